@@ -1,0 +1,93 @@
+"""English words left untranslated in the Japanese (``Lavrovは``).
+
+Latin script that belongs in Japanese news is left alone: acronyms (NATO, EU), codes
+and units, URLs and e-mail addresses, photo credits ("Evelyn Hockstein/AP通信"), brand
+names written in Latin in the reference too when they are marked as such (mixed case
+like iPhone), and anything inside page chrome.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from ..english import STOPWORDS
+from ..types import AlignedPair, Finding
+from . import BaseCheck, Context
+
+# A run of Latin words (ASCII or full-width) possibly joined by spaces, hyphens, apostrophes.
+_LATIN_RUN = re.compile(
+    r"[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ'’\-\.]*(?:[ 　][A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ'’\-\.]*)*"
+)
+_URL = re.compile(r"(https?://|www\.)\S+|\S+@\S+\.\w+|\b\S+\.(com|org|net|jp|co\.jp)\b", re.I)
+# A photo credit: "Name/Agency", "(Photographer/Pool Photo via AP)", "写真：…", "©…".
+_CREDIT = re.compile(
+    r"[A-Za-z][A-Za-z .'\-]*/\s*(?:[A-Za-z][A-Za-z .'\-]*|[^\s。、]{1,12}(?:通信|新聞|社|Photo))"
+    r"|(?:写真|撮影|Photo|Credit)\s*[:：]"
+    r"|©|\(c\)",
+    re.I,
+)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    # NATO, EU, G7, U.S., CEO: short all-capitals tokens are standard in Japanese news
+    return bool(letters) and letters.isupper() and len(letters) <= 6
+
+
+def _is_brand_like(word: str) -> bool:
+    # iPhone, eBay, YouTube: internal capitals mark a trade name kept in Latin script
+    return bool(re.search(r"[a-z][A-Z]", word)) or bool(re.match(r"^[a-z]+[A-Z]", word))
+
+
+class UntranslatedCheck(BaseCheck):
+    """Flag Latin-script words in the Japanese that the translation should have rendered."""
+
+    name: ClassVar[str] = "untranslated"
+    version: ClassVar[int] = 1
+    requires: ClassVar[frozenset[str]] = frozenset()
+
+    def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        if pair.chrome or not pair.mt_sentences:
+            return
+        text = ctx.translation.text
+        seg = text[pair.mt_start : pair.mt_end]
+        credit_spans = [m.span() for m in _CREDIT.finditer(seg)]
+        url_spans = [m.span() for m in _URL.finditer(seg)]
+        ref_lower = ctx.reference.text.lower()
+        for m in _LATIN_RUN.finditer(seg):
+            a, b = m.span()
+            word = m.group().rstrip(".-'’ ")
+            b = a + len(word)
+            if not word:
+                continue
+            if any(s <= a < e for s, e in credit_spans + url_spans):
+                continue
+            words = re.split(r"[ 　]+", word)
+            if all(_is_acronym(w) or _is_brand_like(w) for w in words):
+                continue
+            if all(w.lower() in STOPWORDS for w in words):
+                continue
+            in_ref = word.lower().replace("’", "'") in ref_lower.replace("’", "'")
+            start, end = pair.mt_start + a, pair.mt_start + b
+            # A name left in Latin script is still recoverable by the reader (minor);
+            # ordinary English words leave the Japanese reader without the meaning.
+            capitalised = word[:1].isupper()
+            severity = "minor" if capitalised else "major"
+            what = "name" if capitalised else "words"
+            yield Finding(
+                category="untranslated",
+                severity=severity,
+                start=start,
+                end=end,
+                text=text[start:end],
+                message=(
+                    f"English {what} '{word}' left untranslated"
+                    + (" (copied from the reference)" if in_ref else "")
+                ),
+                reference=pair.reference,
+                check=self.name,
+                code="UNT001",
+                segment=pair.index,
+            )

@@ -1,0 +1,206 @@
+"""Command line: ``mtqa check EN JA`` (and subcommands registered below)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from .backtranslate import ENGINE_CHOICES
+from .config import QAConfig
+from .errors import MtqaError
+from .gate import EXIT_USAGE
+from .version import __version__
+
+log = logging.getLogger("mtqa")
+FORMATS = ("text", "json", "csv", "html")
+
+
+def write_output(path: str | None, content: str) -> None:
+    """Write to stdout, or atomically to ``path`` (temp file in the same folder + rename)."""
+    if path is None or path == "-":
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    atomic_write(Path(path), content)
+
+
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` so that readers see the old file or the new one, never
+    a partial one."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise MtqaError(f"{path}: output folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise MtqaError(f"{path}: cannot write output ({err.strerror})") from err
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as err:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise MtqaError(f"{path}: cannot write output ({err.strerror})") from err
+
+
+def _add_engine_args(p: argparse.ArgumentParser) -> None:
+    defaults = QAConfig()
+    p.add_argument(
+        "--backtranslator", choices=ENGINE_CHOICES, default=defaults.backtranslator,
+        help="back-translation engine (default: %(default)s: Marian when its model is "
+        "available offline, else the JMdict dictionary)",
+    )
+    p.add_argument("--model", default=None,
+                   help="Marian model: hub id or local folder (default: $MTQA_MODEL or "
+                   "Helsinki-NLP/opus-mt-ja-en)")
+    p.add_argument("--no-cache", action="store_true", help="do not use the back-translation cache")
+    p.add_argument("--cache-dir", default=None, help="back-translation cache folder")
+    p.add_argument("--glossary", default=None, help="user title glossary (CSV/TSV/TBX)")
+    p.add_argument("--checks", default=None,
+                   help="comma-separated checks to run (default: all; see `mtqa checks`)")
+    p.add_argument("--max-major", type=int, default=None, help="gate: major findings allowed")
+    p.add_argument("--max-critical", type=int, default=None,
+                   help="gate: critical findings allowed")
+    p.add_argument("--max-minor", type=int, default=None, help="gate: minor findings allowed")
+    p.add_argument("--min-score", type=float, default=None, help="gate: minimum score")
+
+
+def config_from_args(args: argparse.Namespace) -> QAConfig:
+    opts: dict[str, object] = {"backtranslator": args.backtranslator, "model": args.model}
+    if args.glossary:
+        opts["glossary"] = args.glossary
+    if args.checks:
+        opts["checks"] = tuple(c.strip() for c in args.checks.split(",") if c.strip())
+    for name in ("max_major", "max_critical", "max_minor", "min_score"):
+        v = getattr(args, name)
+        if v is not None:
+            opts[name] = v
+    eng: dict[str, object] = {}
+    if args.no_cache:
+        eng["cache"] = False
+    if args.cache_dir:
+        eng["cache_dir"] = args.cache_dir
+    if eng:
+        opts["engine_options"] = eng
+    return QAConfig().with_options(**opts)
+
+
+def _render(report: object, fmt: str, color: bool) -> str:
+    if fmt == "json":
+        return report.to_json() + "\n"  # type: ignore[attr-defined]
+    if fmt == "csv":
+        return report.to_csv()  # type: ignore[attr-defined]
+    if fmt == "html":
+        return report.to_html()  # type: ignore[attr-defined]
+    return report.to_text(color=color)  # type: ignore[attr-defined]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .load import read_text
+    from .pipeline import Pipeline
+
+    config = config_from_args(args)
+    if args.segments:
+        from .segments_file import read_segments
+
+        pairs = read_segments(args.segments)
+        report = Pipeline(config.with_options(presegmented=True)).run_segments(pairs)
+    else:
+        if not args.en or not args.ja:
+            raise _Usage("give EN_FILE and JA_FILE, or --segments FILE.tsv")
+        en = read_text(args.en)
+        ja = read_text(args.ja)
+        for loaded in (en, ja):
+            if loaded.encoding not in ("utf-8",):
+                log.info("%s: decoded as %s", loaded.source, loaded.encoding)
+        report = Pipeline(config).run(en.text, ja.text)
+    color = args.output in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    write_output(args.output, _render(report, args.format, color))
+    return report.gate.exit_code
+
+
+def cmd_checks(args: argparse.Namespace) -> int:
+    from . import checks
+
+    for name in checks.available():
+        cls = checks.load(name)
+        doc = (cls.__doc__ or "").strip().splitlines()
+        print(f"{name:16s} v{cls.version}  {doc[0] if doc else ''}")
+    return 0
+
+
+class _Usage(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mtqa",
+        description="Quality checks for English news machine-translated into Japanese.",
+    )
+    parser.add_argument("--version", action="version", version=f"mtqa {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p = sub.add_parser("check", help="check one translated article against its reference")
+    p.add_argument("en", nargs="?", metavar="EN_FILE", help="English reference text")
+    p.add_argument("ja", nargs="?", metavar="JA_FILE", help="Japanese translation text")
+    p.add_argument("--segments", metavar="FILE.tsv", default=None,
+                   help="pre-aligned pairs (TSV with columns source, translation) instead "
+                   "of two documents")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format "
+                   "(default: %(default)s)")
+    p.add_argument("-o", "--output", default=None, help="output file (default: stdout)")
+    _add_engine_args(p)
+    p.set_defaults(func=cmd_check)
+    pc = sub.add_parser("checks", help="list the available checks")
+    pc.set_defaults(func=cmd_checks)
+    _register_feed(sub)
+    return parser
+
+
+def _register_feed(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    try:
+        from .feed_cli import register
+    except ImportError:
+        return
+    register(sub, _add_engine_args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="mtqa: %(message)s",
+        stream=sys.stderr,
+    )
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except _Usage as err:
+        parser.error(str(err))  # exits 2 with usage
+        return EXIT_USAGE
+    except MtqaError as err:
+        print(f"mtqa: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("mtqa: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""English tokens with offsets, stop words and a light stemmer for matching glosses."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under
+    about after before between through during without within than then so that this these
+    those there here it its it's is are was were be been being am do does did done has
+    have had having will would shall should can could may might must not no nor only also
+    very just he she they them his her their him we us our you your i me my mine who whom
+    whose which what when where why how all any both each few more most other some such
+    own same too s t up down out off again further once said says say told tells
+    mr mrs ms dr""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def words(text: str) -> list[Word]:
+    """Words and numbers of ``text`` with offsets into it."""
+    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A deliberately light suffix stripper (Porter would conflate too much for glosses)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, repl, min_len in (
+        ("ies", "y", 4),
+        ("ied", "y", 4),
+        ("sses", "ss", 4),
+        ("ing", "", 5),
+        ("ed", "", 4),
+        ("es", "", 4),
+        ("s", "", 3),
+        ("ly", "", 5),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= min_len - len(suffix) and len(w) > min_len:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "slz":
+        w = w[:-1]  # stopp(ed) → stop
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]  # move / moving → mov
+    return w
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the non-stop-word words of ``text`` in order."""
+    return [stem(w.text) for w in words(text) if w.lower not in STOPWORDS]

@@ -1,0 +1,50 @@
+"""Publication gate: policy thresholds → pass/fail and the exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .config import Policy
+from .types import Finding
+
+EXIT_PASS = 0
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class GateResult:
+    passed: bool
+    reasons: tuple[str, ...]
+
+    @property
+    def verdict(self) -> str:
+        return "pass" if self.passed else "fail"
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_PASS if self.passed else EXIT_FAIL
+
+
+def counts(findings: Sequence[Finding]) -> dict[str, int]:
+    out = {"critical": 0, "major": 0, "minor": 0}
+    for f in findings:
+        if f.category != "boilerplate":
+            out[f.severity] += 1
+    return out
+
+
+def evaluate(findings: Sequence[Finding], score: float, policy: Policy) -> GateResult:
+    c = counts(findings)
+    reasons = []
+    for sev, limit in (
+        ("critical", policy.max_critical),
+        ("major", policy.max_major),
+        ("minor", policy.max_minor),
+    ):
+        if limit is not None and c[sev] > limit:
+            reasons.append(f"{c[sev]} {sev} finding(s) > {limit} allowed")
+    if policy.min_score is not None and score < policy.min_score:
+        reasons.append(f"score {score} < {policy.min_score}")
+    return GateResult(not reasons, tuple(reasons))

@@ -1,0 +1,91 @@
+"""Offline English glosses of Japanese words from JMdict (jamdict + jamdict-data).
+
+Used by the ``dictionary`` back-translator, the aligner's similarity and the checks that
+compare Japanese content words with the English reference.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+
+from .errors import MissingDependencyError
+
+_lock = threading.Lock()
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+# Gloss words that carry no content (articles, "to" of infinitives, bracketed notes).
+_GLOSS_STOP = frozenset(
+    "a an the to of be in on at for by with as or and one's someone something oneself "
+    "esp etc e.g. i.e. sth sb".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _jamdict() -> object:
+    try:
+        from jamdict import Jamdict
+    except ImportError as err:  # pragma: no cover - declared dependency
+        raise MissingDependencyError(
+            "the dictionary engine needs jamdict; install with: pip install jamdict jamdict-data"
+        ) from err
+    return Jamdict(memory_mode=False)
+
+
+def dictionary_version() -> str:
+    """Version of the JMdict data used (for the signature)."""
+    try:
+        from importlib.metadata import version
+
+        return "jmdict-" + version("jamdict-data")
+    except Exception:  # noqa: BLE001 - metadata is optional information
+        return "jmdict-unknown"
+
+
+@functools.lru_cache(maxsize=65536)
+def glosses(word: str, max_senses: int = 3) -> tuple[str, ...]:
+    """English glosses of ``word`` (exact match on kanji or kana forms), best sense first.
+
+    Returns at most the glosses of the first ``max_senses`` senses of each matching entry,
+    deduplicated, in dictionary order. Empty when JMdict has no such word.
+    """
+    if not word or len(word) > 20:
+        return ()
+    jam = _jamdict()
+    with _lock:  # the SQLite connection of jamdict is not thread-safe
+        try:
+            result = jam.lookup(  # type: ignore[attr-defined]
+                word, strict_lookup=True, lookup_chars=False, lookup_ne=False
+            )
+        except Exception:  # noqa: BLE001 - jamdict raises bare Exceptions on odd input
+            return ()
+    out: list[str] = []
+    for entry in result.entries[:3]:
+        for sense in entry.senses[:max_senses]:
+            for g in sense.gloss:
+                text = str(g.text) if hasattr(g, "text") else str(g)
+                if text and text not in out:
+                    out.append(text)
+    return tuple(out)
+
+
+def gloss_words(word: str, max_senses: int = 3) -> frozenset[str]:
+    """Lower-cased content words of the glosses of ``word``."""
+    words: set[str] = set()
+    for g in glosses(word, max_senses):
+        g = re.sub(r"\([^)]*\)", " ", g)
+        for w in _WORD.findall(g):
+            lw = w.lower()
+            if lw not in _GLOSS_STOP and len(lw) > 1:
+                words.add(lw)
+    return frozenset(words)
+
+
+def first_gloss(word: str) -> str:
+    """The most common rendering: first gloss of the first sense, without notes."""
+    for g in glosses(word, 1):
+        g = re.sub(r"\([^)]*\)", "", g).strip()
+        g = re.sub(r"^to ", "", g)
+        if g:
+            return g
+    return ""

@@ -1,0 +1,147 @@
+"""The pipeline: load → segment → back-translate → align → checks → score → report."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from . import backtranslate, checks, segment
+from .align import ALIGNER_VERSION, align
+from .config import QAConfig
+from .gate import evaluate
+from .report import Report
+from .score import SCORE_VERSION, mqm_score, pair_scores, word_count
+from .types import AlignedPair, Document, Finding, Sentence
+from .version import __version__
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """Runs the stages for one configuration; engine and checks are created once."""
+
+    def __init__(self, config: QAConfig | None = None) -> None:
+        self.config = config or QAConfig()
+        self._engine: backtranslate.BackTranslator | None = None
+        self._engine_note: str | None = None
+        self._checks: list[Any] | None = None
+        self._resources: dict[str, Any] | None = None
+
+    # lazily built so that constructing a Pipeline is cheap
+    @property
+    def engine(self) -> backtranslate.BackTranslator:
+        if self._engine is None:
+            self._engine, self._engine_note = backtranslate.create(
+                self.config.backtranslator, self.config.model, **self.config.engine_options
+            )
+        return self._engine
+
+    @property
+    def check_objects(self) -> list[Any]:
+        if self._checks is None:
+            self._checks = checks.create(self.config.checks)
+        return self._checks
+
+    @property
+    def resources(self) -> dict[str, Any]:
+        if self._resources is None:
+            from .resources import load_resources
+
+            self._resources = load_resources(self.config, self.check_objects)
+        return self._resources
+
+    def signature_parts(self) -> dict[str, str]:
+        parts: dict[str, str] = {"mtqa": __version__, "seg": segment.SEGMENTER_VERSION}
+        parts.update(self.engine.signature_parts())
+        parts["align"] = "pairs" if self.config.presegmented else ALIGNER_VERSION
+        names = []
+        for c in self.check_objects:
+            names.extend(f"{k}-{v}" for k, v in c.signature_parts().items())
+        parts["checks"] = ",".join(names)
+        for k, v in self.resources.get("signature", {}).items():
+            parts[k] = v
+        parts["score"] = SCORE_VERSION
+        parts.update(self.config.policy.signature_parts())
+        return parts
+
+    def run(self, reference: str, translation: str) -> Report:
+        ref_doc = segment.segment(reference, "en")
+        mt_doc = segment.segment(translation, "ja")
+        bts = self.engine.translate([mt_doc.sentence_text(i) for i in range(len(mt_doc.sentences))])
+        pairs = align(ref_doc, mt_doc, bts)
+        return self._finish(ref_doc, mt_doc, pairs)
+
+    def run_segments(self, pairs: Sequence[tuple[str, str]]) -> Report:
+        """Check pre-aligned sentence pairs (no document alignment)."""
+        ref_text, mt_text, ref_sents, mt_sents = "", "", [], []
+        for i, (src, tgt) in enumerate(pairs):
+            if i:
+                ref_text += "\n"
+                mt_text += "\n"
+            ref_sents.append(Sentence(i, len(ref_text), len(ref_text) + len(src), i))
+            mt_sents.append(Sentence(i, len(mt_text), len(mt_text) + len(tgt), i))
+            ref_text += src
+            mt_text += tgt
+        ref_doc = Document(ref_text, tuple(ref_sents), "en")
+        mt_doc = Document(mt_text, tuple(mt_sents), "ja")
+        bts = self.engine.translate([t for _, t in pairs])
+        aligned = [
+            AlignedPair(
+                index=i, ref_sentences=(i,), mt_sentences=(i,),
+                ref_start=r.start, ref_end=r.end, mt_start=m.start, mt_end=m.end,
+                reference=src, translation=tgt, back_translation=bts[i].text,
+                attributions=bts[i].attributions, score=0.0,
+            )
+            for i, ((src, tgt), r, m) in enumerate(zip(pairs, ref_sents, mt_sents))
+        ]
+        return self._finish(ref_doc, mt_doc, aligned)
+
+    def _finish(self, ref_doc: Document, mt_doc: Document, pairs: list[AlignedPair]) -> Report:
+        ctx = checks.Context(ref_doc, mt_doc, pairs, resources=self.resources)
+        findings: list[Finding] = []
+        for check in self.check_objects:
+            for pair in pairs:
+                findings.extend(check.run(pair, ctx))
+            finish = getattr(check, "finish", None)
+            if finish is not None:
+                findings.extend(finish(ctx))
+        findings = _apply_policy_severity(findings, self.config.policy.severity)
+        findings = _dedupe(findings)
+        for f in findings:  # the contract: offsets index the Japanese text exactly
+            assert mt_doc.text[f.start : f.end] == f.text, (f.check, f.start, f.end, f.text)
+        score = mqm_score(findings, word_count(ref_doc.text))
+        gate = evaluate(findings, score, self.config.policy)
+        notes = (self._engine_note,) if self._engine_note else ()
+        return Report(
+            reference_text=ref_doc.text,
+            translation_text=mt_doc.text,
+            pairs=tuple(pairs),
+            finding_list=tuple(findings),
+            chrf_scores=tuple(pair_scores(pairs)),
+            score=score,
+            gate=gate,
+            signature_parts=self.signature_parts(),
+            notes=notes,
+        )
+
+
+def _apply_policy_severity(findings: list[Finding], overrides: dict[str, str]) -> list[Finding]:
+    if not overrides:
+        return findings
+    from dataclasses import replace
+
+    return [replace(f, severity=overrides.get(f.category, f.severity)) for f in findings]
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Sort by position and drop exact duplicates (same span and category)."""
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for f in sorted(findings, key=lambda f: (f.start, f.end, f.category, f.check)):
+        key = (f.start, f.end, f.category)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out

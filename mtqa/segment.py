@@ -1,0 +1,150 @@
+"""Sentence segmentation of English and Japanese news text, with page chrome recognised.
+
+A paragraph is a block separated by a blank line (a single newline also ends a
+sentence: headlines and captions carry no final punctuation). Chrome lines (share
+buttons, comment forms, gallery links, auto-generated disclaimers) are matched against
+``mtqa/data/chrome.txt``, a general list of web-page furniture in both languages.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from .types import Document, Sentence
+
+SEGMENTER_VERSION = "rules-1"
+
+# Japanese sentence ends: 。！？ (and ASCII/full-width variants), optionally followed by
+# closing brackets/quotes that belong to the sentence.
+_JA_END = re.compile(r"[。．！？!?]+[」』）)”’\"]*")
+# Abbreviations after which a period does not end an English sentence.
+_EN_ABBREV = frozenset(
+    """mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon pres
+    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp no vs etc dept univ
+    mt ft approx u.s u.k u.n e.u d.c a.m p.m e.g i.e""".split()
+)
+_EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+@functools.lru_cache(maxsize=1)
+def _chrome_patterns() -> tuple[re.Pattern[str], ...]:
+    text = resources.files("mtqa").joinpath("data/chrome.txt").read_text(encoding="utf-8")
+    pats = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            pats.append(re.compile(line, re.IGNORECASE))
+    return tuple(pats)
+
+
+def is_chrome(line: str) -> bool:
+    """True when ``line`` (one sentence or line) is page furniture, not article content."""
+    s = line.strip()
+    if not s:
+        return False
+    return any(p.search(s) for p in _chrome_patterns())
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each non-blank line; blank lines separate paragraphs."""
+    out: list[tuple[int, int, int]] = []
+    para = -1
+    prev_blank = True
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        if m.start() == len(text) and not m.group():
+            break
+        body = m.group().rstrip("\r\n")
+        start = m.start()
+        end = start + len(body)
+        if not body.strip():
+            prev_blank = True
+            continue
+        if prev_blank:
+            para += 1
+        prev_blank = False
+        # trim surrounding whitespace but keep offsets into the original text
+        lead = len(body) - len(body.lstrip())
+        trail = len(body) - len(body.rstrip())
+        out.append((start + lead, end - trail, para))
+    return out
+
+
+def _split_ja(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = start
+    depth = 0  # inside 「…」 a 。 does not end the sentence unless the quote closes too
+    i = start
+    while i < end:
+        c = text[i]
+        if c in "「『":
+            depth += 1
+        elif c in "」』":
+            depth = max(0, depth - 1)
+        m = _JA_END.match(text, i, end)
+        if m and depth == 0:
+            spans.append((pos, m.end()))
+            pos = m.end()
+            i = m.end()
+            continue
+        if m and depth > 0:
+            i = m.end()
+            # a quote that closes right after the stop ends the sentence too
+            if text[m.end() - 1] in "」』":
+                depth = max(0, depth - 1)
+                if depth == 0:
+                    spans.append((pos, m.end()))
+                    pos = m.end()
+            continue
+        i += 1
+    if pos < end:
+        spans.append((pos, end))
+    return _trim(text, spans)
+
+
+def _split_en(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _EN_END.finditer(text, start, end):
+        before = text[pos : m.start()]
+        last = re.search(r"([A-Za-z.]+)$", before)
+        if m.group().startswith(".") and last:
+            tok = last.group(1).lower().rstrip(".")
+            # "U.S. officials", "Feb. 18": an abbreviation, or a single initial ("J. Smith")
+            if tok in _EN_ABBREV or len(tok) == 1:
+                continue
+        spans.append((pos, m.end()))
+        pos = m.end()
+    if pos < end:
+        spans.append((pos, end))
+    return _trim(text, spans)
+
+
+def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def segment(text: str, lang: str) -> Document:
+    """Split ``text`` into sentences (offsets into ``text``) with paragraph indices.
+
+    Args:
+        text: the document exactly as decoded.
+        lang: ``"en"`` or ``"ja"``.
+    """
+    splitter = _split_ja if lang == "ja" else _split_en
+    sentences: list[Sentence] = []
+    for line_start, line_end, para in _lines(text):
+        chrome_line = is_chrome(text[line_start:line_end])
+        for a, b in splitter(text, line_start, line_end):
+            chrome = chrome_line or is_chrome(text[a:b])
+            sentences.append(Sentence(len(sentences), a, b, para, chrome))
+    return Document(text=text, sentences=tuple(sentences), lang=lang)

@@ -1,0 +1,167 @@
+"""Records that flow between the pipeline stages (plain frozen dataclasses).
+
+Offsets are character offsets into the text exactly as decoded from the input, so that
+``text[start:end]`` is the span shown to the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+#: The finding categories of DESIGN.md (the contract).
+CATEGORIES: tuple[str, ...] = (
+    "title",
+    "name",
+    "untranslated",
+    "repetition",
+    "scrambled",
+    "mistranslation",
+    "omission",
+    "addition",
+    "number",
+    "boilerplate",
+)
+#: Severities, worst first.
+SEVERITIES: tuple[str, ...] = ("critical", "major", "minor")
+#: MQM-style weights per severity (DESIGN.md); boilerplate findings weigh 0.
+SEVERITY_WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {"critical": 25.0, "major": 5.0, "minor": 1.0}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or chrome line) of a document.
+
+    Attributes:
+        index: position in the document's sentence list.
+        start: offset of the first character in the document text.
+        end: offset after the last character.
+        paragraph: index of the paragraph (blank-line separated block) it belongs to.
+        chrome: True for page chrome (share buttons, comment forms, captions labels).
+    """
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    chrome: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A text with its sentence spans."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    lang: str
+
+    def sentence_text(self, i: int) -> str:
+        s = self.sentences[i]
+        return self.text[s.start : s.end]
+
+    @property
+    def content(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if not s.chrome)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Link between a span of the back-translation and the Japanese characters it came from.
+
+    Offsets ``en_*`` index the back-translation string; ``ja_*`` index the Japanese
+    sentence (relative to the sentence start).
+    """
+
+    en_start: int
+    en_end: int
+    ja_start: int
+    ja_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class BackTranslation:
+    """English back-translation of one Japanese sentence."""
+
+    text: str
+    attributions: tuple[Attribution, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedPair:
+    """A bead of the alignment: English sentences ↔ Japanese sentences.
+
+    Either side may be empty (1:0 omission, 0:1 addition). ``ref_*`` index the reference
+    text, ``mt_*`` the Japanese text; an empty side has ``start == end`` at the place
+    where the content would be.
+    """
+
+    index: int
+    ref_sentences: tuple[int, ...]
+    mt_sentences: tuple[int, ...]
+    ref_start: int
+    ref_end: int
+    mt_start: int
+    mt_end: int
+    reference: str
+    translation: str
+    back_translation: str = ""
+    attributions: tuple[Attribution, ...] = ()
+    score: float = 0.0
+    chrome: bool = False
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.ref_sentences)}:{len(self.mt_sentences)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One flagged span of the Japanese text.
+
+    ``start``/``end`` index the Japanese text as decoded; ``text`` is exactly
+    ``ja_text[start:end]``. ``reference`` is the English the span corresponds to.
+    """
+
+    category: str
+    severity: str
+    start: int
+    end: int
+    text: str
+    message: str
+    reference: str
+    check: str
+    code: str = ""
+    segment: int | None = None
+    evidence: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"unknown finding category {self.category!r}")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}")
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    @property
+    def weight(self) -> float:
+        return 0.0 if self.category == "boilerplate" else SEVERITY_WEIGHTS[self.severity]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The only serializer: JSON, DataFrames and HTML build on it (key order is stable)."""
+        return {
+            "category": self.category,
+            "severity": self.severity,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "message": self.message,
+            "reference": self.reference,
+            "check": self.check,
+            "code": self.code,
+            "segment": self.segment,
+            "evidence": dict(self.evidence),
+        }

@@ -1,0 +1,33 @@
+from mtqa.segment import is_chrome, segment
+
+
+def texts(doc):
+    return [doc.text[s.start : s.end] for s in doc.sentences]
+
+
+def test_japanese_sentences_and_paragraphs():
+    text = "見出し\n\n第一文です。第二文です！\n\n「引用です。続きです」と彼は言った。"
+    doc = segment(text, "ja")
+    assert texts(doc) == ["見出し", "第一文です。", "第二文です！", "「引用です。続きです」と彼は言った。"]
+    assert [s.paragraph for s in doc.sentences] == [0, 1, 1, 2]
+
+
+def test_english_abbreviations_do_not_split():
+    text = "U.S. officials met on Feb. 18 in Riyadh. Mr. Rubio spoke. It ended."
+    doc = segment(text, "en")
+    assert texts(doc) == ["U.S. officials met on Feb. 18 in Riyadh.", "Mr. Rubio spoke.", "It ended."]
+
+
+def test_offsets_index_original_text_with_crlf():
+    text = "一文目。\r\n\r\n二文目。"
+    doc = segment(text, "ja")
+    assert texts(doc) == ["一文目。", "二文目。"]
+    assert doc.sentences[1].paragraph == 1
+
+
+def test_chrome_recognised():
+    for line in ["Back to top button", "コメントを残す", "Related Articles", "ギャラリーでこの写真を開く:",
+                 "メールアドレスが公開されることはありません。 が付いている欄は必須項目です"]:
+        assert is_chrome(line), line
+    for line in ["外務大臣は火曜日に述べた。", "Top officials met on Tuesday."]:
+        assert not is_chrome(line), line

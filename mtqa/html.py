@@ -1,124 +1,649 @@
 """The one HTML renderer: `--format html`, Jupyter's `_repr_html_` and feed pages.
 
-The aligned document side by side (English | Japanese | back-translation), flagged spans
-highlighted by category colour with the message on hover, sentence scores, a legend and
-the signature in a footer. Every piece of text goes through :func:`html.escape`.
+:func:`render_report` draws one article: a summary header (score, verdict, counts, gate
+reasons, notes such as the dictionary-fallback note), a legend, a findings table and the
+aligned document side by side (English | Japanese | back-translation) with every flagged
+Japanese span in a ``<mark>`` coloured by category, its message on hover (``title``) and
+numbered so that the list under the sentence says what is wrong and what the English said.
+The English words a finding corresponds to are outlined in the same colour. The signature
+is in the footer. :func:`render_feed` draws the overview of a feed run; the feed's
+per-article pages are :func:`render_report` pages.
+
+Every piece of text goes through :func:`html.escape` (inputs are untrusted: a news feed
+can contain ``<script>``); links are kept only for relative, ``http`` and ``https`` URLs.
+No JavaScript is used, so the output also renders in untrusted Jupyter notebooks and in
+mail clients.
 """
 
 from __future__ import annotations
 
+import hashlib
+import math
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-from .types import CATEGORIES
+from .types import CATEGORIES, SEVERITIES, AlignedPair, Finding
 
 if TYPE_CHECKING:
+    from .feed_report import FeedReport
     from .report import Report
 
-CATEGORY_COLORS = {
-    "title": "#f4a3a3",
-    "name": "#f7c59f",
-    "untranslated": "#ffe08a",
-    "repetition": "#c6e5a3",
-    "scrambled": "#a3d8f4",
-    "mistranslation": "#d7b8f3",
-    "omission": "#f3b8dc",
-    "addition": "#b8c4f3",
-    "number": "#f3d8b8",
-    "boilerplate": "#dddddd",
+#: Background colour per category: pastel tones that keep black text readable (WCAG AA
+#: contrast with #1d1d1f) and stay distinguishable side by side.
+CATEGORY_COLORS: Mapping[str, str] = {
+    "title": "#f9b4b4",
+    "name": "#fbcf9c",
+    "untranslated": "#ffe58a",
+    "repetition": "#c9e8a5",
+    "scrambled": "#a8dcf6",
+    "mistranslation": "#dcc1f6",
+    "omission": "#f6bddf",
+    "addition": "#bcc8f7",
+    "number": "#a9e6d8",
+    "boilerplate": "#e2e2e2",
 }
+#: Underline colour per severity (the category is the fill, the severity the underline).
+SEVERITY_COLORS: Mapping[str, str] = {
+    "critical": "#8e0000",
+    "major": "#d32f2f",
+    "minor": "#b08800",
+}
+#: Token-risk values below this are not drawn: a faint underline under every token would
+#: be noise, the heat map is for the few tokens a model finds doubtful.
+RISK_MIN = 0.3
+#: English shown in the findings table is shortened to this many characters (the full
+#: sentence stays in the document table and in the cell's ``title``).
+SHORT_REFERENCE = 140
+#: Severity rank, worst first (for sorting and for the colour of a merged highlight).
+_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 _CSS = """
-.mtqa{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK JP","Hiragino Sans",sans-serif;
-font-size:14px;color:#1d1d1f;max-width:1400px}
-.mtqa h2{font-size:18px;margin:4px 0}
-.mtqa .sum{padding:8px 12px;border-radius:6px;margin:6px 0;font-weight:600}
-.mtqa .pass{background:#e3f6e5;border-left:6px solid #2e9d43}
-.mtqa .fail{background:#fde7e7;border-left:6px solid #d12f2f}
-.mtqa table.doc{border-collapse:collapse;width:100%;table-layout:fixed}
-.mtqa table.doc td,.mtqa table.doc th{border-bottom:1px solid #e5e5e5;padding:6px 8px;
-vertical-align:top;text-align:left;line-height:1.6}
-.mtqa table.doc th{background:#f5f5f7;position:sticky;top:0}
-.mtqa td.n{width:38px;color:#888;font-size:12px}
-.mtqa td.s{width:56px;font-size:12px;color:#555}
+.mtqa{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK JP",
+"Hiragino Sans","Yu Gothic",Meiryo,sans-serif;font-size:14px;line-height:1.55;color:#1d1d1f;
+background:#fff;max-width:1500px;padding:4px 2px;text-align:left}
+.mtqa :lang(ja){font-family:"Noto Sans CJK JP","Hiragino Sans","Yu Gothic",Meiryo,sans-serif}
+.mtqa *{box-sizing:border-box}
+.mtqa h2{font-size:19px;margin:0 0 2px;padding:0;border:0}
+.mtqa h3{font-size:15px;margin:18px 0 6px;padding:0;border:0}
+.mtqa .head{display:flex;gap:16px;align-items:stretch;border-radius:8px;padding:10px 14px;
+margin:4px 0 8px;border-left:8px solid #999;background:#f5f5f7}
+.mtqa .head.pass{border-color:#2e8b3e;background:#eef8f0}
+.mtqa .head.fail{border-color:#c62828;background:#fdeeee}
+.mtqa .head .main{flex:1;min-width:0}
+.mtqa .head .meta{color:#555;font-size:12px;word-break:break-all}
+.mtqa .score{text-align:right;white-space:nowrap}
+.mtqa .score b{font-size:30px;line-height:1}
+.mtqa .score small{display:block;color:#666;font-size:11px}
+.mtqa .verdict{display:inline-block;font-weight:700;font-size:13px;padding:1px 9px;
+border-radius:10px;color:#fff;background:#777;letter-spacing:.04em}
+.mtqa .verdict.pass{background:#2e8b3e}.mtqa .verdict.fail{background:#c62828}
+.mtqa .verdict.error{background:#6d4c41}
+.mtqa .counts{margin:4px 0 0}
+.mtqa .pill{display:inline-block;padding:0 8px;margin:2px 4px 2px 0;border-radius:10px;
+font-size:12px;border:1px solid rgba(0,0,0,.12);background:#fff;white-space:nowrap}
+.mtqa .pill.zero{opacity:.45}
+.mtqa .pill.sev-critical{background:#8e0000;color:#fff}
+.mtqa .pill.sev-major{background:#d32f2f;color:#fff}
+.mtqa .pill.sev-minor{background:#f3d36b}
+.mtqa .reasons{margin:4px 0 0;padding-left:18px;color:#8e0000;font-size:13px}
+.mtqa .note{margin:6px 0 0;padding:4px 8px;border-radius:4px;background:#fff6d6;color:#6b4e00;
+font-size:13px}
+.mtqa .legend{font-size:12px;color:#444;margin:6px 0}
+.mtqa .legend .sw{display:inline-block;padding:0 6px;margin:1px 2px;border-radius:3px}
+.mtqa table{border-collapse:collapse;width:100%;margin:0}
+.mtqa th,.mtqa td{border:0;border-bottom:1px solid #e6e6e6;padding:6px 8px;vertical-align:top;
+text-align:left;background:none}
+.mtqa th{background:#f2f2f5;font-size:12px;color:#444;font-weight:600}
+.mtqa table.doc{table-layout:fixed}
+.mtqa table.doc th{position:sticky;top:0;z-index:1}
+.mtqa col.n{width:44px}.mtqa col.s{width:76px}
+.mtqa col.en{width:31%}.mtqa col.ja{width:37%}
+.mtqa td.n{color:#888;font-size:12px;border-left:4px solid transparent}
+.mtqa td.n a{color:inherit;text-decoration:none}
+.mtqa tr.sev-critical td.n{border-left-color:#8e0000}
+.mtqa tr.sev-major td.n{border-left-color:#d32f2f}
+.mtqa tr.sev-minor td.n{border-left-color:#e0b400}
+.mtqa tr.flag td.ja{background:#fffdf5}
+.mtqa td.ja{font-size:15px;line-height:1.75}
 .mtqa td.bt{color:#666;font-size:12px}
-.mtqa tr.flag td.ja{background:#fffaf0}
-.mtqa tr.chrome td{color:#aaa;font-style:italic}
-.mtqa mark{border-radius:3px;padding:0 2px;border-bottom:2px solid rgba(0,0,0,.35);cursor:help}
-.mtqa mark.major,.mtqa mark.critical{border-bottom:2px solid #c00}
-.mtqa .msgs{font-size:12px;color:#444;margin-top:4px}
-.mtqa .msgs li{margin:1px 0}
-.mtqa .legend span{display:inline-block;padding:1px 6px;margin:2px;border-radius:3px;font-size:12px}
-.mtqa .sig{font-family:ui-monospace,monospace;font-size:11px;color:#777;margin-top:8px;word-break:break-all}
-.mtqa .note{color:#8a5a00;font-size:13px}
+.mtqa tr.chrome td{color:#999;font-size:12px;font-style:italic}
+.mtqa tr.chrome td.ja{font-size:12px}
+.mtqa .none{color:#aaa;font-style:italic;font-size:12px}
+.mtqa mark{color:inherit;border-radius:3px;padding:1px 1px;cursor:help;
+border-bottom:2px solid rgba(0,0,0,.3);-webkit-box-decoration-break:clone;
+box-decoration-break:clone}
+.mtqa mark.sev-critical{border-bottom:3px solid #8e0000;font-weight:700}
+.mtqa mark.sev-major{border-bottom:2px solid #d32f2f}
+.mtqa mark.sev-minor{border-bottom:2px dotted #9a7700}
+.mtqa mark.gap{padding:0 3px;font-size:12px;vertical-align:1px}
+.mtqa .src{border:2px solid #bbb;border-radius:3px;padding:0 1px}
+.mtqa sup.fn{font-size:10px;font-weight:700;color:#b71c1c;margin:0 1px 0 1px}
+.mtqa .risk{text-decoration-line:underline;text-decoration-style:wavy;
+text-decoration-thickness:1px;text-underline-offset:3px}
+.mtqa ol.msgs{list-style:none;font-size:12.5px;line-height:1.45;color:#333;
+margin:6px 0 0;padding:5px 8px;background:#fff;border:1px solid #eee;border-radius:4px}
+.mtqa ol.msgs li{margin:2px 0}
+.mtqa .sev{font-weight:700;font-size:11px;text-transform:uppercase}
+.mtqa .sev.critical{color:#8e0000}.mtqa .sev.major{color:#d32f2f}.mtqa .sev.minor{color:#9a7700}
+.mtqa .cat{display:inline-block;padding:0 5px;border-radius:3px;font-size:11px}
+.mtqa .en-said{color:#1a4f8b}
+.mtqa td.s{font-size:12px;color:#555;white-space:nowrap}
+.mtqa .bar{height:5px;background:#eee;border-radius:3px;margin-top:3px;overflow:hidden}
+.mtqa .bar i{display:block;height:100%;background:#7a93b8}
+.mtqa .pen{color:#c62828;font-weight:600}
+.mtqa table.findings td{font-size:13px}
+.mtqa table.findings td.jspan{font-size:15px;white-space:nowrap}
+.mtqa .hl{border-radius:3px;padding:1px 2px}
+.mtqa a{color:#1a4f8b}
+.mtqa .sig{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11px;
+color:#777;margin-top:12px;padding-top:6px;border-top:1px solid #e6e6e6;word-break:break-all}
 """
 
 
-def _highlight(text: str, base: int, spans: list) -> str:
-    """Japanese text of a pair with finding spans wrapped in <mark> (nested spans skipped)."""
-    out = []
-    pos = 0
-    for f in sorted(spans, key=lambda f: (f.start, -f.end)):
-        a, b = f.start - base, f.end - base
-        if a < pos or b > len(text):
-            continue
-        out.append(escape(text[pos:a]))
-        title = escape(f"{f.severity} {f.category}: {f.message}", quote=True)
-        color = CATEGORY_COLORS.get(f.category, "#eee")
-        inner = escape(text[a:b]) if b > a else "&#8709;"
-        out.append(
-            f'<mark class="{escape(f.severity)} cat-{escape(f.category)}" '
-            f'style="background:{color}" title="{title}" data-category="{escape(f.category)}">'
-            f"{inner}</mark>"
+# --- small helpers ------------------------------------------------------------------------
+def _e(text: object) -> str:
+    """Escape text for element content and attribute values (quotes included)."""
+    return escape(str(text), quote=True)
+
+
+def _uid(*parts: str) -> str:
+    """Stable id prefix, so that two reports in one notebook do not share anchors."""
+    h = hashlib.sha1("\x00".join(parts).encode("utf-8")).hexdigest()
+    return f"mtqa-{h[:8]}"
+
+
+def _safe_href(url: str) -> str | None:
+    """The URL if it is relative or http(s) (never ``javascript:`` or ``data:``), else None."""
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("", "http", "https") else None
+
+
+def _rank(f: Finding) -> tuple[int, int]:
+    """Sort key, worst first: severity, then boilerplate (informational) last."""
+    return (1 if f.category == "boilerplate" else 0, _RANK.get(f.severity, len(_RANK)))
+
+
+def _cat_chip(category: str, label: str | None = None) -> str:
+    color = CATEGORY_COLORS.get(category, "#eee")
+    return f'<span class="cat" style="background:{color}">{_e(label or category)}</span>'
+
+
+def _shorten(text: str, width: int = SHORT_REFERENCE) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else textwrap.shorten(flat, width, placeholder=" …")
+
+
+# --- spans --------------------------------------------------------------------------------
+@dataclass
+class _Group:
+    """Overlapping findings drawn as one highlight (a span cannot be in two ``<mark>``)."""
+
+    start: int
+    end: int
+    items: list[tuple[int, Finding]] = field(default_factory=list)
+
+    @property
+    def primary(self) -> Finding:
+        return min((f for _, f in self.items), key=lambda f: (*_rank(f), -(f.end - f.start)))
+
+
+def _groups(spans: Iterable[tuple[int, int, int, Finding]]) -> list[_Group]:
+    """Cluster (start, end, number, finding) spans that overlap; a point span (an omission)
+    inside a longer one joins it, otherwise it is its own group."""
+    ordered = sorted(spans, key=lambda s: (s[0], s[1]))
+    out: list[_Group] = []
+    for start, end, num, f in ordered:
+        last = out[-1] if out else None
+        joins = (
+            last is not None
+            and last.start < last.end
+            and (start < last.end if end > start else last.start < start < last.end)
         )
-        pos = b
-    out.append(escape(text[pos:]))
+        if last is not None and joins:
+            last.end = max(last.end, end)
+            last.items.append((num, f))
+        else:
+            out.append(_Group(start, end, [(num, f)]))
+    return out
+
+
+def _risk_spans(report: Report, pair: AlignedPair) -> list[tuple[int, int, float]]:
+    """Risky tokens of ``pair`` as absolute (start, end, risk), from ``report.token_risk``
+    when the report has one (a DataFrame with segment/start/end/token/risk columns).
+
+    Offsets may be absolute or relative to the sentence; each row is checked against the
+    text and dropped when neither reading matches its token.
+    """
+    df = _token_risk(report)
+    if df is None:
+        return []
+    text = report.translation_text
+    rows = df[df["segment"] == pair.index]
+    out = []
+    for start, end, token, risk in zip(rows["start"], rows["end"], rows["token"], rows["risk"]):
+        try:
+            s, e, r = int(start), int(end), float(risk)
+        except (TypeError, ValueError):
+            continue
+        if not math.isfinite(r) or r < RISK_MIN:
+            continue
+        if text[s:e] != token:
+            s, e = s + pair.mt_start, e + pair.mt_start
+            if text[s:e] != token:
+                continue
+        if pair.mt_start <= s < e <= pair.mt_end:
+            out.append((s, e, min(r, 1.0)))
+    return out
+
+
+def _token_risk(report: Report) -> Any:
+    """``report.token_risk`` if present and usable, else None (the feature is optional)."""
+    df = getattr(report, "token_risk", None)
+    if df is None or not hasattr(df, "columns"):
+        return None
+    if not {"segment", "start", "end", "token", "risk"} <= set(df.columns) or len(df) == 0:
+        return None
+    return df
+
+
+def _risk_style(risk: float) -> str:
+    # orange underline whose opacity follows the risk: subtle at RISK_MIN, solid at 1
+    alpha = 0.25 + 0.75 * (risk - RISK_MIN) / (1.0 - RISK_MIN)
+    return f"text-decoration-color:rgba(230,81,0,{alpha:.2f})"
+
+
+def _tip(f: Finding, num: int, english: str | None) -> str:
+    said = f' — English: "{_shorten(english, 200)}"' if english else ""
+    return f"[{num}] {f.severity} {f.category}: {f.message}{said}"
+
+
+def _render_spans(
+    text: str,
+    base: int,
+    groups: Sequence[_Group],
+    *,
+    tag: str,
+    english_of: Mapping[int, str | None] | None = None,
+    risks: Sequence[tuple[int, int, float]] = (),
+) -> str:
+    """``text`` (which starts at offset ``base``) with each group wrapped in ``tag`` and
+    followed by the superscript numbers of its findings; risky tokens get an underline."""
+    lo, hi = base, base + len(text)
+    cuts = {lo, hi}
+    for g in groups:
+        cuts.update((g.start, g.end))
+    for s, e, _ in risks:
+        cuts.update((s, e))
+    points = sorted(c for c in cuts if lo <= c <= hi)
+    out: list[str] = []
+    open_group: _Group | None = None
+
+    def open_tag(g: _Group) -> str:
+        f = g.primary
+        tips = "\n".join(
+            _tip(x, n, (english_of or {}).get(n)) for n, x in sorted(g.items, key=lambda t: t[0])
+        )
+        cats = " ".join(sorted({x.category for _, x in g.items}))
+        if tag == "mark":
+            cls = f"sev-{f.severity} cat-{f.category}" + (" gap" if g.start == g.end else "")
+            style = f"background:{CATEGORY_COLORS.get(f.category, '#eee')}"
+        else:
+            cls = f"src cat-{f.category}"
+            style = f"border-color:{SEVERITY_COLORS.get(f.severity, '#999')}"
+        nums = " ".join(str(n) for n, _ in g.items)
+        return (
+            f'<{tag} class="{_e(cls)}" style="{style}" title="{_e(tips)}" '
+            f'data-category="{_e(f.category)}" data-categories="{_e(cats)}" '
+            f'data-severity="{_e(f.severity)}" data-findings="{_e(nums)}">'
+        )
+
+    def close_tag(g: _Group) -> str:
+        sups = ",".join(str(n) for n, _ in sorted(g.items, key=lambda t: t[0]))
+        return f'</{tag}><sup class="fn">{sups}</sup>'
+
+    for i, a in enumerate(points):
+        if open_group is not None and open_group.end <= a:
+            out.append(close_tag(open_group))
+            open_group = None
+        # point groups (omissions: nothing to highlight) are drawn where the text is missing
+        for g in groups:
+            if g.start == g.end == a:
+                out.append(open_tag(g) + "&#8709;" + close_tag(g))
+        if i + 1 == len(points):
+            break
+        b = points[i + 1]
+        if a == b:
+            continue
+        g_here = next((g for g in groups if g.start <= a and b <= g.end and g.start < g.end), None)
+        if g_here is not open_group:
+            if open_group is not None:
+                out.append(close_tag(open_group))
+            if g_here is not None:
+                out.append(open_tag(g_here))
+            open_group = g_here
+        piece = _e(text[a - base : b - base])
+        risk = max((r for s, e, r in risks if s <= a and b <= e), default=None)
+        if risk is not None:
+            piece = (
+                f'<span class="risk" style="{_risk_style(risk)}" '
+                f'title="token risk {risk:.2f}">{piece}</span>'
+            )
+        out.append(piece)
+    if open_group is not None:
+        out.append(close_tag(open_group))
     return "".join(out)
 
 
-def render_report(report: Report, standalone: bool = True, title: str = "mtqa report") -> str:
+def _english_counterpart(f: Finding, sentence: str) -> str | None:
+    """The English words of the finding when they are a part of the sentence (so that they
+    can be outlined in it), else None; the whole sentence is not a counterpart."""
+    for candidate in (f.evidence.get("source"), f.reference):
+        if not candidate or not candidate.strip():
+            continue
+        c = candidate.strip()
+        if len(c) < len(sentence.strip()) and c in sentence:
+            return c
+    return None
+
+
+# --- one article --------------------------------------------------------------------------
+def _pair_of(report: Report) -> dict[int, int]:
+    """Finding number (1-based, ``finding_list`` order) → index of the pair it is drawn in."""
+    return {
+        num: seg for num, seg in enumerate(report.finding_segments(), 1) if seg is not None
+    }
+
+
+def _summary_header(report: Report, title: str) -> str:
     c = report.counts
     verdict = report.verdict
-    by_seg = report.segment_findings()
+    # a zero count is drawn neutral and faint: red "0 critical" would read as an alarm
+    sev = "".join(
+        f'<span class="pill {f"sev-{s}" if c[s] else "zero"}">{c[s]} {s}</span>'
+        for s in SEVERITIES
+    )
+    cats = "".join(
+        f'<span class="pill" style="background:{CATEGORY_COLORS[k]}">{n} {_e(k)}</span>'
+        for k, n in report.category_counts().items()
+        if n
+    )
+    reasons = "".join(f"<li>{_e(r)}</li>" for r in report.gate.reasons)
+    notes = "".join(f'<div class="note">&#9888; {_e(n)}</div>' for n in report.notes)
+    meta = _meta_line(report.meta)
+    content = [p for p in report.pairs if not p.chrome and p.mt_sentences]
+    flagged = {i for i in _pair_of(report).values()}
+    scored = [s for s in report.chrf_scores if s is not None]
+    mean = f" · mean chrF {sum(scored) / len(scored):.0f}" if scored else ""
+    stats = (
+        f"{len(content)} sentences · {len(flagged & {p.index for p in content})} flagged{mean}"
+    )
+    return (
+        f'<div class="head {_e(verdict)}"><div class="main">'
+        f"<h2>{_e(title)}</h2>{meta}"
+        f'<div class="counts">{sev}{cats}</div>'
+        + (f'<ul class="reasons">{reasons}</ul>' if reasons else "")
+        + f"{notes}</div>"
+        f'<div class="score"><span class="verdict {_e(verdict)}">{_e(verdict.upper())}</span>'
+        f"<br><b>{report.score:.1f}</b><small>MQM score / 100</small>"
+        f"<small>{_e(stats)}</small></div></div>"
+    )
+
+
+def _meta_line(meta: Mapping[str, Any]) -> str:
+    """Article metadata (feed title, url, id) when the report carries any."""
+    bits = []
+    for key in ("id", "title"):
+        if meta.get(key):
+            bits.append(_e(meta[key]))
+    url = meta.get("url")
+    if isinstance(url, str) and url:
+        href = _safe_href(url)
+        bits.append(f'<a href="{_e(href)}">{_e(url)}</a>' if href else _e(url))
+    return f'<div class="meta">{" · ".join(bits)}</div>' if bits else ""
+
+
+def _legend(report: Report, has_risk: bool) -> str:
+    present = report.category_counts()
+    sw = "".join(
+        f'<span class="sw" style="background:{CATEGORY_COLORS[k]}'
+        f'{";opacity:.45" if not present.get(k) else ""}">{_e(k)}</span>'
+        for k in CATEGORIES
+    )
+    risk = (
+        ' · <span class="risk" style="' + _risk_style(0.9) + '">wavy orange</span>: '
+        "token the model finds doubtful"
+        if has_risk
+        else ""
+    )
+    return (
+        f'<div class="legend"><b>Legend</b> {sw}<br>'
+        '<mark class="sev-major" style="background:#eee">solid red</mark> underline: '
+        'major / critical · <mark class="sev-minor" style="background:#eee">dotted</mark>: '
+        "minor · &#8709;: something is missing here · "
+        '<sup class="fn">1</sup> numbers link a highlight to its message; '
+        "hover a highlight for the message and the English"
+        f'{risk} · <span class="src" style="border-color:#d32f2f">outlined</span>: '
+        "the English the finding is about</div>"
+    )
+
+
+def _findings_table(report: Report, uid: str, where: Mapping[int, int]) -> str:
+    if not report.finding_list:
+        return '<h3>Findings</h3><p class="none">No findings.</p>'
+    numbered = sorted(
+        enumerate(report.finding_list, 1), key=lambda t: (*_rank(t[1]), t[1].start, t[0])
+    )
+    rows = []
+    for num, f in numbered:
+        seg = where.get(num)
+        link = f'<a href="#{uid}-s{seg}">{seg}</a>' if seg is not None else "—"
+        color = CATEGORY_COLORS.get(f.category, "#eee")
+        span = _e(f.text) if f.text else "&#8709;"
+        ref = _e(_shorten(f.reference)) if f.reference else '<span class="none">—</span>'
+        rows.append(
+            f'<tr class="sev-{_e(f.severity)}"><td>{num}</td><td>{link}</td>'
+            f'<td><span class="sev {_e(f.severity)}">{_e(f.severity)}</span></td>'
+            f"<td>{_cat_chip(f.category)}</td>"
+            f'<td class="jspan" lang="ja"><span class="hl" style="background:{color}">{span}'
+            f"</span></td>"
+            f'<td lang="en" title="{_e(f.reference)}">{ref}</td>'
+            f"<td>{_e(f.message)}</td><td>{_e(f.check)}</td></tr>"
+        )
+    return (
+        f"<h3>Findings ({len(numbered)})</h3>"
+        '<table class="findings"><thead><tr><th>#</th><th>sent.</th><th>severity</th>'
+        "<th>category</th><th>Japanese</th><th>English</th><th>message</th><th>check</th>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _score_cell(chrf: float | None, findings: Sequence[Finding]) -> str:
+    penalty = sum(f.weight for f in findings)
+    pen = f'<div class="pen" title="MQM penalty of its findings">&minus;{penalty:g}</div>' if penalty else ""
+    if chrf is None:
+        return f'<td class="s"><span class="none">—</span>{pen}</td>'
+    width = max(0.0, min(100.0, chrf))
+    return (
+        f'<td class="s" title="chrF of the back-translation against the English (0–100)">'
+        f'chrF {chrf:.0f}<div class="bar"><i style="width:{width:.0f}%"></i></div>{pen}</td>'
+    )
+
+
+def _messages(items: Sequence[tuple[int, Finding]], english_of: Mapping[int, str | None]) -> str:
+    lis = []
+    for num, f in sorted(items, key=lambda t: t[0]):
+        en = english_of.get(num)
+        said = f' <span class="en-said" lang="en">← “{_e(en)}”</span>' if en else ""
+        span = _e(f.text) if f.text else "&#8709;"
+        lis.append(
+            f'<li><sup class="fn">{num}</sup> <span class="sev {_e(f.severity)}">'
+            f"{_e(f.severity)}</span> {_cat_chip(f.category)} "
+            f'<b lang="ja">{span}</b>{said}: {_e(f.message)}</li>'
+        )
+    return f'<ol class="msgs">{"".join(lis)}</ol>'
+
+
+def _document_rows(report: Report, uid: str, where: Mapping[int, int]) -> str:
+    by_pair: dict[int, list[tuple[int, Finding]]] = {}
+    for num, f in enumerate(report.finding_list, 1):
+        if num in where:
+            by_pair.setdefault(where[num], []).append((num, f))
     rows = []
     for pair, chrf in zip(report.pairs, report.chrf_scores):
-        fs = by_seg.get(pair.index, [])
-        cls = "chrome" if pair.chrome else ("flag" if fs else "")
-        msgs = "".join(
-            f'<li><b>{escape(f.severity)} {escape(f.category)}</b> '
-            f"«{escape(f.text)}»: {escape(f.message)}</li>"
-            for f in fs
+        items = by_pair.get(pair.index, [])
+        english_of = {n: _english_counterpart(f, pair.reference) for n, f in items}
+        # clip to the pair: a document-level finding may run past the sentence
+        lo, hi = pair.mt_start, pair.mt_end
+        ja_spans = [
+            (max(lo, f.start), min(hi, f.end), n, f) for n, f in items if f.start <= hi and f.end >= lo
+        ]
+        ja = _render_spans(
+            pair.translation, pair.mt_start, _groups(ja_spans), tag="mark",
+            english_of=english_of, risks=_risk_spans(report, pair),
         )
-        score = "" if chrf is None else f"chrF {chrf:.0f}"
+        en_spans = []
+        for n, f in items:
+            en = english_of[n]
+            if en:
+                at = pair.reference.find(en)
+                en_spans.append((pair.ref_start + at, pair.ref_start + at + len(en), n, f))
+        en_html = _render_spans(pair.reference, pair.ref_start, _groups(en_spans), tag="span")
+        worst = min((f for _, f in items if f.category != "boilerplate"), key=_rank, default=None)
+        cls = ["chrome"] if pair.chrome else []
+        if worst is not None:
+            cls += ["flag", f"sev-{worst.severity}"]
+        if not pair.reference.strip():
+            en_html = '<span class="none">(no English counterpart)</span>'
+        if not pair.translation.strip():
+            ja = (ja + " " if items else "") + '<span class="none">(missing in the Japanese)</span>'
+        msgs = _messages(items, english_of) if items else ""
         rows.append(
-            f'<tr class="{cls}"><td class="n">{pair.index}</td>'
-            f"<td class=\"en\">{escape(pair.reference) or '<i>—</i>'}</td>"
-            f'<td class="ja">{_highlight(pair.translation, pair.mt_start, fs) or "<i>—</i>"}'
-            + (f'<ul class="msgs">{msgs}</ul>' if msgs else "")
-            + f'</td><td class="bt">{escape(pair.back_translation)}</td>'
-            f'<td class="s">{escape(score)}</td></tr>'
+            f'<tr id="{uid}-s{pair.index}" class="{" ".join(cls)}" data-kind="{_e(pair.kind)}">'
+            f'<td class="n"><a href="#{uid}-s{pair.index}">{pair.index}</a></td>'
+            f'<td class="en" lang="en">{en_html}</td>'
+            f'<td class="ja" lang="ja">{ja}{msgs}</td>'
+            f'<td class="bt" lang="en">{_e(pair.back_translation)}</td>'
+            f"{_score_cell(chrf, [f for _, f in items])}</tr>"
         )
-    legend = "".join(
-        f'<span style="background:{CATEGORY_COLORS[k]}">{escape(k)}</span>' for k in CATEGORIES
+    return "".join(rows)
+
+
+def render_report(report: Report, standalone: bool = True, title: str = "mtqa report") -> str:
+    """HTML of one report.
+
+    Args:
+        report: the report to draw.
+        standalone: a whole page (``--format html``, feed pages) or a fragment (Jupyter).
+        title: heading (and page title); feeds pass the article id.
+
+    Returns:
+        The HTML text; all text from the inputs is escaped.
+    """
+    uid = _uid(report.signature, report.translation_text, title)
+    where = _pair_of(report)
+    has_risk = _token_risk(report) is not None
+    body = (
+        f'<div class="mtqa" id="{uid}"><style>{_CSS}</style>'
+        f"{_summary_header(report, title)}"
+        f"{_legend(report, has_risk)}"
+        f"{_findings_table(report, uid, where)}"
+        "<h3>Document</h3>"
+        '<table class="doc"><colgroup><col class="n"><col class="en"><col class="ja">'
+        '<col class="bt"><col class="s"></colgroup>'
+        '<thead><tr><th>#</th><th>English (reference)</th><th>Japanese (translation)</th>'
+        "<th>Back-translation</th><th>score</th></tr></thead>"
+        f"<tbody>{_document_rows(report, uid, where)}</tbody></table>"
+        f'<div class="sig">signature: {_e(report.signature)}</div></div>'
     )
-    notes = "".join(f'<div class="note">{escape(n)}</div>' for n in report.notes)
-    reasons = "; ".join(report.gate.reasons)
+    return _page(body, title) if standalone else body
+
+
+def _page(body: str, title: str) -> str:
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(title)}</title></head>"
+        f'<body style="margin:12px;background:#fff">{body}</body></html>\n'
+    )
+
+
+# --- a feed -------------------------------------------------------------------------------
+def render_feed(
+    feed: FeedReport,
+    links: Mapping[str, str] | None = None,
+    standalone: bool = True,
+    title: str = "mtqa feed",
+) -> str:
+    """HTML overview of a feed run: one row per article, worst categories, errors.
+
+    Args:
+        feed: the feed's results.
+        links: article id → URL of its page (a :func:`render_report` page); relative and
+            http(s) URLs only, others are shown without a link.
+        standalone: a whole page (``index.html``) or a fragment (Jupyter).
+        title: heading and page title.
+
+    Returns:
+        The HTML text; all text from the inputs is escaped.
+    """
+    links = links or {}
+    n_ok = sum(1 for i in feed.items if i.report is not None)
+    n_pass = sum(1 for i in feed.items if i.report is not None and i.report.passed)
+    n_err = sum(1 for i in feed.items if i.status != "ok")
+    scores = [i.report.score for i in feed.items if i.report is not None]
+    mean = f"{sum(scores) / len(scores):.1f}" if scores else "—"
+    rows = []
+    for item in feed.items:
+        href = _safe_href(links[item.id]) if item.id in links else None
+        name = f'<a href="{_e(href)}">{_e(item.id)}</a>' if href else _e(item.id)
+        r = item.report
+        if r is None:
+            rows.append(
+                f'<tr class="error"><td>{name}</td><td><span class="verdict error">ERROR</span>'
+                f'</td><td colspan="5">{_e(item.error or "")}</td></tr>'
+            )
+            continue
+        c = r.counts
+        cats = " ".join(
+            _cat_chip(k, f"{n} {k}") for k, n in r.category_counts().items() if n
+        )
+        worst = min(r.finding_list, key=lambda f: (*_rank(f), f.start), default=None)
+        example = (
+            f'<span lang="ja" class="hl" style="background:{CATEGORY_COLORS[worst.category]}">'
+            f"{_e(worst.text) or '&#8709;'}</span> {_e(_shorten(worst.message, 90))}"
+            if worst is not None
+            else ""
+        )
+        rows.append(
+            f'<tr class="sev-{"major" if not r.passed else "none"}"><td>{name}</td>'
+            f'<td><span class="verdict {_e(r.verdict)}">{_e(r.verdict.upper())}</span></td>'
+            f'<td class="s">{r.score:.1f}<div class="bar"><i style="width:{r.score:.0f}%">'
+            f"</i></div></td>"
+            f"<td>{c['critical']} / {c['major']} / {c['minor']}</td><td>{cats}</td>"
+            f"<td>{example}</td><td>{_e('; '.join(r.gate.reasons))}</td></tr>"
+        )
+    sigs = sorted({i.report.signature for i in feed.items if i.report is not None})
+    verdict = "pass" if feed.passed else "fail"
     body = (
         f'<div class="mtqa"><style>{_CSS}</style>'
-        f"<h2>{escape(title)}</h2>"
-        f'<div class="sum {verdict}">Score {report.score:.1f} · {verdict.upper()} · '
-        f"critical {c['critical']} · major {c['major']} · minor {c['minor']}"
-        + (f" — {escape(reasons)}" if reasons else "")
-        + f"</div>{notes}"
-        f'<div class="legend">{legend}</div>'
-        '<table class="doc"><thead><tr><th class="n">#</th><th>English (reference)</th>'
-        "<th>Japanese (translation)</th><th>Back-translation</th><th>score</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        f'<div class="sig">{escape(report.signature)}</div></div>'
+        f'<div class="head {verdict}"><div class="main"><h2>{_e(title)}</h2>'
+        f'<div class="counts"><span class="pill">{len(feed)} articles</span>'
+        f'<span class="pill">{n_pass} passed</span>'
+        f'<span class="pill{" sev-major" if n_ok - n_pass else " zero"}">{n_ok - n_pass} failed</span>'
+        f'<span class="pill{" sev-critical" if n_err else " zero"}">{n_err} errors</span></div>'
+        f'</div><div class="score"><span class="verdict {verdict}">{verdict.upper()}</span>'
+        f"<br><b>{mean}</b><small>mean MQM score</small></div></div>"
+        '<table class="feed"><thead><tr><th>article</th><th>verdict</th><th>score</th>'
+        "<th>crit / major / minor</th><th>categories</th><th>worst finding</th><th>gate</th>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        + "".join(f'<div class="sig">signature: {_e(s)}</div>' for s in sigs)
+        + "</div>"
     )
-    if not standalone:
-        return body
-    return (
-        '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title></head><body>{body}</body></html>"
-    )
+    return _page(body, title) if standalone else body

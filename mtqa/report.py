@@ -6,12 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .errors import ConfigError
 from .gate import GateResult, counts
-from .types import CATEGORIES, AlignedPair, Finding
+from .types import CATEGORIES, SEVERITIES, AlignedPair, Finding
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,6 +25,10 @@ FINDING_COLUMNS = (
 SEGMENT_COLUMNS = (
     "index", "kind", "ref_start", "ref_end", "mt_start", "mt_end", "reference", "translation",
     "back_translation", "chrf", "chrome",
+)
+SENTENCE_COLUMNS = (
+    "segment", "kind", "chrome", "chrf", "findings", "critical", "major", "minor", "penalty",
+    "categories", "reference", "translation", "back_translation",
 )
 
 
@@ -129,10 +134,11 @@ class Report:
 
         return render_text(self, color=color)
 
-    def to_html(self, standalone: bool = True) -> str:
+    def to_html(self, standalone: bool = True, title: str = "mtqa report") -> str:
+        """HTML report (:func:`mtqa.html.render_report`): a page, or a fragment for Jupyter."""
         from .html import render_report
 
-        return render_report(self, standalone=standalone)
+        return render_report(self, standalone=standalone, title=title)
 
     def _repr_html_(self) -> str:
         return self.to_html(standalone=False)
@@ -161,6 +167,135 @@ class Report:
             if f.segment is not None:
                 out.setdefault(f.segment, []).append(f)
         return out
+
+    # --- exploration helpers (Jupyter) ---------------------------------------------------
+    def finding_segments(self) -> list[int | None]:
+        """The pair index of each finding (in ``finding_list`` order): its ``segment``, else
+        the pair whose Japanese holds its start (document-level findings), else None."""
+        indices = {p.index for p in self.pairs}
+        out: list[int | None] = []
+        for f in self.finding_list:
+            if f.segment is not None and f.segment in indices:
+                out.append(f.segment)
+                continue
+            out.append(
+                next(
+                    (
+                        p.index
+                        for p in self.pairs
+                        if p.mt_start <= f.start < p.mt_end
+                        or (f.start == f.end == p.mt_end and p.mt_sentences)
+                    ),
+                    None,
+                )
+            )
+        return out
+
+    def findings_at_least(self, severity: str) -> pd.DataFrame:
+        """:attr:`findings` of ``severity`` or worse (``"major"`` keeps critical and major).
+
+        Raises:
+            ConfigError: ``severity`` is not one of critical, major, minor.
+        """
+        keep = severities_at_least(severity)
+        df = self.findings
+        out = df[df["severity"].isin(keep)].reset_index(drop=True)
+        out.attrs["signature"] = self.signature
+        return out
+
+    @property
+    def major_findings(self) -> pd.DataFrame:
+        """Critical and major findings: what blocks publication under the default policy."""
+        return self.findings_at_least("major")
+
+    def counts_table(self, all_categories: bool = False) -> pd.DataFrame:
+        """Findings per category (rows) and severity (columns, plus ``total``).
+
+        Args:
+            all_categories: keep categories without findings (a fixed shape for comparing
+                reports) instead of only those present.
+        """
+        return counts_table(self.finding_list, all_categories=all_categories)
+
+    def sentence_scores(self) -> pd.DataFrame:
+        """One row per aligned pair: chrF, findings per severity, MQM penalty, categories.
+
+        Columns: ``segment, kind, chrome, chrf, findings, critical, major, minor, penalty,
+        categories, reference, translation, back_translation``.
+        """
+        import pandas as pd
+
+        where = self.finding_segments()
+        per: dict[int, list[Finding]] = {}
+        for f, seg in zip(self.finding_list, where):
+            if seg is not None:
+                per.setdefault(seg, []).append(f)
+        rows = []
+        for p, chrf in zip(self.pairs, self.chrf_scores):
+            fs = per.get(p.index, [])
+            sev = counts(fs)
+            rows.append(
+                {
+                    "segment": p.index,
+                    "kind": p.kind,
+                    "chrome": p.chrome,
+                    "chrf": chrf,
+                    "findings": len(fs),
+                    **sev,
+                    "penalty": sum(f.weight for f in fs),
+                    "categories": ",".join(sorted({f.category for f in fs})),
+                    "reference": p.reference,
+                    "translation": p.translation,
+                    "back_translation": p.back_translation,
+                }
+            )
+        df = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+        df.attrs["signature"] = self.signature
+        return df
+
+    def worst_sentences(self, n: int = 5) -> pd.DataFrame:
+        """The ``n`` worst content sentences: highest MQM penalty first, then lowest chrF.
+
+        Page chrome is left out. Sentences without findings come after all flagged ones,
+        ordered by chrF (the back-translation's distance from the English), so that the
+        list is useful even on a report without findings.
+        """
+        df = self.sentence_scores()
+        df = df[~df["chrome"]]
+        out = df.sort_values(
+            ["penalty", "chrf", "segment"], ascending=[False, True, True], na_position="last"
+        ).head(n)
+        out = out.reset_index(drop=True)
+        out.attrs["signature"] = self.signature
+        return out
+
+
+def severities_at_least(severity: str) -> tuple[str, ...]:
+    """Severities at ``severity`` or worse (``"major"`` → critical, major).
+
+    Raises:
+        ConfigError: unknown severity.
+    """
+    if severity not in SEVERITIES:
+        raise ConfigError(
+            f"unknown severity {severity!r}; choose one of: {', '.join(SEVERITIES)}"
+        )
+    return SEVERITIES[: SEVERITIES.index(severity) + 1]
+
+
+def counts_table(findings: Iterable[Finding], all_categories: bool = False) -> pd.DataFrame:
+    """Category × severity counts of ``findings`` (columns critical, major, minor, total)."""
+    import pandas as pd
+
+    table = {c: dict.fromkeys(SEVERITIES, 0) for c in CATEGORIES}
+    for f in findings:
+        table[f.category][f.severity] += 1
+    df = pd.DataFrame.from_dict(table, orient="index", columns=list(SEVERITIES))
+    df["total"] = df.sum(axis=1)
+    df.index.name = "category"
+    if not all_categories:
+        df = df[df["total"] > 0]
+    return df
 
 
 def findings_for(pairs: Sequence[AlignedPair], findings: Sequence[Finding]) -> dict[int, list[Finding]]:

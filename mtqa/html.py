@@ -113,12 +113,12 @@ text-align:left;background:none}
 .mtqa tr.chrome td{color:#999;font-size:12px;font-style:italic}
 .mtqa tr.chrome td.ja{font-size:12px}
 .mtqa .none{color:#aaa;font-style:italic;font-size:12px}
-.mtqa mark{color:inherit;border-radius:3px;padding:1px 1px;cursor:help;
+.mtqa mark,.mtqa .mk{color:inherit;border-radius:3px;padding:1px 1px;cursor:help;
 border-bottom:2px solid rgba(0,0,0,.3);-webkit-box-decoration-break:clone;
 box-decoration-break:clone}
-.mtqa mark.sev-critical{border-bottom:3px solid #8e0000;font-weight:700}
-.mtqa mark.sev-major{border-bottom:2px solid #d32f2f}
-.mtqa mark.sev-minor{border-bottom:2px dotted #9a7700}
+.mtqa .sev-critical:is(mark,.mk){border-bottom:3px solid #8e0000;font-weight:700}
+.mtqa .sev-major:is(mark,.mk){border-bottom:2px solid #d32f2f}
+.mtqa .sev-minor:is(mark,.mk){border-bottom:2px dotted #9a7700}
 .mtqa mark.gap{padding:0 3px;font-size:12px;vertical-align:1px}
 .mtqa .src{border:2px solid #bbb;border-radius:3px;padding:0 1px}
 .mtqa sup.fn{font-size:10px;font-weight:700;color:#b71c1c;margin:0 1px 0 1px}
@@ -424,8 +424,8 @@ def _legend(report: Report, has_risk: bool) -> str:
     )
     return (
         f'<div class="legend"><b>Legend</b> {sw}<br>'
-        '<mark class="sev-major" style="background:#eee">solid red</mark> underline: '
-        'major / critical · <mark class="sev-minor" style="background:#eee">dotted</mark>: '
+        '<span class="mk sev-major" style="background:#eee">solid red</span> underline: '
+        'major / critical · <span class="mk sev-minor" style="background:#eee">dotted</span>: '
         "minor · &#8709;: something is missing here · "
         '<sup class="fn">1</sup> numbers link a highlight to its message; '
         "hover a highlight for the message and the English"

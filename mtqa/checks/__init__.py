@@ -20,6 +20,7 @@ from ..types import AlignedPair, Document, Finding
 _CHECKS: dict[str, str] = {
     "untranslated": ".untranslated:UntranslatedCheck",
     "repetition": ".repetition:RepetitionCheck",
+    "omission": ".omission:OmissionCheck",
 }
 
 

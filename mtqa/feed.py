@@ -1,0 +1,554 @@
+"""Checking a feed: many articles, streamed one by one, optionally in worker processes.
+
+``check_feed()`` is the Python API (it returns a :class:`~mtqa.feed_report.FeedReport`
+holding every report); :func:`run_feed` is what ``mtqa feed`` uses: it writes each item
+to the output folder as soon as it is done and keeps nothing per item, so that memory
+does not grow with the size of the feed.
+
+Per-item isolation: whatever goes wrong with one article (unreadable file, empty text,
+a bug in a check) becomes that item's ``status: "error"`` record and the run goes on.
+Every input item gives exactly one record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .config import QAConfig
+from .errors import InputError, MtqaError
+from .feed_input import (
+    FeedItem,
+    count_manifest,
+    display_path,
+    iter_directory,
+    iter_feeds,
+    iter_manifest,
+    iter_records,
+    load_item,
+    scan_directory,
+    unique_ids,
+)
+from .feed_report import FeedItemResult, FeedReport
+
+if TYPE_CHECKING:
+    from .outputs import Totals
+    from .pipeline import Pipeline
+    from .report import Report
+
+log = logging.getLogger(__name__)
+
+#: Items submitted to the worker pool ahead of the one being written, per worker: enough
+#: to keep every worker busy, few enough that pending items do not pile up in memory.
+PENDING_PER_WORKER = 2
+#: Times an item is tried again after a worker process died while it was pending (the
+#: crash may have been another item's); after that it is recorded as an error.
+MAX_WORKER_CRASHES = 1
+#: Exit statuses after SIGINT / SIGTERM (128 + signal number, as shells report them).
+EXIT_SIGNAL = {signal.SIGINT: 130, signal.SIGTERM: 143}
+
+
+# --- inputs ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    """An opened feed input.
+
+    Attributes:
+        description: what the input is, for messages and the ``--resume`` check.
+        total: number of items when known cheaply (the progress bar's total).
+        factory: returns a fresh iterator over the items.
+    """
+
+    description: str
+    total: int | None
+    factory: Callable[[], Iterator[FeedItem]]
+
+    def items(self) -> Iterator[FeedItem]:
+        """The items, duplicate ids turned into error items."""
+        return unique_ids(self.factory())
+
+
+def open_source(
+    input: str | os.PathLike[str] | Iterable[Any] | None = None,
+    *,
+    reference_feed: str | os.PathLike[str] | None = None,
+    translation_feed: str | os.PathLike[str] | None = None,
+    feed_map: str | os.PathLike[str] | None = None,
+    allow_outside_paths: bool = False,
+) -> FeedSource:
+    """Open a feed input: a JSONL manifest, a directory of pairs, two RSS/Atom feeds, or
+    in-memory records (mappings like manifest lines, or ``(id, en, ja)`` tuples).
+
+    Problems with the input as a whole (missing manifest, malformed or unsafe feed)
+    are raised here, before any item is checked.
+
+    Raises:
+        InputError: the input cannot be read.
+    """
+    if reference_feed is not None or translation_feed is not None:
+        if reference_feed is None or translation_feed is None or input is not None:
+            raise InputError("give both --reference-feed and --translation-feed (and no INPUT)")
+        items = list(iter_feeds(reference_feed, translation_feed, feed_map))  # feeds are small
+        desc = f"feeds {display_path(reference_feed)} {display_path(translation_feed)}"
+        if feed_map is not None:
+            desc += f" map {display_path(feed_map)}"
+        return FeedSource(desc, len(items), lambda: iter(items))
+    if input is None:
+        raise InputError("give INPUT (a JSONL manifest or a folder of pairs), or two feeds")
+    if isinstance(input, (str, os.PathLike)):
+        p = Path(input)
+        if not p.exists():
+            raise InputError(f"{input}: no such manifest file or folder")
+        if p.is_dir():
+            total = len(scan_directory(p))
+            return FeedSource(f"directory {display_path(p)}", total, lambda: iter_directory(p))
+        list(_first(iter_manifest(p, allow_outside_paths)))  # fail now if unreadable
+        return FeedSource(f"manifest {display_path(p)}", count_manifest(p),
+                          lambda: iter_manifest(p, allow_outside_paths))
+    records = list(input)
+    return FeedSource("records", len(records), lambda: iter_records(records))
+
+
+def _first(it: Iterator[FeedItem]) -> Iterator[FeedItem]:
+    for item in it:
+        yield item
+        return
+
+
+# --- one item -------------------------------------------------------------------------------
+
+
+@dataclass
+class ItemOutcome:
+    """What checking one item produced.
+
+    Attributes:
+        record: the ``report.jsonl`` object (report JSON plus id, status, index...).
+        page: the article's HTML page, when asked for.
+        report: the :class:`Report`, when asked for (the Python API).
+    """
+
+    index: int
+    id: str
+    record: dict[str, Any]
+    page: str | None = None
+    report: Report | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n" or (c == "\r" and (i + 1 >= n or text[i + 1] != "\n")):
+            starts.append(i + 1)
+        i += 1
+    return starts
+
+
+def process_item(
+    item: FeedItem, pipeline: Pipeline, want_page: bool = True, want_report: bool = False
+) -> ItemOutcome:
+    """Load and check one item; every failure becomes an error record, never an exception.
+
+    Args:
+        item: the item.
+        pipeline: the pipeline (built once per process).
+        want_page: render the article's HTML page (``Report.to_html``).
+        want_report: return the :class:`Report` too (it must then be picklable).
+    """
+    t0 = time.perf_counter()
+    source = {"file": item.source_file, "line": item.source_line}
+    head: dict[str, Any] = {"id": item.id, "status": "ok", "index": item.index}
+    try:
+        reference, translation = load_item(item)
+        report = pipeline.run(reference, translation)
+    except MtqaError as err:
+        return _error_outcome(item, head, str(err), source, t0)
+    except Exception as err:  # noqa: BLE001 - the per-item isolation boundary (issue #7):
+        # a bug in one check on one strange article must not stop the feed; the item is
+        # recorded as an error naming the exception and the run goes on.
+        log.debug("item %s failed", item.id, exc_info=True)
+        return _error_outcome(item, head, f"{item.id}: internal error {type(err).__name__}: "
+                              f"{err}; please report it with this article", source, t0)
+    record = {**head, **report.to_dict()}
+    starts = _line_starts(translation) if item.text_lines else None
+    for f in record["findings"]:
+        if starts is not None:
+            import bisect
+
+            f["line"] = bisect.bisect_right(starts, f["start"])
+        else:
+            f["line"] = item.source_line
+    record["meta"] = dict(item.meta)
+    record["source"] = source
+    page = None
+    if want_page:
+        page = report.to_html()
+    record["elapsed_s"] = round(time.perf_counter() - t0, 4)
+    return ItemOutcome(item.index, item.id, record, page,
+                       _picklable(report) if want_report else None, dict(item.meta))
+
+
+def _error_outcome(item: FeedItem, head: dict[str, Any], message: str,
+                   source: dict[str, Any], t0: float) -> ItemOutcome:
+    record = {**head, "status": "error", "error": message, "meta": dict(item.meta),
+              "source": source, "elapsed_s": round(time.perf_counter() - t0, 4)}
+    return ItemOutcome(item.index, item.id, record, None, None, dict(item.meta))
+
+
+def _picklable(report: Report) -> Report:
+    """The report with read-only mapping proxies (not picklable) replaced by dicts, so that
+    it can come back from a worker process."""
+    findings = tuple(dataclasses.replace(f, evidence=dict(f.evidence)) for f in report.finding_list)
+    return dataclasses.replace(report, finding_list=findings,
+                               signature_parts=dict(report.signature_parts),
+                               meta=dict(report.meta))
+
+
+# --- workers --------------------------------------------------------------------------------
+
+_WORKER_PIPELINE: Pipeline | None = None
+_WORKER_ERROR: str | None = None
+
+
+def _init_worker(config: QAConfig) -> None:
+    """Build the worker's pipeline once. Signals are left to the parent, which stops
+    feeding work and lets the items in progress finish (Ctrl-C reaches the whole
+    process group)."""
+    global _WORKER_PIPELINE, _WORKER_ERROR
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        _WORKER_PIPELINE = build_pipeline(config)
+    except MtqaError as err:
+        _WORKER_ERROR = str(err)
+
+
+def _worker_probe() -> str | None:
+    return _WORKER_ERROR
+
+
+def _worker_process(item: FeedItem, want_page: bool, want_report: bool) -> ItemOutcome:
+    if _WORKER_PIPELINE is None:
+        return _error_outcome(item, {"id": item.id, "status": "error", "index": item.index},
+                              _WORKER_ERROR or "worker not initialised",
+                              {"file": item.source_file, "line": item.source_line},
+                              time.perf_counter())
+    return process_item(item, _WORKER_PIPELINE, want_page, want_report)
+
+
+def build_pipeline(config: QAConfig) -> Pipeline:
+    """A pipeline with its engine, checks and resources loaded now, so that a bad model,
+    check name or glossary is one usage error before the run, not an error per item.
+
+    Raises:
+        MtqaError: the configuration cannot be used.
+    """
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(config)
+    pipeline.engine  # noqa: B018 - load now
+    pipeline.resources  # noqa: B018
+    pipeline.signature_parts()
+    return pipeline
+
+
+class StopFlag:
+    """Set by a signal handler; the runner stops taking new items when it is set."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+
+    def __bool__(self) -> bool:
+        return self.signum is not None
+
+
+def run_items(
+    items: Iterable[FeedItem],
+    config: QAConfig,
+    jobs: int = 1,
+    *,
+    want_page: bool = True,
+    want_report: bool = False,
+    stop: StopFlag | None = None,
+    pipeline: Pipeline | None = None,
+    executor: ProcessPoolExecutor | None = None,
+) -> Iterator[ItemOutcome]:
+    """Check items and yield their outcomes in input order.
+
+    Args:
+        items: the items (consumed lazily).
+        config: the configuration.
+        jobs: worker processes; 1 checks in this process.
+        want_page: render each article's HTML page.
+        want_report: return each :class:`Report` (the Python API).
+        stop: when set, no new item is started; items in progress finish and are yielded.
+        pipeline: a pipeline already built for ``config`` (``jobs == 1`` only).
+        executor: a pool from :func:`new_pool` for ``config`` (``jobs > 1`` only); it is
+            shut down at the end.
+
+    Raises:
+        MtqaError: the configuration cannot be used (model, checks, glossary).
+    """
+    stop = stop or StopFlag()
+    if jobs <= 1:
+        pipe = pipeline or build_pipeline(config)
+        for item in items:
+            if stop:
+                return
+            yield process_item(item, pipe, want_page, want_report)
+        return
+    yield from _run_pool(iter(items), config, jobs, want_page, want_report, stop, executor)
+
+
+def _run_pool(items: Iterator[FeedItem], config: QAConfig, jobs: int, want_page: bool,
+              want_report: bool, stop: StopFlag,
+              executor: ProcessPoolExecutor | None) -> Iterator[ItemOutcome]:
+    """Ordered results from a pool, with at most ``jobs * PENDING_PER_WORKER`` items in
+    flight (``Executor.map`` would read the whole input ahead), and workers that die
+    (e.g. killed for memory) replaced without losing or duplicating an item."""
+    window = max(1, jobs * PENDING_PER_WORKER)
+    crashes: dict[int, int] = {}
+    pending: deque[tuple[FeedItem, Future[ItemOutcome]]] = deque()
+    executor = executor or new_pool(config, jobs)
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and not stop and len(pending) < window:
+                item = next(items, None)
+                if item is None:
+                    exhausted = True
+                    break
+                pending.append((item, executor.submit(_worker_process, item, want_page,
+                                                      want_report)))
+            if not pending:
+                return
+            item, fut = pending[0]
+            try:
+                outcome = fut.result()
+            except BrokenProcessPool:
+                executor.shutdown(wait=True, cancel_futures=True)
+                executor = new_pool(config, jobs)
+                retry: deque[tuple[FeedItem, Future[ItemOutcome]]] = deque()
+                for it, _ in pending:
+                    crashes[it.index] = crashes.get(it.index, 0) + 1
+                    if crashes[it.index] > MAX_WORKER_CRASHES:
+                        msg = (f"{it.id}: the worker process died while checking this item "
+                               "(out of memory?); check it alone with mtqa check")
+                        done: Future[ItemOutcome] = Future()
+                        done.set_result(_error_outcome(
+                            it, {"id": it.id, "status": "error", "index": it.index}, msg,
+                            {"file": it.source_file, "line": it.source_line},
+                            time.perf_counter()))
+                        retry.append((it, done))
+                    else:
+                        retry.append((it, executor.submit(_worker_process, it, want_page,
+                                                          want_report)))
+                pending = retry
+                continue
+            pending.popleft()
+            crashes.pop(item.index, None)
+            yield outcome
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def new_pool(config: QAConfig, jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes, each with its pipeline built.
+
+    Workers are started with ``spawn``: forking a parent that may hold torch threads or
+    an open SQLite connection (JMdict) is unsafe, and spawn is what macOS and Windows do.
+
+    Raises:
+        MtqaError: the configuration cannot be used (reported by the first worker).
+    """
+    import multiprocessing
+
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                   initargs=(config,),
+                                   mp_context=multiprocessing.get_context("spawn"))
+    err = executor.submit(_worker_probe).result()
+    if err is not None:
+        executor.shutdown(wait=True)
+        raise MtqaError(err)
+    return executor
+
+
+# --- runs -----------------------------------------------------------------------------------
+
+
+@dataclass
+class FeedRunResult:
+    """Outcome of :func:`run_feed`.
+
+    Attributes:
+        totals: counts over the whole output folder (earlier runs included on resume).
+        checked: items checked by this run.
+        skipped: items skipped because an earlier run had written them.
+        interrupted: the signal that stopped the run, or ``None``.
+    """
+
+    totals: Totals
+    checked: int
+    skipped: int
+    interrupted: int | None
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted is not None:
+            return EXIT_SIGNAL.get(signal.Signals(self.interrupted), 128 + self.interrupted)
+        return 0 if self.totals.all_passed else 1
+
+
+def run_feed(
+    source: FeedSource,
+    config: QAConfig,
+    out_dir: str | os.PathLike[str],
+    *,
+    jobs: int = 1,
+    resume: bool = False,
+    pages: bool = True,
+    progress: Any = None,
+    stop: StopFlag | None = None,
+    on_record: Callable[[dict[str, Any]], None] | None = None,
+    on_outcome: Callable[[ItemOutcome], None] | None = None,
+    want_report: bool = False,
+) -> FeedRunResult:
+    """Check a feed into ``out_dir``, item by item (see :mod:`mtqa.outputs`).
+
+    Args:
+        source: the opened input.
+        config: the configuration.
+        out_dir: output folder.
+        jobs: worker processes.
+        resume: skip the items already in ``out_dir/report.jsonl``.
+        pages: write one HTML page per article.
+        progress: a tqdm-like object with ``update(n)`` (or ``None``).
+        stop: stop flag set by signal handlers.
+        on_record: called with each record at the end (annotations).
+        on_outcome: called with each outcome as it is written (the Python API).
+        want_report: keep the :class:`Report` in each outcome.
+
+    Returns:
+        Counts over the folder, items checked and skipped, and the stopping signal.
+
+    Raises:
+        MtqaError: unusable configuration or output folder, or ``--resume`` mismatch.
+    """
+    from .outputs import FeedOutputs
+
+    stop = stop or StopFlag()
+    state = {"input": source.description, "config": repr(config)}
+    # a bad model, check or glossary is one usage error before the folder is touched
+    pipeline = build_pipeline(config) if jobs <= 1 else None
+    executor = new_pool(config, jobs) if jobs > 1 else None
+    outputs = FeedOutputs(out_dir, pages=pages)
+    try:
+        done = outputs.open(resume, state)
+    except BaseException:
+        outputs.close()
+        if executor is not None:
+            executor.shutdown(wait=True)
+        raise
+    checked = skipped = 0
+    try:
+        if progress is not None and done:
+            progress.update(len(done))
+
+        def todo() -> Iterator[FeedItem]:
+            nonlocal skipped
+            for item in source.items():
+                if item.index in done:
+                    if done[item.index] != item.id:
+                        raise InputError(
+                            f"{out_dir}: item {item.index + 1} of the input is {item.id!r} but "
+                            f"the earlier run wrote {done[item.index]!r} there; the input "
+                            "changed: rerun without --resume"
+                        )
+                    skipped += 1
+                    continue
+                yield item
+
+        for outcome in run_items(todo(), config, jobs, want_page=pages, want_report=want_report,
+                                 stop=stop, pipeline=pipeline, executor=executor):
+            outputs.write(outcome.record, outcome.page)
+            checked += 1
+            if progress is not None:
+                progress.update(1)
+            if on_outcome is not None:
+                on_outcome(outcome)
+    finally:
+        # also on an exception or a signal: derived files are rebuilt from what is written
+        totals = outputs.finalize(on_record)
+        outputs.close()
+    return FeedRunResult(totals, checked, skipped, stop.signum)
+
+
+def check_feed(
+    input: str | os.PathLike[str] | Iterable[Any] | None = None,
+    *,
+    reference_feed: str | os.PathLike[str] | None = None,
+    translation_feed: str | os.PathLike[str] | None = None,
+    feed_map: str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] | None = None,
+    resume: bool = False,
+    jobs: int = 1,
+    allow_outside_paths: bool = False,
+    config: QAConfig | None = None,
+    **options: Any,
+) -> FeedReport:
+    """Check every article of a feed.
+
+    Args:
+        input: a JSONL manifest, a folder of ``<id>.en.txt``/``<id>.ja.txt`` pairs, or
+            records (mappings with ``id``, ``reference``, ``translation``, or
+            ``(id, reference, translation)`` tuples).
+        reference_feed: English RSS/Atom file (with ``translation_feed``, instead of input).
+        translation_feed: Japanese RSS/Atom file.
+        feed_map: explicit entry mapping for the two feeds (see
+            :func:`mtqa.feed_input.read_feed_map`).
+        out: also write the output folder (``report.jsonl``, ``summary.csv``...).
+        resume: with ``out``, skip the items already written there (they are not in the
+            returned report).
+        jobs: worker processes.
+        allow_outside_paths: accept manifest paths outside the manifest's folder.
+        config: the configuration (default: ``QAConfig()``).
+        **options: overrides of the configuration, as for :func:`mtqa.check`.
+
+    Returns:
+        One :class:`~mtqa.feed_report.FeedItemResult` per item, in input order.
+
+    Raises:
+        MtqaError: unreadable input or unusable configuration (problems with single
+            items are error items instead).
+    """
+    cfg = (config or QAConfig()).with_options(**options)
+    source = open_source(input, reference_feed=reference_feed, translation_feed=translation_feed,
+                         feed_map=feed_map, allow_outside_paths=allow_outside_paths)
+    result = FeedReport()
+
+    def keep(o: ItemOutcome) -> None:
+        result.items.append(FeedItemResult(o.id, o.record["status"], o.report,
+                                           o.record.get("error"), o.meta))
+
+    if out is not None:
+        run_feed(source, cfg, out, jobs=jobs, resume=resume, on_outcome=keep, want_report=True)
+        return result
+    for outcome in run_items(source.items(), cfg, jobs, want_page=False, want_report=True):
+        keep(outcome)
+    return result

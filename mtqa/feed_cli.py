@@ -1,0 +1,185 @@
+"""``mtqa feed``: check a whole feed and gate its publication.
+
+Registered into the ``mtqa`` parser by :func:`register` (``mtqa/cli.py`` calls it).
+Exit codes: 0 every article passed, 1 an article failed the gate or could not be
+checked, 2 bad usage or unreadable input, 130/143 interrupted by SIGINT/SIGTERM (what
+was finished is written; ``--resume`` completes the rest).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
+from .annotations import FORMATS as ANNOTATION_FORMATS
+from .annotations import github_annotations
+from .errors import ConfigError
+
+log = logging.getLogger("mtqa")
+
+#: Signals that stop a feed run cleanly (CI cancels a job with SIGINT, then SIGTERM).
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("give at least 1 job")
+    return n
+
+
+def register(subparsers: Any, add_engine_args: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Add the ``feed`` subcommand.
+
+    Args:
+        subparsers: the ``mtqa`` parser's subparsers.
+        add_engine_args: adds the engine and gate options shared with ``mtqa check``.
+    """
+    p = subparsers.add_parser(
+        "feed",
+        help="check every article of a feed (manifest, folder of pairs, or RSS/Atom feeds)",
+        description="Check every article of a feed and write report.jsonl, summary.csv, "
+        "index.html (+ one page per article) and junit.xml to --out. Policy from "
+        "mtqa.toml or [tool.mtqa] in pyproject.toml; command line > MTQA_* > file.",
+    )
+    p.add_argument("input", nargs="?", metavar="INPUT",
+                   help="JSONL manifest (id, reference, translation: text or file paths "
+                   "relative to it) or a folder of <id>.en.txt / <id>.ja.txt pairs")
+    p.add_argument("--reference-feed", metavar="EN.xml", default=None,
+                   help="English RSS/Atom feed file (with --translation-feed, instead of INPUT)")
+    p.add_argument("--translation-feed", metavar="JA.xml", default=None,
+                   help="Japanese RSS/Atom feed file")
+    p.add_argument("--feed-map", metavar="MAP.json", default=None,
+                   help="explicit entry mapping: JSON {en link/guid: ja link/guid}, or JSONL "
+                   "with reference, translation, id, reference_page, translation_page")
+    p.add_argument("--out", "-o", required=True, metavar="DIR", help="output folder")
+    p.add_argument("--jobs", "-j", type=_jobs, default=1,
+                   help="worker processes (default: %(default)s)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip the articles already in DIR/report.jsonl (after an interruption)")
+    p.add_argument("--annotations", choices=ANNOTATION_FORMATS, default="none",
+                   help="print CI annotations on stdout: github = ::error/::warning lines "
+                   "(default: %(default)s)")
+    p.add_argument("--no-pages", action="store_true",
+                   help="do not write one HTML page per article")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress bar and no closing summary line")
+    p.add_argument("--config", metavar="FILE", default=None,
+                   help="policy file (default: ./mtqa.toml, else [tool.mtqa] in ./pyproject.toml)")
+    p.add_argument("--no-config", action="store_true", help="ignore policy files")
+    p.add_argument("--severity", action="append", default=None, metavar="CATEGORY=SEVERITY",
+                   help="severity override for a category (repeatable)")
+    p.add_argument("--allow-outside-paths", action="store_true",
+                   help="accept manifest paths outside the manifest's folder")
+    add_engine_args(p)
+    # None = "not given", so that mtqa.toml and MTQA_* can supply it (CLI > env > file)
+    p.set_defaults(backtranslator=None, func=cmd_feed)
+    for action in p._actions:  # the shared help names a fixed default; here it is layered
+        if action.dest == "backtranslator":
+            action.help = ("back-translation engine (default: from the policy file or "
+                           "$MTQA_BACKTRANSLATOR, else auto)")
+
+
+@contextmanager
+def _stop_on_signals(stop: Any) -> Iterator[None]:
+    """First SIGINT/SIGTERM: finish the articles in progress, write, exit non-zero.
+    A second one: the default action (abort at once; the journal stays valid)."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if stop.signum is None:
+            stop.signum = signum
+            name = signal.Signals(signum).name
+            print(f"mtqa: {name}: finishing the articles in progress; "
+                  "send it again to abort", file=sys.stderr)
+        signal.signal(signum, signal.SIG_DFL if signum != signal.SIGINT
+                      else signal.default_int_handler)
+
+    old = {s: signal.signal(s, handler) for s in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    """Run ``mtqa feed``; returns the exit code."""
+    from .feed import StopFlag, open_source, run_feed
+    from .policy import parse_severity, resolve
+
+    cli: dict[str, Any] = {
+        "backtranslator": args.backtranslator,
+        "model": args.model,
+        "glossary": args.glossary,
+        "checks": args.checks,
+        "max_critical": args.max_critical,
+        "max_major": args.max_major,
+        "max_minor": args.max_minor,
+        "min_score": args.min_score,
+    }
+    if args.severity:
+        sev: dict[str, str] = {}
+        for s in args.severity:
+            sev.update(parse_severity(s, "--severity"))
+        cli["severity"] = sev
+    engine: dict[str, Any] = {}
+    if args.no_cache:
+        engine["cache"] = False
+    if args.cache_dir:
+        engine["cache_dir"] = args.cache_dir
+    if engine:
+        cli["engine_options"] = engine
+    if args.config and args.no_config:
+        raise ConfigError("give --config or --no-config, not both")
+    resolved = resolve(cli, config_file=args.config, search_dir=None if args.no_config else ".")
+    if resolved.file is not None:
+        log.info("policy from %s", resolved.file)
+    source = open_source(
+        args.input,
+        reference_feed=args.reference_feed,
+        translation_feed=args.translation_feed,
+        feed_map=args.feed_map,
+        allow_outside_paths=args.allow_outside_paths,
+    )
+
+    def annotate(record: dict[str, Any]) -> None:
+        for line in github_annotations(record):
+            print(line)
+
+    from tqdm import tqdm
+
+    stop = StopFlag()
+    bar = tqdm(total=source.total, file=sys.stderr, unit="article", dynamic_ncols=True,
+               disable=args.quiet or not sys.stderr.isatty(), desc="mtqa feed")
+    try:
+        with _stop_on_signals(stop):
+            result = run_feed(
+                source,
+                resolved.config,
+                args.out,
+                jobs=args.jobs,
+                resume=args.resume,
+                pages=not args.no_pages,
+                progress=bar,
+                stop=stop,
+                on_record=annotate if args.annotations == "github" else None,
+            )
+    finally:
+        bar.close()
+    sys.stdout.flush()
+    t = result.totals
+    if not args.quiet:
+        state = " (interrupted: rerun with --resume to finish)" if result.interrupted else ""
+        print(f"mtqa feed: {t.items} articles: {t.passed} passed, {t.failed} failed, "
+              f"{t.errors} not checked; {result.checked} checked now, {result.skipped} "
+              f"skipped (already done); reports in {args.out}{state}", file=sys.stderr)
+    return result.exit_code

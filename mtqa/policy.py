@@ -1,0 +1,284 @@
+"""Publication policy for feed runs: ``mtqa.toml`` or ``[tool.mtqa]`` in ``pyproject.toml``,
+``MTQA_*`` environment variables and command-line options, merged into one :class:`QAConfig`.
+
+Precedence (STYLE.md): command line > ``MTQA_*`` environment > TOML file > defaults.
+
+Example ``mtqa.toml`` (the same keys go under ``[tool.mtqa]`` in ``pyproject.toml``)::
+
+    max_critical = 0
+    max_major = 0
+    max_minor = "unlimited"
+    min_score = 90.0
+    glossary = "newsroom/titles.csv"     # relative to this file
+    backtranslator = "marian"
+    model = "models/opus-mt-ja-en"
+    checks = ["untranslated", "repetition"]
+
+    [severity]                           # category -> severity
+    untranslated = "major"
+
+Every setting also changes the report signature (through :class:`QAConfig`), so results
+produced under different policies are never mistaken for one another.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .backtranslate import ENGINE_CHOICES
+from .config import QAConfig
+from .errors import ConfigError
+from .types import CATEGORIES, SEVERITIES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 (tomli is a dependency there)
+    import tomli as tomllib
+
+#: Policy file looked for in the working directory before ``pyproject.toml``.
+POLICY_FILE = "mtqa.toml"
+PYPROJECT = "pyproject.toml"
+ENV_PREFIX = "MTQA_"
+#: Values meaning "no limit" for the ``max_*`` settings (TOML has no null).
+UNLIMITED = frozenset({"none", "unlimited", "off"})
+
+_INT_KEYS = ("max_critical", "max_major", "max_minor")
+_KEYS = (*_INT_KEYS, "min_score", "glossary", "backtranslator", "model", "checks", "severity")
+
+
+@dataclass(frozen=True)
+class ResolvedPolicy:
+    """The merged configuration and where each setting came from.
+
+    Attributes:
+        config: the configuration to run with.
+        file: the TOML file read, or ``None``.
+        origins: setting name -> ``"cli"``, ``"env"``, ``"file"`` (defaults are absent).
+    """
+
+    config: QAConfig
+    file: Path | None
+    origins: Mapping[str, str]
+
+
+def _limit(value: Any, where: str) -> int | None:
+    if isinstance(value, str) and value.strip().lower() in UNLIMITED:
+        return None
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            raise ConfigError(
+                f"{where}: {value!r} is not a whole number; give e.g. 0, or \"unlimited\""
+            ) from None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigError(f"{where}: expected a whole number or \"unlimited\", got {value!r}")
+    return None if value < 0 else value
+
+
+def _score(value: Any, where: str) -> float | None:
+    if isinstance(value, str):
+        if value.strip().lower() in UNLIMITED:
+            return None
+        try:
+            return float(value)
+        except ValueError:
+            raise ConfigError(f"{where}: {value!r} is not a number") from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"{where}: expected a number, got {value!r}")
+    return float(value)
+
+
+def _checks(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        items = [c.strip() for c in value.split(",")]
+    elif isinstance(value, list) and all(isinstance(c, str) for c in value):
+        items = [c.strip() for c in value]
+    else:
+        raise ConfigError(f"{where}: give check names as a list or comma-separated string")
+    return tuple(c for c in items if c)
+
+
+def parse_severity(value: Any, where: str) -> dict[str, str]:
+    """``{"untranslated": "major"}`` from a TOML table or ``"cat=sev,cat=sev"``.
+
+    Raises:
+        ConfigError: unknown category or severity.
+    """
+    if isinstance(value, str):
+        table: dict[str, Any] = {}
+        for part in value.split(","):
+            if not part.strip():
+                continue
+            if "=" not in part:
+                raise ConfigError(f"{where}: {part.strip()!r} should be CATEGORY=SEVERITY")
+            k, v = part.split("=", 1)
+            table[k.strip()] = v.strip()
+    elif isinstance(value, Mapping):
+        table = dict(value)
+    else:
+        raise ConfigError(f"{where}: give a table of category = severity")
+    out: dict[str, str] = {}
+    for cat, sev in table.items():
+        if cat not in CATEGORIES:
+            raise ConfigError(f"{where}: unknown category {cat!r}; one of {', '.join(CATEGORIES)}")
+        if sev not in SEVERITIES:
+            raise ConfigError(f"{where}: unknown severity {sev!r} for {cat!r}; one of "
+                              f"{', '.join(SEVERITIES)}")
+        out[cat] = sev
+    return out
+
+
+def _validate(raw: Mapping[str, Any], where: str, base: Path | None) -> dict[str, Any]:
+    """Normalised settings (``max-major`` → ``max_major``), validated; ``glossary``
+    resolved against ``base``."""
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        name = key.replace("-", "_").lower()
+        at = f"{where}: {key}"
+        if name not in _KEYS:
+            raise ConfigError(f"{at}: unknown setting; known: {', '.join(_KEYS)}")
+        if name in _INT_KEYS:
+            out[name] = _limit(value, at)
+        elif name == "min_score":
+            out[name] = _score(value, at)
+        elif name == "checks":
+            out[name] = _checks(value, at)
+        elif name == "severity":
+            out[name] = parse_severity(value, at)
+        elif not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{at}: expected a non-empty string")
+        elif name == "backtranslator":
+            if value not in ENGINE_CHOICES:
+                raise ConfigError(f"{at}: {value!r} is not one of {', '.join(ENGINE_CHOICES)}")
+            out[name] = value
+        elif name == "glossary" and base is not None and not Path(value).is_absolute():
+            out[name] = str(base / value)
+        else:
+            out[name] = value
+    return out
+
+
+def find_policy_file(directory: str | os.PathLike[str] = ".") -> Path | None:
+    """``mtqa.toml`` in ``directory``, else its ``pyproject.toml`` if that has a
+    ``[tool.mtqa]`` table, else ``None``."""
+    d = Path(directory)
+    if (d / POLICY_FILE).is_file():
+        return d / POLICY_FILE
+    py = d / PYPROJECT
+    if py.is_file():
+        try:
+            data = tomllib.loads(py.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return None  # someone else's broken pyproject is not our policy
+        if isinstance(data.get("tool"), dict) and "mtqa" in data["tool"]:
+            return py
+    return None
+
+
+def read_policy_file(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Validated settings of a policy file (``mtqa.toml``, or ``[tool.mtqa]`` of a
+    ``pyproject.toml``).
+
+    Raises:
+        ConfigError: missing, unreadable, invalid TOML, or invalid settings.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(f"{path}: no such policy file")
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read policy file ({err})") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML ({err}); fix the file") from err
+    if p.name == PYPROJECT:
+        tool = data.get("tool", {})
+        table = tool.get("mtqa") if isinstance(tool, dict) else None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: no [tool.mtqa] table; add one or use {POLICY_FILE}")
+        data = table
+        where = f"{path} [tool.mtqa]"
+    else:
+        where = str(path)
+    return _validate(data, where, p.resolve().parent)
+
+
+def env_settings(env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Settings from ``MTQA_MAX_MAJOR``, ``MTQA_MIN_SCORE``, ``MTQA_SEVERITY``
+    (``cat=sev,...``), ``MTQA_BACKTRANSLATOR``, ``MTQA_MODEL``, ``MTQA_GLOSSARY``,
+    ``MTQA_CHECKS`` and the other keys of the policy file.
+
+    Raises:
+        ConfigError: an invalid value (the message names the variable).
+    """
+    env = os.environ if env is None else env
+    raw = {}
+    for key in _KEYS:
+        var = ENV_PREFIX + key.upper()
+        if env.get(var, "").strip():
+            raw[key] = env[var].strip()
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        out.update(_validate({key: value}, f"${ENV_PREFIX}{key.upper()}", None))
+    return out
+
+
+def resolve(
+    cli: Mapping[str, Any] | None = None,
+    *,
+    config_file: str | os.PathLike[str] | None = None,
+    search_dir: str | os.PathLike[str] | None = ".",
+    env: Mapping[str, str] | None = None,
+    base: QAConfig | None = None,
+) -> ResolvedPolicy:
+    """Merge defaults, the policy file, ``MTQA_*`` variables and command-line values.
+
+    Args:
+        cli: settings given on the command line (``None`` values mean "not given");
+            may also hold ``engine_options`` (cache settings), passed through.
+        config_file: policy file to read; when ``None``, one is looked for in
+            ``search_dir`` (no file is read when that is ``None`` too).
+        search_dir: folder to look for ``mtqa.toml`` / ``pyproject.toml`` in.
+        env: environment (default: ``os.environ``).
+        base: configuration to start from (default: ``QAConfig()``).
+
+    Returns:
+        The merged configuration and where each setting came from.
+
+    Raises:
+        ConfigError: invalid file, variable or value.
+    """
+    path: Path | None
+    if config_file is not None:
+        path = Path(config_file)
+    elif search_dir is not None:
+        path = find_policy_file(search_dir)
+    else:
+        path = None
+    merged: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    layers: list[tuple[str, dict[str, Any]]] = []
+    if path is not None:
+        layers.append(("file", read_policy_file(path)))
+    layers.append(("env", env_settings(env)))
+    cli_values = {k: v for k, v in (cli or {}).items() if v is not None}
+    engine_options = cli_values.pop("engine_options", None)
+    layers.append(("cli", _validate(cli_values, "command line", Path.cwd())))
+    for origin, values in layers:
+        for key, value in values.items():
+            if key == "severity":
+                # category overrides combine: a CLI --severity adds to the file's table
+                merged["severity"] = {**merged.get("severity", {}), **value}
+            else:
+                merged[key] = value
+            origins[key] = origin
+    config = (base or QAConfig()).with_options(**merged)
+    if engine_options:
+        config = config.with_options(**engine_options)
+    return ResolvedPolicy(config, path, origins)

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from . import japanese, jmdict
 from .english import STOPWORDS, stem, words
@@ -82,3 +85,350 @@ def overlap(en_text: str, ja_text: str, back_translation: str = "") -> float:
         return 0.0
     hit = len(e_stems & j_stems) + 2 * len(e_anchors & j_anchors)
     return min(1.0, 2.0 * hit / (len(e_stems) + 2 * len(e_anchors) + j_n))
+
+
+# --- cross-lingual anchors and features for the aligner --------------------------------------
+#
+# The aligner (mtqa/align.py) compares every English run of sentences with every Japanese run
+# near the diagonal, so the features of one sentence are computed once here (cached) and the
+# comparisons are done on arrays there. Anchors are what crosses the language boundary
+# unchanged or predictably: numbers (after normalising 万/億/兆, thousands separators, English
+# scale words, number words and month names), Latin tokens, and names, which Japanese writes in
+# katakana (or kanji with a reading) and which we match through their romanisation.
+
+#: English scale words → multiplier ("$14 billion" = 140億ドル).
+_EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+#: Japanese myriad units (1万8,400 = 18,400; 3,800万 = 38 million).
+_JA_SCALE = {"万": 10**4, "億": 10**8, "兆": 10**12}
+#: Cardinal and ordinal number words: "two days" ↔ 2日間, "third victory" ↔ 3勝目.
+_EN_NUMBER_WORDS = {
+    w: i
+    for i, group in enumerate(
+        [
+            "zero", "one first", "two second", "three third", "four fourth", "five fifth",
+            "six sixth", "seven seventh", "eight eighth", "nine ninth", "ten tenth",
+            "eleven eleventh", "twelve twelfth", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen", "twenty twentieth",
+        ]
+    )
+    for w in group.split()
+}
+_EN_NUMBER_WORDS.update(
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+     "ninety": 90, "hundred": 100}
+)
+#: Month names and their abbreviations → month number ("Feb. 18" ↔ 2月18日).
+_EN_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            "january jan", "february feb", "march mar", "april apr", "may", "june jun",
+            "july jul", "august aug", "september sep sept", "october oct", "november nov",
+            "december dec",
+        ]
+    )
+    for name in names.split()
+}
+_EN_NUM = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion)\b)?", re.IGNORECASE
+)
+_JA_NUM = re.compile(r"(?:\d[\d,]*(?:\.\d+)?[万億兆]?)+")
+_JA_NUM_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)([万億兆]?)")
+_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _number_string(value: float) -> str:
+    """Canonical text of a number so that 18,400 / 1万8,400 / 18400.0 compare equal."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def _parse_decimal(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def english_numbers(text: str) -> frozenset[str]:
+    """Numeric values mentioned in an English sentence, as canonical strings.
+
+    Digits with scale words ("$1.2 billion" → 1200000000), number words ("two" → 2, "third"
+    → 3) and month names ("February" → 2, so that "Feb. 18" matches 2月18日).
+    """
+    out: set[str] = set()
+    for m in _EN_NUM.finditer(text):
+        value = _parse_decimal(m.group(1))
+        if value is None:
+            continue
+        out.add(_number_string(value))
+        if m.group(2):
+            out.add(_number_string(value * _EN_SCALE[m.group(2).lower()]))
+    for w in re.findall(r"[A-Za-z]+", text):
+        lw = w.lower()
+        if lw in _EN_NUMBER_WORDS:
+            out.add(str(_EN_NUMBER_WORDS[lw]))
+        elif w[0].isupper() and lw in _EN_MONTHS and (lw != "may" or w == "May"):
+            out.add(str(_EN_MONTHS[lw]))
+    return frozenset(out)
+
+
+def _kanji_number(s: str) -> int | None:
+    """Value of a simple kanji numeral (二, 二十, 三百五十); None when it is not one."""
+    if not s or any(c not in _KANJI_DIGITS and c not in _KANJI_UNITS for c in s):
+        return None
+    total, digit = 0, None
+    for c in s:
+        if c in _KANJI_DIGITS:
+            digit = _KANJI_DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * _KANJI_UNITS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def japanese_numbers(text: str) -> frozenset[str]:
+    """Numeric values of a Japanese sentence, as canonical strings.
+
+    Digits after NFKC with myriad units combined (1万8,400 → 18400, 140億 → 14000000000)
+    and simple kanji numerals tagged as numerals by UniDic (二十人 → 20). A bare 一 is skipped:
+    it is mostly part of words (一方, 一部), and "1" is a weak anchor anyway.
+    """
+    out: set[str] = set()
+    norm = japanese.normalize(text)
+    for m in _JA_NUM.finditer(norm):
+        total = 0.0
+        ok = False
+        for part in _JA_NUM_PART.finditer(m.group()):
+            value = _parse_decimal(part.group(1))
+            if value is None:
+                continue
+            ok = True
+            unit = _JA_SCALE.get(part.group(2), 1)
+            total += value * unit
+            out.add(_number_string(value))  # 3,800万 also says "3800" (for "3,800 people")
+        if ok:
+            out.add(_number_string(total))
+    for tok in japanese.tokenize(text):
+        if tok.pos2 == "数詞" and tok.surface != "一":
+            value = _kanji_number(tok.surface)
+            if value is not None:
+                out.add(str(value))
+    return frozenset(out)
+
+
+# Phonetic skeleton of a name, the same function for English spelling and for the Hepburn
+# romanisation of katakana: consonants only, with the distinctions katakana cannot make merged
+# (l/r, b/p/f/v, s/sh/th, t/ch) and English letters that katakana leaves silent dropped.
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    ("tch", "t"), ("sch", "s"), ("ck", "k"), ("ph", "f"), ("th", "s"), ("sh", "s"),
+    ("ch", "t"), ("ts", "s"), ("tz", "s"), ("dh", "d"), ("kh", "k"), ("gh", "g"), ("x", "ks"),
+    ("q", "k"), ("j", "j"), ("z", "s"),
+)
+_VOWELS = frozenset("aeiouy")
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(word: str) -> str:
+    """Consonant skeleton used to match names across scripts.
+
+    ``name_key("Lavrov") == name_key(romanize("ラヴロフ"))`` (both ``rbrb``): l/r and b/p/f/v
+    merge, vowels go, and a final v is read as f (Russian names). Accents are stripped first
+    (Kovács → kovacs).
+    """
+    s = unicodedata.normalize("NFKD", word.lower())
+    s = "".join(c for c in s if "a" <= c <= "z")
+    if s.endswith("v"):
+        s = s[:-1] + "f"
+    for a, b in _SKELETON_RULES:
+        s = s.replace(a, b)
+    # c and g before e/i/y are soft (Cecilia → セシリア, Geneva → ジュネーブ); c is k otherwise
+    s = re.sub(r"c(?=[eiy])", "s", s).replace("c", "k")
+    s = re.sub(r"g(?=[eiy])", "j", s)
+    # ng before a consonant or at the end is a plain nasal in katakana (Washington → ワシントン)
+    s = re.sub(r"ng(?![aeiou])", "n", s)
+    s = re.sub(r"n(?=[bpm])", "m", s)
+    out: list[str] = []
+    for i, c in enumerate(s):
+        nxt = s[i + 1] if i + 1 < len(s) else ""
+        if c in _VOWELS or c == "w":
+            continue
+        # h and r that no vowel follows are silent in the katakana of English names
+        if c in "hr" and nxt not in _VOWELS:
+            continue
+        c = {"l": "r", "p": "b", "f": "b", "v": "b", "g": "g"}.get(c, c)
+        if out and out[-1] == c:
+            continue
+        out.append(c)
+    return "".join(out)
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+#: Shortest skeleton trusted for an exact match (two consonants: Rubio rb, Riyadh rd).
+MIN_NAME_KEY = 2
+#: Shortest skeleton for which one edit is tolerated (ゼレンキー zrnk ~ Zelenskyy zrnsk).
+MIN_FUZZY_NAME_KEY = 4
+
+
+def names_match(key_a: str, key_b: str) -> bool:
+    """Whether two name skeletons denote the same name (exact, or one edit when long)."""
+    if len(key_a) < MIN_NAME_KEY or len(key_b) < MIN_NAME_KEY:
+        return False
+    if key_a == key_b:
+        return True
+    return min(len(key_a), len(key_b)) >= MIN_FUZZY_NAME_KEY and _edit_distance_at_most_one(
+        key_a, key_b
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishFeatures:
+    """What an English sentence offers for cross-lingual comparison.
+
+    Attributes:
+        stems: stems of the content words.
+        numbers: canonical numeric values (:func:`english_numbers`).
+        latin: capitalised words and acronyms, lower-cased (names and Latin anchors).
+    """
+
+    stems: frozenset[str]
+    numbers: frozenset[str]
+    latin: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class JapaneseFeatures:
+    """What a Japanese sentence offers for cross-lingual comparison.
+
+    Attributes:
+        stems: stems of JMdict glosses (first senses), loanword origins and back-translation
+            words.
+        bt_stems: stems of the back-translation's content words alone (what the sentence
+            says in English, one word per Japanese word for the dictionary engine).
+        numbers: canonical numeric values (:func:`japanese_numbers`).
+        latin: Latin tokens after NFKC, lower-cased.
+        readings: romanised readings of katakana words and proper nouns (name candidates).
+        n_content: number of content tokens (the size of the sentence in words).
+    """
+
+    stems: frozenset[str]
+    bt_stems: frozenset[str]
+    numbers: frozenset[str]
+    latin: frozenset[str]
+    readings: frozenset[str]
+    n_content: int
+
+
+@functools.lru_cache(maxsize=65536)
+def english_features(text: str) -> EnglishFeatures:
+    """Features of one English sentence (cached: documents repeat sentences rarely, but the
+    aligner and the checks ask for the same sentence many times)."""
+    stems: set[str] = set()
+    latin: set[str] = set()
+    for w in words(text):
+        lw = w.lower
+        if lw[0].isdigit():
+            continue
+        if w.text[0].isupper() and (len(lw) > 1 or w.text.isupper()) and lw not in STOPWORDS:
+            latin.add(lw)
+        if lw in STOPWORDS:
+            continue
+        stems.add(stem(lw))
+    return EnglishFeatures(frozenset(stems), english_numbers(text), frozenset(latin))
+
+
+@functools.lru_cache(maxsize=65536)
+def japanese_features(text: str, back_translation: str = "") -> JapaneseFeatures:
+    """Features of one Japanese sentence and its back-translation (cached)."""
+    stems: set[str] = set()
+    latin: set[str] = set()
+    readings: set[str] = set()
+    n = 0
+    for tok in japanese.tokenize(text):
+        if not tok.is_content:
+            continue
+        n += 1
+        surf = japanese.normalize(tok.surface)
+        if surf[:1].isdigit():
+            continue
+        if japanese.has_latin(surf):
+            for w in re.findall(r"[A-Za-z]+", surf):
+                latin.add(w.lower())
+                stems.add(stem(w.lower()))
+            continue
+        if japanese.is_katakana(tok.surface) or tok.pos2 == "固有名詞":
+            reading = tok.reading or tok.surface
+            roman = japanese.romanize(reading)
+            if roman:
+                readings.add(roman)
+        origin = japanese.lemma_origin(tok.lemma)
+        if origin:
+            stems.update(stem(w) for w in re.findall(r"[a-z]+", origin.lower()))
+        for form in {tok.surface, japanese.lemma_base(tok.lemma)}:
+            stems.update(stem(w) for w in jmdict.gloss_words(form))
+    bt_stems = frozenset(
+        stem(w.lower) for w in words(back_translation) if w.lower not in STOPWORDS
+        and not w.lower[0].isdigit()
+    )
+    return JapaneseFeatures(
+        stems=frozenset(stems | bt_stems),
+        bt_stems=bt_stems,
+        numbers=japanese_numbers(text),
+        latin=frozenset(latin),
+        readings=frozenset(readings),
+        n_content=n,
+    )
+
+
+class NameMatcher:
+    """Matches romanised Japanese readings to the capitalised English words of a document.
+
+    Built once per document from the English side; :meth:`match` returns the English words
+    (lower-cased) whose skeleton matches a reading's, so that ルビオ carries the anchor
+    ``rubio`` and meets "Rubio" in the reference.
+    """
+
+    def __init__(self, english_words: Iterable[str]) -> None:
+        self._by_key: dict[str, set[str]] = {}
+        for w in english_words:
+            key = name_key(w)
+            if len(key) >= MIN_NAME_KEY:
+                self._by_key.setdefault(key, set()).add(w)
+        # fuzzy candidates are looked up by length so that one reading meets few keys
+        self._by_len: dict[int, list[str]] = {}
+        for key in self._by_key:
+            self._by_len.setdefault(len(key), []).append(key)
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def match(self, reading: str) -> frozenset[str]:
+        hit = self._cache.get(reading)
+        if hit is not None:
+            return hit
+        key = name_key(reading)
+        found: set[str] = set()
+        if len(key) >= MIN_NAME_KEY:
+            found.update(self._by_key.get(key, ()))
+            if len(key) >= MIN_FUZZY_NAME_KEY:
+                for length in (len(key) - 1, len(key), len(key) + 1):
+                    for other in self._by_len.get(length, ()):
+                        if other != key and names_match(key, other):
+                            found.update(self._by_key[other])
+        result = frozenset(found)
+        self._cache[reading] = result
+        return result

@@ -58,6 +58,9 @@ RISK_MIN = 0.3
 #: English shown in the findings table is shortened to this many characters (the full
 #: sentence stays in the document table and in the cell's ``title``).
 SHORT_REFERENCE = 140
+#: Characters of Japanese shown either side of a span in the findings table: enough to
+#: recognise the place (a short phrase), not so much that the span gets lost.
+CONTEXT_CHARS = 8
 #: Severity rank, worst first (for sorting and for the colour of a merged highlight).
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -136,7 +139,9 @@ margin:6px 0 0;padding:5px 8px;background:#fff;border:1px solid #eee;border-radi
 .mtqa .bar i{display:block;height:100%;background:#7a93b8}
 .mtqa .pen{color:#c62828;font-weight:600}
 .mtqa table.findings td{font-size:13px}
-.mtqa table.findings td.jspan{font-size:15px;white-space:nowrap}
+.mtqa table.findings td.jspan{font-size:15px;min-width:16em}
+.mtqa table.findings td.chk{color:#777;font-size:12px}
+.mtqa .ctx{color:#888}
 .mtqa .hl{border-radius:3px;padding:1px 2px}
 .mtqa a{color:#1a4f8b}
 .mtqa .sig{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11px;
@@ -434,39 +439,61 @@ def _legend(report: Report, has_risk: bool) -> str:
     )
 
 
+def _in_context(text: str, f: Finding) -> str:
+    """The finding's Japanese with a few characters either side (same line), so that a
+    reader of the findings table sees where the span sits."""
+    before = text[max(0, f.start - CONTEXT_CHARS) : f.start].rsplit("\n", 1)[-1]
+    after = text[f.end : f.end + CONTEXT_CHARS].split("\n", 1)[0]
+    color = CATEGORY_COLORS.get(f.category, "#eee")
+    span = _e(f.text) if f.text else "&#8709;"
+    return (
+        f'<span class="ctx">{"…" if before else ""}{_e(before)}</span>'
+        f'<span class="hl sev-{_e(f.severity)}" style="background:{color}">{span}</span>'
+        f'<span class="ctx">{_e(after)}{"…" if after else ""}</span>'
+    )
+
+
 def _findings_table(report: Report, uid: str, where: Mapping[int, int]) -> str:
     if not report.finding_list:
         return '<h3>Findings</h3><p class="none">No findings.</p>'
     numbered = sorted(
         enumerate(report.finding_list, 1), key=lambda t: (*_rank(t[1]), t[1].start, t[0])
     )
+    pairs = {p.index: p for p in report.pairs}
     rows = []
     for num, f in numbered:
         seg = where.get(num)
         link = f'<a href="#{uid}-s{seg}">{seg}</a>' if seg is not None else "—"
-        color = CATEGORY_COLORS.get(f.category, "#eee")
-        span = _e(f.text) if f.text else "&#8709;"
-        ref = _e(_shorten(f.reference)) if f.reference else '<span class="none">—</span>'
+        en = _english_counterpart(f, pairs[seg].reference) if seg in pairs else None
+        if en:
+            ref = f'<b class="en-said">{_e(en)}</b>'
+        elif f.reference:
+            ref = _e(_shorten(f.reference))
+        else:
+            ref = '<span class="none">—</span>'
         rows.append(
-            f'<tr class="sev-{_e(f.severity)}"><td>{num}</td><td>{link}</td>'
+            f'<tr class="sev-{_e(f.severity)}"><td class="n">{num}</td><td>{link}</td>'
             f'<td><span class="sev {_e(f.severity)}">{_e(f.severity)}</span></td>'
             f"<td>{_cat_chip(f.category)}</td>"
-            f'<td class="jspan" lang="ja"><span class="hl" style="background:{color}">{span}'
-            f"</span></td>"
+            f'<td class="jspan" lang="ja">{_in_context(report.translation_text, f)}</td>'
             f'<td lang="en" title="{_e(f.reference)}">{ref}</td>'
-            f"<td>{_e(f.message)}</td><td>{_e(f.check)}</td></tr>"
+            f'<td>{_e(f.message)}</td><td class="chk">{_e(f.check)}</td></tr>'
         )
     return (
         f"<h3>Findings ({len(numbered)})</h3>"
         '<table class="findings"><thead><tr><th>#</th><th>sent.</th><th>severity</th>'
-        "<th>category</th><th>Japanese</th><th>English</th><th>message</th><th>check</th>"
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        "<th>category</th><th>Japanese (in context)</th><th>English</th><th>message</th>"
+        f"<th>check</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
 def _score_cell(chrf: float | None, findings: Sequence[Finding]) -> str:
     penalty = sum(f.weight for f in findings)
-    pen = f'<div class="pen" title="MQM penalty of its findings">&minus;{penalty:g}</div>' if penalty else ""
+    pen = (
+        f'<div class="pen" title="MQM penalty of its findings">&minus;{penalty:g}</div>'
+        if penalty
+        else ""
+    )
     if chrf is None:
         return f'<td class="s"><span class="none">—</span>{pen}</td>'
     width = max(0.0, min(100.0, chrf))

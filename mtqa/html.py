@@ -92,15 +92,18 @@ font-size:12px;border:1px solid rgba(0,0,0,.12);background:#fff;white-space:nowr
 .mtqa .pill.sev-critical{background:#8e0000;color:#fff}
 .mtqa .pill.sev-major{background:#d32f2f;color:#fff}
 .mtqa .pill.sev-minor{background:#f3d36b}
+.mtqa .pill.ok{background:#2e8b3e;color:#fff}
 .mtqa .reasons{margin:4px 0 0;padding-left:18px;color:#8e0000;font-size:13px}
 .mtqa .note{margin:6px 0 0;padding:4px 8px;border-radius:4px;background:#fff6d6;color:#6b4e00;
 font-size:13px}
 .mtqa .legend{font-size:12px;color:#444;margin:6px 0}
 .mtqa .legend .sw{display:inline-block;padding:0 6px;margin:1px 2px;border-radius:3px}
-.mtqa table{border-collapse:collapse;width:100%;margin:0}
+.mtqa table{border-collapse:collapse;width:100%;margin:0;border:0;font-size:14px}
 .mtqa th,.mtqa td{border:0;border-bottom:1px solid #e6e6e6;padding:6px 8px;vertical-align:top;
 text-align:left;background:none}
-.mtqa th{background:#f2f2f5;font-size:12px;color:#444;font-weight:600}
+.mtqa th{background:#f2f2f5;font-size:12px;color:#444;font-weight:600;white-space:nowrap}
+.mtqa td.n.id{color:inherit;font-size:14px;white-space:nowrap}
+.mtqa td.n.id a{color:#1a4f8b;text-decoration:underline}
 .mtqa table.doc{table-layout:fixed}
 .mtqa table.doc th{position:sticky;top:0;z-index:1}
 .mtqa col.n{width:44px}.mtqa col.s{width:76px}
@@ -349,7 +352,9 @@ def _render_spans(
 def _english_counterpart(f: Finding, sentence: str) -> str | None:
     """The English words of the finding when they are a part of the sentence (so that they
     can be outlined in it), else None; the whole sentence is not a counterpart."""
-    for candidate in (f.evidence.get("source"), f.reference):
+    # the check's English term, its English phrase, or the span itself when it was copied
+    # from the English verbatim (an untranslated name)
+    for candidate in (f.evidence.get("source"), f.reference, f.text):
         if not candidate or not candidate.strip():
             continue
         c = candidate.strip()
@@ -507,7 +512,12 @@ def _messages(items: Sequence[tuple[int, Finding]], english_of: Mapping[int, str
     lis = []
     for num, f in sorted(items, key=lambda t: t[0]):
         en = english_of.get(num)
-        said = f' <span class="en-said" lang="en">← “{_e(en)}”</span>' if en else ""
+        # an English word copied verbatim needs no "← English" (it is the span itself)
+        said = (
+            f' <span class="en-said" lang="en">← “{_e(en)}”</span>'
+            if en and en != f.text
+            else ""
+        )
         span = _e(f.text) if f.text else "&#8709;"
         lis.append(
             f'<li><sup class="fn">{num}</sup> <span class="sev {_e(f.severity)}">'
@@ -529,7 +539,9 @@ def _document_rows(report: Report, uid: str, where: Mapping[int, int]) -> str:
         # clip to the pair: a document-level finding may run past the sentence
         lo, hi = pair.mt_start, pair.mt_end
         ja_spans = [
-            (max(lo, f.start), min(hi, f.end), n, f) for n, f in items if f.start <= hi and f.end >= lo
+            (max(lo, f.start), min(hi, f.end), n, f)
+            for n, f in items
+            if f.start <= hi and f.end >= lo
         ]
         ja = _render_spans(
             pair.translation, pair.mt_start, _groups(ja_spans), tag="mark",
@@ -547,7 +559,11 @@ def _document_rows(report: Report, uid: str, where: Mapping[int, int]) -> str:
         if worst is not None:
             cls += ["flag", f"sev-{worst.severity}"]
         if not pair.reference.strip():
-            en_html = '<span class="none">(no English counterpart)</span>'
+            en_html = (
+                '<span class="none">(page chrome: not scored)</span>'
+                if pair.chrome
+                else '<span class="none">(no English counterpart)</span>'
+            )
         if not pair.translation.strip():
             ja = (ja + " " if items else "") + '<span class="none">(missing in the Japanese)</span>'
         msgs = _messages(items, english_of) if items else ""
@@ -633,7 +649,8 @@ def render_feed(
         r = item.report
         if r is None:
             rows.append(
-                f'<tr class="error"><td>{name}</td><td><span class="verdict error">ERROR</span>'
+                f'<tr class="sev-critical"><td class="n id">{name}</td>'
+                '<td><span class="verdict error">ERROR</span>'
                 f'</td><td colspan="5">{_e(item.error or "")}</td></tr>'
             )
             continue
@@ -649,10 +666,9 @@ def render_feed(
             else ""
         )
         rows.append(
-            f'<tr class="sev-{"major" if not r.passed else "none"}"><td>{name}</td>'
+            f'<tr class="sev-{"major" if not r.passed else "none"}"><td class="n id">{name}</td>'
             f'<td><span class="verdict {_e(r.verdict)}">{_e(r.verdict.upper())}</span></td>'
-            f'<td class="s">{r.score:.1f}<div class="bar"><i style="width:{r.score:.0f}%">'
-            f"</i></div></td>"
+            f'<td class="s">{r.score:.1f}</td>'
             f"<td>{c['critical']} / {c['major']} / {c['minor']}</td><td>{cats}</td>"
             f"<td>{example}</td><td>{_e('; '.join(r.gate.reasons))}</td></tr>"
         )
@@ -662,8 +678,9 @@ def render_feed(
         f'<div class="mtqa"><style>{_CSS}</style>'
         f'<div class="head {verdict}"><div class="main"><h2>{_e(title)}</h2>'
         f'<div class="counts"><span class="pill">{len(feed)} articles</span>'
-        f'<span class="pill">{n_pass} passed</span>'
-        f'<span class="pill{" sev-major" if n_ok - n_pass else " zero"}">{n_ok - n_pass} failed</span>'
+        f'<span class="pill{" ok" if n_pass else " zero"}">{n_pass} passed</span>'
+        f'<span class="pill{" sev-major" if n_ok - n_pass else " zero"}">'
+        f"{n_ok - n_pass} failed</span>"
         f'<span class="pill{" sev-critical" if n_err else " zero"}">{n_err} errors</span></div>'
         f'</div><div class="score"><span class="verdict {verdict}">{verdict.upper()}</span>'
         f"<br><b>{mean}</b><small>mean MQM score</small></div></div>"

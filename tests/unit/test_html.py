@@ -18,7 +18,9 @@ from mtqa.html import CATEGORY_COLORS, render_feed, render_report
 from mtqa.report import Report
 from mtqa.types import Finding
 
-HOSTILE_EN = 'Foreign Minister Lavrov said <script>alert("en")</script> and <img src=x onerror=alert(1)>.'
+HOSTILE_EN = (
+    'Foreign Minister Lavrov said <script>alert("en")</script> and <img src=x onerror=alert(1)>.'
+)
 HOSTILE_JA = '外務大統領は<script>alert("ja")</script>と<img src=x onerror=alert(2)>と述べた。'
 
 

@@ -1,0 +1,158 @@
+"""Phonetic keys for comparing Latin-script names with their katakana renderings.
+
+Japanese renders foreign names by sound, with systematic changes that a plain string
+comparison mistakes for errors: l and r merge (ラヴロフ for Lavrov), v becomes b or ヴ,
+every consonant gets an epenthetic vowel (スミス "sumisu" for Smith), long vowels are
+marked or dropped (ズガンバーティ / スガンバティ), doubled consonants become ッ or vanish,
+English th becomes s or t, and source-language spellings are read by their own rules
+(Hungarian cs/sz/zs, Dutch ij, Polish cz).
+
+A *key* keeps the consonant skeleton of a name with consonants folded into classes:
+
+====  =====================================================
+B     b, p, v, f, ph (labials; Japanese merges v/b and f/h-f)
+T     t, d, th (dentals; English th is also close to S)
+S     s, z, sh, ch, j, ts, tz, cz, cs, sz, zs, dj, soft c/g
+K     k, g, c, q, ck, x (as K then S)
+R     l, r (Japanese has one liquid)
+N     m, n, ng (the moraic ン stands for both)
+====  =====================================================
+
+Vowels, y, w and h are dropped: they are exactly what katakana adds, lengthens or
+changes. Keys are compared with a weighted edit distance in which near classes (T/S,
+K/S) and a missing R (non-rhotic English: パーカー for Parker) cost half.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+
+from .japanese import romanize
+
+#: Classes that Japanese renderings confuse for each other more often than not; their
+#: substitution costs half an edit.
+NEAR_PAIRS = frozenset({frozenset("TS"), frozenset("KS")})
+#: Classes whose deletion costs half: post-vocalic r is silent in British/US English and
+#: often left out in katakana (ウォーカー for Walker).
+CHEAP_DELETE = frozenset("R")
+
+# Ordered rewrite rules for Latin spellings (longest first within a position).
+_LATIN_RULES: tuple[tuple[str, str], ...] = (
+    # Dutch ij is a vowel (Heijden ヘイデン), not the consonant j
+    ("tsch", "S"), ("sch", "S"), ("tch", "S"), ("tzs", "S"), ("ij", "i"),
+    ("sh", "S"), ("ch", "S"), ("zh", "S"), ("cz", "S"), ("cs", "S"), ("sz", "S"),
+    ("zs", "S"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("dj", "S"), ("ph", "B"),
+    ("th", "T"), ("ck", "K"), ("qu", "K"), ("ng", "N"), ("gh", "K"), ("x", "KS"),
+    ("ce", "Se"), ("ci", "Si"), ("cy", "Sy"), ("ge", "Ke"), ("gi", "Ki"),
+)
+_LATIN_SINGLE = {
+    **dict.fromkeys("bpvf", "B"), **dict.fromkeys("td", "T"), **dict.fromkeys("sz", "S"),
+    "j": "S", **dict.fromkeys("kcgq", "K"), **dict.fromkeys("lr", "R"),
+    **dict.fromkeys("mn", "N"),
+}
+# Letters that are not in NFKD-decomposable form.
+_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ł": "l",
+                          "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "œ": "oe", "Œ": "oe"})
+# Romanised kana (Hepburn from mtqa.japanese.romanize) → classes.
+_KANA_RULES: tuple[tuple[str, str], ...] = (
+    ("tsu", "S"), ("ts", "S"), ("sh", "S"), ("ch", "S"), ("j", "S"), ("fu", "B"),
+)
+
+
+def _fold(text: str) -> str:
+    """Lower-case ASCII letters of ``text`` (diacritics removed: Horváth → horvath)."""
+    text = text.translate(_SPECIAL)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text.lower() if "a" <= c <= "z")
+
+
+def _classes(s: str, rules: tuple[tuple[str, str], ...]) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(s):
+        for src, dst in rules:
+            if s.startswith(src, i):
+                out.append(dst)
+                i += len(src)
+                break
+        else:
+            c = s[i]
+            out.append(_LATIN_SINGLE.get(c, c if c.isupper() else ""))
+            i += 1
+    # Keep only class letters, and collapse doubles (Papadopoulou's "pp" is one sound;
+    # ッ and ン doubling are not distinctive either).
+    skel = [c for c in "".join(out) if c.isupper()]
+    collapsed = [c for i, c in enumerate(skel) if i == 0 or c != skel[i - 1]]
+    return "".join(collapsed)
+
+
+@functools.lru_cache(maxsize=65536)
+def latin_key(name: str) -> str:
+    """Phonetic key of a Latin-script name ("Zelenskyy" → "SRNSK")."""
+    return _classes(_fold(name), _LATIN_RULES)
+
+
+@functools.lru_cache(maxsize=65536)
+def kana_key(kana: str) -> str:
+    """Phonetic key of a kana rendering ("ゼレンスキー" → "SRNSK")."""
+    return _classes(romanize(kana), _KANA_RULES)
+
+
+def _sub_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    return 0.5 if frozenset((a, b)) in NEAR_PAIRS else 1.0
+
+
+def _del_cost(a: str) -> float:
+    return 0.5 if a in CHEAP_DELETE else 1.0
+
+
+def distance(a: str, b: str) -> float:
+    """Weighted edit distance between two keys (see :data:`NEAR_PAIRS`)."""
+    prev = [0.0]
+    for ch in b:
+        prev.append(prev[-1] + _del_cost(ch))
+    for ca in a:
+        cur = [prev[0] + _del_cost(ca)]
+        for j, cb in enumerate(b, 1):
+            cur.append(
+                min(prev[j] + _del_cost(ca), cur[j - 1] + _del_cost(cb),
+                    prev[j - 1] + _sub_cost(ca, cb))
+            )
+        prev = cur
+    return prev[-1]
+
+
+def key_similarity(a: str, b: str) -> float:
+    """1 − distance / length of the longer key; 1.0 for identical keys, 0.0 when empty."""
+    if not a or not b:
+        return 1.0 if a == b and a else 0.0
+    return max(0.0, 1.0 - distance(a, b) / max(len(a), len(b)))
+
+
+def _loose_romaji(s: str) -> str:
+    """Romanisation with the confusable distinctions removed, vowels kept."""
+    s = s.replace("l", "r").replace("v", "b").replace("w", "").replace("h", "")
+    s = re.sub(r"([aeiou])\1+", r"\1", s)  # long vowels
+    return re.sub(r"([^aeiou])\1+", r"\1", s)  # doubled consonants
+
+
+def name_similarity(english: str, kana: str) -> float:
+    """How well a katakana rendering sounds like an English (Latin) name, in [0, 1].
+
+    The consonant-skeleton similarity dominates; vowels (loosely compared) break ties
+    between renderings of the same skeleton, and decide for names of one consonant
+    ("Le", "Bao") whose skeleton says little.
+    """
+    k_en, k_ja = latin_key(english), kana_key(kana)
+    skel = key_similarity(k_en, k_ja)
+    vowels = difflib.SequenceMatcher(
+        None, _loose_romaji(_fold(english)), _loose_romaji(romanize(kana))
+    ).ratio()
+    if max(len(k_en), len(k_ja)) <= 2:
+        return 0.5 * skel + 0.5 * vowels
+    return 0.8 * skel + 0.2 * vowels

@@ -84,10 +84,10 @@ PARAGRAPH_COST = 0.3
 ANCHOR_BOOST = 1.5
 #: Priors of the document calibration (raw Dice of unrelated / of truly aligned sentences),
 #: measured with the dictionary engine on data/cases and data/riyadh (per article, median
-#: over all non-best pairs 0.00-0.05, median of each English sentence's best 0.37-0.52);
+#: over all non-best pairs 0.00-0.06, median of each English sentence's best 0.39-0.56);
 #: they matter for short documents.
 LEXICAL_NULL_PRIOR = 0.04
-LEXICAL_GOOD_PRIOR = 0.42
+LEXICAL_GOOD_PRIOR = 0.45
 #: The same for chrF/100 of a neural back-translation: unrelated English sentences share
 #: character n-grams at a chrF of about 15-20 (measured on the English of data/cases); a
 #: fair translation back-translates at about 45-55 (typical opus-mt news chrF, assumed).
@@ -263,11 +263,37 @@ class BeadScorer:
         self._ja_run_size = {a: c[a:] - c[:-a] for a in range(1, MAX_RUN + 1) if a <= self.ja.n}
 
     # -- raw similarities -------------------------------------------------------------------
+    def coverage(
+        self, a: int, b: int, i: np.ndarray, j: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """How much of each member sentence the other side of the bead accounts for.
+
+        Returns:
+            ``recall`` (K, a): for each English sentence of the bead, the IDF-weighted share
+            of its content found in the Japanese run; ``precision`` (K, b): for each Japanese
+            sentence, the weight of the English run's content it matches over its own size
+            (content words on the English scale), capped at 1.
+
+        Scoring every member, rather than the two runs as wholes, keeps a strong pair from
+        carrying a weak neighbour into a merged bead: a 2:2 bead is only as good as each of
+        its four sentences.
+        """
+        rec = np.zeros((len(i), a))
+        prec = np.zeros((len(i), b))
+        for k in range(a):
+            inter = _rowwise_dot(self._en_runs_w[1], self._ja_runs[b], i + k, j)
+            size = self._en_run_size[1][i + k]
+            rec[:, k] = np.where(size > 0, inter / np.maximum(size, 1e-9), 0.0)
+        for k in range(b):
+            inter = _rowwise_dot(self._en_runs_w[a], self._ja_runs[1], i, j + k)
+            size = self._ja_run_size[1][j + k]
+            prec[:, k] = np.minimum(np.where(size > 0, inter / np.maximum(size, 1e-9), 0.0), 1.0)
+        return rec, prec
+
     def lexical(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Raw weighted Dice of English runs ``i..i+a`` and Japanese runs ``j..j+b``."""
-        inter = _rowwise_dot(self._en_runs_w[a], self._ja_runs[b], i, j)
-        denom = self._en_run_size[a][i] + self._ja_run_size[b][j]
-        return np.where(denom > 0, 2.0 * inter / np.maximum(denom, 1e-9), 0.0)
+        """Raw similarity of beads: the mean coverage of their member sentences."""
+        rec, prec = self.coverage(a, b, i, j)
+        return (rec.sum(axis=1) + prec.sum(axis=1)) / (a + b)
 
     def chrf(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """sacrebleu chrF/100 of back-translation runs against English runs (array version)."""
@@ -353,9 +379,13 @@ class BeadScorer:
         self.calibration[name] = (s0, s1)
 
     def similarity(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Calibrated similarity in [0, 1] of beads (a, b) starting at (i, j)."""
+        """Calibrated similarity in [0, 1] of beads (a, b) starting at (i, j): the mean of
+        the calibrated coverage of each member sentence (blended with calibrated chrF of
+        the runs when the back-translation is neural)."""
         s0, s1 = self.calibration["lexical"]
-        z = np.clip((self.lexical(a, b, i, j) - s0) / ((s1 - s0) * SIM_CEILING), 0.0, 1.0)
+        rec, prec = self.coverage(a, b, i, j)
+        members = np.concatenate([rec, prec], axis=1)
+        z = np.clip((members - s0) / ((s1 - s0) * SIM_CEILING), 0.0, 1.0).mean(axis=1)
         if self.neural and "chrf" in self.calibration:
             c0, c1 = self.calibration["chrf"]
             zc = np.clip((self.chrf(a, b, i, j) - c0) / ((c1 - c0) * SIM_CEILING), 0.0, 1.0)
@@ -579,14 +609,53 @@ def align(
     neural = _is_neural(engine, [back_translations[s.index] for s in ja.sentences])
     scorer = BeadScorer(en, ja, bts, neural)
     beads = search(scorer)
-    scores: list[float] = []
-    for i, j, a, b in beads:
-        if a and b:
-            z = scorer.similarity(a, b, np.array([i]), np.array([j]))
-            scores.append(float(z[0]))
-        else:
-            scores.append(0.0)
+    # the similarity of each bead, computed per bead shape in one array call
+    scores = [0.0] * len(beads)
+    for a, b in BEADS:
+        if not a or not b:
+            continue
+        which = [k for k, bead in enumerate(beads) if bead[2:] == (a, b)]
+        if which:
+            z = scorer.similarity(a, b, np.array([beads[k][0] for k in which]),
+                                  np.array([beads[k][1] for k in which]))
+            for k, v in zip(which, z):
+                scores[k] = float(v)
     return _to_pairs(reference, translation, back_translations, en, ja, beads, scores)
+
+
+class SentenceSimilarity:
+    """Calibrated similarity of any English and any Japanese sentence of a document pair.
+
+    The aligner's own measure, for the checks that reason about alignment (is this 1:0
+    sentence found next door? was this 0:1 sentence moved from elsewhere?). Sentences are
+    addressed by their index in ``Document.sentences``; chrome sentences score 0.
+
+    Args:
+        reference: the English document.
+        translation: the Japanese document.
+        back_translations: back-translation text per Japanese sentence index (missing or
+            empty entries fall back to the JMdict glosses alone).
+    """
+
+    def __init__(
+        self, reference: Document, translation: Document, back_translations: dict[int, str]
+    ) -> None:
+        self._en, self._ja = _side(reference), _side(translation)
+        self._en_pos = {s.index: k for k, s in enumerate(self._en.sentences)}
+        self._ja_pos = {s.index: k for k, s in enumerate(self._ja.sentences)}
+        bts = [back_translations.get(s.index, "") for s in self._ja.sentences]
+        self._scorer = BeadScorer(self._en, self._ja, bts, neural=False)
+        if self._en.n and self._ja.n:
+            self._scorer.calibrate("lexical", self._scorer.lexical, LEXICAL_NULL_PRIOR,
+                                   LEXICAL_GOOD_PRIOR, _diagonal(self._en, self._ja))
+        else:
+            self._scorer.calibration["lexical"] = (LEXICAL_NULL_PRIOR, LEXICAL_GOOD_PRIOR)
+
+    def __call__(self, en_index: int, ja_index: int) -> float:
+        i, j = self._en_pos.get(en_index), self._ja_pos.get(ja_index)
+        if i is None or j is None:
+            return 0.0
+        return float(self._scorer.similarity(1, 1, np.array([i]), np.array([j]))[0])
 
 
 def _is_neural(engine: str | None, bts: Sequence[BackTranslation]) -> bool:

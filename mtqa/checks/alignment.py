@@ -1,0 +1,316 @@
+"""Findings from the sentence alignment: whole sentences omitted, added, moved or crossed,
+and page chrome.
+
+The aligner (:mod:`mtqa.align`) pairs the Japanese with the English in beads; what it could
+not pair is evidence of a structural error:
+
+* ``omission`` (ALN001): an English sentence with no Japanese counterpart (a 1:0 bead)
+  that resembles none of the Japanese around it. The span is the Japanese sentence after
+  which it should have come (the one before the gap, or the one after it at the start).
+* ``addition`` (ALN002): a Japanese sentence with no English counterpart (0:1) that is not
+  page chrome, resembles none of the English around it, and has some content of its own
+  (a dangling fragment of one or two words is the sentence-level scrambled check's
+  business, not an addition).
+* ``scrambled`` (ALN003): a sentence moved out of order. An unpaired English sentence and
+  an unpaired Japanese sentence a few beads apart that translate each other; or a 2:2 bead
+  whose sentences match crosswise (the Japanese swapped two sentences).
+* ``boilerplate`` (ALN004): page chrome (share buttons, comment forms, syndication notes),
+  recognised by :mod:`mtqa.segment` and kept as chrome beads; and unpaired lines at the
+  very start or end of the Japanese that look like page furniture (a short line of its own
+  with no sentence-final punctuation). Informational: the category weighs 0.
+
+Sentence-internal problems (a dangling "…に。", a particle-ending sentence, an unbalanced
+quote) belong to the ``scrambled`` check, and content missing inside an aligned pair to the
+``omission`` check; this one does not repeat them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..align import SentenceSimilarity
+from ..similarity import english_features, japanese_features
+from ..types import AlignedPair, Finding
+from . import BaseCheck, Context
+
+#: Calibrated similarity (0..1, see mtqa.align) above which an unpaired sentence is taken to
+#: be found next door (merged into a neighbour's bead) rather than omitted or added. Unrelated
+#: sentences score 0-0.15; aligned ones 0.4-1 (data/cases, data/riyadh, dictionary engine).
+NEIGHBOUR_MATCH = 0.35
+#: How many sentences on each side count as "next door".
+NEIGHBOURHOOD = 2
+#: Similarity from which an unpaired English and an unpaired Japanese sentence are taken to
+#: translate each other (a moved sentence).
+MOVED_MATCH = 0.45
+#: How far apart (in beads) a moved sentence may land and still be recognised as moved.
+MOVE_WINDOW = 8
+#: A 2:2 bead is crossed when the crosswise similarities beat the straight ones by this much
+#: and reach at least ``CROSS_MIN`` together.
+CROSS_MARGIN = 0.5
+CROSS_MIN = 0.9
+#: Content words (English stems and anchors / Japanese content tokens) from which an omitted
+#: or added sentence is a major error; shorter ones ("He agreed.") are minor.
+MAJOR_MIN_WORDS = 4
+#: An unpaired Japanese sentence needs this many content tokens to count as an addition.
+ADDITION_MIN_TOKENS = 3
+#: A line at the edge of the document longer than this (characters) is not taken for chrome.
+EDGE_CHROME_MAX_CHARS = 40
+_JA_SENTENCE_END = re.compile(r"[。．！？!?][」』）)”’\"]*\s*$")
+
+
+@dataclass(frozen=True)
+class _Unpaired:
+    """A sentence left alone by the aligner: bead position and document sentence index."""
+
+    bead: int
+    sentence: int
+
+
+class AlignmentCheck(BaseCheck):
+    """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
+
+    name: ClassVar[str] = "alignment"
+    version: ClassVar[int] = 1
+    requires: ClassVar[frozenset[str]] = frozenset()
+
+    def finish(self, ctx: Context) -> Iterator[Finding]:
+        pairs = list(ctx.pairs)
+        yield from self._chrome(pairs, ctx)
+        content = [p for p in pairs if not p.chrome]
+        if not content:
+            return
+        bts = {p.mt_sentences[0]: p.back_translation for p in content if len(p.mt_sentences) == 1}
+        sim = SentenceSimilarity(ctx.reference, ctx.translation, bts)
+        en_gaps = [_Unpaired(k, i) for k, p in enumerate(content) if not p.mt_sentences
+                   for i in p.ref_sentences]
+        ja_gaps = [_Unpaired(k, j) for k, p in enumerate(content) if not p.ref_sentences
+                   for j in p.mt_sentences]
+        moved = self._moved(en_gaps, ja_gaps, sim)
+        moved_en = {e.sentence for e, _, _ in moved}
+        moved_ja = {j.sentence for _, j, _ in moved}
+        for e, j, score in moved:
+            yield self._moved_finding(e, j, score, content, ctx)
+        yield from self._crossed(content, sim, ctx)
+        yield from self._omissions(
+            [e for e in en_gaps if e.sentence not in moved_en], content, sim, ctx
+        )
+        yield from self._additions(
+            [j for j in ja_gaps if j.sentence not in moved_ja], content, sim, ctx
+        )
+
+    # -- chrome ---------------------------------------------------------------------------
+    def _chrome(self, pairs: Sequence[AlignedPair], ctx: Context) -> Iterator[Finding]:
+        """One boilerplate finding per run of chrome sentences within a paragraph."""
+        doc = ctx.translation
+        run: list[AlignedPair] = []
+
+        def flush() -> Iterator[Finding]:
+            if run:
+                start, end = run[0].mt_start, run[-1].mt_end
+                text = doc.text[start:end]
+                yield Finding(
+                    category="boilerplate", severity="minor", start=start, end=end, text=text,
+                    message=f"page chrome, not article content: {_short(text)!r}",
+                    reference="", check=self.name, code="ALN004", segment=run[0].index,
+                )
+                run.clear()
+
+        for p in pairs:
+            if not p.chrome:
+                yield from flush()
+                continue
+            para = doc.sentences[p.mt_sentences[0]].paragraph
+            if run and doc.sentences[run[-1].mt_sentences[-1]].paragraph != para:
+                yield from flush()
+            run.append(p)
+        yield from flush()
+
+    # -- moved and crossed sentences ------------------------------------------------------
+    @staticmethod
+    def _moved(
+        en_gaps: Sequence[_Unpaired], ja_gaps: Sequence[_Unpaired], sim: SentenceSimilarity
+    ) -> list[tuple[_Unpaired, _Unpaired, float]]:
+        """Unpaired English and Japanese sentences near each other that translate each
+        other, matched greedily best first."""
+        cands = []
+        for e in en_gaps:
+            for j in ja_gaps:
+                if abs(e.bead - j.bead) <= MOVE_WINDOW:
+                    s = sim(e.sentence, j.sentence)
+                    if s >= MOVED_MATCH:
+                        cands.append((s, e, j))
+        cands.sort(key=lambda c: (-c[0], c[1].sentence, c[2].sentence))
+        used_e: set[int] = set()
+        used_j: set[int] = set()
+        out = []
+        for s, e, j in cands:
+            if e.sentence in used_e or j.sentence in used_j:
+                continue
+            used_e.add(e.sentence)
+            used_j.add(j.sentence)
+            out.append((e, j, s))
+        return sorted(out, key=lambda t: t[1].sentence)
+
+    def _moved_finding(self, e: _Unpaired, j: _Unpaired, score: float,
+                       content: Sequence[AlignedPair], ctx: Context) -> Finding:
+        s = ctx.translation.sentences[j.sentence]
+        text = ctx.translation.text[s.start : s.end]
+        english = ctx.reference.sentence_text(e.sentence)
+        # the distance in beads between where the English is and where its translation sits
+        distance = abs(e.bead - j.bead)
+        where = "earlier" if e.bead < j.bead else "later"
+        return Finding(
+            category="scrambled", severity="minor" if distance <= 1 else "major",
+            start=s.start, end=s.end, text=text,
+            message=f"sentence out of order: it translates an English sentence that comes "
+            f"{distance} sentence(s) {where} ({_short(english)!r})",
+            reference=english, check=self.name, code="ALN003", segment=content[j.bead].index,
+            evidence={"similarity": f"{score:.2f}", "moved_by": str(distance)},
+        )
+
+    def _crossed(self, content: Sequence[AlignedPair], sim: SentenceSimilarity,
+                 ctx: Context) -> Iterator[Finding]:
+        """2:2 beads whose sentences match crosswise: the Japanese swapped two sentences."""
+        for p in content:
+            if len(p.ref_sentences) != 2 or len(p.mt_sentences) != 2:
+                continue
+            (e1, e2), (j1, j2) = p.ref_sentences, p.mt_sentences
+            straight = sim(e1, j1) + sim(e2, j2)
+            crossed = sim(e1, j2) + sim(e2, j1)
+            if crossed < CROSS_MIN or crossed - straight < CROSS_MARGIN:
+                continue
+            s = ctx.translation.sentences[j1]
+            text = ctx.translation.text[s.start : s.end]
+            english = ctx.reference.sentence_text(e2)
+            yield Finding(
+                category="scrambled", severity="minor", start=s.start, end=s.end, text=text,
+                message="sentences swapped: this sentence translates the next English "
+                f"sentence ({_short(english)!r}), the following one the previous",
+                reference=p.reference, check=self.name, code="ALN003", segment=p.index,
+                evidence={"straight": f"{straight:.2f}", "crossed": f"{crossed:.2f}"},
+            )
+
+    # -- omissions and additions ----------------------------------------------------------
+    def _omissions(self, gaps: Sequence[_Unpaired], content: Sequence[AlignedPair],
+                   sim: SentenceSimilarity, ctx: Context) -> Iterator[Finding]:
+        """One finding per run of omitted English sentences (they share one anchor span)."""
+        runs: list[list[_Unpaired]] = []
+        for g in gaps:
+            near = _neighbours(content, g.bead, side="mt")
+            if near and max(sim(g.sentence, j) for j in near) >= NEIGHBOUR_MATCH:
+                continue  # merged into a neighbouring bead, not lost
+            if runs and g.bead - runs[-1][-1].bead <= 1:
+                runs[-1].append(g)
+            else:
+                runs.append([g])
+        for run in runs:
+            anchor = _anchor_sentence(content, run[0].bead)
+            if anchor is None:
+                continue  # the Japanese has no content at all: nothing to point at
+            s = ctx.translation.sentences[anchor]
+            english = " ".join(ctx.reference.sentence_text(g.sentence) for g in run)
+            words = sum(_english_size(ctx.reference.sentence_text(g.sentence)) for g in run)
+            n = len(run)
+            yield Finding(
+                category="omission",
+                severity="major" if words >= MAJOR_MIN_WORDS else "minor",
+                start=s.start, end=s.end, text=ctx.translation.text[s.start : s.end],
+                message=f"{n} English sentence{'s' if n > 1 else ''} missing from the "
+                f"translation around here: {_short(english)!r}",
+                reference=english, check=self.name, code="ALN001",
+                segment=content[run[0].bead].index,
+                evidence={"sentences": ",".join(str(g.sentence) for g in run)},
+            )
+
+    def _additions(self, gaps: Sequence[_Unpaired], content: Sequence[AlignedPair],
+                   sim: SentenceSimilarity, ctx: Context) -> Iterator[Finding]:
+        doc = ctx.translation
+        first_paired = next((k for k, p in enumerate(content) if p.ref_sentences), len(content))
+        last_paired = max((k for k, p in enumerate(content) if p.ref_sentences), default=-1)
+        for g in gaps:
+            s = doc.sentences[g.sentence]
+            text = doc.text[s.start : s.end]
+            at_edge = g.bead < first_paired or g.bead > last_paired
+            if at_edge and _looks_like_chrome(ctx, g.sentence):
+                yield Finding(
+                    category="boilerplate", severity="minor", start=s.start, end=s.end,
+                    text=text, message=f"probably page chrome (a line of its own outside the "
+                    f"article, with no English counterpart): {_short(text)!r}",
+                    reference="", check=self.name, code="ALN004",
+                    segment=content[g.bead].index,
+                )
+                continue
+            tokens = japanese_features(text).n_content
+            if tokens < ADDITION_MIN_TOKENS:
+                continue  # a dangling fragment: the sentence-level scrambled check's case
+            near = _neighbours(content, g.bead, side="ref")
+            if near and max(sim(e, g.sentence) for e in near) >= NEIGHBOUR_MATCH:
+                continue  # belongs with a neighbouring sentence (a split), not added
+            before = next((p.reference for p in reversed(content[: g.bead]) if p.reference), "")
+            yield Finding(
+                category="addition",
+                severity="major" if tokens >= MAJOR_MIN_WORDS else "minor",
+                start=s.start, end=s.end, text=text,
+                message="sentence with no counterpart in the English reference: "
+                f"{_short(text)!r}",
+                reference=before, check=self.name, code="ALN002",
+                segment=content[g.bead].index,
+            )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _english_size(text: str) -> int:
+    f = english_features(text)
+    return len(f.stems) + len(f.numbers)
+
+
+def _neighbours(content: Sequence[AlignedPair], bead: int, side: str) -> list[int]:
+    """Sentence indices of the ``NEIGHBOURHOOD`` nearest sentences on ``side`` ("ref" or
+    "mt") before and after bead ``bead`` (beads of that side only)."""
+    def sents(p: AlignedPair) -> tuple[int, ...]:
+        return p.ref_sentences if side == "ref" else p.mt_sentences
+
+    before: list[int] = []
+    for p in reversed(content[:bead]):
+        before.extend(reversed(sents(p)))
+        if len(before) >= NEIGHBOURHOOD:
+            break
+    after: list[int] = []
+    for p in content[bead + 1 :]:
+        after.extend(sents(p))
+        if len(after) >= NEIGHBOURHOOD:
+            break
+    return before[:NEIGHBOURHOOD] + after[:NEIGHBOURHOOD]
+
+
+def _anchor_sentence(content: Sequence[AlignedPair], bead: int) -> int | None:
+    """The Japanese sentence after which an omitted sentence should have come: the last one
+    before the gap, or the first one after it when the gap opens the document."""
+    for p in reversed(content[:bead]):
+        if p.mt_sentences:
+            return p.mt_sentences[-1]
+    for p in content[bead + 1 :]:
+        if p.mt_sentences:
+            return p.mt_sentences[0]
+    return None
+
+
+def _looks_like_chrome(ctx: Context, sentence: int) -> bool:
+    """A short line that is a paragraph of its own and has no sentence-final punctuation:
+    page furniture (a label, a button) rather than a sentence of the article."""
+    doc = ctx.translation
+    s = doc.sentences[sentence]
+    same_para = [t for t in doc.sentences if t.paragraph == s.paragraph]
+    text = doc.text[s.start : s.end]
+    return (
+        len(same_para) == 1
+        and len(text) <= EDGE_CHROME_MAX_CHARS
+        and not _JA_SENTENCE_END.search(text)
+    )

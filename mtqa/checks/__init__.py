@@ -20,7 +20,6 @@ from ..types import AlignedPair, Document, Finding
 _CHECKS: dict[str, str] = {
     "untranslated": ".untranslated:UntranslatedCheck",
     "repetition": ".repetition:RepetitionCheck",
-    "names": ".names:NameCheck",
     "omission": ".omission:OmissionCheck",
     "alignment": ".alignment:AlignmentCheck",
 }

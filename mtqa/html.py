@@ -532,15 +532,21 @@ def _document_rows(report: Report, uid: str, where: Mapping[int, int]) -> str:
     for num, f in enumerate(report.finding_list, 1):
         if num in where:
             by_pair.setdefault(where[num], []).append((num, f))
+    # a span may run over several pairs (page chrome, a clause cut across sentences): it is
+    # highlighted in each of them, clipped, and explained once, in the pair it belongs to
+    overlapping: dict[int, list[tuple[int, Finding]]] = {}
+    for num, f in enumerate(report.finding_list, 1):
+        for p in report.pairs:
+            if (p.mt_start < f.end and f.start < p.mt_end) or where.get(num) == p.index:
+                overlapping.setdefault(p.index, []).append((num, f))
     rows = []
     for pair, chrf in zip(report.pairs, report.chrf_scores):
         items = by_pair.get(pair.index, [])
         english_of = {n: _english_counterpart(f, pair.reference) for n, f in items}
-        # clip to the pair: a document-level finding may run past the sentence
         lo, hi = pair.mt_start, pair.mt_end
         ja_spans = [
             (max(lo, f.start), min(hi, f.end), n, f)
-            for n, f in items
+            for n, f in overlapping.get(pair.index, [])
             if f.start <= hi and f.end >= lo
         ]
         ja = _render_spans(

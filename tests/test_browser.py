@@ -143,13 +143,16 @@ def test_report_renders_in_chromium_with_highlights(riyadh, tmp_path):
     assert res.returncode == 0, res.stderr[-2000:]
     dom = _Dom()
     dom.feed(res.stdout)
-    marked = [m["text"] for m in dom.marks]
-    expected = [f.text for f in riyadh.finding_list if f.text]
-    assert sorted(marked) == sorted(expected)
-    by_text = {m["text"]: m for m in dom.marks}
-    for f in riyadh.finding_list:
-        m = by_text[f.text]
-        assert f.message in m["title"] and m["data-category"] == f.category
+    # every finding is highlighted: one mark, or one piece per sentence it runs over
+    # (pieces leave out the white space between sentences)
+    assert dom.marks
+    for num, f in enumerate(riyadh.finding_list, 1):
+        pieces = [m for m in dom.marks if str(num) in m["data-findings"].split()]
+        assert pieces, f"finding {num} ({f.text!r}) has no <mark>"
+        joined = "".join(m["text"] for m in pieces)
+        assert "".join(joined.split()) == ("".join(f.text.split()) or "∅")  # ∅: a gap
+        assert all(f.message in m["title"] for m in pieces)
+        assert any(f.category in m["data-categories"].split() for m in pieces)
     assert riyadh.signature in res.stdout
     if not _has_japanese_font():
         warnings.warn(
@@ -166,6 +169,8 @@ def test_hostile_input_does_not_run_in_the_browser(tmp_path):
         "</script> <img src=x onerror=\"document.body.setAttribute('data-pwned','i')\">"
     )
     payload_ja = (
+        "ロシアのラヴロフ外相は火曜日、サウジアラビアの首都リヤドで米国の代表団と会談し、"
+        "両国の大使館の業務を正常化するための作業部会を設けることで合意したと述べた。"
         "Lavrov外務大統領が話した。<script>document.body.setAttribute('data-pwned','s')"
         "</script><img src=x onerror=\"document.body.setAttribute('data-pwned','i')\">"
     )

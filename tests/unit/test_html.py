@@ -161,6 +161,19 @@ def test_document_level_finding_without_segment_is_drawn(base):
     assert r.finding_segments() == [1]
 
 
+def test_span_over_two_sentences_is_marked_in_both_and_explained_once(base):
+    ja = base.translation_text
+    start = ja.index("会った。")
+    end = ja.index("協議は") + 3
+    f = Finding("scrambled", "major", start, end, ja[start:end], "clause cut across", "",
+                "test", segment=0)
+    html = with_findings(base, f).to_html()
+    page = parse(html)
+    assert [m["text"] for m in page.marks] == ["会った。", "協議は"]
+    assert all(m["data-findings"] == "1" for m in page.marks)
+    assert html.count('<ol class="msgs">') == 1
+
+
 def test_summary_header_legend_notes_and_signature(base):
     r = dataclasses.replace(
         with_findings(base, finding(base, "外務大統領", "title")),

@@ -305,7 +305,7 @@ def run_items(
     Raises:
         MtqaError: the configuration cannot be used (model, checks, glossary).
     """
-    stop = stop or StopFlag()
+    stop = StopFlag() if stop is None else stop
     if jobs <= 1:
         pipe = pipeline or build_pipeline(config)
         for item in items:
@@ -452,7 +452,7 @@ def run_feed(
     """
     from .outputs import FeedOutputs
 
-    stop = stop or StopFlag()
+    stop = StopFlag() if stop is None else stop
     state = {"input": source.description, "config": repr(config)}
     # a bad model, check or glossary is one usage error before the folder is touched
     pipeline = build_pipeline(config) if jobs <= 1 else None

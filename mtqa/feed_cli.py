@@ -176,8 +176,10 @@ def cmd_feed(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     sys.stdout.flush()
+    if stop.signum is not None and result.interrupted is None:
+        result.interrupted = stop.signum  # arrived while the outputs were being finished
     t = result.totals
-    if not args.quiet:
+    if not args.quiet or result.interrupted:
         state = " (interrupted: rerun with --resume to finish)" if result.interrupted else ""
         print(f"mtqa feed: {t.items} articles: {t.passed} passed, {t.failed} failed, "
               f"{t.errors} not checked; {result.checked} checked now, {result.skipped} "

@@ -190,11 +190,13 @@ def html_to_text(markup: str) -> str:
     parser.close()
     for key in ("article", "main", "all"):
         text = "".join(parser.parts[key])
-        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
-        lines = ["\n".join(x.strip() for x in p.split("\n")) for p in paras]
-        out = "\n\n".join(p for p in lines if p.strip())
-        if out.strip():
-            return out
+        paras = []
+        for para in re.split(r"\n[ ]*\n", text):
+            lines = [" ".join(line.split()) for line in para.split("\n")]
+            if any(lines):
+                paras.append("\n".join(line for line in lines if line))
+        if paras:
+            return "\n\n".join(paras)
     return ""
 
 
@@ -568,15 +570,21 @@ def parse_feed(path: str | os.PathLike[str]) -> list[_Entry]:
     out = []
     for e in parsed.entries:
         text, html = _entry_text(e)
-        alt = ""
+        alt, own = "", ""
         for link in e.get("links", []):
+            if link.get("rel") != "alternate" or not link.get("href"):
+                continue
             lang = (link.get("hreflang") or "").lower()
-            if link.get("rel") == "alternate" and (lang == "en" or lang.startswith("en-")):
-                alt = link.get("href", "")
+            if lang == "en" or lang.startswith("en-"):
+                alt = alt or str(link["href"])  # the English original of a translation
+            else:
+                own = own or str(link["href"])  # the entry's own page
+        if not own and (e.get("link") or "") != alt:
+            own = e.get("link", "") or ""
         title = e.get("title", "") or ""
         if (e.get("title_detail") or {}).get("type") == "text/html":
             title = html_to_text(title)
-        out.append(_Entry(e.get("link", "") or "", e.get("id", "") or "", title, text, html, alt))
+        out.append(_Entry(own, e.get("id", "") or "", title, text, html, alt))
     return out
 
 
@@ -612,7 +620,10 @@ def read_feed_map(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         whole = json.loads(text)
     except json.JSONDecodeError:
         whole = None
-    if isinstance(whole, dict) and all(isinstance(v, str) for v in whole.values()):
+    is_line = isinstance(whole, dict) and "reference" in whole and "translation" in whole
+    if isinstance(whole, dict) and not is_line:
+        if not all(isinstance(v, str) for v in whole.values()):
+            raise InputError(f"{name}: mapping values must be Japanese entry links or guids")
         return [{"reference": k, "translation": v} for k, v in whole.items()]
     out = []
     base = p.resolve().parent
@@ -690,7 +701,7 @@ def iter_feeds(
                 j = by_key.get(en.link) if en.link else None
             if j is None and en.guid:
                 j = by_key.get(en.guid)
-        if j is None:
+        if j is None and "translation_page" not in (m or {}):
             yield FeedItem(index, item_id, error=f"{label}: no matching entry in {ja_name} "
                            "(by link, guid or hreflang); add it to --feed-map", meta=meta,
                            source_file=ja_name)
@@ -700,7 +711,8 @@ def iter_feeds(
             used.add(j)
         ja = ja_entries[j] if j is not None else None
         ref = _entry_ref(en, f"{label} reference", (m or {}).get("reference_page"))
-        tr = _entry_ref(ja, f"{ja_name} entry {j + 1} translation",
+        ja_label = f"{ja_name} entry {j + 1}" if j is not None else f"{label} translation page"
+        tr = _entry_ref(ja, f"{ja_label} translation",
                         (m or {}).get("translation_page"))
         if ja is not None:
             meta["translation_url"] = ja.link

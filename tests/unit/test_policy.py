@@ -1,0 +1,127 @@
+"""Policy files and precedence: CLI > MTQA_* environment > TOML > defaults (issue #7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtqa.config import QAConfig
+from mtqa.errors import ConfigError
+from mtqa.policy import env_settings, find_policy_file, read_policy_file, resolve
+
+TOML = """
+max_major = 3
+max-minor = "unlimited"
+min_score = 80
+glossary = "terms/titles.csv"
+backtranslator = "dictionary"
+checks = ["untranslated", "repetition"]
+
+[severity]
+untranslated = "major"
+"""
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_file_env_or_cli(tmp_path):
+    r = resolve({}, search_dir=tmp_path, env={})
+    assert r.config == QAConfig() and r.file is None and r.origins == {}
+
+
+def test_mtqa_toml_read_and_normalised(tmp_path):
+    p = _write(tmp_path / "mtqa.toml", TOML)
+    settings = read_policy_file(p)
+    assert settings["max_major"] == 3 and settings["max_minor"] is None
+    assert settings["min_score"] == 80.0
+    assert settings["glossary"] == str(tmp_path.resolve() / "terms" / "titles.csv")
+    assert settings["checks"] == ("untranslated", "repetition")
+    assert settings["severity"] == {"untranslated": "major"}
+    cfg = resolve({}, search_dir=tmp_path, env={}).config
+    assert cfg.policy.max_major == 3 and cfg.policy.max_minor is None
+    assert cfg.policy.min_score == 80.0 and cfg.backtranslator == "dictionary"
+    assert cfg.policy.severity == {"untranslated": "major"}
+
+
+def test_pyproject_tool_table_found_only_when_present(tmp_path):
+    _write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n")
+    assert find_policy_file(tmp_path) is None
+    _write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n[tool.mtqa]\nmax_major = 2\n")
+    assert find_policy_file(tmp_path) == tmp_path / "pyproject.toml"
+    assert resolve({}, search_dir=tmp_path, env={}).config.policy.max_major == 2
+    _write(tmp_path / "mtqa.toml", "max_major = 5\n")  # mtqa.toml wins over pyproject
+    assert resolve({}, search_dir=tmp_path, env={}).config.policy.max_major == 5
+
+
+def test_precedence_cli_over_env_over_file(tmp_path):
+    _write(tmp_path / "mtqa.toml", "max_major = 3\nmax_critical = 1\nmin_score = 50\n"
+           "[severity]\nname = 'minor'\n")
+    env = {"MTQA_MAX_MAJOR": "4", "MTQA_MIN_SCORE": "60", "MTQA_SEVERITY": "title=critical"}
+    r = resolve({"max_major": 5, "max_critical": None, "severity": {"number": "major"}},
+                search_dir=tmp_path, env=env)
+    p = r.config.policy
+    assert p.max_major == 5 and r.origins["max_major"] == "cli"
+    assert p.min_score == 60.0 and r.origins["min_score"] == "env"
+    assert p.max_critical == 1 and r.origins["max_critical"] == "file"  # None = not given
+    assert p.severity == {"name": "minor", "title": "critical", "number": "major"}
+
+
+def test_settings_change_the_signature(tmp_path):
+    from mtqa.pipeline import Pipeline
+
+    base = Pipeline(resolve({"backtranslator": "dictionary"}, search_dir=None, env={}).config)
+    other = Pipeline(resolve({"backtranslator": "dictionary", "max_major": 2}, search_dir=None,
+                             env={}).config)
+    assert base.signature_parts()["gate"] != other.signature_parts()["gate"]
+
+
+def test_explicit_config_file_and_missing_one(tmp_path):
+    p = _write(tmp_path / "gate.toml", "max_minor = 7\n")
+    assert resolve({}, config_file=p, env={}).config.policy.max_minor == 7
+    with pytest.raises(ConfigError, match="no such policy file"):
+        resolve({}, config_file=tmp_path / "none.toml", env={})
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("max_major = 'lots'", "not a whole number"),
+        ("max_major = 1.5", "whole number"),
+        ("min_score = true", "expected a number"),
+        ("maxmajor = 1", "unknown setting"),
+        ("backtranslator = 'google'", "not one of"),
+        ("model = ''", "non-empty string"),
+        ("checks = 3", "list or comma-separated"),
+        ("[severity]\ncolour = 'major'", "unknown category"),
+        ("[severity]\nname = 'fatal'", "unknown severity"),
+        ("max_major = ", "invalid TOML"),
+    ],
+)
+def test_invalid_policy_files_name_the_file_and_key(tmp_path, text, message):
+    p = _write(tmp_path / "mtqa.toml", text + "\n")
+    with pytest.raises(ConfigError, match=message) as info:
+        read_policy_file(p)
+    assert "mtqa.toml" in str(info.value)
+
+
+def test_pyproject_without_table_given_explicitly(tmp_path):
+    p = _write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n")
+    with pytest.raises(ConfigError, match=r"no \[tool.mtqa\]"):
+        read_policy_file(p)
+
+
+def test_env_values_validated_and_named():
+    assert env_settings({"MTQA_MAX_MINOR": "none", "MTQA_CHECKS": "a, b"}) == {
+        "max_minor": None, "checks": ("a", "b")}
+    with pytest.raises(ConfigError, match="MTQA_MAX_MAJOR"):
+        env_settings({"MTQA_MAX_MAJOR": "x"})
+    assert env_settings({"MTQA_FORMAT": "json", "MTQA_MAX_MAJOR": " "}) == {}
+
+
+def test_engine_options_pass_through():
+    cfg = resolve({"engine_options": {"cache": False}}, search_dir=None, env={}).config
+    assert cfg.engine_options == {"cache": False}

@@ -25,29 +25,36 @@ def check(reference: str, translation: str, **options: Any) -> Report:
     """Check a Japanese translation against its English reference.
 
     Args:
-        reference: English article text.
-        translation: Japanese article text.
+        reference: English article text (``bytes`` are decoded as a file would be).
+        translation: Japanese article text (``bytes`` likewise; offsets then index the
+            decoded text, ``Report.translation_text``).
         **options: overrides of :class:`mtqa.config.QAConfig` and its policy
             (``backtranslator``, ``model``, ``checks``, ``glossary``, ``max_major``...).
 
     Returns:
         The :class:`~mtqa.report.Report`.
+
+    Raises:
+        InputError: a text of the wrong type, empty, binary, too long (README "Limits"),
+            or a pair that is not English → Japanese.
+        ConfigError: an unknown option.
     """
     from .config import QAConfig
-    from .load import check_text
+    from .load import coerce_text
     from .pipeline import Pipeline
 
-    check_text(reference, "reference")
-    check_text(translation, "translation")
+    reference = coerce_text(reference, "reference")
+    translation = coerce_text(translation, "translation")
     return Pipeline(QAConfig().with_options(**options)).run(reference, translation)
 
 
 def check_segments(pairs: Any, **options: Any) -> Report:
     """Check pre-aligned (source, translation) sentence pairs; no document alignment."""
     from .config import QAConfig
+    from .load import coerce_pairs
     from .pipeline import Pipeline
 
-    pairs = [(str(s), str(t)) for s, t in pairs]
+    pairs = coerce_pairs(pairs)
     cfg = QAConfig().with_options(presegmented=True, **options)
     return Pipeline(cfg).run_segments(pairs)
 

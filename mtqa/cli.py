@@ -29,6 +29,24 @@ def write_output(path: str | None, content: str) -> None:
     atomic_write(Path(path), content)
 
 
+def check_output_path(path: str | None) -> None:
+    """Refuse an output path that cannot be written, before any work is done.
+
+    Raises:
+        MtqaError: the folder is missing or not writable, or the path is a directory.
+    """
+    if path is None or path == "-":
+        return
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    if p.is_dir():
+        raise MtqaError(f"{path}: output path is a directory; give a file name")
+    if not folder.is_dir():
+        raise MtqaError(f"{path}: output folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise MtqaError(f"{path}: output folder {folder} is not writable; choose another -o")
+
+
 def atomic_write(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` so that readers see the old file or the new one, never
     a partial one."""
@@ -118,12 +136,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         if not args.en or not args.ja:
             raise _Usage("give EN_FILE and JA_FILE, or --segments FILE.tsv")
+        from dataclasses import replace
+
+        from .language import check_pair
+
+        check_output_path(args.output)  # fail before the work, not after it
         en = read_text(args.en)
         ja = read_text(args.ja)
+        check_pair(en.text, ja.text, args.en, args.ja)  # names the files in the message
+        notes = []
         for loaded in (en, ja):
-            if loaded.encoding not in ("utf-8",):
-                log.info("%s: decoded as %s", loaded.source, loaded.encoding)
+            if loaded.encoding != "utf-8":
+                notes.append(f"{loaded.source}: decoded as {loaded.encoding_name}")
+                log.info("%s", notes[-1])
         report = Pipeline(config).run(en.text, ja.text)
+        if notes:
+            report = replace(report, notes=(*report.notes, *notes))
     color = args.output in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     write_output(args.output, _render(report, args.format, color))
     return report.gate.exit_code

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from . import backtranslate, checks, segment
+from . import backtranslate, checks, language, load, relatedness, segment
 from .align import ALIGNER_VERSION, align
 from .config import QAConfig
 from .gate import evaluate
@@ -55,6 +55,8 @@ class Pipeline:
         parts: dict[str, str] = {"mtqa": __version__, "seg": segment.SEGMENTER_VERSION}
         parts.update(self.engine.signature_parts())
         parts["align"] = "pairs" if self.config.presegmented else ALIGNER_VERSION
+        if not self.config.presegmented:
+            parts["rel"] = relatedness.RELATEDNESS_VERSION
         names = []
         for c in self.check_objects:
             names.extend(f"{k}-{v}" for k, v in c.signature_parts().items())
@@ -66,11 +68,24 @@ class Pipeline:
         return parts
 
     def run(self, reference: str, translation: str) -> Report:
-        ref_doc = segment.segment(reference, "en")
-        mt_doc = segment.segment(translation, "ja")
+        # issue #9 guards: refuse swapped/same-language pairs; match on a normalised copy
+        # (zero-width, half-width kana, full-width Latin) whose offsets are mapped back at
+        # the end; cut over-long "sentences" and refuse too many, for bounded time/memory
+        language.check_pair(reference, translation)
+        ref_map = load.normalize_for_matching(reference)
+        mt_map = load.normalize_for_matching(translation)
+        ref_doc = load.split_long_sentences(
+            segment.segment(ref_map.text if ref_map else reference, "en"))
+        mt_doc = load.split_long_sentences(
+            segment.segment(mt_map.text if mt_map else translation, "ja"))
+        load.check_sentence_count(ref_doc, "the reference")
+        load.check_sentence_count(mt_doc, "the translation")
         bts = self.engine.translate([mt_doc.sentence_text(i) for i in range(len(mt_doc.sentences))])
         pairs = align(ref_doc, mt_doc, bts)
-        return self._finish(ref_doc, mt_doc, pairs)
+        # a translation of another article: one critical finding instead of the checks' noise
+        rel = relatedness.assess(ref_doc, mt_doc, pairs, bts)
+        only = None if rel.related else [relatedness.finding(ref_doc, mt_doc, pairs, rel)]
+        return load.restore_offsets(self._finish(ref_doc, mt_doc, pairs, only), ref_map, mt_map)
 
     def run_segments(self, pairs: Sequence[tuple[str, str]]) -> Report:
         """Check pre-aligned sentence pairs (no document alignment)."""
@@ -97,10 +112,11 @@ class Pipeline:
         ]
         return self._finish(ref_doc, mt_doc, aligned)
 
-    def _finish(self, ref_doc: Document, mt_doc: Document, pairs: list[AlignedPair]) -> Report:
+    def _finish(self, ref_doc: Document, mt_doc: Document, pairs: list[AlignedPair],
+                only: list[Finding] | None = None) -> Report:
         ctx = checks.Context(ref_doc, mt_doc, pairs, resources=self.resources)
-        findings: list[Finding] = []
-        for check in self.check_objects:
+        findings: list[Finding] = list(only or [])
+        for check in self.check_objects if only is None else []:
             for pair in pairs:
                 findings.extend(check.run(pair, ctx))
             finish = getattr(check, "finish", None)

@@ -1,0 +1,212 @@
+"""Is the translation a translation of this reference at all?
+
+Given the Japanese of a *different* article, every sentence would be flagged (omissions,
+additions, mistranslations by the hundred) and the report would hide the one fact that
+matters. This module decides, after alignment, whether the two texts correspond; when
+they do not, the pipeline reports a single critical finding instead of running the checks.
+
+The test is sentence coverage. For each sentence on either side we take its best
+similarity (:func:`mtqa.similarity.overlap`: shared content stems and anchors through the
+back-translation and JMdict glosses) with the sentences of the other side near its aligned
+position; a sentence *matches* when that best similarity reaches
+:data:`MATCH_THRESHOLD`. The texts are related when the matched share of either side's
+characters reaches :data:`MIN_COVERAGE`. Taking the better side keeps a truncated
+translation (half the English missing: an omission, not a different article) or a padded
+one (extra paragraphs) related.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .similarity import overlap
+from .types import AlignedPair, BackTranslation, Document, Finding
+
+RELATEDNESS_VERSION = "rel-1"
+#: Similarity at which a sentence counts as matched. Measured on WMT22 en-ja dev with the
+#: dictionary back-translator: 97.4% of the 1,000 source/MT pairs reach 0.2 (bad MT
+#: included); the best of five random Japanese sentences reaches it for 1.5% of sources.
+MATCH_THRESHOLD = 0.2
+#: Sentences on each side of the aligned position that are compared (alignment errors and
+#: splits/merges move the true partner by a sentence or two).
+WINDOW = 2
+#: Up to this many sentence pairs (English × Japanese) every pair is compared, so that a
+#: failed alignment (a translation padded with another article) cannot hide the partners.
+MAX_ALL_PAIRS = 10_000
+#: Share of one side's characters that must be matched for the texts to be related.
+#: Measured (dictionary back-translator; benchmarks/relatedness_calibration.py)
+#: on 195 related documents: data/cases and data/riyadh, each with its translation or its
+#: reference cut in half, or the translation padded with another article, and 166
+#: six-sentence groups of WMT22 en-ja dev (worst translations included): lowest 0.55. On
+#: 122 unrelated pairings (the seven articles crossed, 80 random pairings of WMT groups):
+#: median 0.00, highest 0.46 and 0.31 (short Wikipedia sentences on near topics). A false
+#: "not a translation" hides every real finding, so the threshold sits nearer the
+#: unrelated side's bulk than the related side's minimum.
+MIN_COVERAGE = 0.4
+#: Content sentences needed on each side before deciding: with one or two sentences the
+#: coverage is one or two coin tosses, and the checks report what they find.
+MIN_SENTENCES = 3
+#: Stable code of the finding.
+CODE = "REL001"
+
+
+@dataclass(frozen=True, slots=True)
+class Relatedness:
+    """The decision and its evidence.
+
+    Attributes:
+        related: False only when the texts were compared and do not correspond.
+        decided: False when either side had too few sentences to decide.
+        reference_coverage: share of the reference's content characters matched.
+        translation_coverage: share of the translation's content characters matched.
+        reference_sentences: content sentences of the reference.
+        translation_sentences: content sentences of the translation.
+    """
+
+    related: bool
+    decided: bool
+    reference_coverage: float = 1.0
+    translation_coverage: float = 1.0
+    reference_sentences: int = 0
+    translation_sentences: int = 0
+
+    @property
+    def coverage(self) -> float:
+        return max(self.reference_coverage, self.translation_coverage)
+
+
+def _windows(pairs: Sequence[AlignedPair], en_pos: dict[int, int], ja_pos: dict[int, int]
+             ) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
+    """For each content sentence, the range of the other side's positions it faces."""
+    en_win: dict[int, tuple[int, int]] = {}
+    ja_win: dict[int, tuple[int, int]] = {}
+    e_cur = j_cur = 0  # next content position on each side
+    for p in pairs:
+        if p.chrome:
+            continue
+        es = [en_pos[i] for i in p.ref_sentences if i in en_pos]
+        js = [ja_pos[i] for i in p.mt_sentences if i in ja_pos]
+        e_lo, e_hi = (min(es), max(es) + 1) if es else (e_cur, e_cur)
+        j_lo, j_hi = (min(js), max(js) + 1) if js else (j_cur, j_cur)
+        for e in es:
+            ja_win[e] = (j_lo - WINDOW, j_hi + WINDOW)
+        for j in js:
+            en_win[j] = (e_lo - WINDOW, e_hi + WINDOW)
+        e_cur, j_cur = max(e_cur, e_hi), max(j_cur, j_hi)
+    return ja_win, en_win
+
+
+def assess(
+    reference: Document,
+    translation: Document,
+    pairs: Sequence[AlignedPair],
+    back_translations: Sequence[BackTranslation],
+) -> Relatedness:
+    """Decide whether ``translation`` is a translation of ``reference``.
+
+    Args:
+        reference: the segmented English document.
+        translation: the segmented Japanese document.
+        pairs: the alignment (gives each sentence's position on the other side).
+        back_translations: one per sentence of ``translation``.
+
+    Returns:
+        The decision with its coverage figures.
+    """
+    en = [s for s in reference.sentences if not s.chrome]
+    ja = [s for s in translation.sentences if not s.chrome]
+    if len(en) < MIN_SENTENCES or len(ja) < MIN_SENTENCES:
+        return Relatedness(True, False, reference_sentences=len(en),
+                           translation_sentences=len(ja))
+    en_pos = {s.index: k for k, s in enumerate(en)}
+    ja_pos = {s.index: k for k, s in enumerate(ja)}
+    ja_win, en_win = _windows(pairs, en_pos, ja_pos)
+    en_txt = [reference.text[s.start : s.end] for s in en]
+    ja_txt = [translation.text[s.start : s.end] for s in ja]
+    ja_bt = [back_translations[s.index].text if s.index < len(back_translations) else ""
+             for s in ja]
+    cache: dict[tuple[int, int], float] = {}
+
+    def sim(e: int, j: int) -> float:
+        key = (e, j)
+        if key not in cache:
+            cache[key] = overlap(en_txt[e], ja_txt[j], ja_bt[j])
+        return cache[key]
+
+    # small documents: compare every pair (robust to a failed alignment); large ones: the
+    # sentences near the aligned position only (linear time)
+    everything = len(en) * len(ja) <= MAX_ALL_PAIRS
+    if everything:
+        ja_win = {e: (0, len(ja)) for e in range(len(en))}
+        en_win = {j: (0, len(en)) for j in range(len(ja))}
+
+    def best_en(e: int) -> float:
+        lo, hi = ja_win.get(e, (e - WINDOW, e + WINDOW + 1))
+        return max((sim(e, j) for j in range(max(0, lo), min(len(ja), hi))), default=0.0)
+
+    def best_ja(j: int) -> float:
+        lo, hi = en_win.get(j, (j - WINDOW, j + WINDOW + 1))
+        return max((sim(e, j) for e in range(max(0, lo), min(len(en), hi))), default=0.0)
+
+    def coverage(sents: Sequence[object], best: object) -> float:
+        total = matched = 0
+        for k, s in enumerate(sents):
+            length = s.end - s.start  # type: ignore[attr-defined]
+            total += length
+            if best(k) >= MATCH_THRESHOLD:  # type: ignore[operator]
+                matched += length
+        return matched / total if total else 1.0
+
+    ref_cov = coverage(en, best_en)
+    mt_cov = coverage(ja, best_ja)
+    return Relatedness(
+        related=max(ref_cov, mt_cov) >= MIN_COVERAGE,
+        decided=True,
+        reference_coverage=ref_cov,
+        translation_coverage=mt_cov,
+        reference_sentences=len(en),
+        translation_sentences=len(ja),
+    )
+
+
+def finding(reference: Document, translation: Document, pairs: Sequence[AlignedPair],
+            result: Relatedness) -> Finding:
+    """The single critical finding that replaces all others for an unrelated translation.
+
+    The span is the translation's first content sentence (its headline, usually), so that
+    every renderer shows it at the top; the message says it concerns the whole text.
+    """
+    ja = [s for s in translation.sentences if not s.chrome] or list(translation.sentences)
+    en = [s for s in reference.sentences if not s.chrome] or list(reference.sentences)
+    start, end = (ja[0].start, ja[0].end) if ja else (0, 0)
+    ref = reference.text[en[0].start : en[0].end] if en else ""
+    segment = next(
+        (p.index for p in pairs if ja and ja[0].index in p.mt_sentences), None
+    )
+    message = (
+        "not a translation of this reference: the Japanese text as a whole does not "
+        f"correspond to the English (matched {result.translation_coverage:.0%} of the "
+        f"translation's and {result.reference_coverage:.0%} of the reference's text, "
+        f"{MIN_COVERAGE:.0%} needed); check that the two files belong to the same article"
+    )
+    return Finding(
+        category="mistranslation",
+        severity="critical",
+        start=start,
+        end=end,
+        text=translation.text[start:end],
+        message=message,
+        reference=ref,
+        check="relatedness",
+        code=CODE,
+        segment=segment,
+        evidence=MappingProxyType({
+            "reference_coverage": f"{result.reference_coverage:.3f}",
+            "translation_coverage": f"{result.translation_coverage:.3f}",
+            "reference_sentences": str(result.reference_sentences),
+            "translation_sentences": str(result.translation_sentences),
+            "threshold": f"{MIN_COVERAGE:.2f}",
+        }),
+    )

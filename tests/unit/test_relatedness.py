@@ -1,0 +1,80 @@
+"""'Not a translation of this reference' (issue #9): one critical finding, not hundreds."""
+
+from __future__ import annotations
+
+import pytest
+
+import mtqa
+from mtqa import relatedness, segment
+from mtqa.align import align
+from mtqa.backtranslate.dictionary import DictionaryBackTranslator
+from tests.conftest import CASES, RIYADH, case_names
+
+
+def _read(path):
+    return path.read_text(encoding="utf-8")
+
+
+def _assess(en: str, ja: str) -> relatedness.Relatedness:
+    ref, mt = segment.segment(en, "en"), segment.segment(ja, "ja")
+    bts = DictionaryBackTranslator().translate([mt.sentence_text(i) for i in range(len(mt.sentences))])
+    return relatedness.assess(ref, mt, align(ref, mt, bts), bts)
+
+
+def _half(text: str) -> str:
+    lines = text.splitlines()
+    return "\n".join(lines[: len(lines) // 2])
+
+
+@pytest.mark.parametrize("name", [*case_names(), "riyadh"])
+def test_real_translations_are_related(name):
+    folder, stem = (RIYADH, "") if name == "riyadh" else (CASES, f"{name}.")
+    en, ja = _read(folder / f"{stem}en.txt"), _read(folder / f"{stem}ja.txt")
+    r = _assess(en, ja)
+    assert r.decided and r.related, r
+    # a translation missing half its text is an omission, not another article
+    assert _assess(en, _half(ja)).related
+    assert _assess(_half(en), ja).related
+
+
+@pytest.mark.parametrize(
+    "en_name,ja_name",
+    [("riyadh", "f1-race"), ("f1-race", "museum-theft"), ("g7-communique", "hospital-strike"),
+     ("chip-factory", "riyadh"), ("wildfire-evacuation", "g7-communique")],
+)
+def test_other_articles_are_unrelated(en_name, ja_name):
+    def text(name, side):
+        return _read(RIYADH / f"{side}.txt" if name == "riyadh" else CASES / f"{name}.{side}.txt")
+
+    r = _assess(text(en_name, "en"), text(ja_name, "ja"))
+    assert r.decided and not r.related, r
+    assert r.coverage < relatedness.MIN_COVERAGE
+
+
+def test_too_short_to_decide():
+    r = _assess("The minister arrived in Tokyo.", "首相は大阪に到着した。")
+    assert not r.decided and r.related
+
+
+def test_pipeline_reports_one_critical_finding():
+    en = _read(RIYADH / "en.txt")
+    ja = _read(CASES / "f1-race.ja.txt")
+    report = mtqa.check(en, ja, backtranslator="dictionary")
+    assert len(report.finding_list) == 1
+    f = report.finding_list[0]
+    assert (f.category, f.severity, f.code, f.check) == (
+        "mistranslation", "critical", "REL001", "relatedness")
+    assert "not a translation of this reference" in f.message
+    assert ja[f.start : f.end] == f.text and f.text
+    assert not report.passed and report.gate.exit_code == 1
+    assert "rel:" in report.signature
+    # renderers show it
+    assert "not a translation of this reference" in report.to_text()
+    assert "not a translation of this reference" in report.to_html()
+
+
+def test_related_article_keeps_its_findings():
+    report = mtqa.check(_read(RIYADH / "en.txt"), _read(RIYADH / "ja.txt"),
+                        backtranslator="dictionary")
+    assert all(f.check != "relatedness" for f in report.finding_list)
+    assert len(report.finding_list) > 1

@@ -1,6 +1,20 @@
+"""Sentence alignment (issue #4): bead shapes, offsets, paragraphs, band, chrF, calibration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mtqa import align as A
 from mtqa import backtranslate
 from mtqa.align import align
 from mtqa.segment import segment
+from mtqa.types import BackTranslation
+
+ROOT = Path(__file__).resolve().parents[2]
+WMT22 = Path("/work/shared/data/wmt22-qe-en-ja/dev/sentence_level_tok_untok_da.csv")
 
 EN = (
     "The foreign minister arrived in Tokyo on Monday.\n\n"
@@ -9,12 +23,41 @@ EN = (
 )
 JA = "外務大臣は月曜日に東京に到着した。\n\n彼は首相と2時間会談した。\n\n会談は貿易と安全保障を扱った。"
 
+# A constructed article: seven sentences in four paragraphs, and a faithful translation.
+ARTICLE_EN = [
+    "The city council approved a new budget on Monday after a long debate.",
+    "The plan raises spending on schools by 12 percent.",
+    "Mayor Anna Schmidt said the money would pay for 300 new teachers.",
+    "Opposition members criticised the cost of the new stadium.",
+    "They argued that the city should repair its roads first.",
+    "The budget will take effect in April.",
+    "A public meeting is scheduled for next week.",
+]
+ARTICLE_JA = [
+    "市議会は月曜日、長い議論の末に新しい予算を承認した。",
+    "この計画では、学校への支出が12％増える。",
+    "アンナ・シュミット市長は、この資金で300人の新しい教師を雇うと述べた。",
+    "野党議員は新しいスタジアムの費用を批判した。",
+    "彼らは、市はまず道路を修理すべきだと主張した。",
+    "予算は4月に施行される。",
+    "来週、公開の会合が予定されている。",
+]
+PARAGRAPHS = [[0, 1], [2], [3, 4], [5, 6]]
 
-def run(en, ja):
+
+def article(sentences: list[str], sep: str, groups: list[list[int]] = PARAGRAPHS) -> str:
+    return "\n\n".join(sep.join(sentences[i] for i in g) for g in groups)
+
+
+def run(en: str, ja: str):
     engine, _ = backtranslate.create("dictionary")
     r, m = segment(en, "en"), segment(ja, "ja")
     bts = engine.translate([m.sentence_text(i) for i in range(len(m.sentences))])
     return align(r, m, bts)
+
+
+def content_beads(pairs):
+    return [(p.ref_sentences, p.mt_sentences) for p in pairs if not p.chrome]
 
 
 def test_one_to_one_in_order():
@@ -24,6 +67,7 @@ def test_one_to_one_in_order():
     for p in pairs:
         assert EN[p.ref_start : p.ref_end] == p.reference
         assert JA[p.mt_start : p.mt_end] == p.translation
+        assert 0.0 < p.score <= 1.0
 
 
 def test_chrome_is_its_own_bead():
@@ -31,3 +75,174 @@ def test_chrome_is_its_own_bead():
     chrome = [p for p in pairs if p.chrome]
     assert [p.translation for p in chrome] == ["コメントを残す", "Back to top button"]
     assert all(not p.ref_sentences for p in chrome)
+
+
+def test_constructed_article_is_one_to_one():
+    pairs = run(article(ARTICLE_EN, " "), article(ARTICLE_JA, ""))
+    assert content_beads(pairs) == [((k,), (k,)) for k in range(7)]
+
+
+def test_dropped_sentence_is_a_1_0_bead():
+    ja = [s for k, s in enumerate(ARTICLE_JA) if k != 3]
+    pairs = run(article(ARTICLE_EN, " "), article(ja, "", [[0, 1], [2], [3], [4, 5]]))
+    beads = content_beads(pairs)
+    assert ((3,), ()) in beads
+    assert ((4,), (3,)) in beads
+    gap = next(p for p in pairs if p.ref_sentences == (3,))
+    # an empty side sits where the content would be, after the previous sentence
+    assert gap.mt_start == gap.mt_end == pairs[2].mt_end
+
+
+def test_inserted_sentence_is_a_0_1_bead():
+    extra = "同市では昨年、大規模な洪水が発生し、多くの住宅が被害を受けた。"
+    ja = ARTICLE_JA[:5] + [extra] + ARTICLE_JA[5:]
+    pairs = run(article(ARTICLE_EN, " "), article(ja, "", [[0, 1], [2], [3, 4, 5], [6, 7]]))
+    added = [p for p in pairs if not p.ref_sentences and not p.chrome]
+    assert [p.translation for p in added] == [extra]
+    assert added[0].ref_start == added[0].ref_end  # placed after the English aligned so far
+
+
+def test_merged_sentences_are_a_2_1_bead():
+    merged = "野党議員は新しいスタジアムの費用を批判し、市はまず道路を修理すべきだと主張した。"
+    ja = ARTICLE_JA[:3] + [merged] + ARTICLE_JA[5:]
+    pairs = run(article(ARTICLE_EN, " "), article(ja, "", [[0, 1], [2], [3], [4, 5]]))
+    bead = next(p for p in pairs if p.translation == merged)
+    assert bead.kind == "2:1"
+    assert bead.ref_sentences == (3, 4)
+    assert all(p.kind == "1:1" for p in pairs if p is not bead)
+
+
+def test_split_sentence_is_a_1_2_bead():
+    split = ["野党議員は新しいスタジアムを批判した。", "その費用が高すぎるという。"]
+    ja = ARTICLE_JA[:3] + split + ARTICLE_JA[4:]
+    pairs = run(article(ARTICLE_EN, " "), article(ja, "", [[0, 1], [2], [3, 4, 5], [6, 7]]))
+    bead = next(p for p in pairs if p.ref_sentences == (3,))
+    assert bead.kind == "1:2"
+
+
+def test_swapped_sentences_stay_together():
+    ja = ARTICLE_JA[:3] + [ARTICLE_JA[4], ARTICLE_JA[3]] + ARTICLE_JA[5:]
+    pairs = run(article(ARTICLE_EN, " "), article(ja, ""))
+    bead = next(p for p in pairs if 3 in p.ref_sentences)
+    # monotone alignment cannot cross: the swap is one 2:2 bead (the check then finds it)
+    assert bead.kind == "2:2"
+
+
+def test_offsets_and_coverage_on_riyadh():
+    en = (ROOT / "data/riyadh/en.txt").read_text(encoding="utf-8")
+    ja = (ROOT / "data/riyadh/ja.txt").read_text(encoding="utf-8")
+    pairs = run(en, ja)
+    ref, mt = segment(en, "en"), segment(ja, "ja")
+    for p in pairs:
+        assert en[p.ref_start : p.ref_end] == p.reference
+        assert ja[p.mt_start : p.mt_end] == p.translation
+    # every sentence appears once, in order; chrome only in chrome beads
+    assert [i for p in pairs for i in p.ref_sentences] == [s.index for s in ref.content]
+    assert sorted(i for p in pairs for i in p.mt_sentences) == list(range(len(mt.sentences)))
+    assert {i for p in pairs if p.chrome for i in p.mt_sentences} == {
+        s.index for s in mt.sentences if s.chrome
+    }
+    # the paragraphs correspond one to one once chrome is left out (issue #4)
+    en_rank = {p: k for k, p in enumerate(dict.fromkeys(s.paragraph for s in ref.content))}
+    ja_rank = {p: k for k, p in enumerate(dict.fromkeys(s.paragraph for s in mt.content))}
+    right = total = 0
+    for p in pairs:
+        if p.chrome:
+            continue
+        ens = {en_rank[ref.sentences[i].paragraph] for i in p.ref_sentences}
+        for j in p.mt_sentences:
+            total += 1
+            right += ens == {ja_rank[mt.sentences[j].paragraph]}
+    assert right / total >= 0.95
+
+
+def test_clean_case_has_no_unaligned_sentences():
+    base = ROOT / "data/cases/wildfire-evacuation"
+    pairs = run(base.with_suffix(".en.txt").read_text(encoding="utf-8"),
+                base.with_suffix(".ja.txt").read_text(encoding="utf-8"))
+    assert all(p.ref_sentences and p.mt_sentences for p in pairs)
+
+
+def test_band_gives_the_same_path_as_the_full_search(monkeypatch):
+    en = (ROOT / "data/riyadh/en.txt").read_text(encoding="utf-8")
+    ja = (ROOT / "data/riyadh/ja.txt").read_text(encoding="utf-8")
+    banded = content_beads(run(en, ja))
+    monkeypatch.setattr(A, "BAND_MIN", 10_000)
+    assert content_beads(run(en, ja)) == banded
+
+
+def test_band_widens_when_the_path_leaves_it(monkeypatch):
+    # ten English sentences the Japanese lacks pull the path far off the diagonal
+    monkeypatch.setattr(A, "BAND_MIN", 2)
+    filler_en = [f"Paragraph {k} of the appendix lists {k * 7} unrelated items." for k in range(10)]
+    en = article(ARTICLE_EN, " ") + "\n\n" + "\n\n".join(filler_en)
+    ja = article(ARTICLE_JA, "")
+    beads = content_beads(run(en, ja))
+    assert beads[:7] == [((k,), (k,)) for k in range(7)]
+    assert beads[7:] == [((k,), ()) for k in range(7, 17)]
+
+
+def test_empty_sides():
+    pairs = run("One sentence here. And another.", "")
+    assert [p.kind for p in pairs] == ["1:0", "1:0"]
+    pairs = run("", "一文目。二文目。")
+    assert [p.kind for p in pairs] == ["0:1", "0:1"]
+    assert all(p.mt_end > p.mt_start for p in pairs)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "i", "j"), [(1, 1, 0, 0), (1, 1, 1, 1), (1, 1, 0, 1), (2, 2, 0, 0), (1, 2, 1, 1)]
+)
+def test_chrf_on_arrays_equals_sacrebleu(a, b, i, j):
+    from sacrebleu.metrics import CHRF
+
+    en = segment("The council approved the budget on Monday. It raises school spending by "
+                 "12 percent.\n\nThe mayor welcomed it.", "en")
+    ja = segment("市議会は月曜日に予算を承認した。学校支出を12％増やす。\n\n市長は歓迎した。", "ja")
+    bts = ["The city council approved the budget on Monday.", "Increase school spending by 12%.",
+           "The mayor welcomed."]
+    scorer = A.BeadScorer(A._side(en), A._side(ja), bts, neural=True)
+    mine = scorer.chrf(a, b, np.array([i]), np.array([j]))[0] * 100
+    expected = CHRF().sentence_score(" ".join(bts[j : j + b]),
+                                     [" ".join(A._side(en).texts[i : i + a])]).score
+    assert mine == pytest.approx(expected, abs=1e-6)
+
+
+def test_neural_back_translation_uses_chrf():
+    en = article(ARTICLE_EN, " ")
+    ja = article(ARTICLE_JA, "")
+    r, m = segment(en, "en"), segment(ja, "ja")
+    # fluent English back-translations (as a Marian model gives), without attributions
+    bts = [BackTranslation(t.replace("Monday", "Monday,")) for t in ARTICLE_EN]
+    assert A._is_neural(None, bts)
+    assert not A._is_neural("dictionary", bts)
+    pairs = align(r, m, bts, engine="marian")
+    assert content_beads(pairs) == [((k,), (k,)) for k in range(7)]
+    assert min(p.score for p in pairs) > 0.5
+
+
+def test_length_prior_matches_wmt22_dev():
+    """The constant is measured, not guessed: recompute it where the data is available."""
+    if not WMT22.exists():
+        pytest.skip("WMT22 en-ja dev not available here")
+    import pandas as pd
+
+    d = pd.read_csv(WMT22)
+    r = np.log(d["target"].str.len() / d["source"].str.len())
+    assert abs(r.mean() - A.LOG_RATIO_MEAN) < 0.03
+    assert abs(r.std() - A.LOG_RATIO_SD) < 0.02
+
+
+def test_similarity_is_calibrated_per_document():
+    en = (ROOT / "data/riyadh/en.txt").read_text(encoding="utf-8")
+    ja = (ROOT / "data/riyadh/ja.txt").read_text(encoding="utf-8")
+    r, m = segment(en, "en"), segment(ja, "ja")
+    engine, _ = backtranslate.create("dictionary")
+    bts = engine.translate([m.sentence_text(i) for i in range(len(m.sentences))])
+    sim = A.SentenceSimilarity(r, m, {i: b.text for i, b in enumerate(bts)})
+    # the delegations sentence and its translation, against an unrelated one
+    en_i = next(s.index for s in r.sentences if r.sentence_text(s.index).startswith("The deleg"))
+    ja_i = next(s.index for s in m.sentences if m.sentence_text(s.index).startswith("米国務長官"))
+    far = next(s.index for s in m.sentences if m.sentence_text(s.index).startswith("「北極"))
+    assert sim(en_i, ja_i) > 0.6
+    assert sim(en_i, far) < 0.15

@@ -1,0 +1,150 @@
+"""Findings from alignment (issue #4): omission, addition, scrambled (moved / crossed) and
+boilerplate, on constructed documents and on the shared data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import mtqa
+
+ROOT = Path(__file__).resolve().parents[2]
+
+EN = [
+    "The city council approved a new budget on Monday after a long debate.",
+    "The plan raises spending on schools by 12 percent.",
+    "Mayor Anna Schmidt said the money would pay for 300 new teachers.",
+    "Opposition members criticised the cost of the new stadium.",
+    "They argued that the city should repair its roads first.",
+    "The budget will take effect in April.",
+    "A public meeting is scheduled for next week.",
+]
+JA = [
+    "市議会は月曜日、長い議論の末に新しい予算を承認した。",
+    "この計画では、学校への支出が12％増える。",
+    "アンナ・シュミット市長は、この資金で300人の新しい教師を雇うと述べた。",
+    "野党議員は新しいスタジアムの費用を批判した。",
+    "彼らは、市はまず道路を修理すべきだと主張した。",
+    "予算は4月に施行される。",
+    "来週、公開の会合が予定されている。",
+]
+EN_TEXT = "\n\n".join([" ".join(EN[0:2]), EN[2], " ".join(EN[3:5]), " ".join(EN[5:7])])
+
+
+def ja_text(paragraphs: list[list[str]]) -> str:
+    return "\n\n".join("".join(p) for p in paragraphs)
+
+
+def findings(en: str, ja: str):
+    report = mtqa.check(en, ja, backtranslator="dictionary", checks=("alignment",))
+    for f in report.finding_list:
+        assert ja[f.start : f.end] == f.text
+        assert f.check == "alignment"
+    return report.finding_list
+
+
+def test_faithful_translation_has_no_findings():
+    ja = ja_text([JA[0:2], [JA[2]], JA[3:5], JA[5:7]])
+    assert findings(EN_TEXT, ja) == ()
+
+
+def test_dropped_sentence_is_an_omission_at_the_preceding_sentence():
+    ja = ja_text([JA[0:2], [JA[2]], [JA[4]], JA[5:7]])
+    (f,) = findings(EN_TEXT, ja)
+    assert (f.category, f.severity, f.code) == ("omission", "major", "ALN001")
+    assert f.text == JA[2]  # a real, non-empty Japanese sentence: where it should have come
+    assert f.reference == EN[3]
+
+
+def test_dropped_first_sentence_points_at_the_next_one():
+    ja = ja_text([[JA[1]], [JA[2]], JA[3:5], JA[5:7]])
+    (f,) = findings(EN_TEXT, ja)
+    assert f.category == "omission"
+    assert f.text == JA[1]
+
+
+def test_consecutive_dropped_sentences_give_one_finding():
+    ja = ja_text([JA[0:2], [JA[2]], JA[5:7]])
+    (f,) = findings(EN_TEXT, ja)
+    assert f.category == "omission"
+    assert f.reference == " ".join(EN[3:5])
+    assert "2 English sentences" in f.message
+
+
+def test_inserted_sentence_is_an_addition():
+    extra = "同市では昨年、大規模な洪水が発生し、多くの住宅が被害を受けた。"
+    ja = ja_text([JA[0:2], [JA[2]], JA[3:5] + [extra], JA[5:7]])
+    (f,) = findings(EN_TEXT, ja)
+    assert (f.category, f.severity, f.code) == ("addition", "major", "ALN002")
+    assert f.text == extra
+
+
+def test_merged_sentences_are_not_an_error():
+    merged = "野党議員は新しいスタジアムの費用を批判し、市はまず道路を修理すべきだと主張した。"
+    ja = ja_text([JA[0:2], [JA[2]], [merged], JA[5:7]])
+    assert findings(EN_TEXT, ja) == ()
+
+
+def test_split_sentence_is_not_an_addition():
+    split = ["野党議員は新しいスタジアムを批判した。", "その費用が高すぎるという。"]
+    ja = ja_text([JA[0:2], [JA[2]], split + [JA[4]], JA[5:7]])
+    assert findings(EN_TEXT, ja) == ()
+
+
+def test_swapped_sentences_are_scrambled():
+    ja = ja_text([JA[0:2], [JA[2]], [JA[4], JA[3]], JA[5:7]])
+    (f,) = findings(EN_TEXT, ja)
+    assert (f.category, f.code) == ("scrambled", "ALN003")
+    assert f.text == JA[4]
+
+
+def test_sentence_moved_far_is_scrambled_not_omitted_and_added():
+    ja = ja_text([JA[0:2], [JA[2]], [JA[4]], JA[5:7] + [JA[3]]])
+    (f,) = findings(EN_TEXT, ja)
+    assert (f.category, f.severity) == ("scrambled", "major")
+    assert f.text == JA[3]
+    assert f.reference == EN[3]
+
+
+def test_chrome_lines_are_boilerplate_and_weigh_nothing():
+    ja = "プレスリリース\n\n" + ja_text([JA[0:2], [JA[2]], JA[3:5], JA[5:7]])
+    ja += "\n\nコメントを残す\n\nメールアドレスが公開されることはありません。 が付いている欄は必須項目です"
+    ja += "\n\nBack to top button"
+    report = mtqa.check(EN_TEXT, ja, backtranslator="dictionary", checks=("alignment",))
+    fs = report.finding_list
+    assert [f.category for f in fs] == ["boilerplate"] * 4
+    assert [f.text for f in fs][-2:] == [
+        "メールアドレスが公開されることはありません。 が付いている欄は必須項目です",
+        "Back to top button",
+    ]
+    assert all(f.severity == "minor" and f.weight == 0 for f in fs)
+    assert report.score == 100.0
+
+
+def test_unlisted_furniture_at_the_edge_is_boilerplate_not_addition():
+    # a short label on its own line after the article: no sentence, no English counterpart
+    ja = ja_text([JA[0:2], [JA[2]], JA[3:5], JA[5:7]]) + "\n\n地域ニュース一覧"
+    (f,) = findings(EN_TEXT, ja)
+    assert f.category == "boilerplate"
+    assert f.text == "地域ニュース一覧"
+
+
+def test_riyadh_gets_only_boilerplate_from_alignment():
+    en = (ROOT / "data/riyadh/en.txt").read_text(encoding="utf-8")
+    ja = (ROOT / "data/riyadh/ja.txt").read_text(encoding="utf-8")
+    fs = findings(en, ja)
+    assert {f.category for f in fs} == {"boilerplate"}
+    texts = [f.text for f in fs]
+    for chrome in ("プレスリリース", "ギャラリーでこの写真を開く:", "Related Articles", "コメントを残す",
+                   "Back to top button"):
+        assert chrome in texts
+
+
+@pytest.mark.parametrize("name", ["wildfire-evacuation", "chip-factory", "g7-communique"])
+def test_cases_have_no_sentence_level_omission_or_addition(name):
+    # their planted omissions/additions are clauses inside sentences (the omission check's)
+    base = ROOT / "data/cases" / name
+    fs = findings(base.with_suffix(".en.txt").read_text(encoding="utf-8"),
+                  base.with_suffix(".ja.txt").read_text(encoding="utf-8"))
+    assert not [f for f in fs if f.category in {"addition", "omission"}]

@@ -1,0 +1,108 @@
+"""Cross-lingual anchors and features (issue #4): numbers, names, Latin tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.english import stem
+from mtqa.japanese import romanize
+from mtqa.similarity import (
+    NameMatcher,
+    english_features,
+    english_numbers,
+    japanese_features,
+    japanese_numbers,
+    name_key,
+    names_match,
+    overlap,
+)
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "value"),
+    [
+        ("a $14 billion plant", "140億ドルの工場", "14000000000"),
+        ("about 18,400 acres", "約1万8,400エーカー", "18400"),
+        ("valued at €38 million", "3,800万ユーロ", "38000000"),
+        ("$1.2 billion in tax incentives", "12億ドルの税制優遇", "1200000000"),
+        ("5 million gallons a day", "1日最大500万ガロン", "5000000"),
+        ("on Feb. 18", "2月18日に", "2"),
+        ("on Feb. 18", "2月18日に", "18"),
+        ("the third victory", "3勝目", "3"),
+        ("two dogs", "2匹の犬", "2"),
+        ("a 4.5 per cent rise", "4.5％の賃上げ", "4.5"),
+        ("twenty people", "二十人", "20"),
+    ],
+)
+def test_numbers_normalise_across_languages(en, ja, value):
+    assert value in english_numbers(en)
+    assert value in japanese_numbers(ja)
+
+
+def test_bare_kanji_one_is_not_a_number():
+    # 一方 ("meanwhile") and 一部 ("part") are words, not the number one
+    assert japanese_numbers("一方、一部の道路は通行止めだ。") == frozenset()
+
+
+def test_may_is_a_month_only_when_capitalised():
+    assert "5" in english_numbers("The vote is in May.")
+    assert "5" not in english_numbers("It may rain.")
+
+
+@pytest.mark.parametrize(
+    ("english", "katakana"),
+    [
+        ("Lavrov", "ラヴロフ"),
+        ("Rubio", "ルビオ"),
+        ("Witkoff", "ウィトコフ"),
+        ("Zelenskyy", "ゼレンスキー"),
+        ("Zelenskyy", "ゼレンキー"),  # garbled by one sound: still the same person
+        ("Trump", "トランプ"),
+        ("Washington", "ワシントン"),
+        ("Putin", "プーチン"),
+        ("Geneva", "ジュネーブ"),
+        ("Hockstein", "ホックスタイン"),
+        ("Vermeulen", "フェルメーレン"),
+        ("Columbus", "コロンバス"),
+    ],
+)
+def test_names_match_through_romanisation(english, katakana):
+    assert names_match(name_key(english), name_key(romanize(katakana)))
+
+
+@pytest.mark.parametrize(
+    ("english", "katakana"),
+    [("Rubio", "ラヴロフ"), ("Moscow", "ワシントン"), ("Putin", "トランプ"), ("Ohio", "オハイオ")],
+)
+def test_different_names_or_too_short_keys_do_not_match(english, katakana):
+    # Ohio's skeleton is one consonant: too short to trust
+    assert not names_match(name_key(english), name_key(romanize(katakana)))
+
+
+def test_name_matcher_maps_readings_to_english_words():
+    m = NameMatcher(["rubio", "lavrov", "moscow", "the"])
+    assert m.match(romanize("ルビオ")) == {"rubio"}
+    assert m.match(romanize("モスクワ")) == {"moscow"}
+    assert m.match(romanize("ベルリン")) == frozenset()
+
+
+def test_japanese_features_carry_anchors_and_readings():
+    f = japanese_features("マルコ・ルビオ国務長官はNATOの会合で140億ドルを約束した。")
+    assert "nato" in f.latin
+    assert "14000000000" in f.numbers
+    assert "rubio" in f.readings
+    assert {stem("secretary"), stem("state")} <= f.stems  # 国務長官 through JMdict
+    assert f.n_content >= 5
+
+
+def test_english_features():
+    f = english_features("Secretary of State Marco Rubio met NATO envoys on Tuesday.")
+    assert {"marco", "rubio", "nato", "secretary", "state", "tuesday"} <= f.latin
+    assert stem("envoys") in f.stems
+    assert f.numbers == frozenset()
+
+
+def test_overlap_is_kept_for_callers():
+    good = overlap("The foreign minister arrived in Tokyo.", "外務大臣は東京に到着した。")
+    bad = overlap("The foreign minister arrived in Tokyo.", "予算は4月に施行される。")
+    assert 0.0 <= bad < good <= 1.0

@@ -74,7 +74,7 @@ class TitleEntry:
 
     Attributes:
         english: the title as written in the glossary.
-        renderings: accepted Japanese renderings, longest first.
+        renderings: accepted Japanese renderings, preferred first.
         kinds: office kinds (``minister``, ``governor``, ``police`` ...); empty when unknown.
         cap_only: count only capitalised uses before a name (see :data:`FLAG_CAP`).
         source: ``"shipped"`` or the user file it came from.
@@ -188,9 +188,10 @@ def _capitalised_before_name(words: Sequence[tuple[int, int, str]], i: int, n: i
 
 
 def _split_alts(field: str) -> tuple[str, ...]:
+    """Alternatives of a field, deduplicated, in the order written (the first is the
+    preferred rendering, shown to the user as the expected one)."""
     alts = [a.strip() for a in field.split(ALT_SEP)]
-    # longest first: callers search for renderings in text and prefer the fullest one
-    return tuple(sorted(dict.fromkeys(a for a in alts if a), key=lambda a: (-len(a), a)))
+    return tuple(dict.fromkeys(a for a in alts if a))
 
 
 def _parse_rows(

@@ -1,0 +1,453 @@
+"""Names of people, places and organisations: garbled or inconsistent katakana renderings.
+
+The English reference gives the names (capitalised word sequences that are not titles,
+not sentence-initial common words); the Japanese renders them in katakana. Each
+katakana part (runs split at ・ and ＝) is matched to the English name word — or two or
+three consecutive words written as one ("Pine Hollow" → パインホロウ) — that it sounds
+most like, through the phonetic keys of :mod:`mtqa.phonetic` (tolerant of l/r, v/b,
+epenthetic vowels, long vowels, doubled consonants).
+
+Flagged:
+
+* ``NAM001`` — a name written two ways in one article (ファン・デル・ヘイデン …
+  ヴァン・デル・ハイデン): the less frequent spelling is flagged (ties: the later one,
+  unless the earlier one sounds clearly less like the English, or it is garbled).
+* ``NAM002`` — a name with a stray kanji suffix whose meaning is not in the English
+  (ゼレンキー校 "Zelenky school" for Zelenskyy).
+
+Left alone: well-known places in kanji (米国, 英国, 東京: kanji is not compared at all),
+katakana loanwords that JMdict knows as ordinary words (チーム, データ) unless they sound
+like an English name of the article, and names the English does not have.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from .. import japanese, jmdict
+from ..english import STOPWORDS, stem
+from ..phonetic import kana_key, key_similarity, latin_key, name_similarity
+from ..types import AlignedPair, Finding
+from . import BaseCheck, Context
+
+#: A katakana part is taken as the rendering of an English name word when it sounds at
+#: least this much like it (see mtqa.phonetic.name_similarity; measured on the
+#: annotated cases: correct renderings score ≥ 0.8, unrelated words ≤ 0.6).
+MATCH_MIN = 0.75
+#: The earlier of two equally frequent spellings is kept as the reference spelling unless
+#: the later one's consonant skeleton matches the English this much better (the earlier
+#: one lost or gained a consonant: ゼレンキー vs ゼレンスキー for Zelenskyy).
+CANONICAL_MARGIN = 0.15
+#: English name words of one sequence that may be written as one katakana word.
+MAX_JOINED_WORDS = 3
+
+# Lower-case particles inside names (Maarten van der Heijden, Hendrick ter Wolde).
+_NAME_PARTICLES = frozenset(
+    "van der den de del della di da du la le von ter ten al el bin ibn dos das".split()
+)
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_EN_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+# Katakana (with prolonged sound mark, middle dot and the equals signs used in names).
+_KATAKANA_RUN = re.compile(r"[\u30A1-\u30FA\u30FC\u30FB\uFF66-\uFF9F＝=]+")
+_PART_SEP = re.compile(r"[・＝=]")
+# Suffixes that follow names in Japanese news (honorifics, groups, place types, titles):
+# a suffix outside this list whose meaning is not in the English is a stray addition.
+NAME_SUFFIXES = frozenset(
+    "氏 さん 様 君 くん ちゃん 殿 家 ら 等 達 たち 夫妻 夫人 一家 側 派 陣営 政権 政府 軍 "
+    "国 州 市 郡 町 村 区 県 省 島 湖 川 山 港 駅 人 語 系 産 製 社 組 式 流 型 風 党 "
+    "首相 大統領 長官 知事 議員 選手 監督 容疑者 被告 元 前 通り 線 号 世 朝 王 公 卿".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishName:
+    """A capitalised name sequence of the reference (``start``/``end`` index its text)."""
+
+    text: str
+    words: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class KanaPart:
+    """One part of a katakana run (``start``/``end`` index the text searched)."""
+
+    surface: str
+    start: int
+    end: int
+    run_start: int
+    run_end: int
+    n_parts: int
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("’", "'").removesuffix("'s")
+
+
+def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = None,
+                  exclude: Sequence[tuple[int, int]] = ()) -> list[EnglishName]:
+    """Name sequences of English ``text``.
+
+    A capitalised word is a name word unless it is a stop word, a month or weekday, inside
+    an ``exclude`` span (titles), or the first word of a sentence or quotation that the
+    text never capitalises elsewhere. Lower-case particles (van, der, de, al) join the
+    words around them.
+
+    Args:
+        text: the English text.
+        sentence_spans: sentence (start, end) offsets; one sentence when omitted.
+        exclude: spans whose words are never names (the glossary's titles).
+    """
+    spans = list(sentence_spans) if sentence_spans else [(0, len(text))]
+    words = [(m.start(), m.end(), m.group()) for m in _EN_WORD.finditer(text)]
+    # offsets of the first word of each sentence
+    starts = set()
+    for s, e in spans:
+        m = _EN_WORD.search(text, s, e)
+        if m:
+            starts.add(m.start())
+
+    def initial(start: int) -> bool:
+        before = text[:start].rstrip(" \t")
+        # sentence start, or the start of a quotation or parenthesis within one
+        return start in starts or not before or before[-1] in "\"“‘'(—–:\n"
+
+    def excluded(s: int, e: int) -> bool:
+        return any(a <= s and e <= b for a, b in exclude)
+
+    capital_mid = {
+        _fold(w) for s, e, w in words if w[:1].isupper() and not initial(s)
+    }
+    out: list[EnglishName] = []
+    seq: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        while seq and seq[-1][2].lower() in _NAME_PARTICLES:
+            seq.pop()
+        if seq:
+            s, e = seq[0][0], seq[-1][1]
+            out.append(EnglishName(text[s:e], tuple(w for _, _, w in seq), s, e))
+        seq.clear()
+
+    for idx, (s, e, w) in enumerate(words):
+        low = _fold(w)
+        gap = text[seq[-1][1] : s] if seq else ""
+        if seq and (len(gap) > 1 or gap.strip() not in {"", "-"}):
+            flush()
+        is_cap = w[:1].isupper()
+        if (
+            is_cap
+            and low not in STOPWORDS
+            and low not in _MONTHS_DAYS
+            and not excluded(s, e)
+            and not (w.isupper() and len(w) > 1)  # acronyms stay in Latin script
+            and (not initial(s) or low in capital_mid or _next_is_name(words, idx, text))
+        ):
+            seq.append((s, e, w))
+        elif seq and low in _NAME_PARTICLES:
+            seq.append((s, e, w))
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _next_is_name(words: Sequence[tuple[int, int, str]], idx: int, text: str) -> bool:
+    """A sentence-initial capitalised word followed by another capitalised word (a full
+    name at the start of a sentence: "Tran Quoc Bao completed")."""
+    if idx + 1 >= len(words):
+        return False
+    s, _, w = words[idx + 1]
+    return (
+        w[:1].isupper()
+        and _fold(w) not in STOPWORDS
+        and text[words[idx][1] : s] == " "
+    )
+
+
+def name_candidates(names: Sequence[EnglishName]) -> dict[str, str]:
+    """Comparable strings of the names: each word and runs of up to
+    :data:`MAX_JOINED_WORDS` consecutive words joined → the English shown to the user."""
+    out: dict[str, str] = {}
+    for n in names:
+        ws = [w for w in n.words if w.lower() not in _NAME_PARTICLES or len(n.words) > 1]
+        for i in range(len(ws)):
+            for j in range(i + 1, min(len(ws), i + MAX_JOINED_WORDS) + 1):
+                key = "".join(_fold(w) for w in ws[i:j])
+                out.setdefault(key, " ".join(ws[i:j]))
+    return out
+
+
+def katakana_parts(text: str, base: int = 0) -> list[KanaPart]:
+    """Parts of the katakana runs of ``text`` (offsets + ``base``)."""
+    out: list[KanaPart] = []
+    for m in _KATAKANA_RUN.finditer(text):
+        run = m.group()
+        lead = len(run) - len(run.lstrip("・＝="))
+        run_s, run_e = m.start() + lead, m.end() - (len(run) - len(run.rstrip("・＝=")))
+        if run_e <= run_s:
+            continue
+        pieces = [(p.start(), p.end()) for p in re.finditer(r"[^・＝=]+", text[run_s:run_e])]
+        for ps, pe in pieces:
+            surface = text[run_s + ps : run_s + pe]
+            if len(surface.strip("ー")) < 2 and len(pieces) == 1:
+                continue  # a lone kana sign is not a name
+            out.append(KanaPart(surface, base + run_s + ps, base + run_s + pe,
+                                base + run_s, base + run_e, len(pieces)))
+    return out
+
+
+def _gloss_mentions(surface: str, word: str) -> bool:
+    w = stem(word)
+    return any(stem(g) == w for g in jmdict.gloss_words(surface))
+
+
+def best_match(
+    part: KanaPart, candidates: dict[str, str], common: frozenset[str] = frozenset()
+) -> tuple[str, float]:
+    """The English candidate key that ``part`` renders best, and how well (0 if none).
+
+    Args:
+        part: the katakana part.
+        candidates: comparable English name strings (see :func:`name_candidates`).
+        common: lower-case words the English also uses as ordinary words ("van" in
+            "a grey van"): a loanword that glosses as one of them is that word, not a name.
+    """
+    best, best_sim = "", 0.0
+    for key in candidates:
+        sim = name_similarity(key, part.surface)
+        if sim > best_sim:
+            best, best_sim = key, sim
+    if best_sim < MATCH_MIN:
+        return "", 0.0
+    # An ordinary loanword (JMdict has it: パートナー, ファン "fan") renders a name only
+    # when its gloss is the name itself (ワルツ "waltz" for Waltz) and the English never
+    # uses that word in lower case, or when it sits in a ・-joined personal name
+    # (グエン・バン・コア), where it is a syllable of the name.
+    if part.n_parts == 1 and jmdict.glosses(part.surface):
+        if best in common or not _gloss_mentions(part.surface, best):
+            return "", 0.0
+    return best, best_sim
+
+
+def find_rendering(name: str, ja_text: str) -> list[tuple[int, int, float]]:
+    """Spans of katakana runs of ``ja_text`` that render the English ``name`` (any of its
+    words), best first: (run_start, run_end, similarity)."""
+    words = [w for w in _EN_WORD.findall(name) if w.lower() not in _NAME_PARTICLES]
+    hits: dict[tuple[int, int], float] = {}
+    for part in katakana_parts(ja_text):
+        sim = max((name_similarity(w, part.surface) for w in words), default=0.0)
+        if sim >= MATCH_MIN:
+            key = (part.run_start, part.run_end)
+            hits[key] = max(hits.get(key, 0.0), sim)
+    return sorted(((s, e, v) for (s, e), v in hits.items()), key=lambda t: (-t[2], t[0]))
+
+
+@dataclass
+class _Record:
+    key: str
+    surface: str
+    part_start: int
+    part_end: int
+    run_start: int
+    run_end: int
+    sim: float
+    key_sim: float
+    pair: int
+    reference: str
+
+
+@dataclass
+class _State:
+    candidates: dict[str, str] = field(default_factory=dict)
+    #: candidate key → the full English name it belongs to (for messages)
+    full: dict[str, str] = field(default_factory=dict)
+    common: frozenset[str] = frozenset()
+    records: list[_Record] = field(default_factory=list)
+    garbled: set[tuple[int, int]] = field(default_factory=set)
+
+
+class NameCheck(BaseCheck):
+    """Garbled and inconsistent katakana renderings of the reference's names."""
+
+    name: ClassVar[str] = "names"
+    version: ClassVar[int] = 1
+    requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
+
+    def _state(self, ctx: Context) -> _State:
+        st = ctx.state.get(self.name)
+        if st is None:
+            names = _document_names(ctx)
+            full: dict[str, str] = {}
+            for n in names:
+                for key in name_candidates([n]):
+                    full.setdefault(key, n.text)
+            common = frozenset(
+                w for w in _EN_WORD.findall(ctx.reference.text) if w.islower()
+            )
+            st = _State(candidates=name_candidates(names), full=full, common=common)
+            ctx.state[self.name] = st
+        return st  # type: ignore[no-any-return]
+
+    def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        if pair.chrome or not pair.mt_sentences:
+            return
+        st = self._state(ctx)
+        if not st.candidates:
+            return
+        text = ctx.translation.text
+        seg = text[pair.mt_start : pair.mt_end]
+        parts = katakana_parts(seg, pair.mt_start)
+        tokens = japanese.tokenize(seg)
+        ref_stems = {stem(w) for w in _EN_WORD.findall(_window_reference(pair, ctx))}
+        for part in parts:
+            key, sim = best_match(part, st.candidates, st.common)
+            if not key:
+                continue
+            key_sim = key_similarity(latin_key(key), kana_key(part.surface))
+            st.records.append(_Record(key, _norm(part.surface), part.start, part.end,
+                                      part.run_start, part.run_end, sim, key_sim,
+                                      pair.index, pair.reference))
+            if part.end != part.run_end:
+                continue
+            finding = self._stray_suffix(part, key, tokens, pair, text, ref_stems, st)
+            if finding is not None:
+                yield finding
+
+    def _stray_suffix(
+        self, part: KanaPart, key: str, tokens: Sequence[japanese.Token], pair: AlignedPair,
+        text: str, ref_stems: set[str], st: _State,
+    ) -> Finding | None:
+        """NAM002: a one-kanji suffix glued to a name whose meaning the English lacks."""
+        rel_end = part.run_end - pair.mt_start
+        idx = next((i for i, t in enumerate(tokens) if t.start == rel_end), None)
+        if idx is None:
+            return None
+        nxt = tokens[idx]
+        if nxt.pos1 != "接尾辞" or not japanese.has_kanji(nxt.surface):
+            return None
+        if nxt.surface in NAME_SUFFIXES or len(nxt.surface) > 1:
+            return None
+        # the suffix must end the word (館 of 館長 "director" is not a suffix of the name)
+        after = tokens[idx + 1] if idx + 1 < len(tokens) else None
+        if after is not None and after.start == nxt.end and after.pos1 in {"名詞", "接尾辞"}:
+            return None
+        gloss = jmdict.gloss_words(nxt.surface)
+        if not gloss or any(stem(g) in ref_stems for g in gloss):
+            return None
+        start, end = part.start, part.run_end + len(nxt.surface)
+        st.garbled.add((part.run_start, part.run_end))
+        english = st.full.get(key, st.candidates[key])
+        meaning = jmdict.first_gloss(nxt.surface) or sorted(gloss)[0]
+        return Finding(
+            category="name",
+            severity="minor",
+            start=start,
+            end=end,
+            text=text[start:end],
+            message=(
+                f"name '{english}' rendered as {text[start:end]}: the suffix {nxt.surface} "
+                f"'{meaning}' is not in the English"
+            ),
+            reference=pair.reference,
+            check=self.name,
+            code="NAM002",
+            segment=pair.index,
+            evidence={"english": english, "suffix": nxt.surface},
+        )
+
+    def finish(self, ctx: Context) -> Iterator[Finding]:
+        st = ctx.state.get(self.name)
+        if not isinstance(st, _State) or not st.records:
+            return
+        text = ctx.translation.text
+        by_key: dict[str, list[_Record]] = {}
+        for r in st.records:
+            by_key.setdefault(r.key, []).append(r)
+        flagged: dict[tuple[int, int], list[tuple[_Record, str, int]]] = {}
+        for key, recs in by_key.items():
+            counts = Counter(r.surface for r in recs)
+            if len(counts) < 2:
+                continue
+            canonical = _canonical(recs, counts, st.garbled)
+            for r in recs:
+                if r.surface != canonical and (r.run_start, r.run_end) not in st.garbled:
+                    flagged.setdefault((r.run_start, r.run_end), []).append(
+                        (r, canonical, counts[canonical])
+                    )
+        for (_, _), items in sorted(flagged.items()):
+            start = min(r.part_start for r, _, _ in items)
+            end = max(r.part_end for r, _, _ in items)
+            first = items[0][0]
+            english = " / ".join(dict.fromkeys(st.full.get(r.key, r.key) for r, _, _ in items))
+            usual = " / ".join(dict.fromkeys(
+                _usual_run(by_key[r.key], c, text) for r, c, _ in items
+            ))
+            n = max(k for _, _, k in items)
+            yield Finding(
+                category="name",
+                severity="minor",
+                start=start,
+                end=end,
+                text=text[start:end],
+                message=(
+                    f"name '{english}' written {text[start:end]} here but {usual} elsewhere "
+                    f"in the article ({n}×)"
+                ),
+                reference=first.reference,
+                check=self.name,
+                code="NAM001",
+                segment=first.pair,
+                evidence={"english": english, "usual": usual},
+            )
+
+
+def _usual_run(recs: Sequence[_Record], canonical: str, text: str) -> str:
+    """The katakana run in which the usual spelling first appears (ファン・デル・ヘイデン)."""
+    for r in recs:
+        if r.surface == canonical:
+            return text[r.run_start : r.run_end]
+    return canonical
+
+
+def _norm(surface: str) -> str:
+    return japanese.normalize(surface)
+
+
+def _canonical(recs: Sequence[_Record], counts: Counter[str], garbled: set[Any]) -> str:
+    """The reference spelling: most frequent; ties go to the earliest spelling unless a
+    later one sounds clearly more like the English or the earlier one is garbled."""
+    usable = [r for r in recs if (r.run_start, r.run_end) not in garbled] or list(recs)
+    top = max(counts[r.surface] for r in usable)
+    tied = [r for r in usable if counts[r.surface] == top]
+    tied.sort(key=lambda r: r.part_start)
+    best = tied[0]
+    for r in tied[1:]:
+        if r.key_sim - best.key_sim >= CANONICAL_MARGIN:
+            best = r
+    return best.surface
+
+
+def _document_names(ctx: Context) -> list[EnglishName]:
+    ref = ctx.reference
+    spans = [(s.start, s.end) for s in ref.sentences if not s.chrome]
+    glossary = ctx.resources.get("glossary")
+    exclude: list[tuple[int, int]] = []
+    if glossary is not None:
+        exclude = [(m.start, m.end) for m in glossary.find(ref.text)]
+    return english_names(ref.text, spans, exclude)
+
+
+def _window_reference(pair: AlignedPair, ctx: Context) -> str:
+    """English of the pair and its neighbours (the alignment may be one sentence off)."""
+    i = pair.index
+    lo, hi = max(0, i - 1), min(len(ctx.pairs), i + 2)
+    return " ".join(p.reference for p in ctx.pairs[lo:hi])

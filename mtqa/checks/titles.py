@@ -1,0 +1,556 @@
+"""Job titles and offices: mistranslated, duplicated or invented titles.
+
+For each aligned pair the English titles are found with the glossary (longest match,
+case-insensitive, see :mod:`mtqa.glossary`). A title is rendered when the Japanese of the
+pair contains one of its accepted renderings. When none is there, the span that renders
+it wrongly is located among the Japanese *title compounds* — noun compounds that end in an
+office head (大統領, 長官, 大臣, 相, 知事, 秘書, 校長, 管理者, 検査官…) — by three kinds of
+evidence: the compound keeps the portfolio of an accepted rendering (外務 of 外務大臣 in
+外務大統領), it stands next to the Japanese rendering of the name the English title goes
+with (ラヴロフ外務大統領 for "Foreign Minister Sergey Lavrov"), or its head's JMdict glosses
+contain the English title's head word (検査官 "inspector" for Inspector).
+
+Findings:
+
+* ``TTL001`` — title rendered wrongly. ``major`` when the office changes (the head
+  names another kind of office: minister → president, secretary of state → clerk) or the
+  portfolio changes (財務 → 外務); ``minor`` when the office and portfolio survive and
+  only the word is off (中央銀行知事 for central bank governor).
+* ``TTL002`` — the same title on both sides of a name (ロシア大統領のプーチン大統領).
+* ``TTL003`` — a title compound that is no known title and whose office the English
+  does not mention (国家長官 "state secretary" where the English has "the two countries'
+  top diplomats").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import ClassVar
+
+from .. import japanese, jmdict
+from ..english import STOPWORDS, stem
+from ..glossary import Glossary, TitleMatch, load_glossary
+from ..types import AlignedPair, Finding
+from . import BaseCheck, Context
+from .names import find_rendering
+
+# Japanese office heads → the kinds of office they name (same vocabulary as the kinds
+# column of mtqa/data/titles.tsv). Longest head wins; one-character heads (相, 長, 官) only
+# count as suffix tokens (財務相, 工場長, 報道官), never inside words (首相 has its own).
+HEAD_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
+    k: frozenset(v.split()) for k, v in {
+        "大統領": "head_of_state", "副大統領": "vice_head", "国家元首": "head_of_state",
+        "元首": "head_of_state", "首相": "head_of_government", "総理": "head_of_government",
+        "総理大臣": "head_of_government", "副首相": "deputy_head", "副総理": "deputy_head",
+        "大臣": "minister", "相": "minister", "閣僚": "minister", "担当相": "minister",
+        "長官": "minister official governor judge", "次官": "deputy_minister",
+        "副大臣": "deputy_minister", "政務官": "deputy_minister", "次官補": "deputy_minister",
+        "秘書": "staff", "秘書官": "staff adviser", "書記": "staff party",
+        "書記長": "union party chair", "総書記": "party", "事務総長": "chair",
+        "事務局長": "director chair", "知事": "governor", "総督": "governor",
+        "総裁": "governor chair party executive", "頭取": "executive",
+        "市長": "mayor", "町長": "mayor", "村長": "mayor", "区長": "mayor", "郡長": "mayor",
+        "議長": "chair legislator", "会長": "chair executive", "委員長": "chair party union",
+        "理事長": "chair executive", "座長": "chair", "主席": "head_of_state chair",
+        "社長": "executive", "副社長": "vice_head", "責任者": "executive director",
+        "最高経営責任者": "executive", "取締役": "executive", "役員": "executive",
+        "幹部": "executive", "代表": "executive envoy party sports", "経営者": "executive",
+        "創業者": "executive", "監督": "director sports", "コーチ": "sports",
+        "主将": "sports", "審判": "sports", "校長": "academic", "学長": "academic",
+        "教頭": "academic", "教授": "academic", "講師": "academic", "学部長": "academic",
+        "管理者": "director staff", "管理人": "staff", "支配人": "director",
+        "長": "director", "工場長": "director", "所長": "director", "局長": "director",
+        "部長": "director", "課長": "director", "館長": "director", "院長": "director",
+        "署長": "director police", "本部長": "director police", "店長": "director",
+        "支店長": "director", "室長": "director", "隊長": "director military",
+        "顧問": "adviser", "補佐官": "adviser", "参与": "adviser", "相談役": "adviser",
+        "特使": "envoy", "使節": "envoy ambassador", "大使": "ambassador",
+        "公使": "ambassador", "領事": "ambassador", "総領事": "ambassador",
+        "外交官": "ambassador", "報道官": "spokesperson", "広報官": "spokesperson",
+        "広報担当": "spokesperson", "広報担当者": "spokesperson",
+        "将軍": "military", "大将": "military", "中将": "military", "少将": "military",
+        "准将": "military", "大佐": "military", "中佐": "military", "少佐": "military",
+        "大尉": "military", "中尉": "military", "少尉": "military", "軍曹": "military",
+        "伍長": "military", "元帥": "military", "提督": "military", "司令官": "military",
+        "指揮官": "military", "参謀総長": "military", "警部": "police", "警部補": "police",
+        "警視": "police", "警視正": "police", "警視総監": "police", "巡査": "police",
+        "巡査部長": "police", "刑事": "police", "警官": "police", "警察官": "police",
+        "保安官": "police", "判事": "judge", "裁判官": "judge", "裁判長": "judge",
+        "検事": "prosecutor", "検察官": "prosecutor", "検事総長": "prosecutor",
+        "弁護士": "lawyer", "検査官": "examiner", "検査員": "examiner", "査察官": "examiner",
+        "監察官": "official", "調査官": "official", "官": "official", "高官": "official",
+        "当局者": "official", "議員": "legislator", "党首": "party", "幹事長": "party",
+        "国王": "royal", "女王": "royal", "王子": "royal", "王女": "royal",
+        "皇太子": "royal", "皇帝": "royal", "首長": "royal", "君主": "royal",
+        "教皇": "religious", "法王": "religious", "司教": "religious",
+        "大司教": "religious", "枢機卿": "religious", "司祭": "religious",
+        "学芸員": "curator", "師長": "staff", "看護師長": "staff", "婦長": "staff",
+        "編集長": "media", "特派員": "media",
+    }.items()
+})
+#: One-character heads: only a suffix token counts (財務相, not 首相 or 相手).
+_SUFFIX_HEADS = frozenset(h for h in HEAD_KINDS if len(h) == 1)
+#: Offices whose invention is worth an alarm (TTL003): high or specific offices; generic
+#: heads (官, 長, 代表, 責任者) are left alone, translators use them for any role.
+STRONG_KINDS = frozenset(
+    "head_of_state vice_head head_of_government deputy_head minister deputy_minister "
+    "governor mayor staff academic police military judge ambassador envoy royal".split()
+)
+#: Leading words that qualify a title without being part of the office (元 "former",
+#: 前 "previous", 現 "current", 同 "the said", 新 "new", 故 "the late", 次期 "next").
+_PREFIXES = ("次期", "元", "前", "現", "同", "新", "故")
+# One-kanji country abbreviations used before titles (米国務長官, 英外相, 露大統領).
+_COUNTRY_ABBREV = frozenset("米英露中日独仏韓朝伊加豪印欧台越比墨伯")
+#: Characters of a name-to-title gap that still count as adjacent (の, a space).
+_ADJACENT_GAP = re.compile(r"^[\s　の]?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Compound:
+    """A title-like noun compound of the Japanese (offsets index the document text).
+
+    ``core`` is the compound without leading qualifiers and places (元, 米, ロシア);
+    ``head`` the office head it ends in, ``modifier`` what precedes the head in ``core``.
+    """
+
+    start: int
+    end: int
+    surface: str
+    core: str
+    core_start: int
+    head: str
+    modifier: str
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return HEAD_KINDS.get(self.head, frozenset())
+
+
+def _is_name_token(tok: japanese.Token) -> bool:
+    """Person names and unknown katakana/Latin words split compounds (ラヴロフ外務大統領)."""
+    if tok.pos3 == "人名":
+        return True
+    if japanese.has_latin(tok.surface):
+        return True
+    if japanese.is_katakana(tok.surface) and "・" in tok.surface:
+        return True
+    return japanese.is_katakana(tok.surface) and tok.pos3 != "地名" and not jmdict.glosses(
+        japanese.normalize(tok.surface)
+    )
+
+
+def _is_place_token(tok: japanese.Token) -> bool:
+    return tok.pos3 in {"地名", "国"} or (
+        len(tok.surface) == 1 and tok.surface in _COUNTRY_ABBREV
+    )
+
+
+def _nominal(tok: japanese.Token) -> bool:
+    return tok.pos1 in {"名詞", "接頭辞", "接尾辞"} and not tok.is_punct
+
+
+def head_of(surface: str, boundaries: frozenset[int] | None = None,
+            suffix_token: bool = True) -> str:
+    """The longest office head ``surface`` ends in ('' if none).
+
+    Args:
+        surface: a compound.
+        boundaries: character offsets of token starts in ``surface``; a head must start at
+            one (局長 in 同局|長 does not, 長 does). None: any position.
+        suffix_token: whether a one-character head may count (it must be its own token).
+    """
+    for n in range(min(len(surface), 8), 0, -1):
+        cand = surface[-n:]
+        if cand not in HEAD_KINDS:
+            continue
+        pos = len(surface) - n
+        if boundaries is not None and pos not in boundaries:
+            continue
+        if n == 1 and (not suffix_token or pos == 0):
+            continue
+        return cand
+    return ""
+
+
+def compounds(text: str, base: int = 0) -> list[Compound]:
+    """Title-like compounds of Japanese ``text`` (offsets + ``base``)."""
+    toks = japanese.tokenize(text)
+    out: list[Compound] = []
+    run: list[japanese.Token] = []
+
+    def flush() -> None:
+        if run:
+            out.extend(_split_run(list(run), text, base))
+        run.clear()
+
+    for i, tok in enumerate(toks):
+        contiguous = not run or run[-1].end == tok.start
+        if _nominal(tok) and contiguous and not _is_name_token(tok):
+            run.append(tok)
+        else:
+            flush()
+            if _nominal(tok) and not _is_name_token(tok):
+                run.append(tok)
+    flush()
+    return out
+
+
+def _split_run(run: list[japanese.Token], text: str, base: int) -> list[Compound]:
+    # coordinated titles (財務相・中央銀行知事) are separate compounds
+    groups: list[list[japanese.Token]] = [[]]
+    for tok in run:
+        if tok.surface in {"・", "、"}:
+            groups.append([])
+        else:
+            groups[-1].append(tok)
+    out = []
+    for g in groups:
+        # qualifiers, places, digits and Latin codes in front are not the office
+        k = 0
+        while k < len(g) - 1 and (
+            _is_place_token(g[k])
+            or g[k].surface in _PREFIXES
+            or g[k].pos2 == "数詞"
+            or g[k].pos1 == "接頭辞"
+        ):
+            k += 1
+        if not g or k >= len(g):
+            continue
+        start, end = g[0].start, g[-1].end
+        core_start = g[k].start
+        core = text[core_start:end]
+        for p in _PREFIXES:  # 同局長: the prefix is fused into the first token
+            if core.startswith(p) and len(core) > len(p) + 1:
+                core, core_start = core[len(p):], core_start + len(p)
+                break
+        bounds = frozenset(t.start - core_start for t in g if t.start >= core_start)
+        bounds |= frozenset({0})
+        last = g[-1]
+        head = head_of(core, bounds, suffix_token=last.pos1 == "接尾辞" or len(last.surface) > 1)
+        if not head:
+            continue
+        out.append(Compound(base + start, base + end, text[start:end], core,
+                            base + core_start, head, core[: len(core) - len(head)]))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendering_parts(rendering: str) -> tuple[str, str]:
+    """(modifier, head) of an accepted rendering ("外務大臣" → ("外務", "大臣"))."""
+    head = head_of(rendering, None, suffix_token=True)
+    if not head:
+        return rendering, ""
+    return rendering[: len(rendering) - len(head)], head
+
+
+def _present(rendering: str, seg: str, comps: Sequence[Compound]) -> bool:
+    """Whether ``rendering`` occurs in the segment (one-character renderings: as a head)."""
+    if len(rendering) >= 2:
+        return rendering in seg
+    return any(c.head == rendering for c in comps)
+
+
+def gloss_of(surface: str) -> str:
+    """Dictionary meaning of a compound, piece by piece ("植物管理者" →
+    "植物 'plant; vegetation' + 管理者 'manager; landlord'")."""
+    pieces: list[str] = []
+    i = 0
+    while i < len(surface):
+        for j in range(len(surface), i, -1):
+            word = surface[i:j]
+            gl = [re.sub(r"\s*\([^)]*\)", "", g).strip() for g in jmdict.glosses(word, 2)]
+            gl = [g for g in gl if g][:2]
+            if gl:
+                pieces.append(f"{word} '{'; '.join(gl)}'")
+                i = j
+                break
+        else:
+            i += 1
+    return " + ".join(pieces)
+
+
+def _gloss_stems(surface: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in jmdict.gloss_words(surface))
+
+
+@dataclass
+class _Candidate:
+    comp: Compound
+    score: float
+    by_name: bool
+    why: tuple[str, ...]
+
+
+class TitleCheck(BaseCheck):
+    """Mistranslated, duplicated and invented job titles (glossary-driven)."""
+
+    name: ClassVar[str] = "titles"
+    version: ClassVar[int] = 1
+    requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
+
+    def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        if pair.chrome or not pair.mt_sentences:
+            return
+        gl = _glossary(ctx)
+        text = ctx.translation.text
+        seg = text[pair.mt_start : pair.mt_end]
+        comps = compounds(seg, pair.mt_start)
+        matches = gl.find(pair.reference) if pair.ref_sentences else []
+        window_en, window_ja = _window(pair, ctx)
+        window_titles = gl.find(window_en)
+        licensed = {r for m in window_titles for r in m.entry.renderings}
+        flagged: set[tuple[int, int]] = set()
+        for m in matches:
+            if any(_present(r, seg, comps) for r in m.entry.renderings):
+                continue
+            cand = self._locate(m, pair, seg, comps, licensed, flagged)
+            if cand is None:
+                continue
+            if not cand.by_name and any(
+                len(r) >= 2 and r in window_ja for r in m.entry.renderings
+            ):
+                continue  # rendered in a neighbouring sentence: the alignment is off
+            flagged.add((cand.comp.start, cand.comp.end))
+            yield self._wrong_title(m, cand, pair, text)
+        yield from self._duplicates(pair, comps, text, matches, flagged)
+        yield from self._invented(pair, ctx, gl, comps, text, window_en, flagged)
+
+    # --- TTL001 ----------------------------------------------------------------------
+
+    def _locate(
+        self, m: TitleMatch, pair: AlignedPair, seg: str, comps: Sequence[Compound],
+        licensed: set[str], flagged: set[tuple[int, int]],
+    ) -> _Candidate | None:
+        """The compound that renders title ``m`` wrongly, if the evidence points at one."""
+        mods = {_rendering_parts(r)[0] for r in m.entry.renderings} - {""}
+        heads = {_rendering_parts(r)[1] for r in m.entry.renderings} - {""}
+        head_word = stem(m.entry.key[-1]) if m.entry.key else ""
+        name_runs = _name_runs(m, pair.reference, seg, pair.mt_start)
+        best: _Candidate | None = None
+        for c in comps:
+            if (c.start, c.end) in flagged or c.core in licensed or c.surface in licensed:
+                continue
+            if c.core in heads and not c.modifier:
+                continue  # a bare accepted head (大臣 for "Finance Minister") is a shortening
+            why: list[str] = []
+            score = 0.0
+            if c.modifier and c.modifier in mods:
+                why.append("portfolio")
+                score += 2.0
+            by_name = any(
+                _ADJACENT_GAP.match(seg[c.end - pair.mt_start : rs - pair.mt_start] or "")
+                and c.end <= rs
+                or _ADJACENT_GAP.match(seg[re_ - pair.mt_start : c.core_start - pair.mt_start])
+                and re_ <= c.core_start
+                for rs, re_ in name_runs
+            )
+            if by_name:
+                why.append("name")
+                score += 2.0
+            if head_word and (head_word in _gloss_stems(c.head) or head_word in _gloss_stems(c.core)):
+                why.append("gloss")
+                score += 1.0
+            if not why:
+                continue
+            if best is None or score > best.score:
+                best = _Candidate(c, score, by_name, tuple(why))
+        return best
+
+    def _wrong_title(
+        self, m: TitleMatch, cand: _Candidate, pair: AlignedPair, text: str
+    ) -> Finding:
+        c = cand.comp
+        mods = {_rendering_parts(r)[0] for r in m.entry.renderings}
+        same_office = bool(c.kinds & m.entry.kinds) if m.entry.kinds else (
+            c.head in {_rendering_parts(r)[1] for r in m.entry.renderings}
+        )
+        same_portfolio = c.modifier in mods or (not c.modifier and "" in mods)
+        severity = "minor" if same_office and same_portfolio else "major"
+        what = "office" if not same_office else "portfolio or field"
+        expected = " or ".join(m.entry.renderings[:2])
+        meaning = gloss_of(c.core)
+        start, end = c.core_start, c.end
+        return Finding(
+            category="title",
+            severity=severity,
+            start=start,
+            end=end,
+            text=text[start:end],
+            message=(
+                f"'{m.text}' rendered as {text[start:end]}"
+                + (f" ({meaning})" if meaning else "")
+                + (f": the {what} changes" if severity == "major" else "")
+                + f"; expected {expected}"
+            ),
+            reference=pair.reference,
+            check=self.name,
+            code="TTL001",
+            segment=pair.index,
+            evidence={"english": m.text, "expected": "|".join(m.entry.renderings),
+                      "evidence": ",".join(cand.why)},
+        )
+
+    # --- TTL002 ----------------------------------------------------------------------
+
+    def _duplicates(
+        self, pair: AlignedPair, comps: Sequence[Compound], text: str,
+        matches: Sequence[TitleMatch], flagged: set[tuple[int, int]],
+    ) -> Iterator[Finding]:
+        """The same office before and after one name (ロシア大統領のプーチン大統領)."""
+        base = pair.mt_start
+        seg = text[pair.mt_start : pair.mt_end]
+        for a, b in zip(comps, comps[1:]):
+            if a.head != b.head or (a.start, a.end) in flagged:
+                continue
+            between = seg[a.end - base : b.start - base]
+            # between the two: の? + a name (katakana with ・, or a kanji person name)
+            name = between[1:] if between.startswith("の") else between
+            if not name or not _is_name(name):
+                continue
+            english = [m for m in matches if b.head in {_rendering_parts(r)[1]
+                                                        for r in m.entry.renderings}]
+            if len(english) >= 2:
+                continue  # the English gives the title twice too
+            flagged.add((a.start, a.end))
+            yield Finding(
+                category="title",
+                severity="minor",
+                start=a.start,
+                end=a.end,
+                text=text[a.start : a.end],
+                message=(
+                    f"title {a.head} given twice around {name} ({a.surface}の…{b.surface})"
+                    + (f"; the English says '{english[0].text}' once" if english else "")
+                ),
+                reference=pair.reference,
+                check=self.name,
+                code="TTL002",
+                segment=pair.index,
+                evidence={"duplicate": b.surface},
+            )
+
+    # --- TTL003 ----------------------------------------------------------------------
+
+    def _invented(
+        self, pair: AlignedPair, ctx: Context, gl: Glossary, comps: Sequence[Compound],
+        text: str, window_en: str, flagged: set[tuple[int, int]],
+    ) -> Iterator[Finding]:
+        """A compound naming a specific office that is no known title and that nothing in
+        the English accounts for (国家長官)."""
+        if not pair.ref_sentences:
+            return
+        doc_renderings = _doc_renderings(ctx, gl)
+        window_titles = gl.find(window_en)
+        window_renderings = {r for m in window_titles for r in m.entry.renderings}
+        titled = [(m.start, m.end) for m in window_titles]
+        free_words = {
+            stem(w.lower()) for w, s in _words(window_en)
+            if w.lower() not in STOPWORDS and not any(a <= s < b for a, b in titled)
+        }
+        for c in comps:
+            if (c.start, c.end) in flagged or not c.modifier or not (c.kinds & STRONG_KINDS):
+                continue
+            if not japanese.has_kanji(c.modifier) or re.search(r"[\u30A0-\u30FF]", c.modifier):
+                continue  # a katakana modifier is a name or place (トランプ大統領)
+            if c.head in window_renderings:
+                continue  # the office itself is in the English (上級外交官 for senior diplomats)
+            if c.core in gl.all_renderings or c.core in doc_renderings:
+                continue
+            if any(c.core.endswith(r) and len(r) > len(c.head) for r in gl.all_renderings):
+                continue  # a known title with a qualifier (地域書記長 ⊃ 書記長)
+            if any(r in c.core for r in doc_renderings if len(r) >= 2 and r != c.head):
+                continue
+            if (_gloss_stems(c.core) | _gloss_stems(c.head)) & free_words:
+                continue
+            flagged.add((c.start, c.end))
+            meaning = gloss_of(c.core)
+            yield Finding(
+                category="title",
+                severity="major",
+                start=c.core_start,
+                end=c.end,
+                text=text[c.core_start : c.end],
+                message=(
+                    f"title {c.core}" + (f" ({meaning})" if meaning else "")
+                    + " is no known office and has no counterpart in the English"
+                ),
+                reference=pair.reference,
+                check=self.name,
+                code="TTL003",
+                segment=pair.index,
+                evidence={"head": c.head},
+            )
+
+
+def _glossary(ctx: Context) -> Glossary:
+    gl = ctx.resources.get("glossary")
+    if gl is None:
+        gl = load_glossary(None)
+    return gl  # type: ignore[no-any-return]
+
+
+def _doc_renderings(ctx: Context, gl: Glossary) -> frozenset[str]:
+    """Accepted renderings of every title of the whole reference (cached per document)."""
+    key = "titles.doc_renderings"
+    cached = ctx.state.get(key)
+    if cached is None:
+        cached = frozenset(r for m in gl.find(ctx.reference.text) for r in m.entry.renderings)
+        ctx.state[key] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def _window(pair: AlignedPair, ctx: Context) -> tuple[str, str]:
+    """English and Japanese of the pair and its neighbours (alignment slack)."""
+    idx = next((k for k, p in enumerate(ctx.pairs) if p is pair), None)
+    if idx is None:
+        idx = next((k for k, p in enumerate(ctx.pairs) if p.index == pair.index), 0)
+    lo, hi = max(0, idx - 1), min(len(ctx.pairs), idx + 2)
+    near = ctx.pairs[lo:hi] or [pair]
+    return " ".join(p.reference for p in near), " ".join(p.translation for p in near)
+
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _words(text: str) -> list[tuple[str, int]]:
+    return [(m.group(), m.start()) for m in _EN_WORD.finditer(text)]
+
+
+# An English name right after a title ("Foreign Minister Sergey Lavrov") or right before
+# a comma that introduces it ("Kristina Vasilakis, Germany's finance minister").
+_NAME_AFTER = re.compile(r"^\s*,?\s*((?:[A-Z][\w'’\-]+|van|der|de|von|al)(?:\s+(?:[A-Z][\w'’\-]+|van|der|de|von|al|ter))*)")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
+
+
+def _name_runs(m: TitleMatch, reference: str, seg: str, base: int) -> list[tuple[int, int]]:
+    """Document offsets of the katakana runs that render the name the title goes with."""
+    names = []
+    after = _NAME_AFTER.match(reference[m.end :])
+    if after:
+        names.append(after.group(1))
+    before = _NAME_BEFORE.search(reference[max(0, m.start - 80) : m.start])
+    if before:
+        names.append(before.group(1))
+    runs: list[tuple[int, int]] = []
+    for n in names:
+        for s, e, _ in find_rendering(n, seg):
+            runs.append((base + s, base + e))
+    return runs
+
+
+def _is_name(s: str) -> bool:
+    """A katakana name (ウラジミール・プーチン) or a kanji person name (三好啓介)."""
+    if japanese.is_katakana(s) and len(s) >= 2:
+        return True
+    toks = japanese.tokenize(s)
+    return bool(toks) and all(t.pos3 == "人名" for t in toks)
+
+
+def title_heads() -> frozenset[str]:
+    """The Japanese office heads known to the check (for other checks and tests)."""
+    return frozenset(HEAD_KINDS)
+

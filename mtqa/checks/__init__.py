@@ -20,6 +20,8 @@ from ..types import AlignedPair, Document, Finding
 _CHECKS: dict[str, str] = {
     "untranslated": ".untranslated:UntranslatedCheck",
     "repetition": ".repetition:RepetitionCheck",
+    "titles": ".titles:TitleCheck",
+    "names": ".names:NameCheck",
     "omission": ".omission:OmissionCheck",
     "alignment": ".alignment:AlignmentCheck",
 }

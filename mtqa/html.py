@@ -125,6 +125,7 @@ box-decoration-break:clone}
 .mtqa .sev-critical:is(mark,.mk){border-bottom:3px solid #8e0000;font-weight:700}
 .mtqa .sev-major:is(mark,.mk){border-bottom:2px solid #d32f2f}
 .mtqa .sev-minor:is(mark,.mk){border-bottom:2px dotted #9a7700}
+.mtqa mark.cat-boilerplate{border-bottom:1px dotted #999;font-weight:400}
 .mtqa mark.gap{padding:0 3px;font-size:12px;vertical-align:1px}
 .mtqa .src{border:2px solid #bbb;border-radius:3px;padding:0 1px}
 .mtqa sup.fn{font-size:10px;font-weight:700;color:#b71c1c;margin:0 1px 0 1px}
@@ -134,6 +135,9 @@ text-decoration-thickness:1px;text-underline-offset:3px}
 margin:6px 0 0;padding:5px 8px;background:#fff;border:1px solid #eee;border-radius:4px}
 .mtqa ol.msgs li{margin:2px 0}
 .mtqa .sev{font-weight:700;font-size:11px;text-transform:uppercase}
+.mtqa .sev.info{color:#888}
+.mtqa details.chrome{margin:6px 0;font-size:13px;color:#555}
+.mtqa details.chrome summary{cursor:pointer}
 .mtqa .sev.critical{color:#8e0000}.mtqa .sev.major{color:#d32f2f}.mtqa .sev.minor{color:#9a7700}
 .mtqa .cat{display:inline-block;padding:0 5px;border-radius:3px;font-size:11px}
 .mtqa .en-said{color:#1a4f8b}
@@ -458,12 +462,14 @@ def _in_context(text: str, f: Finding) -> str:
     )
 
 
-def _findings_table(report: Report, uid: str, where: Mapping[int, int]) -> str:
-    if not report.finding_list:
-        return '<h3>Findings</h3><p class="none">No findings.</p>'
-    numbered = sorted(
-        enumerate(report.finding_list, 1), key=lambda t: (*_rank(t[1]), t[1].start, t[0])
-    )
+def _severity_label(f: Finding) -> str:
+    """Severity as shown: boilerplate (page chrome) weighs nothing, so it reads "info"."""
+    label = "info" if f.category == "boilerplate" else f.severity
+    return f'<span class="sev {_e(label)}">{_e(label)}</span>'
+
+
+def _findings_rows(report: Report, uid: str, where: Mapping[int, int],
+                   numbered: Sequence[tuple[int, Finding]]) -> str:
     pairs = {p.index: p for p in report.pairs}
     rows = []
     for num, f in numbered:
@@ -478,18 +484,36 @@ def _findings_table(report: Report, uid: str, where: Mapping[int, int]) -> str:
             ref = '<span class="none">—</span>'
         rows.append(
             f'<tr class="sev-{_e(f.severity)}"><td class="n">{num}</td><td>{link}</td>'
-            f'<td><span class="sev {_e(f.severity)}">{_e(f.severity)}</span></td>'
-            f"<td>{_cat_chip(f.category)}</td>"
+            f"<td>{_severity_label(f)}</td><td>{_cat_chip(f.category)}</td>"
             f'<td class="jspan" lang="ja">{_in_context(report.translation_text, f)}</td>'
             f'<td lang="en" title="{_e(f.reference)}">{ref}</td>'
             f'<td>{_e(f.message)}</td><td class="chk">{_e(f.check)}</td></tr>'
         )
     return (
-        f"<h3>Findings ({len(numbered)})</h3>"
         '<table class="findings"><thead><tr><th>#</th><th>sent.</th><th>severity</th>'
         "<th>category</th><th>Japanese (in context)</th><th>English</th><th>message</th>"
         f"<th>check</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def _findings_table(report: Report, uid: str, where: Mapping[int, int]) -> str:
+    numbered = sorted(
+        enumerate(report.finding_list, 1), key=lambda t: (*_rank(t[1]), t[1].start, t[0])
+    )
+    # page chrome is informational: folded away so that the errors are what one sees first
+    errors = [(n, f) for n, f in numbered if f.category != "boilerplate"]
+    chrome = [(n, f) for n, f in numbered if f.category == "boilerplate"]
+    out = f"<h3>Findings ({len(errors)})</h3>"
+    out += _findings_rows(report, uid, where, errors) if errors else (
+        '<p class="none">No findings.</p>'
+    )
+    if chrome:
+        out += (
+            f'<details class="chrome"><summary>Page chrome and boilerplate ({len(chrome)}): '
+            "informational, not scored</summary>"
+            f"{_findings_rows(report, uid, where, chrome)}</details>"
+        )
+    return out
 
 
 def _score_cell(chrf: float | None, findings: Sequence[Finding]) -> str:
@@ -520,8 +544,7 @@ def _messages(items: Sequence[tuple[int, Finding]], english_of: Mapping[int, str
         )
         span = _e(f.text) if f.text else "&#8709;"
         lis.append(
-            f'<li><sup class="fn">{num}</sup> <span class="sev {_e(f.severity)}">'
-            f"{_e(f.severity)}</span> {_cat_chip(f.category)} "
+            f'<li><sup class="fn">{num}</sup> {_severity_label(f)} {_cat_chip(f.category)} '
             f'<b lang="ja">{span}</b>{said}: {_e(f.message)}</li>'
         )
     return f'<ol class="msgs">{"".join(lis)}</ol>'
@@ -572,7 +595,9 @@ def _document_rows(report: Report, uid: str, where: Mapping[int, int]) -> str:
             )
         if not pair.translation.strip():
             ja = (ja + " " if items else "") + '<span class="none">(missing in the Japanese)</span>'
-        msgs = _messages(items, english_of) if items else ""
+        # page chrome needs no explanation in its own greyed row (the mark's title has it)
+        told = [(n, f) for n, f in items if not (pair.chrome and f.category == "boilerplate")]
+        msgs = _messages(told, english_of) if told else ""
         rows.append(
             f'<tr id="{uid}-s{pair.index}" class="{" ".join(cls)}" data-kind="{_e(pair.kind)}">'
             f'<td class="n"><a href="#{uid}-s{pair.index}">{pair.index}</a></td>'

@@ -174,6 +174,16 @@ def test_span_over_two_sentences_is_marked_in_both_and_explained_once(base):
     assert html.count('<ol class="msgs">') == 1
 
 
+def test_page_chrome_findings_are_folded_away(base):
+    f = finding(base, "協議は続いた。", "boilerplate", "minor", segment=1,
+                message="page chrome, not article content")
+    html = with_findings(base, f).to_html()
+    assert "No findings." in html  # boilerplate is not an error
+    folded = html[html.index('<details class="chrome">'):html.index("</details>")]
+    assert "page chrome, not article content" in folded and ">info<" in folded
+    assert [m["text"] for m in parse(html).marks] == ["協議は続いた。"]
+
+
 def test_summary_header_legend_notes_and_signature(base):
     r = dataclasses.replace(
         with_findings(base, finding(base, "外務大統領", "title")),

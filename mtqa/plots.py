@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
@@ -288,9 +288,4 @@ def overview(report: Report) -> Any:
     return fig
 
 
-__all__: Iterable[str] = (
-    "score_distribution",
-    "findings_by_category",
-    "sentence_scores",
-    "overview",
-)
+__all__ = ["score_distribution", "findings_by_category", "sentence_scores", "overview"]

@@ -62,7 +62,7 @@ class QAConfig:
             elif k in policy_names:
                 pol[k] = v
             elif k in {"batch_size", "beams", "max_length", "cache", "cache_dir", "device",
-                       "threads"}:
+                       "threads", "compute_type", "max_input_tokens"}:
                 top.setdefault("engine_options", dict(self.engine_options))[k] = v
             else:
                 raise ConfigError(f"unknown option {k!r}")

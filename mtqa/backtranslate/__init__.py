@@ -83,7 +83,8 @@ def create(
                 return cls(model or DEFAULT_MODEL, **options), None
             note = (
                 f"Marian model {model or DEFAULT_MODEL} not available offline; "
-                "using the dictionary back-translator (JMdict glosses)"
+                "using the dictionary back-translator (JMdict glosses); for Marian run "
+                f"`hf download {DEFAULT_MODEL}` once or pass --model /path/to/folder"
             )
         except (ImportError, ModelUnavailableError) as err:
             note = f"Marian engine unavailable ({err}); using the dictionary back-translator"

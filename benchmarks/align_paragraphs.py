@@ -149,7 +149,8 @@ def evaluate(en_path: Path, ja_path: Path, engine: object, one_to_one: bool
     en = en_path.read_text(encoding="utf-8")
     ja = ja_path.read_text(encoding="utf-8")
     ref, mt = segment(en, "en"), segment(ja, "ja")
-    bts = engine.translate([mt.sentence_text(i) for i in range(len(mt.sentences))])  # type: ignore[attr-defined]
+    texts = [mt.sentence_text(i) for i in range(len(mt.sentences))]
+    bts = engine.translate(texts)  # type: ignore[attr-defined]
     pairs = align(ref, mt, bts)
     en_paras, ja_paras = content_paragraphs(ref), content_paragraphs(mt)
     if one_to_one:

@@ -4,11 +4,13 @@ Monotonic dynamic programming over beads (1:1, 1:2, 2:1, 2:2, 1:3, 3:1, 1:0, 0:1
 spirit of Gale & Church (1993), Bleualign (Sennrich & Volk 2010) and Vecalign (Thompson &
 Koehn 2019):
 
-* a bead is scored by the similarity of the Japanese run (through its back-translation and
-  JMdict glosses) to the English run: an IDF-weighted Dice overlap of content stems and
-  cross-lingual anchors (numbers after 万/億 normalisation, Latin tokens, names matched
-  through katakana romanisation), see :mod:`mtqa.similarity`; with a neural back-translation
-  (Marian, CTranslate2) sacrebleu's chrF of back-translation against reference is blended in;
+* a bead is scored by how well each of its sentences is accounted for by the other side:
+  for an English sentence, the IDF-weighted share of its content stems and cross-lingual
+  anchors (numbers after 万/億 normalisation, Latin tokens, names matched through katakana
+  romanisation; see :mod:`mtqa.similarity`) found among the back-translation and JMdict
+  glosses of the Japanese run; for a Japanese sentence, the share of it that matches the
+  English run. With a neural back-translation (Marian, CTranslate2) sacrebleu's chrF of
+  back-translation against reference is blended in;
 * similarities are calibrated per document (Vecalign normalises by random pairs in the same
   way): the typical similarity of unrelated sentences and that of each sentence's best
   partner map the raw score onto [0, 1];
@@ -179,9 +181,11 @@ class BeadScorer:
     """Similarity and cost of beads between two documents, computed on arrays.
 
     Built once per document pair. Features of runs of 1..3 sentences are sparse binary
-    matrices over a shared vocabulary of English stems and anchors; a bead's similarity is an
-    IDF-weighted Dice coefficient between its English run and its Japanese run, blended with
-    chrF when the back-translation is fluent, and calibrated on the document itself.
+    matrices over a shared vocabulary of English stems and anchors (IDF weights from the
+    English sentences); a bead's similarity is the calibrated coverage of each of its member
+    sentences by the other side's run (:meth:`coverage`), blended with chrF when the
+    back-translation is fluent. Every method takes arrays of bead starts, so that a whole
+    band is scored in a few sparse products.
 
     Args:
         en: English content sentences.

@@ -39,7 +39,9 @@ def english_bag(text: str) -> tuple[frozenset[str], frozenset[str], int]:
 
 
 @functools.lru_cache(maxsize=8192)
-def japanese_bag(text: str, back_translation: str = "") -> tuple[frozenset[str], frozenset[str], int]:
+def japanese_bag(
+    text: str, back_translation: str = ""
+) -> tuple[frozenset[str], frozenset[str], int]:
     """(gloss stems, anchors, number of content tokens) of a Japanese sentence.
 
     Gloss stems come from the JMdict glosses of each content token (first senses) and

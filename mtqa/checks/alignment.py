@@ -5,8 +5,9 @@ The aligner (:mod:`mtqa.align`) pairs the Japanese with the English in beads; wh
 not pair is evidence of a structural error:
 
 * ``omission`` (ALN001): an English sentence with no Japanese counterpart (a 1:0 bead)
-  that resembles none of the Japanese around it. The span is the Japanese sentence after
-  which it should have come (the one before the gap, or the one after it at the start).
+  that resembles none of the Japanese around it. The span is the Japanese sentence next to
+  which it should have been: the one before the gap, or the one after it when the omitted
+  sentence opens a paragraph (or the document) that goes on after the gap.
 * ``addition`` (ALN002): a Japanese sentence with no English counterpart (0:1) that is not
   page chrome, resembles none of the English around it, and has some content of its own
   (a dangling fragment of one or two words is the sentence-level scrambled check's
@@ -207,7 +208,7 @@ class AlignmentCheck(BaseCheck):
             else:
                 runs.append([g])
         for run in runs:
-            anchor = _anchor_sentence(content, run[0].bead)
+            anchor = _anchor_sentence(content, run[0].bead, run[-1].bead, ctx)
             if anchor is None:
                 continue  # the Japanese has no content at all: nothing to point at
             s = ctx.translation.sentences[anchor]
@@ -290,15 +291,30 @@ def _neighbours(content: Sequence[AlignedPair], bead: int, side: str) -> list[in
     return before[:NEIGHBOURHOOD] + after[:NEIGHBOURHOOD]
 
 
-def _anchor_sentence(content: Sequence[AlignedPair], bead: int) -> int | None:
-    """The Japanese sentence after which an omitted sentence should have come: the last one
-    before the gap, or the first one after it when the gap opens the document."""
-    for p in reversed(content[:bead]):
-        if p.mt_sentences:
-            return p.mt_sentences[-1]
-    for p in content[bead + 1 :]:
-        if p.mt_sentences:
-            return p.mt_sentences[0]
+def _anchor_sentence(content: Sequence[AlignedPair], first: int, last: int,
+                     ctx: Context) -> int | None:
+    """The Japanese sentence next to which omitted beads ``first..last`` should have been.
+
+    The one before the gap (the omission came after it), unless the omitted English opens a
+    paragraph that goes on after the gap: then the one after it, which stands in the same
+    paragraph. At the start of the document, the first one after the gap.
+    """
+    before = next((p for p in reversed(content[:first]) if p.mt_sentences), None)
+    after = next((p for p in content[last + 1 :] if p.mt_sentences), None)
+    if before is not None and after is not None and before.ref_sentences:
+        para = ctx.reference.sentences
+        gap_first = content[first].ref_sentences[0]
+        gap_last = content[last].ref_sentences[-1]
+        opens_paragraph = para[before.ref_sentences[-1]].paragraph != para[gap_first].paragraph
+        continues = bool(after.ref_sentences) and (
+            para[after.ref_sentences[0]].paragraph == para[gap_last].paragraph
+        )
+        if opens_paragraph and continues:
+            return after.mt_sentences[0]
+    if before is not None:
+        return before.mt_sentences[-1]
+    if after is not None:
+        return after.mt_sentences[0]
     return None
 
 

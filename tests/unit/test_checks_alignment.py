@@ -50,11 +50,11 @@ def test_faithful_translation_has_no_findings():
 
 
 def test_dropped_sentence_is_an_omission_at_the_preceding_sentence():
-    ja = ja_text([JA[0:2], [JA[2]], [JA[4]], JA[5:7]])
+    ja = ja_text([[JA[0]], [JA[2]], JA[3:5], JA[5:7]])
     (f,) = findings(EN_TEXT, ja)
     assert (f.category, f.severity, f.code) == ("omission", "major", "ALN001")
-    assert f.text == JA[2]  # a real, non-empty Japanese sentence: where it should have come
-    assert f.reference == EN[3]
+    assert f.text == JA[0]  # a real, non-empty Japanese sentence: where it should have come
+    assert f.reference == EN[1]
 
 
 def test_dropped_first_sentence_points_at_the_next_one():
@@ -62,6 +62,14 @@ def test_dropped_first_sentence_points_at_the_next_one():
     (f,) = findings(EN_TEXT, ja)
     assert f.category == "omission"
     assert f.text == JA[1]
+
+
+def test_dropped_paragraph_opener_points_at_the_rest_of_its_paragraph():
+    ja = ja_text([JA[0:2], [JA[2]], [JA[4]], JA[5:7]])
+    en = "\n\n".join([" ".join(EN[0:2]), EN[2], " ".join(EN[3:5]), " ".join(EN[5:7])])
+    (f,) = findings(en, ja)
+    # EN[3] opens the third paragraph, which goes on with EN[4] (JA[4])
+    assert f.text == JA[4]
 
 
 def test_consecutive_dropped_sentences_give_one_finding():

@@ -216,6 +216,8 @@ def test_neural_back_translation_uses_chrf():
     bts = [BackTranslation(t.replace("Monday", "Monday,")) for t in ARTICLE_EN]
     assert A._is_neural(None, bts)
     assert not A._is_neural("dictionary", bts)
+    engine, _ = backtranslate.create("dictionary")
+    assert not A._is_neural(None, engine.translate(ARTICLE_JA))
     pairs = align(r, m, bts, engine="marian")
     assert content_beads(pairs) == [((k,), (k,)) for k in range(7)]
     assert min(p.score for p in pairs) > 0.5

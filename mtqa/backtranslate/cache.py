@@ -49,8 +49,12 @@ def default_cache_dir() -> Path:
 
 
 def entry_key(namespace: str, text: str) -> str:
-    """Key of one entry: a hash of the namespace and the exact text (NUL-separated)."""
-    return hashlib.sha256(f"{namespace}\0{text}".encode()).hexdigest()
+    """Key of one entry: a hash of the namespace and the exact text.
+
+    The namespace is length-prefixed, so no (namespace, text) pair can collide with
+    another whatever characters either holds.
+    """
+    return hashlib.sha256(f"{len(namespace)}:{namespace}{text}".encode()).hexdigest()
 
 
 def _encode_attributions(attrs: Sequence[Attribution]) -> str:

@@ -22,6 +22,7 @@ _CHECKS: dict[str, str] = {
     "repetition": ".repetition:RepetitionCheck",
     "titles": ".titles:TitleCheck",
     "names": ".names:NameCheck",
+    "numbers": ".numbers:NumberCheck",
     "omission": ".omission:OmissionCheck",
     "alignment": ".alignment:AlignmentCheck",
 }

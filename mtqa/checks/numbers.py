@@ -1,0 +1,601 @@
+"""Numbers, amounts, dates, days and times that the Japanese changes.
+
+Both sides are normalised to values before they are compared, so that the conversions
+of Japanese news style are not errors: ``$40 billion`` = 400億ドル, ``18,400`` = 1万8,400,
+``3.2 per cent`` = 3.2％, ``nearly three years`` = ほぼ3年, ``third place`` = 3位,
+``March`` = 3月, ``3 a.m.`` = 午前3時. A Japanese value that no English value of the pair
+accounts for (nor an unused one of a neighbouring pair: the alignment may be a sentence
+off, nor a unit conversion such as miles → km) is flagged.
+
+Findings:
+
+* ``NUM001`` — a number or amount with no counterpart (460件 for 640; 40億ドル for
+  $40 billion; 3,000人 for 1,100).
+* ``NUM002`` — a clock time on the wrong side of noon (午後3時 for 3 a.m.).
+* ``NUM003`` — a day of the week that the English does not give (when it gives another).
+* ``NUM004`` — an approximate quantity turned around ("more than 40" → 40人未満).
+
+All are ``major``: a changed number is a changed fact. The values 0 and 1 are never
+flagged: Japanese supplies them for English articles ("a day" → 1日, "a week" → 1週間).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from .. import japanese
+from ..types import AlignedPair, Finding
+from . import BaseCheck, Context
+
+#: Relative tolerance of a unit conversion (the Japanese rounds: 55 miles → 約88キロ).
+CONVERSION_TOLERANCE = 0.03
+#: Unit conversions a Japanese newsroom applies (English value × factor ≈ Japanese value):
+#: miles→km, feet→m, pounds→kg, acres→ha, gallons→litres, inches→cm, ounces→g, F→C is
+#: affine and handled separately.
+CONVERSIONS: tuple[float, ...] = (1.609344, 0.3048, 0.45359237, 0.40468564, 3.785411784,
+                                  2.54, 28.349523125, 0.9144, 2.58998811)
+
+_EN_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_EN_ORDINAL = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+    # fractions read as their denominator (a third → 3分の1)
+    "half": 2, "halves": 2, "thirds": 3, "quarter": 4, "quarters": 4, "fourths": 4,
+    "fifths": 5, "tenths": 10,
+}
+# Words that stand for a number in English but are written with digits in Japanese.
+_EN_IMPLIED = {
+    "both": 2, "couple": 2, "pair": 2, "twin": 2, "twins": 2, "twice": 2, "double": 2,
+    "dozen": 12, "dozens": 12, "triple": 3, "decade": 10, "decades": 10, "century": 100,
+    "centuries": 100, "fortnight": 14, "trio": 3, "quartet": 4, "half": 0.5,
+    "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9,
+    "weekly": 7, "daily": 24, "annual": 12, "bilateral": 2, "trilateral": 3,
+}
+_EN_SCALE = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+}
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november "
+    "december".split(), 1)}
+_MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
+_WEEKDAYS_EN = {d: i for i, d in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday".split())}
+_WEEKDAYS_JA = {c: i for i, c in enumerate("月火水木金土日")}
+_ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+_EN_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*-?\s*(st|nd|rd|th)\b)?"
+)
+_EN_WORDNUM = re.compile(
+    r"\b(" + "|".join(sorted(list(_EN_SMALL) + list(_EN_ORDINAL) + list(_EN_IMPLIED),
+                             key=len, reverse=True))
+    + r")(?:[- ](one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth))?\b",
+    re.I,
+)
+_EN_SCALE_AFTER = re.compile(
+    r"^\s*(hundred|thousand|million|billion|trillion|bn|mn|tn|trn|m|b|k)\b", re.I
+)
+_EN_TIME = re.compile(
+    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
+    r"|\b(\d{1,2}):(\d{2})\b(?!\s*[ap]\.?m)"
+    r"|\b(noon|midday|midnight)\b",
+    re.I,
+)
+_EN_MONTH = re.compile(
+    r"\b(" + "|".join(sorted(list(_MONTHS) + list(_MONTH_ABBR), key=len, reverse=True))
+    + r")\b\.?",
+    re.I,
+)
+_EN_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS_EN) + r")\b", re.I)
+_EN_ROMAN = re.compile(r"\b[A-Z][a-z]+ (II|III|IV|VI|VII|VIII|IX)\b")
+_EN_QUAL_MORE = re.compile(
+    r"\b(more than|over|at least|upwards of|in excess of|exceeding|above|greater than)\s+$",
+    re.I,
+)
+_EN_QUAL_LESS = re.compile(
+    r"\b(less than|fewer than|under|nearly|almost|just under|up to|at most|below|"
+    r"no more than)\s+$",
+    re.I,
+)
+
+_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_KANJI_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_KANJI_BIG_UNITS = {"万": 1e4, "億": 1e8, "兆": 1e12}
+_DIGIT_MAP = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+_JA_QUAL_MORE = ("超", "を超える", "を超え", "以上", "余り", "あまり", "強", "を上回る", "超え")
+_JA_QUAL_LESS = ("未満", "足らず", "弱", "近く", "近い", "以下", "に満たない", "を下回る", "足らず")
+# Counters after which a kanji numeral is a number (三つ, 二人, 五日間); kanji numerals
+# inside words (一部, 二酸化炭素, 四半期, 十分) are not numbers.
+_KANJI_COUNTER_POS3 = frozenset({"助数詞", "助数詞可能"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A value found in a text. ``start``/``end`` index the text it was found in.
+
+    ``kind`` is ``num`` (counts, amounts, percentages, years, days), ``time`` (minutes
+    after midnight; ``half_known`` tells whether a.m./p.m. was given), ``weekday`` (0 =
+    Monday) or ``month`` (1–12). ``qualifier`` is ``more``, ``less`` or ''.
+    """
+
+    value: float
+    kind: str
+    start: int
+    end: int
+    text: str
+    half_known: bool = True
+    qualifier: str = ""
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+# --- English ----------------------------------------------------------------------------
+
+
+def english_quantities(text: str) -> list[Quantity]:
+    """Values of English ``text`` (numbers with scales, word numbers, ordinals, times,
+    months, weekdays, Roman numerals after a capitalised word)."""
+    out: list[Quantity] = []
+    time_spans: list[tuple[int, int]] = []
+    for m in _EN_TIME.finditer(text):
+        if m.group(6):
+            word = m.group(6).lower()
+            minutes = 0 if word == "midnight" else 12 * 60
+            out.append(Quantity(minutes, "time", m.start(), m.end(), m.group()))
+        elif m.group(3):
+            hour, minute = int(m.group(1)), int(m.group(2) or 0)
+            pm = m.group(3).lower().startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+            out.append(Quantity(hour * 60 + minute, "time", m.start(), m.end(), m.group()))
+        else:
+            hour, minute = int(m.group(4)), int(m.group(5))
+            out.append(Quantity(hour * 60 + minute, "time", m.start(), m.end(), m.group(),
+                                half_known=hour >= 13 or hour == 0))
+        time_spans.append(m.span())
+        # the hour is also a plain number ("3 o'clock" → 3時 without 午前/午後)
+    for m in _EN_NUMBER.finditer(text):
+        if text[max(0, m.start() - 1) : m.start()].isalpha():
+            continue  # G7, COVID-19: a code, its digits are not a quantity
+        whole = m.group(1).replace(",", "")
+        value = float(whole + (m.group(2) or ""))
+        rest = text[m.end() :]
+        scale = _EN_SCALE_AFTER.match(rest)
+        end = m.end()
+        if scale and not m.group(3):
+            word = scale.group(1).lower()
+            # "5 m" is metres unless money precedes it; bare m/b are scales only for money
+            money = bool(re.search(r"[$€£¥]\s*$", text[: m.start()]))
+            if word in {"m", "b", "k"} and not money:
+                scale = None
+            if scale:
+                value *= _EN_SCALE[word]
+                end = m.end() + scale.end()
+        q = _qualifier(text[: m.start()].rstrip("$€£¥ "))
+        out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q))
+    for m in _EN_WORDNUM.finditer(text):
+        word = m.group(1).lower()
+        if word in _EN_SMALL:
+            value: float = _EN_SMALL[word]
+        elif word in _EN_ORDINAL:
+            value = _EN_ORDINAL[word]
+        else:
+            value = _EN_IMPLIED[word]
+        if m.group(2):
+            unit = m.group(2).lower()
+            value += _EN_SMALL.get(unit, _EN_ORDINAL.get(unit, 0))
+        end = m.end()
+        scale = _EN_SCALE_AFTER.match(text[end:])
+        if scale and scale.group(1).lower() in {"hundred", "thousand", "million", "billion",
+                                                "trillion"}:
+            value *= _EN_SCALE[scale.group(1).lower()]
+            end += scale.end()
+        q = _qualifier(text[: m.start()])
+        out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q))
+    for m in _EN_MONTH.finditer(text):
+        word = m.group(1).lower()
+        if word == "may" and not re.match(r"\s+\d", text[m.end() :]) and not re.search(
+            r"\d\s+$", text[: m.start()]
+        ):
+            continue  # the verb "may"
+        if word in {"mar", "jan", "jun", "jul", "dec", "oct", "nov", "sep", "aug", "apr",
+                    "feb"} and not m.group(1)[0].isupper():
+            continue
+        month = _MONTHS.get(word) or _MONTH_ABBR.get(word, 0)
+        if month:
+            out.append(Quantity(month, "month", m.start(), m.end(), m.group()))
+    for m in _EN_WEEKDAY.finditer(text):
+        out.append(Quantity(_WEEKDAYS_EN[m.group(1).lower()], "weekday", m.start(), m.end(),
+                            m.group()))
+    for m in _EN_ROMAN.finditer(text):  # World War II, Elizabeth II
+        out.append(Quantity(_ROMAN[m.group(1).lower()], "num", m.start(1), m.end(1),
+                            m.group(1)))
+    return out
+
+
+def _qualifier(before: str) -> str:
+    if _EN_QUAL_MORE.search(before[-30:]):
+        return "more"
+    if _EN_QUAL_LESS.search(before[-30:]):
+        return "less"
+    return ""
+
+
+# --- Japanese ---------------------------------------------------------------------------
+
+
+def parse_japanese_number(s: str) -> float | None:
+    """Value of a Japanese numeral: digits (ASCII or full-width, with , and .), kanji
+    numerals and the myriad units 万/億/兆 in any mix ("1万8,400", "400億", "二十三")."""
+    s = s.translate(_DIGIT_MAP).replace(",", "")
+    if not s:
+        return None
+    total = 0.0
+    chunk = ""
+    for ch in s:
+        if ch in _KANJI_BIG_UNITS:
+            small = _parse_small(chunk) if chunk else 1.0
+            if small is None:
+                return None
+            total += small * _KANJI_BIG_UNITS[ch]
+            chunk = ""
+        else:
+            chunk += ch
+    if chunk:
+        small = _parse_small(chunk)
+        if small is None:
+            return None
+        total += small
+    return total
+
+
+def _parse_small(s: str) -> float | None:
+    """A number below 10,000: digits ("8400", "3.2") or kanji ("三千五百", "二十")."""
+    if re.fullmatch(r"\d+(\.\d+)?", s):
+        return float(s)
+    value = 0.0
+    digit: float | None = None
+    for ch in s:
+        if ch in _KANJI_DIGITS:
+            digit = _KANJI_DIGITS[ch]
+        elif ch.isdigit():
+            digit = (digit or 0) * 10 + int(ch)
+        elif ch in _KANJI_SMALL_UNITS:
+            value += (1 if digit is None else digit) * _KANJI_SMALL_UNITS[ch]
+            digit = None
+        else:
+            return None
+    return value + (digit or 0)
+
+
+def japanese_quantities(text: str) -> list[Quantity]:
+    """Values of Japanese ``text`` with their spans (number + counter/unit: 40億ドル,
+    午後3時, 3,000人), weekdays (火曜日, (火)) included."""
+    toks = japanese.tokenize(text)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.pos2 != "数詞":
+            i += 1
+            continue
+        # a numeral: consecutive 数詞 tokens and the , . between digits
+        j = i + 1
+        while j < len(toks) and toks[j].start == toks[j - 1].end and (
+            toks[j].pos2 == "数詞"
+            or (toks[j].surface in {",", ".", "，", "．"} and j + 1 < len(toks)
+                and toks[j + 1].pos2 == "数詞" and toks[j + 1].surface[:1].isdigit())
+        ):
+            j += 1
+        start, end = tok.start, toks[j - 1].end
+        numeral = text[start:end]
+        i = j
+        before = text[max(0, start - 1) : start]
+        if before and re.match(r"[A-Za-zＡ-Ｚａ-ｚ]", before):
+            continue  # G7, F1, COVID-19
+        if start >= 2 and re.match(r"[A-Za-z] ", text[start - 2 : start]):
+            continue  # "Fab 7": a name with a number
+        after_tok = toks[j] if j < len(toks) else None
+        if after_tok is not None and after_tok.start == end and japanese.has_latin(
+            after_tok.surface[:1]
+        ):
+            continue  # 5G, 3D
+        if not any(c.isdigit() for c in numeral):
+            # kanji numerals count only before a counter (三つ, 二人), not inside words
+            if after_tok is None or after_tok.pos3 not in _KANJI_COUNTER_POS3 and not (
+                after_tok.pos1 == "接尾辞"
+            ):
+                continue
+        value = parse_japanese_number(numeral)
+        if value is None:
+            continue
+        q = _japanese_quantity(text, toks, start, end, j, value)
+        if q is not None:
+            out.append(q)
+    for m in re.finditer(r"([月火水木金土日])曜(?:日)?|[（(]([月火水木金土日])[）)]", text):
+        c = m.group(1) or m.group(2)
+        out.append(Quantity(_WEEKDAYS_JA[c], "weekday", m.start(), m.end(), m.group()))
+    return out
+
+
+def _japanese_quantity(
+    text: str, toks: Sequence[japanese.Token], start: int, end: int, j: int, value: float
+) -> Quantity | None:
+    """Classify a numeral by what follows (時 → time, 月 → month, ％ …) and extend the span
+    over its counter or unit (40億ドル, 3,000人, 午後3時)."""
+    after = text[end : end + 6]
+    span_end = end
+    kind = "num"
+    half_known = True
+    span_start = start
+    if after.startswith("時") and not after.startswith(("時間", "時代")) and value < 25:
+        kind = "time"
+        minutes = 0.0
+        m = re.match(r"時(?:(\d{1,2})分|半)?", after)
+        assert m is not None
+        if m.group(1):
+            minutes = float(m.group(1))
+        elif m.group(0).endswith("半"):
+            minutes = 30.0
+        span_end = end + m.end()
+        pre = text[max(0, start - 3) : start]
+        hour = value
+        if "午後" in pre:
+            hour = value % 12 + 12
+            span_start = start - (len(pre) - pre.rfind("午後"))
+        elif "午前" in pre:
+            hour = value % 12
+            span_start = start - (len(pre) - pre.rfind("午前"))
+        else:
+            half_known = value >= 13 or value == 0
+        return Quantity(hour * 60 + minutes, kind, span_start, span_end,
+                        text[span_start:span_end], half_known=half_known)
+    if after.startswith("月") and value <= 12 and float(value).is_integer():
+        return Quantity(value, "month", start, end + 1, text[start : end + 1])
+    # counter / unit: the next token when it is a counter, a unit or a currency
+    if j < len(toks) and toks[j].start == end and (
+        toks[j].pos3 in _KANJI_COUNTER_POS3 or toks[j].pos1 == "接尾辞"
+        or toks[j].surface in {"%", "％", "ドル", "ユーロ", "円", "ポンド", "元"}
+    ):
+        span_end = toks[j].end
+        # 周目, 勝目, 億ドル: one more suffix
+        if j + 1 < len(toks) and toks[j + 1].start == span_end and toks[j + 1].pos1 == "接尾辞":
+            span_end = toks[j + 1].end
+    qual = ""
+    tail = text[span_end : span_end + 6]
+    head = text[max(0, start - 3) : start]
+    if tail.startswith(_JA_QUAL_MORE) or head.endswith(("超", "over")):
+        qual = "more"
+    elif tail.startswith(_JA_QUAL_LESS) or head.endswith(("最大",)):
+        qual = "less"
+    if head.endswith(("約", "およそ", "ほぼ", "推定")):
+        qual = ""  # "about": no direction
+    return Quantity(value, kind, span_start, span_end, text[span_start:span_end],
+                    qualifier=qual)
+
+
+# --- the check --------------------------------------------------------------------------
+
+
+def _converted(value: float, english: Sequence[float]) -> bool:
+    for e in english:
+        if e <= 0:
+            continue
+        for f in CONVERSIONS:
+            for target in (e * f, e / f):
+                if abs(value - target) <= CONVERSION_TOLERANCE * target:
+                    return True
+        # Fahrenheit ↔ Celsius
+        if abs(value - (e - 32) * 5 / 9) <= 1.0:
+            return True
+    return False
+
+
+def _in_parenthesised_conversion(text: str, q: Quantity) -> bool:
+    """A yen equivalent the translator adds in brackets: 400億ドル（約6兆円）."""
+    before = text[max(0, q.start - 4) : q.start]
+    return bool(re.search(r"[（(]\s*(約|およそ)?$", before)) and q.text.endswith("円")
+
+
+class NumberCheck(BaseCheck):
+    """Numbers, amounts, times, dates and days that differ from the English."""
+
+    name: ClassVar[str] = "numbers"
+    version: ClassVar[int] = 1
+    requires: ClassVar[frozenset[str]] = frozenset()
+
+    def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
+        cached = ctx.state.get(self.name)
+        if cached is None:
+            cached = []
+            for p in ctx.pairs:
+                ja = ctx.translation.text[p.mt_start : p.mt_end] if p.mt_sentences else ""
+                en = p.reference if p.ref_sentences and not p.chrome else ""
+                cached.append((english_quantities(en), japanese_quantities(ja)))
+            ctx.state[self.name] = cached
+        return cached  # type: ignore[no-any-return]
+
+    def _doc_values(self, ctx: Context) -> frozenset[float]:
+        """Every numeric value of the English document."""
+        key = f"{self.name}.doc"
+        cached = ctx.state.get(key)
+        if cached is None:
+            cached = frozenset(e.value for en, _ in self._values(ctx) for e in en
+                               if e.kind == "num")
+            ctx.state[key] = cached
+        return cached  # type: ignore[no-any-return]
+
+    def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        if pair.chrome or not pair.mt_sentences:
+            return
+        values = self._values(ctx)
+        idx = next((k for k, p in enumerate(ctx.pairs) if p is pair), pair.index)
+        if idx >= len(values):
+            return
+        en_q, ja_q = values[idx]
+        neighbours = [values[k] for k in (idx - 1, idx + 1) if 0 <= k < len(values)]
+        text = ctx.translation.text
+        seg = text[pair.mt_start : pair.mt_end]
+        doc_values = self._doc_values(ctx)
+        for q in ja_q:
+            finding = self._judge(q, en_q, neighbours, seg, pair, text, doc_values)
+            if finding is not None:
+                yield finding
+
+    def _judge(
+        self, q: Quantity, en_q: Sequence[Quantity],
+        neighbours: Sequence[tuple[list[Quantity], list[Quantity]]], seg: str,
+        pair: AlignedPair, text: str, doc_values: frozenset[float],
+    ) -> Finding | None:
+        if q.kind == "num" and q.value in (0.0, 1.0):
+            return None
+        if q.kind == "time":
+            return self._judge_time(q, en_q, neighbours, pair, text)
+        if q.kind == "weekday":
+            days = [e for e in en_q if e.kind == "weekday"]
+            near = [e for n, _ in neighbours for e in n if e.kind == "weekday"]
+            if not days or any(_same(e.value, q.value) for e in days + near):
+                return None
+            names = ", ".join(e.text for e in days)
+            return self._finding(q, pair, text, "NUM003",
+                                 f"day {q.text} is not in the English ({names})", names)
+        if q.kind == "month":
+            vals = [e.value for e in en_q if e.kind in {"month", "num"}]
+            if any(_same(v, q.value) for v in vals):
+                return None
+            if self._spare(q, neighbours, kinds={"month", "num"}):
+                return None
+            if not any(e.kind == "month" for e in en_q):
+                return None  # 3月 may be a duration or a date the English words differently
+            months = ", ".join(e.text for e in en_q if e.kind == "month")
+            return self._finding(q, pair, text, "NUM001",
+                                 f"month {q.text} does not match the English ({months})", months)
+        if _in_parenthesised_conversion(seg, q):
+            return None
+        nums = [e for e in en_q if e.kind in {"num", "month", "time"}]
+        same = [e for e in nums if _same(e.value, q.value) or (
+            e.kind == "time" and _same(e.value / 60 % 12 or 12, q.value)
+        )]
+        if same:
+            return self._judge_qualifier(q, same, pair, text)
+        if _converted(q.value, [e.value for e in nums]):
+            return None
+        if self._spare(q, neighbours, kinds={"num", "month"}):
+            return None
+        if not any(e.kind == "num" for e in en_q) and q.value in doc_values:
+            return None  # nothing replaced: an explicitation (2点 for "the paintings")
+        english = ", ".join(e.text for e in nums if e.kind == "num") or "none"
+        return self._finding(
+            q, pair, text, "NUM001",
+            f"{q.text} ({_fmt(q.value)}) has no counterpart in the English "
+            f"(numbers there: {english})",
+            english,
+        )
+
+    def _spare(self, q: Quantity, neighbours: Sequence[tuple[list[Quantity], list[Quantity]]],
+               kinds: set[str]) -> bool:
+        """A neighbouring pair has this value in its English more often than in its
+        Japanese: the alignment put the Japanese number one sentence off."""
+        for en, ja in neighbours:
+            n_en = sum(1 for e in en if e.kind in kinds and _same(e.value, q.value))
+            n_ja = sum(1 for j in ja if j.kind == q.kind and _same(j.value, q.value))
+            if n_en > n_ja:
+                return True
+        return False
+
+    def _judge_time(
+        self, q: Quantity, en_q: Sequence[Quantity],
+        neighbours: Sequence[tuple[list[Quantity], list[Quantity]]], pair: AlignedPair,
+        text: str,
+    ) -> Finding | None:
+        times = [e for e in en_q if e.kind == "time"]
+        near = [e for n, _ in neighbours for e in n if e.kind == "time"]
+        hour_mod = (q.value // 60) % 12
+
+        def matches(e: Quantity) -> bool:
+            if _same(e.value, q.value):
+                return True
+            same_clock = _same((e.value // 60) % 12, hour_mod) and _same(e.value % 60,
+                                                                          q.value % 60)
+            return same_clock and not (q.half_known and e.half_known)
+
+        if any(matches(e) for e in times + near):
+            return None
+        wrong_half = [e for e in times if _same((e.value // 60) % 12, hour_mod)
+                      and _same(e.value % 60, q.value % 60)]
+        if wrong_half:
+            e = wrong_half[0]
+            return self._finding(
+                q, pair, text, "NUM002",
+                f"time {q.text} ({_clock(q.value)}) but the English says '{e.text}' "
+                f"({_clock(e.value)})", e.text,
+            )
+        hours = [e for e in en_q if e.kind == "num" and _same(e.value, q.value // 60)]
+        if hours or not times:
+            return None  # "at 3" / no clock time in the English to compare with
+        english = ", ".join(e.text for e in times)
+        return self._finding(q, pair, text, "NUM001",
+                             f"time {q.text} does not match the English ({english})", english)
+
+    def _judge_qualifier(
+        self, q: Quantity, same: Sequence[Quantity], pair: AlignedPair, text: str
+    ) -> Finding | None:
+        if not q.qualifier:
+            return None
+        if any(not e.qualifier or e.qualifier == q.qualifier for e in same):
+            return None
+        e = same[0]
+        words = {"more": "more than", "less": "less than"}
+        return self._finding(
+            q, pair, text, "NUM004",
+            f"{q.text} says {words[q.qualifier]} {_fmt(q.value)} but the English says "
+            f"'{e.text}' with '{words[e.qualifier]}'",
+            e.text,
+        )
+
+    def _finding(self, q: Quantity, pair: AlignedPair, text: str, code: str, message: str,
+                 english: str) -> Finding:
+        start, end = pair.mt_start + q.start, pair.mt_start + q.end
+        return Finding(
+            category="number",
+            severity="major",
+            start=start,
+            end=end,
+            text=text[start:end],
+            message=message,
+            reference=pair.reference,
+            check=self.name,
+            code=code,
+            segment=pair.index,
+            evidence={"english": english},
+        )
+
+
+def _fmt(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def _clock(minutes: float) -> str:
+    h, m = divmod(int(minutes), 60)
+    return f"{h:02d}:{m:02d}"
+
+
+__all__ = ["NumberCheck", "Quantity", "english_quantities", "japanese_quantities",
+           "parse_japanese_number"]

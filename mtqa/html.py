@@ -53,8 +53,9 @@ SEVERITY_COLORS: Mapping[str, str] = {
     "minor": "#b08800",
 }
 #: Token-risk values below this are not drawn: a faint underline under every token would
-#: be noise, the heat map is for the few tokens a model finds doubtful.
-RISK_MIN = 0.3
+#: be noise, the heat map is for the few tokens a model finds more likely wrong than right
+#: (risk is the probability that a post-editor changes the token).
+RISK_MIN = 0.5
 #: English shown in the findings table is shortened to this many characters (the full
 #: sentence stays in the document table and in the cell's ``title``).
 SHORT_REFERENCE = 140

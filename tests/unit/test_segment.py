@@ -31,3 +31,22 @@ def test_chrome_recognised():
         assert is_chrome(line), line
     for line in ["外務大臣は火曜日に述べた。", "Top officials met on Tuesday."]:
         assert not is_chrome(line), line
+
+
+def test_more_page_furniture_recognised():
+    for line in ["写真をクリックして拡大", "Click to enlarge", "記事一覧へ戻る", "ホーム", "続きを読む >",
+                 "Follow us on Twitter", "ログイン", "プレスリリース", "Related Articles"]:
+        assert is_chrome(line), line
+
+
+def test_article_sentences_mentioning_furniture_words_are_content():
+    # the patterns are anchored to whole lines: a sentence that mentions them is content
+    for line in ["彼はホームで記事一覧を読み、続きを読むことにした。", "He read more about the home team.",
+                 "Log in details were stolen, police said."]:
+        assert not is_chrome(line), line
+
+
+def test_chrome_sentences_are_marked_in_the_document():
+    doc = segment("本文の一文目。\n\nコメントを残す\n\nBack to top button", "ja")
+    assert [s.chrome for s in doc.sentences] == [False, True, True]
+    assert [doc.text[s.start : s.end] for s in doc.content] == ["本文の一文目。"]

@@ -366,11 +366,13 @@ def _sort_journal(path: Path) -> None:
 _INDEX_CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK JP",sans-serif;font-size:14px;
 color:#1d1d1f;margin:16px}
-table{border-collapse:collapse}td,th{border-bottom:1px solid #e5e5e5;padding:4px 8px;text-align:left}
+table{border-collapse:collapse}
+td,th{border-bottom:1px solid #e5e5e5;padding:4px 8px;text-align:left}
 th{background:#f5f5f7;position:sticky;top:0}
 .pass{color:#2e7d32;font-weight:600}.fail{color:#c62828;font-weight:600}
 .error{color:#8a5a00;font-weight:600}.n{text-align:right}.msg{color:#555;max-width:50em}
-.sig{font-family:ui-monospace,monospace;font-size:11px;color:#777;margin-top:8px;word-break:break-all}
+.sig{font-family:ui-monospace,monospace;font-size:11px;color:#777;margin-top:8px;
+word-break:break-all}
 """
 
 

@@ -287,6 +287,25 @@ def test_second_run_into_a_locked_folder_is_refused(tmp_path):
     first.close()
 
 
+def test_first_signal_stops_cleanly_and_a_second_aborts():
+    from mtqa.feed import StopFlag
+    from mtqa.feed_cli import _stop_on_signals
+
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    stop = StopFlag()
+    with _stop_on_signals(stop):
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.05)
+        assert stop.signum == signal.SIGTERM  # noted, the process goes on
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)  # the first SIGINT is also only noted...
+        assert stop.signum == signal.SIGTERM
+        with pytest.raises(KeyboardInterrupt):  # ...a second one aborts
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.5)
+    assert {s: signal.getsignal(s) for s in before} == before
+
+
 # --- interruption: a real process, a real signal --------------------------------------------
 
 
@@ -318,11 +337,11 @@ def _wait_for_lines(ws: Path, proc: subprocess.Popen[bytes], n: int) -> None:
     raise AssertionError(f"run ended or stalled before {n} items: {proc.communicate()}")
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
-def test_resume_after_kill_loses_and_duplicates_nothing(workspace, sig):
+@pytest.mark.parametrize("sig,jobs", [(signal.SIGTERM, "2"), (signal.SIGKILL, "1")])
+def test_resume_after_kill_loses_and_duplicates_nothing(workspace, sig, jobs):
     total = 10
     _long_manifest(workspace, total)
-    proc = _feed_process(workspace)
+    proc = _feed_process(workspace, "--jobs", jobs)
     _wait_for_lines(workspace, proc, KILL_AFTER)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)

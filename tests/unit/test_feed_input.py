@@ -182,12 +182,15 @@ RSS_EN = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
 <title>News</title><link>https://ex.com/en</link><description>d</description>
 <item><title>Minister arrives</title><link>https://ex.com/en/1</link><guid>story-1</guid>
-<content:encoded><![CDATA[<p>The minister arrived in Tokyo on Monday.</p><script>alert(1)</script>]]>
+<content:encoded><![CDATA[<p>The minister arrived in Tokyo on Monday.</p>
+<script>alert(1)</script>]]>
 </content:encoded></item>
 <item><title>Museum</title><link>https://ex.com/en/2</link><guid>story-2</guid>
 <description>The museum reopened on Friday.</description></item>
-<item><title>Mapped</title><link>https://ex.com/en/3</link><description>Rain fell.</description></item>
-<item><title>Orphan</title><link>https://ex.com/en/4</link><description>No partner.</description></item>
+<item><title>Mapped</title><link>https://ex.com/en/3</link>
+<description>Rain fell.</description></item>
+<item><title>Orphan</title><link>https://ex.com/en/4</link>
+<description>No partner.</description></item>
 </channel></rss>
 """
 ATOM_JA = """<?xml version="1.0" encoding="UTF-8"?>

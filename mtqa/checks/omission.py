@@ -32,7 +32,8 @@ from . import BaseCheck, Context
 # --- English side -----------------------------------------------------------------------
 
 _EN_TOKEN = re.compile(
-    r"[$€£¥]?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|[^\W\d_][^\W\d_'’\-]*[^\W\d_]|[^\W\d_]|[,;:—–()\"“”]"
+    r"[$€£¥]?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*"
+    r"|[,;:—–()\"“”]"
 )
 #: Number words of news English (the Japanese writes them as digits or kanji).
 _NUMBER_WORDS = {
@@ -266,6 +267,9 @@ def names_match(en: str, romaji: str) -> bool:
     a, b = name_key(en), name_key(romaji)
     if len(a) < 2 or len(b) < 2:
         return en.lower()[:3] == romaji[:3] and len(romaji) >= 3
+    # keys of very different length are different names, whatever their common part
+    if min(len(a), len(b)) < 0.6 * max(len(a), len(b)):
+        return False
     return SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
@@ -282,6 +286,7 @@ class JaUnit:
     text: str
     pos1: str
     pos2: str
+    pos3: str
     lemma: str
     index: int
     sentence: int
@@ -352,12 +357,14 @@ def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit
             if len(kanji) >= 2:
                 for c in kanji:
                     stems |= _char_stems(c)
-            if japanese.is_katakana(t.surface) or t.reading:
+            # names are compared by sound: katakana words, and kanji proper nouns through
+            # their reading (三好 → miyoshi); never common words (覗く → nozoku)
+            if japanese.is_katakana(t.surface) or (t.pos2 == "固有名詞" and t.reading):
                 romaji = japanese.romanize(t.reading or t.surface)
         units.append(
             JaUnit(
                 start=base + t.start, end=base + t.end, text=t.surface, pos1=t.pos1,
-                pos2=t.pos2, lemma=lemma, index=i, sentence=sentence,
+                pos2=t.pos2, pos3=t.pos3, lemma=lemma, index=i, sentence=sentence,
                 stems=frozenset(stems), numbers=japanese_numbers(t.surface),
                 romaji=romaji, content=t.is_content and t.pos2 != "数詞", known=known,
             )
@@ -387,7 +394,11 @@ def stems_match(en_stem: str, stems: frozenset[str]) -> bool:
     if len(en_stem) >= 5:
         pre = en_stem[:5]
         for s in stems:
-            if len(s) >= 5 and s[:5] == pre and (s.startswith(en_stem) or en_stem.startswith(s)):
+            if len(s) < 5 or s[:5] != pre:
+                continue
+            # one contains the other (reaffirm/reaffirmation), or they share a long root
+            # (diplomatic/diplomacy)
+            if s.startswith(en_stem) or en_stem.startswith(s) or s[:7] == en_stem[:7]:
                 return True
     return False
 

@@ -1,0 +1,762 @@
+"""Wrong sense, literal calques and reversed polarity (蒸気を拾う for "picked up steam",
+覗かれて for "peeved", 来院しないよう for "to attend").
+
+Three detectors, each conservative (a finding needs strong evidence):
+
+* **idiom calques** (``MIS001``): an English idiom of ``mtqa/data/idioms.tsv`` occurs in
+  the aligned reference and the Japanese sentence contains the literal parts a
+  word-for-word rendering has (sitting ducks → 座る + アヒル), close together.
+* **polarity** (``MIS002``): the Japanese negates more predicates than the English has
+  negations (not, never, no, without, unless, fail, refuse...), and the extra negated
+  predicate renders no negated English word.
+* **wrong sense** (``MIS003``): a Japanese content word none of whose JMdict glosses
+  (all senses, multi-word entries included) nor its back-translation matches anything
+  in the aligned English or its neighbours, while the English word opposite it — next
+  to the English words its Japanese neighbours render — is itself unrendered.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import ClassVar
+
+from .. import japanese, jmdict
+from ..english import STOPWORDS, stem
+from ..errors import MtqaError
+from ..types import AlignedPair, Finding
+from . import BaseCheck, Context
+from .omission import (
+    EnWord,
+    JaUnit,
+    Lexicon,
+    build_lexicon,
+    english_words,
+    neighbour_pairs,
+    pair_segments,
+    word_matches_unit,
+)
+
+# --- idiom resource ---------------------------------------------------------------------
+
+#: Words that fill a "(one's)" slot of an idiom pattern.
+_POSSESSIVES = frozenset("its his her their our my your one's the a an".split())
+#: Irregular English forms → base form, so that an idiom listed as "break the ice" is
+#: found as "broke the ice" (regular inflections are handled by the stemmer).
+_IRREGULAR = {
+    "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
+    "am": "be", "'s": "be", "has": "have", "had": "have", "broke": "break",
+    "broken": "break", "bit": "bite", "bitten": "bite", "blew": "blow", "blown": "blow",
+    "caught": "catch", "came": "come", "drew": "draw", "drawn": "draw", "ate": "eat",
+    "eaten": "eat", "fell": "fall", "fallen": "fall", "got": "get", "gotten": "get",
+    "gave": "give", "given": "give", "went": "go", "gone": "go", "goes": "go",
+    "grew": "grow", "grown": "grow", "hung": "hang", "held": "hold", "kept": "keep",
+    "knew": "know", "known": "know", "laid": "lay", "led": "lead", "left": "leave",
+    "lost": "lose", "made": "make", "met": "meet", "paid": "pay", "rang": "ring",
+    "rung": "ring", "rose": "rise", "risen": "rise", "ran": "run", "said": "say",
+    "saw": "see", "seen": "see", "sold": "sell", "sent": "send", "shook": "shake",
+    "began": "begin", "begun": "begin", "fled": "flee", "sought": "seek", "dealt": "deal",
+    "built": "build", "lent": "lend", "bent": "bend", "swore": "swear", "sworn": "swear",
+    "woke": "wake", "drove": "drive", "driven": "drive", "rode": "ride", "chose": "choose",
+    "chosen": "choose", "overtook": "overtake", "undertook": "undertake",
+    "shaken": "shake", "shot": "shoot", "shown": "show", "sat": "sit", "slept": "sleep",
+    "spoke": "speak", "spent": "spend", "spun": "spin", "spilt": "spill", "stood": "stand",
+    "stole": "steal", "stolen": "steal", "stuck": "stick", "swept": "sweep",
+    "took": "take", "taken": "take", "taught": "teach", "tore": "tear", "torn": "tear",
+    "told": "tell", "thought": "think", "threw": "throw", "thrown": "throw", "won": "win",
+    "wore": "wear", "worn": "wear", "wrote": "write", "written": "write", "bore": "bear",
+    "borne": "bear", "beaten": "beat", "brought": "bring", "bought": "buy",
+    "felt": "feel", "fought": "fight", "found": "find", "flew": "fly", "flown": "fly",
+    "forgot": "forget", "froze": "freeze", "hid": "hide", "hidden": "hide", "meant": "mean",
+    "sank": "sink", "sunk": "sink", "struck": "strike", "swung": "swing", "tied": "tie",
+    "rolled": "roll", "teeth": "tooth", "feet": "foot", "mice": "mouse",
+}
+_EN_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+#: Tokens that may separate the literal parts of an idiom calque in one Japanese
+#: phrase (口のあるところにお金を置いた spans nine tokens).
+MAX_IDIOM_SPAN_TOKENS = 14
+
+
+def _norm_en(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s") and w not in {"one's", "'s"}:
+        w = w[:-2]
+    return _IRREGULAR.get(w, w)
+
+
+def _en_eq(pattern_word: str, word: str) -> bool:
+    a, b = _norm_en(pattern_word), _norm_en(word)
+    return a == b or stem(a) == stem(b)
+
+
+@dataclass(frozen=True)
+class Idiom:
+    """One entry of the idiom resource.
+
+    Attributes:
+        pattern: the English pattern as written in the file.
+        slots: compiled pattern: ("word", alternatives) | ("poss", ()) | ("gap", ()) |
+            ("opt", alternatives).
+        parts: the literal Japanese parts, each a tuple of alternatives.
+        meaning: what the idiom means (shown in the message).
+    """
+
+    pattern: str
+    slots: tuple[tuple[str, tuple[str, ...]], ...]
+    parts: tuple[tuple[str, ...], ...]
+    meaning: str
+
+
+def _compile_pattern(pattern: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    slots: list[tuple[str, tuple[str, ...]]] = []
+    for raw in pattern.replace("-", " ").split():
+        if raw in {"(one's)", "(its)"}:
+            slots.append(("poss", ()))
+        elif raw in {"(sb)", "(sth)", "(oneself)", "(one)"}:
+            slots.append(("gap", ()))
+        elif raw.startswith("[") and raw.endswith("]"):
+            slots.append(("opt", tuple(_norm_en(w) for w in raw[1:-1].split("|"))))
+        else:
+            word = re.sub(r"\((?:s|es)\)$", "", raw)
+            slots.append(("word", tuple(w for w in word.split("|"))))
+    return tuple(slots)
+
+
+def parse_idioms(text: str, source: str = "idioms.tsv") -> tuple[Idiom, ...]:
+    """Parse the idiom resource (see the header of ``mtqa/data/idioms.tsv``).
+
+    Raises:
+        MtqaError: a line without its three tab-separated columns.
+    """
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3 or not cols[0].strip() or not cols[1].strip():
+            raise MtqaError(
+                f"{source}:{n}: expected 'idiom<TAB>literal parts<TAB>meaning', got {line!r}"
+            )
+        parts = tuple(tuple(a for a in p.split("/") if a) for p in cols[1].split("+"))
+        out.append(Idiom(cols[0].strip(), _compile_pattern(cols[0].strip()), parts,
+                         cols[2].strip()))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def load_idioms() -> tuple[Idiom, ...]:
+    """The idiom resource shipped with mtqa."""
+    res = resources.files("mtqa").joinpath("data/idioms.tsv")
+    return parse_idioms(res.read_text(encoding="utf-8"), "mtqa/data/idioms.tsv")
+
+
+def _match_slots(slots: Sequence[tuple[str, tuple[str, ...]]], words: Sequence[str],
+                 i: int) -> int | None:
+    """End index in ``words`` when ``slots`` match from ``i``, else None (backtracking)."""
+    if not slots:
+        return i
+    kind, alts = slots[0]
+    rest = slots[1:]
+    if kind == "gap":
+        for n in range(1, 4):
+            if i + n <= len(words):
+                end = _match_slots(rest, words, i + n)
+                if end is not None:
+                    return end
+        return None
+    if kind == "opt":
+        if i < len(words) and any(_en_eq(a, words[i]) for a in alts):
+            end = _match_slots(rest, words, i + 1)
+            if end is not None:
+                return end
+        return _match_slots(rest, words, i)
+    if i >= len(words):
+        return None
+    w = words[i].lower().replace("’", "'")
+    if kind == "poss":
+        ok = w in _POSSESSIVES or w.endswith("'s")
+    else:
+        ok = any(_en_eq(a, w) for a in alts)
+    return _match_slots(rest, words, i + 1) if ok else None
+
+
+def find_idioms(reference: str, idioms: Sequence[Idiom]) -> list[tuple[Idiom, str]]:
+    """Idioms of the resource that occur in ``reference``, with the words matched."""
+    toks = [m.group() for m in _EN_WORD.finditer(reference.replace("-", " "))]
+    found = []
+    for idiom in idioms:
+        first_kind, first_alts = idiom.slots[0]
+        for i in range(len(toks)):
+            if first_kind == "word" and not any(_en_eq(a, toks[i]) for a in first_alts):
+                continue
+            end = _match_slots(idiom.slots, toks, i)
+            if end is not None:
+                found.append((idiom, " ".join(toks[i:end])))
+                break
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _alt_lemmas(alt: str) -> tuple[str, ...]:
+    """Dictionary forms of the tokens of one literal part (置いた → 置く)."""
+    return tuple(japanese.lemma_base(t.lemma) for t in japanese.tokenize(alt)
+                 if not t.is_punct)
+
+
+def _part_positions(part: Sequence[str], toks: Sequence[japanese.Token],
+                    text: str) -> list[tuple[int, int]]:
+    """(first token, last token) of each occurrence of any alternative of ``part``."""
+    lemmas = [japanese.lemma_base(t.lemma) for t in toks]
+    surfaces = [t.surface for t in toks]
+    out: list[tuple[int, int]] = []
+    for alt in part:
+        seq = _alt_lemmas(alt)
+        n = len(seq)
+        for i in range(len(toks) - n + 1) if n else ():
+            if tuple(lemmas[i : i + n]) == seq or "".join(surfaces[i : i + n]) == alt:
+                out.append((i, i + n - 1))
+        # a part spelt differently from its tokenisation (目と目): plain substring
+        for m in re.finditer(re.escape(alt), text):
+            first = next((k for k, t in enumerate(toks) if t.end > m.start()), None)
+            last = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].start < m.end()),
+                        None)
+            if first is not None and last is not None and (first, last) not in out:
+                out.append((first, last))
+    return out
+
+
+def calque_span(idiom: Idiom, sentence: str) -> tuple[int, int] | None:
+    """Character span of the literal parts of ``idiom`` in one Japanese sentence, or None.
+
+    Every part must occur, at distinct tokens, within :data:`MAX_IDIOM_SPAN_TOKENS`.
+    """
+    toks = japanese.tokenize(sentence)
+    occ = [_part_positions(p, toks, sentence) for p in idiom.parts]
+    if not all(occ):
+        return None
+    best: tuple[int, int] | None = None
+
+    def search(k: int, chosen: list[tuple[int, int]]) -> None:
+        nonlocal best
+        if k == len(occ):
+            lo = min(a for a, _ in chosen)
+            hi = max(b for _, b in chosen)
+            if hi - lo <= MAX_IDIOM_SPAN_TOKENS and (best is None or hi - lo < best[1] - best[0]):
+                best = (lo, hi)
+            return
+        for a, b in occ[k]:
+            if any(a <= y and x <= b for x, y in chosen):
+                continue  # parts must be distinct words
+            search(k + 1, chosen + [(a, b)])
+
+    search(0, [])
+    if best is None:
+        return None
+    lo, hi = best
+    # the verb's endings belong to the calque (置いた, 拾いました)
+    while hi + 1 < len(toks) and toks[hi + 1].pos1 == "助動詞":
+        hi += 1
+    return toks[lo].start, toks[hi].end
+
+
+# --- polarity ---------------------------------------------------------------------------
+
+#: English words that license a negation in the Japanese: explicit negators and words
+#: whose natural Japanese rendering is negative (unless → なければ, fail → できない,
+#: only → しか…ない, before → ないうちに, less than → 足らず).
+_EN_NEGATIVE = frozenset(
+    """not n't no never none nobody nothing nowhere neither nor without unless fail fails
+    failed failing refuse refused refuses refusing decline declined declines deny denied
+    denies avoid avoided prevent prevented stop stopped lack lacked lacking absent
+    impossible unable unknown unclear unlikely unnecessary unpaid until before only few
+    little less fewer rather instead except yet hardly barely cannot can't won't don't
+    doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't couldn't wouldn't
+    shouldn't mustn't ban banned forbid forbidden reject rejected oppose opposed halt
+    halted cease ceased lose lost miss missed short""".split()
+)
+#: Japanese negative endings that do not negate the predicate they follow: "must"
+#: (なければならない), "may" (かもしれない), "only" (にすぎない), "not only…but"
+#: (だけでなく), "rather than" (ではなく), "no doubt" (違いない), "essential" (欠かせない).
+_JA_NOT_NEGATION = (
+    "なければならない", "なければならず", "なくてはならない", "ねばならない", "ざるを得ない",
+    "かもしれない", "かもしれず", "かも知れない", "すぎない", "過ぎない", "違いない",
+    "だけでなく", "のみならず", "ばかりでなく", "ではなく", "でなく", "じゃなく",
+    "欠かせない", "かねない", "兼ねない", "しかない", "ほかならない", "他ならない",
+    "に限らず", "少なくない", "絶えない", "止まない", "やまない", "足らず", "足りない",
+    "間違いない", "構わない", "いけない", "ならない", "ほかない", "外ない", "仕方ない",
+    "しれない", "得ない", "わけではない", "訳ではない", "とは限らない", "なければなり",
+    "なくてはなり", "ねばなり", "なきゃ", "なくちゃ", "ずにはいられ", "ないではいられ",
+)
+_NEG_AUX = frozenset({"ない", "ず", "ぬ", "ん", "無い"})
+
+
+def _lexicalised(toks: Sequence[japanese.Token], k: int) -> bool:
+    """True when the negation at token ``k`` belongs to a JMdict entry that includes it
+    (信じられない "unbelievable", 予断を許さない "touch and go", 欠かせない "vital")."""
+    for i in range(max(0, k - 4), k):
+        if not toks[i].is_content or toks[i].pos2 == "非自立可能":
+            continue  # いない, しない are not lexicalised words
+        surface = "".join(t.surface for t in toks[i : k + 1])
+        if jmdict.glosses(surface):
+            return True
+    return False
+
+
+def japanese_negations(sentence: str) -> list[tuple[int, int, int]]:
+    """(token index of the negated predicate, span start, span end) of each negated
+    predicate of a Japanese sentence, skipping grammaticalised and lexicalised negative
+    endings (なければならない "must", かもしれない "may", 信じられない "unbelievable")."""
+    toks = japanese.tokenize(sentence)
+    out = []
+    for k, t in enumerate(toks):
+        lemma = japanese.lemma_base(t.lemma)
+        negative = (t.pos1 == "助動詞" and (lemma in _NEG_AUX or t.surface in _NEG_AUX)) or (
+            t.pos1 == "形容詞" and lemma == "無い"
+        )
+        if not negative:
+            continue
+        around = sentence[max(0, t.start - 8) : min(len(sentence), t.end + 8)]
+        if any(p in around for p in _JA_NOT_NEGATION) or _lexicalised(toks, k):
+            continue
+        # the predicate negated: the nearest content word before the ending; a light
+        # verb (する, ある) passes the content on to the noun before it (来院しない)
+        head = k - 1
+        while head >= 0 and (
+            toks[head].pos1 in {"助動詞", "助詞", "接尾辞"}
+            # auxiliary verbs after て (受けていない): the content is before them
+            or (toks[head].pos2 == "非自立可能" and head > 0 and toks[head - 1].surface in {"て", "で"})
+        ):
+            head -= 1
+        if head < 0:
+            continue
+        if head > 0 and toks[head].pos2 == "非自立可能" and toks[head - 1].pos1 == "名詞":
+            head -= 1
+        end = t.end
+        # and the purpose/manner ending that follows (しないよう)
+        if k + 1 < len(toks) and toks[k + 1].surface in {"よう", "ように", "ため"}:
+            end = toks[k + 1].end
+        out.append((head, toks[head].start, end))
+    return out
+
+
+def english_negations(reference: str) -> list[tuple[int, int]]:
+    """Character spans of the negative words of the English."""
+    out = []
+    for m in re.finditer(r"[A-Za-z]+(?:['’]t)?", reference):
+        w = m.group().lower().replace("’", "'")
+        if w in _EN_NEGATIVE or w.endswith("n't") or (w.startswith("un") and len(w) > 6
+                                                       and w[2:] not in STOPWORDS):
+            out.append(m.span())
+    return out
+
+
+# --- the check --------------------------------------------------------------------------
+
+#: English words within this many content words of an anchor word are "opposite" it.
+OPPOSITE_WINDOW = 2
+#: Japanese verbs so light or idiomatic in news prose that their glosses say little
+#: (出す, 入る, 受ける...); a wrong-sense finding never rests on them.
+_LIGHT_JA = frozenset(
+    """為る する 成る なる 有る ある 居る いる 出来る できる 行う 言う 見る 思う 出す 出る
+    入る 入れる 受ける 持つ 取る 付く 付ける 上げる 上がる 下げる 掛ける 掛かる 向ける 向かう
+    続ける 始める 示す 見せる 迎える 進める 進む 至る 当たる 及ぶ 置く 立つ 立てる 得る 来る
+    行く 致す 参る 申す 見える 見込む 引く 張る 乗る 回る 通す 通じる 合う 合わせる 残る 残す
+    経る 務める 図る 求める 抱える 踏み切る 巡る 寄せる 果たす 生む 生じる 起こす 起きる 呼ぶ""".split()
+)
+
+
+class MistranslationCheck(BaseCheck):
+    """Idiom calques, reversed polarity and wrong word senses."""
+
+    name: ClassVar[str] = "mistranslation"
+    version: ClassVar[int] = 1
+    requires: ClassVar[frozenset[str]] = frozenset()
+
+    def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        if pair.chrome or not pair.mt_sentences or not pair.ref_sentences:
+            return
+        yield from self._idioms(pair, ctx)
+        yield from self._polarity(pair, ctx)
+        yield from self._sense(pair, ctx)
+
+    # idioms ------------------------------------------------------------------------------
+    def _idioms(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        found = find_idioms(pair.reference, load_idioms())
+        if not found:
+            return
+        doc = ctx.translation
+        for idiom, words in found:
+            for si in pair.mt_sentences:
+                sent = doc.sentences[si]
+                span = calque_span(idiom, doc.text[sent.start : sent.end])
+                if span is None:
+                    continue
+                start, end = sent.start + span[0], sent.start + span[1]
+                yield Finding(
+                    category="mistranslation",
+                    severity="major",
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    message=(f"literal rendering of the idiom '{words}', which means "
+                             f"{idiom.meaning}"),
+                    reference=words,
+                    check=self.name,
+                    code="MIS001",
+                    segment=pair.index,
+                    evidence={"idiom": idiom.pattern},
+                )
+                break
+
+    # polarity ----------------------------------------------------------------------------
+    def _polarity(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        en_neg = english_negations(pair.reference)
+        doc = ctx.translation
+        ja_neg: list[tuple[int, int, int, int]] = []  # (sentence, head token, start, end)
+        for si in pair.mt_sentences:
+            sent = doc.sentences[si]
+            for head, a, b in japanese_negations(doc.text[sent.start : sent.end]):
+                ja_neg.append((si, head, sent.start + a, sent.start + b))
+        surplus = len(ja_neg) - len(en_neg)
+        if surplus <= 0:
+            return
+        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
+        # English words in the scope of a negation: the content words right after it
+        negated: set[int] = set()
+        for _, b in en_neg:
+            negated.update([k for k, w in enumerate(lex.words) if w.start >= b][:3])
+        unpaired = []
+        for si, head, a, b in ja_neg:
+            units = [u for u, x in enumerate(lex.units) if x.sentence == si]
+            # the negated predicate and the noun it governs (連絡を受けていない)
+            scope = [u for u in units if lex.units[u].index == head]
+            before = [u for u in units if lex.units[u].index < head][-3:]
+            scope += [u for u in before if lex.units[u].content]
+            linked = {k for u in scope for k in lex.unit_links(u)}
+            if linked & negated:
+                continue  # it renders a negated English word
+            unpaired.append((si, head, a, b, scope))
+        for si, head, a, b, scope in unpaired[-surplus:]:
+            text = doc.text[a:b]
+            # the negated word, when it renders an English word, renders it un-negated
+            linked_words = sorted({lex.words[k].text for u in scope[:1]
+                                   for k in lex.unit_links(u)})
+            yield Finding(
+                category="mistranslation",
+                severity="major",
+                start=a,
+                end=b,
+                text=text,
+                message=(f"'{text}' is negative but the English has no negation for it "
+                         "(polarity reversed?)"),
+                reference=pair.reference,
+                check=self.name,
+                code="MIS002",
+                segment=pair.index,
+                evidence={"en_negations": str(len(en_neg)), "ja_negations": str(len(ja_neg)),
+                          "renders": ",".join(linked_words)},
+            )
+
+    # wrong sense -------------------------------------------------------------------------
+    def _sense(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
+        targets = [k for k in range(len(lex.words)) if self._unrendered(lex, k)]
+        if not targets:
+            return
+        pair_words = [(kw, w) for kw, w in enumerate(lex.words) if w.kind == "word"]
+        covered = [lex.covered(kw) for kw in range(len(lex.words))]
+        content = [k for k, w in enumerate(lex.words) if w.kind != "number"]
+        pos = {k: i for i, k in enumerate(content)}
+        doc = ctx.translation
+        flagged: set[int] = set()
+        for k in targets:
+            en = lex.words[k]
+            i = pos[k]
+            # the English words right next to it, rendered by some Japanese word
+            around = [content[j] for j in (i - 1, i + 1) if 0 <= j < len(content)]
+            best: tuple[int, int] | None = None
+            for u, unit in enumerate(lex.units):
+                if u in flagged or not self._candidate(unit) or lex.unit_links(u):
+                    continue
+                if not self._next_to_rendering(lex, u, around):
+                    continue
+                # strong evidence only: the word renders nothing of the English, not even
+                # through a synonym the dictionary knows
+                if not _same_kind(unit, en, pair.reference):
+                    continue
+                # (a word the dictionary relates it to but another Japanese word already
+                # renders does not explain it: 覗く "drop in" next to 訪問 for "visit")
+                if any(_unit_matches(unit, w) or (_related(unit, w.text) and not covered[kw])
+                       for kw, w in pair_words):
+                    continue
+                # of two candidates, the one that keeps the English order around the anchor
+                rank = 0 if self._keeps_order(lex, u, around, k) else 1
+                if best is None or rank < best[0]:
+                    best = (rank, u)
+            if best is None:
+                continue
+            u = best[1]
+            flagged.add(u)
+            unit = lex.units[u]
+            end = unit.end
+            # the inflected form as written (覗かれて): the token and its endings
+            for v in lex.units[u + 1 :]:
+                if v.sentence != unit.sentence or v.pos1 not in {"助動詞", "接尾辞"}:
+                    break
+                end = v.end
+            text = doc.text[unit.start : end]
+            yield Finding(
+                category="mistranslation",
+                severity="major",
+                start=unit.start,
+                end=end,
+                text=text,
+                message=(f"'{text}' ({_first_gloss(unit)}) renders nothing in the English, "
+                         f"and '{en.text}', which stands here, has no rendering: wrong "
+                         "sense?"),
+                reference=en.text,
+                check=self.name,
+                code="MIS003",
+                segment=pair.index,
+                evidence={"glosses": ",".join(sorted(unit.stems)[:8])},
+            )
+
+    @staticmethod
+    def _unrendered(lex: Lexicon, k: int) -> bool:
+        """An English content word with no Japanese counterpart, not even a synonym that
+        the dictionary lists with it."""
+        w = lex.words[k]
+        if w.kind != "word" or w.capital or len(w.text) < MIN_TARGET_LEN or lex.covered(k):
+            return False
+        low = w.text.lower()
+        if low in STOPWORDS or low in _EN_LIGHT or not low.isalpha():
+            return False
+        entry = english_entry(low)
+        if entry.senses > RARE_SENSES:
+            return False  # a common word: its absence is more likely a paraphrase
+        return not any(u.content and (u.lemma in entry.headwords or u.text in entry.headwords
+                                      or (entry.synonyms & u.stems)) for u in lex.units)
+
+    @staticmethod
+    def _candidate(unit: JaUnit) -> bool:
+        """A Japanese word whose sense can be judged: a known, non-light content word."""
+        if not unit.known or not unit.content or len(unit.text) < 2:
+            return False
+        if unit.pos1 not in {"動詞", "形容詞", "名詞", "形状詞"}:
+            return False
+        if unit.pos2 in {"固有名詞", "数詞", "非自立可能", "助動詞語幹"}:
+            return False
+        if unit.lemma in _LIGHT_JA or japanese.is_katakana(unit.text):
+            return False
+        if unit.pos3 in {"副詞可能", "助数詞可能"} or unit.text.startswith(_DEICTIC_PREFIXES):
+            return False
+        if unit.lemma in _FORMAL_NOUNS or unit.text in _FORMAL_NOUNS:
+            return False
+        return not japanese.has_latin(unit.text)
+
+    @staticmethod
+    def _keeps_order(lex: Lexicon, u: int, around: Sequence[int], k: int) -> bool:
+        """True when unit ``u`` stands on the same side of the anchor's rendering as the
+        English word ``k`` stands of the anchor (明らかに覗かれて ↔ apparently peeved)."""
+        for a in around:
+            for v in lex.links[a]:
+                if lex.units[v].sentence == lex.units[u].sentence and (
+                    (lex.words[a].start < lex.words[k].start) == (lex.units[v].start < lex.units[u].start)
+                ):
+                    return True
+        return False
+
+    @staticmethod
+    def _next_to_rendering(lex: Lexicon, u: int, around: Sequence[int]) -> bool:
+        """True when a content word right next to unit ``u`` (same clause) renders one of
+        the English words ``around`` the unrendered word: the two stand opposite."""
+        units = lex.units
+        sent = units[u].sentence
+        for step in (-1, 1):
+            v = u + step
+            while 0 <= v < len(units) and units[v].sentence == sent:
+                if units[v].text in _CLAUSE_MARKS:
+                    break
+                if units[v].content and not (units[v].pos2 == "非自立可能"
+                                             or units[v].lemma in _LIGHT_JA):
+                    if _renders_any(lex, v, around):
+                        return True
+                    break
+                v += step
+        return False
+
+
+_CLAUSE_MARKS = frozenset("。、「」『』（）()")
+#: Prefixes of Japanese words that refer back (同社 "the company", 各国 "each country",
+#: 当局): they stand for an English noun phrase without translating a word of it.
+_DEICTIC_PREFIXES = tuple("同各当本両今前元現")
+
+
+#: An English word glossing at most this many JMdict senses is rare: a word machine
+#: translation is likely to garble (peeved), and whose absence no common paraphrase
+#: explains. Common words (talks, urged) are paraphrased too freely to judge.
+RARE_SENSES = 2
+#: Shortest English word considered (shorter ones are function words or abbreviations).
+MIN_TARGET_LEN = 5
+#: English words too general to be mistranslated in a way the dictionary can judge.
+_EN_LIGHT = frozenset(
+    """said says told added make made take took give gave come came going went want
+    well also still just even really right back first last next like much many more
+    most other another such very will would could should might must toward towards
+    whether cent percent per against among amid within without upon onto across until
+    unless while since
+    along around behind beyond despite during except through throughout""".split()
+)
+
+
+#: Japanese formal nouns: grammatical words that render no English word of their own.
+_FORMAL_NOUNS = frozenset(
+    "事 物 者 為 訳 筈 様 所 方 内 中 上 下 際 時 度 点 面 他 外 後 前 間 場合 たち 達".split()
+)
+
+
+def _same_kind(unit: JaUnit, word: EnWord, reference: str) -> bool:
+    """True when the Japanese word can stand for the English word's part of speech: a
+    verb or adjective (or a verbal noun) for an English verb/participle/adjective, a
+    noun for an English noun. The English form is guessed from its ending."""
+    low = word.text.lower()
+    verbal = unit.pos1 in {"動詞", "形容詞", "形状詞"} or unit.pos3 == "サ変可能"
+    if re.search(r"(ed|ing|en|ous|ful|ive|able|ible|ish|less|al|ic)$", low):
+        return verbal
+    return unit.pos1 == "名詞"
+
+
+def _related(unit: JaUnit, word: str) -> bool:
+    """True when the Japanese word is among the dictionary's renderings of the English
+    word or shares a sense's glosses with it."""
+    entry = english_entry(word.lower())
+    if unit.lemma in entry.headwords or unit.text in entry.headwords:
+        return True
+    if entry.synonyms & unit.stems:
+        return True
+    # a kanji shared with one of the word's renderings (探求 and 探る for "explore")
+    kanji = {c for c in unit.text if japanese.has_kanji(c)}
+    return bool(kanji) and any(kanji & set(h) for h in entry.headwords)
+
+
+def _renders_any(lex: Lexicon, v: int, words: Sequence[int]) -> bool:
+    """True when unit ``v`` renders one of the English ``words``: directly, or through a
+    JMdict sense that glosses the English word together with one of the unit's glosses
+    (明らか "evident" for "apparently", via a sense glossed "apparently; evidently")."""
+    linked = set(lex.unit_links(v))
+    if linked & set(words):
+        return True
+    unit = lex.units[v]
+    for k in words:
+        if lex.words[k].kind == "word" and _related(unit, lex.words[k].text):
+            return True
+    return False
+
+
+def _unit_matches(unit: JaUnit, w: EnWord) -> bool:
+    return word_matches_unit(w, unit)
+
+
+def _first_gloss(unit: JaUnit) -> str:
+    return jmdict.first_gloss(unit.lemma) or jmdict.first_gloss(unit.text) or "?"
+
+
+# --- JMdict looked up from the English side ----------------------------------------------
+
+_db_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _db() -> sqlite3.Connection:
+    """A read-only connection to the JMdict database of jamdict-data."""
+    path = getattr(jmdict._jamdict(), "db_file", None)  # noqa: SLF001 - same data file
+    if not path:
+        raise MtqaError("jamdict-data has no database file; reinstall jamdict-data")
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _variants(word: str) -> list[str]:
+    """The word and its likely base forms (peeved → peeve, peev; staunchest → staunch;
+    began → begin; thieves → thief)."""
+    out = [word]
+    if word in _IRREGULAR:
+        out.append(_IRREGULAR[word])
+    if word.endswith("ves") and len(word) > 4:
+        out += [word[:-3] + "f", word[:-3] + "fe"]
+    for suffix, repl in (("iest", "y"), ("ier", "y"), ("ied", "y"), ("ies", "y"),
+                         ("est", ""), ("er", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                         ("ing", "e"), ("es", ""), ("s", ""), ("ly", ""), ("ily", "y")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: len(word) - len(suffix)] + repl
+            out.append(base)
+            if len(base) > 3 and base[-1] == base[-2]:
+                out.append(base[:-1])  # stopped → stopp → stop
+    return list(dict.fromkeys(out))
+
+
+#: How a JMdict gloss may begin before the English word it translates ("to be peeved").
+_GLOSS_PREFIXES = ("", "to ", "to be ", "to get ", "a ", "an ", "the ", "being ")
+
+
+@dataclass(frozen=True)
+class EnglishEntry:
+    """What JMdict says about an English word, read from the English side.
+
+    Attributes:
+        senses: number of JMdict senses glossed by exactly this word (or a base form of
+            it, "to be peeved" → "peeve"): how common a translation target it is.
+        synonyms: stems of the one-word glosses of those senses (peeve → annoyance).
+        headwords: Japanese headwords of those senses (peeve → 癪).
+    """
+
+    senses: int
+    synonyms: frozenset[str]
+    headwords: frozenset[str]
+
+
+def _gloss_core(gloss: str) -> str:
+    g = re.sub(r"\([^)]*\)", " ", gloss.lower())
+    g = re.sub(r"\s+", " ", g).strip()
+    return re.sub(r"^(?:to be |to get |to |a |an |the |being )", "", g).strip()
+
+
+@functools.lru_cache(maxsize=16384)
+def english_entry(word: str) -> EnglishEntry:
+    """The JMdict senses that translate the English ``word`` (an indexed lookup of the
+    glosses that begin with it, kept when the whole gloss is the word)."""
+    vs = _variants(word)
+    rows: list[tuple[int, str, int]] = []
+    with _db_lock:
+        db = _db()
+        for v in vs:
+            for pre in _GLOSS_PREFIXES:
+                key = pre + v
+                rows += db.execute(
+                    "SELECT g.sid, g.text, s.idseq FROM SenseGloss g JOIN Sense s "
+                    "ON g.sid = s.ID WHERE g.text >= ? AND g.text < ? LIMIT 400",
+                    (key, key + "\x7f"),
+                ).fetchall()
+        core = [r for r in rows if _gloss_core(r[1]) in vs]
+        sids = sorted({r[0] for r in core})[:300]
+        ids = sorted({r[2] for r in core})[:300]
+        glosses: list[str] = []
+        heads: set[str] = set()
+        if sids:
+            marks = ",".join("?" * len(sids))
+            glosses = [t for (t,) in db.execute(
+                f"SELECT text FROM SenseGloss WHERE sid IN ({marks})", sids)]
+        if ids:
+            marks = ",".join("?" * len(ids))
+            heads = {t for (t,) in db.execute(
+                f"SELECT text FROM Kanji WHERE idseq IN ({marks}) UNION "
+                f"SELECT text FROM Kana WHERE idseq IN ({marks})", ids + ids)}
+    # synonyms are the one-word glosses of those senses ("annoyance", "evidently"); the
+    # words of longer glosses ("causing annoyance") would relate everything to everything
+    syn = {st for g in glosses if re.fullmatch(r"[a-z][a-z'-]+", c := _gloss_core(g))
+           and c not in STOPWORDS and len(st := stem(c)) >= 4 and st not in STOPWORDS}
+    return EnglishEntry(len(sids), frozenset(syn), frozenset(heads))

@@ -24,6 +24,7 @@ _CHECKS: dict[str, str] = {
     "names": ".names:NameCheck",
     "numbers": ".numbers:NumberCheck",
     "omission": ".omission:OmissionCheck",
+    "mistranslation": ".mistranslation:MistranslationCheck",
     "alignment": ".alignment:AlignmentCheck",
 }
 

@@ -12,9 +12,11 @@ Every input item gives exactly one record.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import os
+import re
 import signal
 import time
 from collections import deque
@@ -56,6 +58,7 @@ PENDING_PER_WORKER = 2
 MAX_WORKER_CRASHES = 1
 #: Exit statuses after SIGINT / SIGTERM (128 + signal number, as shells report them).
 EXIT_SIGNAL = {signal.SIGINT: 130, signal.SIGTERM: 143}
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 # --- inputs ---------------------------------------------------------------------------------
@@ -149,15 +152,8 @@ class ItemOutcome:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    i = 0
-    n = len(text)
-    while i < n:
-        c = text[i]
-        if c == "\n" or (c == "\r" and (i + 1 >= n or text[i + 1] != "\n")):
-            starts.append(i + 1)
-        i += 1
-    return starts
+    """Offsets where lines start (after LF, CRLF or a lone CR, as editors count lines)."""
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
 
 def process_item(
@@ -189,8 +185,6 @@ def process_item(
     starts = _line_starts(translation) if item.text_lines else None
     for f in record["findings"]:
         if starts is not None:
-            import bisect
-
             f["line"] = bisect.bisect_right(starts, f["start"])
         else:
             f["line"] = item.source_line

@@ -190,9 +190,17 @@ class FeedOutputs:
             raise InputError(f"{self.dir}: cannot create output folder ({err.strerror})") from err
         if not os.access(self.dir, os.W_OK):
             raise InputError(f"{self.dir}: output folder is not writable")
+        state_path = self.dir / STATE_FILE
+        if not state_path.exists():
+            foreign = [n for n in (REPORT_JSONL, SUMMARY_CSV, INDEX_HTML, JUNIT_XML)
+                       if (self.dir / n).exists()]
+            if foreign:  # never overwrite files this tool did not write
+                raise InputError(
+                    f"{self.dir}: holds {', '.join(foreign)} not written by mtqa feed; "
+                    "give a new or empty output folder"
+                )
         self._take_lock()
         done: dict[int, str] = {}
-        state_path = self.dir / STATE_FILE
         if resume and self.journal.exists():
             old = self._read_state(state_path)
             if old is not None and dict(old) != json.loads(json.dumps(dict(state))):

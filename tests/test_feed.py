@@ -277,6 +277,16 @@ def test_journal_torn_line_and_order_recovered(tmp_path):
     assert totals.items == 4 and totals.errors == 4
 
 
+def test_folder_with_files_not_written_by_mtqa_is_not_overwritten(tmp_path):
+    from mtqa.errors import InputError
+
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "index.html").write_text("the newsroom's page", encoding="utf-8")
+    with pytest.raises(InputError, match="not written by mtqa feed"):
+        FeedOutputs(tmp_path / "out").open(False, {})
+    assert (tmp_path / "out" / "index.html").read_text("utf-8") == "the newsroom's page"
+
+
 def test_second_run_into_a_locked_folder_is_refused(tmp_path):
     from mtqa.errors import MtqaError
 

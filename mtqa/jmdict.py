@@ -43,11 +43,13 @@ def dictionary_version() -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def glosses(word: str, max_senses: int = 3) -> tuple[str, ...]:
+def glosses(word: str, max_senses: int = 3, reading: str = "") -> tuple[str, ...]:
     """English glosses of ``word`` (exact match on kanji or kana forms), best sense first.
 
     Returns at most the glosses of the first ``max_senses`` senses of each matching entry,
-    deduplicated, in dictionary order. Empty when JMdict has no such word.
+    deduplicated, in dictionary order. When ``reading`` (katakana or hiragana, e.g. the
+    UniDic reading of the token) is given, entries with that reading come first: 米 read
+    ベイ is "America", read コメ it is "rice". Empty when JMdict has no such word.
     """
     if not word or len(word) > 20:
         return ()
@@ -59,8 +61,13 @@ def glosses(word: str, max_senses: int = 3) -> tuple[str, ...]:
             )
         except Exception:  # noqa: BLE001 - jamdict raises bare Exceptions on odd input
             return ()
+    entries = list(result.entries)
+    if reading:
+        want = _hira(reading)
+        # stable sort: entries whose kana matches the reading first, dictionary order kept
+        entries.sort(key=lambda e: not any(_hira(str(k.text)) == want for k in e.kana_forms))
     out: list[str] = []
-    for entry in result.entries[:3]:
+    for entry in entries[:3]:
         for sense in entry.senses[:max_senses]:
             for g in sense.gloss:
                 text = str(g.text) if hasattr(g, "text") else str(g)
@@ -69,10 +76,15 @@ def glosses(word: str, max_senses: int = 3) -> tuple[str, ...]:
     return tuple(out)
 
 
-def gloss_words(word: str, max_senses: int = 3) -> frozenset[str]:
+def _hira(s: str) -> str:
+    """Katakana → hiragana, to compare readings whatever script they are written in."""
+    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in s)
+
+
+def gloss_words(word: str, max_senses: int = 3, reading: str = "") -> frozenset[str]:
     """Lower-cased content words of the glosses of ``word``."""
     words: set[str] = set()
-    for g in glosses(word, max_senses):
+    for g in glosses(word, max_senses, reading):
         g = re.sub(r"\([^)]*\)", " ", g)
         for w in _WORD.findall(g):
             lw = w.lower()
@@ -81,9 +93,9 @@ def gloss_words(word: str, max_senses: int = 3) -> frozenset[str]:
     return frozenset(words)
 
 
-def first_gloss(word: str) -> str:
+def first_gloss(word: str, reading: str = "") -> str:
     """The most common rendering: first gloss of the first sense, without notes."""
-    for g in glosses(word, 1):
+    for g in glosses(word, 1, reading):
         g = re.sub(r"\([^)]*\)", "", g).strip()
         g = re.sub(r"^to ", "", g)
         if g:

@@ -21,13 +21,15 @@ def gloss_token(tok: japanese.Token) -> str:
         return ""
     if japanese.has_latin(tok.surface) or tok.surface[:1].isdigit():
         return japanese.normalize(tok.surface)
-    origin = japanese.lemma_origin(tok.lemma)
-    if origin:
-        return origin  # UniDic records the English origin of loanwords
     for form in (tok.surface, japanese.lemma_base(tok.lemma)):
-        g = jmdict.first_gloss(form)
+        g = jmdict.first_gloss(form, tok.reading if form == tok.surface else "")
         if g:
             return g
+    origin = japanese.lemma_origin(tok.lemma)
+    if origin:
+        # UniDic records the origin of loanwords (not always English: ロシア-Rossiya), so
+        # it only stands in when JMdict has no gloss
+        return origin
     if japanese.is_katakana(tok.surface):
         return japanese.romanize(tok.surface)
     return ""

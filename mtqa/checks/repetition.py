@@ -1,14 +1,23 @@
-"""Duplicated words, phrases and clauses within a sentence (火曜日に…火曜日に).
+"""Duplicated words, phrases and clauses within a sentence (火曜日に…火曜日に,
+集中治療、集中治療, 警報が作動したが、警報が作動したが).
 
-Works on morphological tokens (fugashi/UniDic), not characters: a repeated n-gram of
-tokens that carries content (a noun, verb or adjective) and recurs close by, more often
-than the aligned English says it, is flagged at its second occurrence.
+Works on morphological tokens (fugashi/UniDic), not characters. A repeated run of
+tokens is flagged at its second occurrence when
+
+* it carries content: a noun, verb or adjective that is not a pronoun, a numeral, a
+  grammaticalised word (にとって, ばよい, として) or a light verb;
+* it is a whole phrase: it does not start or end inside a compound noun (ニューヨーク州と
+  is not 州と), and it ends on a particle or punctuation, or both occurrences go on alike;
+* the two occurrences are adjacent (only punctuation between: a stutter of machine
+  translation) or, for a longer gap, the phrase has two content words, or one content
+  word with its particle repeated within a few tokens;
+* and the aligned English does not say it twice itself.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from .. import japanese, jmdict
@@ -21,41 +30,93 @@ from . import BaseCheck, Context
 MAX_NGRAM = 8
 #: How far apart (in tokens) the two occurrences may be: a sentence-internal stutter of MT.
 MAX_GAP = 12
+#: A single content word with its particle counts as repeated only this close (火曜日に
+#: サウジアラビアで火曜日に); further apart, Japanese repeats nouns legitimately.
+SHORT_GAP = 4
+#: Lemmas of verbs that, after a particle, form compound particles (にとって, について,
+#: によって, として, に対して...): they carry no content of their own.
+_FUNCTIONAL_VERBS = frozenset(
+    """取る 就く 因る 依る 拠る 為る する 対する 関する 於く 渡る 巡る 伴う 基づく 向ける 通じる
+    従う 比べる 加える 限る 際する 応じる 沿う 当たる 続く 掛ける 亘る 付く 向かう""".split()
+)
+#: Light words whose repetition is normal (する, ある, こと, もの).
+_LIGHT = frozenset({"為る", "する", "居る", "有る", "成る", "事", "物", "良い", "よい", "無い"})
 
 
-def _ref_count(tokens: tuple[japanese.Token, ...], reference: str) -> int:
+def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
     """How many times the English reference mentions the content of ``tokens``."""
     ref_stems = [stem(w) for w in re.findall(r"[A-Za-z]+", reference)]
+    ref_digits = re.findall(r"\d+", reference.replace(",", ""))
     best = 0
     for tok in tokens:
         if not tok.is_content:
             continue
+        surf = japanese.normalize(tok.surface)
+        if surf.isdigit():
+            best = max(best, ref_digits.count(surf))
+            continue
         words = {stem(w) for w in jmdict.gloss_words(japanese.lemma_base(tok.lemma))}
         words |= {stem(w) for w in jmdict.gloss_words(tok.surface)}
+        origin = japanese.lemma_origin(tok.lemma)
+        if origin:
+            words |= {stem(w) for w in re.findall(r"[a-z]+", origin.lower())}
         if not words:
             continue
-        best = max(best, sum(1 for s in ref_stems if s in words))
+        # the most frequent of its renderings (treatment and care both render 治療,
+        # "cancer treatment, intensive care" still says 治療 once each)
+        best = max(best, max(ref_stems.count(w) for w in words))
     return best
 
 
-def _is_meaningful(tok: japanese.Token) -> bool:
-    """A content token whose repetition is worth noticing (not a pronoun, numeral or the
-    light verb する, which recur legitimately)."""
+def _functional(toks: Sequence[japanese.Token], i: int) -> bool:
+    """True for a token that only does grammar here: the verb of a compound particle
+    (に + とっ + て), a dependent word (ばよい, ている), a suffix."""
+    tok = toks[i]
+    if tok.pos2 == "非自立可能" or tok.pos1 in {"接尾辞", "助動詞", "助詞"}:
+        return True
+    if tok.pos1 == "動詞" and i > 0 and toks[i - 1].is_particle:
+        return japanese.lemma_base(tok.lemma) in _FUNCTIONAL_VERBS
+    return False
+
+
+def _is_meaningful(toks: Sequence[japanese.Token], i: int) -> bool:
+    """A content token whose repetition is worth noticing (not a pronoun, numeral,
+    light or functional word, which recur legitimately)."""
+    tok = toks[i]
     return (
         tok.is_content
+        and not tok.is_punct
         and tok.pos1 != "代名詞"
         and tok.pos2 != "数詞"
-        and japanese.lemma_base(tok.lemma) not in {"為る", "する", "居る", "有る", "成る", "事", "物"}
+        and japanese.lemma_base(tok.lemma) not in _LIGHT
+        and not _functional(toks, i)
     )
 
 
-def _starts_phrase(tok: japanese.Token) -> bool:
-    return tok.is_content and not tok.is_punct and tok.pos1 not in {"助詞", "助動詞", "接尾辞"}
+def _joins(a: japanese.Token, b: japanese.Token) -> bool:
+    """True when ``b`` continues a compound with ``a`` (ニューヨーク + 州, 集中 + 治療)."""
+    if b.pos1 == "接尾辞" or a.pos1 == "接頭辞":
+        return True
+    return a.pos1 == "名詞" and b.pos1 == "名詞" and a.pos2 != "数詞" and b.pos2 != "数詞"
+
+
+def _starts_phrase(toks: Sequence[japanese.Token], i: int) -> bool:
+    if not _is_meaningful(toks, i) and toks[i].pos2 != "数詞":
+        return False
+    return i == 0 or not _joins(toks[i - 1], toks[i])
+
+
+def _ends_phrase(toks: Sequence[japanese.Token], end: int) -> bool:
+    """True when the run ending before token ``end`` does not cut a compound."""
+    return end >= len(toks) or not _joins(toks[end - 1], toks[end])
 
 
 class RepetitionCheck(BaseCheck):
+    """Flag a word, phrase or clause the translation says twice where the English says it
+    once."""
+
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 1
+    version: ClassVar[int] = 2
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -68,70 +129,86 @@ class RepetitionCheck(BaseCheck):
             yield from self._sentence(toks, sent.start, text, pair)
 
     def _sentence(
-        self, toks: tuple[japanese.Token, ...], base: int, text: str, pair: AlignedPair
+        self, toks: Sequence[japanese.Token], base: int, text: str, pair: AlignedPair
     ) -> Iterator[Finding]:
         n_tok = len(toks)
+        surfaces = [t.surface for t in toks]
         covered_until = -1
-        i = 0
-        while i < n_tok:
-            found = False
-            for n in range(min(MAX_NGRAM, (n_tok - i) // 2), 0, -1):
-                gram = tuple(t.surface for t in toks[i : i + n])
-                if not _starts_phrase(toks[i]):
+        for i in range(n_tok):
+            if toks[i].start < covered_until or not _starts_phrase(toks, i):
+                continue
+            hit = self._longest_repeat(toks, surfaces, i, pair.reference)
+            if hit is None:
+                continue
+            n, j = hit
+            end_tok = j + n
+            while end_tok - 1 > j and toks[end_tok - 1].is_punct:
+                end_tok -= 1
+            # a lone word is shown with its particle (火曜日に)
+            if n == 1 and end_tok < n_tok and toks[end_tok].is_particle:
+                end_tok += 1
+            start = base + toks[j].start
+            end = base + toks[end_tok - 1].end
+            phrase = text[start:end]
+            adjacent = all(t.is_punct for t in toks[i + n : j])
+            yield Finding(
+                category="repetition",
+                # a stutter leaves the meaning recoverable; a clause repeated further on
+                # garbles the structure of the sentence
+                severity="minor" if adjacent or n <= 2 else "major",
+                start=start,
+                end=end,
+                text=phrase,
+                message=f"'{phrase}' repeats the same words just before it "
+                "(the English says it once)",
+                reference=pair.reference,
+                check=self.name,
+                code="REP001",
+                segment=pair.index,
+            )
+            covered_until = toks[end_tok - 1].end
+
+    @staticmethod
+    def _longest_repeat(
+        toks: Sequence[japanese.Token], surfaces: Sequence[str], i: int, reference: str
+    ) -> tuple[int, int] | None:
+        """(length, start of the second occurrence) of the longest phrase starting at
+        token ``i`` that is repeated as a flaggable duplicate, or None."""
+        n_tok = len(toks)
+        for n in range(min(MAX_NGRAM, (n_tok - i) // 2), 0, -1):
+            if not _ends_phrase(toks, i + n):
+                continue
+            gram = surfaces[i : i + n]
+            meaningful = [k for k in range(i, i + n) if _is_meaningful(toks, k)]
+            if not meaningful or sum(len(g) for g in gram) < 2:
+                continue
+            last = toks[i + n - 1]
+            for j in range(i + n, min(n_tok - n + 1, i + n + MAX_GAP + 1)):
+                if surfaces[j : j + n] != gram:
                     continue
-                content = [t for t in toks[i : i + n] if _is_meaningful(t)]
-                if not content or sum(len(g) for g in gram) < 2:
+                if j > 0 and not toks[j - 1].is_punct and _joins(toks[j - 1], toks[j]):
+                    continue  # the second one is part of a longer compound
+                if not _ends_phrase(toks, j + n):
                     continue
-                # a single content word must come with its particle to count (火曜日に)
-                if n == 1 and len(gram[0]) < 3:
-                    continue
-                for j in range(i + n, min(n_tok - n + 1, i + n + MAX_GAP + 1)):
-                    if tuple(t.surface for t in toks[j : j + n]) != gram:
-                        continue
-                    if toks[j].start < covered_until:
-                        continue
-                    # the phrase must be complete: it ends on a particle or punctuation,
+                gap = toks[i + n : j]
+                adjacent = all(t.is_punct for t in gap)
+                if not adjacent:
+                    # a phrase must be complete: it ends on a particle or punctuation,
                     # or both occurrences continue alike (合意した / 合意しなかった differ)
-                    last = toks[i + n - 1]
                     if not (last.is_particle or last.is_punct):
-                        nxt_a = toks[i + n].surface if i + n < n_tok else ""
-                        nxt_b = toks[j + n].surface if j + n < n_tok else ""
+                        nxt_a = surfaces[i + n] if i + n < n_tok else ""
+                        nxt_b = surfaces[j + n] if j + n < n_tok else ""
                         if nxt_a != nxt_b:
                             continue
-                    rc = _ref_count(toks[i : i + n], pair.reference)
-                    if rc >= 2:
-                        continue
-                    if n == 1 and j != i + 1 and rc != 0 and not toks[j + 1 : j + 2]:
-                        continue
-                    if n == 1 and j > i + 1 and not (
-                        j + 1 < n_tok and toks[j + 1].is_particle
-                        and i + 1 < n_tok and toks[i + 1].surface == toks[j + 1].surface
-                    ):
-                        # a bare noun recurring in a long sentence is normal Japanese;
-                        # require noun+particle repeated, or immediate doubling
-                        continue
-                    end_tok = j + n
-                    if n == 1 and j + 1 < n_tok and toks[j + 1].is_particle:
-                        end_tok = j + 2
-                    start = base + toks[j].start
-                    end = base + toks[end_tok - 1].end
-                    phrase = text[start:end]
-                    yield Finding(
-                        category="repetition",
-                        severity="minor" if n <= 2 and j == i + n else "major",
-                        start=start,
-                        end=end,
-                        text=phrase,
-                        message=f"'{phrase}' repeats '{''.join(gram)}' earlier in the sentence"
-                        + (" (the English says it once)" if rc == 1 else ""),
-                        reference=pair.reference,
-                        check=self.name,
-                        code="REP001",
-                        segment=pair.index,
-                    )
-                    covered_until = end - base
-                    found = True
-                    break
-                if found:
-                    break
-            i += 1
+                    if len(meaningful) < 2:
+                        # one content word: only with its particle, and close by
+                        if not last.is_particle or len(gap) > SHORT_GAP:
+                            continue
+                        if len(toks[meaningful[0]].surface) < 2:
+                            continue
+                elif len(meaningful) == 1 and len(toks[meaningful[0]].surface) < 2:
+                    continue  # a doubled one-character word is too often a real word
+                if _ref_count(toks[i : i + n], reference) >= 2:
+                    continue
+                return n, j
+        return None

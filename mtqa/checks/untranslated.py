@@ -1,9 +1,10 @@
 """English words left untranslated in the Japanese (``Lavrovは``).
 
-Latin script that belongs in Japanese news is left alone: acronyms (NATO, EU), codes
-and units, URLs and e-mail addresses, photo credits ("Evelyn Hockstein/AP通信"), brand
-names written in Latin in the reference too when they are marked as such (mixed case
-like iPhone), and anything inside page chrome.
+Latin script that belongs in Japanese news is left alone: acronyms (NATO, EU), units
+(km, mph), URLs and e-mail addresses, photo credits ("Evelyn Hockstein/AP通信"), brand
+and product names marked as such (mixed case like iPhone, a model number as in
+"Fab 7", a company marker as in 米Google or Veltrion社), and anything inside page
+chrome.
 """
 
 from __future__ import annotations
@@ -41,11 +42,36 @@ def _is_brand_like(word: str) -> bool:
     return bool(re.search(r"[a-z][A-Z]", word)) or bool(re.match(r"^[a-z]+[A-Z]", word))
 
 
+#: Units and symbols written in Latin letters in Japanese news (km, kg, mph, ppm, GHz).
+_UNITS = frozenset(
+    """km kg g mg cm mm m ml l t kt mph kmh ppm ppb hz khz mhz ghz kw mw gw kwh mwh gwh
+    gb mb kb tb bps mbps gbps sq ft in lb oz gal ha vs no pm am dc""".split()
+)
+#: Country and region prefixes of Japanese business news before a company name kept in
+#: Latin script (米Google, 独Siemens, 蘭ASML).
+_COMPANY_PREFIX = "米英独仏伊蘭中韓台露加豪印瑞西墨伯"
+#: Suffixes after a company or product name kept in Latin script (Veltrion社, iPhone版).
+_NAME_SUFFIXES = ("社", "製", "版", "株", "ブランド", "グループ")
+
+
+def _is_designation(text: str, start: int, end: int) -> bool:
+    """A product, model or facility designation kept in Latin script: letters followed by
+    a number (Fab 7, Galaxy S24, Model 3, Falcon 9, COVID-19)."""
+    return bool(re.match(r"[ 　\-]?[0-9０-９]", text[end : end + 2]))
+
+
+def _is_marked_name(text: str, start: int, end: int) -> bool:
+    """A company or brand name marked as such by its Japanese context (米Google,
+    Veltrion社), where Japanese business news keeps the Latin spelling."""
+    before = text[start - 1 : start] if start else ""
+    return (bool(before) and before in _COMPANY_PREFIX) or text[end:].startswith(_NAME_SUFFIXES)
+
+
 class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 1
+    version: ClassVar[int] = 2
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -65,7 +91,10 @@ class UntranslatedCheck(BaseCheck):
             if any(s <= a < e for s, e in credit_spans + url_spans):
                 continue
             words = re.split(r"[ 　]+", word)
-            if all(_is_acronym(w) or _is_brand_like(w) for w in words):
+            if all(_is_acronym(w) or _is_brand_like(w) or w.lower().rstrip(".") in _UNITS
+                   for w in words):
+                continue
+            if _is_designation(seg, a, b) or _is_marked_name(seg, a, b):
                 continue
             if all(w.lower() in STOPWORDS for w in words):
                 continue

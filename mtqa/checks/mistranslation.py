@@ -185,9 +185,15 @@ def _match_slots(slots: Sequence[tuple[str, tuple[str, ...]]], words: Sequence[s
     return _match_slots(rest, words, i + 1) if ok else None
 
 
-def find_idioms(reference: str, idioms: Sequence[Idiom]) -> list[tuple[Idiom, str]]:
-    """Idioms of the resource that occur in ``reference``, with the words matched."""
-    toks = [m.group() for m in _EN_WORD.finditer(reference.replace("-", " "))]
+def find_idioms(
+    reference: str, idioms: Sequence[Idiom] | None = None
+) -> list[tuple[Idiom, str, int, int]]:
+    """Idioms of the resource (the shipped one by default) that occur in ``reference``:
+    (idiom, the words matched, their start and end offsets in ``reference``)."""
+    if idioms is None:
+        idioms = load_idioms()
+    matches = list(_EN_WORD.finditer(reference.replace("-", " ")))
+    toks = [m.group() for m in matches]
     found = []
     for idiom in idioms:
         first_kind, first_alts = idiom.slots[0]
@@ -196,7 +202,8 @@ def find_idioms(reference: str, idioms: Sequence[Idiom]) -> list[tuple[Idiom, st
                 continue
             end = _match_slots(idiom.slots, toks, i)
             if end is not None:
-                found.append((idiom, " ".join(toks[i:end])))
+                found.append((idiom, " ".join(toks[i:end]), matches[i].start(),
+                              matches[end - 1].end()))
                 break
     return found
 
@@ -386,11 +393,11 @@ class MistranslationCheck(BaseCheck):
 
     # idioms ------------------------------------------------------------------------------
     def _idioms(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
-        found = find_idioms(pair.reference, load_idioms())
+        found = find_idioms(pair.reference)
         if not found:
             return
         doc = ctx.translation
-        for idiom, words in found:
+        for idiom, words, _, _ in found:
             for si in pair.mt_sentences:
                 sent = doc.sentences[si]
                 span = calque_span(idiom, doc.text[sent.start : sent.end])
@@ -465,7 +472,10 @@ class MistranslationCheck(BaseCheck):
     # wrong sense -------------------------------------------------------------------------
     def _sense(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
-        targets = [k for k in range(len(lex.words)) if self._unrendered(lex, k)]
+        # words of an English idiom are rendered as a whole, never word by word
+        idiom_spans = [(a, b) for _, _, a, b in find_idioms(pair.reference)]
+        targets = [k for k in range(len(lex.words)) if self._unrendered(lex, k)
+                   and not any(a <= lex.words[k].start < b for a, b in idiom_spans)]
         if not targets:
             return
         pair_words = [(kw, w) for kw, w in enumerate(lex.words) if w.kind == "word"]

@@ -527,9 +527,15 @@ class OmissionCheck(BaseCheck):
         near = build_lexicon(pair.reference, near_segs) if near_segs else None
         clauses = english_clauses(pair.reference)
         index = {id(w): k for k, w in enumerate(lex.words)}
+        # the words of an English idiom are rendered freely ("running on empty" →
+        # 気力も体力も残っていない): their absence word for word is no omission
+        from .mistranslation import find_idioms  # late: mistranslation imports this module
+
+        idiom_spans = [(a, b) for _, _, a, b in find_idioms(pair.reference)]
         for ci, clause in enumerate(clauses):
             ks = [index[id(w)] for w in clause.words if id(w) in index]
-            content = [k for k in ks if not _is_light(lex.words[k])]
+            content = [k for k in ks if not _is_light(lex.words[k])
+                       and not any(a <= lex.words[k].start < b for a, b in idiom_spans)]
             missing_ks = [k for k in content if not lex.covered(k)]
             # rendered one sentence away: misaligned or moved, not omitted
             if near is not None and sum(near.covered(k) for k in missing_ks) >= max(

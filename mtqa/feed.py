@@ -192,7 +192,7 @@ def process_item(
     record["source"] = source
     page = None
     if want_page:
-        page = report.to_html()
+        page = report.to_html(title=f"mtqa: {item.id}")
     record["elapsed_s"] = round(time.perf_counter() - t0, 4)
     return ItemOutcome(item.index, item.id, record, page,
                        _picklable(report) if want_report else None, dict(item.meta))

@@ -13,8 +13,10 @@ not pair is evidence of a structural error:
   (a dangling fragment of one or two words is the sentence-level scrambled check's
   business, not an addition).
 * ``scrambled`` (ALN003): a sentence moved out of order. An unpaired English sentence and
-  an unpaired Japanese sentence a few beads apart that translate each other; or a 2:2 bead
-  whose sentences match crosswise (the Japanese swapped two sentences).
+  a Japanese sentence a few beads away that translates it (unpaired too, or paired but
+  matching it clearly better than its own bead), or the other way round; or a 2:2 bead whose
+  sentences match crosswise (the Japanese swapped two neighbouring sentences). The moved
+  sentence is then not also reported as omitted or added.
 * ``boilerplate`` (ALN004): page chrome (share buttons, comment forms, syndication notes),
   recognised by :mod:`mtqa.segment` and kept as chrome beads; and unpaired lines at the
   very start or end of the Japanese that look like page furniture (a short line of its own
@@ -44,8 +46,15 @@ NEIGHBOUR_MATCH = 0.35
 #: How many sentences on each side count as "next door".
 NEIGHBOURHOOD = 2
 #: Similarity from which an unpaired English and an unpaired Japanese sentence are taken to
-#: translate each other (a moved sentence).
-MOVED_MATCH = 0.45
+#: translate each other (a moved sentence): an omission and an addition close together are
+#: already suspicious, so a fair match settles it.
+MOVED_MATCH = 0.25
+#: The same when the Japanese (or English) partner sits in a bead of its own: it must match
+#: well, and better than its bead (``MOVED_MARGIN``).
+MOVED_MATCH_PAIRED = 0.4
+#: How much better a paired sentence must match an unpaired one than its own bead to be
+#: taken for the unpaired one's moved translation.
+MOVED_MARGIN = 0.2
 #: How far apart (in beads) a moved sentence may land and still be recognised as moved.
 MOVE_WINDOW = 8
 #: A 2:2 bead is crossed when the crosswise similarities beat the straight ones by this much
@@ -89,7 +98,7 @@ class AlignmentCheck(BaseCheck):
                    for i in p.ref_sentences]
         ja_gaps = [_Unpaired(k, j) for k, p in enumerate(content) if not p.ref_sentences
                    for j in p.mt_sentences]
-        moved = self._moved(en_gaps, ja_gaps, sim)
+        moved = self._moved(en_gaps, ja_gaps, content, sim)
         moved_en = {e.sentence for e, _, _ in moved}
         moved_ja = {j.sentence for _, j, _ in moved}
         for e, j, score in moved:
@@ -132,27 +141,60 @@ class AlignmentCheck(BaseCheck):
     # -- moved and crossed sentences ------------------------------------------------------
     @staticmethod
     def _moved(
-        en_gaps: Sequence[_Unpaired], ja_gaps: Sequence[_Unpaired], sim: SentenceSimilarity
+        en_gaps: Sequence[_Unpaired], ja_gaps: Sequence[_Unpaired],
+        content: Sequence[AlignedPair], sim: SentenceSimilarity,
     ) -> list[tuple[_Unpaired, _Unpaired, float]]:
-        """Unpaired English and Japanese sentences near each other that translate each
-        other, matched greedily best first."""
-        cands = []
+        """Sentences that turn up a few beads away from where the English has them.
+
+        An unpaired English sentence and a Japanese sentence within ``MOVE_WINDOW`` beads
+        that translates it, or an unpaired Japanese sentence and such an English sentence.
+        When the partner is itself paired, it must match the unpaired sentence clearly better
+        than its own bead (``MOVED_MARGIN``): the aligner put it there only because a
+        monotone alignment cannot cross. Matched greedily, best first, each sentence once.
+        """
+        def best_own(k: int, sentence: int, english: bool) -> float:
+            p = content[k]
+            others = p.mt_sentences if english else p.ref_sentences
+            if english:
+                return max((sim(sentence, j) for j in others), default=0.0)
+            return max((sim(e, sentence) for e in others), default=0.0)
+
+        def window(bead: int) -> range:
+            return range(max(0, bead - MOVE_WINDOW), min(len(content), bead + MOVE_WINDOW + 1))
+
+        cands: list[tuple[float, _Unpaired, _Unpaired]] = []
         for e in en_gaps:
-            for j in ja_gaps:
-                if abs(e.bead - j.bead) <= MOVE_WINDOW:
-                    s = sim(e.sentence, j.sentence)
-                    if s >= MOVED_MATCH:
-                        cands.append((s, e, j))
+            for k in window(e.bead):
+                for j in content[k].mt_sentences:
+                    score = sim(e.sentence, j)
+                    if not content[k].ref_sentences:
+                        ok = score >= MOVED_MATCH
+                    else:
+                        ok = score >= MOVED_MATCH_PAIRED and (
+                            score >= best_own(k, j, english=False) + MOVED_MARGIN
+                        )
+                    if ok:
+                        cands.append((score, e, _Unpaired(k, j)))
+        for j in ja_gaps:
+            for k in window(j.bead):
+                if not content[k].mt_sentences:
+                    continue  # an unpaired English sentence: found by the loop above
+                for e in content[k].ref_sentences:
+                    score = sim(e, j.sentence)
+                    if score >= MOVED_MATCH_PAIRED and (
+                        score >= best_own(k, e, english=True) + MOVED_MARGIN
+                    ):
+                        cands.append((score, _Unpaired(k, e), j))
         cands.sort(key=lambda c: (-c[0], c[1].sentence, c[2].sentence))
         used_e: set[int] = set()
         used_j: set[int] = set()
         out = []
-        for s, e, j in cands:
+        for score, e, j in cands:
             if e.sentence in used_e or j.sentence in used_j:
                 continue
             used_e.add(e.sentence)
             used_j.add(j.sentence)
-            out.append((e, j, s))
+            out.append((e, j, score))
         return sorted(out, key=lambda t: t[1].sentence)
 
     def _moved_finding(self, e: _Unpaired, j: _Unpaired, score: float,

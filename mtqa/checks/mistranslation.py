@@ -32,6 +32,7 @@ from ..errors import MtqaError
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 from .omission import (
+    IRREGULAR_FORMS,
     EnWord,
     JaUnit,
     Lexicon,
@@ -46,36 +47,6 @@ from .omission import (
 
 #: Words that fill a "(one's)" slot of an idiom pattern.
 _POSSESSIVES = frozenset("its his her their our my your one's the a an".split())
-#: Irregular English forms → base form, so that an idiom listed as "break the ice" is
-#: found as "broke the ice" (regular inflections are handled by the stemmer).
-_IRREGULAR = {
-    "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
-    "am": "be", "'s": "be", "has": "have", "had": "have", "broke": "break",
-    "broken": "break", "bit": "bite", "bitten": "bite", "blew": "blow", "blown": "blow",
-    "caught": "catch", "came": "come", "drew": "draw", "drawn": "draw", "ate": "eat",
-    "eaten": "eat", "fell": "fall", "fallen": "fall", "got": "get", "gotten": "get",
-    "gave": "give", "given": "give", "went": "go", "gone": "go", "goes": "go",
-    "grew": "grow", "grown": "grow", "hung": "hang", "held": "hold", "kept": "keep",
-    "knew": "know", "known": "know", "laid": "lay", "led": "lead", "left": "leave",
-    "lost": "lose", "made": "make", "met": "meet", "paid": "pay", "rang": "ring",
-    "rung": "ring", "rose": "rise", "risen": "rise", "ran": "run", "said": "say",
-    "saw": "see", "seen": "see", "sold": "sell", "sent": "send", "shook": "shake",
-    "began": "begin", "begun": "begin", "fled": "flee", "sought": "seek", "dealt": "deal",
-    "built": "build", "lent": "lend", "bent": "bend", "swore": "swear", "sworn": "swear",
-    "woke": "wake", "drove": "drive", "driven": "drive", "rode": "ride", "chose": "choose",
-    "chosen": "choose", "overtook": "overtake", "undertook": "undertake",
-    "shaken": "shake", "shot": "shoot", "shown": "show", "sat": "sit", "slept": "sleep",
-    "spoke": "speak", "spent": "spend", "spun": "spin", "spilt": "spill", "stood": "stand",
-    "stole": "steal", "stolen": "steal", "stuck": "stick", "swept": "sweep",
-    "took": "take", "taken": "take", "taught": "teach", "tore": "tear", "torn": "tear",
-    "told": "tell", "thought": "think", "threw": "throw", "thrown": "throw", "won": "win",
-    "wore": "wear", "worn": "wear", "wrote": "write", "written": "write", "bore": "bear",
-    "borne": "bear", "beaten": "beat", "brought": "bring", "bought": "buy",
-    "felt": "feel", "fought": "fight", "found": "find", "flew": "fly", "flown": "fly",
-    "forgot": "forget", "froze": "freeze", "hid": "hide", "hidden": "hide", "meant": "mean",
-    "sank": "sink", "sunk": "sink", "struck": "strike", "swung": "swing", "tied": "tie",
-    "rolled": "roll", "teeth": "tooth", "feet": "foot", "mice": "mouse",
-}
 _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 #: Tokens that may separate the literal parts of an idiom calque in one Japanese
 #: phrase (口のあるところにお金を置いた spans nine tokens).
@@ -86,7 +57,7 @@ def _norm_en(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s") and w not in {"one's", "'s"}:
         w = w[:-2]
-    return _IRREGULAR.get(w, w)
+    return IRREGULAR_FORMS.get(w, w)
 
 
 def _en_eq(pattern_word: str, word: str) -> bool:
@@ -694,8 +665,8 @@ def _variants(word: str) -> list[str]:
     """The word and its likely base forms (peeved → peeve, peev; staunchest → staunch;
     began → begin; thieves → thief)."""
     out = [word]
-    if word in _IRREGULAR:
-        out.append(_IRREGULAR[word])
+    if word in IRREGULAR_FORMS:
+        out.append(IRREGULAR_FORMS[word])
     if word.endswith("ves") and len(word) > 4:
         out += [word[:-3] + "f", word[:-3] + "fe"]
     for suffix, repl in (("iest", "y"), ("ier", "y"), ("ied", "y"), ("ies", "y"),

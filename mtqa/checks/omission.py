@@ -72,6 +72,37 @@ _VERBISH = frozenset(
 )
 
 
+#: Irregular English forms → base form, so that an idiom listed as "break the ice" is
+#: found as "broke the ice" (regular inflections are handled by the stemmer).
+IRREGULAR_FORMS = {
+    "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
+    "am": "be", "'s": "be", "has": "have", "had": "have", "broke": "break",
+    "broken": "break", "bit": "bite", "bitten": "bite", "blew": "blow", "blown": "blow",
+    "caught": "catch", "came": "come", "drew": "draw", "drawn": "draw", "ate": "eat",
+    "eaten": "eat", "fell": "fall", "fallen": "fall", "got": "get", "gotten": "get",
+    "gave": "give", "given": "give", "went": "go", "gone": "go", "goes": "go",
+    "grew": "grow", "grown": "grow", "hung": "hang", "held": "hold", "kept": "keep",
+    "knew": "know", "known": "know", "laid": "lay", "led": "lead", "left": "leave",
+    "lost": "lose", "made": "make", "met": "meet", "paid": "pay", "rang": "ring",
+    "rung": "ring", "rose": "rise", "risen": "rise", "ran": "run", "said": "say",
+    "saw": "see", "seen": "see", "sold": "sell", "sent": "send", "shook": "shake",
+    "began": "begin", "begun": "begin", "fled": "flee", "sought": "seek", "dealt": "deal",
+    "built": "build", "lent": "lend", "bent": "bend", "swore": "swear", "sworn": "swear",
+    "woke": "wake", "drove": "drive", "driven": "drive", "rode": "ride", "chose": "choose",
+    "chosen": "choose", "overtook": "overtake", "undertook": "undertake",
+    "shaken": "shake", "shot": "shoot", "shown": "show", "sat": "sit", "slept": "sleep",
+    "spoke": "speak", "spent": "spend", "spun": "spin", "spilt": "spill", "stood": "stand",
+    "stole": "steal", "stolen": "steal", "stuck": "stick", "swept": "sweep",
+    "took": "take", "taken": "take", "taught": "teach", "tore": "tear", "torn": "tear",
+    "told": "tell", "thought": "think", "threw": "throw", "thrown": "throw", "won": "win",
+    "wore": "wear", "worn": "wear", "wrote": "write", "written": "write", "bore": "bear",
+    "borne": "bear", "beaten": "beat", "brought": "bring", "bought": "buy",
+    "felt": "feel", "fought": "fight", "found": "find", "flew": "fly", "flown": "fly",
+    "forgot": "forget", "froze": "freeze", "hid": "hide", "hidden": "hide", "meant": "mean",
+    "sank": "sink", "sunk": "sink", "struck": "strike", "swung": "swing", "tied": "tie",
+    "rolled": "roll", "teeth": "tooth", "feet": "foot", "mice": "mouse",
+}
+
 @dataclass(frozen=True, slots=True)
 class EnWord:
     """A content word of the English with its offsets in the pair's reference string.
@@ -138,7 +169,7 @@ def english_words(text: str) -> tuple[EnWord, ...]:
         )
         capital = tok[0].isupper()
         kind = "name" if capital and not sentence_initial else "word"
-        out.append(EnWord(tok, a, b, stem(low), kind, capital=capital))
+        out.append(EnWord(tok, a, b, stem(IRREGULAR_FORMS.get(low, low)), kind, capital=capital))
     return tuple(out)
 
 

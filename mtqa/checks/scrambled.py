@@ -1,0 +1,432 @@
+"""Dangling fragments and broken clause order inside the Japanese sentences of a pair.
+
+Sentence-internal, complementing the aligner (which reports whole sentences added,
+omitted or crossing). Five detectors:
+
+* ``SCR001`` a fragment: a body sentence that ends on a case particle (…ベラルーシに。),
+  starts with a particle, has no predicate at all (モスクワとのつながり。), or ends on a
+  subordinate ending with no main clause (…を防ぐため。). Headlines, captions and short
+  lines without a full stop are left alone: 体言止め (a noun ending) is normal there,
+  and in body sentences that have a predicate inside (…盗まれたのは…肖像画。).
+* ``SCR002`` a quote mark left unbalanced in its paragraph (a stray 」 or an unclosed 「).
+* ``SCR003`` a clause dependency inverted: the English says "X while Y" and the
+  Japanese puts X's content in the subordinate clause before 間 and Y's in the main
+  clause (…再開しない間は争議行為が続く for "would not reopen talks while industrial
+  action continued"); likewise until/unless/because/if/before/after/when.
+* ``SCR004`` a sentence broken between a relative clause and the noun it modifies:
+  the English "a grey van that was seen leaving…" becomes "…走り去るのが目撃された。
+  灰色のバンの…", the next sentence opening with the head noun.
+* ``SCR005`` a name moved out of its clause: a name of an English relative clause
+  ("who previously ran the factory in Singapore") rendered in a Japanese clause whose
+  other words all render another English clause (シンガポールで当初の生産量は…).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from .. import japanese
+from ..types import AlignedPair, Finding, Sentence
+from . import BaseCheck, Context
+from .omission import Clause, JaUnit, Lexicon, build_lexicon, english_clauses, pair_segments
+
+#: A body sentence at most this long (characters) with no predicate is a fragment even
+#: when a noun ends it; longer predicate-less sentences are usually 体言止め summaries.
+MAX_FRAGMENT_CHARS = 25
+#: Japanese markers of a subordinate clause for each English subordinator (the clause
+#: before the marker is the subordinate one).
+_MARKERS: dict[str, frozenset[str]] = {
+    "while": frozenset({"間", "あいだ", "うち", "ながら"}),
+    "until": frozenset({"まで"}),
+    "unless": frozenset({"限り", "かぎり", "なけれ"}),
+    "because": frozenset({"ため", "ので", "から"}),
+    "if": frozenset({"ば", "なら", "たら", "場合"}),
+    "before": frozenset({"前", "までに"}),
+    "after": frozenset({"後", "あと", "てから"}),
+    "when": frozenset({"とき", "時", "際"}),
+}
+#: Subordinate endings that cannot end a sentence without a main clause (…を防ぐため。).
+_DANGLING_ENDINGS = frozenset({"ため", "ので", "ように", "よう", "ながら", "ものの", "つつ"})
+#: Case particles that cannot end a Japanese sentence (…ベラルーシに。).
+_CASE_PARTICLES = frozenset({"に", "を", "が", "へ", "で", "と", "から", "より", "の"})
+_OPEN_QUOTES = {"「": "」", "『": "』"}
+_CLOSE_QUOTES = {v: k for k, v in _OPEN_QUOTES.items()}
+#: Words that start a Japanese sentence by pointing back (同社, この, その): a sentence
+#: split there is a deliberate split, not a broken one.
+_DEICTIC = ("同", "この", "その", "これ", "それ", "当", "本", "両")
+
+
+def _is_predicate(tok: japanese.Token) -> bool:
+    return tok.pos1 in {"動詞", "形容詞", "助動詞"} or tok.pos2 == "助動詞語幹"
+
+
+class ScrambledCheck(BaseCheck):
+    """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
+
+    name: ClassVar[str] = "scrambled"
+    version: ClassVar[int] = 1
+    requires: ClassVar[frozenset[str]] = frozenset()
+
+    def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        if pair.chrome or not pair.mt_sentences:
+            return
+        doc = ctx.translation
+        for si in pair.mt_sentences:
+            sent = doc.sentences[si]
+            if self._is_body(sent, ctx):
+                yield from self._fragment(pair, sent, ctx)
+        if not pair.ref_sentences:
+            return
+        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
+        clauses = english_clauses(pair.reference)
+        yield from self._inverted(pair, ctx, lex, clauses)
+        yield from self._broken(pair, ctx, lex)
+        yield from self._moved_name(pair, ctx, lex, clauses)
+
+    def finish(self, ctx: Context) -> Iterator[Finding]:
+        yield from self._quotes(ctx)
+
+    # SCR001 --------------------------------------------------------------------------------
+    @staticmethod
+    def _is_body(sent: Sentence, ctx: Context) -> bool:
+        """A sentence of the article body that ends with a full stop: not the headline
+        (the first line), not chrome, not a caption or a short line without 。."""
+        doc = ctx.translation
+        if sent.chrome or sent.index == 0:
+            return False
+        text = doc.text[sent.start : sent.end].rstrip("」』）) 　")
+        return text.endswith(("。", "．"))
+
+    def _fragment(self, pair: AlignedPair, sent: Sentence, ctx: Context) -> Iterator[Finding]:
+        doc = ctx.translation
+        text = doc.text[sent.start : sent.end]
+        toks = [t for t in japanese.tokenize(text)]
+        words = [t for t in toks if not t.is_punct]
+        if not words:
+            return
+        first, last = words[0], words[-1]
+        if text.startswith(("「", "『")) and text.endswith(("」", "』")):
+            return  # a quoted exclamation or short reply stands as its own sentence
+        if any(t.pos1 == "感動詞" for t in words):
+            return
+        problem = ""
+        if last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES:
+            problem = f"ends on the case particle '{last.surface}' with nothing to govern it"
+        elif first.is_particle and first.pos2 in {"格助詞", "係助詞", "副助詞"} and not self._quote_tail(
+            sent, ctx, first
+        ):
+            problem = f"starts with the particle '{first.surface}'"
+        elif not any(_is_predicate(t) for t in words) and len(text) <= MAX_FRAGMENT_CHARS:
+            problem = "has no predicate: a fragment cut off from its sentence"
+        elif last.surface in _DANGLING_ENDINGS and last.pos1 in {"名詞", "助詞", "形状詞"}:
+            problem = f"ends on '{last.surface}', a subordinate clause with no main clause"
+        if not problem:
+            return
+        start, end = self._fragment_span(toks, text)
+        yield Finding(
+            category="scrambled",
+            severity="major",
+            start=sent.start + start,
+            end=sent.start + end,
+            text=doc.text[sent.start + start : sent.start + end],
+            message=f"the sentence {problem}",
+            reference=pair.reference,
+            check=self.name,
+            code="SCR001",
+            segment=pair.index,
+        )
+
+    @staticmethod
+    def _quote_tail(sent: Sentence, ctx: Context, first: japanese.Token) -> bool:
+        """True when a particle opens the sentence because the previous one ended inside
+        a quote (「…。」と述べた split after the quote): a segmentation artefact."""
+        if sent.index == 0 or first.surface not in {"と", "って", "との"}:
+            return False
+        prev = ctx.translation.sentences[sent.index - 1]
+        return ctx.translation.text[prev.start : prev.end].endswith(("」", "』"))
+
+    @staticmethod
+    def _fragment_span(toks: Sequence[japanese.Token], text: str) -> tuple[int, int]:
+        """The whole sentence when short, else its last phrase (from the last comma or
+        clause boundary), punctuation included."""
+        end = len(text.rstrip())
+        if end <= MAX_FRAGMENT_CHARS:
+            return 0, end
+        cut = max(text.rfind("、", 0, end - 1), text.rfind("。", 0, end - 1))
+        start = cut + 1 if cut >= 0 else 0
+        if end - start > MAX_FRAGMENT_CHARS:
+            start = end - MAX_FRAGMENT_CHARS
+        return start, end
+
+    # SCR002 --------------------------------------------------------------------------------
+    def _quotes(self, ctx: Context) -> Iterator[Finding]:
+        doc = ctx.translation
+        paragraphs: dict[int, list[Sentence]] = {}
+        for s in doc.sentences:
+            if not s.chrome:
+                paragraphs.setdefault(s.paragraph, []).append(s)
+        for sents in paragraphs.values():
+            a, b = sents[0].start, sents[-1].end
+            stack: list[tuple[str, int]] = []
+            for i in range(a, b):
+                c = doc.text[i]
+                if c in _OPEN_QUOTES:
+                    stack.append((c, i))
+                elif c in _CLOSE_QUOTES:
+                    if stack and stack[-1][0] == _CLOSE_QUOTES[c]:
+                        stack.pop()
+                    else:
+                        yield self._quote_finding(ctx, i, closing=True)
+            for _, i in stack:
+                yield self._quote_finding(ctx, i, closing=False)
+
+    def _quote_finding(self, ctx: Context, i: int, closing: bool) -> Finding:
+        doc = ctx.translation
+        sent = next((s for s in doc.sentences if s.start <= i < s.end), None)
+        if closing:
+            start = max(sent.start if sent else 0, i - 10)
+            end = i + 1
+            what = f"closing quote '{doc.text[i]}' has no opening quote"
+        else:
+            start = i
+            end = min(sent.end if sent else len(doc.text), i + 11)
+            what = f"opening quote '{doc.text[i]}' is never closed"
+        return Finding(
+            category="scrambled",
+            severity="minor",
+            start=start,
+            end=end,
+            text=doc.text[start:end],
+            message=f"the {what} in its paragraph",
+            reference="",
+            check=self.name,
+            code="SCR002",
+        )
+
+    # SCR003 --------------------------------------------------------------------------------
+    def _inverted(
+        self, pair: AlignedPair, ctx: Context, lex: Lexicon, clauses: Sequence[Clause]
+    ) -> Iterator[Finding]:
+        words_of = _clause_word_index(lex, clauses)
+        for ci, clause in enumerate(clauses):
+            markers = _MARKERS.get(clause.opener)
+            if not markers or ci == 0:
+                continue
+            main, sub = words_of[ci - 1], words_of[ci]
+            if not main or not sub:
+                continue
+            for si in pair.mt_sentences:
+                units = [u for u, x in enumerate(lex.units) if x.sentence == si]
+                for m in units:
+                    if lex.units[m].text not in markers:
+                        continue
+                    before = [u for u in units if u < m]
+                    after = _until_clause_end(lex, units, m)
+                    pre_main = _renders(lex, before, main)
+                    pre_sub = _renders(lex, before, sub)
+                    post_main = _renders(lex, after, main)
+                    post_sub = _renders(lex, after, sub)
+                    # the Japanese subordinate clause renders the English main clause and
+                    # the other way round: the dependency is inverted
+                    if len(pre_main) >= 2 and not pre_sub and post_sub and not post_main:
+                        a = lex.units[min(pre_main)].start
+                        b = lex.units[max(post_sub)].end
+                        b = _extend_predicate(lex, units, max(post_sub), b)
+                        yield Finding(
+                            category="scrambled",
+                            severity="major",
+                            start=a,
+                            end=b,
+                            text=ctx.translation.text[a:b],
+                            message=(
+                                f"clauses inverted: the English says '{_text(pair, clauses[ci - 1])}' "
+                                f"{clause.opener} '{_text(pair, clause, opener=False)}', the Japanese "
+                                "makes the first depend on the second"
+                            ),
+                            reference=pair.reference[clauses[ci - 1].start : clause.end].strip(),
+                            check=self.name,
+                            code="SCR003",
+                            segment=pair.index,
+                        )
+                        return
+
+    # SCR004 --------------------------------------------------------------------------------
+    def _broken(self, pair: AlignedPair, ctx: Context, lex: Lexicon) -> Iterator[Finding]:
+        if len(pair.mt_sentences) < 2:
+            return
+        import re
+
+        doc = ctx.translation
+        # restrictive relative clauses: "a grey van that was seen leaving…" (no comma)
+        for m in re.finditer(r"(?<![,;])\s+(that|which|who)\s+", pair.reference):
+            head = [k for k, w in enumerate(lex.words) if w.end <= m.start()][-2:]
+            rel = [k for k, w in enumerate(lex.words) if w.start >= m.end()][:6]
+            if not head or not rel:
+                continue
+            for s1, s2 in zip(pair.mt_sentences, pair.mt_sentences[1:]):
+                u1 = [u for u, x in enumerate(lex.units) if x.sentence == s1 and x.content]
+                u2 = [u for u, x in enumerate(lex.units) if x.sentence == s2 and x.content]
+                if not u1 or not u2:
+                    continue
+                opening = u2[:3]
+                if lex.units[opening[0]].text.startswith(_DEICTIC):
+                    continue
+                # the next sentence opens with the head noun, the previous one ends with
+                # the relative clause that modified it
+                if not _renders(lex, opening, head[-1:]):
+                    continue
+                if not _renders(lex, u1[-4:], rel):
+                    continue
+                # from the last word of the relative clause's predicate (目撃された)
+                tail = [u for u in u1 if lex.units[u].pos2 != "非自立可能"] or u1
+                a = lex.units[tail[-1]].start
+                b = lex.units[_last_of_head(lex, u2, head)].end
+                yield Finding(
+                    category="scrambled",
+                    severity="major",
+                    start=a,
+                    end=b,
+                    text=doc.text[a:b],
+                    message=(
+                        "the sentence is broken between a relative clause and its noun: "
+                        f"'{pair.reference[m.start():m.end() + 30].strip()}…' describes "
+                        f"'{lex.words[head[-1]].text}', which now opens the next sentence"
+                    ),
+                    reference=pair.reference,
+                    check=self.name,
+                    code="SCR004",
+                    segment=pair.index,
+                )
+                return
+
+    # SCR005 --------------------------------------------------------------------------------
+    def _moved_name(
+        self, pair: AlignedPair, ctx: Context, lex: Lexicon, clauses: Sequence[Clause]
+    ) -> Iterator[Finding]:
+        words_of = _clause_word_index(lex, clauses)
+        for ci, clause in enumerate(clauses):
+            if clause.opener not in {"who", "which", "whose", "where", "that"}:
+                continue
+            own = words_of[ci]
+            for k in own:
+                w = lex.words[k]
+                if w.kind != "name" or not lex.links[k]:
+                    continue
+                # the name is said only in this clause of the English
+                if sum(1 for x in lex.words if x.stem == w.stem) > 1:
+                    continue
+                for u in lex.links[k]:
+                    chunk = _chunk(lex, u)
+                    rest_own = _renders(lex, [v for v in chunk if v != u], [x for x in own if x != k])
+                    if rest_own:
+                        continue  # the name sits with its own clause
+                    # its own clause is rendered elsewhere, together
+                    elsewhere = _renders(lex, [v for v in range(len(lex.units)) if v not in chunk],
+                                         [x for x in own if x != k])
+                    if len(elsewhere) < 2:
+                        continue
+                    others = [i for i in range(len(clauses)) if i != ci]
+                    best = max(others, key=lambda i: len(_renders(
+                        lex, [v for v in chunk if v != u], words_of[i])), default=None)
+                    if best is None:
+                        continue
+                    host = _renders(lex, [v for v in chunk if v != u], words_of[best])
+                    if len(host) < 2:
+                        continue
+                    a = lex.units[u].start
+                    b = lex.units[u].end
+                    units = [v for v in chunk if v > u]
+                    for v in units[:3]:
+                        b = lex.units[v].end
+                    yield Finding(
+                        category="scrambled",
+                        severity="major",
+                        start=a,
+                        end=b,
+                        text=ctx.translation.text[a:b],
+                        message=(
+                            f"'{w.text}' belongs to '{_text(pair, clause)}' in the English but "
+                            f"is attached to the clause rendering '{_text(pair, clauses[best])}'"
+                        ),
+                        reference=_text(pair, clause),
+                        check=self.name,
+                        code="SCR005",
+                        segment=pair.index,
+                    )
+                    return
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def _text(pair: AlignedPair, clause: Clause, opener: bool = True) -> str:
+    t = pair.reference[clause.start : clause.end].strip(" ,;:—–()\"“”.")
+    if not opener and clause.opener and t.lower().startswith(clause.opener):
+        t = t[len(clause.opener) :].strip()
+    return t
+
+
+def _clause_word_index(lex: Lexicon, clauses: Sequence[Clause]) -> list[list[int]]:
+    """Indices into ``lex.words`` of the content words of each clause."""
+    index = {(w.start, w.end): k for k, w in enumerate(lex.words)}
+    return [[index[(w.start, w.end)] for w in c.words if (w.start, w.end) in index]
+            for c in clauses]
+
+
+def _renders(lex: Lexicon, units: Sequence[int], words: Sequence[int]) -> list[int]:
+    """The units among ``units`` that render one of the English ``words``."""
+    ws = set(words)
+    return [u for u in units if lex.units[u].content and ws & set(lex.unit_links(u))]
+
+
+def _until_clause_end(lex: Lexicon, units: Sequence[int], m: int) -> list[int]:
+    """Units after the marker ``m`` up to the end of the main clause (the quoting と or
+    the sentence end)."""
+    out = []
+    for u in units:
+        if u <= m:
+            continue
+        x = lex.units[u]
+        if x.text in {"。"} or (x.text in {"と", "って"} and x.pos1 == "助詞" and x.pos2 == "格助詞"
+                                and out and lex.units[out[-1]].pos1 in {"動詞", "助動詞", "形容詞"}):
+            break
+        out.append(u)
+    return out
+
+
+def _extend_predicate(lex: Lexicon, units: Sequence[int], u: int, end: int) -> int:
+    """Extend a span over the endings of the predicate at unit ``u``."""
+    for v in units:
+        if v <= u:
+            continue
+        x = lex.units[v]
+        if x.pos1 in {"助動詞", "接尾辞"} or x.pos2 == "非自立可能":
+            end = x.end
+        else:
+            break
+    return end
+
+
+def _last_of_head(lex: Lexicon, u2: Sequence[int], head: Sequence[int]) -> int:
+    best = u2[0]
+    for u in u2[:3]:
+        if set(lex.unit_links(u)) & set(head):
+            best = u
+    return best
+
+
+def _chunk(lex: Lexicon, u: int) -> list[int]:
+    """The units of the Japanese clause around unit ``u``: between commas, quote marks
+    and the quoting particle と that closes a reported clause."""
+    units: Sequence[JaUnit] = lex.units
+    sent = units[u].sentence
+    a = u
+    while a > 0 and units[a - 1].sentence == sent and units[a - 1].text not in {"、", "「", "」", "。"}:
+        a -= 1
+    b = u
+    while b + 1 < len(units) and units[b + 1].sentence == sent and units[b + 1].text not in {
+        "、", "「", "」", "。"
+    }:
+        b += 1
+    return list(range(a, b + 1))

@@ -25,6 +25,7 @@ _CHECKS: dict[str, str] = {
     "numbers": ".numbers:NumberCheck",
     "omission": ".omission:OmissionCheck",
     "mistranslation": ".mistranslation:MistranslationCheck",
+    "scrambled": ".scrambled:ScrambledCheck",
     "alignment": ".alignment:AlignmentCheck",
 }
 

@@ -257,6 +257,10 @@ def test_check_feed_api_returns_a_feed_report(workspace):
     assert [i.status for i in report] == ["ok", "error"] and not report.passed
     assert list(report.summary["id"]) == ["a", "b"]
     assert report.items[0].report.verdict == "pass"
+    again = mtqa.check_feed([("a", EN_OK, JA_OK)], out=workspace / "api", backtranslator="dictionary")
+    assert [i.id for i in again] == ["a"] and again.passed
+    assert [r["id"] for r in _records(workspace / "api")] == ["a"]
+    assert (workspace / "api" / "junit.xml").is_file()
 
 
 def test_journal_torn_line_and_order_recovered(tmp_path):

@@ -15,9 +15,18 @@ as wrong. Chrome (page furniture) is excluded on both sides.
   either of them; two Japanese paragraphs mapped to one English paragraph (a split) both
   require that one. The mapping used is printed so that it can be checked by eye.
 
+With ``--perturb N`` it also measures the findings of the ``alignment`` check on damaged
+copies of every article (N damaged copies of each kind per article, fixed seed): a 1:1
+aligned Japanese sentence *deleted* (an ``omission`` whose reference is its English is
+expected), a full sentence of another article *inserted* after one (an ``addition`` on it),
+and a sentence *moved* four aligned sentences later (``scrambled`` on it). It prints the
+detection rate per kind and the number of other omission/addition/scrambled findings the
+damaged copies got (false alarms). Only sentences that end in 。 with balanced 「」 are
+moved, inserted or used as insertion points, so that the damage stays a sentence of its own.
+
 Usage::
 
-    python benchmarks/align_paragraphs.py [--backtranslator dictionary] [FOLDER ...]
+    python benchmarks/align_paragraphs.py [--backtranslator dictionary] [--perturb N] [-v]
 
 The last line is::
 
@@ -31,6 +40,7 @@ import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -167,12 +177,69 @@ def evaluate(en_path: Path, ja_path: Path, engine: object, one_to_one: bool
     return right, total, describe(mapping), wrong
 
 
+def _whole_sentence(text: str) -> bool:
+    return text.endswith("。") and text.count("「") == text.count("」") and len(text) > 25
+
+
+def perturb(docs: Sequence[tuple[Path, Path]], per_doc: int, verbose: bool) -> dict[str, list[int]]:
+    """Detection of deleted, inserted and moved sentences: kind → [trials, hits, alarms]."""
+    import random
+
+    import mtqa
+
+    engine, _ = backtranslate.create("dictionary")
+
+    def one_to_one(en: str, ja: str) -> list[AlignedPair]:
+        ref, mt = segment(en, "en"), segment(ja, "ja")
+        bts = engine.translate([mt.sentence_text(i) for i in range(len(mt.sentences))])
+        return [p for p in align(ref, mt, bts)
+                if p.kind == "1:1" and not p.chrome and _whole_sentence(p.translation)]
+
+    def structural(en: str, ja: str) -> list[Any]:
+        report = mtqa.check(en, ja, backtranslator="dictionary", checks=("alignment",))
+        return [f for f in report.finding_list
+                if f.category in {"omission", "addition", "scrambled"}]
+
+    texts = [(e.read_text(encoding="utf-8"), j.read_text(encoding="utf-8")) for e, j in docs]
+    pool = [(k, p.translation) for k, (en, ja) in enumerate(texts) for p in one_to_one(en, ja)]
+    rng = random.Random(0)
+    stats = {"deleted": [0, 0, 0], "inserted": [0, 0, 0], "moved": [0, 0, 0]}
+
+    def record(kind: str, found: list[Any], hit: Any) -> None:
+        ok = [f for f in found if hit(f)]
+        stats[kind][0] += 1
+        stats[kind][1] += bool(ok)
+        stats[kind][2] += len(found) - len(ok)
+        if verbose and not ok:
+            print(f"    missed {kind}: {[(f.category, f.text[:20]) for f in found]}")
+
+    for k, (en, ja) in enumerate(texts):
+        ones = one_to_one(en, ja)
+        for p in rng.sample(ones, min(per_doc, len(ones))):
+            ja_del = ja[: p.mt_start] + ja[p.mt_end :]
+            record("deleted", structural(en, ja_del),
+                   lambda f, p=p: f.category == "omission" and p.reference in f.reference)
+            other = rng.choice([t for d, t in pool if d != k])
+            ja_ins = ja[: p.mt_end] + other + ja[p.mt_end :]
+            record("inserted", structural(en, ja_ins),
+                   lambda f, other=other: f.category == "addition" and f.text == other)
+            later = [q for q in ones if q.mt_start > p.mt_end][3:4]
+            if later:
+                q = later[0]
+                ja_mov = ja[: p.mt_start] + ja[p.mt_end : q.mt_end] + p.translation + ja[q.mt_end :]
+                record("moved", structural(en, ja_mov),
+                       lambda f, p=p: f.category == "scrambled" and f.text == p.translation)
+    return stats
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--backtranslator", default="dictionary")
     ap.add_argument("--riyadh", type=Path, default=ROOT / "data" / "riyadh")
     ap.add_argument("--cases", type=Path, default=ROOT / "data" / "cases")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misplaced sentences")
+    ap.add_argument("--perturb", type=int, default=0, metavar="N",
+                    help="also damage N sentences per article and kind and count detections")
     args = ap.parse_args(argv)
     engine, note = backtranslate.create(args.backtranslator)
     if note:
@@ -197,6 +264,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for w in wrong if args.verbose else ():
             print("   ", w)
     cases = pooled_right / max(pooled_total, 1)
+    if args.perturb:
+        docs = [(args.riyadh / "en.txt", args.riyadh / "ja.txt")] + [
+            (p, args.cases / p.name.replace(".en.txt", ".ja.txt"))
+            for p in sorted(args.cases.glob("*.en.txt"))
+        ]
+        for kind, (n, hits, alarms) in perturb(docs, args.perturb, args.verbose).items():
+            print(f"perturb {kind}: detected {hits}/{n} = {hits / max(n, 1):.3f}, "
+                  f"other structural findings {alarms}")
     print(f"align_paragraphs riyadh={riyadh:.3f} cases={cases:.3f} cases_min={worst:.3f}")
     return 0
 

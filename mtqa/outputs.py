@@ -387,7 +387,7 @@ word-break:break-all}
 def write_index(fh: IO[str], records: Iterator[dict[str, Any]], totals: Totals) -> None:
     """``index.html``: the totals and one row per article, linking its page."""
     e = html.escape
-    fh.write('<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">'
+    fh.write('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
              f"<title>mtqa feed report</title><style>{_INDEX_CSS}</style></head><body>"
              f"<h1>mtqa feed report</h1><p>{totals.items} articles: "
              f'<span class="pass">{totals.passed} passed</span>, '

@@ -38,6 +38,8 @@ NEAR_PAIRS = frozenset({frozenset("TS"), frozenset("KS")})
 #: Classes whose deletion costs half: post-vocalic r is silent in British/US English and
 #: often left out in katakana (ウォーカー for Walker).
 CHEAP_DELETE = frozenset("R")
+#: Cost of a key's last consonant missing from the other key (silent final letters).
+FINAL_DELETE_COST = 0.5
 
 # Ordered rewrite rules for Latin spellings (longest first within a position).
 _LATIN_RULES: tuple[tuple[str, str], ...] = (
@@ -128,10 +130,19 @@ def distance(a: str, b: str) -> float:
 
 
 def key_similarity(a: str, b: str) -> float:
-    """1 − distance / length of the longer key; 1.0 for identical keys, 0.0 when empty."""
+    """1 − distance / length of the longer key; 1.0 for identical keys, 0.0 when empty.
+
+    A last consonant missing from one side costs half (silent final letters: French
+    Laurent → ローラン, Renault → ルノー).
+    """
     if not a or not b:
         return 1.0 if a == b and a else 0.0
-    return max(0.0, 1.0 - distance(a, b) / max(len(a), len(b)))
+    d = distance(a, b)
+    if len(a) > 1:
+        d = min(d, distance(a[:-1], b) + FINAL_DELETE_COST)
+    if len(b) > 1:
+        d = min(d, distance(a, b[:-1]) + FINAL_DELETE_COST)
+    return max(0.0, 1.0 - d / max(len(a), len(b)))
 
 
 def _loose_romaji(s: str) -> str:
@@ -139,6 +150,13 @@ def _loose_romaji(s: str) -> str:
     s = s.replace("l", "r").replace("v", "b").replace("w", "").replace("h", "")
     s = re.sub(r"([aeiou])\1+", r"\1", s)  # long vowels
     return re.sub(r"([^aeiou])\1+", r"\1", s)  # doubled consonants
+
+
+def romaji_similarity(kana_a: str, kana_b: str) -> float:
+    """Similarity of two kana spellings by their loose romanisations (vowels kept), in [0, 1]."""
+    return difflib.SequenceMatcher(
+        None, _loose_romaji(romanize(kana_a)), _loose_romaji(romanize(kana_b))
+    ).ratio()
 
 
 def name_similarity(english: str, kana: str) -> float:

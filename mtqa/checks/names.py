@@ -30,7 +30,7 @@ from typing import Any, ClassVar
 
 from .. import japanese, jmdict
 from ..english import STOPWORDS, stem
-from ..phonetic import kana_key, key_similarity, latin_key, name_similarity
+from ..phonetic import kana_key, key_similarity, latin_key, name_similarity, romaji_similarity
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 
@@ -42,6 +42,18 @@ MATCH_MIN = 0.75
 #: the later one's consonant skeleton matches the English this much better (the earlier
 #: one lost or gained a consonant: ゼレンキー vs ゼレンスキー for Zelenskyy).
 CANONICAL_MARGIN = 0.15
+#: Two spellings are variants of one name only when their own keys agree this much
+#: (ヴァン/ファン, ゼレンキー/ゼレンスキー); otherwise they are different words that
+#: happen to sound like the same English name.
+VARIANT_MIN = 0.75
+#: A katakana word matched to a name of a neighbouring sentence only (the alignment may
+#: be off) must sound closer to it than one matched within its own sentence.
+NEIGHBOUR_MATCH_MIN = 0.85
+#: ... and must not sound even this much like a word of its own sentence.
+OWN_HINT_MIN = 0.6
+#: ... and their romanisations (vowels included, see mtqa.phonetic) this much: short
+#: names have short keys (Paul → BR) that unrelated words share (バレエ).
+VARIANT_ROMAJI_MIN = 0.6
 #: English name words of one sequence that may be written as one katakana word.
 MAX_JOINED_WORDS = 3
 
@@ -93,7 +105,8 @@ def _fold(word: str) -> str:
 
 
 def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = None,
-                  exclude: Sequence[tuple[int, int]] = ()) -> list[EnglishName]:
+                  exclude: Sequence[tuple[int, int]] = (),
+                  include_initial: bool = False) -> list[EnglishName]:
     """Name sequences of English ``text``.
 
     A capitalised word is a name word unless it is a stop word, a month or weekday, inside
@@ -105,6 +118,9 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
         text: the English text.
         sentence_spans: sentence (start, end) offsets; one sentence when omitted.
         exclude: spans whose words are never names (the glossary's titles).
+        include_initial: also take every capitalised sentence-initial word ("Sonny
+            frequented…"): as candidates they keep a Japanese name from being matched to
+            another, similar-sounding name of the sentence.
     """
     spans = list(sentence_spans) if sentence_spans else [(0, len(text))]
     words = [(m.start(), m.end(), m.group()) for m in _EN_WORD.finditer(text)]
@@ -149,7 +165,8 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
             and low not in _MONTHS_DAYS
             and not excluded(s, e)
             and not (w.isupper() and len(w) > 1)  # acronyms stay in Latin script
-            and (not initial(s) or low in capital_mid or _next_is_name(words, idx, text))
+            and (include_initial or not initial(s) or low in capital_mid
+                 or _next_is_name(words, idx, text))
         ):
             seq.append((s, e, w))
         elif seq and low in _NAME_PARTICLES:
@@ -226,16 +243,30 @@ def best_match(
         sim = name_similarity(key, part.surface)
         if sim > best_sim:
             best, best_sim = key, sim
-    if best_sim < MATCH_MIN:
+    if best_sim < MATCH_MIN or not _acceptable(part, best, common):
         return "", 0.0
-    # An ordinary loanword (JMdict has it: パートナー, ファン "fan") renders a name only
-    # when its gloss is the name itself (ワルツ "waltz" for Waltz) and the English never
-    # uses that word in lower case, or when it sits in a ・-joined personal name
-    # (グエン・バン・コア), where it is a syllable of the name.
-    if part.n_parts == 1 and jmdict.glosses(part.surface):
-        if best in common or not _gloss_mentions(part.surface, best):
-            return "", 0.0
     return best, best_sim
+
+
+def _components(names: Sequence[EnglishName]) -> dict[str, tuple[str, ...]]:
+    """Joined candidate key → the single-word keys it is made of."""
+    out: dict[str, tuple[str, ...]] = {}
+    for n in names:
+        ws = [_fold(w) for w in n.words if w.lower() not in _NAME_PARTICLES or len(n.words) > 1]
+        for i in range(len(ws)):
+            for j in range(i + 2, min(len(ws), i + MAX_JOINED_WORDS) + 1):
+                out.setdefault("".join(ws[i:j]), tuple(ws[i:j]))
+    return out
+
+
+def _acceptable(part: KanaPart, key: str, common: frozenset[str]) -> bool:
+    """An ordinary loanword (JMdict has it: パートナー, ファン "fan") renders a name only
+    when its gloss is the name itself (ワルツ "waltz" for Waltz) and the English never uses
+    that word in lower case, or when it sits in a ・-joined personal name (グエン・バン・コア),
+    where it is a syllable of the name."""
+    if part.n_parts == 1 and jmdict.glosses(part.surface):
+        return key not in common and _gloss_mentions(part.surface, key)
+    return True
 
 
 def find_rendering(name: str, ja_text: str) -> list[tuple[int, int, float]]:
@@ -261,16 +292,20 @@ class _Record:
     run_end: int
     sim: float
     key_sim: float
+    own: bool
     pair: int
     reference: str
 
 
 @dataclass
 class _State:
+    names: list[EnglishName] = field(default_factory=list)
     candidates: dict[str, str] = field(default_factory=dict)
     #: candidate key → the full English name it belongs to (for messages)
     full: dict[str, str] = field(default_factory=dict)
     common: frozenset[str] = frozenset()
+    #: candidate keys of names that follow a title in the English (people)
+    people: frozenset[str] = frozenset()
     records: list[_Record] = field(default_factory=list)
     garbled: set[tuple[int, int]] = field(default_factory=set)
 
@@ -293,7 +328,8 @@ class NameCheck(BaseCheck):
             common = frozenset(
                 w for w in _EN_WORD.findall(ctx.reference.text) if w.islower()
             )
-            st = _State(candidates=name_candidates(names), full=full, common=common)
+            st = _State(names=names, candidates=name_candidates(names), full=full,
+                        common=common, people=_titled_names(ctx, names))
             ctx.state[self.name] = st
         return st  # type: ignore[no-any-return]
 
@@ -308,13 +344,29 @@ class NameCheck(BaseCheck):
         parts = katakana_parts(seg, pair.mt_start)
         tokens = japanese.tokenize(seg)
         ref_stems = {stem(w) for w in _EN_WORD.findall(_window_reference(pair, ctx))}
+        # A Japanese name renders a name of its own English sentence (or, failing that, of
+        # a neighbour's: the alignment may be one off), not any name of the article.
+        own = self._assign(parts, st, ctx.reference.text, pair.ref_start, pair.ref_end)
+        lo, hi = _window_span(pair, ctx)
+        own_words = {_fold(w) for w in _EN_WORD.findall(pair.reference) if len(w) > 1}
+        # a word that sounds even vaguely like a word of its own sentence (パホラ for
+        # "pachora") is not looked for in the neighbours
+        rest = [p for p in parts if p not in own and not any(
+            name_similarity(w, p.surface) >= OWN_HINT_MIN for w in own_words)]
+        near = {}
+        if rest:
+            near = self._assign(parts, st, ctx.reference.text, lo, hi, preassigned=own,
+                                min_sim=NEIGHBOUR_MATCH_MIN)
+            near = {p: v for p, v in near.items() if p in rest}
         for part in parts:
-            key, sim = best_match(part, st.candidates, st.common)
-            if not key:
+            is_own = part in own
+            hit = own.get(part) or near.get(part)
+            if hit is None:
                 continue
+            key, sim = hit
             key_sim = key_similarity(latin_key(key), kana_key(part.surface))
             st.records.append(_Record(key, _norm(part.surface), part.start, part.end,
-                                      part.run_start, part.run_end, sim, key_sim,
+                                      part.run_start, part.run_end, sim, key_sim, is_own,
                                       pair.index, pair.reference))
             if part.end != part.run_end:
                 continue
@@ -322,11 +374,83 @@ class NameCheck(BaseCheck):
             if finding is not None:
                 yield finding
 
+    def _assign(
+        self, parts: Sequence[KanaPart], st: _State, ref_text: str, lo: int, hi: int,
+        preassigned: dict[KanaPart, tuple[str, float]] | None = None,
+        min_sim: float = MATCH_MIN,
+    ) -> dict[KanaPart, tuple[str, float]]:
+        """One-to-one assignment of katakana parts to the English words of ``ref_text[lo:hi]``.
+
+        Every English word attracts its rendering, names or not ("katuna", "art"): a
+        Japanese word goes to the English word it sounds most like, each English word
+        taking as many spellings as it has occurrences (identical spellings share); a
+        spelling of joined words (バハラダム for "Bahula Dam") uses up each of them. Only
+        new assignments to names are returned, as {part: (name key, similarity)}.
+
+        Args:
+            preassigned: assignments already made (in the sentence itself); they keep their
+                English words.
+            min_sim: the least similarity of a new assignment.
+        """
+        names = [n for n in st.names if lo <= n.start < hi]
+        name_keys = name_candidates(names)
+        components = _components(names)
+        capacity: Counter[str] = Counter(name_keys)
+        for w in _EN_WORD.findall(ref_text[lo:hi]):
+            low = _fold(w)
+            if len(low) >= 2 and low not in STOPWORDS and low not in name_keys:
+                capacity[low] += 1
+        # a name mentioned twice in the sentence may take two spellings
+        counts = Counter(_fold(w) for w in _EN_WORD.findall(ref_text[lo:hi]))
+        for key in name_keys:
+            capacity[key] = max(1, counts.get(key, 1))
+        pre = preassigned or {}
+        edges: list[tuple[float, int, str]] = []
+        for i, part in enumerate(parts):
+            if part in pre:
+                continue
+            for key in capacity:
+                sim = name_similarity(key, part.surface)
+                if sim >= min_sim:
+                    edges.append((sim, i, key))
+        edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+        taken: dict[int, tuple[str, float]] = {}
+        used: dict[str, set[str]] = {}
+
+        def take(key: str, surface: str) -> bool:
+            words = components.get(key, (key,))
+            for w in {key, *words}:
+                spellings = used.setdefault(w, set())
+                if surface not in spellings and len(spellings) >= capacity.get(w, 1):
+                    return False
+            for w in {key, *words}:
+                used[w].add(surface)
+            return True
+
+        for part, (key, _) in pre.items():
+            take(key, _norm(part.surface))
+        for sim, i, key in edges:
+            if i in taken:
+                continue
+            if take(key, _norm(parts[i].surface)):
+                taken[i] = (key, sim)
+        out: dict[KanaPart, tuple[str, float]] = {}
+        for i, (key, sim) in taken.items():
+            if key not in name_keys:
+                continue  # it renders an ordinary word of the sentence
+            if not _acceptable(parts[i], key, st.common):
+                continue
+            out[parts[i]] = (key, sim)
+        return out
+
     def _stray_suffix(
         self, part: KanaPart, key: str, tokens: Sequence[japanese.Token], pair: AlignedPair,
         text: str, ref_stems: set[str], st: _State,
     ) -> Finding | None:
-        """NAM002: a one-kanji suffix glued to a name whose meaning the English lacks."""
+        """NAM002: a one-kanji suffix glued to a person's name whose meaning the English
+        lacks (places take suffixes that the English leaves implicit: バークレー校)."""
+        if part.n_parts < 2 and key not in st.people:
+            return None
         rel_end = part.run_end - pair.mt_start
         idx = next((i for i, t in enumerate(tokens) if t.start == rel_end), None)
         if idx is None:
@@ -378,8 +502,13 @@ class NameCheck(BaseCheck):
             if len(counts) < 2:
                 continue
             canonical = _canonical(recs, counts, st.garbled)
+            canon_key = kana_key(canonical)
+            if not any(r.own for r in recs):
+                continue  # no sentence names it in English: the matches are guesses
             for r in recs:
-                if r.surface != canonical and (r.run_start, r.run_end) not in st.garbled:
+                if r.surface == canonical or (r.run_start, r.run_end) in st.garbled:
+                    continue
+                if _variants(r.surface, canonical, canon_key):
                     flagged.setdefault((r.run_start, r.run_end), []).append(
                         (r, canonical, counts[canonical])
                     )
@@ -408,6 +537,15 @@ class NameCheck(BaseCheck):
                 segment=first.pair,
                 evidence={"english": english, "usual": usual},
             )
+
+
+def _variants(a: str, b: str, b_key: str | None = None) -> bool:
+    """Whether two katakana spellings are variants of one name (ヴァン/ファン,
+    ゼレンキー/ゼレンスキー) rather than two words that sound alike to a loose key."""
+    return (
+        key_similarity(kana_key(a), b_key if b_key is not None else kana_key(b)) >= VARIANT_MIN
+        and romaji_similarity(a, b) >= VARIANT_ROMAJI_MIN
+    )
 
 
 def _usual_run(recs: Sequence[_Record], canonical: str, text: str) -> str:
@@ -443,11 +581,37 @@ def _document_names(ctx: Context) -> list[EnglishName]:
     exclude: list[tuple[int, int]] = []
     if glossary is not None:
         exclude = [(m.start, m.end) for m in glossary.find(ref.text)]
-    return english_names(ref.text, spans, exclude)
+    return english_names(ref.text, spans, exclude, include_initial=True)
+
+
+def _titled_names(ctx: Context, names: Sequence[EnglishName]) -> frozenset[str]:
+    """Candidate keys of the names that a title precedes ("President Volodymyr Zelenskyy"):
+    those are people."""
+    glossary = ctx.resources.get("glossary")
+    if glossary is None:
+        return frozenset()
+    text = ctx.reference.text
+    ends = {m.end for m in glossary.find(text)}
+    out: set[str] = set()
+    for n in names:
+        before = text[: n.start].rstrip(" ")
+        if len(before) in ends and len(text[: n.start]) - len(before) <= 1:
+            out.update(name_candidates([n]))
+    return frozenset(out)
+
+
+def _window_span(pair: AlignedPair, ctx: Context) -> tuple[int, int]:
+    """Reference offsets covered by the pair and its neighbours."""
+    idx = next((k for k, p in enumerate(ctx.pairs) if p is pair), None)
+    if idx is None:
+        return pair.ref_start, pair.ref_end
+    near = [p for p in ctx.pairs[max(0, idx - 1) : idx + 2] if p.ref_sentences]
+    if not near:
+        return pair.ref_start, pair.ref_end
+    return min(p.ref_start for p in near), max(p.ref_end for p in near)
 
 
 def _window_reference(pair: AlignedPair, ctx: Context) -> str:
     """English of the pair and its neighbours (the alignment may be one sentence off)."""
-    i = pair.index
-    lo, hi = max(0, i - 1), min(len(ctx.pairs), i + 2)
-    return " ".join(p.reference for p in ctx.pairs[lo:hi])
+    lo, hi = _window_span(pair, ctx)
+    return ctx.reference.text[lo:hi]

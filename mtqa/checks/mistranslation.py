@@ -40,6 +40,7 @@ from .omission import (
     english_words,
     neighbour_pairs,
     pair_segments,
+    stems_match,
     word_matches_unit,
 )
 
@@ -445,7 +446,7 @@ class MistranslationCheck(BaseCheck):
         lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
         # words of an English idiom are rendered as a whole, never word by word
         idiom_spans = [(a, b) for _, _, a, b in find_idioms(pair.reference)]
-        targets = [k for k in range(len(lex.words)) if self._unrendered(lex, k)
+        targets = [k for k in range(len(lex.words)) if self._unrendered(lex, k, pair.reference)
                    and not any(a <= lex.words[k].start < b for a, b in idiom_spans)]
         if not targets:
             return
@@ -508,7 +509,7 @@ class MistranslationCheck(BaseCheck):
             )
 
     @staticmethod
-    def _unrendered(lex: Lexicon, k: int) -> bool:
+    def _unrendered(lex: Lexicon, k: int, reference: str) -> bool:
         """An English content word with no Japanese counterpart, not even a synonym that
         the dictionary lists with it."""
         w = lex.words[k]
@@ -517,11 +518,14 @@ class MistranslationCheck(BaseCheck):
         low = w.text.lower()
         if low in STOPWORDS or low in _EN_LIGHT or not low.isalpha():
             return False
+        if not _predicate_like(lex.words[k], reference):
+            return False  # nouns are too often rendered by compounds the dictionary misses
         entry = english_entry(low)
         if entry.senses > RARE_SENSES:
             return False  # a common word: its absence is more likely a paraphrase
-        return not any(u.content and (u.lemma in entry.headwords or u.text in entry.headwords
-                                      or (entry.synonyms & u.stems)) for u in lex.units)
+        if entry.senses == 0:
+            return False  # unknown to JMdict: its renderings cannot be looked for
+        return not any(u.content and _related(u, low) for u in lex.units)
 
     @staticmethod
     def _candidate(unit: JaUnit) -> bool:
@@ -601,15 +605,35 @@ _FORMAL_NOUNS = frozenset(
 )
 
 
+_LINKING_VERBS = frozenset(
+    """is are was were be been being seem seems seemed look looks looked appear appears
+    appeared become becomes became remain remains remained feel feels felt get gets got
+    grow grows grew""".split()
+)
+
+
+def _predicate_like(word: EnWord, reference: str) -> bool:
+    """True for an English participle or predicative adjective: -ed/-ing/-en forms, or a
+    word after a linking verb, possibly with an adverb between ("was clearly aghast")."""
+    low = word.text.lower()
+    if re.search(r"(ed|ing|en)$", low):
+        return True
+    before = re.findall(r"[A-Za-z']+", reference[: word.start])[-2:]
+    before = [b.lower() for b in before]
+    if before and before[-1] in _LINKING_VERBS:
+        return True
+    return len(before) == 2 and before[-1].endswith("ly") and before[0] in _LINKING_VERBS
+
+
 def _same_kind(unit: JaUnit, word: EnWord, reference: str) -> bool:
     """True when the Japanese word can stand for the English word's part of speech: a
-    verb or adjective (or a verbal noun) for an English verb/participle/adjective, a
-    noun for an English noun. The English form is guessed from its ending."""
+    verb or adjective (or a verbal noun) for an English participle or adjective with a
+    telling ending (-ed, -ing, -ous, -al...); any content word otherwise."""
     low = word.text.lower()
     verbal = unit.pos1 in {"動詞", "形容詞", "形状詞"} or unit.pos3 == "サ変可能"
     if re.search(r"(ed|ing|en|ous|ful|ive|able|ible|ish|less|al|ic)$", low):
         return verbal
-    return unit.pos1 == "名詞"
+    return True  # no telling ending: any content word may stand for it
 
 
 def _related(unit: JaUnit, word: str) -> bool:
@@ -618,7 +642,7 @@ def _related(unit: JaUnit, word: str) -> bool:
     entry = english_entry(word.lower())
     if unit.lemma in entry.headwords or unit.text in entry.headwords:
         return True
-    if entry.synonyms & unit.stems:
+    if any(stems_match(syn, unit.stems) for syn in entry.synonyms):
         return True
     # a kanji shared with one of the word's renderings (探求 and 探る for "explore")
     kanji = {c for c in unit.text if japanese.has_kanji(c)}

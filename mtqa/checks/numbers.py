@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from .. import japanese
+from .. import japanese, jmdict
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 
@@ -61,7 +61,8 @@ _EN_IMPLIED = {
     "dozen": 12, "dozens": 12, "triple": 3, "decade": 10, "decades": 10, "century": 100,
     "centuries": 100, "fortnight": 14, "trio": 3, "quartet": 4, "half": 0.5,
     "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9,
-    "weekly": 7, "daily": 24, "annual": 12, "bilateral": 2, "trilateral": 3,
+    "bilateral": 2, "trilateral": 3, "teenage": 10, "teenager": 10, "teenagers": 10,
+    "teens": 10,
 }
 _EN_SCALE = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -74,17 +75,23 @@ _MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
 _WEEKDAYS_EN = {d: i for i, d in enumerate(
     "monday tuesday wednesday thursday friday saturday sunday".split())}
 _WEEKDAYS_JA = {c: i for i, c in enumerate("月火水木金土日")}
-_ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 _EN_NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*-?\s*(st|nd|rd|th)\b)?"
+    r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?:\s*-?\s*(st|nd|rd|th)\b)?"
 )
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_UNIT_ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+# "twenty-six", "twenty - eight", "thirty first", or a single number word
 _EN_WORDNUM = re.compile(
-    r"\b(" + "|".join(sorted(list(_EN_SMALL) + list(_EN_ORDINAL) + list(_EN_IMPLIED),
-                             key=len, reverse=True))
-    + r")(?:[- ](one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|"
-    r"fifth|sixth|seventh|eighth|ninth))?\b",
+    r"\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:\s*-\s*|\s)"
+    rf"({_UNITS}|{_UNIT_ORDINALS})\b|("
+    + "|".join(sorted(list(_EN_SMALL) + list(_EN_ORDINAL) + list(_EN_IMPLIED),
+                      key=len, reverse=True))
+    + r")\b)",
     re.I,
+)
+_EN_FRACTION_SCALE = re.compile(
+    r"\b(half|quarter)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.I
 )
 _EN_SCALE_AFTER = re.compile(
     r"^\s*(hundred|thousand|million|billion|trillion|bn|mn|tn|trn|m|b|k)\b", re.I
@@ -101,7 +108,8 @@ _EN_MONTH = re.compile(
     re.I,
 )
 _EN_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS_EN) + r")\b", re.I)
-_EN_ROMAN = re.compile(r"\b[A-Z][a-z]+ (II|III|IV|VI|VII|VIII|IX)\b")
+# a Roman numeral after a capitalised word (World War II, Carl XVI Gustaf, Book III)
+_EN_ROMAN = re.compile(r"\b[A-Z][a-z]+ ([IVXLC]{2,7})\b")
 _EN_QUAL_MORE = re.compile(
     r"\b(more than|over|at least|upwards of|in excess of|exceeding|above|greater than)\s+$",
     re.I,
@@ -170,8 +178,7 @@ def english_quantities(text: str) -> list[Quantity]:
         time_spans.append(m.span())
         # the hour is also a plain number ("3 o'clock" → 3時 without 午前/午後)
     for m in _EN_NUMBER.finditer(text):
-        if text[max(0, m.start() - 1) : m.start()].isalpha():
-            continue  # G7, COVID-19: a code, its digits are not a quantity
+        # digits of codes (G7, line S6) count too: Japanese may write them as numbers (6号線)
         whole = m.group(1).replace(",", "")
         value = float(whole + (m.group(2) or ""))
         rest = text[m.end() :]
@@ -189,16 +196,18 @@ def english_quantities(text: str) -> list[Quantity]:
         q = _qualifier(text[: m.start()].rstrip("$€£¥ "))
         out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q))
     for m in _EN_WORDNUM.finditer(text):
-        word = m.group(1).lower()
-        if word in _EN_SMALL:
-            value: float = _EN_SMALL[word]
-        elif word in _EN_ORDINAL:
-            value = _EN_ORDINAL[word]
-        else:
-            value = _EN_IMPLIED[word]
-        if m.group(2):
+        value: float
+        if m.group(1):
             unit = m.group(2).lower()
-            value += _EN_SMALL.get(unit, _EN_ORDINAL.get(unit, 0))
+            value = _EN_SMALL[m.group(1).lower()] + _EN_SMALL.get(unit, _EN_ORDINAL.get(unit, 0))
+        else:
+            word = m.group(3).lower()
+            if word in _EN_SMALL:
+                value = _EN_SMALL[word]
+            elif word in _EN_ORDINAL:
+                value = _EN_ORDINAL[word]
+            else:
+                value = _EN_IMPLIED[word]
         end = m.end()
         scale = _EN_SCALE_AFTER.match(text[end:])
         if scale and scale.group(1).lower() in {"hundred", "thousand", "million", "billion",
@@ -207,6 +216,11 @@ def english_quantities(text: str) -> list[Quantity]:
             end += scale.end()
         q = _qualifier(text[: m.start()])
         out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q))
+    for m in _EN_FRACTION_SCALE.finditer(text):  # "a quarter of a million" = 250,000
+        frac = {"half": 0.5, "quarter": 0.25}[m.group(1).lower()]
+        value = frac * _EN_SCALE[m.group(2).lower()]
+        out.append(Quantity(value, "num", m.start(), m.end(), m.group(),
+                            qualifier=_qualifier(text[: m.start()])))
     for m in _EN_MONTH.finditer(text):
         word = m.group(1).lower()
         if word == "may" and not re.match(r"\s+\d", text[m.end() :]) and not re.search(
@@ -222,9 +236,31 @@ def english_quantities(text: str) -> list[Quantity]:
     for m in _EN_WEEKDAY.finditer(text):
         out.append(Quantity(_WEEKDAYS_EN[m.group(1).lower()], "weekday", m.start(), m.end(),
                             m.group()))
-    for m in _EN_ROMAN.finditer(text):  # World War II, Elizabeth II
-        out.append(Quantity(_ROMAN[m.group(1).lower()], "num", m.start(1), m.end(1),
-                            m.group(1)))
+    for m in _EN_ROMAN.finditer(text):
+        roman = _roman_value(m.group(1))
+        if roman:
+            out.append(Quantity(roman, "num", m.start(1), m.end(1), m.group(1)))
+    return out
+
+
+def _roman_value(s: str) -> int:
+    """Value of a well-formed Roman numeral, 0 if ``s`` is not one."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(s):
+        v = values[ch]
+        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
+    # reject malformed strings (IIII, VX) by round-tripping
+    return total if 0 < total < 400 and _to_roman(total) == s else 0
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, r in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                 (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out += r
+            n -= v
     return out
 
 
@@ -298,8 +334,11 @@ def japanese_quantities(text: str) -> list[Quantity]:
         j = i + 1
         while j < len(toks) and toks[j].start == toks[j - 1].end and (
             toks[j].pos2 == "数詞"
-            or (toks[j].surface in {",", ".", "，", "．"} and j + 1 < len(toks)
+            or (toks[j].surface in {".", "．"} and j + 1 < len(toks)
                 and toks[j + 1].pos2 == "数詞" and toks[j + 1].surface[:1].isdigit())
+            # a comma joins thousands groups only (1万8,400), not "32,5"
+            or (toks[j].surface in {",", "，"} and j + 1 < len(toks)
+                and re.fullmatch(r"\d{3}", toks[j + 1].surface.translate(_DIGIT_MAP)) is not None)
         ):
             j += 1
         start, end = tok.start, toks[j - 1].end
@@ -321,6 +360,8 @@ def japanese_quantities(text: str) -> list[Quantity]:
                 after_tok.pos1 == "接尾辞"
             ):
                 continue
+            if _in_idiom(text, start, after_tok.end):
+                continue  # 三位一体 "trinity", 四半期 "quarter"
         value = parse_japanese_number(numeral)
         if value is None:
             continue
@@ -331,6 +372,14 @@ def japanese_quantities(text: str) -> list[Quantity]:
         c = m.group(1) or m.group(2)
         out.append(Quantity(_WEEKDAYS_JA[c], "weekday", m.start(), m.end(), m.group()))
     return out
+
+
+def _in_idiom(text: str, start: int, counter_end: int) -> bool:
+    """Whether a dictionary word starting at the numeral runs past its counter."""
+    for end in range(min(len(text), start + 6), counter_end, -1):
+        if jmdict.glosses(text[start:end]):
+            return True
+    return False
 
 
 def _japanese_quantity(

@@ -299,7 +299,7 @@ def names_match(en: str, romaji: str) -> bool:
     if len(a) < 2 or len(b) < 2:
         return en.lower()[:3] == romaji[:3] and len(romaji) >= 3
     # keys of very different length are different names, whatever their common part
-    if min(len(a), len(b)) < 0.6 * max(len(a), len(b)):
+    if min(len(a), len(b)) < 0.7 * max(len(a), len(b)):
         return False
     return SequenceMatcher(None, a, b).ratio() >= 0.75
 

@@ -64,7 +64,10 @@ def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
             continue
         # the most frequent of its renderings (treatment and care both render 治療,
         # "cancer treatment, intensive care" still says 治療 once each)
-        best = max(best, max(ref_stems.count(w) for w in words))
+        # (a derived form counts too: "Jordanian politician… Jordan's" says Jordan twice)
+        best = max(best, max(sum(1 for s in ref_stems if s == w or (len(w) >= 4 and
+                                                                    s.startswith(w)))
+                             for w in words))
     return best
 
 
@@ -191,6 +194,8 @@ class RepetitionCheck(BaseCheck):
                 if not _ends_phrase(toks, j + n):
                     continue
                 gap = toks[i + n : j]
+                if gap and gap[-1].surface in {"(", "（"}:
+                    continue  # the original spelling given again in brackets
                 adjacent = all(t.is_punct for t in gap)
                 if not adjacent:
                     # a phrase must be complete: it ends on a particle or punctuation,

@@ -117,7 +117,9 @@ class ScrambledCheck(BaseCheck):
             sent, ctx, first
         ):
             problem = f"starts with the particle '{first.surface}'"
-        elif not any(_is_predicate(t) for t in words) and len(text) <= MAX_FRAGMENT_CHARS:
+        elif (not any(_is_predicate(t) for t in words) and len(text) <= MAX_FRAGMENT_CHARS
+              and not any(t.surface in {"は", "が", "も"} and t.is_particle for t in words)):
+            # (with a topic, a noun ending is a copula left out: 現在は協会の代表。)
             problem = "has no predicate: a fragment cut off from its sentence"
         elif last.surface in _DANGLING_ENDINGS and last.pos1 in {"名詞", "助詞", "形状詞"}:
             problem = f"ends on '{last.surface}', a subordinate clause with no main clause"

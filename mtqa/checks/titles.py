@@ -36,6 +36,8 @@ from ..english import STOPWORDS, stem
 from ..glossary import Glossary, TitleMatch, load_glossary
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
+from ..phonetic import name_similarity
+from .names import MATCH_MIN as NAME_PREFIX_MIN
 from .names import find_rendering
 
 # Japanese office heads → the kinds of office they name (same vocabulary as the kinds
@@ -215,7 +217,8 @@ def _split_run(run: list[japanese.Token], text: str, base: int) -> list[Compound
             _is_place_token(g[k])
             or g[k].surface in _PREFIXES
             or g[k].pos2 == "数詞"
-            or g[k].pos1 == "接頭辞"
+            or g[k].pos1 in {"接頭辞", "接尾辞"}  # 第23代 …: a counter is not the office
+            or (g[k].pos3 == "助数詞可能" and k > 0 and g[k - 1].pos2 == "数詞")
         ):
             k += 1
         if not g or k >= len(g):
@@ -298,7 +301,7 @@ class TitleCheck(BaseCheck):
         gl = _glossary(ctx)
         text = ctx.translation.text
         seg = text[pair.mt_start : pair.mt_end]
-        comps = compounds(seg, pair.mt_start)
+        comps = _trim_names(compounds(seg, pair.mt_start), pair.reference)
         matches = gl.find(pair.reference) if pair.ref_sentences else []
         window_en, window_ja = _window(pair, ctx)
         window_titles = gl.find(window_en)
@@ -317,7 +320,7 @@ class TitleCheck(BaseCheck):
             flagged.add((cand.comp.start, cand.comp.end))
             yield self._wrong_title(m, cand, pair, text)
         yield from self._duplicates(pair, comps, text, matches, flagged)
-        yield from self._invented(pair, ctx, gl, comps, text, window_en, flagged)
+        yield from self._invented(pair, ctx, gl, comps, text, window_en, window_ja, flagged)
 
     # --- TTL001 ----------------------------------------------------------------------
 
@@ -437,7 +440,7 @@ class TitleCheck(BaseCheck):
 
     def _invented(
         self, pair: AlignedPair, ctx: Context, gl: Glossary, comps: Sequence[Compound],
-        text: str, window_en: str, flagged: set[tuple[int, int]],
+        text: str, window_en: str, window_ja: str, flagged: set[tuple[int, int]],
     ) -> Iterator[Finding]:
         """A compound naming a specific office that is no known title and that nothing in
         the English accounts for (国家長官)."""
@@ -446,7 +449,13 @@ class TitleCheck(BaseCheck):
         doc_renderings = _doc_renderings(ctx, gl)
         window_titles = gl.find(window_en)
         window_renderings = {r for m in window_titles for r in m.entry.renderings}
-        titled = [(m.start, m.end) for m in window_titles]
+        # words of titles the Japanese renders are spoken for; those of unrendered titles
+        # may still account for a compound ("section leader" for 消防隊長)
+        rendered = [m for m in window_titles
+                    if any(len(r) >= 2 and r in window_ja for r in m.entry.renderings)]
+        if len(rendered) < len(window_titles):
+            return  # an English title without its rendering: the compound may be it
+        titled = [(m.start, m.end) for m in rendered]
         free_words = {
             stem(w.lower()) for w, s in _words(window_en)
             if w.lower() not in STOPWORDS and not any(a <= s < b for a, b in titled)
@@ -484,6 +493,25 @@ class TitleCheck(BaseCheck):
                 segment=pair.index,
                 evidence={"head": c.head},
             )
+
+
+def _trim_names(comps: Sequence[Compound], reference: str) -> list[Compound]:
+    """Compounds without a leading katakana name of the English (クリー少将 → 少将 when the
+    English has "Clery"): UniDic takes some names for ordinary words."""
+    words = [w for w, _ in _words(reference) if w[:1].isupper() and len(w) > 1]
+    out = []
+    for c in comps:
+        m = re.match(r"[\u30A0-\u30FF]+", c.core)
+        if m and len(m.group()) < len(c.core) - len(c.head) + 1 and words and max(
+            name_similarity(w, m.group()) for w in words
+        ) >= NAME_PREFIX_MIN:
+            n = len(m.group())
+            core = c.core[n:]
+            out.append(Compound(c.start, c.end, c.surface, core, c.core_start + n, c.head,
+                                core[: len(core) - len(c.head)]))
+        else:
+            out.append(c)
+    return out
 
 
 def _glossary(ctx: Context) -> Glossary:

@@ -13,14 +13,19 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from .. import japanese
 from ..english import STOPWORDS
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 
 # A run of Latin words (ASCII or full-width) possibly joined by spaces, hyphens, apostrophes.
-_LATIN_RUN = re.compile(
-    r"[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ'’\-\.]*(?:[ 　][A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ'’\-\.]*)*"
-)
+# (Latin-1 and Latin Extended letters included: Comaltitlán, Szabó are one word.)
+_L = "A-Za-zＡ-Ｚａ-ｚÀ-ÖØ-öø-ɏ"
+_LATIN_RUN = re.compile(rf"[{_L}][{_L}'’\-\.]*(?:[ 　][{_L}][{_L}'’\-\.]*)*")
+#: The original spelling given in brackets after the Japanese rendering
+#: (マイク・ワルツ（Mike Waltz）, カムデン郡（英語：Camden County）) is a gloss, not an
+#: untranslated word.
+_BRACKET_GLOSS = re.compile(r"[（(](?:[^（）()]{0,6}[:：])?[^（）()]*[）)]")
 _URL = re.compile(r"(https?://|www\.)\S+|\S+@\S+\.\w+|\b\S+\.(com|org|net|jp|co\.jp)\b", re.I)
 # A photo credit: "Name/Agency", "(Photographer/Pool Photo via AP)", "写真：…", "©…".
 _CREDIT = re.compile(
@@ -80,6 +85,9 @@ class UntranslatedCheck(BaseCheck):
         text = ctx.translation.text
         seg = text[pair.mt_start : pair.mt_end]
         credit_spans = [m.span() for m in _CREDIT.finditer(seg)]
+        credit_spans += [m.span() for m in _BRACKET_GLOSS.finditer(seg)
+                         if m.start() > 0 and not japanese.has_latin(seg[m.start() - 1])
+                         and not seg[m.start() - 1].isspace()]
         url_spans = [m.span() for m in _URL.finditer(seg)]
         ref_lower = ctx.reference.text.lower()
         for m in _LATIN_RUN.finditer(seg):

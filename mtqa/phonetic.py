@@ -20,7 +20,7 @@ N     m, n, ng (the moraic ン stands for both)
 
 Vowels, y, w and h are dropped: they are exactly what katakana adds, lengthens or
 changes. Keys are compared with a weighted edit distance in which near classes (T/S,
-K/S) and a missing R (non-rhotic English: パーカー for Parker) cost half.
+K/S) cost half, and a missing R (non-rhotic English: パーカー for Parker) less.
 """
 
 from __future__ import annotations
@@ -38,13 +38,17 @@ NEAR_PAIRS = frozenset({frozenset("TS"), frozenset("KS")})
 #: Classes whose deletion costs half: post-vocalic r is silent in British/US English and
 #: often left out in katakana (ウォーカー for Walker).
 CHEAP_DELETE = frozenset("R")
+#: Cost of deleting one of them: English names lose several r's at once in katakana
+#: (Carter → カーター, Parker → パーカー), so a third of an edit each.
+R_DELETE_COST = 0.3
 #: Cost of a key's last consonant missing from the other key (silent final letters).
 FINAL_DELETE_COST = 0.5
 
 # Ordered rewrite rules for Latin spellings (longest first within a position).
 _LATIN_RULES: tuple[tuple[str, str], ...] = (
-    # Dutch ij is a vowel (Heijden ヘイデン), not the consonant j
-    ("tsch", "S"), ("sch", "S"), ("tch", "S"), ("tzs", "S"), ("ij", "i"),
+    # Dutch ij is a vowel (Heijden ヘイデン), not the consonant j; l is silent in
+    # English -alk/-olk (Walker ウォーカー, Falkland フォークランド, Folkestone)
+    ("alk", "aK"), ("olk", "oK"), ("tsch", "S"), ("sch", "S"), ("tch", "S"), ("tzs", "S"), ("ij", "i"),
     ("sh", "S"), ("ch", "S"), ("zh", "S"), ("cz", "S"), ("cs", "S"), ("sz", "S"),
     ("zs", "S"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("dj", "S"), ("ph", "B"),
     ("th", "T"), ("ck", "K"), ("qu", "K"), ("ng", "N"), ("gh", "K"), ("x", "KS"),
@@ -110,7 +114,7 @@ def _sub_cost(a: str, b: str) -> float:
 
 
 def _del_cost(a: str) -> float:
-    return 0.5 if a in CHEAP_DELETE else 1.0
+    return R_DELETE_COST if a in CHEAP_DELETE else 1.0
 
 
 def distance(a: str, b: str) -> float:

@@ -440,7 +440,8 @@ def word_matches_unit(w: EnWord, u: JaUnit) -> bool:
         return w.value is not None and any(abs(w.value - v) < 1e-6 for v in u.numbers)
     if stems_match(w.stem, u.stems):
         return True
-    if w.capital and u.romaji:
+    if u.romaji and (w.capital or (len(w.text) >= 4 and japanese.is_katakana(u.text))):
+        # names, and loanwords transliterated by sound (ドーキング for "dorking")
         return names_match(w.text, u.romaji) or (
             u.romaji.isascii() and u.romaji.lower() == w.text.lower()
         )
@@ -468,7 +469,7 @@ class Lexicon:
             return w.value is not None and any(abs(w.value - v) < 1e-6 for v in self.numbers)
         if w.stem in self.bt_stems:
             return True
-        if w.capital:
+        if w.capital or len(w.text) >= 4:
             return any(names_match(w.text, r) for r in self.names)
         return False
 

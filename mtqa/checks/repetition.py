@@ -24,6 +24,7 @@ from .. import japanese, jmdict
 from ..english import stem
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
+from .omission import names_match
 
 #: Longest repeated phrase considered, in tokens (a clause of this size is rare to repeat
 #: legitimately within one sentence).
@@ -44,9 +45,20 @@ _LIGHT = frozenset({"為る", "する", "居る", "有る", "成る", "事", "�
 
 
 def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
-    """How many times the English reference mentions the content of ``tokens``."""
-    ref_stems = [stem(w) for w in re.findall(r"[A-Za-z]+", reference)]
+    """How many times the English reference mentions the content of ``tokens``.
+
+    Each content token counts the English words among its renderings (JMdict glosses,
+    the loanword's origin, its sound for a katakana name); the most frequent rendering
+    gives the count (treatment and care both render 治療, and "cancer treatment,
+    intensive care" still says it once). A derived form counts too ("Jordanian…
+    Jordan's" says Jordan twice).
+    """
+    en_words = re.findall(r"[A-Za-z]+", reference)
+    ref_stems = [stem(w) for w in en_words]
     ref_digits = re.findall(r"\d+", reference.replace(",", ""))
+    # a compound split by UniDic (刑務 + 所) is looked up whole as well
+    compound = "".join(t.surface for t in tokens if t.pos1 in {"名詞", "接頭辞", "接尾辞"})
+    extra = {stem(w) for w in jmdict.gloss_words(compound)} if len(compound) > 1 else set()
     best = 0
     for tok in tokens:
         if not tok.is_content:
@@ -55,19 +67,17 @@ def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
         if surf.isdigit():
             best = max(best, ref_digits.count(surf))
             continue
-        words = {stem(w) for w in jmdict.gloss_words(japanese.lemma_base(tok.lemma))}
+        if japanese.is_katakana(tok.surface) and len(tok.surface) > 1:
+            roman = japanese.romanize(tok.surface)
+            best = max(best, sum(1 for w in en_words if len(w) > 2 and names_match(w, roman)))
+        words = {stem(w) for w in jmdict.gloss_words(japanese.lemma_base(tok.lemma))} | extra
         words |= {stem(w) for w in jmdict.gloss_words(tok.surface)}
         origin = japanese.lemma_origin(tok.lemma)
         if origin:
             words |= {stem(w) for w in re.findall(r"[a-z]+", origin.lower())}
-        if not words:
-            continue
-        # the most frequent of its renderings (treatment and care both render 治療,
-        # "cancer treatment, intensive care" still says 治療 once each)
-        # (a derived form counts too: "Jordanian politician… Jordan's" says Jordan twice)
-        best = max(best, max(sum(1 for s in ref_stems if s == w or (len(w) >= 4 and
-                                                                    s.startswith(w)))
-                             for w in words))
+        for w in words:
+            best = max(best, sum(1 for s in ref_stems
+                                 if s == w or (len(w) >= 4 and s.startswith(w))))
     return best
 
 

@@ -23,6 +23,7 @@ omitted or crossing). Five detectors:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
@@ -55,6 +56,10 @@ _CLOSE_QUOTES = {v: k for k, v in _OPEN_QUOTES.items()}
 #: Words that start a Japanese sentence by pointing back (同社, この, その): a sentence
 #: split there is a deliberate split, not a broken one.
 _DEICTIC = ("同", "この", "その", "これ", "それ", "当", "本", "両")
+
+
+def _is_punctuation(surface: str) -> bool:
+    return all(unicodedata.category(c)[0] in "PSZ" for c in surface)
 
 
 def _is_predicate(tok: japanese.Token) -> bool:
@@ -102,7 +107,9 @@ class ScrambledCheck(BaseCheck):
         doc = ctx.translation
         text = doc.text[sent.start : sent.end]
         toks = [t for t in japanese.tokenize(text)]
-        words = [t for t in toks if not t.is_punct]
+        # (unknown katakana comes out of UniDic as 記号 one character at a time: ハ・リ・ミ
+        # are letters of a name, not punctuation)
+        words = [t for t in toks if not _is_punctuation(t.surface)]
         if not words:
             return
         first, last = words[0], words[-1]

@@ -16,9 +16,11 @@ S     s, z, sh, ch, j, ts, tz, cz, cs, sz, zs, dj, soft c/g
 K     k, g, c, q, ck, x (as K then S)
 R     l, r (Japanese has one liquid)
 N     m, n, ng (the moraic ン stands for both)
+W     w (a glide in English, ワルツ for Waltz; v in Polish and German, コヴァルチク for
+      Kowalczyk): close to B, cheap to lose
 ====  =====================================================
 
-Vowels, y, w and h are dropped: they are exactly what katakana adds, lengthens or
+Vowels, y and h are dropped: they are exactly what katakana adds, lengthens or
 changes. Keys are compared with a weighted edit distance in which near classes (T/S,
 K/S) cost half, and a missing R (non-rhotic English: パーカー for Parker) less.
 """
@@ -34,10 +36,10 @@ from .japanese import romanize
 
 #: Classes that Japanese renderings confuse for each other more often than not; their
 #: substitution costs half an edit.
-NEAR_PAIRS = frozenset({frozenset("TS"), frozenset("KS")})
+NEAR_PAIRS = frozenset({frozenset("TS"), frozenset("KS"), frozenset("WB")})
 #: Classes whose deletion costs half: post-vocalic r is silent in British/US English and
 #: often left out in katakana (ウォーカー for Walker).
-CHEAP_DELETE = frozenset("R")
+CHEAP_DELETE = frozenset("RW")
 #: Cost of deleting one of them: English names lose several r's at once in katakana
 #: (Carter → カーター, Parker → パーカー), so a third of an edit each.
 R_DELETE_COST = 0.3
@@ -50,21 +52,24 @@ _LATIN_RULES: tuple[tuple[str, str], ...] = (
     # English -alk/-olk (Walker ウォーカー, Falkland フォークランド, Folkestone)
     ("alk", "aK"), ("olk", "oK"), ("tsch", "S"), ("sch", "S"), ("tch", "S"), ("tzs", "S"), ("ij", "i"),
     ("sh", "S"), ("ch", "S"), ("zh", "S"), ("cz", "S"), ("cs", "S"), ("sz", "S"),
-    ("zs", "S"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("dj", "S"), ("ph", "B"),
+    ("zs", "S"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("ds", "S"), ("dj", "S"), ("ph", "B"),
     ("th", "T"), ("ck", "K"), ("qu", "K"), ("ng", "N"), ("gh", "K"), ("x", "KS"),
     ("ce", "Se"), ("ci", "Si"), ("cy", "Sy"), ("ge", "Ke"), ("gi", "Ki"),
 )
 _LATIN_SINGLE = {
     **dict.fromkeys("bpvf", "B"), **dict.fromkeys("td", "T"), **dict.fromkeys("sz", "S"),
-    "j": "S", **dict.fromkeys("kcgq", "K"), **dict.fromkeys("lr", "R"),
+    "j": "S", "w": "W", **dict.fromkeys("kcgq", "K"), **dict.fromkeys("lr", "R"),
     **dict.fromkeys("mn", "N"),
 }
 # Letters that are not in NFKD-decomposable form.
 _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ł": "l",
                           "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "œ": "oe", "Œ": "oe"})
+# Voicing and labials that katakana spellings of one name swap (ズ/ス, ヴ/フ/ブ).
+_LOOSE_CONSONANTS = str.maketrans("vfpzdg", "bbbstk")
 # Romanised kana (Hepburn from mtqa.japanese.romanize) → classes.
 _KANA_RULES: tuple[tuple[str, str], ...] = (
     ("tsu", "S"), ("ts", "S"), ("sh", "S"), ("ch", "S"), ("j", "S"), ("fu", "B"),
+    ("w", "W"),
 )
 
 
@@ -75,7 +80,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in text.lower() if "a" <= c <= "z")
 
 
-def _classes(s: str, rules: tuple[tuple[str, str], ...]) -> str:
+def _classes(s: str, rules: tuple[tuple[str, str], ...], keep_h: bool = False) -> str:
     out: list[str] = []
     i = 0
     while i < len(s):
@@ -86,7 +91,10 @@ def _classes(s: str, rules: tuple[tuple[str, str], ...]) -> str:
                 break
         else:
             c = s[i]
-            out.append(_LATIN_SINGLE.get(c, c if c.isupper() else ""))
+            if keep_h and c == "h":
+                out.append("H")
+            else:
+                out.append(_LATIN_SINGLE.get(c, c if c.isupper() else ""))
             i += 1
     # Keep only class letters, and collapse doubles (Papadopoulou's "pp" is one sound;
     # ッ and ン doubling are not distinctive either).
@@ -102,9 +110,16 @@ def latin_key(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def kana_key(kana: str) -> str:
-    """Phonetic key of a kana rendering ("ゼレンスキー" → "SRNSK")."""
-    return _classes(romanize(kana), _KANA_RULES)
+def kana_key(kana: str, strict: bool = False) -> str:
+    """Phonetic key of a kana rendering ("ゼレンスキー" → "SRNSK").
+
+    Args:
+        kana: the rendering.
+        strict: keep h as a class (H) for comparing two katakana spellings with each other:
+            katakana writes h consistently (ハリス and リーズ are not variants), while
+            English spelling does not (John, Sarah).
+    """
+    return _classes(romanize(kana), _KANA_RULES, keep_h=strict)
 
 
 def _sub_cost(a: str, b: str) -> float:
@@ -149,9 +164,20 @@ def key_similarity(a: str, b: str) -> float:
     return max(0.0, 1.0 - d / max(len(a), len(b)))
 
 
-def _loose_romaji(s: str) -> str:
-    """Romanisation with the confusable distinctions removed, vowels kept."""
-    s = s.replace("l", "r").replace("v", "b").replace("w", "").replace("h", "")
+# English vowel spellings → the vowel katakana writes (Leeds リーズ, Moore ムーア).
+_EN_VOWELS: tuple[tuple[str, str], ...] = (
+    ("ee", "i"), ("ea", "i"), ("ie", "i"), ("oo", "u"), ("ou", "u"), ("y", "i"),
+)
+
+
+def _loose_romaji(s: str, english: bool = False) -> str:
+    """Romanisation with the confusable distinctions removed (l/r, labials, voicing),
+    vowels kept."""
+    if english:
+        for src, dst in _EN_VOWELS:
+            s = s.replace(src, dst)
+    s = s.replace("l", "r").replace("w", "").replace("h", "")
+    s = s.translate(_LOOSE_CONSONANTS)
     s = re.sub(r"([aeiou])\1+", r"\1", s)  # long vowels
     return re.sub(r"([^aeiou])\1+", r"\1", s)  # doubled consonants
 
@@ -173,7 +199,7 @@ def name_similarity(english: str, kana: str) -> float:
     k_en, k_ja = latin_key(english), kana_key(kana)
     skel = key_similarity(k_en, k_ja)
     vowels = difflib.SequenceMatcher(
-        None, _loose_romaji(_fold(english)), _loose_romaji(romanize(kana))
+        None, _loose_romaji(_fold(english), english=True), _loose_romaji(romanize(kana))
     ).ratio()
     if max(len(k_en), len(k_ja)) <= 2:
         return 0.5 * skel + 0.5 * vowels

@@ -53,7 +53,7 @@ NEIGHBOUR_MATCH_MIN = 0.85
 OWN_HINT_MIN = 0.6
 #: ... and their romanisations (vowels included, see mtqa.phonetic) this much: short
 #: names have short keys (Paul → BR) that unrelated words share (バレエ).
-VARIANT_ROMAJI_MIN = 0.6
+VARIANT_ROMAJI_MIN = 0.75
 #: English name words of one sequence that may be written as one katakana word.
 MAX_JOINED_WORDS = 3
 
@@ -421,7 +421,13 @@ class NameCheck(BaseCheck):
             words = components.get(key, (key,))
             for w in {key, *words}:
                 spellings = used.setdefault(w, set())
-                if surface not in spellings and len(spellings) >= capacity.get(w, 1):
+                if surface in spellings:
+                    continue
+                if len(spellings) >= capacity.get(w, 1):
+                    return False
+                # a second spelling of a name in one sentence must be a variant of the
+                # first (ゼレンキー … ゼレンスキー), not another word (リーズ for Harris)
+                if spellings and not any(_variants(surface, other) for other in spellings):
                     return False
             for w in {key, *words}:
                 used[w].add(surface)
@@ -502,7 +508,7 @@ class NameCheck(BaseCheck):
             if len(counts) < 2:
                 continue
             canonical = _canonical(recs, counts, st.garbled)
-            canon_key = kana_key(canonical)
+            canon_key = kana_key(canonical, strict=True)
             if not any(r.own for r in recs):
                 continue  # no sentence names it in English: the matches are guesses
             for r in recs:
@@ -543,7 +549,8 @@ def _variants(a: str, b: str, b_key: str | None = None) -> bool:
     """Whether two katakana spellings are variants of one name (ヴァン/ファン,
     ゼレンキー/ゼレンスキー) rather than two words that sound alike to a loose key."""
     return (
-        key_similarity(kana_key(a), b_key if b_key is not None else kana_key(b)) >= VARIANT_MIN
+        key_similarity(kana_key(a, strict=True), b_key or kana_key(b, strict=True))
+        >= VARIANT_MIN
         and romaji_similarity(a, b) >= VARIANT_ROMAJI_MIN
     )
 

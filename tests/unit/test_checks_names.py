@@ -1,0 +1,119 @@
+"""names check: inconsistent and garbled katakana names (issue #3).
+
+Constructed articles, given as pre-aligned sentence pairs.
+"""
+
+from __future__ import annotations
+
+import mtqa
+from mtqa.checks.names import english_names, katakana_parts
+
+
+def findings(pairs):
+    report = mtqa.check_segments(pairs, backtranslator="dictionary", checks=("names",))
+    return list(report.finding_list)
+
+
+def flagged(pairs):
+    return [(f.text, f.code) for f in findings(pairs)]
+
+
+# --- NAM001: one name, two spellings ----------------------------------------------------
+
+
+def test_second_spelling_of_a_name_is_flagged():
+    pairs = [
+        ("Mayor Jan Kowalczyk opened the new bridge on Friday.",
+         "ヤン・コヴァルチク市長が金曜日、新しい橋を開通させた。"),
+        ("Kowalczyk said it had cost less than planned.",
+         "コワルチク氏は、費用は予定より少なかったと述べた。"),
+    ]
+    (f,) = findings(pairs)
+    assert (f.text, f.code, f.severity, f.category) == ("コワルチク", "NAM001", "minor", "name")
+    assert "Kowalczyk" in f.message and "コヴァルチク" in f.message
+
+
+def test_majority_spelling_wins():
+    pairs = [
+        ("Orsolya Varga won the race.", "オルショヤ・ヴァルガがレースに勝った。"),
+        ("Varga led from the start.", "バルガはスタートから首位を走った。"),
+        ("Varga thanked her team.", "ヴァルガはチームに感謝した。"),
+        ("Varga will race again in May.", "ヴァルガは5月に再び出場する。"),
+    ]
+    assert flagged(pairs) == [("バルガ", "NAM001")]
+
+
+def test_consistent_names_and_kanji_places_are_left_alone():
+    pairs = [
+        ("Chancellor Olaf Scholz met Prime Minister Fumio Kishida in Tokyo.",
+         "オラフ・ショルツ首相は東京で岸田文雄首相と会談した。"),
+        ("Scholz and Kishida discussed trade with the United States and Britain.",
+         "ショルツ氏と岸田氏は米国、英国との貿易について協議した。"),
+        ("Scholz later flew to Osaka.", "ショルツ氏はその後、大阪に向かった。"),
+    ]
+    assert flagged(pairs) == []
+
+
+def test_loanwords_are_not_names():
+    pairs = [
+        ("Data from the team showed a rise.", "チームのデータは増加を示した。"),
+        ("The data centre in Dublin will open in June.",
+         "ダブリンのデータセンターは6月に開業する。"),
+        ("Team members said the centre was ready.", "チームのメンバーはセンターの準備ができたと述べた。"),
+    ]
+    assert flagged(pairs) == []
+
+
+def test_two_similar_names_are_not_one_name():
+    pairs = [
+        ("John Harris met June Harris in Leeds.", "ジョン・ハリスはリーズでジューン・ハリスに会った。"),
+        ("John said June would stay.", "ジョンはジューンが残ると言った。"),
+    ]
+    assert flagged(pairs) == []
+
+
+# --- NAM002: stray suffix on a person's name ---------------------------------------------
+
+
+def test_stray_suffix_on_a_person_name_is_flagged():
+    pairs = [(
+        "Prime Minister Keir Starmer met President Emmanuel Macron in Paris.",
+        "キア・スターマー首相はパリでエマニュエル・マクロン校と会談した。",
+    )]
+    (f,) = findings(pairs)
+    assert (f.text, f.code) == ("マクロン校", "NAM002")
+    assert "school" in f.message
+
+
+def test_suffixes_that_belong_to_names_are_left_alone():
+    pairs = [
+        ("She studied at the University of California, Berkeley.",
+         "彼女はカリフォルニア大学バークレー校で学んだ。"),
+        ("Emmanuel Macron's party lost seats.", "エマニュエル・マクロン氏の党は議席を失った。"),
+        ("Ohio Governor Mike DeWine spoke.", "マイク・デワイン・オハイオ州知事が話した。"),
+    ]
+    assert flagged(pairs) == []
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def test_english_names_skip_sentence_initial_common_words_and_titles():
+    text = "Heavy rain hit Leeds. Police said Maarten van der Berg was safe."
+    names = [n.text for n in english_names(text, [(0, 21), (22, len(text))])]
+    assert names == ["Leeds", "Maarten van der Berg"]
+
+
+def test_english_names_keep_initial_names_that_recur():
+    text = "Lavrov spoke first. Then Sergey Lavrov left."
+    names = [n.text for n in english_names(text, [(0, 19), (20, len(text))])]
+    assert names == ["Lavrov", "Sergey Lavrov"]
+
+
+def test_katakana_parts_have_offsets_into_the_text():
+    text = "昨日、マールテン・ファン・デル・ベルフ氏が来た。"
+    parts = katakana_parts(text, 100)
+    assert [p.surface for p in parts] == ["マールテン", "ファン", "デル", "ベルフ"]
+    for p in parts:
+        assert text[p.start - 100 : p.end - 100] == p.surface
+        assert p.n_parts == 4

@@ -1,0 +1,167 @@
+"""titles check: wrong, duplicated and invented job titles (issue #3).
+
+Constructed sentence pairs (pre-aligned, so that the aligner does not matter).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import mtqa
+from mtqa.checks.titles import compounds, gloss_of, head_of
+
+
+def findings(pairs, **options):
+    report = mtqa.check_segments(pairs, backtranslator="dictionary", checks=("titles",),
+                                 **options)
+    return list(report.finding_list)
+
+
+def flagged(en, ja, **options):
+    return [(f.text, f.severity, f.code) for f in findings([(en, ja)], **options)]
+
+
+# --- TTL001: title rendered wrongly -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span", "severity"),
+    [
+        # office changes: minister → president, beside the person's name
+        ("Defence Minister Anna Kowalski visited the base.",
+         "アンナ・コワルスキ国防大統領が基地を訪れた。", "国防大統領", "major"),
+        # office changes: minister → (private) secretary
+        ("Interior Minister Hans Bauer resigned on Monday.",
+         "ハンス・バウアー内務秘書は月曜日に辞任した。", "内務秘書", "major"),
+        # portfolio changes: trade → finance, same office
+        ("Trade Minister Lucía Ortega signed the deal.",
+         "ルシア・オルテガ財務相が協定に署名した。", "財務相", "major"),
+        # police rank read as an examiner of goods
+        ("Detective Inspector Mary Collins led the inquiry.",
+         "メアリー・コリンズ検査官が捜査を指揮した。", "検査官", "major"),
+        # same office, wrong word: governor of a prefecture for a central bank's
+        ("Bank of Japan Governor Kazuo Ueda kept rates on hold.",
+         "日銀知事の植田和男氏は金利を据え置いた。", "日銀知事", "minor"),
+    ],
+)
+def test_wrong_title_is_flagged(en, ja, span, severity):
+    assert flagged(en, ja) == [(span, severity, "TTL001")]
+
+
+def test_message_names_the_english_and_explains_the_japanese():
+    (f,) = findings([("Defence Minister Anna Kowalski visited the base.",
+                      "アンナ・コワルスキ国防大統領が基地を訪れた。")])
+    assert "'Defence Minister'" in f.message
+    assert "president" in f.message  # JMdict gloss of 大統領
+    assert "国防相" in f.message  # the expected rendering
+    assert f.category == "title" and f.check == "titles"
+    assert f.reference.startswith("Defence Minister")
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("Foreign Minister Yoko Kamikawa met her counterpart.",
+         "上川陽子外相は相手国の外相と会談した。"),
+        ("Prime Minister Mark Rutte arrived in Brussels.",
+         "マルク・ルッテ首相がブリュッセルに到着した。"),
+        ("U.S. Secretary of Defense Lloyd Austin spoke.",
+         "ロイド・オースティン米国防長官が演説した。"),
+        ("Police spokesman Tom Reid said nobody was hurt.",
+         "警察報道官のトム・リード氏は、けが人はいないと述べた。"),
+        ("Russian President Vladimir Putin spoke by phone.",
+         "ロシアのプーチン大統領が電話で話した。"),
+        # the Japanese adds a title the English leaves out: normal news style
+        ("Putin said the talks were useful.", "プーチン大統領は協議が有益だったと述べた。"),
+        # ordinary uses of words that are also ranks
+        ("The general election will be held in May.", "総選挙は5月に行われる。"),
+        ("It was a major setback for the government.", "政府にとって大きな打撃だった。"),
+        # a title the Japanese leaves out is an omission, not a wrong title
+        ("Health Secretary Wes Streeting declined to comment.",
+         "ウェス・ストリーティング氏はコメントを控えた。"),
+    ],
+)
+def test_correct_or_absent_titles_are_left_alone(en, ja):
+    assert flagged(en, ja) == []
+
+
+def test_rendering_in_a_neighbouring_sentence_is_not_flagged():
+    pairs = [
+        ("Finance Minister Jan Novak met bankers.", "銀行家との会合が開かれた。"),
+        ("They discussed the budget.", "ヤン・ノヴァク財務相は予算について議論した。"),
+    ]
+    assert findings(pairs) == []
+
+
+# --- TTL002: duplicated title ----------------------------------------------------------
+
+
+def test_title_on_both_sides_of_a_name_is_flagged():
+    en = "French President Emmanuel Macron hosted the summit."
+    ja = "フランス大統領のエマニュエル・マクロン大統領が首脳会議を主催した。"
+    assert flagged(en, ja) == [("フランス大統領", "minor", "TTL002")]
+
+
+def test_title_once_is_not_a_duplicate():
+    en = "French President Emmanuel Macron hosted the summit."
+    ja = "フランスのエマニュエル・マクロン大統領が首脳会議を主催した。"
+    assert flagged(en, ja) == []
+
+
+# --- TTL003: invented title ------------------------------------------------------------
+
+
+def test_unknown_office_without_english_counterpart_is_flagged():
+    en = "Officials from both countries met in Geneva on Monday."
+    ja = "両国の政府長官は月曜日にジュネーブで会談した。"
+    assert flagged(en, ja) == [("政府長官", "major", "TTL003")]
+
+
+def test_known_office_or_office_in_the_english_is_not_invented():
+    assert flagged("Officials from both countries met in Geneva.",
+                   "両国の当局者がジュネーブで会談した。") == []
+    assert flagged("Senior diplomats met in Geneva.",
+                   "上級外交官がジュネーブで会談した。") == []
+
+
+# --- user glossary ---------------------------------------------------------------------
+
+
+def test_user_glossary_changes_what_is_accepted(tmp_path: Path):
+    en = "Chief Happiness Officer Ana Lima opened the office."
+    ja = "アナ・リマ最高幸福秘書が事務所を開いた。"
+    # no such title in the shipped glossary: only an unknown office (秘書 "secretary")
+    assert flagged(en, ja) == [("最高幸福秘書", "major", "TTL003")]
+    path = tmp_path / "newsroom.csv"
+    path.write_text("english,japanese\nChief Happiness Officer,最高幸福責任者\n",
+                    encoding="utf-8")
+    # with the newsroom's entry it is the wrong rendering of a known title
+    (f,) = findings([(en, ja)], glossary=str(path))
+    assert (f.text, f.code) == ("最高幸福秘書", "TTL001")
+    assert "最高幸福責任者" in f.message
+    path.write_text("english,japanese\nChief Happiness Officer,最高幸福秘書\n",
+                    encoding="utf-8")
+    assert flagged(en, ja, glossary=str(path)) == []
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def test_compounds_split_names_places_and_coordination():
+    comps = compounds("ドイツのクリスティーナ・ミュラー外務大臣と財務相・中央銀行総裁")
+    assert [(c.core, c.head, c.modifier) for c in comps] == [
+        ("外務大臣", "大臣", "外務"), ("財務相", "相", "財務"), ("中央銀行総裁", "総裁", "中央銀行"),
+    ]
+
+
+def test_one_character_heads_only_as_suffixes():
+    assert head_of("財務相", frozenset({0, 2})) == "相"
+    assert head_of("首相") == "首相"
+    assert head_of("相手", frozenset({0})) == ""
+
+
+def test_gloss_of_explains_pieces():
+    assert "president" in gloss_of("外務大統領")
+    assert "foreign" in gloss_of("外務大統領")

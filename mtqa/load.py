@@ -16,9 +16,10 @@ import os
 import re
 import unicodedata
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from .errors import InputError
@@ -29,24 +30,27 @@ from .types import AlignedPair, Attribution, Document, Finding, Sentence
 #: Largest file accepted anywhere (feeds, manifests), in bytes: read into memory whole.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 #: Longest article text accepted, in characters per side. A long news feature is about
-#: 30,000 characters; this is eight times that. Time and memory grow with the number of
-#: sentences (alignment) and characters (tokenising, back-translation): measured with the
-#: dictionary engine, see README "Limits" and benchmarks/input_bounds.py.
-MAX_INPUT_CHARS = 250_000
+#: 30,000 characters (English); this is over three times that. Time grows about linearly
+#: with the text (tokenising, back-translation, per-sentence checks; the aligner works in a
+#: band), at roughly a second per thousand Japanese characters with the dictionary engine
+#: on one loaded core: README "Limits", benchmarks/input_bounds.py.
+MAX_INPUT_CHARS = 100_000
 #: Largest article *file*, in bytes: no encoding we read takes more than 4 bytes a
 #: character, so a larger file cannot be under MAX_INPUT_CHARS and is refused from its
 #: size alone, before it is read (a 5 MB file costs a stat, not a decode).
 MAX_ARTICLE_BYTES = 4 * MAX_INPUT_CHARS
-#: Most content sentences per side. The aligner compares sentences near the diagonal, but
-#: the checks and the back-translation are per sentence; this caps the work of a text made
-#: of very many tiny lines (e.g. one word a line).
-MAX_SENTENCES = 4_000
-#: A "sentence" longer than this (characters) is cut into pieces of at most this length at
-#: the last comma, ideographic comma or space before the limit (text without punctuation,
-#: one 200,000-character line). Real sentences are far shorter: the longest of data/riyadh
-#: is 306 characters (English; 164 Japanese), of data/cases 247, of the WMT22 en-ja dev
-#: sources 148.
-MAX_SENTENCE_CHARS = 1_000
+#: Most content sentences per side: the checks and the back-translation work per
+#: sentence, so this caps a text of very many tiny lines (one word a line). 100,000
+#: Japanese characters of news are about 1,600 sentences (data/riyadh: 61 a sentence).
+MAX_SENTENCES = 2_000
+#: A "sentence" longer than this many characters is cut into pieces at the last comma,
+#: ideographic comma or space before the limit (text without punctuation, one very long
+#: line): several checks compare every word of a pair with every other, so their time
+#: grows with the square of a pair's length. Real sentences stay under the limits: the
+#: longest of data/riyadh is 306 characters in English and 164 in Japanese, of data/cases
+#: 247, of the WMT22 en-ja dev sources 148. Japanese packs about twice the content per
+#: character (align.py's length prior), hence half the limit.
+MAX_SENTENCE_CHARS: Mapping[str, int] = MappingProxyType({"en": 500, "ja": 250})
 #: Text with more control characters than this share (tabs and line breaks aside) is
 #: binary data or a corrupted file, not an article.
 MAX_CONTROL_SHARE = 0.1
@@ -388,7 +392,7 @@ def read_text(
 _SOFT_BREAK = re.compile(r"[,、，;；:：\s]")
 
 
-def split_long_sentences(doc: Document, max_chars: int = MAX_SENTENCE_CHARS) -> Document:
+def split_long_sentences(doc: Document, max_chars: int | None = None) -> Document:
     """Cut sentences longer than ``max_chars`` into pieces, offsets kept.
 
     Each cut is made after the last comma, ideographic comma, semicolon or space in the
@@ -397,12 +401,14 @@ def split_long_sentences(doc: Document, max_chars: int = MAX_SENTENCE_CHARS) -> 
 
     Args:
         doc: a segmented document.
-        max_chars: longest piece.
+        max_chars: longest piece (default: :data:`MAX_SENTENCE_CHARS` of ``doc.lang``).
 
     Returns:
         ``doc`` itself when no sentence is too long, else a document with the long
         sentences replaced by their pieces (re-indexed).
     """
+    if max_chars is None:
+        max_chars = MAX_SENTENCE_CHARS.get(doc.lang, MAX_SENTENCE_CHARS["en"])
     if all(s.end - s.start <= max_chars for s in doc.sentences):
         return doc
     out: list[Sentence] = []

@@ -214,9 +214,10 @@ def test_api_pairs_ok():
 
 def test_long_line_without_punctuation_split_in_bounded_pieces():
     text = ("これは句読点のない長い一行、" * 20_000)[:200_000]
+    limit = MAX_SENTENCE_CHARS["ja"]
     doc = split_long_sentences(segment.segment(text, "ja"))
-    assert len(doc.sentences) >= 200_000 // MAX_SENTENCE_CHARS
-    assert all(0 < s.end - s.start <= MAX_SENTENCE_CHARS for s in doc.sentences)
+    assert len(doc.sentences) >= 200_000 // limit
+    assert all(0 < s.end - s.start <= limit for s in doc.sentences)
     assert [s.index for s in doc.sentences] == list(range(len(doc.sentences)))
     # pieces are cut after a comma and cover the text in order, nothing but spaces lost
     assert all(text[s.end - 1] == "、" for s in doc.sentences[:-1])
@@ -226,15 +227,24 @@ def test_long_line_without_punctuation_split_in_bounded_pieces():
 def test_english_long_line_cut_at_spaces():
     text = " ".join(f"word{i}" for i in range(30_000))
     doc = split_long_sentences(segment.segment(text, "en"))
-    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in doc.sentences)
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS["en"] for s in doc.sentences)
     assert all(not text[s.start].isspace() and not text[s.end - 1].isspace()
                for s in doc.sentences)
     assert all(text[s.end] == " " for s in doc.sentences[:-1])
 
 
 def test_normal_documents_untouched():
-    doc = segment.segment(ARTICLE, "ja")
-    assert split_long_sentences(doc) is doc
+    for p in [RIYADH / "ja.txt", RIYADH / "en.txt", *CASES.glob("*.txt")]:
+        doc = segment.segment(p.read_text(encoding="utf-8"), "ja" if ".ja" in p.name or
+                              p.name == "ja.txt" else "en")
+        assert split_long_sentences(doc) is doc, p
+
+
+def test_cut_without_any_break_at_the_limit():
+    text = "あ" * 1_000
+    doc = split_long_sentences(segment.segment(text, "ja"), 300)
+    assert [(s.start, s.end) for s in doc.sentences] == [(0, 300), (300, 600), (600, 900),
+                                                          (900, 1000)]
 
 
 def test_sentence_count_bound():

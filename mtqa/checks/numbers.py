@@ -90,6 +90,12 @@ _EN_WORDNUM = re.compile(
     + r")\b)",
     re.I,
 )
+# Units a Japanese newsroom may convert to metric (see CONVERSIONS).
+_EN_IMPERIAL = re.compile(
+    r"^[\s-]*(?:square\s+|sq\.?\s+|cubic\s+)?(miles?|mph|feet|foot|ft|pounds?|lbs?|acres?|"
+    r"gallons?|inch(?:es)?|ounces?|oz|yards?|degrees?|°\s*f)\b",
+    re.I,
+)
 _EN_FRACTION_SCALE = re.compile(
     r"\b(half|quarter)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.I
 )
@@ -111,12 +117,12 @@ _EN_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS_EN) + r")\b", re.I)
 # a Roman numeral after a capitalised word (World War II, Carl XVI Gustaf, Book III)
 _EN_ROMAN = re.compile(r"\b[A-Z][a-z]+ ([IVXLC]{2,7})\b")
 _EN_QUAL_MORE = re.compile(
-    r"\b(more than|over|at least|upwards of|in excess of|exceeding|above|greater than)\s+$",
+    r"\b(more than|over|at least|upwards of|in excess of|exceeding|above|greater than)\s*$",
     re.I,
 )
 _EN_QUAL_LESS = re.compile(
     r"\b(less than|fewer than|under|nearly|almost|just under|up to|at most|below|"
-    r"no more than)\s+$",
+    r"no more than)\s*$",
     re.I,
 )
 
@@ -147,6 +153,8 @@ class Quantity:
     text: str
     half_known: bool = True
     qualifier: str = ""
+    #: an imperial unit after an English number (mile, acre…): the Japanese may convert it
+    unit: str = ""
 
 
 def _same(a: float, b: float) -> bool:
@@ -194,7 +202,8 @@ def english_quantities(text: str) -> list[Quantity]:
                 value *= _EN_SCALE[word]
                 end = m.end() + scale.end()
         q = _qualifier(text[: m.start()].rstrip("$€£¥ "))
-        out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q))
+        out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q,
+                            unit=_imperial_unit(text[end:])))
     for m in _EN_WORDNUM.finditer(text):
         value: float
         if m.group(1):
@@ -215,7 +224,8 @@ def english_quantities(text: str) -> list[Quantity]:
             value *= _EN_SCALE[scale.group(1).lower()]
             end += scale.end()
         q = _qualifier(text[: m.start()])
-        out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q))
+        out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q,
+                            unit=_imperial_unit(text[end:])))
     for m in _EN_FRACTION_SCALE.finditer(text):  # "a quarter of a million" = 250,000
         frac = {"half": 0.5, "quarter": 0.25}[m.group(1).lower()]
         value = frac * _EN_SCALE[m.group(2).lower()]
@@ -262,6 +272,11 @@ def _to_roman(n: int) -> str:
             out += r
             n -= v
     return out
+
+
+def _imperial_unit(after: str) -> str:
+    m = _EN_IMPERIAL.match(after)
+    return m.group(1).lower() if m else ""
 
 
 def _qualifier(before: str) -> str:
@@ -542,7 +557,7 @@ class NumberCheck(BaseCheck):
         )]
         if same:
             return self._judge_qualifier(q, same, pair, text)
-        if _converted(q.value, [e.value for e in nums]):
+        if _converted(q.value, [e.value for e in nums if e.unit]):
             return None
         if self._spare(q, neighbours, kinds={"num", "month"}):
             return None

@@ -1,0 +1,124 @@
+"""numbers check: values compared across the aligned pair after normalisation (issue #3)."""
+
+from __future__ import annotations
+
+import pytest
+
+import mtqa
+from mtqa.checks.numbers import english_quantities, japanese_quantities, parse_japanese_number
+
+
+def flagged(en, ja):
+    report = mtqa.check_segments([(en, ja)], backtranslator="dictionary", checks=("numbers",))
+    return [(f.text, f.code) for f in report.finding_list]
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("1万8,400", 18400), ("400億", 4e10), ("3,800万", 3.8e7), ("二十三", 23),
+     ("三千五百", 3500), ("1.5", 1.5), ("１２", 12), ("1億2000万", 1.2e8), ("十", 10)],
+)
+def test_parse_japanese_number(numeral, value):
+    assert parse_japanese_number(numeral) == value
+
+
+def test_english_quantities():
+    got = {(q.kind, q.value) for q in english_quantities(
+        "On Friday at 9:30 p.m., $1.5 billion, twenty-six people, the third round, "
+        "World War II, 4.5 per cent, in March"
+    )}
+    assert {("weekday", 4), ("time", 21 * 60 + 30), ("num", 1.5e9), ("num", 26),
+            ("num", 3), ("num", 2), ("num", 4.5), ("month", 3)} <= got
+
+
+def test_japanese_quantities_spans_include_units():
+    text = "火曜日午後3時、400億ドルと3,000人、38周目。"
+    got = [(q.text, q.kind) for q in japanese_quantities(text)]
+    assert ("午後3時", "time") in got
+    assert ("400億ドル", "num") in got
+    assert ("3,000人", "num") in got
+    assert ("38周目", "num") in got
+    assert ("火曜", "weekday") in got or ("火曜日", "weekday") in got
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span", "code"),
+    [
+        # 億 conversion off by ten
+        ("The fund will raise $12 billion by 2030.", "基金は2030年までに12億ドルを調達する。",
+         "12億ドル", "NUM001"),
+        # digits transposed
+        ("The company will cut 720 jobs.", "同社は270人を削減する。", "270人", "NUM001"),
+        # the wrong half of the day
+        ("The polls close at 9 p.m. on Sunday.", "投票は日曜日の午前9時に締め切られる。",
+         "午前9時", "NUM002"),
+        # another weekday
+        ("The summit opens on Friday.", "首脳会議は木曜日に開幕する。", "木曜", "NUM003"),
+        # another month
+        ("Elections will be held in March.", "選挙は5月に行われる。", "5月", "NUM001"),
+        # the approximate quantity turned around
+        ("More than 40 people were hurt.", "40人未満が負傷した。", "40人", "NUM004"),
+    ],
+)
+def test_changed_numbers_are_flagged(en, ja, span, code):
+    got = flagged(en, ja)
+    assert len(got) == 1, got
+    text, got_code = got[0]
+    assert span in text or text in span
+    assert got_code == code
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("The fund will raise $1.5 billion.", "基金は15億ドルを調達する。"),
+        ("About 18,400 acres burned.", "約1万8,400エーカーが焼けた。"),
+        ("Shares rose 3.2 per cent.", "株価は3.2％上昇した。"),
+        ("The paintings are worth €38 million.", "絵画の価値は3,800万ユーロだ。"),
+        ("They met for nearly four hours.", "彼らは4時間近く会談した。"),
+        ("More than 2,300 nurses walked out.", "2,300人を超える看護師がストに入った。"),
+        ("The polls close at 9 p.m.", "投票は午後9時に締め切られる。"),
+        ("The polls close at 9 p.m.", "投票は21時に締め切られる。"),
+        ("She finished second in the race.", "彼女はレースで2位に入った。"),
+        ("Two people died in the crash.", "事故で二人が死亡した。"),
+        ("The storm hit the coast a week ago.", "嵐は1週間前に沿岸を襲った。"),
+        ("Winds reached 60 miles per hour.", "風速は時速約97キロに達した。"),
+        ("Profits fell in the first quarter.", "第1四半期の利益は減少した。"),
+        ("Some patients were moved.", "一部の患者が移送された。"),
+        ("The G7 leaders met in Italy.", "G7首脳がイタリアで会談した。"),
+        ("Elections will be held in March.", "選挙は3月に行われる。"),
+        ("He served in World War II.", "彼は第二次世界大戦に従軍した。"),
+        ("A decade ago, nobody cared.", "10年前は誰も気にしなかった。"),
+        ("The $40 billion plan passed.", "400億ドル（約6兆円）の計画が可決された。"),
+        ("Twenty-six countries signed.", "26カ国が署名した。"),
+    ],
+)
+def test_correct_conversions_are_left_alone(en, ja):
+    assert flagged(en, ja) == []
+
+
+def test_explicitation_with_a_number_from_elsewhere_in_the_article():
+    pairs = [
+        ("Two paintings were stolen from the museum.", "美術館から絵画2点が盗まれた。"),
+        ("Police said the paintings were fragile.", "警察によると、2点は壊れやすい。"),
+    ]
+    report = mtqa.check_segments(pairs, backtranslator="dictionary", checks=("numbers",))
+    assert list(report.finding_list) == []
+
+
+def test_number_of_a_neighbouring_sentence_is_accepted_once():
+    pairs = [
+        ("The plant will employ 3,000 people.", "同工場は雇用を生む。"),
+        ("About 40 per cent of the first 1,100 hires were local.",
+         "3,000人を雇用し、最初に採用された1,100人の約40％は地元出身だ。"),
+    ]
+    report = mtqa.check_segments(pairs, backtranslator="dictionary", checks=("numbers",))
+    assert list(report.finding_list) == []
+
+
+def test_message_names_the_english_numbers():
+    report = mtqa.check_segments([("The company will cut 720 jobs.", "同社は270人を削減する。")],
+                                 backtranslator="dictionary", checks=("numbers",))
+    (f,) = report.finding_list
+    assert f.category == "number" and f.severity == "major"
+    assert "720" in f.message and "270" in f.message

@@ -32,6 +32,9 @@ from . import BaseCheck, Context
 
 #: Relative tolerance of a unit conversion (the Japanese rounds: 55 miles → 約88キロ).
 CONVERSION_TOLERANCE = 0.03
+#: Japanese values up to this one that replace no English number are explicitations
+#: (2位, 2点, 3人とも) rather than errors; larger added values are still flagged.
+SMALL_EXPLICIT_MAX = 10
 #: Unit conversions a Japanese newsroom applies (English value × factor ≈ Japanese value):
 #: miles→km, feet→m, pounds→kg, acres→ha, gallons→litres, inches→cm, ounces→g, F→C is
 #: affine and handled separately.
@@ -456,6 +459,13 @@ def _japanese_quantity(
 # --- the check --------------------------------------------------------------------------
 
 
+def _unmatched(en_q: Sequence[Quantity], ja_q: Sequence[Quantity]) -> list[Quantity]:
+    """English numbers of the pair that no Japanese value matches."""
+    ja_values = [j.value for j in ja_q if j.kind in {"num", "month"}]
+    return [e for e in en_q if e.kind == "num" and e.value not in (0.0, 1.0)
+            and not any(_same(e.value, v) for v in ja_values)]
+
+
 def _converted(value: float, english: Sequence[float]) -> bool:
     for e in english:
         if e <= 0:
@@ -517,7 +527,7 @@ class NumberCheck(BaseCheck):
         seg = text[pair.mt_start : pair.mt_end]
         doc_values = self._doc_values(ctx)
         for q in ja_q:
-            finding = self._judge(q, en_q, neighbours, seg, pair, text, doc_values)
+            finding = self._judge(q, en_q, neighbours, seg, pair, text, doc_values, ja_q)
             if finding is not None:
                 yield finding
 
@@ -525,6 +535,7 @@ class NumberCheck(BaseCheck):
         self, q: Quantity, en_q: Sequence[Quantity],
         neighbours: Sequence[tuple[list[Quantity], list[Quantity]]], seg: str,
         pair: AlignedPair, text: str, doc_values: frozenset[float],
+        ja_q: Sequence[Quantity] = (),
     ) -> Finding | None:
         if q.kind == "num" and q.value in (0.0, 1.0):
             return None
@@ -563,6 +574,11 @@ class NumberCheck(BaseCheck):
             return None
         if not any(e.kind == "num" for e in en_q) and q.value in doc_values:
             return None  # nothing replaced: an explicitation (2点 for "the paintings")
+        if q.value <= SMALL_EXPLICIT_MAX and not _unmatched(en_q, ja_q):
+            # every English number has its Japanese counterpart, so this small one
+            # replaces nothing: the translation spells out what the English implies
+            # (2位の… for "finishing ahead of …")
+            return None
         english = ", ".join(e.text for e in nums if e.kind == "num") or "none"
         return self._finding(
             q, pair, text, "NUM001",

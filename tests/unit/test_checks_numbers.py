@@ -122,3 +122,12 @@ def test_message_names_the_english_numbers():
     (f,) = report.finding_list
     assert f.category == "number" and f.severity == "major"
     assert "720" in f.message and "270" in f.message
+
+
+def test_small_number_spelled_out_from_the_english_is_not_an_error():
+    # "ahead of X" makes X second: 2位 replaces no English number
+    en = "Van Dijk won, finishing 4.817 seconds ahead of Alexiou."
+    ja = "ファン・ダイクが優勝し、2位のアレクシウに4.817秒差をつけた。"
+    assert flagged(en, ja) == []
+    # … but a wrong number beside an unmatched English one is still flagged
+    assert flagged("He led for 31 laps.", "彼は38周にわたって首位を走った。") == [("38周", "NUM001")]

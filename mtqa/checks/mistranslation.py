@@ -199,6 +199,9 @@ def _part_positions(part: Sequence[str], toks: Sequence[japanese.Token],
         for i in range(len(toks) - n + 1) if n else ():
             if tuple(lemmas[i : i + n]) == seq or "".join(surfaces[i : i + n]) == alt:
                 out.append((i, i + n - 1))
+        # a word given in its dictionary form is its own lemma (割る; tokenised alone,
+        # UniDic may read it as another verb)
+        out.extend((i, i) for i, lem in enumerate(lemmas) if lem == alt and (i, i) not in out)
         # a part spelt differently from its tokenisation (目と目): plain substring
         for m in re.finditer(re.escape(alt), text):
             first = next((k for k, t in enumerate(toks) if t.end > m.start()), None)
@@ -238,8 +241,9 @@ def calque_span(idiom: Idiom, sentence: str) -> tuple[int, int] | None:
         return None
     lo, hi = best
     # the verb's endings belong to the calque (置いた, 拾いました)
-    while hi + 1 < len(toks) and toks[hi + 1].pos1 == "助動詞":
-        hi += 1
+    if toks[hi].pos1 in {"動詞", "形容詞"}:
+        while hi + 1 < len(toks) and toks[hi + 1].pos1 == "助動詞":
+            hi += 1
     return toks[lo].start, toks[hi].end
 
 

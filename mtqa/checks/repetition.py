@@ -76,8 +76,8 @@ def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
         if origin:
             words |= {stem(w) for w in re.findall(r"[a-z]+", origin.lower())}
         for w in words:
-            best = max(best, sum(1 for s in ref_stems
-                                 if s == w or (len(w) >= 4 and s.startswith(w))))
+            best = max(best, sum(1 for s in ref_stems if s == w or (
+                min(len(s), len(w)) >= 4 and (s.startswith(w) or w.startswith(s)))))
     return best
 
 

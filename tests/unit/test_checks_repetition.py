@@ -1,3 +1,5 @@
+import pytest
+
 import mtqa
 
 
@@ -27,4 +29,43 @@ def test_legitimate_repetition_left_alone():
 def test_pronouns_not_flagged():
     en = "U.S. officials said they had no intention of shutting them out."
     ja = "米国当局者は、彼らが始めるならば、交渉から彼らを排除するつもりはないと述べた。"
+    assert flagged(en, ja) == []
+
+
+# --- issue #3 refinements: constructed sentences ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        # a list item doubled across a comma
+        ("The meeting discussed the budget and personnel.",
+         "会議では予算、予算、人事が議題となった。", ["予算"]),
+        # a clause doubled across a comma
+        ("An alarm sounded, but nobody came.",
+         "警報が鳴ったが、警報が鳴ったが、誰も来なかった。", ["警報が鳴ったが"]),
+    ],
+)
+def test_repeats_across_a_comma(en, ja, expected):
+    assert flagged(en, ja) == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # compound particles (にとっては) are grammar, not content
+        ("It was the driver's first win and the team's third.",
+         "ドライバーにとっては初優勝で、チームにとっては3勝目だ。"),
+        # parallel clauses ending in the dependent よいか
+        ("He asked what to buy and where to sell.", "何を買えばよいか、どこで売ればよいかを尋ねた。"),
+        # 州 inside ネバダ州 is part of a name, not the word 州 said again
+        ("After competing with Texas and Nevada, the state decided to offer support.",
+         "テキサス州やネバダ州と競った末、州として支援を決めた。"),
+        # the English says it twice too
+        ("The paths cross and keep crossing.", "道は交差し、交差し続ける。"),
+        # the original given again in brackets
+        ("The minister visited Osaka on Monday.", "大臣は月曜日に大阪（大阪）を訪れた。"),
+    ],
+)
+def test_legitimate_recurrence_left_alone(en, ja):
     assert flagged(en, ja) == []

@@ -1,0 +1,153 @@
+"""The mistranslation check (issue #3): idiom calques from the shipped idiom resource,
+reversed polarity and wrong word senses. Constructed sentences."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import mtqa
+from mtqa.checks.mistranslation import (
+    calque_span,
+    english_negations,
+    find_idioms,
+    japanese_negations,
+    load_idioms,
+    parse_idioms,
+)
+from mtqa.errors import MtqaError
+
+HEAD_EN = "Reform news\n\n"
+HEAD_JA = "改革のニュース\n\n"
+
+
+def flagged(en: str, ja: str) -> list[tuple[str, str]]:
+    report = mtqa.check(HEAD_EN + en, HEAD_JA + ja, backtranslator="dictionary",
+                        checks=("mistranslation",))
+    return [(f.code, f.text) for f in report.finding_list]
+
+
+# --- idioms ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "calque", "free"),
+    [
+        ("The reform finally picked up steam in March.",
+         "改革は3月にようやく蒸気を拾った。", "改革は3月にようやく勢いを増した。"),
+        ("The negotiators finally broke the ice on Tuesday.",
+         "交渉担当者は火曜日、ようやく氷を割った。", "交渉担当者は火曜日、ようやく打ち解けた。"),
+        ("Critics say the agency is a paper tiger.",
+         "批評家は、同機関は紙の虎だと言う。", "批評家は、同機関は張り子の虎だと言う。"),
+        ("The government kicked the can down the road again.",
+         "政府は再び缶を道に蹴った。", "政府は再び問題を先送りした。"),
+    ],
+)
+def test_idiom_calque_flagged_free_rendering_not(en: str, calque: str, free: str) -> None:
+    found = flagged(en, calque)
+    assert [code for code, _ in found] == ["MIS001"]
+    assert free and flagged(en, free) == []
+
+
+def test_literal_words_without_the_english_idiom_are_not_a_calque() -> None:
+    # お金 and 置く are here, but the English has no idiom: a literal sentence
+    assert flagged("The workers put the money in the box.", "作業員はお金を箱に置いた。") == []
+
+
+def test_calque_span_covers_the_literal_parts() -> None:
+    idiom = next(i for i in load_idioms() if i.pattern == "sitting duck(s)")
+    text = "彼らはまるで座っているアヒルのようだった。"
+    span = calque_span(idiom, text)
+    assert span is not None and text[span[0] : span[1]] == "座っているアヒル"
+    # parts too far apart are no calque
+    far = "彼らは座って長い時間待ち、その後公園の池で遊ぶ人々を眺めながら、何羽ものアヒルを見た。"
+    assert calque_span(idiom, far) is None
+
+
+def _instance(pattern: str) -> str:
+    """An English sentence instance of an idiom pattern."""
+    words = []
+    for raw in pattern.split():
+        if raw == "(one's)":
+            words.append("their")
+        elif raw in {"(sb)", "(sth)", "(oneself)", "(one)"}:
+            words.append("them")
+        elif raw.startswith("["):
+            words.append(raw[1:-1].split("|")[0])
+        else:
+            words.append(re.sub(r"\((?:s|es)\)$", "", raw).split("|")[0])
+    return "They said " + " ".join(words) + " on Monday."
+
+
+def test_idiom_resource_is_broad_and_every_entry_works() -> None:
+    idioms = load_idioms()
+    assert len(idioms) >= 100
+    for idiom in idioms:
+        assert idiom.meaning, idiom.pattern
+        assert all(part for part in idiom.parts), idiom.pattern
+        # the pattern finds its own instance, the parts find their own calque
+        assert idiom in [i for i, *_ in find_idioms(_instance(idiom.pattern))], idiom.pattern
+        calque = "彼らは" + "の".join(part[0] for part in idiom.parts) + "と述べた。"
+        assert calque_span(idiom, calque) is not None, idiom.pattern
+
+
+def test_idiom_patterns_inflect_and_fill_slots() -> None:
+    found = find_idioms("Ministers had put their money where their mouth is, she said.")
+    assert [i.pattern for i, *_ in found] == ["put (one's) money where (one's) mouth is"]
+    assert find_idioms("The project is picking up steam.")[0][1] == "picking up steam"
+
+
+def test_bad_idiom_line_raises_typed_error() -> None:
+    with pytest.raises(MtqaError, match="expected 'idiom<TAB>literal parts<TAB>meaning'"):
+        parse_idioms("break the ice 氷+割る\n", "my.tsv")
+
+
+# --- polarity -------------------------------------------------------------------------
+
+
+def test_reversed_polarity_flagged() -> None:
+    en = "The mayor urged residents to attend the meeting."
+    assert flagged(en, "市長は住民に会合に出席しないよう呼びかけた。") == [
+        ("MIS002", "出席しないよう")
+    ]
+    assert flagged(en, "市長は住民に会合に出席するよう呼びかけた。") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("The mayor urged residents not to attend the meeting.",
+         "市長は住民に会合に出席しないよう呼びかけた。"),
+        ("Residents must leave their homes by Friday.", "住民は金曜日までに自宅を離れなければならない。"),
+        ("The talks may collapse.", "協議は決裂するかもしれない。"),
+        ("The result was unbelievable.", "結果は信じられないものだった。"),
+        ("Not only the mayor but also the governor attended.", "市長だけでなく知事も出席した。"),
+        ("The plan will go ahead unless the court stops it.", "裁判所が止めない限り、計画は進む。"),
+    ],
+)
+def test_licensed_or_grammatical_negation_left_alone(en: str, ja: str) -> None:
+    assert flagged(en, ja) == []
+
+
+def test_negation_finders() -> None:
+    en = "He can't come, and they had not been told."
+    assert [en[a:b] for a, b in english_negations(en)] == ["can't", "not"]
+    ja = "連絡を受けていない予約については来院しないよう求めた。"
+    assert [ja[a:b] for _, a, b in japanese_negations(ja)] == ["受けていない", "来院しないよう"]
+    assert japanese_negations("住民は退去しなければならない。") == []
+
+
+# --- wrong sense ----------------------------------------------------------------------
+
+
+def test_wrong_sense_flagged_when_a_rare_word_is_replaced() -> None:
+    en = "The mayor was clearly aghast at the result."
+    # 噛まれた ("was bitten") renders nothing, and 'aghast' (愕然) is nowhere
+    assert flagged(en, "市長は結果に明らかに噛まれた。") == [("MIS003", "噛まれた")]
+    assert flagged(en, "市長は結果に明らかに愕然とした。") == []
+
+
+def test_wrong_sense_leaves_paraphrases_of_common_words_alone() -> None:
+    assert flagged("The company sells cars and trucks.", "同社は自動車とトラックを販売している。") == []
+    assert flagged("Officials held talks on Monday.", "当局者は月曜日に協議を行った。") == []

@@ -1,0 +1,114 @@
+"""The content-level omission check (issue #3) and the lexical matcher it shares with
+the other content checks. Constructed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import mtqa
+from mtqa.checks.omission import (
+    build_lexicon,
+    english_clauses,
+    english_words,
+    japanese_numbers,
+    names_match,
+)
+
+HEAD_EN = "Company news\n\n"
+HEAD_JA = "企業ニュース\n\n"
+
+
+def flagged(en: str, ja: str) -> list[tuple[str, str, str]]:
+    report = mtqa.check(HEAD_EN + en, HEAD_JA + ja, backtranslator="dictionary",
+                        checks=("omission",))
+    return [(f.code, f.text, f.reference) for f in report.finding_list]
+
+
+@pytest.mark.parametrize(
+    ("en", "missing", "rendered", "where", "clause"),
+    [
+        # a relative clause: marked at the noun it modified
+        ("The company, which was founded in Lyon in 1987, opened a new factory on Tuesday.",
+         "同社は火曜日、新しい工場を開設した。",
+         "1987年にリヨンで設立された同社は火曜日、新しい工場を開設した。",
+         "同社は", "which was founded in Lyon in 1987"),
+        # a coordinated clause: marked at the end of the clause it was joined to
+        ("The striker scored twice in the final and provided three assists to his teammates.",
+         "そのストライカーは決勝で2得点を挙げた。",
+         "そのストライカーは決勝で2得点を挙げ、チームメートに3アシストを記録した。",
+         "2得点を挙げた", "and provided three assists to his teammates"),
+        # a subordinate clause without a number or a name
+        ("Ministers reaffirmed their support for free trade, while warning that rising "
+         "tariffs could hurt exports.",
+         "閣僚らは自由貿易への支持を再確認した。",
+         "閣僚らは自由貿易への支持を再確認し、関税の引き上げが輸出に打撃を与える可能性があると"
+         "警告した。",
+         "再確認した", "while warning that rising tariffs could hurt exports"),
+    ],
+)
+def test_missing_clause_flagged_where_it_belonged(
+    en: str, missing: str, rendered: str, where: str, clause: str
+) -> None:
+    assert flagged(en, missing) == [("OMI001", where, clause)]
+    assert flagged(en, rendered) == []
+
+
+def test_idiom_rendered_freely_is_no_omission() -> None:
+    en = "The nurses said they were running on empty after the long week."
+    assert flagged(en, "看護師たちは、長い1週間を終えて気力も体力も尽きたと語った。") == []
+
+
+def test_whole_sentence_missing_is_left_to_the_aligner() -> None:
+    en = "The company opened a factory. It was founded in Lyon in 1987 and employs 500 people."
+    assert flagged(en, "同社は工場を開設した。") == []
+
+
+def test_short_clauses_are_not_reported() -> None:
+    # "on Tuesday" dropped: too small to call a clause omission (numbers check territory)
+    en = "The company opened a new factory, it said on Tuesday."
+    assert flagged(en, "同社は新しい工場を開設したと述べた。") == []
+
+
+def test_english_clauses_cut_at_clause_openers_not_lists() -> None:
+    text = ("Emergency departments, intensive care and cancer treatment remain staffed, "
+            "while the union, which called the strike, said talks would continue.")
+    chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]
+    assert chunks == [
+        "Emergency departments, intensive care and cancer treatment remain staffed",
+        "while the union",
+        "which called the strike",
+        "said talks would continue",
+    ]
+    assert [c.opener for c in english_clauses(text)] == ["", "while", "which", ""]
+
+
+def test_english_words_numbers_and_names() -> None:
+    ws = {w.text: w for w in english_words("Veltrion's $14 billion plant near Columbus "
+                                           "employs five people, 3,000 in 2028.")}
+    assert ws["$14"].value == 14e9
+    assert ws["five"].value == 5
+    assert ws["3,000"].value == 3000
+    assert ws["Columbus"].kind == "name"
+    assert ws["plant"].kind == "word"
+
+
+def test_japanese_numbers_read_myriads_and_kanji() -> None:
+    assert 18400 in japanese_numbers("約1万8,400エーカー")
+    assert 1.4e10 in japanese_numbers("140億ドル")
+    assert 2 in japanese_numbers("二つの町")
+    assert 38e6 in japanese_numbers("3,800万ユーロ")
+
+
+def test_names_match_by_sound() -> None:
+    from mtqa import japanese
+
+    assert names_match("Eindhoven", japanese.romanize("アイントホーフェン"))
+    assert names_match("Lavrov", japanese.romanize("ラヴロフ"))
+    assert not names_match("Melbourne", japanese.romanize("ムラーネ"))
+
+
+def test_lexicon_matches_glosses_compounds_and_idiomatic_entries() -> None:
+    lex = build_lexicon("Last night it was touch and go, and intensive care was full.",
+                        [("昨夜は予断を許さない状況で、集中治療は満床だった。", 0, 0)])
+    covered = {w.text: lex.covered(k) for k, w in enumerate(lex.words)}
+    assert covered["touch"] and covered["intensive"] and covered["night"]

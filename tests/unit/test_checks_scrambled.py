@@ -1,0 +1,111 @@
+"""The scrambled check (issue #3): fragments, unbalanced quotes, inverted clauses, a
+sentence broken before its head noun, a name moved out of its clause. Constructed
+sentences; each article has a headline line so that the body sentences are not the
+first line (headlines are exempt)."""
+
+from __future__ import annotations
+
+import pytest
+
+import mtqa
+
+HEAD_EN = "Minister visits Paris\n\n"
+HEAD_JA = "大臣がパリを訪問\n\n"
+
+
+def flagged(en: str, ja: str) -> list[tuple[str, str]]:
+    report = mtqa.check(HEAD_EN + en, HEAD_JA + ja, backtranslator="dictionary",
+                        checks=("scrambled",))
+    return [(f.code, f.text) for f in report.finding_list]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        # a dangling phrase ending on a case particle
+        ("The minister met officials in Paris on Monday and later flew to Berlin.",
+         "大臣は月曜日にパリで当局者と会談し、その後移動した。ベルリンへ。",
+         ("SCR001", "ベルリンへ。")),
+        # a fragment with no predicate at all
+        ("The minister met officials in Paris on Monday to discuss ties with Berlin.",
+         "大臣は月曜日にパリで当局者と会談した。ベルリンとの関係。",
+         ("SCR001", "ベルリンとの関係。")),
+        # a purpose clause left without its main clause
+        ("The minister met officials in Paris on Monday to improve relations.",
+         "大臣は月曜日にパリで当局者と会談した。関係を改善するため。",
+         ("SCR001", "関係を改善するため。")),
+        # an opening quote never closed
+        ("The minister said the talks had been useful.",
+         "大臣は「協議は有益だったと述べた。",
+         ("SCR002", "「協議は有益だったと述")),
+    ],
+)
+def test_flags_fragments_and_quotes(en: str, ja: str, expected: tuple[str, str]) -> None:
+    assert flagged(en, ja) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("The minister met officials in Paris on Monday.",
+         "大臣は月曜日にパリで当局者と会談した。"),
+        # a long noun-ending sentence with a predicate inside is normal news style
+        ("The stolen works are a landscape by a Dutch master and a small portrait by his "
+         "pupil.",
+         "盗まれたのは、オランダの巨匠の風景画と、その弟子が描いた小さな肖像画。"),
+        # a topic and a noun: the copula is left out, not the predicate
+        ("He is now the chairman of the association.", "現在は協会の会長。"),
+        ("The minister said the talks had been useful.", "大臣は「協議は有益だった」と述べた。"),
+        # a caption line without a full stop
+        ("Photo: The minister in Paris", "写真：パリの大臣"),
+        # a quoted exclamation
+        ("\"No,\" he said.", "「ノー。」と彼は言った。"),
+    ],
+)
+def test_leaves_well_formed_sentences_alone(en: str, ja: str) -> None:
+    assert flagged(en, ja) == []
+
+
+def test_headline_without_predicate_is_not_a_fragment() -> None:
+    report = mtqa.check("Minister to Berlin\n\nThe minister flew to Berlin on Monday.",
+                        "大臣、ベルリンへ\n\n大臣は月曜日にベルリンへ飛んだ。",
+                        backtranslator="dictionary", checks=("scrambled",))
+    assert report.finding_list == ()
+
+
+def test_flags_inverted_clause_dependency() -> None:
+    en = "The union said it would not resume negotiations while the government kept the cuts."
+    wrong = "組合は、交渉を再開しない間は政府が削減を続けると述べた。"
+    right = "組合は、政府が削減を続ける間は交渉を再開しないと述べた。"
+    found = flagged(en, wrong)
+    assert [code for code, _ in found] == ["SCR003"]
+    assert "再開しない間は政府が削減を続ける" in found[0][1]
+    assert flagged(en, right) == []
+
+
+def test_flags_sentence_broken_before_its_head_noun() -> None:
+    en = "Officers are looking for a red car that was seen near the bank."
+    assert flagged(en, "警察官は、銀行の近くで目撃された。赤い車を捜している。") == [
+        ("SCR004", "目撃された。赤い車")
+    ]
+    assert flagged(en, "警察官は、銀行の近くで目撃された赤い車を捜している。") == []
+
+
+def test_flags_name_moved_out_of_its_relative_clause() -> None:
+    en = ("The director, who previously ran the company's plant in Mexico, said sales "
+          "would increase.")
+    wrong = "メキシコで売上高は増えると、以前同社の工場を運営していた所長は述べた。"
+    right = "以前メキシコで同社の工場を運営していた所長は、売上高は増えると述べた。"
+    found = flagged(en, wrong)
+    assert [code for code, _ in found] == ["SCR005"]
+    assert found[0][1].startswith("メキシコで")
+    assert flagged(en, right) == []
+
+
+def test_spans_index_the_japanese_text() -> None:
+    ja = HEAD_JA + "大臣は月曜日にパリで当局者と会談し、その後移動した。ベルリンへ。"
+    report = mtqa.check(HEAD_EN + "The minister met officials in Paris and flew to Berlin.",
+                        ja, backtranslator="dictionary", checks=("scrambled",))
+    for f in report.finding_list:
+        assert ja[f.start : f.end] == f.text
+        assert f.category == "scrambled" and f.check == "scrambled"

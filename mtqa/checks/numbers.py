@@ -466,6 +466,18 @@ def _unmatched(en_q: Sequence[Quantity], ja_q: Sequence[Quantity]) -> list[Quant
             and not any(_same(e.value, v) for v in ja_values)]
 
 
+#: Length of a football half: match reports count the second half from zero
+#: (後半13分 is the 58th minute).
+HALF_MINUTES = 45
+
+
+def _match_minute(seg: str, q: Quantity, nums: Sequence[Quantity]) -> bool:
+    """後半N分 for the (N+45)th minute of a match."""
+    if not q.text.endswith("分") or not seg[max(0, q.start - 2) : q.start] == "後半":
+        return False
+    return any(_same(e.value, q.value + HALF_MINUTES) for e in nums)
+
+
 def _converted(value: float, english: Sequence[float]) -> bool:
     for e in english:
         if e <= 0:
@@ -569,6 +581,8 @@ class NumberCheck(BaseCheck):
         if same:
             return self._judge_qualifier(q, same, pair, text)
         if _converted(q.value, [e.value for e in nums if e.unit]):
+            return None
+        if _match_minute(seg, q, nums):
             return None
         if self._spare(q, neighbours, kinds={"num", "month"}):
             return None

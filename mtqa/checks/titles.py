@@ -257,6 +257,16 @@ def _present(rendering: str, seg: str, comps: Sequence[Compound]) -> bool:
     return any(c.head == rendering for c in comps)
 
 
+def _widened(c: Compound, renderings: Sequence[str]) -> bool:
+    """An accepted rendering with a wider portfolio: same head, modifier containing the
+    accepted one (経済産業相 "economy, trade and industry minister" for Economy Minister)."""
+    for r in renderings:
+        mod, head = _rendering_parts(r)
+        if head and c.head == head and len(mod) >= 2 and mod in c.modifier:
+            return True
+    return False
+
+
 def gloss_of(surface: str) -> str:
     """Dictionary meaning of a compound, piece by piece ("植物管理者" →
     "植物 'plant; vegetation' + 管理者 'manager; landlord'")."""
@@ -309,6 +319,8 @@ class TitleCheck(BaseCheck):
         flagged: set[tuple[int, int]] = set()
         for m in matches:
             if any(_present(r, seg, comps) for r in m.entry.renderings):
+                continue
+            if any(_widened(c, m.entry.renderings) for c in comps):
                 continue
             cand = self._locate(m, pair, seg, comps, licensed, flagged)
             if cand is None:

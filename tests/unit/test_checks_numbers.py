@@ -91,6 +91,8 @@ def test_changed_numbers_are_flagged(en, ja, span, code):
         ("A decade ago, nobody cared.", "10年前は誰も気にしなかった。"),
         ("The $40 billion plan passed.", "400億ドル（約6兆円）の計画が可決された。"),
         ("Twenty-six countries signed.", "26カ国が署名した。"),
+        # match reports count the second half from zero
+        ("Palmer scored in the 58th minute.", "パーマーが後半13分に得点した。"),
     ],
 )
 def test_correct_conversions_are_left_alone(en, ja):

@@ -78,6 +78,9 @@ def test_message_names_the_english_and_explains_the_japanese():
         # ordinary uses of words that are also ranks
         ("The general election will be held in May.", "総選挙は5月に行われる。"),
         ("It was a major setback for the government.", "政府にとって大きな打撃だった。"),
+        # a wider portfolio of the same office (Japan's economy, trade and industry minister)
+        ("Economy Minister Ken Saito welcomed the wage rises.",
+         "斎藤健経済産業相は賃上げを歓迎した。"),
         # a title the Japanese leaves out is an omission, not a wrong title
         ("Health Secretary Wes Streeting declined to comment.",
          "ウェス・ストリーティング氏はコメントを控えた。"),

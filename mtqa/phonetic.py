@@ -50,7 +50,8 @@ FINAL_DELETE_COST = 0.5
 _LATIN_RULES: tuple[tuple[str, str], ...] = (
     # Dutch ij is a vowel (Heijden ヘイデン), not the consonant j; l is silent in
     # English -alk/-olk (Walker ウォーカー, Falkland フォークランド, Folkestone)
-    ("alk", "aK"), ("olk", "oK"), ("tsch", "S"), ("sch", "S"), ("tch", "S"), ("tzs", "S"), ("ij", "i"),
+    ("alk", "aK"), ("olk", "oK"), ("tsch", "S"), ("sch", "S"), ("tch", "S"), ("tzs", "S"),
+    ("ij", "i"),
     ("sh", "S"), ("ch", "S"), ("zh", "S"), ("cz", "S"), ("cs", "S"), ("sz", "S"),
     ("zs", "S"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("ds", "S"), ("dj", "S"), ("ph", "B"),
     ("th", "T"), ("ck", "K"), ("qu", "K"), ("ng", "N"), ("gh", "K"), ("x", "KS"),

@@ -16,8 +16,8 @@ Flagged:
   (ゼレンキー校 "Zelenky school" for Zelenskyy).
 
 Left alone: well-known places in kanji (米国, 英国, 東京: kanji is not compared at all),
-katakana loanwords that JMdict knows as ordinary words (チーム, データ) unless they sound
-like an English name of the article, and names the English does not have.
+katakana loanwords that JMdict knows as ordinary words (チーム, データ) unless their gloss
+is the English name itself (ワルツ for Waltz), and names the English does not have.
 """
 
 from __future__ import annotations
@@ -225,27 +225,6 @@ def katakana_parts(text: str, base: int = 0) -> list[KanaPart]:
 def _gloss_mentions(surface: str, word: str) -> bool:
     w = stem(word)
     return any(stem(g) == w for g in jmdict.gloss_words(surface))
-
-
-def best_match(
-    part: KanaPart, candidates: dict[str, str], common: frozenset[str] = frozenset()
-) -> tuple[str, float]:
-    """The English candidate key that ``part`` renders best, and how well (0 if none).
-
-    Args:
-        part: the katakana part.
-        candidates: comparable English name strings (see :func:`name_candidates`).
-        common: lower-case words the English also uses as ordinary words ("van" in
-            "a grey van"): a loanword that glosses as one of them is that word, not a name.
-    """
-    best, best_sim = "", 0.0
-    for key in candidates:
-        sim = name_similarity(key, part.surface)
-        if sim > best_sim:
-            best, best_sim = key, sim
-    if best_sim < MATCH_MIN or not _acceptable(part, best, common):
-        return "", 0.0
-    return best, best_sim
 
 
 def _components(names: Sequence[EnglishName]) -> dict[str, tuple[str, ...]]:

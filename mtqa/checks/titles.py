@@ -366,7 +366,7 @@ class TitleCheck(BaseCheck):
             if by_name:
                 why.append("name")
                 score += 2.0
-            if head_word and (head_word in _gloss_stems(c.head) or head_word in _gloss_stems(c.core)):
+            if head_word and head_word in _gloss_stems(c.head) | _gloss_stems(c.core):
                 why.append("gloss")
                 score += 1.0
             if not why:
@@ -562,8 +562,9 @@ def _words(text: str) -> list[tuple[str, int]]:
 
 # An English name right after a title ("Foreign Minister Sergey Lavrov") or right before
 # a comma that introduces it ("Kristina Vasilakis, Germany's finance minister").
-_NAME_AFTER = re.compile(r"^\s*,?\s*((?:[A-Z][\w'’\-]+|van|der|de|von|al)(?:\s+(?:[A-Z][\w'’\-]+|van|der|de|von|al|ter))*)")
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
+_NAME_WORD = r"(?:[A-Z][\w'’\-]+|van|der|de|von|al|ter)"
+_NAME_AFTER = re.compile(rf"^\s*,?\s*({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
 
 
 def _name_runs(m: TitleMatch, reference: str, seg: str, base: int) -> list[tuple[int, int]]:
@@ -588,9 +589,3 @@ def _is_name(s: str) -> bool:
         return True
     toks = japanese.tokenize(s)
     return bool(toks) and all(t.pos3 == "人名" for t in toks)
-
-
-def title_heads() -> frozenset[str]:
-    """The Japanese office heads known to the check (for other checks and tests)."""
-    return frozenset(HEAD_KINDS)
-

@@ -54,16 +54,18 @@ _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 MAX_IDIOM_SPAN_TOKENS = 14
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm_en(word: str) -> str:
+    """Lower case, possessive dropped, irregular form → base, stemmed: the key on which
+    idiom words are compared (broke → break, ducks → duck, picking → pick)."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s") and w not in {"one's", "'s"}:
         w = w[:-2]
-    return IRREGULAR_FORMS.get(w, w)
+    return stem(IRREGULAR_FORMS.get(w, w))
 
 
 def _en_eq(pattern_word: str, word: str) -> bool:
-    a, b = _norm_en(pattern_word), _norm_en(word)
-    return a == b or stem(a) == stem(b)
+    return _norm_en(pattern_word) == _norm_en(word)
 
 
 @dataclass(frozen=True)
@@ -163,15 +165,31 @@ def find_idioms(
     """Idioms of the resource (the shipped one by default) that occur in ``reference``:
     (idiom, the words matched, their start and end offsets in ``reference``)."""
     if idioms is None:
-        idioms = load_idioms()
+        return list(_find_shipped_idioms(reference))
+    return _find_idioms(reference, idioms)
+
+
+@functools.lru_cache(maxsize=1024)
+def _find_shipped_idioms(reference: str) -> tuple[tuple[Idiom, str, int, int], ...]:
+    return tuple(_find_idioms(reference, load_idioms()))
+
+
+def _find_idioms(reference: str, idioms: Sequence[Idiom]) -> list[tuple[Idiom, str, int, int]]:
     matches = list(_EN_WORD.finditer(reference.replace("-", " ")))
     toks = [m.group() for m in matches]
+    # where each normalised word occurs, so that an idiom is tried only where its first
+    # word is
+    where: dict[str, list[int]] = {}
+    for i, t in enumerate(toks):
+        where.setdefault(_norm_en(t), []).append(i)
     found = []
     for idiom in idioms:
         first_kind, first_alts = idiom.slots[0]
-        for i in range(len(toks)):
-            if first_kind == "word" and not any(_en_eq(a, toks[i]) for a in first_alts):
-                continue
+        if first_kind == "word":
+            starts = sorted({i for a in first_alts for i in where.get(_norm_en(a), ())})
+        else:
+            starts = list(range(len(toks)))
+        for i in starts:
             end = _match_slots(idiom.slots, toks, i)
             if end is not None:
                 found.append((idiom, " ".join(toks[i:end]), matches[i].start(),

@@ -132,9 +132,12 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
             starts.add(m.start())
 
     def initial(start: int) -> bool:
-        before = text[:start].rstrip(" \t")
-        # sentence start, or the start of a quotation or parenthesis within one
-        return start in starts or not before or before[-1] in "\"“‘'(—–:\n"
+        # sentence start, or the start of a quotation or parenthesis within one (a short
+        # look back: the text may be long)
+        before = text[max(0, start - 16) : start].rstrip(" \t")
+        if not before:
+            return start < 16 or start in starts
+        return start in starts or before[-1] in "\"“‘'(—–:\n"
 
     def excluded(s: int, e: int) -> bool:
         return any(a <= s and e <= b for a, b in exclude)

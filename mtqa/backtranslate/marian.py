@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
+
 from ..errors import ConfigError, ModelUnavailableError
 from ..types import Attribution, BackTranslation
 from .cache import BackTranslationCache
@@ -404,25 +406,32 @@ def attribute(
     Returns:
         One attribution per English word, with ``ja_*`` relative to the Japanese text.
     """
+    units = english_units(en_text, en_spans)
+    matrix = np.asarray(attention, dtype=np.float64)
+    if not units or matrix.ndim != 2 or matrix.size == 0:
+        return []
+    n_src = min(matrix.shape[1], len(src_spans))
+    n_tgt = matrix.shape[0]
+    attributable = np.array([span is not None for span in src_spans[:n_src]])
+    # One row per English word: the sum of its pieces' attention rows (a 0/1 matrix
+    # product, so that a sentence costs a few array operations, not Python loops).
+    rows = [u for u, (_, _, ks) in enumerate(units) for k in ks if k < n_tgt]
+    cols = [k for _, _, ks in units for k in ks if k < n_tgt]
+    member = np.zeros((len(units), n_tgt))
+    member[rows, cols] = 1.0
+    weights = (member @ matrix[:, :n_src]) * attributable
+    best = weights.argmax(axis=1).tolist()
+    ok = attributable.tolist()
     out: list[Attribution] = []
-    n_src = len(src_spans)
-    for start, end, ks in english_units(en_text, en_spans):
-        weights = [0.0] * n_src
-        for k in ks:
-            if k >= len(attention):
-                continue
-            row = attention[k]
-            for j in range(min(n_src, len(row))):
-                if src_spans[j] is not None:
-                    weights[j] += float(row[j])
-        best = max(range(n_src), key=lambda j: weights[j], default=None)
-        if best is None or weights[best] <= 0.0:
+    for u, (start, end, _) in enumerate(units):
+        w, j = weights[u].tolist(), best[u]  # plain floats: fast scalar access below
+        if w[j] <= 0.0:
             continue
-        floor = SPAN_THRESHOLD * weights[best]
-        lo = hi = best
-        while lo > 0 and src_spans[lo - 1] is not None and weights[lo - 1] >= floor:
+        floor = SPAN_THRESHOLD * w[j]
+        lo = hi = j
+        while lo > 0 and ok[lo - 1] and w[lo - 1] >= floor:
             lo -= 1
-        while hi + 1 < n_src and src_spans[hi + 1] is not None and weights[hi + 1] >= floor:
+        while hi + 1 < n_src and ok[hi + 1] and w[hi + 1] >= floor:
             hi += 1
         first, last = src_spans[lo], src_spans[hi]
         assert first is not None and last is not None
@@ -709,9 +718,14 @@ class MarianBackTranslator(SequenceEngine):
         if self.compute_type == "int8":
             # Dynamic int8 on the Linear layers (incl. the 60k-way output projection),
             # where CPU decoding spends its time.
-            model = torch.ao.quantization.quantize_dynamic(
-                model, {torch.nn.Linear}, dtype=torch.qint8
-            )
+            with warnings.catch_warnings():
+                # torch.ao.quantization deprecation notices: advice for torch's own
+                # roadmap, not for mtqa's users (the API works in torch 2.x).
+                warnings.simplefilter("ignore", DeprecationWarning)
+                warnings.simplefilter("ignore", UserWarning)
+                model = torch.ao.quantization.quantize_dynamic(
+                    model, {torch.nn.Linear}, dtype=torch.qint8
+                )
         elif self.compute_type == "float16":
             model = model.half()
         self._torch = torch
@@ -754,7 +768,9 @@ class MarianBackTranslator(SequenceEngine):
             # (forced_eos_token_id), which would otherwise eat the longest row's last
             # token and make it depend on its batch.
             config = copy.deepcopy(self._gen_config)
-            config.max_new_tokens = longest + 1
+            # Lengths count the decoder start token. Set as max_length (not
+            # max_new_tokens) so that the checkpoint's own max_length does not clash.
+            config.max_length = 1 + longest + 1
             config.min_new_tokens = self.min_length or None
             # Greedy search reuses the encoder output computed above (needed again for
             # attribution); beam search expands its inputs itself, so it encodes anew.

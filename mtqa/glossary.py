@@ -173,8 +173,9 @@ class Glossary:
 def _contiguous(text: str, words: Sequence[tuple[int, int, str]]) -> bool:
     for (_, e1, _), (s2, _, _) in zip(words, words[1:]):
         gap = text[e1:s2]
-        # one space, or a hyphen with optional spaces ("Major - General" in tokenised text)
-        if gap != " " and not re.fullmatch(r" ?[-\u2010\u2011] ?", gap):
+        # one space, a hyphen with optional spaces ("Major - General" in tokenised text),
+        # or a comma of a listed portfolio ("Economy, Trade and Industry Minister")
+        if gap not in {" ", ", "} and not re.fullmatch(r" ?[-\u2010\u2011] ?", gap):
             return False
     return True
 

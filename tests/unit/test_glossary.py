@@ -81,6 +81,12 @@ def test_hyphenated_and_spaced_titles_are_the_same(shipped):
     ]
 
 
+def test_listed_portfolios_match_across_commas(shipped):
+    (m,) = shipped.find("Economy, Trade and Industry Minister Ken Saito spoke.")
+    assert m.text == "Economy, Trade and Industry Minister"
+    assert "経済産業相" in m.entry.renderings
+
+
 def test_user_csv_extends_and_overrides(tmp_path: Path):
     path = tmp_path / "titles.csv"
     path.write_text(

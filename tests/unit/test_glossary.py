@@ -209,3 +209,18 @@ def test_entity_expansion_is_refused(tmp_path: Path):
     )
     with pytest.raises(ConfigError, match="unsafe XML|entity"):
         load_glossary(path)
+
+
+def test_cli_reports_a_bad_glossary_in_one_line(tmp_path: Path, capsys):
+    from mtqa.cli import main
+
+    en, ja, bad = tmp_path / "en.txt", tmp_path / "ja.txt", tmp_path / "bad.csv"
+    en.write_text("The mayor spoke.\n", encoding="utf-8")
+    ja.write_text("市長が話した。\n", encoding="utf-8")
+    bad.write_text("only one column\n", encoding="utf-8")
+    code = main(["check", str(en), str(ja), "--backtranslator", "dictionary",
+                 "--glossary", str(bad)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(err) == 1 and str(bad) in err[0]
+    assert "Traceback" not in err[0]

@@ -2,7 +2,8 @@
 
 The English reference gives the names (capitalised word sequences that are not titles,
 not sentence-initial common words); the Japanese renders them in katakana. Each
-katakana part (runs split at ・ and ＝) is matched to the English name word — or two or
+katakana part (runs split at ・ and ＝), and each kanji person name by its UniDic reading,
+is matched to the English name word — or two or
 three consecutive words written as one ("Pine Hollow" → パインホロウ) — that it sounds
 most like, through the phonetic keys of :mod:`mtqa.phonetic` (tolerant of l/r, v/b,
 epenthetic vowels, long vowels, doubled consonants).
@@ -98,6 +99,13 @@ class KanaPart:
     run_start: int
     run_end: int
     n_parts: int
+    #: katakana reading of a kanji name (UniDic); '' for katakana parts
+    reading: str = ""
+
+    @property
+    def sound(self) -> str:
+        """What the part sounds like, in kana."""
+        return self.reading or self.surface
 
 
 def _fold(word: str) -> str:
@@ -225,6 +233,17 @@ def katakana_parts(text: str, base: int = 0) -> list[KanaPart]:
     return out
 
 
+def kanji_name_parts(text: str, base: int = 0) -> list[KanaPart]:
+    """Person names written in kanji (三好, 啓介), with their UniDic readings, so that a
+    Japanese name of the English ("Keisuke Miyoshi") is compared by sound too."""
+    out = []
+    for tok in japanese.tokenize(text):
+        if tok.pos3 == "人名" and japanese.has_kanji(tok.surface) and tok.reading:
+            out.append(KanaPart(tok.surface, base + tok.start, base + tok.end,
+                                base + tok.start, base + tok.end, 1, tok.reading))
+    return out
+
+
 def _gloss_mentions(surface: str, word: str) -> bool:
     w = stem(word)
     return any(stem(g) == w for g in jmdict.gloss_words(surface))
@@ -246,7 +265,7 @@ def _acceptable(part: KanaPart, key: str, common: frozenset[str]) -> bool:
     when its gloss is the name itself (ワルツ "waltz" for Waltz) and the English never uses
     that word in lower case, or when it sits in a ・-joined personal name (グエン・バン・コア),
     where it is a syllable of the name."""
-    if part.n_parts == 1 and jmdict.glosses(part.surface):
+    if part.n_parts == 1 and not part.reading and jmdict.glosses(part.surface):
         return key not in common and _gloss_mentions(part.surface, key)
     return True
 
@@ -268,6 +287,7 @@ def find_rendering(name: str, ja_text: str) -> list[tuple[int, int, float]]:
 class _Record:
     key: str
     surface: str
+    sound: str
     part_start: int
     part_end: int
     run_start: int
@@ -323,7 +343,7 @@ class NameCheck(BaseCheck):
             return
         text = ctx.translation.text
         seg = text[pair.mt_start : pair.mt_end]
-        parts = katakana_parts(seg, pair.mt_start)
+        parts = katakana_parts(seg, pair.mt_start) + kanji_name_parts(seg, pair.mt_start)
         tokens = japanese.tokenize(seg)
         ref_stems = {stem(w) for w in _EN_WORD.findall(_window_reference(pair, ctx))}
         # A Japanese name renders a name of its own English sentence (or, failing that, of
@@ -334,7 +354,7 @@ class NameCheck(BaseCheck):
         # a word that sounds even vaguely like a word of its own sentence (パホラ for
         # "pachora") is not looked for in the neighbours
         rest = [p for p in parts if p not in own and not any(
-            name_similarity(w, p.surface) >= OWN_HINT_MIN for w in own_words)]
+            name_similarity(w, p.sound) >= OWN_HINT_MIN for w in own_words)]
         near = {}
         if rest:
             near = self._assign(parts, st, ctx.reference.text, lo, hi, preassigned=own,
@@ -346,11 +366,12 @@ class NameCheck(BaseCheck):
             if hit is None:
                 continue
             key, sim = hit
-            key_sim = key_similarity(latin_key(key), kana_key(part.surface))
-            st.records.append(_Record(key, _norm(part.surface), part.start, part.end,
+            key_sim = key_similarity(latin_key(key), kana_key(part.sound))
+            st.records.append(_Record(key, _norm(part.surface), part.sound, part.start,
+                                      part.end,
                                       part.run_start, part.run_end, sim, key_sim, is_own,
                                       pair.index, pair.reference))
-            if part.end != part.run_end:
+            if part.end != part.run_end or part.reading:
                 continue
             finding = self._stray_suffix(part, key, tokens, pair, text, ref_stems, st)
             if finding is not None:
@@ -392,12 +413,14 @@ class NameCheck(BaseCheck):
             if part in pre:
                 continue
             for key in capacity:
-                sim = name_similarity(key, part.surface)
+                sim = name_similarity(key, part.sound)
                 if sim >= min_sim:
                     edges.append((sim, i, key))
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
         taken: dict[int, tuple[str, float]] = {}
         used: dict[str, set[str]] = {}
+
+        sounds = {_norm(p.surface): p.sound for p in parts}
 
         def take(key: str, surface: str) -> bool:
             words = components.get(key, (key,))
@@ -409,7 +432,10 @@ class NameCheck(BaseCheck):
                     return False
                 # a second spelling of a name in one sentence must be a variant of the
                 # first (ゼレンキー … ゼレンスキー), not another word (リーズ for Harris)
-                if spellings and not any(_variants(surface, other) for other in spellings):
+                if spellings and not any(
+                    _variants(sounds.get(surface, surface), sounds.get(other, other))
+                    for other in spellings
+                ):
                     return False
             for w in {key, *words}:
                 used[w].add(surface)
@@ -490,13 +516,14 @@ class NameCheck(BaseCheck):
             if len(counts) < 2:
                 continue
             canonical = _canonical(recs, counts, st.garbled)
-            canon_key = kana_key(canonical, strict=True)
+            canon_sound = next(r.sound for r in recs if r.surface == canonical)
+            canon_key = kana_key(canon_sound, strict=True)
             if not any(r.own for r in recs):
                 continue  # no sentence names it in English: the matches are guesses
             for r in recs:
                 if r.surface == canonical or (r.run_start, r.run_end) in st.garbled:
                     continue
-                if _variants(r.surface, canonical, canon_key):
+                if _variants(r.sound, canon_sound, canon_key):
                     flagged.setdefault((r.run_start, r.run_end), []).append(
                         (r, canonical, counts[canonical])
                     )

@@ -117,3 +117,20 @@ def test_katakana_parts_have_offsets_into_the_text():
     for p in parts:
         assert text[p.start - 100 : p.end - 100] == p.surface
         assert p.n_parts == 4
+
+
+def test_japanese_name_written_with_other_kanji_is_flagged():
+    # UniDic readings compare kanji names by sound: both spell "Miyoshi"
+    pairs = [
+        ("Finance Minister Keisuke Miyoshi spoke first.", "三好啓介財務相が最初に発言した。"),
+        ("Miyoshi said the yen was too weak.", "三吉氏は円が弱すぎると述べた。"),
+    ]
+    assert flagged(pairs) == [("三吉", "NAM001")]
+
+
+def test_kanji_names_written_the_same_way_are_left_alone():
+    pairs = [
+        ("Finance Minister Keisuke Miyoshi spoke first.", "三好啓介財務相が最初に発言した。"),
+        ("Miyoshi said the yen was too weak.", "三好氏は円が弱すぎると述べた。"),
+    ]
+    assert flagged(pairs) == []

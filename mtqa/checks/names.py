@@ -1,12 +1,14 @@
 """Names of people, places and organisations: garbled or inconsistent katakana renderings.
 
 The English reference gives the names (capitalised word sequences that are not titles,
-not sentence-initial common words); the Japanese renders them in katakana. Each
-katakana part (runs split at ・ and ＝), and each kanji person name by its UniDic reading,
-is matched to the English name word — or two or
-three consecutive words written as one ("Pine Hollow" → パインホロウ) — that it sounds
-most like, through the phonetic keys of :mod:`mtqa.phonetic` (tolerant of l/r, v/b,
-epenthetic vowels, long vowels, doubled consonants).
+not sentence-initial common words); the Japanese renders them in katakana, or in kanji
+for Japanese people. Each katakana part (runs split at ・ and ＝), and each kanji person
+name by its UniDic reading, is matched one-to-one to the word of its own English
+sentence — or two or three consecutive name words written as one ("Pine Hollow" →
+パインホロウ) — that it sounds most like, through the phonetic keys of
+:mod:`mtqa.phonetic` (tolerant of l/r, v/b, epenthetic vowels, long vowels, doubled
+consonants). Every English word takes part, so that a Japanese word goes to the
+ordinary word it renders ("katuna") rather than to a similar-sounding name.
 
 Flagged:
 

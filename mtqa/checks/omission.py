@@ -692,3 +692,140 @@ class OmissionCheck(BaseCheck):
         if end - start > MAX_SPAN_CHARS:
             start = end - MAX_SPAN_CHARS
         return start, end
+
+
+# --- the mirror image: content added inside an aligned pair -----------------------------
+
+#: A Japanese clause needs this many content words of its own to be reported as added:
+#: shorter ones are connectives, explicitations or reporting frames (…によると).
+MIN_ADDED_WORDS = 3
+#: Japanese words that add no content of their own: reporting verbs and light verbs,
+#: formal nouns, deictic words.
+_JA_FRAME = frozenset(
+    """為る する 成る なる 有る ある 居る いる 言う 述べる 語る 話す 明らか 示す 伝える 見る
+    思う 考える 付け加える 加える 強調 説明 指摘 発表 表明 事 物 者 為 様 所 方 中 上 下 際 時
+    度 点 他 後 前 間 場合 今回 同 これ それ この その 彼 彼女""".split()
+)
+
+
+#: Verbs that form compound particles after a particle (にとって, について, に対して).
+_PARTICLE_VERBS = frozenset(
+    "取る 就く 因る 依る 対する 関する 於く 渡る 巡る 伴う 基づく 向ける 通じる 限る 際する".split()
+)
+
+
+class AdditionCheck(BaseCheck):
+    """Flag a Japanese clause inside an aligned pair whose content renders nothing of the
+    English: a claim the translation added (上場来高値を更新した where the English only
+    says the shares rose). Whole added sentences (0:1 beads) are the aligner's."""
+
+    name: ClassVar[str] = "addition"
+    version: ClassVar[int] = 1
+    requires: ClassVar[frozenset[str]] = frozenset()
+
+    def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        if pair.chrome or not pair.mt_sentences or not pair.ref_sentences:
+            return
+        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
+        # the pair must be a translation of its English, or every clause looks added
+        if not lex.words or sum(lex.covered(k) for k in range(len(lex.words))) < 0.5 * len(
+            lex.words
+        ):
+            return
+        near_ref = " ".join(p.reference for p in neighbour_pairs(pair, ctx))
+        near_words = english_words(near_ref) if near_ref else ()
+        text = ctx.translation.text
+        for chunk in _japanese_clauses(lex.units):
+            own = [u for u in chunk if _adds_content(lex.units[u]) and not (
+                # the verb of a compound particle (にとって, に対して) is grammar
+                u > 0 and lex.units[u - 1].pos1 == "助詞"
+                and lex.units[u].lemma in _PARTICLE_VERBS)]
+            if len(own) < MIN_ADDED_WORDS:
+                continue
+            if not any(lex.units[u].pos1 in {"動詞", "形容詞"} or lex.units[u].pos3 == "サ変可能"
+                       for u in own):
+                continue  # a claim has a predicate
+            # English words already rendered before this clause (病院トラストによると… then
+            # 病院に移送された): saying them again renders nothing new
+            outside = {k for u in range(chunk[0]) for k in lex.unit_links(u)}
+            # the clause renders an English word nothing else renders: not added
+            if any(set(lex.unit_links(u)) - outside for u in own):
+                continue
+            # ... not even through a synonym the dictionary lists with the English word
+            free = [w for k, w in enumerate(lex.words) if k not in outside and w.kind == "word"]
+            if any(_related_en(lex.units[u], w.text) for u in own for w in free):
+                continue
+            moved = {w.stem for u in own for w in near_words
+                     if len(w.stem) >= 4 and word_matches_unit(w, lex.units[u])}
+            if len(moved) > 1:
+                continue  # content of a neighbouring sentence, moved here
+            a, b = _trim_frame(lex.units, chunk)
+            if b <= a:
+                continue
+            yield Finding(
+                category="addition",
+                severity="major",
+                start=a,
+                end=b,
+                text=text[a:b],
+                message=(f"'{text[a:b]}' says something the English does not: no word of it "
+                         "renders the English sentence"),
+                reference=pair.reference,
+                check=self.name,
+                code="ADD001",
+                segment=pair.index,
+                evidence={"words": ",".join(lex.units[u].text for u in own)},
+            )
+
+
+def _adds_content(u: JaUnit) -> bool:
+    # katakana words are names or loanwords: the names check judges those
+    return (u.content and u.known and not japanese.is_katakana(u.text)
+            and u.pos2 not in {"数詞", "非自立可能", "代名詞"}
+            and u.pos1 != "代名詞" and u.lemma not in _JA_FRAME and u.text not in _JA_FRAME
+            and not u.text.startswith(("同", "当")) and len(u.text) > 1)
+
+
+def _japanese_clauses(units: Sequence[JaUnit]) -> list[list[int]]:
+    """Unit indices of the clause-like chunks of each sentence (split at 、 and 。; a
+    quoted phrase stays inside its clause)."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    sent = None
+    for u, x in enumerate(units):
+        if x.sentence != sent or x.text in {"、", "。"}:
+            if cur:
+                out.append(cur)
+            cur = []
+            sent = x.sentence
+            if x.text in {"、", "。"}:
+                continue
+        cur.append(u)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _trim_frame(units: Sequence[JaUnit], chunk: Sequence[int]) -> tuple[int, int]:
+    """The chunk without a trailing reporting frame (…とも述べた) or leading connective."""
+    items = list(chunk)
+    # drop a final reporting verb with its quotative particle
+    for k in range(len(items) - 1, 0, -1):
+        x = units[items[k]]
+        if x.pos1 == "助詞" and x.text in {"と", "とも", "って"} and any(
+            units[v].lemma in {"述べる", "語る", "言う", "話す", "明らか", "付け加える", "強調"}
+            for v in items[k + 1 :]
+        ):
+            items = items[:k]
+            break
+    while items and (units[items[0]].pos1 in {"接続詞", "助詞", "副詞"}):
+        items = items[1:]
+    if not items:
+        return 0, 0
+    return units[items[0]].start, units[items[-1]].end
+
+
+def _related_en(unit: JaUnit, word: str) -> bool:
+    from .mistranslation import _related  # late: mistranslation imports this module
+
+    return _related(unit, word)

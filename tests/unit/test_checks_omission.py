@@ -112,3 +112,40 @@ def test_lexicon_matches_glosses_compounds_and_idiomatic_entries() -> None:
                         [("昨夜は予断を許さない状況で、集中治療は満床だった。", 0, 0)])
     covered = {w.text: lex.covered(k) for k, w in enumerate(lex.words)}
     assert covered["touch"] and covered["intensive"] and covered["night"]
+
+
+# --- clause-level additions (the mirror check in the same module) ---------------------
+
+
+def added(en: str, ja: str) -> list[tuple[str, str]]:
+    report = mtqa.check(HEAD_EN + en, HEAD_JA + ja, backtranslator="dictionary",
+                        checks=("addition",))
+    return [(f.code, f.text) for f in report.finding_list]
+
+
+def test_added_clause_flagged() -> None:
+    en = "Shares in the company rose 3 per cent in Frankfurt after the announcement."
+    assert added(en, "発表を受けて、フランクフルト市場で同社の株価は3％上昇し、過去最高値を更新した。") == [
+        ("ADD001", "過去最高値を更新した")
+    ]
+    assert added(en, "発表を受けて、フランクフルト市場で同社の株価は3％上昇した。") == []
+
+
+def test_added_claim_marked_without_its_reporting_frame() -> None:
+    en = "The mayor asked anyone with information to call the police."
+    ja = "市長は、情報を持つ人は警察に連絡するよう呼びかけ、協力者には報奨金を支払うと述べた。"
+    assert added(en, ja) == [("ADD001", "協力者には報奨金を支払う")]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # an explicit source attribution is a rendering, not an addition
+        ("The fire had burned 500 acres, according to the state forestry department.",
+         "州森林局によると、火災はこれまでに500エーカーを焼いた。"),
+        # the same words said twice render the English, whichever is first
+        ("Nadine won by eating four meals.", "ナディーンは4回の食事を食べて勝利し、4回の食事を獲得した。"),
+    ],
+)
+def test_renderings_are_not_additions(en: str, ja: str) -> None:
+    assert added(en, ja) == []

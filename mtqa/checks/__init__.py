@@ -24,6 +24,7 @@ _CHECKS: dict[str, str] = {
     "names": ".names:NameCheck",
     "numbers": ".numbers:NumberCheck",
     "omission": ".omission:OmissionCheck",
+    "addition": ".omission:AdditionCheck",
     "mistranslation": ".mistranslation:MistranslationCheck",
     "scrambled": ".scrambled:ScrambledCheck",
     "alignment": ".alignment:AlignmentCheck",

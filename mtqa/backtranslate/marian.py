@@ -460,8 +460,8 @@ class Generated(NamedTuple):
 class SequenceEngine:
     """Shared machinery of the Marian-based engines (see the module doc).
 
-    Subclasses set ``name`` and implement :meth:`_load_model`, :meth:`_generate` and
-    :meth:`_precision`.
+    Subclasses set ``name`` and implement :meth:`_load_model` and :meth:`_generate`
+    (and :meth:`_default_compute_type` when their default precision differs).
     """
 
     name = "sequence"

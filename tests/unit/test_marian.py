@@ -356,7 +356,10 @@ def test_cli_marian_without_model_exits_2_with_one_line(tmp_path, capsys, monkey
 
 
 def test_cli_end_to_end_with_the_tiny_model(tiny_marian, tmp_path, capsys):
-    en, ja = ROOT / "data/riyadh/en.txt", ROOT / "data/riyadh/ja.txt"
+    en, ja = tmp_path / "en.txt", tmp_path / "ja.txt"
+    en.write_text("The talks lasted about four and a half hours.\n\n"
+                  "The company said it would build a new factory.\n", encoding="utf-8")
+    ja.write_text(f"{SENTENCES[1]}\n\n{SENTENCES[5]}\n", encoding="utf-8")
     argv = ["check", str(en), str(ja), "--backtranslator", "marian", "--model",
             str(tiny_marian), "--cache-dir", str(tmp_path / "c"), "--format", "json"]
     code = main(argv)

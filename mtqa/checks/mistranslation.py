@@ -9,10 +9,13 @@ Three detectors, each conservative (a finding needs strong evidence):
 * **polarity** (``MIS002``): the Japanese negates more predicates than the English has
   negations (not, never, no, without, unless, fail, refuse...), and the extra negated
   predicate renders no negated English word.
-* **wrong sense** (``MIS003``): a Japanese content word none of whose JMdict glosses
-  (all senses, multi-word entries included) nor its back-translation matches anything
-  in the aligned English or its neighbours, while the English word opposite it — next
-  to the English words its Japanese neighbours render — is itself unrendered.
+* **wrong sense** (``MIS003``): a rare English word, predicative (a participle or an
+  adjective after a linking verb: "was apparently peeved"), glossing at most
+  :data:`RARE_SENSES` JMdict senses, none of whose Japanese renderings or synonyms is in
+  the sentence; and opposite it — next to the Japanese word that renders the English
+  word beside it — a Japanese content word whose glosses (all senses, multi-word entries,
+  kanji shared with a rendering) render nothing of the English sentence. JMdict is read
+  from both sides: Japanese → English glosses, and English → the senses it glosses.
 """
 
 from __future__ import annotations
@@ -358,8 +361,6 @@ def english_negations(reference: str) -> list[tuple[int, int]]:
 
 # --- the check --------------------------------------------------------------------------
 
-#: English words within this many content words of an anchor word are "opposite" it.
-OPPOSITE_WINDOW = 2
 #: Japanese verbs so light or idiomatic in news prose that their glosses say little
 #: (出す, 入る, 受ける...); a wrong-sense finding never rests on them.
 _LIGHT_JA = frozenset(
@@ -481,7 +482,7 @@ class MistranslationCheck(BaseCheck):
         for k in targets:
             en = lex.words[k]
             i = pos[k]
-            # the English words right next to it, rendered by some Japanese word
+            # the English content words right next to it (one on each side)
             around = [content[j] for j in (i - 1, i + 1) if 0 <= j < len(content)]
             best: tuple[int, int] | None = None
             for u, unit in enumerate(lex.units):
@@ -489,12 +490,12 @@ class MistranslationCheck(BaseCheck):
                     continue
                 if not self._next_to_rendering(lex, u, around):
                     continue
-                # strong evidence only: the word renders nothing of the English, not even
-                # through a synonym the dictionary knows
                 if not _same_kind(unit, en, pair.reference):
                     continue
-                # (a word the dictionary relates it to but another Japanese word already
-                # renders does not explain it: 覗く "drop in" next to 訪問 for "visit")
+                # strong evidence only: the word renders nothing of the English, not even
+                # through a synonym the dictionary knows (a word the dictionary relates it
+                # to but another Japanese word already renders does not explain it: 覗く
+                # "drop in" next to 訪問 for "visit")
                 if any(_unit_matches(unit, w) or (_related(unit, w.text) and not covered[kw])
                        for kw, w in pair_words):
                     continue
@@ -572,9 +573,9 @@ class MistranslationCheck(BaseCheck):
         English word ``k`` stands of the anchor (明らかに覗かれて ↔ apparently peeved)."""
         for a in around:
             for v in lex.links[a]:
-                if lex.units[v].sentence == lex.units[u].sentence and (
-                    (lex.words[a].start < lex.words[k].start) == (lex.units[v].start < lex.units[u].start)
-                ):
+                en_before = lex.words[a].start < lex.words[k].start
+                ja_before = lex.units[v].start < lex.units[u].start
+                if lex.units[v].sentence == lex.units[u].sentence and en_before == ja_before:
                     return True
         return False
 

@@ -1,18 +1,26 @@
-"""Content-level omissions inside an aligned pair, and the lexical matcher shared by the
-content checks (omission, mistranslation, scrambled).
+"""Content-level omissions and additions inside an aligned pair, and the lexical matcher
+shared by the content checks (omission, addition, mistranslation, scrambled).
 
-The aligner reports whole sentences with no counterpart (1:0 beads). This check looks
-inside a pair whose sentences are aligned: a clause of the English (a relative clause,
-a coordinated or subordinate clause) whose content words, numbers and names have no
-counterpart anywhere in the Japanese of the pair or of its neighbours. The finding
-points at the Japanese where the clause should have been: the rendering of the noun a
-relative clause modifies, or the end of the clause it was coordinated with.
+The aligner reports whole sentences with no counterpart (1:0 and 0:1 beads). These
+checks look inside a pair whose sentences are aligned:
+
+* ``omission`` (``OMI001``): a clause of the English (a relative clause, a coordinated
+  or subordinate clause) with enough content words, numbers or names, at most one in
+  five of them rendered in the Japanese of the pair and not rendered in the neighbouring
+  sentences either (content moved there is misalignment, not omission). The finding
+  points at the Japanese where the clause should have been: the rendering of the noun
+  a relative clause modifies, or the end of the clause it was joined to. Words of an
+  English idiom are not expected word for word.
+* ``addition`` (``ADD001``): a Japanese clause (between commas) with a predicate and
+  three content words of its own, none of which renders an English word of the pair
+  that the Japanese has not already rendered before it.
 
 The lexical matcher compares an English word with a Japanese token through JMdict
-glosses (all senses, multi-token expressions such as 予断を許さない "touch and go",
-and the meanings of the kanji of a compound), the English origin UniDic records for
-loanwords, the back-translation attributed to the token, numbers by value (18,400 ↔
-1万8,400) and names through a loose phonetic key of the katakana.
+glosses (all senses, multi-token entries such as 予断を許さない "touch and go" and
+compounds split by UniDic, the meanings of the kanji of a compound), the English origin
+UniDic records for loanwords, the words of the back-translation, numbers by value
+(18,400 ↔ 1万8,400) and names and loanwords through a loose phonetic key of the
+katakana.
 """
 
 from __future__ import annotations

@@ -249,9 +249,10 @@ class ScrambledCheck(BaseCheck):
                             end=b,
                             text=ctx.translation.text[a:b],
                             message=(
-                                f"clauses inverted: the English says '{_text(pair, clauses[ci - 1])}' "
-                                f"{clause.opener} '{_text(pair, clause, opener=False)}', the Japanese "
-                                "makes the first depend on the second"
+                                "clauses inverted: the English says "
+                                f"'{_text(pair, clauses[ci - 1])}' {clause.opener} "
+                                f"'{_text(pair, clause, opener=False)}', the Japanese makes "
+                                "the first depend on the second"
                             ),
                             reference=pair.reference[clauses[ci - 1].start : clause.end].strip(),
                             check=self.name,
@@ -328,7 +329,8 @@ class ScrambledCheck(BaseCheck):
                     continue  # (Korea… Korean: the same name said twice)
                 for u in lex.links[k]:
                     chunk = _chunk(lex, u)
-                    rest_own = _renders(lex, [v for v in chunk if v != u], [x for x in own if x != k])
+                    others_own = [x for x in own if x != k]
+                    rest_own = _renders(lex, [v for v in chunk if v != u], others_own)
                     if rest_own:
                         continue  # the name sits with its own clause
                     # its own clause is rendered elsewhere, together

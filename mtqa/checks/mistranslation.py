@@ -281,7 +281,8 @@ _EN_NEGATIVE = frozenset(
     little less fewer rather instead except yet hardly barely cannot can't won't don't
     doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't couldn't wouldn't
     shouldn't mustn't ban banned forbid forbidden reject rejected oppose opposed halt
-    halted cease ceased lose lost miss missed short""".split()
+    halted cease ceased lose lost miss missed short silent quiet withheld withhold
+    ignore ignored ignoring refrain refrained away absence rarely seldom free""".split()
 )
 #: Japanese negative endings that do not negate the predicate they follow: "must"
 #: (なければならない), "may" (かもしれない), "only" (にすぎない), "not only…but"

@@ -118,7 +118,12 @@ class ScrambledCheck(BaseCheck):
         if any(t.pos1 == "感動詞" for t in words):
             return
         problem = ""
-        if last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES:
+        quote_ellipsis = last.surface in {"と", "って"} and len(words) > 1 and any(
+            t.surface in {"」", "』"} and t.end == last.start for t in toks
+        )
+        if (last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES
+                and not quote_ellipsis):
+            # (「…」と。 leaves out the reporting verb on purpose: journalistic style)
             problem = f"ends on the case particle '{last.surface}' with nothing to govern it"
         elif first.is_particle and first.pos2 in {"格助詞", "係助詞", "副助詞"} and not self._quote_tail(
             sent, ctx, first

@@ -6,7 +6,7 @@ half-width katakana, full-width Latin) is done on a copy with an offset map back
 original (:func:`normalize_for_matching`, :func:`restore_offsets`).
 
 This module also holds the input bounds (characters, sentences, sentence length) that keep
-time and memory bounded; README "Limits" states them.
+time and memory bounded; README "Input and limits" states them.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 #: Longest article text accepted, in characters per side. A long news feature is about
 #: 30,000 characters (English); this is over three times that. Time grows about linearly
 #: with the text (tokenising, back-translation, per-sentence checks; the aligner works in a
-#: band), at roughly a second per thousand Japanese characters with the dictionary engine
-#: on one loaded core: README "Limits", benchmarks/input_bounds.py.
+#: band): measured at the limit, 157 s and 412 MB with the dictionary engine on a third of
+#: a core (README "Input and limits", benchmarks/input_bounds.py).
 MAX_INPUT_CHARS = 100_000
 #: Largest article *file*, in bytes: no encoding we read takes more than 4 bytes a
 #: character, so a larger file cannot be under MAX_INPUT_CHARS and is refused from its
@@ -54,6 +54,9 @@ MAX_SENTENCE_CHARS: Mapping[str, int] = MappingProxyType({"en": 500, "ja": 250})
 #: Text with more control characters than this share (tabs and line breaks aside) is
 #: binary data or a corrupted file, not an article.
 MAX_CONTROL_SHARE = 0.1
+
+#: Said in every message about a bound.
+_BOUNDED = "bounded time and memory: README 'Input and limits'"
 
 # --- encodings ---------------------------------------------------------------------------
 
@@ -275,7 +278,7 @@ def check_text(text: object, source: str, max_chars: int | None = MAX_INPUT_CHAR
     if max_chars is not None and len(text) > max_chars:
         raise InputError(
             f"{source}: {len(text):,} characters is over the limit of {max_chars:,} per "
-            "article (bounded time and memory, see README 'Limits'); split the article"
+            f"article ({_BOUNDED}); split the article"
         )
     if not text.strip():
         raise InputError(f"{source}: is empty; give the article text")
@@ -309,7 +312,7 @@ def coerce_text(value: object, source: str, max_chars: int | None = MAX_INPUT_CH
         if max_chars is not None and len(data) > 4 * max_chars:
             raise InputError(
                 f"{source}: {len(data):,} bytes is over the limit of {4 * max_chars:,} bytes "
-                "per article (bounded time and memory, see README 'Limits'); split the article"
+                f"per article ({_BOUNDED}); split the article"
             )
         value = decode(data, source).text
     check_text(value, source, max_chars)
@@ -343,7 +346,7 @@ def coerce_pairs(pairs: object, source: str = "segments") -> list[tuple[str, str
     if total > 2 * MAX_INPUT_CHARS:
         raise InputError(
             f"{source}: {total:,} characters is over the limit of {2 * MAX_INPUT_CHARS:,} "
-            "(bounded time and memory, see README 'Limits'); check fewer pairs at a time"
+            f"({_BOUNDED}); check fewer pairs at a time"
         )
     return out
 
@@ -375,7 +378,7 @@ def read_text(
         if size > max_bytes:
             raise InputError(
                 f"{name}: {size:,} bytes is over the limit of {max_bytes:,} bytes per article "
-                "(bounded time and memory, see README 'Limits'); split the article"
+                f"({_BOUNDED}); split the article"
             )
         data = p.read_bytes()
     except PermissionError as err:
@@ -447,7 +450,7 @@ def check_sentence_count(doc: Document, source: str, max_sentences: int = MAX_SE
     if n > max_sentences:
         raise InputError(
             f"{source}: {n:,} sentences is over the limit of {max_sentences:,} per article "
-            "(bounded time and memory, see README 'Limits'); split the article"
+            f"({_BOUNDED}); split the article"
         )
 
 

@@ -23,8 +23,14 @@ ES = (
     "unas conversaciones que duraron casi cuatro horas. Según los funcionarios, ambas "
     "delegaciones acordaron restablecer sus embajadas y nombrar equipos de negociación."
 )
-ZH = "外交部长周二在利雅得会见了俄罗斯外长，会谈持续了近四个小时。据官员称，双方代表团同意恢复各自的大使馆并任命谈判小组。"
-KO = "외무장관은 화요일 리야드에서 러시아 외무장관과 만나 거의 네 시간 동안 회담을 가졌다. 관리들에 따르면 양측 대표단은 대사관을 복원하기로 합의했다."
+ZH = (
+    "外交部长周二在利雅得会见了俄罗斯外长，会谈持续了近四个小时。"
+    "据官员称，双方代表团同意恢复各自的大使馆并任命谈判小组。"
+)
+KO = (
+    "외무장관은 화요일 리야드에서 러시아 외무장관과 만나 거의 네 시간 동안 회담을 가졌다. "
+    "관리들에 따르면 양측 대표단은 대사관을 복원하기로 합의했다."
+)
 RU = "Министр иностранных дел во вторник встретился в Эр-Рияде со своим российским коллегой."
 EN = (RIYADH / "en.txt").read_text(encoding="utf-8")
 JA = (RIYADH / "ja.txt").read_text(encoding="utf-8")
@@ -47,12 +53,15 @@ def test_detect(text, code):
 
 def test_japanese_with_much_english_left_is_still_japanese():
     # an MT that left long English names and phrases: a finding, not a wrong-language input
-    text = "Sergey Lavrov外相はMarco Rubio国務長官とRiyadhで会談し、ceasefire talksについて協議した。" * 3
+    text = ("Sergey Lavrov外相はMarco Rubio国務長官とRiyadhで会談し、"
+            "ceasefire talksについて協議した。") * 3
     assert detect(text).code == "ja"
 
 
 def test_full_width_and_half_width_scripts_counted():
-    assert detect("ＴＨＥ ＭＩＮＩＳＴＥＲ ＳＡＩＤ ＴＨＡＴ ＴＨＥ ＴＡＬＫＳ ＷＥＲＥ ＵＳＥＦＵＬ ＡＮＤ ＬＯＮＧ").code == "en"
+    full_width = ("ＴＨＥ ＭＩＮＩＳＴＥＲ ＳＡＩＤ ＴＨＥ ＴＡＬＫＳ "
+                  "ＷＥＲＥ ＵＳＥＦＵＬ ＡＮＤ ＬＯＮＧ")
+    assert detect(full_width).code == "en"
     assert detect("ｶﾞｲﾑﾀﾞｲｼﾞﾝﾊ ｶﾖｳﾋﾞﾆ ﾉﾍﾞﾀ｡ ｿｳﾘﾀﾞｲｼﾞﾝﾓ ｻﾝｶｼﾀ｡ ｶｲｷﾞﾊ ﾖｼﾞｶﾝ ﾂﾂﾞｲﾀ｡").code == "ja"
 
 

@@ -17,7 +17,8 @@ def _read(path):
 
 def _assess(en: str, ja: str) -> relatedness.Relatedness:
     ref, mt = segment.segment(en, "en"), segment.segment(ja, "ja")
-    bts = DictionaryBackTranslator().translate([mt.sentence_text(i) for i in range(len(mt.sentences))])
+    sentences = [mt.sentence_text(i) for i in range(len(mt.sentences))]
+    bts = DictionaryBackTranslator().translate(sentences)
     return relatedness.assess(ref, mt, align(ref, mt, bts), bts)
 
 

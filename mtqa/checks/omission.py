@@ -743,7 +743,7 @@ class AdditionCheck(BaseCheck):
         near_ref = " ".join(p.reference for p in neighbour_pairs(pair, ctx))
         near_words = english_words(near_ref) if near_ref else ()
         text = ctx.translation.text
-        for chunk in _japanese_clauses(lex.units):
+        for chunk in japanese_clauses(lex.units):
             own = [u for u in chunk if _adds_content(lex.units[u]) and not (
                 # the verb of a compound particle (にとって, に対して) is grammar
                 u > 0 and lex.units[u - 1].pos1 == "助詞"
@@ -794,7 +794,7 @@ def _adds_content(u: JaUnit) -> bool:
             and not u.text.startswith(("同", "当")) and len(u.text) > 1)
 
 
-def _japanese_clauses(units: Sequence[JaUnit]) -> list[list[int]]:
+def japanese_clauses(units: Sequence[JaUnit]) -> list[list[int]]:
     """Unit indices of the clause-like chunks of each sentence (split at 、 and 。; a
     quoted phrase stays inside its clause)."""
     out: list[list[int]] = []

@@ -1,7 +1,7 @@
 """Dangling fragments and broken clause order inside the Japanese sentences of a pair.
 
 Sentence-internal, complementing the aligner (which reports whole sentences added,
-omitted or crossing). Five detectors:
+omitted or crossing). Six detectors:
 
 * ``SCR001`` a fragment: a body sentence that ends on a case particle (…ベラルーシに。),
   starts with a particle, has no predicate at all (モスクワとのつながり。), or ends on a
@@ -19,6 +19,9 @@ omitted or crossing). Five detectors:
 * ``SCR005`` a name moved out of its clause: a name of an English relative clause
   ("who previously ran the factory in Singapore") rendered in a Japanese clause whose
   other words all render another English clause (シンガポールで当初の生産量は…).
+* ``SCR006`` a clause moved across a sentence boundary: a Japanese clause that renders
+  nothing of its own English sentence but words of the neighbouring one, which that
+  sentence's own Japanese lacks.
 """
 
 from __future__ import annotations
@@ -30,11 +33,22 @@ from typing import ClassVar
 from .. import japanese
 from ..types import AlignedPair, Finding, Sentence
 from . import BaseCheck, Context
-from .omission import Clause, JaUnit, Lexicon, build_lexicon, english_clauses, pair_segments
+from .omission import (
+    Clause,
+    JaUnit,
+    Lexicon,
+    build_lexicon,
+    english_clauses,
+    japanese_clauses,
+    neighbour_pairs,
+    pair_segments,
+)
 
 #: A body sentence at most this long (characters) with no predicate is a fragment even
 #: when a noun ends it; longer predicate-less sentences are usually 体言止め summaries.
 MAX_FRAGMENT_CHARS = 25
+#: Content words a clause needs to be judged as moved from a neighbouring sentence.
+MIN_MOVED_WORDS = 3
 #: Japanese markers of a subordinate clause for each English subordinator (the clause
 #: before the marker is the subordinate one).
 _MARKERS: dict[str, frozenset[str]] = {
@@ -88,6 +102,7 @@ class ScrambledCheck(BaseCheck):
         yield from self._inverted(pair, ctx, lex, clauses)
         yield from self._broken(pair, ctx, lex)
         yield from self._moved_name(pair, ctx, lex, clauses)
+        yield from self._misplaced_clause(pair, ctx, lex)
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
         yield from self._quotes(ctx)
@@ -372,6 +387,76 @@ class ScrambledCheck(BaseCheck):
                         segment=pair.index,
                     )
                     return
+
+
+    # SCR006 --------------------------------------------------------------------------------
+    def _misplaced_clause(self, pair: AlignedPair, ctx: Context, lex: Lexicon) -> Iterator[Finding]:
+        """A Japanese clause whose content renders the neighbouring English sentence, not
+        its own, while that sentence's own Japanese lacks it: content moved across a
+        sentence boundary. Compared pair with neighbouring pair, and inside an n:n bead
+        sentence with sentence (in order)."""
+        units: list[tuple[str, list[tuple[str, int, int]], str, list[tuple[str, int, int]]]] = []
+        for other in neighbour_pairs(pair, ctx):
+            if other.ref_sentences and other.mt_sentences:
+                units.append((pair.reference, pair_segments(pair, ctx), other.reference,
+                              pair_segments(other, ctx)))
+        n = len(pair.ref_sentences)
+        if n >= 2 and len(pair.mt_sentences) == n:
+            ref, doc = ctx.reference, ctx.translation
+            en = [ref.sentence_text(i) for i in pair.ref_sentences]
+            ja = [[(doc.sentence_text(i), doc.sentences[i].start, i)] for i in pair.mt_sentences]
+            for i in range(n):
+                for j in (i - 1, i + 1):
+                    if 0 <= j < n:
+                        units.append((en[i], ja[i], en[j], ja[j]))
+        for own_en, own_ja, other_en, other_ja in units:
+            finding = self._moved_between(pair, ctx, own_en, own_ja, other_en, other_ja)
+            if finding is not None:
+                yield finding
+                return
+
+    def _moved_between(
+        self,
+        pair: AlignedPair,
+        ctx: Context,
+        own_en: str,
+        own_ja: list[tuple[str, int, int]],
+        other_en: str,
+        other_ja: list[tuple[str, int, int]],
+    ) -> Finding | None:
+        lex = build_lexicon(own_en, own_ja)
+        if not lex.words or sum(lex.covered(k) for k in range(len(lex.words))) < 0.5 * len(
+            lex.words
+        ):
+            return None  # not a clear translation of its own sentence: alignment trouble
+        there = build_lexicon(other_en, own_ja)
+        at_home = build_lexicon(other_en, other_ja)
+        for chunk in japanese_clauses(lex.units):
+            content = [u for u in chunk if lex.units[u].content and lex.units[u].known]
+            if len(content) < MIN_MOVED_WORDS or any(lex.unit_links(u) for u in chunk):
+                continue  # too small, or it renders something of its own sentence
+            # words of the neighbouring sentence this clause renders and that sentence's
+            # own Japanese does not
+            moved = {k for u in chunk for k in there.unit_links(u)
+                     if there.words[k].kind != "number" and not at_home.covered(k)}
+            if len(moved) < MIN_MOVED_WORDS - 1:
+                continue
+            a, b = lex.units[chunk[0]].start, lex.units[chunk[-1]].end
+            words = ", ".join(sorted({there.words[k].text for k in moved}))
+            return Finding(
+                category="scrambled",
+                severity="major",
+                start=a,
+                end=b,
+                text=ctx.translation.text[a:b],
+                message=(f"this clause renders the neighbouring English sentence ({words}), "
+                         "not its own: it has been moved across the sentence boundary"),
+                reference=other_en,
+                check=self.name,
+                code="SCR006",
+                segment=pair.index,
+            )
+        return None
 
 
 # --- helpers ----------------------------------------------------------------------------

@@ -109,3 +109,12 @@ def test_spans_index_the_japanese_text() -> None:
     for f in report.finding_list:
         assert ja[f.start : f.end] == f.text
         assert f.category == "scrambled" and f.check == "scrambled"
+
+
+def test_flags_clause_moved_into_the_neighbouring_sentence() -> None:
+    en = ("The council approved the new budget on Monday. It also agreed to build a bridge "
+          "over the river next year.")
+    moved = "市議会は月曜日、新しい予算を承認し、来年川に橋を建設することにした。市議会はまた同意した。"
+    right = "市議会は月曜日、新しい予算を承認した。また、来年川に橋を建設することでも合意した。"
+    assert flagged(en, moved) == [("SCR006", "来年川に橋を建設することにした")]
+    assert flagged(en, right) == []

@@ -102,7 +102,7 @@ class ScrambledCheck(BaseCheck):
         yield from self._inverted(pair, ctx, lex, clauses)
         yield from self._broken(pair, ctx, lex)
         yield from self._moved_name(pair, ctx, lex, clauses)
-        yield from self._misplaced_clause(pair, ctx, lex)
+        yield from self._misplaced_clause(pair, ctx)
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
         yield from self._quotes(ctx)
@@ -390,7 +390,7 @@ class ScrambledCheck(BaseCheck):
 
 
     # SCR006 --------------------------------------------------------------------------------
-    def _misplaced_clause(self, pair: AlignedPair, ctx: Context, lex: Lexicon) -> Iterator[Finding]:
+    def _misplaced_clause(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         """A Japanese clause whose content renders the neighbouring English sentence, not
         its own, while that sentence's own Japanese lacks it: content moved across a
         sentence boundary. Compared pair with neighbouring pair, and inside an n:n bead

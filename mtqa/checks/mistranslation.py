@@ -40,8 +40,6 @@ from .omission import (
     JaUnit,
     Lexicon,
     build_lexicon,
-    english_words,
-    neighbour_pairs,
     pair_segments,
     stems_match,
     word_matches_unit,

@@ -26,6 +26,7 @@ omitted or crossing). Six detectors:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
@@ -285,8 +286,6 @@ class ScrambledCheck(BaseCheck):
     def _broken(self, pair: AlignedPair, ctx: Context, lex: Lexicon) -> Iterator[Finding]:
         if len(pair.mt_sentences) < 2:
             return
-        import re
-
         doc = ctx.translation
         # restrictive relative clauses: "a grey van that was seen leaving…" (no comma)
         for m in re.finditer(r"(?<![,;])\s+(that|which|who)\s+", pair.reference):

@@ -379,6 +379,12 @@ def test_api_wrong_types(value):
         mtqa.check(EN, value, backtranslator="dictionary")
 
 
+@pytest.mark.parametrize("pairs", [None, "text", [], [("one",)], [("a", None)], [("a", "")]])
+def test_api_check_segments_validates(pairs):
+    with pytest.raises(InputError):
+        mtqa.check_segments(pairs, backtranslator="dictionary")
+
+
 def test_api_accepts_bytes():
     r = mtqa.check(EN.encode("utf-8"), JA.encode("cp932"), backtranslator="dictionary")
     assert r.translation_text == JA

@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 class Pipeline:
     """Runs the stages for one configuration; engine and checks are created once."""
 
+    #: Compute the token risk (mtqa/risk.py) after the checks. It informs only: no finding,
+    #: no gate input. benchmarks/fit_risk.py turns it off while refitting the model.
+    score_risk: bool = True
+
     def __init__(self, config: QAConfig | None = None) -> None:
         self.config = config or QAConfig()
         self._engine: backtranslate.BackTranslator | None = None
@@ -64,6 +68,8 @@ class Pipeline:
         for k, v in self.resources.get("signature", {}).items():
             parts[k] = v
         parts["score"] = SCORE_VERSION
+        if self.score_risk:
+            parts["risk"] = _risk_version()
         parts.update(self.config.policy.signature_parts())
         return parts
 
@@ -85,7 +91,8 @@ class Pipeline:
         # a translation of another article: one critical finding instead of the checks' noise
         rel = relatedness.assess(ref_doc, mt_doc, pairs, bts)
         only = None if rel.related else [relatedness.finding(ref_doc, mt_doc, pairs, rel)]
-        return load.restore_offsets(self._finish(ref_doc, mt_doc, pairs, only), ref_map, mt_map)
+        report = load.restore_offsets(self._finish(ref_doc, mt_doc, pairs, only), ref_map, mt_map)
+        return self._with_token_risk(report)
 
     def run_segments(self, pairs: Sequence[tuple[str, str]]) -> Report:
         """Check pre-aligned sentence pairs (no document alignment)."""
@@ -110,7 +117,27 @@ class Pipeline:
             )
             for i, ((src, tgt), r, m) in enumerate(zip(pairs, ref_sents, mt_sents))
         ]
-        return self._finish(ref_doc, mt_doc, aligned)
+        return self._with_token_risk(self._finish(ref_doc, mt_doc, aligned))
+
+    def _with_token_risk(self, report: Report) -> Report:
+        """The report with token risks and per-segment risk/quality (mtqa/risk.py), computed
+        on the final texts and findings; findings, score and gate are left as they are."""
+        if not self.score_risk:
+            return report
+        from dataclasses import replace
+
+        from . import risk
+        from .errors import ConfigError
+
+        try:
+            model = risk.RiskModel.load()
+        except ConfigError as err:  # informative only: the checks' report still stands
+            log.warning("token risk not computed: %s", err)
+            return replace(report, notes=(*report.notes, f"token risk not computed: {err}"))
+        rows, segs = risk.score_pairs(
+            report.translation_text, report.pairs, report.finding_list, model
+        )
+        return replace(report, token_risks=rows, segment_risks=segs)
 
     def _finish(self, ref_doc: Document, mt_doc: Document, pairs: list[AlignedPair],
                 only: list[Finding] | None = None) -> Report:
@@ -140,6 +167,16 @@ class Pipeline:
             signature_parts=self.signature_parts(),
             notes=notes,
         )
+
+
+def _risk_version() -> str:
+    from . import risk
+    from .errors import ConfigError
+
+    try:
+        return risk.RiskModel.load().version
+    except ConfigError:
+        return "none"
 
 
 def _apply_policy_severity(findings: list[Finding], overrides: dict[str, str]) -> list[Finding]:

@@ -24,7 +24,7 @@ FINDING_COLUMNS = (
 )
 SEGMENT_COLUMNS = (
     "index", "kind", "ref_start", "ref_end", "mt_start", "mt_end", "reference", "translation",
-    "back_translation", "chrf", "chrome",
+    "back_translation", "chrf", "chrome", "risk", "quality",
 )
 SENTENCE_COLUMNS = (
     "segment", "kind", "chrome", "chrf", "findings", "critical", "major", "minor", "penalty",
@@ -51,6 +51,10 @@ class Report:
     signature_parts: Mapping[str, str]
     notes: tuple[str, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: token risks (mtqa.risk.TokenRisk), one per Japanese token of the content pairs
+    token_risks: tuple[Any, ...] = ()
+    #: per pair (mtqa.risk.SegmentRisk or None), in the order of ``pairs``
+    segment_risks: tuple[Any, ...] = ()
 
     # --- summary -------------------------------------------------------------------------
     @property
@@ -88,7 +92,8 @@ class Report:
     # --- serialisation -------------------------------------------------------------------
     def segment_dicts(self) -> list[dict[str, Any]]:
         out = []
-        for p, c in zip(self.pairs, self.chrf_scores):
+        seg_risks = self.segment_risks or (None,) * len(self.pairs)
+        for p, c, sr in zip(self.pairs, self.chrf_scores, seg_risks):
             out.append(
                 {
                     "ref_start": p.ref_start,
@@ -102,6 +107,10 @@ class Report:
                     "index": p.index,
                     "kind": p.kind,
                     "chrome": p.chrome,
+                    # token risk (mtqa/risk.py): expected share of tokens a post-editor
+                    # would change, and predicted DA z-score; informative, not scored
+                    "risk": sr.risk if sr is not None else None,
+                    "quality": sr.quality if sr is not None else None,
                 }
             )
         return out
@@ -158,6 +167,24 @@ class Report:
         import pandas as pd
 
         df = pd.DataFrame(self.segment_dicts(), columns=list(SEGMENT_COLUMNS))
+        df.attrs["signature"] = self.signature
+        return df
+
+    @property
+    def token_risk(self) -> pd.DataFrame:
+        """One row per Japanese token of the content segments: ``segment, start, end,
+        token, risk``; ``start``/``end`` index the Japanese text (``translation_text[start:
+        end] == token``) and ``risk`` is the calibrated probability that a post-editor would
+        change the token (mtqa/risk.py). Informative: it creates no finding."""
+        import pandas as pd
+
+        from .risk import TOKEN_RISK_COLUMNS
+
+        df = pd.DataFrame(
+            [(t.segment, t.start, t.end, t.token, t.risk) for t in self.token_risks],
+            columns=list(TOKEN_RISK_COLUMNS),
+        )
+        df = df.astype({"segment": "int64", "start": "int64", "end": "int64", "risk": "float64"})
         df.attrs["signature"] = self.signature
         return df
 

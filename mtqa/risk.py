@@ -1,0 +1,717 @@
+"""Token risk: for every Japanese token, a calibrated probability that a careful
+post-editor would change it, and a per-segment risk and quality estimate built on it.
+
+The features are what mtqa already knows about a token without a neural model
+(:func:`token_features`):
+
+* the findings of the checks that overlap the token, by category;
+* whether the token is accounted for by the English source: a JMdict gloss of the token
+  (or of the token joined with its neighbour, for compounds UniDic splits) among the
+  source's content stems, the English origin of a loanword, a Latin word or a number
+  copied from the source, or a katakana reading that romanises to a source word (names);
+* UniDic's part of speech and word origin (goshu), the script, unknown words;
+* the token's neighbourhood (unmatched content words nearby), relative position,
+  repetition, polite register (です/ます in plain-form news prose);
+* sentence context: the share of source content words that some token accounts for
+  (coverage), length ratio, chrF of the word-by-word JMdict gloss against the source.
+
+The model that turns them into probabilities is fitted on WMT22 en-ja dev only, by
+``benchmarks/fit_risk.py``, and shipped as JSON (``mtqa/data/token_risk.json``: logistic
+regression or gradient-boosted trees stored as plain arrays, never a pickle) with its
+provenance. It informs: it never creates findings and never moves the gate.
+
+The features deliberately use the dictionary gloss rather than the run's back-translation,
+so that the model's inputs mean the same whichever engine the run used.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import japanese, jmdict
+from .english import STOPWORDS, stem, words
+from .errors import ConfigError
+from .types import CATEGORIES, AlignedPair, Finding
+
+#: Version of the feature definitions: a model file records the version it was fitted
+#: on and is refused by another (its columns would mean something else).
+FEATURES_VERSION = 1
+#: The shipped parameters (package data, written by benchmarks/fit_risk.py).
+DEFAULT_MODEL = "token_risk.json"
+#: Parts of speech that get their own indicator (UniDic pos1); the rest share "other".
+_POS1 = ("名詞", "動詞", "助詞", "助動詞", "補助記号", "接尾辞", "形容詞", "副詞", "形状詞",
+         "代名詞", "接頭辞", "連体詞", "接続詞")
+#: UniDic word origins (goshu): native, Sino-Japanese, loanword, proper noun, mixed, symbol.
+_GOSHU = ("和", "漢", "外", "固", "混", "記号")
+_SCRIPTS = ("kanji", "hiragana", "katakana", "latin", "digit", "symbol")
+#: Auxiliaries of the polite register: news prose is written in the plain form, and
+#: post-editors of WMT22 en-ja (Wikipedia prose) rewrite です/ます endings.
+_POLITE = frozenset({"です", "ます"})
+#: Tokens either side considered the neighbourhood (unmatched content words nearby mark
+#: a garbled stretch; post-edits span several tokens).
+WINDOW = 2
+#: Frequent function words (UniDic lemmas) with an indicator each: their edit rates
+#: differ (existential 有る/居る, polite です/ます, the pronoun 彼 of literal "his"), which
+#: a part-of-speech indicator alone averages away.
+FUNCTION_LEMMAS = (
+    "の", "は", "が", "を", "に", "で", "と", "も", "て", "から", "や",
+    "た", "だ", "ます", "です", "れる", "られる", "ない",
+    "為る", "居る", "有る", "成る", "因る", "出来る",
+    "彼", "此の", "其の", "其れ",
+)
+#: Japanese punctuation proper; other punctuation in Japanese prose (．：; ASCII marks)
+#: is carried over from English.
+_JA_PUNCT = frozenset("、。・「」『』（）〈〉《》【】〔〕ー～…")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+")
+_HIRAGANA = re.compile(r"[\u3041-\u309F]")
+_DIGIT = re.compile(r"[0-9０-９]")
+_NAME_POS = frozenset({"固有名詞"})
+
+
+def _feature_names() -> tuple[str, ...]:
+    names = [f"pos_{p}" for p in _POS1] + ["pos_other", "proper_noun", "numeral"]
+    names += [f"goshu_{g}" for g in _GOSHU] + ["goshu_unknown"]
+    names += [f"script_{s}" for s in _SCRIPTS]
+    names += [
+        "content", "length", "unknown_word",
+        "has_gloss", "gloss_match", "compound_match", "origin_match", "latin_copied",
+        "latin_unmatched", "number_match", "number_unmatched", "name_match", "name_exact",
+        "matched", "unmatched_content",
+        "prev_unmatched", "next_unmatched", "window_unmatched", "window_findings",
+        "prev_content", "next_content", "prev_unknown", "next_unknown", "prev_verb",
+        "next_verb", "next_aux",
+        "rel_position", "tokens_to_end", "last_content", "final_punct", "repeated", "polite",
+        "in_parens", "foreign_punct",
+    ]
+    names += [f"lemma_{lemma}" for lemma in FUNCTION_LEMMAS]
+    names += [f"finding_{c}" for c in CATEGORIES]
+    names += ["finding_any", "finding_weight"]
+    names += [
+        "seg_coverage", "seg_ja_matched", "seg_chrf", "seg_log_len_ratio", "seg_src_words",
+        "seg_ja_tokens", "seg_latin_share", "seg_findings", "seg_finding_weight",
+        "seg_polite", "seg_src_capitalised", "seg_unmatched_share", "seg_sentences_diff",
+        "seg_src_uncovered", "seg_foreign_punct", "seg_src_sentences", "seg_src_listlike",
+        "seg_plain_end", "seg_noun_end", "seg_hiragana_share", "seg_katakana_share",
+        "seg_uncovered_run", "seg_min_sentence_coverage", "seg_latin_outside",
+    ]
+    return tuple(names)
+
+
+#: Column names of the feature matrix, in order (recorded in the model file).
+FEATURE_NAMES: tuple[str, ...] = _feature_names()
+_INDEX = {n: i for i, n in enumerate(FEATURE_NAMES)}
+#: Columns of :attr:`mtqa.report.Report.token_risk`.
+TOKEN_RISK_COLUMNS = ("segment", "start", "end", "token", "risk")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanFinding:
+    """What a token feature needs of a finding: its span (relative to the segment's
+    Japanese), category and severity weight."""
+
+    start: int
+    end: int
+    category: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRisk:
+    """One row of :attr:`mtqa.report.Report.token_risk` (offsets index the Japanese text)."""
+
+    segment: int
+    start: int
+    end: int
+    token: str
+    risk: float
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRisk:
+    """Per-segment figures derived from the token risks.
+
+    Attributes:
+        risk: expected share of the segment's tokens a post-editor would change (mean
+            token risk), in [0, 1].
+        quality: predicted human Direct Assessment z-score of the segment (higher is
+            better), from the segment model of the shipped parameters.
+    """
+
+    risk: float
+    quality: float
+
+
+# --- features ---------------------------------------------------------------------------
+
+
+def _script(surface: str) -> str:
+    if japanese.has_kanji(surface):
+        return "kanji"
+    if japanese.is_katakana(surface):
+        return "katakana"
+    if _HIRAGANA.search(surface):
+        return "hiragana"
+    if japanese.has_latin(surface):
+        return "latin"
+    if _DIGIT.search(surface):
+        return "digit"
+    return "symbol"
+
+
+@functools.lru_cache(maxsize=65536)
+def _gloss_stems(form: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in jmdict.gloss_words(form))
+
+
+def _token_stems(tok: japanese.Token) -> frozenset[str]:
+    """Stems of the English a token may stand for: JMdict glosses of surface and lemma,
+    and the English origin UniDic records for loanwords."""
+    out = set(_gloss_stems(tok.surface))
+    base = japanese.lemma_base(tok.lemma)
+    if base != tok.surface:
+        out |= _gloss_stems(base)
+    origin = japanese.lemma_origin(tok.lemma)
+    if origin:
+        out.update(stem(w) for w in _LATIN_WORD.findall(origin.lower()))
+    return frozenset(out)
+
+
+def _is_content(tok: japanese.Token) -> bool:
+    return tok.is_content or (not tok.is_punct and japanese.has_latin(tok.surface))
+
+
+@dataclass
+class _Source:
+    """The English side, prepared once per segment."""
+
+    stems: frozenset[str]
+    lower: frozenset[str]
+    numbers: frozenset[str]
+    n_words: int
+    #: stems of the content words in order, with the index of their source sentence
+    sequence: tuple[tuple[str, int], ...]
+    capitalised: float
+    sentences: int
+    matcher: Any
+
+
+def _prepare_source(source: str) -> _Source:
+    from .similarity import NameMatcher, english_numbers
+
+    ws = words(source)
+    content = [w for w in ws if w.lower not in STOPWORDS and not w.text[0].isdigit()]
+    stems = frozenset(stem(w.lower) for w in content)
+    alpha = [w.lower for w in ws if w.text[0].isalpha()]
+    caps = sum(1 for w in content if w.text[0].isupper())
+    ends = [m.end() for m in _EN_SENTENCE_END.finditer(source)]
+    sequence = tuple((stem(w.lower), sum(1 for e in ends if e <= w.start)) for w in content)
+    return _Source(
+        stems=stems,
+        lower=frozenset(alpha),
+        numbers=english_numbers(source),
+        n_words=len(ws),
+        sequence=sequence,
+        capitalised=caps / max(len(content), 1),
+        sentences=max(1, len(_EN_SENTENCE_END.findall(source.strip()))),
+        matcher=NameMatcher(w for w in alpha if len(w) > 1),
+    )
+
+
+def _name_hits(reading: str, src: _Source) -> tuple[frozenset[str], bool]:
+    """Source words whose consonant skeleton matches the romanised ``reading``, and whether
+    every part matched exactly (a one-letter difference marks a doubtful transliteration,
+    which post-editors correct)."""
+    from .similarity import name_key
+
+    hits: set[str] = set()
+    exact = True
+    # a full name written as one unknown token ("ヴィラ・コマルティトラン") matches part by part
+    for part in re.split(r"[・=＝]", reading):
+        roman = japanese.romanize(part)
+        if len(roman) < 2:
+            continue
+        found = src.matcher.match(roman)
+        if not found:
+            continue
+        hits |= found
+        key = name_key(roman)
+        exact = exact and any(name_key(w) == key for w in found)
+    return frozenset(hits), exact and bool(hits)
+
+
+def _gloss_string(tokens: Sequence[japanese.Token]) -> str:
+    from .backtranslate.dictionary import gloss_token
+
+    return " ".join(g for g in (gloss_token(t) for t in tokens) if g)
+
+
+def token_features(
+    source: str,
+    translation: str,
+    findings: Sequence[SpanFinding] = (),
+) -> tuple[tuple[japanese.Token, ...], np.ndarray]:
+    """Tokens of ``translation`` and their feature matrix (one row a token).
+
+    Args:
+        source: the English sentence(s) of the segment.
+        translation: the Japanese sentence(s) of the segment.
+        findings: findings of the segment with spans relative to ``translation``.
+
+    Returns:
+        The UniDic tokens (offsets index ``translation``) and a float matrix with the
+        columns :data:`FEATURE_NAMES`.
+    """
+    from .score import chrf
+    from .similarity import japanese_numbers
+
+    toks = japanese.tokenize(translation)
+    n = len(toks)
+    X = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float64)
+    if n == 0:
+        return toks, X
+    src = _prepare_source(source)
+    col = _INDEX
+
+    content = [_is_content(t) for t in toks]
+    matched = [False] * n
+    covered: set[str] = set()
+    stems_of = [_token_stems(t) if content[i] else frozenset() for i, t in enumerate(toks)]
+
+    # compounds split by UniDic (展覧|会, 国務|長官): gloss the pair as one word
+    compound = [False] * n
+    for i in range(n - 1):
+        a, b = toks[i], toks[i + 1]
+        if a.is_punct or b.is_punct or a.end != b.start:
+            continue
+        hit = _gloss_stems(a.surface + b.surface) & src.stems
+        if hit:
+            compound[i] = compound[i + 1] = True
+            covered |= hit
+
+    # runs of katakana tokens (メディ|ケルト) romanised as one name
+    run_match = [0] * n  # 0 no match, 1 fuzzy, 2 exact
+    i = 0
+    while i < n:
+        j = i
+        while j < n and japanese.is_katakana(toks[j].surface) and toks[j].surface != "・":
+            j += 1
+        if j - i >= 2:
+            hits, exact = _name_hits("".join(t.surface for t in toks[i:j]), src)
+            if hits:
+                covered.update(stem(h) for h in hits)
+                for k in range(i, j):
+                    run_match[k] = 2 if exact else 1
+        i = max(j, i + 1)
+
+    # parentheses: what stands inside them is often a copy of the source (a name in
+    # Latin script) that post-editors keep or drop by house style
+    in_parens = [False] * n
+    depth = 0
+    for i, tok in enumerate(toks):
+        norm = japanese.normalize(tok.surface)
+        if norm in "([":
+            depth += 1
+        in_parens[i] = depth > 0
+        if norm in ")]" and depth:
+            depth -= 1
+
+    surface_counts = Counter(t.surface for t, c in zip(toks, content) if c)
+    n_latin_chars = 0
+    n_foreign_punct = 0
+    for i, tok in enumerate(toks):
+        row = X[i]
+        pos = tok.pos1 if tok.pos1 in _POS1 else "other"
+        row[col[f"pos_{pos}"]] = 1
+        row[col["proper_noun"]] = tok.pos2 in _NAME_POS
+        row[col["numeral"]] = tok.pos2 == "数詞"
+        row[col[f"goshu_{tok.goshu}" if tok.goshu in _GOSHU else "goshu_unknown"]] = 1
+        script = _script(tok.surface)
+        row[col[f"script_{script}"]] = 1
+        row[col["content"]] = content[i]
+        row[col["length"]] = math.log1p(len(tok.surface))
+        # UniDic leaves the origin empty for words it does not know (new transliterations)
+        row[col["unknown_word"]] = not tok.goshu and not tok.is_punct and script != "digit"
+        stems = stems_of[i]
+        row[col["has_gloss"]] = bool(stems)
+        g_hit = stems & src.stems
+        row[col["gloss_match"]] = bool(g_hit)
+        covered |= g_hit
+        row[col["compound_match"]] = compound[i]
+        origin = japanese.lemma_origin(tok.lemma)
+        origin_hit = bool(origin) and stem(origin.lower()) in src.stems
+        row[col["origin_match"]] = origin_hit
+        latin_hit = False
+        if script == "latin":
+            ws = [w.lower() for w in _LATIN_WORD.findall(japanese.normalize(tok.surface))]
+            n_latin_chars += len(tok.surface)
+            latin_hit = bool(ws) and all(w in src.lower or stem(w) in src.stems for w in ws)
+            row[col["latin_copied"]] = latin_hit
+            row[col["latin_unmatched"]] = not latin_hit
+            if latin_hit:
+                covered.update(stem(w) for w in ws)
+        number_hit = False
+        if script == "digit" or tok.pos2 == "数詞":
+            nums = japanese_numbers(tok.surface)
+            number_hit = bool(nums & src.numbers)
+            row[col["number_match"]] = number_hit
+            row[col["number_unmatched"]] = bool(nums) and not number_hit
+        name = run_match[i]
+        if not name and (script == "katakana" or tok.pos2 in _NAME_POS or not tok.goshu):
+            hits, exact = _name_hits(tok.reading or tok.surface, src)
+            if hits:
+                name = 2 if exact else 1
+                covered.update(stem(h) for h in hits)
+        row[col["name_match"]] = name > 0
+        row[col["name_exact"]] = name == 2
+        matched[i] = bool(g_hit) or compound[i] or latin_hit or number_hit or name > 0 or (
+            origin_hit
+        )
+        row[col["matched"]] = matched[i]
+        row[col["unmatched_content"]] = content[i] and not matched[i]
+        row[col["repeated"]] = content[i] and surface_counts[tok.surface] > 1
+        row[col["polite"]] = tok.pos1 == "助動詞" and tok.lemma in _POLITE
+        row[col["rel_position"]] = (i + 0.5) / n
+        row[col["tokens_to_end"]] = math.log1p(n - 1 - i)
+        row[col["final_punct"]] = i == n - 1 and tok.is_punct
+        row[col["in_parens"]] = in_parens[i]
+        foreign = tok.is_punct and not all(c in _JA_PUNCT for c in tok.surface)
+        row[col["foreign_punct"]] = foreign
+        n_foreign_punct += foreign
+        lemma_col = _INDEX.get(f"lemma_{tok.lemma}")
+        if lemma_col is not None:
+            row[lemma_col] = 1
+
+    unmatched = [c and not m for c, m in zip(content, matched)]
+    unknown = X[:, col["unknown_word"]] > 0
+    verb = X[:, col["pos_動詞"]] > 0
+    aux = X[:, col["pos_助動詞"]] > 0
+    content_idx = [i for i in range(n) if content[i]]
+    if content_idx:
+        X[content_idx[-1], col["last_content"]] = 1
+    for i in range(n):
+        prev = next((j for j in range(i - 1, -1, -1) if content[j]), None)
+        nxt = next((j for j in range(i + 1, n) if content[j]), None)
+        X[i, col["prev_unmatched"]] = prev is not None and unmatched[prev]
+        X[i, col["next_unmatched"]] = nxt is not None and unmatched[nxt]
+        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+        X[i, col["window_unmatched"]] = sum(unmatched[lo:hi])
+        if i > 0:
+            X[i, col["prev_content"]] = content[i - 1]
+            X[i, col["prev_unknown"]] = unknown[i - 1]
+            X[i, col["prev_verb"]] = verb[i - 1]
+        if i + 1 < n:
+            X[i, col["next_content"]] = content[i + 1]
+            X[i, col["next_unknown"]] = unknown[i + 1]
+            X[i, col["next_verb"]] = verb[i + 1]
+            X[i, col["next_aux"]] = aux[i + 1]
+
+    # findings overlapping each token (a zero-width finding marks the token at its place)
+    seg_weight = 0.0
+    for f in findings:
+        seg_weight += f.weight
+        for i, tok in enumerate(toks):
+            if (f.start < tok.end and f.end > tok.start) or (
+                f.start == f.end and tok.start <= f.start < tok.end
+            ):
+                X[i, col[f"finding_{f.category}"]] = 1
+                X[i, col["finding_any"]] = 1
+                X[i, col["finding_weight"]] += f.weight
+    for i in range(n):
+        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+        X[i, col["window_findings"]] = X[lo:hi, col["finding_any"]].sum()
+
+    n_content = max(sum(content), 1)
+    # where the uncovered source words are: a long run of them, or a source sentence with
+    # little covered, is content left out (dropped clauses, a second sentence missing)
+    run = longest = 0
+    by_sentence: dict[int, list[bool]] = {}
+    for st, k in src.sequence:
+        hit = st in covered
+        by_sentence.setdefault(k, []).append(hit)
+        run = 0 if hit else run + 1
+        longest = max(longest, run)
+    min_sentence_coverage = min((sum(v) / len(v) for v in by_sentence.values()), default=1.0)
+    latin_outside = sum(len(t.surface) for i, t in enumerate(toks)
+                        if _script(t.surface) == "latin" and not in_parens[i])
+    gloss = _gloss_string(toks)
+    c = chrf(gloss, source) if gloss else None
+    seg = {
+        "seg_coverage": len(covered & src.stems) / max(len(src.stems), 1),
+        "seg_ja_matched": sum(m for m, c_ in zip(matched, content) if c_) / n_content,
+        "seg_chrf": (c or 0.0) / 100.0,
+        "seg_log_len_ratio": math.log((len(translation) + 1) / (len(source) + 1)),
+        "seg_src_words": math.log1p(src.n_words),
+        "seg_ja_tokens": math.log1p(n),
+        "seg_latin_share": n_latin_chars / max(len(translation), 1),
+        "seg_findings": math.log1p(len(findings)),
+        "seg_finding_weight": math.log1p(seg_weight),
+        "seg_polite": float(X[:, col["polite"]].any()),
+        "seg_src_capitalised": src.capitalised,
+        "seg_unmatched_share": sum(unmatched) / n_content,
+        # a sentence of the source left out entirely shows as fewer sentence ends
+        "seg_sentences_diff": float(src.sentences - _count_ja_sentences(translation)),
+        "seg_src_uncovered": math.log1p(len(src.stems - covered)),
+        "seg_foreign_punct": n_foreign_punct / n,
+        "seg_src_sentences": float(src.sentences),
+        # glossary-style sources ("Pld - played; w - won") are fragments, hard to render
+        "seg_src_listlike": float(bool(_LISTLIKE.search(source))),
+        "seg_plain_end": float(_ending(toks) == "plain"),
+        "seg_noun_end": float(_ending(toks) == "noun"),
+        "seg_hiragana_share": sum(len(t.surface) for t in toks if _script(t.surface) ==
+                                  "hiragana") / max(len(translation), 1),
+        "seg_katakana_share": sum(len(t.surface) for t in toks if _script(t.surface) ==
+                                  "katakana") / max(len(translation), 1),
+        "seg_uncovered_run": longest / max(len(src.sequence), 1),
+        "seg_min_sentence_coverage": min_sentence_coverage,
+        "seg_latin_outside": latin_outside / max(len(translation), 1),
+    }
+    for k, v in seg.items():
+        X[:, col[k]] = v
+    return toks, X
+
+
+_JA_SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s|$)|．")
+_EN_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"']|\s*$)")
+
+
+_LISTLIKE = re.compile(r"[:;]| - ")
+
+
+def _ending(toks: Sequence[japanese.Token]) -> str:
+    """How the last sentence ends: "plain" (である, だ, した: the register of news and
+    encyclopedic prose), "polite" (です, ます), "noun" (a noun before the full stop), or
+    "other"."""
+    words_ = [t for t in toks if not t.is_punct]
+    if not words_:
+        return "other"
+    last = words_[-1]
+    if last.pos1 == "助動詞" and last.lemma in _POLITE or any(
+        t.lemma in _POLITE and t.pos1 == "助動詞" for t in words_[-3:]
+    ):
+        return "polite"
+    if last.pos1 in {"助動詞", "動詞", "形容詞"}:
+        return "plain"
+    if last.pos1 in {"名詞", "接尾辞"}:
+        return "noun"
+    return "other"
+
+
+def _count_ja_sentences(text: str) -> int:
+    return max(1, len(_JA_SENTENCE_END.findall(text.strip())))
+
+
+def segment_summary(X: np.ndarray, risks: np.ndarray) -> np.ndarray:
+    """Inputs of the segment model: token-risk aggregates, the sentence features and the
+    mean of each token feature over the segment (columns :data:`SEGMENT_FEATURE_NAMES`)."""
+    if len(risks) == 0:
+        return np.zeros(len(SEGMENT_FEATURE_NAMES))
+    aggregates = [float(np.mean(risks)), float(np.max(risks)), float(np.mean(risks >= 0.5))]
+    return np.concatenate(
+        [np.asarray(aggregates), X[0, _SEG_COLUMNS], X[:, _TOKEN_COLUMNS].mean(axis=0)]
+    )
+
+
+_SEG_COLUMNS = [i for i, n in enumerate(FEATURE_NAMES) if n.startswith("seg_")]
+_TOKEN_COLUMNS = [i for i, n in enumerate(FEATURE_NAMES) if not n.startswith("seg_")]
+#: Columns of the segment model's input (:func:`segment_summary`).
+SEGMENT_FEATURE_NAMES: tuple[str, ...] = (
+    ("risk_mean", "risk_max", "risk_share_high")
+    + tuple(FEATURE_NAMES[i] for i in _SEG_COLUMNS)
+    + tuple(f"mean_{FEATURE_NAMES[i]}" for i in _TOKEN_COLUMNS)
+)
+
+
+# --- models (plain arrays, applied with numpy) -------------------------------------------
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -35.0, 35.0)))
+
+
+def predict_linear(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
+    """``intercept + ((X - mean) / scale) @ coef`` of a stored linear model."""
+    mean = np.asarray(params["mean"], dtype=np.float64)
+    scale = np.asarray(params["scale"], dtype=np.float64)
+    coef = np.asarray(params["coef"], dtype=np.float64)
+    return float(params["intercept"]) + ((X - mean) / scale) @ coef
+
+
+def predict_trees(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
+    """Raw score of stored gradient-boosted trees (``baseline`` + sum of leaf values).
+
+    Each tree is parallel arrays over its nodes: ``feature`` (-1 for a leaf),
+    ``threshold`` (go left when ``x <= threshold``), ``left``, ``right``, ``value`` and
+    ``missing_left`` (where a NaN goes).
+    """
+    out = np.full(X.shape[0], float(params["baseline"]), dtype=np.float64)
+    rows = np.arange(X.shape[0])
+    for tree in params["trees"]:
+        feature = np.asarray(tree["feature"], dtype=np.int64)
+        threshold = np.asarray(tree["threshold"], dtype=np.float64)
+        left = np.asarray(tree["left"], dtype=np.int64)
+        right = np.asarray(tree["right"], dtype=np.int64)
+        value = np.asarray(tree["value"], dtype=np.float64)
+        missing_left = np.asarray(tree["missing_left"], dtype=bool)
+        node = np.zeros(X.shape[0], dtype=np.int64)
+        active = feature[node] >= 0
+        while active.any():
+            idx = rows[active]
+            f = feature[node[idx]]
+            x = X[idx, f]
+            go_left = np.where(np.isnan(x), missing_left[node[idx]], x <= threshold[node[idx]])
+            node[idx] = np.where(go_left, left[node[idx]], right[node[idx]])
+            active = feature[node] >= 0
+        out += value[node]
+    return out
+
+
+def predict_raw(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
+    """Raw score (log-odds or regression value) of a stored model of either kind."""
+    kind = params.get("kind")
+    if kind == "logistic" or kind == "linear":
+        return predict_linear(params, X)
+    if kind == "gbdt":
+        return predict_trees(params, X)
+    raise ConfigError(f"token risk model: unknown model kind {kind!r} (logistic, linear, gbdt)")
+
+
+@dataclass(frozen=True)
+class RiskModel:
+    """The fitted token model, segment model, threshold and provenance of a model file."""
+
+    token: Mapping[str, Any]
+    segment: Mapping[str, Any]
+    threshold: float
+    provenance: Mapping[str, Any]
+    path: str = ""
+
+    @property
+    def version(self) -> str:
+        """Short identifier for the signature: feature version + fit date."""
+        return f"token-{FEATURES_VERSION}@{self.provenance.get('date', 'unknown')}"
+
+    def token_risk(self, X: np.ndarray) -> np.ndarray:
+        """P(BAD) of each row of a :func:`token_features` matrix."""
+        if X.shape[0] == 0:
+            return np.zeros(0)
+        return _sigmoid(predict_raw(self.token, X))
+
+    def segment_quality(self, summary: np.ndarray) -> float:
+        """Predicted DA z-score of a segment from its :func:`segment_summary`."""
+        return float(predict_raw(self.segment, summary[None, :])[0])
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], path: str = "") -> RiskModel:
+        """Validate and wrap a model object (as written by ``benchmarks/fit_risk.py``).
+
+        Raises:
+            ConfigError: missing parts, or features that differ from this mtqa's.
+        """
+        where = path or "token risk model"
+        for key in ("features_version", "feature_names", "token", "segment", "threshold",
+                    "provenance", "segment_feature_names"):
+            if key not in data:
+                raise ConfigError(f"{where}: missing {key!r}; refit with benchmarks/fit_risk.py")
+        if (
+            data["features_version"] != FEATURES_VERSION
+            or tuple(data["feature_names"]) != FEATURE_NAMES
+            or tuple(data["segment_feature_names"]) != SEGMENT_FEATURE_NAMES
+        ):
+            raise ConfigError(
+                f"{where}: fitted on other features (version {data['features_version']}, this "
+                f"mtqa has {FEATURES_VERSION}); refit with benchmarks/fit_risk.py"
+            )
+        return cls(
+            token=data["token"],
+            segment=data["segment"],
+            threshold=float(data["threshold"]),
+            provenance=data["provenance"],
+            path=path,
+        )
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> RiskModel:
+        """Read a model file (the shipped one when ``path`` is None).
+
+        Raises:
+            ConfigError: unreadable or invalid file.
+        """
+        if path is None:
+            return _default_model()
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise ConfigError(f"{path}: cannot read the token risk model ({err})") from err
+        return cls.from_dict(data, str(path))
+
+
+@functools.lru_cache(maxsize=1)
+def _default_model() -> RiskModel:
+    ref = importlib_resources.files("mtqa") / "data" / DEFAULT_MODEL
+    try:
+        data = json.loads(ref.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ConfigError(
+            f"mtqa/data/{DEFAULT_MODEL}: cannot read the shipped token risk model ({err}); "
+            "reinstall mtqa or refit with benchmarks/fit_risk.py"
+        ) from err
+    return RiskModel.from_dict(data, f"mtqa/data/{DEFAULT_MODEL}")
+
+
+# --- applying to a report ---------------------------------------------------------------
+
+
+def pair_span_findings(pair: AlignedPair, findings: Iterable[Finding]) -> list[SpanFinding]:
+    """Findings that fall in ``pair``'s Japanese, with spans relative to it."""
+    out = []
+    for f in findings:
+        inside = pair.mt_start <= f.start and f.end <= pair.mt_end
+        if f.segment == pair.index or (inside and f.segment is None):
+            s = min(max(f.start - pair.mt_start, 0), pair.mt_end - pair.mt_start)
+            e = min(max(f.end - pair.mt_start, s), pair.mt_end - pair.mt_start)
+            out.append(SpanFinding(s, e, f.category, f.weight))
+    return out
+
+
+def score_pairs(
+    translation_text: str,
+    pairs: Sequence[AlignedPair],
+    findings: Sequence[Finding],
+    model: RiskModel | None = None,
+) -> tuple[tuple[TokenRisk, ...], tuple[SegmentRisk | None, ...]]:
+    """Token risks of every content pair of a report and the per-segment figures.
+
+    Pairs without Japanese (omissions) or page chrome get no rows and ``None``.
+    """
+    model = model or RiskModel.load()
+    rows: list[TokenRisk] = []
+    segs: list[SegmentRisk | None] = []
+    for pair in pairs:
+        if pair.chrome or not pair.mt_sentences or pair.mt_end <= pair.mt_start:
+            segs.append(None)
+            continue
+        ja = translation_text[pair.mt_start : pair.mt_end]
+        toks, X = token_features(pair.reference, ja, pair_span_findings(pair, findings))
+        if not toks:
+            segs.append(None)
+            continue
+        p = model.token_risk(X)
+        for tok, r in zip(toks, p):
+            rows.append(
+                TokenRisk(pair.index, pair.mt_start + tok.start, pair.mt_start + tok.end,
+                          tok.surface, round(float(r), 4))
+            )
+        quality = model.segment_quality(segment_summary(X, p))
+        segs.append(SegmentRisk(round(float(p.mean()), 4), round(quality, 4)))
+    return tuple(rows), tuple(segs)

@@ -87,7 +87,7 @@ class Pipeline:
         load.check_sentence_count(ref_doc, "the reference")
         load.check_sentence_count(mt_doc, "the translation")
         bts = self.engine.translate([mt_doc.sentence_text(i) for i in range(len(mt_doc.sentences))])
-        pairs = align(ref_doc, mt_doc, bts)
+        pairs = align(ref_doc, mt_doc, bts, engine=self.engine.name)
         # a translation of another article: one critical finding instead of the checks' noise
         rel = relatedness.assess(ref_doc, mt_doc, pairs, bts)
         only = None if rel.related else [relatedness.finding(ref_doc, mt_doc, pairs, rel)]

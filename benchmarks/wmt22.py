@@ -76,9 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{shipped['threshold']}, recorded out-of-fold {shipped['provenance'].get('out_of_fold')}"
           + ("" if same_features else " -- features changed since: refit with "
              "python benchmarks/fit_risk.py"))
-    print(f"out of fold ({fit_risk.FOLDS} folds by sentence, seed {fit_risk.SEED}): "
+    folds = min(fit_risk.FOLDS, len(sentences))
+    print(f"out of fold ({folds} folds by sentence, seed {fit_risk.SEED}): "
           f"token AUC {figures['word_auc']}, fold thresholds "
-          f"{sorted(set(cv['thresholds'].round(2).tolist()))}")
+          f"{sorted(set(cv['thresholds'].round(2).tolist()))}; word MCC over the MT tokens "
+          f"alone (without <EOS> tags) {figures['word_mcc_tokens']}")
     print(
         f"wmt22 word_mcc={figures['word_mcc']:.4f} findings_mcc={figures['findings_mcc']:.4f} "
         f"sentence_spearman={figures['sentence_spearman']:.4f} sentences={len(sentences)} "

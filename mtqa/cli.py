@@ -131,6 +131,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.segments:
         from .segments_file import read_segments
 
+        if args.en or args.ja:
+            raise _Usage("give EN_FILE and JA_FILE, or --segments FILE.tsv, not both")
+        check_output_path(args.output)  # fail before the work, not after it
         pairs = read_segments(args.segments)
         report = Pipeline(config.with_options(presegmented=True)).run_segments(pairs)
     else:

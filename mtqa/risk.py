@@ -105,6 +105,9 @@ def _feature_names() -> tuple[str, ...]:
         "seg_plain_end", "seg_noun_end", "seg_hiragana_share", "seg_katakana_share",
         "seg_uncovered_run", "seg_min_sentence_coverage", "seg_latin_outside",
     ]
+    # findings of the segment by category: rare but strong signs of a bad sentence
+    # (an omission or a scrambled clause), whatever tokens they cover
+    names += [f"seg_finding_{c}" for c in CATEGORIES]
     return tuple(names)
 
 
@@ -185,6 +188,23 @@ def _token_stems(tok: japanese.Token) -> frozenset[str]:
     if origin:
         out.update(stem(w) for w in _LATIN_WORD.findall(origin.lower()))
     return frozenset(out)
+
+
+#: Shortest stem matched by prefix: a gloss "Russia" meets "Russian", "Japan" "Japanese",
+#: "govern" "government"; shorter stems would meet too much ("art" / "article").
+MIN_PREFIX_STEM = 5
+
+
+def _match_stems(stems: frozenset[str], source: frozenset[str]) -> frozenset[str]:
+    """Source stems matched by ``stems``: equal, or one a prefix of the other (derived
+    forms the light stemmer leaves apart: demonyms, -ment, -ion)."""
+    hits = set(stems & source)
+    for t in stems - hits:
+        if len(t) < MIN_PREFIX_STEM:
+            continue
+        hits.update(s for s in source if len(s) >= MIN_PREFIX_STEM and (
+            s.startswith(t) or t.startswith(s)))
+    return frozenset(hits)
 
 
 def _is_content(tok: japanese.Token) -> bool:
@@ -294,7 +314,7 @@ def token_features(
         a, b = toks[i], toks[i + 1]
         if a.is_punct or b.is_punct or a.end != b.start:
             continue
-        hit = _gloss_stems(a.surface + b.surface) & src.stems
+        hit = _match_stems(_gloss_stems(a.surface + b.surface), src.stems)
         if hit:
             compound[i] = compound[i + 1] = True
             covered |= hit
@@ -344,7 +364,7 @@ def token_features(
         row[col["unknown_word"]] = not tok.goshu and not tok.is_punct and script != "digit"
         stems = stems_of[i]
         row[col["has_gloss"]] = bool(stems)
-        g_hit = stems & src.stems
+        g_hit = _match_stems(stems, src.stems)
         row[col["gloss_match"]] = bool(g_hit)
         covered |= g_hit
         row[col["compound_match"]] = compound[i]
@@ -476,6 +496,8 @@ def token_features(
         "seg_min_sentence_coverage": min_sentence_coverage,
         "seg_latin_outside": latin_outside / max(len(translation), 1),
     }
+    for category, count in Counter(f.category for f in findings).items():
+        seg[f"seg_finding_{category}"] = math.log1p(count)
     for k, v in seg.items():
         X[:, col[k]] = v
     return toks, X
@@ -576,8 +598,21 @@ def predict_trees(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
     return out
 
 
-def predict_raw(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
-    """Raw score (log-odds or regression value) of a stored model of either kind."""
+def predict_raw(
+    params: Mapping[str, Any], X: np.ndarray, names: Sequence[str] | None = None
+) -> np.ndarray:
+    """Raw score (log-odds or regression value) of a stored model of either kind.
+
+    Args:
+        params: the stored model (``kind`` logistic, linear or gbdt).
+        X: input matrix.
+        names: the column names of ``X``; when the model lists the ``features`` it uses,
+            those columns are selected by name.
+    """
+    used = params.get("features")
+    if used is not None and names is not None:
+        index = {n: i for i, n in enumerate(names)}
+        X = X[:, [index[n] for n in used]]
     kind = params.get("kind")
     if kind == "logistic" or kind == "linear":
         return predict_linear(params, X)
@@ -605,11 +640,11 @@ class RiskModel:
         """P(BAD) of each row of a :func:`token_features` matrix."""
         if X.shape[0] == 0:
             return np.zeros(0)
-        return _sigmoid(predict_raw(self.token, X))
+        return _sigmoid(predict_raw(self.token, X, FEATURE_NAMES))
 
     def segment_quality(self, summary: np.ndarray) -> float:
         """Predicted DA z-score of a segment from its :func:`segment_summary`."""
-        return float(predict_raw(self.segment, summary[None, :])[0])
+        return float(predict_raw(self.segment, summary[None, :], SEGMENT_FEATURE_NAMES)[0])
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], path: str = "") -> RiskModel:
@@ -623,10 +658,14 @@ class RiskModel:
                     "provenance", "segment_feature_names"):
             if key not in data:
                 raise ConfigError(f"{where}: missing {key!r}; refit with benchmarks/fit_risk.py")
+        token_used = set(data["token"].get("features", data["feature_names"]))
+        segment_used = set(data["segment"].get("features", data["segment_feature_names"]))
         if (
             data["features_version"] != FEATURES_VERSION
             or tuple(data["feature_names"]) != FEATURE_NAMES
             or tuple(data["segment_feature_names"]) != SEGMENT_FEATURE_NAMES
+            or not token_used <= set(FEATURE_NAMES)
+            or not segment_used <= set(SEGMENT_FEATURE_NAMES)
         ):
             raise ConfigError(
                 f"{where}: fitted on other features (version {data['features_version']}, this "

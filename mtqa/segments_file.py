@@ -1,4 +1,12 @@
-"""Reading pre-aligned sentence pairs (TSV/CSV with ``source`` and ``translation`` columns)."""
+"""Reading pre-aligned sentence pairs for ``mtqa check --segments FILE``.
+
+The file is a table with a header row naming a ``source`` column (the English) and a
+``translation`` column (the Japanese), in any order and letter case, other columns
+ignored. ``target`` and ``mt`` are accepted for ``translation`` and ``src`` for
+``source`` (the names of WMT and of many translation-memory exports). Tab-separated when
+the header has a tab (no quoting: a tab cannot occur inside a field, and quotation marks
+are text), comma-separated otherwise (standard CSV quoting). Blank lines are skipped.
+"""
 
 from __future__ import annotations
 
@@ -6,32 +14,70 @@ import csv
 import io
 
 from .errors import InputError
-from .load import read_text
+from .load import coerce_pairs, read_text
+
+#: Accepted header names of each column, first the canonical one.
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "source": ("source", "src"),
+    "translation": ("translation", "target", "mt"),
+}
+
+
+def parse_segments(text: str, name: str = "segments") -> list[tuple[str, str]]:
+    """Pairs from the text of a segments table (see the module docstring).
+
+    Args:
+        text: the decoded file content.
+        name: the file name used in error messages.
+
+    Raises:
+        InputError: no header with both columns, a row with an empty side, malformed
+            CSV, or no rows.
+    """
+    first = text.split("\n", 1)[0]
+    tsv = "\t" in first
+    reader = csv.reader(
+        io.StringIO(text),
+        delimiter="\t" if tsv else ",",
+        quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL,
+        strict=not tsv,  # a stray quotation mark in a CSV file is an error, not data
+    )
+    try:
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as err:
+        raise InputError(f"{name}: line {reader.line_num}: not a valid table ({err})") from err
+    rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
+    if not rows:
+        raise InputError(f"{name}: empty; give a header row with 'source' and 'translation'")
+    header = [c.strip().lstrip("\ufeff").lower() for c in rows[0][1]]
+    index: dict[str, int] = {}
+    for column, aliases in COLUMN_NAMES.items():
+        for alias in aliases:
+            if alias in header:
+                index[column] = header.index(alias)
+                break
+    if len(index) < 2:
+        raise InputError(
+            f"{name}: needs a header row with columns 'source' and 'translation' "
+            f"({'tab' if tsv else 'comma'}-separated; found: {', '.join(header) or 'none'})"
+        )
+    pairs: list[tuple[str, str]] = []
+    for line, row in rows[1:]:
+        cells = [row[index[c]].strip() if index[c] < len(row) else "" for c in COLUMN_NAMES]
+        if not cells[0] or not cells[1]:
+            side = "source" if not cells[0] else "translation"
+            raise InputError(f"{name}: line {line}: empty {side}; every row needs both sides")
+        pairs.append((cells[0], cells[1]))
+    if not pairs:
+        raise InputError(f"{name}: no segment rows after the header")
+    return coerce_pairs(pairs, name)  # the API's bounds (size) apply to files too
 
 
 def read_segments(path: str) -> list[tuple[str, str]]:
-    """Pairs from a TSV (or CSV) file with a header naming ``source`` and ``translation``.
+    """Pairs from a segments file (TSV or CSV with ``source`` and ``translation`` columns).
 
     Raises:
-        InputError: unreadable file, missing columns, or no rows.
+        InputError: unreadable file, missing columns, an empty side, or no rows.
     """
-    loaded = read_text(path)
-    text = loaded.text
-    delimiter = "\t" if "\t" in text.split("\n", 1)[0] else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
-    if "source" not in fields or "translation" not in fields:
-        raise InputError(
-            f"{path}: needs a header row with columns 'source' and 'translation' "
-            f"(found: {', '.join(fields) or 'none'})"
-        )
-    reader.fieldnames = fields
-    pairs: list[tuple[str, str]] = []
-    for n, row in enumerate(reader, start=2):
-        src, tgt = (row.get("source") or "").strip(), (row.get("translation") or "").strip()
-        if not src or not tgt:
-            raise InputError(f"{path}: line {n}: empty source or translation")
-        pairs.append((src, tgt))
-    if not pairs:
-        raise InputError(f"{path}: no segment rows")
-    return pairs
+    loaded = read_text(path, max_chars=None)
+    return parse_segments(loaded.text, str(path))

@@ -229,7 +229,9 @@ def test_token_risk_underline_only_when_present_and_valid(base):
     html = risky.to_html()
     assert html.count('class="risk"') == 2 + 1  # two tokens + the legend sample
     assert ">ルビオ</span>" in html and ">続い</span>" in html and "token risk 0.90" in html
-    assert 'class="risk"' not in base.to_html()
+    # a report without token risk draws no underline
+    plain = dataclasses.replace(base, token_risks=(), segment_risks=())
+    assert 'class="risk"' not in plain.to_html()
 
 
 def test_cli_html_is_the_same_renderer(tmp_path: Path):

@@ -104,6 +104,7 @@ def _feature_names() -> tuple[str, ...]:
         "seg_src_uncovered", "seg_foreign_punct", "seg_src_sentences", "seg_src_listlike",
         "seg_plain_end", "seg_noun_end", "seg_hiragana_share", "seg_katakana_share",
         "seg_uncovered_run", "seg_min_sentence_coverage", "seg_latin_outside",
+        "seg_anchor_coverage", "seg_anchors",
     ]
     # findings of the segment by category: rare but strong signs of a bad sentence
     # (an omission or a scrambled clause), whatever tokens they cover
@@ -221,6 +222,8 @@ class _Source:
     n_words: int
     #: stems of the content words in order, with the index of their source sentence
     sequence: tuple[tuple[str, int], ...]
+    #: stems of the names (capitalised words not opening a sentence)
+    anchors: frozenset[str]
     capitalised: float
     sentences: int
     matcher: Any
@@ -236,12 +239,21 @@ def _prepare_source(source: str) -> _Source:
     caps = sum(1 for w in content if w.text[0].isupper())
     ends = [m.end() for m in _EN_SENTENCE_END.finditer(source)]
     sequence = tuple((stem(w.lower), sum(1 for e in ends if e <= w.start)) for w in content)
+    # anchors: capitalised words inside a sentence (names) and numbers, which a faithful
+    # translation carries over recognisably (romanised reading, Latin copy, digits)
+    starts = {0, *(e for e in ends)}
+    anchors = frozenset(
+        stem(w.lower) for w in content
+        if w.text[0].isupper()
+        and not any(s_ <= w.start and not source[s_ : w.start].strip() for s_ in starts)
+    )
     return _Source(
         stems=stems,
         lower=frozenset(alpha),
         numbers=english_numbers(source),
         n_words=len(ws),
         sequence=sequence,
+        anchors=anchors,
         capitalised=caps / max(len(content), 1),
         sentences=max(1, len(_EN_SENTENCE_END.findall(source.strip()))),
         matcher=NameMatcher(w for w in alpha if len(w) > 1),
@@ -452,6 +464,7 @@ def token_features(
         X[i, col["window_findings"]] = X[lo:hi, col["finding_any"]].sum()
 
     n_content = max(sum(content), 1)
+    ja_numbers = japanese_numbers(translation)
     # where the uncovered source words are: a long run of them, or a source sentence with
     # little covered, is content left out (dropped clauses, a second sentence missing)
     run = longest = 0
@@ -493,6 +506,11 @@ def token_features(
         "seg_katakana_share": sum(len(t.surface) for t in toks if _script(t.surface) ==
                                   "katakana") / max(len(translation), 1),
         "seg_uncovered_run": longest / max(len(src.sequence), 1),
+        "seg_anchor_coverage": (
+            (len(src.anchors & covered) + len(src.numbers & ja_numbers))
+            / max(len(src.anchors) + len(src.numbers), 1)
+        ),
+        "seg_anchors": math.log1p(len(src.anchors) + len(src.numbers)),
         "seg_min_sentence_coverage": min_sentence_coverage,
         "seg_latin_outside": latin_outside / max(len(translation), 1),
     }

@@ -167,13 +167,16 @@ def load(folder: str | Path) -> list[WmtSentence]:
     if not root.is_dir():
         raise InputError(f"{root}: not a folder; give a WMT22 QE folder (wordlevel_*.mt ...)")
     paths = {ext: _find_one(root, f"wordlevel_*.{ext}") for ext in ("src", "mt", "tags", "hter")}
+    found: dict[str, Path] = {}
     for ext in ("src", "mt", "tags"):
-        if paths[ext] is None:
+        path = paths[ext]
+        if path is None:
             raise InputError(f"{root}: no wordlevel_*.{ext} file; is this a WMT22 QE folder?")
-    src = _lines(paths["src"])  # type: ignore[arg-type]
-    mt = _lines(paths["mt"])  # type: ignore[arg-type]
-    tags = _lines(paths["tags"])  # type: ignore[arg-type]
-    hter = _lines(paths["hter"]) if paths["hter"] is not None else None
+        found[ext] = path
+    tags_path = found["tags"]
+    src, mt, tags = _lines(found["src"]), _lines(found["mt"]), _lines(tags_path)
+    hter_path = paths["hter"]
+    hter = _lines(hter_path) if hter_path is not None else None
     if not (len(src) == len(mt) == len(tags)) or (hter is not None and len(hter) != len(mt)):
         raise InputError(
             f"{root}: the word-level files have different line counts "
@@ -187,7 +190,7 @@ def load(folder: str | Path) -> list[WmtSentence]:
         toks = m.split()
         if toks and toks[-1] == EOS:
             toks = toks[:-1]
-        bad, eos_bad = _split_tags(paths["tags"], len(toks), i + 1, t.split())  # type: ignore[arg-type]
+        bad, eos_bad = _split_tags(tags_path, len(toks), i + 1, t.split())
         target, spans = "", None
         source = ""
         z: float | None = None

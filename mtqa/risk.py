@@ -12,13 +12,16 @@ The features are what mtqa already knows about a token without a neural model
 * UniDic's part of speech and word origin (goshu), the script, unknown words;
 * the token's neighbourhood (unmatched content words nearby), relative position,
   repetition, polite register (です/ます in plain-form news prose);
-* sentence context: the share of source content words that some token accounts for
-  (coverage), length ratio, chrF of the word-by-word JMdict gloss against the source.
+* sentence context (``seg_*`` columns): the share of source content words that some
+  token accounts for (coverage), length ratio, chrF of the word-by-word JMdict gloss
+  against the source, findings by category, sentence counts, register of the ending.
 
-The model that turns them into probabilities is fitted on WMT22 en-ja dev only, by
-``benchmarks/fit_risk.py``, and shipped as JSON (``mtqa/data/token_risk.json``: logistic
-regression or gradient-boosted trees stored as plain arrays, never a pickle) with its
-provenance. It informs: it never creates findings and never moves the gate.
+Two models are fitted on WMT22 en-ja dev only, by ``benchmarks/fit_risk.py``, and shipped
+as JSON (``mtqa/data/token_risk.json``: gradient-boosted trees or linear models stored as
+plain arrays, never a pickle) with their provenance: the token model (P(BAD) of a token,
+from the token-level columns) and the segment model (a DA z-score from
+:func:`segment_summary`: token-risk aggregates, the ``seg_*`` columns and token-column
+means). They inform: they never create findings and never move the gate.
 
 The features deliberately use the dictionary gloss rather than the run's back-translation,
 so that the model's inputs mean the same whichever engine the run used.

@@ -117,6 +117,22 @@ class AlignedPair:
     def kind(self) -> str:
         return f"{len(self.ref_sentences)}:{len(self.mt_sentences)}"
 
+    def japanese_span(self, en_start: int, en_end: int) -> tuple[int, int] | None:
+        """Japanese characters responsible for ``back_translation[en_start:en_end]``.
+
+        The smallest span (offsets into the Japanese *document*, like a finding's) that
+        covers every attribution overlapping the English span, or ``None`` when the
+        engine recorded none there (the dictionary engine records one per gloss; Marian
+        and CTranslate2 record them from cross-attention). A check that finds a bad or
+        missing English word in the back-translation points at the Japanese with it.
+        """
+        hits = [a for a in self.attributions if a.en_start < en_end and en_start < a.en_end]
+        if not hits:
+            return None
+        start = min(a.ja_start for a in hits)
+        end = max(a.ja_end for a in hits)
+        return self.mt_start + start, self.mt_start + end
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

@@ -189,6 +189,13 @@ def test_attributions_reach_the_aligned_pairs(tiny_marian, tmp_path):
         for a in p.attributions:
             assert p.translation[a.ja_start : a.ja_end].strip()
             assert p.back_translation[a.en_start : a.en_end].strip()
+    # a back-translated word points at the Japanese document characters it came from
+    pair = [p for p in pairs if p.attributions][-1]  # the last: a non-zero document offset
+    a = pair.attributions[0]
+    start, end = pair.japanese_span(a.en_start, a.en_end)
+    assert ja[start:end] == pair.translation[a.ja_start : a.ja_end]
+    assert pair.mt_start <= start < end <= pair.mt_end
+    assert pair.japanese_span(len(pair.back_translation) + 5, len(pair.back_translation) + 9) is None
 
 
 # -- cache -----------------------------------------------------------------------------

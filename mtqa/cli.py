@@ -83,6 +83,19 @@ def _add_engine_args(p: argparse.ArgumentParser) -> None:
                    "Helsinki-NLP/opus-mt-ja-en)")
     p.add_argument("--no-cache", action="store_true", help="do not use the back-translation cache")
     p.add_argument("--cache-dir", default=None, help="back-translation cache folder")
+    g = p.add_argument_group("Marian / CTranslate2 generation (ignored by the dictionary engine)")
+    g.add_argument("--batch-size", type=int, default=None, metavar="N",
+                   help="sentences per generation batch (default: 64)")
+    g.add_argument("--beams", type=int, default=None, metavar="N",
+                   help="beam size (default: 1, greedy)")
+    g.add_argument("--threads", type=int, default=None, metavar="N",
+                   help="CPU threads (default: the library's own choice)")
+    g.add_argument("--device", default=None, metavar="auto|cpu|cuda",
+                   help="where the model runs (default: auto, CUDA when available)")
+    g.add_argument("--compute-type", default=None, metavar="TYPE",
+                   help="precision: float32 or int8 (dynamic quantisation; CTranslate2 "
+                   "also takes int8_float32, float16… ; default: float32 for Marian, "
+                   "int8 for ct2)")
     p.add_argument("--glossary", default=None, help="user title glossary (CSV/TSV/TBX)")
     p.add_argument("--checks", default=None,
                    help="comma-separated checks to run (default: all; see `mtqa checks`)")
@@ -103,14 +116,24 @@ def config_from_args(args: argparse.Namespace) -> QAConfig:
         v = getattr(args, name)
         if v is not None:
             opts[name] = v
+    eng = engine_options_from_args(args)
+    if eng:
+        opts["engine_options"] = eng
+    return QAConfig().with_options(**opts)
+
+
+def engine_options_from_args(args: argparse.Namespace) -> dict[str, object]:
+    """Back-translation engine options given on the command line (cache, generation)."""
     eng: dict[str, object] = {}
     if args.no_cache:
         eng["cache"] = False
     if args.cache_dir:
         eng["cache_dir"] = args.cache_dir
-    if eng:
-        opts["engine_options"] = eng
-    return QAConfig().with_options(**opts)
+    for name in ("batch_size", "beams", "threads", "device", "compute_type"):
+        value = getattr(args, name, None)
+        if value is not None:
+            eng[name] = value
+    return eng
 
 
 def _render(report: object, fmt: str, color: bool) -> str:

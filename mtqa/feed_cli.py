@@ -131,11 +131,9 @@ def cmd_feed(args: argparse.Namespace) -> int:
         for s in args.severity:
             sev.update(parse_severity(s, "--severity"))
         cli["severity"] = sev
-    engine: dict[str, Any] = {}
-    if args.no_cache:
-        engine["cache"] = False
-    if args.cache_dir:
-        engine["cache_dir"] = args.cache_dir
+    from .cli import engine_options_from_args  # cli imports this module at its top
+
+    engine = engine_options_from_args(args)
     if engine:
         cli["engine_options"] = engine
     if args.config and args.no_config:

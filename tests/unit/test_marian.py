@@ -377,3 +377,22 @@ def test_cli_end_to_end_with_the_tiny_model(tiny_marian, tmp_path, capsys):
     assert any(seg["back_translation"] for seg in report["segments"])
     assert main(argv) == code  # second run: from the cache, same report
     assert json.loads(capsys.readouterr().out) == report
+
+
+def test_cli_generation_options_reach_the_engine(tiny_marian, tmp_path, capsys):
+    en, ja = tmp_path / "en.txt", tmp_path / "ja.txt"
+    en.write_text("The talks lasted about four and a half hours.\n", encoding="utf-8")
+    ja.write_text(f"{SENTENCES[1]}\n", encoding="utf-8")
+    base = ["check", str(en), str(ja), "--backtranslator", "marian", "--model",
+            str(tiny_marian), "--no-cache", "--format", "json"]
+    code = main(base + ["--beams", "2", "--batch-size", "4", "--threads", "1",
+                        "--device", "cpu", "--compute-type", "int8"])
+    assert code in (0, 1)
+    signature = json.loads(capsys.readouterr().out)["signature"]
+    assert "beam:2" in signature and "int8" in signature
+    # a bad value is one line on stderr and exit 2, naming the option
+    assert main(base + ["--beams", "0"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "beams" in err[0]
+    assert main(base + ["--device", "tpu"]) == 2
+    assert "device" in capsys.readouterr().err

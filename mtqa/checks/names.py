@@ -17,6 +17,12 @@ Flagged:
   unless the earlier one sounds clearly less like the English, or it is garbled).
 * ``NAM002`` — a name with a stray kanji suffix whose meaning is not in the English
   (ゼレンキー校 "Zelenky school" for Zelenskyy).
+* ``NAM003`` — a person's name dropped: a person of the English (titled, addressed as
+  Mr/Ms/Dr, the subject of "said", or described by an apposition: "Ann Lee, the
+  union's secretary,") whose name the Japanese article never renders —
+  no katakana that sounds anything like it, no Latin copy, and no kanji personal name
+  near the sentence that could stand for it. Flagged once, on the Japanese sentence
+  aligned with the first English mention.
 
 Left alone: well-known places in kanji (米国, 英国, 東京: kanji is not compared at all),
 katakana loanwords that JMdict knows as ordinary words (チーム, データ) unless their gloss
@@ -59,6 +65,20 @@ OWN_HINT_MIN = 0.6
 VARIANT_ROMAJI_MIN = 0.75
 #: English name words of one sequence that may be written as one katakana word.
 MAX_JOINED_WORDS = 3
+#: A person's name counts as rendered somewhere in the article when a katakana word not
+#: taken by another name sounds at least this much like the surname (looser than
+#: MATCH_MIN: a garbled rendering is NAM001/NAM002's business; given names are not
+#: enough, short keys match too much).
+DROPPED_LOOSE_SIM = 0.7
+#: Words that mark the name before them, or after them, as a person's.
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor".split())
+_APPOSITION = re.compile(r",\s+(?:the|a|an|who|whose|aged|\d{1,3},)\s", re.IGNORECASE)
+#: Kanji that open a compound referring back (同館 "that museum", 当社 "this company").
+_REFERRING_PREFIXES = frozenset("同当本両各前元現故")
+_SPEECH_VERBS = frozenset(
+    "said says told tells added adds wrote writes announced announces stated argued "
+    "explained warned insisted noted replied asked".split()
+)
 
 # Lower-case particles inside names (Maarten van der Heijden, Hendrick ter Wolde).
 _NAME_PARTICLES = frozenset(
@@ -505,8 +525,11 @@ class NameCheck(BaseCheck):
         )
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
-        st = ctx.state.get(self.name)
-        if not isinstance(st, _State) or not st.records:
+        if not any(p.mt_sentences and not p.chrome for p in ctx.pairs):
+            return
+        st = self._state(ctx)
+        yield from self._dropped(ctx, st)
+        if not st.records:
             return
         text = ctx.translation.text
         by_key: dict[str, list[_Record]] = {}
@@ -554,6 +577,99 @@ class NameCheck(BaseCheck):
                 segment=first.pair,
                 evidence={"english": english, "usual": usual},
             )
+
+
+    def _dropped(self, ctx: Context, st: _State) -> Iterator[Finding]:
+        """NAM003: people of the English whose name the Japanese never renders."""
+        text = ctx.translation.text
+        folded = japanese.normalize(text).lower()
+        parts = katakana_parts(text)
+        # a part already matched to another name renders that one (ラブロフ is Lavrov's,
+        # however much it sounds like Rubio)
+        assigned = {(r.part_start, r.part_end): r.key for r in st.records}
+        ref = ctx.reference.text
+        done: set[str] = set()
+        for n in st.names:
+            words = [w for w in n.words if w.lower() not in _NAME_PARTICLES]
+            if not words or not _is_person(n, ref, st):
+                continue
+            surname = _fold(words[-1])
+            if surname in done or len(surname) < 3:
+                continue
+            done.add(surname)
+            if any(_fold(w) in folded for w in words):
+                continue  # copied in Latin: the untranslated check's business
+            keys = set(name_candidates([n])) | {surname}
+            if any(k in keys for k in assigned.values()) or any(
+                name_similarity(words[-1], p.sound) >= DROPPED_LOOSE_SIM
+                for p in parts
+                if assigned.get((p.start, p.end), surname) in keys
+            ):
+                continue
+            pair = next((p for p in ctx.pairs if p.ref_start <= n.start < p.ref_end), None)
+            if pair is None or pair.chrome or not pair.mt_sentences:
+                continue  # no Japanese opposite: the aligner reports the omission
+            lo, hi = _window_mt_span(pair, ctx)
+            if any(
+                _may_be_name(t) and not any(
+                    a < lo + t.end and lo + t.start < b for a, b in assigned
+                )
+                for t in japanese.tokenize(text[lo:hi])
+            ):
+                continue  # a name no other English name explains: it may be this one
+            seg = text[pair.mt_start : pair.mt_end]
+            start = pair.mt_start + (len(seg) - len(seg.lstrip()))
+            end = pair.mt_end - (len(seg) - len(seg.rstrip()))
+            if end <= start:
+                continue
+            yield Finding(
+                category="name",
+                severity="major",
+                start=start,
+                end=end,
+                text=text[start:end],
+                message=(
+                    f"name '{n.text}' is missing: the Japanese article never renders "
+                    f"{' '.join(words)} (no katakana like it, no kanji name here)"
+                ),
+                reference=pair.reference,
+                check=self.name,
+                code="NAM003",
+                segment=pair.index,
+                evidence={"english": n.text},
+            )
+
+
+def _may_be_name(tok: japanese.Token) -> bool:
+    """A token that may be a person's name in a script not compared by sound: a personal
+    name (UniDic), or a kanji noun the dictionary does not know (習近 of 習近平) other than
+    a referring compound (同館 "the said museum", 当社, 両国)."""
+    if tok.pos3 == "人名":
+        return True
+    if tok.pos1 != "名詞" or not japanese.has_kanji(tok.surface) or tok.pos3 == "地名":
+        return False
+    return tok.surface[0] not in _REFERRING_PREFIXES and not jmdict.glosses(tok.surface)
+
+
+def _is_person(name: EnglishName, text: str, st: _State) -> bool:
+    """Whether the English marks ``name`` as a person's: a title before it (glossary), an
+    honorific (Mr, Dr), or — for a full name, not after "the" (organisations say things
+    too) — a speech verb right after it ("Amara Okafor said") or an apposition ("Amara
+    Okafor, the plant's manager,")."""
+    if any(k in st.people for k in name_candidates([name])):
+        return True
+    before = _EN_WORD.findall(text[max(0, name.start - 24) : name.start])
+    if before and _fold(before[-1]).rstrip(".") in _HONORIFICS:
+        return True
+    if before and before[-1].lower() == "the":
+        return False
+    if len(name.words) < 2:
+        return False
+    after = _EN_WORD.findall(text[name.end : name.end + 24])
+    if after and after[0].lower() in _SPEECH_VERBS:
+        return True
+    # an apposition that describes a person: "Adaeze Nwosu, the union's regional secretary,"
+    return bool(_APPOSITION.match(text, name.end))
 
 
 def _variants(a: str, b: str, b_key: str | None = None) -> bool:
@@ -627,6 +743,15 @@ def _window_span(pair: AlignedPair, ctx: Context) -> tuple[int, int]:
     if not near:
         return pair.ref_start, pair.ref_end
     return min(p.ref_start for p in near), max(p.ref_end for p in near)
+
+
+def _window_mt_span(pair: AlignedPair, ctx: Context) -> tuple[int, int]:
+    """Japanese offsets covered by the pair and its neighbours."""
+    idx = next((k for k, p in enumerate(ctx.pairs) if p is pair), None)
+    if idx is None:
+        return pair.mt_start, pair.mt_end
+    near = [p for p in ctx.pairs[max(0, idx - 1) : idx + 2] if p.mt_sentences]
+    return min(p.mt_start for p in near), max(p.mt_end for p in near)
 
 
 def _window_reference(pair: AlignedPair, ctx: Context) -> str:

@@ -134,3 +134,45 @@ def test_kanji_names_written_the_same_way_are_left_alone():
         ("Miyoshi said the yen was too weak.", "三好氏は円が弱すぎると述べた。"),
     ]
     assert flagged(pairs) == []
+
+
+# --- NAM003: a person's name dropped --------------------------------------------------------
+
+
+def test_a_person_the_japanese_never_names_is_flagged_once():
+    pairs = [
+        ("Foreign Minister Sergei Lavrov met Secretary of State Marco Rubio in Riyadh.",
+         "セルゲイ・ラブロフ外相はリヤドで国務長官と会談した。"),
+        ("Rubio said the talks were useful.", "長官は会談は有益だったと述べた。"),
+    ]
+    (f,) = findings(pairs)
+    assert (f.code, f.category, f.severity) == ("NAM003", "name", "major")
+    assert f.text == "セルゲイ・ラブロフ外相はリヤドで国務長官と会談した。"
+    assert "Marco Rubio" in f.message
+
+
+def test_speech_verb_and_honorific_mark_people():
+    pairs = [
+        ("Amara Okafor said the plant would open in May.",
+         "工場は5月に開業すると述べた。"),
+        ("The firm hired Dr Brennan last year.", "同社は昨年、医師を雇った。"),
+    ]
+    assert sorted(c for _, c in flagged(pairs)) == ["NAM003", "NAM003"]
+
+
+def test_names_rendered_or_copied_or_in_kanji_are_not_dropped():
+    pairs = [
+        # rendered in katakana, even garbled
+        ("Foreign Minister Sergei Lavrov arrived on Monday.",
+         "セルゲイ・ラヴロフ外相は月曜日に到着した。"),
+        # copied in Latin: the untranslated check reports it, not this one
+        ("Secretary of State Marco Rubio said he was hopeful.",
+         "Rubio国務長官は希望を持っていると述べた。"),
+        # a Chinese name in kanji cannot be compared by sound: left alone
+        ("President Xi Jinping said trade would grow.",
+         "習近平国家主席は貿易が拡大すると述べた。"),
+        # organisations say things too
+        ("The State Department said it was aware of the report.",
+         "国務省は報告を把握していると述べた。"),
+    ]
+    assert [c for _, c in flagged(pairs) if c == "NAM003"] == []

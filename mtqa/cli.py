@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .backtranslate import ENGINE_CHOICES
 from .config import QAConfig
-from .errors import MtqaError
+from .errors import ConfigError, MtqaError
 from .gate import EXIT_USAGE
 from .version import __version__
 
@@ -72,10 +72,11 @@ def atomic_write(path: Path, content: str | bytes) -> None:
 
 
 def _add_engine_args(p: argparse.ArgumentParser) -> None:
-    defaults = QAConfig()
+    # None = "not given", so that the policy file and MTQA_* can supply it (CLI > env > file)
     p.add_argument(
-        "--backtranslator", choices=ENGINE_CHOICES, default=defaults.backtranslator,
-        help="back-translation engine (default: %(default)s: Marian when its model is "
+        "--backtranslator", choices=ENGINE_CHOICES, default=None,
+        help=f"back-translation engine (default: from the policy file or "
+        f"$MTQA_BACKTRANSLATOR, else {QAConfig().backtranslator}: Marian when its model is "
         "available offline, else the JMdict dictionary)",
     )
     p.add_argument("--model", default=None,
@@ -104,22 +105,43 @@ def _add_engine_args(p: argparse.ArgumentParser) -> None:
                    help="gate: critical findings allowed")
     p.add_argument("--max-minor", type=int, default=None, help="gate: minor findings allowed")
     p.add_argument("--min-score", type=float, default=None, help="gate: minimum score")
+    p.add_argument("--severity", action="append", default=None, metavar="CATEGORY=SEVERITY",
+                   help="severity override for a category (repeatable)")
+    p.add_argument("--config", metavar="FILE", default=None,
+                   help="policy file (default: ./mtqa.toml, else [tool.mtqa] in ./pyproject.toml)")
+    p.add_argument("--no-config", action="store_true", help="ignore policy files")
 
 
 def config_from_args(args: argparse.Namespace) -> QAConfig:
-    opts: dict[str, object] = {"backtranslator": args.backtranslator, "model": args.model}
-    if args.glossary:
-        opts["glossary"] = args.glossary
-    if args.checks:
-        opts["checks"] = tuple(c.strip() for c in args.checks.split(",") if c.strip())
-    for name in ("max_major", "max_critical", "max_minor", "min_score"):
-        v = getattr(args, name)
-        if v is not None:
-            opts[name] = v
-    eng = engine_options_from_args(args)
-    if eng:
-        opts["engine_options"] = eng
-    return QAConfig().with_options(**opts)
+    """The configuration of ``mtqa check``/``mtqa feed``: defaults < the policy file
+    (``--config``, else ./mtqa.toml or [tool.mtqa] of ./pyproject.toml, unless
+    ``--no-config``) < ``MTQA_*`` variables < the command line."""
+    from .policy import parse_severity, resolve
+
+    cli: dict[str, object] = {
+        "backtranslator": args.backtranslator,
+        "model": args.model,
+        "glossary": args.glossary,
+        "checks": args.checks,
+        "max_critical": args.max_critical,
+        "max_major": args.max_major,
+        "max_minor": args.max_minor,
+        "min_score": args.min_score,
+    }
+    if args.severity:
+        sev: dict[str, str] = {}
+        for s in args.severity:
+            sev.update(parse_severity(s, "--severity"))
+        cli["severity"] = sev
+    engine = engine_options_from_args(args)
+    if engine:
+        cli["engine_options"] = engine
+    if args.config and args.no_config:
+        raise ConfigError("give --config or --no-config, not both")
+    resolved = resolve(cli, config_file=args.config, search_dir=None if args.no_config else ".")
+    if resolved.file is not None:
+        log.info("policy from %s", resolved.file)
+    return resolved.config
 
 
 def engine_options_from_args(args: argparse.Namespace) -> dict[str, object]:

@@ -19,7 +19,6 @@ from typing import Any
 
 from .annotations import FORMATS as ANNOTATION_FORMATS
 from .annotations import github_annotations
-from .errors import ConfigError
 
 log = logging.getLogger("mtqa")
 
@@ -73,20 +72,10 @@ def register(subparsers: Any, add_engine_args: Callable[[argparse.ArgumentParser
                    help="do not write one HTML page per article")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress bar and no closing summary line")
-    p.add_argument("--config", metavar="FILE", default=None,
-                   help="policy file (default: ./mtqa.toml, else [tool.mtqa] in ./pyproject.toml)")
-    p.add_argument("--no-config", action="store_true", help="ignore policy files")
-    p.add_argument("--severity", action="append", default=None, metavar="CATEGORY=SEVERITY",
-                   help="severity override for a category (repeatable)")
     p.add_argument("--allow-outside-paths", action="store_true",
                    help="accept manifest paths outside the manifest's folder")
     add_engine_args(p)
-    # None = "not given", so that mtqa.toml and MTQA_* can supply it (CLI > env > file)
-    p.set_defaults(backtranslator=None, func=cmd_feed)
-    for action in p._actions:  # the shared help names a fixed default; here it is layered
-        if action.dest == "backtranslator":
-            action.help = ("back-translation engine (default: from the policy file or "
-                           "$MTQA_BACKTRANSLATOR, else auto)")
+    p.set_defaults(func=cmd_feed)
 
 
 @contextmanager
@@ -113,34 +102,10 @@ def _stop_on_signals(stop: Any) -> Iterator[None]:
 
 def cmd_feed(args: argparse.Namespace) -> int:
     """Run ``mtqa feed``; returns the exit code."""
+    from .cli import config_from_args  # cli imports this module at its top
     from .feed import StopFlag, open_source, run_feed
-    from .policy import parse_severity, resolve
 
-    cli: dict[str, Any] = {
-        "backtranslator": args.backtranslator,
-        "model": args.model,
-        "glossary": args.glossary,
-        "checks": args.checks,
-        "max_critical": args.max_critical,
-        "max_major": args.max_major,
-        "max_minor": args.max_minor,
-        "min_score": args.min_score,
-    }
-    if args.severity:
-        sev: dict[str, str] = {}
-        for s in args.severity:
-            sev.update(parse_severity(s, "--severity"))
-        cli["severity"] = sev
-    from .cli import engine_options_from_args  # cli imports this module at its top
-
-    engine = engine_options_from_args(args)
-    if engine:
-        cli["engine_options"] = engine
-    if args.config and args.no_config:
-        raise ConfigError("give --config or --no-config, not both")
-    resolved = resolve(cli, config_file=args.config, search_dir=None if args.no_config else ".")
-    if resolved.file is not None:
-        log.info("policy from %s", resolved.file)
+    config = config_from_args(args)
     source = open_source(
         args.input,
         reference_feed=args.reference_feed,
@@ -162,7 +127,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
         with _stop_on_signals(stop):
             result = run_feed(
                 source,
-                resolved.config,
+                config,
                 args.out,
                 jobs=args.jobs,
                 resume=args.resume,

@@ -50,3 +50,36 @@ def test_marian_unavailable_exit_2(tmp_path, capsys):
                "--backtranslator", "marian", "--model", str(tmp_path / "none")])
     err = capsys.readouterr().err
     assert rc == 2 and "--model" in err and err.count("\n") == 1
+
+
+def test_check_reads_the_policy_file_and_the_command_line_wins(tmp_path, capsys, monkeypatch):
+    en, ja = tmp_path / "en.txt", tmp_path / "ja.txt"
+    en.write_text("Foreign Minister Sergei Lavrov arrived in Tokyo on Monday.\n")
+    ja.write_text("セルゲイ・Lavrov外相は月曜日に東京に到着した。\n")
+    base = ["check", str(en), str(ja), "--format", "json"]
+
+    def run(*extra):
+        rc = main(base + list(extra))
+        return rc, json.loads(capsys.readouterr().out)
+
+    monkeypatch.chdir(tmp_path)
+    rc, report = run()
+    assert rc == 0 and [f["severity"] for f in report["findings"]
+                        if f["category"] == "untranslated"] == ["minor"]
+    # the newsroom's policy in the working directory: English left in the text is major
+    (tmp_path / "mtqa.toml").write_text(
+        'backtranslator = "dictionary"\n[severity]\nuntranslated = "major"\n'
+    )
+    rc, report = run()
+    assert rc == 1 and "bt:dictionary" in report["signature"]
+    assert [f["severity"] for f in report["findings"]
+            if f["category"] == "untranslated"] == ["major"]
+    assert run("--severity", "untranslated=minor")[0] == 0  # the command line wins
+    assert run("--no-config")[0] == 0
+    (tmp_path / "strict.toml").write_text("max_minor = 0\n")
+    assert run("--config", str(tmp_path / "strict.toml"))[0] == 1
+    # a broken policy file is one line on stderr and exit 2
+    (tmp_path / "mtqa.toml").write_text("max_minor = [\n")
+    assert main(base) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "mtqa.toml" in err

@@ -209,13 +209,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="folder for the model, conversions and cache (default: temporary)")
     args = parser.parse_args(argv)
 
+    import torch
+    from transformers.utils import logging as hf_logging
+
     from mtqa import backtranslate
     from mtqa.backtranslate.cache import CACHE_FILE
     from mtqa.backtranslate.ct2 import usable_cpus
     from mtqa.backtranslate.marian import DEFAULT_BATCH_SIZE
-
-    import torch
-    from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()

@@ -537,9 +537,10 @@ def parse_feed(path: str | os.PathLike[str]) -> list[_Entry]:
     Raises:
         InputError: missing, unreadable, declaring entities, malformed, or no feed.
     """
+    from xml.etree.ElementTree import ParseError
+
     import defusedxml.ElementTree as DET
     from defusedxml import DefusedXmlException
-    from xml.etree.ElementTree import ParseError
 
     p = Path(path)
     name = display_path(p)

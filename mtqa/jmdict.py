@@ -32,6 +32,21 @@ def _jamdict() -> object:
     return Jamdict(memory_mode=False)
 
 
+def database_file() -> str:
+    """Path of the JMdict SQLite database of jamdict-data (for lookups jamdict has no API
+    for, such as glosses by their English text: :func:`mtqa.lexicon.english_entry`).
+
+    Raises:
+        MissingDependencyError: jamdict or its data is not installed.
+    """
+    path = getattr(_jamdict(), "db_file", None)
+    if not path:
+        raise MissingDependencyError(
+            "jamdict-data has no database file; reinstall it: pip install jamdict-data"
+        )
+    return str(path)
+
+
 def dictionary_version() -> str:
     """Version of the JMdict data used (for the signature)."""
     try:

@@ -51,6 +51,23 @@ class Context:
     state: dict[str, Any] = field(default_factory=dict)
 
 
+def pair_segments(pair: AlignedPair, ctx: Context) -> list[tuple[str, int, int]]:
+    """(text, offset, sentence index) of the Japanese sentences of a pair."""
+    doc = ctx.translation
+    return [(doc.sentence_text(i), doc.sentences[i].start, i) for i in pair.mt_sentences]
+
+
+def neighbour_pairs(pair: AlignedPair, ctx: Context, reach: int = 1) -> list[AlignedPair]:
+    """Content pairs within ``reach`` beads of ``pair`` (misalignment safety net)."""
+    out = []
+    for p in ctx.pairs:
+        if p.chrome or p.index == pair.index:
+            continue
+        if abs(p.index - pair.index) <= reach:
+            out.append(p)
+    return out
+
+
 @runtime_checkable
 class Check(Protocol):
     name: ClassVar[str]

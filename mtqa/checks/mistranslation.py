@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sqlite3
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -32,18 +30,18 @@ from typing import ClassVar
 from .. import japanese, jmdict
 from ..english import STOPWORDS, stem
 from ..errors import MtqaError
-from ..types import AlignedPair, Finding
-from . import BaseCheck, Context
-from .omission import (
+from ..lexicon import (
     IRREGULAR_FORMS,
     EnWord,
     JaUnit,
     Lexicon,
     build_lexicon,
-    pair_segments,
-    stems_match,
+    english_entry,
+    related,
     word_matches_unit,
 )
+from ..types import AlignedPair, Finding
+from . import BaseCheck, Context, pair_segments
 
 # --- idiom resource ---------------------------------------------------------------------
 
@@ -495,7 +493,7 @@ class MistranslationCheck(BaseCheck):
                 # through a synonym the dictionary knows (a word the dictionary relates it
                 # to but another Japanese word already renders does not explain it: 覗く
                 # "drop in" next to 訪問 for "visit")
-                if any(_unit_matches(unit, w) or (_related(unit, w.text) and not covered[kw])
+                if any(_unit_matches(unit, w) or (related(unit, w.text) and not covered[kw])
                        for kw, w in pair_words):
                     continue
                 # of two candidates, the one that keeps the English order around the anchor
@@ -547,7 +545,7 @@ class MistranslationCheck(BaseCheck):
             return False  # a common word: its absence is more likely a paraphrase
         if entry.senses == 0:
             return False  # unknown to JMdict: its renderings cannot be looked for
-        return not any(u.content and _related(u, low) for u in lex.units)
+        return not any(u.content and related(u, low) for u in lex.units)
 
     @staticmethod
     def _candidate(unit: JaUnit) -> bool:
@@ -658,19 +656,6 @@ def _same_kind(unit: JaUnit, word: EnWord, reference: str) -> bool:
     return True  # no telling ending: any content word may stand for it
 
 
-def _related(unit: JaUnit, word: str) -> bool:
-    """True when the Japanese word is among the dictionary's renderings of the English
-    word or shares a sense's glosses with it."""
-    entry = english_entry(word.lower())
-    if unit.lemma in entry.headwords or unit.text in entry.headwords:
-        return True
-    if any(stems_match(syn, unit.stems) for syn in entry.synonyms):
-        return True
-    # a kanji shared with one of the word's renderings (探求 and 探る for "explore")
-    kanji = {c for c in unit.text if japanese.has_kanji(c)}
-    return bool(kanji) and any(kanji & set(h) for h in entry.headwords)
-
-
 def _renders_any(lex: Lexicon, v: int, words: Sequence[int]) -> bool:
     """True when unit ``v`` renders one of the English ``words``: directly, or through a
     JMdict sense that glosses the English word together with one of the unit's glosses
@@ -680,7 +665,7 @@ def _renders_any(lex: Lexicon, v: int, words: Sequence[int]) -> bool:
         return True
     unit = lex.units[v]
     for k in words:
-        if lex.words[k].kind == "word" and _related(unit, lex.words[k].text):
+        if lex.words[k].kind == "word" and related(unit, lex.words[k].text):
             return True
     return False
 
@@ -691,99 +676,3 @@ def _unit_matches(unit: JaUnit, w: EnWord) -> bool:
 
 def _first_gloss(unit: JaUnit) -> str:
     return jmdict.first_gloss(unit.lemma) or jmdict.first_gloss(unit.text) or "?"
-
-
-# --- JMdict looked up from the English side ----------------------------------------------
-
-_db_lock = threading.Lock()
-
-
-@functools.lru_cache(maxsize=1)
-def _db() -> sqlite3.Connection:
-    """A read-only connection to the JMdict database of jamdict-data."""
-    path = getattr(jmdict._jamdict(), "db_file", None)  # noqa: SLF001 - same data file
-    if not path:
-        raise MtqaError("jamdict-data has no database file; reinstall jamdict-data")
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-
-
-def _variants(word: str) -> list[str]:
-    """The word and its likely base forms (peeved → peeve, peev; staunchest → staunch;
-    began → begin; thieves → thief)."""
-    out = [word]
-    if word in IRREGULAR_FORMS:
-        out.append(IRREGULAR_FORMS[word])
-    if word.endswith("ves") and len(word) > 4:
-        out += [word[:-3] + "f", word[:-3] + "fe"]
-    for suffix, repl in (("iest", "y"), ("ier", "y"), ("ied", "y"), ("ies", "y"),
-                         ("est", ""), ("er", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-                         ("ing", "e"), ("es", ""), ("s", ""), ("ly", ""), ("ily", "y")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: len(word) - len(suffix)] + repl
-            out.append(base)
-            if len(base) > 3 and base[-1] == base[-2]:
-                out.append(base[:-1])  # stopped → stopp → stop
-    return list(dict.fromkeys(out))
-
-
-#: How a JMdict gloss may begin before the English word it translates ("to be peeved").
-_GLOSS_PREFIXES = ("", "to ", "to be ", "to get ", "a ", "an ", "the ", "being ")
-
-
-@dataclass(frozen=True)
-class EnglishEntry:
-    """What JMdict says about an English word, read from the English side.
-
-    Attributes:
-        senses: number of JMdict senses glossed by exactly this word (or a base form of
-            it, "to be peeved" → "peeve"): how common a translation target it is.
-        synonyms: stems of the one-word glosses of those senses (peeve → annoyance).
-        headwords: Japanese headwords of those senses (peeve → 癪).
-    """
-
-    senses: int
-    synonyms: frozenset[str]
-    headwords: frozenset[str]
-
-
-def _gloss_core(gloss: str) -> str:
-    g = re.sub(r"\([^)]*\)", " ", gloss.lower())
-    g = re.sub(r"\s+", " ", g).strip()
-    return re.sub(r"^(?:to be |to get |to |a |an |the |being )", "", g).strip()
-
-
-@functools.lru_cache(maxsize=16384)
-def english_entry(word: str) -> EnglishEntry:
-    """The JMdict senses that translate the English ``word`` (an indexed lookup of the
-    glosses that begin with it, kept when the whole gloss is the word)."""
-    vs = _variants(word)
-    rows: list[tuple[int, str, int]] = []
-    with _db_lock:
-        db = _db()
-        for v in vs:
-            for pre in _GLOSS_PREFIXES:
-                key = pre + v
-                rows += db.execute(
-                    "SELECT g.sid, g.text, s.idseq FROM SenseGloss g JOIN Sense s "
-                    "ON g.sid = s.ID WHERE g.text >= ? AND g.text < ? LIMIT 400",
-                    (key, key + "\x7f"),
-                ).fetchall()
-        core = [r for r in rows if _gloss_core(r[1]) in vs]
-        sids = sorted({r[0] for r in core})[:300]
-        ids = sorted({r[2] for r in core})[:300]
-        glosses: list[str] = []
-        heads: set[str] = set()
-        if sids:
-            marks = ",".join("?" * len(sids))
-            glosses = [t for (t,) in db.execute(
-                f"SELECT text FROM SenseGloss WHERE sid IN ({marks})", sids)]
-        if ids:
-            marks = ",".join("?" * len(ids))
-            heads = {t for (t,) in db.execute(
-                f"SELECT text FROM Kanji WHERE idseq IN ({marks}) UNION "
-                f"SELECT text FROM Kana WHERE idseq IN ({marks})", ids + ids)}
-    # synonyms are the one-word glosses of those senses ("annoyance", "evidently"); the
-    # words of longer glosses ("causing annoyance") would relate everything to everything
-    syn = {st for g in glosses if re.fullmatch(r"[a-z][a-z'-]+", c := _gloss_core(g))
-           and c not in STOPWORDS and len(st := stem(c)) >= 4 and st not in STOPWORDS}
-    return EnglishEntry(len(sids), frozenset(syn), frozenset(heads))

@@ -22,9 +22,9 @@ from typing import ClassVar
 
 from .. import japanese, jmdict
 from ..english import stem
+from ..lexicon import names_match
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
-from .omission import names_match
 
 #: Longest repeated phrase considered, in tokens (a clause of this size is rare to repeat
 #: legitimately within one sentence).

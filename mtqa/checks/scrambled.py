@@ -32,18 +32,16 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from .. import japanese
-from ..types import AlignedPair, Finding, Sentence
-from . import BaseCheck, Context
-from .omission import (
+from ..lexicon import (
     Clause,
     JaUnit,
     Lexicon,
     build_lexicon,
     english_clauses,
     japanese_clauses,
-    neighbour_pairs,
-    pair_segments,
 )
+from ..types import AlignedPair, Finding, Sentence
+from . import BaseCheck, Context, neighbour_pairs, pair_segments
 
 #: A body sentence at most this long (characters) with no predicate is a fragment even
 #: when a noun ends it; longer predicate-less sentences are usually 体言止め summaries.

@@ -34,9 +34,9 @@ from typing import ClassVar
 from .. import japanese, jmdict
 from ..english import STOPWORDS, stem
 from ..glossary import Glossary, TitleMatch, load_glossary
+from ..phonetic import name_similarity
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
-from ..phonetic import name_similarity
 from .names import MATCH_MIN as NAME_PREFIX_MIN
 from .names import find_rendering
 

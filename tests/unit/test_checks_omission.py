@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import mtqa
-from mtqa.checks.omission import (
+from mtqa.lexicon import (
     build_lexicon,
     english_clauses,
     english_words,

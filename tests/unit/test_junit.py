@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from mtqa.annotations import command, escape_property, github_annotations
 from mtqa import junit
+from mtqa.annotations import command, escape_property, github_annotations
 from mtqa.junit import FOOTER, JUnitStats, failure_message, header
 
 FINDING = {

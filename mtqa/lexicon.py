@@ -1,0 +1,627 @@
+"""The lexical matcher shared by the content checks (omission, addition, mistranslation,
+scrambled, repetition) and the token risk features.
+
+It compares an English word with a Japanese token through JMdict glosses (all senses,
+multi-token entries such as 予断を許さない "touch and go" and compounds split by UniDic,
+the meanings of the kanji of a compound), the English origin UniDic records for
+loanwords, the words of the back-translation, numbers by value (18,400 ↔ 1万8,400) and
+names and loanwords through a loose phonetic key of the katakana. English text is read
+into words and clauses, Japanese text into units (tokens and multi-token expressions)
+and clause-like chunks.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from . import japanese, jmdict
+from .english import STOPWORDS, stem
+
+# --- English side -----------------------------------------------------------------------
+
+_EN_TOKEN = re.compile(
+    r"[$€£¥]?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*"
+    r"|[,;:—–()\"“”]"
+)
+#: Number words of news English (the Japanese writes them as digits or kanji).
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    # months are written as numbers in Japanese (October → 10月)
+    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
+           "m": 1e6, "k": 1e3}
+#: Words that carry no content of their own in a clause: reporting verbs and fillers that
+#: a translation legitimately moves or drops (said → と述べた at the end of the sentence).
+LIGHT_WORDS = frozenset(
+    """said says say saying told tell tells added adding according asked ask stated noted
+    explained described called went made make makes get got gets take took takes put
+    per cent percent year years time times day days people thing things way ways lot""".split()
+)
+#: Words that always open a new clause: relative pronouns and subordinators.
+_ALWAYS_OPENS = frozenset(
+    "which who whom whose while whereas although though because unless".split()
+)
+#: Words that open a clause after a comma (else they may open a phrase: "after talks").
+_OPENS_AFTER_COMMA = frozenset("where when after before if until since as".split())
+_OPENER_WORDS = _ALWAYS_OPENS | _OPENS_AFTER_COMMA | {"and", "but"}
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+#: Words after "and"/"but" that show a new verb phrase follows (not a noun list).
+_VERBISH = frozenset(
+    """will would could can may might should must has have had is are was were also then
+    said made took gave went came held left began won lost ran set put got saw told found
+    kept led paid met sent spent brought built bought fell rose grew drew broke chose
+    spoke wrote stood became remain remains remained""".split()
+)
+
+
+#: Irregular English forms → base form, so that an idiom listed as "break the ice" is
+#: found as "broke the ice" (regular inflections are handled by the stemmer).
+IRREGULAR_FORMS = {
+    "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
+    "am": "be", "'s": "be", "has": "have", "had": "have", "broke": "break",
+    "broken": "break", "bit": "bite", "bitten": "bite", "blew": "blow", "blown": "blow",
+    "caught": "catch", "came": "come", "drew": "draw", "drawn": "draw", "ate": "eat",
+    "eaten": "eat", "fell": "fall", "fallen": "fall", "got": "get", "gotten": "get",
+    "gave": "give", "given": "give", "went": "go", "gone": "go", "goes": "go",
+    "grew": "grow", "grown": "grow", "hung": "hang", "held": "hold", "kept": "keep",
+    "knew": "know", "known": "know", "laid": "lay", "led": "lead", "left": "leave",
+    "lost": "lose", "made": "make", "met": "meet", "paid": "pay", "rang": "ring",
+    "rung": "ring", "rose": "rise", "risen": "rise", "ran": "run", "said": "say",
+    "saw": "see", "seen": "see", "sold": "sell", "sent": "send", "shook": "shake",
+    "began": "begin", "begun": "begin", "fled": "flee", "sought": "seek", "dealt": "deal",
+    "built": "build", "lent": "lend", "bent": "bend", "swore": "swear", "sworn": "swear",
+    "woke": "wake", "drove": "drive", "driven": "drive", "rode": "ride", "chose": "choose",
+    "chosen": "choose", "overtook": "overtake", "undertook": "undertake",
+    "shaken": "shake", "shot": "shoot", "shown": "show", "sat": "sit", "slept": "sleep",
+    "spoke": "speak", "spent": "spend", "spun": "spin", "spilt": "spill", "stood": "stand",
+    "stole": "steal", "stolen": "steal", "stuck": "stick", "swept": "sweep",
+    "took": "take", "taken": "take", "taught": "teach", "tore": "tear", "torn": "tear",
+    "told": "tell", "thought": "think", "threw": "throw", "thrown": "throw", "won": "win",
+    "wore": "wear", "worn": "wear", "wrote": "write", "written": "write", "bore": "bear",
+    "borne": "bear", "beaten": "beat", "brought": "bring", "bought": "buy",
+    "felt": "feel", "fought": "fight", "found": "find", "flew": "fly", "flown": "fly",
+    "forgot": "forget", "froze": "freeze", "hid": "hide", "hidden": "hide", "meant": "mean",
+    "sank": "sink", "sunk": "sink", "struck": "strike", "swung": "swing", "tied": "tie",
+    "rolled": "roll", "teeth": "tooth", "feet": "foot", "mice": "mouse",
+}
+
+@dataclass(frozen=True, slots=True)
+class EnWord:
+    """A content word of the English with its offsets in the pair's reference string.
+
+    ``kind`` is ``number`` (``value`` set), ``name`` (capitalised, not sentence-initial
+    or not a dictionary word) or ``word``.
+    """
+
+    text: str
+    start: int
+    end: int
+    stem: str
+    kind: str
+    value: float | None = None
+    capital: bool = False
+
+    @property
+    def anchor(self) -> bool:
+        return self.kind in ("number", "name")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause-like chunk of the English: its span, its opener word and content words."""
+
+    start: int
+    end: int
+    opener: str
+    words: tuple[EnWord, ...]
+
+
+def _parse_en_number(tok: str) -> float | None:
+    t = re.sub(r"(?<=\d)(st|nd|rd|th)$", "", tok.lstrip("$€£¥").replace(",", ""))
+    try:
+        return float(t)
+    except ValueError:
+        return _NUMBER_WORDS.get(tok.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def english_words(text: str) -> tuple[EnWord, ...]:
+    """Content words, numbers and names of an English text, with offsets into it."""
+    toks = [(m.group(), m.start(), m.end()) for m in _EN_TOKEN.finditer(text)]
+    out: list[EnWord] = []
+    for k, (tok, a, b) in enumerate(toks):
+        low = tok.lower().replace("’", "'")
+        if low.endswith("'s"):
+            low = low[:-2]
+        if not tok[0].isalnum() and tok[0] not in "$€£¥":
+            continue
+        value = _parse_en_number(tok)
+        if value is not None:
+            nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else ""
+            if nxt in _SCALES:
+                value *= _SCALES[nxt]
+            out.append(EnWord(tok, a, b, low, "number", value))
+            continue
+        if low in STOPWORDS or low in _SCALES or len(low) < 2:
+            continue
+        prev = toks[k - 1][0] if k else ""
+        # a capital after a sentence end or an opening quote may be an ordinary word
+        sentence_initial = k == 0 or prev in {".", "\"", "“", ":", "—"} or (
+            k >= 1 and text[toks[k - 1][2] : a].strip() in {".", "!", "?"}
+        )
+        capital = tok[0].isupper()
+        kind = "name" if capital and not sentence_initial else "word"
+        out.append(EnWord(tok, a, b, stem(IRREGULAR_FORMS.get(low, low)), kind, capital=capital))
+    return tuple(out)
+
+
+def english_clauses(text: str) -> tuple[Clause, ...]:
+    """Split an English sentence (or several) into clause-like chunks.
+
+    Cuts at sentence ends, semicolons, dashes and parentheses; before relative pronouns
+    and subordinators (before *when/after/if...* only after a comma, since they also open
+    mere phrases: "after the announcement"); and before "and"/"but" when a verb phrase
+    follows (not inside a list of nouns). Quotes and plain commas do not cut: a chunk is
+    meant to be a whole clause, so that a partial rendering still counts as rendered.
+    """
+    words = english_words(text)
+    cuts = {0, len(text)}
+    openers: dict[int, str] = {}
+    for m in re.finditer(r"[;—–()]|[.!?][\"”’']?(?=\s|$)|\s-\s", text):
+        cuts.add(m.end())
+    for m in re.finditer(r"\b([A-Za-z]+)\b", text):
+        w = m.group(1).lower()
+        before = text[: m.start()].rstrip()
+        after_comma = before.endswith(",")
+        if w in _ALWAYS_OPENS or (w in _OPENS_AFTER_COMMA and after_comma):
+            cuts.add(m.start())
+            openers[m.start()] = w
+            if w in RELATIVE_WORDS and after_comma:
+                # a non-restrictive relative clause ends at the next comma
+                # ("Alexiou, who had led for 31 laps, was frustrated")
+                close = re.search(r",|[.!?;](?=\s|$)", text[m.end():])
+                if close:
+                    cuts.add(m.end() + close.end())
+        elif w in {"and", "but"}:
+            nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():])
+            if nxt and (nxt.group(1).lower() in _VERBISH or nxt.group(1).endswith("ed")
+                        or (after_comma and w == "but")):
+                cuts.add(m.start())
+                openers[m.start()] = w
+    bounds = sorted(cuts)
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if not text[a:b].strip(" ,;:—–()\"“”'’.\n"):
+            continue
+        ws = tuple(w for w in words if a <= w.start < b and w.text.lower() not in _OPENER_WORDS)
+        out.append(Clause(a, b, openers.get(a, ""), ws))
+    return tuple(out)
+
+
+# --- Japanese side ----------------------------------------------------------------------
+
+_KANJI_NUM = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_JA_NUMBER = re.compile(
+    r"(?:\d[\d,]*(?:\.\d+)?[兆億万千]?)+|[一二三四五六七八九十百千]+(?=[つ人件年月日回位個本台点枚カ国])"
+)
+#: Multi-token JMdict expressions are looked up up to this many tokens long (予断を許さない
+#: is three tokens, compound nouns such as 集中治療 two).
+MAX_EXPRESSION_TOKENS = 4
+#: JMdict senses used when matching: all the common ones (a word may be used in its
+#: third or fifth sense; matching wide keeps the content checks conservative).
+MATCH_SENSES = 8
+#: Gloss words too vague to count as a match on their own.
+_VAGUE = frozenset(
+    """counter thing things one person people something someone matter place time way
+    making make do doing get getting go going come coming kind sort state being""".split()
+)
+
+
+def _kanji_value(s: str) -> float | None:
+    total, cur = 0, 0
+    for c in s:
+        if c in _KANJI_NUM:
+            cur = _KANJI_NUM[c]
+        elif c in "十百千":
+            mult = {"十": 10, "百": 100, "千": 1000}[c]
+            total += (cur or 1) * mult
+            cur = 0
+        else:
+            return None
+    return float(total + cur)
+
+
+def japanese_numbers(text: str) -> frozenset[float]:
+    """Values of the numbers written in Japanese text (1万8,400 → 18400; 140億 → 1.4e10;
+    二つ → 2)."""
+    t = japanese.normalize(text)
+    vals: set[float] = set()
+    for m in _JA_NUMBER.finditer(t):
+        s = m.group()
+        if s[0].isdigit():
+            total = 0.0
+            for num, unit in re.findall(r"(\d[\d,]*(?:\.\d+)?)([兆億万千]?)", s):
+                v = float(num.replace(",", ""))
+                mult = {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3, "": 1.0}[unit]
+                total += v * mult
+                vals.add(v)  # the bare digits too (a count written without its unit)
+            vals.add(total)
+        else:
+            v = _kanji_value(s)
+            if v is not None:
+                vals.add(v)
+    return frozenset(vals)
+
+
+def name_key(s: str) -> str:
+    """A loose phonetic key of a Latin name or a romanised katakana name: consonant
+    classes in order, vowels dropped (Japanese inserts them), l/r, b/v/f/p/h, d/t,
+    g/k/c/q, s/z/j/x and m/n conflated."""
+    s = s.lower()
+    s = s.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "c")
+    s = s.replace("ck", "k").replace("tsu", "t").replace("ts", "t")
+    classes = {"l": "r", "r": "r", "b": "b", "v": "b", "f": "b", "p": "b", "h": "b",
+               "w": "", "y": "", "d": "t", "t": "t", "g": "k", "k": "k", "c": "k", "q": "k",
+               "s": "s", "z": "s", "j": "s", "x": "s", "m": "n", "n": "n"}
+    out: list[str] = []
+    for c in s:
+        k = classes.get(c)
+        if not k:
+            continue
+        if out and out[-1] == k:
+            continue
+        out.append(k)
+    return "".join(out)
+
+
+def names_match(en: str, romaji: str) -> bool:
+    """True when an English name and a romanised katakana word sound alike."""
+    a, b = name_key(en), name_key(romaji)
+    if len(a) < 2 or len(b) < 2:
+        return en.lower()[:3] == romaji[:3] and len(romaji) >= 3
+    # keys of very different length are different names, whatever their common part
+    if min(len(a), len(b)) < 0.7 * max(len(a), len(b)):
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class JaUnit:
+    """A Japanese token with what it can match in English.
+
+    ``start``/``end`` are offsets in the Japanese document text; ``index`` is the token's
+    position in its sentence's token list (``sentence`` is the document sentence index).
+    """
+
+    start: int
+    end: int
+    text: str
+    pos1: str
+    pos2: str
+    pos3: str
+    lemma: str
+    index: int
+    sentence: int
+    stems: frozenset[str]
+    numbers: frozenset[float]
+    romaji: str
+    content: bool
+    #: glosses came from JMdict (a known word, not a name or an unknown string)
+    known: bool
+
+
+def _gloss_stems(form: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in jmdict.gloss_words(form, MATCH_SENSES) if w not in _VAGUE)
+
+
+@functools.lru_cache(maxsize=65536)
+def _char_stems(ch: str) -> frozenset[str]:
+    # the meaning of one kanji used as a word (社 "company" in 同社, 院 in 来院); weak
+    return frozenset(stem(w) for w in jmdict.gloss_words(ch, 3) if w not in _VAGUE)
+
+
+def _expressions(toks: Sequence[japanese.Token]) -> dict[int, set[str]]:
+    """Gloss stems of multi-token JMdict entries, attached to every token they cover."""
+    extra: dict[int, set[str]] = {}
+    n = len(toks)
+    for i in range(n):
+        if not (toks[i].is_content or toks[i].pos1 == "接頭辞"):
+            continue
+        surf = toks[i].surface
+        for j in range(i + 1, min(n, i + MAX_EXPRESSION_TOKENS)):
+            if toks[j].is_punct:
+                break
+            surf += toks[j].surface
+            forms = {surf, surf[: -len(toks[j].surface)] + japanese.lemma_base(toks[j].lemma)}
+            for form in forms:
+                st = _gloss_stems(form)
+                if st:
+                    for k in range(i, j + 1):
+                        if toks[k].is_content or toks[k].pos1 == "接頭辞":
+                            extra.setdefault(k, set()).update(st)
+    return extra
+
+
+@functools.lru_cache(maxsize=2048)
+def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit, ...]:
+    """All tokens of a Japanese sentence as :class:`JaUnit` (offsets shifted by ``base``)."""
+    toks = japanese.tokenize(text)
+    extra = _expressions(toks)
+    units: list[JaUnit] = []
+    for i, t in enumerate(toks):
+        surf = japanese.normalize(t.surface)
+        lemma = japanese.lemma_base(t.lemma)
+        stems: set[str] = set(extra.get(i, ()))
+        known = False
+        romaji = ""
+        if japanese.has_latin(surf):
+            stems.add(stem(surf.lower()))
+            romaji = surf.lower()
+        else:
+            own = _gloss_stems(t.surface) | _gloss_stems(lemma)
+            known = bool(own)
+            stems |= own
+            origin = japanese.lemma_origin(t.lemma)
+            if origin:
+                stems.update(stem(w) for w in re.findall(r"[a-z]+", origin.lower()))
+                known = True
+            kanji = [c for c in t.surface if japanese.has_kanji(c)]
+            if len(kanji) >= 2:
+                for c in kanji:
+                    stems |= _char_stems(c)
+            # names are compared by sound: katakana words, and kanji proper nouns through
+            # their reading (三好 → miyoshi); never common words (覗く → nozoku)
+            if japanese.is_katakana(t.surface) or (t.pos2 == "固有名詞" and t.reading):
+                romaji = japanese.romanize(t.reading or t.surface)
+        units.append(
+            JaUnit(
+                start=base + t.start, end=base + t.end, text=t.surface, pos1=t.pos1,
+                pos2=t.pos2, pos3=t.pos3, lemma=lemma, index=i, sentence=sentence,
+                stems=frozenset(stems), numbers=japanese_numbers(t.surface),
+                romaji=romaji, content=t.is_content and t.pos2 != "数詞", known=known,
+            )
+        )
+    return tuple(units)
+
+
+_KATAKANA_RUN = re.compile(r"[\u30A0-\u30FF\uFF66-\uFF9F]{2,}")
+
+
+@functools.lru_cache(maxsize=2048)
+def katakana_names(text: str) -> tuple[str, ...]:
+    """Romanised katakana runs of ``text`` and their ・-separated parts (names)."""
+    out: list[str] = []
+    for m in _KATAKANA_RUN.finditer(text):
+        run = m.group()
+        out.append(japanese.romanize(run))
+        out.extend(japanese.romanize(p) for p in re.split(r"[・=＝]", run) if len(p) >= 2)
+    return tuple(out)
+
+
+def stems_match(en_stem: str, stems: frozenset[str]) -> bool:
+    """An English stem against a set of gloss stems: equal, or sharing a long prefix
+    (negotiat/negotiation, reaffirm/reaffirmation)."""
+    if en_stem in stems:
+        return True
+    if len(en_stem) >= 5:
+        pre = en_stem[:5]
+        for s in stems:
+            if len(s) < 5 or s[:5] != pre:
+                continue
+            # one contains the other (reaffirm/reaffirmation), or they share a long root
+            # (diplomatic/diplomacy)
+            if s.startswith(en_stem) or en_stem.startswith(s) or s[:7] == en_stem[:7]:
+                return True
+    return False
+
+
+def word_matches_unit(w: EnWord, u: JaUnit) -> bool:
+    """True when the English word ``w`` may be rendered by the Japanese token ``u``."""
+    if w.kind == "number":
+        return w.value is not None and any(abs(w.value - v) < 1e-6 for v in u.numbers)
+    if stems_match(w.stem, u.stems):
+        return True
+    if u.romaji and (w.capital or (len(w.text) >= 4 and japanese.is_katakana(u.text))):
+        # names, and loanwords transliterated by sound (ドーキング for "dorking")
+        return names_match(w.text, u.romaji) or (
+            u.romaji.isascii() and u.romaji.lower() == w.text.lower()
+        )
+    return False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """English words of a reference matched against the Japanese units of a text."""
+
+    words: tuple[EnWord, ...]
+    units: tuple[JaUnit, ...]
+    #: english word index -> indices of the units that may render it
+    links: tuple[tuple[int, ...], ...]
+    numbers: frozenset[float]
+    names: tuple[str, ...]
+    bt_stems: frozenset[str]
+
+    def covered(self, k: int) -> bool:
+        """True when English word ``k`` has any counterpart in the Japanese."""
+        w = self.words[k]
+        if self.links[k]:
+            return True
+        if w.kind == "number":
+            return w.value is not None and any(abs(w.value - v) < 1e-6 for v in self.numbers)
+        if w.stem in self.bt_stems:
+            return True
+        if w.capital or len(w.text) >= 4:
+            return any(names_match(w.text, r) for r in self.names)
+        return False
+
+    def unit_links(self, u: int) -> list[int]:
+        """English word indices matched by unit ``u``."""
+        return [k for k, ls in enumerate(self.links) if u in ls]
+
+
+def build_lexicon(
+    reference: str, segments: Sequence[tuple[str, int, int]], back_translation: str = ""
+) -> Lexicon:
+    """Match the English ``reference`` against Japanese ``segments``.
+
+    Args:
+        reference: English text (offsets of the words index it).
+        segments: (Japanese sentence text, its offset in the document, sentence index).
+        back_translation: English back-translation of the segments (any engine).
+    """
+    words = english_words(reference)
+    units: list[JaUnit] = []
+    nums: set[float] = set()
+    names: list[str] = []
+    for text, base, idx in segments:
+        units.extend(japanese_units(text, base, idx))
+        nums |= japanese_numbers(text)
+        names.extend(katakana_names(text))
+    links = tuple(
+        tuple(i for i, u in enumerate(units) if (u.content or u.numbers)
+              and word_matches_unit(w, u))
+        for w in words
+    )
+    bt = frozenset(stem(w.lower()) for w in re.findall(r"[A-Za-z]+", back_translation)
+                   if w.lower() not in STOPWORDS)
+    return Lexicon(words, tuple(units), links, frozenset(nums), tuple(names), bt)
+
+
+def japanese_clauses(units: Sequence[JaUnit]) -> list[list[int]]:
+    """Unit indices of the clause-like chunks of each sentence (split at 、 and 。; a
+    quoted phrase stays inside its clause)."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    sent = None
+    for u, x in enumerate(units):
+        if x.sentence != sent or x.text in {"、", "。"}:
+            if cur:
+                out.append(cur)
+            cur = []
+            sent = x.sentence
+            if x.text in {"、", "。"}:
+                continue
+        cur.append(u)
+    if cur:
+        out.append(cur)
+    return out
+
+
+# --- JMdict looked up from the English side ----------------------------------------------
+
+_db_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _db() -> sqlite3.Connection:
+    """A read-only connection to the JMdict database of jamdict-data."""
+    return sqlite3.connect(f"file:{jmdict.database_file()}?mode=ro", uri=True,
+                           check_same_thread=False)
+
+
+def _variants(word: str) -> list[str]:
+    """The word and its likely base forms (peeved → peeve, peev; staunchest → staunch;
+    began → begin; thieves → thief)."""
+    out = [word]
+    if word in IRREGULAR_FORMS:
+        out.append(IRREGULAR_FORMS[word])
+    if word.endswith("ves") and len(word) > 4:
+        out += [word[:-3] + "f", word[:-3] + "fe"]
+    for suffix, repl in (("iest", "y"), ("ier", "y"), ("ied", "y"), ("ies", "y"),
+                         ("est", ""), ("er", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                         ("ing", "e"), ("es", ""), ("s", ""), ("ly", ""), ("ily", "y")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: len(word) - len(suffix)] + repl
+            out.append(base)
+            if len(base) > 3 and base[-1] == base[-2]:
+                out.append(base[:-1])  # stopped → stopp → stop
+    return list(dict.fromkeys(out))
+
+
+#: How a JMdict gloss may begin before the English word it translates ("to be peeved").
+_GLOSS_PREFIXES = ("", "to ", "to be ", "to get ", "a ", "an ", "the ", "being ")
+
+
+@dataclass(frozen=True)
+class EnglishEntry:
+    """What JMdict says about an English word, read from the English side.
+
+    Attributes:
+        senses: number of JMdict senses glossed by exactly this word (or a base form of
+            it, "to be peeved" → "peeve"): how common a translation target it is.
+        synonyms: stems of the one-word glosses of those senses (peeve → annoyance).
+        headwords: Japanese headwords of those senses (peeve → 癪).
+    """
+
+    senses: int
+    synonyms: frozenset[str]
+    headwords: frozenset[str]
+
+
+def _gloss_core(gloss: str) -> str:
+    g = re.sub(r"\([^)]*\)", " ", gloss.lower())
+    g = re.sub(r"\s+", " ", g).strip()
+    return re.sub(r"^(?:to be |to get |to |a |an |the |being )", "", g).strip()
+
+
+@functools.lru_cache(maxsize=16384)
+def english_entry(word: str) -> EnglishEntry:
+    """The JMdict senses that translate the English ``word`` (an indexed lookup of the
+    glosses that begin with it, kept when the whole gloss is the word)."""
+    vs = _variants(word)
+    rows: list[tuple[int, str, int]] = []
+    with _db_lock:
+        db = _db()
+        for v in vs:
+            for pre in _GLOSS_PREFIXES:
+                key = pre + v
+                rows += db.execute(
+                    "SELECT g.sid, g.text, s.idseq FROM SenseGloss g JOIN Sense s "
+                    "ON g.sid = s.ID WHERE g.text >= ? AND g.text < ? LIMIT 400",
+                    (key, key + "\x7f"),
+                ).fetchall()
+        core = [r for r in rows if _gloss_core(r[1]) in vs]
+        sids = sorted({r[0] for r in core})[:300]
+        ids = sorted({r[2] for r in core})[:300]
+        glosses: list[str] = []
+        heads: set[str] = set()
+        if sids:
+            marks = ",".join("?" * len(sids))
+            glosses = [t for (t,) in db.execute(
+                f"SELECT text FROM SenseGloss WHERE sid IN ({marks})", sids)]
+        if ids:
+            marks = ",".join("?" * len(ids))
+            heads = {t for (t,) in db.execute(
+                f"SELECT text FROM Kanji WHERE idseq IN ({marks}) UNION "
+                f"SELECT text FROM Kana WHERE idseq IN ({marks})", ids + ids)}
+    # synonyms are the one-word glosses of those senses ("annoyance", "evidently"); the
+    # words of longer glosses ("causing annoyance") would relate everything to everything
+    syn = {st for g in glosses if re.fullmatch(r"[a-z][a-z'-]+", c := _gloss_core(g))
+           and c not in STOPWORDS and len(st := stem(c)) >= 4 and st not in STOPWORDS}
+    return EnglishEntry(len(sids), frozenset(syn), frozenset(heads))
+
+
+def related(unit: JaUnit, word: str) -> bool:
+    """True when the Japanese word is among the dictionary's renderings of the English
+    word or shares a sense's glosses with it."""
+    entry = english_entry(word.lower())
+    if unit.lemma in entry.headwords or unit.text in entry.headwords:
+        return True
+    if any(stems_match(syn, unit.stems) for syn in entry.synonyms):
+        return True
+    # a kanji shared with one of the word's renderings (探求 and 探る for "explore")
+    kanji = {c for c in unit.text if japanese.has_kanji(c)}
+    return bool(kanji) and any(kanji & set(h) for h in entry.headwords)

@@ -196,6 +196,10 @@ class RepetitionCheck(BaseCheck):
             if not meaningful or sum(len(g) for g in gram) < 2:
                 continue
             last = toks[i + n - 1]
+            # characters of content: the meaningful words and the numbers they count
+            # (2019年に repeated is a stutter even though 年 alone is one character)
+            content_chars = sum(len(toks[k].surface) for k in meaningful) + sum(
+                len(t.surface) for t in toks[i : i + n] if t.pos2 == "数詞")
             for j in range(i + n, min(n_tok - n + 1, i + n + MAX_GAP + 1)):
                 if surfaces[j : j + n] != gram:
                     continue
@@ -219,9 +223,9 @@ class RepetitionCheck(BaseCheck):
                         # one content word: only with its particle, and close by
                         if not last.is_particle or len(gap) > SHORT_GAP:
                             continue
-                        if len(toks[meaningful[0]].surface) < 2:
+                        if content_chars < 2:
                             continue
-                elif len(meaningful) == 1 and len(toks[meaningful[0]].surface) < 2:
+                elif len(meaningful) == 1 and content_chars < 2:
                     continue  # a doubled one-character word is too often a real word
                 if _ref_count(toks[i : i + n], reference) >= 2:
                     continue

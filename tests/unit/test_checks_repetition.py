@@ -69,3 +69,12 @@ def test_repeats_across_a_comma(en, ja, expected):
 )
 def test_legitimate_recurrence_left_alone(en, ja):
     assert flagged(en, ja) == []
+
+
+def test_a_repeated_date_is_a_stutter():
+    # 年 alone is one character, but with its number the phrase is content
+    report = mtqa.check_segments(
+        [("The last major strike at the port, in 2019, lasted nine days.",
+          "同港での前回の大規模ストライキは2019年に、2019年に9日間続いた。")],
+        backtranslator="dictionary", checks=("repetition",))
+    assert [f.text for f in report.finding_list] == ["2019年に"]

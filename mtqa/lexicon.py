@@ -167,12 +167,27 @@ def english_words(text: str) -> tuple[EnWord, ...]:
     return tuple(out)
 
 
+#: -ing words that are nouns or prepositions, not participles opening a clause.
+_ING_NOT_PARTICIPLE = frozenset(
+    """during according morning evening building meeting housing funding training spending
+    nothing something anything everything thing king ring spring string ceiling wedding
+    clothing sibling offspring bring sing swing sting wing earnings savings findings
+    proceedings surroundings belongings ruling hearing""".split()
+)
+
+
+def _participle(word: str) -> bool:
+    """An -ing form that, after a comma, opens a participial clause."""
+    return len(word) >= 6 and word.endswith("ing") and word not in _ING_NOT_PARTICIPLE
+
+
 def english_clauses(text: str) -> tuple[Clause, ...]:
     """Split an English sentence (or several) into clause-like chunks.
 
     Cuts at sentence ends, semicolons, dashes and parentheses; before relative pronouns
     and subordinators (before *when/after/if...* only after a comma, since they also open
-    mere phrases: "after the announcement"); and before "and"/"but" when a verb phrase
+    mere phrases: "after the announcement"); before a participle after a comma (", warning
+    that…"); and before "and"/"but" when a verb phrase
     follows (not inside a list of nouns). Quotes and plain commas do not cut: a chunk is
     meant to be a whole clause, so that a partial rendering still counts as rendered.
     """
@@ -194,6 +209,10 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
                 close = re.search(r",|[.!?;](?=\s|$)", text[m.end():])
                 if close:
                     cuts.add(m.end() + close.end())
+        elif after_comma and _participle(w):
+            # a participial clause: ", warning that…", ", forcing 12,000 residents…"
+            cuts.add(m.start())
+            openers[m.start()] = w
         elif w in {"and", "but"}:
             nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():])
             if nxt and (nxt.group(1).lower() in _VERBISH or nxt.group(1).endswith("ed")

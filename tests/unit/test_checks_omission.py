@@ -44,6 +44,13 @@ def flagged(en: str, ja: str) -> list[tuple[str, str, str]]:
          "閣僚らは自由貿易への支持を再確認し、関税の引き上げが輸出に打撃を与える可能性があると"
          "警告した。",
          "再確認した", "while warning that rising tariffs could hurt exports"),
+        # a participial clause after a comma
+        ("The minister urged both sides to return to the negotiating table, warning that a "
+         "prolonged dispute would hit exporters hard.",
+         "大臣は、双方に交渉の席に戻るよう促した。",
+         "大臣は、双方に交渉の席に戻るよう促し、争議が長引けば輸出業者に大きな打撃を与えると"
+         "警告した。",
+         "促した", "warning that a prolonged dispute would hit exporters hard"),
     ],
 )
 def test_missing_clause_flagged_where_it_belonged(
@@ -80,6 +87,11 @@ def test_english_clauses_cut_at_clause_openers_not_lists() -> None:
         "said talks would continue",
     ]
     assert [c.opener for c in english_clauses(text)] == ["", "while", "which", ""]
+    # a participle after a comma opens a clause; an -ing noun in a list does not
+    text = "Schools, housing and roads were damaged, forcing 12,000 residents from homes."
+    chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]
+    assert chunks == ["Schools, housing and roads were damaged",
+                      "forcing 12,000 residents from homes"]
 
 
 def test_english_words_numbers_and_names() -> None:

@@ -151,3 +151,13 @@ def test_wrong_sense_flagged_when_a_rare_word_is_replaced() -> None:
 def test_wrong_sense_leaves_paraphrases_of_common_words_alone() -> None:
     assert flagged("The company sells cars and trucks.", "同社は自動車とトラックを販売している。") == []
     assert flagged("Officials held talks on Monday.", "当局者は月曜日に協議を行った。") == []
+
+
+def test_calque_of_a_verb_idiom_is_flagged():
+    report = mtqa.check_segments(
+        [("Retailers warned that shelves could run thin ahead of the holidays.",
+          "小売業者は、休暇を前に棚が薄く走る可能性があると警告した。"),
+         ("Retailers warned that stocks could run low ahead of the holidays.",
+          "小売業者は、休暇を前に在庫が品薄になる可能性があると警告した。")],
+        backtranslator="dictionary", checks=("mistranslation",))
+    assert [(f.text, f.code) for f in report.finding_list] == [("薄く走る", "MIS001")]

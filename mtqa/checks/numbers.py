@@ -3,14 +3,15 @@
 Both sides are normalised to values before they are compared, so that the conversions
 of Japanese news style are not errors: ``$40 billion`` = 400億ドル, ``18,400`` = 1万8,400,
 ``3.2 per cent`` = 3.2％, ``nearly three years`` = ほぼ3年, ``third place`` = 3位,
-``March`` = 3月, ``3 a.m.`` = 午前3時. A Japanese value that no English value of the pair
+``March`` = 3月, ``3 a.m.`` = 午前3時, ``a quarter`` = 4分の1, ``minus 4`` = 氷点下4 /
+マイナス4. A Japanese value that no English value of the pair
 accounts for (nor an unused one of a neighbouring pair: the alignment may be a sentence
 off, nor a unit conversion such as miles → km) is flagged.
 
 Findings:
 
 * ``NUM001`` — a number or amount with no counterpart (460件 for 640; 40億ドル for
-  $40 billion; 3,000人 for 1,100).
+  $40 billion; 3,000人 for 1,100; 4分の3 for "a quarter"; 4度 for "minus 4 degrees").
 * ``NUM002`` — a clock time on the wrong side of noon (午後3時 for 3 a.m.).
 * ``NUM003`` — a day of the week that the English does not give (when it gives another).
 * ``NUM004`` — an approximate quantity turned around ("more than 40" → 40人未満).
@@ -101,6 +102,25 @@ _EN_IMPERIAL = re.compile(
 )
 _EN_FRACTION_SCALE = re.compile(
     r"\b(half|quarter)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.I
+)
+# "a quarter", "three quarters", "two-thirds", "one half": a fraction as a value
+_EN_FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
+                    "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
+                    "tenth": 10, "tenths": 10}
+_EN_FRACTION = re.compile(
+    r"\b(an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+("
+    + "|".join(sorted(_EN_FRACTION_DEN, key=len, reverse=True)) + r")\b(?!\s+(?:place|round|"
+    r"quarter|time|day|week|month|year|century|anniversary|largest|biggest|consecutive))",
+    re.I,
+)
+# "minus 4 degrees", "-4C": a negative English number (a hyphen only after a space, a
+# bracket or the start: "2-4" is a range)
+_EN_NEGATIVE = re.compile(r"(?:\bminus\s*|(?:^|(?<=[\s(]))[-−–]\s?)$", re.I)
+# Japanese signs of a negative value before a numeral (マイナス4度, 氷点下4度, −4℃)
+_JA_NEGATIVE = ("マイナス", "氷点下", "零下", "−", "－")
+# A Japanese fraction: 4分の1, 三分の二 (denominator first)
+_JA_FRACTION = re.compile(
+    r"([0-9０-９]+|[一二三四五六七八九十]+)分の([0-9０-９]+|[一二三四五六七八九十]+)"
 )
 _EN_SCALE_AFTER = re.compile(
     r"^\s*(hundred|thousand|million|billion|trillion|bn|mn|tn|trn|m|b|k)\b", re.I
@@ -205,7 +225,13 @@ def english_quantities(text: str) -> list[Quantity]:
                 value *= _EN_SCALE[word]
                 end = m.end() + scale.end()
         q = _qualifier(text[: m.start()].rstrip("$€£¥ "))
-        out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q,
+        begin = m.start()
+        window = text[max(0, begin - 8) : begin]
+        neg = _EN_NEGATIVE.search(window)
+        if neg:
+            value = -value
+            begin -= len(window) - neg.start()
+        out.append(Quantity(value, "num", begin, end, text[begin:end], qualifier=q,
                             unit=_imperial_unit(text[end:])))
     for m in _EN_WORDNUM.finditer(text):
         value: float
@@ -229,6 +255,16 @@ def english_quantities(text: str) -> list[Quantity]:
         q = _qualifier(text[: m.start()])
         out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q,
                             unit=_imperial_unit(text[end:])))
+    for m in _EN_FRACTION.finditer(text):  # "a quarter" = 0.25, "two-thirds" = 0.667
+        if _EN_FRACTION_SCALE.match(text, m.start(2)):
+            continue  # "a quarter of a million": a scaled amount (below)
+        num_word = m.group(1).lower()
+        num = 1 if num_word in {"a", "an"} else _EN_SMALL[num_word]
+        den = _EN_FRACTION_DEN[m.group(2).lower()]
+        # the words themselves are no longer separate numbers (4 for "quarter")
+        out = [q for q in out if not (m.start() <= q.start and q.end <= m.end())]
+        out.append(Quantity(num / den, "num", m.start(), m.end(), m.group(),
+                            qualifier=_qualifier(text[: m.start()])))
     for m in _EN_FRACTION_SCALE.finditer(text):  # "a quarter of a million" = 250,000
         frac = {"half": 0.5, "quarter": 0.25}[m.group(1).lower()]
         value = frac * _EN_SCALE[m.group(2).lower()]
@@ -342,10 +378,17 @@ def japanese_quantities(text: str) -> list[Quantity]:
     午後3時, 3,000人), weekdays (火曜日, (火)) included."""
     toks = japanese.tokenize(text)
     out: list[Quantity] = []
+    fractions: list[tuple[int, int]] = []
+    for m in _JA_FRACTION.finditer(text):
+        den = parse_japanese_number(m.group(1))
+        num = parse_japanese_number(m.group(2))
+        if den and num is not None:
+            out.append(Quantity(num / den, "num", m.start(), m.end(), m.group()))
+            fractions.append(m.span())
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if tok.pos2 != "数詞":
+        if tok.pos2 != "数詞" or any(a <= tok.start < b for a, b in fractions):
             i += 1
             continue
         # a numeral: consecutive 数詞 tokens and the , . between digits
@@ -452,6 +495,10 @@ def _japanese_quantity(
         qual = "less"
     if head.endswith(("約", "およそ", "ほぼ", "推定")):
         qual = ""  # "about": no direction
+    sign = text[max(0, start - 4) : start]
+    if sign.endswith(_JA_NEGATIVE) or (sign.endswith("-") and not re.search(
+            r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]-$", sign)):
+        value = -value
     return Quantity(value, kind, span_start, span_end, text[span_start:span_end],
                     qualifier=qual)
 
@@ -593,6 +640,15 @@ class NumberCheck(BaseCheck):
             # replaces nothing: the translation spells out what the English implies
             # (2位の… for "finishing ahead of …")
             return None
+        flipped = [e for e in nums if e.kind == "num" and _same(-e.value, q.value)]
+        if flipped:
+            e = flipped[0]
+            return self._finding(
+                q, pair, text, "NUM001",
+                f"{q.text} ({_fmt(q.value)}) but the English says {_fmt(e.value)} "
+                f"('{e.text}'): the sign changed",
+                e.text,
+            )
         english = ", ".join(e.text for e in nums if e.kind == "num") or "none"
         return self._finding(
             q, pair, text, "NUM001",

@@ -133,3 +133,30 @@ def test_small_number_spelled_out_from_the_english_is_not_an_error():
     assert flagged(en, ja) == []
     # … but a wrong number beside an unmatched English one is still flagged
     assert flagged("He led for 31 laps.", "彼は38周にわたって首位を走った。") == [("38周", "NUM001")]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        # fractions compare as values: 4分の1 is "a quarter", 4分の3 is not
+        ("About a quarter of member states have yet to reach the goal.",
+         "加盟国の約4分の3がまだ目標に達していない。", ["4分の3"]),
+        ("About a quarter of member states have yet to reach the goal.",
+         "加盟国の約4分の1がまだ目標に達していない。", []),
+        ("Two-thirds of voters backed the plan.", "有権者の3分の2が計画を支持した。", []),
+        ("Two-thirds of voters backed the plan.", "有権者の三分の一が計画を支持した。",
+         ["三分の一"]),
+        # "the third quarter" is an ordinal, not a fraction
+        ("Profit rose in the third quarter.", "第3四半期に利益が増えた。", []),
+        # a sign dropped or kept
+        ("Temperatures dropped to minus 4 degrees Celsius overnight.",
+         "気温は夜間に4度まで下がった。", ["4度"]),
+        ("Temperatures dropped to minus 4 degrees Celsius overnight.",
+         "気温は夜間に氷点下4度まで下がった。", []),
+        ("Temperatures dropped to -4C overnight.", "気温は夜間にマイナス4度まで下がった。", []),
+        # a range is not a negative number
+        ("The index fell 2-4 points a day.", "指数は1日に2〜4ポイント下落した。", []),
+    ],
+)
+def test_fractions_and_signs(en, ja, expected):
+    assert [text for text, _ in flagged(en, ja)] == expected

@@ -168,3 +168,14 @@ def test_one_character_heads_only_as_suffixes():
 def test_gloss_of_explains_pieces():
     assert "president" in gloss_of("外務大統領")
     assert "foreign" in gloss_of("外務大統領")
+
+
+def test_organisation_specific_title_wins_over_the_generic_one():
+    # 書記長 may render a party's secretary-general, not NATO's (事務総長)
+    report = mtqa.check_segments(
+        [("NATO Secretary-General Mark Jensen opened the summit on Tuesday.",
+          "マーク・イェンセン書記長は火曜日、首脳会議を開幕した。"),
+         ("NATO Secretary-General Mark Jensen opened the summit on Tuesday.",
+          "北大西洋条約機構（NATO）のマーク・イェンセン事務総長は火曜日、首脳会議を開幕した。")],
+        backtranslator="dictionary", checks=("titles",))
+    assert [(f.text, f.code, f.segment) for f in report.finding_list] == [("書記長", "TTL001", 0)]

@@ -345,13 +345,27 @@ def japanese_negations(sentence: str) -> list[tuple[int, int, int]]:
     return out
 
 
+#: Negative-polarity words that, this close after a negation and with no clause break
+#: between, belong to it ("not there yet", "did not return until May"): one negated
+#: predicate, not two. ("can't happen unless…" is two: unless opens its own clause.)
+_SAME_NEGATION_CHARS = 20
+_NEGATION_CONTINUATIONS = frozenset({"yet", "until", "either"})
+
+
 def english_negations(reference: str) -> list[tuple[int, int]]:
-    """Character spans of the negative words of the English."""
-    out = []
+    """Character spans of the negations of the English (one per negative word, except
+    that "yet", "until" or "either" right after a negation, in its clause, is part of it)."""
+    out: list[tuple[int, int]] = []
     for m in re.finditer(r"[A-Za-z]+(?:['’]t)?", reference):
         w = m.group().lower().replace("’", "'")
         if w in _EN_NEGATIVE or w.endswith("n't") or (w.startswith("un") and len(w) > 6
                                                        and w[2:] not in STOPWORDS):
+            if w in _NEGATION_CONTINUATIONS and out and (
+                m.start() - out[-1][1] <= _SAME_NEGATION_CHARS) and not re.search(
+                r"[,;:.!?]", reference[out[-1][1] : m.start()]
+            ):
+                out[-1] = (out[-1][0], m.end())
+                continue
             out.append(m.span())
     return out
 
@@ -428,7 +442,10 @@ class MistranslationCheck(BaseCheck):
         # English words in the scope of a negation: the content words right after it
         negated: set[int] = set()
         for _, b in en_neg:
-            negated.update([k for k, w in enumerate(lex.words) if w.start >= b][:3])
+            # within its clause: "not there yet, but the direction is clear" negates
+            # nothing after the comma
+            negated.update([k for k, w in enumerate(lex.words) if w.start >= b
+                            and not re.search(r"[,;:.!?]", pair.reference[b : w.start])][:3])
         unpaired = []
         for si, head, a, b in ja_neg:
             units = [u for u, x in enumerate(lex.units) if x.sentence == si]

@@ -130,9 +130,20 @@ def test_licensed_or_grammatical_negation_left_alone(en: str, ja: str) -> None:
     assert flagged(en, ja) == []
 
 
+def test_negation_in_one_clause_does_not_license_the_next() -> None:
+    en = '"We are not there yet, but the direction is clear," the governor said.'
+    assert flagged(en, "「まだそこに到達していないが、方向は明確ではない」と総裁は述べた。") == [
+        ("MIS002", "明確ではない")]
+    assert flagged(en, "「まだそこに到達していないが、方向は明確だ」と総裁は述べた。") == []
+
+
 def test_negation_finders() -> None:
     en = "He can't come, and they had not been told."
     assert [en[a:b] for a, b in english_negations(en)] == ["can't", "not"]
+    # "yet" and "until" continue a negation; "unless" opens another one
+    en = "They are not there yet. It can't happen unless they agree."
+    assert [en[a:b] for a, b in english_negations(en)] == [
+        "not there yet", "can't", "unless"]
     ja = "連絡を受けていない予約については来院しないよう求めた。"
     assert [ja[a:b] for _, a, b in japanese_negations(ja)] == ["受けていない", "来院しないよう"]
     assert japanese_negations("住民は退去しなければならない。") == []

@@ -15,6 +15,9 @@ Findings:
 * ``NUM002`` — a clock time on the wrong side of noon (午後3時 for 3 a.m.).
 * ``NUM003`` — a day of the week that the English does not give (when it gives another).
 * ``NUM004`` — an approximate quantity turned around ("more than 40" → 40人未満).
+* ``NUM005`` — a change in the opposite direction: the English of the pair only says a
+  figure went down ("cut its forecast", "fell", "down 3%") and the Japanese only says it
+  went up (引き上げた, 上昇), or the other way round.
 
 All are ``major``: a changed number is a changed fact. The values 0 and 1 are never
 flagged: Japanese supplies them for English articles ("a day" → 1日, "a week" → 1週間).
@@ -503,6 +506,48 @@ def _japanese_quantity(
                     qualifier=qual)
 
 
+# --- direction of a change ----------------------------------------------------------------
+
+# English words that say a figure went up or down. Bare "up"/"down" count only before a
+# number ("up 28 per cent"); "growth" and "lower" (an adjective: lower house) do not count.
+_EN_UP = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|increas(?:e|ed|es|ing)|rais(?:e|ed|es|ing)|"
+    r"climb(?:s|ed|ing)?|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|"
+    r"soar(?:s|ed|ing)?|hik(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
+    r"upgrad(?:e|es|ed|ing)|(?:up|higher)(?=\s+(?:by\s+)?[$€£¥]?\d))\b",
+    re.I,
+)
+_EN_DOWN = re.compile(
+    r"\b(?:f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
+    r"decreas(?:e|es|ed|ing)|cut(?:s|ting)?|lowered|lowering|reduc(?:e|es|ed|ing)|"
+    r"slash(?:es|ed|ing)?|slump(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|"
+    r"shr[iau]nk(?:s|ing)?|sank|sink(?:s|ing)?|downgrad(?:e|es|ed|ing)|trimmed|"
+    r"(?:down|lower)(?=\s+(?:by\s+)?[$€£¥]?\d))\b",
+    re.I,
+)
+# Japanese words of an upward or downward change (dictionary forms and noun stems).
+_JA_UP = ("上昇", "増加", "引き上げ", "引上げ", "上方修正", "急騰", "高騰", "値上げ", "賃上げ",
+          "増額", "急増", "上がっ", "上がる", "上がり", "上げ")
+_JA_DOWN = ("低下", "減少", "引き下げ", "引下げ", "下方修正", "下落", "急落", "値下げ", "減額",
+            "削減", "縮小", "急減", "下がっ", "下がる", "下がり", "下げ", "落ち込")
+
+
+def _ja_directions(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of the Japanese words of an upward and of a downward change (the longest
+    word at each place: 引き上げ, not 上げ)."""
+    spans: dict[str, list[tuple[int, int]]] = {"up": [], "down": []}
+    taken: list[tuple[int, int]] = []
+    words = sorted([(w, "up") for w in _JA_UP] + [(w, "down") for w in _JA_DOWN],
+                   key=lambda x: -len(x[0]))
+    for word, way in words:
+        for m in re.finditer(re.escape(word), text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            spans[way].append(m.span())
+    return spans["up"], spans["down"]
+
+
 # --- the check --------------------------------------------------------------------------
 
 
@@ -589,6 +634,38 @@ class NumberCheck(BaseCheck):
             finding = self._judge(q, en_q, neighbours, seg, pair, text, doc_values, ja_q)
             if finding is not None:
                 yield finding
+        if pair.ref_sentences:
+            yield from self._direction(pair, seg, text)
+
+    def _direction(self, pair: AlignedPair, seg: str, text: str) -> Iterator[Finding]:
+        """NUM005: the English says only "down" and the Japanese only "up" (or the reverse)."""
+        en_up = [m.group() for m in _EN_UP.finditer(pair.reference)]
+        en_down = [m.group() for m in _EN_DOWN.finditer(pair.reference)]
+        if bool(en_up) == bool(en_down):
+            return  # no change, or changes both ways: nothing to compare
+        ja_up, ja_down = _ja_directions(seg)
+        wrong, right = (ja_down, ja_up) if en_up else (ja_up, ja_down)
+        if not wrong or right:
+            return
+        said = ", ".join(dict.fromkeys(en_up or en_down))
+        way = "up" if en_up else "down"
+        for a, b in wrong:
+            start, end = pair.mt_start + a, pair.mt_start + b
+            yield Finding(
+                category="number",
+                severity="major",
+                start=start,
+                end=end,
+                text=text[start:end],
+                message=(f"{text[start:end]} says the figure went "
+                         f"{'down' if way == 'up' else 'up'}, but the English says it went "
+                         f"{way} ('{said}')"),
+                reference=pair.reference,
+                check=self.name,
+                code="NUM005",
+                segment=pair.index,
+                evidence={"english": said},
+            )
 
     def _judge(
         self, q: Quantity, en_q: Sequence[Quantity],

@@ -160,3 +160,25 @@ def test_small_number_spelled_out_from_the_english_is_not_an_error():
 )
 def test_fractions_and_signs(en, ja, expected):
     assert [text for text, _ in flagged(en, ja)] == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        ("The bank cut its growth forecast to 1.1 per cent from 1.6 per cent.",
+         "同行は成長率予測を1.6％から1.1％に引き上げた。", [("引き上げ", "NUM005")]),
+        ("The bank cut its growth forecast to 1.1 per cent from 1.6 per cent.",
+         "同行は成長率予測を1.6％から1.1％に引き下げた。", []),
+        ("Shares rose 6 per cent after the announcement.", "発表後、株価は6％下落した。",
+         [("下落", "NUM005")]),
+        ("Shares rose 6 per cent after the announcement.", "発表後、株価は6％上昇した。", []),
+        # both ways in the English: nothing to compare
+        ("Exports rose 3 per cent while imports fell 2 per cent.",
+         "輸出は3％増加し、輸入は2％減少した。", []),
+        # "up" only counts before a number; troops withdrawn (引き上げ) with no change said
+        ("The company set up a new office.", "同社は新しい事務所を立ち上げた。", []),
+        ("The army withdrew its troops.", "軍は部隊を引き上げた。", []),
+    ],
+)
+def test_direction_of_a_change(en, ja, expected):
+    assert [f for f in flagged(en, ja) if f[1] == "NUM005"] == expected

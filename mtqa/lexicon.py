@@ -55,7 +55,7 @@ _ALWAYS_OPENS = frozenset(
 )
 #: Words that open a clause after a comma (else they may open a phrase: "after talks").
 _OPENS_AFTER_COMMA = frozenset("where when after before if until since as".split())
-_OPENER_WORDS = _ALWAYS_OPENS | _OPENS_AFTER_COMMA | {"and", "but"}
+OPENER_WORDS = _ALWAYS_OPENS | _OPENS_AFTER_COMMA | {"and", "but"}
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
 #: Words after "and"/"but" that show a new verb phrase follows (not a noun list).
 _VERBISH = frozenset(
@@ -224,7 +224,7 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
     for a, b in zip(bounds, bounds[1:]):
         if not text[a:b].strip(" ,;:—–()\"“”'’.\n"):
             continue
-        ws = tuple(w for w in words if a <= w.start < b and w.text.lower() not in _OPENER_WORDS)
+        ws = tuple(w for w in words if a <= w.start < b and w.text.lower() not in OPENER_WORDS)
         out.append(Clause(a, b, openers.get(a, ""), ws))
     return tuple(out)
 

@@ -25,6 +25,7 @@ from typing import ClassVar
 from .. import japanese
 from ..lexicon import (
     LIGHT_WORDS,
+    OPENER_WORDS,
     RELATIVE_WORDS,
     Clause,
     EnWord,
@@ -252,6 +253,9 @@ class AdditionCheck(BaseCheck):
         near_ref = " ".join(p.reference for p in neighbour_pairs(pair, ctx))
         near_words = english_words(near_ref) if near_ref else ()
         text = ctx.translation.text
+        # English conjunctions (while, because) render nothing a claim could be made of,
+        # whatever gloss they share (年内 "within the year" ~ while)
+        grammar = {k for k, w in enumerate(lex.words) if w.text.lower() in OPENER_WORDS}
         for chunk in japanese_clauses(lex.units):
             own = [u for u in chunk if _adds_content(lex.units[u]) and not (
                 # the verb of a compound particle (にとって, に対して) is grammar
@@ -264,7 +268,7 @@ class AdditionCheck(BaseCheck):
                 continue  # a claim has a predicate
             # English words already rendered before this clause (病院トラストによると… then
             # 病院に移送された): saying them again renders nothing new
-            outside = {k for u in range(chunk[0]) for k in lex.unit_links(u)}
+            outside = {k for u in range(chunk[0]) for k in lex.unit_links(u)} | grammar
             # the clause renders an English word nothing else renders: not added
             if any(set(lex.unit_links(u)) - outside for u in own):
                 continue

@@ -143,6 +143,17 @@ def test_added_clause_flagged() -> None:
     assert added(en, "発表を受けて、フランクフルト市場で同社の株価は3％上昇した。") == []
 
 
+def test_a_conjunction_is_not_content_an_added_clause_renders() -> None:
+    # 年内 "within the year" shares a gloss with "while": it renders nothing of the claim
+    en = ("Unemployment rose to 4.8 per cent in October, while about 1.5 million people "
+          "are now out of work.")
+    ja = ("失業率は10月に4.8％に上昇し、現在、約150万人が失業している。"
+          "市場関係者の間では、年内の追加利上げを予想する声もある。")
+    report = mtqa.check_segments([(en, ja)], backtranslator="dictionary", checks=("addition",))
+    assert [(f.code, f.text) for f in report.finding_list] == [
+        ("ADD001", "年内の追加利上げを予想する声もある")]
+
+
 def test_added_claim_marked_without_its_reporting_frame() -> None:
     en = "The mayor asked anyone with information to call the police."
     ja = "市長は、情報を持つ人は警察に連絡するよう呼びかけ、協力者には報奨金を支払うと述べた。"

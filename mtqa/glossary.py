@@ -28,7 +28,7 @@ from pathlib import Path
 from .errors import ConfigError
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 1
+GLOSSARY_VERSION = 2
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):

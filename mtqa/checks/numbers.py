@@ -169,7 +169,8 @@ class Quantity:
 
     ``kind`` is ``num`` (counts, amounts, percentages, years, days), ``time`` (minutes
     after midnight; ``half_known`` tells whether a.m./p.m. was given), ``weekday`` (0 =
-    Monday) or ``month`` (1–12). ``qualifier`` is ``more``, ``less`` or ''.
+    Monday), ``month`` (1–12) or ``direction`` (a word of change, NUM005; no value).
+    ``qualifier`` is ``more``, ``less`` or ''.
     """
 
     value: float
@@ -650,21 +651,12 @@ class NumberCheck(BaseCheck):
         said = ", ".join(dict.fromkeys(en_up or en_down))
         way = "up" if en_up else "down"
         for a, b in wrong:
-            start, end = pair.mt_start + a, pair.mt_start + b
-            yield Finding(
-                category="number",
-                severity="major",
-                start=start,
-                end=end,
-                text=text[start:end],
-                message=(f"{text[start:end]} says the figure went "
-                         f"{'down' if way == 'up' else 'up'}, but the English says it went "
-                         f"{way} ('{said}')"),
-                reference=pair.reference,
-                check=self.name,
-                code="NUM005",
-                segment=pair.index,
-                evidence={"english": said},
+            word = seg[a:b]
+            yield self._finding(
+                Quantity(0.0, "direction", a, b, word), pair, text, "NUM005",
+                f"{word} says the figure went {'down' if way == 'up' else 'up'}, but the "
+                f"English says it went {way} ('{said}')",
+                said,
             )
 
     def _judge(

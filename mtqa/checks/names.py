@@ -399,6 +399,22 @@ class NameCheck(BaseCheck):
             if finding is not None:
                 yield finding
 
+    def _finding(self, code: str, severity: str, start: int, end: int, text: str,
+                 message: str, reference: str, segment: int, **evidence: str) -> Finding:
+        return Finding(
+            category="name",
+            severity=severity,
+            start=start,
+            end=end,
+            text=text[start:end],
+            message=message,
+            reference=reference,
+            check=self.name,
+            code=code,
+            segment=segment,
+            evidence=evidence,
+        )
+
     def _assign(
         self, parts: Sequence[KanaPart], st: _State, ref_text: str, lo: int, hi: int,
         preassigned: dict[KanaPart, tuple[str, float]] | None = None,
@@ -507,21 +523,11 @@ class NameCheck(BaseCheck):
         st.garbled.add((part.run_start, part.run_end))
         english = st.full.get(key, st.candidates[key])
         meaning = jmdict.first_gloss(nxt.surface) or sorted(gloss)[0]
-        return Finding(
-            category="name",
-            severity="minor",
-            start=start,
-            end=end,
-            text=text[start:end],
-            message=(
-                f"name '{english}' rendered as {text[start:end]}: the suffix {nxt.surface} "
-                f"'{meaning}' is not in the English"
-            ),
-            reference=pair.reference,
-            check=self.name,
-            code="NAM002",
-            segment=pair.index,
-            evidence={"english": english, "suffix": nxt.surface},
+        return self._finding(
+            "NAM002", "minor", start, end, text,
+            f"name '{english}' rendered as {text[start:end]}: the suffix {nxt.surface} "
+            f"'{meaning}' is not in the English",
+            pair.reference, pair.index, english=english, suffix=nxt.surface,
         )
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -561,21 +567,11 @@ class NameCheck(BaseCheck):
                 _usual_run(by_key[r.key], c, text) for r, c, _ in items
             ))
             n = max(k for _, _, k in items)
-            yield Finding(
-                category="name",
-                severity="minor",
-                start=start,
-                end=end,
-                text=text[start:end],
-                message=(
-                    f"name '{english}' written {text[start:end]} here but {usual} elsewhere "
-                    f"in the article ({n}×)"
-                ),
-                reference=first.reference,
-                check=self.name,
-                code="NAM001",
-                segment=first.pair,
-                evidence={"english": english, "usual": usual},
+            yield self._finding(
+                "NAM001", "minor", start, end, text,
+                f"name '{english}' written {text[start:end]} here but {usual} elsewhere "
+                f"in the article ({n}×)",
+                first.reference, first.pair, english=english, usual=usual,
             )
 
 
@@ -622,21 +618,11 @@ class NameCheck(BaseCheck):
             end = pair.mt_end - (len(seg) - len(seg.rstrip()))
             if end <= start:
                 continue
-            yield Finding(
-                category="name",
-                severity="major",
-                start=start,
-                end=end,
-                text=text[start:end],
-                message=(
-                    f"name '{n.text}' is missing: the Japanese article never renders "
-                    f"{' '.join(words)} (no katakana like it, no kanji name here)"
-                ),
-                reference=pair.reference,
-                check=self.name,
-                code="NAM003",
-                segment=pair.index,
-                evidence={"english": n.text},
+            yield self._finding(
+                "NAM003", "major", start, end, text,
+                f"name '{n.text}' is missing: the Japanese article never renders "
+                f"{' '.join(words)} (no katakana like it, no kanji name here)",
+                pair.reference, pair.index, english=n.text,
             )
 
 

@@ -119,8 +119,6 @@ _EN_FRACTION = re.compile(
 # "minus 4 degrees", "-4C": a negative English number (a hyphen only after a space, a
 # bracket or the start: "2-4" is a range)
 _EN_NEGATIVE = re.compile(r"(?:\bminus\s*|(?:^|(?<=[\s(]))[-−–]\s?)$", re.I)
-# Japanese signs of a negative value before a numeral (マイナス4度, 氷点下4度, −4℃)
-_JA_NEGATIVE = ("マイナス", "氷点下", "零下", "−", "－")
 # A Japanese fraction: 4分の1, 三分の二 (denominator first)
 _JA_FRACTION = re.compile(
     r"([0-9０-９]+|[一二三四五六七八九十]+)分の([0-9０-９]+|[一二三四五六七八九十]+)"
@@ -232,6 +230,9 @@ def english_quantities(text: str) -> list[Quantity]:
         begin = m.start()
         window = text[max(0, begin - 8) : begin]
         neg = _EN_NEGATIVE.search(window)
+        if neg and not neg.group().lower().startswith("minus") and re.search(
+                r"\d\s*$", text[: begin - (len(window) - neg.start())]):
+            neg = None  # a score or a range: "3 - 1", "Sept 3 – 5"
         if neg:
             value = -value
             begin -= len(window) - neg.start()
@@ -500,8 +501,11 @@ def _japanese_quantity(
     if head.endswith(("約", "およそ", "ほぼ", "推定")):
         qual = ""  # "about": no direction
     sign = text[max(0, start - 4) : start]
-    if sign.endswith(_JA_NEGATIVE) or (sign.endswith("-") and not re.search(
-            r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]-$", sign)):
+    if sign.endswith(("マイナス", "氷点下", "零下")) or (
+        sign.endswith(("-", "−", "－"))
+        # not a score, a range or a code: 3－1, 2-4, U-20
+        and not re.search(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]\s*[-−－]$", sign)
+    ):
         value = -value
     return Quantity(value, kind, span_start, span_end, text[span_start:span_end],
                     qualifier=qual)

@@ -154,8 +154,11 @@ def test_small_number_spelled_out_from_the_english_is_not_an_error():
         ("Temperatures dropped to minus 4 degrees Celsius overnight.",
          "気温は夜間に氷点下4度まで下がった。", []),
         ("Temperatures dropped to -4C overnight.", "気温は夜間にマイナス4度まで下がった。", []),
-        # a range is not a negative number
+        # a range or a score is not a negative number
         ("The index fell 2-4 points a day.", "指数は1日に2〜4ポイント下落した。", []),
+        ("The talks run from Sept 3 – 5.", "協議は9月3日から5日まで行われる。", []),
+        ("City won 3 - 1 at home.", "シティはホームで3－1で勝った。", []),
+        ("Temperatures fell to -4C.", "気温は−4度まで下がった。", []),
     ],
 )
 def test_fractions_and_signs(en, ja, expected):

@@ -45,8 +45,15 @@ PLANTED = {
         ("SCR001", "しかし、来年の売上高に。"),
         ("ALN002", "同社の株は長年、市場で過小評価されてきた。"),
     ],
+    "match2": [
+        ("NUM003", "日曜日"),  # Saturday
+        ("NUM001", "21年ぶり"),  # 12 years
+        ("UNT001", "Midfielder"),
+        ("MIS002", "ふさわしくない"),  # "the fans deserved this"
+        ("NUM001", "8000人"),  # about 80,000
+    ],
 }
-CLEAN = ("flood", "coalition", "summit", "econ")
+CLEAN = ("flood", "coalition", "summit", "econ", "match")
 
 
 def _check(name: str) -> mtqa.Report:

@@ -266,8 +266,13 @@ def english_quantities(text: str) -> list[Quantity]:
         num_word = m.group(1).lower()
         num = 1 if num_word in {"a", "an"} else _EN_SMALL[num_word]
         den = _EN_FRACTION_DEN[m.group(2).lower()]
-        # the words themselves are no longer separate numbers (4 for "quarter")
-        out = [q for q in out if not (m.start() <= q.start and q.end <= m.end())]
+        # "two-thirds", "a quarter of", "about a fifth" are fractions: the words are no
+        # longer separate numbers (4 for "quarter"); a bare "a third" may be an ordinal
+        # too ("added a third [goal]"), so both values stay
+        if num_word not in {"a", "an"} or re.match(r"\s+of\b", text[m.end():]) or re.search(
+                r"\b(?:about|around|roughly|nearly|almost|some|over|under|than|by|just)\s+$",
+                text[: m.start()], re.I):
+            out = [q for q in out if not (m.start() <= q.start and q.end <= m.end())]
         out.append(Quantity(num / den, "num", m.start(), m.end(), m.group(),
                             qualifier=_qualifier(text[: m.start()])))
     for m in _EN_FRACTION_SCALE.finditer(text):  # "a quarter of a million" = 250,000

@@ -146,6 +146,9 @@ def test_small_number_spelled_out_from_the_english_is_not_an_error():
         ("Two-thirds of voters backed the plan.", "有権者の3分の2が計画を支持した。", []),
         ("Two-thirds of voters backed the plan.", "有権者の三分の一が計画を支持した。",
          ["三分の一"]),
+        # "added a third" is a third goal; "about a third" a fraction
+        ("Bianchi added a third after 67 minutes.", "67分にはビアンキが3点目を追加した。", []),
+        ("About a third came from lower tariffs.", "約3分の1は関税の引き下げによるものだった。", []),
         # "the third quarter" is an ordinal, not a fraction
         ("Profit rose in the third quarter.", "第3四半期に利益が増えた。", []),
         # a sign dropped or kept

@@ -52,8 +52,17 @@ PLANTED = {
         ("MIS002", "ふさわしくない"),  # "the fans deserved this"
         ("NUM001", "8000人"),  # about 80,000
     ],
+    # planted but not found: "in exchange for public contracts" dropped (a phrase, not a
+    # clause) and "denied" rendered 認めている ("admits": an antonym, not a negation)
+    "court2": [
+        ("TTL001", "運輸大統領"),  # Transport Minister
+        ("NAM001", "ラシド"),  # ラシード elsewhere
+        ("NAM003", "起訴内容を認めているアル・ラシード被告は控訴する方針だと、同被告の弁護士が"
+                   "裁判所の外で記者団に語った。"),  # his lawyer Chen Wei
+        ("NUM001", "3人"),  # two executives
+    ],
 }
-CLEAN = ("flood", "coalition", "summit", "econ", "match")
+CLEAN = ("flood", "coalition", "summit", "econ", "match", "court")
 
 
 def _check(name: str) -> mtqa.Report:

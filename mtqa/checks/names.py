@@ -73,6 +73,14 @@ DROPPED_LOOSE_SIM = 0.7
 #: Words that mark the name before them, or after them, as a person's.
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor".split())
 _APPOSITION = re.compile(r",\s+(?:the|a|an|who|whose|aged|\d{1,3},)\s", re.IGNORECASE)
+#: Nouns that end the names of institutions, not of people.
+_INSTITUTION_WORDS = frozenset(
+    """council committee commission assembly parliament senate court ministry department
+    agency office bank board union party group authority government cabinet congress
+    republic kingdom state states university college school institute foundation
+    association league army navy police church hospital company corporation corp inc ltd
+    club team federation council's museum centre center fund trust""".split()
+)
 #: Kanji that open a compound referring back (同館 "that museum", 当社 "this company").
 _REFERRING_PREFIXES = frozenset("同当本両各前元現故")
 _SPEECH_VERBS = frozenset(
@@ -583,6 +591,9 @@ class NameCheck(BaseCheck):
         # a part already matched to another name renders that one (ラブロフ is Lavrov's,
         # however much it sounds like Rubio)
         assigned = {(r.part_start, r.part_end): r.key for r in st.records}
+        # a whole ・-joined run belongs to the name one of its parts renders (アル of
+        # アル・ラシード for Al-Rashid)
+        assigned_runs = {(r.run_start, r.run_end) for r in st.records}
         ref = ctx.reference.text
         done: set[str] = set()
         for n in st.names:
@@ -608,7 +619,7 @@ class NameCheck(BaseCheck):
             lo, hi = _window_mt_span(pair, ctx)
             if any(
                 _may_be_name(t) and not any(
-                    a < lo + t.end and lo + t.start < b for a, b in assigned
+                    a < lo + t.end and lo + t.start < b for a, b in assigned_runs
                 )
                 for t in japanese.tokenize(text[lo:hi])
             ):
@@ -642,6 +653,8 @@ def _is_person(name: EnglishName, text: str, st: _State) -> bool:
     honorific (Mr, Dr), or — for a full name, not after "the" (organisations say things
     too) — a speech verb right after it ("Amara Okafor said") or an apposition ("Amara
     Okafor, the plant's manager,")."""
+    if _fold(name.words[-1]) in _INSTITUTION_WORDS:
+        return False  # "the Executive Council", "Saint Mary's Hospital"
     if any(k in st.people for k in name_candidates([name])):
         return True
     before = _EN_WORD.findall(text[max(0, name.start - 24) : name.start])

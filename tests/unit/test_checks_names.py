@@ -176,3 +176,16 @@ def test_names_rendered_or_copied_or_in_kanji_are_not_dropped():
          "国務省は報告を把握していると述べた。"),
     ]
     assert [c for _, c in flagged(pairs) if c == "NAM003"] == []
+
+
+def test_institutions_are_not_people_and_joined_runs_are_explained():
+    pairs = [
+        # "Executive" is a title, but the Council it precedes is no person
+        ("President of the Executive Council Marthinus Pretorius took office in January.",
+         "マルティヌス・プレトリウス大統領が1月に就任した。"),
+        # アル of アル・ラシード belongs to Al-Rashid, so it does not stand for Chen Wei
+        ("Al-Rashid plans to appeal, his lawyer Chen Wei told reporters.",
+         "アル・ラシード被告は控訴する方針だと、同被告の弁護士が記者団に語った。"),
+    ]
+    assert [(c, f) for f, c in flagged(pairs) if c == "NAM003"] == [
+        ("NAM003", "アル・ラシード被告は控訴する方針だと、同被告の弁護士が記者団に語った。")]

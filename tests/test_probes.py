@@ -61,8 +61,14 @@ PLANTED = {
                    "裁判所の外で記者団に語った。"),  # his lawyer Chen Wei
         ("NUM001", "3人"),  # two executives
     ],
+    "health2": [
+        ("NUM004", "2倍"),  # "more than doubled" → 2倍未満
+        ("NUM001", "68％"),  # 86 per cent
+        ("TTL001", "健康大統領"),  # Health Minister
+        ("NUM005", "縮小"),  # outbreaks are rising
+    ],
 }
-CLEAN = ("flood", "coalition", "summit", "econ", "match", "court")
+CLEAN = ("flood", "coalition", "summit", "econ", "match", "court", "health")
 
 
 def _check(name: str) -> mtqa.Report:

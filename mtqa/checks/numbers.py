@@ -65,6 +65,7 @@ _EN_ORDINAL = {
 # Words that stand for a number in English but are written with digits in Japanese.
 _EN_IMPLIED = {
     "both": 2, "couple": 2, "pair": 2, "twin": 2, "twins": 2, "twice": 2, "double": 2,
+    "doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "quadrupled": 4,
     "dozen": 12, "dozens": 12, "triple": 3, "decade": 10, "decades": 10, "century": 100,
     "centuries": 100, "fortnight": 14, "trio": 3, "quartet": 4, "half": 0.5,
     "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9,

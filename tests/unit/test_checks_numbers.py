@@ -188,3 +188,9 @@ def test_fractions_and_signs(en, ja, expected):
 )
 def test_direction_of_a_change(en, ja, expected):
     assert [f for f in flagged(en, ja) if f[1] == "NUM005"] == expected
+
+
+def test_doubled_is_a_number_with_its_qualifier():
+    en = "Measles cases more than doubled last year to 1,240."
+    assert flagged(en, "昨年のはしか患者数は2倍未満の1240人に増えた。") == [("2倍", "NUM004")]
+    assert flagged(en, "昨年のはしか患者数は2倍以上の1240人に増えた。") == []

@@ -616,7 +616,7 @@ class NameCheck(BaseCheck):
             pair = next((p for p in ctx.pairs if p.ref_start <= n.start < p.ref_end), None)
             if pair is None or pair.chrome or not pair.mt_sentences:
                 continue  # no Japanese opposite: the aligner reports the omission
-            lo, hi = _window_mt_span(pair, ctx)
+            lo, hi = _window_span(pair, ctx, side="mt")
             if any(
                 _may_be_name(t) and not any(
                     a < lo + t.end and lo + t.start < b for a, b in assigned_runs
@@ -733,24 +733,20 @@ def _titled_names(ctx: Context, names: Sequence[EnglishName]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _window_span(pair: AlignedPair, ctx: Context) -> tuple[int, int]:
-    """Reference offsets covered by the pair and its neighbours."""
+def _window_span(pair: AlignedPair, ctx: Context, side: str = "ref") -> tuple[int, int]:
+    """Offsets covered by the pair and its neighbours on one side: ``ref`` (the English)
+    or ``mt`` (the Japanese)."""
+    def span(p: AlignedPair) -> tuple[int, int]:
+        return (p.ref_start, p.ref_end) if side == "ref" else (p.mt_start, p.mt_end)
+
     idx = next((k for k, p in enumerate(ctx.pairs) if p is pair), None)
-    if idx is None:
-        return pair.ref_start, pair.ref_end
-    near = [p for p in ctx.pairs[max(0, idx - 1) : idx + 2] if p.ref_sentences]
+    near = [] if idx is None else [
+        p for p in ctx.pairs[max(0, idx - 1) : idx + 2]
+        if (p.ref_sentences if side == "ref" else p.mt_sentences)
+    ]
     if not near:
-        return pair.ref_start, pair.ref_end
-    return min(p.ref_start for p in near), max(p.ref_end for p in near)
-
-
-def _window_mt_span(pair: AlignedPair, ctx: Context) -> tuple[int, int]:
-    """Japanese offsets covered by the pair and its neighbours."""
-    idx = next((k for k, p in enumerate(ctx.pairs) if p is pair), None)
-    if idx is None:
-        return pair.mt_start, pair.mt_end
-    near = [p for p in ctx.pairs[max(0, idx - 1) : idx + 2] if p.mt_sentences]
-    return min(p.mt_start for p in near), max(p.mt_end for p in near)
+        return span(pair)
+    return min(span(p)[0] for p in near), max(span(p)[1] for p in near)
 
 
 def _window_reference(pair: AlignedPair, ctx: Context) -> str:

@@ -543,20 +543,20 @@ _JA_DOWN = ("低下", "減少", "引き下げ", "引下げ", "下方修正", "�
             "削減", "縮小", "急減", "下がっ", "下がる", "下がり", "下げ", "落ち込")
 
 
+#: All of them, longest first, so that a match is the longest word at its place (引き上げ,
+#: not 上げ).
+_JA_DIRECTION = re.compile(
+    "|".join(sorted(map(re.escape, _JA_UP + _JA_DOWN), key=len, reverse=True))
+)
+
+
 def _ja_directions(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Spans of the Japanese words of an upward and of a downward change (the longest
-    word at each place: 引き上げ, not 上げ)."""
-    spans: dict[str, list[tuple[int, int]]] = {"up": [], "down": []}
-    taken: list[tuple[int, int]] = []
-    words = sorted([(w, "up") for w in _JA_UP] + [(w, "down") for w in _JA_DOWN],
-                   key=lambda x: -len(x[0]))
-    for word, way in words:
-        for m in re.finditer(re.escape(word), text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append(m.span())
-            spans[way].append(m.span())
-    return spans["up"], spans["down"]
+    """Spans of the Japanese words of an upward and of a downward change."""
+    up: list[tuple[int, int]] = []
+    down: list[tuple[int, int]] = []
+    for m in _JA_DIRECTION.finditer(text):
+        (up if m.group() in _JA_UP else down).append(m.span())
+    return up, down
 
 
 # --- the check --------------------------------------------------------------------------

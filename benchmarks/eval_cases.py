@@ -332,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.json == "-":
         print(json.dumps(summary, ensure_ascii=False, sort_keys=True))
     else:
-        from mtqa.cli import atomic_write
+        from mtqa.atomic_files import atomic_write
 
         atomic_write(Path(args.json), json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
         print(render(summary))

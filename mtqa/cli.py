@@ -6,10 +6,10 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from .atomic_files import atomic_write
 from .backtranslate import ENGINE_CHOICES
 from .config import QAConfig
 from .errors import ConfigError, MtqaError
@@ -45,30 +45,6 @@ def check_output_path(path: str | None) -> None:
         raise MtqaError(f"{path}: output folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise MtqaError(f"{path}: output folder {folder} is not writable; choose another -o")
-
-
-def atomic_write(path: Path, content: str | bytes) -> None:
-    """Write ``content`` to ``path`` so that readers see the old file or the new one, never
-    a partial one."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise MtqaError(f"{path}: output folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as err:
-        raise MtqaError(f"{path}: cannot write output ({err.strerror})") from err
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as err:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise MtqaError(f"{path}: cannot write output ({err.strerror})") from err
 
 
 def _add_engine_args(p: argparse.ArgumentParser) -> None:

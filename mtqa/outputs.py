@@ -26,13 +26,13 @@ import json
 import logging
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from . import junit
+from .atomic_files import atomic_writer
 from .errors import InputError, MtqaError
 from .feed_report import SUMMARY_COLUMNS
 from .types import CATEGORIES
@@ -50,31 +50,6 @@ LOCK_FILE = ".mtqa-feed.lock"
 #: Characters of an id kept in its page's file name (the index prefix keeps it unique).
 MAX_PAGE_NAME = 60
 _PAGE_RE = re.compile(r"^\d{5,}-[\w.-]*\.html$", re.ASCII)
-
-
-@contextlib.contextmanager
-def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path``; on success fsync and rename it to ``path``.
-
-    Raises:
-        MtqaError: the folder does not exist or is not writable.
-    """
-    folder = path.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as err:
-        raise MtqaError(f"{path}: cannot write output ({err.strerror})") from err
-    try:
-        kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
-        with os.fdopen(fd, mode, **kwargs) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def page_name(index: int, item_id: str) -> str:

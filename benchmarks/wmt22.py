@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/wmt22.py [--data DIR] [--cache]
+    .venv/bin/python benchmarks/wmt22.py [--data DIR] [--cache] [--fold-seeds K]
 
 ``DIR`` defaults to ../shared/data/wmt22-qe-en-ja/dev; any folder with the same file names
 and formats works (see ``mtqa/wmt22.py``). mtqa runs with the dictionary engine and all
@@ -41,6 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import fit_risk  # noqa: E402  (benchmarks/fit_risk.py: the fitting procedure)
 
+import numpy as np  # noqa: E402
+
 from mtqa import risk  # noqa: E402
 
 
@@ -51,7 +53,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", action="store_true",
                         help="reuse the mtqa run cached by fit_risk.py for identical code "
                         "and data (seconds then exclude the checks)")
+    parser.add_argument("--fold-seeds", type=int, default=1, metavar="K",
+                        help="also measure K-1 other random fold assignments (seeds 1..K-1) "
+                        "and print each one's figures and the mean: how much the figures "
+                        "move with the split alone (default: %(default)s, the seed-0 split "
+                        "of the last line only)")
     args = parser.parse_args(argv)
+    if args.fold_seeds < 1:
+        parser.error("--fold-seeds must be at least 1")
     from threadpoolctl import threadpool_limits
 
     def log(msg: str) -> None:
@@ -64,7 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             data, use_cache=args.cache, log=log
         )
         cv = fit_risk.cross_validate(feats, fit_risk.SEED, log)
-    figures = fit_risk.figures(feats, cv)
+        figures = fit_risk.figures(feats, cv)
+        other_seeds = [
+            fit_risk.figures(feats, fit_risk.cross_validate(feats, seed, log))
+            for seed in range(fit_risk.SEED + 1, fit_risk.SEED + args.fold_seeds)
+        ]
     seconds = time.perf_counter() - t0
     shipped = json.loads(Path(fit_risk.DEFAULT_OUTPUT).read_text(encoding="utf-8"))
     same_features = tuple(shipped.get("feature_names", ())) == risk.FEATURE_NAMES
@@ -81,6 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"token AUC {figures['word_auc']}, fold thresholds "
           f"{sorted(set(cv['thresholds'].round(2).tolist()))}; word MCC over the MT tokens "
           f"alone (without <EOS> tags) {figures['word_mcc_tokens']}")
+    if other_seeds:
+        every = [figures, *other_seeds]
+        for seed, fig in enumerate(every, start=fit_risk.SEED):
+            print(f"fold assignment seed {seed}: word_mcc={fig['word_mcc']:.4f} "
+                  f"sentence_spearman={fig['sentence_spearman']:.4f}")
+        print(f"mean over {len(every)} fold assignments: word_mcc="
+              f"{np.mean([f['word_mcc'] for f in every]):.4f} sentence_spearman="
+              f"{np.mean([f['sentence_spearman'] for f in every]):.4f}")
     print(
         f"wmt22 word_mcc={figures['word_mcc']:.4f} findings_mcc={figures['findings_mcc']:.4f} "
         f"sentence_spearman={figures['sentence_spearman']:.4f} sentences={len(sentences)} "

@@ -17,11 +17,11 @@ The features are what mtqa already knows about a token without a neural model
   against the source, findings by category, sentence counts, register of the ending.
 
 Two models are fitted on WMT22 en-ja dev only, by ``benchmarks/fit_risk.py``, and shipped
-as JSON (``mtqa/data/token_risk.json``: gradient-boosted trees or linear models stored as
-plain arrays, never a pickle) with their provenance: the token model (P(BAD) of a token,
-from the token-level columns) and the segment model (a DA z-score from
-:func:`segment_summary`: token-risk aggregates, the ``seg_*`` columns and token-column
-means). They inform: they never create findings and never move the gate.
+as JSON (``mtqa/data/token_risk.json``: trees and linear models stored as plain arrays,
+never a pickle) with their provenance: the token model (gradient-boosted trees: P(BAD) of
+a token, from the token-level columns) and the segment model (the mean of a ridge
+regression and a random forest: a DA z-score from :func:`segment_summary`: token-risk
+aggregates, the ``seg_*`` columns and token-column means). They inform: they never create findings and never move the gate.
 
 The features deliberately use the dictionary gloss rather than the run's back-translation,
 so that the model's inputs mean the same whichever engine the run used.
@@ -591,13 +591,18 @@ def predict_linear(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
 
 
 def predict_trees(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
-    """Raw score of stored gradient-boosted trees (``baseline`` + sum of leaf values).
+    """Raw score of stored trees: ``baseline`` + the sum of leaf values (gradient-boosted
+    trees, kind ``gbdt``) or the mean of leaf values (a random forest, kind ``forest``).
 
     Each tree is parallel arrays over its nodes: ``feature`` (-1 for a leaf),
     ``threshold`` (go left when ``x <= threshold``), ``left``, ``right``, ``value`` and
-    ``missing_left`` (where a NaN goes).
+    ``missing_left`` (where a NaN goes). A forest compares its inputs as 32-bit floats,
+    as the library that fitted it did.
     """
-    out = np.full(X.shape[0], float(params["baseline"]), dtype=np.float64)
+    forest = params.get("kind") == "forest"
+    if forest:
+        X = X.astype(np.float32).astype(np.float64)
+    out = np.zeros(X.shape[0], dtype=np.float64)
     rows = np.arange(X.shape[0])
     for tree in params["trees"]:
         feature = np.asarray(tree["feature"], dtype=np.int64)
@@ -616,30 +621,40 @@ def predict_trees(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
             node[idx] = np.where(go_left, left[node[idx]], right[node[idx]])
             active = feature[node] >= 0
         out += value[node]
-    return out
+    if forest and params["trees"]:
+        out /= len(params["trees"])
+    return out + float(params.get("baseline", 0.0))
 
 
 def predict_raw(
     params: Mapping[str, Any], X: np.ndarray, names: Sequence[str] | None = None
 ) -> np.ndarray:
-    """Raw score (log-odds or regression value) of a stored model of either kind.
+    """Raw score (log-odds or regression value) of a stored model.
 
     Args:
-        params: the stored model (``kind`` logistic, linear or gbdt).
+        params: the stored model (``kind`` logistic, linear, gbdt, forest, or mean: the
+            average of its ``members``).
         X: input matrix.
         names: the column names of ``X``; when the model lists the ``features`` it uses,
             those columns are selected by name.
     """
+    kind = params.get("kind")
+    if kind == "mean":  # the average of member models (each selects its own columns)
+        members = params.get("members") or ()
+        if not members:
+            raise ConfigError("token risk model: a 'mean' model needs members")
+        return np.mean([predict_raw(m, X, names) for m in members], axis=0)
     used = params.get("features")
     if used is not None and names is not None:
         index = {n: i for i, n in enumerate(names)}
         X = X[:, [index[n] for n in used]]
-    kind = params.get("kind")
     if kind == "logistic" or kind == "linear":
         return predict_linear(params, X)
-    if kind == "gbdt":
+    if kind == "gbdt" or kind == "forest":
         return predict_trees(params, X)
-    raise ConfigError(f"token risk model: unknown model kind {kind!r} (logistic, linear, gbdt)")
+    raise ConfigError(
+        f"token risk model: unknown model kind {kind!r} (logistic, linear, gbdt, forest, mean)"
+    )
 
 
 @dataclass(frozen=True)
@@ -663,9 +678,10 @@ class RiskModel:
             return np.zeros(0)
         return _sigmoid(predict_raw(self.token, X, FEATURE_NAMES))
 
-    def segment_quality(self, summary: np.ndarray) -> float:
-        """Predicted DA z-score of a segment from its :func:`segment_summary`."""
-        return float(predict_raw(self.segment, summary[None, :], SEGMENT_FEATURE_NAMES)[0])
+    def segment_qualities(self, summaries: np.ndarray) -> np.ndarray:
+        """Predicted DA z-scores of segments, one :func:`segment_summary` a row."""
+        return np.asarray(predict_raw(self.segment, summaries, SEGMENT_FEATURE_NAMES),
+                          dtype=np.float64)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], path: str = "") -> RiskModel:
@@ -756,15 +772,15 @@ def score_pairs(
     """
     model = model or RiskModel.load()
     rows: list[TokenRisk] = []
-    segs: list[SegmentRisk | None] = []
-    for pair in pairs:
+    scored: list[int] = []  # positions in ``pairs`` with tokens
+    means: list[float] = []
+    summaries: list[np.ndarray] = []
+    for k, pair in enumerate(pairs):
         if pair.chrome or not pair.mt_sentences or pair.mt_end <= pair.mt_start:
-            segs.append(None)
             continue
         ja = translation_text[pair.mt_start : pair.mt_end]
         toks, X = token_features(pair.reference, ja, pair_span_findings(pair, findings))
         if not toks:
-            segs.append(None)
             continue
         p = model.token_risk(X)
         for tok, r in zip(toks, p):
@@ -772,6 +788,12 @@ def score_pairs(
                 TokenRisk(pair.index, pair.mt_start + tok.start, pair.mt_start + tok.end,
                           tok.surface, round(float(r), 4))
             )
-        quality = model.segment_quality(segment_summary(X, p))
-        segs.append(SegmentRisk(round(float(p.mean()), 4), round(quality, 4)))
+        scored.append(k)
+        means.append(float(p.mean()))
+        summaries.append(segment_summary(X, p))
+    segs: list[SegmentRisk | None] = [None] * len(pairs)
+    if scored:  # the segment model once over all segments (a forest is slow row by row)
+        qualities = model.segment_qualities(np.vstack(summaries))
+        for k, mean, quality in zip(scored, means, qualities):
+            segs[k] = SegmentRisk(round(mean, 4), round(float(quality), 4))
     return tuple(rows), tuple(segs)

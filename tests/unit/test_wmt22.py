@@ -128,3 +128,44 @@ def test_benchmark_last_line_on_excerpt(capsys):
         r"sentences=5 seconds=\d+",
         last,
     ), last
+    # how much the figures move with the split: one line a fold assignment, then the mean
+    assert bench.main(["--data", str(MINI), "--fold-seeds", "2"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert [ln.split(":")[0] for ln in lines[-4:-1]] == [
+        "fold assignment seed 0", "fold assignment seed 1", "mean over 2 fold assignments"]
+    assert lines[-1].startswith("wmt22 word_mcc=")
+
+
+def test_forest_and_mean_match_the_fitting_library():
+    # the segment model as fit_risk.py stores it: a ridge and a random forest, averaged;
+    # applied with numpy at run time, it must give what scikit-learn predicts
+    sys.path.insert(0, str(BENCH))
+    try:
+        import fit_risk  # benchmarks/fit_risk.py
+    finally:
+        sys.path.remove(str(BENCH))
+    from mtqa import risk
+    from mtqa.errors import ConfigError
+
+    rng = np.random.default_rng(3)
+    S = rng.normal(size=(120, 4)) * [1.0, 10.0, 0.01, 1e4]
+    z = S[:, 0] - 0.1 * S[:, 1] + rng.normal(size=120)
+    model = fit_risk._fit_segment(S, z)
+    assert model["kind"] == "mean"
+    linear, forest = model["members"]
+    assert forest["kind"] == "forest" and len(forest["trees"]) == fit_risk.SEGMENT_FOREST[
+        "n_estimators"]
+    from sklearn.ensemble import RandomForestRegressor
+    from sklearn.linear_model import Ridge
+
+    zf = np.maximum(z, fit_risk.SEGMENT_Z_FLOOR)
+    rf = RandomForestRegressor(random_state=fit_risk.SEED, n_jobs=1,
+                               **fit_risk.SEGMENT_FOREST).fit(S, zf)
+    scaled = (S - S.mean(axis=0)) / S.std(axis=0)
+    ridge = Ridge(alpha=fit_risk.SEGMENT_ALPHA).fit(scaled, zf)
+    T = rng.normal(size=(50, 4)) * [1.0, 10.0, 0.01, 1e4]
+    expected = (rf.predict(T) + ridge.predict((T - S.mean(axis=0)) / S.std(axis=0))) / 2
+    assert np.allclose(risk.predict_raw(model, T), expected, rtol=0, atol=1e-9)
+    assert np.allclose(risk.predict_raw(forest, T), rf.predict(T), rtol=0, atol=1e-12)
+    with pytest.raises(ConfigError, match="needs members"):
+        risk.predict_raw({"kind": "mean", "members": []}, T)

@@ -53,13 +53,21 @@ PLANTED = {
         ("NUM001", "8000人"),  # about 80,000
     ],
     # planted but not found: "in exchange for public contracts" dropped (a phrase, not a
-    # clause) and "denied" rendered 認めている ("admits": an antonym, not a negation)
+    # clause)
     "court2": [
         ("TTL001", "運輸大統領"),  # Transport Minister
         ("NAM001", "ラシド"),  # ラシード elsewhere
         ("NAM003", "起訴内容を認めているアル・ラシード被告は控訴する方針だと、同被告の弁護士が"
                    "裁判所の外で記者団に語った。"),  # his lawyer Chen Wei
+        ("MIS004", "認め"),  # "denied" rendered 認めている ("admits")
         ("NUM001", "3人"),  # two executives
+    ],
+    # planted but not found: "support a motion" rendered 動議に反対 ("oppose"): the
+    # English also has "opposition" (the party), which 反対 may render
+    "trade2": [
+        ("MIS004", "黒字"),  # a trade deficit → surplus
+        ("MIS004", "受け入れ"),  # rejected calls → accepted them
+        ("MIS004", "称賛"),  # criticised → praised
     ],
     "health2": [
         ("NUM004", "2倍"),  # "more than doubled" → 2倍未満
@@ -68,7 +76,7 @@ PLANTED = {
         ("NUM005", "縮小"),  # outbreaks are rising
     ],
 }
-CLEAN = ("flood", "coalition", "summit", "econ", "match", "court", "health")
+CLEAN = ("flood", "coalition", "summit", "econ", "match", "court", "health", "trade")
 
 
 def _check(name: str) -> mtqa.Report:

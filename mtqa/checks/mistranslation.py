@@ -1,7 +1,7 @@
 """Wrong sense, literal calques and reversed polarity (蒸気を拾う for "picked up steam",
-覗かれて for "peeved", 来院しないよう for "to attend").
+覗かれて for "peeved", 来院しないよう for "to attend", 認めている for "denied").
 
-Three detectors, each conservative (a finding needs strong evidence):
+Four detectors, each conservative (a finding needs strong evidence):
 
 * **idiom calques** (``MIS001``): an English idiom of ``mtqa/data/idioms.tsv`` occurs in
   the aligned reference and the Japanese sentence contains the literal parts a
@@ -16,6 +16,10 @@ Three detectors, each conservative (a finding needs strong evidence):
   word beside it — a Japanese content word whose glosses (all senses, multi-word entries,
   kanji shared with a rendering) render nothing of the English sentence. JMdict is read
   from both sides: Japanese → English glosses, and English → the senses it glosses.
+* **opposite sense** (``MIS004``): an English word of ``mtqa/data/antonyms.tsv`` has no
+  rendering, and a Japanese content word that renders nothing of the English glosses one
+  of its opposites (認める "admit" for "denied", 南 for "north"); neither side negated,
+  and the opposite itself not in the English.
 """
 
 from __future__ import annotations
@@ -32,12 +36,14 @@ from ..english import STOPWORDS, stem
 from ..errors import MtqaError
 from ..lexicon import (
     IRREGULAR_FORMS,
+    MATCH_SENSES,
     EnWord,
     JaUnit,
     Lexicon,
     build_lexicon,
     english_entry,
     related,
+    stems_match,
     word_matches_unit,
 )
 from ..types import AlignedPair, Finding
@@ -126,6 +132,42 @@ def load_idioms() -> tuple[Idiom, ...]:
     """The idiom resource shipped with mtqa."""
     res = resources.files("mtqa").joinpath("data/idioms.tsv")
     return parse_idioms(res.read_text(encoding="utf-8"), "mtqa/data/idioms.tsv")
+
+
+def _en_key(word: str) -> str:
+    low = word.strip().lower()
+    return stem(IRREGULAR_FORMS.get(low, low))
+
+
+def parse_antonyms(text: str, source: str = "antonyms.tsv") -> dict[str, frozenset[str]]:
+    """Parse the antonym resource (see the header of ``mtqa/data/antonyms.tsv``) into
+    English stem -> its opposites (words as listed; both directions).
+
+    Raises:
+        MtqaError: a line without a word and its opposites.
+    """
+    pairs: dict[str, set[str]] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        opposites = [o.strip().lower() for o in (cols[1].split(",") if len(cols) == 2 else [])
+                     if o.strip()]
+        if len(cols) != 2 or not cols[0].strip() or not opposites:
+            raise MtqaError(f"{source}:{n}: expected 'word<TAB>opposite[, opposite...]', "
+                            f"got {line!r}")
+        word = cols[0].strip().lower()
+        for o in opposites:
+            pairs.setdefault(_en_key(word), set()).add(o)
+            pairs.setdefault(_en_key(o), set()).add(word)
+    return {w: frozenset(o) for w, o in pairs.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def load_antonyms() -> dict[str, frozenset[str]]:
+    """The antonym resource shipped with mtqa."""
+    res = resources.files("mtqa").joinpath("data/antonyms.tsv")
+    return parse_antonyms(res.read_text(encoding="utf-8"), "mtqa/data/antonyms.tsv")
 
 
 def _match_slots(slots: Sequence[tuple[str, tuple[str, ...]]], words: Sequence[str],
@@ -387,7 +429,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 2
+    version: ClassVar[int] = 3
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -395,7 +437,12 @@ class MistranslationCheck(BaseCheck):
             return
         yield from self._idioms(pair, ctx)
         yield from self._polarity(pair, ctx)
-        yield from self._sense(pair, ctx)
+        opposites = list(self._opposites(pair, ctx))
+        yield from opposites
+        taken = [(f.start, f.end) for f in opposites]
+        for f in self._sense(pair, ctx):
+            if not any(f.start < b and a < f.end for a, b in taken):
+                yield f
 
     # idioms ------------------------------------------------------------------------------
     def _idioms(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -478,6 +525,55 @@ class MistranslationCheck(BaseCheck):
                           "renders": ",".join(linked_words)},
             )
 
+    # opposite sense ----------------------------------------------------------------------
+    def _opposites(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        """An English word with no rendering, and where it stands a Japanese word that
+        renders nothing else and whose glosses give one of its opposites (mtqa/data/
+        antonyms.tsv): 認めている "admits" for "denied"."""
+        antonyms = load_antonyms()
+        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
+        en_stems = {w.stem for w in lex.words}
+        en_negated = {k for _, b in english_negations(pair.reference)
+                      for k in [k for k, w in enumerate(lex.words) if w.start >= b][:3]}
+        doc = ctx.translation
+        ja_negated: set[tuple[int, int]] = set()  # (sentence, token index)
+        for si in pair.mt_sentences:
+            sent = doc.sentences[si]
+            ja_negated.update((si, head) for head, _, _ in
+                              japanese_negations(doc.text[sent.start : sent.end]))
+        flagged: set[int] = set()
+        for k, w in enumerate(lex.words):
+            opposite = antonyms.get(w.stem)
+            if (not opposite or w.kind != "word" or k in en_negated or lex.covered(k)
+                    or {_en_key(o) for o in opposite} & en_stems):
+                continue  # rendered, negated ("did not deny"), or both sides in the English
+            for u, unit in enumerate(lex.units):
+                if (u in flagged or not _opposite_candidate(unit) or lex.unit_links(u)
+                        or (unit.sentence, unit.index) in ja_negated):
+                    continue  # 認めていない for "denied" is right
+                said = sorted(o for o in opposite if stems_match(_en_key(o), unit.stems)
+                              and _glosses_plainly(unit, _en_key(o)))
+                if not said:
+                    continue
+                flagged.add(u)
+                end = _with_endings(lex, u)
+                text = doc.text[unit.start : end]
+                yield Finding(
+                    category="mistranslation",
+                    severity="major",
+                    start=unit.start,
+                    end=end,
+                    text=text,
+                    message=(f"'{text}' ({said[0]}) says the opposite of '{w.text}', "
+                             "which has no rendering here"),
+                    reference=w.text,
+                    check=self.name,
+                    code="MIS004",
+                    segment=pair.index,
+                    evidence={"opposite": ",".join(said)},
+                )
+                break
+
     # wrong sense -------------------------------------------------------------------------
     def _sense(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
@@ -522,12 +618,7 @@ class MistranslationCheck(BaseCheck):
             u = best[1]
             flagged.add(u)
             unit = lex.units[u]
-            end = unit.end
-            # the inflected form as written (覗かれて): the token and its endings
-            for v in lex.units[u + 1 :]:
-                if v.sentence != unit.sentence or v.pos1 not in {"助動詞", "接尾辞"}:
-                    break
-                end = v.end
+            end = _with_endings(lex, u)
             text = doc.text[unit.start : end]
             yield Finding(
                 category="mistranslation",
@@ -685,6 +776,45 @@ def _renders_any(lex: Lexicon, v: int, words: Sequence[int]) -> bool:
         if lex.words[k].kind == "word" and related(unit, lex.words[k].text):
             return True
     return False
+
+
+def _opposite_candidate(unit: JaUnit) -> bool:
+    """A Japanese word that can say the opposite of an English word: a known content word
+    (one kanji is enough: 南, 北), not a name, number or formal noun."""
+    if not unit.known or not unit.content or unit.pos1 not in {"動詞", "形容詞", "名詞", "形状詞"}:
+        return False
+    if unit.pos2 in {"固有名詞", "数詞", "非自立可能", "助動詞語幹"}:
+        return False
+    return unit.lemma not in _LIGHT_JA and unit.lemma not in _FORMAL_NOUNS \
+        and unit.text not in _FORMAL_NOUNS
+
+
+_GLOSS_NEGATORS = frozenset({"not", "non", "no", "without", "never", "un", "lack", "lacking"})
+
+
+def _glosses_plainly(unit: JaUnit, en_stem: str) -> bool:
+    """True when a JMdict gloss of the unit gives the English stem un-negated: 有罪
+    "guilty" does, 無罪 "not guilty" does not."""
+    for form in dict.fromkeys((unit.lemma, unit.text)):
+        for gloss in jmdict.glosses(form, MATCH_SENSES):
+            words = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", " ", gloss.lower()))
+            for i, w in enumerate(words):
+                if stems_match(en_stem, frozenset({stem(w)})) and not (
+                    i and words[i - 1] in _GLOSS_NEGATORS
+                ):
+                    return True
+    return False
+
+
+def _with_endings(lex: Lexicon, u: int) -> int:
+    """End of unit ``u`` as written, with its inflectional endings (覗かれて)."""
+    unit = lex.units[u]
+    end = unit.end
+    for v in lex.units[u + 1 :]:
+        if v.sentence != unit.sentence or v.pos1 not in {"助動詞", "接尾辞"}:
+            break
+        end = v.end
+    return end
 
 
 def _unit_matches(unit: JaUnit, w: EnWord) -> bool:

@@ -172,3 +172,53 @@ def test_calque_of_a_verb_idiom_is_flagged():
           "小売業者は、休暇を前に在庫が品薄になる可能性があると警告した。")],
         backtranslator="dictionary", checks=("mistranslation",))
     assert [(f.text, f.code) for f in report.finding_list] == [("薄く走る", "MIS001")]
+
+
+# --- opposite sense -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "opposite", "right", "span"),
+    [
+        ("The mayor denied that the contract had been awarded without a tender.",
+         "市長は、契約が入札なしで発注されたことを認めた。",
+         "市長は、契約が入札なしで発注されたことを否定した。", "認めた"),
+        ("The storm moved north overnight, forecasters said.",
+         "嵐は夜間に南へ移動したと予報官は述べた。",
+         "嵐は夜間に北へ移動したと予報官は述べた。", "南"),
+        ("The jury acquitted the former director on Friday.",
+         "陪審は金曜日、元取締役に有罪を言い渡した。",
+         "陪審は金曜日、元取締役に無罪を言い渡した。", "有罪"),
+    ],
+)
+def test_opposite_sense_flagged_right_sense_not(en: str, opposite: str, right: str,
+                                               span: str) -> None:
+    assert ("MIS004", span) in flagged(en, opposite)
+    assert not [c for c, _ in flagged(en, right) if c == "MIS004"]
+
+
+def test_opposite_under_negation_or_in_the_english_is_left_alone() -> None:
+    # 認めなかった for "denied" says the same thing
+    assert not [c for c, _ in flagged(
+        "The mayor denied that the contract had been awarded without a tender.",
+        "市長は、契約が入札なしで発注されたことを認めなかった。") if c == "MIS004"]
+    # "did not deny" rendered 認めた: the English is negated
+    assert not [c for c, _ in flagged(
+        "The mayor did not deny that the contract had been awarded without a tender.",
+        "市長は、契約が入札なしで発注されたことを認めた。") if c == "MIS004"]
+    # both words in the English: 認めた may render "admitted"
+    assert not [c for c, _ in flagged(
+        "The mayor denied wrongdoing but admitted that the contract had no tender.",
+        "市長は不正を認めたが、契約に入札がなかったことを認めた。") if c == "MIS004"]
+
+
+def test_antonym_resource_is_symmetric_and_bad_lines_raise() -> None:
+    from mtqa.checks.mistranslation import load_antonyms, parse_antonyms
+
+    shipped = load_antonyms()
+    assert "admit" in shipped["deny"] and "deny" in shipped["admit"]
+    # keys are stems (so that lost, loses... find their opposites); values as written
+    assert parse_antonyms("# c\nwin\tlose\n") == {"win": frozenset({"lose"}),
+                                                 "los": frozenset({"win"})}
+    with pytest.raises(MtqaError, match=r"antonyms.tsv:2: expected"):
+        parse_antonyms("win\tlose\nrise\n")

@@ -597,33 +597,57 @@ def predict_trees(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
     Each tree is parallel arrays over its nodes: ``feature`` (-1 for a leaf),
     ``threshold`` (go left when ``x <= threshold``), ``left``, ``right``, ``value`` and
     ``missing_left`` (where a NaN goes). A forest compares its inputs as 32-bit floats,
-    as the library that fitted it did.
+    as the library that fitted it did. All trees are walked together, one level a step.
     """
     forest = params.get("kind") == "forest"
     if forest:
         X = X.astype(np.float32).astype(np.float64)
+    trees = params["trees"]
     out = np.zeros(X.shape[0], dtype=np.float64)
-    rows = np.arange(X.shape[0])
-    for tree in params["trees"]:
-        feature = np.asarray(tree["feature"], dtype=np.int64)
-        threshold = np.asarray(tree["threshold"], dtype=np.float64)
-        left = np.asarray(tree["left"], dtype=np.int64)
-        right = np.asarray(tree["right"], dtype=np.int64)
-        value = np.asarray(tree["value"], dtype=np.float64)
-        missing_left = np.asarray(tree["missing_left"], dtype=bool)
-        node = np.zeros(X.shape[0], dtype=np.int64)
-        active = feature[node] >= 0
-        while active.any():
-            idx = rows[active]
-            f = feature[node[idx]]
-            x = X[idx, f]
-            go_left = np.where(np.isnan(x), missing_left[node[idx]], x <= threshold[node[idx]])
-            node[idx] = np.where(go_left, left[node[idx]], right[node[idx]])
-            active = feature[node] >= 0
-        out += value[node]
-    if forest and params["trees"]:
-        out /= len(params["trees"])
+    if trees and X.shape[0]:
+        feature, threshold, left, right, value, missing_left = _padded_trees(trees)
+        tree = np.arange(len(trees))[None, :]
+        rows = np.arange(X.shape[0])[:, None]
+        node = np.zeros((X.shape[0], len(trees)), dtype=np.int64)
+        f = feature[tree, node]
+        while (f >= 0).any():
+            x = X[rows, np.maximum(f, 0)]
+            go_left = np.where(np.isnan(x), missing_left[tree, node],
+                               x <= threshold[tree, node])
+            node = np.where(f < 0, node, np.where(go_left, left[tree, node],
+                                                  right[tree, node]))
+            f = feature[tree, node]
+        out = value[tree, node].sum(axis=1)
+        if forest:
+            out /= len(trees)
     return out + float(params.get("baseline", 0.0))
+
+
+def _padded_trees(trees: Sequence[Mapping[str, Any]]) -> tuple[np.ndarray, ...]:
+    """The node arrays of all trees as (trees × nodes) matrices, padded with leaves;
+    cached by the identity of the trees' lists (the parameters of a loaded model)."""
+    key = id(trees)
+    hit = _PADDED.get(key)
+    if hit is not None and hit[0] is trees:
+        return hit[1]
+    width = max(len(t["feature"]) for t in trees)
+    arrays = []
+    for name, dtype, fill in (("feature", np.int64, -1), ("threshold", np.float64, 0.0),
+                              ("left", np.int64, 0), ("right", np.int64, 0),
+                              ("value", np.float64, 0.0), ("missing_left", bool, False)):
+        m = np.full((len(trees), width), fill, dtype=dtype)
+        for i, t in enumerate(trees):
+            m[i, : len(t[name])] = t[name]
+        arrays.append(m)
+    if len(_PADDED) > 16:
+        _PADDED.clear()
+    _PADDED[key] = (trees, tuple(arrays))
+    return tuple(arrays)
+
+
+#: id of a trees list -> (the list itself, its padded arrays); the list is kept so that
+#: its id cannot be reused by another list while the entry lives.
+_PADDED: dict[int, tuple[Any, tuple[np.ndarray, ...]]] = {}
 
 
 def predict_raw(

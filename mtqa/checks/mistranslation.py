@@ -793,10 +793,13 @@ _GLOSS_NEGATORS = frozenset({"not", "non", "no", "without", "never", "un", "lack
 
 
 def _glosses_plainly(unit: JaUnit, en_stem: str) -> bool:
-    """True when a JMdict gloss of the unit gives the English stem un-negated: 有罪
-    "guilty" does, 無罪 "not guilty" does not."""
+    """True when a JMdict gloss of the unit gives the English stem plainly: un-negated and
+    not restricted to one kind of thing (有罪 "guilty" does; 無罪 "not guilty" and 満ちる
+    "to rise (e.g. tide)" do not)."""
     for form in dict.fromkeys((unit.lemma, unit.text)):
         for gloss in jmdict.glosses(form, MATCH_SENSES):
+            if "(e.g." in gloss:
+                continue  # a sense of one kind of thing only: 満ちる "to rise (e.g. tide)"
             words = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", " ", gloss.lower()))
             for i, w in enumerate(words):
                 if stems_match(en_stem, frozenset({stem(w)})) and not (

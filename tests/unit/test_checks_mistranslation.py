@@ -212,6 +212,15 @@ def test_opposite_under_negation_or_in_the_english_is_left_alone() -> None:
         "市長は不正を認めたが、契約に入札がなかったことを認めた。") if c == "MIS004"]
 
 
+def test_a_gloss_of_one_kind_of_thing_is_no_opposite() -> None:
+    # WMT22 en-ja dev, line 617: 満ちる "to rise (e.g. tide)" beside "falls", the waterfall
+    en = ("Mavinagudi falls is visible from jog falls during june - November period and the "
+          "falls is surrounded by forest filled mountain range.")
+    ja = ("マヴィナグーディの滝は、ジューン-11月期のジョグの滝から見ることができるし、滝は森林に"
+          "満ちた山脈に囲まれています。")
+    assert not [c for c, _ in flagged(en, ja) if c == "MIS004"]
+
+
 def test_antonym_resource_is_symmetric_and_bad_lines_raise() -> None:
     from mtqa.checks.mistranslation import load_antonyms, parse_antonyms
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import ClassVar
@@ -436,11 +436,12 @@ class MistranslationCheck(BaseCheck):
         if pair.chrome or not pair.mt_sentences or not pair.ref_sentences:
             return
         yield from self._idioms(pair, ctx)
-        yield from self._polarity(pair, ctx)
-        opposites = list(self._opposites(pair, ctx))
+        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
+        yield from self._polarity(pair, ctx, lex)
+        opposites = list(self._opposites(pair, ctx, lex))
         yield from opposites
         taken = [(f.start, f.end) for f in opposites]
-        for f in self._sense(pair, ctx):
+        for f in self._sense(pair, ctx, lex):
             if not any(f.start < b and a < f.end for a, b in taken):
                 yield f
 
@@ -474,7 +475,8 @@ class MistranslationCheck(BaseCheck):
                 break
 
     # polarity ----------------------------------------------------------------------------
-    def _polarity(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+    def _polarity(self, pair: AlignedPair, ctx: Context, lex: Lexicon
+                  ) -> Iterator[Finding]:
         en_neg = english_negations(pair.reference)
         doc = ctx.translation
         ja_neg: list[tuple[int, int, int, int]] = []  # (sentence, head token, start, end)
@@ -485,7 +487,6 @@ class MistranslationCheck(BaseCheck):
         surplus = len(ja_neg) - len(en_neg)
         if surplus <= 0:
             return
-        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
         # English words in the scope of a negation: the content words right after it
         negated: set[int] = set()
         for _, b in en_neg:
@@ -526,12 +527,12 @@ class MistranslationCheck(BaseCheck):
             )
 
     # opposite sense ----------------------------------------------------------------------
-    def _opposites(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+    def _opposites(self, pair: AlignedPair, ctx: Context, lex: Lexicon
+                   ) -> Iterator[Finding]:
         """An English word with no rendering, and where it stands a Japanese word that
         renders nothing else and whose glosses give one of its opposites (mtqa/data/
         antonyms.tsv): 認めている "admits" for "denied"."""
         antonyms = load_antonyms()
-        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
         en_stems = {w.stem for w in lex.words}
         en_negated = {k for _, b in english_negations(pair.reference)
                       for k in [k for k, w in enumerate(lex.words) if w.start >= b][:3]}
@@ -556,27 +557,16 @@ class MistranslationCheck(BaseCheck):
                 if not said:
                     continue
                 flagged.add(u)
-                end = _with_endings(lex, u)
-                text = doc.text[unit.start : end]
-                yield Finding(
-                    category="mistranslation",
-                    severity="major",
-                    start=unit.start,
-                    end=end,
-                    text=text,
-                    message=(f"'{text}' ({said[0]}) says the opposite of '{w.text}', "
-                             "which has no rendering here"),
-                    reference=w.text,
-                    check=self.name,
-                    code="MIS004",
-                    segment=pair.index,
-                    evidence={"opposite": ",".join(said)},
+                yield self._word_finding(
+                    pair, ctx, lex, u, "MIS004", w.text, {"opposite": ",".join(said)},
+                    lambda text: (f"'{text}' ({said[0]}) says the opposite of '{w.text}', "
+                                  "which has no rendering here"),
                 )
                 break
 
     # wrong sense -------------------------------------------------------------------------
-    def _sense(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
-        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
+    def _sense(self, pair: AlignedPair, ctx: Context, lex: Lexicon
+               ) -> Iterator[Finding]:
         # words of an English idiom are rendered as a whole, never word by word
         idiom_spans = [(a, b) for _, _, a, b in find_idioms(pair.reference)]
         targets = [k for k in range(len(lex.words)) if self._unrendered(lex, k, pair.reference)
@@ -587,7 +577,6 @@ class MistranslationCheck(BaseCheck):
         covered = [lex.covered(kw) for kw in range(len(lex.words))]
         content = [k for k, w in enumerate(lex.words) if w.kind != "number"]
         pos = {k: i for i, k in enumerate(content)}
-        doc = ctx.translation
         flagged: set[int] = set()
         for k in targets:
             en = lex.words[k]
@@ -618,23 +607,34 @@ class MistranslationCheck(BaseCheck):
             u = best[1]
             flagged.add(u)
             unit = lex.units[u]
-            end = _with_endings(lex, u)
-            text = doc.text[unit.start : end]
-            yield Finding(
-                category="mistranslation",
-                severity="major",
-                start=unit.start,
-                end=end,
-                text=text,
-                message=(f"'{text}' ({_first_gloss(unit)}) renders nothing in the English, "
-                         f"and '{en.text}', which stands here, has no rendering: wrong "
-                         "sense?"),
-                reference=en.text,
-                check=self.name,
-                code="MIS003",
-                segment=pair.index,
-                evidence={"glosses": ",".join(sorted(unit.stems)[:8])},
+            yield self._word_finding(
+                pair, ctx, lex, u, "MIS003", en.text,
+                {"glosses": ",".join(sorted(unit.stems)[:8])},
+                lambda text: (
+                    f"'{text}' ({_first_gloss(unit)}) renders nothing in the English, and "
+                    f"'{en.text}', which stands here, has no rendering: wrong sense?"),
             )
+
+    def _word_finding(self, pair: AlignedPair, ctx: Context, lex: Lexicon, u: int,
+                      code: str, reference: str, evidence: dict[str, str],
+                      message: Callable[[str], str]) -> Finding:
+        """A major mistranslation finding over Japanese unit ``u`` as written, with its
+        inflectional endings (覗かれて); ``message`` is given that text."""
+        start, end = lex.units[u].start, _with_endings(lex, u)
+        text = ctx.translation.text[start:end]
+        return Finding(
+            category="mistranslation",
+            severity="major",
+            start=start,
+            end=end,
+            text=text,
+            message=message(text),
+            reference=reference,
+            check=self.name,
+            code=code,
+            segment=pair.index,
+            evidence=evidence,
+        )
 
     @staticmethod
     def _unrendered(lex: Lexicon, k: int, reference: str) -> bool:
@@ -657,20 +657,13 @@ class MistranslationCheck(BaseCheck):
 
     @staticmethod
     def _candidate(unit: JaUnit) -> bool:
-        """A Japanese word whose sense can be judged: a known, non-light content word."""
-        if not unit.known or not unit.content or len(unit.text) < 2:
+        """A Japanese word whose sense can be judged: a known, non-light content word of
+        two characters or more, not a loanword, a deictic compound (同社) or Latin."""
+        if not _opposite_candidate(unit) or len(unit.text) < 2:
             return False
-        if unit.pos1 not in {"動詞", "形容詞", "名詞", "形状詞"}:
+        if japanese.is_katakana(unit.text) or unit.pos3 in {"副詞可能", "助数詞可能"}:
             return False
-        if unit.pos2 in {"固有名詞", "数詞", "非自立可能", "助動詞語幹"}:
-            return False
-        if unit.lemma in _LIGHT_JA or japanese.is_katakana(unit.text):
-            return False
-        if unit.pos3 in {"副詞可能", "助数詞可能"} or unit.text.startswith(_DEICTIC_PREFIXES):
-            return False
-        if unit.lemma in _FORMAL_NOUNS or unit.text in _FORMAL_NOUNS:
-            return False
-        return not japanese.has_latin(unit.text)
+        return not unit.text.startswith(_DEICTIC_PREFIXES) and not japanese.has_latin(unit.text)
 
     @staticmethod
     def _keeps_order(lex: Lexicon, u: int, around: Sequence[int], k: int) -> bool:
@@ -781,7 +774,9 @@ def _renders_any(lex: Lexicon, v: int, words: Sequence[int]) -> bool:
 def _opposite_candidate(unit: JaUnit) -> bool:
     """A Japanese word that can say the opposite of an English word: a known content word
     (one kanji is enough: 南, 北), not a name, number or formal noun."""
-    if not unit.known or not unit.content or unit.pos1 not in {"動詞", "形容詞", "名詞", "形状詞"}:
+    if not unit.known or not unit.content:
+        return False
+    if unit.pos1 not in {"動詞", "形容詞", "名詞", "形状詞"}:
         return False
     if unit.pos2 in {"固有名詞", "数詞", "非自立可能", "助動詞語幹"}:
         return False

@@ -14,13 +14,14 @@ What it does, deterministically (fixed seed, no pickles written):
    of every mtqa module, so that a second run after a change elsewhere recomputes it;
 2. fits, on the sentences given (``fit``):
 
-   * the token model: standardised logistic regression on the mtqa tokens;
+   * the token model: gradient-boosted trees on the token-level features of the mtqa
+     tokens (``TOKEN_TREES``);
    * the decision threshold: the one that maximises MCC on WMT's own tokens, over inner
      cross-validated predictions (sentence-grouped folds of the training sentences);
    * the segment model: the mean of a ridge regression and a random forest of the DA
-     z-score (winsorised, see
-     ``SEGMENT_Z_FLOOR``) on ``mtqa.risk.segment_summary`` of the inner cross-validated
-     token risks, so that it is fitted on risks like those it sees at run time;
+     z-score (winsorised, see ``SEGMENT_Z_FLOOR``) on ``mtqa.risk.segment_summary`` of
+     the inner cross-validated token risks, so that it is fitted on risks like those it
+     sees at run time;
 
 3. measures the procedure out of fold (``cross_validate``: each outer fold is predicted by
    a model fitted on the other folds, threshold and segment model included) and records

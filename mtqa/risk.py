@@ -21,7 +21,8 @@ as JSON (``mtqa/data/token_risk.json``: trees and linear models stored as plain 
 never a pickle) with their provenance: the token model (gradient-boosted trees: P(BAD) of
 a token, from the token-level columns) and the segment model (the mean of a ridge
 regression and a random forest: a DA z-score from :func:`segment_summary`: token-risk
-aggregates, the ``seg_*`` columns and token-column means). They inform: they never create findings and never move the gate.
+aggregates, the ``seg_*`` columns and token-column means). They inform: they never
+create findings and never move the gate.
 
 The features deliberately use the dictionary gloss rather than the run's back-translation,
 so that the model's inputs mean the same whichever engine the run used.
@@ -605,7 +606,8 @@ def predict_trees(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
     trees = params["trees"]
     out = np.zeros(X.shape[0], dtype=np.float64)
     if trees and X.shape[0]:
-        feature, threshold, left, right, value, missing_left = _padded_trees(trees)
+        padded = params.get("padded") or _padded_trees(trees)
+        feature, threshold, left, right, value, missing_left = padded
         tree = np.arange(len(trees))[None, :]
         rows = np.arange(X.shape[0])[:, None]
         node = np.zeros((X.shape[0], len(trees)), dtype=np.int64)
@@ -624,12 +626,7 @@ def predict_trees(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
 
 
 def _padded_trees(trees: Sequence[Mapping[str, Any]]) -> tuple[np.ndarray, ...]:
-    """The node arrays of all trees as (trees × nodes) matrices, padded with leaves;
-    cached by the identity of the trees' lists (the parameters of a loaded model)."""
-    key = id(trees)
-    hit = _PADDED.get(key)
-    if hit is not None and hit[0] is trees:
-        return hit[1]
+    """The node arrays of all trees as (trees × nodes) matrices, padded with leaves."""
     width = max(len(t["feature"]) for t in trees)
     arrays = []
     for name, dtype, fill in (("feature", np.int64, -1), ("threshold", np.float64, 0.0),
@@ -639,15 +636,18 @@ def _padded_trees(trees: Sequence[Mapping[str, Any]]) -> tuple[np.ndarray, ...]:
         for i, t in enumerate(trees):
             m[i, : len(t[name])] = t[name]
         arrays.append(m)
-    if len(_PADDED) > 16:
-        _PADDED.clear()
-    _PADDED[key] = (trees, tuple(arrays))
     return tuple(arrays)
 
 
-#: id of a trees list -> (the list itself, its padded arrays); the list is kept so that
-#: its id cannot be reused by another list while the entry lives.
-_PADDED: dict[int, tuple[Any, tuple[np.ndarray, ...]]] = {}
+def _with_padded_trees(params: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Stored parameters with their trees padded once (``padded``), as a loaded model
+    keeps them, so that predictions do not rebuild the matrices at every call."""
+    out = dict(params)
+    if out.get("trees"):
+        out["padded"] = _padded_trees(out["trees"])
+    if "members" in out:
+        out["members"] = [_with_padded_trees(m) for m in out["members"]]
+    return out
 
 
 def predict_raw(
@@ -733,8 +733,8 @@ class RiskModel:
                 f"mtqa has {FEATURES_VERSION}); refit with benchmarks/fit_risk.py"
             )
         return cls(
-            token=data["token"],
-            segment=data["segment"],
+            token=_with_padded_trees(data["token"]),
+            segment=_with_padded_trees(data["segment"]),
             threshold=float(data["threshold"]),
             provenance=data["provenance"],
             path=path,

@@ -21,3 +21,7 @@ class ModelUnavailableError(MtqaError):
 
 class MissingDependencyError(MtqaError):
     """An optional package is needed for the requested feature."""
+
+
+class OutputError(MtqaError):
+    """An output file or folder cannot be written (disk full, I/O error); exit code 4."""

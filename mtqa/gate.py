@@ -11,6 +11,10 @@ from .types import Finding
 EXIT_PASS = 0
 EXIT_FAIL = 1
 EXIT_USAGE = 2
+# mtqa itself failed (a bug): one line on stderr names the file holding the traceback (#15)
+EXIT_INTERNAL = 3
+# an output could not be written (disk full, I/O error): distinct from bad input (#15)
+EXIT_OUTPUT = 4
 
 
 @dataclass(frozen=True, slots=True)

@@ -385,6 +385,11 @@ def new_pool(config: QAConfig, jobs: int) -> ProcessPoolExecutor:
 
 # --- runs -----------------------------------------------------------------------------------
 
+#: Another way to check the items (``items, want_page, want_report, stop``), yielding their
+#: outcomes in input order: what :func:`run_feed` uses instead of :func:`run_items` for
+#: ``--engine ray`` (:class:`mtqa.feed_ray.RayRunner`).
+Runner = Callable[[Iterator[FeedItem], bool, bool, StopFlag], Iterator[ItemOutcome]]
+
 
 @dataclass
 class FeedRunResult:
@@ -422,6 +427,7 @@ def run_feed(
     on_record: Callable[[dict[str, Any]], None] | None = None,
     on_outcome: Callable[[ItemOutcome], None] | None = None,
     want_report: bool = False,
+    runner: Runner | None = None,
 ) -> FeedRunResult:
     """Check a feed into ``out_dir``, item by item (see :mod:`mtqa.outputs`).
 
@@ -437,6 +443,8 @@ def run_feed(
         on_record: called with each record at the end (annotations).
         on_outcome: called with each outcome as it is written (the Python API).
         want_report: keep the :class:`Report` in each outcome.
+        runner: checks the items instead of this process or its pool (``jobs`` is then
+            unused), e.g. :class:`mtqa.feed_ray.RayRunner`; started by the caller.
 
     Returns:
         Counts over the folder, items checked and skipped, and the stopping signal.
@@ -449,8 +457,8 @@ def run_feed(
     stop = StopFlag() if stop is None else stop
     state = {"input": source.description, "config": repr(config)}
     # a bad model, check or glossary is one usage error before the folder is touched
-    pipeline = build_pipeline(config) if jobs <= 1 else None
-    executor = new_pool(config, jobs) if jobs > 1 else None
+    pipeline = build_pipeline(config) if jobs <= 1 and runner is None else None
+    executor = new_pool(config, jobs) if jobs > 1 and runner is None else None
     outputs = FeedOutputs(out_dir, pages=pages)
     try:
         done = outputs.open(resume, state)
@@ -478,8 +486,10 @@ def run_feed(
                     continue
                 yield item
 
-        for outcome in run_items(todo(), config, jobs, want_page=pages, want_report=want_report,
-                                 stop=stop, pipeline=pipeline, executor=executor):
+        outcomes = (runner(todo(), pages, want_report, stop) if runner is not None else
+                    run_items(todo(), config, jobs, want_page=pages, want_report=want_report,
+                              stop=stop, pipeline=pipeline, executor=executor))
+        for outcome in outcomes:
             outputs.write(outcome.record, outcome.page)
             checked += 1
             if progress is not None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,8 +44,14 @@ else:  # pragma: no cover - Python 3.10 (tomli is a dependency there)
 POLICY_FILE = "mtqa.toml"
 PYPROJECT = "pyproject.toml"
 ENV_PREFIX = "MTQA_"
-#: Values meaning "no limit" for the ``max_*`` settings (TOML has no null).
+#: Values meaning "no limit" for the ``max_*`` and ``min_score`` settings (TOML has no
+#: null). A negative number is an error, never "no limit" (#16).
 UNLIMITED = frozenset({"none", "unlimited", "off"})
+#: Scores run from 0 (everything wrong) to 100 (no finding): mtqa/score.py.
+MIN_SCORE_RANGE = (0.0, 100.0)
+#: Finding categories whose check has another name (the others are the singular of their
+#: check's name: ``title`` -> ``titles``).
+_CHECK_ALIASES = {"boilerplate": "alignment", "moved": "alignment"}
 
 _INT_KEYS = ("max_critical", "max_major", "max_minor")
 _KEYS = (*_INT_KEYS, "min_score", "glossary", "backtranslator", "model", "checks", "severity")
@@ -67,6 +73,11 @@ class ResolvedPolicy:
 
 
 def _limit(value: Any, where: str) -> int | None:
+    """A ``max_*`` limit: a whole number from 0, or one of :data:`UNLIMITED` for no limit.
+
+    A negative number is refused rather than read as "no limit": ``--max-major -1`` must
+    not switch the gate off by accident (#16); "unlimited" is spelled out.
+    """
     if isinstance(value, str) and value.strip().lower() in UNLIMITED:
         return None
     if isinstance(value, str):
@@ -74,24 +85,70 @@ def _limit(value: Any, where: str) -> int | None:
             value = int(value.strip())
         except ValueError:
             raise ConfigError(
-                f"{where}: {value!r} is not a whole number; give e.g. 0, or \"unlimited\""
+                f"{where}: {value!r} is not a whole number; give 0 or more, or \"none\" for "
+                "no limit"
             ) from None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ConfigError(f"{where}: expected a whole number or \"unlimited\", got {value!r}")
-    return None if value < 0 else value
+        raise ConfigError(
+            f"{where}: expected a whole number or \"none\" (no limit), got {value!r}"
+        )
+    if value < 0:
+        raise ConfigError(
+            f"{where}: {value} is negative; give 0 or more, or \"none\" for no limit"
+        )
+    return value
 
 
 def _score(value: Any, where: str) -> float | None:
+    """``min_score``: a number from :data:`MIN_SCORE_RANGE` (scores are 0..100), or one of
+    :data:`UNLIMITED` for no minimum; anything else is refused, not clamped (#16: a
+    ``min_score = 200`` failed every article)."""
     if isinstance(value, str):
         if value.strip().lower() in UNLIMITED:
             return None
         try:
-            return float(value)
+            value = float(value)
         except ValueError:
-            raise ConfigError(f"{where}: {value!r} is not a number") from None
+            raise ConfigError(
+                f"{where}: {value!r} is not a number; give a score from 0 to 100, or \"none\""
+            ) from None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ConfigError(f"{where}: expected a number, got {value!r}")
+        raise ConfigError(f"{where}: expected a number from 0 to 100, got {value!r}")
+    low, high = MIN_SCORE_RANGE
+    if not low <= value <= high:  # also refuses NaN, which compares false
+        raise ConfigError(f"{where}: {value} is out of range; scores run from 0 to 100")
     return float(value)
+
+
+def check_names(names: Iterable[str], where: str) -> tuple[str, ...]:
+    """Registered check names for the names a user gave.
+
+    A check is named as ``mtqa checks`` lists it (plural: ``numbers``, ``titles``); the
+    singular (``number``) and the finding category a check reports (``title``, and
+    ``boilerplate`` or ``moved`` for ``alignment``) are accepted too, because
+    ``--severity`` takes categories and users mix the two (#16).
+
+    Raises:
+        ConfigError: a name that is neither a check nor a category (lists the checks).
+    """
+    from . import checks
+
+    known = checks.available()
+    out: list[str] = []
+    for name in names:
+        key = name.strip().lower()
+        found = _CHECK_ALIASES.get(key, key)
+        if found not in known and key + "s" in known:
+            found = key + "s"
+        if found not in known and key.endswith("s") and key[:-1] in known:
+            found = key[:-1]
+        if found not in known:
+            raise ConfigError(
+                f"{where}: unknown check {name!r}; give check names: {', '.join(known)}"
+            )
+        if found not in out:
+            out.append(found)
+    return tuple(out)
 
 
 def _checks(value: Any, where: str) -> tuple[str, ...]:
@@ -101,7 +158,7 @@ def _checks(value: Any, where: str) -> tuple[str, ...]:
         items = [c.strip() for c in value]
     else:
         raise ConfigError(f"{where}: give check names as a list or comma-separated string")
-    return tuple(c for c in items if c)
+    return check_names([c for c in items if c], where)
 
 
 def parse_severity(value: Any, where: str) -> dict[str, str]:
@@ -134,13 +191,28 @@ def parse_severity(value: Any, where: str) -> dict[str, str]:
     return out
 
 
-def _validate(raw: Mapping[str, Any], where: str, base: Path | None) -> dict[str, Any]:
+def _validate(
+    raw: Mapping[str, Any], where: str, base: Path | None, *, source: str = "file"
+) -> dict[str, Any]:
     """Normalised settings (``max-major`` → ``max_major``), validated; ``glossary``
-    resolved against ``base``."""
+    resolved against ``base``.
+
+    Args:
+        raw: setting name -> value as given.
+        where: the file (or variable) the values come from, for messages.
+        base: folder that a relative ``glossary`` path is relative to.
+        source: ``"file"`` (messages say ``FILE: key``), ``"env"`` (``$MTQA_KEY``) or
+            ``"cli"`` (``--key``): every message names where the bad value was given.
+    """
     out: dict[str, Any] = {}
     for key, value in raw.items():
         name = key.replace("-", "_").lower()
-        at = f"{where}: {key}"
+        if source == "cli":
+            at = "--" + name.replace("_", "-")
+        elif source == "env":
+            at = f"${ENV_PREFIX}{name.upper()}"
+        else:
+            at = f"{where}: {key}"
         if name not in _KEYS:
             raise ConfigError(f"{at}: unknown setting; known: {', '.join(_KEYS)}")
         if name in _INT_KEYS:
@@ -223,10 +295,7 @@ def env_settings(env: Mapping[str, str] | None = None) -> dict[str, Any]:
         var = ENV_PREFIX + key.upper()
         if env.get(var, "").strip():
             raw[key] = env[var].strip()
-    out: dict[str, Any] = {}
-    for key, value in raw.items():
-        out.update(_validate({key: value}, f"${ENV_PREFIX}{key.upper()}", None))
-    return out
+    return _validate(raw, "environment", None, source="env")
 
 
 def resolve(
@@ -269,7 +338,7 @@ def resolve(
     layers.append(("env", env_settings(env)))
     cli_values = {k: v for k, v in (cli or {}).items() if v is not None}
     engine_options = cli_values.pop("engine_options", None)
-    layers.append(("cli", _validate(cli_values, "command line", Path.cwd())))
+    layers.append(("cli", _validate(cli_values, "command line", Path.cwd(), source="cli")))
     for origin, values in layers:
         for key, value in values.items():
             if key == "severity":
@@ -281,4 +350,6 @@ def resolve(
     config = (base or QAConfig()).with_options(**merged)
     if engine_options:
         config = config.with_options(**engine_options)
+    # every report states the policy file it used, or "defaults" (#16)
+    config = config.with_policy_source(path, origins)
     return ResolvedPolicy(config, path, origins)

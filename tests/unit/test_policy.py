@@ -115,8 +115,8 @@ def test_pyproject_without_table_given_explicitly(tmp_path):
 
 
 def test_env_values_validated_and_named():
-    assert env_settings({"MTQA_MAX_MINOR": "none", "MTQA_CHECKS": "a, b"}) == {
-        "max_minor": None, "checks": ("a", "b")}
+    assert env_settings({"MTQA_MAX_MINOR": "none", "MTQA_CHECKS": "titles, numbers"}) == {
+        "max_minor": None, "checks": ("titles", "numbers")}
     with pytest.raises(ConfigError, match="MTQA_MAX_MAJOR"):
         env_settings({"MTQA_MAX_MAJOR": "x"})
     assert env_settings({"MTQA_FORMAT": "json", "MTQA_MAX_MAJOR": " "}) == {}
@@ -125,3 +125,67 @@ def test_env_values_validated_and_named():
 def test_engine_options_pass_through():
     cfg = resolve({"engine_options": {"cache": False}}, search_dir=None, env={}).config
     assert cfg.engine_options == {"cache": False}
+
+
+# --- #16: the gate cannot be switched off by accident -------------------------------------
+
+
+@pytest.mark.parametrize("value", ["-1", "-5", "-100"])
+def test_negative_limit_is_refused_from_each_source_not_read_as_unlimited(tmp_path, value):
+    """#16: ``max_major = -1`` / ``MTQA_MAX_MAJOR=-5`` / ``--max-major -1`` meant "no
+    limit" and the verdict became PASS; each is an error naming where it was given."""
+    _write(tmp_path / "mtqa.toml", f"max_major = {value}\n")
+    with pytest.raises(ConfigError, match=r"mtqa.toml: max_major: -\d+ is negative"):
+        resolve({}, search_dir=tmp_path, env={})
+    with pytest.raises(ConfigError, match=r"^\$MTQA_MAX_MAJOR: -\d+ is negative"):
+        resolve({}, search_dir=None, env={"MTQA_MAX_MAJOR": value})
+    with pytest.raises(ConfigError, match=r"^--max-major: -\d+ is negative"):
+        resolve({"max_major": value}, search_dir=None, env={})
+
+
+@pytest.mark.parametrize("value", ["200", "100.5", "-1", "nan", "inf"])
+def test_min_score_outside_0_to_100_is_refused(tmp_path, value):
+    """#16: ``min_score = 200`` was accepted and failed every article."""
+    _write(tmp_path / "mtqa.toml", f"min_score = {value}\n")
+    with pytest.raises(ConfigError, match="mtqa.toml: min_score: .* out of range; scores run "
+                       "from 0 to 100"):
+        read_policy_file(tmp_path / "mtqa.toml")
+    with pytest.raises(ConfigError, match=r"^\$MTQA_MIN_SCORE: .*out of range"):
+        env_settings({"MTQA_MIN_SCORE": value})
+
+
+@pytest.mark.parametrize("word", ["none", "unlimited", "None", " UNLIMITED "])
+def test_no_limit_is_spelled_out(word):
+    r = resolve({"max_major": word, "min_score": word}, search_dir=None, env={})
+    assert r.config.policy.max_major is None and r.config.policy.min_score is None
+    assert resolve({}, search_dir=None, env={"MTQA_MAX_CRITICAL": word}).config.policy \
+        .max_critical is None
+
+
+def test_limits_at_the_edges_are_accepted():
+    p = resolve({"max_major": "0", "min_score": "100"}, search_dir=None,
+                env={"MTQA_MIN_SCORE": "0"}).config.policy
+    assert p.max_major == 0 and p.min_score == 100.0
+    assert resolve({}, search_dir=None, env={"MTQA_MIN_SCORE": "0"}).config.policy.min_score == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("numbers,titles", ("numbers", "titles")),  # as `mtqa checks` lists them
+        ("number,title", ("numbers", "titles")),  # the categories of --severity
+        ("Name, names", ("names",)),  # case; duplicates once
+        ("boilerplate,moved,alignment", ("alignment",)),  # categories of the alignment check
+        ("repetitions,omission", ("repetition", "omission")),
+    ],
+)
+def test_checks_accept_singular_plural_and_category_names(given, expected):
+    """#16: ``--checks numbers,titles`` is plural while ``--severity number=...`` is
+    singular; both spellings name the same check."""
+    assert resolve({"checks": given}, search_dir=None, env={}).config.checks == expected
+
+
+def test_unknown_check_name_lists_the_checks():
+    with pytest.raises(ConfigError, match=r"^--checks: unknown check 'colour'; give check "
+                       r"names: untranslated, repetition"):
+        resolve({"checks": "colour"}, search_dir=None, env={})

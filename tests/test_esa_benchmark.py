@@ -1,0 +1,60 @@
+"""benchmarks/esa.py on a 40-item excerpt of the WMT24 ESA en-ja development half (#18)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import esa  # noqa: E402
+
+EXCERPT = ROOT / "tests" / "data" / "esa_excerpt.jsonl"
+LAST = re.compile(
+    r"^esa char_f1=[\d.]+ major_f1=[\d.]+ seg_spearman=-?[\d.]+ major_item_auc=[\d.]+ "
+    r"refa_major_share=[\d.]+ items=40 seconds=\d+$"
+)
+
+
+def test_excerpt_runs_with_a_cache_and_prints_the_figures(tmp_path, capsys):
+    out = tmp_path / "esa.json"
+    args = ["--data", str(EXCERPT), "--cache-dir", str(tmp_path / "cache"), "--json", str(out)]
+    assert esa.main(args) == 0
+    first = capsys.readouterr()
+    assert LAST.match(first.out.strip().splitlines()[-1])
+    assert "40 items, 0 cached" in first.err
+    res = json.loads(out.read_text(encoding="utf-8"))
+    flag_all = res["baselines"]["flag_everything"]["char"]
+    assert flag_all["recall"] == 1.0 and 0 < flag_all["precision"] < 1
+    assert res["raw"]["refa_paragraphs"] == 11 and "calibrated" in res
+    assert sum(r["findings"] for r in res["raw"]["per_check"].values()) > 0
+    # the second run reads every item from the cache and measures the same figures
+    assert esa.main(args) == 0
+    second = capsys.readouterr()
+    assert "40 cached, 0 to check" in second.err
+    assert json.loads(out.read_text(encoding="utf-8"))["raw"] == res["raw"]
+
+
+def test_char_scores_and_auc_on_hand_made_items():
+    it = esa.EsaItem("d", "news", "refA", "s", "abcdefghij", 50.0, ((2, 6, "major"),))
+    assert esa.char_scores([it], [[(4, 8)]]) == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert esa.roc_auc([3.0, 1.0, 2.0, 2.0], [True, False, True, False]) == pytest.approx(0.875)
+
+
+def test_folds_are_by_document():
+    assert esa.doc_fold("doc-a", 5) == esa.doc_fold("doc-a", 5)
+    assert len({esa.doc_fold(f"doc-{i}", 5) for i in range(50)}) == 5
+
+
+def test_bad_data_is_one_line_and_exit_2(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"doc_id": "x"}\n', encoding="utf-8")
+    assert esa.main(["--data", str(bad), "--no-cache"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("esa: ") and "bad.jsonl:1" in err and "\n" not in err
+    assert esa.main(["--data", str(tmp_path / "missing"), "--no-cache"]) == 2

@@ -1,32 +1,169 @@
-"""Command line: ``mtqa check EN JA`` (and subcommands registered below)."""
+"""Command line: ``mtqa check``, ``mtqa checks``, ``mtqa score`` and ``mtqa feed``.
+
+Every command ends with one of the exit codes of :mod:`mtqa.gate` (stated in ``--help``):
+0 passed, 1 the gate failed, 2 bad input or usage, 3 internal error (a bug: one line on
+stderr names the file holding the traceback), 4 an output could not be written. Errors
+are one line on stderr, never a traceback: a CI log must tell a crash from a verdict (#15).
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import shlex
+import shutil
 import sys
-from collections.abc import Sequence
+import textwrap
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, NoReturn
 
 from .atomic_files import atomic_write
 from .backtranslate import ENGINE_CHOICES
 from .config import QAConfig
-from .errors import ConfigError, MtqaError
-from .gate import EXIT_USAGE
+from .errors import ConfigError, InputError, MtqaError, OutputError, write_crash_report
+from .gate import EXIT_INTERNAL, EXIT_OUTPUT, EXIT_USAGE
 from .version import __version__
 
 log = logging.getLogger("mtqa")
 FORMATS = ("text", "json", "csv", "html")
+#: What ``-`` names as an input or output file (stdin or stdout).
+STDIO = "-"
+#: How an input read from stdin is named in messages and reports.
+STDIN_NAME = "<stdin>"
+
+#: The exit codes, as ``--help`` states them (the constants of mtqa/gate.py).
+EXIT_CODES_HELP = """\
+exit codes:
+  0  passed
+  1  the gate failed (findings over the policy)
+  2  bad input or usage (one line on stderr)
+  3  internal error, a bug in mtqa (one line on stderr names the traceback file)
+  4  an output could not be written (disk full, I/O error, closed pipe)"""
+#: Progress function of :class:`mtqa.pipeline.Pipeline`: ``(stage, done, total)``.
+Progress = Callable[[str, int, int], None]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are two lines: the command's short usage and
+    the error (#16: ``--format pdf`` printed the eleven lines of the whole synopsis)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.short_usage()}\n{self.prog}: error: {message}\n")
+
+    def short_usage(self) -> str:
+        """``usage: mtqa check [options] [EN_FILE] [JA_FILE]`` and where the rest is."""
+        words = [self.prog, "[options]"]
+        for action in self._actions:
+            if action.option_strings or action.help == argparse.SUPPRESS:
+                continue
+            name = action.metavar if isinstance(action.metavar, str) else action.dest.upper()
+            if action.nargs == "?":
+                name = f"[{name}]"
+            elif action.nargs in ("*", "+"):
+                name = f"{name} [{name} ...]" if action.nargs == "+" else f"[{name} ...]"
+            elif action.nargs == argparse.PARSER:
+                name = f"{name} ..."
+            words.append(name)
+        return f"usage: {' '.join(words)}  ({self.prog} --help for the options)"
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    # raw epilog (the exit-code table keeps its lines), wrapped option help
+    return _HelpFormatter(prog, max_help_position=32)
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help that keeps the epilog's line breaks (the exit-code table)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "".join(indent + line for line in text.splitlines(keepends=True))
+
+
+# --- inputs and outputs ---------------------------------------------------------------
+
+
+def read_input(path: str, what: str = "input", max_chars: int | None = -1) -> Any:
+    """Read, decode and validate a text file, or stdin for ``-``.
+
+    Args:
+        path: a file name, or ``-`` for stdin.
+        what: what the input is, for messages about stdin.
+        max_chars: longest text accepted; ``None``: no limit beyond the loader's byte
+            bound; by default the per-article limit of :mod:`mtqa.load`.
+
+    Returns:
+        The :class:`mtqa.load.LoadedText`.
+
+    Raises:
+        InputError: missing, unreadable, too large, empty or undecodable.
+    """
+    from .load import MAX_INPUT_BYTES, MAX_INPUT_CHARS, check_text, decode, read_text
+
+    limit = MAX_INPUT_CHARS if max_chars == -1 else max_chars
+    if path != STDIO:
+        return read_text(path, limit)
+    max_bytes = MAX_INPUT_BYTES if limit is None else min(MAX_INPUT_BYTES, 4 * limit)
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is not None:
+            data = stream.read(max_bytes + 1)
+        else:  # a text stream (tests, embedding): its characters as UTF-8
+            data = sys.stdin.read(max_bytes + 1).encode("utf-8", "surrogatepass")
+    except OSError as err:
+        raise InputError(f"{STDIN_NAME} ({what}): cannot read ({err.strerror})") from err
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{STDIN_NAME} ({what}): over the limit of {max_bytes:,} bytes; split the input"
+        )
+    loaded = decode(data, STDIN_NAME)
+    check_text(loaded.text, f"{STDIN_NAME} ({what})", limit)
+    return loaded
+
+
+def check_stdin_once(paths: Sequence[str | None]) -> None:
+    """Refuse ``-`` (stdin) for more than one input: it can be read only once.
+
+    Raises:
+        ConfigError: two or more inputs are ``-``.
+    """
+    if sum(1 for p in paths if p == STDIO) > 1:
+        raise ConfigError("only one input can be read from stdin ('-'); give files for the "
+                          "others")
 
 
 def write_output(path: str | None, content: str) -> None:
-    """Write to stdout, or atomically to ``path`` (temp file in the same folder + rename)."""
-    if path is None or path == "-":
-        sys.stdout.write(content)
-        sys.stdout.flush()
+    """Write to stdout, or atomically to ``path`` (temp file in the same folder + rename).
+
+    Raises:
+        OutputError: stdout could not be written (disk full, a closed pipe); the file
+            writer raises its own errors.
+    """
+    if path is None or path == STDIO:
+        try:
+            sys.stdout.write(content)
+            sys.stdout.flush()
+        except BrokenPipeError as err:
+            _discard_stdout()
+            raise OutputError("stdout: the reader closed the pipe before the output was "
+                              "written") from err
+        except OSError as err:
+            raise OutputError(f"stdout: cannot write the output ({err.strerror})") from err
         return
     atomic_write(Path(path), content)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush of a closed pipe does
+    not print a second error (Python's documented recipe for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (tests)
+        pass
 
 
 def check_output_path(path: str | None) -> None:
@@ -35,7 +172,7 @@ def check_output_path(path: str | None) -> None:
     Raises:
         MtqaError: the folder is missing or not writable, or the path is a directory.
     """
-    if path is None or path == "-":
+    if path is None or path == STDIO:
         return
     p = Path(path)
     folder = p.parent if str(p.parent) else Path(".")
@@ -47,7 +184,47 @@ def check_output_path(path: str | None) -> None:
         raise MtqaError(f"{path}: output folder {folder} is not writable; choose another -o")
 
 
-def _add_engine_args(p: argparse.ArgumentParser) -> None:
+@contextmanager
+def progress_bar(enabled: bool, desc: str) -> Iterator[Progress | None]:
+    """A progress function for :class:`mtqa.pipeline.Pipeline` drawing a tqdm bar on
+    stderr, or ``None`` when not ``enabled`` (not a terminal, or ``--quiet``): a long
+    article takes tens of seconds, mostly in the checks (#16). The bar is removed when done,
+    so that only the summary stays on the terminal."""
+    if not enabled:
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(total=1, file=sys.stderr, desc=desc, leave=False, dynamic_ncols=True,
+               unit="step", bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}")
+    stage_now = ""
+
+    def update(stage: str, done: int, total: int) -> None:
+        nonlocal stage_now
+        if stage != stage_now or bar.total != total:
+            stage_now = stage
+            bar.reset(total=max(total, 1))
+            bar.set_description_str(f"{desc}: {stage}", refresh=False)
+        bar.update(done - bar.n)  # tqdm redraws at most every 0.1 s
+
+    try:
+        yield update
+    finally:
+        bar.close()
+
+
+def stderr_progress_enabled(args: argparse.Namespace) -> bool:
+    """A bar only for a person watching: stderr is a terminal and ``--quiet`` is not given."""
+    if getattr(args, "quiet", False):
+        return False
+    isatty = getattr(sys.stderr, "isatty", None)
+    return bool(isatty and isatty())
+
+
+# --- options shared by check, score and feed ------------------------------------------
+
+
+def _add_engine_options(p: argparse.ArgumentParser) -> None:
     # None = "not given", so that the policy file and MTQA_* can supply it (CLI > env > file)
     p.add_argument(
         "--backtranslator", choices=ENGINE_CHOICES, default=None,
@@ -74,35 +251,59 @@ def _add_engine_args(p: argparse.ArgumentParser) -> None:
                    "also takes int8_float32, float16… ; default: float32 for Marian, "
                    "int8 for ct2)")
     p.add_argument("--glossary", default=None, help="user title glossary (CSV/TSV/TBX)")
-    p.add_argument("--checks", default=None,
-                   help="comma-separated checks to run (default: all; see `mtqa checks`)")
-    p.add_argument("--max-major", type=int, default=None, help="gate: major findings allowed")
-    p.add_argument("--max-critical", type=int, default=None,
-                   help="gate: critical findings allowed")
-    p.add_argument("--max-minor", type=int, default=None, help="gate: minor findings allowed")
-    p.add_argument("--min-score", type=float, default=None, help="gate: minimum score")
+    p.add_argument("--checks", default=None, metavar="NAMES",
+                   help="comma-separated checks to run, named as `mtqa checks` lists them "
+                   "(numbers,titles; the singular and the finding categories work too; "
+                   "default: all)")
     p.add_argument("--severity", action="append", default=None, metavar="CATEGORY=SEVERITY",
-                   help="severity override for a category (repeatable)")
+                   help="severity override for a finding category, e.g. untranslated=major "
+                   "(repeatable)")
     p.add_argument("--config", metavar="FILE", default=None,
                    help="policy file (default: ./mtqa.toml, else [tool.mtqa] in ./pyproject.toml)")
     p.add_argument("--no-config", action="store_true", help="ignore policy files")
 
 
+def _add_gate_options(p: argparse.ArgumentParser) -> None:
+    # strings, validated by mtqa.policy with the flag's name: a negative limit is an error,
+    # "none" (or "unlimited") is no limit (#16)
+    g = p.add_argument_group("gate (a number, or none for no limit)")
+    g.add_argument("--max-critical", default=None, metavar="N",
+                   help="critical findings allowed (default: 0)")
+    g.add_argument("--max-major", default=None, metavar="N",
+                   help="major findings allowed (default: 0)")
+    g.add_argument("--max-minor", default=None, metavar="N",
+                   help="minor findings allowed (default: none)")
+    g.add_argument("--min-score", default=None, metavar="SCORE",
+                   help="lowest score that passes, 0 to 100 (default: none)")
+
+
+def _add_engine_args(p: argparse.ArgumentParser) -> None:
+    """Engine, policy and gate options (``mtqa check`` and ``mtqa feed``)."""
+    _add_engine_options(p)
+    _add_gate_options(p)
+
+
+def _add_verbosity(p: argparse.ArgumentParser, quiet: bool = True) -> None:
+    """``-v`` (and ``-q``) after the subcommand as well as before it (#16). SUPPRESS: an
+    option not given here leaves the top-level value alone."""
+    if "-v" not in p._option_string_actions:
+        p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                       help="log what mtqa does to stderr")
+    if quiet and "-q" not in p._option_string_actions:
+        p.add_argument("-q", "--quiet", action="store_true", default=False,
+                       help="no progress bar and no summary line on stderr")
+
+
 def config_from_args(args: argparse.Namespace) -> QAConfig:
-    """The configuration of ``mtqa check``/``mtqa feed``: defaults < the policy file
+    """The configuration of ``mtqa check``/``score``/``feed``: defaults < the policy file
     (``--config``, else ./mtqa.toml or [tool.mtqa] of ./pyproject.toml, unless
     ``--no-config``) < ``MTQA_*`` variables < the command line."""
     from .policy import parse_severity, resolve
 
     cli: dict[str, object] = {
-        "backtranslator": args.backtranslator,
-        "model": args.model,
-        "glossary": args.glossary,
-        "checks": args.checks,
-        "max_critical": args.max_critical,
-        "max_major": args.max_major,
-        "max_minor": args.max_minor,
-        "min_score": args.min_score,
+        name: getattr(args, name, None)
+        for name in ("backtranslator", "model", "glossary", "checks", "max_critical",
+                     "max_major", "max_minor", "min_score")
     }
     if args.severity:
         sev: dict[str, str] = {}
@@ -134,93 +335,175 @@ def engine_options_from_args(args: argparse.Namespace) -> dict[str, object]:
     return eng
 
 
-def _render(report: object, fmt: str, color: bool) -> str:
+# --- mtqa check -----------------------------------------------------------------------
+
+
+def _render(report: Any, fmt: str, color: bool) -> str:
     if fmt == "json":
-        return report.to_json() + "\n"  # type: ignore[attr-defined]
+        return str(report.to_json()) + "\n"
     if fmt == "csv":
-        return report.to_csv()  # type: ignore[attr-defined]
+        return str(report.to_csv())
     if fmt == "html":
-        return report.to_html()  # type: ignore[attr-defined]
-    return report.to_text(color=color)  # type: ignore[attr-defined]
+        return str(report.to_html())
+    return str(report.to_text(color=color))
+
+
+def summary_line(report: Any, output: str | None = None) -> str:
+    """``mtqa: FAIL  score 93.8  critical 0, major 13, minor 8  → r.html``: what a CI log
+    shows when the report itself goes to a file (#16)."""
+    counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
+    where = f"  → {output}" if output else ""
+    return f"mtqa: {report.verdict.upper()}  score {report.score:.1f}  {counts}{where}"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .load import read_text
+    """``mtqa check EN JA`` (either may be ``-``: stdin) or ``--segments FILE``."""
     from .pipeline import Pipeline
 
     config = config_from_args(args)
+    check_stdin_once([args.en, args.ja, args.segments])
     if args.segments:
-        from .segments_file import read_segments
+        from .segments_file import parse_segments, read_segments
 
         if args.en or args.ja:
             raise _Usage("give EN_FILE and JA_FILE, or --segments FILE.tsv, not both")
         check_output_path(args.output)  # fail before the work, not after it
-        pairs = read_segments(args.segments)
-        report = Pipeline(config.with_options(presegmented=True)).run_segments(pairs)
+        if args.segments == STDIO:
+            pairs = parse_segments(read_input(STDIO, "segments", None).text, STDIN_NAME)
+        else:
+            pairs = read_segments(args.segments)
+        with progress_bar(stderr_progress_enabled(args), "mtqa check") as progress:
+            pipeline = Pipeline(config.with_options(presegmented=True), progress=progress)
+            report = pipeline.run_segments(pairs)
     else:
-        if not args.en or not args.ja:
-            raise _Usage("give EN_FILE and JA_FILE, or --segments FILE.tsv")
-        from dataclasses import replace
-
-        from .language import check_pair
-
-        check_output_path(args.output)  # fail before the work, not after it
-        en = read_text(args.en)
-        ja = read_text(args.ja)
-        check_pair(en.text, ja.text, args.en, args.ja)  # names the files in the message
-        notes = []
-        for loaded in (en, ja):
-            if loaded.encoding != "utf-8":
-                notes.append(f"{loaded.source}: decoded as {loaded.encoding_name}")
-                log.info("%s", notes[-1])
-        report = Pipeline(config).run(en.text, ja.text)
-        if notes:
-            report = replace(report, notes=(*report.notes, *notes))
-    color = args.output in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        report = _check_documents(args, config)
+    to_terminal = args.output in (None, STDIO)
+    color = to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     write_output(args.output, _render(report, args.format, color))
-    return report.gate.exit_code
+    if not to_terminal and not args.quiet:
+        print(summary_line(report, args.output), file=sys.stderr)
+    return int(report.gate.exit_code)
+
+
+def _check_documents(args: argparse.Namespace, config: QAConfig) -> Any:
+    """The report of ``mtqa check EN JA``."""
+    from dataclasses import replace
+
+    from .language import check_pair
+    from .pipeline import Pipeline
+
+    if not args.en or not args.ja:
+        raise _Usage("give EN_FILE and JA_FILE (one of them may be - for stdin), or "
+                     "--segments FILE.tsv")
+    check_output_path(args.output)  # fail before the work, not after it
+    en = read_input(args.en, "the English reference")
+    ja = read_input(args.ja, "the Japanese translation")
+    en_name = STDIN_NAME if args.en == STDIO else args.en
+    ja_name = STDIN_NAME if args.ja == STDIO else args.ja
+    check_pair(en.text, ja.text, en_name, ja_name)  # names the files in the message
+    notes = []
+    for loaded in (en, ja):
+        if loaded.encoding != "utf-8":
+            notes.append(f"{loaded.source}: decoded as {loaded.encoding_name}")
+            log.info("%s", notes[-1])
+    started = time.monotonic()
+    with progress_bar(stderr_progress_enabled(args), "mtqa check") as progress:
+        report = Pipeline(config, progress=progress).run(en.text, ja.text)
+    log.info("checked %d aligned pairs in %.1f s (%s)", len(report.pairs),
+             time.monotonic() - started, report.signature_parts.get("bt", "?"))
+    if notes:
+        report = replace(report, notes=(*report.notes, *notes))
+    return report
+
+
+# --- mtqa checks ----------------------------------------------------------------------
+
+
+def describe_check(cls: type) -> str:
+    """The first paragraph of a check's docstring, on one line: whole sentences (#16:
+    ``mtqa checks`` cut descriptions at the docstring's first line break)."""
+    doc = (cls.__doc__ or "").strip()
+    first = doc.split("\n\n", 1)[0]
+    return " ".join(first.split())
 
 
 def cmd_checks(args: argparse.Namespace) -> int:
+    """``mtqa checks``: each check with its version and description, wrapped to the
+    terminal (the name is what ``--checks`` takes)."""
     from . import checks
 
+    width = max(60, shutil.get_terminal_size((100, 24)).columns)
+    indent = " " * 22
+    lines = []
     for name in checks.available():
         cls = checks.load(name)
-        doc = (cls.__doc__ or "").strip().splitlines()
-        print(f"{name:16s} v{cls.version}  {doc[0] if doc else ''}")
+        head = f"{name:16s} v{getattr(cls, 'version', '?'):<4}"
+        text = textwrap.fill(describe_check(cls), width=width, initial_indent=head.ljust(22),
+                             subsequent_indent=indent)
+        lines.append(text)
+    lines.append("")
+    lines.append(textwrap.fill("--checks takes these names; the singular (number) and the "
+                               "finding categories (title, boilerplate) work too.", width))
+    write_output(None, "\n".join(lines) + "\n")
     return 0
 
 
+# --- the parser and main --------------------------------------------------------------
+
+
 class _Usage(Exception):
-    pass
+    """A usage error found after parsing; shown with the subcommand's usage."""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mtqa",
         description="Quality checks for English news machine-translated into Japanese.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=_formatter,
     )
     parser.add_argument("--version", action="version", version=f"mtqa {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = sub.add_parser("check", help="check one translated article against its reference")
-    p.add_argument("en", nargs="?", metavar="EN_FILE", help="English reference text")
-    p.add_argument("ja", nargs="?", metavar="JA_FILE", help="Japanese translation text")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what mtqa does to "
+                        "stderr (also accepted after the command)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    p = sub.add_parser("check", help="check one translated article against its reference",
+                       description="Check a Japanese translation against its English "
+                       "reference and gate it on the policy.",
+                       epilog=EXIT_CODES_HELP, formatter_class=_formatter)
+    p.add_argument("en", nargs="?", metavar="EN_FILE",
+                   help="English reference text (- for stdin)")
+    p.add_argument("ja", nargs="?", metavar="JA_FILE",
+                   help="Japanese translation text (- for stdin)")
     p.add_argument("--segments", metavar="FILE.tsv", default=None,
-                   help="pre-aligned pairs (TSV with columns source, translation) instead "
-                   "of two documents")
+                   help="pre-aligned pairs (TSV with columns source, translation; - for "
+                   "stdin) instead of two documents")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format "
                    "(default: %(default)s)")
-    p.add_argument("-o", "--output", default=None, help="output file (default: stdout)")
+    p.add_argument("-o", "--output", default=None,
+                   help="output file (default: stdout); the one-line summary then goes to "
+                   "stderr")
+    _add_verbosity(p)
     _add_engine_args(p)
     p.set_defaults(func=cmd_check)
-    pc = sub.add_parser("checks", help="list the available checks")
+    pc = sub.add_parser("checks", help="list the available checks",
+                        description="List the checks (the names --checks takes).",
+                        formatter_class=_formatter)
     pc.set_defaults(func=cmd_checks)
+    _register_score(sub)
     _register_feed(sub)
+    for sp in sub.choices.values():
+        _add_verbosity(sp, quiet=False)  # -v for feed too (it has its own --quiet)
+        sp.set_defaults(command_parser=sp)
     return parser
 
 
-def _register_feed(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_score(sub: Any) -> None:
+    from .score_cli import register
+
+    register(sub, _add_engine_options, _formatter)
+
+
+def _register_feed(sub: Any) -> None:
     try:
         from .feed_cli import register
     except ImportError:
@@ -228,30 +511,76 @@ def _register_feed(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     register(sub, _add_engine_args)
 
 
+class _Formatter(logging.Formatter):
+    """``mtqa: message`` for mtqa's own loggers, ``name: message`` for others."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        name = "mtqa" if record.name.split(".")[0] == "mtqa" else record.name
+        return f"{name}: {record.getMessage()}"
+
+
+def configure_logging(verbose: bool) -> None:
+    """Logs to stderr: mtqa's at INFO with ``-v``, third-party ones (jamdict, transformers,
+    urllib3…) only from WARNING, with or without ``-v`` (#16: ``-v`` added their noise)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    logging.getLogger("mtqa").setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def internal_error(err: BaseException, folders: Sequence[str | os.PathLike[str] | None] = (),
+                   argv: Sequence[str] = ()) -> int:
+    """Say on one stderr line that mtqa failed (a bug), naming the file that holds the
+    traceback (written by :func:`mtqa.errors.write_crash_report`), and return exit code 3.
+
+    Args:
+        err: the unexpected exception.
+        folders: where to write the traceback first (the run's output folder).
+        argv: the command line, recorded in the file.
+    """
+    path = write_crash_report(err, folders, [f"command: mtqa {shlex.join(argv)}"])
+    detail = " ".join(f"{type(err).__name__}: {err}".split())[:200]
+    where = f"traceback in {path}" if path else "the traceback could not be saved"
+    print(f"mtqa: internal error ({detail}); this is a bug in mtqa: {where}; please report "
+          "it with that file", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _output_folders(args: argparse.Namespace) -> list[str | None]:
+    """The folders a run writes to (feed's --out, check's and score's -o), best first."""
+    out: list[str | None] = []
+    for name in ("out", "output"):
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value != STDIO:
+            out.append(value if name == "out" else str(Path(value).parent))
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``mtqa``; returns the exit code (usage errors exit through ``SystemExit(2)``, as
+    argparse does)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="mtqa: %(message)s",
-        stream=sys.stderr,
-    )
+    configure_logging(bool(getattr(args, "verbose", False)))
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
         return int(args.func(args))
     except _Usage as err:
-        parser.error(str(err))  # exits 2 with usage
-        return EXIT_USAGE
+        getattr(args, "command_parser", parser).error(str(err))
+    except OutputError as err:  # before MtqaError: it is one
+        print(f"mtqa: error: {err}", file=sys.stderr)
+        return EXIT_OUTPUT
     except MtqaError as err:
         print(f"mtqa: error: {err}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("mtqa: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+    except Exception as err:  # a bug: one line and the traceback in a file, exit 3 (#15)
+        return internal_error(err, _output_folders(args), argv)
 
 
 if __name__ == "__main__":  # pragma: no cover

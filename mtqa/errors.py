@@ -1,6 +1,17 @@
-"""Typed errors. The library raises these; only the CLI turns them into exit code 2."""
+"""Typed errors. The library raises these; only the CLI turns them into exit codes:
+2 for :class:`MtqaError` (bad input or usage), 4 for :class:`OutputError`, and 3 for any
+other exception (a bug: :func:`write_crash_report` keeps its traceback)."""
 
 from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
 
 
 class MtqaError(Exception):
@@ -25,3 +36,72 @@ class MissingDependencyError(MtqaError):
 
 class OutputError(MtqaError):
     """An output file or folder cannot be written (disk full, I/O error); exit code 4."""
+
+
+#: Name of a traceback file written for an internal error (#15): sortable by time, unique
+#: by process, so that two crashing runs never overwrite each other's record.
+CRASH_FILE_PATTERN = "mtqa-crash-{stamp}-{pid}.txt"
+
+
+def write_crash_report(
+    err: BaseException,
+    folders: Sequence[str | os.PathLike[str] | None] = (),
+    context: Sequence[str] = (),
+) -> Path | None:
+    """Write the traceback of an internal error (a bug in mtqa) to a file, for a bug report.
+
+    The first of ``folders`` that can be written is used, then mtqa's cache folder
+    (``$MTQA_CACHE_DIR``, else the user cache folder), then the system's temporary folder:
+    the command line prints one line naming the file (exit code 3) instead of a traceback
+    that a CI log would bury, and ``mtqa feed`` can point an article's error at it.
+
+    Args:
+        err: the exception caught.
+        folders: preferred folders, best first (e.g. the run's output folder); ``None``
+            entries and folders that do not exist are skipped.
+        context: lines written before the traceback (the command line, the article id).
+
+    Returns:
+        The file written, or ``None`` when no folder could be written (the caller then
+        says so in its one line).
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    body = "".join(
+        [
+            f"mtqa {_version()} · Python {sys.version.split()[0]} · {platform.platform()}\n",
+            *(f"{line}\n" for line in context),
+            "\n",
+            *traceback.format_exception(type(err), err, err.__traceback__),
+        ]
+    )
+    for folder in (*folders, _cache_dir(), tempfile.gettempdir()):
+        if folder is None or not Path(folder).is_dir():
+            continue
+        path = Path(folder) / CRASH_FILE_PATTERN.format(stamp=stamp, pid=os.getpid())
+        try:
+            # "x": never replace a file (a second crash in the same second gets the next
+            # folder rather than destroying the first record)
+            with open(path, "x", encoding="utf-8", errors="backslashreplace") as fh:
+                fh.write(body)
+        except OSError:
+            continue
+        return path
+    return None
+
+
+def _cache_dir() -> Path | None:
+    """mtqa's cache folder, created if missing; ``None`` when it cannot be."""
+    try:
+        from .backtranslate.cache import default_cache_dir
+
+        folder = default_cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, ImportError):
+        return None
+    return folder
+
+
+def _version() -> str:
+    from .version import __version__
+
+    return __version__

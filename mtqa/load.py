@@ -51,6 +51,11 @@ MAX_SENTENCES = 2_000
 #: 247, of the WMT22 en-ja dev sources 148. Japanese packs about twice the content per
 #: character (align.py's length prior), hence half the limit.
 MAX_SENTENCE_CHARS: Mapping[str, int] = MappingProxyType({"en": 500, "ja": 250})
+#: Most combining marks a sentence cut steps over to keep a character with its marks: the
+#: Stream-Safe Text Format of Unicode (UAX #15) allows at most 30 non-starters in a row, so
+#: real text never needs more; beyond it the cut falls between code points, and a sentence
+#: piece stays within ``MAX_SENTENCE_CHARS + MAX_COMBINING_RUN`` code points.
+MAX_COMBINING_RUN = 30
 #: Text with more control characters than this share (tabs and line breaks aside) is
 #: binary data or a corrupted file, not an article.
 MAX_CONTROL_SHARE = 0.1
@@ -257,6 +262,9 @@ def decode(data: bytes, source: str = "<input>") -> LoadedText:
 # --- validation --------------------------------------------------------------------------
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: A lone UTF-16 surrogate: not a character, cannot be encoded (caches, outputs), so a text
+#: holding one (from a JSON "\\ud800" escape or a Python string) is bad input (#15).
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def check_text(text: object, source: str, max_chars: int | None = MAX_INPUT_CHARS) -> None:
@@ -269,7 +277,7 @@ def check_text(text: object, source: str, max_chars: int | None = MAX_INPUT_CHAR
 
     Raises:
         InputError: not a string, empty, whitespace or control characters only, mostly
-            control characters, or over the length limit.
+            control characters, a lone surrogate, or over the length limit.
     """
     if not isinstance(text, str):
         raise InputError(
@@ -282,6 +290,12 @@ def check_text(text: object, source: str, max_chars: int | None = MAX_INPUT_CHAR
         )
     if not text.strip():
         raise InputError(f"{source}: is empty; give the article text")
+    lone = _SURROGATE.search(text)
+    if lone is not None:
+        raise InputError(
+            f"{source}: character {lone.start():,} is a lone surrogate "
+            f"(U+{ord(lone.group()):04X}), not text; fix the input's encoding"
+        )
     controls = len(_CONTROL.findall(text))
     printable = sum(1 for c in text if c.isprintable() and not c.isspace())
     if printable == 0:
@@ -424,8 +438,12 @@ def split_long_sentences(doc: Document, max_chars: int | None = None) -> Documen
             breaks = list(_SOFT_BREAK.finditer(window))
             if breaks:
                 cut = start + max_chars // 2 + breaks[-1].end()
-            # never cut between a surrogate-free pair like a base and its combining mark
-            while cut < s.end and unicodedata.combining(text[cut]):
+            # never cut between a base and its combining marks, but look past at most
+            # MAX_COMBINING_RUN of them: a run of thousands (#15: 40,000 marks after one
+            # letter) would otherwise make one unbounded "sentence" and bring back the time
+            # and memory the cut is there to bound
+            limit = min(s.end, cut + MAX_COMBINING_RUN)
+            while cut < limit and unicodedata.combining(text[cut]):
                 cut += 1
             piece_end = cut
             while piece_end > start and text[piece_end - 1].isspace():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import backtranslate, checks, language, load, relatedness, segment
@@ -25,8 +25,15 @@ class Pipeline:
     #: no gate input. benchmarks/fit_risk.py turns it off while refitting the model.
     score_risk: bool = True
 
-    def __init__(self, config: QAConfig | None = None) -> None:
+    def __init__(
+        self,
+        config: QAConfig | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> None:
         self.config = config or QAConfig()
+        #: ``progress(stage, done, total)`` as the stages advance (the CLI draws a bar on a
+        #: terminal: a long article takes tens of seconds, mostly in the checks, #16)
+        self.progress = progress
         self._engine: backtranslate.BackTranslator | None = None
         self._engine_note: str | None = None
         self._checks: list[Any] | None = None
@@ -86,6 +93,7 @@ class Pipeline:
             segment.segment(mt_map.text if mt_map else translation, "ja"))
         load.check_sentence_count(ref_doc, "the reference")
         load.check_sentence_count(mt_doc, "the translation")
+        self._tell("back-translating", 0, 1)
         bts = self.engine.translate([mt_doc.sentence_text(i) for i in range(len(mt_doc.sentences))])
         pairs = align(ref_doc, mt_doc, bts, engine=self.engine.name)
         # a translation of another article: one critical finding instead of the checks' noise
@@ -107,6 +115,7 @@ class Pipeline:
             mt_text += tgt
         ref_doc = Document(ref_text, tuple(ref_sents), "en")
         mt_doc = Document(mt_text, tuple(mt_sents), "ja")
+        self._tell("back-translating", 0, 1)
         bts = self.engine.translate([t for _, t in pairs])
         aligned = [
             AlignedPair(
@@ -118,6 +127,10 @@ class Pipeline:
             for i, ((src, tgt), r, m) in enumerate(zip(pairs, ref_sents, mt_sents))
         ]
         return self._with_token_risk(self._finish(ref_doc, mt_doc, aligned))
+
+    def _tell(self, stage: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(stage, done, total)
 
     def _with_token_risk(self, report: Report) -> Report:
         """The report with token risks and per-segment risk/quality (mtqa/risk.py), computed
@@ -134,6 +147,7 @@ class Pipeline:
         except ConfigError as err:  # informative only: the checks' report still stands
             log.warning("token risk not computed: %s", err)
             return replace(report, notes=(*report.notes, f"token risk not computed: {err}"))
+        self._tell("token risk", 0, 1)
         rows, segs = risk.score_pairs(
             report.translation_text, report.pairs, report.finding_list, model
         )
@@ -143,8 +157,10 @@ class Pipeline:
                 only: list[Finding] | None = None) -> Report:
         ctx = checks.Context(ref_doc, mt_doc, pairs, resources=self.resources)
         findings: list[Finding] = list(only or [])
-        for check in self.check_objects if only is None else []:
-            for pair in pairs:
+        to_run = self.check_objects if only is None else []
+        for n, check in enumerate(to_run):
+            for k, pair in enumerate(pairs):
+                self._tell(f"checking {check.name}", n * len(pairs) + k, len(to_run) * len(pairs))
                 findings.extend(check.run(pair, ctx))
             finish = getattr(check, "finish", None)
             if finish is not None:

@@ -401,7 +401,7 @@ def test_html_output_escapes_script(tmp_path, capsys):
     assert en != EN and ja != JA
     pe, pj = write(tmp_path / "en.txt", en), write(tmp_path / "ja.txt", ja)
     out = tmp_path / "r.html"
-    rc, _, err = run(capsys, str(pe), str(pj), "--format", "html", "-o", str(out))
+    rc, _, err = run(capsys, str(pe), str(pj), "--format", "html", "-o", str(out), "-q")
     assert rc == 1 and not err
     html = out.read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<img src=x" not in html

@@ -1,6 +1,18 @@
-import json
+"""The command line through ``main([...])``: exit codes, one-line errors, stdin, usage."""
 
+from __future__ import annotations
+
+import io
+import json
+import logging
+import sys
+
+import pytest
+
+import mtqa
 from mtqa.cli import main
+from mtqa.errors import InputError
+from mtqa.gate import EXIT_INTERNAL, EXIT_OUTPUT, EXIT_USAGE
 from tests.conftest import RIYADH
 
 
@@ -83,3 +95,285 @@ def test_check_reads_the_policy_file_and_the_command_line_wins(tmp_path, capsys,
     assert main(base) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "mtqa.toml" in err
+
+
+# --- #15.9: exit codes of internal errors and unwritable outputs --------------------------
+
+EN = "The minister arrived in Tokyo on Monday.\n"
+JA = "大臣は月曜日に東京に到着した。\n"
+
+
+def _pair(tmp_path, en=EN, ja=JA):
+    (tmp_path / "en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "ja.txt").write_text(ja, encoding="utf-8")
+    return str(tmp_path / "en.txt"), str(tmp_path / "ja.txt")
+
+
+def _crash(monkeypatch):
+    from mtqa.pipeline import Pipeline
+
+    def boom(self, *args, **kwargs):
+        raise RuntimeError("alignment band broken at (3, 46)")
+
+    monkeypatch.setattr(Pipeline, "run", boom)
+
+
+def test_internal_error_exits_3_with_one_line_naming_the_traceback_file_in_the_output_folder(
+        tmp_path, capsys, monkeypatch):
+    """#15: a crash exited 1, like a failed gate, so CI could not tell a bug from a verdict."""
+    _crash(monkeypatch)
+    en, ja = _pair(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    rc = main(["check", en, ja, "--backtranslator", "dictionary", "-o", str(out / "r.json")])
+    err = capsys.readouterr().err
+    assert rc == EXIT_INTERNAL == 3
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "internal error (RuntimeError: alignment band broken at (3, 46))" in err
+    crash = [p for p in out.iterdir() if p.name.startswith("mtqa-crash-")]
+    assert len(crash) == 1 and str(crash[0]) in err
+    text = crash[0].read_text(encoding="utf-8")
+    assert "Traceback" in text and "RuntimeError: alignment band broken" in text
+    assert "command: mtqa check" in text
+
+
+def test_internal_error_without_output_folder_writes_to_the_cache_dir(tmp_path, capsys,
+                                                                       monkeypatch):
+    _crash(monkeypatch)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(cache))
+    en, ja = _pair(tmp_path)
+    rc = main(["check", en, ja, "--backtranslator", "dictionary"])
+    err = capsys.readouterr().err
+    crash = list(cache.glob("mtqa-crash-*.txt"))
+    assert rc == 3 and len(crash) == 1 and str(crash[0]) in err and err.count("\n") == 1
+
+
+def test_lone_surrogate_is_bad_input_not_an_internal_error(tmp_path, capsys):
+    """#15: a lone surrogate in inline text (a JSON escape, a Python string) was reported as
+    "internal error … please report it"."""
+    with pytest.raises(InputError, match=r"translation: character 7 is a lone surrogate "
+                       r"\(U\+D800\)"):
+        mtqa.check(EN, "大臣は月曜日に\ud800東京に到着した。", backtranslator="dictionary")
+    with pytest.raises(InputError, match="lone surrogate"):
+        mtqa.check_segments([("A cat.", "猫\udc80。")], backtranslator="dictionary")
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text('{"id": "a1", "reference": "The minister arrived in Tokyo on Monday.", '
+                        '"translation": "大臣は月曜日に\\ud800東京に到着した。"}\n', encoding="utf-8")
+    rc = main(["feed", str(manifest), "--out", str(tmp_path / "qa"), "-q",
+               "--backtranslator", "dictionary"])
+    capsys.readouterr()
+    record = json.loads((tmp_path / "qa" / "report.jsonl").read_text(encoding="utf-8"))
+    assert rc == 1 and record["status"] == "error"
+    assert "lone surrogate" in record["error"] and "internal error" not in record["error"]
+
+
+class _FullStdout(io.StringIO):
+    def write(self, s):
+        raise OSError(28, "No space left on device")
+
+
+def test_unwritable_stdout_exits_4_with_one_line(tmp_path, capsys, monkeypatch):
+    en, ja = _pair(tmp_path)
+    monkeypatch.setattr(sys, "stdout", _FullStdout())
+    rc = main(["check", en, ja, "--backtranslator", "dictionary", "--format", "json"])
+    err = capsys.readouterr().err
+    assert rc == EXIT_OUTPUT == 4
+    assert err == "mtqa: error: stdout: cannot write the output (No space left on device)\n"
+
+
+def test_output_error_from_the_writer_exits_4(tmp_path, capsys, monkeypatch):
+    from mtqa import cli
+    from mtqa.errors import OutputError
+
+    def full(path, content):
+        raise OutputError(f"{path}: cannot write output (No space left on device)")
+
+    monkeypatch.setattr(cli, "atomic_write", full)
+    en, ja = _pair(tmp_path)
+    rc = main(["check", en, ja, "--backtranslator", "dictionary", "-o", str(tmp_path / "r")])
+    err = capsys.readouterr().err
+    assert rc == 4 and err.count("\n") == 1 and "No space left" in err
+
+
+# --- #16.2: the gate cannot be switched off by accident ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "named"),
+    [
+        ("flag", "--max-major: -1 is negative"),
+        ("file", "mtqa.toml: max_major: -1 is negative"),
+        ("env", "$MTQA_MAX_MAJOR: -5 is negative"),
+    ],
+)
+def test_negative_gate_limit_is_a_usage_error_naming_its_source(tmp_path, capsys, monkeypatch,
+                                                                where, named):
+    """#16: -1 meant "unlimited" and a failing article passed."""
+    en, ja = _pair(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    extra = []
+    if where == "flag":
+        extra = ["--max-major", "-1"]
+    elif where == "file":
+        (tmp_path / "mtqa.toml").write_text("max_major = -1\n", encoding="utf-8")
+    else:
+        monkeypatch.setenv("MTQA_MAX_MAJOR", "-5")
+    rc = main(["check", en, ja, "--backtranslator", "dictionary", *extra])
+    err = capsys.readouterr().err
+    assert rc == EXIT_USAGE and err.count("\n") == 1 and named in err
+
+
+def test_min_score_out_of_range_and_none_spelled_out(tmp_path, capsys, monkeypatch):
+    en, ja = _pair(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mtqa.toml").write_text("min_score = 200\n", encoding="utf-8")
+    assert main(["check", en, ja, "--backtranslator", "dictionary"]) == 2
+    err = capsys.readouterr().err
+    assert "mtqa.toml: min_score: 200 is out of range; scores run from 0 to 100" in err
+    (tmp_path / "mtqa.toml").write_text("max_major = 'none'\n", encoding="utf-8")
+    assert main(["check", en, ja, "--backtranslator", "dictionary", "--max-minor",
+                 "unlimited", "--min-score", "none"]) == 0
+
+
+# --- #16 friction ----------------------------------------------------------------------
+
+
+def test_verbose_after_the_subcommand_and_third_party_loggers_stay_at_warning(tmp_path,
+                                                                              caplog):
+    """#16: ``mtqa check -v`` was refused, and -v turned on jamdict's INFO noise."""
+    en, ja = _pair(tmp_path)
+    assert main(["check", "-v", en, ja, "--backtranslator", "dictionary", "-q",
+                 "-o", str(tmp_path / "r.txt")]) == 0
+    assert logging.getLogger("mtqa").getEffectiveLevel() == logging.INFO
+    for name in ("jamdict", "transformers", "urllib3"):
+        assert logging.getLogger(name).getEffectiveLevel() >= logging.WARNING
+    assert any(r.name == "mtqa" and r.getMessage().startswith("checked 1 aligned pairs")
+               for r in caplog.records)
+    assert main(["check", en, ja, "--backtranslator", "dictionary"]) == 0
+    assert logging.getLogger("mtqa").getEffectiveLevel() == logging.WARNING
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_not_with_quiet(tmp_path, capsys, monkeypatch):
+    """#16: a 40,000-character check ran 32 s without a sign of life."""
+    en, ja = _pair(tmp_path)
+    args = ["check", en, ja, "--backtranslator", "dictionary", "-o", str(tmp_path / "r.txt")]
+    tty = _Terminal()
+    monkeypatch.setattr(sys, "stderr", tty)
+    assert main(args) == 0
+    assert "mtqa check: checking" in tty.getvalue()
+    tty = _Terminal()
+    monkeypatch.setattr(sys, "stderr", tty)
+    assert main([*args, "--quiet"]) == 0
+    assert tty.getvalue() == ""
+    monkeypatch.undo()
+    assert main(args) == 0  # not a terminal: no bar, only the summary line
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_output_file_prints_the_summary_line_to_stderr_unless_quiet(tmp_path, capsys):
+    """#16: ``check -o FILE`` printed nothing, so a CI log showed no verdict."""
+    en, ja = _pair(tmp_path)
+    out = tmp_path / "r.json"
+    assert main(["check", en, ja, "--backtranslator", "dictionary", "--format", "json",
+                 "-o", str(out)]) == 0
+    cap = capsys.readouterr()
+    assert cap.out == ""
+    assert cap.err.startswith("mtqa: PASS  score 100.0  critical 0, major 0, minor 0")
+    assert cap.err.rstrip().endswith(f"→ {out}") and cap.err.count("\n") == 1
+    assert main(["check", en, ja, "--backtranslator", "dictionary", "-o", str(out), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def _stdin(monkeypatch, text):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+
+
+@pytest.mark.parametrize("side", ["en", "ja"])
+def test_dash_reads_stdin_on_either_side(tmp_path, capsys, monkeypatch, side):
+    """#16: ``mtqa check en.txt -`` failed with "-: no such file"."""
+    en, ja = _pair(tmp_path)
+    _stdin(monkeypatch, EN if side == "en" else JA)
+    argv = ["check", "-" if side == "en" else en, "-" if side == "ja" else ja,
+            "--backtranslator", "dictionary", "--format", "json"]
+    assert main(argv) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["summary"]["verdict"] == "pass"
+
+
+def test_dash_on_both_sides_is_refused_and_stdin_is_validated(tmp_path, capsys, monkeypatch):
+    _stdin(monkeypatch, JA)
+    assert main(["check", "-", "-"]) == 2
+    assert "only one input can be read from stdin" in capsys.readouterr().err
+    en, _ = _pair(tmp_path)
+    _stdin(monkeypatch, " \n")
+    assert main(["check", en, "-", "--backtranslator", "dictionary"]) == 2
+    assert capsys.readouterr().err == "mtqa: error: <stdin> (the Japanese translation): is " \
+        "empty; give the article text\n"
+
+
+def test_segments_from_stdin(capsys, monkeypatch):
+    _stdin(monkeypatch, "source\ttranslation\nThe minister arrived in Tokyo on Monday.\t"
+           "大臣は月曜日に東京に到着した。\n")
+    assert main(["check", "--segments", "-", "--backtranslator", "dictionary", "--format",
+                 "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["segments"]) == 1
+
+
+def test_checks_takes_singular_and_plural_names(tmp_path, capsys):
+    """#16: ``--checks numbers,titles`` (plural) beside ``--severity number=…``."""
+    en, ja = _pair(tmp_path)
+    sigs = []
+    for names in ("numbers,titles", "number,title"):
+        assert main(["check", en, ja, "--backtranslator", "dictionary", "--format", "json",
+                     "--checks", names]) == 0
+        sigs.append(json.loads(capsys.readouterr().out)["signature"])
+    assert sigs[0] == sigs[1] and "checks:titles-" in sigs[0] or "checks:numbers-" in sigs[0]
+    assert main(["check", en, ja, "--checks", "nmbers"]) == 2
+    assert "--checks: unknown check 'nmbers'" in capsys.readouterr().err
+
+
+def test_checks_listing_keeps_whole_descriptions(capsys, monkeypatch):
+    """#16: ``mtqa checks`` cut descriptions at the docstring's first line break."""
+    from mtqa import checks
+    from mtqa.cli import describe_check
+
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["checks"]) == 0
+    out = capsys.readouterr().out
+    flat = " ".join(out.split())
+    for name in checks.available():
+        assert " ".join(describe_check(checks.load(name)).split()) in flat
+    assert "where the English says it once." in flat  # cut at "says it" before
+    assert all(len(line) <= 80 for line in out.splitlines() if line.isascii())
+
+
+def test_usage_errors_show_the_subcommands_usage_in_two_lines(tmp_path, capsys):
+    """#16: ``--format pdf`` printed 11 lines, and usage errors the top-level usage."""
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--format", "pdf", "a", "b"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and err.count("\n") == 2
+    assert err.startswith("usage: mtqa check [options] [EN_FILE] [JA_FILE]")
+    assert "mtqa check: error: argument --format: invalid choice: 'pdf'" in err
+    with pytest.raises(SystemExit) as exc:  # found after parsing: still the command's usage
+        main(["check", str(tmp_path / "en.txt")])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and err.startswith("usage: mtqa check ") and err.count("\n") == 2
+    with pytest.raises(SystemExit):
+        main(["score", "-s", "x"])
+    assert capsys.readouterr().err.startswith("usage: mtqa score [options]")
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["score"]])
+def test_help_states_the_exit_codes(capsys, command):
+    with pytest.raises(SystemExit) as exc:
+        main([*command, "--help"])
+    out = capsys.readouterr().out
+    assert exc.value.code == 0 and "exit codes:" in out
+    assert "3  internal error" in out and "4  " in out and "2  bad input or usage" in out

@@ -41,7 +41,7 @@ from typing import Any
 
 #: The engine of the issue's targets: offline JMdict glosses, no model download.
 DEFAULT_BACKTRANSLATOR = "dictionary"
-#: Categories that do not count for precision or alarms (DESIGN.md: informational).
+#: Categories that do not count for precision or alarms (docs/DESIGN.md: informational).
 INFORMATIONAL = frozenset({"boilerplate"})
 
 

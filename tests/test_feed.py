@@ -82,7 +82,7 @@ def test_manifest_with_good_bad_and_broken_items(workspace, capsys):
     errors = {r["index"]: r["error"] for r in recs if r["status"] == "error"}
     assert "no such file" in errors[2] and "invalid JSON" in errors[3]
     assert "empty" in errors[4] and "duplicate id 'good'" in errors[5]
-    # report objects keep the DESIGN.md contract; offsets index the Japanese exactly
+    # report objects keep the docs/DESIGN.md contract; offsets index the Japanese exactly
     bad = recs[1]
     assert list(bad)[:8] == ["id", "status", "index", "schema", "signature", "summary",
                              "segments", "findings"]

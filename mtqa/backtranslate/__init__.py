@@ -15,7 +15,7 @@ from typing import Protocol, runtime_checkable
 from ..errors import ConfigError, ModelUnavailableError
 from ..types import BackTranslation
 
-#: Default Marian model (DESIGN.md).
+#: Default Marian model (docs/DESIGN.md).
 DEFAULT_MODEL = "Helsinki-NLP/opus-mt-ja-en"
 
 # name -> "module:Class" (relative to this package); imported on first use.

@@ -377,3 +377,24 @@ def test_help_states_the_exit_codes(capsys, command):
     out = capsys.readouterr().out
     assert exc.value.code == 0 and "exit codes:" in out
     assert "3  internal error" in out and "4  " in out and "2  bad input or usage" in out
+
+
+def test_feed_internal_error_exits_3_with_the_traceback_in_its_out_folder(tmp_path, capsys,
+                                                                          monkeypatch):
+    """#15: ``mtqa feed`` goes through the same handler as ``check``."""
+    from mtqa import feed
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("journal in an impossible state")
+
+    monkeypatch.setattr(feed, "run_feed", boom)
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "a.en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "stories" / "a.ja.txt").write_text(JA, encoding="utf-8")
+    out = tmp_path / "qa"
+    out.mkdir()
+    rc = main(["feed", str(tmp_path / "stories"), "--out", str(out), "-q", "-v",
+               "--backtranslator", "dictionary"])
+    err = capsys.readouterr().err
+    crash = list(out.glob("mtqa-crash-*.txt"))
+    assert rc == 3 and len(crash) == 1 and str(crash[0]) in err and err.count("\n") == 1

@@ -266,15 +266,21 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
 def _add_gate_options(p: argparse.ArgumentParser) -> None:
     # strings, validated by mtqa.policy with the flag's name: a negative limit is an error,
     # "none" (or "unlimited") is no limit (#16)
+    policy = QAConfig().policy
+
+    def default(value: object) -> str:
+        return "none" if value is None else str(value)
+
     g = p.add_argument_group("gate (a number, or none for no limit)")
     g.add_argument("--max-critical", default=None, metavar="N",
-                   help="critical findings allowed (default: 0)")
+                   help=f"critical findings allowed (default: {default(policy.max_critical)})")
     g.add_argument("--max-major", default=None, metavar="N",
-                   help="major findings allowed (default: 0)")
+                   help=f"major findings allowed (default: {default(policy.max_major)})")
     g.add_argument("--max-minor", default=None, metavar="N",
-                   help="minor findings allowed (default: none)")
+                   help=f"minor findings allowed (default: {default(policy.max_minor)})")
     g.add_argument("--min-score", default=None, metavar="SCORE",
-                   help="lowest score that passes, 0 to 100 (default: none)")
+                   help=f"lowest score that passes, 0 to 100 (default: "
+                   f"{default(policy.min_score)})")
 
 
 def _add_engine_args(p: argparse.ArgumentParser) -> None:

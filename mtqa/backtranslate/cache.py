@@ -5,6 +5,11 @@ options: everything that changes the output) and the exact sentence text, so a
 changed model or option can never return a stale translation. Values hold the English
 text and its attributions.
 
+Each row carries a checksum of its own content (#15): a row edited by hand, or damaged by
+a flipped byte, is treated as a miss (the sentence is back-translated again and the row
+rewritten), never served; likewise a memoised model-file hash that fails its checksum is
+recomputed, so that a damaged cache cannot put a wrong model hash into the signature.
+
 The cache is a convenience: when the database is corrupt, locked by another process
 for too long, or its folder is not writable, the problem is logged once as a warning
 and the cache is bypassed for the rest of the run; back-translation carries on.
@@ -29,8 +34,9 @@ log = logging.getLogger(__name__)
 CACHE_DIR_ENV = "MTQA_CACHE_DIR"
 #: File name of the database inside the cache folder.
 CACHE_FILE = "backtranslations.sqlite3"
-#: Bumped when the table layout changes; older databases are then ignored and rebuilt.
-SCHEMA_VERSION = 1
+#: Bumped when the table layout changes; older databases are then ignored and rebuilt
+#: (every entry a miss). 2: a checksum per row (#15).
+SCHEMA_VERSION = 2
 #: Seconds to wait for another process's write lock before bypassing the cache. Short,
 #: because a back-translation run must never hang on a cache.
 LOCK_TIMEOUT_S = 2.0
@@ -55,6 +61,17 @@ def entry_key(namespace: str, text: str) -> str:
     another whatever characters either holds.
     """
     return hashlib.sha256(f"{len(namespace)}:{namespace}{text}".encode()).hexdigest()
+
+
+def row_checksum(*fields: str) -> str:
+    """Checksum of a row's fields (length-prefixed, so that no two rows share one by
+    moving characters from one field to the next)."""
+    h = hashlib.blake2b(digest_size=16)
+    for f in fields:
+        data = f.encode("utf-8", "surrogatepass")
+        h.update(f"{len(data)}:".encode())
+        h.update(data)
+    return h.hexdigest()
 
 
 def _encode_attributions(attrs: Sequence[Attribution]) -> str:
@@ -83,6 +100,8 @@ class BackTranslationCache:
         self.path = self.folder / CACHE_FILE
         self.timeout = LOCK_TIMEOUT_S if timeout is None else timeout
         self.problem: str | None = None
+        #: Rows found damaged (checksum mismatch) and treated as misses, this handle.
+        self.damaged = 0
         self._conn: sqlite3.Connection | None = None
 
     @property
@@ -115,11 +134,11 @@ class BackTranslationCache:
                     conn.execute("DROP TABLE IF EXISTS file_hashes")
                     conn.execute(
                         "CREATE TABLE bt (key TEXT PRIMARY KEY, text TEXT NOT NULL, "
-                        "attributions TEXT NOT NULL)"
+                        "attributions TEXT NOT NULL, checksum TEXT NOT NULL)"
                     )
                     conn.execute(
                         "CREATE TABLE file_hashes (path TEXT PRIMARY KEY, stat TEXT NOT NULL, "
-                        "sha256 TEXT NOT NULL)"
+                        "sha256 TEXT NOT NULL, checksum TEXT NOT NULL)"
                     )
                     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except (sqlite3.Error, OSError) as err:
@@ -141,9 +160,13 @@ class BackTranslationCache:
                 chunk = key_list[k : k + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows = conn.execute(
-                    f"SELECT key, text, attributions FROM bt WHERE key IN ({marks})", chunk
+                    f"SELECT key, text, attributions, checksum FROM bt WHERE key IN ({marks})",
+                    chunk,
                 ).fetchall()
-                for key, text, attrs in rows:
+                for key, text, attrs, checksum in rows:
+                    if checksum != row_checksum(key, text, attrs):
+                        self._damaged()
+                        continue  # a miss: back-translated again, and the row rewritten
                     found[keys[key]] = BackTranslation(text, _decode_attributions(attrs))
         except (sqlite3.Error, ValueError, TypeError) as err:
             # ValueError/TypeError: a row that does not decode (damaged content).
@@ -156,14 +179,14 @@ class BackTranslationCache:
         conn = self._connect()
         if conn is None or not items:
             return
-        rows = [
-            (entry_key(namespace, t), bt.text, _encode_attributions(bt.attributions))
-            for t, bt in items.items()
-        ]
+        rows = []
+        for t, bt in items.items():
+            key, attrs = entry_key(namespace, t), _encode_attributions(bt.attributions)
+            rows.append((key, bt.text, attrs, row_checksum(key, bt.text, attrs)))
         try:
             with conn:
                 conn.execute("BEGIN IMMEDIATE")
-                conn.executemany("INSERT OR REPLACE INTO bt VALUES (?, ?, ?)", rows)
+                conn.executemany("INSERT OR REPLACE INTO bt VALUES (?, ?, ?, ?)", rows)
         except sqlite3.Error as err:
             self._fail("write it", err)
 
@@ -181,13 +204,16 @@ class BackTranslationCache:
         if conn is not None:
             try:
                 row = conn.execute(
-                    "SELECT sha256 FROM file_hashes WHERE path = ? AND stat = ?", (key, stat)
+                    "SELECT sha256, checksum FROM file_hashes WHERE path = ? AND stat = ?",
+                    (key, stat),
                 ).fetchone()
             except sqlite3.Error as err:
                 self._fail("read it", err)
                 row = None
-            if row is not None:
+            if row is not None and row[1] == row_checksum(key, stat, str(row[0])):
                 return str(row[0])
+            if row is not None:
+                self._damaged()  # recomputed below: a damaged memo never names the model
         digest = sha256_file(path)
         conn = self._connect()
         if conn is not None:
@@ -195,11 +221,18 @@ class BackTranslationCache:
                 with conn:
                     conn.execute("BEGIN IMMEDIATE")
                     conn.execute(
-                        "INSERT OR REPLACE INTO file_hashes VALUES (?, ?, ?)", (key, stat, digest)
+                        "INSERT OR REPLACE INTO file_hashes VALUES (?, ?, ?, ?)",
+                        (key, stat, digest, row_checksum(key, stat, digest)),
                     )
             except sqlite3.Error as err:
                 self._fail("write it", err)
         return digest
+
+    def _damaged(self) -> None:
+        self.damaged += 1
+        if self.damaged == 1:
+            log.warning("back-translation cache %s: an entry failed its checksum (edited or "
+                        "damaged); such entries are recomputed, not served", self.path)
 
     def close(self) -> None:
         if self._conn is not None:

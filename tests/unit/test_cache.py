@@ -121,3 +121,54 @@ def test_odd_texts_round_trip(tmp_path, text):
     c = BackTranslationCache(tmp_path)
     c.put_many("ns", {text: BT})
     assert c.get_many("ns", [text]) == {text: BT}
+
+
+# --- checksums: an edited or damaged entry is a miss, never served (#15.15) -----------------
+
+
+def test_edited_back_translation_is_a_miss_and_is_rewritten(tmp_path, caplog):
+    c = BackTranslationCache(tmp_path)
+    c.put_many("ns", {"文": BT, "別": BackTranslation("another")})
+    c.close()
+    conn = sqlite3.connect(tmp_path / cache_mod.CACHE_FILE)
+    conn.execute("UPDATE bt SET text = 'the president lied' WHERE text = 'the president said'")
+    conn.commit()
+    conn.close()
+    c = BackTranslationCache(tmp_path)
+    with caplog.at_level(logging.WARNING):
+        assert c.get_many("ns", ["文", "別"]) == {"別": BackTranslation("another")}
+    assert c.usable and c.damaged == 1 and "checksum" in caplog.text
+    c.put_many("ns", {"文": BT})  # what the engine does after a miss
+    assert BackTranslationCache(tmp_path).get_many("ns", ["文"]) == {"文": BT}
+
+
+def test_flipped_byte_in_a_memoised_model_hash_is_recomputed(tmp_path):
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"weights" * 100)
+    c = BackTranslationCache(tmp_path / "cache")
+    true_hash = c.file_hash(weights)
+    c.close()
+    conn = sqlite3.connect(tmp_path / "cache" / cache_mod.CACHE_FILE)
+    flipped = ("0" if true_hash[5] != "0" else "1").join((true_hash[:5], true_hash[6:]))
+    conn.execute("UPDATE file_hashes SET sha256 = ?", (flipped,))
+    conn.commit()
+    conn.close()
+    again = BackTranslationCache(tmp_path / "cache")
+    assert again.file_hash(weights) == true_hash and again.damaged == 1
+    assert BackTranslationCache(tmp_path / "cache").file_hash(weights) == true_hash
+
+
+def test_version_1_cache_without_checksums_is_read_as_misses(tmp_path):
+    conn = sqlite3.connect(tmp_path / cache_mod.CACHE_FILE)
+    conn.execute("CREATE TABLE bt (key TEXT PRIMARY KEY, text TEXT NOT NULL, "
+                 "attributions TEXT NOT NULL)")
+    conn.execute("CREATE TABLE file_hashes (path TEXT PRIMARY KEY, stat TEXT NOT NULL, "
+                 "sha256 TEXT NOT NULL)")
+    conn.execute("INSERT INTO bt VALUES (?, 'stale', '[]')", (entry_key("ns", "文"),))
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    c = BackTranslationCache(tmp_path)
+    assert c.get_many("ns", ["文"]) == {} and c.usable
+    c.put_many("ns", {"文": BT})
+    assert BackTranslationCache(tmp_path).get_many("ns", ["文"]) == {"文": BT}

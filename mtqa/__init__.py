@@ -15,19 +15,32 @@ from typing import TYPE_CHECKING, Any
 from .version import __version__
 
 if TYPE_CHECKING:
+    from .config import ConfigArg
     from .report import Report
     from .types import Finding
 
 __all__ = ["__version__", "check", "check_segments", "check_feed", "Report", "Finding", "QAConfig"]
 
 
-def check(reference: str, translation: str, **options: Any) -> Report:
+def check(reference: str, translation: str, *, config: ConfigArg = None,
+          **options: Any) -> Report:
     """Check a Japanese translation against its English reference.
+
+    The policy (gate limits, severities, glossary, engine) is read as ``mtqa check`` reads
+    it, so that a notebook and the command line give one article one verdict: the policy
+    file of the working directory (``mtqa.toml``, else ``[tool.mtqa]`` in
+    ``pyproject.toml``), then ``MTQA_*`` variables, then ``options``. A file found that way
+    is named in a note of the report; every report names its policy (``Report.policy``,
+    the JSON ``policy`` key, the text header).
 
     Args:
         reference: English article text (``bytes`` are decoded as a file would be).
         translation: Japanese article text (``bytes`` likewise; offsets then index the
             decoded text, ``Report.translation_text``).
+        config: ``None`` looks for the policy file in the working directory; ``False``
+            reads none (``--no-config``; ``MTQA_*`` still apply); a path reads that file
+            (``--config``); a :class:`~mtqa.config.QAConfig` is used as given (no file, no
+            variables).
         **options: overrides of :class:`mtqa.config.QAConfig` and its policy
             (``backtranslator``, ``model``, ``checks``, ``glossary``, ``max_major``...).
 
@@ -37,26 +50,39 @@ def check(reference: str, translation: str, **options: Any) -> Report:
     Raises:
         InputError: a text of the wrong type, empty, binary, too long (README "Limits"),
             or a pair that is not English → Japanese.
-        ConfigError: an unknown option.
+        ConfigError: an unknown option, or an invalid policy file or variable.
     """
-    from .config import QAConfig
+    from .config import api_config
     from .load import coerce_text
     from .pipeline import Pipeline
 
     reference = coerce_text(reference, "reference")
     translation = coerce_text(translation, "translation")
-    return Pipeline(QAConfig().with_options(**options)).run(reference, translation)
+    cfg, note = api_config(config, options)
+    return _with_note(Pipeline(cfg).run(reference, translation), note)
 
 
-def check_segments(pairs: Any, **options: Any) -> Report:
-    """Check pre-aligned (source, translation) sentence pairs; no document alignment."""
-    from .config import QAConfig
+def check_segments(pairs: Any, *, config: ConfigArg = None, **options: Any) -> Report:
+    """Check pre-aligned (source, translation) sentence pairs; no document alignment.
+
+    ``config`` and ``options`` read the policy as :func:`check` does.
+    """
+    from .config import api_config
     from .load import coerce_pairs
     from .pipeline import Pipeline
 
     pairs = coerce_pairs(pairs)
-    cfg = QAConfig().with_options(presegmented=True, **options)
-    return Pipeline(cfg).run_segments(pairs)
+    cfg, note = api_config(config, options)
+    return _with_note(Pipeline(cfg.with_options(presegmented=True)).run_segments(pairs), note)
+
+
+def _with_note(report: Report, note: str | None) -> Report:
+    """The report with ``note`` (where its policy file was found) added to its notes."""
+    if note is None:
+        return report
+    from dataclasses import replace
+
+    return replace(report, notes=(*report.notes, note))
 
 
 def __getattr__(name: str) -> Any:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, Union
 
 from .errors import ConfigError
 
 #: Engine used when none is given: Marian if its model is available offline, else the
-#: dictionary engine (DESIGN.md "Offline and models").
+#: dictionary engine (docs/DESIGN.md "Offline and models").
 DEFAULT_BACKTRANSLATOR = "auto"
 #: Gate: a report fails when it has more findings of a severity than allowed. Any
 #: critical or major finding stops publication; minor ones are reported only.
@@ -26,6 +28,35 @@ class Policy:
     min_score: float | None = None
     #: category -> severity override (e.g. {"untranslated": "major"}).
     severity: dict[str, str] = field(default_factory=dict)
+    #: The policy file these settings were read from, or None when none was (defaults,
+    #: ``MTQA_*`` variables and explicit options only). Every report states it (#16). Not
+    #: compared and not in the signature: the same limits from two files give the same
+    #: results.
+    source: str | None = field(default=None, compare=False)
+    #: setting -> where it was set when not by default: ``"file"``, ``"env"``, ``"cli"``
+    #: (command line) or ``"argument"`` (Python keyword argument).
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def describe(self) -> str:
+        """One line for report headers: the file (or ``defaults``) and the settings that
+        ``MTQA_*`` variables overrode (invisible on the command line, so named here), e.g.
+        ``mtqa.toml; $MTQA_MAX_MAJOR``. Options given explicitly are not repeated."""
+        label = self.source or "defaults"
+        env = [f"$MTQA_{k.upper()}" for k, o in sorted(self.origins.items()) if o == "env"]
+        return label + (f"; set by {', '.join(env)}" if env else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``policy`` object of the report JSON (#16): where the policy came from and
+        the limits the verdict was computed with."""
+        return {
+            "source": self.source or "defaults",
+            "max_critical": self.max_critical,
+            "max_major": self.max_major,
+            "max_minor": self.max_minor,
+            "min_score": self.min_score,
+            "severity": dict(sorted(self.severity.items())),
+            "origins": dict(sorted(self.origins.items())),
+        }
 
     def signature_parts(self) -> dict[str, str]:
         parts = {
@@ -72,3 +103,67 @@ class QAConfig:
         if cfg.checks is not None and not isinstance(cfg.checks, tuple):
             cfg = replace(cfg, checks=tuple(cfg.checks))
         return cfg
+
+    def with_policy_source(self, source: str | os.PathLike[str] | None,
+                           origins: Mapping[str, str]) -> QAConfig:
+        """A copy whose policy records the file it came from and the settings' origins."""
+        src = None if source is None else os.fspath(source)
+        return replace(self, policy=replace(self.policy, source=src, origins=dict(origins)))
+
+
+#: What the Python API's ``config=`` accepts (see :func:`api_config`).
+ConfigArg = Union["QAConfig", str, "os.PathLike[str]", bool, None]
+
+
+def api_config(config: ConfigArg, options: Mapping[str, Any]) -> tuple[QAConfig, str | None]:
+    """The configuration of ``mtqa.check``, ``check_segments`` and ``check_feed``: the
+    same policy as ``mtqa check``/``mtqa feed`` would use in this working directory (#16:
+    one article must not get two verdicts), then ``options`` on top.
+
+    Args:
+        config: ``None`` (default) looks for ``./mtqa.toml``, else ``[tool.mtqa]`` in
+            ``./pyproject.toml``, as the command line does; ``False`` reads no policy file
+            (``--no-config``); a path reads that file (``--config FILE``). ``MTQA_*``
+            variables apply over the file in these three cases, as on the command line. A
+            :class:`QAConfig` is used as given (no file, no variables).
+        options: keyword overrides (:meth:`QAConfig.with_options`); they win over the file
+            and the variables, as command-line options do. ``severity`` adds to the file's
+            table.
+
+    Returns:
+        The configuration, and a note for the report when a policy file was found by
+        looking in the working directory (so that a notebook user sees why its verdict
+        differs from a run elsewhere), else None.
+
+    Raises:
+        ConfigError: an invalid policy file, variable or option.
+    """
+    given = {k: "argument" for k in options}
+    if isinstance(config, QAConfig):
+        cfg = _merge_options(config, options)
+        return cfg.with_policy_source(config.policy.source,
+                                      {**config.policy.origins, **given}), None
+    from .policy import resolve  # policy imports this module
+
+    if config is None or config is True:
+        resolved = resolve(None, search_dir=".")
+    elif config is False:
+        resolved = resolve(None, search_dir=None)
+    else:
+        resolved = resolve(None, config_file=config)
+    cfg = _merge_options(resolved.config, options)
+    cfg = cfg.with_policy_source(resolved.file, {**resolved.origins, **given})
+    note = None
+    if resolved.file is not None and (config is None or config is True):
+        where = os.path.abspath(resolved.file)
+        note = (f"policy from {where} (found in the working directory, as `mtqa check` "
+                "does; config=False ignores it, config=PATH reads another)")
+    return cfg, note
+
+
+def _merge_options(config: QAConfig, options: Mapping[str, Any]) -> QAConfig:
+    """``config.with_options(**options)``, a ``severity`` table added to the config's."""
+    opts = dict(options)
+    if isinstance(opts.get("severity"), Mapping):
+        opts["severity"] = {**config.policy.severity, **opts["severity"]}
+    return config.with_options(**opts)

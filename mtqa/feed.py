@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import QAConfig
+from .config import ConfigArg, QAConfig, api_config
 from .errors import InputError, MtqaError
 from .feed_input import (
     FeedItem,
@@ -513,7 +513,7 @@ def check_feed(
     resume: bool = False,
     jobs: int = 1,
     allow_outside_paths: bool = False,
-    config: QAConfig | None = None,
+    config: ConfigArg = None,
     **options: Any,
 ) -> FeedReport:
     """Check every article of a feed.
@@ -531,7 +531,9 @@ def check_feed(
             returned report).
         jobs: worker processes.
         allow_outside_paths: accept manifest paths outside the manifest's folder.
-        config: the configuration (default: ``QAConfig()``).
+        config: the policy, read as :func:`mtqa.check` reads it (#16): ``None`` looks for
+            ``mtqa.toml`` / ``[tool.mtqa]`` in the working directory as ``mtqa feed`` does,
+            ``False`` reads no file, a path reads that file, a ``QAConfig`` is used as given.
         **options: overrides of the configuration, as for :func:`mtqa.check`.
 
     Returns:
@@ -541,7 +543,7 @@ def check_feed(
         MtqaError: unreadable input or unusable configuration (problems with single
             items are error items instead).
     """
-    cfg = (config or QAConfig()).with_options(**options)
+    cfg, _ = api_config(config, options)  # each report names its policy file
     source = open_source(input, reference_feed=reference_feed, translation_feed=translation_feed,
                          feed_map=feed_map, allow_outside_paths=allow_outside_paths)
     result = FeedReport()

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from .report import Report
 
 SUMMARY_COLUMNS = (
-    "id", "status", "score", "verdict", "critical", "major", "minor", *CATEGORIES, "error",
+    "id", "status", "score", "verdict", "critical", "major", "minor", "info", *CATEGORIES,
+    "error",
 )
 
 
@@ -78,7 +79,9 @@ class FeedReport:
                 continue
             for f in item.report.finding_list:
                 rows.append({"id": item.id, **f.to_dict()})
-        return pd.DataFrame(rows, columns=["id", *FINDING_COLUMNS])
+        df = pd.DataFrame(rows, columns=["id", *FINDING_COLUMNS])
+        df["segment"] = df["segment"].astype("Int64")  # as Report.findings: never 3.0 (#16)
+        return df
 
     # --- exploration helpers (Jupyter) ---------------------------------------------------
     @classmethod

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .config import Policy
-from .types import Finding
+from .types import SEVERITIES, Finding
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -32,14 +32,20 @@ class GateResult:
 
 
 def counts(findings: Sequence[Finding]) -> dict[str, int]:
-    out = {"critical": 0, "major": 0, "minor": 0}
+    """Findings per severity, every severity present (``info`` included), worst first.
+
+    Every finding is counted under its own severity, so that the counts add up to the
+    number of findings listed in the JSON, CSV, text and HTML outputs (#16).
+    """
+    out = dict.fromkeys(SEVERITIES, 0)
     for f in findings:
-        if f.category != "boilerplate":
-            out[f.severity] += 1
+        out[f.severity] += 1
     return out
 
 
 def evaluate(findings: Sequence[Finding], score: float, policy: Policy) -> GateResult:
+    """The verdict: counts of critical, major and minor findings against the policy's
+    limits, and the score against its minimum; ``info`` findings never fail it."""
     c = counts(findings)
     reasons = []
     for sev, limit in (

@@ -51,6 +51,7 @@ SEVERITY_COLORS: Mapping[str, str] = {
     "critical": "#8e0000",
     "major": "#d32f2f",
     "minor": "#b08800",
+    "info": "#9e9e9e",
 }
 #: Token-risk values below this are not drawn: a faint underline under every token would
 #: be noise, the heat map is for the few tokens a model finds more likely wrong than right
@@ -93,6 +94,8 @@ font-size:12px;border:1px solid rgba(0,0,0,.12);background:#fff;white-space:nowr
 .mtqa .pill.sev-critical{background:#8e0000;color:#fff}
 .mtqa .pill.sev-major{background:#d32f2f;color:#fff}
 .mtqa .pill.sev-minor{background:#f3d36b}
+.mtqa .pill.sev-info{background:#e2e2e2}
+.mtqa .policy{font-size:12px;color:#555;margin:4px 0 0}
 .mtqa .pill.ok{background:#2e8b3e;color:#fff}
 .mtqa .reasons{margin:4px 0 0;padding-left:18px;color:#8e0000;font-size:13px}
 .mtqa .note{margin:6px 0 0;padding:4px 8px;border-radius:4px;background:#fff6d6;color:#6b4e00;
@@ -126,6 +129,7 @@ box-decoration-break:clone}
 .mtqa .sev-critical:is(mark,.mk){border-bottom:3px solid #8e0000;font-weight:700}
 .mtqa .sev-major:is(mark,.mk){border-bottom:2px solid #d32f2f}
 .mtqa .sev-minor:is(mark,.mk){border-bottom:2px dotted #9a7700}
+.mtqa .sev-info:is(mark,.mk){border-bottom:1px dotted #999;font-weight:400}
 .mtqa mark.cat-boilerplate{border-bottom:1px dotted #999;font-weight:400}
 .mtqa mark.gap{padding:0 3px;font-size:12px;vertical-align:1px}
 .mtqa .src{border:2px solid #bbb;border-radius:3px;padding:0 1px}
@@ -179,8 +183,8 @@ def _safe_href(url: str) -> str | None:
 
 
 def _rank(f: Finding) -> tuple[int, int]:
-    """Sort key, worst first: severity, then boilerplate (informational) last."""
-    return (1 if f.category == "boilerplate" else 0, _RANK.get(f.severity, len(_RANK)))
+    """Sort key, worst first: by severity, informational (``info``) last."""
+    return (1 if f.severity == "info" else 0, _RANK.get(f.severity, len(_RANK)))
 
 
 def _cat_chip(category: str, label: str | None = None) -> str:
@@ -390,6 +394,8 @@ def _summary_header(report: Report, title: str) -> str:
         if n
     )
     reasons = "".join(f"<li>{_e(r)}</li>" for r in report.gate.reasons)
+    describe = report.policy.describe() if report.policy else report.policy_source
+    policy = f'<div class="policy">policy: {_e(describe)}</div>'
     notes = "".join(f'<div class="note">&#9888; {_e(n)}</div>' for n in report.notes)
     meta = _meta_line(report.meta)
     content = [p for p in report.pairs if not p.chrome and p.mt_sentences]
@@ -404,7 +410,7 @@ def _summary_header(report: Report, title: str) -> str:
         f"<h2>{_e(title)}</h2>{meta}"
         f'<div class="counts">{sev}{cats}</div>'
         + (f'<ul class="reasons">{reasons}</ul>' if reasons else "")
-        + f"{notes}</div>"
+        + f"{policy}{notes}</div>"
         f'<div class="score"><span class="verdict {_e(verdict)}">{_e(verdict.upper())}</span>'
         f"<br><b>{report.score:.1f}</b><small>MQM score / 100</small>"
         f"<small>{_e(stats)}</small></div></div>"
@@ -464,9 +470,8 @@ def _in_context(text: str, f: Finding) -> str:
 
 
 def _severity_label(f: Finding) -> str:
-    """Severity as shown: boilerplate (page chrome) weighs nothing, so it reads "info"."""
-    label = "info" if f.category == "boilerplate" else f.severity
-    return f'<span class="sev {_e(label)}">{_e(label)}</span>'
+    """The finding's severity, as in every other output (``info``: weight 0)."""
+    return f'<span class="sev {_e(f.severity)}">{_e(f.severity)}</span>'
 
 
 def _findings_rows(report: Report, uid: str, where: Mapping[int, int],
@@ -501,18 +506,18 @@ def _findings_table(report: Report, uid: str, where: Mapping[int, int]) -> str:
     numbered = sorted(
         enumerate(report.finding_list, 1), key=lambda t: (*_rank(t[1]), t[1].start, t[0])
     )
-    # page chrome is informational: folded away so that the errors are what one sees first
-    errors = [(n, f) for n, f in numbered if f.category != "boilerplate"]
-    chrome = [(n, f) for n, f in numbered if f.category == "boilerplate"]
+    # informational findings (page chrome): folded away so that the errors come first
+    errors = [(n, f) for n, f in numbered if f.severity != "info"]
+    info = [(n, f) for n, f in numbered if f.severity == "info"]
     out = f"<h3>Findings ({len(errors)})</h3>"
     out += _findings_rows(report, uid, where, errors) if errors else (
         '<p class="none">No findings.</p>'
     )
-    if chrome:
+    if info:
         out += (
-            f'<details class="chrome"><summary>Page chrome and boilerplate ({len(chrome)}): '
-            "informational, not scored</summary>"
-            f"{_findings_rows(report, uid, where, chrome)}</details>"
+            f'<details class="chrome"><summary>Informational ({len(info)} info: page chrome '
+            "and boilerplate; weight 0, never fail the gate)</summary>"
+            f"{_findings_rows(report, uid, where, info)}</details>"
         )
     return out
 
@@ -584,7 +589,7 @@ def _document_rows(report: Report, uid: str, where: Mapping[int, int]) -> str:
                 at = pair.reference.find(en)
                 en_spans.append((pair.ref_start + at, pair.ref_start + at + len(en), n, f))
         en_html = _render_spans(pair.reference, pair.ref_start, _groups(en_spans), tag="span")
-        worst = min((f for _, f in items if f.category != "boilerplate"), key=_rank, default=None)
+        worst = min((f for _, f in items if f.severity != "info"), key=_rank, default=None)
         cls = ["chrome"] if pair.chrome else []
         if worst is not None:
             cls += ["flag", f"sev-{worst.severity}"]
@@ -597,7 +602,7 @@ def _document_rows(report: Report, uid: str, where: Mapping[int, int]) -> str:
         if not pair.translation.strip():
             ja = (ja + " " if items else "") + '<span class="none">(missing in the Japanese)</span>'
         # page chrome needs no explanation in its own greyed row (the mark's title has it)
-        told = [(n, f) for n, f in items if not (pair.chrome and f.category == "boilerplate")]
+        told = [(n, f) for n, f in items if not (pair.chrome and f.severity == "info")]
         msgs = _messages(told, english_of) if told else ""
         rows.append(
             f'<tr id="{uid}-s{pair.index}" class="{" ".join(cls)}" data-kind="{_e(pair.kind)}">'
@@ -608,6 +613,14 @@ def _document_rows(report: Report, uid: str, where: Mapping[int, int]) -> str:
             f"{_score_cell(chrf, [f for _, f in items])}</tr>"
         )
     return "".join(rows)
+
+
+def _back_translation_label(report: Report) -> str:
+    """Header of the back-translation column: the dictionary engine gives a word-by-word
+    JMdict gloss, not a translation, and the column says so (#16)."""
+    if report.signature_parts.get("bt", "").startswith("dictionary"):
+        return 'Word glosses <small>(JMdict, word by word)</small>'
+    return "Back-translation"
 
 
 def render_report(report: Report, standalone: bool = True, title: str = "mtqa report") -> str:
@@ -633,7 +646,7 @@ def render_report(report: Report, standalone: bool = True, title: str = "mtqa re
         '<table class="doc"><colgroup><col class="n"><col class="en"><col class="ja">'
         '<col class="bt"><col class="s"></colgroup>'
         '<thead><tr><th>#</th><th>English (reference)</th><th>Japanese (translation)</th>'
-        "<th>Back-translation</th><th>score</th></tr></thead>"
+        f"<th>{_back_translation_label(report)}</th><th>score</th></tr></thead>"
         f"<tbody>{_document_rows(report, uid, where)}</tbody></table>"
         f'<div class="sig">signature: {_e(report.signature)}</div></div>'
     )
@@ -701,7 +714,7 @@ def render_feed(
             f'<tr class="sev-{"major" if not r.passed else "none"}"><td class="n id">{name}</td>'
             f'<td><span class="verdict {_e(r.verdict)}">{_e(r.verdict.upper())}</span></td>'
             f'<td class="s">{r.score:.1f}</td>'
-            f"<td>{c['critical']} / {c['major']} / {c['minor']}</td><td>{cats}</td>"
+            f"<td>{' / '.join(str(c[s]) for s in SEVERITIES)}</td><td>{cats}</td>"
             f"<td>{example}</td><td>{_e('; '.join(r.gate.reasons))}</td></tr>"
         )
     sigs = sorted({i.report.signature for i in feed.items if i.report is not None})
@@ -717,7 +730,8 @@ def render_feed(
         f'</div><div class="score"><span class="verdict {verdict}">{verdict.upper()}</span>'
         f"<br><b>{mean}</b><small>mean MQM score</small></div></div>"
         '<table class="feed"><thead><tr><th>article</th><th>verdict</th><th>score</th>'
-        "<th>crit / major / minor</th><th>categories</th><th>worst finding</th><th>gate</th>"
+        "<th>crit / major / minor / info</th><th>categories</th><th>worst finding</th>"
+        "<th>gate</th>"
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         + "".join(f'<div class="sig">signature: {_e(s)}</div>' for s in sigs)
         + "</div>"

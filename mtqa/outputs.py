@@ -312,7 +312,7 @@ class FeedOutputs:
         import pandas as pd
 
         df = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
-        for col in ("critical", "major", "minor", *CATEGORIES):
+        for col in ("critical", "major", "minor", "info", *CATEGORIES):
             df[col] = df[col].astype("Int64")  # counts stay whole numbers beside error rows
         df["score"] = df["score"].astype("Float64")
         with atomic_writer(self.dir / SUMMARY_CSV) as fh:

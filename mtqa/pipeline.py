@@ -182,6 +182,7 @@ class Pipeline:
             gate=gate,
             signature_parts=self.signature_parts(),
             notes=notes,
+            policy=self.config.policy,
         )
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .html import CATEGORY_COLORS, SEVERITY_COLORS
-from .types import CATEGORIES, SEVERITIES
+from .types import CATEGORIES, ERROR_SEVERITIES, SEVERITIES
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -178,13 +178,19 @@ def findings_by_category(
     data: Report | FeedReport | Any,
     ax: Axes | None = None,
     all_categories: bool = False,
+    include_info: bool = False,
 ) -> Axes:
     """Horizontal bars: findings per category, stacked by severity.
+
+    Informational findings (severity ``info``: page chrome) are left out unless asked for,
+    and the title says how many (#16: seven boilerplate lines were the longest bar of an
+    article with 21 errors). The total in the title is the sum of the summary counts drawn.
 
     Args:
         data: a Report, a FeedReport or a findings DataFrame.
         ax: Axes to draw into (a new figure when None).
         all_categories: show every category of the contract, also those without findings.
+        include_info: draw informational findings too (grey, after the errors).
 
     Returns:
         The Axes.
@@ -193,12 +199,15 @@ def findings_by_category(
         InputError: ``data`` holds no findings table.
     """
     df = _findings_frame(data)
+    n_info = int((df["severity"] == "info").sum())
+    if not include_info:
+        df = df[df["severity"] != "info"]
     ax = _axes(ax, COMPACT)
     cats = [
         c for c in CATEGORIES if all_categories or (df["category"] == c).any()
     ]
     if not cats:
-        return _empty(ax, "no findings")
+        return _empty(ax, "no findings" + (f" ({n_info} info not shown)" if n_info else ""))
     cats = cats[::-1]  # first category of the contract at the top
     left = [0] * len(cats)
     for sev in SEVERITIES:
@@ -216,13 +225,14 @@ def findings_by_category(
         label.set_bbox({"facecolor": CATEGORY_COLORS.get(label.get_text(), "#eee"),
                         "edgecolor": "none", "pad": 1.5})
     ax.set_xlabel("findings")
-    ax.set_title(f"Findings per category ({len(df)})")
+    hidden = f"; {n_info} info not shown" if n_info and not include_info else ""
+    ax.set_title(f"Findings per category ({len(df)}{hidden})")
     ax.xaxis.get_major_locator().set_params(integer=True)
     # room on the right for the totals written after the bars
     ax.set_xlim(0, max(left) * 1.15 + 0.5)
     ax.set_ylim(-0.6, len(cats) - 0.4)
     # legend under the axis label: never on top of a bar or the title
-    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3,
+    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4,
               fontsize=8)
     return ax
 
@@ -264,14 +274,15 @@ def sentence_scores(report: Report, ax: Axes | None = None) -> Axes:
     from matplotlib.patches import Patch
 
     handles = [Patch(color=CLEAN_COLOR, label="no finding")] + [
-        Patch(color=SEVERITY_COLORS[s], label=s) for s in SEVERITIES[::-1]
+        Patch(color=SEVERITY_COLORS[s], label=s) for s in ERROR_SEVERITIES[::-1]
     ]
     ax.legend(handles=handles, frameon=False, ncol=4, loc="upper right", fontsize=8)
     return ax
 
 
 def _worst_color(row: Any) -> str:
-    for sev in SEVERITIES:
+    """The colour of the worst error in a sentence (informational findings colour none)."""
+    for sev in ERROR_SEVERITIES:
         if getattr(row, sev):
             return SEVERITY_COLORS[sev]
     return CLEAN_COLOR

@@ -1,5 +1,6 @@
 """Readable terminal report: a summary line, then each flagged sentence with the span
-marked and the English it corresponds to."""
+marked and the English it corresponds to, the findings that belong to no single sentence,
+and the informational ones. Every finding counted in the header is listed once (#16)."""
 
 from __future__ import annotations
 
@@ -8,51 +9,102 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .report import Report
+    from .types import AlignedPair, Finding
 
-_COLORS = {"critical": "\033[1;31m", "major": "\033[31m", "minor": "\033[33m"}
+_COLORS = {"critical": "\033[1;31m", "major": "\033[31m", "minor": "\033[33m", "info": "\033[2m"}
 _RESET = "\033[0m"
+#: Japanese characters shown either side of a document-level finding's span: enough to
+#: find the place in the article.
+CONTEXT_CHARS = 20
+#: A span longer than this (a whole paragraph of page chrome) is shortened in a finding's
+#: line; its offsets give the whole of it.
+MAX_SPAN_CHARS = 60
 
 
 def render_text(report: Report, color: bool = False) -> str:
+    """The text report.
+
+    Args:
+        report: the report to render.
+        color: mark spans with ANSI colours (a terminal) instead of 【】 only.
+
+    Returns:
+        The text, ending with the signature line.
+    """
     c = report.counts
     cats = ", ".join(f"{k} {v}" for k, v in report.category_counts().items() if v)
     lines = [
         f"mtqa: score {report.score:.1f}  verdict {report.verdict.upper()}  "
-        f"critical {c['critical']}, major {c['major']}, minor {c['minor']}"
+        + ", ".join(f"{k} {v}" for k, v in c.items())
         + (f"  ({cats})" if cats else ""),
+        f"policy: {report.policy.describe() if report.policy else report.policy_source}",
     ]
     for note in report.notes:
         lines.append(f"note: {note}")
     for reason in report.gate.reasons:
         lines.append(f"gate: {reason}")
-    by_seg = report.segment_findings()
-    ja = report.translation_text
+    errors = [f for f in report.finding_list if f.severity != "info"]
+    info = [f for f in report.finding_list if f.severity == "info"]
+    by_seg: dict[int, list[Finding]] = {}
+    for f in errors:
+        if f.segment is not None:
+            by_seg.setdefault(f.segment, []).append(f)
+    listed: set[int] = set()
     for pair in report.pairs:
         found = sorted(by_seg.get(pair.index, []), key=lambda f: (f.start, f.end))
-        found = [f for f in found if f.category != "boilerplate"]
-        if not found:
-            continue
-        lines.append("")
-        # mark spans in the Japanese with 【…】 (or colour on a terminal)
-        pos = pair.mt_start
-        marked = []
-        for f in found:
-            if f.start < pos:
-                continue
-            marked.append(ja[pos : f.start])
-            span = ja[f.start : f.end] or "∅"
-            if color:
-                marked.append(f"{_COLORS[f.severity]}【{span}】{_RESET}")
-            else:
-                marked.append(f"【{span}】")
-            pos = f.end
-        marked.append(ja[pos : max(pos, pair.mt_end)])
-        lines.append(f"[{pair.index}] JA: " + "".join(marked).replace("\n", " "))
-        ref = pair.reference.replace("\n", " ")
-        lines.append("     EN: " + (textwrap.shorten(ref, 300) if ref else "(no English counterpart)"))
-        for f in found:
-            lines.append(f"     - {f.severity} {f.category} [{f.check}] {f.start}-{f.end} "
-                         f"'{f.text}': {f.message}")
+        if found:
+            lines.extend(_sentence_block(report, pair, found, color))
+            listed.update(id(f) for f in found)
+    # findings of no sentence (an unclosed bracket spanning several, a document check) or
+    # of a segment number no pair has: listed here rather than silently dropped (#16)
+    rest = [f for f in errors if id(f) not in listed]
+    if rest:
+        lines += ["", "[document] findings that belong to no single sentence:"]
+        lines.extend(_finding_lines(report, rest, context=True))
+    if info:
+        lines += ["", "informational (info: weight 0, never fails the gate):"]
+        lines.extend(_finding_lines(report, info, context=False))
     lines.append("")
     lines.append(f"signature: {report.signature}")
     return "\n".join(lines) + "\n"
+
+
+def _sentence_block(report: Report, pair: AlignedPair, found: list[Finding],
+                    color: bool) -> list[str]:
+    """One flagged sentence: the Japanese with the spans marked, the English, the findings."""
+    ja = report.translation_text
+    pos = pair.mt_start
+    marked = []
+    for f in found:
+        if f.start < pos:
+            continue
+        marked.append(ja[pos : f.start])
+        span = ja[f.start : f.end] or "∅"
+        if color:
+            marked.append(f"{_COLORS[f.severity]}【{span}】{_RESET}")
+        else:
+            marked.append(f"【{span}】")
+        pos = f.end
+    marked.append(ja[pos : max(pos, pair.mt_end)])
+    ref = pair.reference.replace("\n", " ")
+    lines = [
+        "",
+        f"[{pair.index}] JA: " + "".join(marked).replace("\n", " "),
+        "     EN: " + (textwrap.shorten(ref, 300) if ref else "(no English counterpart)"),
+    ]
+    return lines + _finding_lines(report, found, context=False)
+
+
+def _finding_lines(report: Report, found: list[Finding], context: bool) -> list[str]:
+    out = []
+    ja = report.translation_text
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        text = f.text if len(f.text) <= MAX_SPAN_CHARS else f.text[: MAX_SPAN_CHARS - 1] + "…"
+        out.append(f"     - {f.severity} {f.category} [{f.check}] {f.start}-{f.end} "
+                   f"'{text}': {f.message}".replace("\n", " "))
+        if context:
+            before = ja[max(0, f.start - CONTEXT_CHARS) : f.start]
+            after = ja[f.end : f.end + CONTEXT_CHARS]
+            out.append(("       JA: …" + before + "【" + ja[f.start : f.end] + "】" + after
+                        + "…").replace("\n", " "))
+    return out

@@ -1,5 +1,5 @@
 """The report of one article: findings, aligned segments, score, verdict and signature;
-rendered as JSON (the stable contract of DESIGN.md), CSV, text, HTML and DataFrames."""
+rendered as JSON (the stable contract of docs/DESIGN.md), CSV, text, HTML and DataFrames."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .config import Policy
 from .errors import ConfigError
 from .gate import GateResult, counts
 from .types import CATEGORIES, SEVERITIES, AlignedPair, Finding
@@ -17,6 +18,8 @@ from .types import CATEGORIES, SEVERITIES, AlignedPair, Finding
 if TYPE_CHECKING:
     import pandas as pd
 
+#: The JSON contract's name. Additions keep it (#16 added the top-level ``policy`` object,
+#: the ``info`` severity and its count); a key removed or changed in meaning would not.
 SCHEMA = "mtqa.report/1"
 FINDING_COLUMNS = (
     "category", "severity", "start", "end", "text", "message", "reference", "check", "code",
@@ -27,8 +30,8 @@ SEGMENT_COLUMNS = (
     "back_translation", "chrf", "chrome", "risk", "quality",
 )
 SENTENCE_COLUMNS = (
-    "segment", "kind", "chrome", "chrf", "findings", "critical", "major", "minor", "penalty",
-    "categories", "reference", "translation", "back_translation",
+    "segment", "kind", "chrome", "chrf", "findings", "critical", "major", "minor", "info",
+    "penalty", "categories", "reference", "translation", "back_translation",
 )
 
 
@@ -55,6 +58,16 @@ class Report:
     token_risks: tuple[Any, ...] = ()
     #: per pair (mtqa.risk.SegmentRisk or None), in the order of ``pairs``
     segment_risks: tuple[Any, ...] = ()
+    #: the policy the verdict was computed with (its ``source`` names the file), or None
+    #: for a report built by hand
+    policy: Policy | None = None
+
+    def __repr__(self) -> str:
+        """One line (#16: the dataclass repr ran to 19,000 characters in a notebook)."""
+        c = self.counts
+        sev = " ".join(f"{k}={v}" for k, v in c.items())
+        return (f"<Report score={self.score} verdict={self.verdict} {sev} "
+                f"segments={len(self.pairs)} policy={self.policy_source}>")
 
     # --- summary -------------------------------------------------------------------------
     @property
@@ -71,7 +84,17 @@ class Report:
 
     @property
     def counts(self) -> dict[str, int]:
+        """Findings per severity (critical, major, minor, info): they add up to the number
+        of findings."""
         return counts(self.finding_list)
+
+    @property
+    def policy_source(self) -> str:
+        """The policy file the verdict was computed with, ``"defaults"`` when none was read,
+        ``"unknown"`` for a report built without a policy."""
+        if self.policy is None:
+            return "unknown"
+        return self.policy.source or "defaults"
 
     def category_counts(self) -> dict[str, int]:
         out = {c: 0 for c in CATEGORIES}
@@ -116,13 +139,16 @@ class Report:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object of DESIGN.md (keys and order are a stable contract)."""
+        """The JSON object of docs/DESIGN.md (keys and order are a stable contract)."""
         return {
             "schema": SCHEMA,
             "signature": self.signature,
             "summary": self.summary(),
             "segments": self.segment_dicts(),
             "findings": [f.to_dict() for f in self.finding_list],
+            # which policy file decided the verdict (#16): added last, so that the keys of
+            # mtqa.report/1 keep their places
+            "policy": self.policy.to_dict() if self.policy is not None else None,
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -159,6 +185,9 @@ class Report:
         import pandas as pd
 
         df = pd.DataFrame([f.to_dict() for f in self.finding_list], columns=list(FINDING_COLUMNS))
+        # a nullable integer: document-level findings have no segment, and NaN would turn
+        # the column into floats (3.0)
+        df["segment"] = df["segment"].astype("Int64")
         df.attrs["signature"] = self.signature
         return df
 
@@ -222,7 +251,7 @@ class Report:
         """:attr:`findings` of ``severity`` or worse (``"major"`` keeps critical and major).
 
         Raises:
-            ConfigError: ``severity`` is not one of critical, major, minor.
+            ConfigError: ``severity`` is not one of critical, major, minor, info.
         """
         keep = severities_at_least(severity)
         df = self.findings
@@ -247,8 +276,8 @@ class Report:
     def sentence_scores(self) -> pd.DataFrame:
         """One row per aligned pair: chrF, findings per severity, MQM penalty, categories.
 
-        Columns: ``segment, kind, chrome, chrf, findings, critical, major, minor, penalty,
-        categories, reference, translation, back_translation``.
+        Columns: ``segment, kind, chrome, chrf, findings, critical, major, minor, info,
+        penalty, categories, reference, translation, back_translation``.
         """
         import pandas as pd
 
@@ -311,7 +340,8 @@ def severities_at_least(severity: str) -> tuple[str, ...]:
 
 
 def counts_table(findings: Iterable[Finding], all_categories: bool = False) -> pd.DataFrame:
-    """Category × severity counts of ``findings`` (columns critical, major, minor, total)."""
+    """Category × severity counts of ``findings`` (columns critical, major, minor, info,
+    total)."""
     import pandas as pd
 
     table = {c: dict.fromkeys(SEVERITIES, 0) for c in CATEGORIES}
@@ -325,7 +355,8 @@ def counts_table(findings: Iterable[Finding], all_categories: bool = False) -> p
     return df
 
 
-def findings_for(pairs: Sequence[AlignedPair], findings: Sequence[Finding]) -> dict[int, list[Finding]]:
+def findings_for(pairs: Sequence[AlignedPair],
+                 findings: Sequence[Finding]) -> dict[int, list[Finding]]:
     out: dict[int, list[Finding]] = {}
     for f in findings:
         if f.segment is not None:

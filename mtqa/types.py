@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal, get_args
 
-#: The finding categories of DESIGN.md (the contract).
+#: The finding categories of docs/DESIGN.md (the contract).
 CATEGORIES: tuple[str, ...] = (
     "title",
     "name",
@@ -24,12 +24,23 @@ CATEGORIES: tuple[str, ...] = (
     "number",
     "boilerplate",
 )
+#: A finding's severity. ``info`` marks informational findings (page chrome, #16): shown and
+#: counted in every output under that name, but weighing 0 and never failing the gate.
+Severity = Literal["critical", "major", "minor", "info"]
 #: Severities, worst first.
-SEVERITIES: tuple[str, ...] = ("critical", "major", "minor")
-#: MQM-style weights per severity (DESIGN.md); boilerplate findings weigh 0.
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+#: The severities that are errors (MQM's three levels); ``info`` is not one.
+ERROR_SEVERITIES: tuple[Severity, ...] = ("critical", "major", "minor")
+#: MQM-style weights per severity (docs/DESIGN.md): critical 25, major 5, minor 1;
+#: informational findings weigh 0, so one severity decides a finding's weight, count and
+#: gate effect in every output (#16: boilerplate was "minor" in JSON, left out of the
+#: counts, and "info" in HTML).
 SEVERITY_WEIGHTS: Mapping[str, float] = MappingProxyType(
-    {"critical": 25.0, "major": 5.0, "minor": 1.0}
+    {"critical": 25.0, "major": 5.0, "minor": 1.0, "info": 0.0}
 )
+#: Categories that are informational by nature: a check gives them severity ``info`` (a
+#: policy may still raise one, e.g. ``[severity] boilerplate = "minor"``).
+INFORMATIONAL_CATEGORIES: frozenset[str] = frozenset({"boilerplate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +154,7 @@ class Finding:
     """
 
     category: str
-    severity: str
+    severity: Severity
     start: int
     end: int
     text: str
@@ -164,7 +175,8 @@ class Finding:
 
     @property
     def weight(self) -> float:
-        return 0.0 if self.category == "boilerplate" else SEVERITY_WEIGHTS[self.severity]
+        """MQM weight of the severity (``info`` weighs 0)."""
+        return SEVERITY_WEIGHTS[self.severity]
 
     def to_dict(self) -> dict[str, Any]:
         """The only serializer: JSON, DataFrames and HTML build on it (key order is stable)."""

@@ -102,3 +102,21 @@ def test_notebook_shows_reports_plots_and_engine_note(executed):
     text = "".join(o.get("text", "") for o in _outputs(executed, "engine"))
     # this machine may or may not hold a Marian model; the notebook must say which
     assert "NO MARIAN MODEL HERE" in text or "Marian model available" in text
+
+
+def test_notebook_counts_agree(executed):
+    """#16.4: the engine table showed 28 findings beside 13 major + 8 minor. The notebook
+    prints the counts per severity, which must add up to the findings, and the engine
+    table has the info column."""
+    import re
+
+    text = "".join(o.get("text", "") for o in _outputs(executed, "severity-counts"))
+    m = re.search(r"(\d+) findings: (\d+) critical, (\d+) major, (\d+) minor, (\d+) info", text)
+    assert m, text
+    total, *per = map(int, m.groups())
+    assert total == sum(per)
+    assert re.search(r"<Report score=\S+ verdict=\w+ critical=\d+ major=\d+ minor=\d+ "
+                     r"info=\d+ segments=\d+ policy=defaults>", text)
+    table = [o["data"]["text/html"] for o in _outputs(executed, "compare")
+             if "text/html" in o.get("data", {})]
+    assert table and "<th>info</th>" in table[0] and "<th>findings</th>" in table[0]

@@ -98,3 +98,22 @@ def test_segments_and_documents_together_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["check", "en.txt", "--segments", str(tsv)])
     assert exc.value.code == 2 and "not both" in capsys.readouterr().err
+
+
+def test_segments_report_names_its_policy(tmp_path, monkeypatch, capsys, report):
+    """#16.7: check_segments reads the policy file of the working folder as the CLI does."""
+    assert report.to_dict()["policy"]["source"] == "defaults"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mtqa.toml").write_text("max_major = 99\n", encoding="utf-8")
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text("source\ttranslation\n" + "".join(f"{s}\t{t}\n" for s, t in PAIRS),
+                   encoding="utf-8")
+    main(["check", "--segments", str(tsv), "--backtranslator", "dictionary", "--format",
+          "json"])
+    cli = json.loads(capsys.readouterr().out)
+    api = mtqa.check_segments(PAIRS, backtranslator="dictionary")
+    assert cli["policy"]["source"] == api.policy_source == "mtqa.toml"
+    assert cli["policy"]["max_major"] == api.policy.max_major == 99
+    assert cli["summary"]["verdict"] == api.verdict
+    assert mtqa.check_segments(PAIRS, backtranslator="dictionary",
+                               config=False).policy.max_major == 0

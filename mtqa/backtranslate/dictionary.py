@@ -2,21 +2,43 @@
 
 Not fluent English, but enough to compare content with the reference (alignment,
 omissions, calques) with no neural model. Each gloss keeps an attribution to the
-Japanese token it came from.
+Japanese token it came from. Reports label this column "word glosses", not a translation.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from .. import japanese, jmdict
 from ..types import Attribution, BackTranslation
 
-VERSION = 1
+#: 2: common senses first, no lookup of kana-only grammar words, no descriptive glosses
+#: (#16: し read as "Japanese cherry birch" on most sentences, さつき as "fifth month of
+#: the lunar calendar"); 1: the first entry JMdict lists for the surface.
+VERSION = 2
+#: Formal nouns (形式名詞) by UniDic lemma: written in kana (こと, もの, ため, ところ, わけ,
+#: はず, まま, うち, ほう, つもり) they are grammar ("that", "because", "should"), and their
+#: dictionary senses (琴 "koto", 為 "good") are noise in a word-by-word gloss.
+FORMAL_NOUNS = frozenset({"事", "物", "者", "為", "所", "訳", "筈", "儘", "内", "方", "積もり"})
+#: Glosses that describe grammar instead of translating ("prefix for forming ordinal
+#: numbers", "pluralizing suffix", "counter for ...", "indicates ..."): no English word of
+#: a reference would ever match them.
+_DESCRIPTIVE = re.compile(
+    r"^(?:(?:honorific |polite |humble )?(?:prefix|suffix)|counter for|indicates|pluraliz|"
+    r"pluralis|used (?:to|for|as|after|before|when|in)|particle|auxiliary)\b",
+    re.IGNORECASE,
+)
+_CONJUGATING = frozenset({"動詞", "形容詞", "助動詞"})
 
 
 def gloss_token(tok: japanese.Token) -> str:
-    """English for one token: JMdict gloss of the surface or lemma, else romanised reading."""
+    """English for one token: JMdict gloss of the surface or lemma, else romanised reading.
+
+    The raw gloss of engine version 1, kept as it is because the token-risk model
+    (mtqa/risk.py, ``mtqa/data/token_risk.json``) was fitted on features computed with it;
+    the back-translator uses :func:`word_gloss`.
+    """
     if tok.is_punct or tok.is_particle or tok.pos1 in {"助動詞", "接尾辞"} and not tok.is_content:
         return ""
     if japanese.has_latin(tok.surface) or tok.surface[:1].isdigit():
@@ -25,6 +47,10 @@ def gloss_token(tok: japanese.Token) -> str:
         g = jmdict.first_gloss(form, tok.reading if form == tok.surface else "")
         if g:
             return g
+    return _fallback(tok)
+
+
+def _fallback(tok: japanese.Token) -> str:
     origin = japanese.lemma_origin(tok.lemma)
     if origin:
         # UniDic records the origin of loanwords (not always English: ロシア-Rossiya), so
@@ -33,6 +59,42 @@ def gloss_token(tok: japanese.Token) -> str:
     if japanese.is_katakana(tok.surface):
         return japanese.romanize(tok.surface)
     return ""
+
+
+def _is_hiragana(s: str) -> bool:
+    return bool(s) and all("\u3041" <= c <= "\u309f" or c == "ー" for c in s)
+
+
+def word_gloss(tok: japanese.Token) -> str:
+    """The English word the dictionary engine writes for one token ("" for none).
+
+    Content words get the common sense of their most common matching entry
+    (:func:`mtqa.jmdict.common_gloss`). A word written in hiragana is looked up by its
+    lemma (言う for いう, not 結う "do up"), and only a common entry is taken: an uncommon
+    kana homophone is far more often a mis-split token or a misspelling than that word.
+    Grammar written in kana (light verbs し/いる/ある/なる, formal nouns こと/ため, the
+    stems of よう/そう) and glosses that describe grammar are left out.
+    """
+    if tok.is_punct or tok.is_particle or tok.pos1 in {"助動詞", "接尾辞"} and not tok.is_content:
+        return ""
+    if japanese.has_latin(tok.surface) or tok.surface[:1].isdigit():
+        return japanese.normalize(tok.surface)
+    lemma = japanese.lemma_base(tok.lemma)
+    hiragana = _is_hiragana(tok.surface)
+    if tok.pos2 == "助動詞語幹" or hiragana and (tok.pos2 == "非自立可能" or lemma in FORMAL_NOUNS):
+        return ""
+    if hiragana:
+        # a conjugated form's reading is not its lemma's: give the reading only to words
+        # that do not conjugate (nouns), where it picks the homograph (五月 read さつき)
+        reading = "" if tok.pos1 in _CONJUGATING else tok.reading
+        forms = [(lemma, reading), (tok.surface, tok.reading)]
+    else:
+        forms = [(tok.surface, tok.reading), (lemma, "")]
+    for form, reading in forms:
+        g = jmdict.common_gloss(form, reading, common_only=hiragana)
+        if g:
+            return "" if _DESCRIPTIVE.match(g) else g
+    return "" if hiragana else _fallback(tok)
 
 
 class DictionaryBackTranslator:
@@ -47,7 +109,7 @@ class DictionaryBackTranslator:
             attrs: list[Attribution] = []
             pos = 0
             for tok in japanese.tokenize(sentence):
-                g = gloss_token(tok)
+                g = word_gloss(tok)
                 if not g:
                     continue
                 if parts:

@@ -20,7 +20,7 @@ not pair is evidence of a structural error:
 * ``boilerplate`` (ALN004): page chrome (share buttons, comment forms, syndication notes),
   recognised by :mod:`mtqa.segment` and kept as chrome beads; and unpaired lines at the
   very start or end of the Japanese that look like page furniture (a short line of its own
-  with no sentence-final punctuation). Informational: the category weighs 0.
+  with no sentence-final punctuation). Informational: severity ``info``, weight 0.
 
 Sentence-internal problems (a dangling "…に。", a particle-ending sentence, an unbalanced
 quote) belong to the ``scrambled`` check, and content missing inside an aligned pair to the
@@ -122,7 +122,7 @@ class AlignmentCheck(BaseCheck):
                 start, end = run[0].mt_start, run[-1].mt_end
                 text = doc.text[start:end]
                 yield Finding(
-                    category="boilerplate", severity="minor", start=start, end=end, text=text,
+                    category="boilerplate", severity="info", start=start, end=end, text=text,
                     message=f"page chrome, not article content: {_short(text)!r}",
                     reference="", check=self.name, code="ALN004", segment=run[0].index,
                 )
@@ -279,7 +279,7 @@ class AlignmentCheck(BaseCheck):
             at_edge = g.bead < first_paired or g.bead > last_paired
             if at_edge and _looks_like_chrome(ctx, g.sentence):
                 yield Finding(
-                    category="boilerplate", severity="minor", start=s.start, end=s.end,
+                    category="boilerplate", severity="info", start=s.start, end=s.end,
                     text=text, message=f"probably page chrome (a line of its own outside the "
                     f"article, with no English counterpart): {_short(text)!r}",
                     reference="", check=self.name, code="ALN004",

@@ -1,5 +1,7 @@
+import pytest
+
 from mtqa.config import Policy
-from mtqa.gate import evaluate
+from mtqa.gate import counts, evaluate
 from mtqa.types import Finding
 
 
@@ -19,5 +21,19 @@ def test_thresholds_and_score():
     assert not evaluate([f("minor")] * 3, 99.0, Policy(max_minor=2)).passed
 
 
-def test_boilerplate_never_counts():
-    assert evaluate([f("major", "boilerplate")], 100.0, Policy()).passed
+def test_info_never_fails_the_gate():
+    assert evaluate([f("info", "boilerplate")] * 9, 100.0, Policy(max_minor=0)).passed
+
+
+def test_severity_alone_decides_counts_and_gate():
+    """#16.4: boilerplate was left out of the counts whatever its severity; now a finding
+    counts under its severity, so a policy that raises boilerplate to major is obeyed."""
+    fs = [f("info", "boilerplate"), f("minor"), f("major", "boilerplate")]
+    assert counts(fs) == {"critical": 0, "major": 1, "minor": 1, "info": 1}
+    assert not evaluate(fs, 100.0, Policy()).passed
+    assert [f.weight for f in fs] == [0.0, 1.0, 5.0]
+
+
+def test_severity_is_checked():
+    with pytest.raises(ValueError, match="severity"):
+        f("trivial")

@@ -175,13 +175,24 @@ def test_span_over_two_sentences_is_marked_in_both_and_explained_once(base):
 
 
 def test_page_chrome_findings_are_folded_away(base):
-    f = finding(base, "協議は続いた。", "boilerplate", "minor", segment=1,
+    f = finding(base, "協議は続いた。", "boilerplate", "info", segment=1,
                 message="page chrome, not article content")
     html = with_findings(base, f).to_html()
-    assert "No findings." in html  # boilerplate is not an error
+    assert "No findings." in html  # an informational finding is not an error
     folded = html[html.index('<details class="chrome">'):html.index("</details>")]
     assert "page chrome, not article content" in folded and ">info<" in folded
     assert [m["text"] for m in parse(html).marks] == ["協議は続いた。"]
+
+
+def test_severity_shown_is_the_findings_own(base):
+    """#16: boilerplate was "minor" in JSON/CSV but drawn as "info" in HTML. The HTML now
+    shows the finding's severity: a policy that raises boilerplate to minor is an error."""
+    f = finding(base, "協議は続いた。", "boilerplate", "minor", segment=1,
+                message="page chrome, not article content")
+    html = with_findings(base, f).to_html()
+    assert "Findings (1)" in html and '<details class="chrome">' not in html
+    assert '<span class="sev minor">minor</span>' in html and ">info<" not in html
+    assert 'class="pill sev-minor">1 minor' in html and 'class="pill zero">0 info' in html
 
 
 def test_summary_header_legend_notes_and_signature(base):

@@ -30,7 +30,23 @@ PAIRS = [
 
 @pytest.fixture(scope="module")
 def report():
-    return mtqa.check_segments(PAIRS, backtranslator="dictionary")
+    """The pairs checked, with the findings the plots are tested on set explicitly (what
+    the checks and their calibration find is tested elsewhere): a minor finding in
+    sentence 0 and a major one in sentence 2."""
+    from mtqa.gate import evaluate
+    from mtqa.types import Finding
+
+    r = mtqa.check_segments(PAIRS, backtranslator="dictionary")
+    ja = r.translation_text
+    lavrov = ja.index("Lavrov")
+    again = ja.rindex("火曜日に")
+    fs = (
+        Finding("untranslated", "minor", lavrov, lavrov + 6, "Lavrov", "m", "Lavrov",
+                "untranslated", segment=0),
+        Finding("repetition", "major", again, again + 4, "火曜日に", "m", "", "repetition",
+                segment=2),
+    )
+    return dataclasses.replace(r, finding_list=fs, gate=evaluate(fs, 94.0, r.policy))
 
 
 @pytest.fixture(autouse=True)
@@ -130,3 +146,25 @@ def test_lazy_import_and_agg_without_display(tmp_path):
                          timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "agg"
+
+
+def test_findings_by_category_counts_like_the_summary(report):
+    """#16.4: seven boilerplate findings were the longest bar, and the title said 28 beside
+    13 major + 8 minor. Informational findings are left out (and said so) by default."""
+    from mtqa.gate import evaluate
+    from mtqa.types import Finding
+
+    ja = report.translation_text
+    chrome = tuple(Finding("boilerplate", "info", i, i + 1, ja[i], "page chrome", "",
+                           "alignment", segment=0) for i in range(3))
+    fs = (*report.finding_list, *chrome)
+    r = dataclasses.replace(report, finding_list=fs, gate=evaluate(fs, 90.0, report.policy))
+    errors = sum(n for s, n in r.counts.items() if s != "info")
+    ax = plots.findings_by_category(r)
+    assert "boilerplate" not in [t.get_text() for t in ax.get_yticklabels()]
+    assert ax.get_title() == f"Findings per category ({errors}; 3 info not shown)"
+    full = plots.findings_by_category(r, include_info=True)
+    assert full.get_title() == f"Findings per category ({len(fs)})"
+    labels = [t.get_text() for t in full.get_yticklabels()]
+    grey = [p for p in full.patches if _hex(p.get_facecolor()) == SEVERITY_COLORS["info"]]
+    assert "boilerplate" in labels and sum(p.get_width() for p in grey) == 3

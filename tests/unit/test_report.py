@@ -1,7 +1,18 @@
+import csv
+import dataclasses
+import io
 import json
+import re
+from collections import Counter
+
+import pytest
 
 import mtqa
+from mtqa.config import Policy
+from mtqa.feed_report import FeedReport
+from mtqa.gate import evaluate
 from mtqa.report import FINDING_COLUMNS
+from mtqa.types import SEVERITIES, Finding
 
 EN = "Lavrov met Rubio on Tuesday."
 JA = "Lavrovは火曜日にルビオと会った。"
@@ -13,10 +24,12 @@ def report(**kw):
 
 def test_json_contract_keys():
     d = json.loads(report().to_json())
-    assert list(d) == ["schema", "signature", "summary", "segments", "findings"]
+    # "policy" was added by #16; the schema name stays (an addition, not a change)
+    assert list(d) == ["schema", "signature", "summary", "segments", "findings", "policy"]
     assert d["schema"] == "mtqa.report/1"
     assert {"score", "verdict", "counts"} <= set(d["summary"])
-    assert set(d["summary"]["counts"]) == {"critical", "major", "minor"}
+    assert list(d["summary"]["counts"]) == ["critical", "major", "minor", "info"]
+    assert d["policy"]["source"] == "defaults" and d["policy"]["max_major"] == 0
     seg = d["segments"][0]
     for k in ("ref_start", "ref_end", "mt_start", "mt_end", "reference", "translation",
               "back_translation", "chrf"):
@@ -55,3 +68,117 @@ def test_csv_and_text():
     assert r.to_csv().splitlines()[0].startswith("category,severity,start,end")
     text = r.to_text()
     assert text.startswith("mtqa: score") and "【Lavrov】" in text
+
+
+# --- #16: the outputs agree ---------------------------------------------------------------
+def _text_listed(text: str) -> Counter:
+    """Severities of the finding lines of the text output ("     - major title [...")."""
+    return Counter(m.group(1) for m in re.finditer(r"^     - (\w+) ", text, re.M))
+
+
+def _text_header(text: str) -> dict[str, int]:
+    head = text.splitlines()[0]
+    return {s: int(re.search(rf"{s} (\d+)", head).group(1)) for s in SEVERITIES}
+
+
+def test_counts_agree_in_every_output(riyadh_report):
+    """#16.4: boilerplate was minor in JSON/CSV/DataFrame, left out of the counts (minor 8
+    beside 15 minor rows) and "info" in HTML. One severity, the same everywhere."""
+    r = riyadh_report
+    d = json.loads(r.to_json())
+    counts = d["summary"]["counts"]
+    assert sum(counts.values()) == len(d["findings"]) == len(r.finding_list)
+    assert Counter(f["severity"] for f in d["findings"]) == Counter(
+        {k: v for k, v in counts.items() if v})
+    assert all(f["severity"] == "info" for f in d["findings"] if f["category"] == "boilerplate")
+    assert counts["info"] == d["summary"]["categories"]["boilerplate"] > 0
+    rows = list(csv.DictReader(io.StringIO(r.to_csv())))
+    assert Counter(row["severity"] for row in rows) == Counter(
+        f["severity"] for f in d["findings"])
+    df = r.findings
+    assert df["severity"].value_counts().to_dict() == {k: v for k, v in counts.items() if v}
+    assert r.counts_table()[list(SEVERITIES)].sum().to_dict() == counts
+    placed = Counter(f.severity for f, seg in zip(r.finding_list, r.finding_segments())
+                     if seg is not None)
+    assert r.sentence_scores()[list(SEVERITIES)].sum().to_dict() == {
+        k: placed[k] for k in SEVERITIES}
+    text = r.to_text()
+    assert _text_header(text) == counts
+    html = r.to_html()
+    for sev, n in counts.items():
+        assert re.search(rf'class="pill[^"]*">{n} {sev}</span>', html), sev
+    assert html.count('<span class="sev info">info</span>') == counts["info"]
+    summary = FeedReport.from_reports({"riyadh": r}).summary.iloc[0]
+    assert {k: int(summary[k]) for k in SEVERITIES} == counts
+
+
+def test_text_lists_every_counted_finding(riyadh_report):
+    """#16.3: the header said "minor 8" and listed 7: SCR002 (an unclosed 「, no segment)
+    was in the JSON, CSV and HTML but not in the text."""
+    text = riyadh_report.to_text()
+    assert _text_listed(text) == Counter(
+        {k: v for k, v in riyadh_report.counts.items() if v})
+    orphans = [f for f in riyadh_report.finding_list
+               if f.segment is None and f.severity != "info"]
+    assert ("[document]" in text) == bool(orphans)
+    for f in riyadh_report.finding_list:
+        assert f"{f.start}-{f.end}" in text
+
+
+def test_text_document_block_on_a_constructed_report():
+    r = report()
+    ja = r.translation_text
+    doc = Finding("scrambled", "minor", 0, 1, ja[0], "quote never closed", "", "scrambled",
+                  code="SCR002", segment=None)
+    info = Finding("boilerplate", "info", 1, 2, ja[1], "page chrome", "", "alignment",
+                   segment=0)
+    fs = (*r.finding_list, doc, info)
+    r = dataclasses.replace(r, finding_list=fs, gate=evaluate(fs, r.score, Policy()))
+    text = r.to_text()
+    block = text[text.index("[document]"):]
+    assert "quote never closed" in block and "JA: …【" in block
+    assert "informational (info" in text and "page chrome" in text
+    assert sum(_text_listed(text).values()) == len(fs)
+
+
+def test_segment_column_is_a_nullable_integer(riyadh_report):
+    """Friction #16: the segment column showed 3.0 (floats, because of the nulls)."""
+    df = riyadh_report.findings
+    assert str(df["segment"].dtype) == "Int64"
+    shown = df["segment"].dropna().astype(str).tolist()
+    assert shown and not any("." in v for v in shown)
+    feed = FeedReport.from_reports({"riyadh": riyadh_report}).findings
+    assert str(feed["segment"].dtype) == "Int64"
+
+
+def test_repr_is_one_short_line(riyadh_report):
+    """Friction #16: repr(report) was 19,000 characters."""
+    text = repr(riyadh_report)
+    c = riyadh_report.counts
+    assert "\n" not in text and len(text) < 200
+    assert text == (f"<Report score={riyadh_report.score} verdict={riyadh_report.verdict} "
+                    f"critical={c['critical']} major={c['major']} minor={c['minor']} "
+                    f"info={c['info']} segments={len(riyadh_report.pairs)} policy=defaults>")
+
+
+def test_findings_at_least_takes_info():
+    r = report()
+    assert len(r.findings_at_least("info")) == len(r.finding_list)
+    with pytest.raises(mtqa.errors.ConfigError, match="info"):
+        r.findings_at_least("trivial")
+
+
+def test_info_findings_are_not_junit_failures_nor_annotations():
+    from mtqa import junit
+    from mtqa.annotations import github_annotations
+
+    r = report(config=False)
+    ja = r.translation_text
+    info = (Finding("boilerplate", "info", 0, 6, ja[0:6], "page chrome", "", "alignment",
+                    segment=0),)
+    r = dataclasses.replace(r, finding_list=info, gate=evaluate(info, 100.0, Policy()),
+                            score=100.0)
+    record = {"id": "a", "status": "ok", **r.to_dict()}
+    assert record["summary"]["counts"] == {"critical": 0, "major": 0, "minor": 0, "info": 1}
+    assert junit.testcase(record).strip().endswith("/>")  # a passing testcase
+    assert list(github_annotations(record)) == []

@@ -13,6 +13,7 @@ import logging
 import os
 import shlex
 import shutil
+import stat
 import sys
 import textwrap
 import time
@@ -89,6 +90,9 @@ class _HelpFormatter(argparse.HelpFormatter):
 def read_input(path: str, what: str = "input", max_chars: int | None = -1) -> Any:
     """Read, decode and validate a text file, or stdin for ``-``.
 
+    A pipe given by name (``<(command)``, ``/dev/stdin``) is read as a stream, once, like
+    stdin: a shell's process substitution is how sacrebleu users pass a system's output.
+
     Args:
         path: a file name, or ``-`` for stdin.
         what: what the input is, for messages about stdin.
@@ -104,24 +108,47 @@ def read_input(path: str, what: str = "input", max_chars: int | None = -1) -> An
     from .load import MAX_INPUT_BYTES, MAX_INPUT_CHARS, check_text, decode, read_text
 
     limit = MAX_INPUT_CHARS if max_chars == -1 else max_chars
-    if path != STDIO:
-        return read_text(path, limit)
     max_bytes = MAX_INPUT_BYTES if limit is None else min(MAX_INPUT_BYTES, 4 * limit)
-    stream = getattr(sys.stdin, "buffer", None)
-    try:
-        if stream is not None:
-            data = stream.read(max_bytes + 1)
-        else:  # a text stream (tests, embedding): its characters as UTF-8
-            data = sys.stdin.read(max_bytes + 1).encode("utf-8", "surrogatepass")
-    except OSError as err:
-        raise InputError(f"{STDIN_NAME} ({what}): cannot read ({err.strerror})") from err
-    if len(data) > max_bytes:
-        raise InputError(
-            f"{STDIN_NAME} ({what}): over the limit of {max_bytes:,} bytes; split the input"
-        )
-    loaded = decode(data, STDIN_NAME)
-    check_text(loaded.text, f"{STDIN_NAME} ({what})", limit)
+    if path == STDIO:
+        name = STDIN_NAME
+        data = _read_stream(sys.stdin, f"{name} ({what})", max_bytes)
+    elif _is_pipe(path):
+        name = path
+        try:
+            with open(path, "rb") as fh:
+                data = _read_stream(fh, path, max_bytes)
+        except OSError as err:
+            raise InputError(f"{path}: cannot read ({err.strerror})") from err
+    else:
+        return read_text(path, limit)
+    loaded = decode(data, name)
+    check_text(loaded.text, name if path != STDIO else f"{name} ({what})", limit)
     return loaded
+
+
+def _is_pipe(path: str) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        return False  # read_text names the problem
+
+
+def _read_stream(stream: Any, name: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` of a stream (its bytes, or a text stream's as UTF-8).
+
+    Raises:
+        InputError: unreadable, or over the bound.
+    """
+    raw = getattr(stream, "buffer", stream)
+    try:
+        data = raw.read(max_bytes + 1)
+    except OSError as err:
+        raise InputError(f"{name}: cannot read ({err.strerror})") from err
+    if isinstance(data, str):  # a text stream without a buffer (tests, embedding)
+        data = data.encode("utf-8", "surrogatepass")
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: over the limit of {max_bytes:,} bytes; split the input")
+    return bytes(data)
 
 
 def check_stdin_once(paths: Sequence[str | None]) -> None:

@@ -168,3 +168,28 @@ def test_library_api_compares_in_the_order_given():
     assert [s.name for s in result.systems] == ["bad", "good"]
     assert result.best.name == "good" and result.systems[0].categories["number"] == 1
     assert result.systems[0].lines_with_findings == (2,)
+
+
+def test_translation_from_a_named_pipe(test_set, capsys, tmp_path):
+    """``-t <(command)``: process substitution hands over a pipe, which was refused as "not
+    a regular file"."""
+    import os
+    import threading
+
+    d = test_set
+    fifo = tmp_path / "hyp.fifo"
+    os.mkfifo(fifo)
+    data = (d / "garbled.ja").read_bytes()
+
+    def feed():
+        with open(fifo, "wb") as fh:
+            fh.write(data)
+
+    writer = threading.Thread(target=feed, daemon=True)  # never blocks the run if unread
+    writer.start()
+    try:
+        rc, out, _ = _run(capsys, "-s", str(d / "src.en"), "-t", str(fifo), "-b")
+    finally:
+        writer.join(timeout=10)
+    rc2, out2, _ = _run(capsys, "-s", str(d / "src.en"), "-t", str(d / "garbled.ja"), "-b")
+    assert rc == rc2 == 0 and out == out2

@@ -396,15 +396,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     check_stdin_once([args.en, args.ja, args.segments])
     if args.segments:
-        from .segments_file import parse_segments, read_segments
+        from .segments_file import parse_segments
 
         if args.en or args.ja:
             raise _Usage("give EN_FILE and JA_FILE, or --segments FILE.tsv, not both")
         check_output_path(args.output)  # fail before the work, not after it
-        if args.segments == STDIO:
-            pairs = parse_segments(read_input(STDIO, "segments", None).text, STDIN_NAME)
-        else:
-            pairs = read_segments(args.segments)
+        loaded = read_input(args.segments, "segments", None)  # a file, a pipe or stdin
+        pairs = parse_segments(loaded.text, loaded.source)
         with progress_bar(stderr_progress_enabled(args), "mtqa check") as progress:
             pipeline = Pipeline(config.with_options(presegmented=True), progress=progress)
             report = pipeline.run_segments(pairs)

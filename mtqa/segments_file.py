@@ -1,4 +1,4 @@
-"""Reading pre-aligned sentence pairs for ``mtqa check --segments FILE``.
+"""Reading pre-aligned sentence pairs for ``mtqa check --segments FILE`` (``-``: stdin).
 
 The file is a table with a header row naming a ``source`` column (the English) and a
 ``translation`` column (the Japanese), in any order and letter case, other columns

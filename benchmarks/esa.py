@@ -28,8 +28,12 @@ What the checks find does not depend on the data, but the confidence model
 development half. So the calibrated figures are **out of fold by document**: documents are
 split into K folds by a hash of their id, the fitting procedure is rerun on the other folds'
 findings, and each fold is measured with the model fitted without it; the shipped model is
-never applied to the documents it was fitted on. The raw figures (every finding as the
-checks report it, before calibration) are printed beside them for comparison.
+never applied to the documents it was fitted on. Three configurations are printed: the
+raw findings (as the checks report them, before calibration); calibrated with the fitted
+floor as ``min_confidence`` (findings under it hidden); and ``min_confidence = 0``
+(calibrated: unlikely findings demoted to minor, none hidden), whose figures make the last
+line. mtqa's default report (no ``min_confidence``) only adds confidence to the raw
+findings: its figures are the raw ones.
 
 mtqa runs once per distinct (source, translation) pair; the findings are cached as JSONL
 under ``--cache-dir``, in a file named by a digest of the code that produces them (the
@@ -531,7 +535,7 @@ def calibrated_outcomes(items: Sequence[EsaItem], records: Mapping[str, Mapping[
         rec = records[it.key]
         model = models[doc_fold(it.doc_id, k)]
         shown, hidden = confidence.apply(findings_of(rec), model, segments_of(rec),
-                                         model.floor if model_floor else None)
+                                         model.floor if model_floor else 0.0)
         score = mqm_score(shown, int(rec["words"]))
         out.append(Outcome(shown, hidden, score, evaluate(shown, score, policy).passed))
     return out
@@ -626,7 +630,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_reliability(results)
         print_summary("calibrated, out of fold, min_confidence = the fitted floor",
                       results["calibrated_model_floor"])
-        print_summary("calibrated, out of fold (the default report: unlikely findings minor)",
+        print_summary("calibrated, out of fold, min_confidence = 0 (unlikely findings minor)",
                       head)
     else:
         print(f"\n(too few documents for {args.folds} folds: calibrated figures skipped)")

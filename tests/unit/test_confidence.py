@@ -63,10 +63,12 @@ def test_informational_and_uncalibrated_findings_are_left_alone():
     assert len(shown) == 2 and hidden == 0
 
 
-def test_nothing_is_hidden_by_default_and_min_confidence_hides():
+def test_by_default_confidence_is_only_added_and_min_confidence_demotes_and_hides():
     m = _model({"code=MIS002": -3.0})
     shown, hidden = confidence.apply([_finding()], m)
-    assert len(shown) == 1 and hidden == 0
+    assert hidden == 0 and shown[0].severity == "major" and shown[0].confidence is not None
+    shown, hidden = confidence.apply([_finding()], m, min_confidence=0.0)
+    assert hidden == 0 and shown[0].severity == "minor"
     shown, hidden = confidence.apply([_finding()], m, min_confidence=0.2)
     assert shown == [] and hidden == 1
 

@@ -74,8 +74,61 @@ def register(subparsers: Any, add_engine_args: Callable[[argparse.ArgumentParser
                    help="no progress bar and no closing summary line")
     p.add_argument("--allow-outside-paths", action="store_true",
                    help="accept manifest paths outside the manifest's folder")
+    _add_ray_args(p)
     add_engine_args(p)
     p.set_defaults(func=cmd_feed)
+
+
+def _gpus(value: str) -> float:
+    try:
+        g = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not g >= 0:  # also NaN
+        raise argparse.ArgumentTypeError("give 0 or more GPUs")
+    return g
+
+
+def _add_ray_args(p: argparse.ArgumentParser) -> None:
+    """``--engine ray`` and its options (issue #20; see :mod:`mtqa.feed_ray`)."""
+    g = p.add_argument_group("Ray (--engine ray: a Ray cluster, or a local Ray instance)")
+    g.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="local: this process or --jobs worker processes; ray: Ray actors "
+                   "(needs pip install 'mtqa[ray]') (default: %(default)s)")
+    g.add_argument("--ray-address", metavar="ADDR", default=None,
+                   help="Ray cluster address (host:port, as ray start --head prints it); "
+                   "default: $RAY_ADDRESS, else a new local instance")
+    g.add_argument("--workers", type=_jobs, default=None, metavar="N",
+                   help="Ray actors, each holding one pipeline (default: one per CPU of the "
+                   "cluster, or per --gpus-per-worker share of its GPUs)")
+    g.add_argument("--gpus-per-worker", type=_gpus, default=0.0, metavar="G",
+                   help="GPUs each actor asks for; a fraction shares a device "
+                   "(default: %(default)s)")
+
+
+def _ray_runner(args: argparse.Namespace, config: Any) -> Any:
+    """A started :class:`mtqa.feed_ray.RayRunner` for ``--engine ray``, else ``None``.
+
+    Raises:
+        ConfigError: Ray options without ``--engine ray``, or ``--jobs`` with it.
+        MtqaError: Ray missing or unreachable, or the actors cannot start.
+    """
+    from .errors import ConfigError
+
+    if args.engine != "ray":
+        given = [f for f, v in (("--ray-address", args.ray_address), ("--workers", args.workers),
+                                ("--gpus-per-worker", args.gpus_per_worker)) if v]
+        if given:
+            raise ConfigError(f"{', '.join(given)}: only with --engine ray")
+        return None
+    if args.jobs != 1:
+        raise ConfigError("--jobs is for the local engine; with --engine ray give --workers")
+    from .feed_ray import RayRunner
+
+    runner = RayRunner(config, args.workers, gpus_per_worker=args.gpus_per_worker,
+                       address=args.ray_address)
+    runner.start()
+    return runner
 
 
 @contextmanager
@@ -120,6 +173,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
+    runner = _ray_runner(args, config)  # before the folder is touched: errors exit 2
     stop = StopFlag()
     bar = tqdm(total=source.total, file=sys.stderr, unit="article", dynamic_ncols=True,
                disable=args.quiet or not sys.stderr.isatty(), desc="mtqa feed")
@@ -135,9 +189,12 @@ def cmd_feed(args: argparse.Namespace) -> int:
                 progress=bar,
                 stop=stop,
                 on_record=annotate if args.annotations == "github" else None,
+                runner=runner,
             )
     finally:
         bar.close()
+        if runner is not None:
+            runner.close()
     sys.stdout.flush()
     if stop.signum is not None and result.interrupted is None:
         result.interrupted = stop.signum  # arrived while the outputs were being finished

@@ -7,7 +7,11 @@ fire on noise, so the pipeline asks this module first and refuses with one clear
 Detection counts letters by script (Latin, kana, kanji, hangul, other) and, for Latin
 text, the share of common English function words, which separates English from
 French, German or Spanish well on running text. It is deliberately coarse: a short text
-gives ``"unknown"`` and the pipeline then lets it through rather than guess.
+gives ``"unknown"`` and the pipeline then lets it through rather than guess, unless its
+kana and kanji tell (issue #16: two sentences of simplified Chinese, under the letter
+minimum, were checked as Japanese). Japanese writes kana in any sentence; Chinese writes
+none, and simplified Chinese writes characters that Japanese does not (说, 们, 这, 罗: outside
+JIS X 0208, the repertoire of Japanese text), so either is evidence even in a few words.
 """
 
 from __future__ import annotations
@@ -29,6 +33,20 @@ JA_MIN_CJK_SHARE = 0.3
 #: ... and kana are at least this share of the kana + kanji. Japanese prose is about half
 #: kana (particles, endings are written in hiragana); Chinese has none.
 JA_MIN_KANA_OF_CJK = 0.1
+#: A text under ``MIN_LETTERS`` letters is still judged by its kana and kanji when it has at
+#: least this many of them and they make ``JA_MIN_CJK_SHARE`` of its letters: a short
+#: sentence with kana is Japanese, one with simplified-only characters and no kana Chinese.
+SHORT_MIN_CJK = 6
+#: Kanji that Japanese does not write (see :func:`_foreign_han`), needed as evidence for
+#: Chinese: at least this many, and at least ``ZH_MIN_FOREIGN_SHARE`` of the kanji. In
+#: simplified Chinese news about a quarter of the characters are such forms (e.g. 9 of 33 in
+#: "美国和俄罗斯高级官员周二在沙特阿拉伯会谈近四个小时。双方同意恢复外交使团。").
+ZH_MIN_FOREIGN = 2
+ZH_MIN_FOREIGN_SHARE = 0.05
+#: A kanji-heavy Japanese text (headline style: "日米首脳会談、東京で開催") may have fewer kana
+#: than ``JA_MIN_KANA_OF_CJK``; with at least this many kana and no foreign kanji it is still
+#: Japanese, since Chinese writes no kana at all.
+JA_MIN_KANA_KANJI_HEAVY = 2
 #: English: Latin letters make at least this share of the letters.
 EN_MIN_LATIN_SHARE = 0.7
 #: The share of kana + kanji above which a text is not plain English.
@@ -49,6 +67,8 @@ _KANA = re.compile(r"[\u3041-\u309F\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9D]")
 _HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0003134F々〆]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\uFF21-\uFF3A\uFF41-\uFF5A]")
 _HANGUL = re.compile(r"[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]")
+#: The four Jōyō kanji of 2010 that are outside JIS X 0208 (so not in cp932).
+_JOYO_OUTSIDE_JIS = frozenset("\U00020B9F塡剝頰")
 # any letter: \w without digits and underscore
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
@@ -65,7 +85,7 @@ NAMES: Mapping[str, str] = MappingProxyType(
     {
         "en": "English",
         "ja": "Japanese",
-        "zh": "Chinese (kanji without kana)",
+        "zh": "Chinese",
         "ko": "Korean (hangul)",
         "latin": "a Latin-script language other than English",
         "other": "neither English nor Japanese",
@@ -98,6 +118,9 @@ class LanguageGuess:
     def describe(self) -> str:
         """Short evidence for a message, e.g. ``kana+kanji 92% of letters``."""
         s = self.shares
+        if self.code == "zh" and s.get("foreign_kanji"):
+            return (f"kana+kanji {s['kana'] + s['kanji']:.0%} of letters, kana "
+                    f"{s['kana']:.0%}, simplified Chinese forms {s['foreign_kanji']:.0%} of kanji")
         if self.code in ("ja", "zh"):
             return f"kana+kanji {s['kana'] + s['kanji']:.0%} of letters, kana {s['kana']:.0%}"
         if self.code == "ko":
@@ -114,6 +137,38 @@ class LanguageGuess:
         return f"{self.letters} letters"
 
 
+def _foreign_han(c: str) -> bool:
+    """True for a Han character that Japanese text does not use: outside JIS X 0208 with
+    the NEC and IBM extensions (cp932, what Japanese text is written in), and not one of
+    the Jōyō kanji outside it. Simplified Chinese forms (说, 们, 这, 长) are such characters;
+    shared forms (国, 会, 学) are not, and traditional forms mostly are in JIS as well."""
+    if c in _JOYO_OUTSIDE_JIS:
+        return False
+    try:
+        c.encode("cp932")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _cjk_code(kana: int, han: int, foreign: int, short: bool) -> str:
+    """``ja``, ``zh`` or ``unknown`` for a text whose letters are mostly kana and kanji.
+
+    Kana in a fair share make it Japanese (Chinese has none); simplified-only kanji without
+    that share make it Chinese; a few kana and nothing Chinese, Japanese (a kanji-heavy
+    headline). A long text with neither is Chinese (traditional characters, no kana), a
+    short one unknown: a kanji-only Japanese headline is not refused.
+    """
+    cjk = kana + han
+    if kana / cjk >= JA_MIN_KANA_OF_CJK:
+        return "ja"
+    if foreign >= ZH_MIN_FOREIGN and foreign >= ZH_MIN_FOREIGN_SHARE * han:
+        return "zh"
+    if kana >= JA_MIN_KANA_KANJI_HEAVY:
+        return "ja"
+    return "unknown" if short else "zh"
+
+
 def detect(text: str) -> LanguageGuess:
     """Guess the language of ``text`` from its script shares.
 
@@ -126,10 +181,12 @@ def detect(text: str) -> LanguageGuess:
     # count scripts among the letters only (the katakana block also holds the middle dot)
     only = "".join(_LETTER.findall(text))
     letters = len(only)
-    if letters < MIN_LETTERS:
-        return LanguageGuess("unknown", letters)
     kana = len(_KANA.findall(only))
-    han = len(_HAN.findall(only))
+    hans = _HAN.findall(only)
+    han = len(hans)
+    short = letters < MIN_LETTERS
+    if short and not (kana + han >= SHORT_MIN_CJK and kana + han >= JA_MIN_CJK_SHARE * letters):
+        return LanguageGuess("unknown", letters)
     latin = len(_LATIN.findall(only))
     hangul = len(_HANGUL.findall(only))
     other = max(0, letters - kana - han - latin - hangul)
@@ -143,7 +200,9 @@ def detect(text: str) -> LanguageGuess:
     cjk = kana + han
     code = "unknown"
     if cjk / letters >= JA_MIN_CJK_SHARE:
-        code = "ja" if kana / cjk >= JA_MIN_KANA_OF_CJK else "zh"
+        foreign = sum(1 for c in hans if _foreign_han(c))
+        shares["foreign_kanji"] = foreign / han if han else 0.0
+        code = _cjk_code(kana, han, foreign, short)
     elif shares["hangul"] >= OTHER_MIN_SHARE:
         code = "ko"
     elif shares["latin"] >= EN_MIN_LATIN_SHARE and cjk / letters < EN_MAX_CJK_SHARE:

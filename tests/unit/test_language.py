@@ -97,3 +97,60 @@ def test_right_pair_passes():
     ref, mt = check_pair(EN, JA)
     assert (ref.code, mt.code) == ("en", "ja")
     assert "kana" in mt.describe()
+
+
+# --- issue #16: short Chinese is not Japanese; short kanji-heavy Japanese is not refused -----
+
+SHORT_ZH = "美国和俄罗斯高级官员周二在沙特阿拉伯会谈近四个小时。双方同意恢复外交使团。"
+
+
+@pytest.mark.parametrize("text", [
+    SHORT_ZH,
+    "他们说这是一个好的开始。我们会继续谈判。",
+    "会谈持续了约四个半小时。",
+])
+def test_short_simplified_chinese_is_chinese(text):
+    assert len(text) < MIN_LETTERS
+    assert detect(text).code == "zh"
+
+
+def test_short_chinese_translation_refused():
+    with pytest.raises(InputError, match=r"^mt.txt: the translation looks like Chinese .*simplified"):
+        check_pair("Top U.S. and Russian officials met for nearly four hours in Saudi Arabia.",
+                   SHORT_ZH, "en.txt", "mt.txt")
+
+
+@pytest.mark.parametrize("text", [
+    "日米首脳会談、東京で開催",  # headline style: one kana
+    "日銀総裁発言要旨",  # no kana at all
+    "外相、米露協議に参加",
+    "ラブロフ外相が会談",
+    "習近平国家主席が来日",
+])
+def test_short_kanji_heavy_japanese_is_not_refused(text):
+    assert detect(text).code in ("ja", "unknown")
+    check_pair("The foreign minister met his counterpart.", text)
+
+
+def test_short_japanese_sentence_is_japanese():
+    assert detect("外相は火曜日に会談した。").code == "ja"
+
+
+def test_simplified_name_in_japanese_prose_is_still_japanese():
+    # one simplified form quoted in Japanese with kana: kana decide
+    assert detect("中国の习近平国家主席は火曜日、北京で記者会見を開いた。").code == "ja"
+
+
+def test_japanese_of_the_data_and_wmt24_esa_accepted():
+    import json
+    from pathlib import Path
+
+    texts = [p.read_text(encoding="utf-8") for p in [*CASES.glob("*.ja.txt"), RIYADH / "ja.txt"]]
+    headlines = [t.strip().splitlines()[0] for t in texts]
+    for t in texts + headlines:
+        assert detect(t).code in ("ja", "unknown"), t[:40]
+    esa = Path("/work/shared/data/wmt24-esa-en-ja/dev.jsonl")
+    if esa.is_file():
+        rows = [json.loads(line) for line in esa.read_text(encoding="utf-8").splitlines()]
+        codes = [detect(r["translation"]).code for r in rows[::4]]
+        assert "zh" not in codes and "other" not in codes

@@ -51,6 +51,8 @@ class CT2BackTranslator(SequenceEngine):
 
     name = "ct2"
     available = staticmethod(available)
+    # a CTranslate2 Translator may be called from several threads at once: no generation lock
+    _loaded_attrs = ("converted", "_translator", "_tmp")
 
     def __init__(self, model: str, **options: Any) -> None:
         """See :class:`SequenceEngine`; ``compute_type`` is a CTranslate2 type.

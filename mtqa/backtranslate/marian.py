@@ -27,6 +27,7 @@ import json
 import logging
 import math
 import re
+import threading
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -458,14 +459,53 @@ class Generated(NamedTuple):
     attention: Any  # [len(pieces)][len(source ids)] or None
 
 
+@dataclass
+class _Loaded:
+    """A model loaded once in this process and shared by every engine with the same key.
+
+    Attributes:
+        attrs: what the engine's :meth:`SequenceEngine._load_model` set on it (model,
+            translator, device, generation config...), copied onto each engine that uses it.
+        tokenization: the tokenizer files read once.
+        lock: held around generation by engines whose model is not safe to call from two
+            threads at once (the Marian engine switches its attention implementation for
+            the attribution pass).
+    """
+
+    attrs: dict[str, Any]
+    tokenization: MarianTokenization
+    lock: threading.Lock
+
+
+#: Models loaded in this process, by :meth:`SequenceEngine._load_key` (#15: four threads
+#: each loading the same model at once failed with "Cannot copy out of meta tensor", because
+#: transformers' loading patches torch globally; and each call paid the load again). Loading
+#: is serialised by ``_LOADING``; the loaded model is shared read-only.
+_LOADED: dict[tuple[str, ...], _Loaded] = {}
+_LOADING = threading.Lock()
+
+
+def forget_loaded_models() -> None:
+    """Drop the models this process keeps loaded (the next engine loads its model again):
+    frees their memory in a long-lived process, such as a notebook, that is done with them."""
+    with _LOADING:
+        _LOADED.clear()
+
+
 class SequenceEngine:
     """Shared machinery of the Marian-based engines (see the module doc).
 
     Subclasses set ``name`` and implement :meth:`_load_model` and :meth:`_generate`
-    (and :meth:`_default_compute_type` when their default precision differs).
+    (and :meth:`_default_compute_type` when their default precision differs). They list in
+    ``_loaded_attrs`` the attributes :meth:`_load_model` sets: those are loaded once per
+    process and key (:meth:`_load_key`) and shared by every engine of that key.
     """
 
     name = "sequence"
+    #: Attributes set by :meth:`_load_model`, shared between engines of the same key.
+    _loaded_attrs: tuple[str, ...] = ()
+    #: The shared model's generation lock (see :class:`_Loaded`); set by :meth:`load`.
+    _generate_lock: threading.Lock
 
     def __init__(self, model: str, **options: Any) -> None:
         """Resolve the model (no loading yet) and fix the generation options.
@@ -556,10 +596,37 @@ class SequenceEngine:
         }
 
     def load(self) -> None:
-        """Load tokenizer and model now (otherwise done on the first cache miss)."""
-        if self.tokenization is None:
-            self.tokenization = MarianTokenization(self.ref.folder)
-            self._load_model()
+        """Load tokenizer and model now (otherwise done on the first cache miss).
+
+        Once per process and key: a second engine of the same model and loading options,
+        in this thread or another, shares the model already loaded. Loading holds a
+        process-wide lock, so that two threads never load at the same time.
+        """
+        if self.tokenization is not None:
+            return
+        key = self._load_key()
+        with _LOADING:
+            loaded = _LOADED.get(key)
+            if loaded is None:
+                self.tokenization = MarianTokenization(self.ref.folder)
+                try:
+                    self._load_model()
+                except BaseException:
+                    self.tokenization = None
+                    raise
+                attrs = {a: getattr(self, a) for a in self._loaded_attrs}
+                loaded = _Loaded(attrs, self.tokenization, threading.Lock())
+                _LOADED[key] = loaded
+        for name, value in loaded.attrs.items():
+            setattr(self, name, value)
+        self._generate_lock = loaded.lock
+        self.tokenization = loaded.tokenization
+
+    def _load_key(self) -> tuple[str, ...]:
+        """What the loaded model depends on: engine, model files (identity), and every
+        option :meth:`_load_model` reads."""
+        return (type(self).__name__, str(self.ref.folder), self.identity, self.device_option,
+                self.compute_type, str(self.threads), str(self.beams))
 
     def translate(self, sentences: Sequence[str]) -> list[BackTranslation]:
         """Back-translate each sentence; same length and order as the input.
@@ -686,6 +753,7 @@ class MarianBackTranslator(SequenceEngine):
 
     name = "marian"
     available = staticmethod(available)
+    _loaded_attrs = ("_torch", "_device", "_model", "_attn_impl", "_gen_config")
 
     def _load_model(self) -> None:
         import torch
@@ -749,6 +817,13 @@ class MarianBackTranslator(SequenceEngine):
         )
 
     def _generate(self, units: Sequence[WorkUnit]) -> list[Generated]:
+        # the model is shared by the engines of all threads (see SequenceEngine.load), and
+        # the attribution pass switches its attention implementation: one call at a time
+        # (torch already spreads one call over the cores)
+        with self._generate_lock:
+            return self._generate_unlocked(units)
+
+    def _generate_unlocked(self, units: Sequence[WorkUnit]) -> list[Generated]:
         torch = self._torch
         assert self.tokenization is not None
         tok = self.tokenization

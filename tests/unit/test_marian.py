@@ -396,3 +396,59 @@ def test_cli_generation_options_reach_the_engine(tiny_marian, tmp_path, capsys):
     assert len(err) == 1 and "beams" in err[0]
     assert main(base + ["--device", "tpu"]) == 2
     assert "device" in capsys.readouterr().err
+
+
+# -- threads (#15) ---------------------------------------------------------------------
+
+
+def test_four_threads_checking_at_once_load_the_model_once(tiny_marian, tmp_path):
+    # #15.8: each mtqa.check loaded the model, nothing serialised loading, and 3-4 of 4
+    # threads failed with "Cannot copy out of meta tensor"
+    import threading
+
+    import mtqa
+    from mtqa.backtranslate import marian
+
+    marian.forget_loaded_models()
+    en = (ROOT / "data/cases/f1-race.en.txt").read_text(encoding="utf-8")
+    ja = (ROOT / "data/cases/f1-race.ja.txt").read_text(encoding="utf-8")
+    start = threading.Barrier(4)
+    errors: list[BaseException] = []
+    outputs: list[list[str]] = []
+
+    def work() -> None:
+        try:
+            start.wait()
+            report = mtqa.check(en, ja, backtranslator="marian", model=str(tiny_marian),
+                                cache=False)
+            outputs.append([p.back_translation for p in report.pairs])
+        except BaseException as err:  # noqa: BLE001 (collected and asserted below)
+            errors.append(err)
+
+    for _ in range(2):  # a second round reuses the loaded model
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert errors == []
+    assert len(outputs) == 8 and all(o == outputs[0] for o in outputs)
+    assert len(marian._LOADED) == 1
+
+
+def test_engines_share_a_model_only_with_the_same_loading_options(tiny_marian, tmp_path):
+    from mtqa.backtranslate import marian
+
+    marian.forget_loaded_models()
+    a = _engine(tiny_marian, tmp_path, cache=False)
+    b = _engine(tiny_marian, tmp_path, cache=False, batch_size=2)  # not a loading option
+    c = _engine(tiny_marian, tmp_path, cache=False, compute_type="int8")
+    for e in (a, b, c):
+        e.load()
+    assert a._model is b._model and a.tokenization is b.tokenization
+    assert c._model is not a._model
+    assert a.translate(SENTENCES) == b.translate(SENTENCES)
+    marian.forget_loaded_models()
+    d = _engine(tiny_marian, tmp_path, cache=False)
+    d.load()
+    assert d._model is not a._model

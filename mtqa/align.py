@@ -22,6 +22,9 @@ Koehn 2019):
   (the array work is done per row with numpy; see ``benchmarks/align_scale.py``).
 
 Page chrome takes no part in the search: it is attached as 0:1 chrome beads where it occurs.
+A sentence taken for chrome by its wording alone is first returned to the content when it
+translates a content sentence of the other side (:func:`settle_chrome`): chrome never hides
+what the English says (issue #15).
 The record format is :class:`~mtqa.types.AlignedPair`; offsets index both texts exactly.
 """
 
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -39,7 +42,7 @@ from .english import STOPWORDS, words
 from .similarity import NameMatcher, english_features, japanese_features
 from .types import AlignedPair, Attribution, BackTranslation, Document, Sentence
 
-ALIGNER_VERSION = "dp-2"
+ALIGNER_VERSION = "dp-3"
 
 #: Bead shapes (English sentences, Japanese sentences). 1:0 is an omission, 0:1 an addition.
 BEADS: tuple[tuple[int, int], ...] = (
@@ -126,6 +129,18 @@ NEURAL_ENGINES = frozenset({"marian", "ct2"})
 FLUENT_STOPWORD_SHARE = 0.25
 #: Half-width of the refinement band around the coarse path (chrF pass), in sentences.
 REFINE_RADIUS = 2
+#: Calibrated similarity (0..1), of both members of a 1:1 pair, from which a sentence marked
+#: as page chrome is taken to translate a content sentence of the other side and is returned
+#: to the content (:func:`settle_chrome`). Aligned sentences score 0.4-1 and unrelated ones
+#: 0-0.15 (see mtqa.checks.alignment); requiring both the English and the Japanese member
+#: keeps a short label ("Related Articles") that shares a word with a long sentence out.
+CHROME_RESCUE_MATCH = 0.4
+#: ... and the raw coverage (IDF-weighted share, :meth:`BeadScorer.coverage`) both members
+#: must reach, because the calibration of a very short translation (a headline and a label)
+#: is loose enough to lift anything. Measured with the dictionary engine: 76% of the 1:1
+#: beads of data/cases and data/riyadh reach 0.3 on both members (median 0.43); the best
+#: match of riyadh's nine chrome lines reaches 0.24.
+CHROME_RESCUE_RAW = 0.3
 
 _INF = math.inf
 
@@ -482,9 +497,23 @@ def _band(centre: np.ndarray, m: int, width: int) -> tuple[np.ndarray, np.ndarra
     hi = np.minimum(centre + width, m)
     lo[0] = 0
     hi[-1] = m
-    # keep the band monotone and connected from row to row
+    return _connect(lo, hi)
+
+
+def _connect(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Make a band monotone and connected from row to row.
+
+    Monotone: ``lo`` and ``hi`` never decrease. Connected: each row starts no later than the
+    previous row ends (``lo[i] <= hi[i - 1]``), so that a 1:0 bead can always step down and
+    0:1 beads can then walk along the row. Without the second condition a steep diagonal
+    (a translation with twenty times as many sentences as the English, issue #15) left a gap
+    between two rows that no bead could cross, and the search found no path at all.
+    """
     lo = np.minimum.accumulate(lo[::-1])[::-1]
     hi = np.maximum.accumulate(hi)
+    if len(lo) > 1:
+        # the minimum of two non-decreasing sequences is non-decreasing: lo stays monotone
+        lo[1:] = np.minimum(lo[1:], hi[:-1])
     return lo, hi
 
 
@@ -616,9 +645,7 @@ def _path_band(beads: Sequence[tuple[int, int, int, int]], n: int, m: int,
         lo[a:b] = np.minimum(lo[a:b], max(j - radius, 0))
         hi[a:b] = np.maximum(hi[a:b], min(j + radius, m))
     lo[0], hi[n] = 0, m
-    lo = np.minimum.accumulate(lo[::-1])[::-1]
-    hi = np.maximum.accumulate(hi)
-    return lo, hi
+    return _connect(lo, hi)
 
 
 def align(
@@ -658,6 +685,63 @@ def align(
             for k, v in zip(which, z):
                 scores[k] = float(v)
     return _to_pairs(reference, translation, back_translations, en, ja, beads, scores)
+
+
+def settle_chrome(
+    reference: Document, translation: Document, back_translations: Sequence[BackTranslation]
+) -> tuple[Document, Document]:
+    """The two documents with chrome candidates that translate content returned to content.
+
+    :mod:`mtqa.segment` marks chrome by wording, length and position; it cannot see the
+    other language. A sentence it marked that pairs well (``CHROME_RESCUE_MATCH``, on both
+    members) with a content sentence of the other side is article content after all (a news
+    story about auto-generated articles, a form's required fields): it is unmarked, so that
+    it is aligned and checked like any other sentence. Chrome on both sides that matches
+    (a comment form in both) stays chrome. A pair must match on the document's calibration
+    and on the raw coverage (``CHROME_RESCUE_RAW``).
+
+    Args:
+        reference: the segmented English document.
+        translation: the segmented Japanese document.
+        back_translations: one per sentence of ``translation`` (chrome included).
+
+    Returns:
+        ``(reference, translation)``, the same objects when nothing changed.
+    """
+    en_chrome = [s.index for s in reference.sentences if s.chrome]
+    ja_chrome = [s.index for s in translation.sentences if s.chrome]
+    en_content = [s.index for s in reference.sentences if not s.chrome]
+    ja_content = [s.index for s in translation.sentences if not s.chrome]
+    if not ((en_chrome and ja_content) or (ja_chrome and en_content)):
+        return reference, translation
+    en_all, ja_all = _unmarked(reference), _unmarked(translation)
+    en, ja = _side(en_all), _side(ja_all)
+    scorer = BeadScorer(en, ja, [b.text for b in back_translations], neural=False)
+    scorer.calibrate("lexical", scorer.lexical, LEXICAL_NULL_PRIOR, LEXICAL_GOOD_PRIOR,
+                     _diagonal(en, ja))
+    # every chrome sentence against every content sentence of the other side, in one call
+    pairs = [(i, j) for i in en_content for j in ja_chrome]
+    pairs += [(i, j) for i in en_chrome for j in ja_content]
+    i_arr = np.array([p[0] for p in pairs], dtype=np.int64)
+    j_arr = np.array([p[1] for p in pairs], dtype=np.int64)
+    z, _ = scorer.members(1, 1, i_arr, j_arr)
+    rec, prec = scorer.coverage(1, 1, i_arr, j_arr)
+    raw = np.minimum(rec[:, 0], prec[:, 0])
+    good = (z.min(axis=1) >= CHROME_RESCUE_MATCH) & (raw >= CHROME_RESCUE_RAW)
+    keep_en = {int(i) for i, ok in zip(i_arr, good) if ok and reference.sentences[i].chrome}
+    keep_ja = {int(j) for j, ok in zip(j_arr, good) if ok and translation.sentences[j].chrome}
+    return _unmarked(reference, keep_en), _unmarked(translation, keep_ja)
+
+
+def _unmarked(doc: Document, which: set[int] | None = None) -> Document:
+    """``doc`` with the chrome mark removed from sentences ``which`` (all when ``None``)."""
+    if which is not None and not which:
+        return doc
+    sents = tuple(
+        replace(s, chrome=False) if s.chrome and (which is None or s.index in which) else s
+        for s in doc.sentences
+    )
+    return replace(doc, sentences=sents)
 
 
 class SentenceSimilarity:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import backtranslate, checks, language, load, relatedness, segment
-from .align import ALIGNER_VERSION, align
+from .align import ALIGNER_VERSION, align, settle_chrome
 from .config import QAConfig
 from .gate import evaluate
 from .report import Report
@@ -95,6 +95,8 @@ class Pipeline:
         load.check_sentence_count(mt_doc, "the translation")
         self._tell("back-translating", 0, 1)
         bts = self.engine.translate([mt_doc.sentence_text(i) for i in range(len(mt_doc.sentences))])
+        # chrome candidates that translate the other side's content are content (#15)
+        ref_doc, mt_doc = settle_chrome(ref_doc, mt_doc, bts)
         pairs = align(ref_doc, mt_doc, bts, engine=self.engine.name)
         # a translation of another article: one critical finding instead of the checks' noise
         rel = relatedness.assess(ref_doc, mt_doc, pairs, bts)

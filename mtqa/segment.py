@@ -4,6 +4,14 @@ A paragraph is a block separated by a blank line (a single newline also ends a
 sentence: headlines and captions carry no final punctuation). Chrome lines (share
 buttons, comment forms, gallery links, auto-generated disclaimers) are matched against
 ``mtqa/data/chrome.txt``, a general list of web-page furniture in both languages.
+
+Chrome is a line or a short block, never a paragraph of content (issue #15: one boilerplate
+phrase inside a one-paragraph article used to turn the whole article into chrome, and the
+gate passed it unchecked). So a pattern marks a whole line only when the line is short
+(``CHROME_MAX_CHARS``); in a longer line only short matching sentences at the line's start
+or end (a syndication note glued to the last paragraph) are chrome, never one in its middle.
+What is marked here is a candidate: :func:`mtqa.align.settle_chrome` returns to the content
+any such sentence that translates the other side's content.
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ from importlib import resources
 
 from .types import Document, Sentence
 
-SEGMENTER_VERSION = "rules-1"
+SEGMENTER_VERSION = "rules-2"
 
 # Japanese sentence ends: 。！？ (and ASCII/full-width variants), optionally followed by
 # closing brackets/quotes that belong to the sentence.
@@ -39,12 +47,45 @@ def _chrome_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(pats)
 
 
+#: Longest line or sentence (characters, trimmed) that can be page chrome. Labels and buttons
+#: are a few words; the longest furniture in the data is a syndication note (83 Japanese
+#: characters in data/riyadh, about 140 in its usual English wording). A sentence of the
+#: median length (51 Japanese, 108 English characters: WMT22 en-ja dev) fits too, which is
+#: why a match inside a longer line counts only at the line's edges and why the aligner has
+#: the last word (:func:`mtqa.align.settle_chrome`).
+CHROME_MAX_CHARS = 160
+
+
 def is_chrome(line: str) -> bool:
-    """True when ``line`` (one sentence or line) is page furniture, not article content."""
+    """True when ``line`` (one sentence or line) reads as page furniture, not article content.
+
+    A line longer than ``CHROME_MAX_CHARS`` is never chrome, whatever it contains: furniture
+    is short, and a long line that mentions a furniture phrase is prose.
+    """
     s = line.strip()
-    if not s:
+    if not s or len(s) > CHROME_MAX_CHARS:
         return False
     return any(p.search(s) for p in _chrome_patterns())
+
+
+def _chrome_flags(text: str, line_start: int, line_end: int,
+                  spans: list[tuple[int, int]]) -> list[bool]:
+    """Which sentences ``spans`` of one line are page chrome.
+
+    The whole line when it is short and matches; otherwise the matching sentences that form
+    a run at the start or at the end of the line. A matching sentence between two content
+    sentences is content: furniture sits at the edges of a block, never inside prose.
+    """
+    if is_chrome(text[line_start:line_end]):
+        return [True] * len(spans)
+    hits = [is_chrome(text[a:b]) for a, b in spans]
+    flags = [False] * len(spans)
+    for order in (range(len(spans)), range(len(spans) - 1, -1, -1)):
+        for k in order:
+            if not hits[k]:
+                break
+            flags[k] = True
+    return flags
 
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
@@ -143,8 +184,7 @@ def segment(text: str, lang: str) -> Document:
     splitter = _split_ja if lang == "ja" else _split_en
     sentences: list[Sentence] = []
     for line_start, line_end, para in _lines(text):
-        chrome_line = is_chrome(text[line_start:line_end])
-        for a, b in splitter(text, line_start, line_end):
-            chrome = chrome_line or is_chrome(text[a:b])
+        spans = splitter(text, line_start, line_end)
+        for (a, b), chrome in zip(spans, _chrome_flags(text, line_start, line_end, spans)):
             sentences.append(Sentence(len(sentences), a, b, para, chrome))
     return Document(text=text, sentences=tuple(sentences), lang=lang)

@@ -444,3 +444,91 @@ def test_subprocess_shift_jis_report(tmp_path):
     report = json.loads(proc.stdout)
     assert any("Shift_JIS" in n for n in report["summary"]["notes"])
     assert_contract(report, JA)
+
+
+# --- issue #15: never a silent pass; no crash on far-apart extents ----------------------------
+
+
+def test_boilerplate_phrase_in_a_one_paragraph_translation_does_not_hide_it(tmp_path, capsys):
+    # the reproduction of #15.1: the article on one line plus a sentence with 必須項目
+    ja = JA.replace("\n", "") + "申請書の必須項目は五つある。"
+    pj = write(tmp_path / "x.ja.txt", ja)
+    rc, out, err = run(capsys, str(EN_FILE), str(pj), "--format", "json")
+    report = json.loads(out)
+    assert rc == 1, report["summary"]
+    assert report["summary"]["verdict"] == "fail" and report["summary"]["score"] < 100
+    assert [f for f in report["findings"] if f["category"] != "boilerplate"]
+    assert not [f for f in report["findings"] if f["category"] == "boilerplate"]
+    assert_contract(report, ja)
+
+
+def test_riyadh_without_newlines_fails_the_gate(tmp_path, capsys):
+    ja = (RIYADH / "ja.txt").read_text(encoding="utf-8").replace("\n", "")
+    pj = write(tmp_path / "ja.txt", ja)
+    rc, out, _ = run(capsys, str(RIYADH / "en.txt"), str(pj), "--format", "json")
+    report = json.loads(out)
+    assert rc == 1 and report["summary"]["verdict"] == "fail"
+    content = [f for f in report["findings"] if f["category"] != "boilerplate"]
+    assert len(content) >= 10  # the article's errors are still found
+    assert_contract(report, ja)
+
+
+def test_real_chrome_lines_keep_their_boilerplate_findings(riyadh_report):
+    texts = [f.text for f in riyadh_report.finding_list if f.category == "boilerplate"]
+    assert texts == [
+        "プレスリリース", "ギャラリーでこの写真を開く:",
+        "(これはシンジケート ニュース フィードから自動生成された未編集の記事です。TechWire24 スタッフが"
+        "コンテンツ本文を変更または編集していない可能性があります)",
+        "Related Articles", "コメントを残す",
+        "メールアドレスが公開されることはありません。 が付いている欄は必須項目です",
+        "Back to top button",
+    ]
+
+
+@pytest.mark.parametrize("short", ["en", "ja"])
+def test_one_side_twenty_times_longer_is_a_finding_not_a_crash(tmp_path, capsys, short):
+    # the headline and caption against the whole article, or the other way round: the
+    # alignment band used to break with a RuntimeError traceback
+    en = (RIYADH / "en.txt").read_text(encoding="utf-8")
+    ja = (RIYADH / "ja.txt").read_text(encoding="utf-8")
+    if short == "en":
+        en = "\n\n".join(en.split("\n\n")[:2])
+    else:
+        ja = "\n\n".join(ja.split("\n\n")[:3])
+    pe, pj = write(tmp_path / "en.txt", en), write(tmp_path / "ja.txt", ja)
+    rc, out, err = run(capsys, str(pe), str(pj), "--format", "json")
+    assert "Traceback" not in err
+    report = json.loads(out)
+    assert rc == 1 and report["summary"]["verdict"] == "fail"
+    words = "much longer than the reference" if short == "en" else "much shorter than the"
+    assert any(words in f["message"] for f in report["findings"]), report["findings"][:3]
+    assert_contract(report, ja)
+
+
+def test_forty_thousand_combining_marks_stay_bounded(tmp_path, capsys):
+    # #15.14: a run of combining marks got past the 250-character cut (one 40,000-code-point
+    # sentence: 40 s and 700 MB here, a crash on a smaller machine); now it is cut like any
+    # other text, so the pieces, and the time, stay bounded
+    from mtqa.load import MAX_COMBINING_RUN
+
+    ja = JA + "\n\nあ" + "\u0301" * 40_000 + "\n"
+    pj = write(tmp_path / "ja.txt", ja)
+    started = time.perf_counter()
+    rc, out, err = run(capsys, str(EN_FILE), str(pj), "--format", "json")
+    elapsed = time.perf_counter() - started
+    assert rc in (0, 1) and "Traceback" not in err
+    report = json.loads(out)
+    assert_contract(report, ja)
+    bound = 3 * (MAX_SENTENCE_CHARS["ja"] + MAX_COMBINING_RUN) + 2  # a bead joins up to three
+    assert max(s["mt_end"] - s["mt_start"] for s in report["segments"]) <= bound
+    assert elapsed < 60, elapsed
+
+
+def test_short_chinese_translation_is_a_usage_error(tmp_path, capsys):
+    # #16.5: two sentences of simplified Chinese (under the letter minimum) were checked as
+    # Japanese and failed with findings; the README promises exit 2 for a non-Japanese side
+    pe = write(tmp_path / "en.txt", "Top U.S. and Russian officials met for nearly four hours "
+               "in Saudi Arabia on Tuesday. They agreed to restore their embassies.\n")
+    pj = write(tmp_path / "zh.txt", "美国和俄罗斯高级官员周二在沙特阿拉伯会谈近四个小时。双方同意恢复外交使团。\n")
+    rc, _, err = run(capsys, str(pe), str(pj))
+    assert_one_line_error(rc, err, "zh.txt", "looks like Chinese")

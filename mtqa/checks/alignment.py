@@ -22,6 +22,12 @@ not pair is evidence of a structural error:
   very start or end of the Japanese that look like page furniture (a short line of its own
   with no sentence-final punctuation). Informational: severity ``info``, weight 0.
 
+* ``addition`` / ``omission`` (ALN005): the two texts are far apart in length, such as the
+  headline and caption of an article against its full translation, or an RSS summary
+  against the full text (issue #15): one document-level finding that says which side is
+  much longer, besides the sentences found unpaired. And a translation with no content at
+  all (nothing but page chrome) omits the whole article: a critical omission.
+
 Sentence-internal problems (a dangling "…に。", a particle-ending sentence, an unbalanced
 quote) belong to the ``scrambled`` check, and content missing inside an aligned pair to the
 ``omission`` check; this one does not repeat them.
@@ -29,12 +35,13 @@ quote) belong to the ``scrambled`` check, and content missing inside an aligned 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..align import SentenceSimilarity
+from ..align import LOG_RATIO_MEAN, SentenceSimilarity
 from ..similarity import english_features, japanese_features
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
@@ -66,6 +73,15 @@ CROSS_MIN = 0.9
 MAJOR_MIN_WORDS = 4
 #: An unpaired Japanese sentence needs this many content tokens to count as an addition.
 ADDITION_MIN_TOKENS = 3
+#: How many times longer (or shorter) than expected the Japanese content may be before the
+#: two texts are reported as being of different extent (ALN005). Expected: the English
+#: content's characters times exp(mtqa.align.LOG_RATIO_MEAN); whole articles of data/cases
+#: and data/riyadh are within 0.82-1.06 of it, so three times is far outside translation
+#: and within the cases #15 reports (a headline and caption against the article: 20 times).
+DISPROPORTION = 3.0
+#: ... and only when at least this many sentences of the longer side are unpaired, so that
+#: one sentence translated at length (a 1:3 bead, a short headline) never counts.
+DISPROPORTION_MIN_UNPAIRED = 3
 #: A line at the edge of the document longer than this (characters) is not taken for chrome.
 EDGE_CHROME_MAX_CHARS = 40
 _JA_SENTENCE_END = re.compile(r"[。．！？!?][」』）)”’\"]*\s*$")
@@ -83,7 +99,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 1
+    version: ClassVar[int] = 2
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -92,6 +108,10 @@ class AlignmentCheck(BaseCheck):
         content = [p for p in pairs if not p.chrome]
         if not content:
             return
+        if not any(p.mt_sentences for p in content):
+            yield from self._nothing_translated(pairs, ctx)
+            return
+        yield from self._disproportion(content, ctx)
         bts = {p.mt_sentences[0]: p.back_translation for p in content if len(p.mt_sentences) == 1}
         sim = SentenceSimilarity(ctx.reference, ctx.translation, bts)
         en_gaps = [_Unpaired(k, i) for k, p in enumerate(content) if not p.mt_sentences
@@ -137,6 +157,75 @@ class AlignmentCheck(BaseCheck):
                 yield from flush()
             run.append(p)
         yield from flush()
+
+    # -- the texts as wholes ---------------------------------------------------------------
+    def _nothing_translated(self, pairs: Sequence[AlignedPair],
+                            ctx: Context) -> Iterator[Finding]:
+        """The English has content and the Japanese none (only page chrome): one critical
+        omission over the whole Japanese text, never a silent pass (issue #15)."""
+        doc = ctx.translation
+        spans = [(s.start, s.end) for s in doc.sentences]
+        if not spans:
+            return
+        start, end = spans[0][0], spans[-1][1]
+        n = len(ctx.reference.content)
+        yield Finding(
+            category="omission", severity="critical", start=start, end=end,
+            text=doc.text[start:end],
+            message=f"the translation has no article content (only page chrome): all {n} "
+            "English sentences are missing",
+            reference=_short(" ".join(ctx.reference.sentence_text(s.index)
+                                      for s in ctx.reference.content), 200),
+            check=self.name, code="ALN005", segment=pairs[0].index,
+            evidence={"english_sentences": str(n)},
+        )
+
+    def _disproportion(self, content: Sequence[AlignedPair],
+                       ctx: Context) -> Iterator[Finding]:
+        """One finding when one text is many times the length the other one implies.
+
+        Whole unpaired stretches (the rest of an article against its summary) are otherwise
+        reported sentence by sentence at best, or absorbed by the neighbouring beads; the
+        reader should be told first that the two files are not of the same extent.
+        """
+        en_chars = sum(s.end - s.start for s in ctx.reference.content)
+        ja_chars = sum(s.end - s.start for s in ctx.translation.content)
+        expected = en_chars * math.exp(LOG_RATIO_MEAN)
+        ja_unpaired = [j for p in content if not p.ref_sentences for j in p.mt_sentences]
+        en_unpaired = [i for p in content if not p.mt_sentences for i in p.ref_sentences]
+        n_en, n_ja = len(ctx.reference.content), len(ctx.translation.content)
+        sizes = (f"{ja_chars:,} Japanese characters in {_count(n_ja, 'sentence')} against "
+                 f"{en_chars:,} English characters in {_count(n_en, 'sentence')} (about "
+                 f"{expected:,.0f} Japanese characters expected)")
+        evidence = {"japanese_chars": str(ja_chars), "english_chars": str(en_chars),
+                    "expected_japanese_chars": f"{expected:.0f}"}
+        if ja_chars >= DISPROPORTION * expected and len(ja_unpaired) >= DISPROPORTION_MIN_UNPAIRED:
+            s = ctx.translation.sentences[ja_unpaired[0]]
+            bead = next(p for p in content if ja_unpaired[0] in p.mt_sentences)
+            yield Finding(
+                category="addition", severity="major", start=s.start, end=s.end,
+                text=ctx.translation.text[s.start : s.end],
+                message=f"the translation is much longer than the reference: {sizes}; "
+                f"{_count(len(ja_unpaired), 'Japanese sentence')} without an English "
+                "counterpart, from here on (is the reference the whole article?)",
+                reference="", check=self.name, code="ALN005", segment=bead.index,
+                evidence={**evidence, "unpaired_sentences": str(len(ja_unpaired))},
+            )
+        elif (expected >= DISPROPORTION * ja_chars
+              and len(en_unpaired) >= DISPROPORTION_MIN_UNPAIRED):
+            last = max(j for p in content for j in p.mt_sentences)
+            s = ctx.translation.sentences[last]
+            bead = next(p for p in content if last in p.mt_sentences)
+            english = ctx.reference.sentence_text(en_unpaired[0])
+            yield Finding(
+                category="omission", severity="major", start=s.start, end=s.end,
+                text=ctx.translation.text[s.start : s.end],
+                message=f"the translation is much shorter than the reference: {sizes}; "
+                f"{_count(len(en_unpaired), 'English sentence')} without a Japanese "
+                "counterpart (is the translation the whole article?)",
+                reference=english, check=self.name, code="ALN005", segment=bead.index,
+                evidence={**evidence, "unpaired_sentences": str(len(en_unpaired))},
+            )
 
     # -- moved and crossed sentences ------------------------------------------------------
     @staticmethod
@@ -302,6 +391,10 @@ class AlignmentCheck(BaseCheck):
                 reference=before, check=self.name, code="ALN002",
                 segment=content[g.bead].index,
             )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -248,3 +248,67 @@ def test_similarity_is_calibrated_per_document():
     far = next(s.index for s in m.sentences if m.sentence_text(s.index).startswith("「北極"))
     assert sim(en_i, ja_i) > 0.6
     assert sim(en_i, far) < 0.15
+
+
+# --- issue #15: far more sentences on one side, chrome that translates content ------------
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["long-translation", "long-reference"])
+def test_band_stays_connected_when_one_side_has_twenty_times_the_sentences(reverse):
+    # a headline and a caption against the full article: the length-proportional diagonal
+    # is so steep that the old band left rows no bead could cross ("band broken at (3, 46)")
+    en = (ROOT / "data/riyadh/en.txt").read_text(encoding="utf-8")
+    ja = (ROOT / "data/riyadh/ja.txt").read_text(encoding="utf-8")
+    if reverse:
+        ja = "\n\n".join(ja.split("\n\n")[:3])
+    else:
+        en = "\n\n".join(en.split("\n\n")[:2])
+    pairs = run(en, ja)
+    r, m = segment(en, "en"), segment(ja, "ja")
+    # every content sentence of both sides appears exactly once, in order
+    assert [i for p in pairs for i in p.ref_sentences] == [s.index for s in r.content]
+    assert [j for p in pairs if not p.chrome for j in p.mt_sentences] == [
+        s.index for s in m.content]
+    assert max(len(r.content), len(m.content)) >= 15 * min(len(r.content), len(m.content))
+
+
+def test_connected_band_lets_every_row_reach_the_next():
+    centre = np.array([0, 46, 92, 95], dtype=np.int64)
+    lo, hi = A._band(centre, 95, 12)
+    assert (lo[1:] <= hi[:-1]).all()
+    assert (np.diff(lo) >= 0).all() and (np.diff(hi) >= 0).all()
+
+
+def settle(en: str, ja: str):
+    engine, _ = backtranslate.create("dictionary")
+    r, m = segment(en, "en"), segment(ja, "ja")
+    bts = engine.translate([m.sentence_text(i) for i in range(len(m.sentences))])
+    return m, A.settle_chrome(r, m, bts)
+
+
+def test_chrome_candidate_that_translates_the_english_is_content():
+    # a news story about auto-generated articles: the sentence reads like a syndication note
+    # but translates the English, so it must be aligned and checked, not set aside
+    en = article(ARTICLE_EN, " ") + (
+        "\n\nRegulators found 200 unedited articles that a news site had generated "
+        "automatically from a syndicated news feed.")
+    ja = article(ARTICLE_JA, "") + (
+        "\n\n規制当局は、ニュースサイトがシンジケートニュースフィードから自動生成された未編集の記事を"
+        "200本見つけた。")
+    m, (_, settled) = settle(en, ja)
+    assert m.sentences[-1].chrome  # the wording alone makes it a candidate
+    assert not settled.sentences[-1].chrome
+    import mtqa
+
+    report = mtqa.check(en, ja, backtranslator="dictionary", checks=("alignment",))
+    assert not any(p.chrome for p in report.pairs)
+    assert report.pairs[-1].kind == "1:1"
+    assert not report.finding_list
+
+
+def test_real_chrome_stays_chrome_on_riyadh():
+    en = (ROOT / "data/riyadh/en.txt").read_text(encoding="utf-8")
+    ja = (ROOT / "data/riyadh/ja.txt").read_text(encoding="utf-8")
+    m, (_, settled) = settle(en, ja)
+    assert [s.chrome for s in settled.sentences] == [s.chrome for s in m.sentences]
+    assert sum(s.chrome for s in m.sentences) == 9

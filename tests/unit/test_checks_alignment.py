@@ -156,3 +156,45 @@ def test_cases_have_no_sentence_level_omission_or_addition(name):
     fs = findings(base.with_suffix(".en.txt").read_text(encoding="utf-8"),
                   base.with_suffix(".ja.txt").read_text(encoding="utf-8"))
     assert not [f for f in fs if f.category in {"addition", "omission"}]
+
+
+# --- issue #15: texts of very different extent, a translation with no content ---------------
+
+RIYADH_EN = (ROOT / "data/riyadh/en.txt").read_text(encoding="utf-8")
+RIYADH_JA = (ROOT / "data/riyadh/ja.txt").read_text(encoding="utf-8")
+
+
+def test_translation_much_longer_than_the_reference_is_one_addition_finding():
+    # the headline and the caption of the English against the whole Japanese article
+    en = "\n\n".join(RIYADH_EN.split("\n\n")[:2])
+    fs = [f for f in findings(en, RIYADH_JA) if f.code == "ALN005"]
+    (f,) = fs
+    assert (f.category, f.severity) == ("addition", "major")
+    assert "much longer than the reference" in f.message
+    assert int(f.evidence["japanese_chars"]) > 3 * float(f.evidence["expected_japanese_chars"])
+
+
+def test_translation_much_shorter_than_the_reference_is_one_omission_finding():
+    # an RSS summary (the headline and the first paragraph) against the whole English article
+    ja = "\n\n".join(RIYADH_JA.split("\n\n")[:5])
+    (f,) = [f for f in findings(RIYADH_EN, ja) if f.code == "ALN005"]
+    assert (f.category, f.severity) == ("omission", "major")
+    assert "much shorter than the reference" in f.message
+    assert f.reference  # the first English sentence left out
+
+
+def test_texts_of_the_same_extent_have_no_extent_finding():
+    fs = findings(RIYADH_EN, RIYADH_JA)
+    assert not [f for f in fs if f.code == "ALN005"]
+    for name in ("f1-race", "g7-communique"):
+        en = (ROOT / f"data/cases/{name}.en.txt").read_text(encoding="utf-8")
+        ja = (ROOT / f"data/cases/{name}.ja.txt").read_text(encoding="utf-8")
+        assert not [f for f in findings(en, ja) if f.code == "ALN005"], name
+
+
+def test_translation_with_only_page_chrome_is_a_critical_omission():
+    report = mtqa.check(EN_TEXT, "プレスリリース\n\nコメントを残す", backtranslator="dictionary")
+    (f,) = [f for f in report.finding_list if f.category != "boilerplate"]
+    assert (f.category, f.severity, f.code) == ("omission", "critical", "ALN005")
+    assert f.text == "プレスリリース\n\nコメントを残す"
+    assert report.gate.passed is False

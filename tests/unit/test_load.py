@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import random
+import unicodedata
 
 import pytest
 
@@ -12,6 +13,7 @@ from mtqa import segment
 from mtqa.errors import InputError
 from mtqa.load import (
     MAX_ARTICLE_BYTES,
+    MAX_COMBINING_RUN,
     MAX_INPUT_CHARS,
     MAX_SENTENCE_CHARS,
     MIN_PLAUSIBILITY,
@@ -245,6 +247,24 @@ def test_cut_without_any_break_at_the_limit():
     doc = split_long_sentences(segment.segment(text, "ja"), 300)
     assert [(s.start, s.end) for s in doc.sentences] == [(0, 300), (300, 600), (600, 900),
                                                           (900, 1000)]
+
+
+@pytest.mark.parametrize("mark", ["\u0301", "\u3099", "\u20dd"])
+def test_combining_mark_run_is_cut_in_bounded_pieces(mark):
+    # #15: 40,000 combining marks after one letter used to escape the cut (one 40,000-code-
+    # point "sentence"), taking minutes and gigabytes in the checks
+    text = "本文です。あ" + mark * 40_000 + "。終わり。"
+    doc = split_long_sentences(segment.segment(text, "ja"))
+    bound = MAX_SENTENCE_CHARS["ja"] + MAX_COMBINING_RUN
+    assert all(0 < s.end - s.start <= bound for s in doc.sentences)
+    assert "".join(doc.sentence_text(i) for i in range(len(doc.sentences))) == text
+
+
+def test_a_few_combining_marks_stay_with_their_letter():
+    text = "あ" * 299 + "か\u3099\u3099" + "あ" * 100  # the cut at 300 falls inside が゙
+    doc = split_long_sentences(segment.segment(text, "ja"), 300)
+    assert doc.sentences[0].end == 302
+    assert not unicodedata.combining(text[doc.sentences[1].start])
 
 
 def test_sentence_count_bound():

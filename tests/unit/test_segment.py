@@ -1,3 +1,5 @@
+import pytest
+
 from mtqa.segment import is_chrome, segment
 
 
@@ -50,3 +52,52 @@ def test_chrome_sentences_are_marked_in_the_document():
     doc = segment("本文の一文目。\n\nコメントを残す\n\nBack to top button", "ja")
     assert [s.chrome for s in doc.sentences] == [False, True, True]
     assert [doc.text[s.start : s.end] for s in doc.content] == ["本文の一文目。"]
+
+
+# --- issue #15: chrome is a line or a short block at the edges, never content -----------
+
+
+def test_boilerplate_phrase_inside_a_one_paragraph_article_is_content():
+    # one line, no breaks, a furniture phrase in it: the article must stay content
+    text = "大臣は月曜日に東京に到着した。" * 12 + "申請書の必須項目は五つある。首相と会談した。"
+    doc = segment(text, "ja")
+    assert not any(s.chrome for s in doc.sentences)
+
+
+def test_long_line_matching_an_unanchored_pattern_is_not_chrome():
+    line = "これはシンジケート ニュース フィードから自動生成された未編集の記事です。" + "本文。" * 60
+    assert len(line) > 160 and not is_chrome(line)
+    doc = segment(line, "ja")
+    assert [s.chrome for s in doc.sentences][:2] == [True, False]  # the edge sentence only
+
+
+def test_furniture_sentence_in_the_middle_of_a_line_is_content():
+    text = "第一文です。" * 20 + "コメントを残す。" + "第二文です。" * 20
+    doc = segment(text, "ja")
+    assert not any(s.chrome for s in doc.sentences)
+
+
+def test_syndication_note_glued_to_the_last_paragraph_is_chrome():
+    body = "大臣は月曜日に東京に到着した。" * 12
+    note = "(これはシンジケート ニュース フィードから自動生成された未編集の記事です。)"
+    doc = segment(body + note, "ja")
+    assert [s.chrome for s in doc.sentences] == [False] * 12 + [True]
+
+
+@pytest.mark.parametrize("line", [
+    "申請書の必須項目は五つある。",
+    "彼はコメントを残すことを拒んだ。",
+    "The form lists five required fields, officials said.",
+    "She declined to leave a comment on the ruling.",
+    "The story has not been edited by the court, lawyers said.",
+])
+def test_prose_with_furniture_words_is_not_chrome(line):
+    assert not is_chrome(line), line
+
+
+def test_real_chrome_lines_still_recognised():
+    for line in ["(これはシンジケート ニュース フィードから自動生成された未編集の記事です。"
+                 "TechWire24 スタッフがコンテンツ本文を変更または編集していない可能性があります)",
+                 "* が付いている欄は必須項目です", "Leave a Reply", "コメントを投稿",
+                 "Your email address will not be published. Required fields are marked *"]:
+        assert is_chrome(line), line

@@ -271,3 +271,14 @@ def test_feed_page_links_escapes_and_errors(base):
     assert "&lt;u&gt;a&lt;/u&gt;" in html and "missing file &lt;x&gt;" in html
     assert "ERROR" in html and "1 failed" in html and "1 passed" in html
     assert feed._repr_html_() == render_feed(feed, standalone=False)
+
+
+def test_dictionary_column_is_labelled_word_glosses(base):
+    """#16: the dictionary engine's column read as a translation ("Japanese cherry birch");
+    it is a word-by-word gloss and says so."""
+    assert "bt:dictionary" in base.signature
+    html = base.to_html()
+    assert "<th>Word glosses <small>(JMdict, word by word)</small></th>" in html
+    marian = dataclasses.replace(base, signature_parts={**base.signature_parts,
+                                                        "bt": "marian-1"})
+    assert "<th>Back-translation</th>" in marian.to_html()

@@ -2,7 +2,9 @@
 
 Registered into the ``mtqa`` parser by :func:`register` (``mtqa/cli.py`` calls it).
 Exit codes: 0 every article passed, 1 an article failed the gate or could not be
-checked, 2 bad usage or unreadable input, 130/143 interrupted by SIGINT/SIGTERM (what
+checked, 2 bad usage or unreadable input (an input without articles too, unless
+``--allow-empty``), 3 internal error (``mtqa.cli``), 4 an output could not be written
+(disk full: what was journalled is kept), 130/143 interrupted by SIGINT/SIGTERM (what
 was finished is written; ``--resume`` completes the rest).
 """
 
@@ -19,6 +21,8 @@ from typing import Any
 
 from .annotations import FORMATS as ANNOTATION_FORMATS
 from .annotations import github_annotations
+from .errors import OutputError
+from .gate import EXIT_OUTPUT
 
 log = logging.getLogger("mtqa")
 
@@ -52,7 +56,8 @@ def register(subparsers: Any, add_engine_args: Callable[[argparse.ArgumentParser
     )
     p.add_argument("input", nargs="?", metavar="INPUT",
                    help="JSONL manifest (id, reference, translation: text or file paths "
-                   "relative to it) or a folder of <id>.en.txt / <id>.ja.txt pairs")
+                   "relative to it; - or a pipe: read once, paths relative to the working "
+                   "folder) or a folder of <id>.en.txt / <id>.ja.txt pairs")
     p.add_argument("--reference-feed", metavar="EN.xml", default=None,
                    help="English RSS/Atom feed file (with --translation-feed, instead of INPUT)")
     p.add_argument("--translation-feed", metavar="JA.xml", default=None,
@@ -64,7 +69,11 @@ def register(subparsers: Any, add_engine_args: Callable[[argparse.ArgumentParser
     p.add_argument("--jobs", "-j", type=_jobs, default=1,
                    help="worker processes (default: %(default)s)")
     p.add_argument("--resume", action="store_true",
-                   help="skip the articles already in DIR/report.jsonl (after an interruption)")
+                   help="skip the articles already in DIR/report.jsonl (after an "
+                   "interruption); an article whose texts changed since is checked again")
+    p.add_argument("--allow-empty", action="store_true",
+                   help="an input without articles passes (exit 0) instead of being an "
+                   "input error (exit 2)")
     p.add_argument("--annotations", choices=ANNOTATION_FORMATS, default="none",
                    help="print CI annotations on stdout: github = ::error/::warning lines "
                    "(default: %(default)s)")
@@ -190,7 +199,12 @@ def cmd_feed(args: argparse.Namespace) -> int:
                 stop=stop,
                 on_record=annotate if args.annotations == "github" else None,
                 runner=runner,
+                allow_empty=args.allow_empty,
             )
+    except OutputError as err:  # one line, no traceback: the journal is kept (#15)
+        print(f"mtqa: error: {err}; the articles written before are kept in {args.out}: "
+              "make room, then rerun with --resume", file=sys.stderr)
+        return EXIT_OUTPUT
     finally:
         bar.close()
         if runner is not None:
@@ -198,10 +212,41 @@ def cmd_feed(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     if stop.signum is not None and result.interrupted is None:
         result.interrupted = stop.signum  # arrived while the outputs were being finished
-    t = result.totals
     if not args.quiet or result.interrupted:
-        state = " (interrupted: rerun with --resume to finish)" if result.interrupted else ""
-        print(f"mtqa feed: {t.items} articles: {t.passed} passed, {t.failed} failed, "
-              f"{t.errors} not checked; {result.checked} checked now, {result.skipped} "
-              f"skipped (already done); reports in {args.out}{state}", file=sys.stderr)
+        print(closing_line(result, args.out), file=sys.stderr)
     return result.exit_code
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def closing_line(result: Any, out: str) -> str:
+    """The run in one line: how many articles the input holds, how many were checked
+    now, reused from a previous run or not reached, and the verdicts over the folder
+    (#16: "1 not checked; 4 checked now" and "6 articles" of 30 said neither).
+
+    Args:
+        result: the :class:`mtqa.feed.FeedRunResult`.
+        out: the output folder.
+    """
+    t = result.totals
+    if result.total is not None:
+        size = f"{_n(result.total, 'article')} in the input"
+    else:  # a stream cut short: its length is unknown
+        size = f"{_n(result.checked + result.reused, 'article')} read from the input so far"
+    now = f"{result.checked} checked now"
+    if result.changed:
+        now += f" ({result.changed} changed since the previous run)"
+    parts = [now]
+    if result.reused:
+        parts.append(f"{result.reused} reused from the previous run")
+    if result.interrupted:
+        left = result.not_reached
+        parts.append("the rest not checked yet" if left is None else f"{left} not checked yet")
+    verdicts = (f"{t.passed} passed, {t.failed} failed the gate, {t.errors} could not be "
+                "checked")
+    if result.interrupted:
+        return (f"mtqa feed: interrupted: {size}: {', '.join(parts)}; so far {verdicts}; "
+                f"rerun with --resume to finish; reports in {out}")
+    return f"mtqa feed: {size}: {', '.join(parts)}; {verdicts}; reports in {out}"

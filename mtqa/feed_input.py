@@ -14,7 +14,11 @@ An item that cannot be used (invalid JSON line, missing field, path outside the
 manifest folder, duplicate id, entry without a partner) is still an item: it carries
 an ``error`` and the feed runner writes it with ``status: "error"``, so every input
 item appears in the output exactly once. Only an input that cannot be read at all
-(missing manifest, malformed or hostile XML) raises :class:`~mtqa.errors.InputError`.
+(missing manifest, malformed or hostile XML, a manifest over :data:`MAX_INPUT_BYTES`)
+raises :class:`~mtqa.errors.InputError`.
+
+A manifest is read once, line by line, so that it may be a pipe (``-`` for stdin,
+``/dev/stdin``, a shell's ``<(...)``): counting its lines first would use the pipe up (#15).
 
 Texts given as files are read when the item is checked (in the worker), not when the
 input is listed, so that memory does not grow with the size of the feed.
@@ -22,6 +26,7 @@ input is listed, so that memory does not grow with the size of the feed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -30,10 +35,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .errors import InputError
-from .load import MAX_INPUT_BYTES, check_text, decode, read_text
+from .load import MAX_ARTICLE_BYTES, MAX_INPUT_BYTES, check_text, decode, read_text
 
 #: Suffixes that make a one-line manifest value a file path rather than article text.
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -47,6 +52,8 @@ PATH_KEYS = {"reference": "reference_path", "translation": "translation_path"}
 MAX_META_CHARS = 500
 #: Directory inputs: language tags of the two sides in ``<id>.<lang>.<suffix>``.
 DIR_LANGS = {"reference": "en", "translation": "ja"}
+#: What to do about a folder without pairs (said when a run finds nothing to check).
+DIRECTORY_HINT = "name the pairs e.g. story1.en.txt and story1.ja.txt"
 
 # An entity declaration in a feed is refused before any XML parser sees the bytes:
 # internal entities enable exponential expansion ("billion laughs") and external ones
@@ -214,29 +221,51 @@ def load_text(ref: TextRef) -> str:
         InputError: missing, unreadable, undecodable or empty file or text.
     """
     if ref.path is not None:
+        where = _where(ref)
         if ref.html:
             p = Path(ref.path)
             if not p.is_file():
-                raise InputError(f"{ref.label}: {ref.path}: no such file")
+                raise InputError(f"{where}: no such file")
             try:
-                size = p.stat().st_size
-                if size > MAX_INPUT_BYTES:
-                    raise InputError(f"{ref.label}: {ref.path}: {size} bytes is over the limit")
-                loaded = decode(p.read_bytes(), ref.path)
+                _check_html_size(p.stat().st_size, where)
+                loaded = decode(p.read_bytes(), where)
             except OSError as err:
-                raise InputError(f"{ref.label}: {ref.path}: cannot read ({err.strerror})") from err
+                raise InputError(f"{where}: cannot read ({err.strerror})") from err
             text = html_to_text(loaded.text)
-            check_text(text, f"{ref.label} ({ref.path}, article text)")
+            check_text(text, f"{where} (article text)")
             return text
         try:
             return read_text(ref.path).text
         except InputError as err:
-            raise InputError(f"{ref.label}: {err}") from err
+            # read_text names the file by its absolute path: say it once, as given
+            msg = str(err).removeprefix(f"{ref.path}: ")
+            raise InputError(f"{where}: {msg}") from err
     text = ref.text or ""
     if ref.html:
+        _check_html_size(len(text.encode("utf-8", "surrogatepass")), ref.label)
         text = html_to_text(text)
     check_text(text, ref.label)
     return text
+
+
+def _where(ref: TextRef) -> str:
+    """The label of a file-backed text, with the file named once (the label of a folder
+    item already is the file's name; a manifest's is ``feed.jsonl:3 translation``)."""
+    shown = display_path(ref.path) if ref.path is not None else ""
+    if not shown or ref.label == shown or ref.label.endswith(f"/{Path(shown).name}"):
+        return ref.label
+    return f"{ref.label}: {shown}"
+
+
+def _check_html_size(size: int, where: str) -> None:
+    """Refuse HTML over the per-article limit before parsing it: markup is no reason to
+    take twenty megabytes where a plain-text article may take 400 KB (#15)."""
+    if size > MAX_ARTICLE_BYTES:
+        raise InputError(
+            f"{where}: {size:,} bytes of HTML is over the limit of {MAX_ARTICLE_BYTES:,} "
+            "bytes per article (bounded time and memory: README 'Input and limits'); "
+            "save the article alone, or its text"
+        )
 
 
 def load_item(item: FeedItem) -> tuple[str, str]:
@@ -250,6 +279,42 @@ def load_item(item: FeedItem) -> tuple[str, str]:
     if item.reference is None or item.translation is None:
         raise InputError(f"{item.id}: item has no reference or translation")
     return load_text(item.reference), load_text(item.translation)
+
+
+def text_digest(reference: str, translation: str, meta: Mapping[str, Any]) -> str:
+    """SHA-256 of what an item's record is made from: its two texts and its metadata.
+
+    ``--resume`` compares it with the one in the journal, so that an article whose texts
+    changed since it was checked is checked again instead of keeping its old verdict
+    (#15). Fields are length-prefixed, so no two inputs share a digest by moving
+    characters from one to the next.
+    """
+    h = hashlib.sha256()
+    meta_json = json.dumps(dict(meta), sort_keys=True, ensure_ascii=False)
+    for part in (reference, translation, meta_json):
+        data = part.encode("utf-8", "surrogatepass")
+        h.update(b"%d:" % len(data))
+        h.update(data)
+    return h.hexdigest()
+
+
+def error_digest(message: str, meta: Mapping[str, Any]) -> str:
+    """The digest of an item that cannot be loaded: of the reason and the metadata (a
+    fixed file gives another reason, or texts, and so another digest)."""
+    return text_digest("\0error", message, meta)
+
+
+def input_digest(item: FeedItem) -> str | None:
+    """The digest a record of ``item`` would carry if it were checked now: of its texts
+    when they load, else of why they do not; ``None`` when loading fails unexpectedly
+    (the item is then checked again)."""
+    try:
+        reference, translation = load_item(item)
+    except InputError as err:
+        return error_digest(str(err), item.meta)
+    except Exception:  # noqa: BLE001 - unexpected: checking again is the safe answer
+        return None
+    return text_digest(reference, translation, item.meta)
 
 
 # --- manifests -----------------------------------------------------------------------------
@@ -394,49 +459,115 @@ def _open_input_file(path: Path, what: str) -> None:
 
 
 def iter_manifest(path: str | os.PathLike[str], allow_outside: bool = False) -> Iterator[FeedItem]:
-    """Items of a JSONL manifest, one per non-blank line, read lazily.
+    """Items of a JSONL manifest file, one per non-blank line, read lazily.
 
     Raises:
-        InputError: the manifest itself is missing, a directory, unreadable or binary.
+        InputError: the manifest itself is missing, a directory, unreadable, or over
+            :data:`MAX_INPUT_BYTES`.
     """
     p = Path(path)
     _open_input_file(p, "manifest file")
-    base = p.resolve().parent
     name = display_path(p)
-    index = 0
+    check_manifest_size(p, name)
     try:
         fh = p.open("rb")
     except OSError as err:
         raise InputError(f"{name}: cannot read ({err.strerror})") from err
     with fh:
-        for lineno, raw in enumerate(fh, start=1):
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]  # UTF-8 BOM from editors on Windows
-            if not raw.strip():
-                continue
-            label = f"{name}:{lineno}"
-            fallback = f"line-{lineno}"
-            try:
-                obj = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                yield FeedItem(index, fallback, error=f"{label}: not UTF-8; save the manifest "
-                               "as UTF-8", source_file=name, source_line=lineno)
-            except json.JSONDecodeError as err:
-                yield FeedItem(index, fallback, error=f"{label}: invalid JSON ({err.msg} at "
-                               f"column {err.colno}); fix or remove the line",
-                               source_file=name, source_line=lineno)
-            else:
-                yield item_from_record(obj, index, label, base, allow_outside, fallback,
-                                       name, lineno)
-            index += 1
+        yield from iter_manifest_stream(fh, name, p.resolve().parent, allow_outside)
+
+
+def check_manifest_size(path: Path, name: str) -> None:
+    """Refuse a manifest or feed file over :data:`MAX_INPUT_BYTES` from its size alone.
+
+    Raises:
+        InputError: the file is larger.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise InputError(f"{name}: cannot read ({err.strerror})") from err
+    if path.is_file() and size > MAX_INPUT_BYTES:
+        raise InputError(_too_large(name, f"{size:,} bytes"))
+
+
+def _too_large(name: str, size: str) -> str:
+    return (f"{name}: {size} is over the limit of {MAX_INPUT_BYTES:,} bytes for a manifest "
+            "or feed file (README 'Input and limits'); split it")
+
+
+def iter_manifest_stream(
+    fh: IO[bytes], name: str, base: Path, allow_outside: bool = False
+) -> Iterator[FeedItem]:
+    """Items of a JSONL manifest read from an open binary stream, once, line by line.
+
+    Args:
+        fh: the stream (a file, a pipe, stdin).
+        name: names the manifest in messages.
+        base: folder that relative paths in the manifest are relative to.
+        allow_outside: accept paths that resolve outside ``base``.
+
+    Raises:
+        InputError: the stream cannot be read, or it holds more than
+            :data:`MAX_INPUT_BYTES` (raised when that many have been read: a pipe has no
+            size to check first).
+    """
+    index = 0
+    lineno = 0
+    total = 0
+    while True:
+        try:
+            # bounded: one enormous line without a newline is not read into memory whole
+            raw = fh.readline(MAX_INPUT_BYTES - total + 1)
+        except OSError as err:
+            raise InputError(f"{name}: cannot read ({err.strerror})") from err
+        if not raw:
+            return
+        total += len(raw)
+        if total > MAX_INPUT_BYTES:
+            raise InputError(_too_large(name, "the input"))
+        lineno += 1
+        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]  # UTF-8 BOM from editors on Windows
+        if not raw.strip():
+            continue
+        yield _manifest_item(raw, index, name, lineno, base, allow_outside)
+        index += 1
+
+
+def _manifest_item(raw: bytes, index: int, name: str, lineno: int, base: Path,
+                   allow_outside: bool) -> FeedItem:
+    """The item of one manifest line; a line that does not decode is an error item."""
+    label = f"{name}:{lineno}"
+    fallback = f"line-{lineno}"
+
+    def bad(msg: str) -> FeedItem:
+        return FeedItem(index, fallback, error=f"{label}: {msg}", source_file=name,
+                        source_line=lineno)
+
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return bad("not UTF-8; save the manifest as UTF-8")
+    except json.JSONDecodeError as err:
+        return bad(f"invalid JSON ({err.msg} at column {err.colno}); fix or remove the line")
+    except RecursionError:
+        # e.g. a thousand nested brackets: the decoder recurses once per level (#15)
+        return bad("JSON nested too deeply; a line is one flat object: fix or remove it")
+    return item_from_record(obj, index, label, base, allow_outside, fallback, name, lineno)
 
 
 def count_manifest(path: str | os.PathLike[str]) -> int:
-    """Number of items in a manifest (non-blank lines), for the progress bar."""
+    """Number of items in a manifest file (non-blank lines), for the progress bar.
+
+    Only for regular files: a pipe read here would be used up (#15).
+    """
     n = 0
     with Path(path).open("rb") as fh:
-        for raw in fh:
-            if raw.strip() and raw.strip() != b"\xef\xbb\xbf":
+        for lineno, raw in enumerate(fh, start=1):
+            if lineno == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if raw.strip():
                 n += 1
     return n
 
@@ -463,7 +594,9 @@ def scan_directory(path: str | os.PathLike[str]) -> list[tuple[str, dict[str, li
     """(id, {"en": [files], "ja": [files]}) for each id in a directory, sorted by id.
 
     Raises:
-        InputError: not a directory, unreadable, or no pair file in it.
+        InputError: not a directory or unreadable. A folder without pairs gives an
+            empty list: whether nothing to check is an error is the runner's decision
+            (``--allow-empty``).
     """
     p = Path(path)
     if not p.exists():
@@ -480,11 +613,6 @@ def scan_directory(path: str | os.PathLike[str]) -> list[tuple[str, dict[str, li
                     sides[m["lang"].lower()].append(entry.name)
     except OSError as err:
         raise InputError(f"{path}: cannot list directory ({err.strerror})") from err
-    if not found:
-        raise InputError(
-            f"{path}: no <id>.en.txt / <id>.ja.txt files; name the pairs e.g. story1.en.txt "
-            "and story1.ja.txt"
-        )
     return sorted(found.items())
 
 
@@ -616,10 +744,10 @@ def read_feed_map(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     p = Path(path)
     name = display_path(p)
     _open_input_file(p, "mapping file")
-    text = read_text(p).text
+    text = read_text(p, max_chars=None).text  # a feed-sized file: MAX_INPUT_BYTES
     try:
         whole = json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         whole = None
     is_line = isinstance(whole, dict) and "reference" in whole and "translation" in whole
     if isinstance(whole, dict) and not is_line:
@@ -635,6 +763,8 @@ def read_feed_map(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
             raise InputError(f"{name}:{lineno}: invalid JSON ({err.msg})") from err
+        except RecursionError:
+            raise InputError(f"{name}:{lineno}: JSON nested too deeply") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("reference"), str) or \
                 not isinstance(obj.get("translation"), str):
             raise InputError(
@@ -735,6 +865,8 @@ def _entry_ref(entry: _Entry | None, label: str, page: str | None) -> TextRef:
     if page is not None:
         return TextRef(label, path=page, html=True)
     assert entry is not None
+    if entry.html and len(entry.text.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:
+        return TextRef(label, text=entry.text, html=True)  # refused when loaded (#15)
     body = html_to_text(entry.text) if entry.html else entry.text
     if not body.strip():
         # an entry without content has no article to check; title alone is not one

@@ -119,7 +119,8 @@ def test_manifest_with_good_bad_and_broken_items(workspace, capsys):
                        for x in ann)
     assert any(x.startswith("::error file=feed.jsonl,line=4,") for x in ann)
     assert any(x.startswith("::error file=texts/f1-race.ja.txt,line=") for x in ann)
-    assert "7 articles: 1 passed, 2 failed, 4 not checked" in captured.err
+    assert ("7 articles in the input: 7 checked now; 1 passed, 2 failed the gate, "
+            "4 could not be checked; reports in out") in captured.err
     assert "Traceback" not in captured.err
 
 
@@ -273,7 +274,7 @@ def test_journal_torn_line_and_order_recovered(tmp_path):
     with (tmp_path / "out" / "report.jsonl").open("ab") as fh:
         fh.write(b'{"id": "i3", "status": "ok", "ind')  # killed mid-write
     out = FeedOutputs(tmp_path / "out", pages=False)
-    assert out.open(True, state) == {0: "i0", 2: "i2", 1: "i1"}
+    assert {i: d.id for i, d in out.open(True, state).items()} == {0: "i0", 2: "i2", 1: "i1"}
     out.write({"id": "i3", "status": "error", "index": 3, "error": "e"}, None)
     totals = out.finalize()
     out.close()

@@ -160,9 +160,10 @@ def test_directory_of_pairs(tmp_path):
     assert load_item(s3) == (EN, JA)
 
 
-def test_directory_without_pairs_raises(tmp_path):
-    with pytest.raises(InputError, match="no <id>.en.txt"):
-        list(iter_directory(tmp_path))
+def test_directory_without_pairs_lists_nothing(tmp_path):
+    # whether nothing to check is an error is the runner's decision (--allow-empty, #15.3)
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    assert list(iter_directory(tmp_path)) == []
 
 
 def test_html_to_text_takes_the_article_and_drops_scripts():
@@ -284,3 +285,93 @@ def test_feed_given_as_url_is_not_fetched(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError, match="no such feed file"):
         parse_feed("http://127.0.0.1:9/feed.xml")
+
+
+# --- streams, nesting, limits (#15) ---------------------------------------------------------
+
+
+def test_manifest_stream_is_read_once_line_by_line_from_a_pipe(tmp_path):
+    import os
+    import threading
+
+    from mtqa.feed_input import iter_manifest_stream
+
+    r, w = os.pipe()
+    release = threading.Event()
+
+    def writer() -> None:
+        with os.fdopen(w, "wb") as fh:
+            fh.write((_obj(id="a", reference=EN, translation=JA) + "\n").encode())
+            fh.flush()
+            release.wait(10)  # the second line only once the first item was read
+            fh.write((_obj(id="b", reference=EN, translation=JA) + "\n").encode())
+
+    t = threading.Thread(target=writer, daemon=True)
+    t.start()
+    with os.fdopen(r, "rb") as fh:
+        items = iter_manifest_stream(fh, "<stdin>", tmp_path)
+        first = next(items)  # streamed: available before the writer is done
+        release.set()
+        rest = list(items)
+    assert [first.id, *(i.id for i in rest)] == ["a", "b"]
+    assert first.source_file == "<stdin>" and first.source_line == 1
+
+
+def test_deeply_nested_json_line_is_an_error_item_and_later_lines_go_on(tmp_path):
+    m = _manifest(tmp_path, ["[" * 1000 + "]" * 1000, '{"a": ' * 1000 + "1" + "}" * 1000,
+                             _obj(id="after", reference=EN, translation=JA)])
+    a, b, c = iter_manifest(m)
+    assert "nested too deeply" in a.error and a.source_line == 1
+    assert "nested too deeply" in b.error and (c.id, c.error) == ("after", None)
+
+
+def test_manifest_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    import io
+
+    from mtqa import feed_input
+    from mtqa.feed_input import iter_manifest_stream
+
+    line = _obj(id="a", reference=EN, translation=JA) + "\n"
+    monkeypatch.setattr(feed_input, "MAX_INPUT_BYTES", len(line.encode()) * 2)
+    m = _manifest(tmp_path, [line.strip()] * 3)
+    with pytest.raises(InputError, match="over the limit .* manifest or feed file"):
+        list(iter_manifest(m))
+    # a pipe has no size: refused once that much was read
+    items = iter_manifest_stream(io.BytesIO(line.encode() * 3), "<stdin>", tmp_path)
+    assert next(items).id == "a" and next(items).id == "a"
+    with pytest.raises(InputError, match="<stdin>: the input is over the limit"):
+        next(items)
+
+
+def test_html_article_over_the_per_article_limit_is_refused(tmp_path):
+    from mtqa.load import MAX_ARTICLE_BYTES
+
+    page = "<html><body><article><p>" + "x" * MAX_ARTICLE_BYTES + "</p></article></body></html>"
+    (tmp_path / "a.en.html").write_text(page, encoding="utf-8")
+    (tmp_path / "a.ja.html").write_text(f"<p>{JA}</p>", encoding="utf-8")
+    (item,) = iter_directory(tmp_path)
+    with pytest.raises(InputError, match="bytes of HTML is over the limit of 400,000"):
+        load_item(item)
+    (inline,) = iter_records([{"id": "b", "reference": EN, "translation": JA}])
+    from dataclasses import replace
+
+    from mtqa.feed_input import TextRef
+
+    big = replace(inline, translation=TextRef("item 1 translation", text=page, html=True))
+    with pytest.raises(InputError, match="item 1 translation: .* bytes of HTML"):
+        load_item(big)
+
+
+def test_refused_file_is_named_once(tmp_path):
+    (tmp_path / "a.en.txt").write_text("x" * 500_000, encoding="utf-8")
+    (tmp_path / "a.ja.txt").write_text(JA, encoding="utf-8")
+    (item,) = iter_directory(tmp_path)
+    with pytest.raises(InputError) as err:
+        load_item(item)
+    msg = str(err.value)
+    assert msg.count("a.en.txt") == 1 and "over the limit" in msg
+    m = _manifest(tmp_path, [_obj(id="a", reference="a.en.txt", translation="a.ja.txt")])
+    (item,) = iter_manifest(m)
+    with pytest.raises(InputError) as err:
+        load_item(item)
+    assert str(err.value).count("a.en.txt") == 1 and "feed.jsonl:1 reference" in str(err.value)

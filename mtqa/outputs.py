@@ -330,8 +330,15 @@ class FeedOutputs:
         """A new run: empty journal, no stale pages or derived files; only what this
         tool wrote is removed."""
         for name in OUTPUT_FILES:
+            path = self.dir / name
+            if path.is_symlink():
+                # a link the user set up (summary.csv -> a shared folder) is kept and
+                # written through (#16); only the journal must start empty now
+                if name == REPORT_JSONL:
+                    path.open("wb").close()
+                continue
             with contextlib.suppress(FileNotFoundError):
-                (self.dir / name).unlink()
+                path.unlink()
         for page in sorted(self._owned):
             with contextlib.suppress(FileNotFoundError):
                 (self.dir / page).unlink()
@@ -478,8 +485,9 @@ class FeedOutputs:
         for col in ("critical", "major", "minor", "info", *CATEGORIES):
             df[col] = df[col].astype("Int64")  # counts stay whole numbers beside error rows
         df["score"] = df["score"].astype("Float64")
-        for col in df.columns[df.dtypes == object]:
-            df[col] = df[col].map(csv_safe)  # ids, statuses, messages: no formulas (#15)
+        for col in df.columns:
+            if not pd.api.types.is_numeric_dtype(df[col]):
+                df[col] = df[col].map(csv_safe)  # ids, statuses, messages: no formulas (#15)
         with atomic_writer(self.dir / SUMMARY_CSV) as fh:
             df.to_csv(fh, index=False, lineterminator="\n")
 

@@ -231,3 +231,49 @@ def test_antonym_resource_is_symmetric_and_bad_lines_raise() -> None:
                                                  "los": frozenset({"win"})}
     with pytest.raises(MtqaError, match=r"antonyms.tsv:2: expected"):
         parse_antonyms("win\tlose\nrise\n")
+
+
+# --- issue #18: paraphrase is not reversed polarity or a wrong sense -------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # a negative ending inside a JMdict entry whose gloss is positive or neutral
+        ("Prices remained high in March.", "3月も物価は変わらず高かった。"),  # 変わらない "constant"
+        ("The fund is open to people of any age.", "基金は年齢を問わない。"),  # 問わず "regardless"
+        ("The talks will resume soon.", "協議は間もなく再開される。"),  # 間もなく "soon"
+        # the polite form of a grammatical negative ending (かもしれない "may")
+        ("The talks may collapse.", "協議は決裂するかもしれません。"),
+        # a conditional obligation: "had better" → しないとまずい
+        ("I had better get the car fixed.", "車を修理しないとまずい。"),
+        # the negated word renders nothing of the English: a paraphrase ("stayed out")
+        ("The governor stayed out of the dispute.", "知事は争いに口出しせず見守った。"),
+    ],
+)
+def test_negative_polarity_expressions_are_not_reversals(en: str, ja: str) -> None:
+    assert [c for c, _ in flagged(en, ja) if c == "MIS002"] == []
+
+
+def test_informal_without_licenses_a_negation() -> None:
+    en = "She managed to open it w/o removing the screw."
+    assert [en[a:b] for a, b in english_negations(en)] == ["w/o"]
+    assert flagged(en, "彼女はネジを外さずに開けた。") == []
+
+
+def test_lexicalised_negative_gloss_still_counts_as_a_negation() -> None:
+    # 問題ない glosses "no problem": a negation of its own, which the English must license;
+    # 余儀ない glosses "unavoidable": a word with a negative prefix, not a negation
+    assert [s for _, s, _ in japanese_negations("それは問題ない。")] == [3]
+    assert japanese_negations("撤退を余儀なくされた。") == []
+
+
+def test_polarity_and_sense_findings_are_minor_calques_and_opposites_major() -> None:
+    en = "The mayor urged residents to attend the meeting."
+    report = mtqa.check(HEAD_EN + en, HEAD_JA + "市長は住民に会合に出席しないよう呼びかけた。",
+                        backtranslator="dictionary", checks=("mistranslation",))
+    assert [(f.code, f.severity) for f in report.finding_list] == [("MIS002", "minor")]
+    report = mtqa.check(HEAD_EN + "The mayor was clearly aghast at the result.",
+                        HEAD_JA + "市長は結果に明らかに噛まれた。", backtranslator="dictionary",
+                        checks=("mistranslation",))
+    assert [(f.code, f.severity) for f in report.finding_list] == [("MIS003", "minor")]

@@ -28,6 +28,11 @@ class Policy:
     min_score: float | None = None
     #: category -> severity override (e.g. {"untranslated": "major"}).
     severity: dict[str, str] = field(default_factory=dict)
+    #: Confidence floor (calibrated confidence, mtqa/confidence.py, #18). None: findings only
+    #: gain ``confidence``, severities stay the checks' and nothing is hidden. A number also
+    #: demotes unlikely findings to minor (under the model's ``major_at``) and hides those under
+    #: the number; 0 demotes and hides nothing.
+    min_confidence: float | None = None
     #: The policy file these settings were read from, or None when none was (defaults,
     #: ``MTQA_*`` variables and explicit options only). Every report states it (#16). Not
     #: compared and not in the signature: the same limits from two files give the same
@@ -55,6 +60,7 @@ class Policy:
             "max_minor": self.max_minor,
             "min_score": self.min_score,
             "severity": dict(sorted(self.severity.items())),
+            "min_confidence": self.min_confidence,
             "origins": dict(sorted(self.origins.items())),
         }
 
@@ -64,6 +70,8 @@ class Policy:
         }
         if self.severity:
             parts["sev"] = ",".join(f"{k}={v}" for k, v in sorted(self.severity.items()))
+        if self.min_confidence is not None:
+            parts["minconf"] = f"{self.min_confidence:g}"
         return parts
 
 

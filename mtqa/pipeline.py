@@ -24,6 +24,10 @@ class Pipeline:
     #: Compute the token risk (mtqa/risk.py) after the checks. It informs only: no finding,
     #: no gate input. benchmarks/fit_risk.py turns it off while refitting the model.
     score_risk: bool = True
+    #: Calibrate the findings (mtqa/confidence.py, #18): confidence, severity from it, and
+    #: findings under the policy's floor hidden. benchmarks/esa.py turns it off to cache the
+    #: checks' findings as they come and applies the same step with out-of-fold models.
+    apply_confidence: bool = True
 
     def __init__(
         self,
@@ -77,6 +81,10 @@ class Pipeline:
         parts["score"] = SCORE_VERSION
         if self.score_risk:
             parts["risk"] = _risk_version()
+        if self.apply_confidence:
+            from . import confidence
+
+            parts["conf"] = confidence.ConfidenceModel.load().version
         parts.update(self.config.policy.signature_parts())
         return parts
 
@@ -167,19 +175,30 @@ class Pipeline:
             finish = getattr(check, "finish", None)
             if finish is not None:
                 findings.extend(finish(ctx))
-        findings = _apply_policy_severity(findings, self.config.policy.severity)
         findings = _dedupe(findings)
+        chrf = tuple(pair_scores(pairs))
+        hidden = 0
+        if self.apply_confidence:  # the gate and score act on the findings believed (#18)
+            from . import confidence
+
+            findings, hidden = confidence.apply(
+                findings, confidence.ConfidenceModel.load(),
+                confidence.segment_contexts(pairs, chrf), self.config.policy.min_confidence)
+        findings = _apply_policy_severity(findings, self.config.policy.severity)
         for f in findings:  # the contract: offsets index the Japanese text exactly
             assert mt_doc.text[f.start : f.end] == f.text, (f.check, f.start, f.end, f.text)
         score = mqm_score(findings, word_count(ref_doc.text))
         gate = evaluate(findings, score, self.config.policy)
         notes = (self._engine_note,) if self._engine_note else ()
+        if hidden:
+            notes += (f"{hidden} finding(s) under the confidence floor hidden "
+                      "(min_confidence = 0 shows them)",)
         return Report(
             reference_text=ref_doc.text,
             translation_text=mt_doc.text,
             pairs=tuple(pairs),
             finding_list=tuple(findings),
-            chrf_scores=tuple(pair_scores(pairs)),
+            chrf_scores=chrf,
             score=score,
             gate=gate,
             signature_parts=self.signature_parts(),

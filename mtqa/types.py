@@ -164,6 +164,9 @@ class Finding:
     code: str = ""
     segment: int | None = None
     evidence: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: Calibrated probability that a careful reviewer marks an error here (mtqa/confidence.py,
+    #: #18); ``None`` for informational findings and when calibration is off.
+    confidence: float | None = None
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -172,6 +175,8 @@ class Finding:
             raise ValueError(f"unknown severity {self.severity!r}")
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad span {self.start}..{self.end}")
+        if self.confidence is not None and not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence!r} outside 0..1")
 
     @property
     def weight(self) -> float:
@@ -192,4 +197,5 @@ class Finding:
             "code": self.code,
             "segment": self.segment,
             "evidence": dict(self.evidence),
+            "confidence": self.confidence,
         }

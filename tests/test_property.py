@@ -1,13 +1,19 @@
-"""Property-based test (hypothesis) of `mtqa check` on random input (issue #9).
+"""Property-based tests (hypothesis) of `mtqa check` on random input (issues #9, #15).
 
 Random pairs of texts — fragments of real English and Japanese news mixed with random
 Japanese, Latin, digits, punctuation, whitespace, control, zero-width, full-width and
-half-width characters — with random line endings, written in random encodings, go through
-``mtqa.cli.main``. Whatever comes in: no uncaught exception, exit code 0, 1 or 2, one
-stderr line for 2, and every finding of a report satisfies ``ja_text[start:end] == text``
-for the text as decoded from the file.
+half-width characters, combining marks — with random line endings, written in random
+encodings. Whatever comes in: no uncaught exception, only a clean input error (exit 2 and
+one stderr line), and every finding and segment of a report satisfies
+``ja_text[start:end] == text`` for the text as decoded from the file.
 
-The number of generated cases that ran is printed at the end of the test (``-s``) and in
+Two tests share the inputs: the pipeline test decodes the bytes and runs one shared
+:class:`~mtqa.pipeline.Pipeline` (dictionary engine, token risk off) so that its 2,000 cases
+stay within a few tens of seconds in CI (#15); the command-line test runs fewer cases
+through ``mtqa.cli.main`` end to end (argument parsing, exit codes, JSON, token risk). A
+longer hunt: ``MTQA_PROPERTY_EXAMPLES=10000`` (and ``MTQA_PROPERTY_CLI_EXAMPLES``).
+
+The number of generated cases that ran is printed at the end of the module (``-s``) and in
 hypothesis' statistics (``--hypothesis-show-statistics``).
 """
 
@@ -27,13 +33,18 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from mtqa.cli import main
-from mtqa.load import decode
+from mtqa.config import QAConfig
+from mtqa.errors import InputError
+from mtqa.load import coerce_text, decode
+from mtqa.pipeline import Pipeline
 from tests.conftest import CASES, RIYADH
 
-#: Examples per run: enough to cover the encodings × line endings × alphabets often,
-#: while the test stays around a minute on a loaded CI core (dictionary engine). A longer
-#: hunt: MTQA_PROPERTY_EXAMPLES=2000.
-MAX_EXAMPLES = int(os.environ.get("MTQA_PROPERTY_EXAMPLES", "200"))
+#: Examples of the pipeline test per run (#15 asks for at least 2,000 in CI): it covers the
+#: encodings × line endings × alphabets many times over in a few tens of seconds.
+MAX_EXAMPLES = int(os.environ.get("MTQA_PROPERTY_EXAMPLES", "2000"))
+#: Examples of the command-line test: each builds the parser, the checks and the glossary
+#: anew (about three times the pipeline test's time per case), so fewer.
+CLI_EXAMPLES = int(os.environ.get("MTQA_PROPERTY_CLI_EXAMPLES", "200"))
 #: Longest stretch of an article taken (lines): long enough for several sentences and
 #: paragraphs, short enough to keep each example well under a second.
 MAX_LINES = 4
@@ -61,6 +72,7 @@ _ALPHABETS = {
     "space": st.sampled_from(" \t\n\u3000\u00a0"),
     "control": st.sampled_from("\x00\x01\x07\x08\x0b\x0c\x1b\x7f\u200b\u200d\u2060\ufeff"
                                "\u00ad\u2028\u202e"),
+    "combining": st.characters(min_codepoint=0x0300, max_codepoint=0x036F),
     "any": st.characters(blacklist_categories=("Cs",)),
 }
 _NOISE = st.one_of(*(st.text(a, min_size=1, max_size=12) for a in _ALPHABETS.values()))
@@ -132,37 +144,85 @@ def _run(argv: list[str]) -> tuple[int, str, str]:
 @pytest.fixture(scope="module", autouse=True)
 def _report_count():
     yield
-    print(f"\nhypothesis: {STATS['cases']} generated cases ran through mtqa.cli.main; "
-          f"exit codes {dict((k, v) for k, v in STATS.items() if k.startswith('rc'))}; "
+    print(f"\nhypothesis: {STATS['cases']} generated cases ran through the pipeline, "
+          f"{STATS['cli_cases']} through mtqa.cli.main; outcomes "
+          f"{dict((k, v) for k, v in sorted(STATS.items()) if k.startswith(('rc', 'api')))}; "
           f"findings checked {STATS['findings']}")
 
 
-@settings(max_examples=MAX_EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(
-    pair=_pair(),
-    en_ending=st.sampled_from(_ENDINGS),
-    ja_ending=st.sampled_from(_ENDINGS),
-    en_encoding=st.sampled_from(_ENCODINGS),
-    ja_encoding=st.sampled_from(_ENCODINGS),
-)
+_PIPELINE: list[Pipeline] = []
+
+
+def _pipeline() -> Pipeline:
+    """One pipeline for all examples (engine, checks and glossary built once)."""
+    if not _PIPELINE:
+        pipeline = Pipeline(QAConfig(backtranslator="dictionary"))
+        pipeline.score_risk = False  # informative only; the command-line test covers it
+        _PIPELINE.append(pipeline)
+    return _PIPELINE[0]
+
+
+_SETTINGS = {"deadline": None,
+             "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+_INPUTS = {
+    "pair": _pair(),
+    "en_ending": st.sampled_from(_ENDINGS),
+    "ja_ending": st.sampled_from(_ENDINGS),
+    "en_encoding": st.sampled_from(_ENCODINGS),
+    "ja_encoding": st.sampled_from(_ENCODINGS),
+}
+
+
+def _files(pair: tuple[str, str], en_ending: str, ja_ending: str, en_encoding: str,
+           ja_encoding: str) -> tuple[bytes, bytes]:
+    en, ja = pair
+    en_bytes, _ = _encode(en.replace("\n", en_ending), en_encoding)
+    ja_bytes, ja_used = _encode(ja.replace("\n", ja_ending), ja_encoding)
+    event(f"ja encoding {ja_used}")
+    event(f"ja line ending {ja_ending!r}")
+    return en_bytes, ja_bytes
+
+
+@settings(max_examples=MAX_EXAMPLES, **_SETTINGS)
+@given(**_INPUTS)
 def test_random_input_never_crashes_and_offsets_hold(
     pair, en_ending, ja_ending, en_encoding, ja_encoding
 ):
-    en, ja = pair
-    en = en.replace("\n", en_ending)
-    ja = ja.replace("\n", ja_ending)
-    en_bytes, en_used = _encode(en, en_encoding)
-    ja_bytes, ja_used = _encode(ja, ja_encoding)
-    event(f"ja encoding {ja_used}")
-    event(f"ja line ending {ja_ending!r}")
+    en_bytes, ja_bytes = _files(pair, en_ending, ja_ending, en_encoding, ja_encoding)
+    STATS["cases"] += 1
+    try:
+        # what mtqa.check and the CLI do with the bytes of a file, then the pipeline
+        en_text = coerce_text(decode(en_bytes, "en.txt").text, "en.txt")
+        ja_text = coerce_text(decode(ja_bytes, "ja.txt").text, "ja.txt")
+        report = _pipeline().run(en_text, ja_text)
+    except InputError as err:  # the CLI's exit 2: one line naming the input
+        STATS["api input error"] += 1
+        event("input error")
+        assert "\n" not in str(err) and str(err).startswith(("en.txt", "ja.txt", "the ")), err
+        return
+    STATS[f"api {report.gate.verdict}"] += 1
+    event(f"verdict {report.gate.verdict}")
+    for f in report.finding_list:
+        assert ja_text[f.start : f.end] == f.text, f
+        STATS["findings"] += 1
+    for p in report.pairs:
+        assert ja_text[p.mt_start : p.mt_end] == p.translation, p
+        assert en_text[p.ref_start : p.ref_end] == p.reference, p
+
+
+@settings(max_examples=CLI_EXAMPLES, **_SETTINGS)
+@given(**_INPUTS)
+def test_random_input_through_the_command_line(
+    pair, en_ending, ja_ending, en_encoding, ja_encoding
+):
+    en_bytes, ja_bytes = _files(pair, en_ending, ja_ending, en_encoding, ja_encoding)
     with tempfile.TemporaryDirectory() as tmp:
         pe, pj = Path(tmp, "en.txt"), Path(tmp, "ja.txt")
         pe.write_bytes(en_bytes)
         pj.write_bytes(ja_bytes)
         rc, out, err = _run(["check", str(pe), str(pj), "--format", "json",
                              "--backtranslator", "dictionary"])
-    STATS["cases"] += 1
+    STATS["cli_cases"] += 1
     STATS[f"rc{rc}"] += 1
     event(f"exit {rc}")
     assert rc in (0, 1, 2), (rc, err)

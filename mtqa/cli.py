@@ -308,6 +308,13 @@ def _add_gate_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--min-score", default=None, metavar="SCORE",
                    help=f"lowest score that passes, 0 to 100 (default: "
                    f"{default(policy.min_score)})")
+    g.add_argument("--min-confidence", default=None, metavar="P",
+                   help="confidence floor, 0 to 1: findings less likely than P to be errors "
+                   "are hidden and unlikely ones shown as minor; none: findings only gain a "
+                   f"confidence (default: {default(policy.min_confidence)})")
+    g.add_argument("--all-findings", action="store_true",
+                   help="hide nothing under the confidence floor (unlikely findings are "
+                   "still shown as minor)")
 
 
 def _add_engine_args(p: argparse.ArgumentParser) -> None:
@@ -336,7 +343,7 @@ def config_from_args(args: argparse.Namespace) -> QAConfig:
     cli: dict[str, object] = {
         name: getattr(args, name, None)
         for name in ("backtranslator", "model", "glossary", "checks", "max_critical",
-                     "max_major", "max_minor", "min_score")
+                     "max_major", "max_minor", "min_score", "min_confidence")
     }
     if args.severity:
         sev: dict[str, str] = {}
@@ -351,7 +358,11 @@ def config_from_args(args: argparse.Namespace) -> QAConfig:
     resolved = resolve(cli, config_file=args.config, search_dir=None if args.no_config else ".")
     if resolved.file is not None:
         log.info("policy from %s", resolved.file)
-    return resolved.config
+    config = resolved.config
+    if getattr(args, "all_findings", False) and config.policy.min_confidence:
+        # show everything, keep the demotion of unlikely findings (#18)
+        config = config.with_options(min_confidence=0.0)
+    return config
 
 
 def engine_options_from_args(args: argparse.Namespace) -> dict[str, object]:

@@ -192,7 +192,7 @@ class Pipeline:
         notes = (self._engine_note,) if self._engine_note else ()
         if hidden:
             notes += (f"{hidden} finding(s) under the confidence floor hidden "
-                      "(min_confidence = 0 shows them)",)
+                      "(--all-findings or min_confidence = 0 shows them)",)
         return Report(
             reference_text=ref_doc.text,
             translation_text=mt_doc.text,

@@ -54,7 +54,8 @@ MIN_SCORE_RANGE = (0.0, 100.0)
 _CHECK_ALIASES = {"boilerplate": "alignment", "moved": "alignment"}
 
 _INT_KEYS = ("max_critical", "max_major", "max_minor")
-_KEYS = (*_INT_KEYS, "min_score", "glossary", "backtranslator", "model", "checks", "severity")
+_KEYS = (*_INT_KEYS, "min_score", "min_confidence", "glossary", "backtranslator", "model",
+         "checks", "severity")
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,26 @@ def _score(value: Any, where: str) -> float | None:
     low, high = MIN_SCORE_RANGE
     if not low <= value <= high:  # also refuses NaN, which compares false
         raise ConfigError(f"{where}: {value} is out of range; scores run from 0 to 100")
+    return float(value)
+
+
+def _confidence(value: Any, where: str) -> float | None:
+    """``min_confidence``: a probability from 0 to 1 (mtqa/confidence.py), or one of
+    :data:`UNLIMITED` for none (findings only gain ``confidence``). Out of range is refused."""
+    if isinstance(value, str):
+        if value.strip().lower() in UNLIMITED:
+            return None
+        try:
+            value = float(value)
+        except ValueError:
+            raise ConfigError(
+                f"{where}: {value!r} is not a number; give a probability from 0 to 1, or "
+                "\"none\""
+            ) from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"{where}: expected a number from 0 to 1, got {value!r}")
+    if not 0.0 <= value <= 1.0:  # also refuses NaN
+        raise ConfigError(f"{where}: {value} is out of range; a confidence runs from 0 to 1")
     return float(value)
 
 
@@ -219,6 +240,8 @@ def _validate(
             out[name] = _limit(value, at)
         elif name == "min_score":
             out[name] = _score(value, at)
+        elif name == "min_confidence":
+            out[name] = _confidence(value, at)
         elif name == "checks":
             out[name] = _checks(value, at)
         elif name == "severity":

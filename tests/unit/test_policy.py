@@ -189,3 +189,24 @@ def test_unknown_check_name_lists_the_checks():
     with pytest.raises(ConfigError, match=r"^--checks: unknown check 'colour'; give check "
                        r"names: untranslated, repetition"):
         resolve({"checks": "colour"}, search_dir=None, env={})
+
+
+@pytest.mark.parametrize("value", ["-0.1", "1.5", "nan", "high"])
+def test_min_confidence_out_of_range_is_an_error_naming_its_source(value: str) -> None:
+    from mtqa.policy import resolve
+
+    with pytest.raises(ConfigError, match=r"MTQA_MIN_CONFIDENCE"):
+        resolve({}, search_dir=None, env={"MTQA_MIN_CONFIDENCE": value})
+
+
+def test_min_confidence_from_a_file_and_all_findings_hides_nothing(tmp_path, monkeypatch) -> None:
+    from mtqa.cli import build_parser, config_from_args
+
+    (tmp_path / "mtqa.toml").write_text("min_confidence = 0.2\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = build_parser().parse_args(["check", "a.txt", "b.txt"])
+    assert config_from_args(args).policy.min_confidence == 0.2
+    args = build_parser().parse_args(["check", "a.txt", "b.txt", "--all-findings"])
+    assert config_from_args(args).policy.min_confidence == 0.0
+    args = build_parser().parse_args(["check", "a.txt", "b.txt", "--min-confidence", "none"])
+    assert config_from_args(args).policy.min_confidence is None

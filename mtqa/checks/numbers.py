@@ -4,7 +4,9 @@ Both sides are normalised to values before they are compared, so that the conver
 of Japanese news style are not errors: ``$40 billion`` = 400億ドル, ``18,400`` = 1万8,400,
 ``3.2 per cent`` = 3.2％, ``nearly three years`` = ほぼ3年, ``third place`` = 3位,
 ``March`` = 3月, ``3 a.m.`` = 午前3時, ``a quarter`` = 4分の1, ``minus 4`` = 氷点下4 /
-マイナス4. A Japanese value that no English value of the pair
+マイナス4, ``two decades`` = 20年, ``a million`` = 100万, ``6-8 p.m.`` = 午後6時から8時
+(the first hour of a clock range takes the half of the second). A dash set off by spaces
+("- 2.53 per million -") and a dash between years (2005年-2009年) are no minus signs. A Japanese value that no English value of the pair
 accounts for (nor an unused one of a neighbouring pair: the alignment may be a sentence
 off, nor a unit conversion such as miles → km) is flagged.
 
@@ -118,8 +120,9 @@ _EN_FRACTION = re.compile(
     re.I,
 )
 # "minus 4 degrees", "-4C": a negative English number (a hyphen only after a space, a
-# bracket or the start: "2-4" is a range)
-_EN_NEGATIVE = re.compile(r"(?:\bminus\s*|(?:^|(?<=[\s(]))[-−–]\s?)$", re.I)
+# bracket or the start: "2-4" is a range; and only right before the digits: "rate - 2.53
+# per million -" is a parenthetical dash)
+_EN_NEGATIVE = re.compile(r"(?:\bminus\s*|(?:^|(?<=[\s(]))[-−–])$", re.I)
 # A Japanese fraction: 4分の1, 三分の二 (denominator first)
 _JA_FRACTION = re.compile(
     r"([0-9０-９]+|[一二三四五六七八九十]+)分の([0-9０-９]+|[一二三四五六七八九十]+)"
@@ -131,6 +134,24 @@ _EN_TIME = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
     r"|\b(\d{1,2}):(\d{2})\b(?!\s*[ap]\.?m)"
     r"|\b(noon|midday|midnight)\b",
+    re.I,
+)
+# A clock range gives its first hour the half of the second: "6-8 p.m.", "from 6 to 8pm"
+_EN_TIME_RANGE = re.compile(
+    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|—|to|until|till)\s*"
+    r"(?=\d{1,2}(?:[:.]\d{2})?\s*([ap])\.?\s?m\.?(?![a-z]))",
+    re.I,
+)
+# A spelled-out multiple of a unit of time or count: "two decades" = 20 (年), "three
+# centuries" = 300, "a dozen" = 12, "a million" = 1,000,000 (Japanese writes the product)
+_EN_MULTIPLE = {"decade": 10, "decades": 10, "century": 100, "centuries": 100, "dozen": 12,
+                "dozens": 12, "hundred": 1e2, "thousand": 1e3, "million": 1e6,
+                "billion": 1e9, "trillion": 1e12}
+_EN_MULTIPLE_RE = re.compile(
+    r"\b(an?|one|" + "|".join(sorted((w for w in _EN_SMALL if w != "zero"), key=len,
+                                      reverse=True))
+    + r"|\d+(?:\.\d+)?)[\s-]+(" + "|".join(sorted(_EN_MULTIPLE, key=len, reverse=True))
+    + r")\b",
     re.I,
 )
 _EN_MONTH = re.compile(
@@ -211,6 +232,12 @@ def english_quantities(text: str) -> list[Quantity]:
                                 half_known=hour >= 13 or hour == 0))
         time_spans.append(m.span())
         # the hour is also a plain number ("3 o'clock" → 3時 without 午前/午後)
+    for m in _EN_TIME_RANGE.finditer(text):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+        out.append(Quantity(hour * 60 + minute, "time", m.start(1), m.end(2) if m.group(2)
+                            else m.end(1), m.group(1) + (":" + m.group(2) if m.group(2)
+                                                         else "")))
     for m in _EN_NUMBER.finditer(text):
         # digits of codes (G7, line S6) count too: Japanese may write them as numbers (6号線)
         whole = m.group(1).replace(",", "")
@@ -281,6 +308,14 @@ def english_quantities(text: str) -> list[Quantity]:
         value = frac * _EN_SCALE[m.group(2).lower()]
         out.append(Quantity(value, "num", m.start(), m.end(), m.group(),
                             qualifier=_qualifier(text[: m.start()])))
+    for m in _EN_MULTIPLE_RE.finditer(text):
+        # the parts stay values too ("two" may be rendered 2つの10年); the product is added
+        first = m.group(1).lower()
+        if m.group(2).lower() in _EN_SCALE and first not in {"a", "an"}:
+            continue  # "two million", "5 billion": already read with their scale
+        n = 1.0 if first in {"a", "an", "one"} else float(_EN_SMALL.get(first) or first)
+        out.append(Quantity(n * _EN_MULTIPLE[m.group(2).lower()], "num", m.start(), m.end(),
+                            m.group(), qualifier=_qualifier(text[: m.start()])))
     for m in _EN_MONTH.finditer(text):
         word = m.group(1).lower()
         if word == "may" and not re.match(r"\s+\d", text[m.end() :]) and not re.search(
@@ -509,8 +544,9 @@ def _japanese_quantity(
     sign = text[max(0, start - 4) : start]
     if sign.endswith(("マイナス", "氷点下", "零下")) or (
         sign.endswith(("-", "−", "－"))
-        # not a score, a range or a code: 3－1, 2-4, U-20
-        and not re.search(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]\s*[-−－]$", sign)
+        # not a score, a range or a code: 3－1, 2-4, U-20, （2005年-2009年）
+        and not re.search(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ年月日時分秒人件回位点度%％）)]\s*[-−－]$",
+                          sign)
     ):
         value = -value
     return Quantity(value, kind, span_start, span_end, text[span_start:span_end],
@@ -533,6 +569,7 @@ _EN_DOWN = re.compile(
     r"decreas(?:e|es|ed|ing)|cut(?:s|ting)?|lowered|lowering|reduc(?:e|es|ed|ing)|"
     r"slash(?:es|ed|ing)?|slump(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|"
     r"shr[iau]nk(?:s|ing)?|sank|sink(?:s|ing)?|downgrad(?:e|es|ed|ing)|trimmed|"
+    r"scal(?:e|es|ed|ing)[\s-]+(?:down|back)|downsiz(?:e|es|ed|ing)|"
     r"(?:down|lower)(?=\s+(?:by\s+)?[$€£¥]?\d))\b",
     re.I,
 )
@@ -605,7 +642,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 2
+    version: ClassVar[int] = 3
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

@@ -194,3 +194,38 @@ def test_doubled_is_a_number_with_its_qualifier():
     en = "Measles cases more than doubled last year to 1,240."
     assert flagged(en, "昨年のはしか患者数は2倍未満の1240人に増えた。") == [("2倍", "NUM004")]
     assert flagged(en, "昨年のはしか患者数は2倍以上の1240人に増えた。") == []
+
+
+# --- issue #18: spelled-out quantities, clock ranges, dashes that are not signs ----------
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # a spelled-out multiple: Japanese writes the product
+        ("It has taken the country more than two decades to recover.",
+         "同国が回復するまでに20年以上かかった。"),
+        ("The castle was built three centuries ago.", "城は300年前に建てられた。"),
+        ("She hopes to ride a million metres this year.", "彼女は今年100万メートル走りたい。"),
+        # a clock range: the first hour takes the half of the second
+        ("A reception runs from 6-8 p.m. on Friday.", "金曜日の午後6時から8時まで歓迎会が開かれる。"),
+        ("A reception runs from 6 to 8pm on Friday.", "金曜日の18時から20時まで歓迎会が開かれる。"),
+        # a dash set off by spaces is punctuation, not a minus sign
+        ("The A310 has the highest rate - 2.53 per 1 million flights - of any model.",
+         "A310の事故率は100万回あたり2.53回と最も高い。"),
+        # a range between years in Japanese is no negative year
+        ("He was director (2005-2009) of the agency.", "彼は同局の局長（2005年-2009年）だった。"),
+        # "scaled down" says the figure went down as well as "soaring" says it went up
+        ("Towers soared, and at a scaled-down level the same can happen.",
+         "高層ビルがそびえ立ち、規模を縮小しても同じことが起こりうる。"),
+    ],
+)
+def test_conversions_of_issue_18_are_not_errors(en: str, ja: str) -> None:
+    assert flagged(en, ja) == []
+
+
+def test_spelled_out_multiple_still_catches_a_wrong_number() -> None:
+    en = "It has taken the country more than two decades to recover."
+    assert [c for _, c in flagged(en, "同国が回復するまでに30年以上かかった。")] == ["NUM001"]
+    assert [q.value for q in english_quantities("6-8 p.m.") if q.kind == "time"] == [1200, 1080]
+    assert [q.value for q in english_quantities("minus 4 and -4C")] == [-4, -4]

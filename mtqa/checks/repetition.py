@@ -10,7 +10,9 @@ tokens is flagged at its second occurrence when
   is not 州と), and it ends on a particle or punctuation, or both occurrences go on alike;
 * the two occurrences are adjacent (only punctuation between: a stutter of machine
   translation) or, for a longer gap, the phrase has two content words, or one content
-  word with its particle repeated within a few tokens;
+  word with its particle repeated within a few tokens; and the two are not the heads of
+  parallel phrases (産業のための…、家庭のための…: each with its own modifier, or items of a
+  coordination), which correct Japanese repeats where English says the word once;
 * and the aligned English does not say it twice itself.
 """
 
@@ -124,12 +126,43 @@ def _ends_phrase(toks: Sequence[japanese.Token], end: int) -> bool:
     return end >= len(toks) or not _joins(toks[end - 1], toks[end])
 
 
+#: Marks of a coordination between two phrases (A と B, A や B, A、B, A および B).
+_COORDINATION = frozenset({"、", "，", ",", "と", "や", "か", "および", "及び", "または", "又は",
+                           "ならびに", "並びに", "そして", "も"})
+
+
+#: Particles that bind a repeated phrase to its own word before it (ルワンダを安全な国と
+#: しない…同国を安全な国とする; 産業のための…家庭のための).
+_BINDING = frozenset({"の", "な", "を", "が", "は", "に", "で"})
+
+
+def _parallel(toks: Sequence[japanese.Token], i: int, j: int) -> bool:
+    """True when the occurrences at tokens ``i`` and ``j`` are the heads of parallel
+    phrases, which Japanese repeats where English says the word once (産業のための…、
+    家庭のための… for "for industry, for homes"; 写真の本物と偽物、動画の本物と偽物 for
+    "real and fake photographs as well as authentic and staged videos"; 4つの法案の期限を…
+    8つの法案の期限まで; ルワンダを安全な国と…同国を安全な国と): each is bound by the same
+    particle (の, な, を…) to a different word, or the two are items of a coordination (a
+    、, と or や between them) with
+    different words before each. A stutter (火曜日にサウジアラビアで火曜日に) has neither."""
+    a, b = i - 1, j - 1
+    if a < 1 or b <= i:
+        return False
+    before_a, before_b = toks[a], toks[b]
+    if (before_a.surface == before_b.surface and before_a.surface in _BINDING
+            and toks[a - 1].surface != toks[b - 1].surface):
+        return True
+    coordinated = any(t.surface in _COORDINATION for t in toks[i + 1 : j])
+    return (coordinated and before_a.is_content and before_b.is_content
+            and not before_a.is_punct and before_a.surface != before_b.surface)
+
+
 class RepetitionCheck(BaseCheck):
     """Flag a word, phrase or clause the translation says twice where the English says it
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 3
+    version: ClassVar[int] = 4
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -211,6 +244,8 @@ class RepetitionCheck(BaseCheck):
                 if gap and gap[-1].surface in {"(", "（"}:
                     continue  # the original spelling given again in brackets
                 adjacent = all(t.is_punct for t in gap)
+                if not adjacent and _parallel(toks, i, j):
+                    continue
                 if not adjacent:
                     # a phrase must be complete: it ends on a particle or punctuation,
                     # or both occurrences continue alike (合意した / 合意しなかった differ)

@@ -78,3 +78,27 @@ def test_a_repeated_date_is_a_stutter():
           "同港での前回の大規模ストライキは2019年に、2019年に9日間続いた。")],
         backtranslator="dictionary", checks=("repetition",))
     assert [f.text for f in report.finding_list] == ["2019年に"]
+
+
+# --- issue #18: parallel phrases are correct Japanese -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # each repeat bound by the same particle to its own word (の, を)
+        ("Steel for bridges, for ships and for homes.", "橋のための鋼、船のための鋼、家のための鋼。"),
+        ("The court said the plan is not lawful, so he wants a law that says it is.",
+         "裁判所が計画を合法としないため、彼は計画案を合法とする法律を求めている。"),
+        # items of a coordination with their own words before them
+        ("They could not tell real from fake photos or staged from authentic videos.",
+         "彼らは写真の本物と偽物、動画の本物と偽物を見分けられなかった。"),
+    ],
+)
+def test_parallel_phrases_are_not_repetition(en: str, ja: str) -> None:
+    assert flagged(en, ja) == []
+
+
+def test_a_stutter_between_unrelated_words_is_still_flagged() -> None:
+    en = "Officials met in Geneva on Friday for five hours."
+    assert flagged(en, "当局者は金曜日にジュネーブで金曜日に5時間会談した。") == ["金曜日に"]

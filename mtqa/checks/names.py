@@ -15,14 +15,17 @@ Flagged:
 * ``NAM001`` — a name written two ways in one article (ファン・デル・ヘイデン …
   ヴァン・デル・ハイデン): the less frequent spelling is flagged (ties: the later one,
   unless the earlier one sounds clearly less like the English, or it is garbled).
-* ``NAM002`` — a name with a stray kanji suffix whose meaning is not in the English
-  (ゼレンキー校 "Zelenky school" for Zelenskyy).
+* ``NAM002`` — a person's name with a stray kanji suffix whose meaning is not in the
+  English (ゼレンキー校 "Zelenky school" for Zelenskyy); after other names such a suffix
+  says what kind of thing is named (モンド紙 for Le Monde) and is normal Japanese.
 * ``NAM003`` — a person's name dropped: a person of the English (titled, addressed as
   Mr/Ms/Dr, the subject of "said", or described by an apposition: "Ann Lee, the
   union's secretary,") whose name the Japanese article never renders —
   no katakana that sounds anything like it, no Latin copy, and no kanji personal name
-  near the sentence that could stand for it. Flagged once, on the Japanese sentence
-  aligned with the first English mention.
+  near the sentence that could stand for it, and not translated word by word (ドイツ鉄道
+  for Deutsche Bahn: half of the name's words have a JMdict rendering or a katakana part
+  that sounds like them there). Flagged once, on the Japanese sentence aligned with the
+  first English mention.
 
 Left alone: well-known places in kanji (米国, 英国, 東京: kanji is not compared at all),
 katakana loanwords that JMdict knows as ordinary words (チーム, データ) unless their gloss
@@ -39,6 +42,7 @@ from typing import Any, ClassVar
 
 from .. import japanese, jmdict
 from ..english import STOPWORDS, stem
+from ..lexicon import english_entry
 from ..phonetic import kana_key, key_similarity, latin_key, name_similarity, romaji_similarity
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
@@ -346,7 +350,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 2
+    version: ClassVar[int] = 3
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -508,8 +512,10 @@ class NameCheck(BaseCheck):
         text: str, ref_stems: set[str], st: _State,
     ) -> Finding | None:
         """NAM002: a one-kanji suffix glued to a person's name whose meaning the English
-        lacks (places take suffixes that the English leaves implicit: バークレー校)."""
-        if part.n_parts < 2 and key not in st.people:
+        lacks. Only people: a UniDic noun-like suffix (接尾辞, 名詞的) after the name of
+        anything else says what kind of thing it is, which Japanese makes explicit where
+        English leaves it implicit (モンド紙 "Le Monde, the paper", バークレー校, アフリカ誌)."""
+        if key not in st.people:
             return None
         rel_end = part.run_end - pair.mt_start
         idx = next((i for i, t in enumerate(tokens) if t.start == rel_end), None)
@@ -617,6 +623,9 @@ class NameCheck(BaseCheck):
             if pair is None or pair.chrome or not pair.mt_sentences:
                 continue  # no Japanese opposite: the aligner reports the omission
             lo, hi = _window_span(pair, ctx, side="mt")
+            free = [p for p in parts if assigned.get((p.start, p.end), surname) in keys]
+            if _rendered_by_words(words, text[lo:hi], free, lo, hi):
+                continue  # a name of words, translated word by word (ドイツ鉄道)
             if any(
                 _may_be_name(t) and not any(
                     a < lo + t.end and lo + t.start < b for a, b in assigned_runs
@@ -635,6 +644,28 @@ class NameCheck(BaseCheck):
                 f"{' '.join(words)} (no katakana like it, no kanji name here)",
                 pair.reference, pair.index, english=n.text,
             )
+
+
+def _rendered_by_words(words: Sequence[str], window: str, parts: Sequence[KanaPart],
+                       lo: int, hi: int) -> bool:
+    """Whether a name of two words or more is rendered in ``window`` (the Japanese opposite
+    its first mention, at offsets ``lo``..``hi`` of the article) word by word, as names of
+    organisations and places are: at least half of its words either have a JMdict
+    rendering there (International → 国際, Airport → 空港) or sound like a katakana part
+    there (Deutsche → ドイツ; ``parts``: those no other name of the English claims).
+    Deutsche Bahn → ドイツ鉄道 and Seattle-Tacoma International
+    Airport → シアトル・タコマ国際空港 are renderings, not dropped names."""
+    split = [p for w in words for p in re.split(r"[-‐]", w) if p]
+    if len(split) < 2:
+        return False
+    near = [p for p in parts if lo <= p.start and p.end <= hi]
+    rendered = 0
+    for w in split:
+        heads = english_entry(w.lower().removesuffix("'s")).headwords
+        if any(len(h) >= 2 and japanese.has_kanji(h) and h in window for h in heads) or any(
+                name_similarity(w, p.sound) >= DROPPED_LOOSE_SIM for p in near):
+            rendered += 1
+    return 2 * rendered >= len(split)
 
 
 def _may_be_name(tok: japanese.Token) -> bool:

@@ -189,3 +189,25 @@ def test_institutions_are_not_people_and_joined_runs_are_explained():
     ]
     assert [(c, f) for f, c in flagged(pairs) if c == "NAM003"] == [
         ("NAM003", "アル・ラシード被告は控訴する方針だと、同被告の弁護士が記者団に語った。")]
+
+
+# --- issue #18: names translated word by word; kind suffixes after organisations --------
+
+
+def test_an_organisation_translated_word_by_word_is_not_a_dropped_name():
+    # a name whose words JMdict glosses (International → 国際, Airport → 空港) or whose
+    # words sound like the katakana (Deutsche → ドイツ) is rendered, not dropped
+    pairs = [
+        ("Helsinki-Vantaa International Airport, the country's busiest, said flights resumed.",
+         "同国最大のヘルシンキ・ヴァンター国際空港は、運航が再開されたと述べた。"),
+        ("Deutsche Telekom, the telecoms group, said profits rose.",
+         "通信大手ドイツ通信は、利益が増えたと述べた。"),
+    ]
+    assert [c for _, c in flagged(pairs) if c == "NAM003"] == []
+
+
+def test_a_kind_suffix_after_an_organisation_is_normal_but_not_after_a_person():
+    pairs = [("Le Soir reported the deal on Monday.", "ル・ソワール紙は月曜日、この取引を報じた。")]
+    assert [c for _, c in flagged(pairs) if c == "NAM002"] == []
+    pairs = [("President Volodymyr Zelenskyy visited Kyiv.", "ゼレンスキー校はキーウを訪れた。")]
+    assert [c for _, c in flagged(pairs) if c == "NAM002"] == ["NAM002"]

@@ -1,20 +1,30 @@
 """English words left untranslated in the Japanese (``Lavrovは``).
 
-Latin script that belongs in Japanese news is left alone: acronyms (NATO, EU), units
-(km, mph), URLs and e-mail addresses, photo credits ("Evelyn Hockstein/AP通信"), brand
-and product names marked as such (mixed case like iPhone, a model number as in
-"Fab 7", a company marker as in 米Google or Veltrion社), and anything inside page
-chrome.
+Which Latin script belongs in a Japanese translation is a newsroom's house style, read
+from a policy file (``mtqa/data/latin_allowed.tsv`` by default, whose header documents
+the settings; a newsroom passes its own as the ``latin_allowed`` parameter). The default
+allows acronyms of up to five capitals (NATO, EU), units (km, mph), URLs and e-mail
+addresses, code and platform identifiers (#hashtags, @handles, file_names), trade names
+marked as such (mixed case like iPhone, a model number as in "Fab 7"). Always left
+alone: photo credits ("Evelyn Hockstein/AP通信"), a company marker (米Google,
+Veltrion社), the original spelling in brackets, and page chrome. Ordinary English words
+left untranslated are always flagged.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 from typing import ClassVar
 
 from .. import japanese
 from ..english import STOPWORDS
+from ..errors import ConfigError
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 
@@ -26,7 +36,9 @@ _LATIN_RUN = re.compile(rf"[{_L}][{_L}'’\-\.]*(?:[ 　][{_L}][{_L}'’\-\.]*)*
 #: (マイク・ワルツ（Mike Waltz）, カムデン郡（英語：Camden County）) is a gloss, not an
 #: untranslated word.
 _BRACKET_GLOSS = re.compile(r"[（(](?:[^（）()]{0,6}[:：])?[^（）()]*[）)]")
-_URL = re.compile(r"(https?://|www\.)\S+|\S+@\S+\.\w+|\b\S+\.(com|org|net|jp|co\.jp)\b", re.I)
+# (the ends are ASCII boundaries: Japanese text runs on right after an address: …\.orgで)
+_URL = re.compile(r"(https?://|www\.)[!-~]+|[!-~]+@[!-~]+\.[A-Za-z]+"
+                  r"|[A-Za-z0-9][A-Za-z0-9.\-]*\.(?:com|org|net|jp|co\.jp)(?![A-Za-z0-9])", re.I)
 # A photo credit: "Name/Agency", "(Photographer/Pool Photo via AP)", "写真：…", "©…".
 _CREDIT = re.compile(
     r"[A-Za-z][A-Za-z .'\-]*/\s*(?:[A-Za-z][A-Za-z .'\-]*|[^\s。、]{1,12}(?:通信|新聞|社|Photo))"
@@ -36,10 +48,94 @@ _CREDIT = re.compile(
 )
 
 
-def _is_acronym(word: str) -> bool:
+#: Code and platform identifiers: a hashtag or handle, an identifier with an underscore
+#: or an inner dot (file_name, example.py), text in backticks.
+_CODE = re.compile(r"[#＃@＠][A-Za-z0-9_.]+|`[^`]+`|(?<![A-Za-z0-9])[A-Za-z0-9]+_[A-Za-z0-9_]+"
+                   r"|(?<![A-Za-z0-9.])[A-Za-z]\w*\.(?:py|js|ts|md|txt|csv|json|html|exe|sh)"
+                   r"(?![A-Za-z0-9])", re.A)
+
+
+@dataclass(frozen=True)
+class LatinPolicy:
+    """A newsroom's house style for Latin script (see ``mtqa/data/latin_allowed.tsv``).
+
+    Attributes:
+        acronym_max: all-capital words of at most this many letters are allowed.
+        urls: URLs and e-mail addresses are allowed.
+        code: hashtags, handles, identifiers and backticked code are allowed.
+        brands: trade names marked by their spelling or a model number are allowed.
+        units: units and symbols allowed (lower case).
+        terms: terms allowed verbatim (case-sensitive).
+        digest: short hash of the policy text (part of the check's signature).
+    """
+
+    acronym_max: int
+    urls: bool
+    code: bool
+    brands: bool
+    units: frozenset[str]
+    terms: frozenset[str]
+    digest: str
+
+
+_YES_NO = {"yes": True, "no": False}
+
+
+def parse_latin_policy(text: str, source: str = "latin_allowed.tsv") -> LatinPolicy:
+    """Parse a policy file (format in the header of ``mtqa/data/latin_allowed.tsv``).
+
+    Raises:
+        ConfigError: a line that is not ``name<TAB>value`` with a known name and a valid
+            value.
+    """
+    values: dict[str, str] = {"acronym_max": "0", "urls": "no", "code": "no", "brands": "no",
+                              "units": ""}
+    terms: set[str] = set()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, sep, value = line.partition("\t")
+        name, value = name.strip(), value.strip()
+        if not sep or not value or name not in {*values, "term"}:
+            raise ConfigError(f"{source}:{n}: expected 'name<TAB>value' with name one of "
+                              f"acronym_max, urls, code, brands, units, term; got {line!r}")
+        if name == "term":
+            terms.add(value)
+            continue
+        if name in {"urls", "code", "brands"} and value not in _YES_NO:
+            raise ConfigError(f"{source}:{n}: {name} must be yes or no, got {value!r}")
+        if name == "acronym_max" and not value.isdigit():
+            raise ConfigError(f"{source}:{n}: acronym_max must be a whole number, got {value!r}")
+        values[name] = value
+    return LatinPolicy(
+        acronym_max=int(values["acronym_max"]), urls=_YES_NO[values["urls"]],
+        code=_YES_NO[values["code"]], brands=_YES_NO[values["brands"]],
+        units=frozenset(values["units"].lower().split()), terms=frozenset(terms),
+        digest=hashlib.sha256(text.encode()).hexdigest()[:8],
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def load_latin_policy(path: str | None = None) -> LatinPolicy:
+    """The policy of ``path``, or the default shipped with mtqa.
+
+    Raises:
+        ConfigError: the file cannot be read or is malformed.
+    """
+    if path is None:
+        res = resources.files("mtqa").joinpath("data/latin_allowed.tsv")
+        return parse_latin_policy(res.read_text(encoding="utf-8"), "mtqa/data/latin_allowed.tsv")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read the Latin-script policy ({err})") from err
+    return parse_latin_policy(text, path)
+
+
+def _is_acronym(word: str, max_letters: int) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", word)
     # NATO, EU, G7, U.S., CEO: short all-capitals tokens are standard in Japanese news
-    return bool(letters) and letters.isupper() and len(letters) <= 6
+    return bool(letters) and letters.isupper() and len(letters) <= max_letters
 
 
 def _is_brand_like(word: str) -> bool:
@@ -47,11 +143,6 @@ def _is_brand_like(word: str) -> bool:
     return bool(re.search(r"[a-z][A-Z]", word)) or bool(re.match(r"^[a-z]+[A-Z]", word))
 
 
-#: Units and symbols written in Latin letters in Japanese news (km, kg, mph, ppm, GHz).
-_UNITS = frozenset(
-    """km kg g mg cm mm m ml l t kt mph kmh ppm ppb hz khz mhz ghz kw mw gw kwh mwh gwh
-    gb mb kb tb bps mbps gbps sq ft in lb oz gal ha vs no pm am dc""".split()
-)
 #: Country and region prefixes of Japanese business news before a company name kept in
 #: Latin script (米Google, 独Siemens, 蘭ASML).
 _COMPANY_PREFIX = "米英独仏伊蘭中韓台露加豪印瑞西墨伯"
@@ -76,8 +167,34 @@ class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 2
+    version: ClassVar[int] = 3
     requires: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, latin_allowed: str | None = None) -> None:
+        """Args:
+            latin_allowed: path of a house-style policy file (format in the header of
+                ``mtqa/data/latin_allowed.tsv``); None for the shipped default.
+
+        Raises:
+            ConfigError: the policy file cannot be read or is malformed.
+        """
+        self.latin_allowed = latin_allowed
+        self.policy = load_latin_policy(latin_allowed)
+
+    def signature_parts(self) -> dict[str, str]:
+        """Version, and the digest of a policy other than the default (results differ)."""
+        custom = "" if self.latin_allowed is None else f"+latin.{self.policy.digest}"
+        return {self.name: f"{self.version}{custom}"}
+
+    def _allowed(self, seg: str, a: int, b: int, words: list[str]) -> bool:
+        """Whether the policy lets the Latin run ``seg[a:b]`` (``words``) stand."""
+        pol = self.policy
+        if all(_is_acronym(w, pol.acronym_max) or (pol.brands and _is_brand_like(w))
+               or w.lower().rstrip(".") in pol.units or w in pol.terms for w in words):
+            return True
+        if " ".join(words) in pol.terms:
+            return True
+        return pol.brands and _is_designation(seg, a, b)
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if pair.chrome or not pair.mt_sentences:
@@ -88,7 +205,9 @@ class UntranslatedCheck(BaseCheck):
         credit_spans += [m.span() for m in _BRACKET_GLOSS.finditer(seg)
                          if m.start() > 0 and not japanese.has_latin(seg[m.start() - 1])
                          and not seg[m.start() - 1].isspace()]
-        url_spans = [m.span() for m in _URL.finditer(seg)]
+        url_spans = [m.span() for m in _URL.finditer(seg)] if self.policy.urls else []
+        if self.policy.code:
+            url_spans += [m.span() for m in _CODE.finditer(seg)]
         ref_lower = ctx.reference.text.lower()
         for m in _LATIN_RUN.finditer(seg):
             a, b = m.span()
@@ -99,10 +218,7 @@ class UntranslatedCheck(BaseCheck):
             if any(s <= a < e for s, e in credit_spans + url_spans):
                 continue
             words = re.split(r"[ 　]+", word)
-            if all(_is_acronym(w) or _is_brand_like(w) or w.lower().rstrip(".") in _UNITS
-                   for w in words):
-                continue
-            if _is_designation(seg, a, b) or _is_marked_name(seg, a, b):
+            if self._allowed(seg, a, b, words) or _is_marked_name(seg, a, b):
                 continue
             if all(w.lower() in STOPWORDS for w in words):
                 continue

@@ -49,3 +49,53 @@ def test_latin_that_belongs_left_alone(en, ja):
 
 def test_name_with_accented_letters_flagged_whole():
     assert flagged("チーム代表のSzabó氏が話した。", "Team principal Zsófia Szabó spoke.") == ["Szabó"]
+
+
+# --- issue #18: the house style is a policy file -----------------------------------------
+
+from mtqa.checks import create  # noqa: E402
+from mtqa.checks.untranslated import load_latin_policy, parse_latin_policy  # noqa: E402
+from mtqa.errors import ConfigError  # noqa: E402
+
+EN_POLICY = "Ride with Strava, see example.org, #peloton, @ridecrew, NATO and NASDAQ data."
+
+
+def _texts(ja: str, **params: object) -> list[str]:
+    from mtqa.pipeline import Pipeline
+    from mtqa.config import QAConfig
+
+    pipe = Pipeline(QAConfig().with_options(backtranslator="dictionary",
+                                            checks=("untranslated",)))
+    if params:
+        pipe._checks = create(["untranslated"], untranslated=params)  # noqa: SLF001
+    return [f.text for f in pipe.run(EN_POLICY, ja).finding_list]
+
+
+def test_default_policy_allows_code_handles_addresses_and_short_acronyms() -> None:
+    ja = "Stravaで走る。example.orgを参照。#peloton、@ridecrew、NATOとNASDAQのデータ。"
+    # the hashtag, handle, address and NATO stand; a six-letter acronym and a plain
+    # proper noun do not
+    assert _texts(ja) == ["Strava", "NASDAQ"]
+
+
+def test_ordinary_english_words_stay_flagged_whatever_the_policy(tmp_path) -> None:
+    policy = tmp_path / "house.tsv"
+    policy.write_text("acronym_max\t6\nterm\tStrava\n", encoding="utf-8")
+    ja = "Stravaでrideする。NASDAQのデータ。"
+    assert _texts(ja, latin_allowed=str(policy)) == ["ride"]
+
+
+def test_policy_file_errors_are_typed_and_the_signature_names_a_custom_policy(tmp_path):
+    with pytest.raises(ConfigError, match="urls must be yes or no"):
+        parse_latin_policy("urls\tmaybe\n")
+    with pytest.raises(ConfigError, match="expected 'name<TAB>value'"):
+        parse_latin_policy("colour\tred\n")
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_latin_policy(str(tmp_path / "missing.tsv"))
+    policy = tmp_path / "house.tsv"
+    policy.write_text("acronym_max\t3\n", encoding="utf-8")
+    (default,) = create(["untranslated"])
+    (custom,) = create(["untranslated"], untranslated={"latin_allowed": str(policy)})
+    assert default.signature_parts() == {"untranslated": "3"}
+    assert custom.signature_parts()["untranslated"].startswith("3+latin.")
+    assert load_latin_policy().acronym_max == 5

@@ -202,9 +202,16 @@ def check_output_path(path: str | None) -> None:
     if path is None or path == STDIO:
         return
     p = Path(path)
-    folder = p.parent if str(p.parent) else Path(".")
     if p.is_dir():
         raise MtqaError(f"{path}: output path is a directory; give a file name")
+    if p.exists() and not p.is_file():
+        # a device, FIFO or socket is written in place (mtqa.atomic_files, #16)
+        if not os.access(p, os.W_OK):
+            raise MtqaError(f"{path}: not writable; choose another -o")
+        return
+    if p.is_symlink():  # written through: the target's folder takes the temporary file
+        p = Path(os.path.realpath(p))
+    folder = p.parent if str(p.parent) else Path(".")
     if not folder.is_dir():
         raise MtqaError(f"{path}: output folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):

@@ -46,6 +46,7 @@ from typing import IO, Any, NamedTuple
 
 from . import junit
 from .atomic_files import atomic_writer, temp_target
+from .csv_cells import csv_safe
 from .errors import InputError, MtqaError, OutputError
 from .feed_report import SUMMARY_COLUMNS
 from .types import CATEGORIES
@@ -65,9 +66,6 @@ LOCK_FILE = ".mtqa-feed.lock"
 PAGES_LEDGER = ".mtqa-feed-pages"
 #: Top-level files of the folder that only this tool writes.
 OUTPUT_FILES = (REPORT_JSONL, SUMMARY_CSV, INDEX_HTML, JUNIT_XML)
-#: First characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV
-#: Injection"): such a cell gets a leading ``'``.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Characters of an id kept in its page's file name (the index prefix keeps it unique).
 MAX_PAGE_NAME = 60
 _PAGE_RE = re.compile(r"^\d{5,}-[\w.-]*\.html$", re.ASCII)
@@ -85,14 +83,6 @@ class Done(NamedTuple):
 
     id: str
     digest: str | None
-
-
-def csv_safe(value: Any) -> Any:
-    """``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula
-    (``=HYPERLINK(...)`` as a feed guid); anything else unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def iter_journal(path: Path) -> Iterator[dict[str, Any]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .config import Policy
+from .csv_cells import csv_safe
 from .errors import ConfigError
 from .gate import GateResult, counts
 from .types import CATEGORIES, SEVERITIES, AlignedPair, Finding
@@ -161,7 +162,8 @@ class Report:
         w.writerow(FINDING_COLUMNS)
         for f in self.finding_list:
             d = f.to_dict()
-            w.writerow(["" if d[c] is None else d[c] for c in FINDING_COLUMNS])
+            # spans and messages come from untrusted text: no cell may run as a formula
+            w.writerow(["" if d[c] is None else csv_safe(d[c]) for c in FINDING_COLUMNS])
         return buf.getvalue()
 
     def to_text(self, color: bool = False) -> str:

@@ -399,3 +399,20 @@ def test_feed_internal_error_exits_3_with_the_traceback_in_its_out_folder(tmp_pa
     err = capsys.readouterr().err
     crash = list(out.glob("mtqa-crash-*.txt"))
     assert rc == 3 and len(crash) == 1 and str(crash[0]) in err and err.count("\n") == 1
+
+
+def test_output_to_an_existing_device_or_fifo_is_accepted_before_work(tmp_path) -> None:
+    """-o /dev/null or a FIFO is written in place, so the early path check must not refuse
+    it for its folder (/dev is not writable to a normal user)."""
+    import os
+
+    from mtqa.cli import check_output_path
+
+    check_output_path(os.devnull)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    check_output_path(str(fifo))
+    link = tmp_path / "link.json"
+    (tmp_path / "sub").mkdir()
+    link.symlink_to(tmp_path / "sub" / "real.json")
+    check_output_path(str(link))

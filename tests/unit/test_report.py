@@ -182,3 +182,17 @@ def test_info_findings_are_not_junit_failures_nor_annotations():
     assert record["summary"]["counts"] == {"critical": 0, "major": 0, "minor": 0, "info": 1}
     assert junit.testcase(record).strip().endswith("/>")  # a passing testcase
     assert list(github_annotations(record)) == []
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(riyadh_report) -> None:
+    """A span or message from an untrusted translation never runs as a spreadsheet formula."""
+    import csv
+    import dataclasses
+    import io
+
+    f = riyadh_report.finding_list[0]
+    evil = dataclasses.replace(f, message="=HYPERLINK(\"http://x\",\"y\")")
+    report = dataclasses.replace(riyadh_report, finding_list=(evil,))
+    rows = list(csv.DictReader(io.StringIO(report.to_csv())))
+    assert rows[0]["message"].startswith("'=HYPERLINK")
+    assert rows[0]["start"] == str(f.start)

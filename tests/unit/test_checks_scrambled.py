@@ -118,3 +118,33 @@ def test_flags_clause_moved_into_the_neighbouring_sentence() -> None:
     right = "市議会は月曜日、新しい予算を承認した。また、来年川に橋を建設することでも合意した。"
     assert flagged(en, moved) == [("SCR006", "来年川に橋を建設することにした")]
     assert flagged(en, right) == []
+
+
+# --- issue #18: spoken and informal Japanese is not a fragment ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # a connective opening: でも "but", と、 "and then", なんて "how …!"
+        ("The minister arrived. But he left at once.", "大臣が到着した。でも、すぐに去った。"),
+        ("The minister sat down. Then he found the letter.", "大臣は座った。と、手紙を見つけた。"),
+        ("The minister spoke. What a fierce spirit he showed.", "大臣は演説した。なんて激しい精神。"),
+        # a sentence-final expression after a predicate: のに "if only"
+        ("The talks failed. If only they had listened.", "協議は決裂した。聞いてくれればよかったのに。"),
+        # an address and a lone adverb
+        ("Thank you for coming, Ms Leslie.", "来てくれてありがとう。レスリーさん。"),
+        ("The minister explained it. I see.", "大臣が説明した。なるほど。"),
+        # the English sentence is itself a fragment
+        ("The minister visited the market. Rosemary and thyme.",
+         "大臣は市場を訪れた。ローズマリーとタイム。"),
+    ],
+)
+def test_spoken_and_informal_sentences_are_not_fragments(en: str, ja: str) -> None:
+    assert [c for c, _ in flagged(en, ja) if c == "SCR001"] == []
+
+
+def test_a_cut_off_clause_is_still_a_fragment() -> None:
+    en = "The minister met officials in Paris on Tuesday to discuss the strike in the ports."
+    ja = "大臣は火曜日、港湾のストライキについて協議するためにパリで当局者と会談した。港湾の労組に。"
+    assert [c for c, _ in flagged(en, ja) if c == "SCR001"] == ["SCR001"]

@@ -6,9 +6,10 @@ of Japanese news style are not errors: ``$40 billion`` = 400億ドル, ``18,400`
 ``March`` = 3月, ``3 a.m.`` = 午前3時, ``a quarter`` = 4分の1, ``minus 4`` = 氷点下4 /
 マイナス4, ``two decades`` = 20年, ``a million`` = 100万, ``6-8 p.m.`` = 午後6時から8時
 (the first hour of a clock range takes the half of the second). A dash set off by spaces
-("- 2.53 per million -") and a dash between years (2005年-2009年) are no minus signs. A Japanese value that no English value of the pair
-accounts for (nor an unused one of a neighbouring pair: the alignment may be a sentence
-off, nor a unit conversion such as miles → km) is flagged.
+("- 2.53 per million -") and a dash between years (2005年-2009年) are no minus signs.
+A Japanese value that no English value of the pair accounts for (nor an unused one of a
+neighbouring pair: the alignment may be a sentence off, nor a unit conversion such as
+miles → km) is flagged.
 
 Findings:
 

@@ -56,6 +56,7 @@ from .feed_input import (
     unique_ids,
 )
 from .feed_report import FeedItemResult, FeedReport
+from .textcache import clear_text_caches
 
 if TYPE_CHECKING:
     from .outputs import Done, Totals
@@ -232,6 +233,7 @@ def process_item(
         want_report: return the :class:`Report` too (it must then be picklable).
     """
     t0 = time.perf_counter()
+    clear_text_caches()  # the previous article's: memory stays flat over a feed (#20)
     source = {"file": item.source_file, "line": item.source_line}
     head: dict[str, Any] = {"id": item.id, "status": "ok", "index": item.index}
     digest: str | None = None

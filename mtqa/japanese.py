@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .textcache import text_cache
+
 _KATAKANA = re.compile(r"[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]")
 _KANJI = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF]")
 _LATIN = re.compile(r"[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]")
@@ -57,7 +59,7 @@ def _feature(word: object, name: str) -> str:
     return "" if value in (None, "*") else str(value)
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(4096)
 def _tokenize_cached(text: str) -> tuple[Token, ...]:
     tagger = _tagger()
     tokens: list[Token] = []

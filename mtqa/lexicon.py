@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 
 from . import japanese, jmdict
 from .english import STOPWORDS, stem
+from .textcache import text_cache
 
 # --- English side -----------------------------------------------------------------------
 
@@ -136,7 +137,7 @@ def _parse_en_number(tok: str) -> float | None:
         return _NUMBER_WORDS.get(tok.lower())
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(4096)
 def english_words(text: str) -> tuple[EnWord, ...]:
     """Content words, numbers and names of an English text, with offsets into it."""
     toks = [(m.group(), m.start(), m.end()) for m in _EN_TOKEN.finditer(text)]
@@ -374,7 +375,7 @@ def _expressions(toks: Sequence[japanese.Token]) -> dict[int, set[str]]:
     return extra
 
 
-@functools.lru_cache(maxsize=2048)
+@text_cache(2048)
 def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit, ...]:
     """All tokens of a Japanese sentence as :class:`JaUnit` (offsets shifted by ``base``)."""
     toks = japanese.tokenize(text)
@@ -419,7 +420,7 @@ def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit
 _KATAKANA_RUN = re.compile(r"[\u30A0-\u30FF\uFF66-\uFF9F]{2,}")
 
 
-@functools.lru_cache(maxsize=2048)
+@text_cache(2048)
 def katakana_names(text: str) -> tuple[str, ...]:
     """Romanised katakana runs of ``text`` and their ・-separated parts (names)."""
     out: list[str] = []

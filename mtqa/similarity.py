@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from . import japanese, jmdict
 from .english import STOPWORDS, stem, words
+from .textcache import text_cache
 
 _DIGITS = re.compile(r"\d+")
 
 
-@functools.lru_cache(maxsize=8192)
+@text_cache(8192)
 def english_bag(text: str) -> tuple[frozenset[str], frozenset[str], int]:
     """(content stems, anchors, number of content words) of an English sentence.
 
@@ -38,7 +39,7 @@ def english_bag(text: str) -> tuple[frozenset[str], frozenset[str], int]:
     return frozenset(stems), frozenset(anchors), n
 
 
-@functools.lru_cache(maxsize=8192)
+@text_cache(8192)
 def japanese_bag(
     text: str, back_translation: str = ""
 ) -> tuple[frozenset[str], frozenset[str], int]:
@@ -337,7 +338,7 @@ class JapaneseFeatures:
     n_content: int
 
 
-@functools.lru_cache(maxsize=65536)
+@text_cache(65536)
 def english_features(text: str) -> EnglishFeatures:
     """Features of one English sentence (cached: documents repeat sentences rarely, but the
     aligner and the checks ask for the same sentence many times)."""
@@ -355,7 +356,7 @@ def english_features(text: str) -> EnglishFeatures:
     return EnglishFeatures(frozenset(stems), english_numbers(text), frozenset(latin))
 
 
-@functools.lru_cache(maxsize=65536)
+@text_cache(65536)
 def japanese_features(text: str, back_translation: str = "") -> JapaneseFeatures:
     """Features of one Japanese sentence and its back-translation (cached)."""
     stems: set[str] = set()

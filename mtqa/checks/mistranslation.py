@@ -46,6 +46,7 @@ from ..lexicon import (
     stems_match,
     word_matches_unit,
 )
+from ..textcache import text_cache
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context, pair_segments
 
@@ -210,7 +211,7 @@ def find_idioms(
     return _find_idioms(reference, idioms)
 
 
-@functools.lru_cache(maxsize=1024)
+@text_cache(1024)
 def _find_shipped_idioms(reference: str) -> tuple[tuple[Idiom, str, int, int], ...]:
     return tuple(_find_idioms(reference, load_idioms()))
 

@@ -264,9 +264,10 @@ class RayRunner:
         n = self.workers
         if n is None:
             n = int(gpus // g) if g > 0 else cpus
-        if g > 0 and n * g > gpus + 1e-9:
-            raise ConfigError(f"--workers {n} x --gpus-per-worker {g:g} needs {n * g:g} GPUs; "
-                              f"the Ray cluster has {gpus:g}; give fewer workers")
+        if g > 0 and (n < 1 or n * g > gpus + 1e-9):
+            raise ConfigError(f"--workers {max(n, 1)} x --gpus-per-worker {g:g} needs "
+                              f"{max(n, 1) * g:g} GPUs; the Ray cluster has {gpus:g}; give "
+                              "fewer workers, or add GPU nodes")
         if n < 1 or n > cpus:
             raise ConfigError(f"--workers {n} needs {n} CPUs (one per worker); the Ray cluster "
                               f"has {cpus}; give fewer workers or add nodes")

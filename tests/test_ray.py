@@ -132,10 +132,12 @@ def test_same_outputs_as_the_local_runner_on_cases_and_riyadh(local_ray, workspa
               json.dumps({"id": "empty", "reference": EN_OK, "translation": ""}),
               json.dumps({"id": "inline", "reference": EN_OK, "translation": JA_OK}))
     manifest = _manifest(workspace, [*case_names(), "riyadh"], broken)
-    assert main(["feed", str(manifest), "--out", "local", "-q", *DICT]) == 1
+    assert main(["feed", str(manifest), "--out", "local", "-q", "--annotations", "github",
+                 *DICT]) == 1
+    local_stdout = capsys.readouterr().out
     assert main(["feed", str(manifest), "--out", "ray", "-q", "--engine", "ray",
                  "--workers", "2", "--annotations", "github", *DICT]) == 1
-    ray_stdout = capsys.readouterr().out
+    assert capsys.readouterr().out == local_stdout and "::error" in local_stdout
     recs = _records(workspace / "ray")
     assert recs == _records(workspace / "local")
     assert [r["status"] for r in recs].count("error") == 2 and len(recs) == 10
@@ -148,9 +150,6 @@ def test_same_outputs_as_the_local_runner_on_cases_and_riyadh(local_ray, workspa
     assert pages and pages == sorted(p.name for p in (remote / "pages").iterdir())
     for p in pages:
         assert (remote / "pages" / p).read_bytes() == (local / "pages" / p).read_bytes(), p
-    assert main(["feed", str(manifest), "--out", "local2", "-q", "--annotations", "github",
-                 *DICT]) == 1
-    assert capsys.readouterr().out == ray_stdout and "::error" in ray_stdout
 
 
 def _raising(item, pipeline, want_page, want_report):
@@ -254,7 +253,7 @@ def test_back_pressure_bounds_the_articles_read_ahead(local_ray):
 
 @needs_ray
 def test_ctrl_c_stops_cleanly_and_resume_finishes(local_ray, workspace):
-    names = case_names() * 4
+    names = case_names() * 2
     _manifest(workspace, names)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MTQA_", "RAY_ADDRESS"))}
     env["PYTHONPATH"] = str(ROOT)
@@ -284,3 +283,18 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(local_ray, workspace):
     assert resumed[:done] == recs
     assert main(["feed", "feed.jsonl", "--out", "local", "-q", *DICT]) == 1
     assert resumed == _records(workspace / "local")
+
+
+@needs_ray
+@pytest.mark.parametrize("args,message", [
+    (["--workers", "3"], "--workers 3 needs 3 CPUs (one per worker); the Ray cluster has 2"),
+    (["--gpus-per-worker", "1"], "--workers 1 x --gpus-per-worker 1 needs 1 GPUs; the Ray "
+     "cluster has 0"),
+])
+def test_a_cluster_too_small_exits_2_before_the_folder_is_touched(local_ray, workspace, capsys,
+                                                                   args, message):
+    manifest = _manifest(workspace, ["f1-race"])
+    assert main(["feed", str(manifest), "--out", "out", "--engine", "ray", *args, *DICT]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not (workspace / "out").exists()

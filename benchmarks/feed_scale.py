@@ -11,7 +11,7 @@ covers the child and the workers it waited for).
 The claim checked (issues #7 and #20): memory does not grow with the number of items,
 i.e. peak RSS for 1,000 articles is within 5 % of that for 100. (Before #20 it was 8 to
 13 % higher: caches keyed by sentences kept every article's entries; they now hold only
-the current article's, see :mod:`mtqa.textcache`.)
+the current article's, see :mod:`mtqa.text.cache`.)
 
 Usage::
 

@@ -7,7 +7,7 @@ Koehn 2019):
 * a bead is scored by how well each of its sentences is accounted for by the other side:
   for an English sentence, the IDF-weighted share of its content stems and cross-lingual
   anchors (numbers after 万/億 normalisation, Latin tokens, names matched through katakana
-  romanisation; see :mod:`mtqa.similarity`) found among the back-translation and JMdict
+  romanisation; see :mod:`mtqa.text.similarity`) found among the back-translation and JMdict
   glosses of the Japanese run; for a Japanese sentence, the share of it that matches the
   English run. With a neural back-translation (Marian, CTranslate2) sacrebleu's chrF of
   back-translation against reference is blended in;
@@ -38,8 +38,8 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from .english import STOPWORDS, words
-from .similarity import NameMatcher, english_features, japanese_features
+from .text.english import STOPWORDS, words
+from .text.similarity import NameMatcher, english_features, japanese_features
 from .types import AlignedPair, Attribution, BackTranslation, Document, Sentence
 
 ALIGNER_VERSION = "dp-3"

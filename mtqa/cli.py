@@ -438,7 +438,7 @@ def _check_documents(args: argparse.Namespace, config: QAConfig) -> Any:
     """The report of ``mtqa check EN JA``."""
     from dataclasses import replace
 
-    from .language import check_pair
+    from .text.language import check_pair
     from .pipeline import Pipeline
 
     if not args.en or not args.ja:

@@ -56,7 +56,7 @@ from .feed_input import (
     unique_ids,
 )
 from .feed_report import FeedItemResult, FeedReport
-from .textcache import clear_text_caches
+from .text.cache import clear_text_caches
 
 if TYPE_CHECKING:
     from .outputs import Done, Totals

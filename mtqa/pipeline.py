@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import backtranslate, checks, language, load, relatedness, segment
+from . import backtranslate, checks, load, relatedness, segment
+from .text import language
 from .align import ALIGNER_VERSION, align, settle_chrome
 from .config import QAConfig
 from .gate import evaluate

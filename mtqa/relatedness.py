@@ -6,7 +6,7 @@ matters. This module decides, after alignment, whether the two texts correspond;
 they do not, the pipeline reports a single critical finding instead of running the checks.
 
 The test is sentence coverage. For each sentence on either side we take its best
-similarity (:func:`mtqa.similarity.overlap`: shared content stems and anchors through the
+similarity (:func:`mtqa.text.similarity.overlap`: shared content stems and anchors through the
 back-translation and JMdict glosses) with the sentences of the other side near its aligned
 position; a sentence *matches* when that best similarity reaches
 :data:`MATCH_THRESHOLD`. The texts are related when the matched share of either side's
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .similarity import overlap
+from .text.similarity import overlap
 from .types import AlignedPair, BackTranslation, Document, Finding
 
 RELATEDNESS_VERSION = "rel-1"

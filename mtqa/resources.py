@@ -17,7 +17,7 @@ def load_resources(config: QAConfig, check_objects: Sequence[Any]) -> dict[str, 
         needed |= set(getattr(c, "requires", ()))
     res: dict[str, Any] = {"signature": {}, "config": config}
     if "glossary" in needed:
-        from .glossary import load_glossary
+        from .text.glossary import load_glossary
 
         gl = load_glossary(config.glossary)
         res["glossary"] = gl

@@ -43,8 +43,8 @@ from typing import Any
 
 import numpy as np
 
-from . import japanese, jmdict
-from .english import STOPWORDS, stem, words
+from .text import japanese, jmdict
+from .text.english import STOPWORDS, stem, words
 from .errors import ConfigError
 from .types import CATEGORIES, AlignedPair, Finding
 
@@ -234,7 +234,7 @@ class _Source:
 
 
 def _prepare_source(source: str) -> _Source:
-    from .similarity import NameMatcher, english_numbers
+    from .text.similarity import NameMatcher, english_numbers
 
     ws = words(source)
     content = [w for w in ws if w.lower not in STOPWORDS and not w.text[0].isdigit()]
@@ -268,7 +268,7 @@ def _name_hits(reading: str, src: _Source) -> tuple[frozenset[str], bool]:
     """Source words whose consonant skeleton matches the romanised ``reading``, and whether
     every part matched exactly (a one-letter difference marks a doubtful transliteration,
     which post-editors correct)."""
-    from .similarity import name_key
+    from .text.similarity import name_key
 
     hits: set[str] = set()
     exact = True
@@ -309,7 +309,7 @@ def token_features(
         columns :data:`FEATURE_NAMES`.
     """
     from .score import chrf
-    from .similarity import japanese_numbers
+    from .text.similarity import japanese_numbers
 
     toks = japanese.tokenize(translation)
     n = len(toks)

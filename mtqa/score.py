@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from .english import words
+from .text.english import words
 from .types import AlignedPair, Finding
 
 #: mqm-2: a critical finding caps the score (#16); mqm-1 had no cap.

@@ -374,7 +374,7 @@ def compare_systems(
         InputError: line counts differ, a line is empty on one side only, or a system's
             text is not Japanese (or the source not English).
     """
-    from .language import check_pair
+    from .text.language import check_pair
     from .pipeline import Pipeline
 
     if not systems:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from .. import japanese, jmdict
+from ..text import japanese, jmdict
 from ..types import Attribution, BackTranslation
 
 #: 2: common senses first, no lookup of kana-only grammar words, no descriptive glosses
@@ -69,7 +69,7 @@ def word_gloss(tok: japanese.Token) -> str:
     """The English word the dictionary engine writes for one token ("" for none).
 
     Content words get the common sense of their most common matching entry
-    (:func:`mtqa.jmdict.common_gloss`). A word written in hiragana is looked up by its
+    (:func:`mtqa.text.jmdict.common_gloss`). A word written in hiragana is looked up by its
     lemma (言う for いう, not 結う "do up"), and only a common entry is taken: an uncommon
     kana homophone is far more often a mis-split token or a misspelling than that word.
     Grammar written in kana (light verbs し/いる/ある/なる, formal nouns こと/ため, the

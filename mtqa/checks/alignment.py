@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..align import LOG_RATIO_MEAN, SentenceSimilarity
-from ..similarity import english_features, japanese_features
+from ..text.similarity import english_features, japanese_features
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import ClassVar
 
-from .. import japanese, jmdict
-from ..english import STOPWORDS, stem
+from ..text import japanese, jmdict
+from ..text.english import STOPWORDS, stem
 from ..errors import MtqaError
-from ..lexicon import (
+from ..text.lexicon import (
     IRREGULAR_FORMS,
     MATCH_SENSES,
     EnWord,
@@ -46,7 +46,7 @@ from ..lexicon import (
     stems_match,
     word_matches_unit,
 )
-from ..textcache import text_cache
+from ..text.cache import text_cache
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context, pair_segments
 
@@ -454,7 +454,7 @@ def english_negations(reference: str) -> list[tuple[int, int]]:
 def _synonym(unit: JaUnit, word: str) -> bool:
     """True when the Japanese word is one of the dictionary's renderings of the English
     word or shares a sense's glosses with it (ふさわしい and "deserved" share "worthy");
-    unlike :func:`mtqa.lexicon.related`, a shared kanji (出 in 口出し and 出る "go out")
+    unlike :func:`mtqa.text.lexicon.related`, a shared kanji (出 in 口出し and 出る "go out")
     is no evidence."""
     entry = english_entry(word.lower())
     if unit.lemma in entry.headwords or unit.text in entry.headwords:

@@ -6,7 +6,7 @@ for Japanese people. Each katakana part (runs split at ・ and ＝), and each ka
 name by its UniDic reading, is matched one-to-one to the word of its own English
 sentence — or two or three consecutive name words written as one ("Pine Hollow" →
 パインホロウ) — that it sounds most like, through the phonetic keys of
-:mod:`mtqa.phonetic` (tolerant of l/r, v/b, epenthetic vowels, long vowels, doubled
+:mod:`mtqa.text.phonetic` (tolerant of l/r, v/b, epenthetic vowels, long vowels, doubled
 consonants). Every English word takes part, so that a Japanese word goes to the
 ordinary word it renders ("katuna") rather than to a similar-sounding name.
 
@@ -40,15 +40,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from .. import japanese, jmdict
-from ..english import STOPWORDS, stem
-from ..lexicon import english_entry
-from ..phonetic import kana_key, key_similarity, latin_key, name_similarity, romaji_similarity
+from ..text import japanese, jmdict
+from ..text.english import STOPWORDS, stem
+from ..text.lexicon import english_entry
+from ..text.phonetic import kana_key, key_similarity, latin_key, name_similarity, romaji_similarity
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 
 #: A katakana part is taken as the rendering of an English name word when it sounds at
-#: least this much like it (see mtqa.phonetic.name_similarity; measured on the
+#: least this much like it (see mtqa.text.phonetic.name_similarity; measured on the
 #: annotated cases: correct renderings score ≥ 0.8, unrelated words ≤ 0.6).
 MATCH_MIN = 0.75
 #: The earlier of two equally frequent spellings is kept as the reference spelling unless
@@ -64,7 +64,7 @@ VARIANT_MIN = 0.75
 NEIGHBOUR_MATCH_MIN = 0.85
 #: ... and must not sound even this much like a word of its own sentence.
 OWN_HINT_MIN = 0.6
-#: ... and their romanisations (vowels included, see mtqa.phonetic) this much: short
+#: ... and their romanisations (vowels included, see mtqa.text.phonetic) this much: short
 #: names have short keys (Paul → BR) that unrelated words share (バレエ).
 VARIANT_ROMAJI_MIN = 0.75
 #: English name words of one sequence that may be written as one katakana word.

@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from .. import japanese, jmdict
+from ..text import japanese, jmdict
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 

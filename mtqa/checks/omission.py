@@ -14,7 +14,7 @@ checks look inside a pair whose sentences are aligned:
   three content words of its own, none of which renders an English word of the pair
   that the Japanese has not already rendered before it.
 
-Words are matched with :mod:`mtqa.lexicon`.
+Words are matched with :mod:`mtqa.text.lexicon`.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .. import japanese
-from ..lexicon import (
+from ..text import japanese
+from ..text.lexicon import (
     LIGHT_WORDS,
     OPENER_WORDS,
     RELATIVE_WORDS,

@@ -22,9 +22,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .. import japanese, jmdict
-from ..english import stem
-from ..lexicon import names_match
+from ..text import japanese, jmdict
+from ..text.english import stem
+from ..text.lexicon import names_match
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 

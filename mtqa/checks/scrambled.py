@@ -35,8 +35,8 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .. import japanese, jmdict
-from ..lexicon import (
+from ..text import japanese, jmdict
+from ..text.lexicon import (
     Clause,
     JaUnit,
     Lexicon,

@@ -1,7 +1,7 @@
 """Job titles and offices: mistranslated, duplicated or invented titles.
 
 For each aligned pair the English titles are found with the glossary (longest match,
-case-insensitive, see :mod:`mtqa.glossary`). A title is rendered when the Japanese of the
+case-insensitive, see :mod:`mtqa.text.glossary`). A title is rendered when the Japanese of the
 pair contains one of its accepted renderings. When none is there, the span that renders
 it wrongly is located among the Japanese *title compounds* — noun compounds that end in an
 office head (大統領, 長官, 大臣, 相, 知事, 秘書, 校長, 管理者, 検査官…) — by three kinds of
@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import ClassVar
 
-from .. import japanese, jmdict
-from ..english import STOPWORDS, stem
-from ..glossary import Glossary, TitleMatch, load_glossary
-from ..phonetic import name_similarity
+from ..text import japanese, jmdict
+from ..text.english import STOPWORDS, stem
+from ..text.glossary import Glossary, TitleMatch, load_glossary
+from ..text.phonetic import name_similarity
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN

@@ -22,8 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import ClassVar
 
-from .. import japanese
-from ..english import STOPWORDS
+from ..text import japanese
+from ..text.english import STOPWORDS
 from ..errors import ConfigError
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context

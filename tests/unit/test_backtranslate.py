@@ -70,7 +70,7 @@ def test_dictionary_gives_common_senses_and_skips_kana_grammar(sentence, noise, 
 
 
 def test_dictionary_prefers_common_entries_and_readings():
-    from mtqa import jmdict
+    from mtqa.text import jmdict
 
     assert jmdict.common_gloss("し", "シ") == "city"  # 市 (common) before 梓 (rare reading)
     assert jmdict.common_gloss("さつき", "サツキ", common_only=True) == ""
@@ -85,7 +85,7 @@ def test_dictionary_engine_version_in_signature():
 
 def test_risk_features_keep_the_gloss_they_were_fitted_on():
     """The token-risk model was fitted on the version-1 gloss: its input must not move."""
-    from mtqa import japanese
+    from mtqa.text import japanese
     from mtqa.backtranslate.dictionary import gloss_token
 
     toks = {t.surface: t for t in japanese.tokenize("戦闘を終了し、")}

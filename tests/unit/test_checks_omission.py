@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import mtqa
-from mtqa.lexicon import (
+from mtqa.text.lexicon import (
     build_lexicon,
     english_clauses,
     english_words,
@@ -112,7 +112,7 @@ def test_japanese_numbers_read_myriads_and_kanji() -> None:
 
 
 def test_names_match_by_sound() -> None:
-    from mtqa import japanese
+    from mtqa.text import japanese
 
     assert names_match("Eindhoven", japanese.romanize("アイントホーフェン"))
     assert names_match("Lavrov", japanese.romanize("ラヴロフ"))

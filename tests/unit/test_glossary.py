@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mtqa.errors import ConfigError
-from mtqa.glossary import english_key, load_glossary, normalize_word
+from mtqa.text.glossary import english_key, load_glossary, normalize_word
 
 
 @pytest.fixture(scope="module")

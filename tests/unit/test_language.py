@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mtqa.errors import InputError
-from mtqa.language import MIN_LETTERS, check_pair, detect
+from mtqa.text.language import MIN_LETTERS, check_pair, detect
 from tests.conftest import CASES, RIYADH, case_names
 
 FR = (

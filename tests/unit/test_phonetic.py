@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtqa.phonetic import (
+from mtqa.text.phonetic import (
     kana_key,
     key_similarity,
     latin_key,

@@ -152,7 +152,7 @@ def test_report_token_risk_frame(report):
     # one row per token of every segment, in order, nothing else
     for pair in report.pairs:
         rows = df[df["segment"] == pair.index]
-        expected = [t.surface for t in mtqa.japanese.tokenize(pair.translation)]
+        expected = [t.surface for t in mtqa.text.japanese.tokenize(pair.translation)]
         assert rows["token"].tolist() == expected
     assert df["start"].is_monotonic_increasing
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mtqa.english import stem
-from mtqa.japanese import romanize
-from mtqa.similarity import (
+from mtqa.text.english import stem
+from mtqa.text.japanese import romanize
+from mtqa.text.similarity import (
     NameMatcher,
     english_features,
     english_numbers,

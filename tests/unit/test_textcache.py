@@ -4,11 +4,11 @@ articles, all of it in caches keyed by sentences)."""
 
 from __future__ import annotations
 
-from mtqa import japanese, lexicon, similarity
+from mtqa.text import japanese, lexicon, similarity
 from mtqa.config import QAConfig
 from mtqa.feed import build_pipeline, process_item
 from mtqa.feed_input import FeedItem, TextRef
-from mtqa.textcache import clear_text_caches, text_cache, text_cache_entries
+from mtqa.text.cache import clear_text_caches, text_cache, text_cache_entries
 from tests.conftest import CASES, case_names
 
 #: Caches keyed by a sentence or span that a feed used to keep for every article.

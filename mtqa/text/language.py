@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .errors import InputError
+from ..errors import InputError
 
 #: Fewer letters than this and the language is ``"unknown"``: a headline of three words
 #: ("Apple Inc. results") says nothing reliable about the language of an article.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import japanese, jmdict
 from .english import STOPWORDS, stem, words
-from .textcache import text_cache
+from .cache import text_cache
 
 _DIGITS = re.compile(r"\d+")
 

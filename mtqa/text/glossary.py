@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
 GLOSSARY_VERSION = 2

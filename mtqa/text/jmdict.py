@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import MissingDependencyError
+from ..errors import MissingDependencyError
 
 _lock = threading.Lock()
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
@@ -36,7 +36,7 @@ def _jamdict() -> object:
 
 def database_file() -> str:
     """Path of the JMdict SQLite database of jamdict-data (for lookups jamdict has no API
-    for, such as glosses by their English text: :func:`mtqa.lexicon.english_entry`).
+    for, such as glosses by their English text: :func:`mtqa.text.lexicon.english_entry`).
 
     Raises:
         MissingDependencyError: jamdict or its data is not installed.

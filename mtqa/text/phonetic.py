@@ -67,7 +67,7 @@ _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "a
                           "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "œ": "oe", "Œ": "oe"})
 # Voicing and labials that katakana spellings of one name swap (ズ/ス, ヴ/フ/ブ).
 _LOOSE_CONSONANTS = str.maketrans("vfpzdg", "bbbstk")
-# Romanised kana (Hepburn from mtqa.japanese.romanize) → classes.
+# Romanised kana (Hepburn from mtqa.text.japanese.romanize) → classes.
 _KANA_RULES: tuple[tuple[str, str], ...] = (
     ("tsu", "S"), ("ts", "S"), ("sh", "S"), ("ch", "S"), ("j", "S"), ("fu", "B"),
     ("w", "W"),

@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 
 from . import japanese, jmdict
 from .english import STOPWORDS, stem
-from .textcache import text_cache
+from .cache import text_cache
 
 # --- English side -----------------------------------------------------------------------
 

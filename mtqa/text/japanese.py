@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .textcache import text_cache
+from .cache import text_cache
 
 _KATAKANA = re.compile(r"[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]")
 _KANJI = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF]")

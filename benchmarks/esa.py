@@ -88,10 +88,10 @@ MAJOR = frozenset({"major", "critical"})
 #: pipeline.py is applied here from the cached findings, not read from the cache).
 _NOT_IN_CACHE_KEY = frozenset({
     "mtqa/pipeline.py", "mtqa/confidence.py", "mtqa/data/confidence.json", "mtqa/risk.py",
-    "mtqa/data/token_risk.json", "mtqa/score.py", "mtqa/gate.py", "mtqa/report.py",
+    "mtqa/data/token_risk.json", "mtqa/score.py", "mtqa/gate.py", "mtqa/report/__init__.py",
     "mtqa/cli.py", "mtqa/feed.py", "mtqa/feed_cli.py", "mtqa/feed_input.py",
-    "mtqa/feed_report.py", "mtqa/html.py", "mtqa/junit.py", "mtqa/plots.py",
-    "mtqa/outputs.py", "mtqa/render_text.py", "mtqa/atomic_files.py", "mtqa/wmt22.py",
+    "mtqa/report/feed.py", "mtqa/report/html.py", "mtqa/junit.py", "mtqa/report/plots.py",
+    "mtqa/outputs.py", "mtqa/report/text.py", "mtqa/atomic_files.py", "mtqa/wmt22.py",
     "mtqa/policy.py", "mtqa/segments_file.py", "mtqa/config.py", "mtqa/types.py",
     "mtqa/__init__.py", "mtqa/__main__.py",
 })

@@ -1,6 +1,6 @@
 """Checking a feed: many articles, streamed one by one, optionally in worker processes.
 
-``check_feed()`` is the Python API (it returns a :class:`~mtqa.feed_report.FeedReport`
+``check_feed()`` is the Python API (it returns a :class:`~mtqa.report.feed.FeedReport`
 holding every report); :func:`run_feed` is what ``mtqa feed`` uses: it writes each item
 to the output folder as soon as it is done and keeps nothing per item, so that memory
 does not grow with the size of the feed.
@@ -55,7 +55,7 @@ from .feed_input import (
     text_digest,
     unique_ids,
 )
-from .feed_report import FeedItemResult, FeedReport
+from .report.feed import FeedItemResult, FeedReport
 from .text.cache import clear_text_caches
 
 if TYPE_CHECKING:
@@ -744,7 +744,7 @@ def check_feed(
         **options: overrides of the configuration, as for :func:`mtqa.check`.
 
     Returns:
-        One :class:`~mtqa.feed_report.FeedItemResult` per item, in input order.
+        One :class:`~mtqa.report.feed.FeedItemResult` per item, in input order.
 
     Raises:
         MtqaError: unreadable or empty input, or unusable configuration (problems with

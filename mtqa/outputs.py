@@ -46,9 +46,9 @@ from typing import IO, Any, NamedTuple
 
 from . import junit
 from .atomic_files import atomic_writer, temp_target
-from .csv_cells import csv_safe
+from .report.csv_cells import csv_safe
 from .errors import InputError, MtqaError, OutputError
-from .feed_report import SUMMARY_COLUMNS
+from .report.feed import SUMMARY_COLUMNS
 from .types import CATEGORIES
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ class Totals:
 
 
 def summary_row(rec: Mapping[str, Any]) -> dict[str, Any]:
-    """One row of ``summary.csv`` (columns :data:`mtqa.feed_report.SUMMARY_COLUMNS`)."""
+    """One row of ``summary.csv`` (columns :data:`mtqa.report.feed.SUMMARY_COLUMNS`)."""
     row: dict[str, Any] = {c: None for c in SUMMARY_COLUMNS}
     row["id"] = rec.get("id")
     row["status"] = rec.get("status")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import mtqa
-from mtqa.html import CATEGORY_COLORS
+from mtqa.report.html import CATEGORY_COLORS
 
 from .conftest import RIYADH
 

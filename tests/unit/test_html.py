@@ -1,4 +1,4 @@
-"""The HTML renderer (mtqa/html.py): escaping, highlights, legend, footer, feed page (#8)."""
+"""The HTML renderer (mtqa/report/html.py): escaping, highlights, legend, footer, feed page (#8)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 import mtqa
 from mtqa.cli import main
 from mtqa.config import Policy
-from mtqa.feed_report import FeedItemResult, FeedReport
+from mtqa.report.feed import FeedItemResult, FeedReport
 from mtqa.gate import evaluate
-from mtqa.html import CATEGORY_COLORS, render_feed, render_report
+from mtqa.report.html import CATEGORY_COLORS, render_feed, render_report
 from mtqa.report import Report
 from mtqa.types import Finding
 

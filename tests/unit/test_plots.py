@@ -1,4 +1,4 @@
-"""Plots (mtqa/plots.py): what is drawn, inputs accepted, headless backend (#8)."""
+"""Plots (mtqa/report/plots.py): what is drawn, inputs accepted, headless backend (#8)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 import mtqa  # noqa: E402
-from mtqa import plots  # noqa: E402
+from mtqa.report import plots  # noqa: E402
 from mtqa.errors import InputError  # noqa: E402
-from mtqa.feed_report import FeedItemResult, FeedReport  # noqa: E402
-from mtqa.html import SEVERITY_COLORS  # noqa: E402
+from mtqa.report.feed import FeedItemResult, FeedReport  # noqa: E402
+from mtqa.report.html import SEVERITY_COLORS  # noqa: E402
 
 PAIRS = [
     ("Lavrov met Rubio on Tuesday.", "Lavrovは火曜日にルビオと会った。"),
@@ -131,11 +131,11 @@ def test_bad_inputs_raise_typed_errors(report):
 
 def test_lazy_import_and_agg_without_display(tmp_path):
     code = (
-        "import sys, mtqa, mtqa.plots\n"
+        "import sys, mtqa, mtqa.report.plots\n"
         "assert 'matplotlib' not in sys.modules, 'imported at module import'\n"
         "r = mtqa.check_segments([('Lavrov met Rubio.', 'Lavrovはルビオと会った。')],"
         " backtranslator='dictionary')\n"
-        "ax = mtqa.plots.sentence_scores(r)\n"
+        "ax = mtqa.report.plots.sentence_scores(r)\n"
         "import matplotlib\n"
         "print(matplotlib.get_backend().lower())\n"
     )

@@ -9,7 +9,7 @@ import pytest
 
 import mtqa
 from mtqa.config import Policy
-from mtqa.feed_report import FeedReport
+from mtqa.report.feed import FeedReport
 from mtqa.gate import evaluate
 from mtqa.report import FINDING_COLUMNS
 from mtqa.types import SEVERITIES, Finding

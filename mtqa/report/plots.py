@@ -15,15 +15,15 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
+from ..errors import InputError
 from .html import CATEGORY_COLORS, SEVERITY_COLORS
-from .types import CATEGORIES, ERROR_SEVERITIES, SEVERITIES
+from ..types import CATEGORIES, ERROR_SEVERITIES, SEVERITIES
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from .feed_report import FeedReport
-    from .report import Report
+    from .feed import FeedReport
+    from . import Report
 
 #: Colour of a sentence without findings (neutral, so that flagged ones stand out).
 CLEAN_COLOR = "#9fb3cf"
@@ -78,8 +78,8 @@ def _empty(ax: Axes, message: str) -> Axes:
 def _scores_and_verdicts(data: Any) -> tuple[list[float], list[str]]:
     """Article scores and verdicts from a FeedReport, a summary DataFrame (``score``, and
     ``verdict`` when present), Reports or plain numbers."""
-    from .feed_report import FeedReport
-    from .report import Report
+    from .feed import FeedReport
+    from . import Report
 
     if isinstance(data, FeedReport):
         data = data.summary
@@ -109,8 +109,8 @@ def _scores_and_verdicts(data: Any) -> tuple[list[float], list[str]]:
 def _findings_frame(data: Any) -> Any:
     """A findings DataFrame (``category``, ``severity``) from a Report, a FeedReport or a
     DataFrame."""
-    from .feed_report import FeedReport
-    from .report import Report
+    from .feed import FeedReport
+    from . import Report
 
     if isinstance(data, (Report, FeedReport)):
         return data.findings
@@ -249,7 +249,7 @@ def sentence_scores(report: Report, ax: Axes | None = None) -> Axes:
     Returns:
         The Axes.
     """
-    from .report import Report
+    from . import Report
 
     if not isinstance(report, Report):
         raise InputError(

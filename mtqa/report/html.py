@@ -23,14 +23,15 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .types import CATEGORIES, SEVERITIES, AlignedPair, Finding
+from ..types import CATEGORIES, SEVERITIES, AlignedPair, Finding
 
 if TYPE_CHECKING:
-    from .feed_report import FeedReport
-    from .report import Report
+    from .feed import FeedReport
+    from . import Report
 
 #: Background colour per category: pastel tones that keep black text readable (WCAG AA
 #: contrast with #1d1d1f) and stay distinguishable side by side.
@@ -66,99 +67,9 @@ CONTEXT_CHARS = 8
 #: Severity rank, worst first (for sorting and for the colour of a merged highlight).
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
-_CSS = """
-.mtqa{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK JP",
-"Hiragino Sans","Yu Gothic",Meiryo,sans-serif;font-size:14px;line-height:1.55;color:#1d1d1f;
-background:#fff;max-width:1500px;padding:4px 2px;text-align:left}
-.mtqa :lang(ja){font-family:"Noto Sans CJK JP","Hiragino Sans","Yu Gothic",Meiryo,sans-serif}
-.mtqa *{box-sizing:border-box}
-.mtqa h2{font-size:19px;margin:0 0 2px;padding:0;border:0}
-.mtqa h3{font-size:15px;margin:18px 0 6px;padding:0;border:0}
-.mtqa .head{display:flex;gap:16px;align-items:stretch;border-radius:8px;padding:10px 14px;
-margin:4px 0 8px;border-left:8px solid #999;background:#f5f5f7}
-.mtqa .head.pass{border-color:#2e8b3e;background:#eef8f0}
-.mtqa .head.fail{border-color:#c62828;background:#fdeeee}
-.mtqa .head .main{flex:1;min-width:0}
-.mtqa .head .meta{color:#555;font-size:12px;word-break:break-all}
-.mtqa .score{text-align:right;white-space:nowrap}
-.mtqa .score b{font-size:30px;line-height:1}
-.mtqa .score small{display:block;color:#666;font-size:11px}
-.mtqa .verdict{display:inline-block;font-weight:700;font-size:13px;padding:1px 9px;
-border-radius:10px;color:#fff;background:#777;letter-spacing:.04em}
-.mtqa .verdict.pass{background:#2e8b3e}.mtqa .verdict.fail{background:#c62828}
-.mtqa .verdict.error{background:#6d4c41}
-.mtqa .counts{margin:4px 0 0}
-.mtqa .pill{display:inline-block;padding:0 8px;margin:2px 4px 2px 0;border-radius:10px;
-font-size:12px;border:1px solid rgba(0,0,0,.12);background:#fff;white-space:nowrap}
-.mtqa .pill.zero{opacity:.45}
-.mtqa .pill.sev-critical{background:#8e0000;color:#fff}
-.mtqa .pill.sev-major{background:#d32f2f;color:#fff}
-.mtqa .pill.sev-minor{background:#f3d36b}
-.mtqa .pill.sev-info{background:#e2e2e2}
-.mtqa .policy{font-size:12px;color:#555;margin:4px 0 0}
-.mtqa .pill.ok{background:#2e8b3e;color:#fff}
-.mtqa .reasons{margin:4px 0 0;padding-left:18px;color:#8e0000;font-size:13px}
-.mtqa .note{margin:6px 0 0;padding:4px 8px;border-radius:4px;background:#fff6d6;color:#6b4e00;
-font-size:13px}
-.mtqa .legend{font-size:12px;color:#444;margin:6px 0}
-.mtqa .legend .sw{display:inline-block;padding:0 6px;margin:1px 2px;border-radius:3px}
-.mtqa table{border-collapse:collapse;width:100%;margin:0;border:0;font-size:14px}
-.mtqa th,.mtqa td{border:0;border-bottom:1px solid #e6e6e6;padding:6px 8px;vertical-align:top;
-text-align:left;background:none}
-.mtqa th{background:#f2f2f5;font-size:12px;color:#444;font-weight:600;white-space:nowrap}
-.mtqa td.n.id{color:inherit;font-size:14px;white-space:nowrap}
-.mtqa td.n.id a{color:#1a4f8b;text-decoration:underline}
-.mtqa table.doc{table-layout:fixed}
-.mtqa table.doc th{position:sticky;top:0;z-index:1}
-.mtqa col.n{width:44px}.mtqa col.s{width:76px}
-.mtqa col.en{width:31%}.mtqa col.ja{width:37%}
-.mtqa td.n{color:#888;font-size:12px;border-left:4px solid transparent}
-.mtqa td.n a{color:inherit;text-decoration:none}
-.mtqa tr.sev-critical td.n{border-left-color:#8e0000}
-.mtqa tr.sev-major td.n{border-left-color:#d32f2f}
-.mtqa tr.sev-minor td.n{border-left-color:#e0b400}
-.mtqa tr.flag td.ja{background:#fffdf5}
-.mtqa td.ja{font-size:15px;line-height:1.75}
-.mtqa td.bt{color:#666;font-size:12px}
-.mtqa tr.chrome td{color:#999;font-size:12px;font-style:italic}
-.mtqa tr.chrome td.ja{font-size:12px}
-.mtqa .none{color:#aaa;font-style:italic;font-size:12px}
-.mtqa mark,.mtqa .mk{color:inherit;border-radius:3px;padding:1px 1px;cursor:help;
-border-bottom:2px solid rgba(0,0,0,.3);-webkit-box-decoration-break:clone;
-box-decoration-break:clone}
-.mtqa .sev-critical:is(mark,.mk){border-bottom:3px solid #8e0000;font-weight:700}
-.mtqa .sev-major:is(mark,.mk){border-bottom:2px solid #d32f2f}
-.mtqa .sev-minor:is(mark,.mk){border-bottom:2px dotted #9a7700}
-.mtqa .sev-info:is(mark,.mk){border-bottom:1px dotted #999;font-weight:400}
-.mtqa mark.cat-boilerplate{border-bottom:1px dotted #999;font-weight:400}
-.mtqa mark.gap{padding:0 3px;font-size:12px;vertical-align:1px}
-.mtqa .src{border:2px solid #bbb;border-radius:3px;padding:0 1px}
-.mtqa sup.fn{font-size:10px;font-weight:700;color:#b71c1c;margin:0 1px 0 1px}
-.mtqa .risk{text-decoration-line:underline;text-decoration-style:wavy;
-text-decoration-thickness:1px;text-underline-offset:3px}
-.mtqa ol.msgs{list-style:none;font-size:12.5px;line-height:1.45;color:#333;
-margin:6px 0 0;padding:5px 8px;background:#fff;border:1px solid #eee;border-radius:4px}
-.mtqa ol.msgs li{margin:2px 0}
-.mtqa .sev{font-weight:700;font-size:11px;text-transform:uppercase}
-.mtqa .sev.info{color:#888}
-.mtqa details.chrome{margin:6px 0;font-size:13px;color:#555}
-.mtqa details.chrome summary{cursor:pointer}
-.mtqa .sev.critical{color:#8e0000}.mtqa .sev.major{color:#d32f2f}.mtqa .sev.minor{color:#9a7700}
-.mtqa .cat{display:inline-block;padding:0 5px;border-radius:3px;font-size:11px}
-.mtqa .en-said{color:#1a4f8b}
-.mtqa td.s{font-size:12px;color:#555;white-space:nowrap}
-.mtqa .bar{height:5px;background:#eee;border-radius:3px;margin-top:3px;overflow:hidden}
-.mtqa .bar i{display:block;height:100%;background:#7a93b8}
-.mtqa .pen{color:#c62828;font-weight:600}
-.mtqa table.findings td{font-size:13px}
-.mtqa table.findings td.jspan{font-size:15px;min-width:16em}
-.mtqa table.findings td.chk{color:#777;font-size:12px}
-.mtqa .ctx{color:#888}
-.mtqa .hl{border-radius:3px;padding:1px 2px}
-.mtqa a{color:#1a4f8b}
-.mtqa .sig{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11px;
-color:#777;margin-top:12px;padding-top:6px;border-top:1px solid #e6e6e6;word-break:break-all}
-"""
+#: The report's style sheet, a data file (``mtqa/report/report.css``) so that it can be read
+#: and edited as CSS. The leading newline keeps the ``<style>`` element as it was.
+_CSS = "\n" + resources.files("mtqa.report").joinpath("report.css").read_text(encoding="utf-8")
 
 
 # --- small helpers ------------------------------------------------------------------------

@@ -6,12 +6,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .types import CATEGORIES
+from ..types import CATEGORIES
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .report import Report
+    from . import Report
 
 SUMMARY_COLUMNS = (
     "id", "status", "score", "verdict", "critical", "major", "minor", "info", *CATEGORIES,
@@ -71,7 +71,7 @@ class FeedReport:
         """All findings of all articles, with the article ``id`` as first column."""
         import pandas as pd
 
-        from .report import FINDING_COLUMNS
+        from . import FINDING_COLUMNS
 
         rows = []
         for item in self.items:
@@ -107,7 +107,7 @@ class FeedReport:
 
     def findings_at_least(self, severity: str) -> pd.DataFrame:
         """:attr:`findings` of ``severity`` or worse (``"major"`` keeps critical and major)."""
-        from .report import severities_at_least
+        from . import severities_at_least
 
         df = self.findings
         return df[df["severity"].isin(severities_at_least(severity))].reset_index(drop=True)
@@ -119,7 +119,7 @@ class FeedReport:
 
     def counts_table(self, all_categories: bool = False) -> pd.DataFrame:
         """Findings of all articles per category (rows) and severity (columns, ``total``)."""
-        from .report import counts_table
+        from . import counts_table
 
         return counts_table(
             (f for i in self.items if i.report is not None for f in i.report.finding_list),
@@ -154,7 +154,7 @@ class FeedReport:
         with the article ``id`` as first column."""
         import pandas as pd
 
-        from .report import SENTENCE_COLUMNS
+        from . import SENTENCE_COLUMNS
 
         frames = []
         for item in self.items:
@@ -177,7 +177,7 @@ class FeedReport:
         standalone: bool = True,
         title: str = "mtqa feed",
     ) -> str:
-        """Overview page (:func:`mtqa.html.render_feed`); ``links`` maps article id → page."""
+        """Overview page (:func:`mtqa.report.html.render_feed`); ``links`` maps article id → page."""
         from .html import render_feed
 
         return render_feed(self, links=links, standalone=standalone, title=title)

@@ -8,8 +8,8 @@ import textwrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .report import Report
-    from .types import AlignedPair, Finding
+    from . import Report
+    from ..types import AlignedPair, Finding
 
 _COLORS = {"critical": "\033[1;31m", "major": "\033[31m", "minor": "\033[33m", "info": "\033[2m"}
 _RESET = "\033[0m"

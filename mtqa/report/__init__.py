@@ -10,11 +10,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .config import Policy
+from ..config import Policy
+from ..errors import ConfigError
+from ..gate import GateResult, counts
+from ..types import CATEGORIES, SEVERITIES, AlignedPair, Finding
 from .csv_cells import csv_safe
-from .errors import ConfigError
-from .gate import GateResult, counts
-from .types import CATEGORIES, SEVERITIES, AlignedPair, Finding
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -167,12 +167,12 @@ class Report:
         return buf.getvalue()
 
     def to_text(self, color: bool = False) -> str:
-        from .render_text import render_text
+        from .text import render_text
 
         return render_text(self, color=color)
 
     def to_html(self, standalone: bool = True, title: str = "mtqa report") -> str:
-        """HTML report (:func:`mtqa.html.render_report`): a page, or a fragment for Jupyter."""
+        """HTML report (:func:`mtqa.report.html.render_report`): a page, or a fragment for Jupyter."""
         from .html import render_report
 
         return render_report(self, standalone=standalone, title=title)
@@ -209,7 +209,7 @@ class Report:
         change the token (mtqa/risk.py). Informative: it creates no finding."""
         import pandas as pd
 
-        from .risk import TOKEN_RISK_COLUMNS
+        from ..risk import TOKEN_RISK_COLUMNS
 
         df = pd.DataFrame(
             [(t.segment, t.start, t.end, t.token, t.risk) for t in self.token_risks],

@@ -89,9 +89,9 @@ MAJOR = frozenset({"major", "critical"})
 _NOT_IN_CACHE_KEY = frozenset({
     "mtqa/pipeline.py", "mtqa/confidence.py", "mtqa/data/confidence.json", "mtqa/risk.py",
     "mtqa/data/token_risk.json", "mtqa/score.py", "mtqa/gate.py", "mtqa/report/__init__.py",
-    "mtqa/cli.py", "mtqa/feed.py", "mtqa/feed_cli.py", "mtqa/feed_input.py",
-    "mtqa/report/feed.py", "mtqa/report/html.py", "mtqa/junit.py", "mtqa/report/plots.py",
-    "mtqa/outputs.py", "mtqa/report/text.py", "mtqa/atomic_files.py", "mtqa/wmt22.py",
+    "mtqa/cli.py", "mtqa/feed/runner.py", "mtqa/feed_cli.py", "mtqa/feed/inputs.py",
+    "mtqa/report/feed.py", "mtqa/report/html.py", "mtqa/feed/junit.py", "mtqa/report/plots.py",
+    "mtqa/feed/outputs.py", "mtqa/report/text.py", "mtqa/atomic_files.py", "mtqa/wmt22.py",
     "mtqa/policy.py", "mtqa/segments_file.py", "mtqa/config.py", "mtqa/types.py",
     "mtqa/__init__.py", "mtqa/__main__.py",
 })

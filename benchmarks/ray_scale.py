@@ -10,7 +10,7 @@ real errors. All of them are checked with the dictionary engine, in one process,
 * Ray, with 1 and 2 workers (actors), on a local Ray instance with the machine's CPUs,
   started once beforehand as a cluster would be (its start-up time is shown apart).
 
-Each run goes through :func:`mtqa.feed.run_feed` into its own output folder, as
+Each run goes through :func:`mtqa.feed.runner.run_feed` into its own output folder, as
 ``mtqa feed`` does. ``articles/s`` is end to end (from the call, workers' start-up
 included, to the last file written); ``steady`` counts from the first article written
 to the last, without the start-up.
@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mtqa.config import QAConfig  # noqa: E402
-from mtqa.feed import ItemOutcome, open_source, run_feed  # noqa: E402
+from mtqa.feed.runner import ItemOutcome, open_source, run_feed  # noqa: E402
 
 CASES = ROOT / "data" / "cases"
 #: Paragraphs per generated article (inclusive bounds): news articles of the cases' size.
@@ -109,7 +109,7 @@ def timed_run(manifest: Path, out: Path, config: QAConfig, **kw: Any) -> dict[st
 def _sized_outcome(item: Any, pipeline: Any, want_page: bool, want_report: bool, *,
                    page_bytes: int) -> ItemOutcome:
     """An outcome of the size the real runs produced, without checking anything."""
-    from mtqa.feed_ray import failed_outcome
+    from mtqa.feed.ray_runner import failed_outcome
 
     out = failed_outcome(item, "not checked")
     out.page = "x" * page_bytes
@@ -118,7 +118,7 @@ def _sized_outcome(item: Any, pipeline: Any, want_page: bool, want_report: bool,
 
 def ray_overhead_ms(manifest: Path, config: QAConfig, page_bytes: int) -> float:
     """Per-article time through one actor when the per-article work is nothing."""
-    from mtqa.feed_ray import RayRunner
+    from mtqa.feed.ray_runner import RayRunner
 
     items = list(open_source(manifest).items())
     process = functools.partial(_sized_outcome, page_bytes=page_bytes)
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     import ray
 
-    from mtqa.feed_ray import RayRunner
+    from mtqa.feed.ray_runner import RayRunner
 
     config = QAConfig().with_options(backtranslator="dictionary")
     load = os.getloadavg()

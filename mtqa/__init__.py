@@ -99,7 +99,7 @@ def __getattr__(name: str) -> Any:
 
         return QAConfig
     if name == "check_feed":
-        from .feed import check_feed
+        from .feed.runner import check_feed
 
         return check_feed
     raise AttributeError(f"module 'mtqa' has no attribute {name!r}")

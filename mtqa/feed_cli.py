@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
-from .annotations import FORMATS as ANNOTATION_FORMATS
-from .annotations import github_annotations
+from .feed.annotations import FORMATS as ANNOTATION_FORMATS
+from .feed.annotations import github_annotations
 from .errors import OutputError
 from .gate import EXIT_OUTPUT
 
@@ -99,7 +99,7 @@ def _gpus(value: str) -> float:
 
 
 def _add_ray_args(p: argparse.ArgumentParser) -> None:
-    """``--engine ray`` and its options (issue #20; see :mod:`mtqa.feed_ray`)."""
+    """``--engine ray`` and its options (issue #20; see :mod:`mtqa.feed.ray_runner`)."""
     g = p.add_argument_group("Ray (--engine ray: a Ray cluster, or a local Ray instance)")
     g.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="local: this process or --jobs worker processes; ray: Ray actors "
@@ -116,7 +116,7 @@ def _add_ray_args(p: argparse.ArgumentParser) -> None:
 
 
 def _ray_runner(args: argparse.Namespace, config: Any) -> Any:
-    """A started :class:`mtqa.feed_ray.RayRunner` for ``--engine ray``, else ``None``.
+    """A started :class:`mtqa.feed.ray_runner.RayRunner` for ``--engine ray``, else ``None``.
 
     Raises:
         ConfigError: Ray options without ``--engine ray``, or ``--jobs`` with it.
@@ -132,7 +132,7 @@ def _ray_runner(args: argparse.Namespace, config: Any) -> Any:
         return None
     if args.jobs != 1:
         raise ConfigError("--jobs is for the local engine; with --engine ray give --workers")
-    from .feed_ray import RayRunner
+    from .feed.ray_runner import RayRunner
 
     runner = RayRunner(config, args.workers, gpus_per_worker=args.gpus_per_worker,
                        address=args.ray_address)
@@ -165,7 +165,7 @@ def _stop_on_signals(stop: Any) -> Iterator[None]:
 def cmd_feed(args: argparse.Namespace) -> int:
     """Run ``mtqa feed``; returns the exit code."""
     from .cli import config_from_args  # cli imports this module at its top
-    from .feed import StopFlag, open_source, run_feed
+    from .feed.runner import StopFlag, open_source, run_feed
 
     config = config_from_args(args)
     source = open_source(
@@ -227,7 +227,7 @@ def closing_line(result: Any, out: str) -> str:
     (#16: "1 not checked; 4 checked now" and "6 articles" of 30 said neither).
 
     Args:
-        result: the :class:`mtqa.feed.FeedRunResult`.
+        result: the :class:`mtqa.feed.runner.FeedRunResult`.
         out: the output folder.
     """
     t = result.totals

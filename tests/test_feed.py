@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from mtqa.cli import main
-from mtqa.outputs import FeedOutputs, iter_journal
+from mtqa.feed.outputs import FeedOutputs, iter_journal
 from tests.conftest import CASES, ROOT, case_names
 
 DICT = ["--backtranslator", "dictionary"]
@@ -303,7 +303,7 @@ def test_second_run_into_a_locked_folder_is_refused(tmp_path):
 
 
 def test_first_signal_stops_cleanly_and_a_second_aborts():
-    from mtqa.feed import StopFlag
+    from mtqa.feed.runner import StopFlag
     from mtqa.feed_cli import _stop_on_signals
 
     before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}

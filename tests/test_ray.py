@@ -22,7 +22,7 @@ import pytest
 
 from mtqa.cli import main
 from mtqa.config import QAConfig
-from mtqa.feed import ItemOutcome, StopFlag, open_source, process_item, run_feed
+from mtqa.feed.runner import ItemOutcome, StopFlag, open_source, process_item, run_feed
 from tests.conftest import CASES, RIYADH, ROOT, case_names
 
 try:
@@ -173,7 +173,7 @@ def _run(manifest: Path, out: str, runner=None, **kw):
 
 @needs_ray
 def test_a_failing_article_is_an_error_record_and_the_others_go_on(local_ray, workspace):
-    from mtqa.feed_ray import RayRunner
+    from mtqa.feed.ray_runner import RayRunner
 
     manifest = _manifest(workspace, ["f1-race", "bad", "museum-theft"])
     with RayRunner(CONFIG, 2, process=_raising) as runner:
@@ -187,7 +187,7 @@ def test_a_failing_article_is_an_error_record_and_the_others_go_on(local_ray, wo
 
 @needs_ray
 def test_a_killed_worker_is_replaced_and_its_articles_retried(local_ray, workspace):
-    from mtqa.feed_ray import RayRunner
+    from mtqa.feed.ray_runner import RayRunner
 
     names = case_names() * 2
     manifest = _manifest(workspace, names)
@@ -210,7 +210,7 @@ def test_a_killed_worker_is_replaced_and_its_articles_retried(local_ray, workspa
 
 @needs_ray
 def test_an_article_that_kills_its_worker_is_retried_once_then_failed(local_ray, workspace):
-    from mtqa.feed_ray import RayRunner
+    from mtqa.feed.ray_runner import RayRunner
 
     manifest = _manifest(workspace, ["f1-race", "poison", "museum-theft", "g7-communique"])
     with RayRunner(CONFIG, 1, process=_poison) as runner:
@@ -223,15 +223,15 @@ def test_an_article_that_kills_its_worker_is_retried_once_then_failed(local_ray,
 
 
 def _instant(item, pipeline, want_page, want_report):
-    from mtqa.feed_ray import failed_outcome
+    from mtqa.feed.ray_runner import failed_outcome
 
     return failed_outcome(item, "not checked")
 
 
 @needs_ray
 def test_back_pressure_bounds_the_articles_read_ahead(local_ray):
-    from mtqa.feed_input import FeedItem
-    from mtqa.feed_ray import AHEAD_PER_WORKER, RayRunner
+    from mtqa.feed.inputs import FeedItem
+    from mtqa.feed.ray_runner import AHEAD_PER_WORKER, RayRunner
 
     read = 0
     ahead = []

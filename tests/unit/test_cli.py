@@ -383,7 +383,7 @@ def test_help_states_the_exit_codes(capsys, command):
 def test_feed_internal_error_exits_3_with_the_traceback_in_its_out_folder(tmp_path, capsys,
                                                                           monkeypatch):
     """#15: ``mtqa feed`` goes through the same handler as ``check``."""
-    from mtqa import feed
+    from mtqa.feed import runner as feed
 
     def boom(*args, **kwargs):
         raise RuntimeError("journal in an impossible state")

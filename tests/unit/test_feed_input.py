@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mtqa.errors import InputError
-from mtqa.feed_input import (
+from mtqa.feed.inputs import (
     html_to_text,
     iter_directory,
     iter_feeds,
@@ -294,7 +294,7 @@ def test_manifest_stream_is_read_once_line_by_line_from_a_pipe(tmp_path):
     import os
     import threading
 
-    from mtqa.feed_input import iter_manifest_stream
+    from mtqa.feed.inputs import iter_manifest_stream
 
     r, w = os.pipe()
     release = threading.Event()
@@ -328,8 +328,8 @@ def test_deeply_nested_json_line_is_an_error_item_and_later_lines_go_on(tmp_path
 def test_manifest_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     import io
 
-    from mtqa import feed_input
-    from mtqa.feed_input import iter_manifest_stream
+    from mtqa.feed import inputs as feed_input
+    from mtqa.feed.inputs import iter_manifest_stream
 
     line = _obj(id="a", reference=EN, translation=JA) + "\n"
     monkeypatch.setattr(feed_input, "MAX_INPUT_BYTES", len(line.encode()) * 2)
@@ -355,7 +355,7 @@ def test_html_article_over_the_per_article_limit_is_refused(tmp_path):
     (inline,) = iter_records([{"id": "b", "reference": EN, "translation": JA}])
     from dataclasses import replace
 
-    from mtqa.feed_input import TextRef
+    from mtqa.feed.inputs import TextRef
 
     big = replace(inline, translation=TextRef("item 1 translation", text=page, html=True))
     with pytest.raises(InputError, match="item 1 translation: .* bytes of HTML"):

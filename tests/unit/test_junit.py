@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from mtqa import junit
-from mtqa.annotations import command, escape_property, github_annotations
-from mtqa.junit import FOOTER, JUnitStats, failure_message, header
+from mtqa.feed import junit
+from mtqa.feed.annotations import command, escape_property, github_annotations
+from mtqa.feed.junit import FOOTER, JUnitStats, failure_message, header
 
 FINDING = {
     "category": "title", "severity": "major", "start": 3, "end": 8, "text": "外務大統領",

@@ -169,8 +169,8 @@ def test_findings_at_least_takes_info():
 
 
 def test_info_findings_are_not_junit_failures_nor_annotations():
-    from mtqa import junit
-    from mtqa.annotations import github_annotations
+    from mtqa.feed import junit
+    from mtqa.feed.annotations import github_annotations
 
     r = report(config=False)
     ja = r.translation_text

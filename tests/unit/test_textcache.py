@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from mtqa.text import japanese, lexicon, similarity
 from mtqa.config import QAConfig
-from mtqa.feed import build_pipeline, process_item
-from mtqa.feed_input import FeedItem, TextRef
+from mtqa.feed.runner import build_pipeline, process_item
+from mtqa.feed.inputs import FeedItem, TextRef
 from mtqa.text.cache import clear_text_caches, text_cache, text_cache_entries
 from tests.conftest import CASES, case_names
 

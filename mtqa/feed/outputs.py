@@ -45,11 +45,11 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from . import junit
-from .atomic_files import atomic_writer, temp_target
-from .report.csv_cells import csv_safe
-from .errors import InputError, MtqaError, OutputError
-from .report.feed import SUMMARY_COLUMNS
-from .types import CATEGORIES
+from ..atomic_files import atomic_writer, temp_target
+from ..report.csv_cells import csv_safe
+from ..errors import InputError, MtqaError, OutputError
+from ..report.feed import SUMMARY_COLUMNS
+from ..types import CATEGORIES
 
 log = logging.getLogger(__name__)
 

@@ -37,8 +37,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import InputError
-from .load import MAX_ARTICLE_BYTES, MAX_INPUT_BYTES, check_text, decode, read_text
+from ..errors import InputError
+from ..load import MAX_ARTICLE_BYTES, MAX_INPUT_BYTES, check_text, decode, read_text
 
 #: Suffixes that make a one-line manifest value a file path rather than article text.
 TEXT_SUFFIXES = (".txt", ".text", ".md")

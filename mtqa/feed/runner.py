@@ -35,9 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import ConfigArg, QAConfig, api_config
-from .errors import InputError, MtqaError, OutputError
-from .feed_input import (
+from ..config import ConfigArg, QAConfig, api_config
+from ..errors import InputError, MtqaError, OutputError
+from .inputs import (
     DIRECTORY_HINT,
     FeedItem,
     check_manifest_size,
@@ -55,13 +55,13 @@ from .feed_input import (
     text_digest,
     unique_ids,
 )
-from .report.feed import FeedItemResult, FeedReport
-from .text.cache import clear_text_caches
+from ..report.feed import FeedItemResult, FeedReport
+from ..text.cache import clear_text_caches
 
 if TYPE_CHECKING:
     from .outputs import Done, Totals
-    from .pipeline import Pipeline
-    from .report import Report
+    from ..pipeline import Pipeline
+    from ..report import Report
 
 log = logging.getLogger(__name__)
 
@@ -363,7 +363,7 @@ def build_pipeline(config: QAConfig) -> Pipeline:
     Raises:
         MtqaError: the configuration cannot be used.
     """
-    from .pipeline import Pipeline
+    from ..pipeline import Pipeline
 
     pipeline = Pipeline(config)
     pipeline.engine  # noqa: B018 - load now
@@ -497,7 +497,7 @@ def new_pool(config: QAConfig, jobs: int) -> ProcessPoolExecutor:
 
 #: Another way to check the items (``items, want_page, want_report, stop``), yielding their
 #: outcomes in input order: what :func:`run_feed` uses instead of :func:`run_items` for
-#: ``--engine ray`` (:class:`mtqa.feed_ray.RayRunner`).
+#: ``--engine ray`` (:class:`mtqa.feed.ray_runner.RayRunner`).
 Runner = Callable[[Iterator[FeedItem], bool, bool, StopFlag], Iterator[ItemOutcome]]
 
 
@@ -608,7 +608,7 @@ def run_feed(
     runner: Runner | None = None,
     allow_empty: bool = False,
 ) -> FeedRunResult:
-    """Check a feed into ``out_dir``, item by item (see :mod:`mtqa.outputs`).
+    """Check a feed into ``out_dir``, item by item (see :mod:`mtqa.feed.outputs`).
 
     Args:
         source: the opened input.
@@ -623,7 +623,7 @@ def run_feed(
         on_outcome: called with each outcome as it is written (the Python API).
         want_report: keep the :class:`Report` in each outcome.
         runner: checks the items instead of this process or its pool (``jobs`` is then
-            unused), e.g. :class:`mtqa.feed_ray.RayRunner`; started by the caller.
+            unused), e.g. :class:`mtqa.feed.ray_runner.RayRunner`; started by the caller.
         allow_empty: an input without articles is a (passing) run, not an input error.
 
     Returns:
@@ -730,7 +730,7 @@ def check_feed(
         reference_feed: English RSS/Atom file (with ``translation_feed``, instead of input).
         translation_feed: Japanese RSS/Atom file.
         feed_map: explicit entry mapping for the two feeds (see
-            :func:`mtqa.feed_input.read_feed_map`).
+            :func:`mtqa.feed.inputs.read_feed_map`).
         out: also write the output folder (``report.jsonl``, ``summary.csv``...).
         resume: with ``out``, skip the items already written there whose input is
             unchanged (they are not in the returned report).

@@ -3,9 +3,9 @@
 A backfill re-checks an archive of hundreds of thousands of articles; newsrooms that
 have one run clusters, often with GPUs, and Ray is the usual engine there for batch
 inference with models held on the accelerators. This module replaces only *how
-articles are checked* (the worker pool of :mod:`mtqa.feed`): the items, the journal,
+articles are checked* (the worker pool of :mod:`mtqa.feed.runner`): the items, the journal,
 the derived files, the exit codes and ``--resume`` are those of
-:func:`mtqa.feed.run_feed`, which receives a :class:`RayRunner` as its ``runner``.
+:func:`mtqa.feed.runner.run_feed`, which receives a :class:`RayRunner` as its ``runner``.
 
 * Each worker is a Ray actor holding one pipeline, built once (on a GPU when
   ``gpus_per_worker`` is set: Ray then gives the actor its share of a device and sets
@@ -16,7 +16,7 @@ the derived files, the exit codes and ``--resume`` are those of
   Outcomes come back in any order and are yielded in input order.
 * An article whose check fails is an error record (as in a local run). An actor that
   dies (its process killed, e.g. for memory, or its node lost) is replaced, and its
-  articles are tried again, at most :data:`mtqa.feed.MAX_WORKER_CRASHES` times each,
+  articles are tried again, at most :data:`mtqa.feed.runner.MAX_WORKER_CRASHES` times each,
   then recorded as errors.
 * When the stop flag is set (Ctrl-C, SIGTERM) nothing new is dispatched; articles in
   progress finish and are yielded. Any that cannot finish are left out of the journal,
@@ -40,13 +40,13 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from .config import QAConfig
-from .errors import ConfigError, MissingDependencyError, MtqaError
-from .feed import MAX_WORKER_CRASHES, ItemOutcome, StopFlag, _error_outcome, process_item
-from .feed_input import FeedItem
+from ..config import QAConfig
+from ..errors import ConfigError, MissingDependencyError, MtqaError
+from .runner import MAX_WORKER_CRASHES, ItemOutcome, StopFlag, _error_outcome, process_item
+from .inputs import FeedItem
 
 if TYPE_CHECKING:
-    from .pipeline import Pipeline
+    from ..pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ CONNECT_TIMEOUT_S = 10.0
 _DEATH_ERRORS = ("RayActorError", "WorkerCrashedError", "NodeDiedError", "ObjectLostError",
                  "OutOfMemoryError")
 
-#: What an actor runs for one item: :func:`mtqa.feed.process_item` or a replacement.
+#: What an actor runs for one item: :func:`mtqa.feed.runner.process_item` or a replacement.
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 ProcessFn = Callable[[FeedItem, "Pipeline", bool, bool], ItemOutcome]
@@ -122,11 +122,11 @@ class _Checker:
         config: the run's configuration.
         cwd: the driver's working directory, entered when it exists here, so that paths
             in messages read as in a local run.
-        process: what to run per item (``None``: :func:`mtqa.feed.process_item`).
+        process: what to run per item (``None``: :func:`mtqa.feed.runner.process_item`).
     """
 
     def __init__(self, config: QAConfig, cwd: str, process: ProcessFn | None) -> None:
-        from .feed import build_pipeline
+        from .runner import build_pipeline
 
         if os.path.isdir(cwd):
             os.chdir(cwd)
@@ -176,7 +176,7 @@ class _Task:
 
 
 class RayRunner:
-    """Checks items on Ray actors; a ``runner`` for :func:`mtqa.feed.run_feed`.
+    """Checks items on Ray actors; a ``runner`` for :func:`mtqa.feed.runner.run_feed`.
 
     Use as a context manager (or call :meth:`start` and :meth:`close`): starting
     connects to Ray (or starts a local instance) and builds every actor's pipeline, so
@@ -191,7 +191,7 @@ class RayRunner:
         address: Ray cluster address (``ray start --head`` prints it); ``None``: the
             one in ``RAY_ADDRESS``, else a new local instance; ``"local"``: a new local
             instance.
-        process: what actors run per item (``None``: :func:`mtqa.feed.process_item`).
+        process: what actors run per item (``None``: :func:`mtqa.feed.runner.process_item`).
     """
 
     def __init__(self, config: QAConfig, workers: int | None = None, *,
@@ -414,7 +414,7 @@ class _Dispatch:
         to the live actors again. Only the article it was running is charged with the
         death (an actor runs its tasks one at a time in the order sent, so that is the
         oldest unfinished one); those queued behind it are innocent. An article charged
-        more than :data:`mtqa.feed.MAX_WORKER_CRASHES` times is an error record. When the
+        more than :data:`mtqa.feed.runner.MAX_WORKER_CRASHES` times is an error record. When the
         run is stopping, the unfinished articles are left for ``--resume`` instead."""
         lost = [task]
         for ref, t in [(r, t) for r, t in self.flight.items() if t.actor is task.actor]:

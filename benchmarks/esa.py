@@ -24,7 +24,7 @@ backtranslator="dictionary")`` would check it, and measured on the annotators' s
 * **baselines** in the same run: flag every character, flag every Latin-script run.
 
 What the checks find does not depend on the data, but the confidence model
-(``mtqa/confidence.py``, fitted by ``benchmarks/fit_confidence.py``) ships fitted on this
+(``mtqa/risk/confidence.py``, fitted by ``benchmarks/fit_confidence.py``) ships fitted on this
 development half. So the calibrated figures are **out of fold by document**: documents are
 split into K folds by a hash of their id, the fitting procedure is rerun on the other folds'
 findings, and each fold is measured with the model fitted without it; the shipped model is
@@ -87,11 +87,11 @@ MAJOR = frozenset({"major", "critical"})
 #: change what the checks find, so they stay out of the cache key (the calibration in
 #: pipeline.py is applied here from the cached findings, not read from the cache).
 _NOT_IN_CACHE_KEY = frozenset({
-    "mtqa/pipeline.py", "mtqa/confidence.py", "mtqa/data/confidence.json", "mtqa/risk.py",
+    "mtqa/pipeline.py", "mtqa/risk/confidence.py", "mtqa/data/confidence.json", "mtqa/risk/tokens.py",
     "mtqa/data/token_risk.json", "mtqa/score.py", "mtqa/gate.py", "mtqa/report/__init__.py",
     "mtqa/cli.py", "mtqa/feed/runner.py", "mtqa/feed_cli.py", "mtqa/feed/inputs.py",
     "mtqa/report/feed.py", "mtqa/report/html.py", "mtqa/feed/junit.py", "mtqa/report/plots.py",
-    "mtqa/feed/outputs.py", "mtqa/report/text.py", "mtqa/atomic_files.py", "mtqa/wmt22.py",
+    "mtqa/feed/outputs.py", "mtqa/report/text.py", "mtqa/atomic_files.py",
     "mtqa/policy.py", "mtqa/segments_file.py", "mtqa/config.py", "mtqa/types.py",
     "mtqa/__init__.py", "mtqa/__main__.py",
 })
@@ -338,7 +338,7 @@ def findings_of(rec: Mapping[str, Any]) -> list[Any]:
 
 def segments_of(rec: Mapping[str, Any]) -> list[Any]:
     """The cached aligned pairs of an item as the confidence model's segment contexts."""
-    from mtqa.confidence import SegmentContext
+    from mtqa.risk.confidence import SegmentContext
 
     return [SegmentContext(int(a), int(b), float(s), c) for a, b, s, c in rec.get("pairs", [])]
 
@@ -522,9 +522,9 @@ def raw_outcomes(items: Sequence[EsaItem], records: Mapping[str, Mapping[str, An
 def calibrated_outcomes(items: Sequence[EsaItem], records: Mapping[str, Mapping[str, Any]],
                         models: Mapping[int, Any], k: int,
                         model_floor: bool = False) -> list[Outcome]:
-    """The pipeline's calibration step (``mtqa.confidence.apply``) with each item's fold
+    """The pipeline's calibration step (``mtqa.risk.confidence.apply``) with each item's fold
     model, then the report's score and the default gate on the findings shown."""
-    from mtqa import confidence
+    from mtqa.risk import confidence
     from mtqa.config import Policy
     from mtqa.gate import evaluate
     from mtqa.score import mqm_score

@@ -10,12 +10,12 @@ The data are WMT24's ESA annotations of English→Japanese (development half, se
 ``esa.py``), and each finding that claims an error becomes one example, *confirmed* when
 it overlaps a span the annotator marked in that item. The procedure (``fit``):
 
-1. features of ``mtqa.confidence.feature_rows`` (check, code, category, the severity its
+1. features of ``mtqa.risk.confidence.feature_rows`` (check, code, category, the severity its
    check gave, the flagged text's length and script, the segment's chrF and alignment
    score, how many findings the segment and the article drew); one-hot names seen fewer
    than :data:`MIN_COUNT` times are dropped (a rare code takes its check's weight);
 2. an L2 logistic regression (scikit-learn at fit time only; the model ships as plain
-   arrays that ``mtqa/confidence.py`` applies with numpy);
+   arrays that ``mtqa/risk/confidence.py`` applies with numpy);
 3. ``major_at`` (under it a finding is minor) and the suggested floor (``min_confidence``
    under which a finding would be hidden) chosen on the training items' professional
    translations as the lowest thresholds that meet the issue's targets (see
@@ -49,8 +49,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import esa  # noqa: E402  (benchmarks/esa.py: data, cache and measures)
 
-from mtqa import confidence  # noqa: E402
-from mtqa.confidence import ConfidenceModel  # noqa: E402
+from mtqa.risk import confidence  # noqa: E402
+from mtqa.risk.confidence import ConfidenceModel  # noqa: E402
 
 #: A one-hot feature must occur this often in the training findings to get its own weight.
 MIN_COUNT = 5

@@ -6,10 +6,10 @@ One command refits everything (issue #5)::
 
 What it does, deterministically (fixed seed, no pickles written):
 
-1. reads the WMT22 folder (``mtqa.wmt22.load``; default ../shared/data/wmt22-qe-en-ja/dev),
+1. reads the WMT22 folder (``wmt22_data.load``; default ../shared/data/wmt22-qe-en-ja/dev),
    runs mtqa with the dictionary engine and all registered checks over the sentence pairs
    (``Pipeline.run_segments``, the API behind ``mtqa.check_segments``), and computes the
-   token features of ``mtqa.risk.token_features`` with their labels (``mtqa.wmt22.featurize``);
+   token features of ``mtqa.risk.tokens.token_features`` with their labels (``wmt22_data.featurize``);
    the result is cached under the system temp folder, keyed by the data and by the source
    of every mtqa module, so that a second run after a change elsewhere recomputes it;
 2. fits, on the sentences given (``fit``):
@@ -19,7 +19,7 @@ What it does, deterministically (fixed seed, no pickles written):
    * the decision threshold: the one that maximises MCC on WMT's own tokens, over inner
      cross-validated predictions (sentence-grouped folds of the training sentences);
    * the segment model: the mean of a ridge regression and a random forest of the DA
-     z-score (winsorised, see ``SEGMENT_Z_FLOOR``) on ``mtqa.risk.segment_summary`` of
+     z-score (winsorised, see ``SEGMENT_Z_FLOOR``) on ``mtqa.risk.tokens.segment_summary`` of
      the inner cross-validated token risks, so that it is fitted on risks like those it
      sees at run time;
 
@@ -57,7 +57,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from mtqa import risk, wmt22  # noqa: E402
+import wmt22_data as wmt22  # noqa: E402  (benchmarks/wmt22_data.py: the WMT22 reader)
+from mtqa.risk import tokens as risk  # noqa: E402
 
 #: The shared copy of the public WMT22 data (README of the folder).
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wmt22-qe-en-ja" / "dev"
@@ -234,7 +235,7 @@ _TOKEN_COLUMNS = [risk.FEATURE_NAMES.index(n) for n in TOKEN_FEATURES]
 def _tree_arrays(feature: np.ndarray, threshold: np.ndarray, left: np.ndarray,
                  right: np.ndarray, value: np.ndarray, missing_left: np.ndarray
                  ) -> dict[str, list[Any]]:
-    """One fitted tree as the plain arrays of ``mtqa.risk.predict_trees`` (``feature`` < 0
+    """One fitted tree as the plain arrays of ``mtqa.risk.tokens.predict_trees`` (``feature`` < 0
     marks a leaf; split fields of leaves and leaf values of splits are zeroed)."""
     leaf = np.asarray(feature) < 0
     return {
@@ -248,7 +249,7 @@ def _tree_arrays(feature: np.ndarray, threshold: np.ndarray, left: np.ndarray,
 
 
 def _fit_token(X: np.ndarray, y: np.ndarray) -> dict[str, Any]:
-    """Fit the trees and store them as plain arrays (``mtqa.risk.predict_trees``)."""
+    """Fit the trees and store them as plain arrays (``mtqa.risk.tokens.predict_trees``)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     if y.all() or not y.any():  # a tiny folder (tests): one class only, a constant model
@@ -318,7 +319,7 @@ def _wmt_mask(feats: wmt22.WmtFeatures, sentences: np.ndarray) -> np.ndarray:
 
 
 def summaries(feats: wmt22.WmtFeatures, risks: np.ndarray, sentences: np.ndarray) -> np.ndarray:
-    """:func:`mtqa.risk.segment_summary` of each sentence in ``sentences``."""
+    """:func:`mtqa.risk.tokens.segment_summary` of each sentence in ``sentences``."""
     out = []
     for s in sentences:
         rows = feats.sentence == s

@@ -5,7 +5,7 @@ Usage::
     .venv/bin/python benchmarks/wmt22.py [--data DIR] [--cache] [--fold-seeds K]
 
 ``DIR`` defaults to ../shared/data/wmt22-qe-en-ja/dev; any folder with the same file names
-and formats works (see ``mtqa/wmt22.py``). mtqa runs with the dictionary engine and all
+and formats works (see ``benchmarks/wmt22_data.py``). mtqa runs with the dictionary engine and all
 registered checks over the sentence pairs through the segments API (no document
 alignment), and three figures are measured on WMT's labels:
 
@@ -43,7 +43,7 @@ import fit_risk  # noqa: E402  (benchmarks/fit_risk.py: the fitting procedure)
 
 import numpy as np  # noqa: E402
 
-from mtqa import risk  # noqa: E402
+from mtqa.risk import tokens as risk  # noqa: E402
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -28,7 +28,7 @@ class Policy:
     min_score: float | None = None
     #: category -> severity override (e.g. {"untranslated": "major"}).
     severity: dict[str, str] = field(default_factory=dict)
-    #: Confidence floor (calibrated confidence, mtqa/confidence.py, #18). None: findings only
+    #: Confidence floor (calibrated confidence, mtqa/risk/confidence.py, #18). None: findings only
     #: gain ``confidence``, severities stay the checks' and nothing is hidden. A number also
     #: demotes unlikely findings to minor (under the model's ``major_at``) and hides those under
     #: the number; 0 demotes and hides nothing.

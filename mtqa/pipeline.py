@@ -22,10 +22,10 @@ log = logging.getLogger(__name__)
 class Pipeline:
     """Runs the stages for one configuration; engine and checks are created once."""
 
-    #: Compute the token risk (mtqa/risk.py) after the checks. It informs only: no finding,
+    #: Compute the token risk (mtqa/risk/tokens.py) after the checks. It informs only: no finding,
     #: no gate input. benchmarks/fit_risk.py turns it off while refitting the model.
     score_risk: bool = True
-    #: Calibrate the findings (mtqa/confidence.py, #18): confidence, severity from it, and
+    #: Calibrate the findings (mtqa/risk/confidence.py, #18): confidence, severity from it, and
     #: findings under the policy's floor hidden. benchmarks/esa.py turns it off to cache the
     #: checks' findings as they come and applies the same step with out-of-fold models.
     apply_confidence: bool = True
@@ -83,7 +83,7 @@ class Pipeline:
         if self.score_risk:
             parts["risk"] = _risk_version()
         if self.apply_confidence:
-            from . import confidence
+            from .risk import confidence
 
             parts["conf"] = confidence.ConfidenceModel.load().version
         parts.update(self.config.policy.signature_parts())
@@ -144,13 +144,13 @@ class Pipeline:
             self.progress(stage, done, total)
 
     def _with_token_risk(self, report: Report) -> Report:
-        """The report with token risks and per-segment risk/quality (mtqa/risk.py), computed
+        """The report with token risks and per-segment risk/quality (mtqa/risk/tokens.py), computed
         on the final texts and findings; findings, score and gate are left as they are."""
         if not self.score_risk:
             return report
         from dataclasses import replace
 
-        from . import risk
+        from .risk import tokens as risk
         from .errors import ConfigError
 
         try:
@@ -180,7 +180,7 @@ class Pipeline:
         chrf = tuple(pair_scores(pairs))
         hidden = 0
         if self.apply_confidence:  # the gate and score act on the findings believed (#18)
-            from . import confidence
+            from .risk import confidence
 
             findings, hidden = confidence.apply(
                 findings, confidence.ConfidenceModel.load(),
@@ -209,7 +209,7 @@ class Pipeline:
 
 
 def _risk_version() -> str:
-    from . import risk
+    from .risk import tokens as risk
     from .errors import ConfigError
 
     try:

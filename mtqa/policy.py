@@ -122,7 +122,7 @@ def _score(value: Any, where: str) -> float | None:
 
 
 def _confidence(value: Any, where: str) -> float | None:
-    """``min_confidence``: a probability from 0 to 1 (mtqa/confidence.py), or one of
+    """``min_confidence``: a probability from 0 to 1 (mtqa/risk/confidence.py), or one of
     :data:`UNLIMITED` for none (findings only gain ``confidence``). Out of range is refused."""
     if isinstance(value, str):
         if value.strip().lower() in UNLIMITED:

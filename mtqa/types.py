@@ -164,7 +164,7 @@ class Finding:
     code: str = ""
     segment: int | None = None
     evidence: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    #: Calibrated probability that a careful reviewer marks an error here (mtqa/confidence.py,
+    #: Calibrated probability that a careful reviewer marks an error here (mtqa/risk/confidence.py,
     #: #18); ``None`` for informational findings and when calibration is off.
     confidence: float | None = None
 

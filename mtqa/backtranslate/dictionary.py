@@ -36,7 +36,7 @@ def gloss_token(tok: japanese.Token) -> str:
     """English for one token: JMdict gloss of the surface or lemma, else romanised reading.
 
     The raw gloss of engine version 1, kept as it is because the token-risk model
-    (mtqa/risk.py, ``mtqa/data/token_risk.json``) was fitted on features computed with it;
+    (mtqa/risk/tokens.py, ``mtqa/data/token_risk.json``) was fitted on features computed with it;
     the back-translator uses :func:`word_gloss`.
     """
     if tok.is_punct or tok.is_particle or tok.pos1 in {"助動詞", "接尾辞"} and not tok.is_content:

@@ -55,9 +55,9 @@ class Report:
     signature_parts: Mapping[str, str]
     notes: tuple[str, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
-    #: token risks (mtqa.risk.TokenRisk), one per Japanese token of the content pairs
+    #: token risks (mtqa.risk.tokens.TokenRisk), one per Japanese token of the content pairs
     token_risks: tuple[Any, ...] = ()
-    #: per pair (mtqa.risk.SegmentRisk or None), in the order of ``pairs``
+    #: per pair (mtqa.risk.tokens.SegmentRisk or None), in the order of ``pairs``
     segment_risks: tuple[Any, ...] = ()
     #: the policy the verdict was computed with (its ``source`` names the file), or None
     #: for a report built by hand
@@ -131,7 +131,7 @@ class Report:
                     "index": p.index,
                     "kind": p.kind,
                     "chrome": p.chrome,
-                    # token risk (mtqa/risk.py): expected share of tokens a post-editor
+                    # token risk (mtqa/risk/tokens.py): expected share of tokens a post-editor
                     # would change, and predicted DA z-score; informative, not scored
                     "risk": sr.risk if sr is not None else None,
                     "quality": sr.quality if sr is not None else None,
@@ -206,10 +206,10 @@ class Report:
         """One row per Japanese token of the content segments: ``segment, start, end,
         token, risk``; ``start``/``end`` index the Japanese text (``translation_text[start:
         end] == token``) and ``risk`` is the calibrated probability that a post-editor would
-        change the token (mtqa/risk.py). Informative: it creates no finding."""
+        change the token (mtqa/risk/tokens.py). Informative: it creates no finding."""
         import pandas as pd
 
-        from ..risk import TOKEN_RISK_COLUMNS
+        from ..risk.tokens import TOKEN_RISK_COLUMNS
 
         df = pd.DataFrame(
             [(t.segment, t.start, t.end, t.token, t.risk) for t in self.token_risks],

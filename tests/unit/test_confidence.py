@@ -1,4 +1,4 @@
-"""Calibrated confidence of findings (mtqa/confidence.py, #18)."""
+"""Calibrated confidence of findings (mtqa/risk/confidence.py, #18)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 import mtqa
-from mtqa import confidence
-from mtqa.confidence import ConfidenceModel, SegmentContext
+from mtqa.risk import confidence
+from mtqa.risk.confidence import ConfidenceModel, SegmentContext
 from mtqa.errors import ConfigError
 from mtqa.types import Finding
 

@@ -1,4 +1,4 @@
-"""Token risk (mtqa/risk.py): features, the shipped model file, Report.token_risk, and the
+"""Token risk (mtqa/risk/tokens.py): features, the shipped model file, Report.token_risk, and the
 rule that it informs only (issue #5)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import mtqa
-from mtqa import risk
+from mtqa.risk import tokens as risk
 from mtqa.config import QAConfig
 from mtqa.errors import ConfigError
 from mtqa.pipeline import Pipeline

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from mtqa.errors import InputError
 
 #: The end-of-sentence pseudo token of the WMT22 word-level MT files.
 EOS = "<EOS>"
@@ -282,7 +282,7 @@ def featurize(sentences: Sequence[WmtSentence], report: Any) -> WmtFeatures:
     """
     import numpy as np
 
-    from .risk import FEATURE_NAMES, pair_span_findings, token_features
+    from mtqa.risk.tokens import FEATURE_NAMES, pair_span_findings, token_features
 
     pairs = report.pairs
     if len(pairs) != len(sentences) or any(

@@ -43,10 +43,10 @@ from typing import Any
 
 import numpy as np
 
-from .text import japanese, jmdict
-from .text.english import STOPWORDS, stem, words
-from .errors import ConfigError
-from .types import CATEGORIES, AlignedPair, Finding
+from ..text import japanese, jmdict
+from ..text.english import STOPWORDS, stem, words
+from ..errors import ConfigError
+from ..types import CATEGORIES, AlignedPair, Finding
 
 #: Version of the feature definitions: a model file records the version it was fitted
 #: on and is refused by another (its columns would mean something else).
@@ -234,7 +234,7 @@ class _Source:
 
 
 def _prepare_source(source: str) -> _Source:
-    from .text.similarity import NameMatcher, english_numbers
+    from ..text.similarity import NameMatcher, english_numbers
 
     ws = words(source)
     content = [w for w in ws if w.lower not in STOPWORDS and not w.text[0].isdigit()]
@@ -268,7 +268,7 @@ def _name_hits(reading: str, src: _Source) -> tuple[frozenset[str], bool]:
     """Source words whose consonant skeleton matches the romanised ``reading``, and whether
     every part matched exactly (a one-letter difference marks a doubtful transliteration,
     which post-editors correct)."""
-    from .text.similarity import name_key
+    from ..text.similarity import name_key
 
     hits: set[str] = set()
     exact = True
@@ -287,7 +287,7 @@ def _name_hits(reading: str, src: _Source) -> tuple[frozenset[str], bool]:
 
 
 def _gloss_string(tokens: Sequence[japanese.Token]) -> str:
-    from .backtranslate.dictionary import gloss_token
+    from ..backtranslate.dictionary import gloss_token
 
     return " ".join(g for g in (gloss_token(t) for t in tokens) if g)
 
@@ -308,8 +308,8 @@ def token_features(
         The UniDic tokens (offsets index ``translation``) and a float matrix with the
         columns :data:`FEATURE_NAMES`.
     """
-    from .score import chrf
-    from .text.similarity import japanese_numbers
+    from ..score import chrf
+    from ..text.similarity import japanese_numbers
 
     toks = japanese.tokenize(translation)
     n = len(toks)

@@ -47,8 +47,8 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ConfigError
-from .types import Finding
+from ..errors import ConfigError
+from ..types import Finding
 
 #: Schema of ``confidence.json``; bump when the feature set changes (old files are refused).
 SCHEMA = "mtqa.confidence/1"

@@ -87,12 +87,14 @@ MAJOR = frozenset({"major", "critical"})
 #: change what the checks find, so they stay out of the cache key (the calibration in
 #: pipeline.py is applied here from the cached findings, not read from the cache).
 _NOT_IN_CACHE_KEY = frozenset({
-    "mtqa/pipeline.py", "mtqa/risk/confidence.py", "mtqa/data/confidence.json", "mtqa/risk/tokens.py",
+    "mtqa/pipeline.py", "mtqa/risk/confidence.py", "mtqa/data/confidence.json",
+    "mtqa/risk/tokens.py",
     "mtqa/data/token_risk.json", "mtqa/score.py", "mtqa/gate.py", "mtqa/report/__init__.py",
-    "mtqa/cli.py", "mtqa/feed/runner.py", "mtqa/feed_cli.py", "mtqa/feed/inputs.py",
+    "mtqa/cli/__init__.py", "mtqa/cli/common.py", "mtqa/cli/check.py", "mtqa/cli/feed.py",
+    "mtqa/feed/runner.py", "mtqa/feed/inputs.py",
     "mtqa/report/feed.py", "mtqa/report/html.py", "mtqa/feed/junit.py", "mtqa/report/plots.py",
     "mtqa/feed/outputs.py", "mtqa/report/text.py", "mtqa/atomic_files.py",
-    "mtqa/policy.py", "mtqa/segments_file.py", "mtqa/config.py", "mtqa/types.py",
+    "mtqa/policy.py", "mtqa/cli/segments.py", "mtqa/config.py", "mtqa/types.py",
     "mtqa/__init__.py", "mtqa/__main__.py",
 })
 #: A run of Latin letters (ASCII or full-width), words joined by spaces and light

@@ -304,7 +304,7 @@ def test_second_run_into_a_locked_folder_is_refused(tmp_path):
 
 def test_first_signal_stops_cleanly_and_a_second_aborts():
     from mtqa.feed.runner import StopFlag
-    from mtqa.feed_cli import _stop_on_signals
+    from mtqa.cli.feed import _stop_on_signals
 
     before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
     stop = StopFlag()

@@ -329,9 +329,10 @@ def test_outputs_behind_symlinks_are_written_through_them(workspace):
 
 
 def test_closing_line_after_an_interruption_counts_the_whole_input(workspace):
-    from mtqa.cli import config_from_args, build_parser
+    from mtqa.cli import build_parser
+    from mtqa.cli.common import config_from_args
     from mtqa.feed.runner import StopFlag, open_source, run_feed
-    from mtqa.feed_cli import closing_line
+    from mtqa.cli.feed import closing_line
 
     manifest = _pair_manifest(workspace, 5)
     config = config_from_args(build_parser().parse_args(["feed", "x", "--out", "o", *DICT]))

@@ -183,13 +183,13 @@ def test_unwritable_stdout_exits_4_with_one_line(tmp_path, capsys, monkeypatch):
 
 
 def test_output_error_from_the_writer_exits_4(tmp_path, capsys, monkeypatch):
-    from mtqa import cli
+    from mtqa.cli import common
     from mtqa.errors import OutputError
 
     def full(path, content):
         raise OutputError(f"{path}: cannot write output (No space left on device)")
 
-    monkeypatch.setattr(cli, "atomic_write", full)
+    monkeypatch.setattr(common, "atomic_write", full)
     en, ja = _pair(tmp_path)
     rc = main(["check", en, ja, "--backtranslator", "dictionary", "-o", str(tmp_path / "r")])
     err = capsys.readouterr().err
@@ -342,7 +342,7 @@ def test_checks_takes_singular_and_plural_names(tmp_path, capsys):
 def test_checks_listing_keeps_whole_descriptions(capsys, monkeypatch):
     """#16: ``mtqa checks`` cut descriptions at the docstring's first line break."""
     from mtqa import checks
-    from mtqa.cli import describe_check
+    from mtqa.cli.check import describe_check
 
     monkeypatch.setenv("COLUMNS", "80")
     assert main(["checks"]) == 0
@@ -406,7 +406,7 @@ def test_output_to_an_existing_device_or_fifo_is_accepted_before_work(tmp_path) 
     it for its folder (/dev is not writable to a normal user)."""
     import os
 
-    from mtqa.cli import check_output_path
+    from mtqa.cli.common import check_output_path
 
     check_output_path(os.devnull)
     fifo = tmp_path / "pipe"

@@ -200,7 +200,8 @@ def test_min_confidence_out_of_range_is_an_error_naming_its_source(value: str) -
 
 
 def test_min_confidence_from_a_file_and_all_findings_hides_nothing(tmp_path, monkeypatch) -> None:
-    from mtqa.cli import build_parser, config_from_args
+    from mtqa.cli import build_parser
+    from mtqa.cli.common import config_from_args
 
     (tmp_path / "mtqa.toml").write_text("min_confidence = 0.2\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)

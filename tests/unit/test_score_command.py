@@ -1,4 +1,4 @@
-"""``mtqa score``: line-aligned systems scored and compared (mtqa/score_cli.py,
+"""``mtqa score``: line-aligned systems scored and compared (mtqa/cli/score.py,
 mtqa/system_score.py; issue #16, "the conventions of the field")."""
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
-"""Segments files for ``mtqa check --segments`` (mtqa/segments_file.py)."""
+"""Segments files for ``mtqa check --segments`` (mtqa/cli/segments.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from mtqa.errors import InputError
-from mtqa.segments_file import parse_segments, read_segments
+from mtqa.cli.segments import parse_segments, read_segments
 
 
 def test_tsv_columns_in_any_order_and_case_extra_columns_and_blank_lines():

@@ -13,8 +13,8 @@ from __future__ import annotations
 import csv
 import io
 
-from .errors import InputError
-from .load import coerce_pairs, read_text
+from ..errors import InputError
+from ..load import coerce_pairs, read_text
 
 #: Accepted header names of each column, first the canonical one.
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {

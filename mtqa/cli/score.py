@@ -1,7 +1,7 @@
 """``mtqa score``: score MT systems on a line-aligned test set and compare them.
 
-Registered into the ``mtqa`` parser by :func:`register` (``mtqa/cli.py`` calls it); the
-figures come from :mod:`mtqa.system_score`. Conventions of sacrebleu and ``comet-score``:
+Registered into the ``mtqa`` parser by :func:`register` (``mtqa/cli/__init__.py`` calls
+it); the figures come from :mod:`mtqa.system_score`. Conventions of sacrebleu and ``comet-score``:
 ``-s`` the source, ``-t`` one translation per system (repeatable), ``-`` for stdin,
 output on stdout, ``--score-only`` (sacrebleu's ``-b``) for just the numbers.
 """
@@ -64,7 +64,7 @@ def register(
 
 def cmd_score(args: argparse.Namespace) -> int:
     """Run ``mtqa score``; returns the exit code."""
-    from .cli import (
+    from .common import (
         STDIN_NAME,
         STDIO,
         check_output_path,
@@ -75,7 +75,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         stderr_progress_enabled,
         write_output,
     )
-    from .system_score import compare_systems, split_lines
+    from ..system_score import compare_systems, split_lines
 
     config = config_from_args(args)
     check_stdin_once([args.source, *args.translations])

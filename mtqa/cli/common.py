@@ -1,9 +1,6 @@
-"""Command line: ``mtqa check``, ``mtqa checks``, ``mtqa score`` and ``mtqa feed``.
-
-Every command ends with one of the exit codes of :mod:`mtqa.gate` (stated in ``--help``):
-0 passed, 1 the gate failed, 2 bad input or usage, 3 internal error (a bug: one line on
-stderr names the file holding the traceback), 4 an output could not be written. Errors
-are one line on stderr, never a traceback: a CI log must tell a crash from a verdict (#15).
+"""What the ``mtqa`` commands share: reading inputs (files, pipes, stdin), writing outputs
+(stdout or a file written atomically), the progress bar, the engine and gate options of
+``check``, ``score`` and ``feed``, and the configuration they resolve to.
 """
 
 from __future__ import annotations
@@ -11,23 +8,18 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shlex
-import shutil
 import stat
 import sys
-import textwrap
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .atomic_files import atomic_write
-from .backtranslate import ENGINE_CHOICES
-from .config import QAConfig
-from .errors import ConfigError, InputError, MtqaError, OutputError, write_crash_report
-from .gate import EXIT_INTERNAL, EXIT_OUTPUT, EXIT_USAGE
-from .version import __version__
+from ..atomic_files import atomic_write
+from ..backtranslate import ENGINE_CHOICES
+from ..config import QAConfig
+from ..errors import ConfigError, InputError, MtqaError, OutputError
+from ..gate import EXIT_USAGE
 
 log = logging.getLogger("mtqa")
 FORMATS = ("text", "json", "csv", "html")
@@ -105,7 +97,7 @@ def read_input(path: str, what: str = "input", max_chars: int | None = -1) -> An
     Raises:
         InputError: missing, unreadable, too large, empty or undecodable.
     """
-    from .load import MAX_INPUT_BYTES, MAX_INPUT_CHARS, check_text, decode, read_text
+    from ..load import MAX_INPUT_BYTES, MAX_INPUT_CHARS, check_text, decode, read_text
 
     limit = MAX_INPUT_CHARS if max_chars == -1 else max_chars
     max_bytes = MAX_INPUT_BYTES if limit is None else min(MAX_INPUT_BYTES, 4 * limit)
@@ -345,7 +337,7 @@ def config_from_args(args: argparse.Namespace) -> QAConfig:
     """The configuration of ``mtqa check``/``score``/``feed``: defaults < the policy file
     (``--config``, else ./mtqa.toml or [tool.mtqa] of ./pyproject.toml, unless
     ``--no-config``) < ``MTQA_*`` variables < the command line."""
-    from .policy import parse_severity, resolve
+    from ..policy import parse_severity, resolve
 
     cli: dict[str, object] = {
         name: getattr(args, name, None)
@@ -386,251 +378,5 @@ def engine_options_from_args(args: argparse.Namespace) -> dict[str, object]:
     return eng
 
 
-# --- mtqa check -----------------------------------------------------------------------
-
-
-def _render(report: Any, fmt: str, color: bool) -> str:
-    if fmt == "json":
-        return str(report.to_json()) + "\n"
-    if fmt == "csv":
-        return str(report.to_csv())
-    if fmt == "html":
-        return str(report.to_html())
-    return str(report.to_text(color=color))
-
-
-def summary_line(report: Any, output: str | None = None) -> str:
-    """``mtqa: FAIL  score 93.8  critical 0, major 13, minor 8  → r.html``: what a CI log
-    shows when the report itself goes to a file (#16)."""
-    counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
-    where = f"  → {output}" if output else ""
-    return f"mtqa: {report.verdict.upper()}  score {report.score:.1f}  {counts}{where}"
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    """``mtqa check EN JA`` (either may be ``-``: stdin) or ``--segments FILE``."""
-    from .pipeline import Pipeline
-
-    config = config_from_args(args)
-    check_stdin_once([args.en, args.ja, args.segments])
-    if args.segments:
-        from .segments_file import parse_segments
-
-        if args.en or args.ja:
-            raise _Usage("give EN_FILE and JA_FILE, or --segments FILE.tsv, not both")
-        check_output_path(args.output)  # fail before the work, not after it
-        loaded = read_input(args.segments, "segments", None)  # a file, a pipe or stdin
-        pairs = parse_segments(loaded.text, loaded.source)
-        with progress_bar(stderr_progress_enabled(args), "mtqa check") as progress:
-            pipeline = Pipeline(config.with_options(presegmented=True), progress=progress)
-            report = pipeline.run_segments(pairs)
-    else:
-        report = _check_documents(args, config)
-    to_terminal = args.output in (None, STDIO)
-    color = to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    write_output(args.output, _render(report, args.format, color))
-    if not to_terminal and not args.quiet:
-        print(summary_line(report, args.output), file=sys.stderr)
-    return int(report.gate.exit_code)
-
-
-def _check_documents(args: argparse.Namespace, config: QAConfig) -> Any:
-    """The report of ``mtqa check EN JA``."""
-    from dataclasses import replace
-
-    from .text.language import check_pair
-    from .pipeline import Pipeline
-
-    if not args.en or not args.ja:
-        raise _Usage("give EN_FILE and JA_FILE (one of them may be - for stdin), or "
-                     "--segments FILE.tsv")
-    check_output_path(args.output)  # fail before the work, not after it
-    en = read_input(args.en, "the English reference")
-    ja = read_input(args.ja, "the Japanese translation")
-    en_name = STDIN_NAME if args.en == STDIO else args.en
-    ja_name = STDIN_NAME if args.ja == STDIO else args.ja
-    check_pair(en.text, ja.text, en_name, ja_name)  # names the files in the message
-    notes = []
-    for loaded in (en, ja):
-        if loaded.encoding != "utf-8":
-            notes.append(f"{loaded.source}: decoded as {loaded.encoding_name}")
-            log.info("%s", notes[-1])
-    started = time.monotonic()
-    with progress_bar(stderr_progress_enabled(args), "mtqa check") as progress:
-        report = Pipeline(config, progress=progress).run(en.text, ja.text)
-    log.info("checked %d aligned pairs in %.1f s (%s)", len(report.pairs),
-             time.monotonic() - started, report.signature_parts.get("bt", "?"))
-    if notes:
-        report = replace(report, notes=(*report.notes, *notes))
-    return report
-
-
-# --- mtqa checks ----------------------------------------------------------------------
-
-
-def describe_check(cls: type) -> str:
-    """The first paragraph of a check's docstring, on one line: whole sentences (#16:
-    ``mtqa checks`` cut descriptions at the docstring's first line break)."""
-    doc = (cls.__doc__ or "").strip()
-    first = doc.split("\n\n", 1)[0]
-    return " ".join(first.split())
-
-
-def cmd_checks(args: argparse.Namespace) -> int:
-    """``mtqa checks``: each check with its version and description, wrapped to the
-    terminal (the name is what ``--checks`` takes)."""
-    from . import checks
-
-    width = max(60, shutil.get_terminal_size((100, 24)).columns)
-    indent = " " * 22
-    lines = []
-    for name in checks.available():
-        cls = checks.load(name)
-        head = f"{name:16s} v{getattr(cls, 'version', '?'):<4}"
-        text = textwrap.fill(describe_check(cls), width=width, initial_indent=head.ljust(22),
-                             subsequent_indent=indent)
-        lines.append(text)
-    lines.append("")
-    lines.append(textwrap.fill("--checks takes these names; the singular (number) and the "
-                               "finding categories (title, boilerplate) work too.", width))
-    write_output(None, "\n".join(lines) + "\n")
-    return 0
-
-
-# --- the parser and main --------------------------------------------------------------
-
-
 class _Usage(Exception):
     """A usage error found after parsing; shown with the subcommand's usage."""
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="mtqa",
-        description="Quality checks for English news machine-translated into Japanese.",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=_formatter,
-    )
-    parser.add_argument("--version", action="version", version=f"mtqa {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what mtqa does to "
-                        "stderr (also accepted after the command)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    p = sub.add_parser("check", help="check one translated article against its reference",
-                       description="Check a Japanese translation against its English "
-                       "reference and gate it on the policy.",
-                       epilog=EXIT_CODES_HELP, formatter_class=_formatter)
-    p.add_argument("en", nargs="?", metavar="EN_FILE",
-                   help="English reference text (- for stdin)")
-    p.add_argument("ja", nargs="?", metavar="JA_FILE",
-                   help="Japanese translation text (- for stdin)")
-    p.add_argument("--segments", metavar="FILE.tsv", default=None,
-                   help="pre-aligned pairs (TSV with columns source, translation; - for "
-                   "stdin) instead of two documents")
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format "
-                   "(default: %(default)s)")
-    p.add_argument("-o", "--output", default=None,
-                   help="output file (default: stdout); the one-line summary then goes to "
-                   "stderr")
-    _add_verbosity(p)
-    _add_engine_args(p)
-    p.set_defaults(func=cmd_check)
-    pc = sub.add_parser("checks", help="list the available checks",
-                        description="List the checks (the names --checks takes).",
-                        formatter_class=_formatter)
-    pc.set_defaults(func=cmd_checks)
-    _register_score(sub)
-    _register_feed(sub)
-    for sp in sub.choices.values():
-        _add_verbosity(sp, quiet=False)  # -v for feed too (it has its own --quiet)
-        sp.set_defaults(command_parser=sp)
-    return parser
-
-
-def _register_score(sub: Any) -> None:
-    from .score_cli import register
-
-    register(sub, _add_engine_options, _formatter)
-
-
-def _register_feed(sub: Any) -> None:
-    try:
-        from .feed_cli import register
-    except ImportError:
-        return
-    register(sub, _add_engine_args)
-
-
-class _Formatter(logging.Formatter):
-    """``mtqa: message`` for mtqa's own loggers, ``name: message`` for others."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        name = "mtqa" if record.name.split(".")[0] == "mtqa" else record.name
-        return f"{name}: {record.getMessage()}"
-
-
-def configure_logging(verbose: bool) -> None:
-    """Logs to stderr: mtqa's at INFO with ``-v``, third-party ones (jamdict, transformers,
-    urllib3…) only from WARNING, with or without ``-v`` (#16: ``-v`` added their noise)."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_Formatter())
-    logging.basicConfig(level=logging.WARNING, handlers=[handler])
-    logging.getLogger("mtqa").setLevel(logging.INFO if verbose else logging.WARNING)
-
-
-def internal_error(err: BaseException, folders: Sequence[str | os.PathLike[str] | None] = (),
-                   argv: Sequence[str] = ()) -> int:
-    """Say on one stderr line that mtqa failed (a bug), naming the file that holds the
-    traceback (written by :func:`mtqa.errors.write_crash_report`), and return exit code 3.
-
-    Args:
-        err: the unexpected exception.
-        folders: where to write the traceback first (the run's output folder).
-        argv: the command line, recorded in the file.
-    """
-    path = write_crash_report(err, folders, [f"command: mtqa {shlex.join(argv)}"])
-    detail = " ".join(f"{type(err).__name__}: {err}".split())[:200]
-    where = f"traceback in {path}" if path else "the traceback could not be saved"
-    print(f"mtqa: internal error ({detail}); this is a bug in mtqa: {where}; please report "
-          "it with that file", file=sys.stderr)
-    return EXIT_INTERNAL
-
-
-def _output_folders(args: argparse.Namespace) -> list[str | None]:
-    """The folders a run writes to (feed's --out, check's and score's -o), best first."""
-    out: list[str | None] = []
-    for name in ("out", "output"):
-        value = getattr(args, name, None)
-        if isinstance(value, str) and value != STDIO:
-            out.append(value if name == "out" else str(Path(value).parent))
-    return out
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``mtqa``; returns the exit code (usage errors exit through ``SystemExit(2)``, as
-    argparse does)."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    configure_logging(bool(getattr(args, "verbose", False)))
-    if not getattr(args, "func", None):
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
-    try:
-        return int(args.func(args))
-    except _Usage as err:
-        getattr(args, "command_parser", parser).error(str(err))
-    except OutputError as err:  # before MtqaError: it is one
-        print(f"mtqa: error: {err}", file=sys.stderr)
-        return EXIT_OUTPUT
-    except MtqaError as err:
-        print(f"mtqa: error: {err}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("mtqa: interrupted", file=sys.stderr)
-        return 130
-    except Exception as err:  # a bug: one line and the traceback in a file, exit 3 (#15)
-        return internal_error(err, _output_folders(args), argv)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,6 +1,6 @@
 """``mtqa feed``: check a whole feed and gate its publication.
 
-Registered into the ``mtqa`` parser by :func:`register` (``mtqa/cli.py`` calls it).
+Registered into the ``mtqa`` parser by :func:`register` (``mtqa/cli/__init__.py`` calls it).
 Exit codes: 0 every article passed, 1 an article failed the gate or could not be
 checked, 2 bad usage or unreadable input (an input without articles too, unless
 ``--allow-empty``), 3 internal error (``mtqa.cli``), 4 an output could not be written
@@ -19,10 +19,10 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
-from .feed.annotations import FORMATS as ANNOTATION_FORMATS
-from .feed.annotations import github_annotations
-from .errors import OutputError
-from .gate import EXIT_OUTPUT
+from ..feed.annotations import FORMATS as ANNOTATION_FORMATS
+from ..feed.annotations import github_annotations
+from ..errors import OutputError
+from ..gate import EXIT_OUTPUT
 
 log = logging.getLogger("mtqa")
 
@@ -122,7 +122,7 @@ def _ray_runner(args: argparse.Namespace, config: Any) -> Any:
         ConfigError: Ray options without ``--engine ray``, or ``--jobs`` with it.
         MtqaError: Ray missing or unreachable, or the actors cannot start.
     """
-    from .errors import ConfigError
+    from ..errors import ConfigError
 
     if args.engine != "ray":
         given = [f for f, v in (("--ray-address", args.ray_address), ("--workers", args.workers),
@@ -132,7 +132,7 @@ def _ray_runner(args: argparse.Namespace, config: Any) -> Any:
         return None
     if args.jobs != 1:
         raise ConfigError("--jobs is for the local engine; with --engine ray give --workers")
-    from .feed.ray_runner import RayRunner
+    from ..feed.ray_runner import RayRunner
 
     runner = RayRunner(config, args.workers, gpus_per_worker=args.gpus_per_worker,
                        address=args.ray_address)
@@ -164,8 +164,8 @@ def _stop_on_signals(stop: Any) -> Iterator[None]:
 
 def cmd_feed(args: argparse.Namespace) -> int:
     """Run ``mtqa feed``; returns the exit code."""
-    from .cli import config_from_args  # cli imports this module at its top
-    from .feed.runner import StopFlag, open_source, run_feed
+    from .common import config_from_args
+    from ..feed.runner import StopFlag, open_source, run_feed
 
     config = config_from_args(args)
     source = open_source(

@@ -52,7 +52,7 @@ def check(reference: str, translation: str, *, config: ConfigArg = None,
             or a pair that is not English → Japanese.
         ConfigError: an unknown option, or an invalid policy file or variable.
     """
-    from .config import api_config
+    from .policy import api_config
     from .load import coerce_text
     from .pipeline import Pipeline
 
@@ -67,7 +67,7 @@ def check_segments(pairs: Any, *, config: ConfigArg = None, **options: Any) -> R
 
     ``config`` and ``options`` read the policy as :func:`check` does.
     """
-    from .config import api_config
+    from .policy import api_config
     from .load import coerce_pairs
     from .pipeline import Pipeline
 

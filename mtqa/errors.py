@@ -92,7 +92,7 @@ def write_crash_report(
 def _cache_dir() -> Path | None:
     """mtqa's cache folder, created if missing; ``None`` when it cannot be."""
     try:
-        from .backtranslate.cache import default_cache_dir
+        from .paths import default_cache_dir
 
         folder = default_cache_dir()
         folder.mkdir(parents=True, exist_ok=True)

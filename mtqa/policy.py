@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .backtranslate import ENGINE_CHOICES
-from .config import QAConfig
+from .config import ConfigArg, QAConfig
 from .errors import ConfigError
 from .types import CATEGORIES, SEVERITIES
 
@@ -376,3 +376,55 @@ def resolve(
     # every report states the policy file it used, or "defaults" (#16)
     config = config.with_policy_source(path, origins)
     return ResolvedPolicy(config, path, origins)
+
+
+def api_config(config: ConfigArg, options: Mapping[str, Any]) -> tuple[QAConfig, str | None]:
+    """The configuration of ``mtqa.check``, ``check_segments`` and ``check_feed``: the
+    same policy as ``mtqa check``/``mtqa feed`` would use in this working directory (#16:
+    one article must not get two verdicts), then ``options`` on top.
+
+    Args:
+        config: ``None`` (default) looks for ``./mtqa.toml``, else ``[tool.mtqa]`` in
+            ``./pyproject.toml``, as the command line does; ``False`` reads no policy file
+            (``--no-config``); a path reads that file (``--config FILE``). ``MTQA_*``
+            variables apply over the file in these three cases, as on the command line. A
+            :class:`QAConfig` is used as given (no file, no variables).
+        options: keyword overrides (:meth:`QAConfig.with_options`); they win over the file
+            and the variables, as command-line options do. ``severity`` adds to the file's
+            table.
+
+    Returns:
+        The configuration, and a note for the report when a policy file was found by
+        looking in the working directory (so that a notebook user sees why its verdict
+        differs from a run elsewhere), else None.
+
+    Raises:
+        ConfigError: an invalid policy file, variable or option.
+    """
+    given = {k: "argument" for k in options}
+    if isinstance(config, QAConfig):
+        cfg = _merge_options(config, options)
+        return cfg.with_policy_source(config.policy.source,
+                                      {**config.policy.origins, **given}), None
+    if config is None or config is True:
+        resolved = resolve(None, search_dir=".")
+    elif config is False:
+        resolved = resolve(None, search_dir=None)
+    else:
+        resolved = resolve(None, config_file=config)
+    cfg = _merge_options(resolved.config, options)
+    cfg = cfg.with_policy_source(resolved.file, {**resolved.origins, **given})
+    note = None
+    if resolved.file is not None and (config is None or config is True):
+        where = os.path.abspath(resolved.file)
+        note = (f"policy from {where} (found in the working directory, as `mtqa check` "
+                "does; config=False ignores it, config=PATH reads another)")
+    return cfg, note
+
+
+def _merge_options(config: QAConfig, options: Mapping[str, Any]) -> QAConfig:
+    """``config.with_options(**options)``, a ``severity`` table added to the config's."""
+    opts = dict(options)
+    if isinstance(opts.get("severity"), Mapping):
+        opts["severity"] = {**config.policy.severity, **opts["severity"]}
+    return config.with_options(**opts)

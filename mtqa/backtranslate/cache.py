@@ -20,18 +20,15 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from ..paths import CACHE_DIR_ENV, default_cache_dir  # noqa: F401  (CACHE_DIR_ENV: API)
 from ..types import Attribution, BackTranslation
 
 log = logging.getLogger(__name__)
 
-#: Environment variable naming the cache folder (presentation only: it never changes
-#: results, since entries are keyed by everything that does).
-CACHE_DIR_ENV = "MTQA_CACHE_DIR"
 #: File name of the database inside the cache folder.
 CACHE_FILE = "backtranslations.sqlite3"
 #: Bumped when the table layout changes; older databases are then ignored and rebuilt
@@ -42,16 +39,6 @@ SCHEMA_VERSION = 2
 LOCK_TIMEOUT_S = 2.0
 #: Keys per ``SELECT … IN (…)``; well under SQLite's historic 999-variable limit.
 _CHUNK = 500
-
-
-def default_cache_dir() -> Path:
-    """The cache folder: ``$MTQA_CACHE_DIR``, else the platform's user cache dir for mtqa."""
-    env = os.environ.get(CACHE_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("mtqa", appauthor=False))
 
 
 def entry_key(namespace: str, text: str) -> str:

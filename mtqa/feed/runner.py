@@ -35,8 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import ConfigArg, QAConfig, api_config
+from ..config import ConfigArg, QAConfig
 from ..errors import InputError, MtqaError, OutputError
+from ..policy import api_config
 from .inputs import (
     DIRECTORY_HINT,
     FeedItem,

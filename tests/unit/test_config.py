@@ -11,7 +11,8 @@ import pytest
 
 import mtqa
 from mtqa.cli import main
-from mtqa.config import QAConfig, api_config
+from mtqa.config import QAConfig
+from mtqa.policy import api_config
 from mtqa.errors import ConfigError
 from tests.conftest import CASES, RIYADH
 

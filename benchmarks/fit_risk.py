@@ -9,7 +9,8 @@ What it does, deterministically (fixed seed, no pickles written):
 1. reads the WMT22 folder (``wmt22_data.load``; default ../shared/data/wmt22-qe-en-ja/dev),
    runs mtqa with the dictionary engine and all registered checks over the sentence pairs
    (``Pipeline.run_segments``, the API behind ``mtqa.check_segments``), and computes the
-   token features of ``mtqa.risk.tokens.token_features`` with their labels (``wmt22_data.featurize``);
+   token features of ``mtqa.risk.tokens.token_features`` with their labels
+   (``wmt22_data.featurize``);
    the result is cached under the system temp folder, keyed by the data and by the source
    of every mtqa module, so that a second run after a change elsewhere recomputes it;
 2. fits, on the sentences given (``fit``):

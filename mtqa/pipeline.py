@@ -62,7 +62,7 @@ class Pipeline:
     @property
     def resources(self) -> dict[str, Any]:
         if self._resources is None:
-            from .resources import load_resources
+            from .checks.resources import load_resources
 
             self._resources = load_resources(self.config, self.check_objects)
         return self._resources

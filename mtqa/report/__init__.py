@@ -172,7 +172,8 @@ class Report:
         return render_text(self, color=color)
 
     def to_html(self, standalone: bool = True, title: str = "mtqa report") -> str:
-        """HTML report (:func:`mtqa.report.html.render_report`): a page, or a fragment for Jupyter."""
+        """HTML report (:func:`mtqa.report.html.render_report`): a page, or a fragment for
+        Jupyter."""
         from .html import render_report
 
         return render_report(self, standalone=standalone, title=title)

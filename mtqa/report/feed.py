@@ -177,7 +177,8 @@ class FeedReport:
         standalone: bool = True,
         title: str = "mtqa feed",
     ) -> str:
-        """Overview page (:func:`mtqa.report.html.render_feed`); ``links`` maps article id → page."""
+        """Overview page (:func:`mtqa.report.html.render_feed`); ``links`` maps article id →
+        page."""
         from .html import render_feed
 
         return render_feed(self, links=links, standalone=standalone, title=title)

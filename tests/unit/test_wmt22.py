@@ -1,4 +1,5 @@
-"""WMT22 QE reader (benchmarks/wmt22_data.py) and the benchmark script on a five-sentence excerpt."""
+"""WMT22 QE reader (benchmarks/wmt22_data.py) and the benchmark script on a five-sentence
+excerpt."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .config import QAConfig
+from ..config import QAConfig
 
 
 def load_resources(config: QAConfig, check_objects: Sequence[Any]) -> dict[str, Any]:
@@ -17,7 +17,7 @@ def load_resources(config: QAConfig, check_objects: Sequence[Any]) -> dict[str, 
         needed |= set(getattr(c, "requires", ()))
     res: dict[str, Any] = {"signature": {}, "config": config}
     if "glossary" in needed:
-        from .text.glossary import load_glossary
+        from ..text.glossary import load_glossary
 
         gl = load_glossary(config.glossary)
         res["glossary"] = gl

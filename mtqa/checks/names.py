@@ -109,8 +109,21 @@ _PART_SEP = re.compile(r"[・＝=]")
 NAME_SUFFIXES = frozenset(
     "氏 さん 様 君 くん ちゃん 殿 家 ら 等 達 たち 夫妻 夫人 一家 側 派 陣営 政権 政府 軍 "
     "国 州 市 郡 町 村 区 県 省 島 湖 川 山 港 駅 人 語 系 産 製 社 組 式 流 型 風 党 "
-    "首相 大統領 長官 知事 議員 選手 監督 容疑者 被告 元 前 通り 線 号 世 朝 王 公 卿".split()
+    "首相 相 大統領 長官 知事 議員 選手 監督 容疑者 被告 元 前 通り 線 号 世 朝 王 公 卿".split()
 )
+#: English words of an institution that Japanese names by its place and a suffix
+#: (University of California, Berkeley → バークレー校; the Tate Modern → テート館).
+_CAMPUS_WORDS = frozenset(
+    "university college campus school academy institute museum gallery library hall "
+    "theatre theater temple church shrine".split()
+)
+#: One-kana suffixes that do follow names: ら (plural), め (scorn, in fiction).
+_KANA_NAME_SUFFIXES = frozenset("ら め".split())
+#: Honorifics that may follow a name's stray suffix (サンチェス校氏: 校 is still stray).
+_HONORIFIC_SUFFIXES = frozenset("氏 さん 様 君 殿".split())
+#: A locative preposition right before a name makes it a place ("grew up in Miami").
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|from|across|throughout|into|near|around|outside)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,13 +357,21 @@ class _State:
     people: frozenset[str] = frozenset()
     records: list[_Record] = field(default_factory=list)
     garbled: set[tuple[int, int]] = field(default_factory=set)
+    #: the English article, and which of its names are people (cache of _is_person)
+    reference: str = ""
+    person_cache: dict[str, bool] = field(default_factory=dict)
+    #: English names after a locative preposition ("in Miami"): places
+    located: frozenset[str] = frozenset()
+    #: whether the English around the pair being checked names an institution
+    #: (:data:`_CAMPUS_WORDS`: 校 or 館 after a place may render it)
+    institution: bool = False
 
 
 class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 3
+    version: ClassVar[int] = 4
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -364,8 +385,14 @@ class NameCheck(BaseCheck):
             common = frozenset(
                 w for w in _EN_WORD.findall(ctx.reference.text) if w.islower()
             )
+            ref = ctx.reference.text
+            located = frozenset(
+                n.text for n in names
+                if _LOCATIVE.search(ref, max(0, n.start - 12), n.start) is not None
+            )
             st = _State(names=names, candidates=name_candidates(names), full=full,
-                        common=common, people=_titled_names(ctx, names))
+                        common=common, people=_titled_names(ctx, names), reference=ref,
+                        located=located)
             ctx.state[self.name] = st
         return st  # type: ignore[no-any-return]
 
@@ -379,7 +406,10 @@ class NameCheck(BaseCheck):
         seg = text[pair.mt_start : pair.mt_end]
         parts = katakana_parts(seg, pair.mt_start) + kanji_name_parts(seg, pair.mt_start)
         tokens = japanese.tokenize(seg)
-        ref_stems = {stem(w) for w in _EN_WORD.findall(_window_reference(pair, ctx))}
+        window = _EN_WORD.findall(_window_reference(pair, ctx))
+        ref_stems = {stem(w) for w in window}
+        cap_stems = {stem(w) for w in window if w[:1].isupper()}
+        st.institution = any(_fold(w) in _CAMPUS_WORDS for w in window)
         # A Japanese name renders a name of its own English sentence (or, failing that, of
         # a neighbour's: the alignment may be one off), not any name of the article.
         own = self._assign(parts, st, ctx.reference.text, pair.ref_start, pair.ref_end)
@@ -410,6 +440,8 @@ class NameCheck(BaseCheck):
             finding = self._stray_suffix(part, key, tokens, pair, text, ref_stems, st)
             if finding is not None:
                 yield finding
+        taken = {(p.run_start, p.run_end) for p in parts if p in own or p in near}
+        yield from self._glossed_names(tokens, pair, text, ref_stems, cap_stems, taken, st)
 
     def _finding(self, code: str, severity: str, start: int, end: int, text: str,
                  message: str, reference: str, segment: int, **evidence: str) -> Finding:
@@ -511,38 +543,137 @@ class NameCheck(BaseCheck):
         self, part: KanaPart, key: str, tokens: Sequence[japanese.Token], pair: AlignedPair,
         text: str, ref_stems: set[str], st: _State,
     ) -> Finding | None:
-        """NAM002: a one-kanji suffix glued to a person's name whose meaning the English
-        lacks. Only people: a UniDic noun-like suffix (接尾辞, 名詞的) after the name of
-        anything else says what kind of thing it is, which Japanese makes explicit where
-        English leaves it implicit (モンド紙 "Le Monde, the paper", バークレー校, アフリカ誌)."""
-        if key not in st.people:
-            return None
-        rel_end = part.run_end - pair.mt_start
+        """NAM002/NAM004: a stray word fused to the name that ``part`` renders (the English
+        name ``key``). See :meth:`_stray_after` for the word after the name; here, a ン
+        glued inside the katakana run (バイデンン for Biden): the run without it sounds at
+        least as much like the English word, which ends in no nasal (or the run ends in
+        ンン, which no name does)."""
+        surface = part.surface
+        english = st.full.get(key, st.candidates[key])
+        if (len(surface) >= 3 and surface.endswith("ン") and surface[-2] not in "ーッ"
+                and (surface.endswith("ンン") or not _ends_nasal(key))):
+            shorter = name_similarity(key, surface[:-1])
+            if shorter >= MATCH_MIN and shorter >= name_similarity(key, surface):
+                st.garbled.add((part.run_start, part.run_end))
+                return self._finding(
+                    "NAM004", "minor", part.start, part.end, text,
+                    f"name '{english}' rendered as {surface}: a stray ン is fused to "
+                    f"{surface[:-1]}", pair.reference, pair.index, english=english,
+                    suffix="ン",
+                )
+        person = key in st.people or self._person(key, st)
+        return self._stray_after(part.start, part.run_end, english, person, None, tokens,
+                                 pair, text, ref_stems, st)
+
+    def _person(self, key: str, st: _State) -> bool:
+        """Whether the English marks the name of candidate ``key`` as a person's."""
+        if key not in st.person_cache:
+            st.person_cache[key] = any(
+                key in name_candidates([n]) and _is_person(n, st.reference, st)
+                for n in st.names
+            )
+        return st.person_cache[key]
+
+    def _stray_after(
+        self, start: int, end: int, english: str, person: bool, place: bool | None,
+        tokens: Sequence[japanese.Token], pair: AlignedPair, text: str, ref_stems: set[str],
+        st: _State,
+    ) -> Finding | None:
+        """The one-character word right after a name (``start``..``end`` of the article) when
+        it is fused to the name and renders nothing (issue #19 item 6). UniDic decides that
+        it glues to the name: a 接尾辞 token, or a lone ン particle. Flagged:
+
+        * a kana suffix that follows no name in Japanese (バイデンさ政権; ら, め do);
+        * a lone ン after the name (ドイツンでは);
+        * a one-kanji suffix outside :data:`NAME_SUFFIXES` whose JMdict meaning the English
+          lacks (ゼレンキー校), after a person, or after a place when the English names
+          no institution (マイアミ校 for Miami; バークレー校 for "University of California,
+          Berkeley" is right): after other names such a suffix says what kind of thing is
+          named (モンド紙 for Le Monde) and is normal Japanese;
+        * 氏 "Mr" after a place (ヨーロッパ氏の).
+
+        ``place`` None: decided here, by UniDic (one 地名 token) or by a locative
+        preposition before the name in the English.
+        """
+        rel_start, rel_end = start - pair.mt_start, end - pair.mt_start
         idx = next((i for i, t in enumerate(tokens) if t.start == rel_end), None)
         if idx is None:
             return None
         nxt = tokens[idx]
-        if nxt.pos1 != "接尾辞" or not japanese.has_kanji(nxt.surface):
+        if len(nxt.surface) != 1 or nxt.surface in NAME_SUFFIXES - {"氏"}:
             return None
-        if nxt.surface in NAME_SUFFIXES or len(nxt.surface) > 1:
-            return None
-        # the suffix must end the word (館 of 館長 "director" is not a suffix of the name)
+        if place is None:
+            place = not person and (
+                # one UniDic place-name token for the whole word (ソ of ソワール is none)
+                any(t.pos3 == "地名" and t.start == rel_start and t.end == rel_end
+                    for t in tokens)
+                or english in st.located
+            )
         after = tokens[idx + 1] if idx + 1 < len(tokens) else None
-        if after is not None and after.start == nxt.end and after.pos1 in {"名詞", "接尾辞"}:
+        glued_after = after is not None and after.start == nxt.end
+        kanji = japanese.has_kanji(nxt.surface)
+        meaning = ""
+        if nxt.surface == "ン" and nxt.pos1 == "助詞":
+            meaning = "a stray ン"
+        elif nxt.pos1 != "接尾辞":
             return None
-        gloss = jmdict.gloss_words(nxt.surface)
-        if not gloss or any(stem(g) in ref_stems for g in gloss):
-            return None
-        start, end = part.start, part.run_end + len(nxt.surface)
-        st.garbled.add((part.run_start, part.run_end))
-        english = st.full.get(key, st.candidates[key])
-        meaning = jmdict.first_gloss(nxt.surface) or sorted(gloss)[0]
+        elif not kanji:
+            if nxt.surface in _KANA_NAME_SUFFIXES or not glued_after:
+                return None  # ドイツさ。: a sentence-final particle of speech
+            meaning = f"the suffix {nxt.surface}"
+        elif nxt.surface == "氏":
+            # a place by UniDic only: an English preposition does not make a person's
+            # name a place ("the deal struck with Johnson")
+            doubled = text.startswith("の氏", pair.mt_start + nxt.end)
+            unidic_place = any(t.pos3 == "地名" and t.start == rel_start and t.end == rel_end
+                               for t in tokens)
+            if not doubled and (person or not unidic_place):
+                return None
+            meaning = ("a second honorific 氏の before 氏" if doubled
+                       else "the honorific 氏 'Mr' after a place")
+        else:
+            if not (person or (place and not st.institution)):
+                return None
+            # the suffix must end the word (館 of 館長 "director", a JMdict word, is not a
+            # suffix of the name; 校 of 校議長 is)
+            if glued_after and after is not None and jmdict.glosses(
+                    nxt.surface + after.surface):
+                return None
+            gloss = jmdict.gloss_words(nxt.surface)
+            if not gloss or any(stem(g) in ref_stems for g in gloss):
+                return None
+            first = jmdict.first_gloss(nxt.surface) or sorted(gloss)[0]
+            meaning = f"the suffix {nxt.surface} '{first}'"
+        stop = end + len(nxt.surface)
+        code = "NAM002" if kanji else "NAM004"
         return self._finding(
-            "NAM002", "minor", start, end, text,
-            f"name '{english}' rendered as {text[start:end]}: the suffix {nxt.surface} "
-            f"'{meaning}' is not in the English",
-            pair.reference, pair.index, english=english, suffix=nxt.surface,
+            code, "minor", start, stop, text,
+            f"name '{english}' rendered as {text[start:stop]}: {meaning} is fused to it and "
+            f"is not in the English", pair.reference, pair.index, english=english,
+            suffix=nxt.surface,
         )
+
+    def _glossed_names(
+        self, tokens: Sequence[japanese.Token], pair: AlignedPair, text: str,
+        ref_stems: set[str], cap_stems: set[str], taken: set[tuple[int, int]], st: _State,
+    ) -> Iterator[Finding]:
+        """Strays after katakana proper nouns that render an English name by meaning, not
+        by sound (ドイツ for Germany, ヨーロッパ for Europe: the JMdict gloss is a
+        capitalised word of the aligned English, ``cap_stems``), which the phonetic
+        matcher does not take; ``taken`` holds the spans it did take."""
+        for tok in tokens:
+            if tok.pos2 != "固有名詞" or not japanese.is_katakana(tok.surface):
+                continue
+            start, end = pair.mt_start + tok.start, pair.mt_start + tok.end
+            if any(a < end and start < b for a, b in taken):
+                continue
+            gloss = [g for g in jmdict.gloss_words(tok.surface) if stem(g) in cap_stems]
+            if not gloss:
+                continue
+            finding = self._stray_after(start, end, gloss[0], tok.pos3 == "人名",
+                                        tok.pos3 == "地名", tokens, pair, text, ref_stems, st)
+            if finding is not None:
+                yield finding
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
         if not any(p.mt_sentences and not p.chrome for p in ctx.pairs):
@@ -700,6 +831,14 @@ def _is_person(name: EnglishName, text: str, st: _State) -> bool:
         return True
     # an apposition that describes a person: "Adaeze Nwosu, the union's regional secretary,"
     return bool(_APPOSITION.match(text, name.end))
+
+
+def _ends_nasal(word: str) -> bool:
+    """Whether the last consonants of the English word hold an n or m (Biden, Jordan,
+    Vienna, Cologne): only then may its katakana end in ン."""
+    core = word.lower().rstrip("aeiouyh's")
+    tail = re.search(r"[^aeiouy]*$", core)
+    return tail is not None and any(c in "nm" for c in tail.group())
 
 
 def _variants(a: str, b: str, b_key: str | None = None) -> bool:

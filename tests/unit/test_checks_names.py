@@ -5,6 +5,8 @@ Constructed articles, given as pre-aligned sentence pairs.
 
 from __future__ import annotations
 
+import pytest
+
 import mtqa
 from mtqa.checks.names import english_names, katakana_parts
 
@@ -211,3 +213,71 @@ def test_a_kind_suffix_after_an_organisation_is_normal_but_not_after_a_person():
     assert [c for _, c in flagged(pairs) if c == "NAM002"] == []
     pairs = [("President Volodymyr Zelenskyy visited Kyiv.", "ゼレンスキー校はキーウを訪れた。")]
     assert [c for _, c in flagged(pairs) if c == "NAM002"] == ["NAM002"]
+
+
+# --- NAM002/NAM004: a name fused with a stray word (issue #19 item 6) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span", "code"),
+    [
+        # a kana suffix glued between a name and the next word
+        ("Biden's administration praised the law.", "バイデンさ政権はその法律を称賛した。",
+         "バイデンさ", "NAM004"),
+        # a ン glued inside the katakana run: the run without it sounds like the name
+        ("Biden's administration praised the law.", "バイデンン政権はその法律を称賛した。",
+         "バイデンン", "NAM004"),
+        ("Chris Johnson is a former architect.", "クリス・ジョンソンンは元建築家だ。",
+         "ジョンソンン", "NAM004"),
+        # a lone ン after a name that renders the English by meaning (JMdict: Germany)
+        ("Strikes are rare in Germany.", "ドイツンではストライキは珍しい。", "ドイツン", "NAM004"),
+        # a kanji suffix after a place the English gives no institution for
+        ("She grew up in Venezuela and Miami.", "彼女はベネズエラとマイアミ校で育った。",
+         "マイアミ校", "NAM002"),
+        # a stray kanji suffix before an honorific
+        ("Pedro Sanchez said so.", "「そうだ」とサンチェス校氏は述べた。", "サンチェス校", "NAM002"),
+        # a stray kanji suffix before a title (校議長 is no word; 館長 is)
+        ("Speaker Mike Johnson met Democrats.", "マイク・ジョンソン校議長が民主党と会った。",
+         "ジョンソン校", "NAM002"),
+        # a doubled honorific
+        ("Rishi Sunak's approach has problems.", "リシ・スナク氏の氏のアプローチには問題がある。",
+         "スナク氏", "NAM002"),
+        # 氏 "Mr" after a place
+        ("Wine makers across Europe back the law.", "ヨーロッパ氏の全土のワイン生産者が法案を支持した。",
+         "ヨーロッパ氏", "NAM002"),
+    ],
+)
+def test_a_name_fused_with_a_stray_word_is_flagged(en, ja, span, code):
+    assert (span, code) in flagged([(en, ja)])
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # names that end in ン where the English has a nasal
+        ("Mr Johnson met Jordan in London.", "ジョンソン氏はロンドンでジョーダンに会った。"),
+        # a sentence-final particle of speech after a name
+        ("It is Germany, you know.", "ドイツさ。"),
+        # 校 renders the English institution; 氏 after a person
+        ("She studied at the University of California, Berkeley.",
+         "彼女はカリフォルニア大学バークレー校で学んだ。"),
+        ("Pedro Sanchez said so.", "「そうだ」とサンチェス氏は述べた。"),
+        ("Rishi Sunak's approach has problems.", "リシ・スナク氏のアプローチには問題がある。"),
+        # a kind suffix after a newspaper (紙 "paper")
+        ("Le Soir reported the deal on Monday.", "ル・ソワール紙は月曜日、この取引を報じた。"),
+        # particles and plural after names
+        ("Strikes are rare in Germany and Europe.", "ドイツやヨーロッパではストライキは珍しい。"),
+        ("Biden and his aides left.", "バイデンらは去った。"),
+    ],
+)
+def test_names_with_their_own_suffixes_or_particles_are_left_alone(en, ja):
+    assert [c for _, c in flagged([(en, ja)]) if c in {"NAM002", "NAM004"}] == []
+
+
+def test_a_title_suffix_and_a_person_after_a_preposition_are_not_strays():
+    pairs = [
+        ("Minister Betta Edu told the auditor to pay.", "ベタ・エドゥ相は監査官に支払いを指示した。"),
+        ("Speaker Mike Johnson struck a deal.", "マイク・ジョンソン議長は合意した。"),
+        ("He voted against the deal struck by Johnson.", "同氏はジョンソン氏の合意に反対票を投じた。"),
+    ]
+    assert [c for _, c in flagged(pairs) if c in {"NAM002", "NAM004"}] == []

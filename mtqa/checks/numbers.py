@@ -18,9 +18,17 @@ Findings:
 * ``NUM002`` — a clock time on the wrong side of noon (午後3時 for 3 a.m.).
 * ``NUM003`` — a day of the week that the English does not give (when it gives another).
 * ``NUM004`` — an approximate quantity turned around ("more than 40" → 40人未満).
+* ``NUM006`` — the same value with a unit of another kind (99倍 for "99%", 10か月 for
+  "10 years", 100円 for "$100", 2日 for "two hours"): the English number's unit, spelled out
+  or a symbol, against the Japanese counter (full-width digits are read as digits).
 * ``NUM005`` — a change in the opposite direction: the English of the pair only says a
   figure went down ("cut its forecast", "fell", "down 3%") and the Japanese only says it
   went up (引き上げた, 上昇), or the other way round.
+
+A small Japanese value that replaces no English number is an explicitation and is left
+alone, unless it is ten times (or a tenth of) an English value the Japanese lacks (シーズン10
+for "Season 1"), or the Japanese says a value more often than the English while an English
+value of the same unit kind has no counterpart (８日間 twice for "eight-day" and "three-day").
 
 All are ``major``: a changed number is a changed fact. The values 0 and 1 are never
 flagged: Japanese supplies them for English articles ("a day" → 1日, "a week" → 1週間).
@@ -182,6 +190,51 @@ _JA_QUAL_LESS = ("未満", "足らず", "弱", "近く", "近い", "以下", "�
 # Counters after which a kanji numeral is a number (三つ, 二人, 五日間); kanji numerals
 # inside words (一部, 二酸化炭素, 四半期, 十分) are not numbers.
 _KANJI_COUNTER_POS3 = frozenset({"助数詞", "助数詞可能"})
+
+# Unit kinds (NUM006). English: a unit word after the number (its scale word included in the
+# quantity: "5 million dollars"), or a currency symbol before it.
+_EN_UNIT_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(r"^[\s-]*(?:" + pattern + r")(?![a-z])", re.I), kind) for pattern, kind in (
+        (r"%|per\s*cent|percent", "percent"),
+        (r"times|fold", "times"),
+        (r"years?[\s-]+old|years?-olds?", "age"),
+        (r"years?", "year"),
+        (r"months?", "month"),
+        (r"weeks?", "week"),
+        (r"days?", "day"),
+        (r"hours?|hrs?", "hour"),
+        (r"minutes?|mins?", "minute"),
+        (r"km|kilomet(?:re|er)s?|kg|kilo(?:gram(?:me)?)?s?", "kilo"),
+        (r"tons?|tonnes?", "ton"),
+        (r"(?:us\s+)?dollars?", "dollar"),
+        (r"yen", "yen"),
+        (r"euros?", "euro"),
+        (r"pounds?|sterling", "pound"),
+        (r"yuan|renminbi", "yuan"),
+    )
+)
+_EN_UNIT_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:[A-Z]{1,2})?\$\s*$"), "dollar"),
+    (re.compile(r"€\s*$"), "euro"),
+    (re.compile(r"£\s*$"), "pound"),
+    (re.compile(r"¥\s*$"), "yen"),
+    (re.compile(r"\baged\s+$", re.I), "age"),
+)
+# Japanese: the counter or unit right after the numeral (longest first).
+_JA_NUMERAL = re.compile(r"[0-9０-９,.，．〇一二三四五六七八九十百千]+[万億兆]*")
+_JA_UNITS: tuple[tuple[str, str], ...] = tuple(sorted((
+    ("%", "percent"), ("％", "percent"), ("パーセント", "percent"), ("倍", "times"),
+    ("歳", "age"), ("年間", "year"), ("年", "year"),
+    ("か月", "month"), ("カ月", "month"), ("ヶ月", "month"), ("ヵ月", "month"),
+    ("ケ月", "month"), ("箇月", "month"), ("週間", "week"), ("週", "week"),
+    ("日間", "day"), ("日", "day"), ("時間", "hour"), ("分間", "minute"), ("分", "minute"),
+    ("キロ", "kilo"), ("km", "kilo"), ("ｋｍ", "kilo"), ("kg", "kilo"), ("ｋｇ", "kilo"),
+    ("トン", "ton"), ("ドル", "dollar"), ("円", "yen"), ("ユーロ", "euro"),
+    ("ポンド", "pound"), ("元", "yuan"),
+), key=lambda u: -len(u[0])))
+# English unit kind → the Japanese kinds that render it ("10 years" may be 10歳 in context;
+# "15 years old" of a thing is 15年).
+_UNIT_COMPATIBLE = {"year": frozenset({"year", "age"}), "age": frozenset({"year", "age"})}
 
 
 @dataclass(frozen=True, slots=True)
@@ -600,10 +653,13 @@ def _ja_directions(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
 # --- the check --------------------------------------------------------------------------
 
 
-def _unmatched(en_q: Sequence[Quantity], ja_q: Sequence[Quantity]) -> list[Quantity]:
-    """English numbers of the pair that no Japanese value matches."""
+def _unmatched(en_q: Sequence[Quantity], ja_q: Sequence[Quantity],
+               keep_one: bool = False) -> list[Quantity]:
+    """English numbers of the pair that no Japanese value matches (0 and 1 left out, which
+    Japanese often leaves implicit, unless ``keep_one``: 1 is then kept)."""
     ja_values = [j.value for j in ja_q if j.kind in {"num", "month"}]
-    return [e for e in en_q if e.kind == "num" and e.value not in (0.0, 1.0)
+    skip = (0.0,) if keep_one else (0.0, 1.0)
+    return [e for e in en_q if e.kind == "num" and e.value not in skip
             and not any(_same(e.value, v) for v in ja_values)]
 
 
@@ -639,11 +695,46 @@ def _in_parenthesised_conversion(text: str, q: Quantity) -> bool:
     return bool(re.search(r"[（(]\s*(約|およそ)?$", before)) and q.text.endswith("円")
 
 
+def english_unit(text: str, q: Quantity) -> str:
+    """The kind of unit of English quantity ``q`` of ``text`` ('' when none is known):
+    percent, times, year, age, month, week, day, hour, minute, kilo, ton, or a currency."""
+    if re.search(r"\b(?:decades?|centur(?:y|ies))\b", q.text, re.I):
+        return "year"  # "two decades" = 20年
+    after = text[q.end : q.end + 24]
+    for pattern, kind in _EN_UNIT_AFTER:
+        if pattern.match(after):
+            return kind
+    before = text[max(0, q.start - 8) : q.start]
+    for pattern, kind in _EN_UNIT_BEFORE:
+        if pattern.search(before):
+            return kind
+    return ""
+
+
+def japanese_unit(text: str, q: Quantity) -> str:
+    """The kind of unit after the numeral of Japanese quantity ``q`` of ``text`` ('' when
+    none is known; 2023年 is a year too, and its English counterpart has no unit)."""
+    m = _JA_NUMERAL.match(text, q.start)
+    if m is None:
+        return ""
+    for unit, kind in _JA_UNITS:
+        if text.startswith(unit, m.end()):
+            return kind
+    return ""
+
+
+def _compatible(en_kind: str, ja_kind: str) -> bool:
+    """Whether a Japanese unit may render an English one (unknown units always may)."""
+    if not en_kind or not ja_kind:
+        return True
+    return ja_kind in _UNIT_COMPATIBLE.get(en_kind, frozenset({en_kind}))
+
+
 class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 3
+    version: ClassVar[int] = 4
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -743,7 +834,7 @@ class NumberCheck(BaseCheck):
             e.kind == "time" and _same(e.value / 60 % 12 or 12, q.value)
         )]
         if same:
-            return self._judge_qualifier(q, same, pair, text)
+            return self._judge_same(q, same, en_q, ja_q, seg, pair, text)
         if _converted(q.value, [e.value for e in nums if e.unit]):
             return None
         if _match_minute(seg, q, nums):
@@ -752,7 +843,9 @@ class NumberCheck(BaseCheck):
             return None
         if not any(e.kind == "num" for e in en_q) and q.value in doc_values:
             return None  # nothing replaced: an explicitation (2点 for "the paintings")
-        if q.value <= SMALL_EXPLICIT_MAX and not _unmatched(en_q, ja_q):
+        if q.value <= SMALL_EXPLICIT_MAX and not _unmatched(en_q, ja_q) and not any(
+                _same(q.value, 10 * e.value) or _same(10 * q.value, e.value)
+                for e in _unmatched(en_q, ja_q, keep_one=True)):
             # every English number has its Japanese counterpart, so this small one
             # replaces nothing: the translation spells out what the English implies
             # (2位の… for "finishing ahead of …")
@@ -773,6 +866,40 @@ class NumberCheck(BaseCheck):
             f"(numbers there: {english})",
             english,
         )
+
+    def _judge_same(
+        self, q: Quantity, same: Sequence[Quantity], en_q: Sequence[Quantity],
+        ja_q: Sequence[Quantity], seg: str, pair: AlignedPair, text: str,
+    ) -> Finding | None:
+        """A Japanese value the English has: NUM006 when every English number of that value
+        has a unit of another kind; NUM001 when the Japanese says it more often than the
+        English while an English value of its unit kind is missing (the surplus one was
+        changed: 8日間 … 8日間 for "eight-day … three-day"); else the qualifier check."""
+        ja_kind = japanese_unit(seg, q)
+        en = pair.reference
+        kinds = [english_unit(en, e) for e in same if e.kind == "num"]
+        if ja_kind and kinds and len(kinds) == len(same) and all(
+                k and not _compatible(k, ja_kind) for k in kinds):
+            e = same[0]
+            return self._finding(
+                q, pair, text, "NUM006",
+                f"{q.text} is {_fmt(q.value)} {ja_kind}, but the English '{e.text}' is "
+                f"{_fmt(e.value)} {kinds[0]}: the unit changed", e.text,
+            )
+        before = [j for j in ja_q if j.kind == q.kind and _same(j.value, q.value)
+                  and j.start <= q.start]
+        if q.kind == "num" and len(before) > len(same):
+            lost = [e for e in _unmatched(en_q, ja_q) if ja_kind
+                    and english_unit(en, e) and _compatible(english_unit(en, e), ja_kind)]
+            if lost:
+                e = lost[0]
+                return self._finding(
+                    q, pair, text, "NUM001",
+                    f"{q.text} ({_fmt(q.value)}) appears {len(before)}× here but "
+                    f"{len(same)}× in the English, whose '{e.text}' ({_fmt(e.value)}) has no "
+                    f"counterpart", e.text,
+                )
+        return self._judge_qualifier(q, same, pair, text)
 
     def _spare(self, q: Quantity, neighbours: Sequence[tuple[list[Quantity], list[Quantity]]],
                kinds: set[str]) -> bool:

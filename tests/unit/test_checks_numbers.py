@@ -229,3 +229,45 @@ def test_spelled_out_multiple_still_catches_a_wrong_number() -> None:
     assert [c for _, c in flagged(en, "同国が回復するまでに30年以上かかった。")] == ["NUM001"]
     assert [q.value for q in english_quantities("6-8 p.m.") if q.kind == "time"] == [1200, 1080]
     assert [q.value for q in english_quantities("minus 4 and -4C")] == [-4, -4]
+
+
+# --- issue #19: units of another kind, ×10 and a surplus value -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span", "code"),
+    [
+        ("Over 99% of the sector is small firms.", "業界の99倍以上は中小企業だ。", "99倍", "NUM006"),
+        ("Over the past 10 years our lives changed.", "過去10か月で、我々の生活は変わった。",
+         "10か月", "NUM006"),
+        ("It costs almost $100 a day.", "ほぼ1日100円かかる。", "100円", "NUM006"),
+        ("It was a two-hour interview.", "２日に渡るインタビューだった。", "２日", "NUM006"),
+        ("He lifts 5 kilos a day.", "彼は1日5トン持ち上げる。", "5トン", "NUM006"),
+        # ten times a small English number the Japanese lacks
+        ("I watched Season 1 through 3.", "シーズン10から3を観た。", "10", "NUM001"),
+        # the same value twice where the English has another of that unit (full-width digits)
+        ("an eight-day protest and a three-day strike", "８日間の抗議と８日間のストライキ",
+         "８日間", "NUM001"),
+    ],
+)
+def test_unit_kind_times_ten_and_surplus_values_are_flagged(en, ja, span, code):
+    assert (span, code) in flagged(en, ja)
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("Over 99% of the sector is small firms.", "業界の99％以上は中小企業だ。"),
+        ("Over the past 10 years our lives changed.", "過去10年間で、我々の生活は変わった。"),
+        ("It costs almost $100 a day.", "ほぼ1日100ドルかかる。"),
+        ("He is 10 years old.", "彼は10歳だ。"),
+        ("The tiles are about 15 years old.", "タイルは15年ほど前のものだ。"),
+        ("It grew 3 times.", "3倍に増えた。"),
+        ("He visited 3 times.", "3回訪れた。"),
+        ("two decades of war", "20年に及ぶ戦争"),
+        ("an eight-day protest and a three-day strike", "８日間の抗議と３日間のストライキ"),
+        ("I watched Season 1 through 3.", "シーズン1から3を観た。"),
+    ],
+)
+def test_units_of_the_same_kind_are_left_alone(en, ja):
+    assert flagged(en, ja) == []

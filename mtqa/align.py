@@ -129,12 +129,17 @@ NEURAL_ENGINES = frozenset({"marian", "ct2"})
 FLUENT_STOPWORD_SHARE = 0.25
 #: Half-width of the refinement band around the coarse path (chrF pass), in sentences.
 REFINE_RADIUS = 2
-#: Calibrated similarity (0..1), of both members of a 1:1 pair, from which a sentence marked
-#: as page chrome is taken to translate a content sentence of the other side and is returned
-#: to the content (:func:`settle_chrome`). Aligned sentences score 0.4-1 and unrelated ones
-#: 0-0.15 (see mtqa.checks.alignment); requiring both the English and the Japanese member
-#: keeps a short label ("Related Articles") that shares a word with a long sentence out.
-CHROME_RESCUE_MATCH = 0.4
+#: Calibrated similarity (0..1, :class:`SentenceSimilarity`) from which an English and a
+#: Japanese sentence are taken to translate each other: a good 1:1 bead. Aligned sentences
+#: score 0.4-1 and unrelated ones 0-0.15 (dictionary engine, data/cases and data/riyadh; see
+#: mtqa.checks.alignment). The checks that pair sentences the monotone search could not (a
+#: sentence moved to another paragraph) use the same bar.
+GOOD_MATCH = 0.4
+#: Calibrated similarity, of both members of a 1:1 pair, from which a sentence marked as page
+#: chrome is taken to translate a content sentence of the other side and is returned to the
+#: content (:func:`settle_chrome`): a good bead; requiring both the English and the Japanese
+#: member keeps a short label ("Related Articles") that shares a word with a long sentence out.
+CHROME_RESCUE_MATCH = GOOD_MATCH
 #: ... and the raw coverage (IDF-weighted share, :meth:`BeadScorer.coverage`) both members
 #: must reach, because the calibration of a very short translation (a headline and a label)
 #: is loose enough to lift anything. Measured with the dictionary engine: 76% of the 1:1
@@ -777,6 +782,20 @@ class SentenceSimilarity:
         if i is None or j is None:
             return 0.0
         return float(self._scorer.similarity(1, 1, np.array([i]), np.array([j]))[0])
+
+    def many(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """The similarity of each ``(en_index, ja_index)`` pair, computed in one array call
+        (a check comparing every loose sentence with every other one would otherwise make
+        thousands of single calls on a long article)."""
+        known = [k for k, (e, j) in enumerate(pairs) if e in self._en_pos and j in self._ja_pos]
+        out = [0.0] * len(pairs)
+        if not known:
+            return out
+        i = np.array([self._en_pos[pairs[k][0]] for k in known], dtype=np.int64)
+        j = np.array([self._ja_pos[pairs[k][1]] for k in known], dtype=np.int64)
+        for k, v in zip(known, self._scorer.similarity(1, 1, i, j)):
+            out[k] = float(v)
+        return out
 
 
 def _is_neural(engine: str | None, bts: Sequence[BackTranslation]) -> bool:

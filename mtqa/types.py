@@ -23,6 +23,7 @@ CATEGORIES: tuple[str, ...] = (
     "addition",
     "number",
     "boilerplate",
+    "moved",
 )
 #: A finding's severity. ``info`` marks informational findings (page chrome, #16): shown and
 #: counted in every output under that name, but weighing 0 and never failing the gate.
@@ -39,8 +40,10 @@ SEVERITY_WEIGHTS: Mapping[str, float] = MappingProxyType(
     {"critical": 25.0, "major": 5.0, "minor": 1.0, "info": 0.0}
 )
 #: Categories that are informational by nature: a check gives them severity ``info`` (a
-#: policy may still raise one, e.g. ``[severity] boilerplate = "minor"``).
-INFORMATIONAL_CATEGORIES: frozenset[str] = frozenset({"boilerplate"})
+#: policy may still raise one, e.g. ``[severity] boilerplate = "minor"``). ``moved`` is a
+#: sentence an editor moved to another place (#19): a rendering of the English found
+#: elsewhere in the article, not an omission plus an addition.
+INFORMATIONAL_CATEGORIES: frozenset[str] = frozenset({"boilerplate", "moved"})
 
 
 @dataclass(frozen=True, slots=True)

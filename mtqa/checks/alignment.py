@@ -12,11 +12,15 @@ not pair is evidence of a structural error:
   page chrome, resembles none of the English around it, and has some content of its own
   (a dangling fragment of one or two words is the sentence-level scrambled check's
   business, not an addition).
-* ``scrambled`` (ALN003): a sentence moved out of order. An unpaired English sentence and
-  a Japanese sentence a few beads away that translates it (unpaired too, or paired but
-  matching it clearly better than its own bead), or the other way round; or a 2:2 bead whose
-  sentences match crosswise (the Japanese swapped two neighbouring sentences). The moved
-  sentence is then not also reported as omitted or added.
+* ``moved`` (ALN003): a sentence an editor moved to another place, as Japanese news desks
+  do (informational: severity ``info``, weight 0, never fails the gate; issue #19). An
+  unpaired English sentence (1:0) and an unpaired Japanese sentence (0:1) anywhere in the
+  document that translate each other as well as a good bead does (``mtqa.align.GOOD_MATCH``,
+  by the aligner's own similarity) and stand at least one sentence apart; or such a pair
+  where the partner sits in a bead a few beads away and matches clearly better than its own
+  bead; or a 2:2 bead whose sentences match crosswise (two neighbouring sentences swapped).
+  The moved sentence is then not also reported as omitted or added. Reordering *inside* a
+  sentence stays ``scrambled`` (the scrambled check's business).
 * ``boilerplate`` (ALN004): page chrome (share buttons, comment forms, syndication notes),
   recognised by :mod:`mtqa.segment` and kept as chrome beads; and unpaired lines at the
   very start or end of the Japanese that look like page furniture (a short line of its own
@@ -41,7 +45,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..align import LOG_RATIO_MEAN, SentenceSimilarity
+from ..align import GOOD_MATCH, LOG_RATIO_MEAN, SentenceSimilarity
 from ..text.similarity import english_features, japanese_features
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
@@ -52,18 +56,23 @@ from . import BaseCheck, Context
 NEIGHBOUR_MATCH = 0.35
 #: How many sentences on each side count as "next door".
 NEIGHBOURHOOD = 2
-#: Similarity from which an unpaired English and an unpaired Japanese sentence are taken to
-#: translate each other (a moved sentence): an omission and an addition close together are
-#: already suspicious, so a fair match settles it.
-MOVED_MATCH = 0.25
+#: Similarity from which an unpaired English and an unpaired Japanese sentence, anywhere in
+#: the document, are taken to translate each other (a moved sentence): what makes a good bead
+#: for the aligner. An editor moves a sentence to another paragraph, however far.
+MOVED_MATCH = GOOD_MATCH
 #: The same when the Japanese (or English) partner sits in a bead of its own: it must match
-#: well, and better than its bead (``MOVED_MARGIN``).
-MOVED_MATCH_PAIRED = 0.4
+#: well, better than its bead (``MOVED_MARGIN``), and lie within ``MOVE_WINDOW`` beads.
+MOVED_MATCH_PAIRED = GOOD_MATCH
 #: How much better a paired sentence must match an unpaired one than its own bead to be
 #: taken for the unpaired one's moved translation.
 MOVED_MARGIN = 0.2
-#: How far apart (in beads) a moved sentence may land and still be recognised as moved.
+#: How far apart (in beads) a moved sentence that the aligner paired with another may land
+#: and still be recognised as moved (an unpaired one may land anywhere).
 MOVE_WINDOW = 8
+#: Sentences between a moved Japanese sentence and the place of its English from which it is
+#: moved: at distance 0 the two are next to each other, a translation the aligner did not
+#: pair, not a move.
+MOVED_MIN_DISTANCE = 1
 #: A 2:2 bead is crossed when the crosswise similarities beat the straight ones by this much
 #: and reach at least ``CROSS_MIN`` together.
 CROSS_MARGIN = 0.5
@@ -99,7 +108,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 2
+    version: ClassVar[int] = 3
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -121,8 +130,9 @@ class AlignmentCheck(BaseCheck):
         moved = self._moved(en_gaps, ja_gaps, content, sim)
         moved_en = {e.sentence for e, _, _ in moved}
         moved_ja = {j.sentence for _, j, _ in moved}
+        ranks = _japanese_ranks(content)
         for e, j, score in moved:
-            yield self._moved_finding(e, j, score, content, ctx)
+            yield self._moved_finding(e, j, score, content, ranks, ctx)
         yield from self._crossed(content, sim, ctx)
         yield from self._omissions(
             [e for e in en_gaps if e.sentence not in moved_en], content, sim, ctx
@@ -233,47 +243,46 @@ class AlignmentCheck(BaseCheck):
         en_gaps: Sequence[_Unpaired], ja_gaps: Sequence[_Unpaired],
         content: Sequence[AlignedPair], sim: SentenceSimilarity,
     ) -> list[tuple[_Unpaired, _Unpaired, float]]:
-        """Sentences that turn up a few beads away from where the English has them.
+        """Sentences that turn up elsewhere than where the English has them.
 
-        An unpaired English sentence and a Japanese sentence within ``MOVE_WINDOW`` beads
-        that translates it, or an unpaired Japanese sentence and such an English sentence.
-        When the partner is itself paired, it must match the unpaired sentence clearly better
-        than its own bead (``MOVED_MARGIN``): the aligner put it there only because a
-        monotone alignment cannot cross. Matched greedily, best first, each sentence once.
+        An unpaired English sentence (1:0) and an unpaired Japanese sentence (0:1) anywhere
+        in the document that translate each other (``MOVED_MATCH``, a good bead's
+        similarity) at least ``MOVED_MIN_DISTANCE`` sentences apart are a moved sentence.
+        So is such a pair where one or both are members of a merged bead (1:2, 2:1, ...),
+        and an unpaired sentence and a sentence of a bead within ``MOVE_WINDOW`` beads, when
+        each paired member matches its partner better than its own bead (:func:`_beats_own`):
+        the aligner put it there only because a monotone alignment cannot cross. Matched
+        greedily, best first, each sentence once.
         """
-        def best_own(k: int, sentence: int, english: bool) -> float:
-            p = content[k]
-            others = p.mt_sentences if english else p.ref_sentences
-            if english:
-                return max((sim(sentence, j) for j in others), default=0.0)
-            return max((sim(e, sentence) for e in others), default=0.0)
-
-        def window(bead: int) -> range:
-            return range(max(0, bead - MOVE_WINDOW), min(len(content), bead + MOVE_WINDOW + 1))
-
-        cands: list[tuple[float, _Unpaired, _Unpaired]] = []
-        for e in en_gaps:
-            for k in window(e.bead):
-                for j in content[k].mt_sentences:
-                    score = sim(e.sentence, j)
-                    if not content[k].ref_sentences:
-                        ok = score >= MOVED_MATCH
-                    else:
-                        ok = score >= MOVED_MATCH_PAIRED and (
-                            score >= best_own(k, j, english=False) + MOVED_MARGIN
-                        )
-                    if ok:
-                        cands.append((score, e, _Unpaired(k, j)))
+        ranks = _japanese_ranks(content)
+        # loose sentences: unpaired, or members of a merged bead (where the monotone search
+        # had to put a moved sentence: merged into a neighbour's bead)
+        en_loose = list(en_gaps) + [_Unpaired(k, e) for k, p in enumerate(content)
+                                    if p.mt_sentences and len(p.ref_sentences) > 1
+                                    for e in p.ref_sentences]
+        ja_loose = list(ja_gaps) + [_Unpaired(k, j) for k, p in enumerate(content)
+                                    if p.ref_sentences and len(p.mt_sentences) > 1
+                                    for j in p.mt_sentences]
+        pairs: list[tuple[_Unpaired, _Unpaired]] = [
+            (e, j) for e in en_loose for j in ja_loose if e.bead != j.bead
+        ]
+        for e in en_gaps:  # partners in ordinary beads nearby
+            pairs += [(e, _Unpaired(k, j)) for k in _window(e.bead, len(content))
+                      if content[k].ref_sentences for j in content[k].mt_sentences]
         for j in ja_gaps:
-            for k in window(j.bead):
-                if not content[k].mt_sentences:
-                    continue  # an unpaired English sentence: found by the loop above
-                for e in content[k].ref_sentences:
-                    score = sim(e, j.sentence)
-                    if score >= MOVED_MATCH_PAIRED and (
-                        score >= best_own(k, e, english=True) + MOVED_MARGIN
-                    ):
-                        cands.append((score, _Unpaired(k, e), j))
+            pairs += [(_Unpaired(k, e), j) for k in _window(j.bead, len(content))
+                      if content[k].mt_sentences for e in content[k].ref_sentences]
+        pairs = list(dict.fromkeys(pairs))
+        scores = sim.many([(e.sentence, j.sentence) for e, j in pairs])
+        own = _own_match(pairs, content, sim)
+        cands: list[tuple[float, _Unpaired, _Unpaired]] = []
+        for (e, j), score in zip(pairs, scores):
+            if score < MOVED_MATCH or _distance(e, j, content, ranks) < MOVED_MIN_DISTANCE:
+                continue
+            if not (_beats_own(score, own.get(("en", e.sentence)), content[e.bead], True)
+                    and _beats_own(score, own.get(("ja", j.sentence)), content[j.bead], False)):
+                continue
+            cands.append((score, e, j))
         cands.sort(key=lambda c: (-c[0], c[1].sentence, c[2].sentence))
         used_e: set[int] = set()
         used_j: set[int] = set()
@@ -287,25 +296,31 @@ class AlignmentCheck(BaseCheck):
         return sorted(out, key=lambda t: t[1].sentence)
 
     def _moved_finding(self, e: _Unpaired, j: _Unpaired, score: float,
-                       content: Sequence[AlignedPair], ctx: Context) -> Finding:
+                       content: Sequence[AlignedPair], ranks: Sequence[int],
+                       ctx: Context) -> Finding:
+        """One informational ``moved`` finding on the Japanese sentence, naming the English
+        sentence it renders (``reference``) and how far it was moved."""
         s = ctx.translation.sentences[j.sentence]
         text = ctx.translation.text[s.start : s.end]
         english = ctx.reference.sentence_text(e.sentence)
-        # the distance in beads between where the English is and where its translation sits
-        distance = abs(e.bead - j.bead)
+        distance = _distance(e, j, content, ranks)
         where = "earlier" if e.bead < j.bead else "later"
+        en_para = ctx.reference.sentences[e.sentence].paragraph
         return Finding(
-            category="scrambled", severity="minor" if distance <= 1 else "major",
-            start=s.start, end=s.end, text=text,
-            message=f"sentence out of order: it translates an English sentence that comes "
-            f"{distance} sentence(s) {where} ({_short(english)!r})",
+            category="moved", severity="info", start=s.start, end=s.end, text=text,
+            message=f"sentence moved: it translates an English sentence that comes "
+            f"{_count(distance, 'sentence')} {where} ({_short(english)!r}); "
+            "an editor's move, not an omission and an addition",
             reference=english, check=self.name, code="ALN003", segment=content[j.bead].index,
-            evidence={"similarity": f"{score:.2f}", "moved_by": str(distance)},
+            evidence={"similarity": f"{score:.2f}", "moved_by": str(distance),
+                      "english_sentence": str(e.sentence),
+                      "english_paragraph": str(en_para)},
         )
 
     def _crossed(self, content: Sequence[AlignedPair], sim: SentenceSimilarity,
                  ctx: Context) -> Iterator[Finding]:
-        """2:2 beads whose sentences match crosswise: the Japanese swapped two sentences."""
+        """2:2 beads whose sentences match crosswise: the Japanese swapped two sentences
+        (moved, informational: each still renders its English)."""
         for p in content:
             if len(p.ref_sentences) != 2 or len(p.mt_sentences) != 2:
                 continue
@@ -318,7 +333,7 @@ class AlignmentCheck(BaseCheck):
             text = ctx.translation.text[s.start : s.end]
             english = ctx.reference.sentence_text(e2)
             yield Finding(
-                category="scrambled", severity="minor", start=s.start, end=s.end, text=text,
+                category="moved", severity="info", start=s.start, end=s.end, text=text,
                 message="sentences swapped: this sentence translates the next English "
                 f"sentence ({_short(english)!r}), the following one the previous",
                 reference=p.reference, check=self.name, code="ALN003", segment=p.index,
@@ -400,6 +415,61 @@ def _count(n: int, noun: str) -> str:
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _own_match(pairs: Sequence[tuple[_Unpaired, _Unpaired]], content: Sequence[AlignedPair],
+               sim: SentenceSimilarity) -> dict[tuple[str, int], float]:
+    """How well each paired sentence of ``pairs`` matches its own bead: its best similarity
+    with a sentence of the other side there, keyed ``("en", i)`` / ``("ja", j)``."""
+    members: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for e, j in pairs:
+        if content[e.bead].mt_sentences:
+            members[("en", e.sentence)] = [(e.sentence, y) for y in content[e.bead].mt_sentences]
+        if content[j.bead].ref_sentences:
+            members[("ja", j.sentence)] = [(x, j.sentence) for x in content[j.bead].ref_sentences]
+    flat = [pair for ps in members.values() for pair in ps]
+    scores = dict(zip(flat, sim.many(flat)))
+    return {key: max(scores[pair] for pair in ps) for key, ps in members.items()}
+
+
+def _beats_own(score: float, own: float | None, bead: AlignedPair, english: bool) -> bool:
+    """Whether a sentence of ``bead`` matches a partner elsewhere (``score``) better than its
+    own bead (``own``; ``None`` for an unpaired sentence). A member of a merged bead (one of
+    two or three on its side) leaves its bead paired when it goes, so it needs only match
+    better; the only sentence of its side must match ``MOVED_MARGIN`` better, since taking
+    it leaves its bead's other side unpaired."""
+    if own is None:
+        return True
+    merged = len(bead.ref_sentences if english else bead.mt_sentences) > 1
+    return score > own if merged else score >= own + MOVED_MARGIN
+
+
+def _window(bead: int, n: int) -> range:
+    """Bead positions within ``MOVE_WINDOW`` of ``bead`` (of ``n``)."""
+    return range(max(0, bead - MOVE_WINDOW), min(n, bead + MOVE_WINDOW + 1))
+
+
+def _japanese_ranks(content: Sequence[AlignedPair]) -> list[int]:
+    """Position of each bead (and of the end) in the Japanese content: the number of
+    Japanese sentences in the beads before it."""
+    ranks = [0]
+    for p in content:
+        ranks.append(ranks[-1] + len(p.mt_sentences))
+    return ranks
+
+
+def _distance(e: _Unpaired, j: _Unpaired, content: Sequence[AlignedPair],
+              ranks: Sequence[int]) -> int:
+    """How many Japanese sentences stand between Japanese sentence ``j`` and the place
+    where the translation of English sentence ``e`` belongs (the Japanese of ``e``'s bead,
+    or the gap where its 1:0 bead stands): 0 when they are next to each other, whichever
+    comes first."""
+    lo, hi = ranks[e.bead], ranks[e.bead + 1]
+    mine = content[j.bead].mt_sentences
+    own = ranks[j.bead] + (mine.index(j.sentence) if j.sentence in mine else 0)
+    if own < lo:
+        return lo - own - 1
+    return max(own - hi, 0)
 
 
 def _english_size(text: str) -> int:

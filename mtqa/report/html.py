@@ -46,6 +46,7 @@ CATEGORY_COLORS: Mapping[str, str] = {
     "addition": "#bcc8f7",
     "number": "#a9e6d8",
     "boilerplate": "#e2e2e2",
+    "moved": "#ececec",
 }
 #: Underline colour per severity (the category is the fill, the severity the underline).
 SEVERITY_COLORS: Mapping[str, str] = {
@@ -426,8 +427,8 @@ def _findings_table(report: Report, uid: str, where: Mapping[int, int]) -> str:
     )
     if info:
         out += (
-            f'<details class="chrome"><summary>Informational ({len(info)} info: page chrome '
-            "and boilerplate; weight 0, never fail the gate)</summary>"
+            f'<details class="chrome"><summary>Informational ({len(info)} info: page chrome, '
+            "boilerplate and moved sentences; weight 0, never fail the gate)</summary>"
             f"{_findings_rows(report, uid, where, info)}</details>"
         )
     return out

@@ -100,19 +100,107 @@ def test_split_sentence_is_not_an_addition():
     assert findings(EN_TEXT, ja) == ()
 
 
-def test_swapped_sentences_are_scrambled():
+def test_swapped_sentences_are_moved_not_scrambled():
+    """#19: two neighbouring sentences swapped still render their English: informational."""
     ja = ja_text([JA[0:2], [JA[2]], [JA[4], JA[3]], JA[5:7]])
     (f,) = findings(EN_TEXT, ja)
-    assert (f.category, f.code) == ("scrambled", "ALN003")
+    assert (f.category, f.severity, f.code) == ("moved", "info", "ALN003")
     assert f.text == JA[4]
 
 
-def test_sentence_moved_far_is_scrambled_not_omitted_and_added():
+def test_sentence_moved_far_is_moved_not_omitted_and_added():
     ja = ja_text([JA[0:2], [JA[2]], [JA[4]], JA[5:7] + [JA[3]]])
     (f,) = findings(EN_TEXT, ja)
-    assert (f.category, f.severity) == ("scrambled", "major")
+    assert (f.category, f.severity, f.weight) == ("moved", "info", 0.0)
     assert f.text == JA[3]
     assert f.reference == EN[3]
+
+
+# --- moved sentences (#19 item 5): a longer article, each sentence moved to other paragraphs
+LONG_EN = EN + [
+    "Residents will be able to comment on the plan online until the end of March.",
+    "The council expects to publish a revised version in May.",
+    "Local businesses welcomed the decision to cut parking fees downtown.",
+]
+LONG_JA = JA + [
+    "住民は3月末までオンラインで計画に意見を述べることができる。",
+    "市議会は5月に改訂版を公表する見通しだ。",
+    "地元の企業は、中心部の駐車料金を引き下げる決定を歓迎した。",
+]
+#: paragraphs of the article, as sentence indices
+LONG_PARAS = [[0, 1], [2], [3, 4], [5, 6], [7, 8], [9]]
+
+
+def long_en() -> str:
+    return "\n\n".join(" ".join(LONG_EN[i] for i in para) for para in LONG_PARAS)
+
+
+def long_ja(paras: list[list[int]], extra: dict[int, str] | None = None) -> str:
+    extra = extra or {}
+    return "\n\n".join("".join(extra.get(i, LONG_JA[i]) if i >= 0 else extra[i] for i in para)
+                       for para in paras)
+
+
+def _moved_paragraphs(k: int, target: int, at_start: bool) -> list[list[int]]:
+    paras = [[i for i in para if i != k] for para in LONG_PARAS]
+    paras[target] = [k, *paras[target]] if at_start else [*paras[target], k]
+    return [para for para in paras if para]
+
+
+def _order(paras: list[list[int]]) -> list[int]:
+    return [i for para in paras for i in para]
+
+
+@pytest.mark.parametrize("k", range(len(LONG_EN)))
+def test_every_sentence_moved_to_another_paragraph_is_one_moved_finding(k):
+    """The general rule: whichever sentence an editor moves to another paragraph (at its
+    start or end, a sentence or more away from where the English has it), the report has one
+    informational ``moved`` finding on it, naming the English it renders, and no omission,
+    addition or scrambled finding."""
+    tried = 0
+    own = next(n for n, para in enumerate(LONG_PARAS) if k in para)
+    for target in range(len(LONG_PARAS)):
+        for at_start in (True, False):
+            paras = _moved_paragraphs(k, target, at_start)
+            order = _order(paras)
+            pos = order.index(k)
+            # sentences between the moved one and where its English sits: at least one
+            rest = [i for i in order if i != k]
+            if target == own or abs(pos - sorted(rest + [k]).index(k)) < 2:
+                continue
+            tried += 1
+            ja = long_ja(paras)
+            fs = findings(long_en(), ja)
+            assert [(f.category, f.severity, f.text, f.reference) for f in fs] == [
+                ("moved", "info", LONG_JA[k], LONG_EN[k])], (target, at_start)
+            assert fs[0].weight == 0.0
+    assert tried
+
+
+def test_moved_sentence_does_not_hide_a_real_addition_or_omission():
+    """A sentence moved *and* a sentence really dropped and one really added: the move is
+    informational, the two errors are still reported."""
+    paras = _moved_paragraphs(1, 4, at_start=False)  # sentence 1 to the end of paragraph 5
+    paras = [[i for i in para if i != 6] for para in paras]  # sentence 6 dropped
+    paras[2] = [*paras[2], -1]  # a sentence added to the third paragraph
+    extra = {-1: "同市では昨年、大規模な洪水が発生し、多くの住宅が被害を受けた。"}
+    fs = findings(long_en(), long_ja(paras, extra))
+    got = sorted((f.category, f.severity) for f in fs)
+    assert got == [("addition", "major"), ("moved", "info"), ("omission", "major")]
+    by = {f.category: f for f in fs}
+    assert by["moved"].text == LONG_JA[1] and by["moved"].reference == LONG_EN[1]
+    assert by["addition"].text == extra[-1]
+    assert by["omission"].reference == LONG_EN[6]
+
+
+def test_moved_sentence_keeps_the_gate_and_score():
+    """Informational: a moved sentence weighs nothing and never fails the gate."""
+    ja = long_ja(_moved_paragraphs(3, 5, at_start=True))
+    report = mtqa.check(long_en(), ja, backtranslator="dictionary", checks=("alignment",))
+    assert [f.category for f in report.finding_list] == ["moved"]
+    assert report.score == 100.0
+    assert report.passed
+    assert report.to_dict()["summary"]["counts"]["info"] == 1
 
 
 def test_chrome_lines_are_boilerplate_and_weigh_nothing():

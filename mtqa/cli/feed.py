@@ -23,6 +23,14 @@ from ..feed.annotations import FORMATS as ANNOTATION_FORMATS
 from ..feed.annotations import github_annotations
 from ..errors import OutputError
 from ..gate import EXIT_OUTPUT
+from .common import EXIT_CODES_HELP, _formatter
+
+#: The feed's exit codes: the shared ones and the interruptions.
+FEED_EXIT_CODES_HELP = (
+    EXIT_CODES_HELP.replace("  1  the gate failed (findings over the policy)",
+                            "  1  an article failed the gate or could not be checked")
+    + "\n  130/143  interrupted by SIGINT/SIGTERM (finished articles kept; --resume)"
+)
 
 log = logging.getLogger("mtqa")
 
@@ -53,6 +61,8 @@ def register(subparsers: Any, add_engine_args: Callable[[argparse.ArgumentParser
         description="Check every article of a feed and write report.jsonl, summary.csv, "
         "index.html (+ one page per article) and junit.xml to --out. Policy from "
         "mtqa.toml or [tool.mtqa] in pyproject.toml; command line > MTQA_* > file.",
+        epilog=FEED_EXIT_CODES_HELP,
+        formatter_class=_formatter,
     )
     p.add_argument("input", nargs="?", metavar="INPUT",
                    help="JSONL manifest (id, reference, translation: text or file paths "

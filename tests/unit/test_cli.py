@@ -416,3 +416,14 @@ def test_output_to_an_existing_device_or_fifo_is_accepted_before_work(tmp_path) 
     (tmp_path / "sub").mkdir()
     link.symlink_to(tmp_path / "sub" / "real.json")
     check_output_path(str(link))
+
+
+def test_feed_help_states_the_exit_codes(capsys) -> None:
+    from mtqa.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["feed", "--help"])
+    out = capsys.readouterr().out
+    for line in ("0  passed", "2  bad input", "3  internal error", "4  an output",
+                 "130/143"):
+        assert line in out

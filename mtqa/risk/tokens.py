@@ -728,9 +728,11 @@ class RiskModel:
             or not token_used <= set(FEATURE_NAMES)
             or not segment_used <= set(SEGMENT_FEATURE_NAMES)
         ):
+            differ = sorted(set(data["feature_names"]) ^ set(FEATURE_NAMES))
             raise ConfigError(
                 f"{where}: fitted on other features (version {data['features_version']}, this "
-                f"mtqa has {FEATURES_VERSION}); refit with benchmarks/fit_risk.py"
+                f"mtqa has {FEATURES_VERSION}; differing: {', '.join(differ[:6]) or 'order'}); "
+                "refit with benchmarks/fit_risk.py"
             )
         return cls(
             token=_with_padded_trees(data["token"]),

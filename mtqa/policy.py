@@ -100,10 +100,14 @@ def _limit(value: Any, where: str) -> int | None:
     return value
 
 
-def _score(value: Any, where: str) -> float | None:
-    """``min_score``: a number from :data:`MIN_SCORE_RANGE` (scores are 0..100), or one of
-    :data:`UNLIMITED` for no minimum; anything else is refused, not clamped (#16: a
+def _bounded(
+    value: Any, where: str, bounds: tuple[float, float], one: str, many: str
+) -> float | None:
+    """A number within ``bounds`` (``one``/``many`` name it in messages), or one of
+    :data:`UNLIMITED` for none; anything else is refused, not clamped (#16: a
     ``min_score = 200`` failed every article)."""
+    low, high = bounds
+    span = f"{low:g} to {high:g}"
     if isinstance(value, str):
         if value.strip().lower() in UNLIMITED:
             return None
@@ -111,34 +115,24 @@ def _score(value: Any, where: str) -> float | None:
             value = float(value)
         except ValueError:
             raise ConfigError(
-                f"{where}: {value!r} is not a number; give a score from 0 to 100, or \"none\""
+                f"{where}: {value!r} is not a number; give {one} from {span}, or \"none\""
             ) from None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ConfigError(f"{where}: expected a number from 0 to 100, got {value!r}")
-    low, high = MIN_SCORE_RANGE
+        raise ConfigError(f"{where}: expected a number from {span}, got {value!r}")
     if not low <= value <= high:  # also refuses NaN, which compares false
-        raise ConfigError(f"{where}: {value} is out of range; scores run from 0 to 100")
+        raise ConfigError(f"{where}: {value} is out of range; {many} run from {span}")
     return float(value)
+
+
+def _score(value: Any, where: str) -> float | None:
+    """``min_score``: a score (mtqa/score.py) from :data:`MIN_SCORE_RANGE`, or none."""
+    return _bounded(value, where, MIN_SCORE_RANGE, "a score", "scores")
 
 
 def _confidence(value: Any, where: str) -> float | None:
-    """``min_confidence``: a probability from 0 to 1 (mtqa/risk/confidence.py), or one of
-    :data:`UNLIMITED` for none (findings only gain ``confidence``). Out of range is refused."""
-    if isinstance(value, str):
-        if value.strip().lower() in UNLIMITED:
-            return None
-        try:
-            value = float(value)
-        except ValueError:
-            raise ConfigError(
-                f"{where}: {value!r} is not a number; give a probability from 0 to 1, or "
-                "\"none\""
-            ) from None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ConfigError(f"{where}: expected a number from 0 to 1, got {value!r}")
-    if not 0.0 <= value <= 1.0:  # also refuses NaN
-        raise ConfigError(f"{where}: {value} is out of range; a confidence runs from 0 to 1")
-    return float(value)
+    """``min_confidence``: a probability (mtqa/risk/confidence.py) from 0 to 1, or none
+    (findings only gain ``confidence``)."""
+    return _bounded(value, where, (0.0, 1.0), "a probability", "confidences")
 
 
 def check_names(names: Iterable[str], where: str) -> tuple[str, ...]:

@@ -497,27 +497,58 @@ def build_lexicon(
 ) -> Lexicon:
     """Match the English ``reference`` against Japanese ``segments``.
 
+    The result is cached on the exact inputs for the article being checked (#17): several
+    checks (mistranslation, omission, addition, scrambled and its moved-clause search)
+    build the lexicon of the same pair, and a :class:`Lexicon` is immutable, so they share
+    one.
+
     Args:
         reference: English text (offsets of the words index it).
         segments: (Japanese sentence text, its offset in the document, sentence index).
         back_translation: English back-translation of the segments (any engine).
     """
+    return _build_lexicon(reference, tuple((t, b, i) for t, b, i in segments), back_translation)
+
+
+@text_cache(2048)
+def _build_lexicon(
+    reference: str, segments: tuple[tuple[str, int, int], ...], back_translation: str
+) -> Lexicon:
     words = english_words(reference)
     units: list[JaUnit] = []
     nums: set[float] = set()
     names: list[str] = []
+    starts: list[int] = []
     for text, base, idx in segments:
+        starts.append(len(units))
         units.extend(japanese_units(text, base, idx))
         nums |= japanese_numbers(text)
         names.extend(katakana_names(text))
     links = tuple(
-        tuple(i for i, u in enumerate(units) if (u.content or u.numbers)
-              and word_matches_unit(w, u))
+        tuple(start + i for (text, base, idx), start in zip(segments, starts)
+              for i in _word_links(w.text, w.stem, w.kind, w.value, w.capital, text, base, idx))
         for w in words
     )
     bt = frozenset(stem(w.lower()) for w in re.findall(r"[A-Za-z]+", back_translation)
                    if w.lower() not in STOPWORDS)
     return Lexicon(words, tuple(units), links, frozenset(nums), tuple(names), bt)
+
+
+@text_cache(65536)
+def _word_links(
+    text: str, stem_: str, kind: str, value: float | None, capital: bool,
+    segment: str, base: int, sentence: int,
+) -> tuple[int, ...]:
+    """Indices of the units of one Japanese sentence that may render an English word.
+
+    Cached per article (#17): the same word meets the same sentence in many lexicons (a
+    pair's own, its neighbours' in the omission and moved-clause searches), and the match
+    depends only on the word's text, stem, kind, value and capitalisation, never on its
+    offsets.
+    """
+    w = EnWord(text, 0, 0, stem_, kind, value, capital)
+    return tuple(i for i, u in enumerate(japanese_units(segment, base, sentence))
+                 if (u.content or u.numbers) and word_matches_unit(w, u))
 
 
 def japanese_clauses(units: Sequence[JaUnit]) -> list[list[int]]:

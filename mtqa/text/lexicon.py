@@ -307,8 +307,13 @@ def name_key(s: str) -> str:
     return "".join(out)
 
 
+@text_cache(65536)
 def names_match(en: str, romaji: str) -> bool:
-    """True when an English name and a romanised katakana word sound alike."""
+    """True when an English name and a romanised katakana word sound alike.
+
+    Cached per article (#17): every lexicon of a pair and of its neighbours compares the
+    same names and katakana words again.
+    """
     a, b = name_key(en), name_key(romaji)
     if len(a) < 2 or len(b) < 2:
         return en.lower()[:3] == romaji[:3] and len(romaji) >= 3

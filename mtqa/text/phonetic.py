@@ -32,6 +32,7 @@ import functools
 import re
 import unicodedata
 
+from .cache import text_cache
 from .japanese import romanize
 
 #: Classes that Japanese renderings confuse for each other more often than not; their
@@ -190,8 +191,12 @@ def romaji_similarity(kana_a: str, kana_b: str) -> float:
     ).ratio()
 
 
+@text_cache(65536)
 def name_similarity(english: str, kana: str) -> float:
     """How well a katakana rendering sounds like an English (Latin) name, in [0, 1].
+
+    Cached per article (#17): the names check compares every English name of a pair with
+    every katakana run of it and of its neighbours, so the same two strings meet often.
 
     The consonant-skeleton similarity dominates; vowels (loosely compared) break ties
     between renderings of the same skeleton, and decide for names of one consonant

@@ -182,8 +182,13 @@ def _hira(s: str) -> str:
     return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in s)
 
 
+@functools.lru_cache(maxsize=65536)
 def gloss_words(word: str, max_senses: int = 3, reading: str = "") -> frozenset[str]:
-    """Lower-cased content words of the glosses of ``word``."""
+    """Lower-cased content words of the glosses of ``word``.
+
+    Cached process-wide as :func:`glosses` is (a word, not a text, keys it): the checks
+    and the lexicon ask for the same words' glosses thousands of times an article (#17).
+    """
     words: set[str] = set()
     for g in glosses(word, max_senses, reading):
         g = re.sub(r"\([^)]*\)", " ", g)

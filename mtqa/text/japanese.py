@@ -163,8 +163,12 @@ def to_katakana(s: str) -> str:
     return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in s)
 
 
+@functools.lru_cache(maxsize=65536)
 def romanize(kana: str) -> str:
     """Hepburn-style romanisation of kana (katakana or hiragana), for matching names.
+
+    Cached process-wide, keyed by a word (#17): the names check and the lexicon romanise
+    the same katakana words again and again.
 
     Long-vowel marks repeat the previous vowel; small ッ doubles the next consonant.
     Characters that are not kana are dropped (middle dots, equals signs).

@@ -286,10 +286,11 @@ def japanese_numbers(text: str) -> frozenset[float]:
     return frozenset(vals)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(s: str) -> str:
     """A loose phonetic key of a Latin name or a romanised katakana name: consonant
     classes in order, vowels dropped (Japanese inserts them), l/r, b/v/f/p/h, d/t,
-    g/k/c/q, s/z/j/x and m/n conflated."""
+    g/k/c/q, s/z/j/x and m/n conflated. Cached process-wide, keyed by a word (#17)."""
     s = s.lower()
     s = s.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "c")
     s = s.replace("ck", "k").replace("tsu", "t").replace("ts", "t")

@@ -150,8 +150,12 @@ def distance(a: str, b: str) -> float:
     return prev[-1]
 
 
+@text_cache(65536)
 def key_similarity(a: str, b: str) -> float:
     """1 − distance / length of the longer key; 1.0 for identical keys, 0.0 when empty.
+
+    Cached per article (#17): different spellings share a key, and the names check asks
+    again for the keys of the names it has assigned.
 
     A last consonant missing from one side costs half (silent final letters: French
     Laurent → ローラン, Renault → ルノー).
@@ -172,6 +176,7 @@ _EN_VOWELS: tuple[tuple[str, str], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def _loose_romaji(s: str, english: bool = False) -> str:
     """Romanisation with the confusable distinctions removed (l/r, labials, voicing),
     vowels kept."""

@@ -157,11 +157,12 @@ class Glossary:
             hit: TitleEntry | None = None
             n_hit = 0
             for n in range(min(self._max_words, len(words) - i), 0, -1):
-                # words of one title are separated by spaces or hyphens only
-                if n > 1 and not _contiguous(text, words[i : i + n]):
-                    continue
                 entry = self._entries.get(tuple(keys[i : i + n]))
                 if entry is None:
+                    continue
+                # words of one title are separated by spaces or hyphens only (looked at
+                # after the entry: most word runs are no title, and the look-up is cheaper)
+                if n > 1 and not _contiguous(text, words[i : i + n]):
                     continue
                 if entry.cap_only and not _capitalised_before_name(words, i, n):
                     continue

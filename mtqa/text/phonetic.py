@@ -136,9 +136,21 @@ def _del_cost(a: str) -> float:
 
 def distance(a: str, b: str) -> float:
     """Weighted edit distance between two keys (see :data:`NEAR_PAIRS`)."""
+    return _distance_rows(a, b)[1][-1]
+
+
+def _distance_rows(a: str, b: str) -> tuple[list[float], list[float]]:
+    """The last two rows of the edit-distance table of ``a`` against ``b``.
+
+    ``rows[1][-1]`` is the distance of ``a`` and ``b``, ``rows[0][-1]`` that of ``a[:-1]``
+    and ``b`` and ``rows[1][-2]`` that of ``a`` and ``b[:-1]``: a cell depends only on the
+    cells above and to its left, so the one table holds all three (#17: key_similarity
+    needs the three).
+    """
     prev = [0.0]
     for ch in b:
         prev.append(prev[-1] + _del_cost(ch))
+    before = prev
     for ca in a:
         cur = [prev[0] + _del_cost(ca)]
         for j, cb in enumerate(b, 1):
@@ -146,8 +158,8 @@ def distance(a: str, b: str) -> float:
                 min(prev[j] + _del_cost(ca), cur[j - 1] + _del_cost(cb),
                     prev[j - 1] + _sub_cost(ca, cb))
             )
-        prev = cur
-    return prev[-1]
+        before, prev = prev, cur
+    return before, prev
 
 
 @text_cache(65536)
@@ -162,11 +174,12 @@ def key_similarity(a: str, b: str) -> float:
     """
     if not a or not b:
         return 1.0 if a == b and a else 0.0
-    d = distance(a, b)
+    before, last = _distance_rows(a, b)
+    d = last[-1]
     if len(a) > 1:
-        d = min(d, distance(a[:-1], b) + FINAL_DELETE_COST)
+        d = min(d, before[-1] + FINAL_DELETE_COST)
     if len(b) > 1:
-        d = min(d, distance(a, b[:-1]) + FINAL_DELETE_COST)
+        d = min(d, last[-2] + FINAL_DELETE_COST)
     return max(0.0, 1.0 - d / max(len(a), len(b)))
 
 

@@ -552,9 +552,59 @@ def _word_links(
     depends only on the word's text, stem, kind, value and capitalisation, never on its
     offsets.
     """
+    units = japanese_units(segment, base, sentence)
+    index = _segment_index(segment, base, sentence)
+    if kind == "number":
+        return tuple(i for i in index.numbered if value is not None
+                     and any(abs(value - v) < 1e-6 for v in units[i].numbers))
+    hits = set(index.by_stem.get(stem_, ()))
+    if len(stem_) >= 5:  # stems_match's long shared prefix, through the index
+        for i, s in index.by_prefix.get(stem_[:5], ()):
+            if s.startswith(stem_) or stem_.startswith(s) or s[:7] == stem_[:7]:
+                hits.add(i)
     w = EnWord(text, 0, 0, stem_, kind, value, capital)
-    return tuple(i for i, u in enumerate(japanese_units(segment, base, sentence))
-                 if (u.content or u.numbers) and word_matches_unit(w, u))
+    for i in index.named:  # word_matches_unit's names and loanwords
+        if i not in hits and word_matches_unit(w, units[i]):
+            hits.add(i)
+    return tuple(sorted(hits))
+
+
+@dataclass(frozen=True)
+class _SegmentIndex:
+    """Where to look in one sentence's units for an English word's match (see
+    :func:`word_matches_unit`): only units that are content or carry a number."""
+
+    #: units carrying a number
+    numbered: tuple[int, ...]
+    #: gloss stem -> units having it
+    by_stem: dict[str, tuple[int, ...]]
+    #: first five letters -> (unit, stem) of the stems of five letters or more
+    by_prefix: dict[str, tuple[tuple[int, str], ...]]
+    #: units with a romanisation (compared by sound)
+    named: tuple[int, ...]
+
+
+@text_cache(2048)
+def _segment_index(segment: str, base: int, sentence: int) -> _SegmentIndex:
+    """The :class:`_SegmentIndex` of one sentence, built once per article (#17)."""
+    by_stem: dict[str, list[int]] = {}
+    by_prefix: dict[str, list[tuple[int, str]]] = {}
+    numbered, named = [], []
+    for i, u in enumerate(japanese_units(segment, base, sentence)):
+        if not (u.content or u.numbers):
+            continue
+        if u.numbers:
+            numbered.append(i)
+        if u.romaji:
+            named.append(i)
+        for s in u.stems:
+            by_stem.setdefault(s, []).append(i)
+            if len(s) >= 5:
+                by_prefix.setdefault(s[:5], []).append((i, s))
+    return _SegmentIndex(
+        tuple(numbered), {k: tuple(v) for k, v in by_stem.items()},
+        {k: tuple(v) for k, v in by_prefix.items()}, tuple(named),
+    )
 
 
 def japanese_clauses(units: Sequence[JaUnit]) -> list[list[int]]:

@@ -43,7 +43,14 @@ from typing import Any, ClassVar
 from ..text import japanese, jmdict
 from ..text.english import STOPWORDS, stem
 from ..text.lexicon import english_entry
-from ..text.phonetic import kana_key, key_similarity, latin_key, name_similarity, romaji_similarity
+from ..text.phonetic import (
+    kana_key,
+    key_similarity,
+    latin_key,
+    name_similarity,
+    name_similarity_reaches,
+    romaji_similarity,
+)
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 
@@ -418,7 +425,7 @@ class NameCheck(BaseCheck):
         # a word that sounds even vaguely like a word of its own sentence (パホラ for
         # "pachora") is not looked for in the neighbours
         rest = [p for p in parts if p not in own and not any(
-            name_similarity(w, p.sound) >= OWN_HINT_MIN for w in own_words)]
+            name_similarity_reaches(w, p.sound, OWN_HINT_MIN) for w in own_words)]
         near = {}
         if rest:
             near = self._assign(parts, st, ctx.reference.text, lo, hi, preassigned=own,
@@ -495,9 +502,8 @@ class NameCheck(BaseCheck):
             if part in pre:
                 continue
             for key in capacity:
-                sim = name_similarity(key, part.sound)
-                if sim >= min_sim:
-                    edges.append((sim, i, key))
+                if name_similarity_reaches(key, part.sound, min_sim):
+                    edges.append((name_similarity(key, part.sound), i, key))
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
         taken: dict[int, tuple[str, float]] = {}
         used: dict[str, set[str]] = {}
@@ -745,7 +751,7 @@ class NameCheck(BaseCheck):
                 continue  # copied in Latin: the untranslated check's business
             keys = set(name_candidates([n])) | {surname}
             if any(k in keys for k in assigned.values()) or any(
-                name_similarity(words[-1], p.sound) >= DROPPED_LOOSE_SIM
+                name_similarity_reaches(words[-1], p.sound, DROPPED_LOOSE_SIM)
                 for p in parts
                 if assigned.get((p.start, p.end), surname) in keys
             ):
@@ -794,7 +800,7 @@ def _rendered_by_words(words: Sequence[str], window: str, parts: Sequence[KanaPa
     for w in split:
         heads = english_entry(w.lower().removesuffix("'s")).headwords
         if any(len(h) >= 2 and japanese.has_kanji(h) and h in window for h in heads) or any(
-                name_similarity(w, p.sound) >= DROPPED_LOOSE_SIM for p in near):
+                name_similarity_reaches(w, p.sound, DROPPED_LOOSE_SIM) for p in near):
             rendered += 1
     return 2 * rendered >= len(split)
 

@@ -209,6 +209,21 @@ def romaji_similarity(kana_a: str, kana_b: str) -> float:
     ).ratio()
 
 
+def name_similarity_reaches(english: str, kana: str, floor: float) -> bool:
+    """``name_similarity(english, kana) >= floor``, the vowel comparison skipped when the
+    consonant skeletons alone cannot reach ``floor``.
+
+    The names check compares every English word of a window with every katakana word of
+    it and keeps only the pairs above a floor; most pairs fall short on their skeletons
+    (#17). The bound counts the vowels as a full match, and is computed with the same
+    operations as :func:`name_similarity` (rounding is monotonic), so it is never below it.
+    """
+    k_en, k_ja = latin_key(english), kana_key(kana)
+    skel = key_similarity(k_en, k_ja)
+    ceiling = 0.5 * skel + 0.5 * 1.0 if max(len(k_en), len(k_ja)) <= 2 else 0.8 * skel + 0.2 * 1.0
+    return ceiling >= floor and name_similarity(english, kana) >= floor
+
+
 @text_cache(65536)
 def name_similarity(english: str, kana: str) -> float:
     """How well a katakana rendering sounds like an English (Latin) name, in [0, 1].

@@ -9,8 +9,10 @@ from mtqa.text.phonetic import (
     key_similarity,
     latin_key,
     name_similarity,
+    name_similarity_reaches,
     romaji_similarity,
 )
+from mtqa.text.phonetic import _distance_rows, distance
 
 
 @pytest.mark.parametrize(
@@ -66,3 +68,29 @@ def test_empty_keys():
     assert key_similarity("", "") == 0.0
     assert key_similarity("BN", "") == 0.0
     assert name_similarity("", "ア") == 0.0
+
+
+_ENGLISH = ["Lavrov", "Le", "Bao", "Walker", "Zelenskyy", "Charles", "Riyadh", "art", "Moore",
+            "Laurent", "Harris", "Leeds", "Saudi", "minister", "Kim", "Ng"]
+_KANA = ["ラヴロフ", "レ", "バオ", "ウォーカー", "ゼレンスキー", "チャールズ", "リヤド", "アート",
+         "ムーア", "ローラン", "ハリス", "リーズ", "サウジ", "キム", "ン", "ガザ", "トランプ"]
+
+
+@pytest.mark.parametrize("floor", [0.0, 0.3, 0.6, 0.75, 0.85, 0.95, 1.0])
+def test_name_similarity_reaches_is_the_thresholded_similarity(floor):
+    # the skeleton-only bound may skip the vowel comparison, never change the answer (#17)
+    for english in _ENGLISH:
+        for kana in _KANA:
+            expected = name_similarity(english, kana) >= floor
+            assert name_similarity_reaches(english, kana, floor) is expected, (english, kana)
+
+
+def test_one_distance_table_gives_the_three_distances():
+    # key_similarity reads d(a, b), d(a[:-1], b) and d(a, b[:-1]) from one table (#17)
+    keys = ["SRNSK", "RBRB", "K", "TRS", "BT", "WKR", "NKS", "SS"]
+    for a in keys:
+        for b in keys:
+            before, last = _distance_rows(a, b)
+            assert last[-1] == distance(a, b)
+            assert before[-1] == distance(a[:-1], b)
+            assert last[-2] == distance(a, b[:-1])

@@ -37,7 +37,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/mtqa check data/riyadh/en.txt data/riyadh/ja.txt; rc=$$?; \
-	  echo "(mtqa exit code $$rc: 0 pass, 1 gate failed, 2 bad input)"; test $$rc -le 1
+	  echo "(mtqa exit code $$rc: 0 pass, 1 gate failed, 2 bad input, 3 internal error, 4 output not written)"; test $$rc -le 1
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -101,6 +101,8 @@ _ADDRESS = frozenset({"さん", "様", "さま", "くん", "君", "ちゃん", "
 #: An English sentence this short (words) is itself a fragment ("Rosemary and thyme.",
 #: "Tomorrow morning's task."): the Japanese may render it as one.
 MAX_EN_FRAGMENT_WORDS = 3
+#: Closing quotes and brackets: a sentence that opens with one was split inside a quote.
+_CLOSING_QUOTES = ("」", "』", "）", ")", "”", "’")
 
 
 def _spoken_opening(words: Sequence[japanese.Token], toks: Sequence[japanese.Token]) -> bool:
@@ -134,7 +136,9 @@ def _complete_without_predicate(words: Sequence[japanese.Token], reference: str)
     or the rendering of an English sentence that is itself a fragment."""
     if words[-1].surface in _ADDRESS and len(words) <= 3:
         return True
-    if all(t.pos1 in {"副詞", "接続詞", "感動詞"} for t in words):
+    # (a sentence-final particle does not make a fragment of it: そうよ。 なるほどね。)
+    if all(t.pos1 in {"副詞", "接続詞", "感動詞"} or t.pos2 == "終助詞" for t in words) and any(
+            t.pos2 != "終助詞" for t in words):
         return True
     return any(0 < len(re.findall(r"[A-Za-z0-9]+(?:['’][a-z]+)?", s)) <= MAX_EN_FRAGMENT_WORDS
                for s in re.split(r"(?<=[.!?])\s+", reference.strip()))
@@ -144,7 +148,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 3
+    version: ClassVar[int] = 4
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -229,11 +233,19 @@ class ScrambledCheck(BaseCheck):
     @staticmethod
     def _quote_tail(sent: Sentence, ctx: Context, first: japanese.Token) -> bool:
         """True when a particle opens the sentence because the previous one ended inside
-        a quote (「…。」と述べた split after the quote): a segmentation artefact."""
-        if sent.index == 0 or first.surface not in {"と", "って", "との"}:
+        a quote (「…。」と述べた split after the quote, 「…？！」の編集 split after a quoted
+        exclamation, or a split before the closing mark): a segmentation artefact."""
+        if ctx.translation.text[sent.start : sent.end].lstrip().startswith(_CLOSING_QUOTES):
+            return True
+        if sent.index == 0:
             return False
         prev = ctx.translation.sentences[sent.index - 1]
-        return ctx.translation.text[prev.start : prev.end].endswith(("」", "』"))
+        prev_text = ctx.translation.text[prev.start : prev.end].rstrip()
+        if first.surface in {"と", "って", "との"}:
+            return prev_text.endswith(("」", "』"))
+        # a quoted title or exclamation closing on ！/？ is taken for a sentence end
+        # (「もうガマンできない？！」の編集): any particle may then go on with the sentence
+        return re.search(r"[！？!?][」』]$", prev_text) is not None
 
     @staticmethod
     def _fragment_span(toks: Sequence[japanese.Token], text: str) -> tuple[int, int]:

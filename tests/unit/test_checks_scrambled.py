@@ -148,3 +148,25 @@ def test_a_cut_off_clause_is_still_a_fragment() -> None:
     en = "The minister met officials in Paris on Tuesday to discuss the strike in the ports."
     ja = "大臣は火曜日、港湾のストライキについて協議するためにパリで当局者と会談した。港湾の労組に。"
     assert [c for c, _ in flagged(en, ja) if c == "SCR001"] == ["SCR001"]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # a quoted title closing on ？！ is not the end of the sentence
+        ("I will pretend I still have a job while editing Too Hot to Handle.",
+         "仕事があるふりをして「もうガマンできない？！」の編集をしよう。"),
+        # a lone adverb with a sentence-final particle
+        ("Mom says you do not want to visit us. She says that. Yeah.",
+         "ママは来たくないって言ってる。ママがそう言ったの？そうよ。"),
+    ],
+)
+def test_expressions_quotes_and_final_particles_are_not_fragments(en: str, ja: str) -> None:
+    """Issue #18: refA paragraphs of WMT24 ESA flagged as fragments (「…？！」の…, そうよ。)."""
+    assert [c for c, _ in flagged(en, ja) if c == "SCR001"] == []
+
+
+def test_a_particle_after_a_plain_quote_is_still_a_fragment() -> None:
+    en = "The minister said the talks had failed. He blamed the unions for the strike."
+    ja = "大臣は「協議は決裂した」と述べた。労組にストライキの責任を。"
+    assert [c for c, _ in flagged(en, ja) if c == "SCR001"] == ["SCR001"]

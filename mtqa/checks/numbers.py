@@ -4,7 +4,8 @@ Both sides are normalised to values before they are compared, so that the conver
 of Japanese news style are not errors: ``$40 billion`` = 400億ドル, ``18,400`` = 1万8,400,
 ``3.2 per cent`` = 3.2％, ``nearly three years`` = ほぼ3年, ``third place`` = 3位,
 ``March`` = 3月, ``3 a.m.`` = 午前3時, ``a quarter`` = 4分の1, ``minus 4`` = 氷点下4 /
-マイナス4, ``two decades`` = 20年, ``a million`` = 100万, ``6-8 p.m.`` = 午後6時から8時
+マイナス4, ``two decades`` = 20年, ``a million`` = 100万, ``per million`` = 100万当たり,
+``100k`` = 10万, ``6-8 p.m.`` = 午後6時から8時
 (the first hour of a clock range takes the half of the second). A dash set off by spaces
 ("- 2.53 per million -") and a dash between years (2005年-2009年) are no minus signs.
 A Japanese value that no English value of the pair accounts for (nor an unused one of a
@@ -163,6 +164,10 @@ _EN_MULTIPLE_RE = re.compile(
     + r")\b",
     re.I,
 )
+# A scale word with no number before it stands for one of it: "per million" (100万当たり),
+# "going for the million" (100万), "every thousand" (1000)
+_EN_BARE_SCALE = re.compile(r"\b(?:per|the|every|each)\s+(thousand|million|billion|trillion)\b",
+                            re.I)
 _EN_MONTH = re.compile(
     r"\b(" + "|".join(sorted(list(_MONTHS) + list(_MONTH_ABBR), key=len, reverse=True))
     + r")\b\.?",
@@ -304,6 +309,12 @@ def english_quantities(text: str) -> list[Quantity]:
             # "5 m" is metres unless money precedes it; bare m/b are scales only for money
             money = bool(re.search(r"[$€£¥]\s*$", text[: m.start()]))
             if word in {"m", "b", "k"} and not money:
+                # "100k" written as one word is a thousands count in informal English
+                # ("100k meters", "10k followers"); "5k" may also be a 5 km race, so the
+                # bare value stays a reading too
+                if word == "k" and scale.start(1) == 0:
+                    out.append(Quantity(value * 1e3, "num", m.start(), m.end() + scale.end(),
+                                        text[m.start() : m.end() + scale.end()]))
                 scale = None
             if scale:
                 value *= _EN_SCALE[word]
@@ -370,6 +381,9 @@ def english_quantities(text: str) -> list[Quantity]:
         n = 1.0 if first in {"a", "an", "one"} else float(_EN_SMALL.get(first) or first)
         out.append(Quantity(n * _EN_MULTIPLE[m.group(2).lower()], "num", m.start(), m.end(),
                             m.group(), qualifier=_qualifier(text[: m.start()])))
+    for m in _EN_BARE_SCALE.finditer(text):  # "per million" = 100万当たり, "the million"
+        out.append(Quantity(_EN_SCALE[m.group(1).lower()], "num", m.start(1), m.end(1),
+                            m.group(1)))
     for m in _EN_MONTH.finditer(text):
         word = m.group(1).lower()
         if word == "may" and not re.match(r"\s+\d", text[m.end() :]) and not re.search(
@@ -734,7 +748,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 4
+    version: ClassVar[int] = 5
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

@@ -271,3 +271,23 @@ def test_unit_kind_times_ten_and_surplus_values_are_flagged(en, ja, span, code):
 )
 def test_units_of_the_same_kind_are_left_alone(en, ja):
     assert flagged(en, ja) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # issue #18: refA paragraphs of WMT24 ESA flagged for a correct 10万 / 100万
+        ("I was pushing for 100k meters this month.", "今月は10万メートルを目指していた。"),
+        ("Yep, going for the million.", "よし、100万を目指そう。"),
+        ("These rates are per million departures.", "この率は運航100万回当たりで算出されている。"),
+        # "5k" stays readable as 5 (a 5 km race)
+        ("I ran a 5k race on Sunday.", "日曜日に5キロのレースを走った。"),
+    ],
+)
+def test_bare_scales_and_thousands_suffix_are_read(en, ja):
+    assert flagged(en, ja) == []
+
+
+def test_a_changed_thousands_count_is_still_flagged():
+    assert flagged("I rowed 100k meters this month.", "今月は30万メートル漕いだ。") == [
+        ("30万メートル", "NUM001")]

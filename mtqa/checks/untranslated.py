@@ -31,7 +31,8 @@ from . import BaseCheck, Context
 # A run of Latin words (ASCII or full-width) possibly joined by spaces, hyphens, apostrophes.
 # (Latin-1 and Latin Extended letters included: Comaltitlán, Szabó are one word.)
 _L = "A-Za-zＡ-Ｚａ-ｚÀ-ÖØ-öø-ɏ"
-_LATIN_RUN = re.compile(rf"[{_L}][{_L}'’\-\.]*(?:[ 　][{_L}][{_L}'’\-\.]*)*")
+# (a word after a space may open with an apostrophe: the 'n of "Rock 'n Roll", "Rub ‘n Buff")
+_LATIN_RUN = re.compile(rf"[{_L}][{_L}'’\-\.]*(?:[ 　]['‘’]?[{_L}][{_L}'’\-\.]*)*")
 #: The original spelling given in brackets after the Japanese rendering
 #: (マイク・ワルツ（Mike Waltz）, カムデン郡（英語：Camden County）) is a gloss, not an
 #: untranslated word.
@@ -150,9 +151,15 @@ _COMPANY_PREFIX = "米英独仏伊蘭中韓台露加豪印瑞西墨伯"
 _NAME_SUFFIXES = ("社", "製", "版", "株", "ブランド", "グループ")
 
 
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
 def _is_designation(text: str, start: int, end: int) -> bool:
     """A product, model or facility designation kept in Latin script: letters followed by
-    a number (Fab 7, Galaxy S24, Model 3, Falcon 9, COVID-19)."""
+    a number (Fab 7, Galaxy S24, Model 3, Falcon 9, COVID-19), or letters written on to
+    the number before them (the "neo" of A319neo, the "MAX" of 737MAX)."""
+    if start and text[start - 1] in _DIGITS and not re.search(r"\s", text[start:end]):
+        return True
     return bool(re.match(r"[ 　\-]?[0-9０-９]", text[end : end + 2]))
 
 
@@ -167,7 +174,7 @@ class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 3
+    version: ClassVar[int] = 4
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, latin_allowed: str | None = None) -> None:

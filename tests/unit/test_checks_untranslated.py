@@ -96,6 +96,23 @@ def test_policy_file_errors_are_typed_and_the_signature_names_a_custom_policy(tm
     policy.write_text("acronym_max\t3\n", encoding="utf-8")
     (default,) = create(["untranslated"])
     (custom,) = create(["untranslated"], untranslated={"latin_allowed": str(policy)})
-    assert default.signature_parts() == {"untranslated": "3"}
-    assert custom.signature_parts()["untranslated"].startswith("3+latin.")
+    assert default.signature_parts() == {"untranslated": "4"}
+    assert custom.signature_parts()["untranslated"].startswith("4+latin.")
     assert load_latin_policy().acronym_max == 5
+
+
+def test_letters_written_on_to_a_model_number_are_part_of_it() -> None:
+    """Issue #18: the "neo" of A319neo (refA, WMT24 ESA) was flagged as English words."""
+    en = "The Airbus 320 family, which includes the A321 and A319neo, has the lowest rate."
+    assert flagged("A321やA319neoを含むエアバス320シリーズが最も低い。", en) == []
+    # an English phrase after an ordinal is still flagged
+    r = mtqa.check("The 3rd plan passed.", "3rd planが承認された。", backtranslator="dictionary",
+                   checks=("untranslated",))
+    assert [(f.text, f.severity) for f in r.finding_list] == [("rd plan", "major")]
+
+
+def test_a_trade_name_with_n_for_and_is_one_name() -> None:
+    """Issue #18: "Rub ‘n Buff" was cut into "Rub" and a major "n Buff"."""
+    r = mtqa.check("I went in with a coat of rub and buff.", "まずはRub ‘n Buffを全体に一塗りしました。",
+                   backtranslator="dictionary", checks=("untranslated",))
+    assert [(f.text, f.severity) for f in r.finding_list] == [("Rub ‘n Buff", "minor")]

@@ -238,7 +238,7 @@ class AdditionCheck(BaseCheck):
     says the shares rose). Whole added sentences (0:1 beads) are the aligner's."""
 
     name: ClassVar[str] = "addition"
-    version: ClassVar[int] = 2
+    version: ClassVar[int] = 3
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -275,6 +275,11 @@ class AdditionCheck(BaseCheck):
             # ... not even through a synonym the dictionary lists with the English word
             free = [w for k, w in enumerate(lex.words) if k not in outside and w.kind == "word"]
             if any(related(lex.units[u], w.text) for u in own for w in free):
+                continue
+            # a clause about an English name or loanword of the pair (フリーダム・コーカスは
+            # …と考えている for "the Freedom Caucus believes …") renders that sentence
+            if any(japanese.is_katakana(lex.units[u].text) and set(lex.unit_links(u)) - grammar
+                   for u in chunk):
                 continue
             moved = {w.stem for u in own for w in near_words
                      if len(w.stem) >= 4 and word_matches_unit(w, lex.units[u])}

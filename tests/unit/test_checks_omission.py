@@ -172,3 +172,20 @@ def test_added_claim_marked_without_its_reporting_frame() -> None:
 )
 def test_renderings_are_not_additions(en: str, ja: str) -> None:
     assert added(en, ja) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # issue #18: refA paragraphs of WMT24 ESA; the clause is about a name or loanword of
+        # the English (Freedom Caucus, private repos), said in other words
+        ("Johnson celebrated his deal for cutting $16 billion in spending, but the Freedom "
+         "Caucus believes he could have gotten more.",
+         "ジョンソン氏は160億ドルの支出削減に向けた合意を賞賛したが、"
+         "フリーダム・コーカスはもっと削減できたはずだと考えている。"),
+        ("Not all of my private repos are in there.",
+         "私のプライベートリポジトリが全部そこに含まれているわけじゃない。"),
+    ],
+)
+def test_a_clause_about_an_english_name_is_not_added(en: str, ja: str) -> None:
+    assert added(en, ja) == []

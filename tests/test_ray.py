@@ -215,7 +215,9 @@ def test_an_article_that_kills_its_worker_is_retried_once_then_failed(local_ray,
     manifest = _manifest(workspace, ["f1-race", "poison", "museum-theft", "g7-communique"])
     with RayRunner(CONFIG, 1, process=_poison) as runner:
         result = _run(manifest, "out", runner)
-        assert runner.restarts == 2  # the first try and the one retry
+        # the first try and the one retry; a third only if a healthy article's result
+        # raced the death (the records below must hold either way)
+        assert 2 <= runner.restarts <= 3
     recs = _records(workspace / "out")
     assert [r["status"] for r in recs] == ["ok", "error", "ok", "ok"]  # queued ones unharmed
     assert "Ray worker died while checking this item (2 times" in recs[1]["error"]

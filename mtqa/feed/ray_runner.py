@@ -63,6 +63,11 @@ AHEAD_PER_WORKER = 8
 #: Seconds between looks at the stop flag while waiting for outcomes (a signal handler
 #: runs only when Ray's wait returns to the interpreter).
 POLL_S = 0.5
+#: How long to wait, when an actor has died, for each of its other tasks to resolve: one
+#: that finished just before the death may not have reported yet, and counting it lost
+#: would charge a healthy article with the death (a task lost with the actor resolves to
+#: its error at once, so this only bounds a race).
+FINISHED_GRACE_S = 2.0
 #: Seconds to wait for a Ray cluster's address to accept a connection.
 CONNECT_TIMEOUT_S = 10.0
 #: Ray errors that mean the worker is gone, not that the article is bad: the article is
@@ -420,7 +425,7 @@ class _Dispatch:
         for ref, t in [(r, t) for r, t in self.flight.items() if t.actor is task.actor]:
             del self.flight[ref]
             self.load[t.slot] -= 1
-            done, _ = self.ray.wait([ref], timeout=0)  # finished before the death?
+            done, _ = self.ray.wait([ref], timeout=FINISHED_GRACE_S)  # finished before?
             if not done or self._fetch(ref, t) is not None:
                 lost.append(t)
         lost.sort(key=lambda t: t.sent)

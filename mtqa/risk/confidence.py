@@ -48,14 +48,13 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
-from ..types import Finding
+from ..types import INFORMATIONAL_CATEGORIES, Finding
 
 #: Schema of ``confidence.json``; bump when the feature set changes (old files are refused).
 SCHEMA = "mtqa.confidence/1"
 #: The feature definitions below; part of the schema (a model names the version it needs).
 FEATURES_VERSION = "f1"
 #: Categories informational by nature: no error is claimed, so no confidence is given.
-INFORMATIONAL = frozenset({"boilerplate", "moved"})
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _KATAKANA = re.compile(r"[ァ-ヺー]")
 _DIGIT = re.compile(r"[0-9０-９〇一二三四五六七八九十百千万億兆]")
@@ -81,7 +80,7 @@ class SegmentContext:
 
 def is_informational(f: Finding) -> bool:
     """True for findings that claim no error (page chrome, a moved sentence)."""
-    return f.severity == "info" or f.category in INFORMATIONAL
+    return f.severity == "info" or f.category in INFORMATIONAL_CATEGORIES
 
 
 def _share(pattern: re.Pattern[str], text: str) -> float:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from ..errors import ConfigError
-from ..types import AlignedPair, Document, Finding
+from ..types import AlignedPair, Document, Finding, Severity
 
 # name -> "module:Class" relative to this package. Order is the default run order.
 _CHECKS: dict[str, str] = {
@@ -95,6 +95,57 @@ class BaseCheck:
 
     def signature_parts(self) -> dict[str, str]:
         return {self.name: str(self.version)}
+
+    def finding(
+        self,
+        ja_text: str,
+        start: int,
+        end: int,
+        *,
+        category: str,
+        severity: Severity,
+        message: str,
+        pair: AlignedPair | None = None,
+        segment: int | None = None,
+        reference: str | None = None,
+        code: str = "",
+        evidence: Mapping[str, str] | None = None,
+    ) -> Finding:
+        """A finding of this check on ``ja_text[start:end]``.
+
+        The span's text is cut from the Japanese document here, so that a check cannot
+        give a text that disagrees with its offsets (the report's contract), and the
+        check's name is filled in, so that a copied line cannot name another check.
+
+        Args:
+            ja_text: the whole Japanese document text (``ctx.translation.text``); the
+                offsets index it.
+            pair: the pair the finding belongs to: its index is the segment and its English
+                the reference unless ``segment`` or ``reference`` are given.
+            segment: the segment (pair index) when it is not ``pair``'s, or when there is
+                no pair (a document-level finding).
+            reference: the English the span corresponds to (default: ``pair.reference``,
+                or nothing without a pair).
+            evidence: named values that explain the finding (default: none).
+        """
+        if segment is None and pair is not None:
+            segment = pair.index
+        if reference is None:
+            reference = pair.reference if pair is not None else ""
+        extra: dict[str, Any] = {} if evidence is None else {"evidence": evidence}
+        return Finding(
+            category=category,
+            severity=severity,
+            start=start,
+            end=end,
+            text=ja_text[start:end],
+            message=message,
+            reference=reference,
+            check=self.name,
+            code=code,
+            segment=segment,
+            **extra,
+        )
 
 
 def register(name: str, target: str) -> None:

@@ -151,10 +151,10 @@ class AlignmentCheck(BaseCheck):
             if run:
                 start, end = run[0].mt_start, run[-1].mt_end
                 text = doc.text[start:end]
-                yield Finding(
-                    category="boilerplate", severity="info", start=start, end=end, text=text,
+                yield self.finding(
+                    doc.text, start, end, category="boilerplate", severity="info",
                     message=f"page chrome, not article content: {_short(text)!r}",
-                    reference="", check=self.name, code="ALN004", segment=run[0].index,
+                    code="ALN004", segment=run[0].index,
                 )
                 run.clear()
 
@@ -179,14 +179,13 @@ class AlignmentCheck(BaseCheck):
             return
         start, end = spans[0][0], spans[-1][1]
         n = len(ctx.reference.content)
-        yield Finding(
-            category="omission", severity="critical", start=start, end=end,
-            text=doc.text[start:end],
+        yield self.finding(
+            doc.text, start, end, category="omission", severity="critical",
             message=f"the translation has no article content (only page chrome): all {n} "
             "English sentences are missing",
             reference=_short(" ".join(ctx.reference.sentence_text(s.index)
                                       for s in ctx.reference.content), 200),
-            check=self.name, code="ALN005", segment=pairs[0].index,
+            code="ALN005", segment=pairs[0].index,
             evidence={"english_sentences": str(n)},
         )
 
@@ -212,13 +211,12 @@ class AlignmentCheck(BaseCheck):
         if ja_chars >= DISPROPORTION * expected and len(ja_unpaired) >= DISPROPORTION_MIN_UNPAIRED:
             s = ctx.translation.sentences[ja_unpaired[0]]
             bead = next(p for p in content if ja_unpaired[0] in p.mt_sentences)
-            yield Finding(
-                category="addition", severity="major", start=s.start, end=s.end,
-                text=ctx.translation.text[s.start : s.end],
+            yield self.finding(
+                ctx.translation.text, s.start, s.end, category="addition", severity="major",
                 message=f"the translation is much longer than the reference: {sizes}; "
                 f"{_count(len(ja_unpaired), 'Japanese sentence')} without an English "
                 "counterpart, from here on (is the reference the whole article?)",
-                reference="", check=self.name, code="ALN005", segment=bead.index,
+                code="ALN005", segment=bead.index,
                 evidence={**evidence, "unpaired_sentences": str(len(ja_unpaired))},
             )
         elif (expected >= DISPROPORTION * ja_chars
@@ -227,13 +225,12 @@ class AlignmentCheck(BaseCheck):
             s = ctx.translation.sentences[last]
             bead = next(p for p in content if last in p.mt_sentences)
             english = ctx.reference.sentence_text(en_unpaired[0])
-            yield Finding(
-                category="omission", severity="major", start=s.start, end=s.end,
-                text=ctx.translation.text[s.start : s.end],
+            yield self.finding(
+                ctx.translation.text, s.start, s.end, category="omission", severity="major",
                 message=f"the translation is much shorter than the reference: {sizes}; "
                 f"{_count(len(en_unpaired), 'English sentence')} without a Japanese "
                 "counterpart (is the translation the whole article?)",
-                reference=english, check=self.name, code="ALN005", segment=bead.index,
+                reference=english, code="ALN005", segment=bead.index,
                 evidence={**evidence, "unpaired_sentences": str(len(en_unpaired))},
             )
 
@@ -301,17 +298,16 @@ class AlignmentCheck(BaseCheck):
         """One informational ``moved`` finding on the Japanese sentence, naming the English
         sentence it renders (``reference``) and how far it was moved."""
         s = ctx.translation.sentences[j.sentence]
-        text = ctx.translation.text[s.start : s.end]
         english = ctx.reference.sentence_text(e.sentence)
         distance = _distance(e, j, content, ranks)
         where = "earlier" if e.bead < j.bead else "later"
         en_para = ctx.reference.sentences[e.sentence].paragraph
-        return Finding(
-            category="moved", severity="info", start=s.start, end=s.end, text=text,
+        return self.finding(
+            ctx.translation.text, s.start, s.end, category="moved", severity="info",
             message=f"sentence moved: it translates an English sentence that comes "
             f"{_count(distance, 'sentence')} {where} ({_short(english)!r}); "
             "an editor's move, not an omission and an addition",
-            reference=english, check=self.name, code="ALN003", segment=content[j.bead].index,
+            reference=english, code="ALN003", segment=content[j.bead].index,
             evidence={"similarity": f"{score:.2f}", "moved_by": str(distance),
                       "english_sentence": str(e.sentence),
                       "english_paragraph": str(en_para)},
@@ -330,13 +326,12 @@ class AlignmentCheck(BaseCheck):
             if crossed < CROSS_MIN or crossed - straight < CROSS_MARGIN:
                 continue
             s = ctx.translation.sentences[j1]
-            text = ctx.translation.text[s.start : s.end]
             english = ctx.reference.sentence_text(e2)
-            yield Finding(
-                category="moved", severity="info", start=s.start, end=s.end, text=text,
+            yield self.finding(
+                ctx.translation.text, s.start, s.end, category="moved", severity="info",
                 message="sentences swapped: this sentence translates the next English "
                 f"sentence ({_short(english)!r}), the following one the previous",
-                reference=p.reference, check=self.name, code="ALN003", segment=p.index,
+                pair=p, code="ALN003",
                 evidence={"straight": f"{straight:.2f}", "crossed": f"{crossed:.2f}"},
             )
 
@@ -361,13 +356,12 @@ class AlignmentCheck(BaseCheck):
             english = " ".join(ctx.reference.sentence_text(g.sentence) for g in run)
             words = sum(_english_size(ctx.reference.sentence_text(g.sentence)) for g in run)
             n = len(run)
-            yield Finding(
-                category="omission",
+            yield self.finding(
+                ctx.translation.text, s.start, s.end, category="omission",
                 severity="major" if words >= MAJOR_MIN_WORDS else "minor",
-                start=s.start, end=s.end, text=ctx.translation.text[s.start : s.end],
                 message=f"{n} English sentence{'s' if n > 1 else ''} missing from the "
                 f"translation around here: {_short(english)!r}",
-                reference=english, check=self.name, code="ALN001",
+                reference=english, code="ALN001",
                 segment=content[run[0].bead].index,
                 evidence={"sentences": ",".join(str(g.sentence) for g in run)},
             )
@@ -382,12 +376,11 @@ class AlignmentCheck(BaseCheck):
             text = doc.text[s.start : s.end]
             at_edge = g.bead < first_paired or g.bead > last_paired
             if at_edge and _looks_like_chrome(ctx, g.sentence):
-                yield Finding(
-                    category="boilerplate", severity="info", start=s.start, end=s.end,
-                    text=text, message=f"probably page chrome (a line of its own outside the "
+                yield self.finding(
+                    doc.text, s.start, s.end, category="boilerplate", severity="info",
+                    message=f"probably page chrome (a line of its own outside the "
                     f"article, with no English counterpart): {_short(text)!r}",
-                    reference="", check=self.name, code="ALN004",
-                    segment=content[g.bead].index,
+                    code="ALN004", segment=content[g.bead].index,
                 )
                 continue
             tokens = japanese_features(text).n_content
@@ -397,14 +390,12 @@ class AlignmentCheck(BaseCheck):
             if near and max(sim(e, g.sentence) for e in near) >= NEIGHBOUR_MATCH:
                 continue  # belongs with a neighbouring sentence (a split), not added
             before = next((p.reference for p in reversed(content[: g.bead]) if p.reference), "")
-            yield Finding(
-                category="addition",
+            yield self.finding(
+                doc.text, s.start, s.end, category="addition",
                 severity="major" if tokens >= MAJOR_MIN_WORDS else "minor",
-                start=s.start, end=s.end, text=text,
                 message="sentence with no counterpart in the English reference: "
                 f"{_short(text)!r}",
-                reference=before, check=self.name, code="ALN002",
-                segment=content[g.bead].index,
+                reference=before, code="ALN002", segment=content[g.bead].index,
             )
 
 

@@ -521,18 +521,15 @@ class MistranslationCheck(BaseCheck):
                 if span is None:
                     continue
                 start, end = sent.start + span[0], sent.start + span[1]
-                yield Finding(
+                yield self.finding(
+                    doc.text, start, end,
                     category="mistranslation",
                     severity="major",
-                    start=start,
-                    end=end,
-                    text=doc.text[start:end],
                     message=(f"literal rendering of the idiom '{words}', which means "
                              f"{idiom.meaning}"),
+                    pair=pair,
                     reference=words,
-                    check=self.name,
                     code="MIS001",
-                    segment=pair.index,
                     evidence={"idiom": idiom.pattern},
                 )
                 break
@@ -581,18 +578,14 @@ class MistranslationCheck(BaseCheck):
             # the negated word, when it renders an English word, renders it un-negated
             linked_words = sorted({lex.words[k].text for u in scope[:1]
                                    for k in lex.unit_links(u)})
-            yield Finding(
+            yield self.finding(
+                doc.text, a, b,
                 category="mistranslation",
                 severity=SEVERITY["MIS002"],
-                start=a,
-                end=b,
-                text=text,
                 message=(f"'{text}' is negative but the English has no negation for it "
                          "(polarity reversed?)"),
-                reference=pair.reference,
-                check=self.name,
+                pair=pair,
                 code="MIS002",
-                segment=pair.index,
                 evidence={"en_negations": str(len(en_neg)), "ja_negations": str(len(ja_neg)),
                           "renders": ",".join(linked_words)},
             )
@@ -693,17 +686,14 @@ class MistranslationCheck(BaseCheck):
         as written, with its inflectional endings (覗かれて); ``message`` is given that text."""
         start, end = lex.units[u].start, _with_endings(lex, u)
         text = ctx.translation.text[start:end]
-        return Finding(
+        return self.finding(
+            ctx.translation.text, start, end,
             category="mistranslation",
             severity=SEVERITY[code],
-            start=start,
-            end=end,
-            text=text,
             message=message(text),
+            pair=pair,
             reference=reference,
-            check=self.name,
             code=code,
-            segment=pair.index,
             evidence=evidence,
         )
 

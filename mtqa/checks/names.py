@@ -452,18 +452,9 @@ class NameCheck(BaseCheck):
 
     def _finding(self, code: str, severity: str, start: int, end: int, text: str,
                  message: str, reference: str, segment: int, **evidence: str) -> Finding:
-        return Finding(
-            category="name",
-            severity=severity,
-            start=start,
-            end=end,
-            text=text[start:end],
-            message=message,
-            reference=reference,
-            check=self.name,
-            code=code,
-            segment=segment,
-            evidence=evidence,
+        return self.finding(
+            text, start, end, category="name", severity=severity, message=message,
+            segment=segment, reference=reference, code=code, evidence=evidence,
         )
 
     def _assign(

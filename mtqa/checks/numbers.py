@@ -979,18 +979,9 @@ class NumberCheck(BaseCheck):
     def _finding(self, q: Quantity, pair: AlignedPair, text: str, code: str, message: str,
                  english: str) -> Finding:
         start, end = pair.mt_start + q.start, pair.mt_start + q.end
-        return Finding(
-            category="number",
-            severity="major",
-            start=start,
-            end=end,
-            text=text[start:end],
-            message=message,
-            reference=pair.reference,
-            check=self.name,
-            code=code,
-            segment=pair.index,
-            evidence={"english": english},
+        return self.finding(
+            text, start, end, category="number", severity="major", message=message,
+            pair=pair, code=code, evidence={"english": english},
         )
 
 

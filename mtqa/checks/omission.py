@@ -112,17 +112,14 @@ class OmissionCheck(BaseCheck):
             start, end = span
             text = ctx.translation.text
             missing = pair.reference[clause.start : clause.end].strip(" ,;:—–()\"“”.")
-            yield Finding(
+            yield self.finding(
+                text, start, end,
                 category="omission",
                 severity="minor" if clause.opener in RELATIVE_WORDS else "major",
-                start=start,
-                end=end,
-                text=text[start:end],
                 message=f"the English '{missing}' has no counterpart in the Japanese",
+                pair=pair,
                 reference=missing,
-                check=self.name,
                 code="OMI001",
-                segment=pair.index,
                 evidence={"clause": missing,
                           "words": ",".join(lex.words[k].text for k in missing_ks)},
             )
@@ -288,18 +285,14 @@ class AdditionCheck(BaseCheck):
             a, b = _trim_frame(lex.units, chunk)
             if b <= a:
                 continue
-            yield Finding(
+            yield self.finding(
+                text, a, b,
                 category="addition",
                 severity="major",
-                start=a,
-                end=b,
-                text=text[a:b],
                 message=(f"'{text[a:b]}' says something the English does not: no word of it "
                          "renders the English sentence"),
-                reference=pair.reference,
-                check=self.name,
+                pair=pair,
                 code="ADD001",
-                segment=pair.index,
                 evidence={"words": ",".join(lex.units[u].text for u in own)},
             )
 

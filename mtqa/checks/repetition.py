@@ -197,20 +197,16 @@ class RepetitionCheck(BaseCheck):
             end = base + toks[end_tok - 1].end
             phrase = text[start:end]
             adjacent = all(t.is_punct for t in toks[i + n : j])
-            yield Finding(
+            yield self.finding(
+                text, start, end,
                 category="repetition",
                 # a stutter leaves the meaning recoverable; a clause repeated further on
                 # garbles the structure of the sentence
                 severity="minor" if adjacent or n <= 2 else "major",
-                start=start,
-                end=end,
-                text=phrase,
                 message=f"'{phrase}' repeats the same words just before it "
                 "(the English says it once)",
-                reference=pair.reference,
-                check=self.name,
+                pair=pair,
                 code="REP001",
-                segment=pair.index,
             )
             covered_until = toks[end_tok - 1].end
 

@@ -217,17 +217,13 @@ class ScrambledCheck(BaseCheck):
         if not problem:
             return
         start, end = self._fragment_span(toks, text)
-        yield Finding(
+        yield self.finding(
+            doc.text, sent.start + start, sent.start + end,
             category="scrambled",
             severity="major",
-            start=sent.start + start,
-            end=sent.start + end,
-            text=doc.text[sent.start + start : sent.start + end],
             message=f"the sentence {problem}",
-            reference=pair.reference,
-            check=self.name,
+            pair=pair,
             code="SCR001",
-            segment=pair.index,
         )
 
     @staticmethod
@@ -293,15 +289,11 @@ class ScrambledCheck(BaseCheck):
             start = i
             end = min(sent.end if sent else len(doc.text), i + 11)
             what = f"opening quote '{doc.text[i]}' is never closed"
-        return Finding(
+        return self.finding(
+            doc.text, start, end,
             category="scrambled",
             severity="minor",
-            start=start,
-            end=end,
-            text=doc.text[start:end],
             message=f"the {what} in its paragraph",
-            reference="",
-            check=self.name,
             code="SCR002",
         )
 
@@ -334,22 +326,19 @@ class ScrambledCheck(BaseCheck):
                         a = lex.units[min(pre_main)].start
                         b = lex.units[max(post_sub)].end
                         b = _extend_predicate(lex, units, max(post_sub), b)
-                        yield Finding(
+                        yield self.finding(
+                            ctx.translation.text, a, b,
                             category="scrambled",
                             severity="major",
-                            start=a,
-                            end=b,
-                            text=ctx.translation.text[a:b],
                             message=(
                                 "clauses inverted: the English says "
                                 f"'{_text(pair, clauses[ci - 1])}' {clause.opener} "
                                 f"'{_text(pair, clause, opener=False)}', the Japanese makes "
                                 "the first depend on the second"
                             ),
+                            pair=pair,
                             reference=pair.reference[clauses[ci - 1].start : clause.end].strip(),
-                            check=self.name,
                             code="SCR003",
-                            segment=pair.index,
                         )
                         return
 
@@ -384,21 +373,17 @@ class ScrambledCheck(BaseCheck):
                 tail = [u for u in u1 if lex.units[u].pos2 != "非自立可能"] or u1
                 a = lex.units[tail[-1]].start
                 b = lex.units[_last_of_head(lex, u2, head)].end
-                yield Finding(
+                yield self.finding(
+                    doc.text, a, b,
                     category="scrambled",
                     severity=_STRUCTURE_SEVERITY,
-                    start=a,
-                    end=b,
-                    text=doc.text[a:b],
                     message=(
                         "the sentence is broken between a relative clause and its noun: "
                         f"'{pair.reference[m.start():m.end() + 30].strip()}…' describes "
                         f"'{lex.words[head[-1]].text}', which now opens the next sentence"
                     ),
-                    reference=pair.reference,
-                    check=self.name,
+                    pair=pair,
                     code="SCR004",
-                    segment=pair.index,
                 )
                 return
 
@@ -443,20 +428,17 @@ class ScrambledCheck(BaseCheck):
                     units = [v for v in chunk if v > u]
                     for v in units[:3]:
                         b = lex.units[v].end
-                    yield Finding(
+                    yield self.finding(
+                        ctx.translation.text, a, b,
                         category="scrambled",
                         severity=_STRUCTURE_SEVERITY,
-                        start=a,
-                        end=b,
-                        text=ctx.translation.text[a:b],
                         message=(
                             f"'{w.text}' belongs to '{_text(pair, clause)}' in the English but "
                             f"is attached to the clause rendering '{_text(pair, clauses[best])}'"
                         ),
+                        pair=pair,
                         reference=_text(pair, clause),
-                        check=self.name,
                         code="SCR005",
-                        segment=pair.index,
                     )
                     return
 
@@ -515,18 +497,15 @@ class ScrambledCheck(BaseCheck):
                 continue
             a, b = lex.units[chunk[0]].start, lex.units[chunk[-1]].end
             words = ", ".join(sorted({there.words[k].text for k in moved}))
-            return Finding(
+            return self.finding(
+                ctx.translation.text, a, b,
                 category="scrambled",
                 severity="major",
-                start=a,
-                end=b,
-                text=ctx.translation.text[a:b],
                 message=(f"this clause renders the neighbouring English sentence ({words}), "
                          "not its own: it has been moved across the sentence boundary"),
+                pair=pair,
                 reference=other_en,
-                check=self.name,
                 code="SCR006",
-                segment=pair.index,
             )
         return None
 

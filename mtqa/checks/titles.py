@@ -389,22 +389,18 @@ class TitleCheck(BaseCheck):
         expected = " or ".join(m.entry.renderings[:2])
         meaning = gloss_of(c.core)
         start, end = c.core_start, c.end
-        return Finding(
+        return self.finding(
+            text, start, end,
             category="title",
             severity=severity,
-            start=start,
-            end=end,
-            text=text[start:end],
             message=(
                 f"'{m.text}' rendered as {text[start:end]}"
                 + (f" ({meaning})" if meaning else "")
                 + (f": the {what} changes" if severity == "major" else "")
                 + f"; expected {expected}"
             ),
-            reference=pair.reference,
-            check=self.name,
+            pair=pair,
             code="TTL001",
-            segment=pair.index,
             evidence={"english": m.text, "expected": "|".join(m.entry.renderings),
                       "evidence": ",".join(cand.why)},
         )
@@ -431,20 +427,16 @@ class TitleCheck(BaseCheck):
             if len(english) >= 2:
                 continue  # the English gives the title twice too
             flagged.add((a.start, a.end))
-            yield Finding(
+            yield self.finding(
+                text, a.start, a.end,
                 category="title",
                 severity="minor",
-                start=a.start,
-                end=a.end,
-                text=text[a.start : a.end],
                 message=(
                     f"title {a.head} given twice around {name} ({a.surface}の…{b.surface})"
                     + (f"; the English says '{english[0].text}' once" if english else "")
                 ),
-                reference=pair.reference,
-                check=self.name,
+                pair=pair,
                 code="TTL002",
-                segment=pair.index,
                 evidence={"duplicate": b.surface},
             )
 
@@ -489,20 +481,16 @@ class TitleCheck(BaseCheck):
                 continue
             flagged.add((c.start, c.end))
             meaning = gloss_of(c.core)
-            yield Finding(
+            yield self.finding(
+                text, c.core_start, c.end,
                 category="title",
                 severity="major",
-                start=c.core_start,
-                end=c.end,
-                text=text[c.core_start : c.end],
                 message=(
                     f"title {c.core}" + (f" ({meaning})" if meaning else "")
                     + " is no known office and has no counterpart in the English"
                 ),
-                reference=pair.reference,
-                check=self.name,
+                pair=pair,
                 code="TTL003",
-                segment=pair.index,
                 evidence={"head": c.head},
             )
 

@@ -236,18 +236,14 @@ class UntranslatedCheck(BaseCheck):
             capitalised = word[:1].isupper()
             severity = "minor" if capitalised else "major"
             what = "name" if capitalised else "words"
-            yield Finding(
+            yield self.finding(
+                text, start, end,
                 category="untranslated",
                 severity=severity,
-                start=start,
-                end=end,
-                text=text[start:end],
                 message=(
                     f"English {what} '{word}' left untranslated"
                     + (" (copied from the reference)" if in_ref else "")
                 ),
-                reference=pair.reference,
-                check=self.name,
+                pair=pair,
                 code="UNT001",
-                segment=pair.index,
             )

@@ -42,7 +42,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..text import japanese, jmdict
+from ..text import japanese, jmdict, wordlists
+from ..text.numerals import Quantity, english_quantities, parse_japanese_number
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 
@@ -57,138 +58,12 @@ SMALL_EXPLICIT_MAX = 10
 CONVERSIONS: tuple[float, ...] = (1.609344, 0.3048, 0.45359237, 0.40468564, 3.785411784,
                                   2.54, 28.349523125, 0.9144, 2.58998811)
 
-_EN_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_EN_ORDINAL = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
-    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-    "fortieth": 40, "fiftieth": 50, "hundredth": 100,
-    # fractions read as their denominator (a third → 3分の1)
-    "half": 2, "halves": 2, "thirds": 3, "quarter": 4, "quarters": 4, "fourths": 4,
-    "fifths": 5, "tenths": 10,
-}
-# Words that stand for a number in English but are written with digits in Japanese.
-_EN_IMPLIED = {
-    "both": 2, "couple": 2, "pair": 2, "twin": 2, "twins": 2, "twice": 2, "double": 2,
-    "doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "quadrupled": 4,
-    "dozen": 12, "dozens": 12, "triple": 3, "decade": 10, "decades": 10, "century": 100,
-    "centuries": 100, "fortnight": 14, "trio": 3, "quartet": 4, "half": 0.5,
-    "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9,
-    "bilateral": 2, "trilateral": 3, "teenage": 10, "teenager": 10, "teenagers": 10,
-    "teens": 10,
-}
-_EN_SCALE = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
-}
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november "
-    "december".split(), 1)}
-_MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
-_WEEKDAYS_EN = {d: i for i, d in enumerate(
-    "monday tuesday wednesday thursday friday saturday sunday".split())}
-_WEEKDAYS_JA = {c: i for i, c in enumerate("月火水木金土日")}
+_WEEKDAYS_JA = wordlists.weekday_kanji()
 
-_EN_NUMBER = re.compile(
-    r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?:\s*-?\s*(st|nd|rd|th)\b)?"
-)
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_UNIT_ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-# "twenty-six", "twenty - eight", "thirty first", or a single number word
-_EN_WORDNUM = re.compile(
-    r"\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:\s*-\s*|\s)"
-    rf"({_UNITS}|{_UNIT_ORDINALS})\b|("
-    + "|".join(sorted(list(_EN_SMALL) + list(_EN_ORDINAL) + list(_EN_IMPLIED),
-                      key=len, reverse=True))
-    + r")\b)",
-    re.I,
-)
-# Units a Japanese newsroom may convert to metric (see CONVERSIONS).
-_EN_IMPERIAL = re.compile(
-    r"^[\s-]*(?:square\s+|sq\.?\s+|cubic\s+)?(miles?|mph|feet|foot|ft|pounds?|lbs?|acres?|"
-    r"gallons?|inch(?:es)?|ounces?|oz|yards?|degrees?|°\s*f)\b",
-    re.I,
-)
-_EN_FRACTION_SCALE = re.compile(
-    r"\b(half|quarter)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.I
-)
-# "a quarter", "three quarters", "two-thirds", "one half": a fraction as a value
-_EN_FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
-                    "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
-                    "tenth": 10, "tenths": 10}
-_EN_FRACTION = re.compile(
-    r"\b(an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+("
-    + "|".join(sorted(_EN_FRACTION_DEN, key=len, reverse=True)) + r")\b(?!\s+(?:place|round|"
-    r"quarter|time|day|week|month|year|century|anniversary|largest|biggest|consecutive))",
-    re.I,
-)
-# "minus 4 degrees", "-4C": a negative English number (a hyphen only after a space, a
-# bracket or the start: "2-4" is a range; and only right before the digits: "rate - 2.53
-# per million -" is a parenthetical dash)
-_EN_NEGATIVE = re.compile(r"(?:\bminus\s*|(?:^|(?<=[\s(]))[-−–])$", re.I)
 # A Japanese fraction: 4分の1, 三分の二 (denominator first)
 _JA_FRACTION = re.compile(
     r"([0-9０-９]+|[一二三四五六七八九十]+)分の([0-9０-９]+|[一二三四五六七八九十]+)"
 )
-_EN_SCALE_AFTER = re.compile(
-    r"^\s*(hundred|thousand|million|billion|trillion|bn|mn|tn|trn|m|b|k)\b", re.I
-)
-_EN_TIME = re.compile(
-    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
-    r"|\b(\d{1,2}):(\d{2})\b(?!\s*[ap]\.?m)"
-    r"|\b(noon|midday|midnight)\b",
-    re.I,
-)
-# A clock range gives its first hour the half of the second: "6-8 p.m.", "from 6 to 8pm"
-_EN_TIME_RANGE = re.compile(
-    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|—|to|until|till)\s*"
-    r"(?=\d{1,2}(?:[:.]\d{2})?\s*([ap])\.?\s?m\.?(?![a-z]))",
-    re.I,
-)
-# A spelled-out multiple of a unit of time or count: "two decades" = 20 (年), "three
-# centuries" = 300, "a dozen" = 12, "a million" = 1,000,000 (Japanese writes the product)
-_EN_MULTIPLE = {"decade": 10, "decades": 10, "century": 100, "centuries": 100, "dozen": 12,
-                "dozens": 12, "hundred": 1e2, "thousand": 1e3, "million": 1e6,
-                "billion": 1e9, "trillion": 1e12}
-_EN_MULTIPLE_RE = re.compile(
-    r"\b(an?|one|" + "|".join(sorted((w for w in _EN_SMALL if w != "zero"), key=len,
-                                      reverse=True))
-    + r"|\d+(?:\.\d+)?)[\s-]+(" + "|".join(sorted(_EN_MULTIPLE, key=len, reverse=True))
-    + r")\b",
-    re.I,
-)
-# A scale word with no number before it stands for one of it: "per million" (100万当たり),
-# "going for the million" (100万), "every thousand" (1000)
-_EN_BARE_SCALE = re.compile(r"\b(?:per|the|every|each)\s+(thousand|million|billion|trillion)\b",
-                            re.I)
-_EN_MONTH = re.compile(
-    r"\b(" + "|".join(sorted(list(_MONTHS) + list(_MONTH_ABBR), key=len, reverse=True))
-    + r")\b\.?",
-    re.I,
-)
-_EN_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS_EN) + r")\b", re.I)
-# a Roman numeral after a capitalised word (World War II, Carl XVI Gustaf, Book III)
-_EN_ROMAN = re.compile(r"\b[A-Z][a-z]+ ([IVXLC]{2,7})\b")
-_EN_QUAL_MORE = re.compile(
-    r"\b(more than|over|at least|upwards of|in excess of|exceeding|above|greater than)\s*$",
-    re.I,
-)
-_EN_QUAL_LESS = re.compile(
-    r"\b(less than|fewer than|under|nearly|almost|just under|up to|at most|below|"
-    r"no more than)\s*$",
-    re.I,
-)
-
-_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
-_KANJI_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-_KANJI_BIG_UNITS = {"万": 1e4, "億": 1e8, "兆": 1e12}
 _DIGIT_MAP = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 _JA_QUAL_MORE = ("超", "を超える", "を超え", "以上", "余り", "あまり", "強", "を上回る", "超え")
 _JA_QUAL_LESS = ("未満", "足らず", "弱", "近く", "近い", "以下", "に満たない", "を下回る", "足らず")
@@ -242,249 +117,11 @@ _JA_UNITS: tuple[tuple[str, str], ...] = tuple(sorted((
 _UNIT_COMPATIBLE = {"year": frozenset({"year", "age"}), "age": frozenset({"year", "age"})}
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A value found in a text. ``start``/``end`` index the text it was found in.
-
-    ``kind`` is ``num`` (counts, amounts, percentages, years, days), ``time`` (minutes
-    after midnight; ``half_known`` tells whether a.m./p.m. was given), ``weekday`` (0 =
-    Monday), ``month`` (1–12) or ``direction`` (a word of change, NUM005; no value).
-    ``qualifier`` is ``more``, ``less`` or ''.
-    """
-
-    value: float
-    kind: str
-    start: int
-    end: int
-    text: str
-    half_known: bool = True
-    qualifier: str = ""
-    #: an imperial unit after an English number (mile, acre…): the Japanese may convert it
-    unit: str = ""
-
-
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-# --- English ----------------------------------------------------------------------------
-
-
-def english_quantities(text: str) -> list[Quantity]:
-    """Values of English ``text`` (numbers with scales, word numbers, ordinals, times,
-    months, weekdays, Roman numerals after a capitalised word)."""
-    out: list[Quantity] = []
-    time_spans: list[tuple[int, int]] = []
-    for m in _EN_TIME.finditer(text):
-        if m.group(6):
-            word = m.group(6).lower()
-            minutes = 0 if word == "midnight" else 12 * 60
-            out.append(Quantity(minutes, "time", m.start(), m.end(), m.group()))
-        elif m.group(3):
-            hour, minute = int(m.group(1)), int(m.group(2) or 0)
-            pm = m.group(3).lower().startswith("p")
-            hour = hour % 12 + (12 if pm else 0)
-            out.append(Quantity(hour * 60 + minute, "time", m.start(), m.end(), m.group()))
-        else:
-            hour, minute = int(m.group(4)), int(m.group(5))
-            out.append(Quantity(hour * 60 + minute, "time", m.start(), m.end(), m.group(),
-                                half_known=hour >= 13 or hour == 0))
-        time_spans.append(m.span())
-        # the hour is also a plain number ("3 o'clock" → 3時 without 午前/午後)
-    for m in _EN_TIME_RANGE.finditer(text):
-        hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
-        out.append(Quantity(hour * 60 + minute, "time", m.start(1), m.end(2) if m.group(2)
-                            else m.end(1), m.group(1) + (":" + m.group(2) if m.group(2)
-                                                         else "")))
-    for m in _EN_NUMBER.finditer(text):
-        # digits of codes (G7, line S6) count too: Japanese may write them as numbers (6号線)
-        whole = m.group(1).replace(",", "")
-        value = float(whole + (m.group(2) or ""))
-        rest = text[m.end() :]
-        scale = _EN_SCALE_AFTER.match(rest)
-        end = m.end()
-        if scale and not m.group(3):
-            word = scale.group(1).lower()
-            # "5 m" is metres unless money precedes it; bare m/b are scales only for money
-            money = bool(re.search(r"[$€£¥]\s*$", text[: m.start()]))
-            if word in {"m", "b", "k"} and not money:
-                # "100k" written as one word is a thousands count in informal English
-                # ("100k meters", "10k followers"); "5k" may also be a 5 km race, so the
-                # bare value stays a reading too
-                if word == "k" and scale.start(1) == 0:
-                    out.append(Quantity(value * 1e3, "num", m.start(), m.end() + scale.end(),
-                                        text[m.start() : m.end() + scale.end()]))
-                scale = None
-            if scale:
-                value *= _EN_SCALE[word]
-                end = m.end() + scale.end()
-        q = _qualifier(text[: m.start()].rstrip("$€£¥ "))
-        begin = m.start()
-        window = text[max(0, begin - 8) : begin]
-        neg = _EN_NEGATIVE.search(window)
-        if neg and not neg.group().lower().startswith("minus") and re.search(
-                r"\d\s*$", text[: begin - (len(window) - neg.start())]):
-            neg = None  # a score or a range: "3 - 1", "Sept 3 – 5"
-        if neg:
-            value = -value
-            begin -= len(window) - neg.start()
-        out.append(Quantity(value, "num", begin, end, text[begin:end], qualifier=q,
-                            unit=_imperial_unit(text[end:])))
-    for m in _EN_WORDNUM.finditer(text):
-        value: float
-        if m.group(1):
-            unit = m.group(2).lower()
-            value = _EN_SMALL[m.group(1).lower()] + _EN_SMALL.get(unit, _EN_ORDINAL.get(unit, 0))
-        else:
-            word = m.group(3).lower()
-            if word in _EN_SMALL:
-                value = _EN_SMALL[word]
-            elif word in _EN_ORDINAL:
-                value = _EN_ORDINAL[word]
-            else:
-                value = _EN_IMPLIED[word]
-        end = m.end()
-        scale = _EN_SCALE_AFTER.match(text[end:])
-        if scale and scale.group(1).lower() in {"hundred", "thousand", "million", "billion",
-                                                "trillion"}:
-            value *= _EN_SCALE[scale.group(1).lower()]
-            end += scale.end()
-        q = _qualifier(text[: m.start()])
-        out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q,
-                            unit=_imperial_unit(text[end:])))
-    for m in _EN_FRACTION.finditer(text):  # "a quarter" = 0.25, "two-thirds" = 0.667
-        if _EN_FRACTION_SCALE.match(text, m.start(2)):
-            continue  # "a quarter of a million": a scaled amount (below)
-        num_word = m.group(1).lower()
-        num = 1 if num_word in {"a", "an"} else _EN_SMALL[num_word]
-        den = _EN_FRACTION_DEN[m.group(2).lower()]
-        # "two-thirds", "a quarter of", "about a fifth" are fractions: the words are no
-        # longer separate numbers (4 for "quarter"); a bare "a third" may be an ordinal
-        # too ("added a third [goal]"), so both values stay
-        if num_word not in {"a", "an"} or re.match(r"\s+of\b", text[m.end():]) or re.search(
-                r"\b(?:about|around|roughly|nearly|almost|some|over|under|than|by|just)\s+$",
-                text[: m.start()], re.I):
-            out = [q for q in out if not (m.start() <= q.start and q.end <= m.end())]
-        out.append(Quantity(num / den, "num", m.start(), m.end(), m.group(),
-                            qualifier=_qualifier(text[: m.start()])))
-    for m in _EN_FRACTION_SCALE.finditer(text):  # "a quarter of a million" = 250,000
-        frac = {"half": 0.5, "quarter": 0.25}[m.group(1).lower()]
-        value = frac * _EN_SCALE[m.group(2).lower()]
-        out.append(Quantity(value, "num", m.start(), m.end(), m.group(),
-                            qualifier=_qualifier(text[: m.start()])))
-    for m in _EN_MULTIPLE_RE.finditer(text):
-        # the parts stay values too ("two" may be rendered 2つの10年); the product is added
-        first = m.group(1).lower()
-        if m.group(2).lower() in _EN_SCALE and first not in {"a", "an"}:
-            continue  # "two million", "5 billion": already read with their scale
-        n = 1.0 if first in {"a", "an", "one"} else float(_EN_SMALL.get(first) or first)
-        out.append(Quantity(n * _EN_MULTIPLE[m.group(2).lower()], "num", m.start(), m.end(),
-                            m.group(), qualifier=_qualifier(text[: m.start()])))
-    for m in _EN_BARE_SCALE.finditer(text):  # "per million" = 100万当たり, "the million"
-        out.append(Quantity(_EN_SCALE[m.group(1).lower()], "num", m.start(1), m.end(1),
-                            m.group(1)))
-    for m in _EN_MONTH.finditer(text):
-        word = m.group(1).lower()
-        if word == "may" and not re.match(r"\s+\d", text[m.end() :]) and not re.search(
-            r"\d\s+$", text[: m.start()]
-        ):
-            continue  # the verb "may"
-        if word in {"mar", "jan", "jun", "jul", "dec", "oct", "nov", "sep", "aug", "apr",
-                    "feb"} and not m.group(1)[0].isupper():
-            continue
-        month = _MONTHS.get(word) or _MONTH_ABBR.get(word, 0)
-        if month:
-            out.append(Quantity(month, "month", m.start(), m.end(), m.group()))
-    for m in _EN_WEEKDAY.finditer(text):
-        out.append(Quantity(_WEEKDAYS_EN[m.group(1).lower()], "weekday", m.start(), m.end(),
-                            m.group()))
-    for m in _EN_ROMAN.finditer(text):
-        roman = _roman_value(m.group(1))
-        if roman:
-            out.append(Quantity(roman, "num", m.start(1), m.end(1), m.group(1)))
-    return out
-
-
-def _roman_value(s: str) -> int:
-    """Value of a well-formed Roman numeral, 0 if ``s`` is not one."""
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for i, ch in enumerate(s):
-        v = values[ch]
-        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
-    # reject malformed strings (IIII, VX) by round-tripping
-    return total if 0 < total < 400 and _to_roman(total) == s else 0
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for v, r in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-                 (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out += r
-            n -= v
-    return out
-
-
-def _imperial_unit(after: str) -> str:
-    m = _EN_IMPERIAL.match(after)
-    return m.group(1).lower() if m else ""
-
-
-def _qualifier(before: str) -> str:
-    if _EN_QUAL_MORE.search(before[-30:]):
-        return "more"
-    if _EN_QUAL_LESS.search(before[-30:]):
-        return "less"
-    return ""
-
-
 # --- Japanese ---------------------------------------------------------------------------
-
-
-def parse_japanese_number(s: str) -> float | None:
-    """Value of a Japanese numeral: digits (ASCII or full-width, with , and .), kanji
-    numerals and the myriad units 万/億/兆 in any mix ("1万8,400", "400億", "二十三")."""
-    s = s.translate(_DIGIT_MAP).replace(",", "")
-    if not s:
-        return None
-    total = 0.0
-    chunk = ""
-    for ch in s:
-        if ch in _KANJI_BIG_UNITS:
-            small = _parse_small(chunk) if chunk else 1.0
-            if small is None:
-                return None
-            total += small * _KANJI_BIG_UNITS[ch]
-            chunk = ""
-        else:
-            chunk += ch
-    if chunk:
-        small = _parse_small(chunk)
-        if small is None:
-            return None
-        total += small
-    return total
-
-
-def _parse_small(s: str) -> float | None:
-    """A number below 10,000: digits ("8400", "3.2") or kanji ("三千五百", "二十")."""
-    if re.fullmatch(r"\d+(\.\d+)?", s):
-        return float(s)
-    value = 0.0
-    digit: float | None = None
-    for ch in s:
-        if ch in _KANJI_DIGITS:
-            digit = _KANJI_DIGITS[ch]
-        elif ch.isdigit():
-            digit = (digit or 0) * 10 + int(ch)
-        elif ch in _KANJI_SMALL_UNITS:
-            value += (1 if digit is None else digit) * _KANJI_SMALL_UNITS[ch]
-            digit = None
-        else:
-            return None
-    return value + (digit or 0)
 
 
 def japanese_quantities(text: str) -> list[Quantity]:
@@ -744,6 +381,29 @@ def _compatible(en_kind: str, ja_kind: str) -> bool:
     return ja_kind in _UNIT_COMPATIBLE.get(en_kind, frozenset({en_kind}))
 
 
+@dataclass
+class _NumberState:
+    """The quantities of every pair of a document, read once before the first pair: a
+    pair's quantities are compared with its neighbours' (alignment slack) and with every
+    value of the English document."""
+
+    #: (English quantities, Japanese quantities) of each pair of ``ctx.pairs``, in order
+    values: list[tuple[list[Quantity], list[Quantity]]]
+    #: every numeric value of the English document
+    doc_values: frozenset[float]
+
+    @classmethod
+    def for_document(cls, ctx: Context) -> _NumberState:
+        """(:class:`mtqa.checks.CheckState`)"""
+        values: list[tuple[list[Quantity], list[Quantity]]] = []
+        for p in ctx.pairs:
+            ja = ctx.translation.text[p.mt_start : p.mt_end] if p.mt_sentences else ""
+            en = p.reference if p.ref_sentences and not p.chrome else ""
+            values.append((english_quantities(en), japanese_quantities(ja)))
+        doc_values = frozenset(e.value for en, _ in values for e in en if e.kind == "num")
+        return cls(values, doc_values)
+
+
 class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
@@ -752,25 +412,11 @@ class NumberCheck(BaseCheck):
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
-        cached = ctx.state.get(self.name)
-        if cached is None:
-            cached = []
-            for p in ctx.pairs:
-                ja = ctx.translation.text[p.mt_start : p.mt_end] if p.mt_sentences else ""
-                en = p.reference if p.ref_sentences and not p.chrome else ""
-                cached.append((english_quantities(en), japanese_quantities(ja)))
-            ctx.state[self.name] = cached
-        return cached  # type: ignore[no-any-return]
+        return ctx.check_state(_NumberState).values
 
     def _doc_values(self, ctx: Context) -> frozenset[float]:
         """Every numeric value of the English document."""
-        key = f"{self.name}.doc"
-        cached = ctx.state.get(key)
-        if cached is None:
-            cached = frozenset(e.value for en, _ in self._values(ctx) for e in en
-                               if e.kind == "num")
-            ctx.state[key] = cached
-        return cached  # type: ignore[no-any-return]
+        return ctx.check_state(_NumberState).doc_values
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if pair.chrome or not pair.mt_sentences:

@@ -20,9 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from . import japanese, jmdict
+from . import japanese, jmdict, numerals, wordlists
 from .english import STOPWORDS, stem
 from .cache import text_cache
+from .numerals import japanese_numbers
 
 # --- English side -----------------------------------------------------------------------
 
@@ -30,19 +31,16 @@ _EN_TOKEN = re.compile(
     r"[$€£¥]?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*"
     r"|[,;:—–()\"“”]"
 )
-#: Number words of news English (the Japanese writes them as digits or kanji).
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-    # months are written as numbers in Japanese (October → 10月)
-    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+#: Number words of news English (the Japanese writes them as digits or kanji): the
+#: cardinals, "hundred" and "dozen" alone, and the month names, which Japanese writes as
+#: numbers (October → 10月); not "may", which is mostly the verb. Ordinals stay words
+#: ("first" is 初 as often as 1).
+_NUMBER_WORDS: dict[str, float] = {
+    **numerals.EN_CARDINALS, "hundred": 100, "dozen": 12,
+    **{m: n for m, n in wordlists.months().items() if m != "may"},
 }
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
-           "m": 1e6, "k": 1e3}
+#: Scale words and abbreviations after a number ("$14 billion", "€3bn").
+_SCALES = numerals.EN_SCALES
 #: Words that carry no content of their own in a clause: reporting verbs and fillers that
 #: a translation legitimately moves or drops (said → と述べた at the end of the sentence).
 LIGHT_WORDS = frozenset(
@@ -129,14 +127,6 @@ class Clause:
     words: tuple[EnWord, ...]
 
 
-def _parse_en_number(tok: str) -> float | None:
-    t = re.sub(r"(?<=\d)(st|nd|rd|th)$", "", tok.lstrip("$€£¥").replace(",", ""))
-    try:
-        return float(t)
-    except ValueError:
-        return _NUMBER_WORDS.get(tok.lower())
-
-
 @text_cache(4096)
 def english_words(text: str) -> tuple[EnWord, ...]:
     """Content words, numbers and names of an English text, with offsets into it."""
@@ -148,7 +138,7 @@ def english_words(text: str) -> tuple[EnWord, ...]:
             low = low[:-2]
         if not tok[0].isalnum() and tok[0] not in "$€£¥":
             continue
-        value = _parse_en_number(tok)
+        value = numerals.parse_english_number(tok, _NUMBER_WORDS)
         if value is not None:
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else ""
             if nxt in _SCALES:
@@ -232,11 +222,6 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
 
 # --- Japanese side ----------------------------------------------------------------------
 
-_KANJI_NUM = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9}
-_JA_NUMBER = re.compile(
-    r"(?:\d[\d,]*(?:\.\d+)?[兆億万千]?)+|[一二三四五六七八九十百千]+(?=[つ人件年月日回位個本台点枚カ国])"
-)
 #: Multi-token JMdict expressions are looked up up to this many tokens long (予断を許さない
 #: is three tokens, compound nouns such as 集中治療 two).
 MAX_EXPRESSION_TOKENS = 4
@@ -248,42 +233,6 @@ _VAGUE = frozenset(
     """counter thing things one person people something someone matter place time way
     making make do doing get getting go going come coming kind sort state being""".split()
 )
-
-
-def _kanji_value(s: str) -> float | None:
-    total, cur = 0, 0
-    for c in s:
-        if c in _KANJI_NUM:
-            cur = _KANJI_NUM[c]
-        elif c in "十百千":
-            mult = {"十": 10, "百": 100, "千": 1000}[c]
-            total += (cur or 1) * mult
-            cur = 0
-        else:
-            return None
-    return float(total + cur)
-
-
-def japanese_numbers(text: str) -> frozenset[float]:
-    """Values of the numbers written in Japanese text (1万8,400 → 18400; 140億 → 1.4e10;
-    二つ → 2)."""
-    t = japanese.normalize(text)
-    vals: set[float] = set()
-    for m in _JA_NUMBER.finditer(t):
-        s = m.group()
-        if s[0].isdigit():
-            total = 0.0
-            for num, unit in re.findall(r"(\d[\d,]*(?:\.\d+)?)([兆億万千]?)", s):
-                v = float(num.replace(",", ""))
-                mult = {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3, "": 1.0}[unit]
-                total += v * mult
-                vals.add(v)  # the bare digits too (a count written without its unit)
-            vals.add(total)
-        else:
-            v = _kanji_value(s)
-            if v is not None:
-                vals.add(v)
-    return frozenset(vals)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import japanese, jmdict
+from . import japanese, jmdict, numerals
 from .english import STOPWORDS, stem, words
 from .cache import text_cache
 
@@ -99,47 +99,6 @@ def overlap(en_text: str, ja_text: str, back_translation: str = "") -> float:
 # scale words, number words and month names), Latin tokens, and names, which Japanese writes in
 # katakana (or kanji with a reading) and which we match through their romanisation.
 
-#: English scale words → multiplier ("$14 billion" = 140億ドル).
-_EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-#: Japanese myriad units (1万8,400 = 18,400; 3,800万 = 38 million).
-_JA_SCALE = {"万": 10**4, "億": 10**8, "兆": 10**12}
-#: Cardinal and ordinal number words: "two days" ↔ 2日間, "third victory" ↔ 3勝目.
-_EN_NUMBER_WORDS = {
-    w: i
-    for i, group in enumerate(
-        [
-            "zero", "one first", "two second", "three third", "four fourth", "five fifth",
-            "six sixth", "seven seventh", "eight eighth", "nine ninth", "ten tenth",
-            "eleven eleventh", "twelve twelfth", "thirteen", "fourteen", "fifteen", "sixteen",
-            "seventeen", "eighteen", "nineteen", "twenty twentieth",
-        ]
-    )
-    for w in group.split()
-}
-_EN_NUMBER_WORDS.update(
-    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-     "ninety": 90, "hundred": 100}
-)
-#: Month names and their abbreviations → month number ("Feb. 18" ↔ 2月18日).
-_EN_MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            "january jan", "february feb", "march mar", "april apr", "may", "june jun",
-            "july jul", "august aug", "september sep sept", "october oct", "november nov",
-            "december dec",
-        ]
-    )
-    for name in names.split()
-}
-_EN_NUM = re.compile(
-    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion)\b)?", re.IGNORECASE
-)
-_JA_NUM = re.compile(r"(?:\d[\d,]*(?:\.\d+)?[万億兆]?)+")
-_JA_NUM_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)([万億兆]?)")
-_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
-
 
 def _number_string(value: float) -> str:
     """Canonical text of a number so that 18,400 / 1万8,400 / 18400.0 compare equal."""
@@ -148,77 +107,31 @@ def _number_string(value: float) -> str:
     return f"{value:.6g}"
 
 
-def _parse_decimal(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
-
-
 def english_numbers(text: str) -> frozenset[str]:
-    """Numeric values mentioned in an English sentence, as canonical strings.
-
-    Digits with scale words ("$1.2 billion" → 1200000000), number words ("two" → 2, "third"
-    → 3) and month names ("February" → 2, so that "Feb. 18" matches 2月18日).
-    """
-    out: set[str] = set()
-    for m in _EN_NUM.finditer(text):
-        value = _parse_decimal(m.group(1))
-        if value is None:
-            continue
-        out.add(_number_string(value))
-        if m.group(2):
-            out.add(_number_string(value * _EN_SCALE[m.group(2).lower()]))
-    for w in re.findall(r"[A-Za-z]+", text):
-        lw = w.lower()
-        if lw in _EN_NUMBER_WORDS:
-            out.add(str(_EN_NUMBER_WORDS[lw]))
-        elif w[0].isupper() and lw in _EN_MONTHS and (lw != "may" or w == "May"):
-            out.add(str(_EN_MONTHS[lw]))
-    return frozenset(out)
+    """Numeric values mentioned in an English sentence, as canonical strings (the values of
+    :func:`mtqa.text.numerals.english_numbers`: "$1.2 billion" → 1.2 and 1200000000, "two"
+    → 2, "third" → 3, "February" → 2)."""
+    return frozenset(_number_string(v) for v in numerals.english_numbers(text))
 
 
-def _kanji_number(s: str) -> int | None:
-    """Value of a simple kanji numeral (二, 二十, 三百五十); None when it is not one."""
-    if not s or any(c not in _KANJI_DIGITS and c not in _KANJI_UNITS for c in s):
-        return None
-    total, digit = 0, None
-    for c in s:
-        if c in _KANJI_DIGITS:
-            digit = _KANJI_DIGITS[c]
-        else:
-            total += (1 if digit is None else digit) * _KANJI_UNITS[c]
-            digit = None
-    return total + (digit or 0)
+#: A token UniDic tags as a numeral that is a kanji numeral (二, 二十, 三百五十).
+_KANJI_NUMERAL = re.compile(r"[〇一二三四五六七八九十百千]+")
 
 
 def japanese_numbers(text: str) -> frozenset[str]:
     """Numeric values of a Japanese sentence, as canonical strings.
 
-    Digits after NFKC with myriad units combined (1万8,400 → 18400, 140億 → 14000000000)
-    and simple kanji numerals tagged as numerals by UniDic (二十人 → 20). A bare 一 is skipped:
-    it is mostly part of words (一方, 一部), and "1" is a weak anchor anyway.
+    Digits after NFKC with their units combined (1万8,400 → 18400, 140億 → 14000000000;
+    :func:`mtqa.text.numerals.japanese_digit_numbers`) and kanji numerals tagged as
+    numerals by UniDic (二十人 → 20). A bare 一 is skipped: it is mostly part of words
+    (一方, 一部), and "1" is a weak anchor anyway.
     """
-    out: set[str] = set()
-    norm = japanese.normalize(text)
-    for m in _JA_NUM.finditer(norm):
-        total = 0.0
-        ok = False
-        for part in _JA_NUM_PART.finditer(m.group()):
-            value = _parse_decimal(part.group(1))
-            if value is None:
-                continue
-            ok = True
-            unit = _JA_SCALE.get(part.group(2), 1)
-            total += value * unit
-            out.add(_number_string(value))  # 3,800万 also says "3800" (for "3,800 people")
-        if ok:
-            out.add(_number_string(total))
+    out = {_number_string(v) for v in numerals.japanese_digit_numbers(text)}
     for tok in japanese.tokenize(text):
-        if tok.pos2 == "数詞" and tok.surface != "一":
-            value = _kanji_number(tok.surface)
+        if tok.pos2 == "数詞" and tok.surface != "一" and _KANJI_NUMERAL.fullmatch(tok.surface):
+            value = numerals.parse_japanese_number(tok.surface)
             if value is not None:
-                out.add(str(value))
+                out.add(_number_string(value))
     return frozenset(out)
 
 

@@ -60,7 +60,7 @@ from ..report.feed import FeedItemResult, FeedReport
 from ..text.cache import clear_text_caches
 
 if TYPE_CHECKING:
-    from .outputs import Done, Totals
+    from .outputs import Done, FeedOutputs, Totals
     from ..pipeline import Pipeline
     from ..report import Report
 
@@ -647,13 +647,7 @@ def run_feed(
     pipeline = build_pipeline(config) if jobs <= 1 and runner is None else None
     executor = new_pool(config, jobs) if jobs > 1 and runner is None else None
     outputs = FeedOutputs(out_dir, pages=pages)
-    try:
-        done = outputs.open(resume, state)
-    except BaseException:
-        outputs.close()
-        if executor is not None:
-            executor.shutdown(wait=True)
-        raise
+    done = _open_outputs(outputs, resume, state, executor)
     tally = _Tally()
     checked = 0
     failure: BaseException | None = None
@@ -663,13 +657,7 @@ def run_feed(
                     run_items(todo, config, jobs, want_page=pages, want_report=want_report,
                               stop=stop, pipeline=pipeline, executor=executor))
         try:
-            for outcome in outcomes:
-                outputs.write(outcome.record, outcome.page)
-                checked += 1
-                if progress is not None:
-                    progress.update(1)
-                if on_outcome is not None:
-                    on_outcome(outcome)
+            checked = _write_outcomes(outcomes, outputs, progress, on_outcome)
         finally:
             _close(outcomes, executor)
     except BaseException as err:
@@ -680,6 +668,35 @@ def run_feed(
         totals = _finish(outputs, on_record, tally.read if tally.exhausted else None, failure)
     total = tally.read if tally.exhausted else source.total
     return FeedRunResult(totals, checked, tally.skipped, stop.signum, total, tally.changed)
+
+
+def _open_outputs(outputs: FeedOutputs, resume: bool, state: dict[str, str],
+                  executor: ProcessPoolExecutor | None) -> Mapping[int, Done]:
+    """Open the output folder and return the journal of an earlier run (empty unless
+    ``resume``). When the folder cannot be used, the folder and the worker pool started
+    for the run are closed before the error goes up: nothing is left running."""
+    try:
+        return outputs.open(resume, state)
+    except BaseException:
+        outputs.close()
+        if executor is not None:
+            executor.shutdown(wait=True)
+        raise
+
+
+def _write_outcomes(outcomes: Iterator[ItemOutcome], outputs: FeedOutputs, progress: Any,
+                    on_outcome: Callable[[ItemOutcome], None] | None) -> int:
+    """Write each outcome to the folder as soon as it comes (nothing is kept per item, so
+    memory does not grow with the feed) and return how many were written."""
+    written = 0
+    for outcome in outcomes:
+        outputs.write(outcome.record, outcome.page)
+        written += 1
+        if progress is not None:
+            progress.update(1)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return written
 
 
 def _close(outcomes: Iterator[ItemOutcome], executor: ProcessPoolExecutor | None) -> None:

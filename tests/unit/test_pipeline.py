@@ -1,9 +1,18 @@
-"""The pipeline hands the policy it ran with to the report (#16.7)."""
+"""The pipeline: what a user relies on from a run (#17) and the policy it hands to the
+report (#16.7)."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from mtqa.config import QAConfig
+from mtqa.errors import ModelUnavailableError
 from mtqa.pipeline import Pipeline
+from mtqa.score import mqm_score, word_count
+from mtqa.types import INFORMATIONAL_CATEGORIES
+from tests.conftest import CASES
 
 
 def test_report_carries_the_policy_it_was_gated_with():
@@ -17,3 +26,94 @@ def test_report_carries_the_policy_it_was_gated_with():
     # where a policy came from is not a result: the signature does not change with it
     other = Pipeline(QAConfig(backtranslator="dictionary").with_options(max_major=7))
     assert other.signature_parts() == Pipeline(cfg).signature_parts()
+
+
+# --- #17: what a user relies on from a run ------------------------------------------------
+
+EN = (CASES / "chip-factory.en.txt").read_text(encoding="utf-8")
+JA = (CASES / "chip-factory.ja.txt").read_text(encoding="utf-8")
+DICTIONARY = QAConfig(backtranslator="dictionary")
+
+
+def test_a_run_twice_gives_the_same_report():
+    """The same inputs give byte-identical JSON: from one pipeline run twice (nothing
+    carried over from the first article, #17 per-document state) and from a new one."""
+    pipeline = Pipeline(DICTIONARY)
+    first = pipeline.run(EN, JA).to_json()
+    assert pipeline.run(EN, JA).to_json() == first
+    assert Pipeline(DICTIONARY).run(EN, JA).to_json() == first
+    assert json.loads(first)["findings"]  # an article with findings: something to repeat
+
+
+def test_another_article_in_between_changes_nothing():
+    """Per-document state (name spellings, numbers of the article) starts afresh for each
+    article: a run after another article equals a run on its own."""
+    other_en = (CASES / "f1-race.en.txt").read_text(encoding="utf-8")
+    other_ja = (CASES / "f1-race.ja.txt").read_text(encoding="utf-8")
+    pipeline = Pipeline(DICTIONARY)
+    pipeline.run(other_en, other_ja)
+    assert pipeline.run(EN, JA).to_json() == Pipeline(DICTIONARY).run(EN, JA).to_json()
+
+
+def test_only_the_chosen_checks_run_and_the_signature_names_them():
+    cfg = DICTIONARY.with_options(checks=("numbers", "titles"))
+    report = Pipeline(cfg).run(EN, JA)
+    assert {f.check for f in report.finding_list} <= {"numbers", "titles"}
+    named = [part.rsplit("-", 1)[0] for part in report.signature_parts["checks"].split(",")]
+    assert named == ["numbers", "titles"]
+
+
+def test_findings_are_in_text_order_without_duplicates_and_index_the_japanese():
+    report = Pipeline(DICTIONARY).run(EN, JA)
+    spans = [(f.start, f.end) for f in report.finding_list]
+    assert spans == sorted(spans)
+    keys = [(f.start, f.end, f.category) for f in report.finding_list]
+    assert len(keys) == len(set(keys))
+    assert all(JA[f.start : f.end] == f.text for f in report.finding_list)
+
+
+def test_the_score_is_the_mqm_score_of_the_reported_findings():
+    report = Pipeline(DICTIONARY).run(EN, JA)
+    assert report.score == mqm_score(report.finding_list, word_count(EN))
+    assert report.score < 100.0  # the article has errors
+
+
+def test_a_policy_severity_override_reaches_findings_score_and_gate():
+    """``[severity] number = "minor"``: the numbers findings become minor, the score rises
+    and a gate that allows minor findings passes where the default failed."""
+    base = Pipeline(DICTIONARY.with_options(checks=("numbers",))).run(EN, JA)
+    assert base.finding_list and base.verdict == "fail"
+    eased = Pipeline(DICTIONARY.with_options(checks=("numbers",),
+                                             severity={"number": "minor"})).run(EN, JA)
+    assert {f.severity for f in eased.finding_list} == {"minor"}
+    assert eased.score > base.score and eased.verdict == "pass"
+
+
+def test_progress_reports_every_stage_with_done_below_total():
+    seen: list[tuple[str, int, int]] = []
+    Pipeline(DICTIONARY.with_options(checks=("numbers", "titles")),
+             progress=lambda stage, done, total: seen.append((stage, done, total))).run(EN, JA)
+    stages = [s for s, _, _ in seen]
+    assert stages[0] == "back-translating"
+    assert "checking numbers" in stages and "checking titles" in stages
+    assert stages.index("checking numbers") < stages.index("checking titles")
+    assert all(0 <= done < total for _, done, total in seen)
+
+
+def test_a_pipeline_is_built_before_its_engine_is_loaded():
+    """Constructing a Pipeline loads nothing: an engine that is not available fails only
+    when it is first needed, with its typed error (the CLI turns it into exit 2)."""
+    pipeline = Pipeline(QAConfig(backtranslator="marian", model="/nonexistent/model"))
+    with pytest.raises(ModelUnavailableError):
+        pipeline.run(EN, JA)
+
+
+def test_segments_keep_each_pair_and_its_offsets():
+    pairs = [("The talks lasted four hours.", "協議は4時間続いた。"),
+             ("Ministers met in Riyadh.", "閣僚らはリヤドで会談した。")]
+    report = Pipeline(DICTIONARY).run_segments(pairs)
+    assert [(p.reference, p.translation) for p in report.pairs] == pairs
+    for p in report.pairs:
+        assert report.translation_text[p.mt_start : p.mt_end] == p.translation
+        assert report.reference_text[p.ref_start : p.ref_end] == p.reference
+    assert not [f for f in report.finding_list if f.category not in INFORMATIONAL_CATEGORIES]

@@ -12,7 +12,7 @@ import pytest
 import mtqa
 from mtqa.cli import main
 from mtqa.config import QAConfig
-from mtqa.policy import api_config
+from mtqa.policy import api_config, resolve
 from mtqa.errors import ConfigError
 from tests.conftest import CASES, RIYADH
 
@@ -109,3 +109,70 @@ def test_api_config_severity_adds_to_the_file(folder):
     cfg, note = api_config(None, {"severity": {"title": "minor"}})
     assert cfg.policy.severity == {"name": "minor", "title": "minor"}
     assert note is not None and cfg.policy.source == "mtqa.toml"
+
+
+# --- #17: QAConfig itself ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "file_line", "env_value", "cli_value", "read", "expected"),
+    [
+        ("max_major", "max_major = 3", "4", 5, lambda c: c.policy.max_major, (0, 3, 4, 5)),
+        ("backtranslator", 'backtranslator = "marian"', "ct2", "dictionary",
+         lambda c: c.backtranslator, ("auto", "marian", "ct2", "dictionary")),
+        ("checks", 'checks = ["titles"]', "numbers", ["names"], lambda c: c.checks,
+         (None, ("titles",), ("numbers",), ("names",))),
+    ],
+)
+def test_each_layer_overrides_the_one_below(tmp_path, key, file_line, env_value, cli_value,
+                                            read, expected):
+    """Defaults < policy file < ``MTQA_*`` variable < command line, for a gate limit and
+    for settings outside the policy (engine, checks), each origin recorded."""
+    env = {f"MTQA_{key.upper()}": env_value}
+    defaults = resolve({}, search_dir=tmp_path, env={})
+    (tmp_path / "mtqa.toml").write_text(file_line + "\n", encoding="utf-8")
+    layers = [defaults, resolve({}, search_dir=tmp_path, env={}),
+              resolve({}, search_dir=tmp_path, env=env),
+              resolve({key: cli_value}, search_dir=tmp_path, env=env)]
+    assert tuple(read(r.config) for r in layers) == expected
+    assert [r.origins.get(key) for r in layers] == [None, "file", "env", "cli"]
+
+
+def test_with_options_rejects_an_unknown_name_and_names_it():
+    with pytest.raises(ConfigError, match="'max_majors'"):
+        QAConfig().with_options(max_majors=1)
+
+
+def test_with_options_sorts_each_option_to_its_place_and_copies():
+    base = QAConfig(engine_options={"beams": 4})
+    cfg = base.with_options(backtranslator="dictionary", max_minor=3, batch_size=8,
+                            checks=["numbers", "titles"])
+    assert cfg.backtranslator == "dictionary" and cfg.policy.max_minor == 3
+    assert cfg.engine_options == {"beams": 4, "batch_size": 8}
+    assert cfg.checks == ("numbers", "titles")  # a list becomes a tuple (hashable, frozen)
+    # the original is untouched, its engine options included
+    assert base == QAConfig(engine_options={"beams": 4}) and base.policy.max_minor is None
+
+
+def test_a_config_cannot_be_changed_in_place():
+    from dataclasses import FrozenInstanceError
+
+    with pytest.raises(FrozenInstanceError):
+        QAConfig().backtranslator = "marian"  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        QAConfig().policy.max_major = 9  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "option",
+    [{"max_critical": 1}, {"max_major": 2}, {"max_minor": 3}, {"min_score": 80.0},
+     {"severity": {"name": "minor"}}, {"min_confidence": 0.3}],
+)
+def test_every_gate_setting_changes_the_signature(option):
+    """Settings that change the verdict are in the signature; where the policy came from
+    is not (the same limits from two files give the same results)."""
+    base = QAConfig().policy
+    changed = QAConfig().with_options(**option).policy
+    assert changed.signature_parts() != base.signature_parts()
+    moved = QAConfig().with_policy_source("elsewhere/mtqa.toml", {"max_major": "file"}).policy
+    assert moved.signature_parts() == base.signature_parts() and moved == base

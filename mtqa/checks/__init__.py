@@ -11,9 +11,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, TypeVar, cast, runtime_checkable
 
 from ..errors import ConfigError
+from ..text.glossary import Glossary, TitleMatch
+from ..text.lexicon import Lexicon, build_lexicon
 from ..types import AlignedPair, Document, Finding, Severity
 
 # name -> "module:Class" relative to this package. Order is the default run order.
@@ -31,24 +33,103 @@ _CHECKS: dict[str, str] = {
 }
 
 
+#: Inputs of a lexicon: the English, the Japanese segments (text, offset, sentence index),
+#: the back-translation (:func:`mtqa.text.lexicon.build_lexicon`'s arguments).
+LexiconKey = tuple[str, tuple[tuple[str, int, int], ...], str]
+
+_S = TypeVar("_S", bound="CheckState")
+
+
+class CheckState(Protocol):
+    """What one check keeps over one document (records gathered by ``run`` for ``finish``,
+    or analyses of the whole document that every pair consults).
+
+    A check declares its state as a class with this constructor and asks for it with
+    :meth:`Context.check_state`; the context builds it the first time in each document, so
+    nothing of one document reaches the next, and the type checker sees its fields (a
+    string-keyed scratch dict let two checks collide and hid what each kept, #17).
+    """
+
+    @classmethod
+    def for_document(cls: type[_S], ctx: Context) -> _S:
+        """The state at the start of the document of ``ctx``."""
+        ...
+
+
+@dataclass
+class DocumentState:
+    """What the checks share over one document; created with its :class:`Context`.
+
+    Several checks analyse the same pair the same way: mistranslation, omission, addition
+    and scrambled each need the pair's lexicon, titles and names look for titles in the
+    same English. Each is computed once per document here and shared (#17: the lexicon was
+    built 446 times for 41 sentences of data/riyadh). Held by the context, so it lasts one
+    document and needs no clearing.
+
+    Attributes:
+        lexicons: lexicons by their inputs (:data:`LexiconKey`).
+        title_matches: a glossary's titles in an English text, by glossary and text.
+        checks: each check's own state, by its type (:class:`CheckState`).
+    """
+
+    lexicons: dict[LexiconKey, Lexicon] = field(default_factory=dict)
+    title_matches: dict[tuple[Glossary, str], tuple[TitleMatch, ...]] = field(
+        default_factory=dict)
+    checks: dict[type[CheckState], CheckState] = field(default_factory=dict)
+
+
 @dataclass
 class Context:
-    """What a check may use besides the pair: the whole documents, all pairs, resources.
+    """What a check may use besides the pair: the whole documents, all pairs, resources,
+    and the analyses the checks share over the document.
 
     Attributes:
         reference: the English document.
         translation: the Japanese document.
         pairs: all aligned pairs, in order (for checks that look at neighbours).
         resources: named shared resources (e.g. ``"glossary"``), declared by ``requires``.
-        state: scratch space per check name for checks that accumulate over the article
-            (e.g. name consistency); reset for each document.
+        document: what the checks share and keep over this document (fresh per context;
+            the pipeline makes one context per document).
     """
 
     reference: Document
     translation: Document
     pairs: Sequence[AlignedPair]
     resources: Mapping[str, Any] = field(default_factory=dict)
-    state: dict[str, Any] = field(default_factory=dict)
+    document: DocumentState = field(default_factory=DocumentState)
+
+    def lexicon(self, pair: AlignedPair) -> Lexicon:
+        """The lexicon of ``pair``: its English, its Japanese sentences, its
+        back-translation (built once per document, shared by the checks)."""
+        return self.lexicon_of(pair.reference, pair_segments(pair, self),
+                               pair.back_translation)
+
+    def lexicon_of(self, reference: str, segments: Sequence[tuple[str, int, int]],
+                   back_translation: str = "") -> Lexicon:
+        """The lexicon of any English and Japanese sentences of this document (a pair with
+        its neighbours' Japanese, a clause against the next sentence), built once."""
+        key = (reference, tuple(segments), back_translation)
+        lex = self.document.lexicons.get(key)
+        if lex is None:
+            lex = self.document.lexicons[key] = build_lexicon(*key)
+        return lex
+
+    def titles(self, glossary: Glossary, text: str) -> tuple[TitleMatch, ...]:
+        """:meth:`Glossary.find` of English ``text`` (a pair, its window, the whole
+        reference), looked up once per document."""
+        key = (glossary, text)
+        found = self.document.title_matches.get(key)
+        if found is None:
+            found = self.document.title_matches[key] = tuple(glossary.find(text))
+        return found
+
+    def check_state(self, kind: type[_S]) -> _S:
+        """The state of type ``kind`` for this document, built by
+        ``kind.for_document(self)`` on the first call."""
+        state = self.document.checks.get(kind)
+        if state is None:
+            state = self.document.checks[kind] = kind.for_document(self)
+        return cast(_S, state)
 
 
 def pair_segments(pair: AlignedPair, ctx: Context) -> list[tuple[str, int, int]]:
@@ -70,17 +151,24 @@ def neighbour_pairs(pair: AlignedPair, ctx: Context, reach: int = 1) -> list[Ali
 
 @runtime_checkable
 class Check(Protocol):
+    """What the pipeline calls: ``run`` on every pair of a document, in order, then
+    ``finish`` once (document-level findings, and those that need the whole article,
+    such as a name written two ways). Both get the same :class:`Context`."""
+
     name: ClassVar[str]
     version: ClassVar[int]
     requires: ClassVar[frozenset[str]]
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]: ...
 
+    def finish(self, ctx: Context) -> Iterator[Finding]: ...
+
     def signature_parts(self) -> dict[str, str]: ...
 
 
 class BaseCheck:
-    """Convenience base: signature from name and version; optional document-level hook."""
+    """Convenience base: signature from name and version, no document-level findings
+    unless ``finish`` is overridden, and :meth:`finding` to build findings."""
 
     name: ClassVar[str] = ""
     version: ClassVar[int] = 1
@@ -179,10 +267,23 @@ def load(name: str) -> type:
     raise ConfigError(f"unknown check {name!r}; available: {', '.join(available())}")
 
 
-def create(names: Sequence[str] | None = None, **params: Any) -> list[Any]:
+def create(names: Sequence[str] | None = None, **params: Any) -> list[Check]:
     """Instantiate checks by name (all registered checks when ``names`` is None).
 
     ``params`` maps a check name to a dict of constructor arguments.
+
+    Raises:
+        ConfigError: a name is unknown, or its class does not have the :class:`Check`
+            methods (a plugin without ``finish``, say: the pipeline calls it).
     """
     chosen = list(names) if names else available()
-    return [load(n)(**params.get(n, {})) for n in chosen]
+    out: list[Check] = []
+    for n in chosen:
+        check = load(n)(**params.get(n, {}))
+        if not isinstance(check, Check):
+            missing = [m for m in ("name", "version", "requires", "run", "finish",
+                                   "signature_parts") if not hasattr(check, m)]
+            raise ConfigError(f"check {n!r} lacks {', '.join(missing)} of the Check "
+                              "protocol (mtqa.checks.BaseCheck provides them)")
+        out.append(check)
+    return out

@@ -40,7 +40,6 @@ from ..text.lexicon import (
     EnWord,
     JaUnit,
     Lexicon,
-    build_lexicon,
     english_entry,
     related,
     stems_match,
@@ -48,7 +47,7 @@ from ..text.lexicon import (
 )
 from ..text.cache import text_cache
 from ..types import AlignedPair, Finding
-from . import BaseCheck, Context, pair_segments
+from . import BaseCheck, Context
 
 # --- idiom resource ---------------------------------------------------------------------
 
@@ -499,7 +498,7 @@ class MistranslationCheck(BaseCheck):
         if pair.chrome or not pair.mt_sentences or not pair.ref_sentences:
             return
         yield from self._idioms(pair, ctx)
-        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
+        lex = ctx.lexicon(pair)
         yield from self._polarity(pair, ctx, lex)
         opposites = list(self._opposites(pair, ctx, lex))
         yield from opposites

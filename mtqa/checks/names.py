@@ -373,6 +373,27 @@ class _State:
     #: (:data:`_CAMPUS_WORDS`: 校 or 館 after a place may render it)
     institution: bool = False
 
+    @classmethod
+    def for_document(cls, ctx: Context) -> _State:
+        """The English names of the document, before any pair is checked
+        (:class:`mtqa.checks.CheckState`)."""
+        names = _document_names(ctx)
+        full: dict[str, str] = {}
+        for n in names:
+            for key in name_candidates([n]):
+                full.setdefault(key, n.text)
+        common = frozenset(
+            w for w in _EN_WORD.findall(ctx.reference.text) if w.islower()
+        )
+        ref = ctx.reference.text
+        located = frozenset(
+            n.text for n in names
+            if _LOCATIVE.search(ref, max(0, n.start - 12), n.start) is not None
+        )
+        return cls(names=names, candidates=name_candidates(names), full=full,
+                   common=common, people=_titled_names(ctx, names), reference=ref,
+                   located=located)
+
 
 class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
@@ -382,26 +403,7 @@ class NameCheck(BaseCheck):
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
-        st = ctx.state.get(self.name)
-        if st is None:
-            names = _document_names(ctx)
-            full: dict[str, str] = {}
-            for n in names:
-                for key in name_candidates([n]):
-                    full.setdefault(key, n.text)
-            common = frozenset(
-                w for w in _EN_WORD.findall(ctx.reference.text) if w.islower()
-            )
-            ref = ctx.reference.text
-            located = frozenset(
-                n.text for n in names
-                if _LOCATIVE.search(ref, max(0, n.start - 12), n.start) is not None
-            )
-            st = _State(names=names, candidates=name_candidates(names), full=full,
-                        common=common, people=_titled_names(ctx, names), reference=ref,
-                        located=located)
-            ctx.state[self.name] = st
-        return st  # type: ignore[no-any-return]
+        return ctx.check_state(_State)
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if pair.chrome or not pair.mt_sentences:
@@ -880,7 +882,7 @@ def _document_names(ctx: Context) -> list[EnglishName]:
     glossary = ctx.resources.get("glossary")
     exclude: list[tuple[int, int]] = []
     if glossary is not None:
-        exclude = [(m.start, m.end) for m in glossary.find(ref.text)]
+        exclude = [(m.start, m.end) for m in ctx.titles(glossary, ref.text)]
     return english_names(ref.text, spans, exclude, include_initial=True)
 
 
@@ -891,7 +893,7 @@ def _titled_names(ctx: Context, names: Sequence[EnglishName]) -> frozenset[str]:
     if glossary is None:
         return frozenset()
     text = ctx.reference.text
-    ends = {m.end for m in glossary.find(text)}
+    ends = {m.end for m in ctx.titles(glossary, text)}
     out: set[str] = set()
     for n in names:
         before = text[: n.start].rstrip(" ")

@@ -31,7 +31,6 @@ from ..text.lexicon import (
     EnWord,
     JaUnit,
     Lexicon,
-    build_lexicon,
     english_clauses,
     english_words,
     japanese_clauses,
@@ -70,11 +69,11 @@ class OmissionCheck(BaseCheck):
         if pair.chrome or not pair.mt_sentences or not pair.ref_sentences:
             return
         segs = pair_segments(pair, ctx)
-        lex = build_lexicon(pair.reference, segs, pair.back_translation)
+        lex = ctx.lexicon_of(pair.reference, segs, pair.back_translation)
         # what the neighbouring Japanese says: a clause rendered one sentence away is
         # misaligned or moved, not omitted
         near_segs = [s for p in neighbour_pairs(pair, ctx) for s in pair_segments(p, ctx)]
-        near = build_lexicon(pair.reference, near_segs) if near_segs else None
+        near = ctx.lexicon_of(pair.reference, near_segs) if near_segs else None
         clauses = english_clauses(pair.reference)
         index = {id(w): k for k, w in enumerate(lex.words)}
         # the words of an English idiom are rendered freely ("running on empty" →
@@ -241,7 +240,7 @@ class AdditionCheck(BaseCheck):
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if pair.chrome or not pair.mt_sentences or not pair.ref_sentences:
             return
-        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
+        lex = ctx.lexicon(pair)
         # the pair must be a translation of its English, or every clause looks added
         if not lex.words or sum(lex.covered(k) for k in range(len(lex.words))) < 0.5 * len(
             lex.words

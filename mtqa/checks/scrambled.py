@@ -40,7 +40,6 @@ from ..text.lexicon import (
     Clause,
     JaUnit,
     Lexicon,
-    build_lexicon,
     english_clauses,
     japanese_clauses,
 )
@@ -161,7 +160,7 @@ class ScrambledCheck(BaseCheck):
                 yield from self._fragment(pair, sent, ctx)
         if not pair.ref_sentences:
             return
-        lex = build_lexicon(pair.reference, pair_segments(pair, ctx), pair.back_translation)
+        lex = ctx.lexicon(pair)
         clauses = english_clauses(pair.reference)
         yield from self._inverted(pair, ctx, lex, clauses)
         yield from self._broken(pair, ctx, lex)
@@ -478,13 +477,13 @@ class ScrambledCheck(BaseCheck):
         other_en: str,
         other_ja: list[tuple[str, int, int]],
     ) -> Finding | None:
-        lex = build_lexicon(own_en, own_ja)
+        lex = ctx.lexicon_of(own_en, own_ja)
         if not lex.words or sum(lex.covered(k) for k in range(len(lex.words))) < 0.5 * len(
             lex.words
         ):
             return None  # not a clear translation of its own sentence: alignment trouble
-        there = build_lexicon(other_en, own_ja)
-        at_home = build_lexicon(other_en, other_ja)
+        there = ctx.lexicon_of(other_en, own_ja)
+        at_home = ctx.lexicon_of(other_en, other_ja)
         for chunk in japanese_clauses(lex.units):
             content = [u for u in chunk if lex.units[u].content and lex.units[u].known]
             if len(content) < MIN_MOVED_WORDS or any(lex.unit_links(u) for u in chunk):

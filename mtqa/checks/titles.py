@@ -312,9 +312,9 @@ class TitleCheck(BaseCheck):
         text = ctx.translation.text
         seg = text[pair.mt_start : pair.mt_end]
         comps = _trim_names(compounds(seg, pair.mt_start), pair.reference)
-        matches = gl.find(pair.reference) if pair.ref_sentences else []
+        matches = ctx.titles(gl, pair.reference) if pair.ref_sentences else ()
         window_en, window_ja = _window(pair, ctx)
-        window_titles = gl.find(window_en)
+        window_titles = ctx.titles(gl, window_en)
         licensed = {r for m in window_titles for r in m.entry.renderings}
         flagged: set[tuple[int, int]] = set()
         for m in matches:
@@ -450,8 +450,8 @@ class TitleCheck(BaseCheck):
         the English accounts for (国家長官)."""
         if not pair.ref_sentences:
             return
-        doc_renderings = _doc_renderings(ctx, gl)
-        window_titles = gl.find(window_en)
+        doc_renderings = ctx.check_state(_TitleState).doc_renderings
+        window_titles = ctx.titles(gl, window_en)
         window_renderings = {r for m in window_titles for r in m.entry.renderings}
         # words of titles the Japanese renders are spoken for; those of unrendered titles
         # may still account for a compound ("section leader" for 消防隊長)
@@ -521,14 +521,20 @@ def _glossary(ctx: Context) -> Glossary:
     return gl  # type: ignore[no-any-return]
 
 
-def _doc_renderings(ctx: Context, gl: Glossary) -> frozenset[str]:
-    """Accepted renderings of every title of the whole reference (cached per document)."""
-    key = "titles.doc_renderings"
-    cached = ctx.state.get(key)
-    if cached is None:
-        cached = frozenset(r for m in gl.find(ctx.reference.text) for r in m.entry.renderings)
-        ctx.state[key] = cached
-    return cached  # type: ignore[no-any-return]
+@dataclass(frozen=True)
+class _TitleState:
+    """What the titles check reads of the whole document (:class:`mtqa.checks.CheckState`).
+
+    Attributes:
+        doc_renderings: accepted renderings of every title of the whole reference.
+    """
+
+    doc_renderings: frozenset[str]
+
+    @classmethod
+    def for_document(cls, ctx: Context) -> _TitleState:
+        found = ctx.titles(_glossary(ctx), ctx.reference.text)
+        return cls(frozenset(r for m in found for r in m.entry.renderings))
 
 
 def _window(pair: AlignedPair, ctx: Context) -> tuple[str, str]:

@@ -26,7 +26,6 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
-from .cache import text_cache
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
 GLOSSARY_VERSION = 2
@@ -144,9 +143,11 @@ class Glossary:
         Case-insensitive; entries flagged :data:`FLAG_CAP` need a capital initial and a
         capitalised word right after them ("General Smith", not "general election").
         The titles and names checks look in the same texts (a pair's window, the whole
-        reference), so the matches are cached per article (#17); each call gets its own list.
+        reference): they share the matches through the document's state
+        (:meth:`mtqa.checks.Context.titles`, once per document, #17), so nothing is cached
+        here.
         """
-        return list(_find(self, text))
+        return list(self._find(text))
 
     def _find(self, text: str) -> tuple[TitleMatch, ...]:
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
@@ -175,12 +176,6 @@ class Glossary:
             out.append(TitleMatch(hit, start, end, text[start:end]))
             i += n_hit
         return tuple(out)
-
-
-@text_cache(4096)
-def _find(glossary: Glossary, text: str) -> tuple[TitleMatch, ...]:
-    """:meth:`Glossary.find`'s matches, cached per article (a glossary is keyed by identity)."""
-    return glossary._find(text)
 
 
 def _contiguous(text: str, words: Sequence[tuple[int, int, str]]) -> bool:

@@ -452,10 +452,10 @@ def build_lexicon(
 ) -> Lexicon:
     """Match the English ``reference`` against Japanese ``segments``.
 
-    The result is cached on the exact inputs for the article being checked (#17): several
-    checks (mistranslation, omission, addition, scrambled and its moved-clause search)
-    build the lexicon of the same pair, and a :class:`Lexicon` is immutable, so they share
-    one.
+    Not cached here: several checks (mistranslation, omission, addition, scrambled and its
+    moved-clause search) need the lexicon of the same pair, and a :class:`Lexicon` is
+    immutable, so they share one through the document's state
+    (:meth:`mtqa.checks.Context.lexicon`, built once per document, #17).
 
     Args:
         reference: English text (offsets of the words index it).
@@ -465,7 +465,6 @@ def build_lexicon(
     return _build_lexicon(reference, tuple((t, b, i) for t, b, i in segments), back_translation)
 
 
-@text_cache(2048)
 def _build_lexicon(
     reference: str, segments: tuple[tuple[str, int, int], ...], back_translation: str
 ) -> Lexicon:

@@ -6,8 +6,15 @@ from __future__ import annotations
 import pytest
 
 import mtqa
-from mtqa.score import CRITICAL_SCORE_CAP, SCORE_VERSION, mqm_score
-from mtqa.types import Finding
+from mtqa.score import (
+    CRITICAL_SCORE_CAP,
+    SCORE_VERSION,
+    chrf,
+    mqm_score,
+    pair_scores,
+    word_count,
+)
+from mtqa.types import SEVERITIES, AlignedPair, Finding
 
 from tests.conftest import CASES, RIYADH
 
@@ -46,3 +53,59 @@ def test_wrong_article_scores_below_a_garbled_one(riyadh_report):
     assert [x.code for x in wrong.finding_list] == ["REL001"]
     assert wrong.score <= CRITICAL_SCORE_CAP < riyadh_report.score
     assert f"score:{SCORE_VERSION}" in wrong.signature and SCORE_VERSION == "mqm-2"
+
+
+# --- #17: the weights, the cap and the inputs of the score --------------------------------
+
+
+def test_mqm_weights_per_severity():
+    """docs/DESIGN.md: critical 25, major 5, minor 1, info 0."""
+    assert {s: f(s, "boilerplate" if s == "info" else "number").weight for s in SEVERITIES} == {
+        "critical": 25.0, "major": 5.0, "minor": 1.0, "info": 0.0}
+    # the same penalty from different severities gives the same score
+    assert mqm_score([f("major")], 100) == mqm_score([f("minor")] * 5, 100) == 95.0
+
+
+def test_the_penalty_is_per_100_reference_words():
+    """Twice the words, half the penalty: a long and a short article compare."""
+    assert mqm_score([f("major")], 200) == 97.5
+    assert mqm_score([f("major")] * 2, 200) == mqm_score([f("major")], 100)
+
+
+def test_the_cap_applies_only_with_a_critical_finding():
+    assert mqm_score([f("major")] * 9, 100) == 55.0  # no critical: not capped
+    assert mqm_score([f("critical"), f("minor")], 10_000) == CRITICAL_SCORE_CAP
+    assert mqm_score([f("critical")] * 4, 100) == 0.0  # floored at 0 below the cap
+
+
+def test_score_is_rounded_to_one_decimal_and_an_empty_reference_does_not_divide_by_zero():
+    assert mqm_score([f("minor")], 3) == 66.7
+    assert mqm_score([], 0) == 100.0
+    assert mqm_score([f("minor")], 0) == 0.0  # counted as one word
+
+
+def test_word_count_counts_words_and_numbers():
+    assert word_count("The talks lasted four hours.") == 5
+    assert word_count("It cost 3.5 billion dollars.") == 5
+    assert word_count("") == 0
+
+
+def test_chrf_is_none_when_a_side_is_empty():
+    assert chrf("The talks lasted four hours.", "The talks lasted four hours.") == 100.0
+    assert chrf("", "The talks lasted four hours.") is None
+    assert chrf("The talks lasted four hours.", "   ") is None
+    assert 0.0 < chrf("The talks took four hours.", "The talks lasted four hours.") < 100.0
+
+
+def _pair(index: int, ref: tuple[int, ...], mt: tuple[int, ...], reference: str,
+          back_translation: str) -> AlignedPair:
+    return AlignedPair(index, ref, mt, 0, len(reference), 0, 0, reference, "",
+                       back_translation=back_translation)
+
+
+def test_pair_scores_skip_pairs_without_both_sides():
+    """An omission (1:0) or addition (0:1) has no chrF: there is nothing to compare."""
+    pairs = [_pair(0, (0,), (0,), "The talks lasted four hours.", "The talks lasted four hours."),
+             _pair(1, (1,), (), "Nothing was agreed.", ""),
+             _pair(2, (), (1,), "", "An added sentence.")]
+    assert pair_scores(pairs) == [100.0, None, None]

@@ -277,7 +277,6 @@ class BeadScorer:
         weights = np.maximum(weights, 0.05)
         if anchor_cols:
             weights[sorted(anchor_cols)] *= ANCHOR_BOOST
-        self._weights = weights
         self._en_w = (self._en_bin @ sparse.diags(weights)).tocsr() if en_vocab else self._en_bin
         # the Japanese size is counted in content words and put on the English scale so that
         # both documents weigh the same in total (Dice needs comparable sizes)

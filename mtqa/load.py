@@ -79,8 +79,6 @@ ENCODING_NAMES = {
 #: Legacy Japanese encodings tried when the bytes are not UTF-8. cp932 is Microsoft's
 #: Shift_JIS superset (what "Shift_JIS" files are in practice).
 LEGACY_ENCODINGS = ("cp932", "euc_jp")
-#: Kept for callers of the first version: the fallbacks in the order tried.
-FALLBACK_ENCODINGS = ("utf-8", *LEGACY_ENCODINGS)
 #: A legacy decoding is accepted only when at least this share of its characters is what
 #: Japanese or English text is made of (see :func:`plausibility`). cp932 and EUC-JP decode
 #: many random byte strings without error; what comes out is then mostly rare (JIS level-2

@@ -36,10 +36,6 @@ def chrf(hypothesis: str, reference: str) -> float | None:
     return round(float(result.score), 1)
 
 
-def chrf_signature() -> str:
-    return str(_chrf().get_signature())  # type: ignore[attr-defined]
-
-
 def mqm_score(findings: Sequence[Finding], reference_words: int) -> float:
     """100 minus the MQM penalty per 100 reference words, floored at 0, and at most
     :data:`CRITICAL_SCORE_CAP` when any finding is critical.

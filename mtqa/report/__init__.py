@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -220,13 +220,6 @@ class Report:
         df.attrs["signature"] = self.signature
         return df
 
-    def segment_findings(self) -> dict[int, list[Finding]]:
-        out: dict[int, list[Finding]] = {}
-        for f in self.finding_list:
-            if f.segment is not None:
-                out.setdefault(f.segment, []).append(f)
-        return out
-
     # --- exploration helpers (Jupyter) ---------------------------------------------------
     def finding_segments(self) -> list[int | None]:
         """The pair index of each finding (in ``finding_list`` order): its ``segment``, else
@@ -356,12 +349,3 @@ def counts_table(findings: Iterable[Finding], all_categories: bool = False) -> p
     if not all_categories:
         df = df[df["total"] > 0]
     return df
-
-
-def findings_for(pairs: Sequence[AlignedPair],
-                 findings: Sequence[Finding]) -> dict[int, list[Finding]]:
-    out: dict[int, list[Finding]] = {}
-    for f in findings:
-        if f.segment is not None:
-            out.setdefault(f.segment, []).append(f)
-    return out

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
-#: The finding categories of docs/DESIGN.md (the contract).
-CATEGORIES: tuple[str, ...] = (
+#: A finding's category: those of docs/DESIGN.md (the contract), as a type so that a type
+#: checker catches a misspelt category in a check (#17) before a run's ``ValueError`` does.
+Category = Literal[
     "title",
     "name",
     "untranslated",
@@ -24,7 +25,9 @@ CATEGORIES: tuple[str, ...] = (
     "number",
     "boilerplate",
     "moved",
-)
+]
+#: The categories, in report order (the order of :data:`Category`).
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 #: A finding's severity. ``info`` marks informational findings (page chrome, #16): shown and
 #: counted in every output under that name, but weighing 0 and never failing the gate.
 Severity = Literal["critical", "major", "minor", "info"]
@@ -43,7 +46,7 @@ SEVERITY_WEIGHTS: Mapping[str, float] = MappingProxyType(
 #: policy may still raise one, e.g. ``[severity] boilerplate = "minor"``). ``moved`` is a
 #: sentence an editor moved to another place (#19): a rendering of the English found
 #: elsewhere in the article, not an omission plus an addition.
-INFORMATIONAL_CATEGORIES: frozenset[str] = frozenset({"boilerplate", "moved"})
+INFORMATIONAL_CATEGORIES: frozenset[Category] = frozenset({"boilerplate", "moved"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +159,7 @@ class Finding:
     ``ja_text[start:end]``. ``reference`` is the English the span corresponds to.
     """
 
-    category: str
+    category: Category
     severity: Severity
     start: int
     end: int

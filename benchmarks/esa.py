@@ -236,12 +236,10 @@ def _init_worker() -> None:
     from mtqa.config import QAConfig
     from mtqa.pipeline import Pipeline
 
-    pipe = Pipeline(QAConfig().with_options(backtranslator=BACKTRANSLATOR))
-    pipe.score_risk = False  # informative only; not measured here and it costs time
-    # the findings are cached as the checks give them; calibration is applied when measuring
-    if hasattr(pipe, "apply_confidence"):
-        pipe.apply_confidence = False
-    _PIPELINE = pipe
+    # token risk: informative only; not measured here and it costs time. Calibration: the
+    # findings are cached as the checks give them; it is applied when measuring.
+    _PIPELINE = Pipeline(QAConfig().with_options(
+        backtranslator=BACKTRANSLATOR, score_risk=False, apply_confidence=False))
 
 
 def check_item(args: tuple[str, str, str]) -> dict[str, Any]:
@@ -264,8 +262,8 @@ def check_item(args: tuple[str, str, str]) -> dict[str, Any]:
         "words": word_count(report.reference_text),
         # per aligned pair: Japanese span, alignment score and chrF of the back-translation
         # (inputs of the confidence model beside the finding itself)
-        "pairs": [[p.mt_start, p.mt_end, round(p.score, 4), c]
-                  for p, c in zip(report.pairs, report.chrf_scores)],
+        "pairs": [[s.pair.mt_start, s.pair.mt_end, round(s.pair.score, 4), s.chrf]
+                  for s in report.segment_list],
         "signature": report.signature,
         "seconds": round(time.perf_counter() - t0, 3),
     }

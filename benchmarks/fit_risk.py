@@ -160,8 +160,8 @@ def run_mtqa(sentences: Sequence[wmt22.WmtSentence]) -> Any:
     from mtqa.config import QAConfig
     from mtqa.pipeline import Pipeline
 
-    pipe = Pipeline(QAConfig().with_options(backtranslator=BACKTRANSLATOR, presegmented=True))
-    pipe.score_risk = False
+    pipe = Pipeline(QAConfig().with_options(
+        backtranslator=BACKTRANSLATOR, presegmented=True, score_risk=False))
     return pipe.run_segments([(s.source, s.target) for s in sentences])
 
 

@@ -16,6 +16,12 @@ DEFAULT_BACKTRANSLATOR = "auto"
 #: critical or major finding stops publication; minor ones are reported only.
 DEFAULT_MAX_CRITICAL = 0
 DEFAULT_MAX_MAJOR = 0
+#: Token risk and per-segment risk/quality in every report: cheap next to the checks, and the
+#: HTML report and DataFrames show them (#18).
+DEFAULT_SCORE_RISK = True
+#: Calibrated confidence on every finding (#18): the shipped model was fitted on the final
+#: checks, and a policy floor (``min_confidence``) needs it.
+DEFAULT_APPLY_CONFIDENCE = True
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,14 @@ class QAConfig:
     engine_options: dict[str, Any] = field(default_factory=dict)
     #: skip document alignment: the inputs are already sentence pairs (check_segments).
     presegmented: bool = False
+    #: Compute the token risk (mtqa/risk/tokens.py) after the checks. It informs only (no
+    #: finding, no gate input) but names its model in the signature; benchmarks/fit_risk.py
+    #: turns it off while refitting that model, whose output must not be an input.
+    score_risk: bool = DEFAULT_SCORE_RISK
+    #: Calibrate the findings (mtqa/risk/confidence.py, #18): confidence, severity from it, and
+    #: findings under the policy's floor hidden. benchmarks/esa.py turns it off to cache the
+    #: checks' findings as they come, and applies the same step with out-of-fold models.
+    apply_confidence: bool = DEFAULT_APPLY_CONFIDENCE
 
     def with_options(self, **options: Any) -> QAConfig:
         """A copy with keyword overrides; unknown names raise :class:`ConfigError`."""

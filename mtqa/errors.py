@@ -38,6 +38,39 @@ class OutputError(MtqaError):
     """An output file or folder cannot be written (disk full, I/O error); exit code 4."""
 
 
+class InternalError(Exception):
+    """A bug in mtqa or in a plugin check, found by one of mtqa's own contract checks.
+
+    Deliberately not an :class:`MtqaError`: no input or option of the user's can fix it, so
+    the command line treats it as any other bug (exit code 3, one stderr line naming the
+    file with the traceback) rather than as bad input (exit code 2).
+    """
+
+
+class FindingSpanError(InternalError):
+    """A check gave a finding whose span does not hold its text.
+
+    The offset contract (docs/DESIGN.md): ``finding.text == ja_text[start:end]``, which every
+    output relies on (the HTML marks, annotations and JSON consumers cut the text there). It
+    was an ``assert``, which ``python -O`` removes (#17); it is checked on every finding.
+    """
+
+    def __init__(self, check: str, code: str, start: int, end: int, text: str,
+                 actual: str) -> None:
+        self.check, self.code, self.start, self.end = check, code, start, end
+        self.text, self.actual = text, actual
+        super().__init__(
+            f"check {check!r} ({code or 'no code'}) gave span {start}..{end} with text "
+            f"{_clip(text)!r}, but the Japanese there is {_clip(actual)!r}: a bug in that "
+            "check (a finding's text must be ja_text[start:end])"
+        )
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters (a message must stay one readable line)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 #: Name of a traceback file written for an internal error (#15): sortable by time, unique
 #: by process, so that two crashing runs never overwrite each other's record.
 CRASH_FILE_PATTERN = "mtqa-crash-{stamp}-{pid}.txt"

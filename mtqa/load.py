@@ -604,7 +604,9 @@ def restore_offsets(report: _T, ref: OffsetMap | None, mt: OffsetMap | None) -> 
     r: Any = report
     en_text = ref.original if ref else r.reference_text
     ja_text = mt.original if mt else r.translation_text
-    pairs = tuple(_pair_back(p, ref, mt, en_text, ja_text) for p in r.pairs)
+    segments = tuple(
+        replace(s, pair=_pair_back(s.pair, ref, mt, en_text, ja_text)) for s in r.segment_list
+    )
     findings = tuple(_finding_back(f, mt, ja_text) for f in r.finding_list)
     changed = [
         f"{name} {m.changed:,}" for name, m in (("reference", ref), ("translation", mt)) if m
@@ -614,6 +616,6 @@ def restore_offsets(report: _T, ref: OffsetMap | None, mt: OffsetMap | None) -> 
         f"and full-width Latin folded): {', '.join(changed)}; offsets index the original text"
     )
     return replace(  # type: ignore[no-any-return]
-        r, reference_text=en_text, translation_text=ja_text, pairs=pairs,
+        r, reference_text=en_text, translation_text=ja_text, segment_list=segments,
         finding_list=findings, notes=(*r.notes, note),
     )

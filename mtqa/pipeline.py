@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from . import backtranslate, checks, load, relatedness, segment
 from .text import language
 from .align import ALIGNER_VERSION, align, settle_chrome
 from .config import QAConfig
+from .errors import FindingSpanError
 from .gate import evaluate
-from .report import Report
+from .report import Report, Segment
 from .score import SCORE_VERSION, mqm_score, pair_scores, word_count
-from .types import AlignedPair, Document, Finding, Sentence
+from .types import AlignedPair, Document, Finding, Sentence, Severity
 from .version import __version__
 
 log = logging.getLogger(__name__)
@@ -21,14 +22,6 @@ log = logging.getLogger(__name__)
 
 class Pipeline:
     """Runs the stages for one configuration; engine and checks are created once."""
-
-    #: Compute the token risk (mtqa/risk/tokens.py) after the checks. It informs only: no finding,
-    #: no gate input. benchmarks/fit_risk.py turns it off while refitting the model.
-    score_risk: bool = True
-    #: Calibrate the findings (mtqa/risk/confidence.py, #18): confidence, severity from it, and
-    #: findings under the policy's floor hidden. benchmarks/esa.py turns it off to cache the
-    #: checks' findings as they come and applies the same step with out-of-fold models.
-    apply_confidence: bool = True
 
     def __init__(
         self,
@@ -40,21 +33,32 @@ class Pipeline:
         #: terminal: a long article takes tens of seconds, mostly in the checks, #16)
         self.progress = progress
         self._engine: backtranslate.BackTranslator | None = None
-        self._engine_note: str | None = None
-        self._checks: list[checks.Check] | None = None
+        self._checks: list[Any] | None = None
         self._resources: dict[str, Any] | None = None
+
+    @property
+    def score_risk(self) -> bool:
+        """``config.score_risk`` (read-only: every option that changes the signature lives
+        in :class:`QAConfig`, #17)."""
+        return self.config.score_risk
+
+    @property
+    def apply_confidence(self) -> bool:
+        """``config.apply_confidence`` (read-only, like :attr:`score_risk`)."""
+        return self.config.apply_confidence
 
     # lazily built so that constructing a Pipeline is cheap
     @property
     def engine(self) -> backtranslate.BackTranslator:
         if self._engine is None:
-            self._engine, self._engine_note = backtranslate.create(
+            # the fallback note, if any, is also the engine's: read with its other notes
+            self._engine, _ = backtranslate.create(
                 self.config.backtranslator, self.config.model, **self.config.engine_options
             )
         return self._engine
 
     @property
-    def check_objects(self) -> list[checks.Check]:
+    def check_objects(self) -> list[Any]:
         if self._checks is None:
             self._checks = checks.create(self.config.checks)
         return self._checks
@@ -73,7 +77,7 @@ class Pipeline:
         parts["align"] = "pairs" if self.config.presegmented else ALIGNER_VERSION
         if not self.config.presegmented:
             parts["rel"] = relatedness.RELATEDNESS_VERSION
-        names = []
+        names: list[str] = []
         for c in self.check_objects:
             names.extend(f"{k}-{v}" for k, v in c.signature_parts().items())
         parts["checks"] = ",".join(names)
@@ -162,7 +166,8 @@ class Pipeline:
         rows, segs = risk.score_pairs(
             report.translation_text, report.pairs, report.finding_list, model
         )
-        return replace(report, token_risks=rows, segment_risks=segs)
+        segments = tuple(replace(s, risk=r) for s, r in zip(report.segment_list, segs, strict=True))
+        return replace(report, token_risks=rows, segment_list=segments)
 
     def _finish(self, ref_doc: Document, mt_doc: Document, pairs: list[AlignedPair],
                 only: list[Finding] | None = None) -> Report:
@@ -173,7 +178,9 @@ class Pipeline:
             for k, pair in enumerate(pairs):
                 self._tell(f"checking {check.name}", n * len(pairs) + k, len(to_run) * len(pairs))
                 findings.extend(check.run(pair, ctx))
-            findings.extend(check.finish(ctx))
+            finish = getattr(check, "finish", None)
+            if finish is not None:
+                findings.extend(finish(ctx))
         findings = _dedupe(findings)
         chrf = tuple(pair_scores(pairs))
         hidden = 0
@@ -184,26 +191,40 @@ class Pipeline:
                 findings, confidence.ConfidenceModel.load(),
                 confidence.segment_contexts(pairs, chrf), self.config.policy.min_confidence)
         findings = _apply_policy_severity(findings, self.config.policy.severity)
-        for f in findings:  # the contract: offsets index the Japanese text exactly
-            assert mt_doc.text[f.start : f.end] == f.text, (f.check, f.start, f.end, f.text)
+        check_spans(findings, mt_doc.text)
         score = mqm_score(findings, word_count(ref_doc.text))
         gate = evaluate(findings, score, self.config.policy)
-        notes = (self._engine_note,) if self._engine_note else ()
+        # read after back-translation: a cache bypassed on the way is one of them (#17)
+        notes = tuple(self.engine.notes)
         if hidden:
             notes += (f"{hidden} finding(s) under the confidence floor hidden "
                       "(--all-findings or min_confidence = 0 shows them)",)
         return Report(
             reference_text=ref_doc.text,
             translation_text=mt_doc.text,
-            pairs=tuple(pairs),
+            segment_list=tuple(Segment(p, c) for p, c in zip(pairs, chrf, strict=True)),
             finding_list=tuple(findings),
-            chrf_scores=chrf,
             score=score,
             gate=gate,
             signature_parts=self.signature_parts(),
             notes=notes,
             policy=self.config.policy,
         )
+
+
+def check_spans(findings: Sequence[Finding], ja_text: str) -> None:
+    """The offset contract: each finding's ``text`` is exactly ``ja_text[start:end]``.
+
+    A real check, not an ``assert`` (``python -O`` would remove it, #17): a check that
+    breaks it would otherwise mark the wrong characters in every output.
+
+    Raises:
+        FindingSpanError: the first finding that breaks it (an internal error: exit code 3).
+    """
+    for f in findings:
+        actual = ja_text[f.start : f.end]
+        if actual != f.text:
+            raise FindingSpanError(f.check, f.code, f.start, f.end, f.text, actual)
 
 
 def _risk_version() -> str:
@@ -221,7 +242,9 @@ def _apply_policy_severity(findings: list[Finding], overrides: dict[str, str]) -
         return findings
     from dataclasses import replace
 
-    return [replace(f, severity=overrides.get(f.category, f.severity)) for f in findings]
+    # the policy's values were checked against SEVERITIES when it was read (mtqa/policy.py)
+    return [replace(f, severity=cast(Severity, overrides.get(f.category, f.severity)))
+            for f in findings]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -156,8 +156,8 @@ _PIPELINE: list[Pipeline] = []
 def _pipeline() -> Pipeline:
     """One pipeline for all examples (engine, checks and glossary built once)."""
     if not _PIPELINE:
-        pipeline = Pipeline(QAConfig(backtranslator="dictionary"))
-        pipeline.score_risk = False  # informative only; the command-line test covers it
+        # token risk: informative only; the command-line test covers it
+        pipeline = Pipeline(QAConfig(backtranslator="dictionary", score_risk=False))
         _PIPELINE.append(pipeline)
     return _PIPELINE[0]
 

@@ -32,10 +32,27 @@ class BackTranslator(Protocol):
     """What the pipeline needs from an engine.
 
     ``name`` identifies the engine; ``signature_parts()`` gives what must appear in the
-    report signature (engine, model and revision, generation options).
+    report signature (engine, model and revision, generation options). ``available(model)``
+    says, without loading anything or touching the network, whether the engine can run
+    here with that model (:func:`create` asks it before choosing ``auto``'s engine).
+    ``notes`` are what the engine wants the reader of a report to know (a bypassed cache,
+    a fallback to the dictionary engine, a model converted into a temporary folder): the
+    pipeline copies them into every report's notes, so that they reach the JSON ``notes``
+    and the text and HTML headers instead of a log line that nobody reads.
     """
 
     name: str
+
+    @classmethod
+    def available(cls, model: str) -> bool:
+        """True when this engine can run offline with ``model`` (hub id or folder; engines
+        without a model ignore it)."""
+        ...
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Lines for the report header, in the order they arose (empty when none)."""
+        ...
 
     def translate(self, sentences: Sequence[str]) -> list[BackTranslation]:
         """Back-translate each sentence; the result has the same length and order."""
@@ -45,7 +62,7 @@ class BackTranslator(Protocol):
         ...
 
 
-def _load_class(name: str) -> type:
+def _load_class(name: str) -> type[BackTranslator]:
     spec = _ENGINES[name]
     module_name, cls_name = spec.split(":")
     module = importlib.import_module(module_name, __name__)
@@ -63,8 +80,10 @@ def create(
         **options: engine options (batch size, beam size, cache settings…).
 
     Returns:
-        The engine and a note for the report header (e.g. why ``auto`` fell back to the
-        dictionary engine), or ``None``.
+        The engine and why ``auto`` fell back to the dictionary engine, or ``None``. The
+        engine carries that note in its :attr:`~BackTranslator.notes` too, which is what
+        the pipeline puts into the report; the second value is for callers that show it
+        themselves (benchmarks).
 
     Raises:
         ConfigError: unknown engine name.
@@ -76,20 +95,34 @@ def create(
         )
     model = model or os.environ.get("MTQA_MODEL") or None
     if name == "auto":
-        try:
-            cls = _load_class("marian")
-            available = getattr(cls, "available", None)
-            if available is not None and available(model or DEFAULT_MODEL):
-                return cls(model or DEFAULT_MODEL, **options), None
-            note = (
-                f"Marian model {model or DEFAULT_MODEL} not available offline; "
-                "using the dictionary back-translator (JMdict glosses); for Marian run "
-                f"`hf download {DEFAULT_MODEL}` once or pass --model /path/to/folder"
-            )
-        except (ImportError, ModelUnavailableError) as err:
-            note = f"Marian engine unavailable ({err}); using the dictionary back-translator"
-        return _load_class("dictionary")(), note
+        return _auto(model, options)
     cls = _load_class(name)
     if name == "dictionary":
         return cls(), None
-    return cls(model or DEFAULT_MODEL, **options), None
+    return cls(model or DEFAULT_MODEL, **options), None  # type: ignore[call-arg]
+
+
+def _auto(model: str | None, options: Mapping[str, object]) -> tuple[BackTranslator, str | None]:
+    """Marian when :meth:`BackTranslator.available` says it can run offline, else the
+    dictionary engine carrying the reason as its note."""
+    from .dictionary import DictionaryBackTranslator
+
+    wanted = model or DEFAULT_MODEL
+    try:
+        cls = _load_class("marian")
+        if cls.available(wanted):
+            return cls(wanted, **options), None  # type: ignore[call-arg]
+        from .marian import missing_dependencies
+
+        missing = missing_dependencies()
+        note = (
+            f"Marian engine unavailable ({', '.join(missing)} not installed; install with: "
+            f"pip install {' '.join(missing)}); using the dictionary back-translator"
+            if missing else
+            f"Marian model {wanted} not available offline; "
+            "using the dictionary back-translator (JMdict glosses); for Marian run "
+            f"`hf download {DEFAULT_MODEL}` once or pass --model /path/to/folder"
+        )
+    except (ImportError, ModelUnavailableError) as err:
+        note = f"Marian engine unavailable ({err}); using the dictionary back-translator"
+    return DictionaryBackTranslator(fallback_note=note), note

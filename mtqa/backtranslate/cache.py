@@ -12,7 +12,9 @@ recomputed, so that a damaged cache cannot put a wrong model hash into the signa
 
 The cache is a convenience: when the database is corrupt, locked by another process
 for too long, or its folder is not writable, the problem is logged once as a warning
-and the cache is bypassed for the rest of the run; back-translation carries on.
+and the cache is bypassed for the rest of the run; back-translation carries on. Both
+conditions are also :attr:`BackTranslationCache.notes`, which the engine passes on to the
+report header (#17: a log line alone never reached the report).
 """
 
 from __future__ import annotations
@@ -94,6 +96,18 @@ class BackTranslationCache:
     @property
     def usable(self) -> bool:
         return self.problem is None
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What a report should say about this cache: why it was bypassed, and how many
+        damaged entries were recomputed (empty when neither happened)."""
+        out: tuple[str, ...] = (self.problem,) if self.problem is not None else ()
+        if self.damaged:
+            out += (
+                f"back-translation cache {self.path}: {self.damaged} damaged entry(ies) "
+                "(checksum mismatch) recomputed, not served",
+            )
+        return out
 
     def _fail(self, action: str, err: BaseException) -> None:
         self.problem = f"back-translation cache {self.path} bypassed: cannot {action} ({err})"

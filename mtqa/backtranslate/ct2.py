@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import ConfigError, MissingDependencyError, ModelUnavailableError
 from .cache import default_cache_dir
-from .marian import Generated, SequenceEngine, WorkUnit, available, quiet_transformers
+from .marian import Generated, SequenceEngine, WorkUnit, quiet_transformers
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +50,10 @@ class CT2BackTranslator(SequenceEngine):
     """Marian model run by CTranslate2, int8 by default."""
 
     name = "ct2"
-    available = staticmethod(available)
-    # a CTranslate2 Translator may be called from several threads at once: no generation lock
-    _loaded_attrs = ("converted", "_translator", "_tmp")
+    _modules = ("ctranslate2", "transformers")
+    # a CTranslate2 Translator may be called from several threads at once: no generation lock;
+    # the notes of the conversion (a temporary folder) go with the converted model
+    _loaded_attrs = ("converted", "_translator", "_tmp", "_notes")
 
     def __init__(self, model: str, **options: Any) -> None:
         """See :class:`SequenceEngine`; ``compute_type`` is a CTranslate2 type.
@@ -111,8 +112,9 @@ class CT2BackTranslator(SequenceEngine):
             work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         except OSError as err:
             # Unwritable cache folder: convert into a temporary folder for this run.
-            log.warning("cannot write converted model under %s (%s); converting into a "
-                        "temporary folder", target.parent, err)
+            self._note(f"cannot write the converted model under {target.parent} ({err}); "
+                       "converted into a temporary folder for this run (converted again next "
+                       "time; pass --cache-dir to keep it)")
             self._tmp = tempfile.TemporaryDirectory(prefix="mtqa-ct2-")
             target = Path(self._tmp.name) / "model"
             work = Path(self._tmp.name) / "work"

@@ -7,9 +7,11 @@ Japanese token it came from. Reports label this column "word glosses", not a tra
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Mapping, Sequence
 
+from ..errors import MissingDependencyError
 from ..text import japanese, jmdict
 from ..types import Attribution, BackTranslation
 
@@ -30,6 +32,8 @@ _DESCRIPTIVE = re.compile(
     re.IGNORECASE,
 )
 _CONJUGATING = frozenset({"動詞", "形容詞", "助動詞"})
+#: Modules the glosses need: the tokenizer with its dictionary, and JMdict.
+_MODULES = ("fugashi", "unidic_lite", "jamdict")
 
 
 def gloss_token(tok: japanese.Token) -> str:
@@ -101,6 +105,30 @@ class DictionaryBackTranslator:
     """Word-by-word gloss using fugashi tokens and JMdict (jamdict)."""
 
     name = "dictionary"
+
+    def __init__(self, fallback_note: str | None = None) -> None:
+        """Args:
+        fallback_note: why ``auto`` chose this engine instead of Marian (the report says
+            it: word glosses are a weaker probe than a translation model).
+        """
+        self._notes: tuple[str, ...] = (fallback_note,) if fallback_note else ()
+
+    @classmethod
+    def available(cls, model: str = "") -> bool:
+        """True when the tokenizer and the JMdict database are installed (no model: the
+        argument is ignored)."""
+        if any(importlib.util.find_spec(m) is None for m in _MODULES):
+            return False
+        try:
+            jmdict.database_file()
+        except MissingDependencyError:
+            return False
+        return True
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The fallback note, when ``auto`` fell back to this engine."""
+        return self._notes
 
     def translate(self, sentences: Sequence[str]) -> list[BackTranslation]:
         out: list[BackTranslation] = []

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import importlib.util
 import json
 import logging
 import math
@@ -155,6 +156,17 @@ def available(model: str) -> bool:
     except ModelUnavailableError:
         return False
     return True
+
+
+#: What the transformers engine imports when it loads a model (declared dependencies, but a
+#: slim install may leave them out: ``auto`` then falls back instead of failing at load).
+_MARIAN_MODULES = ("torch", "transformers")
+
+
+def missing_dependencies(modules: Sequence[str] = _MARIAN_MODULES) -> list[str]:
+    """The ``modules`` that cannot be imported here (found without importing them, so that
+    asking costs no torch start-up)."""
+    return [m for m in modules if importlib.util.find_spec(m) is None]
 
 
 def model_files(folder: Path) -> list[Path]:
@@ -504,6 +516,11 @@ class SequenceEngine:
     name = "sequence"
     #: Attributes set by :meth:`_load_model`, shared between engines of the same key.
     _loaded_attrs: tuple[str, ...] = ()
+    #: Modules :meth:`_load_model` imports (:meth:`available` checks they are installed).
+    _modules: tuple[str, ...] = _MARIAN_MODULES
+    #: Notes of this engine (see :attr:`notes`); a tuple replaced, never mutated, so that a
+    #: reader on another thread always sees a whole one.
+    _notes: tuple[str, ...] = ()
     #: The shared model's generation lock (see :class:`_Loaded`); set by :meth:`load`.
     _generate_lock: threading.Lock
 
@@ -576,12 +593,25 @@ class SequenceEngine:
 
     # -- public API -----------------------------------------------------------------
 
+    @classmethod
+    def available(cls, model: str) -> bool:
+        """True when this engine's libraries are installed and ``model`` can be loaded
+        without a network (folder or hub cache)."""
+        return not missing_dependencies(cls._modules) and available(model)
+
     @property
     def notes(self) -> tuple[str, ...]:
-        """Problems worth a line in the report header (e.g. a bypassed cache)."""
-        if self.cache is not None and self.cache.problem:
-            return (self.cache.problem,)
-        return ()
+        """Problems worth a line in the report header, in the order they arose: the cache's
+        (bypassed, damaged entries) first, then the engine's own (:meth:`_note`)."""
+        cached = self.cache.notes if self.cache is not None else ()
+        return (*cached, *self._notes)
+
+    def _note(self, message: str) -> None:
+        """Record a condition the reader of the report should know about (once), and log it
+        for whoever watches the run."""
+        if message not in self._notes:
+            self._notes = (*self._notes, message)
+            log.warning("%s", message)
 
     def signature_parts(self) -> Mapping[str, str]:
         """Engine, model and revision or weights hash, and every generation option that
@@ -752,7 +782,6 @@ class MarianBackTranslator(SequenceEngine):
     """Batched MarianMT generation with transformers + torch (``--backtranslator marian``)."""
 
     name = "marian"
-    available = staticmethod(available)
     _loaded_attrs = ("_torch", "_device", "_model", "_attn_impl", "_gen_config")
 
     def _load_model(self) -> None:
@@ -889,7 +918,8 @@ class MarianBackTranslator(SequenceEngine):
             self._model.set_attn_implementation(self._attn_impl)
         cross = getattr(dec, "cross_attentions", None)
         if not cross or cross[ALIGN_LAYER] is None:
-            log.warning("the model returned no cross-attention; no span attribution")
+            self._note(f"{self.ref.name} returned no cross-attention: back-translation spans "
+                       "are not attributed to the Japanese")
             return None
         return cross[ALIGN_LAYER][:, ALIGN_HEAD]
 

@@ -19,6 +19,8 @@ from .csv_cells import csv_safe
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..risk.tokens import SegmentRisk
+
 #: The JSON contract's name. Additions keep it (#16 added the top-level ``policy`` object,
 #: the ``info`` severity and its count); a key removed or changed in meaning would not.
 SCHEMA = "mtqa.report/1"
@@ -41,15 +43,56 @@ def render_signature(parts: Mapping[str, str]) -> str:
     return "|".join(f"{k}:{v}" for k, v in parts.items())
 
 
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One aligned pair of a report, with what the report says about it as a whole.
+
+    One record per pair in place of parallel tuples (pairs, chrF scores, segment risks)
+    that every renderer had to zip in step (#17).
+
+    Attributes:
+        pair: the aligned English and Japanese sentences, with the back-translation.
+        chrf: chrF of the back-translation against the English (``None`` when either side
+            is empty: nothing to compare).
+        risk: token risk figures of the pair (mtqa/risk/tokens.py), ``None`` for page
+            chrome, empty sides, and reports computed without token risk.
+    """
+
+    pair: AlignedPair
+    chrf: float | None
+    risk: SegmentRisk | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The segment object of the JSON report (keys and order are a stable contract)."""
+        p = self.pair
+        return {
+            "ref_start": p.ref_start,
+            "ref_end": p.ref_end,
+            "mt_start": p.mt_start,
+            "mt_end": p.mt_end,
+            "reference": p.reference,
+            "translation": p.translation,
+            "back_translation": p.back_translation,
+            "chrf": self.chrf,
+            "index": p.index,
+            "kind": p.kind,
+            "chrome": p.chrome,
+            # token risk (mtqa/risk/tokens.py): expected share of tokens a post-editor
+            # would change, and predicted DA z-score; informative, not scored
+            "risk": self.risk.risk if self.risk is not None else None,
+            "quality": self.risk.quality if self.risk is not None else None,
+        }
+
+
 @dataclass(frozen=True)
 class Report:
     """Result of checking one translation against its reference."""
 
     reference_text: str
     translation_text: str
-    pairs: tuple[AlignedPair, ...]
+    #: one record per aligned pair, in document order (:attr:`segments` is the DataFrame)
+    segment_list: tuple[Segment, ...]
     finding_list: tuple[Finding, ...]
-    chrf_scores: tuple[float | None, ...]
     score: float
     gate: GateResult
     signature_parts: Mapping[str, str]
@@ -57,18 +100,30 @@ class Report:
     meta: Mapping[str, Any] = field(default_factory=dict)
     #: token risks (mtqa.risk.tokens.TokenRisk), one per Japanese token of the content pairs
     token_risks: tuple[Any, ...] = ()
-    #: per pair (mtqa.risk.tokens.SegmentRisk or None), in the order of ``pairs``
-    segment_risks: tuple[Any, ...] = ()
     #: the policy the verdict was computed with (its ``source`` names the file), or None
     #: for a report built by hand
     policy: Policy | None = None
+
+    # --- the aligned pairs as parallel tuples (read-only views of segment_list, kept for
+    # notebooks, benchmarks and tests written before the Segment record) -------------------
+    @property
+    def pairs(self) -> tuple[AlignedPair, ...]:
+        return tuple(s.pair for s in self.segment_list)
+
+    @property
+    def chrf_scores(self) -> tuple[float | None, ...]:
+        return tuple(s.chrf for s in self.segment_list)
+
+    @property
+    def segment_risks(self) -> tuple[SegmentRisk | None, ...]:
+        return tuple(s.risk for s in self.segment_list)
 
     def __repr__(self) -> str:
         """One line (#16: the dataclass repr ran to 19,000 characters in a notebook)."""
         c = self.counts
         sev = " ".join(f"{k}={v}" for k, v in c.items())
         return (f"<Report score={self.score} verdict={self.verdict} {sev} "
-                f"segments={len(self.pairs)} policy={self.policy_source}>")
+                f"segments={len(self.segment_list)} policy={self.policy_source}>")
 
     # --- summary -------------------------------------------------------------------------
     @property
@@ -98,7 +153,7 @@ class Report:
         return self.policy.source or "defaults"
 
     def category_counts(self) -> dict[str, int]:
-        out = {c: 0 for c in CATEGORIES}
+        out: dict[str, int] = {c: 0 for c in CATEGORIES}
         for f in self.finding_list:
             out[f.category] += 1
         return out
@@ -115,29 +170,8 @@ class Report:
 
     # --- serialisation -------------------------------------------------------------------
     def segment_dicts(self) -> list[dict[str, Any]]:
-        out = []
-        seg_risks = self.segment_risks or (None,) * len(self.pairs)
-        for p, c, sr in zip(self.pairs, self.chrf_scores, seg_risks):
-            out.append(
-                {
-                    "ref_start": p.ref_start,
-                    "ref_end": p.ref_end,
-                    "mt_start": p.mt_start,
-                    "mt_end": p.mt_end,
-                    "reference": p.reference,
-                    "translation": p.translation,
-                    "back_translation": p.back_translation,
-                    "chrf": c,
-                    "index": p.index,
-                    "kind": p.kind,
-                    "chrome": p.chrome,
-                    # token risk (mtqa/risk/tokens.py): expected share of tokens a post-editor
-                    # would change, and predicted DA z-score; informative, not scored
-                    "risk": sr.risk if sr is not None else None,
-                    "quality": sr.quality if sr is not None else None,
-                }
-            )
-        return out
+        """The JSON ``segments`` array: :meth:`Segment.to_dict` of each segment."""
+        return [s.to_dict() for s in self.segment_list]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of docs/DESIGN.md (keys and order are a stable contract)."""
@@ -224,7 +258,8 @@ class Report:
     def finding_segments(self) -> list[int | None]:
         """The pair index of each finding (in ``finding_list`` order): its ``segment``, else
         the pair whose Japanese holds its start (document-level findings), else None."""
-        indices = {p.index for p in self.pairs}
+        pairs = self.pairs
+        indices = {p.index for p in pairs}
         out: list[int | None] = []
         for f in self.finding_list:
             if f.segment is not None and f.segment in indices:
@@ -234,7 +269,7 @@ class Report:
                 next(
                     (
                         p.index
-                        for p in self.pairs
+                        for p in pairs
                         if p.mt_start <= f.start < p.mt_end
                         or (f.start == f.end == p.mt_end and p.mt_sentences)
                     ),
@@ -283,7 +318,8 @@ class Report:
             if seg is not None:
                 per.setdefault(seg, []).append(f)
         rows = []
-        for p, chrf in zip(self.pairs, self.chrf_scores):
+        for s in self.segment_list:
+            p, chrf = s.pair, s.chrf
             fs = per.get(p.index, [])
             sev = counts(fs)
             rows.append(

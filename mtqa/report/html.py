@@ -310,9 +310,9 @@ def _summary_header(report: Report, title: str) -> str:
     policy = f'<div class="policy">policy: {_e(describe)}</div>'
     notes = "".join(f'<div class="note">&#9888; {_e(n)}</div>' for n in report.notes)
     meta = _meta_line(report.meta)
-    content = [p for p in report.pairs if not p.chrome and p.mt_sentences]
+    content = [s.pair for s in report.segment_list if not s.pair.chrome and s.pair.mt_sentences]
     flagged = {i for i in _pair_of(report).values()}
-    scored = [s for s in report.chrf_scores if s is not None]
+    scored = [s.chrf for s in report.segment_list if s.chrf is not None]
     mean = f" · mean chrF {sum(scored) / len(scored):.0f}" if scored else ""
     stats = (
         f"{len(content)} sentences · {len(flagged & {p.index for p in content})} flagged{mean}"
@@ -388,7 +388,7 @@ def _severity_label(f: Finding) -> str:
 
 def _findings_rows(report: Report, uid: str, where: Mapping[int, int],
                    numbered: Sequence[tuple[int, Finding]]) -> str:
-    pairs = {p.index: p for p in report.pairs}
+    pairs = {s.pair.index: s.pair for s in report.segment_list}
     rows = []
     for num, f in numbered:
         seg = where.get(num)
@@ -477,11 +477,12 @@ def _document_rows(report: Report, uid: str, where: Mapping[int, int]) -> str:
     # highlighted in each of them, clipped, and explained once, in the pair it belongs to
     overlapping: dict[int, list[tuple[int, Finding]]] = {}
     for num, f in enumerate(report.finding_list, 1):
-        for p in report.pairs:
+        for p in (s.pair for s in report.segment_list):
             if (p.mt_start < f.end and f.start < p.mt_end) or where.get(num) == p.index:
                 overlapping.setdefault(p.index, []).append((num, f))
     rows = []
-    for pair, chrf in zip(report.pairs, report.chrf_scores):
+    for seg in report.segment_list:
+        pair, chrf = seg.pair, seg.chrf
         items = by_pair.get(pair.index, [])
         english_of = {n: _english_counterpart(f, pair.reference) for n, f in items}
         lo, hi = pair.mt_start, pair.mt_end

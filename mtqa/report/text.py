@@ -50,7 +50,8 @@ def render_text(report: Report, color: bool = False) -> str:
         if f.segment is not None:
             by_seg.setdefault(f.segment, []).append(f)
     listed: set[int] = set()
-    for pair in report.pairs:
+    for seg in report.segment_list:
+        pair = seg.pair
         found = sorted(by_seg.get(pair.index, []), key=lambda f: (f.start, f.end))
         if found:
             lines.extend(_sentence_block(report, pair, found, color))

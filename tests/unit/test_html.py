@@ -241,7 +241,8 @@ def test_token_risk_underline_only_when_present_and_valid(base):
     assert html.count('class="risk"') == 2 + 1  # two tokens + the legend sample
     assert ">ルビオ</span>" in html and ">続い</span>" in html and "token risk 0.90" in html
     # a report without token risk draws no underline
-    plain = dataclasses.replace(base, token_risks=(), segment_risks=())
+    plain = dataclasses.replace(base, token_risks=(), segment_list=tuple(
+        dataclasses.replace(s, risk=None) for s in base.segment_list))
     assert 'class="risk"' not in plain.to_html()
 
 

@@ -174,8 +174,8 @@ def test_segment_dicts_gain_risk_and_quality_at_the_end(report):
 
 def test_token_risk_informs_only(report):
     """Findings, score, verdict and exit code are the same with and without token risk."""
-    plain = Pipeline(QAConfig().with_options(backtranslator="dictionary", presegmented=True))
-    plain.score_risk = False
+    plain = Pipeline(QAConfig().with_options(backtranslator="dictionary", presegmented=True,
+                                             score_risk=False))
     without = plain.run_segments(PAIRS)
     assert without.token_risk.empty and all(s["risk"] is None for s in without.segment_dicts())
     assert [f.to_dict() for f in without.finding_list] == [

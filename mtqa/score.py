@@ -4,8 +4,10 @@ MQM-style document score from the findings."""
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 
+from .text.cache import text_cache
 from .text.english import words
 from .types import AlignedPair, Finding
 
@@ -28,12 +30,37 @@ def _chrf() -> object:
     return CHRF()
 
 
+#: sacrebleu's default chrF character n-gram order (chrF2: beta 2, no word n-grams)
+_CHAR_ORDER = 6
+
+
+@text_cache(4096)
+def _char_ngrams(text: str) -> tuple[Counter[str], ...]:
+    """Character 1- to 6-gram counts of ``text`` with its whitespace removed, as sacrebleu's
+    ``extract_all_char_ngrams`` counts them. Cached per article: each pair's English is
+    scored twice (against the back-translation and, for token risk, the word gloss)."""
+    line = "".join(text.split())
+    return tuple(
+        Counter([line[i : i + n] for i in range(len(line) - n + 1)])
+        for n in range(1, _CHAR_ORDER + 1)
+    )
+
+
 def chrf(hypothesis: str, reference: str) -> float | None:
-    """Sentence chrF (sacrebleu defaults); None when either side is empty."""
+    """Sentence chrF (sacrebleu defaults); None when either side is empty.
+
+    The same figure as ``CHRF().sentence_score(hypothesis, [reference])`` (the match
+    statistics are sacrebleu's, and so is the F-score it computes from them), without
+    its per-call set-up, and with the reference's n-grams counted once per article.
+    """
     if not hypothesis.strip() or not reference.strip():
         return None
-    result = _chrf().sentence_score(hypothesis, [reference])  # type: ignore[attr-defined]
-    return round(float(result.score), 1)
+    stats: list[int] = []
+    for hyp, ref in zip(_char_ngrams(hypothesis), _char_ngrams(reference)):
+        matches = sum(min(count, ref[g]) for g, count in hyp.items() if g in ref)
+        stats += [sum(hyp.values()) if ref else 0, sum(ref.values()), matches]
+    score = _chrf()._compute_f_score(stats)  # type: ignore[attr-defined]
+    return round(float(score), 1)
 
 
 def mqm_score(findings: Sequence[Finding], reference_words: int) -> float:

@@ -109,3 +109,29 @@ def test_pair_scores_skip_pairs_without_both_sides():
              _pair(1, (1,), (), "Nothing was agreed.", ""),
              _pair(2, (), (1,), "", "An added sentence.")]
     assert pair_scores(pairs) == [100.0, None, None]
+
+
+@pytest.mark.parametrize(
+    ("hypothesis", "reference"),
+    [
+        ("The talks took four hours.", "The talks lasted four hours."),
+        ("talks talks talks talks", "The talks lasted four hours."),  # clipped repeats
+        ("Lavrov met Rubio in Riyadh on Tuesday", "Rubio and Lavrov met on Tuesday in Riyadh."),
+        ("ab", "The talks lasted four hours."),  # no n-gram of order 3 to 6 on one side
+        ("The talks lasted four hours.", "ab"),
+        ("x", "y"),
+        ("  spaced \t out\n text ", "spacedouttext"),  # whitespace is not counted
+        ("ロシア 外務 大臣", "ロシアの外務大臣は会談した"),
+        ("(hi) [there]!", "hi there"),
+    ],
+)
+def test_chrf_is_sacrebleus_sentence_chrf(hypothesis, reference):
+    """#17 work done once: chrf counts the n-grams itself (the reference's once per article)
+    and must give sacrebleu's figure exactly, also when the reference's counts are reused."""
+    from sacrebleu.metrics import CHRF
+
+    expected = round(float(CHRF().sentence_score(hypothesis, [reference]).score), 1)
+    assert chrf(hypothesis, reference) == expected
+    assert chrf(hypothesis, reference) == expected  # from the cached counts
+    other = round(float(CHRF().sentence_score(reference, [hypothesis]).score), 1)
+    assert chrf(reference, hypothesis) == other

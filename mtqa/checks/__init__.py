@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Protocol, TypeVar, cast, runtime_checkable
 from ..errors import ConfigError
 from ..text.glossary import Glossary, TitleMatch
 from ..text.lexicon import Lexicon, build_lexicon
-from ..types import AlignedPair, Document, Finding, Severity
+from ..types import AlignedPair, Category, Document, Finding, Severity
 
 # name -> "module:Class" relative to this package. Order is the default run order.
 _CHECKS: dict[str, str] = {
@@ -190,7 +190,7 @@ class BaseCheck:
         start: int,
         end: int,
         *,
-        category: str,
+        category: Category,
         severity: Severity,
         message: str,
         pair: AlignedPair | None = None,

@@ -24,7 +24,7 @@ from typing import ClassVar
 
 from ..text import japanese, jmdict
 from ..text.english import stem
-from ..text.lexicon import names_match
+from ..text.phonetic import names_match
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 

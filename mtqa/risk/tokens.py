@@ -268,7 +268,7 @@ def _name_hits(reading: str, src: _Source) -> tuple[frozenset[str], bool]:
     """Source words whose consonant skeleton matches the romanised ``reading``, and whether
     every part matched exactly (a one-letter difference marks a doubtful transliteration,
     which post-editors correct)."""
-    from ..text.similarity import name_key
+    from ..text.phonetic import latin_key, romaji_key
 
     hits: set[str] = set()
     exact = True
@@ -281,8 +281,8 @@ def _name_hits(reading: str, src: _Source) -> tuple[frozenset[str], bool]:
         if not found:
             continue
         hits |= found
-        key = name_key(roman)
-        exact = exact and any(name_key(w) == key for w in found)
+        key = romaji_key(roman)
+        exact = exact and any(latin_key(w) == key for w in found)
     return frozenset(hits), exact and bool(hits)
 
 

@@ -5,8 +5,8 @@ It compares an English word with a Japanese token through JMdict glosses (all se
 multi-token entries such as 予断を許さない "touch and go" and compounds split by UniDic,
 the meanings of the kanji of a compound), the English origin UniDic records for
 loanwords, the words of the back-translation, numbers by value (18,400 ↔ 1万8,400) and
-names and loanwords through a loose phonetic key of the katakana. English text is read
-into words and clauses, Japanese text into units (tokens and multi-token expressions)
+names and loanwords through the phonetic key of :mod:`mtqa.text.phonetic`. English text
+is read into words and clauses, Japanese text into units (tokens and multi-token expressions)
 and clause-like chunks.
 """
 
@@ -18,12 +18,12 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from . import japanese, jmdict, numerals, wordlists
 from .english import STOPWORDS, stem
 from .cache import text_cache
 from .numerals import japanese_numbers
+from .phonetic import names_match
 
 # --- English side -----------------------------------------------------------------------
 
@@ -233,44 +233,6 @@ _VAGUE = frozenset(
     """counter thing things one person people something someone matter place time way
     making make do doing get getting go going come coming kind sort state being""".split()
 )
-
-
-@functools.lru_cache(maxsize=65536)
-def name_key(s: str) -> str:
-    """A loose phonetic key of a Latin name or a romanised katakana name: consonant
-    classes in order, vowels dropped (Japanese inserts them), l/r, b/v/f/p/h, d/t,
-    g/k/c/q, s/z/j/x and m/n conflated. Cached process-wide, keyed by a word (#17)."""
-    s = s.lower()
-    s = s.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "c")
-    s = s.replace("ck", "k").replace("tsu", "t").replace("ts", "t")
-    classes = {"l": "r", "r": "r", "b": "b", "v": "b", "f": "b", "p": "b", "h": "b",
-               "w": "", "y": "", "d": "t", "t": "t", "g": "k", "k": "k", "c": "k", "q": "k",
-               "s": "s", "z": "s", "j": "s", "x": "s", "m": "n", "n": "n"}
-    out: list[str] = []
-    for c in s:
-        k = classes.get(c)
-        if not k:
-            continue
-        if out and out[-1] == k:
-            continue
-        out.append(k)
-    return "".join(out)
-
-
-@text_cache(65536)
-def names_match(en: str, romaji: str) -> bool:
-    """True when an English name and a romanised katakana word sound alike.
-
-    Cached per article (#17): every lexicon of a pair and of its neighbours compares the
-    same names and katakana words again.
-    """
-    a, b = name_key(en), name_key(romaji)
-    if len(a) < 2 or len(b) < 2:
-        return en.lower()[:3] == romaji[:3] and len(romaji) >= 3
-    # keys of very different length are different names, whatever their common part
-    if min(len(a), len(b)) < 0.7 * max(len(a), len(b)):
-        return False
-    return SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 @dataclass(frozen=True, slots=True)

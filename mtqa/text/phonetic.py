@@ -23,6 +23,14 @@ W     w (a glide in English, ワルツ for Waltz; v in Polish and German, コヴ
 Vowels, y and h are dropped: they are exactly what katakana adds, lengthens or
 changes. Keys are compared with a weighted edit distance in which near classes (T/S,
 K/S) cost half, and a missing R (non-rhotic English: パーカー for Parker) less.
+
+This is the one phonetic key of mtqa (#17): the names and titles checks, the lexicon of
+the content checks, the aligner's name anchors and the token risk features all read names
+through it (before #17 each had its own key, and "Charles" was krs, trs or SRS depending
+on the check). :func:`latin_key` reads a Latin spelling, :func:`kana_key` a kana
+rendering and :func:`romaji_key` a romanised one; :func:`key_similarity` and
+:func:`name_similarity` grade two names, and :func:`names_match` is the yes/no test of
+the lexicon and the aligner.
 """
 
 from __future__ import annotations
@@ -121,7 +129,19 @@ def kana_key(kana: str, strict: bool = False) -> str:
             katakana writes h consistently (ハリス and リーズ are not variants), while
             English spelling does not (John, Sarah).
     """
-    return _classes(romanize(kana), _KANA_RULES, keep_h=strict)
+    return romaji_key(romanize(kana), strict)
+
+
+@functools.lru_cache(maxsize=65536)
+def romaji_key(romaji: str, strict: bool = False) -> str:
+    """Phonetic key of a romanised kana reading (Hepburn, as
+    :func:`mtqa.text.japanese.romanize` writes it: "zerensukii" → "SRNSK").
+
+    Args:
+        romaji: the reading, lower case.
+        strict: keep h as a class (see :func:`kana_key`).
+    """
+    return _classes(romaji, _KANA_RULES, keep_h=strict)
 
 
 def _sub_cost(a: str, b: str) -> float:
@@ -224,9 +244,15 @@ def name_similarity_reaches(english: str, kana: str, floor: float) -> bool:
     return ceiling >= floor and name_similarity(english, kana) >= floor
 
 
-@text_cache(65536)
 def name_similarity(english: str, kana: str) -> float:
-    """How well a katakana rendering sounds like an English (Latin) name, in [0, 1].
+    """How well a katakana rendering sounds like an English (Latin) name, in [0, 1]
+    (:func:`reading_similarity` of its romanisation)."""
+    return reading_similarity(english, romanize(kana))
+
+
+@text_cache(65536)
+def reading_similarity(english: str, romaji: str) -> float:
+    """How well a romanised kana reading sounds like an English (Latin) name, in [0, 1].
 
     Cached per article (#17): the names check compares every English name of a pair with
     every katakana run of it and of its neighbours, so the same two strings meet often.
@@ -235,11 +261,46 @@ def name_similarity(english: str, kana: str) -> float:
     between renderings of the same skeleton, and decide for names of one consonant
     ("Le", "Bao") whose skeleton says little.
     """
-    k_en, k_ja = latin_key(english), kana_key(kana)
+    k_en, k_ja = latin_key(english), romaji_key(romaji)
     skel = key_similarity(k_en, k_ja)
     vowels = difflib.SequenceMatcher(
-        None, _loose_romaji(_fold(english), english=True), _loose_romaji(romanize(kana))
+        None, _loose_romaji(_fold(english), english=True), _loose_romaji(romaji)
     ).ratio()
     if max(len(k_en), len(k_ja)) <= 2:
         return 0.5 * skel + 0.5 * vowels
     return 0.8 * skel + 0.2 * vowels
+
+
+#: Similarity from which a Latin word and a reading are one name (:func:`names_match`): the
+#: names check's own floor for a rendering (mtqa.checks.names.MATCH_MIN); ゼレンキー for
+#: Zelenskyy (one sound dropped) still reaches it.
+SAME_NAME_MIN = 0.75
+#: Keys shorter than this share too little to compare (Ohio is one consonant, H dropped):
+#: the spellings are compared instead.
+SAME_NAME_MIN_KEY = 2
+#: Shortest key length, as a share of the longer key's, for one name: a short name
+#: inside a long one (Rubio RB in Lavrov RBRB) is another name, whatever their common
+#: part.
+SAME_NAME_LENGTH_RATIO = 0.7
+
+
+@text_cache(65536)
+def names_match(word: str, romaji: str) -> bool:
+    """True when a Latin-script word and a romanised Japanese reading (or a Latin word of
+    the Japanese, lower-cased) sound like one name: ルビオ for Rubio, ラヴロフ for Lavrov.
+
+    The yes/no test of the lexicon (a name of the English rendered in the Japanese) and of
+    the aligner (name anchors). Cached per article (#17): every lexicon of a pair and of
+    its neighbours compares the same names and readings again.
+
+    Keys of two classes or more are compared by :func:`reading_similarity` (the grade of
+    the names check: consonants, then vowels), when their lengths are close
+    (:data:`SAME_NAME_LENGTH_RATIO`); shorter keys (Ohio, Abe) by their first three
+    letters, which then must be the same.
+    """
+    a, b = latin_key(word), romaji_key(romaji)
+    if len(a) < SAME_NAME_MIN_KEY or len(b) < SAME_NAME_MIN_KEY:
+        return len(romaji) >= 3 and word.lower()[:3] == romaji[:3]
+    if min(len(a), len(b)) < SAME_NAME_LENGTH_RATIO * max(len(a), len(b)):
+        return False
+    return reading_similarity(word, romaji) >= SAME_NAME_MIN

@@ -4,13 +4,12 @@ glosses) and an English sentence. Shared by the aligner and the checks.
 
 from __future__ import annotations
 
-import functools
+import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import japanese, jmdict, numerals
+from . import japanese, jmdict, numerals, phonetic
 from .english import STOPWORDS, stem, words
 from .cache import text_cache
 
@@ -135,84 +134,6 @@ def japanese_numbers(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-# Phonetic skeleton of a name, the same function for English spelling and for the Hepburn
-# romanisation of katakana: consonants only, with the distinctions katakana cannot make merged
-# (l/r, b/p/f/v, s/sh/th, t/ch) and English letters that katakana leaves silent dropped.
-_SKELETON_RULES: tuple[tuple[str, str], ...] = (
-    ("tch", "t"), ("sch", "s"), ("ck", "k"), ("ph", "f"), ("th", "s"), ("sh", "s"),
-    ("ch", "t"), ("ts", "s"), ("tz", "s"), ("dh", "d"), ("kh", "k"), ("gh", "g"), ("x", "ks"),
-    ("q", "k"), ("j", "j"), ("z", "s"),
-)
-_VOWELS = frozenset("aeiouy")
-
-
-@functools.lru_cache(maxsize=65536)
-def name_key(word: str) -> str:
-    """Consonant skeleton used to match names across scripts.
-
-    ``name_key("Lavrov") == name_key(romanize("ラヴロフ"))`` (both ``rbrb``): l/r and b/p/f/v
-    merge, vowels go, and a final v is read as f (Russian names). Accents are stripped first
-    (Kovács → kovacs).
-    """
-    s = unicodedata.normalize("NFKD", word.lower())
-    s = "".join(c for c in s if "a" <= c <= "z")
-    if s.endswith("v"):
-        s = s[:-1] + "f"
-    for a, b in _SKELETON_RULES:
-        s = s.replace(a, b)
-    # c and g before e/i/y are soft (Cecilia → セシリア, Geneva → ジュネーブ); c is k otherwise
-    s = re.sub(r"c(?=[eiy])", "s", s).replace("c", "k")
-    s = re.sub(r"g(?=[eiy])", "j", s)
-    # ng before a consonant or at the end is a plain nasal in katakana (Washington → ワシントン)
-    s = re.sub(r"ng(?![aeiou])", "n", s)
-    s = re.sub(r"n(?=[bpm])", "m", s)
-    out: list[str] = []
-    for i, c in enumerate(s):
-        nxt = s[i + 1] if i + 1 < len(s) else ""
-        if c in _VOWELS or c == "w":
-            continue
-        # h and r that no vowel follows are silent in the katakana of English names
-        if c in "hr" and nxt not in _VOWELS:
-            continue
-        c = {"l": "r", "p": "b", "f": "b", "v": "b", "g": "g"}.get(c, c)
-        if out and out[-1] == c:
-            continue
-        out.append(c)
-    return "".join(out)
-
-
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
-    return a[i:] == b[i + 1 :]
-
-
-#: Shortest skeleton trusted for an exact match (two consonants: Rubio rb, Riyadh rd).
-MIN_NAME_KEY = 2
-#: Shortest skeleton for which one edit is tolerated (ゼレンキー zrnk ~ Zelenskyy zrnsk).
-MIN_FUZZY_NAME_KEY = 4
-
-
-def names_match(key_a: str, key_b: str) -> bool:
-    """Whether two name skeletons denote the same name (exact, or one edit when long)."""
-    if len(key_a) < MIN_NAME_KEY or len(key_b) < MIN_NAME_KEY:
-        return False
-    if key_a == key_b:
-        return True
-    return min(len(key_a), len(key_b)) >= MIN_FUZZY_NAME_KEY and _edit_distance_at_most_one(
-        key_a, key_b
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class EnglishFeatures:
     """What an English sentence offers for cross-lingual comparison.
@@ -316,35 +237,38 @@ class NameMatcher:
     """Matches romanised Japanese readings to the capitalised English words of a document.
 
     Built once per document from the English side; :meth:`match` returns the English words
-    (lower-cased) whose skeleton matches a reading's, so that ルビオ carries the anchor
-    ``rubio`` and meets "Rubio" in the reference.
+    (lower-cased) that sound like a reading (:func:`mtqa.text.phonetic.names_match`), so
+    that ルビオ carries the anchor ``rubio`` and meets "Rubio" in the reference.
     """
 
     def __init__(self, english_words: Iterable[str]) -> None:
-        self._by_key: dict[str, set[str]] = {}
+        # words by key length (names_match compares keys of close lengths only), and the
+        # words of short keys by their first three letters (compared by spelling)
+        self._by_len: dict[int, dict[str, set[str]]] = {}
+        self._short: dict[str, set[str]] = {}
         for w in english_words:
-            key = name_key(w)
-            if len(key) >= MIN_NAME_KEY:
-                self._by_key.setdefault(key, set()).add(w)
-        # fuzzy candidates are looked up by length so that one reading meets few keys
-        self._by_len: dict[int, list[str]] = {}
-        for key in self._by_key:
-            self._by_len.setdefault(len(key), []).append(key)
+            key = phonetic.latin_key(w)
+            if len(key) >= phonetic.SAME_NAME_MIN_KEY:
+                self._by_len.setdefault(len(key), {}).setdefault(key, set()).add(w)
+            self._short.setdefault(w.lower()[:3], set()).add(w)
         self._cache: dict[str, frozenset[str]] = {}
 
     def match(self, reading: str) -> frozenset[str]:
+        """The English words that sound like the romanised ``reading``."""
         hit = self._cache.get(reading)
         if hit is not None:
             return hit
-        key = name_key(reading)
-        found: set[str] = set()
-        if len(key) >= MIN_NAME_KEY:
-            found.update(self._by_key.get(key, ()))
-            if len(key) >= MIN_FUZZY_NAME_KEY:
-                for length in (len(key) - 1, len(key), len(key) + 1):
-                    for other in self._by_len.get(length, ()):
-                        if other != key and names_match(key, other):
-                            found.update(self._by_key[other])
+        found = {w for w in self._short.get(reading[:3], ())
+                 if phonetic.names_match(w, reading)}
+        key = phonetic.romaji_key(reading)
+        if len(key) >= phonetic.SAME_NAME_MIN_KEY:
+            ratio = phonetic.SAME_NAME_LENGTH_RATIO
+            # one length either side of the bounds: names_match decides at the edges
+            for length in range(math.ceil(ratio * len(key)) - 1, int(len(key) / ratio) + 2):
+                for words_of_key in self._by_len.get(length, {}).values():
+                    w = next(iter(words_of_key))
+                    if phonetic.names_match(w, reading):
+                        found.update(words_of_key)
         result = frozenset(found)
         self._cache[reading] = result
         return result

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from mtqa.text.japanese import romanize
 from mtqa.text.phonetic import (
     kana_key,
     key_similarity,
     latin_key,
     name_similarity,
     name_similarity_reaches,
+    names_match,
+    reading_similarity,
+    romaji_key,
     romaji_similarity,
 )
 from mtqa.text.phonetic import _distance_rows, distance
@@ -94,3 +98,92 @@ def test_one_distance_table_gives_the_three_distances():
             assert last[-1] == distance(a, b)
             assert before[-1] == distance(a[:-1], b)
             assert last[-2] == distance(a, b[:-1])
+
+
+# --- the one key of every check and of the aligner (#17) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("english", "kana", "key"),
+    [
+        ("Charles", "チャールズ", "SRS"),  # ch/チャ both S; r and l one class; final s/ズ
+        ("Zelenskyy", "ゼレンスキー", "SRNSK"),
+        ("Lavrov", "ラヴロフ", "RBRB"),
+        ("Trump", "トランプ", "TRNB"),
+        ("Washington", "ワシントン", "WSNTN"),  # ng before a consonant is the moraic ン
+        ("Eindhoven", "アイントホーフェン", "NTBN"),  # h dropped, v and フ labials
+        ("Witkoff", "ウィトコフ", "WTKB"),
+        ("Columbus", "コロンバス", "KRNBS"),
+    ],
+)
+def test_a_latin_name_and_its_katakana_have_one_key(english, kana, key):
+    # the key the names check uses (latin_key/kana_key) is the key of the lexicon and the
+    # aligner (romaji_key of the romanised reading): before #17 "Charles" was krs in the
+    # lexicon, trs in the aligner and SRS in the names check
+    assert latin_key(english) == kana_key(kana) == romaji_key(romanize(kana)) == key
+
+
+@pytest.mark.parametrize(
+    ("english", "kana"),
+    [
+        ("Charles", "チャールズ"),
+        ("Lavrov", "ラヴロフ"),
+        ("Rubio", "ルビオ"),
+        ("Witkoff", "ウィトコフ"),
+        ("Zelenskyy", "ゼレンスキー"),
+        ("Zelenskyy", "ゼレンキー"),  # garbled by one sound: still the same person
+        ("Trump", "トランプ"),
+        ("Washington", "ワシントン"),
+        ("Putin", "プーチン"),  # t/チ: a near pair
+        ("Geneva", "ジュネーブ"),  # soft g/ジュ: a near pair
+        ("Hockstein", "ホックスタイン"),
+        ("Vermeulen", "フェルメーレン"),
+        ("Columbus", "コロンバス"),
+        ("Eindhoven", "アイントホーフェン"),
+        ("Riyadh", "リヤド"),  # two consonants: the vowels decide
+        ("Vance", "ヴァンス"),
+        ("Alexiou", "アレクシウ"),
+        ("Texas", "テキサス"),
+    ],
+)
+def test_names_match_their_katakana_renderings(english, kana):
+    assert names_match(english, romanize(kana)), (latin_key(english), kana_key(kana))
+
+
+@pytest.mark.parametrize(
+    ("english", "kana"),
+    [
+        ("Rubio", "ラヴロフ"),  # RB inside RBRB: a short name inside a long one
+        ("Moscow", "ワシントン"),
+        ("Putin", "トランプ"),
+        ("Trump", "ジュネーブ"),  # near classes and a dropped r, but other vowels
+        ("Riyadh", "ロシア"),  # same two classes (T/S near), other vowels
+        ("Russia", "リヤド"),
+        ("Melbourne", "ムラーネ"),
+        ("Charles", "チャネル"),
+        ("Ohio", "オハイオ"),  # one consonant: compared by spelling, and it differs
+    ],
+)
+def test_unrelated_names_do_not_match(english, kana):
+    assert not names_match(english, romanize(kana))
+
+
+def test_short_keys_are_compared_by_spelling():
+    # Abe has one consonant class: the first three letters decide
+    assert names_match("Abe", "abe")
+    assert not names_match("Abe", "ai")
+
+
+def test_name_similarity_is_the_reading_similarity_of_the_romanisation():
+    for english in _ENGLISH:
+        for kana in _KANA:
+            assert name_similarity(english, kana) == reading_similarity(english, romanize(kana))
+
+
+def test_no_other_phonetic_key_is_left():
+    # the lexicon and the similarity module used to carry keys of their own (#17)
+    from mtqa.text import lexicon, similarity
+
+    for module in (lexicon, similarity):
+        assert not hasattr(module, "name_key"), module.__name__
+    assert lexicon.names_match is names_match

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import ClassVar
 
-from ..text import japanese, jmdict
+from ..text import japanese, jmdict, wordlists
 from ..text.english import STOPWORDS, stem
 from ..errors import MtqaError
 from ..text.lexicon import (
@@ -311,17 +311,7 @@ def calque_span(idiom: Idiom, sentence: str) -> tuple[int, int] | None:
 #: English words that license a negation in the Japanese: explicit negators and words
 #: whose natural Japanese rendering is negative (unless → なければ, fail → できない,
 #: only → しか…ない, before → ないうちに, less than → 足らず).
-_EN_NEGATIVE = frozenset(
-    """not n't no never none nobody nothing nowhere neither nor without unless fail fails
-    failed failing refuse refused refuses refusing decline declined declines deny denied
-    denies avoid avoided prevent prevented stop stopped lack lacked lacking absent
-    impossible unable unknown unclear unlikely unnecessary unpaid until before only few
-    little less fewer rather instead except yet hardly barely cannot can't won't don't
-    doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't couldn't wouldn't
-    shouldn't mustn't ban banned forbid forbidden reject rejected oppose opposed halt
-    halted cease ceased lose lost miss missed short silent quiet withheld withhold
-    ignore ignored ignoring refrain refrained away absence rarely seldom free""".split()
-)
+_EN_NEGATIVE = wordlists.negative_words()
 #: Japanese negative endings that do not negate the predicate they follow: "must"
 #: (なければならない), "may" (かもしれない), "only" (にすぎない), "not only…but"
 #: (だけでなく), "rather than" (ではなく), "no doubt" (違いない), "essential" (欠かせない).
@@ -760,7 +750,7 @@ class MistranslationCheck(BaseCheck):
 _CLAUSE_MARKS = frozenset("。、「」『』（）()")
 #: Prefixes of Japanese words that refer back (同社 "the company", 各国 "each country",
 #: 当局): they stand for an English noun phrase without translating a word of it.
-_DEICTIC_PREFIXES = tuple("同各当本両今前元現")
+_DEICTIC_PREFIXES = tuple(sorted(wordlists.deictic_prefixes()))
 
 
 #: An English word glossing at most this many JMdict senses is rare: a word machine

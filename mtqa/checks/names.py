@@ -40,7 +40,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from ..text import japanese, jmdict
+from ..text import japanese, jmdict, wordlists
 from ..text.english import STOPWORDS, stem
 from ..text.lexicon import english_entry
 from ..text.phonetic import (
@@ -93,7 +93,7 @@ _INSTITUTION_WORDS = frozenset(
     club team federation council's museum centre center fund trust""".split()
 )
 #: Kanji that open a compound referring back (同館 "that museum", 当社 "this company").
-_REFERRING_PREFIXES = frozenset("同当本両各前元現故")
+_REFERRING_PREFIXES = wordlists.deictic_prefixes()
 _SPEECH_VERBS = frozenset(
     "said says told tells added adds wrote writes announced announces stated argued "
     "explained warned insisted noted replied asked".split()
@@ -103,10 +103,7 @@ _SPEECH_VERBS = frozenset(
 _NAME_PARTICLES = frozenset(
     "van der den de del della di da du la le von ter ten al el bin ibn dos das".split()
 )
-_MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november "
-    "december monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_MONTHS_DAYS = frozenset(wordlists.months()) | frozenset(wordlists.weekdays())
 _EN_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 # Katakana (with prolonged sound mark, middle dot and the equals signs used in names).
 _KATAKANA_RUN = re.compile(r"[\u30A1-\u30FA\u30FC\u30FB\uFF66-\uFF9F＝=]+")

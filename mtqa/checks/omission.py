@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from ..text import japanese
+from ..text import japanese, wordlists
 from ..text.lexicon import (
     LIGHT_WORDS,
     OPENER_WORDS,
@@ -296,12 +296,17 @@ class AdditionCheck(BaseCheck):
             )
 
 
+#: Kanji that open a compound referring back (同社, 当局): such a compound renders a
+#: pronoun or a repeated noun of the English, no added content.
+_DEICTIC_PREFIXES = tuple(sorted(wordlists.deictic_prefixes()))
+
+
 def _adds_content(u: JaUnit) -> bool:
     # katakana words are names or loanwords: the names check judges those
     return (u.content and u.known and not japanese.is_katakana(u.text)
             and u.pos2 not in {"数詞", "非自立可能", "代名詞"}
             and u.pos1 != "代名詞" and u.lemma not in _JA_FRAME and u.text not in _JA_FRAME
-            and not u.text.startswith(("同", "当")) and len(u.text) > 1)
+            and not u.text.startswith(_DEICTIC_PREFIXES) and len(u.text) > 1)
 
 
 def _trim_frame(units: Sequence[JaUnit], chunk: Sequence[int]) -> tuple[int, int]:

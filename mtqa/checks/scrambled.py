@@ -35,7 +35,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from ..text import japanese, jmdict
+from ..text import japanese, jmdict, wordlists
 from ..text.lexicon import (
     Clause,
     JaUnit,
@@ -71,7 +71,7 @@ _OPEN_QUOTES = {"「": "」", "『": "』"}
 _CLOSE_QUOTES = {v: k for k, v in _OPEN_QUOTES.items()}
 #: Words that start a Japanese sentence by pointing back (同社, この, その): a sentence
 #: split there is a deliberate split, not a broken one.
-_DEICTIC = ("同", "この", "その", "これ", "それ", "当", "本", "両")
+_DEICTIC = (*sorted(wordlists.deictic_prefixes()), "この", "その", "これ", "それ")
 
 
 def _opens_with_connective(sentence: str) -> bool:

@@ -1,0 +1,137 @@
+"""The one Japanese and one English number reader (mtqa.text.numerals, #17)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.text import numerals
+from mtqa.text.numerals import (
+    english_numbers,
+    english_quantities,
+    japanese_digit_numbers,
+    japanese_numbers,
+    parse_english_number,
+    parse_japanese_number,
+)
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("1万8,400", 18400),
+        ("400億", 4e10),
+        ("3,800万", 3.8e7),
+        ("5千万", 5e7),  # 千 inside a myriad group (the lexicon's reader read 5,000)
+        ("二十三", 23),
+        ("三千五百", 3500),
+        ("千", 1000),
+        ("１２３", 123),  # full-width digits
+        ("３．２", 3.2),
+        ("1.5億", 1.5e8),
+        ("二万", 2e4),
+    ],
+)
+def test_parse_japanese_number(numeral, value):
+    assert parse_japanese_number(numeral) == value
+
+
+@pytest.mark.parametrize("text", ["", "万々", "abc", "1x"])
+def test_parse_japanese_number_refuses_what_is_no_numeral(text):
+    assert parse_japanese_number(text) is None
+
+
+def test_japanese_numbers_read_digits_units_and_counted_kanji():
+    vals = japanese_numbers("約1万8,400エーカーと3,800万ユーロ、二つの町と三百人")
+    assert {18400, 38e6, 2, 300} <= vals
+    # the bare digit groups are values too (3,800万 for "3,800 people")
+    assert {1, 8400, 3800} <= vals
+
+
+def test_kanji_numerals_inside_words_are_no_numbers():
+    assert japanese_numbers("一部の道路と四半期") == frozenset()
+    assert japanese_digit_numbers("二つの町") == frozenset()  # digits only
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [("$1,200", 1200), ("3rd", 3), ("18.5", 18.5), ("two", 2), ("Ninety", 90), ("zero", 0),
+     ("€38", 38)],
+)
+def test_parse_english_number(token, value):
+    assert parse_english_number(token) == value
+
+
+def test_parse_english_number_reads_words_of_a_given_table():
+    assert parse_english_number("third") is None  # ordinals are not cardinals
+    assert parse_english_number("third", numerals.EN_ORDINALS) == 3
+    assert parse_english_number("plant") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a $14 billion plant", 14e9),
+        ("a $14 billion plant", 14),
+        ("about 18,400 acres", 18400),
+        ("the third victory", 3),
+        ("the thirtieth anniversary", 30),
+        ("on Feb. 18", 2),
+        ("The vote is in May.", 5),
+        ("twenty people", 20),
+    ],
+)
+def test_english_numbers(text, value):
+    assert value in english_numbers(text)
+
+
+def test_may_is_a_month_only_when_capitalised():
+    assert 5 not in english_numbers("It may rain.")
+    assert 3 not in english_numbers("It will mar the day.")
+
+
+def _values(text: str, kind: str = "num") -> list[float]:
+    return [q.value for q in english_quantities(text) if q.kind == kind]
+
+
+def test_english_quantities_reads_each_kind():
+    text = ("More than 6,500 residents left on Wednesday at 3:40 a.m.; two-thirds of the "
+            "$40 billion came in March, a quarter of a million in World War II.")
+    qs = english_quantities(text)
+    kinds = {(q.kind, q.value) for q in qs}
+    assert ("num", 6500) in kinds
+    assert ("weekday", 2) in kinds
+    assert ("time", 3 * 60 + 40) in kinds
+    assert ("month", 3) in kinds
+    assert ("num", 4e10) in kinds
+    assert ("num", 250000) in kinds
+    assert ("num", 2) in kinds  # Roman II
+    assert any(abs(q.value - 2 / 3) < 1e-9 for q in qs)
+    # "two-thirds" is a fraction: its words are no separate numbers any more
+    assert not any(q.text.lower() == "two" for q in qs)
+    assert next(q for q in qs if q.value == 6500).qualifier == "more"
+
+
+def test_english_quantities_scales_and_signs():
+    assert _values("5 m tall") == [5]  # metres, not millions, without money
+    assert 5e6 in _values("$5m deal")
+    assert 1e5 in _values("100k followers")
+    assert _values("minus 4 degrees") == [-4]
+    assert _values("won 3 - 1") == [3, 1]  # a score, not a negative number
+    assert 1e6 in _values("deaths per million")
+    assert 20 in _values("two decades ago")
+
+
+def test_english_quantities_times_and_ranges():
+    assert _values("6-8 p.m.", "time") == [20 * 60, 18 * 60]
+    noon = english_quantities("at noon")
+    assert [(q.kind, q.value) for q in noon] == [("time", 720)]
+
+
+def test_every_reader_is_short():
+    # english_quantities was one function of 125 lines (#17): no reader over 80 lines
+    import inspect
+
+    for name, fn in inspect.getmembers(numerals, inspect.isfunction):
+        if fn.__module__ == numerals.__name__:
+            lines = inspect.getsource(fn).count("\n")
+            assert lines <= 80, (name, lines)

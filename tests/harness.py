@@ -104,6 +104,16 @@ class FakeBackTranslator:
 
     name = "fake"
 
+    @classmethod
+    def available(cls, model: str) -> bool:
+        """Always: it needs no model."""
+        return True
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Nothing for the report header."""
+        return ()
+
     def translate(self, sentences: Sequence[str]) -> list[BackTranslation]:
         out = []
         for sentence in sentences:

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 import pytest
 
+from mtqa.backtranslate import BackTranslator
 from mtqa.checks import BaseCheck, Context
 from mtqa.types import AlignedPair, Attribution, BackTranslation, Finding
 from tests.harness import Bead, FakeBackTranslator, build_article, codes_and_texts, run_check
@@ -217,6 +218,15 @@ def test_harness_builds_documents_and_pairs_as_the_aligner_does():
     assert dropped.mt_start == dropped.mt_end == len(ja.text)  # after the addition
     assert tuple(article.context.pairs) == article.pairs
     assert "config" in article.context.resources  # loaded as the pipeline loads them
+
+
+def test_the_fake_back_translator_is_a_back_translator():
+    """It keeps the engines' contract, so a test may also hand it to a Pipeline."""
+    engine = FakeBackTranslator({"協議は続いた。": "the talks went on"}, fallback=None)
+    assert isinstance(engine, BackTranslator)
+    assert [b.text for b in engine.translate(["協議は続いた。", "未知の文。"])] == [
+        "the talks went on", ""]
+    assert engine.notes == () and FakeBackTranslator.available("any")
 
 
 def test_harness_asks_the_back_translator_only_for_beads_without_one():

@@ -43,9 +43,13 @@ from typing import Any
 
 import numpy as np
 
+from ..backtranslate.dictionary import gloss_token
+from ..errors import ConfigError
+from ..score import chrf
 from ..text import japanese, jmdict
 from ..text.english import STOPWORDS, stem, words
-from ..errors import ConfigError
+from ..text.phonetic import latin_key, romaji_key
+from ..text.similarity import NameMatcher, english_numbers, japanese_numbers
 from ..types import CATEGORIES, AlignedPair, Finding
 
 #: Version of the feature definitions: a model file records the version it was fitted
@@ -182,17 +186,23 @@ def _gloss_stems(form: str) -> frozenset[str]:
     return frozenset(stem(w) for w in jmdict.gloss_words(form))
 
 
-def _token_stems(tok: japanese.Token) -> frozenset[str]:
+@functools.lru_cache(maxsize=65536)
+def _lemma_stems(surface: str, lemma: str) -> frozenset[str]:
     """Stems of the English a token may stand for: JMdict glosses of surface and lemma,
-    and the English origin UniDic records for loanwords."""
-    out = set(_gloss_stems(tok.surface))
-    base = japanese.lemma_base(tok.lemma)
-    if base != tok.surface:
+    and the English origin UniDic records for loanwords (cached: a word recurs)."""
+    out = set(_gloss_stems(surface))
+    base = japanese.lemma_base(lemma)
+    if base != surface:
         out |= _gloss_stems(base)
-    origin = japanese.lemma_origin(tok.lemma)
+    origin = japanese.lemma_origin(lemma)
     if origin:
         out.update(stem(w) for w in _LATIN_WORD.findall(origin.lower()))
     return frozenset(out)
+
+
+def _token_stems(tok: japanese.Token) -> frozenset[str]:
+    """Stems of the English ``tok`` may stand for (:func:`_lemma_stems`)."""
+    return _lemma_stems(tok.surface, tok.lemma)
 
 
 #: Shortest stem matched by prefix: a gloss "Russia" meets "Russian", "Japan" "Japanese",
@@ -200,15 +210,28 @@ def _token_stems(tok: japanese.Token) -> frozenset[str]:
 MIN_PREFIX_STEM = 5
 
 
-def _match_stems(stems: frozenset[str], source: frozenset[str]) -> frozenset[str]:
+def _prefix_index(source: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each prefix (of :data:`MIN_PREFIX_STEM` letters or more) of the long source stems,
+    mapped to the stems it begins: a gloss stem's longer source forms are then one look-up
+    instead of a scan of the sentence."""
+    index: dict[str, set[str]] = {}
+    for s in source:
+        for k in range(MIN_PREFIX_STEM, len(s) + 1):
+            index.setdefault(s[:k], set()).add(s)
+    return {p: frozenset(v) for p, v in index.items()}
+
+
+def _match_stems(stems: frozenset[str], src: _Source) -> frozenset[str]:
     """Source stems matched by ``stems``: equal, or one a prefix of the other (derived
-    forms the light stemmer leaves apart: demonyms, -ment, -ion)."""
-    hits = set(stems & source)
+    forms the light stemmer leaves apart: demonyms, -ment, -ion), both of at least
+    :data:`MIN_PREFIX_STEM` letters."""
+    hits = set(stems & src.stems)
     for t in stems - hits:
         if len(t) < MIN_PREFIX_STEM:
             continue
-        hits.update(s for s in source if len(s) >= MIN_PREFIX_STEM and (
-            s.startswith(t) or t.startswith(s)))
+        hits.update(src.prefixes.get(t, ()))  # source stems that t begins
+        # source stems that begin t
+        hits.update(t[:k] for k in range(MIN_PREFIX_STEM, len(t) + 1) if t[:k] in src.stems)
     return frozenset(hits)
 
 
@@ -231,11 +254,11 @@ class _Source:
     capitalised: float
     sentences: int
     matcher: Any
+    #: :func:`_prefix_index` of ``stems``
+    prefixes: dict[str, frozenset[str]]
 
 
 def _prepare_source(source: str) -> _Source:
-    from ..text.similarity import NameMatcher, english_numbers
-
     ws = words(source)
     content = [w for w in ws if w.lower not in STOPWORDS and not w.text[0].isdigit()]
     stems = frozenset(stem(w.lower) for w in content)
@@ -261,6 +284,7 @@ def _prepare_source(source: str) -> _Source:
         capitalised=caps / max(len(content), 1),
         sentences=max(1, len(_EN_SENTENCE_END.findall(source.strip()))),
         matcher=NameMatcher(w for w in alpha if len(w) > 1),
+        prefixes=_prefix_index(stems),
     )
 
 
@@ -268,8 +292,6 @@ def _name_hits(reading: str, src: _Source) -> tuple[frozenset[str], bool]:
     """Source words whose consonant skeleton matches the romanised ``reading``, and whether
     every part matched exactly (a one-letter difference marks a doubtful transliteration,
     which post-editors correct)."""
-    from ..text.phonetic import latin_key, romaji_key
-
     hits: set[str] = set()
     exact = True
     # a full name written as one unknown token ("ヴィラ・コマルティトラン") matches part by part
@@ -287,9 +309,316 @@ def _name_hits(reading: str, src: _Source) -> tuple[frozenset[str], bool]:
 
 
 def _gloss_string(tokens: Sequence[japanese.Token]) -> str:
-    from ..backtranslate.dictionary import gloss_token
-
     return " ".join(g for g in (gloss_token(t) for t in tokens) if g)
+
+
+@dataclass
+class _Segment:
+    """What the feature functions share about one segment's tokens.
+
+    The per-token facts are computed once here (a token's script, for instance, is read
+    by three columns and two segment figures); ``covered`` collects the source stems some
+    token accounts for, and ``matched`` whether each token is accounted for.
+    """
+
+    toks: tuple[japanese.Token, ...]
+    src: _Source
+    content: list[bool]
+    scripts: list[str]
+    #: the token is half of a compound (two tokens glossed as one word) met in the source
+    compound: list[bool]
+    #: the token is in a katakana run read as a source name: 0 no, 1 fuzzy, 2 exact
+    run_match: list[int]
+    in_parens: list[bool]
+    covered: set[str]
+    matched: list[bool]
+
+
+def _compound_matches(toks: Sequence[japanese.Token], src: _Source,
+                      covered: set[str]) -> list[bool]:
+    """Tokens of compounds split by UniDic (展覧|会, 国務|長官) whose pair, glossed as one
+    word, meets the source; the stems met are added to ``covered``."""
+    compound = [False] * len(toks)
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if a.is_punct or b.is_punct or a.end != b.start:
+            continue
+        hit = _match_stems(_gloss_stems(a.surface + b.surface), src)
+        if hit:
+            compound[i] = compound[i + 1] = True
+            covered |= hit
+    return compound
+
+
+def _katakana_run_matches(toks: Sequence[japanese.Token], src: _Source,
+                          covered: set[str]) -> list[int]:
+    """Runs of katakana tokens (メディ|ケルト) romanised as one name: 2 for each token of a
+    run that matches a source name exactly, 1 fuzzily, 0 otherwise; the names met are
+    added to ``covered``."""
+    n = len(toks)
+    run_match = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and japanese.is_katakana(toks[j].surface) and toks[j].surface != "・":
+            j += 1
+        if j - i >= 2:
+            hits, exact = _name_hits("".join(t.surface for t in toks[i:j]), src)
+            if hits:
+                covered.update(stem(h) for h in hits)
+                for k in range(i, j):
+                    run_match[k] = 2 if exact else 1
+        i = max(j, i + 1)
+    return run_match
+
+
+def _parenthesised(toks: Sequence[japanese.Token]) -> list[bool]:
+    """Whether each token stands inside parentheses: what stands there is often a copy of
+    the source (a name in Latin script) that post-editors keep or drop by house style."""
+    in_parens = [False] * len(toks)
+    depth = 0
+    for i, tok in enumerate(toks):
+        norm = japanese.normalize(tok.surface)
+        if norm in "([":
+            depth += 1
+        in_parens[i] = depth > 0
+        if norm in ")]" and depth:
+            depth -= 1
+    return in_parens
+
+
+def _prepare_segment(toks: tuple[japanese.Token, ...], src: _Source) -> _Segment:
+    covered: set[str] = set()
+    return _Segment(
+        toks=toks,
+        src=src,
+        content=[_is_content(t) for t in toks],
+        scripts=[_script(t.surface) for t in toks],
+        compound=_compound_matches(toks, src, covered),
+        run_match=_katakana_run_matches(toks, src, covered),
+        in_parens=_parenthesised(toks),
+        covered=covered,
+        matched=[False] * len(toks),
+    )
+
+
+_POS_COLUMN = {p: _INDEX[f"pos_{p}"] for p in _POS1}
+_GOSHU_COLUMN = {g: _INDEX[f"goshu_{g}"] for g in _GOSHU}
+_SCRIPT_COLUMN = {s: _INDEX[f"script_{s}"] for s in _SCRIPTS}
+
+
+def _word_columns(row: list[float], seg: _Segment, i: int) -> None:
+    """The columns of what the token is, whatever the source: part of speech, origin,
+    script, length, position, register, punctuation."""
+    tok, n, col = seg.toks[i], len(seg.toks), _INDEX
+    script = seg.scripts[i]
+    row[_POS_COLUMN.get(tok.pos1, col["pos_other"])] = 1
+    row[col["proper_noun"]] = tok.pos2 in _NAME_POS
+    row[col["numeral"]] = tok.pos2 == "数詞"
+    row[_GOSHU_COLUMN.get(tok.goshu, col["goshu_unknown"])] = 1
+    row[_SCRIPT_COLUMN[script]] = 1
+    row[col["content"]] = seg.content[i]
+    row[col["length"]] = math.log1p(len(tok.surface))
+    # UniDic leaves the origin empty for words it does not know (new transliterations)
+    row[col["unknown_word"]] = not tok.goshu and not tok.is_punct and script != "digit"
+    row[col["polite"]] = tok.pos1 == "助動詞" and tok.lemma in _POLITE
+    row[col["rel_position"]] = (i + 0.5) / n
+    row[col["tokens_to_end"]] = math.log1p(n - 1 - i)
+    row[col["final_punct"]] = i == n - 1 and tok.is_punct
+    row[col["in_parens"]] = seg.in_parens[i]
+    row[col["foreign_punct"]] = tok.is_punct and not all(c in _JA_PUNCT for c in tok.surface)
+    lemma_col = col.get(f"lemma_{tok.lemma}")
+    if lemma_col is not None:
+        row[lemma_col] = 1
+
+
+def _match_columns(row: list[float], seg: _Segment, i: int) -> bool:
+    """The columns of how the token is accounted for by the source (gloss, compound,
+    loanword origin, Latin copy, number, name reading); returns whether it is. The source
+    stems met are added to ``seg.covered``."""
+    tok, src, col, covered = seg.toks[i], seg.src, _INDEX, seg.covered
+    script = seg.scripts[i]
+    stems = _token_stems(tok) if seg.content[i] else frozenset()
+    row[col["has_gloss"]] = bool(stems)
+    g_hit = _match_stems(stems, src)
+    row[col["gloss_match"]] = bool(g_hit)
+    covered |= g_hit
+    row[col["compound_match"]] = seg.compound[i]
+    origin = japanese.lemma_origin(tok.lemma)
+    origin_hit = bool(origin) and stem(origin.lower()) in src.stems
+    row[col["origin_match"]] = origin_hit
+    latin_hit = False
+    if script == "latin":
+        ws = [w.lower() for w in _LATIN_WORD.findall(japanese.normalize(tok.surface))]
+        latin_hit = bool(ws) and all(w in src.lower or stem(w) in src.stems for w in ws)
+        row[col["latin_copied"]] = latin_hit
+        row[col["latin_unmatched"]] = not latin_hit
+        if latin_hit:
+            covered.update(stem(w) for w in ws)
+    number_hit = False
+    if script == "digit" or tok.pos2 == "数詞":
+        nums = japanese_numbers(tok.surface)
+        number_hit = bool(nums & src.numbers)
+        row[col["number_match"]] = number_hit
+        row[col["number_unmatched"]] = bool(nums) and not number_hit
+    name = seg.run_match[i]
+    if not name and (script == "katakana" or tok.pos2 in _NAME_POS or not tok.goshu):
+        hits, exact = _name_hits(tok.reading or tok.surface, src)
+        if hits:
+            name = 2 if exact else 1
+            covered.update(stem(h) for h in hits)
+    row[col["name_match"]] = name > 0
+    row[col["name_exact"]] = name == 2
+    return bool(g_hit) or seg.compound[i] or latin_hit or number_hit or name > 0 or origin_hit
+
+
+def _token_rows(seg: _Segment) -> np.ndarray:
+    """The token-level columns (one row a token), filling ``seg.matched``; rows are built
+    as lists and converted once (a NumPy item assignment costs as much as a list's ten)."""
+    col = _INDEX
+    n = len(seg.toks)
+    surface_counts = Counter(t.surface for t, c in zip(seg.toks, seg.content) if c)
+    rows = []
+    for i, tok in enumerate(seg.toks):
+        row: list[float] = [0.0] * len(FEATURE_NAMES)
+        _word_columns(row, seg, i)
+        matched = seg.matched[i] = _match_columns(row, seg, i)
+        row[col["matched"]] = matched
+        row[col["unmatched_content"]] = seg.content[i] and not matched
+        row[col["repeated"]] = seg.content[i] and surface_counts[tok.surface] > 1
+        rows.append(row)
+    X = np.array(rows, dtype=np.float64).reshape(n, len(FEATURE_NAMES))
+    content_idx = [i for i in range(n) if seg.content[i]]
+    if content_idx:
+        X[content_idx[-1], col["last_content"]] = 1
+    return X
+
+
+def _neighbour_columns(X: np.ndarray, seg: _Segment) -> None:
+    """The columns of the token's neighbourhood: unmatched content words before, after
+    and within :data:`WINDOW` tokens (a garbled stretch), and what the adjacent tokens are."""
+    col, n, content = _INDEX, len(seg.toks), seg.content
+    unmatched = [c and not m for c, m in zip(content, seg.matched)]
+    # the nearest content word before and after each token, in one pass each way
+    prev_unmatched, next_unmatched = [False] * n, [False] * n
+    last = False
+    for i in range(n):
+        prev_unmatched[i] = last
+        if content[i]:
+            last = unmatched[i]
+    last = False
+    for i in range(n - 1, -1, -1):
+        next_unmatched[i] = last
+        if content[i]:
+            last = unmatched[i]
+    X[:, col["prev_unmatched"]] = prev_unmatched
+    X[:, col["next_unmatched"]] = next_unmatched
+    X[:, col["window_unmatched"]] = [
+        sum(unmatched[max(0, i - WINDOW) : i + WINDOW + 1]) for i in range(n)
+    ]
+    for name, shift, source in (
+        ("prev_content", 1, col["content"]), ("prev_unknown", 1, col["unknown_word"]),
+        ("prev_verb", 1, col["pos_動詞"]), ("next_content", -1, col["content"]),
+        ("next_unknown", -1, col["unknown_word"]), ("next_verb", -1, col["pos_動詞"]),
+        ("next_aux", -1, col["pos_助動詞"]),
+    ):
+        flags = X[:, source] > 0
+        if shift > 0:
+            X[1:, col[name]] = flags[:-1]
+        else:
+            X[:-1, col[name]] = flags[1:]
+
+
+def _finding_columns(X: np.ndarray, seg: _Segment, findings: Sequence[SpanFinding]) -> None:
+    """The columns of the findings overlapping each token (a zero-width finding marks the
+    token at its place) and of the findings within :data:`WINDOW` tokens."""
+    col, n = _INDEX, len(seg.toks)
+    weight = [0.0] * n
+    for f in findings:
+        for i, tok in enumerate(seg.toks):
+            if (f.start < tok.end and f.end > tok.start) or (
+                f.start == f.end and tok.start <= f.start < tok.end
+            ):
+                X[i, col[f"finding_{f.category}"]] = 1
+                X[i, col["finding_any"]] = 1
+                weight[i] += f.weight
+    X[:, col["finding_weight"]] = weight
+    marked = X[:, col["finding_any"]]
+    X[:, col["window_findings"]] = [
+        marked[max(0, i - WINDOW) : i + WINDOW + 1].sum() for i in range(n)
+    ]
+
+
+def _coverage_figures(seg: _Segment) -> tuple[float, float]:
+    """Where the uncovered source words are: the longest run of them (as a share of the
+    source's content words) and the lowest coverage of one source sentence. A long run,
+    or a sentence with little covered, is content left out (dropped clauses, a second
+    sentence missing)."""
+    run = longest = 0
+    by_sentence: dict[int, list[bool]] = {}
+    for st, k in seg.src.sequence:
+        hit = st in seg.covered
+        by_sentence.setdefault(k, []).append(hit)
+        run = 0 if hit else run + 1
+        longest = max(longest, run)
+    min_sentence_coverage = min((sum(v) / len(v) for v in by_sentence.values()), default=1.0)
+    return longest / max(len(seg.src.sequence), 1), min_sentence_coverage
+
+
+def _segment_columns(X: np.ndarray, seg: _Segment, source: str, translation: str,
+                     findings: Sequence[SpanFinding]) -> None:
+    """The sentence-context columns (``seg_*``), the same in every row of the segment."""
+    toks, src, covered, content = seg.toks, seg.src, seg.covered, seg.content
+    n, n_content, length = len(toks), max(sum(content), 1), max(len(translation), 1)
+    unmatched = sum(c and not m for c, m in zip(content, seg.matched))
+    chars: Counter[str] = Counter()  # characters per script
+    outside = 0  # Latin characters outside parentheses
+    for tok, script, in_parens in zip(toks, seg.scripts, seg.in_parens):
+        chars[script] += len(tok.surface)
+        outside += len(tok.surface) if script == "latin" and not in_parens else 0
+    gloss = _gloss_string(toks)
+    c = chrf(gloss, source) if gloss else None
+    ending = _ending(toks)
+    uncovered_run, min_sentence_coverage = _coverage_figures(seg)
+    anchors = len(src.anchors) + len(src.numbers)
+    seg_weight = sum(f.weight for f in findings)
+    figures = {
+        "seg_coverage": len(covered & src.stems) / max(len(src.stems), 1),
+        "seg_ja_matched": sum(m for m, c_ in zip(seg.matched, content) if c_) / n_content,
+        "seg_chrf": (c or 0.0) / 100.0,
+        "seg_log_len_ratio": math.log((len(translation) + 1) / (len(source) + 1)),
+        "seg_src_words": math.log1p(src.n_words),
+        "seg_ja_tokens": math.log1p(n),
+        "seg_latin_share": chars["latin"] / length,
+        "seg_findings": math.log1p(len(findings)),
+        "seg_finding_weight": math.log1p(seg_weight),
+        "seg_polite": float(X[:, _INDEX["polite"]].any()),
+        "seg_src_capitalised": src.capitalised,
+        "seg_unmatched_share": unmatched / n_content,
+        # a sentence of the source left out entirely shows as fewer sentence ends
+        "seg_sentences_diff": float(src.sentences - _count_ja_sentences(translation)),
+        "seg_src_uncovered": math.log1p(len(src.stems - covered)),
+        "seg_foreign_punct": float(X[:, _INDEX["foreign_punct"]].sum()) / n,
+        "seg_src_sentences": float(src.sentences),
+        # glossary-style sources ("Pld - played; w - won") are fragments, hard to render
+        "seg_src_listlike": float(bool(_LISTLIKE.search(source))),
+        "seg_plain_end": float(ending == "plain"),
+        "seg_noun_end": float(ending == "noun"),
+        "seg_hiragana_share": chars["hiragana"] / length,
+        "seg_katakana_share": chars["katakana"] / length,
+        "seg_uncovered_run": uncovered_run,
+        "seg_anchor_coverage": (
+            (len(src.anchors & covered) + len(src.numbers & japanese_numbers(translation)))
+            / max(anchors, 1)
+        ),
+        "seg_anchors": math.log1p(anchors),
+        "seg_min_sentence_coverage": min_sentence_coverage,
+        "seg_latin_outside": outside / length,
+    }
+    for category, count in Counter(f.category for f in findings).items():
+        figures[f"seg_finding_{category}"] = math.log1p(count)
+    for k, v in figures.items():
+        X[:, _INDEX[k]] = v
 
 
 def token_features(
@@ -308,220 +637,14 @@ def token_features(
         The UniDic tokens (offsets index ``translation``) and a float matrix with the
         columns :data:`FEATURE_NAMES`.
     """
-    from ..score import chrf
-    from ..text.similarity import japanese_numbers
-
     toks = japanese.tokenize(translation)
-    n = len(toks)
-    X = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float64)
-    if n == 0:
-        return toks, X
-    src = _prepare_source(source)
-    col = _INDEX
-
-    content = [_is_content(t) for t in toks]
-    matched = [False] * n
-    covered: set[str] = set()
-    stems_of = [_token_stems(t) if content[i] else frozenset() for i, t in enumerate(toks)]
-
-    # compounds split by UniDic (展覧|会, 国務|長官): gloss the pair as one word
-    compound = [False] * n
-    for i in range(n - 1):
-        a, b = toks[i], toks[i + 1]
-        if a.is_punct or b.is_punct or a.end != b.start:
-            continue
-        hit = _match_stems(_gloss_stems(a.surface + b.surface), src.stems)
-        if hit:
-            compound[i] = compound[i + 1] = True
-            covered |= hit
-
-    # runs of katakana tokens (メディ|ケルト) romanised as one name
-    run_match = [0] * n  # 0 no match, 1 fuzzy, 2 exact
-    i = 0
-    while i < n:
-        j = i
-        while j < n and japanese.is_katakana(toks[j].surface) and toks[j].surface != "・":
-            j += 1
-        if j - i >= 2:
-            hits, exact = _name_hits("".join(t.surface for t in toks[i:j]), src)
-            if hits:
-                covered.update(stem(h) for h in hits)
-                for k in range(i, j):
-                    run_match[k] = 2 if exact else 1
-        i = max(j, i + 1)
-
-    # parentheses: what stands inside them is often a copy of the source (a name in
-    # Latin script) that post-editors keep or drop by house style
-    in_parens = [False] * n
-    depth = 0
-    for i, tok in enumerate(toks):
-        norm = japanese.normalize(tok.surface)
-        if norm in "([":
-            depth += 1
-        in_parens[i] = depth > 0
-        if norm in ")]" and depth:
-            depth -= 1
-
-    surface_counts = Counter(t.surface for t, c in zip(toks, content) if c)
-    n_latin_chars = 0
-    n_foreign_punct = 0
-    for i, tok in enumerate(toks):
-        row = X[i]
-        pos = tok.pos1 if tok.pos1 in _POS1 else "other"
-        row[col[f"pos_{pos}"]] = 1
-        row[col["proper_noun"]] = tok.pos2 in _NAME_POS
-        row[col["numeral"]] = tok.pos2 == "数詞"
-        row[col[f"goshu_{tok.goshu}" if tok.goshu in _GOSHU else "goshu_unknown"]] = 1
-        script = _script(tok.surface)
-        row[col[f"script_{script}"]] = 1
-        row[col["content"]] = content[i]
-        row[col["length"]] = math.log1p(len(tok.surface))
-        # UniDic leaves the origin empty for words it does not know (new transliterations)
-        row[col["unknown_word"]] = not tok.goshu and not tok.is_punct and script != "digit"
-        stems = stems_of[i]
-        row[col["has_gloss"]] = bool(stems)
-        g_hit = _match_stems(stems, src.stems)
-        row[col["gloss_match"]] = bool(g_hit)
-        covered |= g_hit
-        row[col["compound_match"]] = compound[i]
-        origin = japanese.lemma_origin(tok.lemma)
-        origin_hit = bool(origin) and stem(origin.lower()) in src.stems
-        row[col["origin_match"]] = origin_hit
-        latin_hit = False
-        if script == "latin":
-            ws = [w.lower() for w in _LATIN_WORD.findall(japanese.normalize(tok.surface))]
-            n_latin_chars += len(tok.surface)
-            latin_hit = bool(ws) and all(w in src.lower or stem(w) in src.stems for w in ws)
-            row[col["latin_copied"]] = latin_hit
-            row[col["latin_unmatched"]] = not latin_hit
-            if latin_hit:
-                covered.update(stem(w) for w in ws)
-        number_hit = False
-        if script == "digit" or tok.pos2 == "数詞":
-            nums = japanese_numbers(tok.surface)
-            number_hit = bool(nums & src.numbers)
-            row[col["number_match"]] = number_hit
-            row[col["number_unmatched"]] = bool(nums) and not number_hit
-        name = run_match[i]
-        if not name and (script == "katakana" or tok.pos2 in _NAME_POS or not tok.goshu):
-            hits, exact = _name_hits(tok.reading or tok.surface, src)
-            if hits:
-                name = 2 if exact else 1
-                covered.update(stem(h) for h in hits)
-        row[col["name_match"]] = name > 0
-        row[col["name_exact"]] = name == 2
-        matched[i] = bool(g_hit) or compound[i] or latin_hit or number_hit or name > 0 or (
-            origin_hit
-        )
-        row[col["matched"]] = matched[i]
-        row[col["unmatched_content"]] = content[i] and not matched[i]
-        row[col["repeated"]] = content[i] and surface_counts[tok.surface] > 1
-        row[col["polite"]] = tok.pos1 == "助動詞" and tok.lemma in _POLITE
-        row[col["rel_position"]] = (i + 0.5) / n
-        row[col["tokens_to_end"]] = math.log1p(n - 1 - i)
-        row[col["final_punct"]] = i == n - 1 and tok.is_punct
-        row[col["in_parens"]] = in_parens[i]
-        foreign = tok.is_punct and not all(c in _JA_PUNCT for c in tok.surface)
-        row[col["foreign_punct"]] = foreign
-        n_foreign_punct += foreign
-        lemma_col = _INDEX.get(f"lemma_{tok.lemma}")
-        if lemma_col is not None:
-            row[lemma_col] = 1
-
-    unmatched = [c and not m for c, m in zip(content, matched)]
-    unknown = X[:, col["unknown_word"]] > 0
-    verb = X[:, col["pos_動詞"]] > 0
-    aux = X[:, col["pos_助動詞"]] > 0
-    content_idx = [i for i in range(n) if content[i]]
-    if content_idx:
-        X[content_idx[-1], col["last_content"]] = 1
-    for i in range(n):
-        prev = next((j for j in range(i - 1, -1, -1) if content[j]), None)
-        nxt = next((j for j in range(i + 1, n) if content[j]), None)
-        X[i, col["prev_unmatched"]] = prev is not None and unmatched[prev]
-        X[i, col["next_unmatched"]] = nxt is not None and unmatched[nxt]
-        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        X[i, col["window_unmatched"]] = sum(unmatched[lo:hi])
-        if i > 0:
-            X[i, col["prev_content"]] = content[i - 1]
-            X[i, col["prev_unknown"]] = unknown[i - 1]
-            X[i, col["prev_verb"]] = verb[i - 1]
-        if i + 1 < n:
-            X[i, col["next_content"]] = content[i + 1]
-            X[i, col["next_unknown"]] = unknown[i + 1]
-            X[i, col["next_verb"]] = verb[i + 1]
-            X[i, col["next_aux"]] = aux[i + 1]
-
-    # findings overlapping each token (a zero-width finding marks the token at its place)
-    seg_weight = 0.0
-    for f in findings:
-        seg_weight += f.weight
-        for i, tok in enumerate(toks):
-            if (f.start < tok.end and f.end > tok.start) or (
-                f.start == f.end and tok.start <= f.start < tok.end
-            ):
-                X[i, col[f"finding_{f.category}"]] = 1
-                X[i, col["finding_any"]] = 1
-                X[i, col["finding_weight"]] += f.weight
-    for i in range(n):
-        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        X[i, col["window_findings"]] = X[lo:hi, col["finding_any"]].sum()
-
-    n_content = max(sum(content), 1)
-    ja_numbers = japanese_numbers(translation)
-    # where the uncovered source words are: a long run of them, or a source sentence with
-    # little covered, is content left out (dropped clauses, a second sentence missing)
-    run = longest = 0
-    by_sentence: dict[int, list[bool]] = {}
-    for st, k in src.sequence:
-        hit = st in covered
-        by_sentence.setdefault(k, []).append(hit)
-        run = 0 if hit else run + 1
-        longest = max(longest, run)
-    min_sentence_coverage = min((sum(v) / len(v) for v in by_sentence.values()), default=1.0)
-    latin_outside = sum(len(t.surface) for i, t in enumerate(toks)
-                        if _script(t.surface) == "latin" and not in_parens[i])
-    gloss = _gloss_string(toks)
-    c = chrf(gloss, source) if gloss else None
-    seg = {
-        "seg_coverage": len(covered & src.stems) / max(len(src.stems), 1),
-        "seg_ja_matched": sum(m for m, c_ in zip(matched, content) if c_) / n_content,
-        "seg_chrf": (c or 0.0) / 100.0,
-        "seg_log_len_ratio": math.log((len(translation) + 1) / (len(source) + 1)),
-        "seg_src_words": math.log1p(src.n_words),
-        "seg_ja_tokens": math.log1p(n),
-        "seg_latin_share": n_latin_chars / max(len(translation), 1),
-        "seg_findings": math.log1p(len(findings)),
-        "seg_finding_weight": math.log1p(seg_weight),
-        "seg_polite": float(X[:, col["polite"]].any()),
-        "seg_src_capitalised": src.capitalised,
-        "seg_unmatched_share": sum(unmatched) / n_content,
-        # a sentence of the source left out entirely shows as fewer sentence ends
-        "seg_sentences_diff": float(src.sentences - _count_ja_sentences(translation)),
-        "seg_src_uncovered": math.log1p(len(src.stems - covered)),
-        "seg_foreign_punct": n_foreign_punct / n,
-        "seg_src_sentences": float(src.sentences),
-        # glossary-style sources ("Pld - played; w - won") are fragments, hard to render
-        "seg_src_listlike": float(bool(_LISTLIKE.search(source))),
-        "seg_plain_end": float(_ending(toks) == "plain"),
-        "seg_noun_end": float(_ending(toks) == "noun"),
-        "seg_hiragana_share": sum(len(t.surface) for t in toks if _script(t.surface) ==
-                                  "hiragana") / max(len(translation), 1),
-        "seg_katakana_share": sum(len(t.surface) for t in toks if _script(t.surface) ==
-                                  "katakana") / max(len(translation), 1),
-        "seg_uncovered_run": longest / max(len(src.sequence), 1),
-        "seg_anchor_coverage": (
-            (len(src.anchors & covered) + len(src.numbers & ja_numbers))
-            / max(len(src.anchors) + len(src.numbers), 1)
-        ),
-        "seg_anchors": math.log1p(len(src.anchors) + len(src.numbers)),
-        "seg_min_sentence_coverage": min_sentence_coverage,
-        "seg_latin_outside": latin_outside / max(len(translation), 1),
-    }
-    for category, count in Counter(f.category for f in findings).items():
-        seg[f"seg_finding_{category}"] = math.log1p(count)
-    for k, v in seg.items():
-        X[:, col[k]] = v
+    if not toks:
+        return toks, np.zeros((0, len(FEATURE_NAMES)), dtype=np.float64)
+    seg = _prepare_segment(toks, _prepare_source(source))
+    X = _token_rows(seg)
+    _neighbour_columns(X, seg)
+    _finding_columns(X, seg, findings)
+    _segment_columns(X, seg, source, translation, findings)
     return toks, X
 
 
@@ -598,7 +721,13 @@ def predict_trees(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
     Each tree is parallel arrays over its nodes: ``feature`` (-1 for a leaf),
     ``threshold`` (go left when ``x <= threshold``), ``left``, ``right``, ``value`` and
     ``missing_left`` (where a NaN goes). A forest compares its inputs as 32-bit floats,
-    as the library that fitted it did. All trees are walked together, one level a step.
+    as the library that fitted it did.
+
+    All trees are walked together, one level a step, over the flattened (row, tree)
+    pairs that have not reached a leaf yet: the trees are shallow and unbalanced, so
+    most pairs stop early, and a step then only touches those still walking (#17: the
+    token model over a whole article is one call; this walk takes under half the time of
+    walking every pair to the deepest level).
     """
     forest = params.get("kind") == "forest"
     if forest:
@@ -608,18 +737,29 @@ def predict_trees(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
     if trees and X.shape[0]:
         padded = params.get("padded") or _padded_trees(trees)
         feature, threshold, left, right, value, missing_left = padded
-        tree = np.arange(len(trees))[None, :]
-        rows = np.arange(X.shape[0])[:, None]
-        node = np.zeros((X.shape[0], len(trees)), dtype=np.int64)
-        f = feature[tree, node]
-        while (f >= 0).any():
-            x = X[rows, np.maximum(f, 0)]
-            go_left = np.where(np.isnan(x), missing_left[tree, node],
-                               x <= threshold[tree, node])
-            node = np.where(f < 0, node, np.where(go_left, left[tree, node],
-                                                  right[tree, node]))
-            f = feature[tree, node]
-        out = value[tree, node].sum(axis=1)
+        n_trees, width = feature.shape
+        n_rows, n_cols = X.shape
+        # node ids index the flattened (trees x width) arrays: tree t's root is t * width
+        root = np.arange(n_trees, dtype=np.int64) * width
+        feature, threshold, value, missing_left = (
+            a.ravel() for a in (feature, threshold, value, missing_left))
+        # children side by side: child[2 * node] is the left one, child[2 * node + 1] the right
+        child = np.stack([left + root[:, None], right + root[:, None]], axis=-1).ravel()
+        node = np.tile(root, n_rows)  # pair k is row k // n_trees, tree k % n_trees
+        cell = np.repeat(np.arange(n_rows, dtype=np.int64) * n_cols, n_trees)
+        values = np.ascontiguousarray(X).ravel()
+        nan = bool(np.isnan(values).any())
+        walking = np.flatnonzero(feature[node] >= 0)
+        while walking.size:
+            at = node[walking]
+            x = values[cell[walking] + feature[at]]
+            go_left = x <= threshold[at]
+            if nan:
+                go_left = np.where(np.isnan(x), missing_left[at], go_left)
+            at = child[2 * at + ~go_left]
+            node[walking] = at
+            walking = walking[feature[at] >= 0]
+        out = value[node].reshape(n_rows, n_trees).sum(axis=1)
         if forest:
             out /= len(trees)
     return out + float(params.get("baseline", 0.0))
@@ -797,29 +937,38 @@ def score_pairs(
     Pairs without Japanese (omissions) or page chrome get no rows and ``None``.
     """
     model = model or RiskModel.load()
-    rows: list[TokenRisk] = []
     scored: list[int] = []  # positions in ``pairs`` with tokens
-    means: list[float] = []
-    summaries: list[np.ndarray] = []
+    features: list[tuple[AlignedPair, tuple[japanese.Token, ...], np.ndarray]] = []
     for k, pair in enumerate(pairs):
         if pair.chrome or not pair.mt_sentences or pair.mt_end <= pair.mt_start:
             continue
         ja = translation_text[pair.mt_start : pair.mt_end]
         toks, X = token_features(pair.reference, ja, pair_span_findings(pair, findings))
-        if not toks:
-            continue
-        p = model.token_risk(X)
+        if toks:
+            scored.append(k)
+            features.append((pair, toks, X))
+    segs: list[SegmentRisk | None] = [None] * len(pairs)
+    if not scored:
+        return (), tuple(segs)
+    # each model once over all rows: the trees are walked level by level over the whole
+    # matrix, so one call costs about what one segment's call did (a row's risk does not
+    # depend on the rows beside it)
+    risks = model.token_risk(np.vstack([X for _, _, X in features]))
+    rows: list[TokenRisk] = []
+    means: list[float] = []
+    summaries: list[np.ndarray] = []
+    start = 0
+    for pair, toks, X in features:
+        p = risks[start : start + len(toks)]
+        start += len(toks)
         for tok, r in zip(toks, p):
             rows.append(
                 TokenRisk(pair.index, pair.mt_start + tok.start, pair.mt_start + tok.end,
                           tok.surface, round(float(r), 4))
             )
-        scored.append(k)
         means.append(float(p.mean()))
         summaries.append(segment_summary(X, p))
-    segs: list[SegmentRisk | None] = [None] * len(pairs)
-    if scored:  # the segment model once over all segments (a forest is slow row by row)
-        qualities = model.segment_qualities(np.vstack(summaries))
-        for k, mean, quality in zip(scored, means, qualities):
-            segs[k] = SegmentRisk(round(mean, 4), round(float(quality), 4))
+    qualities = model.segment_qualities(np.vstack(summaries))
+    for k, mean, quality in zip(scored, means, qualities):
+        segs[k] = SegmentRisk(round(mean, 4), round(float(quality), 4))
     return tuple(rows), tuple(segs)

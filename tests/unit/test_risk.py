@@ -136,6 +136,67 @@ def test_tree_and_linear_application():
         risk.predict_raw({"kind": "svm"}, X)
 
 
+def _walk_one_by_one(params, X):
+    """The reference walk: every row down every tree, one node at a time."""
+    forest = params["kind"] == "forest"
+    if forest:
+        X = X.astype(np.float32).astype(np.float64)
+    out = []
+    for x in X:
+        leaves = []
+        for t in params["trees"]:
+            node = 0
+            while t["feature"][node] >= 0:
+                v = x[t["feature"][node]]
+                left = t["missing_left"][node] if np.isnan(v) else v <= t["threshold"][node]
+                node = t["left"][node] if left else t["right"][node]
+            leaves.append(t["value"][node])
+        total = np.sum(np.asarray(leaves, dtype=np.float64))
+        out.append((total / len(leaves) if forest else total) + params.get("baseline", 0.0))
+    return np.asarray(out)
+
+
+def _random_tree(rng, n_features, depth):
+    """A random tree of at most ``depth`` levels, stored as predict_trees reads it."""
+    t = {"feature": [], "threshold": [], "left": [], "right": [], "value": [],
+         "missing_left": []}
+
+    def grow(level):
+        k = len(t["feature"])
+        for key in t:
+            t[key].append(0)
+        if level == depth or rng.random() < 0.3:  # unbalanced: some branches stop early
+            t["feature"][k], t["value"][k], t["missing_left"][k] = -1, rng.normal(), False
+            return k
+        t["feature"][k] = int(rng.integers(n_features))
+        t["threshold"][k] = float(rng.normal())
+        t["missing_left"][k] = bool(rng.random() < 0.5)
+        t["left"][k] = grow(level + 1)
+        t["right"][k] = grow(level + 1)
+        return k
+
+    grow(0)
+    return t
+
+
+@pytest.mark.parametrize("kind", ["gbdt", "forest"])
+def test_trees_walked_together_give_each_rows_own_walk(kind):
+    """#17: all (row, tree) pairs are walked together and only the unfinished ones step on;
+    the leaves reached, and their sum, are those of walking each row down each tree alone,
+    whatever rows share the call (token_risk scores a whole article at once)."""
+    rng = np.random.default_rng(17)
+    params = {"kind": kind, "baseline": 0.25,
+              "trees": [_random_tree(rng, 6, 7) for _ in range(40)]}
+    X = rng.normal(size=(300, 6))
+    X[rng.random(X.shape) < 0.1] = np.nan
+    whole = risk.predict_trees(params, X)
+    assert np.array_equal(whole, _walk_one_by_one(params, X))
+    assert np.array_equal(whole[:1], risk.predict_trees(params, X[:1]))
+    assert np.array_equal(whole[5:9], risk.predict_trees(params, X[5:9]))
+    padded = risk._with_padded_trees(params)  # as a loaded model keeps them
+    assert np.array_equal(whole, risk.predict_trees(padded, X))
+
+
 @pytest.fixture(scope="module")
 def report():
     return mtqa.check_segments(PAIRS, backtranslator="dictionary")
@@ -193,3 +254,25 @@ def test_document_run_has_token_risk_on_content_pairs():
     assert set(df["segment"]) == {p.index for p in r.pairs if p.mt_sentences and not p.chrome}
     assert all(r.translation_text[a:b] == t for a, b, t in zip(df["start"], df["end"],
                                                                df["token"]))
+
+
+def test_prefix_matches_are_looked_up_as_they_were_scanned():
+    """#17: a gloss stem's source matches (equal, or one a prefix of the other, both of
+    MIN_PREFIX_STEM letters or more) come from a prefix index of the sentence; they are
+    the stems a scan of the sentence finds."""
+    source = ("Russian government officials governed Japanese art articles in the Arctic; "
+              "the governor's artistic management of Russia and Japan")
+    src = risk._prepare_source(source)
+    glosses = ["russia", "japan", "govern", "government", "governments", "art", "articl",
+               "arctic", "manag", "managements", "gover", "russ", "artist", "artisticly"]
+    for k in range(len(glosses)):
+        stems = frozenset(glosses[k : k + 3])
+        scanned = set(stems & src.stems)
+        for t in stems - scanned:
+            if len(t) >= risk.MIN_PREFIX_STEM:
+                scanned |= {s for s in src.stems if len(s) >= risk.MIN_PREFIX_STEM
+                            and (s.startswith(t) or t.startswith(s))}
+        assert risk._match_stems(stems, src) == scanned, stems
+    # a longer gloss meets its prefixes; an exact match takes no prefixes
+    assert risk._match_stems(frozenset({"governments"}), src) == {"govern", "government"}
+    assert risk._match_stems(frozenset({"govern"}), src) == {"govern"}

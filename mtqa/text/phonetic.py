@@ -303,4 +303,9 @@ def names_match(word: str, romaji: str) -> bool:
         return len(romaji) >= 3 and word.lower()[:3] == romaji[:3]
     if min(len(a), len(b)) < SAME_NAME_LENGTH_RATIO * max(len(a), len(b)):
         return False
-    return reading_similarity(word, romaji) >= SAME_NAME_MIN
+    # the vowel comparison only when the skeletons can reach the floor with full vowels
+    # (the bound of name_similarity_reaches, exact): most candidates of the aligner's
+    # NameMatcher fall short on their skeletons (#17 work done once)
+    skel = key_similarity(a, b)
+    ceiling = 0.5 * skel + 0.5 * 1.0 if max(len(a), len(b)) <= 2 else 0.8 * skel + 0.2 * 1.0
+    return ceiling >= SAME_NAME_MIN and reading_similarity(word, romaji) >= SAME_NAME_MIN

@@ -200,14 +200,60 @@ def _binary_runs(rows: sparse.csr_matrix, a: int) -> sparse.csr_matrix:
     return acc
 
 
-def _rowwise_dot(
-    left: sparse.csr_matrix, right: sparse.csr_matrix, li: np.ndarray, ri: np.ndarray
-) -> np.ndarray:
-    """``left[li[k]] · right[ri[k]]`` for every k (sparse rows, done in one product)."""
+@dataclass(frozen=True)
+class _Rows:
+    """A sparse matrix of runs as :func:`_rowwise_dot` reads it: the matrix, its rows as
+    booleans (for a right-hand side), and whether each row's column indices are sorted."""
+
+    matrix: sparse.csr_matrix
+    present: np.ndarray
+    sorted: np.ndarray
+
+
+def _rows(matrix: sparse.csr_matrix) -> _Rows:
+    m = matrix.tocsr()
+    # an entry out of order: not the first of its row, its column not above the one before
+    down = np.zeros(len(m.indices), dtype=bool)
+    down[1:] = m.indices[1:] <= m.indices[:-1]
+    firsts = m.indptr[:-1]
+    down[firsts[firsts < len(down)]] = False
+    seen = np.concatenate([[0], np.cumsum(down)])
+    unsorted = seen[m.indptr[1:]] - seen[m.indptr[:-1]] > 0
+    return _Rows(m, m.toarray() != 0, ~unsorted)
+
+
+def _rowwise_dot(left: _Rows, right: _Rows, li: np.ndarray, ri: np.ndarray) -> np.ndarray:
+    """``left[li[k]] · right[ri[k]]`` for every k, where ``right`` is binary.
+
+    The figure is that of ``left[li].multiply(right[ri]).sum(axis=1)`` to the last bit (the
+    calibration and the bead scores downstream compare floats), without the product's
+    fancy-indexed sparse copies, a third of the aligner's time (#17 work done once). The same
+    additions happen in the same order: scipy's element-wise product lists a row's common
+    columns in ``left``'s stored order when both operands have sorted indices, in the
+    reverse order otherwise (``left`` comes out of a sparse product, unsorted), and its row
+    sum is ``np.add.reduceat`` over them.
+    """
+    out = np.zeros(len(li))
     if len(li) == 0:
-        return np.zeros(0)
-    prod = left[li].multiply(right[ri])
-    return np.asarray(prod.sum(axis=1)).ravel()
+        return out
+    m = left.matrix
+    starts = m.indptr[li]
+    counts = m.indptr[li + 1] - starts
+    width = int(counts.max())
+    if width == 0:
+        return out
+    step = np.arange(width)
+    valid = step[None, :] < counts[:, None]
+    if not (left.sorted[li].all() and right.sorted[ri].all()):
+        step = counts[:, None] - 1 - step[None, :]
+    pos = np.where(valid, starts[:, None] + step, 0)
+    hit = right.present[ri[:, None], m.indices[pos]] & valid
+    n_hit = hit.sum(axis=1)
+    rows = np.flatnonzero(n_hit)
+    if len(rows):
+        offsets = np.concatenate([[0], np.cumsum(n_hit)[:-1]])
+        out[rows] = np.add.reduceat(m.data[pos][hit], offsets[rows])
+    return out
 
 
 class BeadScorer:
@@ -295,6 +341,8 @@ class BeadScorer:
         c = np.concatenate([[0.0], np.cumsum(en_sizes)])
         self._en_run_size = {a: c[a:] - c[:-a] for a in range(1, MAX_RUN + 1) if a <= self.en.n}
         self._ja_runs = {a: _binary_runs(self._ja_bin, a) for a in range(1, MAX_RUN + 1)}
+        self._en_rows = {a: _rows(r) for a, r in self._en_runs_w.items()}
+        self._ja_rows = {a: _rows(r) for a, r in self._ja_runs.items()}
         c = np.concatenate([[0.0], np.cumsum(self._ja_size)])
         self._ja_run_size = {a: c[a:] - c[:-a] for a in range(1, MAX_RUN + 1) if a <= self.ja.n}
 
@@ -317,11 +365,11 @@ class BeadScorer:
         rec = np.zeros((len(i), a))
         prec = np.zeros((len(i), b))
         for k in range(a):
-            inter = _rowwise_dot(self._en_runs_w[1], self._ja_runs[b], i + k, j)
+            inter = _rowwise_dot(self._en_rows[1], self._ja_rows[b], i + k, j)
             size = self._en_run_size[1][i + k]
             rec[:, k] = np.where(size > 0, inter / np.maximum(size, 1e-9), 0.0)
         for k in range(b):
-            inter = _rowwise_dot(self._en_runs_w[a], self._ja_runs[1], i, j + k)
+            inter = _rowwise_dot(self._en_rows[a], self._ja_rows[1], i, j + k)
             size = self._ja_run_size[1][j + k]
             prec[:, k] = np.minimum(np.where(size > 0, inter / np.maximum(size, 1e-9), 0.0), 1.0)
         return rec, prec

@@ -312,3 +312,31 @@ def test_real_chrome_stays_chrome_on_riyadh():
     m, (_, settled) = settle(en, ja)
     assert [s.chrome for s in settled.sentences] == [s.chrome for s in m.sentences]
     assert sum(s.chrome for s in m.sentences) == 9
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_rowwise_dot_is_the_sparse_products_sum_to_the_last_bit(seed):
+    """#17 work done once: _rowwise_dot reads the rows it needs instead of building the sparse
+    product, and must add the same weights in the same order as
+    ``left[li].multiply(right[ri]).sum(axis=1)`` (scipy keeps a row's stored order when both
+    sides have sorted indices, reverses it otherwise), whatever rows are asked for."""
+    from scipy import sparse
+
+    rng = np.random.default_rng(seed)
+    for _ in range(300):
+        n_left, n_right, width = rng.integers(1, 8), rng.integers(1, 8), rng.integers(1, 30)
+        binary = sparse.random(n_left, width, density=rng.uniform(0.05, 0.9),
+                               random_state=int(rng.integers(1e9)), format="csr")
+        binary.data[:] = 1.0
+        weights = rng.uniform(0.05, 3.0, width) * np.where(rng.random(width) < 0.3, 2.5, 1.0)
+        left = (binary @ sparse.diags(weights)).tocsr()  # as BeadScorer builds it: unsorted
+        if rng.random() < 0.3:
+            left.sort_indices()
+        right = sparse.random(n_right, width, density=rng.uniform(0.05, 0.9),
+                              random_state=int(rng.integers(1e9)), format="csr")
+        right.data[:] = 1.0
+        k = rng.integers(0, 12)
+        li, ri = rng.integers(0, n_left, k), rng.integers(0, n_right, k)
+        expected = (np.asarray(left[li].multiply(right[ri]).sum(axis=1)).ravel() if k
+                    else np.zeros(0))
+        assert np.array_equal(A._rowwise_dot(A._rows(left), A._rows(right), li, ri), expected)

@@ -98,6 +98,11 @@ def _windows(pairs: Sequence[AlignedPair], en_pos: dict[int, int], ja_pos: dict[
     return ja_win, en_win
 
 
+def _nearest_first(lo: int, hi: int, centre: float) -> list[int]:
+    """Positions ``lo..hi-1``, nearest to ``centre`` first."""
+    return sorted(range(lo, hi), key=lambda k: (abs(k - centre), k))
+
+
 def assess(
     reference: Document,
     translation: Document,
@@ -142,25 +147,30 @@ def assess(
         ja_win = {e: (0, len(ja)) for e in range(len(en))}
         en_win = {j: (0, len(en)) for j in range(len(ja))}
 
-    def best_en(e: int) -> float:
+    # a sentence is matched when some sentence it faces reaches the threshold: the search
+    # stops at the first one, and looks at the facing sentences nearest its own place in
+    # the text first (#17 work done once: every pair of a small document was compared)
+    def matched_en(e: int) -> bool:
         lo, hi = ja_win.get(e, (e - WINDOW, e + WINDOW + 1))
-        return max((sim(e, j) for j in range(max(0, lo), min(len(ja), hi))), default=0.0)
+        near = _nearest_first(max(0, lo), min(len(ja), hi), e * len(ja) / len(en))
+        return any(sim(e, j) >= MATCH_THRESHOLD for j in near)
 
-    def best_ja(j: int) -> float:
+    def matched_ja(j: int) -> bool:
         lo, hi = en_win.get(j, (j - WINDOW, j + WINDOW + 1))
-        return max((sim(e, j) for e in range(max(0, lo), min(len(en), hi))), default=0.0)
+        near = _nearest_first(max(0, lo), min(len(en), hi), j * len(en) / len(ja))
+        return any(sim(e, j) >= MATCH_THRESHOLD for e in near)
 
-    def coverage(sents: Sequence[object], best: object) -> float:
-        total = matched = 0
+    def coverage(sents: Sequence[object], matched: object) -> float:
+        total = hit = 0
         for k, s in enumerate(sents):
             length = s.end - s.start  # type: ignore[attr-defined]
             total += length
-            if best(k) >= MATCH_THRESHOLD:  # type: ignore[operator]
-                matched += length
-        return matched / total if total else 1.0
+            if matched(k):  # type: ignore[operator]
+                hit += length
+        return hit / total if total else 1.0
 
-    ref_cov = coverage(en, best_en)
-    mt_cov = coverage(ja, best_ja)
+    ref_cov = coverage(en, matched_en)
+    mt_cov = coverage(ja, matched_ja)
     return Relatedness(
         related=max(ref_cov, mt_cov) >= MIN_COVERAGE,
         decided=True,

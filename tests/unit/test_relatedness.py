@@ -79,3 +79,31 @@ def test_related_article_keeps_its_findings():
                         backtranslator="dictionary")
     assert all(f.check != "relatedness" for f in report.finding_list)
     assert len(report.finding_list) > 1
+
+
+@pytest.mark.parametrize("en_name,ja_name", [("riyadh", "riyadh"), ("f1-race", "f1-race"),
+                                             ("riyadh", "f1-race"), ("museum-theft", "riyadh")])
+def test_coverage_is_that_of_every_pair_compared(en_name, ja_name):
+    """#17 work done once: a sentence counts as matched at the first sentence it faces that
+    reaches the threshold, nearest first; the coverage is the one of comparing every pair
+    (small documents face every sentence of the other side)."""
+    def text(name, side):
+        return _read(RIYADH / f"{side}.txt" if name == "riyadh" else CASES / f"{name}.{side}.txt")
+
+    ref, mt = segment.segment(text(en_name, "en"), "en"), segment.segment(text(ja_name, "ja"), "ja")
+    bts = DictionaryBackTranslator().translate([mt.sentence_text(i)
+                                                for i in range(len(mt.sentences))])
+    en = [s for s in ref.sentences if not s.chrome]
+    ja = [s for s in mt.sentences if not s.chrome]
+    assert len(en) * len(ja) <= relatedness.MAX_ALL_PAIRS
+    sims = [[relatedness.overlap(ref.text[e.start : e.end], mt.text[j.start : j.end],
+                                 bts[j.index].text) for j in ja] for e in en]
+
+    def cover(sents, best):
+        total = sum(s.end - s.start for s in sents)
+        return sum(s.end - s.start for s, b in zip(sents, best)
+                   if b >= relatedness.MATCH_THRESHOLD) / total
+
+    r = relatedness.assess(ref, mt, align(ref, mt, bts), bts)
+    assert r.reference_coverage == cover(en, [max(row) for row in sims])
+    assert r.translation_coverage == cover(ja, [max(col) for col in zip(*sims)])

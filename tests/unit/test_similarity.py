@@ -59,6 +59,22 @@ def test_name_matcher_maps_readings_to_english_words():
     assert m.match(romanize("ラヴロフ")) == {"lavrov"}
 
 
+def test_name_matcher_compares_every_word_of_a_key():
+    # words of one consonant key differ in their vowels, which names_match reads: the
+    # matcher must compare each word, not one word per key (which one depended on the hash
+    # seed, and so did the report: #17)
+    from mtqa.text.phonetic import latin_key, names_match
+
+    words = ["rubio", "rabia", "robb", "ruby", "lavrov", "laverave", "leferf", "trump",
+             "tramp", "tromp", "darrow", "doria", "durer", "marco", "mirko", "merck"]
+    assert len({latin_key(w) for w in words}) < len(words)  # keys are shared
+    readings = [romanize(k) for k in ("ルビオ", "ラヴロフ", "トランプ", "ドリア", "マルコ", "ルビー")]
+    for order in (words, words[::-1]):
+        m = NameMatcher(order)
+        for r in readings:
+            assert m.match(r) == {w for w in words if names_match(w, r)}, r
+
+
 def test_japanese_features_carry_anchors_and_readings():
     f = japanese_features("マルコ・ルビオ国務長官はNATOの会合で140億ドルを約束した。")
     assert "nato" in f.latin

@@ -260,7 +260,10 @@ class JaUnit:
     known: bool
 
 
+@functools.lru_cache(maxsize=65536)
 def _gloss_stems(form: str) -> frozenset[str]:
+    # cached process-wide, as jmdict.gloss_words is (a word's stems; #17 work done once:
+    # every multi-token form of every sentence is looked up, most of them more than once)
     return frozenset(stem(w) for w in jmdict.gloss_words(form, MATCH_SENSES) if w not in _VAGUE)
 
 

@@ -33,7 +33,7 @@ class Pipeline:
         #: terminal: a long article takes tens of seconds, mostly in the checks, #16)
         self.progress = progress
         self._engine: backtranslate.BackTranslator | None = None
-        self._checks: list[Any] | None = None
+        self._checks: list[checks.Check] | None = None
         self._resources: dict[str, Any] | None = None
 
     @property
@@ -58,7 +58,7 @@ class Pipeline:
         return self._engine
 
     @property
-    def check_objects(self) -> list[Any]:
+    def check_objects(self) -> list[checks.Check]:
         if self._checks is None:
             self._checks = checks.create(self.config.checks)
         return self._checks
@@ -178,9 +178,7 @@ class Pipeline:
             for k, pair in enumerate(pairs):
                 self._tell(f"checking {check.name}", n * len(pairs) + k, len(to_run) * len(pairs))
                 findings.extend(check.run(pair, ctx))
-            finish = getattr(check, "finish", None)
-            if finish is not None:
-                findings.extend(finish(ctx))
+            findings.extend(check.finish(ctx))
         findings = _dedupe(findings)
         chrf = tuple(pair_scores(pairs))
         hidden = 0

@@ -151,11 +151,19 @@ def fit_logistic(ex: Examples) -> ConfidenceModel:
     mean = np.where(numeric, x.mean(axis=0), 0.0)
     std = x.std(axis=0)
     scale = np.where(numeric & (std > 0), std, 1.0)
-    lr = LogisticRegression(C=C, max_iter=2000)
-    lr.fit((x - mean) / scale, ex.y)
+    if len(np.unique(ex.y)) < 2:
+        # a fold of a small corpus may hold findings of one label only (every one on a human
+        # span, or none): a logistic fit is impossible there, and the best model it has is
+        # the base rate, kept away from 0 and 1 so that no finding is certain
+        p = min(max(float(np.mean(ex.y)) if len(ex.y) else 0.5, 0.01), 0.99)
+        coef, intercept = np.zeros(len(names)), float(np.log(p / (1.0 - p)))
+    else:
+        lr = LogisticRegression(C=C, max_iter=2000)
+        lr.fit((x - mean) / scale, ex.y)
+        coef, intercept = lr.coef_[0].copy(), float(lr.intercept_[0])
     return ConfidenceModel(
         version="fit", features=tuple(names), mean=mean, scale=scale,
-        coef=lr.coef_[0].copy(), intercept=float(lr.intercept_[0]), floor=0.0,
+        coef=coef, intercept=intercept, floor=0.0,
         major_at=MAJOR_AT, meaning_changing=frozenset(MEANING_CHANGING),
         codes=frozenset(n.split("=", 1)[1] for n in names if n.startswith("code=")),
         provenance={},

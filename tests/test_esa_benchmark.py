@@ -58,3 +58,17 @@ def test_bad_data_is_one_line_and_exit_2(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("esa: ") and "bad.jsonl:1" in err and "\n" not in err
     assert esa.main(["--data", str(tmp_path / "missing"), "--no-cache"]) == 2
+
+
+def test_a_fold_with_findings_of_one_label_gets_the_base_rate():
+    # a small corpus (the excerpt, a --limit run) can leave a fold whose findings all fall off
+    # the human spans: the fit gives the base rate instead of sklearn's "at least 2 classes"
+    import numpy as np
+
+    import fit_confidence
+
+    rows = [{"chrf": 0.4, "code=MIS002": 1.0}, {"chrf": 0.7, "code=NUM001": 1.0}]
+    ex = fit_confidence.Examples(rows=rows, y=np.array([0, 0]), item=np.array([0, 1]))
+    model = fit_confidence.fit_logistic(ex)
+    assert not model.coef.any()
+    assert 0.0 < 1.0 / (1.0 + np.exp(-model.intercept)) <= 0.011

@@ -211,6 +211,7 @@ class _Rows:
 
 
 def _rows(matrix: sparse.csr_matrix) -> _Rows:
+    """``matrix`` prepared for :func:`_rowwise_dot` once, when the scorer is built."""
     m = matrix.tocsr()
     # an entry out of order: not the first of its row, its column not above the one before
     down = np.zeros(len(m.indices), dtype=bool)

@@ -388,6 +388,8 @@ def _parenthesised(toks: Sequence[japanese.Token]) -> list[bool]:
 
 
 def _prepare_segment(toks: tuple[japanese.Token, ...], src: _Source) -> _Segment:
+    """The per-token facts of one segment, and the source stems its compounds and
+    katakana runs account for (the token rows add the rest)."""
     covered: set[str] = set()
     return _Segment(
         toks=toks,

@@ -383,3 +383,34 @@ def test_resume_after_kill_loses_and_duplicates_nothing(workspace, sig, jobs):
     assert journal.read_bytes().startswith(written.split(b"\n")[0])  # earlier results kept
     suite = ET.parse(workspace / "out" / "junit.xml").getroot().find("testsuite")
     assert suite.get("tests") == str(total)
+
+
+def test_summary_csv_rows_are_the_feed_reports_rows(tmp_path):
+    """One summary row for both ways a feed is seen (#17): the command's summary.csv and the
+    Python API's FeedReport.summary() give the same row for the same article."""
+    import pandas as pd
+
+    import mtqa
+    from mtqa.report.feed import FeedReport
+
+    names = ["f1-race", "museum-theft"]
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name in names:
+        for lang in ("en", "ja"):
+            shutil.copy(CASES / f"{name}.{lang}.txt", texts)
+    out = tmp_path / "out"
+    assert main(["feed", str(texts), "--out", str(out), *DICT]) == 1
+    csv_rows = pd.read_csv(out / "summary.csv", keep_default_na=False, dtype=str)
+    reports = {
+        n: mtqa.check((CASES / f"{n}.en.txt").read_text(encoding="utf-8"),
+                      (CASES / f"{n}.ja.txt").read_text(encoding="utf-8"),
+                      backtranslator="dictionary")
+        for n in names
+    }
+    api_rows = FeedReport.from_reports(reports).summary
+    assert list(csv_rows.columns) == list(api_rows.columns)
+    for n in names:
+        got = csv_rows[csv_rows["id"] == n].iloc[0].to_dict()
+        want = api_rows[api_rows["id"] == n].iloc[0].to_dict()
+        assert got == {k: "" if v is None else str(v) for k, v in want.items()}, n

@@ -34,7 +34,6 @@ Everything is streamed from the journal; nothing here holds the reports of a fee
 from __future__ import annotations
 
 import contextlib
-import html
 import json
 import logging
 import os
@@ -48,7 +47,8 @@ from . import junit
 from ..atomic_files import atomic_writer, temp_target
 from ..report.csv_cells import csv_safe
 from ..errors import InputError, MtqaError, OutputError
-from ..report.feed import SUMMARY_COLUMNS
+from ..report.feed import SUMMARY_COLUMNS, summary_row
+from ..report.feed_index import write_index
 from ..types import CATEGORIES
 
 log = logging.getLogger(__name__)
@@ -134,21 +134,6 @@ class Totals:
     @property
     def all_passed(self) -> bool:
         return self.failed == 0 and self.errors == 0
-
-
-def summary_row(rec: Mapping[str, Any]) -> dict[str, Any]:
-    """One row of ``summary.csv`` (columns :data:`mtqa.report.feed.SUMMARY_COLUMNS`)."""
-    row: dict[str, Any] = {c: None for c in SUMMARY_COLUMNS}
-    row["id"] = rec.get("id")
-    row["status"] = rec.get("status")
-    row["error"] = rec.get("error")
-    summary = rec.get("summary")
-    if rec.get("status") == "ok" and isinstance(summary, Mapping):
-        row["score"] = summary.get("score")
-        row["verdict"] = summary.get("verdict")
-        row.update({k: v for k, v in (summary.get("counts") or {}).items() if k in row})
-        row.update({k: v for k, v in (summary.get("categories") or {}).items() if k in row})
-    return row
 
 
 class FeedOutputs:
@@ -554,61 +539,3 @@ def iter_worst_first(path: Path) -> Iterator[dict[str, Any]]:
             rec = _parse_line(fh.read(length))
             if rec is not None:
                 yield rec
-
-
-_INDEX_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK JP",sans-serif;font-size:14px;
-color:#1d1d1f;margin:16px}
-table{border-collapse:collapse}
-td,th{border-bottom:1px solid #e5e5e5;padding:4px 8px;text-align:left}
-th{background:#f5f5f7;position:sticky;top:0}
-.pass{color:#2e7d32;font-weight:600}.fail{color:#c62828;font-weight:600}
-.error{color:#8a5a00;font-weight:600}.n{text-align:right}.msg{color:#555;max-width:50em}
-.sig{font-family:ui-monospace,monospace;font-size:11px;color:#777;margin-top:8px;
-word-break:break-all}
-"""
-
-
-def write_index(fh: IO[str], records: Iterator[dict[str, Any]], totals: Totals) -> None:
-    """``index.html``: the totals and one row per article, linking its page.
-
-    Args:
-        fh: the file.
-        records: the rows' records, in the order shown (:func:`iter_worst_first`: what
-            needs a person's attention first).
-        totals: the counts over the folder.
-    """
-    e = html.escape
-    fh.write('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-             f"<title>mtqa feed report</title><style>{_INDEX_CSS}</style></head><body>"
-             f"<h1>mtqa feed report</h1><p>{totals.items} articles: "
-             f'<span class="pass">{totals.passed} passed</span>, '
-             f'<span class="fail">{totals.failed} failed</span>, '
-             f'<span class="error">{totals.errors} could not be checked</span>; worst first</p>'
-             "<table><thead><tr><th>#</th><th>id</th><th>verdict</th><th>score</th>"
-             "<th>critical</th><th>major</th><th>minor</th><th>findings</th><th>title</th>"
-             "</tr></thead><tbody>")
-    for rec in records:
-        idx = int(rec.get("index", 0)) + 1
-        item_id = str(rec.get("id", ""))
-        link = e(item_id)
-        if rec.get("page"):
-            link = f'<a href="{e(str(rec["page"]), quote=True)}">{e(item_id)}</a>'
-        title = e(str((rec.get("meta") or {}).get("title") or ""))
-        if rec.get("status") != "ok":
-            fh.write(f'<tr><td class="n">{idx}</td><td>{link}</td><td class="error">error</td>'
-                     f'<td colspan="5" class="msg">{e(str(rec.get("error") or ""))}</td>'
-                     f"<td>{title}</td></tr>")
-            continue
-        s = rec.get("summary") or {}
-        c = s.get("counts") or {}
-        cats = s.get("categories") or {}
-        found = ", ".join(f"{k} {cats[k]}" for k in CATEGORIES if cats.get(k))
-        verdict = str(s.get("verdict", ""))
-        fh.write(f'<tr><td class="n">{idx}</td><td>{link}</td>'
-                 f'<td class="{e(verdict)}">{e(verdict)}</td><td class="n">{e(str(s.get("score")))}'
-                 f'</td><td class="n">{c.get("critical", 0)}</td><td class="n">{c.get("major", 0)}'
-                 f'</td><td class="n">{c.get("minor", 0)}</td><td>{e(found)}</td>'
-                 f"<td>{title}</td></tr>")
-    sig = f'<div class="sig">{e(totals.signature)}</div>' if totals.signature else ""
-    fh.write(f"</tbody></table>{sig}</body></html>\n")

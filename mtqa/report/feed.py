@@ -19,6 +19,21 @@ SUMMARY_COLUMNS = (
 )
 
 
+def summary_row(rec: Mapping[str, Any]) -> dict[str, Any]:
+    """One row of ``summary.csv`` (columns :data:`mtqa.report.feed.SUMMARY_COLUMNS`)."""
+    row: dict[str, Any] = {c: None for c in SUMMARY_COLUMNS}
+    row["id"] = rec.get("id")
+    row["status"] = rec.get("status")
+    row["error"] = rec.get("error")
+    summary = rec.get("summary")
+    if rec.get("status") == "ok" and isinstance(summary, Mapping):
+        row["score"] = summary.get("score")
+        row["verdict"] = summary.get("verdict")
+        row.update({k: v for k, v in (summary.get("counts") or {}).items() if k in row})
+        row.update({k: v for k, v in (summary.get("categories") or {}).items() if k in row})
+    return row
+
+
 @dataclass(frozen=True)
 class FeedItemResult:
     """One article of a feed. ``status`` is ``"ok"`` (checked) or ``"error"`` (with ``error``)."""
@@ -30,17 +45,11 @@ class FeedItemResult:
     meta: Mapping[str, Any] = field(default_factory=dict)
 
     def summary_row(self) -> dict[str, Any]:
-        row: dict[str, Any] = {c: None for c in SUMMARY_COLUMNS}
-        row["id"] = self.id
-        row["status"] = self.status
-        row["error"] = self.error
-        if self.report is not None:
-            r = self.report
-            row["score"] = r.score
-            row["verdict"] = r.verdict
-            row.update(r.counts)
-            row.update(r.category_counts())
-        return row
+        """This item's row of ``summary.csv`` / :meth:`FeedReport.to_dataframe`."""
+        return summary_row({
+            "id": self.id, "status": self.status, "error": self.error,
+            "summary": self.report.summary() if self.report is not None else None,
+        })
 
 
 @dataclass

@@ -319,7 +319,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 2
+    version: ClassVar[int] = 3
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -400,7 +400,8 @@ class TitleCheck(BaseCheck):
         same_office = bool(c.kinds & m.entry.kinds) if m.entry.kinds else (
             c.head in {_rendering_parts(r)[1] for r in m.entry.renderings}
         )
-        same_portfolio = c.modifier in mods or (not c.modifier and "" in mods)
+        same_portfolio = (c.modifier in mods or (not c.modifier and "" in mods)
+                          or _portfolio_in_english(c.modifier, pair.reference, m))
         severity = "minor" if same_office and same_portfolio else "major"
         what = "office" if not same_office else "portfolio or field"
         expected = " or ".join(m.entry.renderings[:2])
@@ -539,6 +540,26 @@ def _titles(gl: Glossary, text: str) -> list[TitleMatch]:
         if before is None or before.group(1).lower() not in _SUBORDINATE:
             out.append(m)
     return out
+
+
+#: The department or field an English title names after it: "executive director, NSW
+#: Department of Planning", "director of planning", "minister for housing" (up to the
+#: next punctuation), or just before it ("planning director").
+_FIELD_AFTER = re.compile(r"^(?:\s*,\s*|\s+(?:of|for|at)\s+)([^,;:.()\[\]]{1,60})")
+_FIELD_WORDS_BEFORE = 2
+
+
+def _portfolio_in_english(modifier: str, reference: str, m: TitleMatch) -> bool:
+    """True when a word of the compound's modifier (a JMdict word of two characters or more)
+    renders the department or field the English gives with the title, where the glossary's
+    title has none of its own (州計画局長 for "executive director, NSW Department of
+    Planning": 計画 'plan')."""
+    after = _FIELD_AFTER.match(reference[m.end :])
+    near = _words(after.group(1)) if after else []
+    near += _words(reference[: m.start].rstrip(" ,"))[-_FIELD_WORDS_BEFORE:] if (
+        reference[: m.start].endswith(" ")) else []
+    stems = {stem(w.lower()) for w, _ in near if w.lower() not in STOPWORDS}
+    return any(_gloss_stems(p) & stems for p in _pieces(modifier) if len(p) >= 2)
 
 
 def _trim_names(comps: Sequence[Compound], reference: str) -> list[Compound]:

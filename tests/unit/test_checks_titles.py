@@ -150,6 +150,18 @@ def test_subordinate_office_is_not_the_wrong_rendering_of_its_superior():
     assert (f.text, f.code) == ("司法次官補", "TTL001")
 
 
+def test_field_given_with_the_english_title_is_no_portfolio_change():
+    """#18: "executive director, NSW Department of Planning" as 州計画局長: the field
+    (計画 'plan') is the English's own, not a change; minor (only the word is off)."""
+    en = "Jane Doe, executive director, Department of Planning, approved the scheme."
+    assert flagged(en, "計画局長のジェーン・ドウ氏が計画を承認した。") == [
+        ("計画局長", "minor", "TTL001")]
+    # a field named elsewhere in the sentence does not excuse a changed portfolio
+    assert flagged("Finance Minister Jane Doe met foreign investors.",
+                   "ジェーン・ドウ外務大臣は外国の投資家と会談した。") == [
+        ("外務大臣", "major", "TTL001")]
+
+
 # --- user glossary ---------------------------------------------------------------------
 
 

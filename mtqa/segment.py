@@ -22,7 +22,7 @@ from importlib import resources
 
 from .types import Document, Sentence
 
-SEGMENTER_VERSION = "rules-2"
+SEGMENTER_VERSION = "rules-3"
 
 # Japanese sentence ends: 。！？ (and ASCII/full-width variants), optionally followed by
 # closing brackets/quotes that belong to the sentence.
@@ -34,6 +34,11 @@ _EN_ABBREV = frozenset(
     mt ft approx u.s u.k u.n e.u d.c a.m p.m e.g i.e""".split()
 )
 _EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# The same in a line written in lower case (informal posts: "dang... a nationwide outage. no
+# wonder why"), where a sentence may begin with a small letter.
+_EN_END_LOWER = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Za-z0-9])")
+# The first word of a line that is not a handle, a hashtag or a link.
+_EN_FIRST_WORD = re.compile(r"(?<!\S)(?![@#]|https?:)[\"'“‘(\[]*([A-Za-z])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,9 +150,18 @@ def _split_ja(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _split_en(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """English sentences of one line: a full stop, question or exclamation mark before a
+    capital or a digit ends a sentence, unless it closes an abbreviation or an initial.
+    A line that begins with a small letter is written in lower case throughout (social
+    posts): there a small letter may begin the next sentence too, or the whole post is one
+    "sentence" that the Japanese renders in several, each then taken for an addition."""
     spans: list[tuple[int, int]] = []
     pos = start
-    for m in _EN_END.finditer(text, start, end):
+    first = _EN_FIRST_WORD.search(text, start, end)
+    ends = _EN_END_LOWER if first is not None and first.group(1).islower() else _EN_END
+    for m in ends.finditer(text, start, end):
+        if m.group().startswith("..") and text[m.end() : end].lstrip()[:1].islower():
+            continue  # "dang... a nationwide outage": an ellipsis before a small letter pauses
         before = text[pos : m.start()]
         last = re.search(r"([A-Za-z.]+)$", before)
         if m.group().startswith(".") and last:

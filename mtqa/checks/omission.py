@@ -234,7 +234,7 @@ class AdditionCheck(BaseCheck):
     says the shares rose). Whole added sentences (0:1 beads) are the aligner's."""
 
     name: ClassVar[str] = "addition"
-    version: ClassVar[int] = 3
+    version: ClassVar[int] = 4
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -267,6 +267,11 @@ class AdditionCheck(BaseCheck):
             outside = {k for u in range(chunk[0]) for k in lex.unit_links(u)} | grammar
             # the clause renders an English word nothing else renders: not added
             if any(set(lex.unit_links(u)) - outside for u in own):
+                continue
+            # a number of the English that nothing before renders (106件 for "referred 106
+            # cases"): a fact of the English sentence, whatever the words around it
+            if any(lex.words[k].kind == "number"
+                   for u in chunk for k in set(lex.unit_links(u)) - outside):
                 continue
             # ... not even through a synonym the dictionary lists with the English word
             free = [w for k, w in enumerate(lex.words) if k not in outside and w.kind == "word"]

@@ -11,7 +11,9 @@ omitted or crossing). Six detectors:
   spoken and informal Japanese: a connective opening (でも、 と、 なんて), a sentence-final
   expression after a predicate (よかったのに。 なかったくせに。), an address (レスリーさん。),
   a lone adverb or interjection (なるほど。), and the rendering of an English sentence
-  that is itself a fragment ("Rosemary and thyme.").
+  that is itself a fragment ("Rosemary and thyme."). So are an opening expression of
+  several words (というのも、 ということは、), a topic with one phrase whose verb is left
+  out by style (詳細はウェブサイトへ。 陪審員は宣誓を。) and a list of nouns (ネギ、玉ネギ、卵。).
 * ``SCR002`` a quote mark left unbalanced in its paragraph (a stray 」 or an unclosed 「).
 * ``SCR003`` a clause dependency inverted: the English says "X while Y" and the
   Japanese puts X's content in the subordinate clause before 間 and Y's in the main
@@ -116,7 +118,54 @@ def _spoken_opening(words: Sequence[japanese.Token], toks: Sequence[japanese.Tok
     if len(words) > 1 and words[1].is_particle and jmdict.glosses(first.surface
                                                                   + words[1].surface):
         return True
+    # an expression of several words with a verb or noun in it (というのも "because",
+    # ということは "so"): one JMdict entry, in a sentence that ends complete (one that ends
+    # on a conjunctive particle, …しようとして。, is unfinished whatever opens it)
+    finished = words[-1].pos2 != "接続助詞"
+    for n in range(3, min(len(words), MAX_OPENING_TOKENS) + 1 if finished else 0):
+        head = words[:n]
+        if (all(a.end == b.start for a, b in zip(head, head[1:]))
+                and any(not t.is_particle for t in head)
+                and jmdict.glosses("".join(t.surface for t in head))):
+            return True
     return len(first.surface) >= 2 and bool(jmdict.glosses(first.surface))
+
+
+#: Case particles after which a topic sentence leaves its verb out by style: a direction or
+#: a request (詳細はウェブサイトへ。 陪審員は宣誓を。).
+_ELLIPSIS_PARTICLES = frozenset({"へ", "を"})
+#: Marks that separate the items of an enumeration (ネギ、玉ネギ、卵).
+_LIST_MARKS = frozenset({"、", "，", ",", "・"})
+#: Tokens of a multi-word opening expression looked up in JMdict (というのも "because").
+MAX_OPENING_TOKENS = 5
+
+
+def _verb_ellipsis(words: Sequence[japanese.Token], text: str) -> bool:
+    """True when a sentence is a topic and one phrase ending on へ or を with the verb left
+    out (詳細はウェブサイトへ。 "for details, see the website"; 陪審員は宣誓を。 "the
+    jury will be sworn"): two phrases with no comma, the only other particles the topic は
+    and の inside a noun phrase, no predicate. A clause cut off from its sentence carries
+    more (…大臣は火曜日、港湾の労組へ。 …は火曜日に労組へ。) or no topic (…責任を。)."""
+    if len(words) < 4 or words[-1].surface not in _ELLIPSIS_PARTICLES or "、" in text:
+        return False
+    particles = [k for k, t in enumerate(words[:-1]) if t.is_particle and t.surface != "の"]
+    return (len(particles) == 1 and words[particles[0]].surface == "は"
+            and 0 < particles[0] < len(words) - 2
+            and not any(_is_predicate(t) for t in words))
+
+
+def _enumeration(toks: Sequence[japanese.Token]) -> bool:
+    """True when a sentence is a list of three or more nouns (カラーピーマン、ネギ、玉ネギ。):
+    a list of ingredients or names needs no predicate, and a fragment cut off from its
+    sentence keeps a particle or a predicate."""
+    items: list[list[japanese.Token]] = [[]]
+    for t in toks:
+        if t.surface in _LIST_MARKS:
+            items.append([])
+        elif not _is_punctuation(t.surface):
+            items[-1].append(t)
+    return len(items) >= 3 and all(
+        item and all(t.pos1 in {"名詞", "接頭辞", "接尾辞"} for t in item) for item in items)
 
 
 def _final_expression(words: Sequence[japanese.Token]) -> bool:
@@ -147,7 +196,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 4
+    version: ClassVar[int] = 5
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -200,7 +249,8 @@ class ScrambledCheck(BaseCheck):
             t.surface in {"」", "』"} and t.end == last.start for t in toks
         )
         if (last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES
-                and not quote_ellipsis and not _final_expression(words)):
+                and not quote_ellipsis and not _final_expression(words)
+                and not _verb_ellipsis(words, text)):
             # (「…」と。 leaves out the reporting verb on purpose: journalistic style)
             problem = f"ends on the case particle '{last.surface}' with nothing to govern it"
         elif (first.is_particle and first.pos2 in {"格助詞", "係助詞", "副助詞"}
@@ -208,6 +258,7 @@ class ScrambledCheck(BaseCheck):
             problem = f"starts with the particle '{first.surface}'"
         elif (not any(_is_predicate(t) for t in words) and len(text) <= MAX_FRAGMENT_CHARS
               and not any(t.surface in {"は", "が", "も"} and t.is_particle for t in words)
+              and not _enumeration(toks)
               and not _complete_without_predicate(words, pair.reference)):
             # (with a topic, a noun ending is a copula left out: 現在は協会の代表。)
             problem = "has no predicate: a fragment cut off from its sentence"

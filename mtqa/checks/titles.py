@@ -267,27 +267,44 @@ def _widened(c: Compound, renderings: Sequence[str]) -> bool:
     return False
 
 
-def gloss_of(surface: str) -> str:
-    """Dictionary meaning of a compound, piece by piece ("植物管理者" →
-    "植物 'plant; vegetation' + 管理者 'manager; landlord'")."""
+def _pieces(surface: str) -> list[str]:
+    """The longest JMdict words a compound is made of, left to right (次官補 → 次官, 補);
+    characters found in no entry are skipped."""
     pieces: list[str] = []
     i = 0
     while i < len(surface):
-        for j in range(len(surface), i, -1):
-            word = surface[i:j]
-            gl = [re.sub(r"\s*\([^)]*\)", "", g).strip() for g in jmdict.glosses(word, 2)]
-            gl = [g for g in gl if g][:2]
-            if gl:
-                pieces.append(f"{word} '{'; '.join(gl)}'")
-                i = j
-                break
+        j = next((j for j in range(len(surface), i, -1) if jmdict.glosses(surface[i:j])), i)
+        if j > i:
+            pieces.append(surface[i:j])
+            i = j
         else:
             i += 1
-    return " + ".join(pieces)
+    return pieces
+
+
+def gloss_of(surface: str) -> str:
+    """Dictionary meaning of a compound, piece by piece ("植物管理者" →
+    "植物 'plant; vegetation' + 管理者 'manager; landlord'")."""
+    out: list[str] = []
+    for word in _pieces(surface):
+        gl = [re.sub(r"\s*\([^)]*\)", "", g).strip() for g in jmdict.glosses(word, 2)]
+        gl = [g for g in gl if g][:2]
+        if gl:
+            out.append(f"{word} '{'; '.join(gl)}'")
+    return " + ".join(out)
 
 
 def _gloss_stems(surface: str) -> frozenset[str]:
     return frozenset(stem(w) for w in jmdict.gloss_words(surface))
+
+
+def _head_stems(head: str) -> frozenset[str]:
+    """Gloss stems of an office head and of the words it is made of: a head JMdict lacks
+    as a whole (次官補 "assistant secretary": 次官 'vice-minister' + 補 'assistant')."""
+    out = _gloss_stems(head)
+    for piece in _pieces(head):
+        out |= _gloss_stems(piece)
+    return out
 
 
 @dataclass
@@ -302,7 +319,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 1
+    version: ClassVar[int] = 3
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -312,9 +329,9 @@ class TitleCheck(BaseCheck):
         text = ctx.translation.text
         seg = text[pair.mt_start : pair.mt_end]
         comps = _trim_names(compounds(seg, pair.mt_start), pair.reference)
-        matches = ctx.titles(gl, pair.reference) if pair.ref_sentences else ()
+        matches = _titles(ctx, gl, pair.reference) if pair.ref_sentences else []
         window_en, window_ja = _window(pair, ctx)
-        window_titles = ctx.titles(gl, window_en)
+        window_titles = _titles(ctx, gl, window_en)
         licensed = {r for m in window_titles for r in m.entry.renderings}
         flagged: set[tuple[int, int]] = set()
         for m in matches:
@@ -383,7 +400,8 @@ class TitleCheck(BaseCheck):
         same_office = bool(c.kinds & m.entry.kinds) if m.entry.kinds else (
             c.head in {_rendering_parts(r)[1] for r in m.entry.renderings}
         )
-        same_portfolio = c.modifier in mods or (not c.modifier and "" in mods)
+        same_portfolio = (c.modifier in mods or (not c.modifier and "" in mods)
+                          or _portfolio_in_english(c.modifier, pair.reference, m))
         severity = "minor" if same_office and same_portfolio else "major"
         what = "office" if not same_office else "portfolio or field"
         expected = " or ".join(m.entry.renderings[:2])
@@ -451,7 +469,7 @@ class TitleCheck(BaseCheck):
         if not pair.ref_sentences:
             return
         doc_renderings = ctx.check_state(_TitleState).doc_renderings
-        window_titles = ctx.titles(gl, window_en)
+        window_titles = _titles(ctx, gl, window_en)
         window_renderings = {r for m in window_titles for r in m.entry.renderings}
         # words of titles the Japanese renders are spoken for; those of unrendered titles
         # may still account for a compound ("section leader" for 消防隊長)
@@ -477,8 +495,8 @@ class TitleCheck(BaseCheck):
                 continue  # a known title with a qualifier (地域書記長 ⊃ 書記長)
             if any(r in c.core for r in doc_renderings if len(r) >= 2 and r != c.head):
                 continue
-            if (_gloss_stems(c.core) | _gloss_stems(c.head)) & free_words:
-                continue
+            if (_gloss_stems(c.core) | _head_stems(c.head)) & free_words:
+                continue  # (the English names the office: "Assistant Attorney General")
             flagged.add((c.start, c.end))
             meaning = gloss_of(c.core)
             yield self.finding(
@@ -493,6 +511,44 @@ class TitleCheck(BaseCheck):
                 code="TTL003",
                 evidence={"head": c.head},
             )
+
+
+#: English words that make a subordinate office of the title after them ("assistant
+#: attorney general", "deputy foreign minister"): when the glossary knows only the title
+#: itself, the match is not that title, and its rendering (司法次官補, 外務副大臣) no error.
+_SUBORDINATE = frozenset({"assistant", "deputy", "vice", "associate", "under"})
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
+
+
+def _titles(ctx: Context, gl: Glossary, text: str) -> list[TitleMatch]:
+    """The glossary titles of ``text`` (looked up once per document) but those a subordinate
+    word qualifies."""
+    out = []
+    for m in ctx.titles(gl, text):
+        before = _WORD_BEFORE.search(text[max(0, m.start - 20) : m.start])
+        if before is None or before.group(1).lower() not in _SUBORDINATE:
+            out.append(m)
+    return out
+
+
+#: The department or field an English title names after it: "executive director, NSW
+#: Department of Planning", "director of planning", "minister for housing" (up to the
+#: next punctuation), or just before it ("planning director").
+_FIELD_AFTER = re.compile(r"^(?:\s*,\s*|\s+(?:of|for|at)\s+)([^,;:.()\[\]]{1,60})")
+_FIELD_WORDS_BEFORE = 2
+
+
+def _portfolio_in_english(modifier: str, reference: str, m: TitleMatch) -> bool:
+    """True when a word of the compound's modifier (a JMdict word of two characters or more)
+    renders the department or field the English gives with the title, where the glossary's
+    title has none of its own (州計画局長 for "executive director, NSW Department of
+    Planning": 計画 'plan')."""
+    after = _FIELD_AFTER.match(reference[m.end :])
+    near = _words(after.group(1)) if after else []
+    near += _words(reference[: m.start].rstrip(" ,"))[-_FIELD_WORDS_BEFORE:] if (
+        reference[: m.start].endswith(" ")) else []
+    stems = {stem(w.lower()) for w, _ in near if w.lower() not in STOPWORDS}
+    return any(_gloss_stems(p) & stems for p in _pieces(modifier) if len(p) >= 2)
 
 
 def _trim_names(comps: Sequence[Compound], reference: str) -> list[Compound]:

@@ -100,6 +100,15 @@ def test_split_sentence_is_not_an_addition():
     assert findings(EN_TEXT, ja) == ()
 
 
+def test_lower_case_post_in_two_japanese_sentences_is_not_an_addition():
+    """#18: a social post in lower case, rendered in two sentences, the first a free
+    paraphrase: the English has two sentences too (mtqa.segment), not one."""
+    en = "honestly some folks are just the worst. i can't believe he took my parking spot again"
+    ja = ("まったく、ああいう連中には呆れるしかないね。"
+          "あいつがまた私の駐車スペースを取ったなんて信じられない。")
+    assert findings(en, ja) == ()
+
+
 def test_swapped_sentences_are_moved_not_scrambled():
     """#19: two neighbouring sentences swapped still render their English: informational."""
     ja = ja_text([JA[0:2], [JA[2]], [JA[4], JA[3]], JA[5:7]])

@@ -154,6 +154,18 @@ def test_a_conjunction_is_not_content_an_added_clause_renders() -> None:
         ("ADD001", "年内の追加利上げを予想する声もある")]
 
 
+def test_a_clause_with_a_number_of_the_english_is_not_added() -> None:
+    """#18: 106件の訴訟を司法省に送った renders "referred 106 cases to DOJ" although no word
+    of it glosses the English (DOJ, referred): the number is the English's own fact."""
+    en = ("Even the old board averaged 94 civil cases concluded per year and referred 106 "
+          "cases to DOJ.")
+    assert added(en, "旧理事会でさえ年間平均94件の民事訴訟を結審し、106件の訴訟を司法省に送った。") == []
+    # a number the English does not have is no rendering
+    en = "The agency concluded an average of 94 civil cases a year."
+    assert added(en, "同庁は年間平均94件の民事訴訟を結審し、106件の訴訟を検察に送った。") == [
+        ("ADD001", "106件の訴訟を検察に送った")]
+
+
 def test_added_claim_marked_without_its_reporting_frame() -> None:
     en = "The mayor asked anyone with information to call the police."
     ja = "市長は、情報を持つ人は警察に連絡するよう呼びかけ、協力者には報奨金を支払うと述べた。"

@@ -170,3 +170,44 @@ def test_a_particle_after_a_plain_quote_is_still_a_fragment() -> None:
     en = "The minister said the talks had failed. He blamed the unions for the strike."
     ja = "大臣は「協議は決裂した」と述べた。労組にストライキの責任を。"
     assert [c for c, _ in flagged(en, ja) if c == "SCR001"] == ["SCR001"]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # an opening expression of several words: というのも "because", ということは "so"
+        ("The minister resigned. That is because he had lied to parliament.",
+         "大臣は辞任した。というのも、議会に嘘をついていたからだ。"),
+        ("The hall holds 4,000 people. That makes it bigger than any venue in the city.",
+         "会場は4000人を収容する。ということは、市内のどの会場よりも大きいということになる。"),
+        # a topic and one phrase, the verb left out by style
+        ("The exhibition runs until May. For details, visit the museum's website.",
+         "展覧会は5月まで開かれる。詳細は美術館のウェブサイトへ。"),
+        ("The court is now in session. The witness will be sworn.",
+         "開廷します。証人は宣誓を。"),
+        # a list of nouns
+        ("Here is what you need: flour, two eggs, butter and sugar.",
+         "用意するものは次の通りです。小麦粉、卵、バター、砂糖。"),
+    ],
+)
+def test_elliptical_sentences_are_not_fragments(en: str, ja: str) -> None:
+    """Issue #18: refA paragraphs of WMT24 ESA flagged as fragments (というのも、…
+    詳細は…へ。 …は宣誓を。 a list of ingredients)."""
+    assert [c for c, _ in flagged(en, ja) if c == "SCR001"] == []
+
+
+@pytest.mark.parametrize(
+    "ja",
+    [
+        # more than a topic and one phrase: a clause cut off from its sentence
+        "大臣は火曜日、港湾の労組へ。協議は続いた。",
+        "大臣は火曜日に港湾の労組へ。協議は続いた。",
+        # an opening expression does not complete a sentence left unfinished
+        "大臣は港湾を訪れた。というのも、労組と協議しようとして。",
+        # a list with a particle in it is no list of nouns
+        "大臣は港湾を訪れた。港湾の労組、経営者、市長と。",
+    ],
+)
+def test_cut_off_clauses_with_a_topic_or_a_list_are_still_fragments(ja: str) -> None:
+    en = "The minister visited the port on Tuesday to meet the dockers' union. Talks went on."
+    assert "SCR001" in [c for c, _ in flagged(en, ja)]

@@ -129,6 +129,39 @@ def test_known_office_or_office_in_the_english_is_not_invented():
                    "上級外交官がジュネーブで会談した。") == []
 
 
+def test_office_named_by_the_pieces_of_its_head_is_not_invented():
+    """#18: 次官補 is no JMdict word, but its pieces are (次官 'vice-minister' + 補
+    'assistant'): the English "assistant attorney general" names it."""
+    en = "Former assistant attorney general John Doe revised the policy."
+    assert flagged(en, "元司法次官補のジョン・ドウ氏は方針を改めた。") == []
+
+
+def test_subordinate_office_is_not_the_wrong_rendering_of_its_superior():
+    """#18: "assistant attorney general" is not the attorney general (司法長官): its
+    rendering 司法次官補 is no wrong title, whatever the glossary knows of the superior."""
+    pairs = [("Jane Roe served as attorney general until 2020.",
+              "ジェーン・ロウ氏は2020年まで司法長官を務めた。"),
+             ("John Doe, former assistant attorney general for the Civil Division, revised "
+              "the policy.", "民事局の元司法次官補ジョン・ドウ氏は方針を改めた。")]
+    assert findings(pairs) == []
+    # the superior itself rendered wrongly is still flagged
+    (f,) = findings([("Attorney General John Doe revised the policy.",
+                      "ジョン・ドウ司法次官補は方針を改めた。")])
+    assert (f.text, f.code) == ("司法次官補", "TTL001")
+
+
+def test_field_given_with_the_english_title_is_no_portfolio_change():
+    """#18: "executive director, NSW Department of Planning" as 州計画局長: the field
+    (計画 'plan') is the English's own, not a change; minor (only the word is off)."""
+    en = "Jane Doe, executive director, Department of Planning, approved the scheme."
+    assert flagged(en, "計画局長のジェーン・ドウ氏が計画を承認した。") == [
+        ("計画局長", "minor", "TTL001")]
+    # a field named elsewhere in the sentence does not excuse a changed portfolio
+    assert flagged("Finance Minister Jane Doe met foreign investors.",
+                   "ジェーン・ドウ外務大臣は外国の投資家と会談した。") == [
+        ("外務大臣", "major", "TTL001")]
+
+
 # --- user glossary ---------------------------------------------------------------------
 
 

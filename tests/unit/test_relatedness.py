@@ -57,6 +57,19 @@ def test_too_short_to_decide():
     assert not r.decided and r.related
 
 
+def test_short_paragraph_is_too_short_to_decide():
+    """#18: a post of three short sentences is matched or not by a few slang words; on WMT24
+    ESA such paragraphs were called unrelated although they were translations."""
+    en = ("Yeah mate, I would never hire myself, I'd nap all day. But you totally should. "
+          "That coffee won't drink itself eh")
+    ja = "株価は月曜日に急落した。投資家は不安を募らせている。中央銀行は声明を出していない。"
+    assert len(en) < relatedness.MIN_REFERENCE_CHARS
+    r = _assess(en, ja)
+    assert r.translation_sentences == 3 and not r.decided and r.related
+    report = mtqa.check(en, ja, backtranslator="dictionary")
+    assert all(f.code != relatedness.CODE for f in report.finding_list)
+
+
 def test_pipeline_reports_one_critical_finding():
     en = _read(RIYADH / "en.txt")
     ja = _read(CASES / "f1-race.ja.txt")

@@ -20,6 +20,22 @@ def test_english_abbreviations_do_not_split():
     assert texts(doc) == ["U.S. officials met on Feb. 18 in Riyadh.", "Mr. Rubio spoke.", "It ended."]
 
 
+def test_lower_case_post_splits_before_small_letters():
+    """#18: a post written in lower case begins its sentences with small letters; read as one
+    sentence, its Japanese in two sentences showed an "added" sentence."""
+    text = ("@user7 honestly some folks are just the worst. i can't believe it... he took "
+            "my spot again! e.g. today")
+    doc = segment(text, "en")
+    assert [doc.sentence_text(s.index) for s in doc.sentences] == [
+        "@user7 honestly some folks are just the worst.",
+        "i can't believe it... he took my spot again!",  # an ellipsis before a small letter
+        "e.g. today",  # an abbreviation still does not end a sentence
+    ]
+    # in ordinary prose a small letter after a full stop still goes on with the sentence
+    doc = segment("He arrived at 5 p.m. and the talks began. then nothing.", "en")
+    assert len(doc.sentences) == 1
+
+
 def test_offsets_index_original_text_with_crlf():
     text = "一文目。\r\n\r\n二文目。"
     doc = segment(text, "ja")

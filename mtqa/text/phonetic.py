@@ -166,20 +166,79 @@ def _distance_rows(a: str, b: str) -> tuple[list[float], list[float]]:
     and ``b`` and ``rows[1][-2]`` that of ``a`` and ``b[:-1]``: a cell depends only on the
     cells above and to its left, so the one table holds all three (#17: key_similarity
     needs the three).
+
+    The costs of ``b``'s letters are read once, before the rows (#17 work done once): the
+    same additions and the same ``min`` of the same three terms as cell by cell, so the
+    figures are equal to the last bit.
     """
+    b_del = [_del_cost(cb) for cb in b]
     prev = [0.0]
-    for ch in b:
-        prev.append(prev[-1] + _del_cost(ch))
+    for d in b_del:
+        prev.append(prev[-1] + d)
     before = prev
+    cols = range(1, len(b) + 1)
     for ca in a:
-        cur = [prev[0] + _del_cost(ca)]
-        for j, cb in enumerate(b, 1):
-            cur.append(
-                min(prev[j] + _del_cost(ca), cur[j - 1] + _del_cost(cb),
-                    prev[j - 1] + _sub_cost(ca, cb))
-            )
+        a_del = _del_cost(ca)
+        sub = [_sub_cost(ca, cb) for cb in b]
+        cur = [prev[0] + a_del]
+        left = cur[0]
+        for j in cols:
+            left = min(prev[j] + a_del, left + b_del[j - 1], prev[j - 1] + sub[j - 1])
+            cur.append(left)
         before, prev = prev, cur
     return before, prev
+
+
+#: The least a key's class costs the distance when the other key has fewer of it
+#: (:func:`_distance_floor`): half a substitution by a near class (0.25 a side), the
+#: cheap deletion of R, else half of any substitution or a final deletion.
+_UNMATCHED_COST = {"T": 0.25, "S": 0.25, "K": 0.25, "W": 0.25, "B": 0.25, "R": R_DELETE_COST}
+#: Slack of :func:`key_similarity_bound` against the rounding of the two sums.
+_ROUNDING_SLACK = 1e-9
+
+
+def _distance_floor(a: str, b: str) -> float:
+    """A lower bound of the distance of two keys (final deletions included), from their
+    class counts alone.
+
+    A class that ``a`` holds ``n`` times more than ``b`` leaves at least ``n`` letters of
+    ``a`` without an equal partner; each is deleted or substituted, and either costs at
+    least its share of :data:`_UNMATCHED_COST` (a substitution's cost covers both its
+    letters' shares: 0.5 for a near pair, both near classes at 0.25; 1.0 otherwise, each
+    share at most 0.5; a deletion costs its share or more: R and W 0.3, any other 1.0, a
+    final one 0.5).
+    """
+    return sum(_UNMATCHED_COST.get(c, 0.5) * abs(a.count(c) - b.count(c))
+               for c in dict.fromkeys(a + b))
+
+
+def key_similarity_bound(a: str, b: str) -> float:
+    """An upper bound of :func:`key_similarity` from the keys' class counts, without the
+    edit-distance table (#17 work done once: most names compared fall short on it).
+
+    Never below the similarity: the floor of the distance, less a slack far above the
+    rounding of the sums, goes through the same operations as the similarity.
+    """
+    if not a or not b:
+        return key_similarity(a, b)
+    floor = _distance_floor(a, b) - _ROUNDING_SLACK
+    return max(0.0, 1.0 - floor / max(len(a), len(b)))
+
+
+def _skeleton_ceiling(skel: float, longest: int) -> float:
+    """The reading similarity of a skeleton similarity ``skel`` with the vowels counted
+    as a full match (:func:`reading_similarity`'s weights; ``longest`` is the longer
+    key's length): a bound of the similarity, rising with ``skel``."""
+    return 0.5 * skel + 0.5 * 1.0 if longest <= 2 else 0.8 * skel + 0.2 * 1.0
+
+
+def _skeletons_reach(a: str, b: str, floor: float) -> bool:
+    """False when the keys ``a`` and ``b`` cannot make a reading similarity of ``floor``
+    even with full vowels; the class counts decide first, the distance table after."""
+    longest = max(len(a), len(b))
+    if _skeleton_ceiling(key_similarity_bound(a, b), longest) < floor:
+        return False
+    return _skeleton_ceiling(key_similarity(a, b), longest) >= floor
 
 
 @text_cache(65536)
@@ -238,10 +297,8 @@ def name_similarity_reaches(english: str, kana: str, floor: float) -> bool:
     (#17). The bound counts the vowels as a full match, and is computed with the same
     operations as :func:`name_similarity` (rounding is monotonic), so it is never below it.
     """
-    k_en, k_ja = latin_key(english), kana_key(kana)
-    skel = key_similarity(k_en, k_ja)
-    ceiling = 0.5 * skel + 0.5 * 1.0 if max(len(k_en), len(k_ja)) <= 2 else 0.8 * skel + 0.2 * 1.0
-    return ceiling >= floor and name_similarity(english, kana) >= floor
+    return (_skeletons_reach(latin_key(english), kana_key(kana), floor)
+            and name_similarity(english, kana) >= floor)
 
 
 def name_similarity(english: str, kana: str) -> float:
@@ -306,6 +363,5 @@ def names_match(word: str, romaji: str) -> bool:
     # the vowel comparison only when the skeletons can reach the floor with full vowels
     # (the bound of name_similarity_reaches, exact): most candidates of the aligner's
     # NameMatcher fall short on their skeletons (#17 work done once)
-    skel = key_similarity(a, b)
-    ceiling = 0.5 * skel + 0.5 * 1.0 if max(len(a), len(b)) <= 2 else 0.8 * skel + 0.2 * 1.0
-    return ceiling >= SAME_NAME_MIN and reading_similarity(word, romaji) >= SAME_NAME_MIN
+    return (_skeletons_reach(a, b, SAME_NAME_MIN)
+            and reading_similarity(word, romaji) >= SAME_NAME_MIN)

@@ -1,0 +1,128 @@
+"""The faster text tools of #17 ("work done once") give the answers of the straightforward
+code they replaced, on the names and sentences of data/riyadh and data/cases.
+
+Each test keeps the plain version (as it was before the rewrite) as a reference and
+compares it with the library's on real text: a pre-filter that wrongly drops a candidate,
+or a reordered sum that moves a figure by one bit, fails here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from mtqa.text import phonetic
+from mtqa.text.japanese import romanize
+from mtqa.text.phonetic import (
+    SAME_NAME_LENGTH_RATIO,
+    SAME_NAME_MIN,
+    SAME_NAME_MIN_KEY,
+    kana_key,
+    key_similarity,
+    key_similarity_bound,
+    latin_key,
+    name_similarity,
+    name_similarity_reaches,
+    names_match,
+    reading_similarity,
+    romaji_key,
+)
+
+from tests.conftest import CASES, RIYADH
+
+
+def _pairs() -> list[tuple[str, str]]:
+    """(English text, Japanese text) of data/riyadh and every data/cases pair."""
+    out = [((RIYADH / "en.txt").read_text(encoding="utf-8"),
+            (RIYADH / "ja.txt").read_text(encoding="utf-8"))]
+    for en in sorted(CASES.glob("*.en.txt")):
+        ja = en.with_name(en.name[: -len(".en.txt")] + ".ja.txt")
+        out.append((en.read_text(encoding="utf-8"), ja.read_text(encoding="utf-8")))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> tuple[list[str], list[str]]:
+    """Capitalised English words and katakana runs of the data, sorted."""
+    english: set[str] = set()
+    katakana: set[str] = set()
+    for en, ja in _pairs():
+        english.update(re.findall(r"[A-Z][A-Za-z]+", en))
+        katakana.update(re.findall(r"[\u30A0-\u30FF]{2,}", ja))
+    return sorted(english), sorted(katakana)
+
+
+def _keys() -> list[str]:
+    english, katakana = _names()
+    keys = {latin_key(w) for w in english} | {kana_key(k) for k in katakana}
+    keys |= {kana_key(k, strict=True) for k in katakana[::4]}  # H, the strict class
+    return sorted(keys)
+
+
+# --- the straightforward versions, as they were before the rewrite ------------------------
+
+
+def _reference_rows(a: str, b: str) -> tuple[list[float], list[float]]:
+    prev = [0.0]
+    for ch in b:
+        prev.append(prev[-1] + phonetic._del_cost(ch))
+    before = prev
+    for ca in a:
+        cur = [prev[0] + phonetic._del_cost(ca)]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + phonetic._del_cost(ca), cur[j - 1] + phonetic._del_cost(cb),
+                           prev[j - 1] + phonetic._sub_cost(ca, cb)))
+        before, prev = prev, cur
+    return before, prev
+
+
+def _reference_names_match(word: str, romaji: str) -> bool:
+    a, b = latin_key(word), romaji_key(romaji)
+    if len(a) < SAME_NAME_MIN_KEY or len(b) < SAME_NAME_MIN_KEY:
+        return len(romaji) >= 3 and word.lower()[:3] == romaji[:3]
+    if min(len(a), len(b)) < SAME_NAME_LENGTH_RATIO * max(len(a), len(b)):
+        return False
+    return reading_similarity(word, romaji) >= SAME_NAME_MIN
+
+
+# --- phonetic -----------------------------------------------------------------------------
+
+
+def test_distance_rows_are_the_cell_by_cell_table_to_the_last_bit():
+    keys = _keys()
+    assert len(keys) > 200
+    for a in keys:
+        for b in keys:
+            assert phonetic._distance_rows(a, b) == _reference_rows(a, b), (a, b)
+
+
+def test_class_count_bound_is_never_below_the_similarity():
+    keys = _keys()
+    below = 0
+    for a in keys:
+        for b in keys:
+            bound = key_similarity_bound(a, b)
+            assert bound >= key_similarity(a, b), (a, b)
+            below += bound < 0.6875  # a skeleton that names_match can drop unread
+    assert below > len(keys) ** 2 // 4  # the bound does drop candidates
+
+
+def test_names_match_is_the_unfiltered_comparison_on_real_names():
+    english, katakana = _names()
+    readings = [romanize(k) for k in katakana]
+    matched = 0
+    for w in english:
+        for r in readings:
+            expected = _reference_names_match(w, r)
+            assert names_match(w, r) is expected, (w, r)
+            matched += expected
+    assert matched > 50
+
+
+def test_name_similarity_reaches_is_the_thresholded_similarity_on_real_names():
+    english, katakana = _names()
+    for floor in (0.6, 0.7, 0.75, 0.85):
+        for w in english[::2]:
+            for k in katakana:
+                expected = name_similarity(w, k) >= floor
+                assert name_similarity_reaches(w, k, floor) is expected, (w, k, floor)

@@ -8,7 +8,7 @@ from typing import Any, cast
 
 from . import backtranslate, checks, load, relatedness, segment
 from .text import language
-from .align import ALIGNER_VERSION, align, settle_chrome
+from .align import ALIGNER_VERSION, NEURAL_ENGINES, align, settle_chrome
 from .config import QAConfig
 from .errors import FindingSpanError
 from .gate import evaluate
@@ -171,7 +171,9 @@ class Pipeline:
 
     def _finish(self, ref_doc: Document, mt_doc: Document, pairs: list[AlignedPair],
                 only: list[Finding] | None = None) -> Report:
-        ctx = checks.Context(ref_doc, mt_doc, pairs, resources=self.resources)
+        # a check comparing the back-translation word for word needs fluent English
+        ctx = checks.Context(ref_doc, mt_doc, pairs, resources=self.resources,
+                             neural_back_translation=self.engine.name in NEURAL_ENGINES)
         findings: list[Finding] = list(only or [])
         to_run = self.check_objects if only is None else []
         for n, check in enumerate(to_run):

@@ -30,6 +30,7 @@ _CHECKS: dict[str, str] = {
     "mistranslation": ".mistranslation:MistranslationCheck",
     "scrambled": ".scrambled:ScrambledCheck",
     "alignment": ".alignment:AlignmentCheck",
+    "divergence": ".divergence:DivergenceCheck",
 }
 
 
@@ -90,6 +91,10 @@ class Context:
         resources: named shared resources (e.g. ``"glossary"``), declared by ``requires``.
         document: what the checks share and keep over this document (fresh per context;
             the pipeline makes one context per document).
+        neural_back_translation: True when the back-translations come from a neural engine
+            (Marian, CTranslate2: fluent English, attributions from cross-attention); the
+            dictionary engine's word-by-word glosses are no translation to compare word for
+            word. The pipeline sets it from the engine's name (``mtqa.align.NEURAL_ENGINES``).
     """
 
     reference: Document
@@ -97,6 +102,7 @@ class Context:
     pairs: Sequence[AlignedPair]
     resources: Mapping[str, Any] = field(default_factory=dict)
     document: DocumentState = field(default_factory=DocumentState)
+    neural_back_translation: bool = False
 
     def lexicon(self, pair: AlignedPair) -> Lexicon:
         """The lexicon of ``pair``: its English, its Japanese sentences, its
@@ -173,6 +179,10 @@ class BaseCheck:
     name: ClassVar[str] = ""
     version: ClassVar[int] = 1
     requires: ClassVar[frozenset[str]] = frozenset()
+    #: False for an opt-in check: registered (``mtqa checks`` lists it, ``--checks`` and a
+    #: policy's ``checks`` turn it on) but not in the default run (:func:`defaults`), e.g.
+    #: while its precision on real text is unmeasured.
+    default: ClassVar[bool] = True
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         return iter(())
@@ -250,6 +260,12 @@ def available() -> list[str]:
     return names
 
 
+def defaults() -> list[str]:
+    """Names of the checks of the default run, in run order: the registered ones but the
+    opt-in checks (a class with ``default = False``)."""
+    return [n for n in available() if getattr(load(n), "default", True)]
+
+
 def _entry_points() -> list[Any]:
     from importlib.metadata import entry_points
 
@@ -268,7 +284,7 @@ def load(name: str) -> type:
 
 
 def create(names: Sequence[str] | None = None, **params: Any) -> list[Check]:
-    """Instantiate checks by name (all registered checks when ``names`` is None).
+    """Instantiate checks by name (the default run, :func:`defaults`, when ``names`` is None).
 
     ``params`` maps a check name to a dict of constructor arguments.
 
@@ -276,7 +292,7 @@ def create(names: Sequence[str] | None = None, **params: Any) -> list[Check]:
         ConfigError: a name is unknown, or its class does not have the :class:`Check`
             methods (a plugin without ``finish``, say: the pipeline calls it).
     """
-    chosen = list(names) if names else available()
+    chosen = list(names) if names else defaults()
     out: list[Check] = []
     for n in chosen:
         check = load(n)(**params.get(n, {}))

@@ -190,11 +190,20 @@ def _distance_rows(a: str, b: str) -> tuple[list[float], list[float]]:
 
 
 #: The least a key's class costs the distance when the other key has fewer of it
-#: (:func:`_distance_floor`): half a substitution by a near class (0.25 a side), the
-#: cheap deletion of R, else half of any substitution or a final deletion.
-_UNMATCHED_COST = {"T": 0.25, "S": 0.25, "K": 0.25, "W": 0.25, "B": 0.25, "R": R_DELETE_COST}
+#: (:func:`_distance_floor`): half a substitution by a near class (0.25 a side) for T, S,
+#: K, W and B, the cheap deletion of R, else (N, H) half of any substitution or a final
+#: deletion.
+_COUNTED_CLASSES = "TSKWBRN"
 #: Slack of :func:`key_similarity_bound` against the rounding of the two sums.
 _ROUNDING_SLACK = 1e-9
+
+
+@functools.lru_cache(maxsize=65536)
+def _class_counts(key: str) -> tuple[int, ...]:
+    """How many of each of :data:`_COUNTED_CLASSES` ``key`` holds, then of the others
+    together (cached process-wide, as the keys are)."""
+    counts = tuple(key.count(c) for c in _COUNTED_CLASSES)
+    return (*counts, len(key) - sum(counts))
 
 
 def _distance_floor(a: str, b: str) -> float:
@@ -203,13 +212,16 @@ def _distance_floor(a: str, b: str) -> float:
 
     A class that ``a`` holds ``n`` times more than ``b`` leaves at least ``n`` letters of
     ``a`` without an equal partner; each is deleted or substituted, and either costs at
-    least its share of :data:`_UNMATCHED_COST` (a substitution's cost covers both its
-    letters' shares: 0.5 for a near pair, both near classes at 0.25; 1.0 otherwise, each
-    share at most 0.5; a deletion costs its share or more: R and W 0.3, any other 1.0, a
-    final one 0.5).
+    least its class's share (a substitution's cost covers both its letters' shares: 0.5
+    for a near pair, both near classes at 0.25; 1.0 otherwise, each share at most 0.5; a
+    deletion costs its share or more: R and W 0.3, any other 1.0, a final one 0.5). The
+    letters counted together (H, any other) differ by no more than the sum of their
+    differences, so the bound holds for them too.
     """
-    return sum(_UNMATCHED_COST.get(c, 0.5) * abs(a.count(c) - b.count(c))
-               for c in dict.fromkeys(a + b))
+    t, s, k, w, b_, r, n, other = _class_counts(a)
+    t2, s2, k2, w2, b2, r2, n2, other2 = _class_counts(b)
+    near = abs(t - t2) + abs(s - s2) + abs(k - k2) + abs(w - w2) + abs(b_ - b2)
+    return 0.25 * near + R_DELETE_COST * abs(r - r2) + 0.5 * (abs(n - n2) + abs(other - other2))
 
 
 def key_similarity_bound(a: str, b: str) -> float:
@@ -358,10 +370,19 @@ def names_match(word: str, romaji: str) -> bool:
     a, b = latin_key(word), romaji_key(romaji)
     if len(a) < SAME_NAME_MIN_KEY or len(b) < SAME_NAME_MIN_KEY:
         return len(romaji) >= 3 and word.lower()[:3] == romaji[:3]
+    return keys_may_match(a, b) and reading_similarity(word, romaji) >= SAME_NAME_MIN
+
+
+def keys_may_match(a: str, b: str) -> bool:
+    """False when two keys of :data:`SAME_NAME_MIN_KEY` classes or more rule out
+    :func:`names_match` for every pair of spellings that have them: lengths too far apart,
+    or skeletons that cannot reach :data:`SAME_NAME_MIN` even with the vowels in full (the
+    bound of :func:`name_similarity_reaches`, exact).
+
+    The vowel comparison only when the skeletons can reach the floor: most candidates of
+    the aligner's NameMatcher fall short on their skeletons, and it asks once per key for
+    all the words that share it (#17 work done once).
+    """
     if min(len(a), len(b)) < SAME_NAME_LENGTH_RATIO * max(len(a), len(b)):
         return False
-    # the vowel comparison only when the skeletons can reach the floor with full vowels
-    # (the bound of name_similarity_reaches, exact): most candidates of the aligner's
-    # NameMatcher fall short on their skeletons (#17 work done once)
-    return (_skeletons_reach(a, b, SAME_NAME_MIN)
-            and reading_similarity(word, romaji) >= SAME_NAME_MIN)
+    return _skeletons_reach(a, b, SAME_NAME_MIN)

@@ -242,16 +242,17 @@ class NameMatcher:
     """
 
     def __init__(self, english_words: Iterable[str]) -> None:
-        # words by key length (names_match compares keys of close lengths only), and the
-        # words of short keys by their first three letters (compared by spelling); each
-        # word is compared on its own, since names_match reads its vowels too (two words
-        # of one key may differ)
-        self._by_len: dict[int, dict[str, None]] = {}
+        # words by key length (names_match compares keys of close lengths only) and key,
+        # and the words of short keys by their first three letters (compared by
+        # spelling); the keys are tested once for all their words
+        # (phonetic.keys_may_match), then each word on its own, since names_match reads
+        # its vowels too (two words of one key may differ)
+        self._by_len: dict[int, dict[str, dict[str, None]]] = {}
         self._short: dict[str, dict[str, None]] = {}
         for w in english_words:
             key = phonetic.latin_key(w)
             if len(key) >= phonetic.SAME_NAME_MIN_KEY:
-                self._by_len.setdefault(len(key), {})[w] = None
+                self._by_len.setdefault(len(key), {}).setdefault(key, {})[w] = None
             self._short.setdefault(w.lower()[:3], {})[w] = None
         self._cache: dict[str, frozenset[str]] = {}
 
@@ -267,8 +268,9 @@ class NameMatcher:
             ratio = phonetic.SAME_NAME_LENGTH_RATIO
             # one length either side of the bounds: names_match decides at the edges
             for length in range(math.ceil(ratio * len(key)) - 1, int(len(key) / ratio) + 2):
-                found.update(w for w in self._by_len.get(length, ())
-                             if phonetic.names_match(w, reading))
+                for word_key, ws in self._by_len.get(length, {}).items():
+                    if phonetic.keys_may_match(word_key, key):
+                        found.update(w for w in ws if phonetic.names_match(w, reading))
         result = frozenset(found)
         self._cache[reading] = result
         return result

@@ -126,3 +126,20 @@ def test_name_similarity_reaches_is_the_thresholded_similarity_on_real_names():
             for k in katakana:
                 expected = name_similarity(w, k) >= floor
                 assert name_similarity_reaches(w, k, floor) is expected, (w, k, floor)
+
+
+def test_name_matcher_finds_every_word_that_names_match_accepts():
+    # the matcher tests a key once for all its words (keys_may_match) and looks only at
+    # keys of close lengths; on each document it finds what comparing every word finds
+    from mtqa.text.similarity import NameMatcher, english_features, japanese_features
+
+    found = 0
+    for en, ja in _pairs():
+        latin = sorted({w for line in en.splitlines() for w in english_features(line).latin})
+        matcher = NameMatcher(latin)
+        readings = sorted({r for line in ja.splitlines() for r in japanese_features(line).readings})
+        for r in readings:
+            expected = frozenset(w for w in latin if names_match(w, r))
+            assert matcher.match(r) == expected, r
+            found += bool(expected)
+    assert found > 30

@@ -157,6 +157,14 @@ def _parallel(toks: Sequence[japanese.Token], i: int, j: int) -> bool:
             and not before_a.is_punct and before_a.surface != before_b.surface)
 
 
+def _comes_back(surfaces: Sequence[str], i: int) -> bool:
+    """True when word ``i`` comes back where a phrase it begins could repeat: at most a
+    longest phrase and a longest gap further on. A phrase repeats only where its first
+    word does, and most words do not: they are passed over without looking at each
+    phrase length (#17 work done once)."""
+    return surfaces[i] in surfaces[i + 1 : i + MAX_NGRAM + MAX_GAP + 1]
+
+
 class RepetitionCheck(BaseCheck):
     """Flag a word, phrase or clause the translation says twice where the English says it
     once."""
@@ -217,6 +225,8 @@ class RepetitionCheck(BaseCheck):
         """(length, start of the second occurrence) of the longest phrase starting at
         token ``i`` that is repeated as a flaggable duplicate, or None."""
         n_tok = len(toks)
+        if not _comes_back(surfaces, i):
+            return None
         for n in range(min(MAX_NGRAM, (n_tok - i) // 2), 0, -1):
             if not _ends_phrase(toks, i + n):
                 continue

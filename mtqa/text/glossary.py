@@ -45,11 +45,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
     """Lower-case singular form of an English word ("Ministers'" → "minister").
 
     Deliberately small: titles are nouns whose plurals are regular ("secretaries",
     "chiefs", "ministers"); a wrong reduction only has to be the same on both sides.
+    Cached process-wide, as a word's stems are (#17: every word of every text looked in
+    is normalised).
     """
     w = word.lower().replace("’", "'").rstrip("'")
     if w.endswith("'s"):
@@ -116,7 +119,12 @@ class Glossary:
             if key:
                 self._entries[key] = e
         self._identity = identity
-        self._max_words = max((len(k) for k in self._entries), default=0)
+        # the key lengths of the entries that begin with a word, longest first: a word
+        # that begins no title is passed over without a look-up (#17 work done once)
+        lengths: dict[str, set[int]] = {}
+        for key in self._entries:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -157,7 +165,9 @@ class Glossary:
         while i < len(words):
             hit: TitleEntry | None = None
             n_hit = 0
-            for n in range(min(self._max_words, len(words) - i), 0, -1):
+            for n in self._lengths.get(keys[i], ()):
+                if n > len(words) - i:
+                    continue
                 entry = self._entries.get(tuple(keys[i : i + n]))
                 if entry is None:
                     continue

@@ -143,3 +143,74 @@ def test_name_matcher_finds_every_word_that_names_match_accepts():
             assert matcher.match(r) == expected, r
             found += bool(expected)
     assert found > 30
+
+
+# --- glossary and repetition --------------------------------------------------------------
+
+
+def _probe_pairs() -> list[tuple[str, str]]:
+    from tests.conftest import ROOT
+
+    probes = ROOT / "tests" / "data" / "probes"
+    return [(en.read_text(encoding="utf-8"),
+             en.with_name(en.name[: -len(".en.txt")] + ".ja.txt").read_text(encoding="utf-8"))
+            for en in sorted(probes.glob("*.en.txt"))]
+
+
+def _reference_find(glossary, text: str) -> list[tuple[str, int, int]]:
+    # every length from the longest title down, at every word (the loop before #17)
+    from mtqa.text import glossary as g
+
+    words = [(m.start(), m.end(), m.group()) for m in g._WORD.finditer(text)]
+    keys = [g.normalize_word(w) for _, _, w in words]
+    longest = max(len(e.key) for e in glossary)
+    out, i = [], 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            entry = glossary._entries.get(tuple(keys[i : i + n]))
+            if entry is None:
+                continue
+            if n > 1 and not g._contiguous(text, words[i : i + n]):
+                continue
+            if entry.cap_only and not g._capitalised_before_name(words, i, n):
+                continue
+            out.append((entry.english, words[i][0], words[i + n - 1][1]))
+            i += n
+            break
+        else:
+            i += 1
+    return out
+
+
+def test_title_finder_finds_what_trying_every_length_finds():
+    from mtqa.text.glossary import load_glossary
+
+    glossary = load_glossary()
+    texts = [en for en, _ in _pairs() + _probe_pairs()]
+    texts += [line for text in texts for line in text.splitlines()]
+    found = 0
+    for text in texts:
+        got = [(m.entry.english, m.start, m.end) for m in glossary.find(text)]
+        assert got == _reference_find(glossary, text)
+        found += len(got)
+    assert found > 50
+
+
+def test_repeat_search_skips_only_words_that_never_come_back(monkeypatch):
+    # _longest_repeat gives up at once on a word that does not come back within reach;
+    # with that shortcut switched off it gives the same answer at every word
+    from mtqa.checks import repetition
+    from mtqa.text import japanese
+
+    sentences = [s for _, ja in _pairs() + _probe_pairs() for s in re.split(r"(?<=。)", ja)
+                 if s.strip()]
+    cases = []
+    for s in sentences:
+        toks = japanese.tokenize(s)
+        surfaces = [t.surface for t in toks]
+        cases += [(toks, surfaces, i) for i in range(len(toks))]
+    fast = [repetition.RepetitionCheck._longest_repeat(t, s, i, "") for t, s, i in cases]
+    monkeypatch.setattr(repetition, "_comes_back", lambda surfaces, i: True)
+    full = [repetition.RepetitionCheck._longest_repeat(t, s, i, "") for t, s, i in cases]
+    assert fast == full
+    assert sum(hit is not None for hit in full) >= 5

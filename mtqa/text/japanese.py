@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from .cache import text_cache
 
-_KATAKANA = re.compile(r"[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]")
 _KANJI = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF]")
 _LATIN = re.compile(r"[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]")
 
@@ -54,8 +53,9 @@ def _tagger() -> object:
     return fugashi.Tagger()
 
 
-def _feature(word: object, name: str) -> str:
-    value = getattr(getattr(word, "feature", None), name, None)
+def _field(feature: object, name: str) -> str:
+    """One field of a token's UniDic features; "" when missing or "*"."""
+    value = getattr(feature, name, None)
     return "" if value in (None, "*") else str(value)
 
 
@@ -75,19 +75,20 @@ def _tokenize_cached(text: str) -> tuple[Token, ...]:
             continue
         start, end = idx, idx + len(surface)
         pos = end
-        lemma = _feature(word, "lemma") or surface
+        feature = getattr(word, "feature", None)  # read once for the six fields (#17)
+        lemma = _field(feature, "lemma") or surface
         # UniDic lemmas of loanwords carry the English origin ("ベンチャー-venture").
         tokens.append(
             Token(
                 surface=surface,
                 start=start,
                 end=end,
-                pos1=_feature(word, "pos1"),
-                pos2=_feature(word, "pos2"),
-                pos3=_feature(word, "pos3"),
+                pos1=_field(feature, "pos1"),
+                pos2=_field(feature, "pos2"),
+                pos3=_field(feature, "pos3"),
                 lemma=lemma,
-                reading=_feature(word, "kana") or (surface if is_katakana(surface) else ""),
-                goshu=_feature(word, "goshu"),
+                reading=_field(feature, "kana") or (surface if is_katakana(surface) else ""),
+                goshu=_field(feature, "goshu"),
             )
         )
     return tuple(tokens)
@@ -100,8 +101,15 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return _tokenize_cached(text)
 
 
+#: A word of katakana (katakana, its phonetic extensions and half-width forms, with the
+#: long-vowel mark, the middle dot and the equals signs of names), matched whole.
+_KATAKANA_WORD = re.compile(r"[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9Fー・=＝]+")
+
+
 def is_katakana(s: str) -> bool:
-    return bool(s) and all(_KATAKANA.match(c) or c in "ー・=＝" for c in s)
+    """True when ``s`` is written in katakana only (#17: one regular-expression match
+    of the word, not one a character)."""
+    return _KATAKANA_WORD.fullmatch(s) is not None
 
 
 def has_kanji(s: str) -> bool:

@@ -458,26 +458,31 @@ def _word_links(
     text: str, stem_: str, kind: str, value: float | None, capital: bool,
     segment: str, base: int, sentence: int,
 ) -> tuple[int, ...]:
-    """Indices of the units of one Japanese sentence that may render an English word.
+    """Indices of the units of one Japanese sentence that may render an English word
+    (those of its :class:`_SegmentIndex` for which :func:`word_matches_unit` holds).
 
     Cached per article (#17): the same word meets the same sentence in many lexicons (a
     pair's own, its neighbours' in the omission and moved-clause searches), and the match
     depends only on the word's text, stem, kind, value and capitalisation, never on its
     offsets.
     """
-    units = japanese_units(segment, base, sentence)
     index = _segment_index(segment, base, sentence)
     if kind == "number":
-        return tuple(i for i in index.numbered if value is not None
-                     and any(abs(value - v) < 1e-6 for v in units[i].numbers))
+        return tuple(i for i, numbers in index.numbered if value is not None
+                     and any(abs(value - v) < 1e-6 for v in numbers))
     hits = set(index.by_stem.get(stem_, ()))
     if len(stem_) >= 5:  # stems_match's long shared prefix, through the index
-        for i, s in index.by_prefix.get(stem_[:5], ()):
+        for s, units in index.by_prefix.get(stem_[:5], ()):
             if s.startswith(stem_) or stem_.startswith(s) or s[:7] == stem_[:7]:
-                hits.add(i)
-    w = EnWord(text, 0, 0, stem_, kind, value, capital)
-    for i in index.named:  # word_matches_unit's names and loanwords
-        if i not in hits and word_matches_unit(w, units[i]):
+                hits.update(units)
+    # word_matches_unit's names and loanwords; its stems_match is the index's look-up
+    # above, so a unit not hit there is compared by sound alone
+    long_word = len(text) >= 4
+    lower = text.lower()
+    for i, romaji, katakana in index.named:
+        if i not in hits and (capital or (long_word and katakana)) and (
+            names_match(text, romaji) or (romaji.isascii() and romaji.lower() == lower)
+        ):
             hits.add(i)
     return tuple(sorted(hits))
 
@@ -487,37 +492,43 @@ class _SegmentIndex:
     """Where to look in one sentence's units for an English word's match (see
     :func:`word_matches_unit`): only units that are content or carry a number."""
 
-    #: units carrying a number
-    numbered: tuple[int, ...]
-    #: gloss stem -> units having it
-    by_stem: dict[str, tuple[int, ...]]
-    #: first five letters -> (unit, stem) of the stems of five letters or more
-    by_prefix: dict[str, tuple[tuple[int, str], ...]]
-    #: units with a romanisation (compared by sound)
-    named: tuple[int, ...]
+    #: units carrying a number, with their numbers
+    numbered: tuple[tuple[int, frozenset[float]], ...]
+    #: gloss stem -> units having it, in order
+    by_stem: dict[str, list[int]]
+    #: first five letters -> (stem, units having it) of the stems of five letters or more
+    by_prefix: dict[str, list[tuple[str, list[int]]]]
+    #: units with a romanisation (compared by sound): (unit, romanisation, katakana text)
+    named: tuple[tuple[int, str, bool], ...]
 
 
 @text_cache(2048)
 def _segment_index(segment: str, base: int, sentence: int) -> _SegmentIndex:
-    """The :class:`_SegmentIndex` of one sentence, built once per article (#17)."""
+    """The :class:`_SegmentIndex` of one sentence, built once per article (#17).
+
+    The prefix index is built from the distinct stems, not from every unit's (#17 work
+    done once: a sentence's units share many gloss stems).
+    """
     by_stem: dict[str, list[int]] = {}
-    by_prefix: dict[str, list[tuple[int, str]]] = {}
     numbered, named = [], []
     for i, u in enumerate(japanese_units(segment, base, sentence)):
         if not (u.content or u.numbers):
             continue
         if u.numbers:
-            numbered.append(i)
+            numbered.append((i, u.numbers))
         if u.romaji:
-            named.append(i)
+            named.append((i, u.romaji, japanese.is_katakana(u.text)))
         for s in u.stems:
-            by_stem.setdefault(s, []).append(i)
-            if len(s) >= 5:
-                by_prefix.setdefault(s[:5], []).append((i, s))
-    return _SegmentIndex(
-        tuple(numbered), {k: tuple(v) for k, v in by_stem.items()},
-        {k: tuple(v) for k, v in by_prefix.items()}, tuple(named),
-    )
+            units = by_stem.get(s)
+            if units is None:
+                by_stem[s] = [i]
+            else:
+                units.append(i)
+    by_prefix: dict[str, list[tuple[str, list[int]]]] = {}
+    for s, units in by_stem.items():
+        if len(s) >= 5:
+            by_prefix.setdefault(s[:5], []).append((s, units))
+    return _SegmentIndex(tuple(numbered), by_stem, by_prefix, tuple(named))
 
 
 def japanese_clauses(units: Sequence[JaUnit]) -> list[list[int]]:

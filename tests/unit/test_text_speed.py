@@ -214,3 +214,47 @@ def test_repeat_search_skips_only_words_that_never_come_back(monkeypatch):
     full = [repetition.RepetitionCheck._longest_repeat(t, s, i, "") for t, s, i in cases]
     assert fast == full
     assert sum(hit is not None for hit in full) >= 5
+
+
+# --- lexicon ------------------------------------------------------------------------------
+
+
+def _reference_is_katakana(s: str) -> bool:
+    return bool(s) and all(re.match(r"[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]", c)
+                           or c in "ー・=＝" for c in s)
+
+
+def test_is_katakana_is_the_character_by_character_test():
+    from mtqa.text import japanese
+
+    words = {t.surface for _, ja in _pairs() for t in japanese.tokenize(ja)}
+    words |= {chr(c) for c in range(0x3000, 0x3100)} | {chr(c) for c in range(0xFF00, 0xFFA0)}
+    words |= {"", "ア\n", "ジョー・バイデン", "ジョン=スミス", "ｶﾀｶﾅ", "カナA", "=", "ー"}
+    for w in words:
+        assert japanese.is_katakana(w) is _reference_is_katakana(w), repr(w)
+    assert sum(map(japanese.is_katakana, words)) > 100
+
+
+def test_word_links_are_the_units_that_word_matches_unit_accepts():
+    # _word_links looks a word up in the sentence's index and compares by sound only the
+    # units with a romanisation; comparing the word with every unit the index holds
+    # (content or numbered) with word_matches_unit gives the same units
+    from mtqa.text import lexicon
+    from mtqa.text.cache import clear_text_caches
+
+    clear_text_caches()
+    linked = 0
+    for en, ja in _pairs()[:4] + _probe_pairs()[:6]:
+        en_lines = [line for line in en.splitlines() if line.strip()]
+        ja_lines = [line for line in ja.splitlines() if line.strip()]
+        for k, ja_line in enumerate(ja_lines):
+            units = lexicon.japanese_units(ja_line, 7, k)
+            held = [i for i, u in enumerate(units) if u.content or u.numbers]
+            for en_line in en_lines[max(0, k - 1): k + 2]:
+                for w in lexicon.english_words(en_line):
+                    got = lexicon._word_links(w.text, w.stem, w.kind, w.value, w.capital,
+                                              ja_line, 7, k)
+                    assert got == tuple(i for i in held
+                                        if lexicon.word_matches_unit(w, units[i])), (w, ja_line)
+                    linked += bool(got)
+    assert linked > 200

@@ -167,26 +167,36 @@ def _distance_rows(a: str, b: str) -> tuple[list[float], list[float]]:
     cells above and to its left, so the one table holds all three (#17: key_similarity
     needs the three).
 
-    The costs of ``b``'s letters are read once, before the rows (#17 work done once): the
-    same additions and the same ``min`` of the same three terms as cell by cell, so the
-    figures are equal to the last bit.
+    The costs are read from tables (:data:`_DELETE_COSTS`, :data:`_NEAR_CLASSES`) rather
+    than computed cell by cell (#17 work done once): the same additions and the same
+    ``min`` of the same three terms as :func:`_sub_cost` and :func:`_del_cost` give, so
+    the figures are equal to the last bit.
     """
-    b_del = [_del_cost(cb) for cb in b]
+    b_del = [_DELETE_COSTS.get(cb, 1.0) for cb in b]
     prev = [0.0]
     for d in b_del:
         prev.append(prev[-1] + d)
     before = prev
     cols = range(1, len(b) + 1)
     for ca in a:
-        a_del = _del_cost(ca)
-        sub = [_sub_cost(ca, cb) for cb in b]
-        cur = [prev[0] + a_del]
-        left = cur[0]
+        a_del = _DELETE_COSTS.get(ca, 1.0)
+        near = _NEAR_CLASSES.get(ca, "")
+        left = prev[0] + a_del
+        cur = [left]
         for j in cols:
-            left = min(prev[j] + a_del, left + b_del[j - 1], prev[j - 1] + sub[j - 1])
+            cb = b[j - 1]
+            sub = 0.0 if cb == ca else 0.5 if cb in near else 1.0
+            left = min(prev[j] + a_del, left + b_del[j - 1], prev[j - 1] + sub)
             cur.append(left)
         before, prev = prev, cur
     return before, prev
+
+
+#: :func:`_del_cost` of the classes that do not cost 1.0.
+_DELETE_COSTS = dict.fromkeys(CHEAP_DELETE, R_DELETE_COST)
+#: The classes whose substitution for a class costs half (:data:`NEAR_PAIRS`).
+_NEAR_CLASSES = {c: "".join(sorted(x for pair in NEAR_PAIRS if c in pair for x in pair if x != c))
+                 for pair in NEAR_PAIRS for c in pair}
 
 
 #: The least a key's class costs the distance when the other key has fewer of it
@@ -244,9 +254,14 @@ def _skeleton_ceiling(skel: float, longest: int) -> float:
     return 0.5 * skel + 0.5 * 1.0 if longest <= 2 else 0.8 * skel + 0.2 * 1.0
 
 
+@text_cache(65536)
 def _skeletons_reach(a: str, b: str, floor: float) -> bool:
     """False when the keys ``a`` and ``b`` cannot make a reading similarity of ``floor``
-    even with full vowels; the class counts decide first, the distance table after."""
+    even with full vowels; the class counts decide first, the distance table after.
+
+    Cached per article (#17): many spellings share a key (riyadh and the cases ask 26,400
+    times for 10,500 key pairs).
+    """
     longest = max(len(a), len(b))
     if _skeleton_ceiling(key_similarity_bound(a, b), longest) < floor:
         return False

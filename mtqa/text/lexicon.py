@@ -295,6 +295,40 @@ def _expressions(toks: Sequence[japanese.Token]) -> dict[int, set[str]]:
     return extra
 
 
+@functools.lru_cache(maxsize=65536)
+def _token_meaning(
+    surface: str, lemma: str, pos2: str, reading: str
+) -> tuple[frozenset[str], frozenset[float], str, bool]:
+    """(gloss stems, numbers, romanisation, known) of one token by itself, from its own
+    fields (the stems of the expressions it is part of are added by
+    :func:`japanese_units`).
+
+    Cached process-wide, keyed by the token's word as :func:`_gloss_stems` is (#17 work
+    done once: an article repeats its particles, its nouns and its names, and the
+    articles of a feed share most of their words).
+    """
+    surf = japanese.normalize(surface)
+    numbers = japanese_numbers(surface)
+    if japanese.has_latin(surf):
+        return frozenset({stem(surf.lower())}), numbers, surf.lower(), False
+    stems = set(_gloss_stems(surface) | _gloss_stems(japanese.lemma_base(lemma)))
+    known = bool(stems)
+    origin = japanese.lemma_origin(lemma)
+    if origin:
+        stems.update(stem(w) for w in re.findall(r"[a-z]+", origin.lower()))
+        known = True
+    kanji = [c for c in surface if japanese.has_kanji(c)]
+    if len(kanji) >= 2:
+        for c in kanji:
+            stems |= _char_stems(c)
+    # names are compared by sound: katakana words, and kanji proper nouns through their
+    # reading (三好 → miyoshi); never common words (覗く → nozoku)
+    romaji = ""
+    if japanese.is_katakana(surface) or (pos2 == "固有名詞" and reading):
+        romaji = japanese.romanize(reading or surface)
+    return frozenset(stems), numbers, romaji, known
+
+
 @text_cache(2048)
 def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit, ...]:
     """All tokens of a Japanese sentence as :class:`JaUnit` (offsets shifted by ``base``)."""
@@ -302,36 +336,15 @@ def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit
     extra = _expressions(toks)
     units: list[JaUnit] = []
     for i, t in enumerate(toks):
-        surf = japanese.normalize(t.surface)
-        lemma = japanese.lemma_base(t.lemma)
-        stems: set[str] = set(extra.get(i, ()))
-        known = False
-        romaji = ""
-        if japanese.has_latin(surf):
-            stems.add(stem(surf.lower()))
-            romaji = surf.lower()
-        else:
-            own = _gloss_stems(t.surface) | _gloss_stems(lemma)
-            known = bool(own)
-            stems |= own
-            origin = japanese.lemma_origin(t.lemma)
-            if origin:
-                stems.update(stem(w) for w in re.findall(r"[a-z]+", origin.lower()))
-                known = True
-            kanji = [c for c in t.surface if japanese.has_kanji(c)]
-            if len(kanji) >= 2:
-                for c in kanji:
-                    stems |= _char_stems(c)
-            # names are compared by sound: katakana words, and kanji proper nouns through
-            # their reading (三好 → miyoshi); never common words (覗く → nozoku)
-            if japanese.is_katakana(t.surface) or (t.pos2 == "固有名詞" and t.reading):
-                romaji = japanese.romanize(t.reading or t.surface)
+        stems, numbers, romaji, known = _token_meaning(t.surface, t.lemma, t.pos2, t.reading)
+        if i in extra:
+            stems = stems | extra[i]
         units.append(
             JaUnit(
                 start=base + t.start, end=base + t.end, text=t.surface, pos1=t.pos1,
-                pos2=t.pos2, pos3=t.pos3, lemma=lemma, index=i, sentence=sentence,
-                stems=frozenset(stems), numbers=japanese_numbers(t.surface),
-                romaji=romaji, content=t.is_content and t.pos2 != "数詞", known=known,
+                pos2=t.pos2, pos3=t.pos3, lemma=japanese.lemma_base(t.lemma), index=i,
+                sentence=sentence, stems=stems, numbers=numbers, romaji=romaji,
+                content=t.is_content and t.pos2 != "数詞", known=known,
             )
         )
     return tuple(units)

@@ -258,3 +258,54 @@ def test_word_links_are_the_units_that_word_matches_unit_accepts():
                                         if lexicon.word_matches_unit(w, units[i])), (w, ja_line)
                     linked += bool(got)
     assert linked > 200
+
+
+def _reference_units(text: str, base: int, sentence: int) -> tuple:
+    # japanese_units before the per-token meaning was cached (#17)
+    from mtqa.text import japanese, lexicon
+    from mtqa.text.english import stem
+    from mtqa.text.numerals import japanese_numbers
+
+    toks = japanese.tokenize(text)
+    extra = lexicon._expressions(toks)
+    units = []
+    for i, t in enumerate(toks):
+        surf = japanese.normalize(t.surface)
+        lemma = japanese.lemma_base(t.lemma)
+        stems = set(extra.get(i, ()))
+        known, romaji = False, ""
+        if japanese.has_latin(surf):
+            stems.add(stem(surf.lower()))
+            romaji = surf.lower()
+        else:
+            own = lexicon._gloss_stems(t.surface) | lexicon._gloss_stems(lemma)
+            known = bool(own)
+            stems |= own
+            origin = japanese.lemma_origin(t.lemma)
+            if origin:
+                stems.update(stem(w) for w in re.findall(r"[a-z]+", origin.lower()))
+                known = True
+            kanji = [c for c in t.surface if japanese.has_kanji(c)]
+            if len(kanji) >= 2:
+                for c in kanji:
+                    stems |= lexicon._char_stems(c)
+            if japanese.is_katakana(t.surface) or (t.pos2 == "固有名詞" and t.reading):
+                romaji = japanese.romanize(t.reading or t.surface)
+        units.append(lexicon.JaUnit(
+            start=base + t.start, end=base + t.end, text=t.surface, pos1=t.pos1,
+            pos2=t.pos2, pos3=t.pos3, lemma=lemma, index=i, sentence=sentence,
+            stems=frozenset(stems), numbers=japanese_numbers(t.surface), romaji=romaji,
+            content=t.is_content and t.pos2 != "数詞", known=known))
+    return tuple(units)
+
+
+def test_japanese_units_are_those_built_token_by_token():
+    from mtqa.text import lexicon
+
+    n = 0
+    for _, ja in _pairs() + _probe_pairs():
+        for k, line in enumerate(s for s in re.split(r"(?<=。)|\n", ja) if s.strip()):
+            got = lexicon.japanese_units(line, 3 * k, k)
+            assert got == _reference_units(line, 3 * k, k), line
+            n += len(got)
+    assert n > 5000

@@ -389,7 +389,7 @@ _STATE_AFTER_NAME = re.compile(
     r"^\s*(?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w\-]+['’]s?\s+(administration|government|cabinet|"
     r"regime|presidency)\b"
 )
-_OF_PHRASE = re.compile(r"^\s+of\s+(?:the\s+)?([^,.;:!?()\"“”]{1,80})")
+_OF_PHRASE = re.compile(r"^\s+of\s+(?:the\s+)?((?:[^,.;:!?()\"“”]|(?<=[A-Z])\.){1,80})")
 _SENTENCE_END = re.compile(r"[.!?。]\s")
 
 
@@ -451,13 +451,17 @@ class Organisations:
         Government"), a possessive or a name before it ("Rwanda President", "the club's
         president", "Senate Republican Leader"), the holder's administration ("President
         Tinubu's administration"), or, for a title a head of state may hold, a country in
-        its sentence with no organisation of another kind. None when nothing says."""
+        its sentence with no organisation of another kind. None when nothing says, or when
+        an organisation of no known kind is named ("Apple's president", "president of
+        Acme"): a country elsewhere in the sentence then says nothing."""
         kind = self.title_kind(match.entry)
         if kind:
             return kind
-        kind = self._of_phrase(text[match.end:]) or self._before(text[: match.start])
-        if kind:
-            return kind
+        of, before = self._of_phrase(text[match.end:]), self._before(text[: match.start])
+        if of or before:
+            return of or before
+        if of == "" or before == "":
+            return None
         if _STATE_AFTER_NAME.match(text[match.end:]):
             return STATE
         if match.entry.kinds & _STATE_OFFICES:
@@ -475,7 +479,8 @@ class Organisations:
             for n in (3, 2, 1):
                 if i + n > len(words):
                     continue
-                if countries and tuple(words[i : i + n]) in self.countries:
+                if countries and tuple(w.replace(".", "") for w in words[i : i + n]
+                                       ) in self.countries:
                     out.append((i, i + n, STATE))
                     break
                 kind = self.cues.get(tuple(keys[i : i + n]))
@@ -491,14 +496,15 @@ class Organisations:
     def _of_phrase(self, after: str) -> str | None:
         """Kind of the organisation of "of X" right after a title: the head of X's first
         noun phrase ("the Senate Foreign Relations Committee": club), a central bank for
-        "Bank of <country>", a state for a country."""
+        "Bank of <country>", a state for a country. '' for a name of no known kind
+        ("of Acme Corp" is a company, "of Acme" unknown); None for no such phrase."""
         m = _OF_PHRASE.match(after)
         if not m:
             return None
         words = _PHRASE_WORD.findall(m.group(1))[:8]
         cues = self.cue_kinds(words)
         if not cues:
-            return None
+            return "" if words and words[0][:1].isupper() else None
         first_of = next((i for i, w in enumerate(words) if w in {"of", "for", "in", "at"}),
                         len(words))
         head = [c for c in cues if c[1] <= first_of]
@@ -510,8 +516,10 @@ class Organisations:
 
     def _before(self, before: str) -> str | None:
         """Kind named by the words right before a title, nearest first ("Rwanda President",
-        "the company's chief executive", "Senate Republican Leader")."""
-        tail = re.split(r"[,.;:!?()\"“”]", before[-80:])[-1]
+        "the company's chief executive", "Senate Republican Leader"). '' for a name of no
+        known kind right before it ("Apple's president"); None for none."""
+        # a clause ends at punctuation; a period after a capital is an abbreviation (U.S.)
+        tail = re.split(r"[,;:!?()\"“”]|(?<![A-Z])\.", before[-80:])[-1]
         words = [w for w in _PHRASE_WORD.findall(tail)][-4:]
         words = [re.sub(r"['’]s?$", "", w) for w in words]
         while words and words[-1].lower() in _QUALIFIERS:
@@ -520,7 +528,9 @@ class Organisations:
             return None
         cues = self.cue_kinds(words)
         near = [c for c in cues if c[1] == len(words)]
-        return near[-1][2] if near else None
+        if near:
+            return near[-1][2]
+        return "" if words[-1][:1].isupper() else None
 
     def _sentence_state(self, text: str, match: TitleMatch) -> str | None:
         """A state when the title's sentence names a country and no other organisation."""
@@ -554,7 +564,7 @@ def organisations() -> Organisations:
     for cells in _data_rows(base.joinpath(_COUNTRY_FILE).read_text(encoding="utf-8")):
         for field in cells:
             for name in _split_alts(field):
-                countries.add(tuple(name.split()))
+                countries.add(tuple(w.replace(".", "") for w in name.split()))  # U.S. = US
     return Organisations(
         MappingProxyType({t: frozenset(k) for t, k in japanese.items()}),
         MappingProxyType(cues), MappingProxyType(titles), frozenset(countries),

@@ -140,6 +140,13 @@ def test_every_kind_and_every_title_is_covered():
         ("Foreign Minister Sergey Lavrov spoke.", "ministry"),
         ("the mayor spoke.", "city"),
         ("Toyota president Akio Toyoda spoke.", None),
+        # an organisation of no known kind: a country elsewhere in the sentence says nothing
+        ("Apple's president Tim Cook visited China.", None),
+        ("Tim Cook, president of Apple, visited China.", None),
+        ("The president visited China.", "state"),
+        ("U.S. Vice President JD Vance met Zelenskyy.", "state"),
+        ("the U.S. president spoke.", "state"),
+        ("the president of the U.S. spoke.", "state"),
         ("The president of a software company in France spoke.", "company"),
     ],
 )

@@ -20,6 +20,20 @@ Findings:
 * ``TTL003`` — a title compound that is no known title and whose office the English
   does not mention (国家長官 "state secretary" where the English has "the two countries'
   top diplomats").
+* ``TTL004`` — the title of the head of a kind of organisation that the English article
+  never names (首相 for "Your Honor"; 社長 for "the Louisiana Republican").
+
+Titles by organisation (issue #19 item 1): the Japanese for "president", "chairman",
+"leader" or "chancellor" depends on who holds it. The holder's kind of organisation (a
+state, a ministry, a central bank, a party, a company, a club or federation, a court, a
+university, a city, state or province, a legislature) is read from the English by
+:meth:`mtqa.text.glossary.Organisations.holder_kind` (the title itself, "of X", a
+possessive, a country, the organisation's name); only the renderings of that kind are then
+accepted, and a title of another kind is a major TTL001 (党首 for "Rwanda President Paul
+Kagame"). A person the English titles once keeps that kind through the article (ハーベック社長
+where the article has "Robert Habeck, the economy minister"). Another sense of the English
+word from JMdict (スピーカー or 話者 for "Speaker Mike Johnson") is a TTL001 as well. The
+list of titles by kind is ``mtqa/data/org_titles.tsv``, the countries ``countries.tsv``.
 """
 
 from __future__ import annotations
@@ -33,7 +47,8 @@ from typing import ClassVar
 
 from ..text import japanese, jmdict
 from ..text.english import STOPWORDS, stem
-from ..text.glossary import Glossary, TitleMatch, load_glossary
+from ..text.lexicon import english_entry
+from ..text.glossary import Glossary, TitleMatch, load_glossary, organisations
 from ..text.phonetic import name_similarity
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
@@ -126,6 +141,7 @@ class Compound:
     core_start: int
     head: str
     modifier: str
+    embedded: bool = False
 
     @property
     def kinds(self) -> frozenset[str]:
@@ -234,11 +250,31 @@ def _split_run(run: list[japanese.Token], text: str, base: int) -> list[Compound
         bounds |= frozenset({0})
         last = g[-1]
         head = head_of(core, bounds, suffix_token=last.pos1 == "接尾辞" or len(last.surface) > 1)
-        if not head:
-            continue
-        out.append(Compound(base + start, base + end, text[start:end], core,
-                            base + core_start, head, core[: len(core) - len(head)]))
+        if head:
+            out.append(Compound(base + start, base + end, text[start:end], core,
+                                base + core_start, head, core[: len(core) - len(head)]))
+        else:
+            out.extend(_embedded(g, k, text, base, core_start))
     return out
+
+
+def _embedded(g: Sequence[japanese.Token], k: int, text: str, base: int,
+              core_start: int) -> list[Compound]:
+    """The title of an organisation that a longer noun compound begins with (裁判長国 "the
+    presiding judge's country", 司法議長在任中 "during the tenure as judicial chair",
+    ティヌブ大統領政権下 "under the Tinubu administration"): the longest run of tokens
+    ending in a title of :func:`mtqa.text.glossary.organisations` (two characters or more).
+    Marked ``embedded``: only the check of titles by organisation reads them."""
+    orgs = organisations()
+    for j in range(len(g) - 1, k, -1):
+        end = g[j - 1].end
+        core = text[core_start:end]
+        bounds = frozenset(t.start - core_start for t in g[:j] if t.start >= core_start)
+        head = head_of(core, bounds | {0}, suffix_token=False)
+        if head and orgs.japanese_kinds(core, head):
+            return [Compound(base + g[0].start, base + end, text[g[0].start:end], core,
+                             base + core_start, head, core[: len(core) - len(head)], True)]
+    return []
 
 
 @functools.lru_cache(maxsize=4096)
@@ -319,7 +355,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 3
+    version: ClassVar[int] = 4
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -332,34 +368,44 @@ class TitleCheck(BaseCheck):
         matches = _titles(ctx, gl, pair.reference) if pair.ref_sentences else []
         window_en, window_ja = _window(pair, ctx)
         window_titles = _titles(ctx, gl, window_en)
-        licensed = {r for m in window_titles for r in m.entry.renderings}
+        licensed = {r for m in window_titles for r in _accepted(window_en, m)[1]}
         flagged: set[tuple[int, int]] = set()
         for m in matches:
-            if any(_present(r, seg, comps) for r in m.entry.renderings):
+            kind, renderings = _accepted(pair.reference, m)
+            if any(_present(r, seg, comps) for r in renderings):
                 continue
-            if any(_widened(c, m.entry.renderings) for c in comps):
+            if any(_widened(c, renderings) for c in comps):
                 continue
-            cand = self._locate(m, pair, seg, comps, licensed, flagged)
+            cand = self._locate(m, renderings, pair, seg, comps, licensed, flagged,
+                                _unexplained(kind, m, window_en, window_titles))
             if cand is None:
+                if kind or m.entry.cap_only:
+                    yield from self._other_sense(m, pair, seg, text, licensed, flagged)
                 continue
-            if not cand.by_name and any(
-                len(r) >= 2 and r in window_ja for r in m.entry.renderings
-            ):
+            if not cand.by_name and any(len(r) >= 2 and r in window_ja for r in renderings):
                 continue  # rendered in a neighbouring sentence: the alignment is off
             flagged.add((cand.comp.start, cand.comp.end))
-            yield self._wrong_title(m, cand, pair, text)
-        yield from self._duplicates(pair, comps, text, matches, flagged)
-        yield from self._invented(pair, ctx, gl, comps, text, window_en, window_ja, flagged)
+            yield self._wrong_title(m, kind, renderings, cand, pair, text)
+        yield from self._holders(pair, ctx, comps, text, window_en, flagged)
+        whole = [c for c in comps if not c.embedded]
+        yield from self._duplicates(pair, whole, text, matches, flagged)
+        yield from self._invented(pair, ctx, gl, whole, text, window_en, window_ja, flagged)
+        yield from self._unsupported(pair, ctx, comps, text, flagged)
 
     # --- TTL001 ----------------------------------------------------------------------
 
     def _locate(
-        self, m: TitleMatch, pair: AlignedPair, seg: str, comps: Sequence[Compound],
-        licensed: set[str], flagged: set[tuple[int, int]],
+        self, m: TitleMatch, renderings: Sequence[str], pair: AlignedPair, seg: str,
+        comps: Sequence[Compound], licensed: set[str], flagged: set[tuple[int, int]],
+        unexplained: frozenset[str] = frozenset(),
     ) -> _Candidate | None:
-        """The compound that renders title ``m`` wrongly, if the evidence points at one."""
-        mods = {_rendering_parts(r)[0] for r in m.entry.renderings} - {""}
-        heads = {_rendering_parts(r)[1] for r in m.entry.renderings} - {""}
+        """The compound that renders title ``m`` (accepted ``renderings``) wrongly, if the
+        evidence points at one. ``unexplained``: kinds of organisation that neither the
+        holder of ``m`` nor anything else of the English near it accounts for; a specific
+        title of such a kind can only render ``m`` (最高経営責任者 for "as president" of a
+        state, where the English names no company)."""
+        mods = {_rendering_parts(r)[0] for r in renderings} - {""}
+        heads = {_rendering_parts(r)[1] for r in renderings} - {""}
         head_word = stem(m.entry.key[-1]) if m.entry.key else ""
         name_runs = _name_runs(m, pair.reference, seg, pair.mt_start)
         best: _Candidate | None = None
@@ -386,6 +432,12 @@ class TitleCheck(BaseCheck):
             if head_word and head_word in _gloss_stems(c.head) | _gloss_stems(c.core):
                 why.append("gloss")
                 score += 1.0
+            if unexplained and not _generic(c) and (
+                (kinds := organisations().japanese_kinds(c.core, c.head))
+                and kinds <= unexplained
+            ):
+                why.append("organisation")
+                score += 1.0
             if not why:
                 continue
             if best is None or score > best.score:
@@ -393,20 +445,32 @@ class TitleCheck(BaseCheck):
         return best
 
     def _wrong_title(
-        self, m: TitleMatch, cand: _Candidate, pair: AlignedPair, text: str
+        self, m: TitleMatch, kind: str | None, renderings: Sequence[str], cand: _Candidate,
+        pair: AlignedPair, text: str,
     ) -> Finding:
         c = cand.comp
-        mods = {_rendering_parts(r)[0] for r in m.entry.renderings}
+        mods = {_rendering_parts(r)[0] for r in renderings}
+        c_orgs = organisations().japanese_kinds(c.core, c.head)
+        other_org = bool(kind and c_orgs and kind not in c_orgs)
         same_office = bool(c.kinds & m.entry.kinds) if m.entry.kinds else (
-            c.head in {_rendering_parts(r)[1] for r in m.entry.renderings}
+            c.head in {_rendering_parts(r)[1] for r in renderings}
         )
         same_portfolio = (c.modifier in mods or (not c.modifier and "" in mods)
                           or _portfolio_in_english(c.modifier, pair.reference, m))
-        severity = "minor" if same_office and same_portfolio else "major"
-        what = "office" if not same_office else "portfolio or field"
-        expected = " or ".join(m.entry.renderings[:2])
+        severity = "minor" if same_office and same_portfolio and not other_org else "major"
+        if other_org:
+            what = f"title of a {_org_names(c_orgs)} given to an officer of a {_ORG_NAME[kind]}"
+        else:
+            what = "the office changes" if not same_office else "the portfolio or field changes"
+        expected = " or ".join(renderings[:2])
         meaning = gloss_of(c.core)
         start, end = c.core_start, c.end
+        evidence = {"english": m.text, "expected": "|".join(renderings),
+                    "evidence": ",".join(cand.why)}
+        if kind:
+            evidence["organisation"] = kind
+        if other_org:
+            evidence["title_organisation"] = ",".join(sorted(c_orgs))
         return self.finding(
             text, start, end,
             category="title",
@@ -414,14 +478,135 @@ class TitleCheck(BaseCheck):
             message=(
                 f"'{m.text}' rendered as {text[start:end]}"
                 + (f" ({meaning})" if meaning else "")
-                + (f": the {what} changes" if severity == "major" else "")
+                + (f": {what}" if severity == "major" else "")
                 + f"; expected {expected}"
             ),
             pair=pair,
             code="TTL001",
-            evidence={"english": m.text, "expected": "|".join(m.entry.renderings),
-                      "evidence": ",".join(cand.why)},
+            evidence=evidence,
         )
+
+    def _other_sense(
+        self, m: TitleMatch, pair: AlignedPair, seg: str, text: str, licensed: set[str],
+        flagged: set[tuple[int, int]],
+    ) -> Iterator[Finding]:
+        """Another sense of the English title's word, taken from JMdict, in place of the
+        title: 話者 or スピーカー ("one who speaks", "a loudspeaker") for "Speaker Mike
+        Johnson", 牧師 ("a clergyman") for "Minister X"."""
+        english = " ".join(m.entry.key)
+        for word, start in _sense_words(english, seg):
+            if word in licensed or any(word in r for r in m.entry.renderings):
+                continue
+            s0 = pair.mt_start + start
+            if any(a < s0 + len(word) and s0 < b for a, b in flagged):
+                continue
+            flagged.add((s0, s0 + len(word)))
+            meaning = gloss_of(word)
+            yield self.finding(
+                text, s0, s0 + len(word),
+                category="title",
+                severity="major",
+                message=(
+                    f"'{m.text}' rendered as {word}" + (f" ({meaning})" if meaning else "")
+                    + ", another sense of the word; expected "
+                    + " or ".join(m.entry.renderings[:2])
+                ),
+                pair=pair,
+                code="TTL001",
+                evidence={"english": m.text, "expected": "|".join(m.entry.renderings),
+                          "evidence": "sense"},
+            )
+            return
+
+    def _holders(
+        self, pair: AlignedPair, ctx: Context, comps: Sequence[Compound], text: str,
+        window_en: str, flagged: set[tuple[int, int]],
+    ) -> Iterator[Finding]:
+        """A title next to the name of a person whom the English titles elsewhere in the
+        article as an officer of another kind of organisation (ハーベック大統領 where the
+        article has "Robert Habeck, the economy minister" and this sentence only "Habeck")."""
+        people = ctx.check_state(_TitleState).holders
+        if not people or not pair.ref_sentences:
+            return
+        orgs = organisations()
+        seg = text[pair.mt_start : pair.mt_end]
+        near = {k for m in ctx.titles(_glossary(ctx), window_en)
+                for k in [_accepted(window_en, m)[0]] + list(
+                    orgs.kinds_of_renderings(_accepted(window_en, m)[1]))}
+        for c in comps:
+            c_orgs = orgs.japanese_kinds(c.core, c.head)
+            if (c.start, c.end) in flagged or not c_orgs or c_orgs & near:
+                continue
+            for name, kinds in people:
+                runs = [r for r in find_rendering(name, seg) if _unknown_word(seg[r[0]:r[1]])]
+                if kinds & c_orgs or not _next_to(c, runs, seg, pair.mt_start):
+                    continue
+                flagged.add((c.start, c.end))
+                where = ", ".join(sorted(_ORG_NAME[k] for k in kinds))
+                meaning = gloss_of(c.core)
+                yield self.finding(
+                    text, c.core_start, c.end,
+                    category="title",
+                    severity="major",
+                    message=(
+                        f"{name} is titled as an officer of a {where} in the English, but "
+                        f"{c.core}" + (f" ({meaning})" if meaning else "")
+                        + f" is the title of a {_org_names(c_orgs)}"
+                    ),
+                    pair=pair,
+                    code="TTL001",
+                    evidence={"english": name, "organisation": ",".join(sorted(kinds)),
+                              "title_organisation": ",".join(sorted(c_orgs)),
+                              "evidence": "holder"},
+                )
+                break
+
+    # --- TTL004 ----------------------------------------------------------------------
+
+    def _unsupported(
+        self, pair: AlignedPair, ctx: Context, comps: Sequence[Compound], text: str,
+        flagged: set[tuple[int, int]],
+    ) -> Iterator[Finding]:
+        """The title of the head of a kind of organisation that the English article never
+        names: no title of an officer of that kind, no word for such an organisation (首相
+        for "Your Honor, my client accepts the jury"; 裁判長国 for "chairs the EU Council
+        presidency"). A title beside a name is left alone: Japanese news titles the people
+        it names (プーチン大統領 for "Putin") where the English gives the bare name; so is a
+        title that begins a longer word (社長室 "boardroom", 大統領選 "presidential
+        election"), and a pair next to an English title the Japanese does not render (the
+        compound may be its rendering: TTL001's business)."""
+        if not pair.ref_sentences:
+            return
+        supported = ctx.check_state(_TitleState).supported
+        orgs = organisations()
+        seg = text[pair.mt_start : pair.mt_end]
+        window_en, window_ja = _window(pair, ctx)
+        if any(not any(len(r) >= 2 and r in window_ja for r in _accepted(window_en, m)[1])
+               for m in ctx.titles(_glossary(ctx), window_en)):
+            return  # an English title left unrendered nearby: TTL001 judges the compounds
+        for c in comps:
+            if (c.start, c.end) in flagged or c.embedded or _generic(c):
+                continue
+            if _beside_name(c, seg, pair.mt_start):
+                continue  # news Japanese titles a named person the English names bare
+            c_orgs = orgs.japanese_kinds(c.core, c.head)
+            if not c_orgs or c_orgs & supported:
+                continue
+            flagged.add((c.start, c.end))
+            meaning = gloss_of(c.core)
+            yield self.finding(
+                text, c.core_start, c.end,
+                category="title",
+                severity="major",
+                message=(
+                    f"title {c.core}" + (f" ({meaning})" if meaning else "")
+                    + f" is that of the head of a {_org_names(c_orgs)}, and the English "
+                    "names no such organisation or office"
+                ),
+                pair=pair,
+                code="TTL004",
+                evidence={"head": c.head, "organisation": ",".join(sorted(c_orgs))},
+            )
 
     # --- TTL002 ----------------------------------------------------------------------
 
@@ -564,7 +749,7 @@ def _trim_names(comps: Sequence[Compound], reference: str) -> list[Compound]:
             n = len(m.group())
             core = c.core[n:]
             out.append(Compound(c.start, c.end, c.surface, core, c.core_start + n, c.head,
-                                core[: len(core) - len(c.head)]))
+                                core[: len(core) - len(c.head)], c.embedded))
         else:
             out.append(c)
     return out
@@ -586,11 +771,21 @@ class _TitleState:
     """
 
     doc_renderings: frozenset[str]
+    holders: tuple[tuple[str, frozenset[str]], ...] = ()
+    supported: frozenset[str] = frozenset()
 
     @classmethod
     def for_document(cls, ctx: Context) -> _TitleState:
-        found = ctx.titles(_glossary(ctx), ctx.reference.text)
-        return cls(frozenset(r for m in found for r in m.entry.renderings))
+        ref = ctx.reference.text
+        found = ctx.titles(_glossary(ctx), ref)
+        people: dict[str, set[str]] = {}
+        for m in found:
+            kind = _accepted(ref, m)[0]
+            for name in _holder_names(m, ref):
+                people.setdefault(name, set()).update([kind] if kind else ["?"])
+        holders = tuple((n, frozenset(k)) for n, k in people.items() if "?" not in k)
+        return cls(frozenset(r for m in found for r in m.entry.renderings), holders,
+                   _supported_kinds(ref, found))
 
 
 def _window(pair: AlignedPair, ctx: Context) -> tuple[str, str]:
@@ -617,15 +812,22 @@ _NAME_AFTER = re.compile(rf"^\s*,?\s*({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
 
 
-def _name_runs(m: TitleMatch, reference: str, seg: str, base: int) -> list[tuple[int, int]]:
-    """Document offsets of the katakana runs that render the name the title goes with."""
+def _holder_names(m: TitleMatch, reference: str) -> list[str]:
+    """The English name(s) a title goes with: right after it ("Foreign Minister Sergey
+    Lavrov") or before it with a comma ("Robert Habeck, the economy minister")."""
     names = []
     after = _NAME_AFTER.match(reference[m.end :])
     if after:
-        names.append(after.group(1))
+        names.append(re.sub(r"['’]s$", "", after.group(1)))
     before = _NAME_BEFORE.search(reference[max(0, m.start - 80) : m.start])
     if before:
         names.append(before.group(1))
+    return names
+
+
+def _name_runs(m: TitleMatch, reference: str, seg: str, base: int) -> list[tuple[int, int]]:
+    """Document offsets of the katakana runs that render the name the title goes with."""
+    names = _holder_names(m, reference)
     runs: list[tuple[int, int]] = []
     for n in names:
         for s, e, _ in find_rendering(n, seg):
@@ -639,3 +841,144 @@ def _is_name(s: str) -> bool:
         return True
     toks = japanese.tokenize(s)
     return bool(toks) and all(t.pos3 == "人名" for t in toks)
+
+
+#: Organisation kinds of ``mtqa/data/org_titles.tsv`` as messages name them.
+_ORG_NAME: Mapping[str, str] = MappingProxyType({
+    "state": "state (head of state or government)", "ministry": "ministry",
+    "central_bank": "central bank", "party": "party", "company": "company",
+    "club": "club or federation", "court": "court", "university": "university",
+    "city": "city, state or province", "legislature": "legislature",
+})
+
+
+def _org_names(kinds: frozenset[str]) -> str:
+    return " or ".join(_ORG_NAME.get(k, k) for k in sorted(kinds))
+
+
+@functools.lru_cache(maxsize=8192)
+def _accepted(text: str, m: TitleMatch) -> tuple[str | None, tuple[str, ...]]:
+    """The kind of organisation of the holder of title ``m`` in English ``text`` (None when
+    the English does not say) and the renderings accepted for it: those of the glossary
+    that are titles of that kind of organisation, or of none (顧問, 報道官), and, for a title
+    that depends on its holder, every title of that kind. All of them when the English
+    does not say, or when none is of that kind (a user's glossary)."""
+    orgs = organisations()
+    kind = orgs.holder_kind(text, m)
+    renderings = m.entry.renderings
+    if kind:
+        fit = tuple(r for r in renderings
+                    if not (k := orgs.japanese_kinds(r, r[-1:])) or kind in k)
+        if orgs.title_kind(m.entry) is None:
+            # a title that depends on its holder ("leader", "president") is rendered by the
+            # titles of the holder's kind (the leader of a village: 村長)
+            fit += tuple(t for t in orgs.titles_of(kind) if len(t) > 1 and t not in fit)
+        if fit:
+            return kind, fit
+    return kind, renderings
+
+
+def _next_to(c: Compound, runs: Sequence[tuple[int, int, float]], seg: str, base: int) -> bool:
+    """Whether compound ``c`` stands right before or after one of the katakana ``runs``
+    (segment offsets) of a name (ハーベック大統領, 大統領のハーベック)."""
+    for rs, re_, _ in runs:
+        rs, re_ = rs + base, re_ + base
+        if re_ <= c.core_start and _ADJACENT_GAP.match(seg[re_ - base : c.core_start - base]):
+            return True
+        if c.end <= rs and _ADJACENT_GAP.match(seg[c.end - base : rs - base]):
+            return True
+    return False
+
+
+#: Titles of the list that news Japanese gives officers of any organisation (代表 "the
+#: representative", 責任者 "the person in charge", 委員長 of any committee, 教授, 議員): no
+#: evidence of a kind of organisation by themselves, so TTL004 leaves them alone.
+_GENERIC_TITLES = frozenset(
+    "代表 党代表 責任者 幹部 役員 執行役員 指導者 リーダー 理事 書記 議員 教授 監督 委員長 "
+    "事務局長 事務総長 所長 オーナー 経営者 創業者 専務 常務 取締役 副会長 副議長 副総裁 "
+    "副社長 副学長 副知事 副市長 副大統領 副首相 副総理 副大臣 副長官 次官 次官補 政務官 閣僚 "
+    "主席 校長 学部長 研究科長 首長 総督".split()
+)
+
+
+def _generic(c: Compound) -> bool:
+    return any(c.core.endswith(t) for t in _GENERIC_TITLES if len(t) >= len(c.head))
+
+
+def _supported_kinds(reference: str, found: Sequence[TitleMatch]) -> frozenset[str]:
+    """Kinds of organisation the English article names: those of its titles (a title whose
+    holder it does not place counts for every kind its renderings belong to) and of its
+    words for organisations (court, company, party...)."""
+    orgs = organisations()
+    kinds: set[str] = set()
+    for m in found:
+        kind, renderings = _accepted(reference, m)
+        kinds |= {kind} if kind else orgs.kinds_of_renderings(renderings)
+    words = _PHRASE_WORDS.findall(reference)
+    kinds |= {k for _, _, k in orgs.cue_kinds(words, countries=False)}
+    return frozenset(kinds)
+
+
+def _beside_name(c: Compound, seg: str, base: int) -> bool:
+    """Whether a person's name (a UniDic person name, or katakana that is no place) stands
+    right before compound ``c`` or right after it (with の between)."""
+    for tok in japanese.tokenize(seg):
+        before = tok.end + base in {c.start, c.start - 1} and (
+            tok.end + base == c.start or seg[tok.end] in "の ・　")
+        after = tok.start + base in {c.end, c.end + 1} and (
+            tok.start + base == c.end or seg[c.end - base] in "の ・　")
+        if (before or after) and (
+            tok.pos3 == "人名"
+            or (japanese.is_katakana(tok.surface) and tok.pos3 != "地名" and len(tok.surface) > 1)
+        ):
+            return True
+    return False
+
+
+def _sense_words(english: str, seg: str) -> list[tuple[str, int]]:
+    """Nouns of ``seg`` that JMdict gives as translations of the English word ``english``
+    (its headwords glossed exactly by it, :func:`mtqa.text.lexicon.english_entry`), with
+    their segment offsets; written in kanji or katakana, two characters or more, and whole
+    tokens of the segment."""
+    heads = [h for h in english_entry(english).headwords
+             if len(h) >= 2 and not re.fullmatch(r"[\u3040-\u309F]+", h)]
+    if not heads:
+        return []
+    toks = japanese.tokenize(seg)
+    starts = {t.start: t for t in toks}
+    ends = {t.end for t in toks}
+    out = []
+    for h in sorted(heads, key=len, reverse=True):
+        for hit in re.finditer(re.escape(h), seg):
+            tok = starts.get(hit.start())
+            if tok is not None and hit.end() in ends and tok.pos1 == "名詞":
+                out.append((h, hit.start()))
+    return out
+
+
+def _unknown_word(run: str) -> bool:
+    """A katakana run that is no dictionary word (a name, not ファンド "fund" that sounds
+    like "Vance")."""
+    return not any(jmdict.glosses(japanese.normalize(p)) for p in run.split("・") if p)
+
+
+def _unexplained(kind: str | None, m: TitleMatch, window_en: str,
+                 window_titles: Sequence[TitleMatch]) -> frozenset[str]:
+    """Kinds of organisation other than ``kind`` (the holder's of ``m``) that no other title
+    and no word of the English near ``m`` names: a title of such a kind in the Japanese has
+    nothing else to render. Empty when the holder's kind is unknown."""
+    if not kind:
+        return frozenset()
+    orgs = organisations()
+    named = {kind}
+    for other in window_titles:
+        if other.text == m.text and other.entry == m.entry:
+            continue
+        k, renderings = _accepted(window_en, other)
+        named |= {k} if k else orgs.kinds_of_renderings(renderings)
+    words = _PHRASE_WORDS.findall(window_en)
+    named |= {k for _, _, k in orgs.cue_kinds(words, countries=False)}
+    return frozenset(orgs.kinds()) - named
+
+
+_PHRASE_WORDS = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]")

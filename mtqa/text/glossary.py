@@ -20,15 +20,16 @@ import functools
 import hashlib
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 from ..errors import ConfigError
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 2
+GLOSSARY_VERSION = 3
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -374,3 +375,213 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
     ]
     digest = hashlib.sha256(data).hexdigest()[:12]
     return Glossary([*shipped, *user], f"{identity}+user:{digest}")
+
+
+# --- titles by organisation (issue #19 item 1) -------------------------------------------
+
+_ORG_FILE = "org_titles.tsv"
+_COUNTRY_FILE = "countries.tsv"
+#: Organisation kind of a country named before or after a title: its head is the state's.
+STATE = "state"
+#: Office kinds of ``titles.tsv`` that name one kind of organisation by themselves.
+_OFFICE_ORG = {"minister": "ministry", "deputy_minister": "ministry", "mayor": "city",
+               "judge": "court", "academic": "university", "legislator": "legislature",
+               "party": "party", "head_of_state": STATE, "head_of_government": STATE,
+               "deputy_head": STATE}
+#: Office kinds a head of state or government may be written with ("Rwanda President").
+_STATE_OFFICES = frozenset({"head_of_state", "head_of_government", "deputy_head", "vice_head"})
+#: Words between a title and what qualifies it that change nothing ("former US President").
+_QUALIFIERS = frozenset("former then acting interim new outgoing incoming current late "
+                        "the a an its their his her".split())
+#: Possessed nouns after a title and a name that make the holder a state's head
+#: ("President Bola Tinubu's administration").
+_STATE_AFTER_NAME = re.compile(
+    r"^\s*(?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w\-]+['’]s?\s+(administration|government|cabinet|"
+    r"regime|presidency)\b"
+)
+_OF_PHRASE = re.compile(r"^\s+of\s+(?:the\s+)?((?:[^,.;:!?()\"“”]|(?<=[A-Z])\.){1,80})")
+_SENTENCE_END = re.compile(r"[.!?。]\s")
+
+
+@dataclass(frozen=True)
+class Organisations:
+    """Titles by the kind of organisation that holds them (``mtqa/data/org_titles.tsv``) and
+    the countries of ``mtqa/data/countries.tsv``.
+
+    Attributes:
+        japanese: Japanese title → the kinds of organisation whose officers hold it.
+        cues: key of English words naming an organisation (normalised) → its kind.
+        titles: key of an English glossary title → the kind it names by itself.
+        countries: keys of country names, adjectives and short forms (case kept).
+    """
+
+    japanese: Mapping[str, frozenset[str]]
+    cues: Mapping[tuple[str, ...], str]
+    titles: Mapping[tuple[str, ...], str]
+    countries: frozenset[tuple[str, ...]]
+
+    @functools.cached_property
+    def _by_length(self) -> tuple[str, ...]:
+        return tuple(sorted(self.japanese, key=len, reverse=True))
+
+    def japanese_kinds(self, core: str, head: str = "") -> frozenset[str]:
+        """Kinds of organisation of a Japanese title compound: those of the longest title of
+        the list it ends in (下院議長 → legislature; 州首相 → city). A one-character title
+        (相) counts only as the compound's own head."""
+        for t in self._by_length:
+            if core.endswith(t) and (len(t) > 1 or head == t):
+                return self.japanese[t]
+        return frozenset()
+
+    def kinds(self) -> frozenset[str]:
+        """Every kind of organisation of the list."""
+        return frozenset(k for ks in self.japanese.values() for k in ks)
+
+    def titles_of(self, kind: str) -> tuple[str, ...]:
+        """The Japanese titles of the officers of ``kind`` of organisation."""
+        return tuple(t for t, ks in self.japanese.items() if kind in ks)
+
+    def kinds_of_renderings(self, renderings: Iterable[str]) -> frozenset[str]:
+        """Every kind any of ``renderings`` belongs to."""
+        return frozenset(k for r in renderings for k in self.japanese_kinds(r, r[-1:]))
+
+    def title_kind(self, entry: TitleEntry) -> str | None:
+        """The kind of organisation an English title names by itself ("economy minister":
+        ministry; "Speaker": legislature), or None when it depends on the holder
+        ("president", "chairman", "leader")."""
+        kind = self.titles.get(entry.key)
+        if kind:
+            return kind
+        orgs = {_OFFICE_ORG.get(k) for k in entry.kinds}
+        return orgs.pop() if len(orgs) == 1 and None not in orgs else None
+
+    def holder_kind(self, text: str, match: TitleMatch) -> str | None:
+        """The kind of organisation whose officer the title ``match`` of English ``text``
+        names: by the title itself, an "of X" phrase after it ("president of the Provisional
+        Government"), a possessive or a name before it ("Rwanda President", "the club's
+        president", "Senate Republican Leader"), the holder's administration ("President
+        Tinubu's administration"), or, for a title a head of state may hold, a country in
+        its sentence with no organisation of another kind. None when nothing says, or when
+        an organisation of no known kind is named ("Apple's president", "president of
+        Acme"): a country elsewhere in the sentence then says nothing."""
+        kind = self.title_kind(match.entry)
+        if kind:
+            return kind
+        of, before = self._of_phrase(text[match.end:]), self._before(text[: match.start])
+        if of or before:
+            return of or before
+        if of == "" or before == "":
+            return None
+        if _STATE_AFTER_NAME.match(text[match.end:]):
+            return STATE
+        if match.entry.kinds & _STATE_OFFICES:
+            return self._sentence_state(text, match)
+        return None
+
+    def cue_kinds(self, words: Sequence[str], countries: bool = True
+                  ) -> list[tuple[int, int, str]]:
+        """(first word, last word + 1, kind) of the organisation words and (with
+        ``countries``) the countries among ``words`` (longest first, left to right)."""
+        out: list[tuple[int, int, str]] = []
+        keys = [normalize_word(w) for w in words]
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                if i + n > len(words):
+                    continue
+                if countries and tuple(w.replace(".", "") for w in words[i : i + n]
+                                       ) in self.countries:
+                    out.append((i, i + n, STATE))
+                    break
+                kind = self.cues.get(tuple(keys[i : i + n]))
+                if kind:
+                    out.append((i, i + n, kind))
+                    break
+            else:
+                i += 1
+                continue
+            i += n
+        return out
+
+    def _of_phrase(self, after: str) -> str | None:
+        """Kind of the organisation of "of X" right after a title: the head of X's first
+        noun phrase ("the Senate Foreign Relations Committee": club), a central bank for
+        "Bank of <country>", a state for a country. '' for a name of no known kind
+        ("of Acme Corp" is a company, "of Acme" unknown); None for no such phrase."""
+        m = _OF_PHRASE.match(after)
+        if not m:
+            return None
+        words = _PHRASE_WORD.findall(m.group(1))[:8]
+        cues = self.cue_kinds(words)
+        if not cues:
+            return "" if words and words[0][:1].isupper() else None
+        first_of = next((i for i, w in enumerate(words) if w in {"of", "for", "in", "at"}),
+                        len(words))
+        head = [c for c in cues if c[1] <= first_of]
+        if head and words[head[-1][0]].lower() == "bank" and any(
+            c[2] == STATE and c[0] == first_of + 1 for c in cues
+        ):
+            return "central_bank"
+        return (head[-1] if head else cues[0])[2]
+
+    def _before(self, before: str) -> str | None:
+        """Kind named by the words right before a title, nearest first ("Rwanda President",
+        "the company's chief executive", "Senate Republican Leader"). '' for a name of no
+        known kind right before it ("Apple's president"); None for none."""
+        # a clause ends at punctuation; a period after a capital is an abbreviation (U.S.)
+        tail = re.split(r"[,;:!?()\"“”]|(?<![A-Z])\.", before[-80:])[-1]
+        words = [w for w in _PHRASE_WORD.findall(tail)][-4:]
+        words = [re.sub(r"['’]s?$", "", w) for w in words]
+        while words and words[-1].lower() in _QUALIFIERS:
+            words.pop()
+        if not words:
+            return None
+        cues = self.cue_kinds(words)
+        near = [c for c in cues if c[1] == len(words)]
+        if near:
+            return near[-1][2]
+        return "" if words[-1][:1].isupper() else None
+
+    def _sentence_state(self, text: str, match: TitleMatch) -> str | None:
+        """A state when the title's sentence names a country and no other organisation."""
+        starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, match.start)]
+        lo = starts[-1] if starts else 0
+        end = _SENTENCE_END.search(text, match.end)
+        hi = end.start() + 1 if end else len(text)
+        kinds = {k for _, _, k in self.cue_kinds(_PHRASE_WORD.findall(text[lo:hi]))}
+        return STATE if kinds == {STATE} else None
+
+
+_PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]")
+
+
+@functools.lru_cache(maxsize=1)
+def organisations() -> Organisations:
+    """The shipped titles-by-organisation list and countries (read once)."""
+    base = resources.files("mtqa").joinpath("data")
+    japanese: dict[str, set[str]] = {}
+    cues: dict[tuple[str, ...], str] = {}
+    titles: dict[tuple[str, ...], str] = {}
+    for cells in _data_rows(base.joinpath(_ORG_FILE).read_text(encoding="utf-8")):
+        kind = cells[0]
+        for t in _split_alts(cells[1] if len(cells) > 1 else ""):
+            japanese.setdefault(t, set()).add(kind)
+        for w in _split_alts(cells[2] if len(cells) > 2 else ""):
+            cues[tuple(normalize_word(x) for x in w.split())] = kind
+        for t in _split_alts(cells[3] if len(cells) > 3 else ""):
+            titles[english_key(t)] = kind
+    countries: set[tuple[str, ...]] = set()
+    for cells in _data_rows(base.joinpath(_COUNTRY_FILE).read_text(encoding="utf-8")):
+        for field in cells:
+            for name in _split_alts(field):
+                countries.add(tuple(w.replace(".", "") for w in name.split()))  # U.S. = US
+    return Organisations(
+        MappingProxyType({t: frozenset(k) for t, k in japanese.items()}),
+        MappingProxyType(cues), MappingProxyType(titles), frozenset(countries),
+    )
+
+
+def _data_rows(text: str) -> Iterator[list[str]]:
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")

@@ -1,0 +1,247 @@
+"""Titles by organisation (issue #19 item 1): the Japanese for a title depends on the kind of
+organisation its holder heads, found in the English; a title of another kind is flagged.
+
+The cases are generated: every kind of organisation (a state, a ministry, a central bank, a
+party, a company, a club or federation, a court, a university, a city, a legislature), each
+placed by the English in another way (a country before the title, "of X", an apposition, the
+title itself), crossed with every title of the issue's list. What a newsroom accepts for each
+kind is written here, independently of ``mtqa/data/org_titles.tsv``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.text.glossary import load_glossary, organisations
+from tests.harness import Bead, run_check
+
+#: The issue's titles, by the kind of organisation they belong to.
+TITLES = {
+    "state": ("大統領", "首相"),
+    "ministry": ("大臣", "長官"),
+    "central_bank": ("総裁",),
+    "party": ("党首", "代表", "委員長"),
+    "company": ("社長", "最高経営責任者"),
+    "club": ("会長",),
+    "court": ("裁判長",),
+    "university": ("学長",),
+    "city": ("市長", "知事"),
+    "legislature": ("議長",),
+}
+ALL_TITLES = tuple(t for ts in TITLES.values() for t in ts)
+
+#: Titles of that list a newsroom gives the officer of each kind (Kyodo/NHK usage): a title
+#: may serve several kinds (会長 heads a company or a federation, 総裁 a central bank or the
+#: LDP, 議長 a legislature, the Fed or a party's board, 委員長 a party or a committee).
+ACCEPTED = {
+    "state": {"大統領", "首相"},
+    "ministry": {"大臣", "長官"},
+    "central_bank": {"総裁", "議長"},
+    "party": {"党首", "代表", "委員長", "総裁", "議長"},
+    "company": {"社長", "最高経営責任者", "会長", "代表"},
+    "club": {"会長", "委員長", "代表", "総裁"},
+    "court": {"裁判長", "長官"},
+    "university": {"学長"},
+    "city": {"市長", "知事"},
+    "legislature": {"議長", "委員長"},
+}
+
+NAME_EN, NAME_JA = "Alex Morgan", "アレックス・モーガン"
+
+#: (kind, English, Japanese with {t} where the title goes): the English places the holder
+#: by a country, "of X", an apposition, or the title itself.
+SENTENCES = [
+    ("state", f"Kenyan President {NAME_EN} said on Monday that talks would resume.",
+     f"ケニアの{NAME_JA}{{t}}は月曜日、協議を再開すると述べた。"),
+    ("state", f"{NAME_EN}, president of the provisional government, said talks would resume.",
+     f"暫定政府の{NAME_JA}{{t}}は協議を再開すると述べた。"),
+    ("ministry", f"{NAME_EN}, the finance minister, said talks would resume.",
+     f"{NAME_JA}財務{{t}}は協議を再開すると述べた。"),
+    ("central_bank", f"{NAME_EN}, governor of the Bank of England, said rates would stay.",
+     f"イングランド銀行の{NAME_JA}{{t}}は金利を据え置くと述べた。"),
+    ("party", f"{NAME_EN}, leader of the Labour Party, said talks would resume.",
+     f"労働党の{NAME_JA}{{t}}は協議を再開すると述べた。"),
+    ("company", f"{NAME_EN}, president of Orion Motors Corp, said sales would rise.",
+     f"オリオン・モーターズの{NAME_JA}{{t}}は販売が伸びると述べた。"),
+    ("company", f"The company's chief executive, {NAME_EN}, said sales would rise.",
+     f"同社の{NAME_JA}{{t}}は販売が伸びると述べた。"),
+    ("club", f"{NAME_EN}, president of the national football federation, said the cup "
+     "would go ahead.", f"全国サッカー連盟の{NAME_JA}{{t}}は大会を実施すると述べた。"),
+    ("court", f"Presiding judge {NAME_EN} said the trial would resume.",
+     f"{NAME_JA}{{t}}は公判を再開すると述べた。"),
+    ("university", f"{NAME_EN}, president of Kingsford University, said fees would rise.",
+     f"キングスフォード大学の{NAME_JA}{{t}}は学費を上げると述べた。"),
+    ("city", f"{NAME_EN}, mayor of Springfield, said the roads would reopen.",
+     f"スプリングフィールドの{NAME_JA}{{t}}は道路を再開すると述べた。"),
+    ("legislature", f"Speaker {NAME_EN} said the House would vote on Friday.",
+     f"{NAME_JA}{{t}}は下院が金曜日に採決すると述べた。"),
+]
+
+
+def _cases() -> list[tuple[str, str, str, str, bool]]:
+    out = []
+    for kind, en, ja in SENTENCES:
+        for title in ALL_TITLES:
+            wrong = title not in ACCEPTED[kind]
+            out.append((kind, en, ja.format(t=title), title, wrong))
+    return out
+
+
+def _id(case: tuple[str, str, str, str, bool]) -> str:
+    kind, en, _, title, wrong = case
+    return f"{kind}-{en.split(',')[0][:24]}-{title}-{'wrong' if wrong else 'right'}"
+
+
+@pytest.mark.parametrize("case", _cases(), ids=_id)
+def test_title_of_another_kind_of_organisation_is_flagged(case):
+    """A wrong kind gives one major TTL001 naming both kinds; a title of the right kind is
+    never called one of another kind (the check may still say that the office differs:
+    首相 for a president, 知事 for a mayor)."""
+    kind, en, ja, title, wrong = case
+    found = run_check("titles", Bead(en, ja))
+    other_kind = [(f.code, f.text, f.severity, f.evidence["organisation"]) for f in found
+                  if "title_organisation" in (f.evidence or {})]
+    if wrong:
+        assert len(found) == 1, found
+        assert len(other_kind) == 1, found
+        code, text, severity, holder = other_kind[0]
+        assert (code, severity, holder) == ("TTL001", "major", kind)
+        assert text.endswith(title)
+    else:
+        assert other_kind == []
+
+
+def test_every_kind_and_every_title_is_covered():
+    """The generated cases cover each kind of organisation and each title of the issue."""
+    kinds = {k for k, _, _ in SENTENCES}
+    assert kinds == set(TITLES) == set(ACCEPTED)
+    wrong_titles = {t for k, _, ja, t, w in _cases() if w}
+    assert wrong_titles == set(ALL_TITLES)
+
+
+@pytest.mark.parametrize(
+    "english, kind",
+    [
+        ("Rwanda President Paul Kagame spoke.", "state"),
+        ("Paul Kagame, Rwanda's president, spoke.", "state"),
+        ("the president of France spoke.", "state"),
+        ("Alexander Kerensky, president of the Provisional Government, spoke.", "state"),
+        ("the ministry under President Bola Tinubu's administration", "state"),
+        ("In the US, Donald Trump claims that, as president, he had immunity.", "state"),
+        ("German Chancellor Olaf Scholz spoke.", "state"),
+        ("the club's president spoke.", "club"),
+        ("FIFA President Gianni Infantino spoke.", "club"),
+        ("the chairman of the Senate Foreign Relations Committee spoke.", "club"),
+        ("Andrew Bailey, governor of the Bank of England, spoke.", "central_bank"),
+        ("Senate Republican Leader Mitch McConnell spoke.", "party"),
+        ("Harvard University president Claudine Gay spoke.", "university"),
+        ("the company's chief executive spoke.", "company"),
+        ("Speaker Mike Johnson spoke.", "legislature"),
+        ("Foreign Minister Sergey Lavrov spoke.", "ministry"),
+        ("the mayor spoke.", "city"),
+        ("Toyota president Akio Toyoda spoke.", None),
+        # an organisation of no known kind: a country elsewhere in the sentence says nothing
+        ("Apple's president Tim Cook visited China.", None),
+        ("Tim Cook, president of Apple, visited China.", None),
+        ("The president visited China.", "state"),
+        ("U.S. Vice President JD Vance met Zelenskyy.", "state"),
+        ("the U.S. president spoke.", "state"),
+        ("the president of the U.S. spoke.", "state"),
+        ("The president of a software company in France spoke.", "company"),
+    ],
+)
+def test_holder_kind_from_the_english(english, kind):
+    match = load_glossary().find(english)[-1]
+    assert organisations().holder_kind(english, match) == kind
+
+
+def test_japanese_title_kinds_take_the_longest_title():
+    orgs = organisations()
+    assert orgs.japanese_kinds("下院議長", "議長") == {"legislature"}
+    assert orgs.japanese_kinds("州首相", "首相") == {"city"}
+    assert orgs.japanese_kinds("外務相", "相") == {"ministry"}
+    assert orgs.japanese_kinds("首相", "首相") == {"state"}
+    assert orgs.japanese_kinds("報道官", "報道官") == frozenset()
+
+
+# --- another sense of the English word (JMdict) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "en, ja, text",
+    [
+        ("Speaker Mike Johnson said the House would vote.",
+         "スピーカーのマイク・ジョンソン氏は下院が採決すると述べた。", "スピーカー"),
+        ("Speaker Mike Johnson said the House would vote.",
+         "話者マイク・ジョンソンは下院が採決すると述べた。", "話者"),
+        ("German Chancellor Olaf Scholz met the French president.",
+         "ドイツのオラフ・ショルツ学長はフランス大統領と会談した。", "学長"),
+    ],
+)
+def test_another_sense_of_the_title_is_flagged(en, ja, text):
+    found = run_check("titles", Bead(en, ja))
+    assert [(f.code, f.text) for f in found] == [("TTL001", text)]
+
+
+def test_right_sense_is_left_alone():
+    assert run_check("titles", Bead("Speaker Mike Johnson said the House would vote.",
+                                    "マイク・ジョンソン下院議長は下院が採決すると述べた。")) == []
+    assert run_check("titles", Bead("German Chancellor Olaf Scholz met Macron.",
+                                    "ドイツのオラフ・ショルツ首相はマクロン氏と会談した。")) == []
+
+
+# --- a person titled elsewhere in the article ----------------------------------------------
+
+
+def test_holder_titled_elsewhere_in_the_article():
+    beads = [
+        Bead("Robert Habeck, the economy minister, met farmers on Monday.",
+             "ロベルト・ハーベック経済相は月曜日に農民と面会した。"),
+        Bead("Farmers booed Habeck at the ferry.", "農民はフェリーでハーベック社長にブーイングした。"),
+    ]
+    found = run_check("titles", *beads)
+    assert [(f.code, f.text) for f in found] == [("TTL001", "社長")]
+
+
+def test_holder_with_the_right_title_elsewhere_is_left_alone():
+    beads = [
+        Bead("Robert Habeck, the economy minister, met farmers on Monday.",
+             "ロベルト・ハーベック経済相は月曜日に農民と面会した。"),
+        Bead("Farmers booed Habeck at the ferry.", "農民はフェリーでハーベック経済相にブーイングした。"),
+    ]
+    assert run_check("titles", *beads) == []
+
+
+# --- a title of an organisation the English never names (TTL004) --------------------------
+
+
+@pytest.mark.parametrize(
+    "en, ja, text",
+    [
+        ("Your Honor, my client accepts the jury.", "首相、私の依頼人は陪審員を受け入れます。", "首相"),
+        ("The council will meet again in June.", "裁判長によると、評議会は6月に再び会合を開く。",
+         "裁判長"),
+        ("The Louisiana Republican can avoid the issue for now.",
+         "ルイジアナ州選出の共和党員である同社長は、当面、この問題を回避できる。", "社長"),
+    ],
+)
+def test_title_of_an_organisation_the_english_never_names(en, ja, text):
+    found = run_check("titles", Bead(en, ja))
+    assert [(f.code, f.text) for f in found] == [("TTL004", text)]
+
+
+@pytest.mark.parametrize(
+    "en, ja",
+    [
+        # news Japanese titles a named person the English names bare
+        ("Putin said the talks were useful.", "プーチン大統領は協議が有益だったと述べた。"),
+        ("Your Honor, my client accepts the jury.", "裁判長、私の依頼人は陪審員を受け入れます。"),
+        ("The company said sales rose.", "同社の社長は販売が伸びたと述べた。"),
+        # a title that begins a longer word
+        ("The boardroom was quiet.", "社長室は静かだった。"),
+        ("The Louisiana Republican can avoid the issue for now.",
+         "ルイジアナ州選出の共和党員である同議員は、当面、この問題を回避できる。"),
+    ],
+)
+def test_title_the_english_accounts_for_is_left_alone(en, ja):
+    assert run_check("titles", Bead(en, ja)) == []

@@ -327,7 +327,11 @@ def find_rendering(name: str, ja_text: str) -> list[tuple[int, int, float]]:
     words = [w for w in _EN_WORD.findall(name) if w.lower() not in _NAME_PARTICLES]
     hits: dict[tuple[int, int], float] = {}
     for part in katakana_parts(ja_text):
-        sim = max((name_similarity(w, part.surface) for w in words), default=0.0)
+        # only the words that reach the floor are graded (#17 work done once: the titles
+        # check asks for every holder's name in every sentence, and most parts are another
+        # word); the best of them is the best of all words when any reaches it
+        sim = max((name_similarity(w, part.surface) for w in words
+                   if name_similarity_reaches(w, part.surface, MATCH_MIN)), default=0.0)
         if sim >= MATCH_MIN:
             key = (part.run_start, part.run_end)
             hits[key] = max(hits.get(key, 0.0), sim)

@@ -309,3 +309,30 @@ def test_japanese_units_are_those_built_token_by_token():
             assert got == _reference_units(line, 3 * k, k), line
             n += len(got)
     assert n > 5000
+
+
+def test_find_rendering_grades_what_it_graded_before():
+    # find_rendering grades only the words that reach the floor; the best of all words,
+    # when it reaches the floor, is the best of those
+    from mtqa.checks import names
+
+    def reference(name: str, ja_text: str) -> list[tuple[int, int, float]]:
+        words = [w for w in names._EN_WORD.findall(name)
+                 if w.lower() not in names._NAME_PARTICLES]
+        hits: dict[tuple[int, int], float] = {}
+        for part in names.katakana_parts(ja_text):
+            sim = max((names.name_similarity(w, part.surface) for w in words), default=0.0)
+            if sim >= names.MATCH_MIN:
+                key = (part.run_start, part.run_end)
+                hits[key] = max(hits.get(key, 0.0), sim)
+        return sorted(((s, e, v) for (s, e), v in hits.items()), key=lambda t: (-t[2], t[0]))
+
+    found = 0
+    for en, ja in _pairs():
+        full_names = sorted(set(re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", en)))
+        for line in (s for s in ja.splitlines() if s.strip()):
+            for name in full_names:
+                got = names.find_rendering(name, line)
+                assert got == reference(name, line), (name, line)
+                found += bool(got)
+    assert found > 40

@@ -483,13 +483,18 @@ def _word_links(
     if kind == "number":
         return tuple(i for i, numbers in index.numbered if value is not None
                      and any(abs(value - v) < 1e-6 for v in numbers))
-    hits = set(index.by_stem.get(stem_, ()))
-    if len(stem_) >= 5:  # stems_match's long shared prefix, through the index
-        for s, units in index.by_prefix.get(stem_[:5], ()):
-            if s.startswith(stem_) or stem_.startswith(s) or s[:7] == stem_[:7]:
-                hits.update(units)
-    # word_matches_unit's names and loanwords; its stems_match is the index's look-up
-    # above, so a unit not hit there is compared by sound alone
+    hits = {i for i, stems, _ in index.held if stem_ in stems}
+    if len(stem_) >= 5:  # stems_match's long shared prefix, where a stem begins alike
+        pre = stem_[:5]
+        for i, stems, prefixes in index.held:
+            if pre in prefixes and i not in hits and any(
+                s[:5] == pre and (s.startswith(stem_) or stem_.startswith(s)
+                                  or s[:7] == stem_[:7])
+                for s in stems if len(s) >= 5
+            ):
+                hits.add(i)
+    # word_matches_unit's names and loanwords; its stems_match is the look-up above, so
+    # a unit not hit there is compared by sound alone
     long_word = len(text) >= 4
     lower = text.lower()
     for i, romaji, katakana in index.named:
@@ -507,23 +512,29 @@ class _SegmentIndex:
 
     #: units carrying a number, with their numbers
     numbered: tuple[tuple[int, frozenset[float]], ...]
-    #: gloss stem -> units having it, in order
-    by_stem: dict[str, list[int]]
-    #: first five letters -> (stem, units having it) of the stems of five letters or more
-    by_prefix: dict[str, list[tuple[str, list[int]]]]
+    #: the units looked in: (unit, gloss stems, first five letters of its long stems)
+    held: tuple[tuple[int, frozenset[str], frozenset[str]], ...]
     #: units with a romanisation (compared by sound): (unit, romanisation, katakana text)
     named: tuple[tuple[int, str, bool], ...]
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem_prefixes(stems: frozenset[str]) -> frozenset[str]:
+    # the first five letters of the stems of five letters or more (stems_match's long
+    # prefix); cached process-wide, since most units share their token's stems
+    # (_token_meaning)
+    return frozenset(s[:5] for s in stems if len(s) >= 5)
 
 
 @text_cache(2048)
 def _segment_index(segment: str, base: int, sentence: int) -> _SegmentIndex:
     """The :class:`_SegmentIndex` of one sentence, built once per article (#17).
 
-    The prefix index is built from the distinct stems, not from every unit's (#17 work
-    done once: a sentence's units share many gloss stems).
+    A word is looked up unit by unit (a sentence holds a few dozen), not in a table of
+    every stem of the sentence: building that table cost more than the look-ups it served
+    (#17 work done once).
     """
-    by_stem: dict[str, list[int]] = {}
-    numbered, named = [], []
+    numbered, held, named = [], [], []
     for i, u in enumerate(japanese_units(segment, base, sentence)):
         if not (u.content or u.numbers):
             continue
@@ -531,17 +542,8 @@ def _segment_index(segment: str, base: int, sentence: int) -> _SegmentIndex:
             numbered.append((i, u.numbers))
         if u.romaji:
             named.append((i, u.romaji, japanese.is_katakana(u.text)))
-        for s in u.stems:
-            units = by_stem.get(s)
-            if units is None:
-                by_stem[s] = [i]
-            else:
-                units.append(i)
-    by_prefix: dict[str, list[tuple[str, list[int]]]] = {}
-    for s, units in by_stem.items():
-        if len(s) >= 5:
-            by_prefix.setdefault(s[:5], []).append((s, units))
-    return _SegmentIndex(tuple(numbered), by_stem, by_prefix, tuple(named))
+        held.append((i, u.stems, _stem_prefixes(u.stems)))
+    return _SegmentIndex(tuple(numbered), tuple(held), tuple(named))
 
 
 def japanese_clauses(units: Sequence[JaUnit]) -> list[list[int]]:

@@ -4,6 +4,7 @@ glosses) and an English sentence. Shared by the aligner and the checks.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -190,6 +191,37 @@ def english_features(text: str) -> EnglishFeatures:
     return EnglishFeatures(frozenset(stems), english_numbers(text), frozenset(latin))
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _token_features(
+    surface: str, lemma: str, pos2: str, reading: str
+) -> tuple[frozenset[str], frozenset[str], str] | None:
+    """(Latin words, gloss stems, romanised reading) of one content token, or None for a
+    number; what :func:`japanese_features` gathers token by token.
+
+    Cached process-wide, keyed by the token's word as the glosses are (#17 work done once:
+    an article repeats its words, and the articles of a feed share most of them).
+    """
+    surf = japanese.normalize(surface)
+    if surf[:1].isdigit():
+        return None
+    if japanese.has_latin(surf):
+        latin = frozenset(w.lower() for w in _LATIN_RUN.findall(surf))
+        return latin, frozenset(stem(w) for w in latin), ""
+    roman = ""
+    if japanese.is_katakana(surface) or pos2 == "固有名詞":
+        roman = japanese.romanize(reading or surface)
+    stems: set[str] = set()
+    origin = japanese.lemma_origin(lemma)
+    if origin:
+        stems.update(stem(w) for w in re.findall(r"[a-z]+", origin.lower()))
+    for form in {surface, japanese.lemma_base(lemma)}:
+        stems.update(stem(w) for w in jmdict.gloss_words(form))
+    return frozenset(), frozenset(stems), roman
+
+
 @text_cache(65536)
 def japanese_features(text: str, back_translation: str = "") -> JapaneseFeatures:
     """Features of one Japanese sentence and its back-translation (cached)."""
@@ -201,24 +233,13 @@ def japanese_features(text: str, back_translation: str = "") -> JapaneseFeatures
         if not tok.is_content:
             continue
         n += 1
-        surf = japanese.normalize(tok.surface)
-        if surf[:1].isdigit():
+        own = _token_features(tok.surface, tok.lemma, tok.pos2, tok.reading)
+        if own is None:
             continue
-        if japanese.has_latin(surf):
-            for w in re.findall(r"[A-Za-z]+", surf):
-                latin.add(w.lower())
-                stems.add(stem(w.lower()))
-            continue
-        if japanese.is_katakana(tok.surface) or tok.pos2 == "固有名詞":
-            reading = tok.reading or tok.surface
-            roman = japanese.romanize(reading)
-            if roman:
-                readings.add(roman)
-        origin = japanese.lemma_origin(tok.lemma)
-        if origin:
-            stems.update(stem(w) for w in re.findall(r"[a-z]+", origin.lower()))
-        for form in {tok.surface, japanese.lemma_base(tok.lemma)}:
-            stems.update(stem(w) for w in jmdict.gloss_words(form))
+        latin |= own[0]
+        stems |= own[1]
+        if own[2]:
+            readings.add(own[2])
     bt_stems = frozenset(
         stem(w.lower) for w in words(back_translation) if w.lower not in STOPWORDS
         and not w.lower[0].isdigit()

@@ -336,3 +336,49 @@ def test_find_rendering_grades_what_it_graded_before():
                 assert got == reference(name, line), (name, line)
                 found += bool(got)
     assert found > 40
+
+
+def _reference_japanese_features(text: str):
+    # similarity.japanese_features before its tokens' features were cached (#17)
+    from mtqa.text import japanese, jmdict
+    from mtqa.text.english import stem
+    from mtqa.text.similarity import JapaneseFeatures, japanese_numbers
+
+    stems: set[str] = set()
+    latin: set[str] = set()
+    readings: set[str] = set()
+    n = 0
+    for tok in japanese.tokenize(text):
+        if not tok.is_content:
+            continue
+        n += 1
+        surf = japanese.normalize(tok.surface)
+        if surf[:1].isdigit():
+            continue
+        if japanese.has_latin(surf):
+            for w in re.findall(r"[A-Za-z]+", surf):
+                latin.add(w.lower())
+                stems.add(stem(w.lower()))
+            continue
+        if japanese.is_katakana(tok.surface) or tok.pos2 == "固有名詞":
+            roman = japanese.romanize(tok.reading or tok.surface)
+            if roman:
+                readings.add(roman)
+        origin = japanese.lemma_origin(tok.lemma)
+        if origin:
+            stems.update(stem(w) for w in re.findall(r"[a-z]+", origin.lower()))
+        for form in {tok.surface, japanese.lemma_base(tok.lemma)}:
+            stems.update(stem(w) for w in jmdict.gloss_words(form))
+    return JapaneseFeatures(frozenset(stems), frozenset(), japanese_numbers(text),
+                            frozenset(latin), frozenset(readings), n)
+
+
+def test_japanese_features_are_those_gathered_token_by_token():
+    from mtqa.text.similarity import japanese_features
+
+    readings = 0
+    for _, ja in _pairs() + _probe_pairs():
+        for line in (s for s in re.split(r"(?<=。)|\n", ja) if s.strip()):
+            assert japanese_features(line) == _reference_japanese_features(line), line
+            readings += len(japanese_features(line).readings)
+    assert readings > 100

@@ -255,7 +255,7 @@ def _skeleton_ceiling(skel: float, longest: int) -> float:
 
 
 @text_cache(65536)
-def _skeletons_reach(a: str, b: str, floor: float) -> bool:
+def skeletons_reach(a: str, b: str, floor: float) -> bool:
     """False when the keys ``a`` and ``b`` cannot make a reading similarity of ``floor``
     even with full vowels; the class counts decide first, the distance table after.
 
@@ -324,7 +324,7 @@ def name_similarity_reaches(english: str, kana: str, floor: float) -> bool:
     (#17). The bound counts the vowels as a full match, and is computed with the same
     operations as :func:`name_similarity` (rounding is monotonic), so it is never below it.
     """
-    return (_skeletons_reach(latin_key(english), kana_key(kana), floor)
+    return (skeletons_reach(latin_key(english), kana_key(kana), floor)
             and name_similarity(english, kana) >= floor)
 
 
@@ -398,6 +398,12 @@ def keys_may_match(a: str, b: str) -> bool:
     the aligner's NameMatcher fall short on their skeletons, and it asks once per key for
     all the words that share it (#17 work done once).
     """
-    if min(len(a), len(b)) < SAME_NAME_LENGTH_RATIO * max(len(a), len(b)):
+    if not lengths_may_match(len(a), len(b)):
         return False
-    return _skeletons_reach(a, b, SAME_NAME_MIN)
+    return skeletons_reach(a, b, SAME_NAME_MIN)
+
+
+def lengths_may_match(n: int, m: int) -> bool:
+    """False when keys of ``n`` and ``m`` classes are too far apart in length to be one
+    name (:data:`SAME_NAME_LENGTH_RATIO`): a short name inside a long one is another."""
+    return min(n, m) >= SAME_NAME_LENGTH_RATIO * max(n, m)

@@ -289,8 +289,13 @@ class NameMatcher:
             ratio = phonetic.SAME_NAME_LENGTH_RATIO
             # one length either side of the bounds: names_match decides at the edges
             for length in range(math.ceil(ratio * len(key)) - 1, int(len(key) / ratio) + 2):
-                for word_key, ws in self._by_len.get(length, {}).items():
-                    if phonetic.keys_may_match(word_key, key):
+                # keys_may_match key by key: its length test is the same for every key of
+                # one length, so it is made once (#17 work done once)
+                group = self._by_len.get(length)
+                if not group or not phonetic.lengths_may_match(length, len(key)):
+                    continue
+                for word_key, ws in group.items():
+                    if phonetic.skeletons_reach(word_key, key, phonetic.SAME_NAME_MIN):
                         found.update(w for w in ws if phonetic.names_match(w, reading))
         result = frozenset(found)
         self._cache[reading] = result

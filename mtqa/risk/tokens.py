@@ -413,25 +413,40 @@ def _word_columns(row: list[float], seg: _Segment, i: int) -> None:
     """The columns of what the token is, whatever the source: part of speech, origin,
     script, length, position, register, punctuation."""
     tok, n, col = seg.toks[i], len(seg.toks), _INDEX
-    script = seg.scripts[i]
-    row[_POS_COLUMN.get(tok.pos1, col["pos_other"])] = 1
-    row[col["proper_noun"]] = tok.pos2 in _NAME_POS
-    row[col["numeral"]] = tok.pos2 == "数詞"
-    row[_GOSHU_COLUMN.get(tok.goshu, col["goshu_unknown"])] = 1
-    row[_SCRIPT_COLUMN[script]] = 1
-    row[col["content"]] = seg.content[i]
-    row[col["length"]] = math.log1p(len(tok.surface))
-    # UniDic leaves the origin empty for words it does not know (new transliterations)
-    row[col["unknown_word"]] = not tok.goshu and not tok.is_punct and script != "digit"
-    row[col["polite"]] = tok.pos1 == "助動詞" and tok.lemma in _POLITE
+    for c, v in _own_columns(tok.surface, tok.pos1, tok.pos2, tok.goshu, tok.lemma):
+        row[c] = v
     row[col["rel_position"]] = (i + 0.5) / n
     row[col["tokens_to_end"]] = math.log1p(n - 1 - i)
     row[col["final_punct"]] = i == n - 1 and tok.is_punct
     row[col["in_parens"]] = seg.in_parens[i]
-    row[col["foreign_punct"]] = tok.is_punct and not all(c in _JA_PUNCT for c in tok.surface)
-    lemma_col = col.get(f"lemma_{tok.lemma}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _own_columns(
+    surface: str, pos1: str, pos2: str, goshu: str, lemma: str
+) -> tuple[tuple[int, float], ...]:
+    """(column, value) of the columns of :func:`_word_columns` that depend on the token
+    alone, not on its place in the segment; cached process-wide, keyed by the token's
+    word (#17 work done once: a segment repeats its particles, an article its words)."""
+    col = _INDEX
+    tok = japanese.Token(surface, 0, len(surface), pos1, pos2, "", lemma, "", goshu)
+    script = _script(surface)
+    cols: dict[int, float] = {}
+    cols[_POS_COLUMN.get(pos1, col["pos_other"])] = 1
+    cols[col["proper_noun"]] = pos2 in _NAME_POS
+    cols[col["numeral"]] = pos2 == "数詞"
+    cols[_GOSHU_COLUMN.get(goshu, col["goshu_unknown"])] = 1
+    cols[_SCRIPT_COLUMN[script]] = 1
+    cols[col["content"]] = _is_content(tok)
+    cols[col["length"]] = math.log1p(len(surface))
+    # UniDic leaves the origin empty for words it does not know (new transliterations)
+    cols[col["unknown_word"]] = not goshu and not tok.is_punct and script != "digit"
+    cols[col["polite"]] = pos1 == "助動詞" and lemma in _POLITE
+    cols[col["foreign_punct"]] = tok.is_punct and not all(c in _JA_PUNCT for c in surface)
+    lemma_col = col.get(f"lemma_{lemma}")
     if lemma_col is not None:
-        row[lemma_col] = 1
+        cols[lemma_col] = 1
+    return tuple(cols.items())
 
 
 def _match_columns(row: list[float], seg: _Segment, i: int) -> bool:

@@ -9,6 +9,7 @@ or a reordered sum that moves a figure by one bit, fails here.
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from mtqa.text import phonetic
@@ -382,3 +383,51 @@ def test_japanese_features_are_those_gathered_token_by_token():
             assert japanese_features(line) == _reference_japanese_features(line), line
             readings += len(japanese_features(line).readings)
     assert readings > 100
+
+
+# --- token risk ---------------------------------------------------------------------------
+
+
+def _reference_word_columns(row, seg, i):
+    # risk.tokens._word_columns before a token's own columns were cached (#17)
+    from mtqa.risk import tokens as rt
+
+    tok, n, col = seg.toks[i], len(seg.toks), rt._INDEX
+    script = seg.scripts[i]
+    row[rt._POS_COLUMN.get(tok.pos1, col["pos_other"])] = 1
+    row[col["proper_noun"]] = tok.pos2 in rt._NAME_POS
+    row[col["numeral"]] = tok.pos2 == "数詞"
+    row[rt._GOSHU_COLUMN.get(tok.goshu, col["goshu_unknown"])] = 1
+    row[rt._SCRIPT_COLUMN[script]] = 1
+    row[col["content"]] = seg.content[i]
+    row[col["length"]] = math.log1p(len(tok.surface))
+    row[col["unknown_word"]] = not tok.goshu and not tok.is_punct and script != "digit"
+    row[col["polite"]] = tok.pos1 == "助動詞" and tok.lemma in rt._POLITE
+    row[col["rel_position"]] = (i + 0.5) / n
+    row[col["tokens_to_end"]] = math.log1p(n - 1 - i)
+    row[col["final_punct"]] = i == n - 1 and tok.is_punct
+    row[col["in_parens"]] = seg.in_parens[i]
+    row[col["foreign_punct"]] = tok.is_punct and not all(c in rt._JA_PUNCT for c in tok.surface)
+    lemma_col = col.get(f"lemma_{tok.lemma}")
+    if lemma_col is not None:
+        row[lemma_col] = 1
+
+
+def test_token_word_columns_are_those_set_token_by_token():
+    from mtqa.risk import tokens as rt
+    from mtqa.text import japanese
+
+    rows = 0
+    for en, ja in _pairs() + _probe_pairs():
+        en_lines = [s for s in en.splitlines() if s.strip()]
+        ja_lines = [s for s in ja.splitlines() if s.strip()]
+        for source, translation in zip(en_lines, ja_lines):
+            seg = rt._prepare_segment(japanese.tokenize(translation), rt._prepare_source(source))
+            for i in range(len(seg.toks)):
+                got = [0.0] * len(rt.FEATURE_NAMES)
+                want = [0.0] * len(rt.FEATURE_NAMES)
+                rt._word_columns(got, seg, i)
+                _reference_word_columns(want, seg, i)
+                assert got == want, seg.toks[i]
+                rows += 1
+    assert rows > 3000

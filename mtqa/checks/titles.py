@@ -593,20 +593,28 @@ class TitleCheck(BaseCheck):
             if not c_orgs or c_orgs & supported:
                 continue
             flagged.add((c.start, c.end))
-            meaning = gloss_of(c.core)
-            yield self.finding(
-                text, c.core_start, c.end,
-                category="title",
-                severity="major",
-                message=(
-                    f"title {c.core}" + (f" ({meaning})" if meaning else "")
-                    + f" is that of the head of a {_org_names(c_orgs)}, and the English "
-                    "names no such organisation or office"
-                ),
-                pair=pair,
-                code="TTL004",
-                evidence={"head": c.head, "organisation": ",".join(sorted(c_orgs))},
+            yield self._compound_finding(
+                c, pair, text, "TTL004",
+                f"is that of the head of a {_org_names(c_orgs)}, and the English names no "
+                "such organisation or office",
+                {"head": c.head, "organisation": ",".join(sorted(c_orgs))},
             )
+
+    def _compound_finding(
+        self, c: Compound, pair: AlignedPair, text: str, code: str, what: str,
+        evidence: dict[str, str],
+    ) -> Finding:
+        """A major finding on title compound ``c``: "title <core> (<gloss>) <what>"."""
+        meaning = gloss_of(c.core)
+        return self.finding(
+            text, c.core_start, c.end,
+            category="title",
+            severity="major",
+            message=f"title {c.core}" + (f" ({meaning})" if meaning else "") + f" {what}",
+            pair=pair,
+            code=code,
+            evidence=evidence,
+        )
 
     # --- TTL002 ----------------------------------------------------------------------
 
@@ -683,18 +691,9 @@ class TitleCheck(BaseCheck):
             if (_gloss_stems(c.core) | _head_stems(c.head)) & free_words:
                 continue  # (the English names the office: "Assistant Attorney General")
             flagged.add((c.start, c.end))
-            meaning = gloss_of(c.core)
-            yield self.finding(
-                text, c.core_start, c.end,
-                category="title",
-                severity="major",
-                message=(
-                    f"title {c.core}" + (f" ({meaning})" if meaning else "")
-                    + " is no known office and has no counterpart in the English"
-                ),
-                pair=pair,
-                code="TTL003",
-                evidence={"head": c.head},
+            yield self._compound_finding(
+                c, pair, text, "TTL003",
+                "is no known office and has no counterpart in the English", {"head": c.head},
             )
 
 

@@ -23,7 +23,13 @@ from . import japanese, jmdict, numerals, wordlists
 from .english import STOPWORDS, stem
 from .cache import text_cache
 from .numerals import japanese_numbers
-from .phonetic import names_match
+from .phonetic import (
+    SAME_NAME_MIN_KEY,
+    latin_key,
+    lengths_may_match,
+    names_match,
+    romaji_key,
+)
 
 # --- English side -----------------------------------------------------------------------
 
@@ -497,10 +503,18 @@ def _word_links(
     # a unit not hit there is compared by sound alone
     long_word = len(text) >= 4
     lower = text.lower()
-    for i, romaji, katakana in index.named:
-        if i not in hits and (capital or (long_word and katakana)) and (
-            names_match(text, romaji) or (romaji.isascii() and romaji.lower() == lower)
-        ):
+    key_len = len(latin_key(text))
+    for i, romaji, katakana, romaji_len in index.named:
+        if i in hits or not (capital or (long_word and katakana)):
+            continue
+        # names_match's length test, made here on the keys' lengths: most words are
+        # another length than most names, and are not asked for (#17 work done once)
+        sounds_alike = (
+            (key_len < SAME_NAME_MIN_KEY or romaji_len < SAME_NAME_MIN_KEY
+             or lengths_may_match(key_len, romaji_len))
+            and names_match(text, romaji)
+        )
+        if sounds_alike or (romaji.isascii() and romaji.lower() == lower):
             hits.add(i)
     return tuple(sorted(hits))
 
@@ -514,8 +528,9 @@ class _SegmentIndex:
     numbered: tuple[tuple[int, frozenset[float]], ...]
     #: the units looked in: (unit, gloss stems, first five letters of its long stems)
     held: tuple[tuple[int, frozenset[str], frozenset[str]], ...]
-    #: units with a romanisation (compared by sound): (unit, romanisation, katakana text)
-    named: tuple[tuple[int, str, bool], ...]
+    #: units with a romanisation (compared by sound): (unit, romanisation, katakana text,
+    #: length of the romanisation's phonetic key)
+    named: tuple[tuple[int, str, bool, int], ...]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -541,7 +556,7 @@ def _segment_index(segment: str, base: int, sentence: int) -> _SegmentIndex:
         if u.numbers:
             numbered.append((i, u.numbers))
         if u.romaji:
-            named.append((i, u.romaji, japanese.is_katakana(u.text)))
+            named.append((i, u.romaji, japanese.is_katakana(u.text), len(romaji_key(u.romaji))))
         held.append((i, u.stems, _stem_prefixes(u.stems)))
     return _SegmentIndex(tuple(numbered), tuple(held), tuple(named))
 

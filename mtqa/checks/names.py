@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -50,6 +50,7 @@ from ..text.phonetic import (
     name_similarity,
     name_similarity_reaches,
     romaji_similarity,
+    skeletons_reach,
 )
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
@@ -321,6 +322,30 @@ def _acceptable(part: KanaPart, key: str, common: frozenset[str]) -> bool:
     return True
 
 
+def _edges(parts: Sequence[KanaPart], keys: Iterable[str], skip: Container[KanaPart],
+           min_sim: float) -> list[tuple[float, int, str]]:
+    """(similarity, part index, English word) of every part (but those in ``skip``) and
+    English word whose similarity reaches ``min_sim``, best first.
+
+    :func:`name_similarity_reaches` with each key read once, for every word and every
+    part (#17 work done once: a sentence's parts meet all its words).
+    """
+    latin_keys = {key: latin_key(key) for key in keys}
+    edges: list[tuple[float, int, str]] = []
+    for i, part in enumerate(parts):
+        if part in skip:
+            continue
+        sound_key = kana_key(part.sound)
+        for key, key_of_word in latin_keys.items():
+            if not skeletons_reach(key_of_word, sound_key, min_sim):
+                continue
+            sim = name_similarity(key, part.sound)
+            if sim >= min_sim:
+                edges.append((sim, i, key))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+    return edges
+
+
 def find_rendering(name: str, ja_text: str) -> list[tuple[int, int, float]]:
     """Spans of katakana runs of ``ja_text`` that render the English ``name`` (any of its
     words), best first: (run_start, run_end, similarity)."""
@@ -491,14 +516,7 @@ class NameCheck(BaseCheck):
         for key in name_keys:
             capacity[key] = max(1, counts.get(key, 1))
         pre = preassigned or {}
-        edges: list[tuple[float, int, str]] = []
-        for i, part in enumerate(parts):
-            if part in pre:
-                continue
-            for key in capacity:
-                if name_similarity_reaches(key, part.sound, min_sim):
-                    edges.append((name_similarity(key, part.sound), i, key))
-        edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+        edges = _edges(parts, capacity, pre, min_sim)
         taken: dict[int, tuple[str, float]] = {}
         used: dict[str, set[str]] = {}
 

@@ -431,3 +431,26 @@ def test_token_word_columns_are_those_set_token_by_token():
                 assert got == want, seg.toks[i]
                 rows += 1
     assert rows > 3000
+
+
+def test_name_assignment_edges_are_the_thresholded_similarities():
+    # names._edges reads each key once; the edges are those of name_similarity_reaches
+    from mtqa.checks import names
+
+    edges = 0
+    for en, ja in _pairs() + _probe_pairs():
+        en_lines = [s for s in en.splitlines() if s.strip()]
+        ja_lines = [s for s in ja.splitlines() if s.strip()]
+        for en_line, ja_line in zip(en_lines, ja_lines):
+            parts = names.katakana_parts(ja_line) + names.kanji_name_parts(ja_line)
+            keys = list(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]+", en_line)
+                                      if len(w) >= 2))
+            for floor in (names.MATCH_MIN, names.NEIGHBOUR_MATCH_MIN):
+                want = sorted(((names.name_similarity(k, p.sound), i, k)
+                               for i, p in enumerate(parts) for k in keys
+                               if names.name_similarity_reaches(k, p.sound, floor)),
+                              key=lambda e: (-e[0], e[1], e[2]))
+                got = names._edges(parts, keys, parts[:1], floor)
+                assert got == [e for e in want if e[1] != 0], (en_line, floor)
+                edges += len(got)
+    assert edges > 100

@@ -10,6 +10,9 @@ checks look inside a pair whose sentences are aligned:
   points at the Japanese where the clause should have been: the rendering of the noun
   a relative clause modifies, or the end of the clause it was joined to. Words of an
   English idiom are not expected word for word.
+* ``omission`` (``OMI002``, minor): a phrase of the English carrying a number, a date, a
+  time or a name that the Japanese of the pair leaves out, pointed at the Japanese clause
+  where it belongs (:mod:`mtqa.checks.omitted_facts`, issue #19).
 * ``addition`` (``ADD001``): a Japanese clause (between commas) with a predicate and
   three content words of its own, none of which renders an English word of the pair
   that the Japanese has not already rendered before it.
@@ -172,6 +175,8 @@ class OmissionCheck(BaseCheck):
                     facts_mod.refers_back(own_ja) or facts_mod.full_name_rendered(
                         pair.reference, phrase, earlier, lex.names)):
                 continue
+            if phrase.kinds == {"name"} and facts_mod.name_said_more_often(lex):
+                continue  # another name of the pair stands in its place (Tokyo → 日本)
             clause = next((c for c in clauses if c.start <= phrase.start < c.end), None)
             bounds = (clause.start, clause.end) if clause else (0, len(pair.reference))
             u = facts_mod.head_unit(phrase, lex, bounds)

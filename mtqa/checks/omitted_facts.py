@@ -1,5 +1,5 @@
 """Phrase-level omissions: a number, a date or a name of the English that the aligned
-Japanese leaves out (issue #19, item 4; the omission check's ``OMI002``).
+Japanese leaves out (issue #19, item 4; the omission check's ``OMI002``, minor).
 
 A clause-level omission (``OMI001``) needs a whole clause gone. A translation can also drop
 one phrase from a clause it renders: "from Jan. 13", "in Southern California", "Germany's",
@@ -7,46 +7,65 @@ one phrase from a clause it renders: "from Jan. 13", "in Southern California", "
 dictionary can read reliably on both sides:
 
 * **numbers, dates and times** (:func:`mtqa.text.numerals.english_quantities`: digits with
-  their scales, months, weekdays, clock times) against the values of the Japanese
-  (:func:`mtqa.checks.numbers.japanese_quantities` and
-  :func:`mtqa.text.numerals.japanese_numbers`, which read 1万8,400, 34兆ドル, 午後7時, 火曜日);
-* **names and places**: capitalised English words that do not open a sentence, matched
-  through the pair's lexicon (JMdict glosses such as 英国 "Britain", and names read by
-  sound, :func:`mtqa.text.phonetic.names_match`).
+  their scales, cardinals from three to ten spelled out, months, weekdays, clock times)
+  against the values of the Japanese (:func:`mtqa.checks.numbers.japanese_quantities`,
+  :func:`mtqa.text.numerals.japanese_numbers` and kanji numerals: 1万8,400, 34兆ドル,
+  午後7時, 火曜日, 第七章; spaces inside a number read away: 8,500 万);
+* **names and places**: capitalised English words that are no dictionary word (JMdict
+  glosses no lower-case form of them), matched through the pair's lexicon (JMdict glosses
+  such as 英国 "Britain"), kept in Latin letters (Wi-Fi), or read by sound, loosely
+  (:func:`mtqa.text.phonetic.names_match`, or a reading similarity of 0.6: シソ for Siso).
 
-A fact is *missing* when nothing in the Japanese of the pair renders it, nor in the
-neighbouring pairs (the aligner may be one sentence off, or the translator moved it). Adjacent
-facts form one phrase ("Saturday, Jan. 13", "Tierra del Sol Gallery"), reported once, and
-only when no part of it is rendered: a phrase rendered in part (ギャラリー for "Gallery")
-was translated, perhaps loosely, and is no omission.
+A fact is *missing* when nothing in the Japanese of the pair renders it, nor in a
+neighbouring pair's Japanese whose own English lacks it (the aligner may be one sentence
+off, or the translator moved it). Adjacent facts form one phrase ("Saturday, Jan. 13",
+"Tierra del Sol Gallery"; names with names, values with values), reported once, and only
+when no part of it is rendered: a name or date rendered in part was translated, perhaps
+loosely, and is no omission.
 
-What professional translations legitimately leave out is kept out of the finding:
+What professional translations legitimately do is kept out of the finding:
 
-* small spelled-out numbers and ordinals ("two of them" → 両者, "the first time" → 初めて),
-  and the values 0 and 1, which Japanese leaves implicit;
-* acronyms (EU → 欧州連合, NATO → 北大西洋条約機構 are written in kanji as often as not);
-* names that the Japanese refers to by a deictic compound or a pronoun (Johnson → 同氏,
-  Germany → 同国, 彼女), when the name was already rendered earlier in the article;
-* headline-like English (most words capitalised): its capitals mark no names.
+* spelled-out "one", "two", "dozen", "hundreds", ordinals and the values 0 and 1 ("two of
+  them" → 両者, "the first time" → 初めて), which Japanese renders by words of its own;
+* a number or a weekday the Japanese *changed* (a Japanese value of that kind no English
+  value accounts for): the numbers check reports it;
+* acronyms (EU → 欧州連合), contractions (I'm, We've), honorifics and suffixes (Dr, Jr),
+  nationality adjectives (Irish → アイルランドの), hashtags and handles;
+* a name or value the article gave before, when the Japanese refers back to it (同氏,
+  同国, 同額, 彼女) or calls the person by another part of the full name; a name the
+  Japanese sentence says more often than the English, in place of another (Tokyo → 日本);
+* a weekday when the Japanese gives a date (9日) instead;
+* headline-like English (most dictionary words capitalised): its capitals mark no names;
+* a pair less than half of whose English words the Japanese renders (misaligned).
 
 The finding points at the Japanese where the phrase belongs. Japanese puts a modifier
-before its head, so the phrase belongs just before the rendering of the English word it
-modifies: for a phrase after a preposition ("the farmers *in Germany*", "opens *on Jan.
-13*"), the word before the preposition; for a phrase before its noun ("*Germany's*
-economy", "*71* Republicans"), the noun after it. The span is that word's bunsetsu (its
-compound, and the particles after it), so the place of the gap is its start.
+before its head, so the phrase belongs before the rendering of the English word it
+modifies: the other end of its range ("between *2011* and 2019"); for a phrase before a
+word ("*Germany's* economy", "*71* Republicans"), that word; for a phrase after a
+preposition ("the farmers *in Germany*", "opens *on Jan. 13*"), the word before the
+preposition; for a phrase opening the English sentence, the opening of the Japanese one.
+Of several renderings of the head, the one among the renderings of the words around it.
+The span runs from the start of the head's clause (at most 16 characters before it) to the
+end of its bunsetsu: other modifiers may stand between the dropped phrase and its head.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text import japanese, wordlists
 from ..text.english import STOPWORDS
 from ..text.lexicon import EnWord, JaUnit, Lexicon, english_entry
-from ..text.numerals import EN_CARDINALS, Quantity, english_quantities, japanese_numbers
+from ..text.numerals import (
+    EN_CARDINALS,
+    Quantity,
+    english_quantities,
+    japanese_numbers,
+    parse_japanese_number,
+)
 from ..text.phonetic import latin_key, names_match, reading_similarity, romaji_key
 from .numbers import japanese_quantities
 
@@ -63,6 +82,11 @@ NAME_LINKS = frozenset("of de del la le von van der den da di al bin el the".spl
 _DETERMINERS = frozenset("the a an its his her their this that these those".split())
 #: Cardinals too often rendered by a word of their own (両, 双方, 数, 何百): never facts.
 _VAGUE_CARDINALS = frozenset("zero one two dozen hundred hundreds thousand thousands".split())
+#: A run of kanji numerals.
+_KANJI_NUMERAL = re.compile(r"[〇一二三四五六七八九十百千万億兆]+")
+#: Abbreviations that stand with a name and are no name themselves (rendered as 氏, 博士,
+#: or left out): honorifics and generational suffixes.
+NAME_AFFIXES = frozenset("jr sr mr mrs ms dr st mt prof gen lt col sgt rev hon".split())
 #: Spaces inside a Japanese number (8,500 万, 4 億 5 千万, 12 月).
 _NUMBER_SPACE = re.compile(r"(?<=[0-9,.万億兆千百十])[ \u3000]+(?=[0-9万億兆千百十月日年%])")
 #: English quantities whose kind the Japanese renders with a value of its own.
@@ -98,6 +122,9 @@ class Fact:
     kind: str  # "number", "date" or "name"
     #: no Japanese of the pair (nor of a neighbour) renders it
     missing: bool = True
+    #: its rendering proves the phrase is there (a weekday is not: the Japanese may give
+    #: the date instead, so a weekday "rendered" by any date proves nothing)
+    decisive: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +222,12 @@ class Rendering:
         joined = [_NUMBER_SPACE.sub("", japanese.normalize(t)) for t in texts]
         runs = [_latin_key(m) for t in texts for m in re.findall(r"[A-Za-zＡ-Ｚａ-ｚ0-9\-]+", t)]
         pairs = {a + b for a, b in zip(runs, runs[1:])}
+        values = {v for t in joined for v in japanese_numbers(t)}
+        # kanji numerals without a counter too (第七章 for "Chapter Seven", 三権)
+        values |= {v for t in joined for m in _KANJI_NUMERAL.findall(t)
+                   if (v := parse_japanese_number(m)) is not None}
         return cls(lex, tuple(q for t in joined for q in japanese_quantities(t)),
-                   frozenset(v for t in joined for v in japanese_numbers(t)), english,
-                   frozenset(runs) | pairs)
+                   frozenset(values), english, frozenset(runs) | pairs)
 
     @property
     def readings(self) -> tuple[str, ...]:
@@ -219,10 +249,11 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
             groups[-1].append(q)
         else:
             groups.append([q])
-    english_values = {q.value for q in quantities}
     spare = {j.kind for j in renderings[0].quantities
-             if j.kind in {"num", "month"} and j.value not in (0, 1)
-             and not any(abs(j.value - v) <= 1e-9 * max(1.0, abs(v)) for v in english_values)}
+             if j.kind in {"num", "month", "weekday"} and j.value not in (0, 1)
+             and not any(abs(j.value - q.value) <= 1e-9 * max(1.0, abs(q.value))
+                         and (q.kind == "weekday") == (j.kind == "weekday")
+                         for q in quantities)}
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
     for g in groups:
@@ -233,9 +264,11 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
         kind = "date" if any(q.kind in {"month", "weekday", "time"} for q in g) else "number"
         rendered = any(_quantity_in(q, r) for q in g for r in renderings)
         # a Japanese value of the same kind that no English value accounts for: the number
-        # was changed, not dropped (the numbers check reports it)
+        # (or the weekday: 木曜日 for Wednesday) was changed, not dropped (the numbers
+        # check reports it)
         changed = any(q.kind in spare for q in g)
-        facts.append(Fact(start, end, kind, not (rendered or changed)))
+        weekday = all(q.kind == "weekday" for q in g)
+        facts.append(Fact(start, end, kind, not (rendered or changed), not weekday))
     lex = renderings[0].lex
     headline = _headline(lex.words)
     for k, w in enumerate(lex.words):
@@ -251,10 +284,6 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
             continue
         if is_name(w.text):
             facts.append(Fact(w.start, w.end, "name", not word_rendered(k, renderings)))
-        elif w.capital and word_rendered(k, renderings):
-            # a capitalised word of a name (Gallery, Bank) whose rendering shows the name
-            # was translated ("Tierra del Sol Gallery" → ギャラリー)
-            facts.append(Fact(w.start, w.end, "name", False))
     return sorted(facts, key=lambda f: f.start)
 
 
@@ -304,9 +333,9 @@ def is_name(word: str) -> bool:
     not an acronym (EU may be 欧州連合), not a common word capitalised for emphasis or in
     a title ("Hot", "Your Honor", "Hospital Playlist"), which JMdict lists as a gloss."""
     bare = _bare(word)
-    low = bare.lower()
-    if re.search(r"['’]", bare) or _ACRONYM.match(bare):
-        return False  # I'm, We've, Can't; EU, NATO
+    low = bare.lower().rstrip(".")
+    if re.search(r"['’]", bare) or _ACRONYM.match(bare) or low in NAME_AFFIXES:
+        return False  # I'm, We've, Can't; EU, NATO; Jr, Dr
     if low.endswith(DEMONYM_ENDINGS):
         return False  # Irish → アイルランドの, Japanese → 日本の: an adjective, read loosely
     return english_entry(low).senses == 0
@@ -346,7 +375,8 @@ def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase
             groups.append([f])
     phrases: list[MissingPhrase] = []
     for k, g in enumerate(groups):
-        if not all(f.missing for f in g):
+        decisive = [f for f in g if f.decisive] or g
+        if not all(f.missing for f in decisive):
             continue
         partner = None
         for j in (k + 1, k - 1):  # a rendered range end next to it: 2011 and *2019*
@@ -381,11 +411,11 @@ _NUMERIC_KINDS = frozenset({"number", "date"})
 
 def _linked(between: str, a: Fact, b: Fact) -> bool:
     """Whether facts ``a`` and ``b``, separated by ``between``, belong to one name or date
-    ("Tierra del Sol", "Saturday, Jan. 13"); a comma joins only facts of one kind (not
-    "2022, Bangladesh")."""
+    ("Tierra del Sol", "Saturday, Jan. 13"): names with names, values with values (a
+    number before a name counts it: "71 Republicans", not one phrase)."""
     words = [w.lower() for w in re.findall(r"[A-Za-z&]+", between)]
     rest = re.sub(r"[A-Za-z&]+", "", between)
-    if "," in rest and (a.kind in _NUMERIC_KINDS) != (b.kind in _NUMERIC_KINDS):
+    if (a.kind in _NUMERIC_KINDS) != (b.kind in _NUMERIC_KINDS):
         return False
     return len(words) <= 2 and all(w in NAME_LINKS for w in words) and set(rest) <= set(
         " ,.'’")
@@ -539,5 +569,31 @@ def full_name_rendered(reference: str, phrase: MissingPhrase, earlier: str,
                          earlier):
         others = (m.group(1) + " " + m.group(2)).split()
         if any(_sounds_like(o, r) for o in others for r in readings):
+            return True
+    return False
+
+
+def name_said_more_often(lex: Lexicon) -> bool:
+    """Whether the Japanese names something of the English (a proper noun or katakana
+    word) more often than the English does, in one sentence (日本 twice for "Japan's
+    Finance Minister ... whether Tokyo had discussed"): the
+    translator put that name in place of another one (a capital for its country, a pronoun
+    resolved to its name), so a name missing from the pair may stand there."""
+    for k, w in enumerate(lex.words):
+        if not w.capital or not lex.links[k]:
+            continue
+        said = sum(1 for x in lex.words if x.stem == w.stem)
+        spans: list[tuple[int, int, int]] = []  # start, end, sentence
+        names = [u for u in lex.links[k] if lex.units[u].pos2 == "固有名詞"
+                 or japanese.is_katakana(lex.units[u].text)]
+        for u in sorted(names, key=lambda u: (lex.units[u].start, -lex.units[u].end)):
+            x = lex.units[u]
+            if spans and x.start <= spans[-1][1]:  # one word in several tokens (土曜 日)
+                spans[-1] = (spans[-1][0], max(x.end, spans[-1][1]), x.sentence)
+            else:
+                spans.append((x.start, x.end, x.sentence))
+        # within one Japanese sentence: the substitution is local
+        per_sentence = Counter(sent for _, _, sent in spans)
+        if per_sentence and max(per_sentence.values()) > said:
             return True
     return False

@@ -135,3 +135,26 @@ def test_a_changed_number_is_left_to_the_numbers_check() -> None:
                                 "政府は1971年に倒された。")) == []
     assert [p for _, p, _ in phrase_findings(Bead("The government was overthrown in 1917.",
                                                   "政府は倒された。"))] == ["in 1917"]
+
+
+def test_a_changed_weekday_is_left_to_the_numbers_check() -> None:
+    # 木曜日 for Wednesday: a wrong day (NUM003), not a dropped one
+    assert phrase_findings(Bead("Leaders will meet on Wednesday in Geneva.",
+                                "首脳らは木曜日にジュネーブで会談する。")) == []
+
+
+def test_a_name_put_in_place_of_another_is_no_omission() -> None:
+    # "Tokyo" for the Japanese government rendered 日本, a name the sentence says once in
+    # English and twice in Japanese: the translator put it in Tokyo's place
+    en = ("Japan's finance minister declined to say whether Tokyo had discussed the yen "
+          "with his counterparts.")
+    assert phrase_findings(Bead(en, "日本の財務相は、円について日本が各国の財務相と協議したかどうか"
+                                    "について明言を避けた。")) == []
+    assert [p for _, p, _ in phrase_findings(Bead(
+        en, "日本の財務相は、円について各国の財務相と協議したかどうかについて明言を避けた。"))] == [
+        "Tokyo"]
+
+
+def test_a_number_word_in_kanji_renders_it() -> None:
+    assert phrase_findings(Bead("The rules are set out in Chapter Seven of the act.",
+                                "規則は同法の第七章に定められている。")) == []

@@ -7,7 +7,7 @@ one phrase from a clause it renders: "from Jan. 13", "in Southern California", "
 dictionary can read reliably on both sides:
 
 * **numbers, dates and times** (:func:`mtqa.text.numerals.english_quantities`: digits with
-  their scales, cardinals from three to ten spelled out, months, weekdays, clock times)
+  their scales, cardinals from two to ten spelled out, months, weekdays, clock times)
   against the values of the Japanese (:func:`mtqa.checks.numbers.japanese_quantities`,
   :func:`mtqa.text.numerals.japanese_numbers` and kanji numerals: 1万8,400, 34兆ドル,
   午後7時, 火曜日, 第七章; spaces inside a number read away: 8,500 万);
@@ -25,8 +25,9 @@ loosely, and is no omission.
 
 What professional translations legitimately do is kept out of the finding:
 
-* spelled-out "one", "two", "dozen", "hundreds", ordinals and the values 0 and 1 ("two of
-  them" → 両者, "the first time" → 初めて), which Japanese renders by words of its own;
+* spelled-out "one", "dozen", "hundreds", ordinals and the values 0 and 1 ("the first
+  time" → 初めて), which Japanese renders by words of its own ("two" is rendered by 両, 双方
+  or ふたり as well as by a numeral);
 * a number or a weekday the Japanese *changed* (a Japanese value of that kind no English
   value accounts for): the numbers check reports it;
 * acronyms (EU → 欧州連合), contractions (I'm, We've), honorifics and suffixes (Dr, Jr),
@@ -80,8 +81,10 @@ PREPOSITIONS = frozenset(
 NAME_LINKS = frozenset("of de del la le von van der den da di al bin el the".split())
 #: Determiners skipped when looking for the preposition before a phrase.
 _DETERMINERS = frozenset("the a an its his her their this that these those".split())
-#: Cardinals too often rendered by a word of their own (両, 双方, 数, 何百): never facts.
-_VAGUE_CARDINALS = frozenset("zero one two dozen hundred hundreds thousand thousands".split())
+#: Cardinals too often rendered by a word of their own (一人, 数, 何百): never facts.
+_VAGUE_CARDINALS = frozenset("zero one dozen hundred hundreds thousand thousands".split())
+#: Japanese words that say "two" without a numeral (両国 "the two countries", 双方, ふたり).
+_PAIR_WORD = re.compile(r"両|双|ふたり|二人")
 #: A run of kanji numerals.
 _KANJI_NUMERAL = re.compile(r"[〇一二三四五六七八九十百千万億兆]+")
 #: Abbreviations that stand with a name and are no name themselves (rendered as 氏, 博士,
@@ -226,6 +229,8 @@ class Rendering:
         # kanji numerals without a counter too (第七章 for "Chapter Seven", 三権)
         values |= {v for t in joined for m in _KANJI_NUMERAL.findall(t)
                    if (v := parse_japanese_number(m)) is not None}
+        if any(_PAIR_WORD.search(t) for t in joined):
+            values.add(2.0)  # "two" as 両 (両国, 両氏), 双方, ふたり
         return cls(lex, tuple(q for t in joined for q in japanese_quantities(t)),
                    frozenset(values), english, frozenset(runs) | pairs)
 

@@ -158,3 +158,11 @@ def test_a_name_put_in_place_of_another_is_no_omission() -> None:
 def test_a_number_word_in_kanji_renders_it() -> None:
     assert phrase_findings(Bead("The rules are set out in Chapter Seven of the act.",
                                 "規則は同法の第七章に定められている。")) == []
+
+
+def test_two_is_a_fact_unless_the_japanese_says_it_with_a_word_of_its_own() -> None:
+    en = "The club signed two strikers in January."
+    assert [p for _, p, _ in phrase_findings(Bead(en, "クラブは1月にストライカーを獲得した。"))] == [
+        "two"]
+    assert phrase_findings(Bead(en, "クラブは1月にストライカー2人を獲得した。")) == []
+    assert phrase_findings(Bead("The two leaders met in January.", "両首脳は1月に会談した。")) == []

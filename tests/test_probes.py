@@ -63,6 +63,7 @@ PLANTED = {
         ("NAM001", "ラシド"),  # ラシード elsewhere
         ("NAM003", "起訴内容を認めているアル・ラシード被告は控訴する方針だと、同被告の弁護士が"
                    "裁判所の外で記者団に語った。"),  # his lawyer Chen Wei
+        ("OMI002", "同被告の弁護士が裁判所の外で記者団に"),  # the same, as a dropped name
         ("MIS004", "認め"),  # "denied" rendered 認めている ("admits")
         ("NUM001", "3人"),  # two executives
     ],

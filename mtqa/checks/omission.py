@@ -10,6 +10,9 @@ checks look inside a pair whose sentences are aligned:
   points at the Japanese where the clause should have been: the rendering of the noun
   a relative clause modifies, or the end of the clause it was joined to. Words of an
   English idiom are not expected word for word.
+* ``omission`` (``OMI002``, minor): a phrase of the English carrying a number, a date, a
+  time or a name that the Japanese of the pair leaves out, pointed at the Japanese clause
+  where it belongs (:mod:`mtqa.checks.omitted_facts`, issue #19).
 * ``addition`` (``ADD001``): a Japanese clause (between commas) with a predicate and
   three content words of its own, none of which renders an English word of the pair
   that the Japanese has not already rendered before it.
@@ -39,6 +42,7 @@ from ..text.lexicon import (
 )
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context, neighbour_pairs, pair_segments
+from . import omitted_facts as facts_mod
 
 # --- the check --------------------------------------------------------------------------
 
@@ -54,6 +58,9 @@ MAX_RENDERED_SHARE = 0.2
 
 def _is_light(w: EnWord) -> bool:
     return w.kind == "word" and w.text.lower().replace("’", "'").removesuffix("'s") in LIGHT_WORDS
+#: Share of the English words of a pair that must be rendered before its missing facts
+#: are looked for (below it, the pair is misaligned or loosely translated as a whole).
+MIN_RENDERED_FOR_PHRASES = 0.5
 #: Japanese characters at most in the span that marks where the clause belonged.
 MAX_SPAN_CHARS = 20
 
@@ -62,12 +69,20 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 2
+    version: ClassVar[int] = 3
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if pair.chrome or not pair.mt_sentences or not pair.ref_sentences:
             return
+        done: list[tuple[int, int]] = []
+        yield from self._clauses(pair, ctx, done)
+        yield from self._phrases(pair, ctx, done)
+
+    def _clauses(self, pair: AlignedPair, ctx: Context,
+                 done: list[tuple[int, int]]) -> Iterator[Finding]:
+        """``OMI001``: English clauses of the pair with no counterpart in the Japanese
+        (their English spans are added to ``done``)."""
         segs = pair_segments(pair, ctx)
         lex = ctx.lexicon_of(pair.reference, segs, pair.back_translation)
         # what the neighbouring Japanese says: a clause rendered one sentence away is
@@ -111,6 +126,7 @@ class OmissionCheck(BaseCheck):
             start, end = span
             text = ctx.translation.text
             missing = pair.reference[clause.start : clause.end].strip(" ,;:—–()\"“”.")
+            done.append((clause.start, clause.end))
             yield self.finding(
                 text, start, end,
                 category="omission",
@@ -121,6 +137,66 @@ class OmissionCheck(BaseCheck):
                 code="OMI001",
                 evidence={"clause": missing,
                           "words": ",".join(lex.words[k].text for k in missing_ks)},
+            )
+
+    def _phrases(self, pair: AlignedPair, ctx: Context,
+                 done: Sequence[tuple[int, int]]) -> Iterator[Finding]:
+        """``OMI002``: a phrase carrying a number, a date or a name that the Japanese of the
+        pair leaves out (see :mod:`mtqa.checks.omitted_facts`)."""
+        lex = ctx.lexicon(pair)
+        # the pair must be a translation of its English, or every fact looks missing
+        if not lex.words or sum(lex.covered(k) for k in range(len(lex.words))) < (
+                MIN_RENDERED_FOR_PHRASES * len(lex.words)):
+            return
+        own = [t for t, _, _ in pair_segments(pair, ctx)]
+        renderings = [facts_mod.Rendering.of(lex, own)]
+        facts = facts_mod.english_facts(pair.reference, renderings)
+        if not any(f.missing and not any(a <= f.start < b for a, b in done) for f in facts):
+            return
+        # a fact one sentence away (the alignment may be a sentence off, or the translator
+        # moved it) is rendered, unless that sentence's English carries it too
+        for p in neighbour_pairs(pair, ctx):
+            if p.mt_sentences:
+                segs = pair_segments(p, ctx)
+                renderings.append(facts_mod.Rendering.of(
+                    ctx.lexicon_of(pair.reference, segs), [t for t, _, _ in segs],
+                    p.reference if p.ref_sentences else ""))
+        facts = facts_mod.english_facts(pair.reference, renderings)
+        own_ja = "".join(own)
+        earlier = " ".join(p.reference for p in ctx.pairs
+                           if p.index < pair.index and p.ref_sentences and not p.chrome)
+        clauses = english_clauses(pair.reference)
+        text = ctx.translation.text
+        for phrase in facts_mod.missing_phrases(pair.reference, facts):
+            if any(a <= phrase.start < b for a, b in done):
+                continue  # in a clause OMI001 reported missing
+            # 同氏, 同国, 同額, 彼女 (or the surname alone) for what the article gave before
+            if facts_mod.said_before(pair.reference, phrase, earlier) and (
+                    facts_mod.refers_back(own_ja) or facts_mod.full_name_rendered(
+                        pair.reference, phrase, earlier, lex.names)):
+                continue
+            if phrase.kinds == {"name"} and facts_mod.name_said_more_often(lex):
+                continue  # another name of the pair stands in its place (Tokyo → 日本)
+            clause = next((c for c in clauses if c.start <= phrase.start < c.end), None)
+            bounds = (clause.start, clause.end) if clause else (0, len(pair.reference))
+            u = facts_mod.head_unit(phrase, lex, bounds)
+            if u is None:
+                continue
+            if phrase.initial and phrase.partner is None:
+                start, end = facts_mod.sentence_opening(lex.units, u)
+            else:
+                start, end = facts_mod.gap_span(lex.units, u)
+            quoted = facts_mod.phrase_text(pair.reference, phrase)
+            yield self.finding(
+                text, start, end,
+                category="omission",
+                severity="minor",
+                message=(f"the English '{quoted}' has no counterpart in the Japanese: it "
+                         f"belongs in '{text[start:end]}'"),
+                pair=pair,
+                reference=quoted,
+                code="OMI002",
+                evidence={"phrase": quoted, "kinds": ",".join(sorted(phrase.kinds))},
             )
 
     def _where(

@@ -1,0 +1,604 @@
+"""Phrase-level omissions: a number, a date or a name of the English that the aligned
+Japanese leaves out (issue #19, item 4; the omission check's ``OMI002``, minor).
+
+A clause-level omission (``OMI001``) needs a whole clause gone. A translation can also drop
+one phrase from a clause it renders: "from Jan. 13", "in Southern California", "Germany's",
+"71". Such a phrase carries a fact a reader cannot recover, and the facts are what the
+dictionary can read reliably on both sides:
+
+* **numbers, dates and times** (:func:`mtqa.text.numerals.english_quantities`: digits with
+  their scales, cardinals from two to ten spelled out, months, weekdays, clock times)
+  against the values of the Japanese (:func:`mtqa.checks.numbers.japanese_quantities`,
+  :func:`mtqa.text.numerals.japanese_numbers` and kanji numerals: 1万8,400, 34兆ドル,
+  午後7時, 火曜日, 第七章; spaces inside a number read away: 8,500 万);
+* **names and places**: capitalised English words that are no dictionary word (JMdict
+  glosses no lower-case form of them), matched through the pair's lexicon (JMdict glosses
+  such as 英国 "Britain"), kept in Latin letters (Wi-Fi), or read by sound, loosely
+  (:func:`mtqa.text.phonetic.names_match`, or a reading similarity of 0.6: シソ for Siso).
+
+A fact is *missing* when nothing in the Japanese of the pair renders it, nor in a
+neighbouring pair's Japanese whose own English lacks it (the aligner may be one sentence
+off, or the translator moved it). Adjacent facts form one phrase ("Saturday, Jan. 13",
+"Tierra del Sol Gallery"; names with names, values with values), reported once, and only
+when no part of it is rendered: a name or date rendered in part was translated, perhaps
+loosely, and is no omission.
+
+What professional translations legitimately do is kept out of the finding:
+
+* spelled-out "one", "dozen", "hundreds", ordinals and the values 0 and 1 ("the first
+  time" → 初めて), which Japanese renders by words of its own ("two" is rendered by 両, 双方
+  or ふたり as well as by a numeral);
+* a number or a weekday the Japanese *changed* (a Japanese value of that kind no English
+  value accounts for): the numbers check reports it;
+* acronyms (EU → 欧州連合), contractions (I'm, We've), honorifics and suffixes (Dr, Jr),
+  nationality adjectives (Irish → アイルランドの), hashtags and handles;
+* a name or value the article gave before, when the Japanese refers back to it (同氏,
+  同国, 同額, 彼女) or calls the person by another part of the full name; a name the
+  Japanese sentence says more often than the English, in place of another (Tokyo → 日本);
+* a weekday when the Japanese gives a date (9日) instead;
+* headline-like English (most dictionary words capitalised): its capitals mark no names;
+* a pair less than half of whose English words the Japanese renders (misaligned).
+
+The finding points at the Japanese where the phrase belongs. Japanese puts a modifier
+before its head, so the phrase belongs before the rendering of the English word it
+modifies: the other end of its range ("between *2011* and 2019"); for a phrase before a
+word ("*Germany's* economy", "*71* Republicans"), that word; for a phrase after a
+preposition ("the farmers *in Germany*", "opens *on Jan. 13*"), the word before the
+preposition; for a phrase opening the English sentence, the opening of the Japanese one.
+Of several renderings of the head, the one among the renderings of the words around it.
+The span runs from the start of the head's clause (at most 16 characters before it) to the
+end of its bunsetsu: other modifiers may stand between the dropped phrase and its head.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..text import japanese, wordlists
+from ..text.english import STOPWORDS
+from ..text.lexicon import EnWord, JaUnit, Lexicon, english_entry
+from ..text.numerals import (
+    EN_CARDINALS,
+    Quantity,
+    english_quantities,
+    japanese_numbers,
+    parse_japanese_number,
+)
+from ..text.phonetic import latin_key, names_match, reading_similarity, romaji_key
+from .numbers import japanese_quantities
+
+#: Prepositions after which a phrase modifies the word before it (post-modifier or adjunct).
+PREPOSITIONS = frozenset(
+    """in on at from to of for by since until till during between among near across
+    after before with without into onto through throughout within around outside inside
+    under over against toward towards via per including like""".split()
+)
+#: Words that may stand between the parts of one name or date ("Tierra del Sol",
+#: "Bank of England", "Saturday, Jan. 13") without ending the phrase.
+NAME_LINKS = frozenset("of de del la le von van der den da di al bin el the".split())
+#: Determiners skipped when looking for the preposition before a phrase.
+_DETERMINERS = frozenset("the a an its his her their this that these those".split())
+#: Cardinals too often rendered by a word of their own (一人, 数, 何百): never facts.
+_VAGUE_CARDINALS = frozenset("zero one dozen hundred hundreds thousand thousands".split())
+#: Japanese words that say "two" without a numeral (両国 "the two countries", 双方, ふたり).
+_PAIR_WORD = re.compile(r"両|双|ふたり|二人")
+#: A run of kanji numerals.
+_KANJI_NUMERAL = re.compile(r"[〇一二三四五六七八九十百千万億兆]+")
+#: Abbreviations that stand with a name and are no name themselves (rendered as 氏, 博士,
+#: or left out): honorifics and generational suffixes.
+NAME_AFFIXES = frozenset("jr sr mr mrs ms dr st mt prof gen lt col sgt rev hon".split())
+#: Spaces inside a Japanese number (8,500 万, 4 億 5 千万, 12 月).
+_NUMBER_SPACE = re.compile(r"(?<=[0-9,.万億兆千百十])[ \u3000]+(?=[0-9万億兆千百十月日年%])")
+#: English quantities whose kind the Japanese renders with a value of its own.
+_FACT_KINDS = frozenset({"num", "month", "weekday", "time"})
+#: Endings of nationality adjectives (Irish, Chinese, Canadian, European): rendered by the
+#: country's name, which the dictionary does not link to the adjective.
+DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean")
+#: Reading similarity from which a katakana word may render an English name (looser than
+#: the names check's :data:`mtqa.text.phonetic.SAME_NAME_MIN`: here a match clears).
+LOOSE_NAME_MIN = 0.6
+#: English words before the head is searched at most (beyond, the phrase attaches to a
+#: word the search cannot find reliably).
+HEAD_REACH = 4
+#: English words either side of a head word whose renderings tell which of its renderings
+#: is the one in its context.
+CONTEXT_WORDS = 3
+#: Japanese characters at most that the span of a finding reaches before the head word.
+MAX_LEAD_CHARS = 16
+#: What ends the clause before a head word: its span starts after it.
+_CLAUSE_MARKS = frozenset("、。，「」『』（）()：:")
+#: A pair whose English has this share of capitalised words or more is headline-like.
+HEADLINE_CAPITALS = 0.6
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,6}s?$")
+_WORD = re.compile(r"[A-Za-z0-9$€£¥][\w'’.\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One number, date or name of the English, with its offsets in the pair's English."""
+
+    start: int
+    end: int
+    kind: str  # "number", "date" or "name"
+    #: no Japanese of the pair (nor of a neighbour) renders it
+    missing: bool = True
+    #: its rendering proves the phrase is there (a weekday is not: the Japanese may give
+    #: the date instead, so a weekday "rendered" by any date proves nothing)
+    decisive: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class MissingPhrase:
+    """Adjacent missing facts of the English: one dropped phrase.
+
+    Attributes:
+        start: offset of the phrase in the pair's English (after its preposition).
+        end: offset after it.
+        kinds: the kinds of facts it carries.
+        preposition: the preposition before it ('' when none).
+        partner: see below.
+    """
+
+    start: int
+    end: int
+    kinds: frozenset[str]
+    preposition: str
+    #: the English offset of a rendered fact the phrase forms a range or a pair with
+    #: ("between *2011* and 2019"): the phrase belongs next to its rendering
+    partner: int | None = None
+    #: the phrase stands before a word it modifies ("*Germany's* economy", "*71*
+    #: Republicans", "the *Biden* administration")
+    premodifier: bool = False
+    #: the phrase opens its English sentence ("*On January 9th* drivers ..."): Japanese
+    #: opens its sentence with it too
+    initial: bool = False
+
+
+# --- the English facts --------------------------------------------------------------------
+
+
+def _is_fact_quantity(q: Quantity) -> bool:
+    """A value a reader needs: digits, a month, a weekday or a clock time; not a small
+    spelled-out number, an ordinal word or a bare scale word ("decades")."""
+    if q.kind not in _FACT_KINDS:
+        return False
+    if q.kind in {"month", "weekday"}:
+        return True
+    # a spelled-out number is a word of the sentence more than a figure: "two of them"
+    # (両者), "hundreds" (数百), "millions" (何百万もの), "the first time" (初めて)
+    if q.value in (0, 1):
+        return False
+    if any(c.isdigit() for c in q.text):
+        return True
+    word = q.text.lower().split("-")[0]
+    return word in EN_CARDINALS and word not in _VAGUE_CARDINALS
+
+
+def _quantity_rendered(q: Quantity, ja: Sequence[Quantity], ja_values: frozenset[float]) -> bool:
+    """Whether the Japanese has the value of English quantity ``q`` (a month as 3月 or a
+    bare 3, a time as 午後7時 or 19時, a weekday as 火曜日 or (火))."""
+    def same(a: float, b: float) -> bool:
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+    if q.kind == "weekday":  # 火曜日, or the date a Japanese newsroom gives instead (9日)
+        return any((j.kind == "weekday" and same(j.value, q.value))
+                   or (j.kind == "num" and j.text.endswith("日")) for j in ja)
+    if q.kind == "time":
+        hours = {q.value // 60, (q.value // 60) % 12}
+        return any(j.kind == "time" and same(j.value % 720, q.value % 720) for j in ja) or any(
+            v in ja_values for v in hours)
+    if q.kind == "month":  # 3月, not any 3 of the sentence
+        return any(j.kind == "month" and same(j.value, q.value) for j in ja)
+    return q.value in ja_values or any(same(j.value, q.value) for j in ja)
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """Japanese sentences the English facts of a pair are looked for in.
+
+    Attributes:
+        lex: the pair's English against this Japanese.
+        quantities: the values of this Japanese with their kinds.
+        values: every number this Japanese writes.
+        english: the English this Japanese translates when it is a neighbouring pair's
+            ('' for the pair's own): a fact that English carries too is rendered there for
+            its own sake, and says nothing of the pair's.
+    """
+
+    lex: Lexicon
+    quantities: tuple[Quantity, ...]
+    values: frozenset[float]
+    english: str = ""
+    #: every run of Latin letters of this Japanese, as :func:`_latin_key` writes it, and
+    #: the concatenation of each two runs in a row (Wi-Fi)
+    latin: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, lex: Lexicon, texts: Sequence[str], english: str = "") -> Rendering:
+        """What Japanese ``texts`` render of the English facts of ``lex``'s English.
+
+        Numbers written with spaces inside (8,500 万, 12 月, as machine translations
+        write them) are read without the spaces."""
+        joined = [_NUMBER_SPACE.sub("", japanese.normalize(t)) for t in texts]
+        runs = [_latin_key(m) for t in texts for m in re.findall(r"[A-Za-zＡ-Ｚａ-ｚ0-9\-]+", t)]
+        pairs = {a + b for a, b in zip(runs, runs[1:])}
+        values = {v for t in joined for v in japanese_numbers(t)}
+        # kanji numerals without a counter too (第七章 for "Chapter Seven", 三権)
+        values |= {v for t in joined for m in _KANJI_NUMERAL.findall(t)
+                   if (v := parse_japanese_number(m)) is not None}
+        if any(_PAIR_WORD.search(t) for t in joined):
+            values.add(2.0)  # "two" as 両 (両国, 両氏), 双方, ふたり
+        return cls(lex, tuple(q for t in joined for q in japanese_quantities(t)),
+                   frozenset(values), english, frozenset(runs) | pairs)
+
+    @property
+    def readings(self) -> tuple[str, ...]:
+        """Romanised katakana words of this Japanese (names read by sound)."""
+        return self.lex.names
+
+
+def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]:
+    """The facts of the pair's English, in text order, each marked missing when no
+    Japanese of ``renderings`` (the pair's own, then its neighbours') renders it.
+
+    Quantities that overlap (``two decades`` and ``two``) are one fact, rendered when any
+    of them is. A name overlapping a quantity ("Jan.", "Saturday") is that quantity.
+    """
+    quantities = [q for q in english_quantities(reference) if q.kind in _FACT_KINDS]
+    groups: list[list[Quantity]] = []
+    for q in sorted(quantities, key=lambda q: (q.start, -q.end)):
+        if groups and q.start < max(g.end for g in groups[-1]):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    spare = {j.kind for j in renderings[0].quantities
+             if j.kind in {"num", "month", "weekday"} and j.value not in (0, 1)
+             and not any(abs(j.value - q.value) <= 1e-9 * max(1.0, abs(q.value))
+                         and (q.kind == "weekday") == (j.kind == "weekday")
+                         for q in quantities)}
+    facts: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+    for g in groups:
+        start, end = min(q.start for q in g), max(q.end for q in g)
+        taken.append((start, end))
+        if not any(_is_fact_quantity(q) for q in g):
+            continue
+        kind = "date" if any(q.kind in {"month", "weekday", "time"} for q in g) else "number"
+        rendered = any(_quantity_in(q, r) for q in g for r in renderings)
+        # a Japanese value of the same kind that no English value accounts for: the number
+        # (or the weekday: 木曜日 for Wednesday) was changed, not dropped (the numbers
+        # check reports it)
+        changed = any(q.kind in spare for q in g)
+        weekday = all(q.kind == "weekday" for q in g)
+        facts.append(Fact(start, end, kind, not (rendered or changed), not weekday))
+    lex = renderings[0].lex
+    headline = _headline(lex.words)
+    for k, w in enumerate(lex.words):
+        if not w.capital or headline or any(a <= w.start < b for a, b in taken):
+            continue
+        if reference[max(0, w.start - 1) : w.start] in {"#", "@", "/", "."}:
+            continue  # a hashtag, a handle, a path or a domain: no name of the text
+        # a capital opening a sentence ("...," Sánchez Recarte said) is a name when the
+        # name goes on after it (an interjection, a contraction, "Heheh" do not)
+        nxt = lex.words[k + 1] if k + 1 < len(lex.words) else None
+        if w.kind != "name" and not (nxt is not None and nxt.kind == "name"
+                                     and not reference[w.end : nxt.start].strip()):
+            continue
+        if is_name(w.text):
+            facts.append(Fact(w.start, w.end, "name", not word_rendered(k, renderings)))
+    return sorted(facts, key=lambda f: f.start)
+
+
+def _quantity_in(q: Quantity, r: Rendering) -> bool:
+    """English quantity ``q`` rendered in ``r`` (in a neighbour's Japanese only when the
+    neighbour's English does not carry the value itself)."""
+    if not _quantity_rendered(q, r.quantities, r.values):
+        return False
+    return not r.english or not any(
+        e.kind == q.kind and e.value == q.value for e in english_quantities(r.english))
+
+
+def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:
+    """Whether English word ``k`` has a counterpart in one of the ``renderings``: matched
+    by the lexicon, kept in Latin letters (Wi-Fi for WiFi), or (a name) sounding like one
+    of its katakana words; in a neighbour's Japanese only when the neighbour's English does
+    not have the word itself."""
+    for r in renderings:
+        w = r.lex.words[k]
+        if r.english and _mentions(r.english, _bare(w.text)):
+            continue
+        if r.lex.covered(k) or _latin_key(_bare(w.text)) in r.latin:
+            return True
+        if w.capital and any(_sounds_like(w.text, x) for x in r.readings):
+            return True
+    return False
+
+
+def _latin_key(text: str) -> str:
+    """Latin letters and digits only, lower-cased (Wi-Fi and WiFi are one word)."""
+    return re.sub(r"[^a-z0-9]", "", japanese.normalize(text).lower())
+
+
+def _mentions(english: str, word: str) -> bool:
+    """Whether ``english`` has ``word`` or a word of its family (Africa for African)."""
+    root = re.escape(word[:5] if len(word) > 5 else word)
+    return re.search(rf"\b{root}", english, re.I) is not None
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive 's."""
+    return re.sub(r"['’]s$", "", word)
+
+
+def is_name(word: str) -> bool:
+    """A capitalised English word that can only be a name: not a contraction (I'm, We've),
+    not an acronym (EU may be 欧州連合), not a common word capitalised for emphasis or in
+    a title ("Hot", "Your Honor", "Hospital Playlist"), which JMdict lists as a gloss."""
+    bare = _bare(word)
+    low = bare.lower().rstrip(".")
+    if re.search(r"['’]", bare) or _ACRONYM.match(bare) or low in NAME_AFFIXES:
+        return False  # I'm, We've, Can't; EU, NATO; Jr, Dr
+    if low.endswith(DEMONYM_ENDINGS):
+        return False  # Irish → アイルランドの, Japanese → 日本の: an adjective, read loosely
+    return english_entry(low).senses == 0
+
+
+def _sounds_like(word: str, romaji: str) -> bool:
+    """A looser test than :func:`mtqa.text.phonetic.names_match`, enough to say that a name
+    is there (シソ for Siso, フレッチャー for Fletcher): an omission is claimed only when no
+    katakana word of the Japanese sounds like the name at all."""
+    bare = _bare(word)
+    if names_match(bare, romaji):
+        return True
+    a, b = latin_key(bare), romaji_key(romaji)
+    if len(a) <= 2:
+        return bool(a) and a == b[: len(a)]
+    return reading_similarity(bare, romaji) >= LOOSE_NAME_MIN
+
+
+def _headline(words: Sequence[EnWord]) -> bool:
+    """English set in title case (a headline, the title of a work): its capitals mark no
+    names. Names are capitalised in any sentence, so only the dictionary words count:
+    most of them capitalised ("Depictions Of Land And Water") is title case."""
+    common = [w for w in words if w.kind != "number" and english_entry(w.text.lower()).senses]
+    return len(common) >= 2 and sum(w.capital for w in common) >= HEADLINE_CAPITALS * len(
+        common)
+
+
+def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase]:
+    """Adjacent facts joined into phrases ("Saturday, Jan. 13", "Tierra del Sol Gallery");
+    a phrase is missing when none of its facts is rendered (a name or date the Japanese
+    has in part was translated, perhaps loosely)."""
+    groups: list[list[Fact]] = []
+    for f in facts:
+        if groups and _linked(reference[groups[-1][-1].end : f.start], groups[-1][-1], f):
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+    phrases: list[MissingPhrase] = []
+    for k, g in enumerate(groups):
+        decisive = [f for f in g if f.decisive] or g
+        if not all(f.missing for f in decisive):
+            continue
+        partner = None
+        for j in (k + 1, k - 1):  # a rendered range end next to it: 2011 and *2019*
+            if 0 <= j < len(groups) and not groups[j][0].missing:
+                a, b = (g[-1].end, groups[j][0].start) if j > k else (groups[j][-1].end,
+                                                                      g[0].start)
+                if _RANGE.fullmatch(reference[a:b]):
+                    partner = groups[j][0].start
+                    break
+        start, end = g[0].start, g[-1].end
+        prep = _preposition_before(reference, start)
+        nxt = re.match(r"(?:['’]s)?\s+([A-Za-z][\w\-]*)", reference[end:])
+        premodifier = bool(nxt) and nxt.group(1).lower() not in _NOT_HEADS
+        opened = re.split(r"[.!?;:]\s", reference[:start])[-1]
+        initial = all(w.lower() in PREPOSITIONS | _DETERMINERS for w in _WORD.findall(opened))
+        phrases.append(MissingPhrase(start, end, frozenset(f.kind for f in g), prep, partner,
+                                     premodifier, initial))
+    return phrases
+
+
+#: Words after a phrase that show it modifies nothing after it: prepositions, conjunctions,
+#: verbs of being and reporting, adverbs of time.
+_NOT_HEADS = PREPOSITIONS | STOPWORDS | frozenset(
+    "and or but said says is are was were has have had will would".split())
+
+
+#: What joins the two ends of a range or a pair of values ("2011 and 2019", "1970 to 2022",
+#: "10-12").
+_RANGE = re.compile(r"\s*(?:and|to|or|through|until|[-–～~])\s*", re.I)
+_NUMERIC_KINDS = frozenset({"number", "date"})
+
+
+def _linked(between: str, a: Fact, b: Fact) -> bool:
+    """Whether facts ``a`` and ``b``, separated by ``between``, belong to one name or date
+    ("Tierra del Sol", "Saturday, Jan. 13"): names with names, values with values (a
+    number before a name counts it: "71 Republicans", not one phrase)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z&]+", between)]
+    rest = re.sub(r"[A-Za-z&]+", "", between)
+    if (a.kind in _NUMERIC_KINDS) != (b.kind in _NUMERIC_KINDS):
+        return False
+    return len(words) <= 2 and all(w in NAME_LINKS for w in words) and set(rest) <= set(
+        " ,.'’")
+
+
+def _preposition_before(reference: str, start: int) -> str:
+    """The preposition that governs the phrase starting at ``start`` (determiners and
+    weekday commas skipped), or ''."""
+    before = _WORD.findall(reference[max(0, start - 40) : start])
+    for w in reversed(before):
+        low = w.lower()
+        if low in _DETERMINERS:
+            continue
+        return low if low in PREPOSITIONS else ""
+    return ""
+
+
+# --- where the phrase belongs in the Japanese ---------------------------------------------
+
+
+def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int]) -> int | None:
+    """The Japanese unit rendering the English word the phrase modifies (see the module
+    docstring), looked for within the phrase's English clause ``clause``: the other end of
+    its range when it has one; the word after it when it stands before a word; the word
+    before its preposition; else the word after it."""
+    if phrase.partner is not None:
+        k = next((k for k, w in enumerate(lex.words)
+                  if w.start == phrase.partner and lex.links[k]), None)
+        if k is not None:
+            return _nearest_link(lex, k)
+    before = [k for k, w in enumerate(lex.words)
+              if clause[0] <= w.start and w.end <= phrase.start and lex.links[k]][-HEAD_REACH:]
+    after = [k for k, w in enumerate(lex.words)
+             if phrase.end <= w.start and w.end <= clause[1] and lex.links[k]][:HEAD_REACH]
+    if phrase.premodifier or phrase.initial or not phrase.preposition or not before:
+        order = after + list(reversed(before))
+    else:
+        order = list(reversed(before)) + after
+    return _nearest_link(lex, order[0]) if order else None
+
+
+def _nearest_link(lex: Lexicon, k: int) -> int:
+    """Of the units that may render English word ``k``, the one among the renderings of
+    the English words around it (a word said twice: the occurrence in its own context);
+    else the one whose place in the Japanese is nearest the word's place in the English."""
+    links = lex.links[k]
+    if len(links) == 1:
+        return links[0]
+    around = [j for j in range(max(0, k - CONTEXT_WORDS), min(len(lex.words), k + CONTEXT_WORDS
+                                                                + 1))
+              if j != k and lex.links[j] and set(lex.links[j]) != set(links)]
+    if around:
+        return min(links, key=lambda u: (sum(min(abs(u - v) for v in lex.links[j])
+                                             for j in around), u))
+    en_end = max(w.end for w in lex.words) or 1
+    ja_start, ja_end = lex.units[0].start, lex.units[-1].end
+    where = lex.words[k].start / en_end
+    return min(links, key=lambda u: abs((lex.units[u].start - ja_start)
+                                         / max(1, ja_end - ja_start) - where))
+
+
+def gap_span(units: Sequence[JaUnit], u: int) -> tuple[int, int]:
+    """Where a phrase modifying unit ``u`` belongs: from the start of ``u``'s clause (after
+    the 、 or the sentence start before it; at most :data:`MAX_LEAD_CHARS` before ``u``'s
+    compound) to the end of ``u``'s bunsetsu (the compound and the function words after
+    it). A modifier stands before its head in Japanese, but other modifiers may come
+    between them: the span holds the place where it was dropped."""
+    a = u
+    while (a > 0 and units[a - 1].sentence == units[u].sentence
+           and units[a - 1].pos1 in {"名詞", "接頭辞"} and units[a].pos1 in {"名詞", "接尾辞"}):
+        a -= 1
+    head = units[a].start
+    while (a > 0 and units[a - 1].sentence == units[u].sentence
+           and units[a - 1].text not in _CLAUSE_MARKS
+           and head - units[a - 1].start <= MAX_LEAD_CHARS):
+        a -= 1
+    b = u
+    while (b + 1 < len(units) and units[b + 1].sentence == units[u].sentence
+           and b - u < 3 and (units[b + 1].pos1 in {"助詞", "助動詞", "接尾辞"}
+                              or units[b + 1].pos2 == "非自立可能"
+                              or (units[b + 1].pos1 == "名詞" and units[b].pos1 == "名詞"))):
+        b += 1
+    return units[a].start, units[b].end
+
+
+def sentence_opening(units: Sequence[JaUnit], u: int) -> tuple[int, int]:
+    """The first bunsetsu of unit ``u``'s sentence: where a phrase that opens the English
+    sentence ("On January 9th, ...") stands in the Japanese too."""
+    first = u
+    while first > 0 and units[first - 1].sentence == units[u].sentence:
+        first -= 1
+    while first < u and units[first].text in _CLAUSE_MARKS:
+        first += 1
+    start, end = gap_span(units, first)
+    return units[first].start, end
+
+
+# --- names the Japanese refers to another way -----------------------------------------------
+
+#: Prefixes of a compound that refers back to something named before (同氏, 同国, 当局,
+#: 両社); 今, 元, 前... date or qualify a noun and refer back to nothing.
+_REFERRING_PREFIXES = frozenset("同当両") & wordlists.deictic_prefixes()
+
+
+def refers_back(japanese_text: str) -> bool:
+    """Whether the Japanese of the pair refers to something named before (同氏, 同国, 当局,
+    彼女): a name the English repeats may stand there."""
+    for t in japanese.tokenize(japanese_text):
+        if t.pos1 == "代名詞" or (t.pos1 == "名詞" and len(t.surface) >= 2
+                                 and t.surface[0] in _REFERRING_PREFIXES):
+            return True
+    return False
+
+
+def phrase_text(reference: str, phrase: MissingPhrase) -> str:
+    """The phrase as the finding quotes it: with its preposition (and a determiner after
+    it) when it has one."""
+    start = phrase.start
+    if phrase.preposition:
+        window = reference[max(0, start - 30) : start]
+        m = re.search(rf"\b{re.escape(phrase.preposition)}\b(?:\s+(?:the|a|an))?\s*$",
+                      window, re.I)
+        if m:
+            start = max(0, start - 30) + m.start()
+    return reference[start : phrase.end].strip(" ,;:")
+
+
+def said_before(reference: str, phrase: MissingPhrase, earlier: str) -> bool:
+    """Whether the article gave the phrase's fact before, so that the Japanese may now
+    refer to it another way: every name word of it, or its values, occur in the
+    ``earlier`` English. The caller then asks whether the Japanese refers back
+    (:func:`refers_back`: 同氏, 同国, 同額, 彼女) or renders another word of the same full
+    name (:func:`full_name_rendered`: サンチェス氏 for "Recarte" after "Ignacio Sánchez
+    Recarte")."""
+    text = reference[phrase.start : phrase.end]
+    if phrase.kinds == {"name"}:
+        words = [_bare(w) for w in re.findall(r"[A-Z][\w'’\-]*", text)]
+        return bool(words) and all(re.search(rf"\b{re.escape(w)}", earlier) for w in words)
+    values = {q.value for q in english_quantities(text)}
+    return bool(values) and values <= {q.value for q in english_quantities(earlier)}
+
+
+def full_name_rendered(reference: str, phrase: MissingPhrase, earlier: str,
+                       readings: Sequence[str]) -> bool:
+    """Whether another word of a full name the phrase's name stood in earlier is in the
+    Japanese (``readings``): one person called by another part of the name."""
+    if phrase.kinds != {"name"}:
+        return False
+    word = re.escape(_bare(reference[phrase.start : phrase.end].split()[-1]))
+    for m in re.finditer(rf"((?:[A-Z][\w\-]*\s+){{0,3}}){word}((?:\s+[A-Z][\w\-]*){{0,3}})",
+                         earlier):
+        others = (m.group(1) + " " + m.group(2)).split()
+        if any(_sounds_like(o, r) for o in others for r in readings):
+            return True
+    return False
+
+
+def name_said_more_often(lex: Lexicon) -> bool:
+    """Whether the Japanese names something of the English (a proper noun or katakana
+    word) more often than the English does, in one sentence (日本 twice for "Japan's
+    Finance Minister ... whether Tokyo had discussed"): the
+    translator put that name in place of another one (a capital for its country, a pronoun
+    resolved to its name), so a name missing from the pair may stand there."""
+    for k, w in enumerate(lex.words):
+        if not w.capital or not lex.links[k]:
+            continue
+        said = sum(1 for x in lex.words if x.stem == w.stem)
+        spans: list[tuple[int, int, int]] = []  # start, end, sentence
+        names = [u for u in lex.links[k] if lex.units[u].pos2 == "固有名詞"
+                 or japanese.is_katakana(lex.units[u].text)]
+        for u in sorted(names, key=lambda u: (lex.units[u].start, -lex.units[u].end)):
+            x = lex.units[u]
+            if spans and x.start <= spans[-1][1]:  # one word in several tokens (土曜 日)
+                spans[-1] = (spans[-1][0], max(x.end, spans[-1][1]), x.sentence)
+            else:
+                spans.append((x.start, x.end, x.sentence))
+        # within one Japanese sentence: the substitution is local
+        per_sentence = Counter(sent for _, _, sent in spans)
+        if per_sentence and max(per_sentence.values()) > said:
+            return True
+    return False

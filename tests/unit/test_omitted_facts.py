@@ -1,0 +1,168 @@
+"""Phrase-level omissions (``OMI002``, issue #19 item 4): a number, a date or a name of the
+English that the aligned Japanese leaves out. Constructed sentences, one check at a time
+(tests/harness.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.checks import omitted_facts as facts
+from mtqa.text.lexicon import build_lexicon
+from tests.harness import Bead, run_check
+
+
+def phrase_findings(*beads: Bead) -> list[tuple[str, str, str]]:
+    """(text, reference, severity) of the OMI002 findings of the omission check."""
+    return [(f.text, f.reference or "", f.severity) for f in run_check("omission", *beads)
+            if f.code == "OMI002"]
+
+
+@pytest.mark.parametrize(
+    ("en", "dropped", "rendered", "where", "phrase"),
+    [
+        # a year after a preposition: it belongs in the clause of the verb it modifies
+        ("The novel was adapted into a film in 1985 by a small studio.",
+         "その小説は小さなスタジオによって映画化された。",
+         "その小説は1985年に小さなスタジオによって映画化された。",
+         "その小説は小さなスタジオによって映画化され", "in 1985"),
+        # a possessive name before its noun phrase: it belongs before the phrase's first
+        # word (the span ends where it was dropped)
+        ("Farmers are angry about Germany's new diesel tax.",
+         "農家は新しいディーゼル税に怒っている。",
+         "農家はドイツの新しいディーゼル税に怒っている。",
+         "農家は新しい", "Germany's"),
+        # a number before its noun
+        ("The court heard 106 criminal cases last year.",
+         "裁判所は昨年、刑事事件を審理した。",
+         "裁判所は昨年、106件の刑事事件を審理した。",
+         "刑事事件を", "106"),
+        # one end of a range: it belongs next to the other end
+        ("Literacy doubled between 1970 and 2022 in the region.",
+         "その地域では1970年までに識字率が倍増した。",
+         "その地域では1970年から2022年までに識字率が倍増した。",
+         "その地域では1970年までに", "2022"),
+        # a phrase that opens the English sentence opens the Japanese one
+        ("On January 9th, train drivers began a strike over pay.",
+         "列車の運転士らが賃金をめぐってストライキを開始した。",
+         "１月９日、列車の運転士らが賃金をめぐってストライキを開始した。",
+         "列車の", "On January 9th"),
+    ],
+)
+def test_a_dropped_fact_is_flagged_where_it_belonged(
+    en: str, dropped: str, rendered: str, where: str, phrase: str
+) -> None:
+    assert phrase_findings(Bead(en, dropped)) == [(where, phrase, "minor")]
+    assert phrase_findings(Bead(en, rendered)) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # a name rendered by the dictionary (英国) or by sound, loosely (シソ for Siso)
+        ("Prices rose in Britain last month.", "先月、英国では物価が上昇した。"),
+        ("Siso moved to Miami with his family.", "シソは家族と共にマイアミに移り住んだ。"),
+        # part of a name rendered: the name was translated (ドイツ鉄道 for Deutsche Bahn)
+        ("Drivers at Deutsche Bahn went on strike.", "ドイツ鉄道の運転士がストライキを行った。"),
+        # a spelled-out small number, an ordinal and a vague quantity are words
+        ("Both teams scored two goals for the first time in hundreds of games.",
+         "両チームが初めて得点した。"),
+        # acronyms, contractions and capitalised common words are no names
+        ("The EU said I'm sure the Gallery will reopen.", "欧州連合は、美術館は再開すると述べた。"),
+        # a weekday given as the date
+        ("The company opened a factory on Tuesday.", "同社は9日、工場を開設した。"),
+        # a name kept in Latin letters, written another way
+        ("iMessage does not even work over WiFi.", "Wi-Fi経由ではiMessageさえ動かない。"),
+        # a number written with spaces inside, as machine translations do
+        ("The fossil is 85 million years old.", "その化石は約 8,500 万年前のものだ。"),
+        # a hashtag is no name of the text
+        ("Finished the shelves today #HomeRenovation", "今日、棚が完成した #DIY"),
+        # a headline: its capitals mark no names
+        ("Siso's Depictions Of Land And Water Center New Gallery Exhibition",
+         "大地と水の描写が新しいギャラリー展に集結"),
+    ],
+)
+def test_what_translations_legitimately_leave_out_is_no_omission(en: str, ja: str) -> None:
+    assert phrase_findings(Bead(en, ja)) == []
+
+
+def test_a_fact_in_the_neighbouring_sentence_is_rendered_unless_that_english_has_it() -> None:
+    # the translator moved "in 2023" into the next sentence: rendered
+    moved = (Bead("Germany's economy shrank in 2023.", "ドイツ経済は縮小した。"),
+             Bead("Exports fell sharply.", "2023年には輸出が急減した。"))
+    assert phrase_findings(*moved) == []
+    # the next sentence has its own 2023: the first one's is still missing
+    own = (Bead("Germany's economy shrank in 2023.", "ドイツ経済は縮小した。"),
+           Bead("Exports fell sharply in 2023.", "2023年には輸出が急減した。"))
+    assert [p for _, p, _ in phrase_findings(*own)] == ["in 2023"]
+
+
+def test_a_name_given_before_may_be_referred_to_another_way() -> None:
+    first = Bead("Boris Johnson resigned as prime minister.", "ボリス・ジョンソンは首相を辞任した。")
+    # 同氏 for Johnson, the surname alone for the full name
+    assert phrase_findings(first, Bead("Johnson said he had no regrets.",
+                                       "同氏は後悔はないと述べた。")) == []
+    assert phrase_findings(first, Bead("Boris Johnson said he had no regrets.",
+                                       "ジョンソン氏は後悔はないと述べた。")) == []
+    # no earlier mention: the name is missing
+    assert [p for _, p, _ in phrase_findings(
+        Bead("Prices rose.", "物価が上昇した。"),
+        Bead("Later, Johnson said he had no regrets.", "その後、同氏は後悔はないと述べた。"))
+    ] == ["Johnson"]
+
+
+def test_a_loosely_translated_pair_is_not_searched_for_facts() -> None:
+    # the aligner paired sentences that do not translate each other: not a phrase omission
+    assert phrase_findings(Bead("Siso was born in Madrid in 1962 and raised in Miami.",
+                                "天気は晴れで、気温が上がった。")) == []
+
+
+def test_adjacent_facts_form_one_phrase() -> None:
+    en = "The show opens on Saturday, Jan. 13 in Rio de Janeiro, 2022 and 2023."
+    lex = build_lexicon(en, [("ショーが2022年に開幕する。", 0, 0)])
+    found = facts.english_facts(en, [facts.Rendering(lex, (), frozenset({2022.0}))])
+    phrases = facts.missing_phrases(en, found)
+    # a comma joins a date but not a name to a number; "and" joins no phrase
+    assert [en[p.start : p.end] for p in phrases] == ["Saturday, Jan. 13", "Rio de Janeiro",
+                                                     "2023"]
+    assert [p.preposition for p in phrases] == ["on", "in", ""]
+    # 2023 is the other end of a pair whose first end (2022) the Japanese has
+    assert phrases[2].partner == en.index("2022")
+
+
+def test_a_changed_number_is_left_to_the_numbers_check() -> None:
+    # 1971 for 1917: a wrong number (NUM001), not a dropped one
+    assert phrase_findings(Bead("The government was overthrown in 1917.",
+                                "政府は1971年に倒された。")) == []
+    assert [p for _, p, _ in phrase_findings(Bead("The government was overthrown in 1917.",
+                                                  "政府は倒された。"))] == ["in 1917"]
+
+
+def test_a_changed_weekday_is_left_to_the_numbers_check() -> None:
+    # 木曜日 for Wednesday: a wrong day (NUM003), not a dropped one
+    assert phrase_findings(Bead("Leaders will meet on Wednesday in Geneva.",
+                                "首脳らは木曜日にジュネーブで会談する。")) == []
+
+
+def test_a_name_put_in_place_of_another_is_no_omission() -> None:
+    # "Tokyo" for the Japanese government rendered 日本, a name the sentence says once in
+    # English and twice in Japanese: the translator put it in Tokyo's place
+    en = ("Japan's finance minister declined to say whether Tokyo had discussed the yen "
+          "with his counterparts.")
+    assert phrase_findings(Bead(en, "日本の財務相は、円について日本が各国の財務相と協議したかどうか"
+                                    "について明言を避けた。")) == []
+    assert [p for _, p, _ in phrase_findings(Bead(
+        en, "日本の財務相は、円について各国の財務相と協議したかどうかについて明言を避けた。"))] == [
+        "Tokyo"]
+
+
+def test_a_number_word_in_kanji_renders_it() -> None:
+    assert phrase_findings(Bead("The rules are set out in Chapter Seven of the act.",
+                                "規則は同法の第七章に定められている。")) == []
+
+
+def test_two_is_a_fact_unless_the_japanese_says_it_with_a_word_of_its_own() -> None:
+    en = "The club signed two strikers in January."
+    assert [p for _, p, _ in phrase_findings(Bead(en, "クラブは1月にストライカーを獲得した。"))] == [
+        "two"]
+    assert phrase_findings(Bead(en, "クラブは1月にストライカー2人を獲得した。")) == []
+    assert phrase_findings(Bead("The two leaders met in January.", "両首脳は1月に会談した。")) == []

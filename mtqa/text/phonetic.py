@@ -177,16 +177,22 @@ def _distance_rows(a: str, b: str) -> tuple[list[float], list[float]]:
     for d in b_del:
         prev.append(prev[-1] + d)
     before = prev
-    cols = range(1, len(b) + 1)
     for ca in a:
         a_del = _DELETE_COSTS.get(ca, 1.0)
         near = _NEAR_CLASSES.get(ca, "")
         left = prev[0] + a_del
         cur = [left]
-        for j in cols:
-            cb = b[j - 1]
-            sub = 0.0 if cb == ca else 0.5 if cb in near else 1.0
-            left = min(prev[j] + a_del, left + b_del[j - 1], prev[j - 1] + sub)
+        # a cell is the least of deleting ca (from above), deleting cb (from the left) and
+        # substituting (from the diagonal): min() of the three, its comparisons written
+        # out (equal candidates are equal figures, so which one is kept does not matter)
+        for diag, up, cb, cb_del in zip(prev, prev[1:], b, b_del):
+            left_cost = left + cb_del
+            left = up + a_del
+            if left_cost < left:
+                left = left_cost
+            sub = diag + (0.0 if cb == ca else 0.5 if cb in near else 1.0)
+            if sub < left:
+                left = sub
             cur.append(left)
         before, prev = prev, cur
     return before, prev

@@ -740,11 +740,14 @@ def predict_trees(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
     ``missing_left`` (where a NaN goes). A forest compares its inputs as 32-bit floats,
     as the library that fitted it did.
 
-    All trees are walked together, one level a step, over the flattened (row, tree)
-    pairs that have not reached a leaf yet: the trees are shallow and unbalanced, so
-    most pairs stop early, and a step then only touches those still walking (#17: the
-    token model over a whole article is one call; this walk takes under half the time of
-    walking every pair to the deepest level).
+    The leaf values of every (row, tree) pair are gathered into one (rows x trees) matrix
+    and summed by row. Many rows (the token model over a whole article) are walked tree by
+    tree, all rows of a tree one level a step (:func:`_leaves_by_tree`); few rows (the
+    segment model, a short article) all trees together (:func:`_leaves_by_pair`). Either
+    way only the pairs not yet at a leaf are touched: the trees are shallow and
+    unbalanced, so most pairs stop early (#17: the token model over the 4,351 tokens of
+    riyadh and the cases, 150 trees, 51 -> 33 ms tree by tree; the same leaves, so the
+    same sums to the last bit).
     """
     forest = params.get("kind") == "forest"
     if forest:
@@ -753,33 +756,73 @@ def predict_trees(params: Mapping[str, Any], X: np.ndarray) -> np.ndarray:
     out = np.zeros(X.shape[0], dtype=np.float64)
     if trees and X.shape[0]:
         padded = params.get("padded") or _padded_trees(trees)
-        feature, threshold, left, right, value, missing_left = padded
-        n_trees, width = feature.shape
-        n_rows, n_cols = X.shape
-        # node ids index the flattened (trees x width) arrays: tree t's root is t * width
-        root = np.arange(n_trees, dtype=np.int64) * width
-        feature, threshold, value, missing_left = (
-            a.ravel() for a in (feature, threshold, value, missing_left))
-        # children side by side: child[2 * node] is the left one, child[2 * node + 1] the right
-        child = np.stack([left + root[:, None], right + root[:, None]], axis=-1).ravel()
-        node = np.tile(root, n_rows)  # pair k is row k // n_trees, tree k % n_trees
-        cell = np.repeat(np.arange(n_rows, dtype=np.int64) * n_cols, n_trees)
-        values = np.ascontiguousarray(X).ravel()
-        nan = bool(np.isnan(values).any())
-        walking = np.flatnonzero(feature[node] >= 0)
-        while walking.size:
-            at = node[walking]
-            x = values[cell[walking] + feature[at]]
-            go_left = x <= threshold[at]
-            if nan:
-                go_left = np.where(np.isnan(x), missing_left[at], go_left)
-            at = child[2 * at + ~go_left]
-            node[walking] = at
-            walking = walking[feature[at] >= 0]
-        out = value[node].reshape(n_rows, n_trees).sum(axis=1)
+        walk = _leaves_by_tree if X.shape[0] >= _ROWS_FOR_TREE_WALK else _leaves_by_pair
+        out = walk(padded, X).sum(axis=1)
         if forest:
             out /= len(trees)
     return out + float(params.get("baseline", 0.0))
+
+
+#: From this many rows, trees are walked one by one (:func:`predict_trees`): for the
+#: shipped token model (150 trees) the tree walk takes 0.0129 s at 1,500 rows against
+#: 0.0158 for the pair walk, 0.0079 at 700 against 0.0068.
+_ROWS_FOR_TREE_WALK = 1000
+
+
+def _leaves_by_pair(padded: Sequence[np.ndarray], X: np.ndarray) -> np.ndarray:
+    """Leaf value of each (row, tree) pair, all trees walked together one level a step
+    over the flattened pairs that have not reached a leaf yet; (rows x trees)."""
+    feature, threshold, left, right, value, missing_left = padded
+    n_trees, width = feature.shape
+    n_rows, n_cols = X.shape
+    # node ids index the flattened (trees x width) arrays: tree t's root is t * width
+    root = np.arange(n_trees, dtype=np.int64) * width
+    feature, threshold, value, missing_left = (
+        a.ravel() for a in (feature, threshold, value, missing_left))
+    # children side by side: child[2 * node] is the left one, child[2 * node + 1] the right
+    child = np.stack([left + root[:, None], right + root[:, None]], axis=-1).ravel()
+    node = np.tile(root, n_rows)  # pair k is row k // n_trees, tree k % n_trees
+    cell = np.repeat(np.arange(n_rows, dtype=np.int64) * n_cols, n_trees)
+    values = np.ascontiguousarray(X).ravel()
+    nan = bool(np.isnan(values).any())
+    walking = np.flatnonzero(feature[node] >= 0)
+    while walking.size:
+        at = node[walking]
+        x = values[cell[walking] + feature[at]]
+        go_left = x <= threshold[at]
+        if nan:
+            go_left = np.where(np.isnan(x), missing_left[at], go_left)
+        at = child[2 * at + ~go_left]
+        node[walking] = at
+        walking = walking[feature[at] >= 0]
+    return value[node].reshape(n_rows, n_trees)
+
+
+def _leaves_by_tree(padded: Sequence[np.ndarray], X: np.ndarray) -> np.ndarray:
+    """Leaf value of each (row, tree) pair, tree by tree, the rows of a tree walked
+    together one level a step (those not yet at a leaf); (rows x trees)."""
+    feature, threshold, left, right, value, missing_left = padded
+    n_trees = feature.shape[0]
+    n_rows = X.shape[0]
+    columns = np.ascontiguousarray(X.T)  # a feature's values side by side
+    nan = bool(np.isnan(columns).any())
+    leaves = np.empty((n_rows, n_trees), dtype=np.float64)
+    rows = np.arange(n_rows, dtype=np.int64)
+    for t in range(n_trees):
+        feature_t, threshold_t, value_t = feature[t], threshold[t], value[t]
+        node = np.zeros(n_rows, dtype=np.int64)
+        walking = rows if feature_t[0] >= 0 else rows[:0]
+        while walking.size:
+            at = node[walking]
+            x = columns[feature_t[at], walking]
+            go_left = x <= threshold_t[at]
+            if nan:
+                go_left = np.where(np.isnan(x), missing_left[t][at], go_left)
+            at = np.where(go_left, left[t][at], right[t][at])
+            node[walking] = at
+            walking = walking[feature_t[at] >= 0]
+        leaves[:, t] = value_t[node]
+    return leaves
 
 
 def _padded_trees(trees: Sequence[Mapping[str, Any]]) -> tuple[np.ndarray, ...]:

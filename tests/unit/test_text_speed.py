@@ -454,3 +454,31 @@ def test_name_assignment_edges_are_the_thresholded_similarities():
                 assert got == [e for e in want if e[1] != 0], (en_line, floor)
                 edges += len(got)
     assert edges > 100
+
+
+def test_trees_walked_one_by_one_give_the_pair_walks_leaves():
+    # predict_trees walks many rows tree by tree and few rows all trees together: the
+    # leaves (so the sums, to the last bit) are the same either way, NaN inputs included
+    import numpy as np
+
+    from mtqa.risk import tokens as rt
+
+    model = rt.RiskModel.load()
+    rows = []
+    for en, ja in _pairs()[:3]:
+        for source, translation in zip(en.splitlines(), ja.splitlines()):
+            if source.strip() and translation.strip():
+                rows.append(rt.token_features(source, translation)[1])
+    X = np.vstack(rows)
+    X = X[:, [rt.FEATURE_NAMES.index(n) for n in model.token["features"]]]
+    X[::7, 3] = np.nan
+    assert X.shape[0] > rt._ROWS_FOR_TREE_WALK
+    by_tree = rt._leaves_by_tree(model.token["padded"], X)
+    by_pair = rt._leaves_by_pair(model.token["padded"], X)
+    assert np.array_equal(by_tree, by_pair)
+    assert np.array_equal(by_tree.sum(axis=1), by_pair.sum(axis=1))
+    forest = model.segment["members"][1]
+    S = np.random.default_rng(17).normal(size=(200, len(rt.SEGMENT_FEATURE_NAMES)))
+    S = S.astype(np.float32).astype(np.float64)
+    assert np.array_equal(rt._leaves_by_tree(forest["padded"], S),
+                          rt._leaves_by_pair(forest["padded"], S))

@@ -6,6 +6,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .cache import text_cache
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 
 STOPWORDS = frozenset(
@@ -31,9 +33,15 @@ class Word:
         return self.text.lower()
 
 
-def words(text: str) -> list[Word]:
-    """Words and numbers of ``text`` with offsets into it."""
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+@text_cache(8192)
+def words(text: str) -> tuple[Word, ...]:
+    """Words and numbers of ``text`` with offsets into it.
+
+    Cached per article, as a tuple that callers share (#17 work done once: the aligner,
+    the similarity features, the token risk features and the scores read the same
+    sentences; riyadh and the cases ask 689 times for 288 texts).
+    """
+    return tuple(Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
 @functools.lru_cache(maxsize=65536)

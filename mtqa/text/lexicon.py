@@ -133,6 +133,24 @@ class Clause:
     words: tuple[EnWord, ...]
 
 
+#: Words that Python's float() reads (whatever their case): a token that is one of them is
+#: a number to :func:`mtqa.text.numerals.parse_english_number`.
+_FLOAT_WORDS = frozenset({"nan", "inf", "infinity"})
+
+
+def _may_be_number(token: str) -> bool:
+    """False for a token that :func:`mtqa.text.numerals.parse_english_number` reads as no
+    number, told without calling it (#17 work done once: it tries float() on every word,
+    and the ValueError of an ordinary word costs more than the rest of the word's
+    reading): a token that begins with a letter is a number only as a number word or as
+    one of :data:`_FLOAT_WORDS`."""
+    first = token[0]
+    if first.isdigit() or first in "$€£¥":
+        return True
+    low = token.lower()
+    return low in _NUMBER_WORDS or low in _FLOAT_WORDS
+
+
 @text_cache(4096)
 def english_words(text: str) -> tuple[EnWord, ...]:
     """Content words, numbers and names of an English text, with offsets into it."""
@@ -144,7 +162,8 @@ def english_words(text: str) -> tuple[EnWord, ...]:
             low = low[:-2]
         if not tok[0].isalnum() and tok[0] not in "$€£¥":
             continue
-        value = numerals.parse_english_number(tok, _NUMBER_WORDS)
+        value = (numerals.parse_english_number(tok, _NUMBER_WORDS)
+                 if _may_be_number(tok) else None)
         if value is not None:
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else ""
             if nxt in _SCALES:

@@ -482,3 +482,22 @@ def test_trees_walked_one_by_one_give_the_pair_walks_leaves():
     S = S.astype(np.float32).astype(np.float64)
     assert np.array_equal(rt._leaves_by_tree(forest["padded"], S),
                           rt._leaves_by_pair(forest["padded"], S))
+
+
+def test_english_words_read_numbers_as_when_every_token_was_tried(monkeypatch):
+    # english_words asks parse_english_number only of tokens that may be numbers; with
+    # that shortcut switched off (every token tried, as before) the words are the same
+    from mtqa.text import lexicon
+    from mtqa.text.cache import clear_text_caches
+
+    texts = [en for en, _ in _pairs() + _probe_pairs()]
+    texts.append("NaN and Inf, infinity; 1st $5 ٣ ² twenty October may Twelve dozen "
+                 "hundred 3rd 1,200 €3bn")
+    clear_text_caches()
+    fast = [lexicon.english_words(t) for t in texts]
+    clear_text_caches()
+    monkeypatch.setattr(lexicon, "_may_be_number", lambda token: True)
+    full = [lexicon.english_words(t) for t in texts]
+    clear_text_caches()
+    assert repr(fast) == repr(full)  # repr: "NaN" reads as float nan, never equal to itself
+    assert sum(w.kind == "number" for ws in full for w in ws) > 100

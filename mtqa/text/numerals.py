@@ -500,10 +500,13 @@ def parse_english_number(token: str, words: Mapping[str, float] | None = None) -
     ordinal suffix ("$1,200", "3rd", "18.5"), or a word of ``words`` (by default the
     cardinal number words); None for anything else."""
     t = re.sub(r"(?<=\d)(st|nd|rd|th)$", "", token.lstrip("$€£¥").replace(",", ""))
-    try:
+    if _EN_DECIMAL.fullmatch(t):  # not float() alone: it reads "Nan", "Inf", "1e5", "1_0"
         return float(t)
-    except ValueError:
-        return (EN_CARDINALS if words is None else words).get(token.lower())
+    return (EN_CARDINALS if words is None else words).get(token.lower())
+
+
+#: A number written in digits, as :func:`parse_english_number` reads it.
+_EN_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 
 _EN_DIGITS_SCALED = re.compile(

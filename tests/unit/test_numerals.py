@@ -135,3 +135,15 @@ def test_every_reader_is_short():
         if fn.__module__ == numerals.__name__:
             lines = inspect.getsource(fn).count("\n")
             assert lines <= 80, (name, lines)
+
+
+@pytest.mark.parametrize("word", ["Nan", "NaN", "Inf", "Infinity", "inf", "1e5", "1_000"])
+def test_words_python_reads_as_floats_are_no_english_numbers(word):
+    # float() accepts these; a name such as "Nan Goldin" must not become a number
+    assert parse_english_number(word) is None
+
+
+def test_signed_and_decimal_digits_are_numbers():
+    assert parse_english_number("-3") == -3.0
+    assert parse_english_number(".5") == 0.5
+    assert parse_english_number("$1,200.50") == 1200.5

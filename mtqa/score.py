@@ -35,15 +35,17 @@ _CHAR_ORDER = 6
 
 
 @text_cache(4096)
-def _char_ngrams(text: str) -> tuple[Counter[str], ...]:
+def _char_ngrams(text: str) -> tuple[tuple[dict[str, int], int], ...]:
     """Character 1- to 6-gram counts of ``text`` with its whitespace removed, as sacrebleu's
-    ``extract_all_char_ngrams`` counts them. Cached per article: each pair's English is
-    scored twice (against the back-translation and, for token risk, the word gloss)."""
+    ``extract_all_char_ngrams`` counts them, each with its total. Cached per article: each
+    pair's English is scored twice (against the back-translation and, for token risk, the
+    word gloss)."""
     line = "".join(text.split())
-    return tuple(
-        Counter([line[i : i + n] for i in range(len(line) - n + 1)])
-        for n in range(1, _CHAR_ORDER + 1)
-    )
+    out = []
+    for n in range(1, _CHAR_ORDER + 1):
+        grams = Counter([line[i : i + n] for i in range(len(line) - n + 1)])
+        out.append((dict(grams), max(len(line) - n + 1, 0)))
+    return tuple(out)
 
 
 def chrf(hypothesis: str, reference: str) -> float | None:
@@ -56,9 +58,10 @@ def chrf(hypothesis: str, reference: str) -> float | None:
     if not hypothesis.strip() or not reference.strip():
         return None
     stats: list[int] = []
-    for hyp, ref in zip(_char_ngrams(hypothesis), _char_ngrams(reference)):
-        matches = sum(min(count, ref[g]) for g, count in hyp.items() if g in ref)
-        stats += [sum(hyp.values()) if ref else 0, sum(ref.values()), matches]
+    for (hyp, hyp_n), (ref, ref_n) in zip(_char_ngrams(hypothesis), _char_ngrams(reference)):
+        # the clipped matches, over the n-grams both sides have (a C-level key intersection)
+        matches = sum(min(hyp[g], ref[g]) for g in hyp.keys() & ref.keys())
+        stats += [hyp_n if ref else 0, ref_n, matches]
     score = _chrf()._compute_f_score(stats)  # type: ignore[attr-defined]
     return round(float(score), 1)
 

@@ -13,7 +13,12 @@ omitted or crossing). Six detectors:
   a lone adverb or interjection (なるほど。), and the rendering of an English sentence
   that is itself a fragment ("Rosemary and thyme."). So are an opening expression of
   several words (というのも、 ということは、), a topic with one phrase whose verb is left
-  out by style (詳細はウェブサイトへ。 陪審員は宣誓を。) and a list of nouns (ネギ、玉ネギ、卵。).
+  out by style (詳細はウェブサイトへ。 陪審員は宣誓を。), a list of nouns (ネギ、玉ネギ、卵。)
+  and inverted order after a finite clause (同じだった、その特性ゆえに。). Also a fragment:
+  a sentence ending on a compound particle (…規則について。), and, in plain written prose,
+  on a te-form whose clause names its subject (…怪物は…把握して。) or on a verb's
+  continuative form (…命を受け。). A first sentence followed by another on the same line
+  is body text, checked for these particle and te-form endings (a headline stands alone).
 * ``SCR002`` a quote mark left unbalanced in its paragraph (a stray 」 or an unclosed 「).
 * ``SCR003`` a clause dependency inverted: the English says "X while Y" and the
   Japanese puts X's content in the subordinate clause before 間 and Y's in the main
@@ -32,9 +37,10 @@ omitted or crossing). Six detectors:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import ClassVar
 
 from ..text import japanese, jmdict, wordlists
@@ -168,6 +174,108 @@ def _enumeration(toks: Sequence[japanese.Token]) -> bool:
         item and all(t.pos1 in {"名詞", "接頭辞", "接尾辞"} for t in item) for item in items)
 
 
+#: Finite endings of a predicate (…だった, …します): one before a comma closes a clause.
+_FINITE_ENDINGS = frozenset({"た", "だ", "です", "ます"})
+
+
+def _inverted_order(toks: Sequence[japanese.Token]) -> bool:
+    """True when a clause closed by a finite predicate comes before a comma and the
+    postpositional phrase after it (アイボリーも同じだった、その特性ゆえに。): inverted word
+    order (倒置), a complete sentence whose phrase was put last for emphasis (ザックだよ、
+    「Better in Construction」から。 with a sentence-final particle). A fragment
+    cut off from its sentence has no finite predicate before its last phrase."""
+    for k, t in enumerate(toks):
+        if t.pos1 == "助動詞" and t.surface in _FINITE_ENDINGS:
+            # (sentence-final particles may close the clause first: ザックだよ、…から。)
+            j = k + 1
+            while j < len(toks) and toks[j].pos2 == "終助詞":
+                j += 1
+            if j < len(toks) and toks[j].surface in {"、", "，"}:
+                return True
+    return False
+
+
+#: The conjunctive particles of the te-form (…して, …読んで).
+_TE = frozenset({"て", "で"})
+#: Case particles that open a compound particle (に + ついて, と + して).
+_COMPOUND_HEADS = frozenset({"に", "と"})
+#: Particles that mark the subject or topic of a clause.
+_SUBJECT_PARTICLES = frozenset({"は", "が"})
+#: A te-form sentence with a subject is a fragment from this many characters: shorter ones
+#: are spoken answers giving a reason (電車が遅れて。 "the train was late").
+MIN_TE_FRAGMENT_CHARS = 12
+
+
+def _dangling_te_form(words: Sequence[japanese.Token], toks: Sequence[japanese.Token],
+                      written: Callable[[], bool]) -> str:
+    """Why a sentence that ends on the te-form is unfinished, or "" when it is not.
+
+    * A compound case particle after a noun (について, として, に対して: に or と, a verb
+      and て that JMdict lists as one expression) marks a phrase that a predicate must
+      govern: …規則について。 is cut before its verb. (を + verb + て is left alone: 蓋を
+      して。 is a request as often as the causative をして; so is a place pronoun's
+      ここに連れて。)
+    * A te-form whose clause (after the last comma) names its subject or topic with は or
+      が (怪物はタサリンが落下した場所を正確に把握して。) joins that clause to a following
+      one; a request in the te-form (ちょっと待って。 見て。) names no subject. Only in
+      plain written prose (``written``): spoken and polite Japanese ends a sentence on
+      the te-form to give a reason (身内を亡くしたことがなくて。)."""
+    last = words[-1]
+    if last.surface not in _TE or last.pos2 != "接続助詞" or len(words) < 3:
+        return ""
+    particle, verb = words[-3], words[-2]
+    compound = particle.surface + verb.surface + last.surface
+    if (particle.surface in _COMPOUND_HEADS and verb.pos1 == "動詞" and len(words) > 3
+            and words[-4].pos1 == "名詞" and jmdict.glosses(compound)):
+        return f"ends on the compound particle '{compound}' with nothing to govern it"
+    commas = [k for k, t in enumerate(toks) if t.surface in _LIST_MARKS]
+    clause = toks[commas[-1] + 1:] if commas else toks
+    if (sum(len(t.surface) for t in clause) >= MIN_TE_FRAGMENT_CHARS
+            and any(t.surface in _SUBJECT_PARTICLES and t.pos2 in {"係助詞", "格助詞"}
+                    for t in clause) and written()):
+        return f"ends on the te-form '{verb.surface}{last.surface}' with no main clause"
+    return ""
+
+
+#: Final kana of a verb's continuative form (連用形: 受け, 備え, 書き, 始め, し, なり); い is
+#: left out, as ください and 来い are imperatives.
+_CONTINUATIVE_KANA = frozenset("きぎしじちぢにひびぴみりえけげせぜてでねへべぺめれ")
+
+
+def _continuative(words: Sequence[japanese.Token], written: Callable[[], bool]) -> str:
+    """Why a sentence ending on a verb's continuative form is unfinished, or "": the
+    continuative (中止法: …陸地へと大躍進を遂げ。 …命を受け。) joins its clause to the next
+    one and never ends a sentence. Only in plain written prose (``written``), where an
+    imperative, which can share the form (行け), does not stand outside quotes."""
+    last = words[-1]
+    if (last.pos1 != "動詞" or last.surface[-1] not in _CONTINUATIVE_KANA
+            or last.surface == last.lemma or not written()):
+        return ""
+    return f"ends on the continuative form '{last.surface}' with no main clause"
+
+
+#: Polite endings (です, ます, ました, ません): a text in them is spoken or conversational.
+_POLITE = frozenset({"です", "ます", "まし", "でし", "ませ"})
+
+
+def _plain_written(sent: Sentence, ctx: Context) -> bool:
+    """True when the other sentences of the sentence's paragraph are plain written prose
+    (news, narrative: …した。 …である。): none ends on a polite form, a sentence-final
+    particle (ね, よ, な), the te-form or a conjunctive particle, ？ or ！ — the marks of
+    spoken or conversational Japanese, where a sentence may end on the te-form."""
+    doc = ctx.translation
+    others = [s for s in doc.sentences
+              if s.paragraph == sent.paragraph and s.index != sent.index and not s.chrome]
+    for other in others:
+        text = doc.text[other.start : other.end].rstrip("」』）) 　\n")
+        if text.endswith(("？", "！", "?", "!")):
+            return False
+        tail = [t for t in japanese.tokenize(text) if not _is_punctuation(t.surface)][-3:]
+        if any(t.surface in _POLITE or t.pos2 in {"終助詞", "接続助詞"} for t in tail):
+            return False
+    return bool(others)
+
+
 def _final_expression(words: Sequence[japanese.Token]) -> bool:
     """True when the final case particle closes a sentence-final expression after a
     predicate (よかったのに "if only", なかったくせに "even though"): the particle and the
@@ -196,7 +304,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 5
+    version: ClassVar[int] = 6
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -223,10 +331,16 @@ class ScrambledCheck(BaseCheck):
     @staticmethod
     def _is_body(sent: Sentence, ctx: Context) -> bool:
         """A sentence of the article body that ends with a full stop: not the headline
-        (the first line), not chrome, not a caption or a short line without 。."""
+        (the first line), not chrome, not a caption or a short line without 。. A first
+        sentence that the next one follows on the same line is no headline: a headline
+        stands on a line of its own (…シソの大地と。水の描写が… is a cut body line)."""
         doc = ctx.translation
-        if sent.chrome or sent.index == 0:
+        if sent.chrome:
             return False
+        if sent.index == 0:
+            nxt = doc.sentences[1] if len(doc.sentences) > 1 else None
+            if nxt is None or nxt.chrome or "\n" in doc.text[sent.end : nxt.start]:
+                return False
         text = doc.text[sent.start : sent.end].rstrip("」』）) 　")
         return text.endswith(("。", "．"))
 
@@ -250,13 +364,14 @@ class ScrambledCheck(BaseCheck):
         )
         if (last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES
                 and not quote_ellipsis and not _final_expression(words)
-                and not _verb_ellipsis(words, text)):
+                and not _verb_ellipsis(words, text) and not _inverted_order(toks)):
             # (「…」と。 leaves out the reporting verb on purpose: journalistic style)
             problem = f"ends on the case particle '{last.surface}' with nothing to govern it"
         elif (first.is_particle and first.pos2 in {"格助詞", "係助詞", "副助詞"}
               and not self._quote_tail(sent, ctx, first) and not _spoken_opening(words, toks)):
             problem = f"starts with the particle '{first.surface}'"
-        elif (not any(_is_predicate(t) for t in words) and len(text) <= MAX_FRAGMENT_CHARS
+        elif (sent.index > 0 and not any(_is_predicate(t) for t in words)
+              and len(text) <= MAX_FRAGMENT_CHARS
               and not any(t.surface in {"は", "が", "も"} and t.is_particle for t in words)
               and not _enumeration(toks)
               and not _complete_without_predicate(words, pair.reference)):
@@ -264,6 +379,9 @@ class ScrambledCheck(BaseCheck):
             problem = "has no predicate: a fragment cut off from its sentence"
         elif last.surface in _DANGLING_ENDINGS and last.pos1 in {"名詞", "助詞", "形状詞"}:
             problem = f"ends on '{last.surface}', a subordinate clause with no main clause"
+        else:
+            written = functools.partial(_plain_written, sent, ctx)  # (asked only if needed)
+            problem = _dangling_te_form(words, toks, written) or _continuative(words, written)
         if not problem:
             return
         start, end = self._fragment_span(toks, text)

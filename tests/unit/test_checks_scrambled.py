@@ -211,3 +211,96 @@ def test_elliptical_sentences_are_not_fragments(en: str, ja: str) -> None:
 def test_cut_off_clauses_with_a_topic_or_a_list_are_still_fragments(ja: str) -> None:
     en = "The minister visited the port on Tuesday to meet the dockers' union. Talks went on."
     assert "SCR001" in [c for c, _ in flagged(en, ja)]
+
+
+def scr001(en: str, ja: str) -> list[str]:
+    """The texts of the SCR001 findings of an article given without a headline line."""
+    report = mtqa.check(en, ja, backtranslator="dictionary", checks=("scrambled",))
+    return [f.text for f in report.finding_list if f.code == "SCR001"]
+
+
+def test_a_first_sentence_cut_on_its_line_is_a_fragment() -> None:
+    """Issue #19: a first sentence that the next one follows on the same line is body
+    text, not a headline (…ギャラリーで。展示される… cut before its verb)."""
+    en = "The painting will be shown at the Tierra del Sol Gallery from January 13."
+    ja = "この絵画は1月13日からティエラ・デル・ソル・ギャラリーで。展示される予定だ。"
+    found = scr001(en, ja)
+    assert len(found) == 1 and found[0].endswith("ソル・ギャラリーで。")
+
+
+@pytest.mark.parametrize(
+    "ja",
+    [
+        # a headline on a line of its own keeps the headline's freedom
+        "大臣、ベルリンへ。\n大臣は月曜日にベルリンへ飛んだ。",
+        # an opening noun phrase on the body line is a title-like opening (体言止め)
+        "水上の都市ベネチア。大臣は月曜日にベルリンへ飛んだ。",
+    ],
+)
+def test_a_headline_line_and_an_opening_noun_phrase_are_not_fragments(ja: str) -> None:
+    assert scr001("Venice. The minister flew to Berlin on Monday.", ja) == []
+
+
+def test_inverted_word_order_is_not_a_fragment() -> None:
+    """A finite clause, a comma, then the phrase put last for emphasis (倒置): complete,
+    as in the refA literary 'アイボリーも同じだった、その特性ゆえに。'."""
+    en = "The minister left the port. The dockers were surprised by the speed of his decision."
+    ja = "大臣は港湾を去った。労組は驚いた、その決定の速さに。"
+    assert [c for c, _ in flagged(en, ja) if c == "SCR001"] == []
+
+
+@pytest.mark.parametrize(
+    ("ja", "text"),
+    [
+        # a compound particle (に + ついて) with no predicate to govern it
+        ("大臣は港湾を訪れた。労組は新しい規則について。協議は続いた。",
+         "労組は新しい規則について。"),
+        # a te-form clause that names its subject: joined to a main clause now missing
+        ("大臣は港湾を訪れた。その後、港湾の労組が激しい抗議を始めて。協議は続いた。",
+         "その後、港湾の労組が激しい抗議を始めて。"),
+    ],
+)
+def test_a_sentence_cut_after_a_te_form_is_a_fragment(ja: str, text: str) -> None:
+    en = ("The minister visited the port. The dockers' union then began a fierce protest "
+          "about the new rules. Talks went on.")
+    assert scr001(HEAD_EN + en, HEAD_JA + ja) == [text]
+
+
+@pytest.mark.parametrize(
+    "ja",
+    [
+        # a request in the te-form names no subject
+        "大臣は港湾を訪れた。ちょっと待って。",
+        "大臣は港湾を訪れた。この子たちをここに連れて。",
+        # a short spoken answer giving a reason
+        "大臣は港湾を訪れた。電車が遅れて。",
+    ],
+)
+def test_requests_and_short_reasons_in_the_te_form_are_not_fragments(ja: str) -> None:
+    en = "The minister visited the port. Wait a moment, bring the children here."
+    assert scr001(HEAD_EN + en, HEAD_JA + ja) == []
+
+
+def test_a_te_form_with_its_subject_in_spoken_text_is_not_a_fragment() -> None:
+    """Polite or spoken Japanese ends a sentence on the te-form to give a reason (ESA MT
+    outputs: 私はまだ身内を亡くしたことがなくて。): the rule holds for plain prose only."""
+    en = "I have never lost anyone. My family has always been healthy, you know."
+    ja = "私は誰も失ったことがありません。私の家族はずっと元気に暮らしていて。そうですね。"
+    assert scr001(HEAD_EN + en, HEAD_JA + ja) == []
+
+
+def test_a_sentence_ending_on_the_continuative_form_is_a_fragment() -> None:
+    """The continuative (中止法) joins its clause to the next one: …命を受け。 in plain
+    prose is a clause cut off before its main clause."""
+    en = "According to the book, Yima was commanded by Ahura Mazda to build a shelter. He did."
+    ja = "その書物によると、イマはアフラ・マズダーの命を受け。避難所を建てた。"
+    found = scr001(HEAD_EN + en, HEAD_JA + ja)
+    assert len(found) == 1 and found[0].endswith("命を受け。")
+
+
+def test_inverted_order_after_a_sentence_final_particle_is_not_a_fragment() -> None:
+    """ESA MT output: やあ、みんな！ザックだよ、「Better in Construction」から。 (a finite
+    clause, a sentence-final particle, a comma, the phrase put last)."""
+    en = "Hi everyone! It's Zach from Better in Construction. Today we fix a roof."
+    ja = "やあ、みんな！ザックだよ、「Better in Construction」から。今日は屋根を直す。"
+    assert scr001(en, ja) == []

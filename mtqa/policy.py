@@ -143,9 +143,35 @@ def check_names(names: Iterable[str], where: str) -> tuple[str, ...]:
     ``boilerplate`` or ``moved`` for ``alignment``) are accepted too, because
     ``--severity`` takes categories and users mix the two (#16).
 
+    A name with ``+`` adds a check to the default run and one with ``-`` takes it out
+    (``+divergence``: the default checks and the opt-in divergence check); the plain names
+    given, if any, stand in for the default run.
+
     Raises:
         ConfigError: a name that is neither a check nor a category (lists the checks).
     """
+    from . import checks
+
+    given = [n.strip() for n in names]
+    plain = [n for n in given if not n.startswith(("+", "-"))]
+    if len(plain) == len(given):
+        return _resolve_check_names(plain, where)
+    out = list(_resolve_check_names(plain, where)) if plain else list(checks.defaults())
+    for name in given:
+        if name[:1] not in ("+", "-"):
+            continue
+        (found,) = _resolve_check_names([name[1:]], where)
+        if name[0] == "+" and found not in out:
+            out.append(found)
+        elif name[0] == "-" and found in out:
+            out.remove(found)
+    if not out:
+        raise ConfigError(f"{where}: no check left to run")
+    return tuple(out)
+
+
+def _resolve_check_names(names: Iterable[str], where: str) -> tuple[str, ...]:
+    """:func:`check_names` for plain names (no ``+``/``-``)."""
     from . import checks
 
     known = checks.available()

@@ -280,7 +280,8 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--checks", default=None, metavar="NAMES",
                    help="comma-separated checks to run, named as `mtqa checks` lists them "
                    "(numbers,titles; the singular and the finding categories work too; "
-                   "default: all but the opt-in divergence)")
+                   "default: all but the opt-in divergence; +NAME adds a check to the "
+                   "default run, --checks=-NAME takes one out)")
     p.add_argument("--severity", action="append", default=None, metavar="CATEGORY=SEVERITY",
                    help="severity override for a finding category, e.g. untranslated=major "
                    "(repeatable)")

@@ -211,3 +211,36 @@ def test_min_confidence_from_a_file_and_all_findings_hides_nothing(tmp_path, mon
     assert config_from_args(args).policy.min_confidence == 0.0
     args = build_parser().parse_args(["check", "a.txt", "b.txt", "--min-confidence", "none"])
     assert config_from_args(args).policy.min_confidence is None
+
+
+def test_plus_adds_a_check_to_the_default_run_and_minus_takes_one_out():
+    from mtqa import checks
+    from mtqa.policy import check_names
+
+    defaults = tuple(checks.defaults())
+    assert "divergence" not in defaults  # opt-in
+    assert check_names(["+divergence"], "--checks") == (*defaults, "divergence")
+    assert check_names(["-names", "+divergence"], "--checks") == (
+        *[c for c in defaults if c != "names"], "divergence")
+    # plain names stand in for the default run; +/- apply to them
+    assert check_names(["numbers", "+title"], "--checks") == ("numbers", "titles")
+    assert check_names(["numbers", "titles", "-titles"], "--checks") == ("numbers",)
+    with pytest.raises(ConfigError, match="no check left"):
+        check_names(["numbers", "-numbers"], "--checks")
+    with pytest.raises(ConfigError, match="unknown check"):
+        check_names(["+nonsense"], "--checks")
+
+
+def test_cli_checks_plus_runs_the_opt_in_check_with_the_defaults(tmp_path, capsys):
+    from mtqa.cli import main
+
+    out = tmp_path / "r.json"
+    cases = Path(__file__).resolve().parents[2] / "data" / "cases"
+    rc = main(["check", str(cases / "f1-race.en.txt"), str(cases / "f1-race.ja.txt"),
+               "--backtranslator", "dictionary", "--checks", "+divergence", "--format", "json",
+               "-o", str(out), "-q"])
+    assert rc in (0, 1)
+    import json
+
+    sig = json.loads(out.read_text(encoding="utf-8"))["signature"]
+    assert "divergence-1" in sig and "untranslated-" in sig and "alignment-" in sig

@@ -224,10 +224,14 @@ def _find_idioms(reference: str, idioms: Sequence[Idiom]) -> list[tuple[Idiom, s
     for i, t in enumerate(toks):
         where.setdefault(_norm_en(t), []).append(i)
     found = []
-    for idiom in idioms:
-        first_kind, first_alts = idiom.slots[0]
-        if first_kind == "word":
-            starts = sorted({i for a in first_alts for i in where.get(_norm_en(a), ())})
+    firsts_of, by_first, anywhere = _first_words(tuple(idioms))
+    # the idioms whose first word is in the sentence (and those that start anywhere), in
+    # the list's order
+    tried = sorted({k for w in where for k in by_first.get(w, ())} | set(anywhere))
+    for k in tried:
+        idiom, firsts = idioms[k], firsts_of[k]
+        if firsts is not None:
+            starts = sorted({i for a in firsts for i in where.get(a, ())})
         else:
             starts = list(range(len(toks)))
         for i in starts:
@@ -237,6 +241,29 @@ def _find_idioms(reference: str, idioms: Sequence[Idiom]) -> list[tuple[Idiom, s
                               matches[end - 1].end()))
                 break
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _first_words(idioms: tuple[Idiom, ...]) -> tuple[
+    tuple[tuple[str, ...] | None, ...], dict[str, tuple[int, ...]], tuple[int, ...]
+]:
+    """For an idiom list, worked out once rather than per sentence: each idiom's normalised
+    first-word alternatives (None when its pattern does not start with a word), the idioms
+    (by index) each first word starts, and the idioms that may start anywhere."""
+    firsts: list[tuple[str, ...] | None] = []
+    by_first: dict[str, list[int]] = {}
+    anywhere: list[int] = []
+    for k, idiom in enumerate(idioms):
+        kind, alts = idiom.slots[0]
+        if kind != "word":
+            firsts.append(None)
+            anywhere.append(k)
+            continue
+        words = tuple(_norm_en(a) for a in alts)
+        firsts.append(words)
+        for w in set(words):
+            by_first.setdefault(w, []).append(k)
+    return tuple(firsts), {w: tuple(ks) for w, ks in by_first.items()}, tuple(anywhere)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -277,3 +277,45 @@ def test_polarity_and_sense_findings_are_minor_calques_and_opposites_major() -> 
                         HEAD_JA + "市長は結果に明らかに噛まれた。", backtranslator="dictionary",
                         checks=("mistranslation",))
     assert [(f.code, f.severity) for f in report.finding_list] == [("MIS003", "minor")]
+
+
+def test_idiom_search_by_first_word_finds_what_trying_every_idiom_finds():
+    """The idiom index (#17 work done once) tries only idioms whose first word is in the
+    sentence; the result is that of trying every idiom, on real English and on the idioms'
+    own patterns."""
+    from pathlib import Path
+
+    from mtqa.checks import mistranslation as mis
+
+    def every_idiom(reference, idioms):  # the straightforward search the index replaces
+        matches = list(mis._EN_WORD.finditer(reference.replace("-", " ")))
+        toks = [m.group() for m in matches]
+        where = {}
+        for i, t in enumerate(toks):
+            where.setdefault(mis._norm_en(t), []).append(i)
+        found = []
+        for idiom in idioms:
+            kind, alts = idiom.slots[0]
+            starts = (sorted({i for a in alts for i in where.get(mis._norm_en(a), ())})
+                      if kind == "word" else list(range(len(toks))))
+            for i in starts:
+                end = mis._match_slots(idiom.slots, toks, i)
+                if end is not None:
+                    found.append((idiom, " ".join(toks[i:end]), matches[i].start(),
+                                  matches[end - 1].end()))
+                    break
+        return found
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in [
+        root / "data/riyadh/en.txt", *(root / "data/cases").glob("*.en.txt"),
+        *(root / "tests/data/probes").glob("*.en.txt")]]
+    idioms = mis.load_idioms()
+    lines = [ln for t in texts for ln in t.splitlines() if ln.strip()]
+    lines += [i.pattern.replace("(", "").replace(")", "") for i in idioms]
+    hits = 0
+    for line in lines:
+        want = every_idiom(line, idioms)
+        assert mis._find_idioms(line, idioms) == want, line
+        hits += len(want)
+    assert hits > 20  # the comparison saw idioms found, not only empty lists

@@ -52,7 +52,7 @@ from ..text.lexicon import (
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context, neighbour_pairs
 from .mistranslation import find_idioms
-from .omission import _adds_content
+from .omission import adds_content
 
 #: Share of the content words of each side that the other side must match for the pair to
 #: be compared word for word: below it the pair is misaligned or the back-translation
@@ -259,7 +259,7 @@ def _flagged_span(pair: AlignedPair, lex: Lexicon, b: EnWord) -> tuple[int, int]
     if span is None:
         return None
     units = [lex.units[u] for u in _units_in(lex, *span)]
-    judged = [u for u in units if _adds_content(u)]
+    judged = [u for u in units if adds_content(u)]
     if not judged or any(u.content and japanese.is_katakana(u.text) for u in units):
         return None
     return min(u.start for u in judged), max(u.end for u in judged)

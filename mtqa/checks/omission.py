@@ -329,7 +329,7 @@ class AdditionCheck(BaseCheck):
         # whatever gloss they share (年内 "within the year" ~ while)
         grammar = {k for k, w in enumerate(lex.words) if w.text.lower() in OPENER_WORDS}
         for chunk in japanese_clauses(lex.units):
-            own = [u for u in chunk if _adds_content(lex.units[u]) and not (
+            own = [u for u in chunk if adds_content(lex.units[u]) and not (
                 # the verb of a compound particle (にとって, に対して) is grammar
                 u > 0 and lex.units[u - 1].pos1 == "助詞"
                 and lex.units[u].lemma in _PARTICLE_VERBS)]
@@ -382,7 +382,7 @@ class AdditionCheck(BaseCheck):
 _DEICTIC_PREFIXES = tuple(sorted(wordlists.deictic_prefixes()))
 
 
-def _adds_content(u: JaUnit) -> bool:
+def adds_content(u: JaUnit) -> bool:
     # katakana words are names or loanwords: the names check judges those
     return (u.content and u.known and not japanese.is_katakana(u.text)
             and u.pos2 not in {"数詞", "非自立可能", "代名詞"}

@@ -59,7 +59,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -67,6 +67,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import findings_cache  # noqa: E402
+from findings_cache import DataError, jsonl_lines, read_cache, run_cached  # noqa: E402
 
 #: The development half as shipped beside the repository (issue #18).
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wmt24-esa-en-ja"
@@ -101,10 +104,6 @@ _NOT_IN_CACHE_KEY = frozenset({
 #: punctuation ("New York", "O'Neill"): the "flag Latin runs" baseline of the data README.
 _WORD = r"[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９'’.\-&]*"
 _LATIN_RUN = re.compile(rf"{_WORD}(?:[ 　]{_WORD})*")
-
-
-class DataError(Exception):
-    """The data folder or one of its lines cannot be used (one line on stderr, exit 2)."""
 
 
 # --- data ---------------------------------------------------------------------------------
@@ -159,30 +158,15 @@ def load_items(data: Path, domain: str | None = None, limit: int | None = None) 
     Raises:
         DataError: no such folder or file, no ``.jsonl`` file, or a malformed line.
     """
-    if data.is_file():
-        files = [data]
-    elif data.is_dir():
-        files = sorted(data.glob("*.jsonl"))
-        if not files:
-            raise DataError(f"{data}: no .jsonl file in this folder")
-    else:
-        raise DataError(f"{data}: no such folder or file")
     items: list[EsaItem] = []
-    for path in files:
+    for where, line in jsonl_lines(data):
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as err:
-            raise DataError(f"{path}: cannot be read as UTF-8 ({err})") from None
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise DataError(f"{path}:{n}: not JSON ({err.msg})") from None
-            item = _parse_item(obj, f"{path}:{n}")
-            if domain is None or item.domain == domain:
-                items.append(item)
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise DataError(f"{where}: not JSON ({err.msg})") from None
+        item = _parse_item(obj, where)
+        if domain is None or item.domain == domain:
+            items.append(item)
     if limit is not None:
         items = items[:limit]
     if not items:
@@ -195,18 +179,7 @@ def load_items(data: Path, domain: str | None = None, limit: int | None = None) 
 
 def code_digest() -> str:
     """Digest of the code and data that produce the findings: the cache file's name."""
-    h = hashlib.sha256()
-    base = ROOT / "mtqa"
-    for p in sorted(base.rglob("*")):
-        rel = p.relative_to(ROOT).as_posix()
-        if not p.is_file() or rel in _NOT_IN_CACHE_KEY or "__pycache__" in rel:
-            continue
-        if p.suffix not in {".py", ".tsv", ".txt", ".json", ".csv"}:
-            continue
-        h.update(rel.encode())
-        h.update(p.read_bytes())
-    h.update(BACKTRANSLATOR.encode())
-    return h.hexdigest()[:16]
+    return findings_cache.code_digest(BACKTRANSLATOR, _NOT_IN_CACHE_KEY)
 
 
 def data_digest(data: Path) -> str:
@@ -269,60 +242,17 @@ def check_item(args: tuple[str, str, str]) -> dict[str, Any]:
     }
 
 
-def _read_cache(path: Path) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    if not path.is_file():
-        return out
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:  # a line cut short by an interrupted run
-                continue
-            if isinstance(rec, dict) and "key" in rec:
-                out[rec["key"]] = rec
-    return out
-
-
 def run_items(items: Sequence[EsaItem], jobs: int, cache: Path | None,
               log: Callable[[str], None]) -> dict[str, dict[str, Any]]:
     """Findings for every distinct item, from the cache where present, else computed (and
     appended to the cache as they come, so that an interrupted run resumes)."""
-    done = _read_cache(cache) if cache else {}
+    done = read_cache(cache) if cache else {}
     todo: dict[str, tuple[str, str, str]] = {}
     for it in items:
         if it.key not in done:
             todo.setdefault(it.key, (it.key, it.source, it.translation))
     log(f"{len(items)} items, {len(done)} cached, {len(todo)} to check with {jobs} job(s)")
-    if not todo:
-        return done
-    sink = None
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        sink = cache.open("a", encoding="utf-8")
-    try:
-        for n, rec in enumerate(_map(list(todo.values()), jobs), 1):
-            done[rec["key"]] = rec
-            if sink is not None:
-                sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                sink.flush()
-            if n % 100 == 0:
-                log(f"  {n}/{len(todo)} checked")
-    finally:
-        if sink is not None:
-            sink.close()
-    return done
-
-
-def _map(args: list[tuple[str, str, str]], jobs: int) -> Iterator[dict[str, Any]]:
-    if jobs <= 1:
-        _init_worker()
-        yield from map(check_item, args)
-        return
-    import multiprocessing as mp
-
-    with mp.get_context("fork").Pool(jobs, initializer=_init_worker) as pool:
-        yield from pool.imap_unordered(check_item, args, chunksize=4)
+    return run_cached(done, todo, jobs, cache, check_item, log, initializer=_init_worker)
 
 
 # --- findings per item ----------------------------------------------------------------------

@@ -76,7 +76,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -84,6 +84,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import findings_cache  # noqa: E402
+from findings_cache import DataError, jsonl_lines, read_cache, run_cached  # noqa: E402
 
 #: The injector's version: bump it (and say so in the README) whenever the cases change.
 #: Version 1 was frozen before any detector was tuned against it (issue #19, item 8).
@@ -151,10 +155,6 @@ _CLOSED = re.compile(r"[。！？][」』）)]*\s*$")
 _SENTENCE = re.compile(r"[^。！？\n]+(?:[。！？]+[」』）)]*|(?=\n)|$)")
 
 
-class DataError(Exception):
-    """The data folder or one of its lines cannot be used (one line on stderr, exit 2)."""
-
-
 # --- data -----------------------------------------------------------------------------------
 
 
@@ -214,26 +214,11 @@ def load_paragraphs(data: Path, domain: str | None = None,
     Raises:
         DataError: no such folder or file, no ``.jsonl`` file, a malformed line, no item.
     """
-    if data.is_file():
-        files = [data]
-    elif data.is_dir():
-        files = sorted(data.glob("*.jsonl"))
-        if not files:
-            raise DataError(f"{data}: no .jsonl file in this folder")
-    else:
-        raise DataError(f"{data}: no such folder or file")
     seen: dict[tuple[str, str], Paragraph] = {}
-    for path in files:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as err:
-            raise DataError(f"{path}: cannot be read as UTF-8 ({err})") from None
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            para = _parse_line(line, f"{path}:{n}")
-            if para is not None and (domain is None or para.domain == domain):
-                seen.setdefault((para.source, para.translation), para)
+    for where, line in jsonl_lines(data):
+        para = _parse_line(line, where)
+        if para is not None and (domain is None or para.domain == domain):
+            seen.setdefault((para.source, para.translation), para)
     rank = {d: i for i, d in enumerate(DOMAIN_ORDER)}
     paras = sorted(seen.values(), key=lambda p: (rank.get(p.domain, len(rank)), p.domain,
                                                   p.doc_id, p.line_id))
@@ -760,20 +745,9 @@ _FIELDS = ("category", "severity", "start", "end", "code", "check", "confidence"
 
 
 def code_digest() -> str:
-    """Digest of the code and data that produce the findings: the cache file's name.
-
-    Every file of the ``mtqa`` package counts (modules may move between subpackages; an
-    edit anywhere re-checks, which is slower but never stale)."""
-    h = hashlib.sha256()
-    base = ROOT / "mtqa"
-    for p in sorted(base.rglob("*")):
-        rel = p.relative_to(ROOT).as_posix()
-        if p.is_file() and "__pycache__" not in rel and p.suffix in {
-                ".py", ".tsv", ".txt", ".json", ".csv"}:
-            h.update(rel.encode())
-            h.update(p.read_bytes())
-    h.update(BACKTRANSLATOR.encode())
-    return h.hexdigest()[:16]
+    """Digest of the code and data that produce the findings: the cache file's name (every
+    file of the ``mtqa`` package counts: modules may move between subpackages)."""
+    return findings_cache.code_digest(BACKTRANSLATOR)
 
 
 def check_pair(args: tuple[str, str, str]) -> dict[str, Any]:
@@ -799,21 +773,6 @@ def check_pair(args: tuple[str, str, str]) -> dict[str, Any]:
             "seconds": round(time.perf_counter() - t0, 3)}
 
 
-def _read_cache(path: Path) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    if not path.is_file():
-        return out
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:  # a line cut short by an interrupted run
-                continue
-            if isinstance(rec, dict) and "key" in rec:
-                out[rec["key"]] = rec
-    return out
-
-
 def run_pairs(pairs: Sequence[tuple[str, str, str]], jobs: int, cache: Path | None,
               log: Callable[[str], None],
               checker: Callable[[tuple[str, str, str]], dict[str, Any]] = check_pair,
@@ -821,39 +780,11 @@ def run_pairs(pairs: Sequence[tuple[str, str, str]], jobs: int, cache: Path | No
     """Findings for every distinct pair ``(key, source, translation)``: from the cache where
     present, else computed and appended to the cache as they come (an interrupted run
     resumes where it stopped)."""
-    done = _read_cache(cache) if cache else {}
+    done = read_cache(cache) if cache else {}
     todo = {k: (k, s, t) for k, s, t in pairs if k not in done}
     log(f"{len({k for k, _, _ in pairs})} texts, {len(done)} cached, {len(todo)} to check "
         f"with {jobs} job(s)")
-    if not todo:
-        return done
-    sink = None
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        sink = cache.open("a", encoding="utf-8")
-    try:
-        for n, rec in enumerate(_map(list(todo.values()), jobs, checker), 1):
-            done[rec["key"]] = rec
-            if sink is not None:
-                sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                sink.flush()
-            if n % 100 == 0:
-                log(f"  {n}/{len(todo)} checked")
-    finally:
-        if sink is not None:
-            sink.close()
-    return done
-
-
-def _map(args: list[tuple[str, str, str]], jobs: int,
-         checker: Callable[[tuple[str, str, str]], dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    if jobs <= 1:
-        yield from map(checker, args)
-        return
-    import multiprocessing as mp
-
-    with mp.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap_unordered(checker, args, chunksize=4)
+    return run_cached(done, todo, jobs, cache, checker, log)
 
 
 # --- measures ----------------------------------------------------------------------------------

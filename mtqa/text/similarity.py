@@ -66,11 +66,7 @@ def japanese_bag(
             anchors.add(surf.lower())
             stems.add(stem(surf.lower()))
             continue
-        origin = japanese.lemma_origin(tok.lemma)
-        if origin:
-            stems.update(stem(w) for w in re.findall(r"[a-z]+", origin.lower()))
-        for form in {tok.surface, japanese.lemma_base(tok.lemma)}:
-            stems.update(stem(w) for w in jmdict.gloss_words(form))
+        stems |= _word_stems(tok.surface, tok.lemma)
     for w in words(back_translation):
         if w.lower not in STOPWORDS:
             stems.add(stem(w.lower))
@@ -213,13 +209,20 @@ def _token_features(
     roman = ""
     if japanese.is_katakana(surface) or pos2 == "固有名詞":
         roman = japanese.romanize(reading or surface)
+    return frozenset(), _word_stems(surface, lemma), roman
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_stems(surface: str, lemma: str) -> frozenset[str]:
+    """Stems of what a Japanese word says in English: its loanword origin (UniDic) and the
+    JMdict glosses of its surface and dictionary forms (cached process-wide)."""
     stems: set[str] = set()
     origin = japanese.lemma_origin(lemma)
     if origin:
         stems.update(stem(w) for w in re.findall(r"[a-z]+", origin.lower()))
     for form in {surface, japanese.lemma_base(lemma)}:
         stems.update(stem(w) for w in jmdict.gloss_words(form))
-    return frozenset(), frozenset(stems), roman
+    return frozenset(stems)
 
 
 @text_cache(65536)

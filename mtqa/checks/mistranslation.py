@@ -224,7 +224,7 @@ def _find_idioms(reference: str, idioms: Sequence[Idiom]) -> list[tuple[Idiom, s
     for i, t in enumerate(toks):
         where.setdefault(_norm_en(t), []).append(i)
     found = []
-    firsts_of, by_first, anywhere = _first_words(tuple(idioms))
+    firsts_of, by_first, anywhere = _first_words(idioms)
     # the idioms whose first word is in the sentence (and those that start anywhere), in
     # the list's order
     tried = sorted({k for w in where for k in by_first.get(w, ())} | set(anywhere))
@@ -243,13 +243,30 @@ def _find_idioms(reference: str, idioms: Sequence[Idiom]) -> list[tuple[Idiom, s
     return found
 
 
-@functools.lru_cache(maxsize=8)
-def _first_words(idioms: tuple[Idiom, ...]) -> tuple[
+_FirstWords = tuple[
     tuple[tuple[str, ...] | None, ...], dict[str, tuple[int, ...]], tuple[int, ...]
-]:
+]
+#: id(idiom list) -> (the list, its index): keyed by identity, as hashing 250 idioms for
+#: every sentence would cost more than the look-up saves; the list is held so its id stays
+#: its own.
+_FIRST_WORDS: dict[int, tuple[Sequence[Idiom], _FirstWords]] = {}
+
+
+def _first_words(idioms: Sequence[Idiom]) -> _FirstWords:
     """For an idiom list, worked out once rather than per sentence: each idiom's normalised
     first-word alternatives (None when its pattern does not start with a word), the idioms
     (by index) each first word starts, and the idioms that may start anywhere."""
+    hit = _FIRST_WORDS.get(id(idioms))
+    if hit is not None and hit[0] is idioms:
+        return hit[1]
+    index = _index_first_words(idioms)
+    if len(_FIRST_WORDS) >= 8:  # a few lists at most (the shipped one, a test's)
+        _FIRST_WORDS.clear()
+    _FIRST_WORDS[id(idioms)] = (idioms, index)
+    return index
+
+
+def _index_first_words(idioms: Sequence[Idiom]) -> _FirstWords:
     firsts: list[tuple[str, ...] | None] = []
     by_first: dict[str, list[int]] = {}
     anywhere: list[int] = []

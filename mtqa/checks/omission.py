@@ -88,7 +88,7 @@ class OmissionCheck(BaseCheck):
         # what the neighbouring Japanese says: a clause rendered one sentence away is
         # misaligned or moved, not omitted
         near_segs = [s for p in neighbour_pairs(pair, ctx) for s in pair_segments(p, ctx)]
-        near = ctx.lexicon_of(pair.reference, near_segs) if near_segs else None
+        near: Lexicon | None = None  # built for the first candidate clause only (#17)
         clauses = english_clauses(pair.reference)
         index = {id(w): k for k, w in enumerate(lex.words)}
         # the words of an English idiom are rendered freely ("running on empty" →
@@ -101,16 +101,20 @@ class OmissionCheck(BaseCheck):
             content = [k for k in ks if not _is_light(lex.words[k])
                        and not any(a <= lex.words[k].start < b for a, b in idiom_spans)]
             missing_ks = [k for k in content if not lex.covered(k)]
-            # rendered one sentence away: misaligned or moved, not omitted
-            if near is not None and sum(near.covered(k) for k in missing_ks) >= max(
-                2, 0.5 * len(missing_ks)
-            ):
-                continue
             anchors = [k for k in missing_ks if lex.words[k].anchor]
             need = MIN_CLAUSE_WORDS if anchors else MIN_CLAUSE_WORDS_NO_ANCHOR
             if len(missing_ks) < need:
                 continue
             if len(content) - len(missing_ks) > MAX_RENDERED_SHARE * len(content):
+                continue
+            # what the neighbours render, looked up only now: most pairs have no clause
+            # this far, and the neighbours' lexicon cost the check most of its time (#17)
+            if near is None and near_segs:
+                near = ctx.lexicon_of(pair.reference, near_segs)
+            # rendered one sentence away: misaligned or moved, not omitted
+            if near is not None and sum(near.covered(k) for k in missing_ks) >= max(
+                2, 0.5 * len(missing_ks)
+            ):
                 continue
             # the rest of the sentence must be rendered: otherwise the whole pair is
             # misaligned, which is the aligner's finding, not a clause omission

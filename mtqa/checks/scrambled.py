@@ -651,12 +651,13 @@ class ScrambledCheck(BaseCheck):
             lex.words
         ):
             return None  # not a clear translation of its own sentence: alignment trouble
-        there = ctx.lexicon_of(other_en, own_ja)
-        at_home = ctx.lexicon_of(other_en, other_ja)
         for chunk in japanese_clauses(lex.units):
             content = [u for u in chunk if lex.units[u].content and lex.units[u].known]
             if len(content) < MIN_MOVED_WORDS or any(lex.unit_links(u) for u in chunk):
                 continue  # too small, or it renders something of its own sentence
+            # the neighbour's lexicons only now: most clauses render their own sentence (#17)
+            there = ctx.lexicon_of(other_en, own_ja)
+            at_home = ctx.lexicon_of(other_en, other_ja)
             # words of the neighbouring sentence this clause renders and that sentence's
             # own Japanese does not
             moved = {k for u in chunk for k in there.unit_links(u)

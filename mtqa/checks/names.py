@@ -34,6 +34,7 @@ is the English name itself (ワルツ for Waltz), and names the English does not
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Sequence
@@ -160,7 +161,9 @@ class KanaPart:
         return self.reading or self.surface
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
+    """The word lower-cased, its possessive 's removed (cached: a word, not a text)."""
     return word.lower().replace("’", "'").removesuffix("'s")
 
 
@@ -393,6 +396,9 @@ class _State:
     #: the English article, and which of its names are people (cache of _is_person)
     reference: str = ""
     person_cache: dict[str, bool] = field(default_factory=dict)
+    #: the candidate keys of each name of ``names``, in order (asked for every katakana
+    #: part: computed once per document, #17)
+    name_keys: list[frozenset[str]] = field(default_factory=list)
     #: English names after a locative preposition ("in Miami"): places
     located: frozenset[str] = frozenset()
     #: whether the English around the pair being checked names an institution
@@ -405,8 +411,11 @@ class _State:
         (:class:`mtqa.checks.CheckState`)."""
         names = _document_names(ctx)
         full: dict[str, str] = {}
+        name_keys = []
         for n in names:
-            for key in name_candidates([n]):
+            keys = name_candidates([n])
+            name_keys.append(frozenset(keys))
+            for key in keys:
                 full.setdefault(key, n.text)
         common = frozenset(
             w for w in _EN_WORD.findall(ctx.reference.text) if w.islower()
@@ -418,7 +427,7 @@ class _State:
         )
         return cls(names=names, candidates=name_candidates(names), full=full,
                    common=common, people=_titled_names(ctx, names), reference=ref,
-                   located=located)
+                   located=located, name_keys=name_keys)
 
 
 class NameCheck(BaseCheck):
@@ -587,8 +596,8 @@ class NameCheck(BaseCheck):
         """Whether the English marks the name of candidate ``key`` as a person's."""
         if key not in st.person_cache:
             st.person_cache[key] = any(
-                key in name_candidates([n]) and _is_person(n, st.reference, st)
-                for n in st.names
+                key in keys and _is_person(n, st.reference, st)
+                for n, keys in zip(st.names, st.name_keys)
             )
         return st.person_cache[key]
 

@@ -89,6 +89,10 @@ class QAConfig:
     model: str | None = None
     checks: tuple[str, ...] | None = None
     glossary: str | None = None
+    #: A newsroom's house style for Latin script (the format of mtqa/data/latin_allowed.tsv):
+    #: the untranslated check's ``latin_allowed``. None: the shipped default. Its digest
+    #: enters the check's signature.
+    latin_allowed: str | None = None
     policy: Policy = field(default_factory=Policy)
     #: engine options passed to the back-translator (batch_size, beams, cache_dir, ...)
     engine_options: dict[str, Any] = field(default_factory=dict)

@@ -60,7 +60,9 @@ class Pipeline:
     @property
     def check_objects(self) -> list[checks.Check]:
         if self._checks is None:
-            self._checks = checks.create(self.config.checks)
+            params = ({"untranslated": {"latin_allowed": self.config.latin_allowed}}
+                      if self.config.latin_allowed else {})
+            self._checks = checks.create(self.config.checks, **params)
         return self._checks
 
     @property

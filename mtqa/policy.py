@@ -10,6 +10,7 @@ Example ``mtqa.toml`` (the same keys go under ``[tool.mtqa]`` in ``pyproject.tom
     max_minor = "unlimited"
     min_score = 90.0
     glossary = "newsroom/titles.csv"     # relative to this file
+    latin_allowed = "newsroom/latin.tsv" # house style for Latin script (relative too)
     backtranslator = "marian"
     model = "models/opus-mt-ja-en"
     checks = ["untranslated", "repetition"]
@@ -54,7 +55,9 @@ MIN_SCORE_RANGE = (0.0, 100.0)
 _CHECK_ALIASES = {"boilerplate": "alignment", "moved": "alignment"}
 
 _INT_KEYS = ("max_critical", "max_major", "max_minor")
-_KEYS = (*_INT_KEYS, "min_score", "min_confidence", "glossary", "backtranslator", "model",
+#: Settings that name a file: a relative path is relative to the policy file.
+_PATH_KEYS = ("glossary", "latin_allowed")
+_KEYS = (*_INT_KEYS, "min_score", "min_confidence", *_PATH_KEYS, "backtranslator", "model",
          "checks", "severity")
 
 
@@ -235,13 +238,14 @@ def parse_severity(value: Any, where: str) -> dict[str, str]:
 def _validate(
     raw: Mapping[str, Any], where: str, base: Path | None, *, source: str = "file"
 ) -> dict[str, Any]:
-    """Normalised settings (``max-major`` → ``max_major``), validated; ``glossary``
-    resolved against ``base``.
+    """Normalised settings (``max-major`` → ``max_major``), validated; ``glossary`` and
+    ``latin_allowed`` resolved against ``base``.
 
     Args:
         raw: setting name -> value as given.
         where: the file (or variable) the values come from, for messages.
-        base: folder that a relative ``glossary`` path is relative to.
+        base: folder that a relative ``glossary`` or ``latin_allowed`` path is relative
+            to.
         source: ``"file"`` (messages say ``FILE: key``), ``"env"`` (``$MTQA_KEY``) or
             ``"cli"`` (``--key``): every message names where the bad value was given.
     """
@@ -272,7 +276,8 @@ def _validate(
             if value not in ENGINE_CHOICES:
                 raise ConfigError(f"{at}: {value!r} is not one of {', '.join(ENGINE_CHOICES)}")
             out[name] = value
-        elif name == "glossary" and base is not None and not Path(value).is_absolute():
+        elif (name in _PATH_KEYS and base is not None
+              and not Path(value).is_absolute()):
             out[name] = str(base / value)
         else:
             out[name] = value

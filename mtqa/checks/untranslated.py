@@ -2,7 +2,7 @@
 
 Which Latin script belongs in a Japanese translation is a newsroom's house style, read
 from a policy file (``mtqa/data/latin_allowed.tsv`` by default, whose header documents
-the settings; a newsroom passes its own as the ``latin_allowed`` parameter). The default
+the settings; a newsroom names its own as the ``latin_allowed`` policy setting). The default
 allows acronyms of up to five capitals (NATO, EU), units (km, mph), URLs and e-mail
 addresses, code and platform identifiers (#hashtags, @handles, file_names), trade names
 marked as such (mixed case like iPhone, a model number as in "Fab 7"). Always left

@@ -277,6 +277,9 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
                    "also takes int8_float32, float16… ; default: float32 for Marian, "
                    "int8 for ct2)")
     p.add_argument("--glossary", default=None, help="user title glossary (CSV/TSV/TBX)")
+    p.add_argument("--latin-allowed", default=None, metavar="PATH",
+                   help="house style for Latin script left in the Japanese (the format of "
+                        "mtqa/data/latin_allowed.tsv; default: that file)")
     p.add_argument("--checks", default=None, metavar="NAMES",
                    help="comma-separated checks to run, named as `mtqa checks` lists them "
                    "(numbers,titles; the singular and the finding categories work too; "
@@ -342,8 +345,8 @@ def config_from_args(args: argparse.Namespace) -> QAConfig:
 
     cli: dict[str, object] = {
         name: getattr(args, name, None)
-        for name in ("backtranslator", "model", "glossary", "checks", "max_critical",
-                     "max_major", "max_minor", "min_score", "min_confidence")
+        for name in ("backtranslator", "model", "glossary", "latin_allowed", "checks",
+                     "max_critical", "max_major", "max_minor", "min_score", "min_confidence")
     }
     if args.severity:
         sev: dict[str, str] = {}

@@ -244,3 +244,65 @@ def test_cli_checks_plus_runs_the_opt_in_check_with_the_defaults(tmp_path, capsy
 
     sig = json.loads(out.read_text(encoding="utf-8"))["signature"]
     assert "divergence-1" in sig and "untranslated-" in sig and "alignment-" in sig
+
+
+# --- latin_allowed: the house style for Latin script as a policy setting (#18 item 4) --------
+
+EN_LATIN = "The company uses Strava to track runs.\n"
+JA_LATIN = "同社はStravaでランニングを記録している。\n"
+
+
+def _untranslated(cfg: QAConfig) -> list[str]:
+    import mtqa
+
+    report = mtqa.check(EN_LATIN, JA_LATIN, config=cfg)
+    return [JA_LATIN[f.start:f.end] for f in report.finding_list if f.category == "untranslated"]
+
+
+def test_latin_allowed_policy_key_resolves_relative_to_the_file_and_reaches_the_check(tmp_path):
+    house = tmp_path / "newsroom" / "latin.tsv"
+    house.parent.mkdir()
+    _write(house, "term\tStrava\n")
+    _write(tmp_path / "mtqa.toml", 'latin_allowed = "newsroom/latin.tsv"\n')
+    assert read_policy_file(tmp_path / "mtqa.toml")["latin_allowed"] == str(house.resolve())
+    cfg = resolve({}, search_dir=tmp_path, env={}).config
+    assert cfg.latin_allowed == str(house.resolve())
+    # the default house style flags an English trade name left in Latin; this one allows it
+    assert _untranslated(QAConfig()) == ["Strava"]
+    assert _untranslated(cfg) == []
+    # the file's digest is in the signature: reports under two house styles never compare
+    import mtqa
+
+    sig = mtqa.check(EN_LATIN, JA_LATIN, config=cfg).signature
+    assert "+latin." in sig and sig != mtqa.check(EN_LATIN, JA_LATIN, config=QAConfig()).signature
+
+
+def test_latin_allowed_from_environment_and_command_line(tmp_path, monkeypatch, capsys):
+    from mtqa.cli import main
+
+    house = _write(tmp_path / "house.tsv", "term\tStrava\n")
+    assert env_settings({"MTQA_LATIN_ALLOWED": str(house)})["latin_allowed"] == str(house)
+    en, ja = _write(tmp_path / "en.txt", EN_LATIN), _write(tmp_path / "ja.txt", JA_LATIN)
+    monkeypatch.chdir(tmp_path)
+    args = ["check", str(en), str(ja), "--no-config", "--format", "json"]
+    import json
+
+    def flagged() -> list[str]:
+        return [f["text"] for f in json.loads(capsys.readouterr().out)["findings"]
+                if f["category"] == "untranslated"]
+
+    assert main(args) == 0
+    assert flagged() == ["Strava"]
+    assert main([*args, "--latin-allowed", str(house)]) == 0
+    assert flagged() == []
+
+
+def test_latin_allowed_missing_file_is_one_line_and_exit_2(tmp_path, capsys):
+    from mtqa.cli import main
+
+    en, ja = _write(tmp_path / "en.txt", EN_LATIN), _write(tmp_path / "ja.txt", JA_LATIN)
+    missing = tmp_path / "nope.tsv"
+    rc = main(["check", str(en), str(ja), "--no-config", "--latin-allowed", str(missing)])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert str(missing) in err and "Traceback" not in err and len(err.strip().splitlines()) == 1

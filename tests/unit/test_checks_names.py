@@ -97,6 +97,36 @@ def test_suffixes_that_belong_to_names_are_left_alone():
     assert flagged(pairs) == []
 
 
+def test_stray_suffix_after_a_bare_surname_that_unidic_knows_as_a_personal_name():
+    # the English marks no person (no title, no "said"): UniDic's 人名 does
+    pairs = [("Thompson has refused to back the plan.", "トンプソン校は計画への支持を拒んだ。")]
+    assert flagged(pairs) == [("トンプソン校", "NAM002")]
+    # after a place, 校 names a school of that place: no stray (without "school" in the
+    # English it is the place check's business, not a person's suffix)
+    pairs = [("Thompson has refused to back the plan.", "トンプソン氏は計画への支持を拒んだ。")]
+    assert flagged(pairs) == []
+
+
+@pytest.mark.parametrize("ja, stray", [
+    ("エマニュエル・マクロン氏のは会談を終えた。", "エマニュエル・マクロン氏の"),
+    ("会談の後、マクロン氏のが声明を出した。", "マクロン氏の"),
+    ("『マクロンさんの：改革の記録』が出版された。", "マクロンさんの"),
+])
+def test_honorific_and_no_before_a_particle_is_a_stray_fused_to_the_name(ja, stray):
+    pairs = [("Emmanuel Macron's statement came after the talks.", ja)]
+    assert (stray, "NAM005") in flagged(pairs)
+
+
+def test_honorific_and_no_before_a_noun_is_normal_japanese():
+    pairs = [
+        ("Emmanuel Macron's statement came after the talks.",
+         "会談の後、エマニュエル・マクロン氏の声明が出された。"),
+        ("Ms Lee's plan and Mr Park's were both rejected.",
+         "リーさんの計画もパクさんのやり方も却下された。"),
+    ]
+    assert [f for f in flagged(pairs) if f[1] == "NAM005"] == []
+
+
 # --- helpers ---------------------------------------------------------------------------
 
 

@@ -488,12 +488,12 @@ def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> b
             continue
         own = pair_segments(content[k], ctx)
         segs = [gap_seg, *own] if k > g.bead else [*own, gap_seg]
-        lex = ctx.lexicon_of(content[k].reference, segs)
-        only_here = [
-            w for w, links in zip(lex.words, lex.links)
-            if links and all(lex.units[u].sentence == g.sentence for u in links)
-        ]
-        if len({w.stem for w in only_here}) >= SPLIT_MIN_WORDS:
+        both = ctx.lexicon_of(content[k].reference, segs)
+        alone = ctx.lexicon_of(content[k].reference, own)
+        # words, names (by sound) and numbers that only the unpaired sentence renders
+        only_here = {w.stem for i, w in enumerate(both.words)
+                     if both.covered(i) and not alone.covered(i)}
+        if len(only_here) >= SPLIT_MIN_WORDS:
             return True
     return False
 

@@ -48,7 +48,7 @@ from typing import ClassVar
 from ..align import GOOD_MATCH, LOG_RATIO_MEAN, SentenceSimilarity
 from ..text.similarity import english_features, japanese_features
 from ..types import AlignedPair, Finding
-from . import BaseCheck, Context
+from . import BaseCheck, Context, pair_segments
 
 #: Calibrated similarity (0..1, see mtqa.align) above which an unpaired sentence is taken to
 #: be found next door (merged into a neighbour's bead) rather than omitted or added. Unrelated
@@ -82,6 +82,13 @@ CROSS_MIN = 0.9
 MAJOR_MIN_WORDS = 4
 #: An unpaired Japanese sentence needs this many content tokens to count as an addition.
 ADDITION_MIN_TOKENS = 3
+#: An unpaired Japanese sentence that alone renders this many content words of the English
+#: of a bead next to it is the other half of a split sentence, not an addition (Japanese
+#: prefers short sentences: a translator renders "Kayel clearly didn't agree with Nyssi,
+#: he looked less black than normal…" as two); an MT sentence that says something the
+#: English does not renders none of them, and one that repeats its neighbour renders only
+#: words its neighbour renders too.
+SPLIT_MIN_WORDS = 2
 #: How many times longer (or shorter) than expected the Japanese content may be before the
 #: two texts are reported as being of different extent (ALN005). Expected: the English
 #: content's characters times exp(mtqa.align.LOG_RATIO_MEAN); whole articles of data/cases
@@ -108,7 +115,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 3
+    version: ClassVar[int] = 4
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -389,6 +396,8 @@ class AlignmentCheck(BaseCheck):
             near = _neighbours(content, g.bead, side="ref")
             if near and max(sim(e, g.sentence) for e in near) >= NEIGHBOUR_MATCH:
                 continue  # belongs with a neighbouring sentence (a split), not added
+            if _split_half(content, g, ctx):
+                continue
             before = next((p.reference for p in reversed(content[: g.bead]) if p.reference), "")
             yield self.finding(
                 doc.text, s.start, s.end, category="addition",
@@ -466,6 +475,27 @@ def _distance(e: _Unpaired, j: _Unpaired, content: Sequence[AlignedPair],
 def _english_size(text: str) -> int:
     f = english_features(text)
     return len(f.stems) + len(f.numbers)
+
+
+def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> bool:
+    """True when the unpaired Japanese sentence ``g`` renders at least
+    :data:`SPLIT_MIN_WORDS` content words of the English of a bead next to it that the
+    bead's own Japanese leaves unrendered: the translator split that English sentence."""
+    doc = ctx.translation
+    gap_seg = (doc.sentence_text(g.sentence), doc.sentences[g.sentence].start, g.sentence)
+    for k in (g.bead - 1, g.bead + 1):
+        if not 0 <= k < len(content) or not content[k].ref_sentences:
+            continue
+        own = pair_segments(content[k], ctx)
+        segs = [gap_seg, *own] if k > g.bead else [*own, gap_seg]
+        both = ctx.lexicon_of(content[k].reference, segs)
+        alone = ctx.lexicon_of(content[k].reference, own)
+        # words, names (by sound) and numbers that only the unpaired sentence renders
+        only_here = {w.stem for i, w in enumerate(both.words)
+                     if both.covered(i) and not alone.covered(i)}
+        if len(only_here) >= SPLIT_MIN_WORDS:
+            return True
+    return False
 
 
 def _neighbours(content: Sequence[AlignedPair], bead: int, side: str) -> list[int]:

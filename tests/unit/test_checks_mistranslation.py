@@ -22,6 +22,13 @@ HEAD_EN = "Reform news\n\n"
 HEAD_JA = "改革のニュース\n\n"
 
 
+def flagged_senses(en: str, ja: str) -> list[tuple[str, str]]:
+    """What the check finds with wrong senses (MIS003, opt-in) looked for."""
+    from tests.harness import Bead, codes_and_texts, run_check
+
+    return codes_and_texts(run_check("mistranslation", Bead(en, ja), senses=True))
+
+
 def flagged(en: str, ja: str) -> list[tuple[str, str]]:
     report = mtqa.check(HEAD_EN + en, HEAD_JA + ja, backtranslator="dictionary",
                         checks=("mistranslation",))
@@ -155,8 +162,8 @@ def test_negation_finders() -> None:
 def test_wrong_sense_flagged_when_a_rare_word_is_replaced() -> None:
     en = "The mayor was clearly aghast at the result."
     # 噛まれた ("was bitten") renders nothing, and 'aghast' (愕然) is nowhere
-    assert flagged(en, "市長は結果に明らかに噛まれた。") == [("MIS003", "噛まれた")]
-    assert flagged(en, "市長は結果に明らかに愕然とした。") == []
+    assert flagged_senses(en, "市長は結果に明らかに噛まれた。") == [("MIS003", "噛まれた")]
+    assert flagged_senses(en, "市長は結果に明らかに愕然とした。") == []
 
 
 def test_wrong_sense_leaves_paraphrases_of_common_words_alone() -> None:
@@ -273,10 +280,11 @@ def test_polarity_and_sense_findings_are_minor_calques_and_opposites_major() -> 
     report = mtqa.check(HEAD_EN + en, HEAD_JA + "市長は住民に会合に出席しないよう呼びかけた。",
                         backtranslator="dictionary", checks=("mistranslation",))
     assert [(f.code, f.severity) for f in report.finding_list] == [("MIS002", "minor")]
-    report = mtqa.check(HEAD_EN + "The mayor was clearly aghast at the result.",
-                        HEAD_JA + "市長は結果に明らかに噛まれた。", backtranslator="dictionary",
-                        checks=("mistranslation",))
-    assert [(f.code, f.severity) for f in report.finding_list] == [("MIS003", "minor")]
+    from tests.harness import Bead, run_check
+
+    found = run_check("mistranslation", Bead("The mayor was clearly aghast at the result.",
+                                             "市長は結果に明らかに噛まれた。"), senses=True)
+    assert [(f.code, f.severity) for f in found] == [("MIS003", "minor")]
 
 
 def test_idiom_search_by_first_word_finds_what_trying_every_idiom_finds():
@@ -319,3 +327,50 @@ def test_idiom_search_by_first_word_finds_what_trying_every_idiom_finds():
         assert mis._find_idioms(line, idioms) == want, line
         hits += len(want)
     assert hits > 20  # the comparison saw idioms found, not only empty lists
+
+
+@pytest.mark.parametrize(
+    ("sentence", "why"),
+    [
+        ("この部分にネジはない。", "existential: 無い after a noun and は denies a thing"),
+        ("彼にはやる気がない。", "existential: やる気 + が + 無い"),
+        ("北は魔法のない国だった。", "existential: の + 無い, 'non-magical'"),
+        ("明日までに修理しないと！", "elliptical obligation: ～ないと ends the sentence"),
+        ("このことは覚えておかないとね。", "elliptical obligation with a final particle"),
+        ("わずか95件しか覆されていない。", "しか…ない is 'only'"),
+        ("それは必要じゃない？", "a negated copula asked as a question asserts"),
+        ("それが答えなんじゃないかと思う。", "～じゃないか: 'I think it is'"),
+        ("少し静かにしてくれないか？", "a negated request asks: 'would you'"),
+        ("何をされても構いません。", "構わない: 'do whatever'"),
+    ],
+)
+def test_grammatical_negative_endings_negate_no_predicate(sentence, why):
+    assert japanese_negations(sentence) == [], why
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["方向性は明確ではない。", "彼は来ない。", "修理しないと、大変なことになる。",
+     "彼は手伝ってくれない。", "それは必要ではない。"],
+)
+def test_plain_negations_still_negate(sentence):
+    """A negated predicate, a negated copula stated (not asked), a condition ないと、…
+    and a refusal stated are negations."""
+    assert len(japanese_negations(sentence)) == 1
+
+
+def test_advise_against_and_or_else_license_a_negation():
+    assert len(english_negations("The agency advises against comparing airlines.")) == 1
+    assert len(english_negations("Fix the bikes, or else!")) == 1
+
+
+def test_wrong_senses_are_looked_for_only_when_asked():
+    """MIS003 is opt-in (its precision on real text is below chance); the check reports
+    it with senses=True and says so in its signature."""
+    from mtqa.checks.mistranslation import MistranslationCheck
+
+    en, ja = "The mayor was clearly aghast at the result.", "市長は結果に明らかに噛まれた。"
+    assert [c for c, _ in flagged(en, ja) if c == "MIS003"] == []
+    assert MistranslationCheck().signature_parts() == {"mistranslation": "5"}
+    assert MistranslationCheck(senses=True).signature_parts() == {
+        "mistranslation": "5+senses"}

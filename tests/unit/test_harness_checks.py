@@ -145,7 +145,8 @@ AGHAST_JA = "市長は結果に明らかに噛まれた。"
 
 
 def test_mistranslation_flags_a_rare_word_the_japanese_does_not_render():
-    found = run_check("mistranslation", HEADLINE, Bead(AGHAST_EN, AGHAST_JA), engine=NO_BT)
+    found = run_check("mistranslation", HEADLINE, Bead(AGHAST_EN, AGHAST_JA), engine=NO_BT,
+                      senses=True)
     assert codes_and_texts(found) == [("MIS003", "噛まれた")]
 
 
@@ -156,7 +157,7 @@ def test_mistranslation_takes_the_rare_word_from_an_attributed_back_translation(
     at = AGHAST_EN.index("aghast")
     bead = Bead(AGHAST_EN, AGHAST_JA, back_translation=AGHAST_EN,
                 attributions=[Attribution(at, at + 6, start, start + 4)])
-    assert run_check("mistranslation", HEADLINE, bead) == []
+    assert run_check("mistranslation", HEADLINE, bead, senses=True) == []
 
 
 # --- scrambled ---------------------------------------------------------------------------
@@ -250,3 +251,26 @@ class _OffByOne(BaseCheck):
 def test_harness_fails_a_check_that_breaks_the_offset_contract():
     with pytest.raises(AssertionError, match="off_by_one"):
         run_check(_OffByOne(), ("Two people were hurt.", "2人が負傷した。"))
+
+
+def test_alignment_takes_the_other_half_of_a_split_sentence_for_no_addition():
+    """Japanese prefers short sentences: one long English sentence becomes two, and the
+    half the aligner leaves alone renders words of that English (Ken, Naomi, agree) that
+    its partner does not; it is no addition. A sentence that renders none is one."""
+    english = ("Ken clearly did not agree with Naomi, and he left the room angrily "
+               "without a word.")
+    split = run_check(
+        "alignment",
+        ("The council approved the budget on Monday.", "市議会は月曜日、予算案を承認した。"),
+        Bead((), "ケンは明らかにナオミに同意していなかった。"),
+        (english, "彼は何も言わずに怒って部屋を出て行った。"),
+    )
+    assert [f for f in split if f.code == "ALN002"] == []
+    added = run_check(
+        "alignment",
+        ("The council approved the budget on Monday.", "市議会は月曜日、予算案を承認した。"),
+        Bead((), "同市では昨年、大規模な洪水が発生し、多くの住宅が被害を受けた。"),
+        (english, "彼は何も言わずに怒って部屋を出て行った。"),
+    )
+    assert codes_and_texts(added) == [
+        ("ALN002", "同市では昨年、大規模な洪水が発生し、多くの住宅が被害を受けた。")]

@@ -254,6 +254,46 @@ def _continuative(words: Sequence[japanese.Token], written: Callable[[], bool]) 
     return f"ends on the continuative form '{last.surface}' with no main clause"
 
 
+def _continued_by_next(last: japanese.Token, sent: Sentence, ctx: Context) -> str:
+    """Why a sentence is the first half of one sentence cut in two, or "": it ends on a
+    form that needs a continuation (a conjunctive or case particle: …動かして。 …と。, or a
+    verb's continuative form) and the next sentence of its paragraph opens with what that
+    ending waits for: an auxiliary or a verb that serves as one (…見て。おけばよかった。
+    …直面して。いる問題), or after a quotative と the reporting verb (「…」と。書き送った。).
+    A Japanese sentence does not open so (none in the 3,904 translations of the ESA
+    development half, where 3 open on だから/ですから, a conjunction UniDic splits into
+    the copula and から). This holds in speech too, where the endings alone are no evidence
+    (見て。 is a request)."""
+    doc = ctx.translation
+    if sent.index + 1 >= len(doc.sentences):
+        return ""
+    nxt = doc.sentences[sent.index + 1]
+    if nxt.paragraph != sent.paragraph or nxt.chrome or doc.text[sent.end : nxt.start].strip():
+        return ""
+    ends = ((last.pos1 == "助詞" and last.pos2 in {"接続助詞", "格助詞"})
+            or (last.pos1 == "動詞" and last.surface != last.lemma
+                and last.surface[-1] in _CONTINUATIVE_KANA))
+    if not ends:
+        return ""
+    toks = [t for t in japanese.tokenize(doc.text[nxt.start : nxt.end])
+            if not _is_punctuation(t.surface)]
+    if not toks:
+        return ""
+    first = toks[0]
+    if first.pos1 == "助動詞" and len(toks) > 1 and toks[1].pos2 == "接続助詞":
+        return ""  # だから、 ですから、 だけど、: a conjunction
+    # an auxiliary, or a verb that can be one (いる, しまう, おく, もらう, くれる, する:
+    # UniDic's 非自立可能) continues any of the endings; after a quotative と or って any
+    # verb is the reporting verb left behind. Other verbs open sentences of their own
+    # (待って。呼ばれたら入って。)
+    quoted = last.surface in {"と", "って"}
+    if not (first.pos1 == "助動詞" or (first.pos1 == "動詞"
+                                     and (first.pos2 == "非自立可能" or quoted))):
+        return ""
+    return (f"ends on '{last.surface}' and the next sentence goes on with '{first.surface}': "
+            "one sentence cut in two")
+
+
 #: Polite endings (です, ます, ました, ません): a text in them is spoken or conversational.
 _POLITE = frozenset({"です", "ます", "まし", "でし", "ませ"})
 
@@ -382,6 +422,8 @@ class ScrambledCheck(BaseCheck):
         else:
             written = functools.partial(_plain_written, sent, ctx)  # (asked only if needed)
             problem = _dangling_te_form(words, toks, written) or _continuative(words, written)
+        if not problem:
+            problem = _continued_by_next(last, sent, ctx)
         if not problem:
             return
         start, end = self._fragment_span(toks, text)

@@ -304,3 +304,29 @@ def test_inverted_order_after_a_sentence_final_particle_is_not_a_fragment() -> N
     en = "Hi everyone! It's Zach from Better in Construction. Today we fix a roof."
     ja = "やあ、みんな！ザックだよ、「Better in Construction」から。今日は屋根を直す。"
     assert scr001(en, ja) == []
+
+
+@pytest.mark.parametrize(("en", "ja", "cut"), [
+    # a te-form and its auxiliary (spoken Japanese: 見て。 alone would be a request)
+    ("I should have looked more carefully at the photo.",
+     "もっと気をつけて写真を見て。おけばよかった。", "見て。"),
+    # a quotation and its reporting verb (「…」と。 alone is journalistic style)
+    ("The union wrote to the ministers: \"Our position is clear.\"",
+     "組合は大臣らに「我々の立場ははっきりしている」と。書き送った。", "と。"),
+    # a continuative and the verb that ends its clause
+    ("She wanted to know the problems I was facing.",
+     "彼女は私が直面して。いる問題を知りたがった。", "直面して。"),
+])
+def test_a_sentence_cut_before_the_verb_its_ending_waits_for(en, ja, cut):
+    found = flagged(en, ja)
+    assert any(code == "SCR001" and text.endswith(cut) for code, text in found), found
+
+
+@pytest.mark.parametrize(("en", "ja"), [
+    ("Take everything into account. That is why this video is for beginners.",
+     "すべてを考慮して。だから、この動画は初心者向けです。"),
+    ("Please wait. Go in when they call you.",
+     "ちょっと待って。呼ばれたら入ってください。"),
+])
+def test_a_sentence_after_a_te_form_that_opens_on_its_own_is_no_cut(en, ja):
+    assert [c for c, t in flagged(en, ja) if c == "SCR001"] == []

@@ -1,7 +1,7 @@
 """Dangling fragments and broken clause order inside the Japanese sentences of a pair.
 
 Sentence-internal, complementing the aligner (which reports whole sentences added,
-omitted or crossing). Six detectors:
+omitted or crossing). Eight detectors:
 
 * ``SCR001`` a fragment: a body sentence that ends on a case particle (…ベラルーシに。),
   starts with a particle, has no predicate at all (モスクワとのつながり。), or ends on a
@@ -33,6 +33,8 @@ omitted or crossing). Six detectors:
 * ``SCR006`` a clause moved across a sentence boundary: a Japanese clause that renders
   nothing of its own English sentence but words of the neighbouring one, which that
   sentence's own Japanese lacks.
+* ``SCR007`` a の-modifier put on the wrong noun, and ``SCR008`` coordinated clauses
+  swapped, read against the English word order (:mod:`mtqa.checks.reordered`).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ from ..text.lexicon import (
 )
 from ..types import AlignedPair, Finding, Sentence
 from . import BaseCheck, Context, neighbour_pairs, pair_segments
+from .reordered import reorderings
 
 #: A body sentence at most this long (characters) with no predicate is a fragment even
 #: when a noun ends it; longer predicate-less sentences are usually 体言止め summaries.
@@ -103,6 +106,9 @@ def _is_predicate(tok: japanese.Token) -> bool:
 #: of their 35 findings (20 after the connective rule of SCR004) lay on a span a human
 #: annotator marked: minor, shown to a reviewer but never failing the gate alone.
 _STRUCTURE_SEVERITY = "minor"
+#: Severity of a modifier on the wrong noun (SCR007) and of coordinated clauses swapped
+#: (SCR008): word alignment through a dictionary, precision measured below.
+_REORDER_SEVERITY = "minor"
 #: Suffixes of address: a name with one of them alone is a vocative (レスリーさん。).
 _ADDRESS = frozenset({"さん", "様", "さま", "くん", "君", "ちゃん", "先生", "殿", "氏"})
 #: An English sentence this short (words) is itself a fragment ("Rosemary and thyme.",
@@ -344,7 +350,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -363,6 +369,7 @@ class ScrambledCheck(BaseCheck):
         yield from self._broken(pair, ctx, lex)
         yield from self._moved_name(pair, ctx, lex, clauses)
         yield from self._misplaced_clause(pair, ctx)
+        yield from self._reordered(pair, ctx, lex)
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
         yield from self._quotes(ctx)
@@ -652,6 +659,20 @@ class ScrambledCheck(BaseCheck):
                     )
                     return
 
+
+    # SCR007, SCR008 ----------------------------------------------------------------------------
+    def _reordered(self, pair: AlignedPair, ctx: Context, lex: Lexicon) -> Iterator[Finding]:
+        """A modifier put on the wrong noun, coordinated clauses swapped
+        (:mod:`mtqa.checks.reordered`): minor, see :data:`_REORDER_SEVERITY`."""
+        for r in reorderings(lex, pair.reference, pair.mt_sentences):
+            yield self.finding(
+                ctx.translation.text, r.start, r.end,
+                category="scrambled",
+                severity=_REORDER_SEVERITY,
+                message=r.message,
+                pair=pair,
+                code=r.code,
+            )
 
     # SCR006 --------------------------------------------------------------------------------
     def _misplaced_clause(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -1,0 +1,332 @@
+"""Word order inside a Japanese sentence read against the English (the scrambled check's
+``SCR007`` and ``SCR008``, issue #19 item 2).
+
+Both detectors compare where the words of a Japanese phrase come from in the English,
+through the pair's lexicon (JMdict glosses, numbers, names by sound: :mod:`mtqa.text.lexicon`),
+and only speak when the English itself settles the structure:
+
+* ``SCR007`` **a modifier attached to the wrong noun.** Japanese puts a modifier before its
+  head, and a の-phrase modifies the noun that follows it (「XのY」). When the English binds
+  X's word to another noun Z as its modifier ("X Z", "X's Z", "Z of X") and the Japanese
+  renders Z *before* X in the same sentence (a modifier never follows its head, so X
+  cannot modify Z there), while the English puts Y's word nowhere near X's, then X has
+  been re-attached to Y. Translators move a modifier only with its head, so this order
+  is a garble (…計画は…銀行の新旧交代… for "the bank's plan … generational shifts").
+* ``SCR008`` **coordinated clauses swapped.** Coordinated clauses keep their English order
+  in Japanese: "A, and B" is Aし、B / Aて、B / Aが、B. When two adjacent Japanese clauses
+  render English spans in the inverse order, the first ends on a coordinating form (a
+  verb's continuative, the te-form, が, けど, し) and the English between the two spans
+  joins them with "and", "but" or a semicolon and no subordinator, the clauses have been
+  swapped. Subordinate clauses (because, after, when, by …ing, participles) legitimately
+  come first in Japanese and are left alone.
+
+What the lexicon cannot align is not judged: both rest on words aligned on both sides,
+and a translation that restructures a sentence gives no evidence either way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..text import jmdict
+from ..text.english import STOPWORDS
+from ..text.lexicon import LIGHT_WORDS, JaUnit, Lexicon
+
+#: English tokens (words with their apostrophes, and single punctuation marks).
+_EN_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+#: Parts of speech of the words a Japanese noun phrase is made of.
+_NOUNISH = frozenset({"名詞", "接頭辞", "接尾辞"})
+#: An English word this many tokens or more from every word of a の-phrase's head is no
+#: part of that head's phrase ("the plan of the bank" is 4 tokens; a relation further off
+#: goes through a verb or another clause).
+MIN_APART = 5
+#: Tokens of English between a modifier and the noun it modifies ("rural African
+#: communities", "the bank's new plan": at most one word between).
+MAX_BOUND = 2
+#: Aligned English words each clause needs, all in one English sentence, for their order
+#: to be judged (one word, or words of two sentences, are aligned by accident as often).
+MIN_CLAUSE_WORDS = 2
+#: Coordinators that join two English clauses in their order.
+_COORDINATORS = frozenset({"and", "but", "yet", ";"})
+#: English words that make a clause subordinate (or a phrase of the other clause): with
+#: one of them between two clauses, Japanese may put either first.
+_SUBORDINATORS = frozenset(
+    """because as since while when whenever after before until unless if although though
+    whereas by following despite so that which who whom whose where without with""".split()
+)
+#: Conjunctive particles that coordinate clauses (…が、 "but", …けど、 …し、 …て、).
+_COORDINATING_PARTICLES = frozenset({"て", "で", "が", "けど", "けれど", "けれども", "し"})
+#: Final kana of a verb's continuative form (連用形 中止法: 下落し、 擦れ、 なり、).
+_CONTINUATIVE_KANA = frozenset("きぎしじちぢにひびぴみりえけげせぜてでねへべぺめれ")
+_OPEN, _CLOSE = "「『（(【［", "」』）)】］"
+
+
+@dataclass(frozen=True, slots=True)
+class Reordering:
+    """One finding's worth: the Japanese span (document offsets), the English words that
+    show it, and the code."""
+
+    code: str
+    start: int
+    end: int
+    message: str
+
+
+@dataclass(frozen=True)
+class _English:
+    """The reference's tokens, each token's sentence, and each lexicon word's token."""
+
+    tokens: tuple[str, ...]
+    sentence: tuple[int, ...]
+    word_token: tuple[int, ...]
+
+    @classmethod
+    def of(cls, reference: str, lex: Lexicon) -> _English:
+        found = [(m.group(), m.start()) for m in _EN_TOKEN.finditer(reference)]
+        sentence, s = [], 0
+        for tok, _ in found:
+            sentence.append(s)
+            s += tok in {".", "!", "?"}
+        at = {start: i for i, (_, start) in enumerate(found)}
+        word_token = tuple(at.get(w.start, -1) for w in lex.words)
+        return cls(tuple(t for t, _ in found), tuple(sentence), word_token)
+
+    def apart(self, i: int, j: int) -> int:
+        """Tokens between English words ``i`` and ``j`` (a large number across sentences or
+        for a word not found among the tokens)."""
+        ti, tj = self.word_token[i], self.word_token[j]
+        if ti < 0 or tj < 0 or self.sentence[ti] != self.sentence[tj]:
+            return 1 << 20
+        return abs(ti - tj)
+
+    def between(self, i: int, j: int) -> list[str]:
+        """The lower-cased tokens strictly between English words ``i`` and ``j``."""
+        a, b = sorted((self.word_token[i], self.word_token[j]))
+        return [t.lower() for t in self.tokens[a + 1 : b]]
+
+
+def reorderings(lex: Lexicon, reference: str, sentences: Sequence[int]) -> Iterator[Reordering]:
+    """The modifiers re-attached (``SCR007``) and coordinated clauses swapped (``SCR008``)
+    in the Japanese ``sentences`` of a pair whose lexicon is ``lex``."""
+    if not lex.words or not lex.units:
+        return
+    en = _English.of(reference, lex)
+    links = _unit_links(lex)
+    for si in sentences:
+        units = [u for u, x in enumerate(lex.units) if x.sentence == si]
+        found = _misattached(lex, en, links, units)
+        if found is None:
+            found = _swapped(lex, en, links, units)
+        if found is not None:
+            yield found
+
+
+def _unit_links(lex: Lexicon) -> list[set[int]]:
+    """English content words each unit may render (reporting verbs and fillers left out:
+    a translation moves them freely)."""
+    out: list[set[int]] = [set() for _ in lex.units]
+    for k, us in enumerate(lex.links):
+        if lex.words[k].text.lower() in LIGHT_WORDS:
+            continue
+        for u in us:
+            out[u].add(k)
+    return out
+
+
+# --- SCR007: a modifier attached to the wrong noun -------------------------------------------
+
+
+def _misattached(lex: Lexicon, en: _English, links: list[set[int]],
+                 units: Sequence[int]) -> Reordering | None:
+    """The first 「XのY」 of a sentence whose X the English binds to a noun rendered before
+    it (see the module's docstring), or None."""
+    ja = lex.units
+    once = Counter(w.stem for w in lex.words)
+    for n, m in enumerate(units):
+        x = ja[m]
+        if not (x.text == "の" and x.pos1 == "助詞" and x.pos2 == "格助詞"):
+            continue
+        a = n
+        while a > 0 and ja[units[a - 1]].pos1 in _NOUNISH:
+            a -= 1
+        b = n + 1
+        while b < len(units) and ja[units[b]].pos1 in _NOUNISH:
+            b += 1
+        mod, head = units[a:n], units[n + 1 : b]
+        if any(ja[u].pos2 == "固有名詞" for u in head):
+            continue  # an apposition (元英国大使のナイジェル): a name stands apart from its title
+        xw = set().union(*(links[u] for u in mod)) if mod else set()
+        yw = set().union(*(links[u] for u in head)) if head else set()
+        if not xw or not yw or xw & yw:
+            continue
+        if any(en.apart(i, j) < MIN_APART for i in xw for j in yw):
+            continue  # the English relates them: "Y of X", "X's Y", "the X Y"
+        before = units[:a]
+        for i in sorted(xw):
+            if not _noun_like(lex.words[i].text) or once.get(lex.words[i].stem, 0) != 1:
+                continue  # a preposition, a participle, or a word said twice: either reading
+            z = _bound_noun(lex, en, links, i, xw | yw, yw, before)
+            if z is not None:
+                zw, zu = z
+                return Reordering(
+                    "SCR007", ja[mod[0]].start, ja[head[-1]].end,
+                    f"'{_span(ja, mod)}の' modifies '{_span(ja, head)}' here, but the English "
+                    f"attaches '{lex.words[i].text}' to '{lex.words[zw].text}', rendered "
+                    f"earlier as '{ja[zu].text}': a modifier put on the wrong noun")
+    return None
+
+
+def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken: set[int],
+                head: set[int], before: Sequence[int]) -> tuple[int, int] | None:
+    """(English word, Japanese unit) of a noun the English word ``i`` modifies ("i z",
+    "i's z", "z of i"), which the Japanese renders by a noun among ``before``, and
+    which lies nowhere near the words of ``head``; None when there is none."""
+    ja = lex.units
+    for z in range(len(lex.words)):
+        if z in taken or en.apart(i, z) > MAX_BOUND + 1:
+            continue
+        between = en.between(i, z)
+        if en.word_token[z] < en.word_token[i]:
+            if between[:1] != ["of"] or len(between) > 2:
+                continue  # a word before it is its own modifier (rural African), not its head
+        elif any(t in STOPWORDS - _DETERMINERS or t in _NOT_NOUNS or not re.match(r"\w", t)
+                 for t in between):
+            continue  # "X in Z", "X and Z": another phrase, not the noun X modifies
+        if not _noun_like(lex.words[z].text) or _inside(en, z, taken - head):
+            continue
+        if lex.words[i].capital and lex.words[z].capital:
+            continue  # two words of one name (Studio Arts Program)
+        if any(en.apart(z, j) < MIN_APART for j in head):
+            continue  # "Y of Z of X": X's phrase reaches Y through Z
+        for u in before:
+            if z in links[u] and ja[u].pos1 == "名詞":
+                return z, u
+    return None
+
+
+#: Words that may stand between a modifier and its noun ("the bank's new plan").
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "own"})
+#: Prepositions and conjunctions that STOPWORDS leaves out: not a noun a modifier binds to.
+_NOT_NOUNS = frozenset(
+    """since until unless despite among amid via per like including against toward towards
+    across along around behind beyond near upon whether while above below beneath inside
+    outside throughout underneath another every many much several""".split()
+)
+
+
+def _noun_like(word: str) -> bool:
+    """False for a word that cannot be a noun or its modifier: a number, a preposition,
+    conjunction or quantifier, a participle (-ing, -ed: "association representing",
+    "self-imposed")."""
+    low = word.lower()
+    return (word[0].isalpha() and low not in _NOT_NOUNS
+            and not low.endswith(("ing", "ed")))
+
+
+def _inside(en: _English, z: int, words: set[int]) -> bool:
+    """True when English word ``z`` lies between two of ``words`` (inside the modifier's own
+    phrase: "the government's self-imposed austerity")."""
+    t = en.word_token[z]
+    spots = [en.word_token[k] for k in words if en.apart(k, z) < MIN_APART]
+    return any(p < t for p in spots) and any(p > t for p in spots)
+
+
+# --- SCR008: coordinated clauses swapped -----------------------------------------------------
+
+
+def _swapped(lex: Lexicon, en: _English, links: list[set[int]],
+             units: Sequence[int]) -> Reordering | None:
+    """The first two adjacent clauses of a sentence that render coordinated English clauses
+    in the inverse order (see the module's docstring), or None."""
+    ja = lex.units
+    chunks = _chunks(ja, units)
+    where = [_positions(lex, en, links, c) for c in chunks]
+    for c in range(len(chunks) - 1):
+        first, second = where[c], where[c + 1]
+        if (len(first) < MIN_CLAUSE_WORDS or len(second) < MIN_CLAUSE_WORDS
+                or max(second) >= min(first)
+                or len({en.sentence[p] for p in (*first, *second)}) > 1):
+            continue
+        if not _coordinating_end(ja[chunks[c][-1]]) or _compound_particle(ja, chunks[c]):
+            continue
+        gap = [t.lower() for t in en.tokens[max(second) + 1 : min(first)]]
+        if not _COORDINATORS & set(gap) or _SUBORDINATORS & set(gap) or _participle(gap):
+            continue
+        a, b = ja[chunks[c][0]].start, ja[chunks[c + 1][-1]].end
+        joined = next(t for t in gap if t in _COORDINATORS)
+        return Reordering(
+            "SCR008", a, b,
+            f"these clauses render '{_en_span(en, second)}' and '{_en_span(en, first)}' "
+            f"in the inverse order: the English joins them with '{joined}', which "
+            "Japanese keeps in order")
+    return None
+
+
+def _chunks(ja: Sequence[JaUnit], units: Sequence[int]) -> list[list[int]]:
+    """The 、-separated clauses of a sentence (not split inside quotes or brackets)."""
+    out: list[list[int]] = [[]]
+    depth = 0
+    for u in units:
+        t = ja[u].text
+        depth += t in _OPEN
+        depth -= t in _CLOSE
+        if t == "、" and depth == 0:
+            out.append([])
+        elif t not in {"。", "！", "？"}:
+            out[-1].append(u)
+    return [c for c in out if c]
+
+
+def _positions(lex: Lexicon, en: _English, links: list[set[int]],
+               chunk: Sequence[int]) -> list[int]:
+    """English token positions rendered by a clause: of words said once in the reference
+    (a repeated word could be either occurrence), by units that render one or two of them
+    (a unit matching many words matches by accident)."""
+    stems = [w.stem for w in lex.words]
+    out: set[int] = set()
+    for u in chunk:
+        ks = [k for k in links[u] if stems.count(stems[k]) == 1 and en.word_token[k] >= 0]
+        if 0 < len(ks) <= 2:
+            out.update(en.word_token[k] for k in ks)
+    return sorted(out)
+
+
+def _coordinating_end(x: JaUnit) -> bool:
+    """True when a clause ends on a form that coordinates it with the next one: a
+    conjunctive particle (て, が, けど, し) or a verb's or adjective's continuative
+    (下落し、 擦れ、 寒く、 静かで、)."""
+    if x.pos1 == "助詞":
+        return x.pos2 == "接続助詞" and x.text in _COORDINATING_PARTICLES
+    if x.pos1 == "動詞":
+        return x.text != x.lemma and x.text[-1] in _CONTINUATIVE_KANA
+    if x.pos1 == "形容詞":
+        return x.text.endswith("く") and x.text != x.lemma
+    return x.pos1 == "助動詞" and x.text in {"で", "ず"}
+
+
+def _compound_particle(ja: Sequence[JaUnit], chunk: Sequence[int]) -> bool:
+    """True when a clause ends on a case particle and a verb that JMdict lists together as
+    one expression (に基づき "based on", に対し "towards", に加え "in addition"): a
+    postpositional phrase of the next clause, not a clause of its own."""
+    if len(chunk) < 2 or ja[chunk[-2]].pos2 != "格助詞":
+        return False
+    return bool(jmdict.glosses(ja[chunk[-2]].text + ja[chunk[-1]].text))
+
+
+def _participle(gap: Sequence[str]) -> bool:
+    """True when an -ing word follows a comma in the gap (", derailing…", ", warning…"):
+    a participial clause, which Japanese renders first as a te-form as often as not."""
+    return any(p == "," and w.endswith("ing") for p, w in zip(gap, gap[1:]))
+
+
+def _span(ja: Sequence[JaUnit], units: Sequence[int]) -> str:
+    return "".join(ja[u].text for u in units)
+
+
+def _en_span(en: _English, positions: Sequence[int]) -> str:
+    words = [t for t in en.tokens[min(positions) : max(positions) + 1]]
+    text = " ".join(words)
+    return text if len(text) <= 60 else text[:57] + "…"

@@ -1,0 +1,127 @@
+"""Word order against the English (issue #19 item 2): a の-modifier put on the wrong noun
+(``SCR007``) and coordinated clauses swapped (``SCR008``), from :mod:`mtqa.checks.reordered`
+through the scrambled check. Cases written from Japanese grammar (a modifier precedes its
+head; coordinated clauses keep the English order, subordinate ones may come first), and
+professional translations (WMT24 ESA refA) on which neither may fire."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mtqa.checks.reordered import _coordinating_end
+from mtqa.text.lexicon import japanese_units
+from tests.harness import Bead, run_check
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+#: Professional translations (refA) whose の-phrases and clause orders an early version of
+#: these rules misread (a participle, a preposition, an adjective inside the modifier's own
+#: phrase taken for the noun it modifies), with the refA lines of the ESA excerpt.
+REFA_FILES = ("refa_reordering.jsonl", "esa_excerpt.jsonl", "perturb_excerpt.jsonl")
+
+MUSEUM = "The museum's director praised the volunteers who restored the old paintings."
+PRICES = "Prices rose sharply in March, and the central bank raised interest rates in April."
+BRIDGE = ("The city's mayor opened the new bridge, and the river's fishermen protested "
+          "against the tolls.")
+
+
+def codes(en: str, ja: str) -> list[tuple[str, str]]:
+    return [(f.code, f.text) for f in run_check("scrambled", Bead(en, ja))
+            if f.code in {"SCR007", "SCR008"}]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        # "the museum's director": 館長 comes before 美術館の, which now modifies 絵画
+        (MUSEUM, "館長は、古い美術館の絵画を修復したボランティアを称賛した。",
+         [("SCR007", "美術館の絵画")]),
+        # "the city's mayor" rendered 市長; 市の put on 通行料 ("tolls"), far from "city's"
+        (BRIDGE, "市長は新しい橋を開通させ、川の漁師たちは市の通行料に抗議した。",
+         [("SCR007", "市の通行料")]),
+        # "A, and B" rendered B、A: the first clause ends on a continuative (引き上げ)
+        (PRICES, "4月に中央銀行が金利を引き上げ、3月に物価が急騰した。",
+         [("SCR008", "4月に中央銀行が金利を引き上げ、3月に物価が急騰した")]),
+    ],
+)
+def test_flags_a_modifier_moved_and_coordinated_clauses_swapped(
+        en: str, ja: str, expected: list[tuple[str, str]]) -> None:
+    findings = run_check("scrambled", Bead(en, ja))
+    assert [(f.code, f.text) for f in findings if f.code in {"SCR007", "SCR008"}] == expected
+    assert all(f.category == "scrambled" and f.severity == "minor"
+               for f in findings if f.code in {"SCR007", "SCR008"})
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # the faithful renderings of the cases above
+        (MUSEUM, "美術館の館長は、古い絵画を修復したボランティアを称賛した。"),
+        (BRIDGE, "市長は新しい橋を開通させ、川の漁師たちは通行料に抗議した。"),
+        (PRICES, "3月に物価が急騰し、4月に中央銀行が金利を引き上げた。"),
+        # subordinate clauses come first in Japanese: after, because, a participle
+        ("The central bank raised interest rates in April after prices rose sharply in "
+         "March.", "3月に物価が急騰した後、4月に中央銀行が金利を引き上げた。"),
+        ("The central bank raised interest rates in April because prices rose sharply in "
+         "March.", "3月に物価が急騰したため、4月に中央銀行が金利を引き上げた。"),
+        ("The central bank raised interest rates in April, citing prices that rose sharply "
+         "in March.", "3月に物価が急騰したことを挙げて、4月に中央銀行が金利を引き上げた。"),
+        # "by …ing": the means comes first as a te-form
+        ("The team won the final by scoring twice in the second half.",
+         "後半に2得点を挙げて、チームは決勝に勝った。"),
+        # に基づき "under" is a compound particle: a phrase of the next clause, not a clause
+        ("Emergency departments will stay open, and staff will work under the agreement "
+         "reached with the union last week.",
+         "先週組合と結んだ合意に基づき、救急部門は開いたままで、職員は働く。"),
+        # a title put before a name by の is an apposition, however far the English puts it
+        ("The talks favour Moscow, said John Smith, a senior fellow at the institute and a "
+         "former British ambassador to Belarus.",
+         "協議はモスクワに有利だと、研究所の上級研究員で元英国大使のジョン・スミス氏は述べた。"),
+        # "X in Z" is no modifier of Z: 美術館の絵画 may stand far from "museum"
+        ("The director of the museum in the capital praised the old paintings.",
+         "首都にある美術館の館長は、古い絵画を称賛した。"),
+    ],
+)
+def test_leaves_faithful_and_subordinate_orders_alone(en: str, ja: str) -> None:
+    assert codes(en, ja) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "coordinating"),
+    [("株価が下落し", True), ("体が擦れ", True), ("夜は寒く", True), ("兵士がそこにいて", True),
+     ("行ったけど", True), ("町は静かで", True), ("改善するため", False), ("会談の後", False),
+     ("株価が下落した", False), ("その国は", False)],
+)
+def test_coordinating_clause_endings(text: str, coordinating: bool) -> None:
+    """A clause that ends on a continuative, the te-form or a coordinating particle joins
+    the next one in order; a noun (ため, 後), a finite verb or a topic does not."""
+    last = [u for u in japanese_units(text) if u.pos1 != "補助記号"][-1]
+    assert _coordinating_end(last) is coordinating
+
+
+def _refa_rows() -> list[dict[str, str]]:
+    rows = []
+    for name in REFA_FILES:
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row.get("system") == "refA":
+                rows.append(row)
+    return rows
+
+
+def test_professional_translations_are_not_flagged() -> None:
+    """No SCR007/SCR008 on professional paragraphs (run through the whole pipeline, as
+    benchmarks/esa.py and benchmarks/perturb.py check them)."""
+    import mtqa
+
+    rows = _refa_rows()
+    assert len(rows) >= 20
+    flagged = []
+    for row in rows:
+        report = mtqa.check(row["source"], row["translation"], config=False,
+                            backtranslator="dictionary", checks=("scrambled",))
+        flagged += [(row["line_id"], f.code, f.text) for f in report.finding_list
+                    if f.code in {"SCR007", "SCR008"}]
+    assert flagged == []

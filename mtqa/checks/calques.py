@@ -66,9 +66,17 @@ def _literal(headword: str, word: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def renderings(word: str) -> tuple[str, ...]:
     """The literal Japanese renderings of an English word: JMdict headwords whose plain
-    meaning the word is (bucket → バケツ, 手桶...; kick → 蹴る...)."""
-    return tuple(sorted(h for h in english_entry(word).headwords
-                        if _usable(h) and _literal(h, word)))
+    meaning the word is (bucket → バケツ, 手桶...; kick → 蹴る...), and the UniDic
+    dictionary form of each one-word headword."""
+    out: set[str] = set()
+    for h in english_entry(word).headwords:
+        if _usable(h) and _literal(h, word):
+            out.add(h)
+            # UniDic's dictionary form may be another spelling (暖める → 温める)
+            toks = japanese.tokenize(h)
+            if len(toks) == 1 and toks[0].is_content:
+                out.add(japanese.lemma_base(toks[0].lemma))
+    return tuple(sorted(out))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -137,8 +145,12 @@ def calque_span(expr: Expression, sentence: str) -> tuple[int, int] | None:
     return toks[lo].start, toks[hi].end
 
 
-#: Severity of a calque: see the README's measure on WMT24 ESA (benchmarks/esa.py).
-SEVERITY: Severity = "major"
+#: Severity of a calque. Minor, so that it is shown but fails no gate alone: on WMT24 ESA
+#: en-ja dev (benchmarks/esa.py) only 2 of 312 English paragraphs hold a kept expression
+#: and the check makes no finding, so its precision on real text is unmeasured; and of 50
+#: kept lemmas drawn at random about 30 are figures of speech, the rest compositional
+#: terms ("ice age", "gross domestic product") that the JMdict tests must filter.
+SEVERITY: Severity = "minor"
 
 
 class CalqueCheck(BaseCheck):

@@ -86,7 +86,8 @@ def test_a_japanese_entry_of_the_same_figure_is_not_a_calque() -> None:
 
 def test_idioms_of_the_hand_list_are_left_to_mis001() -> None:
     """"spill the beans" is in WordNet and in mtqa/data/idioms.tsv: one finding, MIS001."""
-    bead = Bead("She spilled the beans about the deal.", "彼女は取引について豆をこぼした。")
+    bead = Bead("She spilled the beans about the deal.",
+                "彼女は取引について豆をこぼした。")
     assert run_check("calques", bead) == []
     assert [f.code for f in run_check("mistranslation", bead)] == ["MIS001"]
 

@@ -28,6 +28,7 @@ _CHECKS: dict[str, str] = {
     "omission": ".omission:OmissionCheck",
     "addition": ".omission:AdditionCheck",
     "mistranslation": ".mistranslation:MistranslationCheck",
+    "calques": ".calques:CalqueCheck",
     "scrambled": ".scrambled:ScrambledCheck",
     "alignment": ".alignment:AlignmentCheck",
     "divergence": ".divergence:DivergenceCheck",

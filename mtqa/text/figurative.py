@@ -212,6 +212,20 @@ def _by_first_word() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _by_first_two_words() -> dict[tuple[str, str | None], tuple[str, ...]]:
+    """The lemmas of :func:`_by_first_word` by their first two words; a second word that
+    is a slot (someone, one's) is keyed as None. A text token then meets only the lemmas
+    whose next word the next token can be (#17: "take" alone begins hundreds)."""
+    out: dict[tuple[str, str | None], list[str]] = {}
+    for first, lemmas in _by_first_word().items():
+        for lemma in lemmas:
+            second = lemma.split("_")[1]
+            slot = second in POSSESSIVE_SLOTS | OBJECT_SLOTS
+            out.setdefault((first, None if slot else second), []).append(lemma)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _matches(word: str, token: str) -> bool:
     """A lemma word matches a text token in any inflection (kicked, beans, broke)."""
     return word in wordnet.base_forms(token)
@@ -254,12 +268,16 @@ def find_expressions(text: str) -> list[Occurrence]:
     in one sentence (no punctuation between them), any inflection of each."""
     spans = [(m.group(), m.start(), m.end()) for m in _EN_TOKEN.finditer(text)]
     toks = [t for t, _, _ in spans]
-    index = _by_first_word()
+    index = _by_first_two_words()
     out: list[Occurrence] = []
     for i, tok in enumerate(toks):
         if not tok[0].isalpha():
             continue
-        lemmas = {lemma for b in wordnet.base_forms(tok) for lemma in index.get(b, ())}
+        firsts = wordnet.base_forms(tok)
+        seconds: frozenset[str | None] = frozenset({None})
+        if i + 1 < len(toks):
+            seconds = seconds | wordnet.base_forms(toks[i + 1].replace("’", "'"))
+        lemmas = {lemma for b in firsts for b2 in seconds for lemma in index.get((b, b2), ())}
         for lemma in sorted(lemmas):
             end = _match(lemma.split("_"), toks, i)
             if end is None:

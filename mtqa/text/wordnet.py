@@ -240,6 +240,7 @@ _DETACH = (
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)
 def base_forms(word: str) -> frozenset[str]:
     """The word (lower case) and its possible base forms: the exception lists, then the
     detachment rules of morphy, with a doubled final consonant undone (kicked → kick,

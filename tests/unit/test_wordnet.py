@@ -136,3 +136,32 @@ def test_possessive_slots_take_any_possessive() -> None:
 def test_an_expression_does_not_cross_punctuation_or_a_sentence() -> None:
     assert figurative.find_expressions("He kicked. The bucket fell.") == []
     assert figurative.find_expressions("He kicked the red bucket.") == []
+
+
+def test_the_two_word_index_finds_what_trying_every_lemma_of_the_first_word_finds() -> None:
+    """find_expressions looks a token up by its first two words (#17 speed); trying every
+    multiword lemma that begins with the token's base form, as before, finds the same."""
+    texts = [
+        "He kicked the bucket last year, and she spilled the beans about it.",
+        "The old man kicks the bucket while a paper tiger takes care of the turf war.",
+        "They went cold turkey; the plan will hold water, said the dead duck's lawyer.",
+        "She gave him the axe before he could cash in his chips on a silver bullet.",
+        "Take off your hat, take care of the cat and give up the fight over one's head.",
+    ]
+    for text in texts:
+        toks = [m.group() for m in figurative._EN_TOKEN.finditer(text)]
+        spans = [(m.start(), m.end()) for m in figurative._EN_TOKEN.finditer(text)]
+        expected = []
+        for i, tok in enumerate(toks):
+            if not tok[0].isalpha():
+                continue
+            lemmas = {lemma for b in wordnet.base_forms(tok)
+                      for lemma in figurative._by_first_word().get(b, ())}
+            for lemma in sorted(lemmas):
+                end = figurative._match(lemma.split("_"), toks, i)
+                if end is not None and figurative.figurative(lemma) is not None:
+                    expected.append((lemma, spans[i][0], spans[end - 1][1]))
+        found = [(o.expression.lemma, o.start, o.end)
+                 for o in figurative.find_expressions(text)]
+        assert found == expected
+        assert found or text.startswith("Take")  # each text but the last holds a figure

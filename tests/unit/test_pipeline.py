@@ -117,3 +117,31 @@ def test_segments_keep_each_pair_and_its_offsets():
         assert report.translation_text[p.mt_start : p.mt_end] == p.translation
         assert report.reference_text[p.ref_start : p.ref_end] == p.reference
     assert not [f for f in report.finding_list if f.category not in INFORMATIONAL_CATEGORIES]
+
+
+def test_the_garbage_collector_is_paused_during_a_check_and_restored_after():
+    import gc
+
+    from mtqa.errors import InputError
+    from mtqa.pipeline import Pipeline, collector_paused
+
+    seen = []
+    pipe = Pipeline(QAConfig(backtranslator="dictionary"))
+    real = pipe.engine.translate
+    pipe.engine.translate = lambda texts, *a, **k: (seen.append(gc.isenabled()), real(texts))[1]
+    assert gc.isenabled()
+    pipe.run("The minister arrived on Monday.", "大臣は月曜日に到着した。")
+    assert seen == [False] and gc.isenabled()
+    # restored when the check fails, too
+    with pytest.raises(InputError):
+        english = "The minister arrived in Paris on Monday for two days of talks with officials."
+        pipe.run(english, english)
+    assert gc.isenabled()
+    # a caller that turned the collector off keeps it off
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

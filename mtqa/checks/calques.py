@@ -139,9 +139,7 @@ def calque_span(expr: Expression, sentence: str) -> tuple[int, int] | None:
         return None
     lo, hi = best
     # a verb's endings belong to the calque (蹴った, 割りました)
-    if toks[hi].pos1 in {"動詞", "形容詞"}:
-        while hi + 1 < len(toks) and toks[hi + 1].pos1 == "助動詞":
-            hi += 1
+    hi = japanese.with_endings(toks, hi)
     return toks[lo].start, toks[hi].end
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .cache import text_cache
@@ -104,6 +105,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
 #: A word of katakana (katakana, its phonetic extensions and half-width forms, with the
 #: long-vowel mark, the middle dot and the equals signs of names), matched whole.
 _KATAKANA_WORD = re.compile(r"[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9Fー・=＝]+")
+
+
+def with_endings(toks: Sequence[Token], i: int) -> int:
+    """The index of the last auxiliary (助動詞) that follows token ``i`` when it is a
+    verb or an adjective, else ``i``: a predicate's endings belong to it (置いた,
+    割りました, 高くない)."""
+    if toks[i].pos1 in {"動詞", "形容詞"}:
+        while i + 1 < len(toks) and toks[i + 1].pos1 == "助動詞":
+            i += 1
+    return i
 
 
 def is_katakana(s: str) -> bool:

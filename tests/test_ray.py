@@ -215,9 +215,10 @@ def test_an_article_that_kills_its_worker_is_retried_once_then_failed(local_ray,
     manifest = _manifest(workspace, ["f1-race", "poison", "museum-theft", "g7-communique"])
     with RayRunner(CONFIG, 1, process=_poison) as runner:
         result = _run(manifest, "out", runner)
-        # the first try and the one retry; a third only if a healthy article's result
-        # raced the death (the records below must hold either way)
-        assert 2 <= runner.restarts <= 3
+        # the first try and the one retry; more only when a healthy article queued on the
+        # dying worker raced the death (at most once each: seen under a load of 4 on 2
+        # cores); the records below must hold either way
+        assert 2 <= runner.restarts <= 2 + 3
     recs = _records(workspace / "out")
     assert [r["status"] for r in recs] == ["ok", "error", "ok", "ok"]  # queued ones unharmed
     assert "Ray worker died while checking this item (2 times" in recs[1]["error"]

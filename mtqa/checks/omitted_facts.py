@@ -14,7 +14,10 @@ dictionary can read reliably on both sides:
 * **names and places**: capitalised English words that are no dictionary word (JMdict
   glosses no lower-case form of them), matched through the pair's lexicon (JMdict glosses
   such as 英国 "Britain"), kept in Latin letters (Wi-Fi), or read by sound, loosely
-  (:func:`mtqa.text.phonetic.names_match`, or a reading similarity of 0.6: シソ for Siso).
+  (:func:`mtqa.text.phonetic.names_match`, or a reading similarity of 0.6: シソ for Siso),
+  by a katakana word no other word of the English it translates sounds more like: the
+  loose match must not take another word's rendering (ジョンソン is Johnson's, not
+  Washington's; プログラム is "program"'s, not African's).
 
 A fact is *missing* when nothing in the Japanese of the pair renders it, nor in a
 neighbouring pair's Japanese whose own English lacks it (the aligner may be one sentence
@@ -55,8 +58,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from itertools import combinations
+from dataclasses import dataclass
 
 from ..text import japanese, wordlists
 from ..text.english import STOPWORDS
@@ -311,118 +313,6 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
         if is_name(w.text):
             facts.append(Fact(w.start, w.end, "name", not word_rendered(k, renderings)))
     return sorted(facts, key=lambda f: f.start)
-
-
-def undercounted(reference: str, facts: Sequence[Fact],
-                 renderings: Sequence[Rendering]) -> list[Fact]:
-    """The facts, with those the English says more often than the Japanese renders them
-    marked missing ("the 12 spending bills ... those 12 bills" against one 12法案; a name
-    said twice, rendered once): a fact rendered once does not render its second mention.
-
-    Which mention is missing follows the alignment: each Japanese occurrence goes to the
-    mention whose surrounding English words are rendered nearest it (order kept); the
-    mentions left over are missing. Not when a neighbouring sentence renders the fact
-    (the translator moved one mention), nor when the mentions' places cannot be told."""
-    by_key: dict[tuple[str, str], list[int]] = {}
-    for i, f in enumerate(facts):
-        if f.decisive:
-            by_key.setdefault((f.kind, _bare(reference[f.start : f.end]).lower()), []).append(i)
-    out = list(facts)
-    lex = renderings[0].lex
-    for key, idx in by_key.items():
-        if len(idx) < 2 or any(facts[i].missing for i in idx):
-            continue
-        first = facts[idx[0]]
-        places = _japanese_places(reference, first, renderings)
-        if not places or len(places) >= len(idx):
-            continue
-        guesses = _english_places(reference, lex, [facts[i] for i in idx], key[1])
-        kept = min(combinations(range(len(idx)), len(places)), key=lambda c: sum(
-            abs(guesses[i] - p) for i, p in zip(c, places)))
-        for j, i in enumerate(idx):
-            if j not in kept:
-                out[i] = replace(facts[i], missing=True)
-    return out
-
-
-def _japanese_places(reference: str, fact: Fact,
-                     renderings: Sequence[Rendering]) -> list[int]:
-    """Offsets of the words of the pair's Japanese that render ``fact`` (adjacent units
-    of one word counted once); none when the Japanese keeps it in Latin letters or a
-    neighbour renders it (the count says nothing then)."""
-    own = renderings[0]
-    lex = own.lex
-    text = reference[fact.start : fact.end]
-    ks = [k for k, w in enumerate(lex.words) if fact.start <= w.start < fact.end]
-    if not ks and fact.kind == "name":
-        return []
-    if fact.kind == "name":
-        if _latin_key(_bare(text)) in own.latin or word_rendered(ks[0], renderings[1:]):
-            return []
-        w = lex.words[ks[0]]
-        units = [u for u in lex.links[ks[0]] if stems_match(w.stem, lex.units[u].stems)]
-        units += [u for u, run in _katakana_runs(lex.units) if any(
-            _sounds_like(w.text, x) and own.owns(w.text, x) for x in run)]
-    else:
-        values = {q.value for q in english_quantities(text) if _is_fact_quantity(q)}
-        if not values or any(_quantity_in(q, r) for q in english_quantities(text)
-                             for r in renderings[1:]):
-            return []
-        units = [u for u, x in enumerate(lex.units) if values & x.numbers]
-    places: list[int] = []
-    for u in sorted(set(units)):
-        x = lex.units[u]
-        if places and u > 0 and lex.units[u - 1].end == x.start and u - 1 in units:
-            continue  # one word in several tokens (マパラ シャ)
-        places.append(x.start)
-    return places
-
-
-def _katakana_runs(units: Sequence[JaUnit]) -> list[tuple[int, tuple[str, ...]]]:
-    """(first unit, romanised readings) of each katakana word of ``units``: adjacent
-    katakana tokens joined (タサ リン), the whole and its ・-separated parts."""
-    runs: list[tuple[int, str]] = []
-    for u, x in enumerate(units):
-        if not japanese.is_katakana(x.text):
-            continue
-        if runs and units[u - 1].end == x.start and japanese.is_katakana(units[u - 1].text):
-            runs[-1] = (runs[-1][0], runs[-1][1] + x.text)
-        else:
-            runs.append((u, x.text))
-    return [(u, tuple(japanese.romanize(p) for p in (t, *re.split(r"[・=＝]", t)) if len(p) >= 2))
-            for u, t in runs]
-
-
-def _english_places(reference: str, lex: Lexicon, mentions: Sequence[Fact],
-                    key: str) -> list[float]:
-    """Where each mention of a fact should stand in the Japanese: the median offset of the
-    renderings of the English words around it in its sentence (words with at most two
-    renderings, not the fact itself, and not a word around every mention: "two *ounces*
-    of paint ... two *ounces* of reducer" tells the mentions apart by paint and reducer);
-    with no such word, the mention's relative place in the English mapped onto the
-    Japanese."""
-    bounds = [m.end() for m in re.finditer(r"[.!?](?=\s)", reference)]
-    contexts: list[list[int]] = []
-    for f in mentions:
-        ks = [k for k, w in enumerate(lex.words) if f.start <= w.start < f.end]
-        at = ks or [sum(w.end <= f.start for w in lex.words)]  # "1970s" is no word of it
-        lo = max([b for b in bounds if b <= f.start], default=0)
-        hi = min([b for b in bounds if b > f.start], default=len(reference))
-        around = range(max(0, at[0] - CONTEXT_WORDS),
-                       min(len(lex.words), at[-1] + CONTEXT_WORDS + (1 if ks else 0)))
-        contexts.append([j for j in around if j not in ks and lo <= lex.words[j].start < hi
-                         and _bare(lex.words[j].text).lower() != key
-                         and 0 < len(lex.links[j]) <= 2])
-    common = set.intersection(*({lex.words[j].stem for j in c} for c in contexts))
-    en_end = max(len(reference), 1)
-    ja_start, ja_end = lex.units[0].start, lex.units[-1].end
-    places: list[float] = []
-    for f, c in zip(mentions, contexts):
-        starts = sorted(lex.units[u].start for j in c if lex.words[j].stem not in common
-                        for u in lex.links[j])
-        places.append(float(starts[len(starts) // 2]) if starts else
-                      ja_start + (ja_end - ja_start) * f.start / en_end)
-    return places
 
 
 def _quantity_in(q: Quantity, r: Rendering) -> bool:

@@ -14,7 +14,10 @@ dictionary can read reliably on both sides:
 * **names and places**: capitalised English words that are no dictionary word (JMdict
   glosses no lower-case form of them), matched through the pair's lexicon (JMdict glosses
   such as 英国 "Britain"), kept in Latin letters (Wi-Fi), or read by sound, loosely
-  (:func:`mtqa.text.phonetic.names_match`, or a reading similarity of 0.6: シソ for Siso).
+  (:func:`mtqa.text.phonetic.names_match`, or a reading similarity of 0.6: シソ for Siso),
+  by a katakana word no other word of the English it translates sounds more like: the
+  loose match must not take another word's rendering (ジョンソン is Johnson's, not
+  Washington's; プログラム is "program"'s, not African's).
 
 A fact is *missing* when nothing in the Japanese of the pair renders it, nor in a
 neighbouring pair's Japanese whose own English lacks it (the aligner may be one sentence
@@ -59,7 +62,7 @@ from dataclasses import dataclass
 
 from ..text import japanese, wordlists
 from ..text.english import STOPWORDS
-from ..text.lexicon import EnWord, JaUnit, Lexicon, english_entry
+from ..text.lexicon import EnWord, JaUnit, Lexicon, english_entry, stems_match
 from ..text.numerals import (
     EN_CARDINALS,
     Quantity,
@@ -78,7 +81,7 @@ PREPOSITIONS = frozenset(
 )
 #: Words that may stand between the parts of one name or date ("Tierra del Sol",
 #: "Bank of England", "Saturday, Jan. 13") without ending the phrase.
-NAME_LINKS = frozenset("of de del la le von van der den da di al bin el the".split())
+NAME_LINKS = frozenset("of de del des du la le von van der den da di al bin el the".split())
 #: Determiners skipped when looking for the preposition before a phrase.
 _DETERMINERS = frozenset("the a an its his her their this that these those".split())
 #: Cardinals too often rendered by a word of their own (一人, 数, 何百): never facts.
@@ -215,6 +218,9 @@ class Rendering:
     #: every run of Latin letters of this Japanese, as :func:`_latin_key` writes it, and
     #: the concatenation of each two runs in a row (Wi-Fi)
     latin: frozenset[str] = frozenset()
+    #: the words of the English this Japanese translates (the pair's own English, or the
+    #: neighbour's) that a katakana word may render by sound: capitalised or long words
+    rivals: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, lex: Lexicon, texts: Sequence[str], english: str = "") -> Rendering:
@@ -231,8 +237,25 @@ class Rendering:
                    if (v := parse_japanese_number(m)) is not None}
         if any(_PAIR_WORD.search(t) for t in joined):
             values.add(2.0)  # "two" as 両 (両国, 両氏), 双方, ふたり
+        translated = english or " ".join(w.text for w in lex.words)
+        rivals = tuple(dict.fromkeys(
+            _bare(w) for w in _WORD.findall(translated)
+            if not w[0].isdigit() and (w[0].isupper() or len(w) >= 4)))
         return cls(lex, tuple(q for t in joined for q in japanese_quantities(t)),
-                   frozenset(values), english, frozenset(runs) | pairs)
+                   frozenset(values), english, frozenset(runs) | pairs, rivals)
+
+    def owns(self, word: str, romaji: str) -> bool:
+        """Whether katakana word ``romaji`` may render English ``word`` by sound: no other
+        word of the English it translates sounds more like it (ジョンソン renders Johnson,
+        not Washington; プログラム renders "program", not African). A katakana word
+        renders one English word; the loose match that lets a name be rendered must not
+        take a word that is another's rendering."""
+        mine = reading_similarity(_bare(word), romaji)
+        low = _bare(word).lower()
+        # a rival must itself sound like the katakana word (names_match, the strict
+        # test): short words sound loosely like anything ("seem" like サッサリン)
+        return not any(r.lower() != low and names_match(r, romaji)
+                       and reading_similarity(r, romaji) > mine for r in self.rivals)
 
     @property
     def readings(self) -> tuple[str, ...]:
@@ -310,9 +333,17 @@ def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:
         w = r.lex.words[k]
         if r.english and _mentions(r.english, _bare(w.text)):
             continue
-        if r.lex.covered(k) or _latin_key(_bare(w.text)) in r.latin:
+        if _latin_key(_bare(w.text)) in r.latin:
             return True
-        if w.capital and any(_sounds_like(w.text, x) for x in r.readings):
+        if not w.capital:
+            if r.lex.covered(k):
+                return True
+            continue
+        if w.stem in r.lex.bt_stems or any(
+                stems_match(w.stem, r.lex.units[u].stems) for u in r.lex.links[k]):
+            return True  # rendered by meaning (英国 for Britain, ドイツ for Germany)
+        sounds = [r.lex.units[u].romaji for u in r.lex.links[k]] + list(r.readings)
+        if any(x and _sounds_like(w.text, x) and r.owns(w.text, x) for x in sounds):
             return True
     return False
 

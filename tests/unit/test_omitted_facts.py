@@ -166,3 +166,27 @@ def test_two_is_a_fact_unless_the_japanese_says_it_with_a_word_of_its_own() -> N
         "two"]
     assert phrase_findings(Bead(en, "クラブは1月にストライカー2人を獲得した。")) == []
     assert phrase_findings(Bead("The two leaders met in January.", "両首脳は1月に会談した。")) == []
+
+
+def test_a_katakana_word_renders_only_the_english_word_it_sounds_most_like() -> None:
+    # ジョンソン renders Johnson: it does not also render "Washington", which sounds
+    # loosely like it (the loose match that lets a name count as rendered)
+    en = "Speaker Johnson spoke to reporters in Washington on Monday."
+    assert [p for _, p, _ in phrase_findings(Bead(en, "ジョンソン議長は月曜日、記者団に語った。"))] == [
+        "in Washington"]
+    assert phrase_findings(Bead(en, "ジョンソン議長は月曜日、ワシントンで記者団に語った。")) == []
+    # プログラム is the rendering of "program", not of "African"
+    en = "The program reached African villages last year."
+    assert [p for _, p, _ in phrase_findings(Bead(en, "そのプログラムは昨年、村々に届いた。"))] == [
+        "African"]
+    # a short word that sounds loosely like a name does not take the name's rendering
+    assert phrase_findings(Bead("They seem to trust Thassalin.",
+                                "彼らはサッサリンを信頼しているようだ。")) == []
+
+
+def test_a_french_des_joins_the_words_of_one_name() -> None:
+    # "Ecole des Ponts" is one name: rendered in part (Ecole), it was translated
+    en = "Engineers of the Ecole des Ponts met."
+    a, b = en.index("Ecole"), en.index("Ponts")
+    found = [facts.Fact(a, a + 5, "name", missing=False), facts.Fact(b, b + 5, "name")]
+    assert facts.missing_phrases(en, found) == []

@@ -304,3 +304,48 @@ def test_inverted_order_after_a_sentence_final_particle_is_not_a_fragment() -> N
     en = "Hi everyone! It's Zach from Better in Construction. Today we fix a roof."
     ja = "やあ、みんな！ザックだよ、「Better in Construction」から。今日は屋根を直す。"
     assert scr001(en, ja) == []
+
+
+# --- issue #18: fragments that render English fragments, spoken repetition --------------
+
+
+def _fragments(*beads: tuple[str, str]) -> list[tuple[str, str]]:
+    from tests.harness import Bead, run_check
+
+    found = run_check("scrambled", *[Bead(en, ja, paragraph=0) for en, ja in beads])
+    return [(f.code, f.text) for f in found if f.code == "SCR001"]
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        # no finite verb in the English: a question or an answer that is a noun phrase
+        "Or a cat in the garden?",
+        "Only a cat in the garden, nothing more.",
+    ],
+)
+def test_a_fragment_rendering_an_english_fragment_is_faithful(english: str) -> None:
+    opening = ("The cat sleeps on the sofa every afternoon.", "猫は毎日午後ソファで眠っている。")
+    assert _fragments(opening, (english, "庭に猫、みたいな感じで。")) == []
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "The minister met the cat in the garden.",  # a past tense
+        "It is only a cat in the garden.",  # a copula
+        "They want a cat in the garden.",  # a subject pronoun
+        "She can keep a cat in the garden.",  # a modal
+    ],
+)
+def test_a_fragment_rendering_a_finite_english_sentence_is_still_flagged(english: str) -> None:
+    opening = ("The cat sleeps on the sofa every afternoon.", "猫は毎日午後ソファで眠っている。")
+    assert _fragments(opening, (english, "庭に猫、みたいな感じで。")) == [
+        ("SCR001", "庭に猫、みたいな感じで。")]
+
+
+def test_one_word_said_twice_is_a_spoken_hesitation() -> None:
+    opening = ("You should get the tattoo on your arm, you know?", "腕に入れるべきですよね？")
+    assert _fragments((opening[0], [opening[1], "それか、それか。"])) == []
+    # a different phrase after the comma is no hesitation: still a fragment
+    assert _fragments((opening[0], [opening[1], "それか、膝に。"])) != []

@@ -110,6 +110,16 @@ _ADDRESS = frozenset({"さん", "様", "さま", "くん", "君", "ちゃん", "
 #: An English sentence this short (words) is itself a fragment ("Rosemary and thyme.",
 #: "Tomorrow morning's task."): the Japanese may render it as one.
 MAX_EN_FRAGMENT_WORDS = 3
+#: Light verbs (lemmas): their glosses (do, make, be, become) render some word of
+#: any English sentence, so they show nothing moved.
+_LIGHT_VERBS = frozenset({"為る", "する", "成る", "有る", "居る", "出来る", "遣る"})
+
+
+def _light_unit(unit: JaUnit) -> bool:
+    """A pronoun (それ, これ) or a light verb: a word that renders no content of its own."""
+    return unit.pos1 == "代名詞" or (unit.pos1 == "動詞" and unit.lemma in _LIGHT_VERBS)
+
+
 #: Closing quotes and brackets: a sentence that opens with one was split inside a quote.
 _CLOSING_QUOTES = ("」", "』", "）", ")", "”", "’")
 
@@ -677,6 +687,8 @@ class ScrambledCheck(BaseCheck):
 
 
     # SCR006 --------------------------------------------------------------------------------
+    # (a clause is judged by its content words: a pronoun or a light verb renders any
+    # sentence, それ "that" a "looks" and する "do" a "work" of the neighbour)
     def _misplaced_clause(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         """A Japanese clause whose content renders the neighbouring English sentence, not
         its own, while that sentence's own Japanese lacks it: content moved across a
@@ -717,7 +729,8 @@ class ScrambledCheck(BaseCheck):
         ):
             return None  # not a clear translation of its own sentence: alignment trouble
         for chunk in japanese_clauses(lex.units):
-            content = [u for u in chunk if lex.units[u].content and lex.units[u].known]
+            content = [u for u in chunk if lex.units[u].content and lex.units[u].known
+                       and not _light_unit(lex.units[u])]
             if len(content) < MIN_MOVED_WORDS or any(lex.unit_links(u) for u in chunk):
                 continue  # too small, or it renders something of its own sentence
             # the neighbour's lexicons only now: most clauses render their own sentence (#17)
@@ -725,7 +738,8 @@ class ScrambledCheck(BaseCheck):
             at_home = ctx.lexicon_of(other_en, other_ja)
             # words of the neighbouring sentence this clause renders and that sentence's
             # own Japanese does not
-            moved = {k for u in chunk for k in there.unit_links(u)
+            moved = {k for u in chunk if not _light_unit(lex.units[u])
+                     for k in there.unit_links(u)
                      if there.words[k].kind != "number" and not at_home.covered(k)}
             if len(moved) < MIN_MOVED_WORDS - 1:
                 continue

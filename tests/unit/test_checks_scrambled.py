@@ -349,3 +349,18 @@ def test_one_word_said_twice_is_a_spoken_hesitation() -> None:
     assert _fragments((opening[0], [opening[1], "それか、それか。"])) == []
     # a different phrase after the comma is no hesitation: still a fragment
     assert _fragments((opening[0], [opening[1], "それか、膝に。"])) != []
+
+
+def test_a_clause_of_pronouns_and_light_verbs_is_not_moved() -> None:
+    # それ and する gloss "that" and "do"/"work": they render some word of any sentence,
+    # so a clause made of them (それでこうした後 "so after doing this") shows nothing moved
+    # from the neighbour
+    from tests.harness import Bead, run_check
+
+    found = run_check(
+        "scrambled",
+        Bead("Usually the old brushes work a little better, but this roller looks fine too.",
+             "たいてい古い刷毛の方がちょっと楽ですが、このローラーでも上手くできます。"),
+        Bead("After we do that, we sand the floor and then we paint it.",
+             "それでこうした後、床を磨いて、それから塗装します。"))
+    assert [f.code for f in found if f.code == "SCR006"] == []

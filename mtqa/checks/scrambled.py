@@ -335,14 +335,21 @@ def _english_sentences(pair: AlignedPair, ctx: Context) -> list[str]:
             for i in pair.ref_sentences]
 
 
-def _renders_fragment(sentences: Sequence[str], short: bool = True) -> bool:
-    """True when one of the English ``sentences`` of a pair is itself a fragment: no
-    finite verb ("Or a cat in the garden?"), or with ``short`` at most
-    :data:`MAX_EN_FRAGMENT_WORDS` words ("Rosemary and thyme."; a short sentence with a
-    verb too, "Talks went on.", whose rendering may fairly drop the verb, but not end on
-    a dangling particle). Its Japanese may be one too (庭に猫、みたいな感じで。)."""
-    return any((short and 0 < len(re.findall(r"[A-Za-z0-9]+(?:['’][a-z]+)?", s))
-                <= MAX_EN_FRAGMENT_WORDS) or _verbless(s) for s in sentences)
+def _renders_fragment(sentences: Sequence[str]) -> bool:
+    """True when one of the English ``sentences`` of a pair is itself a fragment: at most
+    :data:`MAX_EN_FRAGMENT_WORDS` words ("Rosemary and thyme.") or no finite verb ("Or a
+    cat in the garden?"). Its Japanese may be one too (庭に猫。)."""
+    return any(0 < len(re.findall(r"[A-Za-z0-9]+(?:['’][a-z]+)?", s)) <= MAX_EN_FRAGMENT_WORDS
+               or _verbless(s) for s in sentences)
+
+
+def _renders_fragment_whole(pair: AlignedPair, english: Sequence[str]) -> bool:
+    """True when a Japanese sentence ending on a case particle may render an English
+    fragment (庭に猫、みたいな感じで。 for "Or a cat in the garden?"): the pair is that one
+    Japanese sentence, and no English sentence of the pair has a finite verb. A sentence
+    cut before its verb (…ゴールに。 突き刺さる。) leaves its other half in the same pair."""
+    return (len(pair.mt_sentences) == 1 and bool(english)
+            and all(_verbless(s) for s in english))
 
 
 def _said_twice(toks: Sequence[japanese.Token]) -> bool:
@@ -439,7 +446,7 @@ class ScrambledCheck(BaseCheck):
         if (last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES
                 and not quote_ellipsis and not _final_expression(words)
                 and not _verb_ellipsis(words, text) and not _inverted_order(toks)
-                and not _renders_fragment(_english_sentences(pair, ctx), short=False)):
+                and not _renders_fragment_whole(pair, _english_sentences(pair, ctx))):
             # (「…」と。 leaves out the reporting verb on purpose: journalistic style)
             problem = f"ends on the case particle '{last.surface}' with nothing to govern it"
         elif (first.is_particle and first.pos2 in {"格助詞", "係助詞", "副助詞"}

@@ -344,6 +344,15 @@ def test_a_fragment_rendering_a_finite_english_sentence_is_still_flagged(english
         ("SCR001", "庭に猫、みたいな感じで。")]
 
 
+def test_a_sentence_cut_before_its_verb_is_a_fragment_even_for_a_verbless_english() -> None:
+    # the other half of the cut sentence lies in the same pair: the Japanese is not a
+    # fragment rendering a fragment, but a sentence broken in two
+    opening = ("The cat sleeps on the sofa every afternoon.", "猫は毎日午後ソファで眠っている。")
+    found = _fragments(opening, ("A superb strike from the edge of the box into the net.",
+                                 ["ペナルティエリアの端からの見事なシュートがネットに。", "突き刺さった。"]))
+    assert [code for code, _ in found] == ["SCR001"]
+
+
 def test_one_word_said_twice_is_a_spoken_hesitation() -> None:
     opening = ("You should get the tattoo on your arm, you know?", "腕に入れるべきですよね？")
     assert _fragments((opening[0], [opening[1], "それか、それか。"])) == []

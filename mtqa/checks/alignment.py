@@ -115,7 +115,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 4
+    version: ClassVar[int] = 5
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -480,17 +480,24 @@ def _english_size(text: str) -> int:
 def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> bool:
     """True when the unpaired Japanese sentence ``g`` renders at least
     :data:`SPLIT_MIN_WORDS` content words of the English of a bead next to it that the
-    bead's own Japanese leaves unrendered: the translator split that English sentence."""
-    doc = ctx.translation
-    gap_seg = (doc.sentence_text(g.sentence), doc.sentences[g.sentence].start, g.sentence)
-    for k in (g.bead - 1, g.bead + 1):
-        if not 0 <= k < len(content) or not content[k].ref_sentences:
+    bead's own Japanese leaves unrendered: the translator split that English sentence.
+    The unpaired sentences next to ``g`` count with it: a sentence split in four or five
+    (a list of ingredients) leaves more pieces than the aligner's longest bead takes, and
+    the pieces render the English together."""
+    first = last = g.bead
+    while first > 0 and not content[first - 1].ref_sentences:
+        first -= 1
+    while last + 1 < len(content) and not content[last + 1].ref_sentences:
+        last += 1
+    run = [s for p in content[first : last + 1] for s in pair_segments(p, ctx)]
+    for k in (first - 1, last + 1):
+        if not 0 <= k < len(content):
             continue
         own = pair_segments(content[k], ctx)
-        segs = [gap_seg, *own] if k > g.bead else [*own, gap_seg]
+        segs = [*run, *own] if k > last else [*own, *run]
         both = ctx.lexicon_of(content[k].reference, segs)
         alone = ctx.lexicon_of(content[k].reference, own)
-        # words, names (by sound) and numbers that only the unpaired sentence renders
+        # words, names (by sound) and numbers that only the unpaired sentences render
         only_here = {w.stem for i, w in enumerate(both.words)
                      if both.covered(i) and not alone.covered(i)}
         if len(only_here) >= SPLIT_MIN_WORDS:

@@ -556,12 +556,23 @@ def english_negations(reference: str) -> list[tuple[int, int]]:
     return out
 
 
+#: An English word glossing more JMdict senses than this is too general to prove, by a
+#: synonym alone, that a negated Japanese word renders it ("need", 14 senses, shares a
+#: gloss with 良い; "way", 50, with 口出し; "now", 36, with 行く): only a specific word
+#: ("deserved", 4 senses, and ふさわしい) does. On WMT24 ESA en-ja dev such general
+#: synonyms made 4 of the 5 polarity findings on the professional translations.
+SYNONYM_MAX_SENSES = 8
+
+
 def _synonym(unit: JaUnit, word: str) -> bool:
     """True when the Japanese word is one of the dictionary's renderings of the English
-    word or shares a sense's glosses with it (ふさわしい and "deserved" share "worthy");
-    unlike :func:`mtqa.text.lexicon.related`, a shared kanji (出 in 口出し and 出る "go out")
-    is no evidence."""
+    word or shares a sense's glosses with it (ふさわしい and "deserved" share "worthy"),
+    the English word being specific (at most :data:`SYNONYM_MAX_SENSES` senses); unlike
+    :func:`mtqa.text.lexicon.related`, a shared kanji (出 in 口出し and 出る "go out") is
+    no evidence."""
     entry = english_entry(word.lower())
+    if entry.senses > SYNONYM_MAX_SENSES:
+        return False
     if unit.lemma in entry.headwords or unit.text in entry.headwords:
         return True
     return any(stems_match(syn, unit.stems) for syn in entry.synonyms)
@@ -597,7 +608,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 5
+    version: ClassVar[int] = 6
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:

@@ -65,6 +65,25 @@ MIN_RENDERED_FOR_PHRASES = 0.5
 MAX_SPAN_CHARS = 20
 
 
+def _near_pairs(pair: AlignedPair, ctx: Context) -> list[AlignedPair]:
+    """The pairs one bead away from ``pair``, and beyond them the run of Japanese
+    sentences the aligner left unpaired (0:1 beads): a translator who splits one long
+    English sentence into four or five Japanese ones (a list of ingredients) leaves more
+    than the aligner's longest bead can take, and the rest of the rendering lies in
+    that run, not in another sentence's translation."""
+    near = neighbour_pairs(pair, ctx)
+    by_index = {p.index: p for p in ctx.pairs if not p.chrome}
+    for step in (-1, 1):
+        k = pair.index + step
+        if k not in by_index or by_index[k].ref_sentences:
+            continue  # the next bead renders English of its own (or there is none)
+        k += step
+        while k in by_index and not by_index[k].ref_sentences:
+            near.append(by_index[k])
+            k += step
+    return near
+
+
 class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
@@ -87,7 +106,7 @@ class OmissionCheck(BaseCheck):
         lex = ctx.lexicon_of(pair.reference, segs, pair.back_translation)
         # what the neighbouring Japanese says: a clause rendered one sentence away is
         # misaligned or moved, not omitted
-        near_segs = [s for p in neighbour_pairs(pair, ctx) for s in pair_segments(p, ctx)]
+        near_segs = [s for p in _near_pairs(pair, ctx) for s in pair_segments(p, ctx)]
         near: Lexicon | None = None  # built for the first candidate clause only (#17)
         clauses = english_clauses(pair.reference)
         index = {id(w): k for k, w in enumerate(lex.words)}
@@ -159,7 +178,7 @@ class OmissionCheck(BaseCheck):
             return
         # a fact one sentence away (the alignment may be a sentence off, or the translator
         # moved it) is rendered, unless that sentence's English carries it too
-        for p in neighbour_pairs(pair, ctx):
+        for p in _near_pairs(pair, ctx):
             if p.mt_sentences:
                 segs = pair_segments(p, ctx)
                 renderings.append(facts_mod.Rendering.of(

@@ -13,7 +13,13 @@ tokens is flagged at its second occurrence when
   word with its particle repeated within a few tokens; and the two are not the heads of
   parallel phrases (産業のための…、家庭のための…: each with its own modifier, or items of a
   coordination), which correct Japanese repeats where English says the word once;
-* and the aligned English does not say it twice itself.
+* it is no emphatic reduplication (遠い遠い昔, そう、そう: an adjective, adverb or
+  interjection said twice in a row);
+* and the aligned English does not say it twice itself (a katakana name UniDic cuts in
+  two is compared whole: "Mira..? Mira!" called twice).
+
+A repeated clause (with its verb or adjective) further on is major; a stutter or a noun
+phrase said twice is minor.
 """
 
 from __future__ import annotations
@@ -62,6 +68,10 @@ def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
     compound = "".join(t.surface for t in tokens if t.pos1 in {"名詞", "接頭辞", "接尾辞"})
     extra = {stem(w) for w in jmdict.gloss_words(compound)} if len(compound) > 1 else set()
     best = 0
+    # a katakana name that UniDic cuts in two (an unknown name as ケイ + エル) is heard whole
+    if len(compound) > 1 and japanese.is_katakana(compound):
+        roman = japanese.romanize(compound)
+        best = sum(1 for w in en_words if len(w) > 2 and names_match(w, roman))
     for tok in tokens:
         if not tok.is_content:
             continue
@@ -131,6 +141,23 @@ _COORDINATION = frozenset({"、", "，", ",", "と", "や", "か", "および", 
                            "ならびに", "並びに", "そして", "も"})
 
 
+#: Parts of speech that Japanese doubles for emphasis (畳語): 遠い遠い昔 "a very, very long
+#: time ago", とてもとても, はいはい, そう、そう (a spoken assent); a stutter of machine
+#: translation doubles a noun or a phrase (火曜日に火曜日に, 集中治療、集中治療).
+_REDUPLICATED = frozenset({"形容詞", "副詞", "感動詞"})
+#: Parts of speech of a predicate: a repeated run with one of them is a clause.
+_PREDICATES = frozenset({"動詞", "形容詞"})
+
+
+def _reduplication(toks: Sequence[japanese.Token], i: int, j: int) -> bool:
+    """True when token ``i`` is said again at ``j`` as emphatic reduplication: one
+    adjective, adverb or interjection twice in a row, with at most a comma between
+    (遠い遠い昔, そう、そうです)."""
+    between = toks[i + 1 : j]
+    return (toks[i].pos1 in _REDUPLICATED and toks[j].surface == toks[i].surface
+            and len(between) <= 1 and all(t.pos2 == "読点" for t in between))
+
+
 #: Particles that bind a repeated phrase to its own word before it (ルワンダを安全な国と
 #: しない…同国を安全な国とする; 産業のための…家庭のための).
 _BINDING = frozenset({"の", "な", "を", "が", "は", "に", "で"})
@@ -170,7 +197,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 4
+    version: ClassVar[int] = 5
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -205,12 +232,15 @@ class RepetitionCheck(BaseCheck):
             end = base + toks[end_tok - 1].end
             phrase = text[start:end]
             adjacent = all(t.is_punct for t in toks[i + n : j])
+            # a stutter leaves the meaning recoverable, and so does a noun phrase said
+            # twice (過去5年間の…過去5年間の: none of the 17 ESA findings that were major
+            # for it lay on a human span); a clause repeated further on, with its verb or
+            # adjective, garbles the structure of the sentence
+            clause = any(t.pos1 in _PREDICATES for t in toks[j : j + n])
             yield self.finding(
                 text, start, end,
                 category="repetition",
-                # a stutter leaves the meaning recoverable; a clause repeated further on
-                # garbles the structure of the sentence
-                severity="minor" if adjacent or n <= 2 else "major",
+                severity="minor" if adjacent or n <= 2 or not clause else "major",
                 message=f"'{phrase}' repeats the same words just before it "
                 "(the English says it once)",
                 pair=pair,
@@ -250,6 +280,8 @@ class RepetitionCheck(BaseCheck):
                 if gap and gap[-1].surface in {"(", "（"}:
                     continue  # the original spelling given again in brackets
                 adjacent = all(t.is_punct for t in gap)
+                if n == 1 and _reduplication(toks, i, j):
+                    continue
                 if not adjacent and _parallel(toks, i, j):
                     continue
                 if not adjacent:

@@ -10,10 +10,11 @@ omitted or crossing). Eight detectors:
   and in body sentences that have a predicate inside (…盗まれたのは…肖像画。). So is
   spoken and informal Japanese: a connective opening (でも、 と、 なんて), a sentence-final
   expression after a predicate (よかったのに。 なかったくせに。), an address (レスリーさん。),
-  a lone adverb or interjection (なるほど。), and the rendering of an English sentence
-  that is itself a fragment ("Rosemary and thyme."). So are an opening expression of
-  several words (というのも、 ということは、), a topic with one phrase whose verb is left
-  out by style (詳細はウェブサイトへ。 陪審員は宣誓を。), a list of nouns (ネギ、玉ネギ、卵。)
+  a lone adverb or interjection (なるほど。), one item said twice (はい、はい。), and
+  the rendering of an English sentence that is itself a fragment ("Rosemary and thyme.",
+  "Or a cat in the garden?": no finite verb), even when it ends on a case particle. So
+  are an opening expression of several words (というのも、 ということは、), a topic with
+  one phrase whose verb is left out by style (詳細はウェブサイトへ。 陪審員は宣誓を。), a list of nouns (ネギ、玉ネギ、卵。)
   and inverted order after a finite clause (同じだった、その特性ゆえに。). Also a fragment:
   a sentence ending on a compound particle (…規則について。), and, in plain written prose,
   on a te-form whose clause names its subject (…怪物は…把握して。) or on a verb's
@@ -47,6 +48,7 @@ from typing import ClassVar
 
 from ..text import japanese, jmdict, wordlists
 from ..text.lexicon import (
+    IRREGULAR_FORMS,
     Clause,
     JaUnit,
     Lexicon,
@@ -114,6 +116,16 @@ _ADDRESS = frozenset({"さん", "様", "さま", "くん", "君", "ちゃん", "
 #: An English sentence this short (words) is itself a fragment ("Rosemary and thyme.",
 #: "Tomorrow morning's task."): the Japanese may render it as one.
 MAX_EN_FRAGMENT_WORDS = 3
+#: Light verbs (lemmas): their glosses (do, make, be, become) render some word of
+#: any English sentence, so they show nothing moved.
+_LIGHT_VERBS = frozenset({"為る", "する", "成る", "有る", "居る", "出来る", "遣る"})
+
+
+def _light_unit(unit: JaUnit) -> bool:
+    """A pronoun (それ, これ) or a light verb: a word that renders no content of its own."""
+    return unit.pos1 == "代名詞" or (unit.pos1 == "動詞" and unit.lemma in _LIGHT_VERBS)
+
+
 #: Closing quotes and brackets: a sentence that opens with one was split inside a quote.
 _CLOSING_QUOTES = ("」", "』", "）", ")", "”", "’")
 
@@ -332,7 +344,75 @@ def _final_expression(words: Sequence[japanese.Token]) -> bool:
                                                             + words[-1].surface))
 
 
-def _complete_without_predicate(words: Sequence[japanese.Token], reference: str) -> bool:
+#: Words that make an English clause finite: auxiliaries, modals and forms of "be", with
+#: their contractions, and the subject pronouns a finite verb agrees with. A sentence
+#: without any of them, without a past tense (-ed, an irregular past) and longer than a
+#: few words is still a fragment in English ("Or a cat in the garden?", "Rosemary and
+#: thyme."): spoken and informal English is full of them.
+_FINITE_WORDS = frozenset(
+    """am is are was were be been being do does did have has had will would shall should
+    can could may might must ought let i you he she we they it there
+    i'm you're he's she's it's we're they're that's there's what's who's here's let's
+    i've you've we've they've i'll you'll he'll she'll we'll they'll it'll i'd you'd
+    he'd she'd we'd they'd isn't aren't wasn't weren't don't doesn't didn't haven't
+    hasn't hadn't won't wouldn't can't couldn't shouldn't mustn't""".split()
+)
+
+
+def _verbless(sentence: str) -> bool:
+    """True when an English sentence has no finite verb (a fragment of spoken or informal
+    English: "Or a cat in the garden?"): none of :data:`_FINITE_WORDS`, no -ed form, no
+    irregular past. A present-tense verb after a noun subject ("Prices rise.") is not
+    recognised, so such a sentence also counts as verbless: the rule may excuse a
+    Japanese fragment, never create a finding."""
+    tokens = [t.lower().replace("’", "'")
+              for t in re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)?", sentence)]
+    if not tokens:
+        return False
+    return not any(t in _FINITE_WORDS or (len(t) > 4 and t.endswith("ed"))
+                   or t in IRREGULAR_FORMS for t in tokens)
+
+
+def _english_sentences(pair: AlignedPair, ctx: Context) -> list[str]:
+    """The English sentences of a pair as the segmenter cut them (abbreviations such as
+    "U.S." or "Mr." end no sentence there, so no piece of a sentence looks verbless)."""
+    doc = ctx.reference
+    return [doc.text[doc.sentences[i].start : doc.sentences[i].end]
+            for i in pair.ref_sentences]
+
+
+def _renders_fragment(sentences: Sequence[str]) -> bool:
+    """True when one of the English ``sentences`` of a pair is itself a fragment: at most
+    :data:`MAX_EN_FRAGMENT_WORDS` words ("Rosemary and thyme.") or no finite verb ("Or a
+    cat in the garden?"). Its Japanese may be one too (庭に猫。)."""
+    return any(0 < len(re.findall(r"[A-Za-z0-9]+(?:['’][a-z]+)?", s)) <= MAX_EN_FRAGMENT_WORDS
+               or _verbless(s) for s in sentences)
+
+
+def _renders_fragment_whole(pair: AlignedPair, english: Sequence[str]) -> bool:
+    """True when a Japanese sentence ending on a case particle may render an English
+    fragment (庭に猫、みたいな感じで。 for "Or a cat in the garden?"): the pair is that one
+    Japanese sentence, and no English sentence of the pair has a finite verb. A sentence
+    cut before its verb (…ゴールに。 突き刺さる。) leaves its other half in the same pair."""
+    return (len(pair.mt_sentences) == 1 and bool(english)
+            and all(_verbless(s) for s in english))
+
+
+def _said_twice(toks: Sequence[japanese.Token]) -> bool:
+    """True when a sentence says one item twice across a comma (それか、それか。 いや、
+    いや。): a spoken hesitation or assent; a fragment cut off from its sentence does not
+    repeat itself."""
+    items: list[list[str]] = [[]]
+    for t in toks:
+        if t.pos2 == "読点":
+            items.append([])
+        elif not _is_punctuation(t.surface):
+            items[-1].append(t.surface)
+    return len(items) == 2 and bool(items[0]) and items[0] == items[1]
+
+
+def _complete_without_predicate(words: Sequence[japanese.Token],
+                                english: Sequence[str]) -> bool:
     """True when a predicate-less sentence is complete as spoken or informal text: an
     address (レスリーさん。), a lone adverb, conjunction or interjection (なるほど。),
     or the rendering of an English sentence that is itself a fragment."""
@@ -342,8 +422,7 @@ def _complete_without_predicate(words: Sequence[japanese.Token], reference: str)
     if all(t.pos1 in {"副詞", "接続詞", "感動詞"} or t.pos2 == "終助詞" for t in words) and any(
             t.pos2 != "終助詞" for t in words):
         return True
-    return any(0 < len(re.findall(r"[A-Za-z0-9]+(?:['’][a-z]+)?", s)) <= MAX_EN_FRAGMENT_WORDS
-               for s in re.split(r"(?<=[.!?])\s+", reference.strip()))
+    return _renders_fragment(english)
 
 
 class ScrambledCheck(BaseCheck):
@@ -409,9 +488,12 @@ class ScrambledCheck(BaseCheck):
         quote_ellipsis = last.surface in {"と", "って"} and len(words) > 1 and any(
             t.surface in {"」", "』"} and t.end == last.start for t in toks
         )
+        if _said_twice(toks):
+            return  # a spoken hesitation or assent (いや、いや。)
         if (last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES
                 and not quote_ellipsis and not _final_expression(words)
-                and not _verb_ellipsis(words, text) and not _inverted_order(toks)):
+                and not _verb_ellipsis(words, text) and not _inverted_order(toks)
+                and not _renders_fragment_whole(pair, _english_sentences(pair, ctx))):
             # (「…」と。 leaves out the reporting verb on purpose: journalistic style)
             problem = f"ends on the case particle '{last.surface}' with nothing to govern it"
         elif (first.is_particle and first.pos2 in {"格助詞", "係助詞", "副助詞"}
@@ -421,7 +503,7 @@ class ScrambledCheck(BaseCheck):
               and len(text) <= MAX_FRAGMENT_CHARS
               and not any(t.surface in {"は", "が", "も"} and t.is_particle for t in words)
               and not _enumeration(toks)
-              and not _complete_without_predicate(words, pair.reference)):
+              and not _complete_without_predicate(words, _english_sentences(pair, ctx))):
             # (with a topic, a noun ending is a copula left out: 現在は協会の代表。)
             problem = "has no predicate: a fragment cut off from its sentence"
         elif last.surface in _DANGLING_ENDINGS and last.pos1 in {"名詞", "助詞", "形状詞"}:
@@ -675,6 +757,8 @@ class ScrambledCheck(BaseCheck):
             )
 
     # SCR006 --------------------------------------------------------------------------------
+    # (a clause is judged by its content words: a pronoun or a light verb renders any
+    # sentence, それ "that" a "looks" and する "do" a "work" of the neighbour)
     def _misplaced_clause(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         """A Japanese clause whose content renders the neighbouring English sentence, not
         its own, while that sentence's own Japanese lacks it: content moved across a
@@ -715,7 +799,8 @@ class ScrambledCheck(BaseCheck):
         ):
             return None  # not a clear translation of its own sentence: alignment trouble
         for chunk in japanese_clauses(lex.units):
-            content = [u for u in chunk if lex.units[u].content and lex.units[u].known]
+            content = [u for u in chunk if lex.units[u].content and lex.units[u].known
+                       and not _light_unit(lex.units[u])]
             if len(content) < MIN_MOVED_WORDS or any(lex.unit_links(u) for u in chunk):
                 continue  # too small, or it renders something of its own sentence
             # the neighbour's lexicons only now: most clauses render their own sentence (#17)
@@ -723,7 +808,8 @@ class ScrambledCheck(BaseCheck):
             at_home = ctx.lexicon_of(other_en, other_ja)
             # words of the neighbouring sentence this clause renders and that sentence's
             # own Japanese does not
-            moved = {k for u in chunk for k in there.unit_links(u)
+            moved = {k for u in chunk if not _light_unit(lex.units[u])
+                     for k in there.unit_links(u)
                      if there.words[k].kind != "number" and not at_home.covered(k)}
             if len(moved) < MIN_MOVED_WORDS - 1:
                 continue

@@ -3,9 +3,10 @@
 Which Latin script belongs in a Japanese translation is a newsroom's house style, read
 from a policy file (``mtqa/data/latin_allowed.tsv`` by default, whose header documents
 the settings; a newsroom names its own as the ``latin_allowed`` policy setting). The default
-allows acronyms of up to five capitals (NATO, EU), units (km, mph), URLs and e-mail
-addresses, code and platform identifiers (#hashtags, @handles, file_names), trade names
-marked as such (mixed case like iPhone, a model number as in "Fab 7"). Always left
+allows acronyms of up to five capitals (NATO, EU), units (km, mph), URLs, e-mail and
+street addresses (1600 Main St), code and platform identifiers (#hashtags, @handles,
+file_names), trade names marked as such (mixed case like iPhone, a model number as in
+"Fab 7", 'n for "and" as in Shake 'n Bake). Always left
 alone: photo credits ("Evelyn Hockstein/AP通信"), a company marker (米Google,
 Veltrion社), the original spelling in brackets, and page chrome. Ordinary English words
 left untranslated are always flagged.
@@ -144,6 +145,24 @@ def _is_brand_like(word: str) -> bool:
     return bool(re.search(r"[a-z][A-Z]", word)) or bool(re.match(r"^[a-z]+[A-Z]", word))
 
 
+#: Capitalised words joined by 'n, the contraction of "and" (Shake 'n Bake, Rock 'n Roll
+#: Cafe): a spelling of trade names and titles, never of running English.
+_N_FOR_AND = re.compile(r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)* ['‘’]n['‘’]? [A-Z]")
+#: Street types of English postal addresses, written out or abbreviated.
+_STREET_TYPES = frozenset(
+    """St Street Ave Avenue Blvd Boulevard Rd Road Dr Drive Ln Lane Way Pl Place Ct Court
+    Hwy Highway Pkwy Parkway Sq Square Ter Terrace""".split()
+)
+
+
+def _is_street_address(seg: str, start: int, words: list[str]) -> bool:
+    """A postal address kept as written (1600 Main St): a house number right before
+    the Latin run, which ends on a street type. Japanese style guides keep addresses,
+    like URLs, in the form a reader can use."""
+    return (words[-1].rstrip(".") in _STREET_TYPES and len(words) >= 2
+            and re.search(r"[0-9０-９]+[A-Za-z]?[ 　]*$", seg[:start]) is not None)
+
+
 #: Country and region prefixes of Japanese business news before a company name kept in
 #: Latin script (米Google, 独Siemens, 蘭ASML).
 _COMPANY_PREFIX = "米英独仏伊蘭中韓台露加豪印瑞西墨伯"
@@ -174,7 +193,7 @@ class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 4
+    version: ClassVar[int] = 5
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, latin_allowed: str | None = None) -> None:
@@ -201,7 +220,9 @@ class UntranslatedCheck(BaseCheck):
             return True
         if " ".join(words) in pol.terms:
             return True
-        return pol.brands and _is_designation(seg, a, b)
+        if pol.urls and _is_street_address(seg, a, words):
+            return True
+        return pol.brands and (_is_designation(seg, a, b) or bool(_N_FOR_AND.match(seg[a:b])))
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if pair.chrome or not pair.mt_sentences:

@@ -295,3 +295,36 @@ def test_translation_with_only_page_chrome_is_a_critical_omission():
     assert (f.category, f.severity, f.code) == ("omission", "critical", "ALN005")
     assert f.text == "プレスリリース\n\nコメントを残す"
     assert report.gate.passed is False
+
+
+# --- issue #18: one English sentence split into more pieces than a bead takes ------------
+
+_LIST_EN = ("For the salad you need peppers, onions, half a teaspoon of salt, black pepper, or "
+            "ground pepper if you have it, pasta, three boiled eggs and tuna.")
+
+
+def _split_list(*tail: str) -> list:
+    from tests.harness import Bead
+
+    return [Bead("Today I will show you a simple salad.", "今日は簡単なサラダを紹介します。",
+                 paragraph=0),
+            Bead(_LIST_EN, ["材料はこちらです。", "ピーマン、玉ネギ。", "塩を小さじ半分、胡椒です。"],
+                 paragraph=0),
+            *[Bead((), ja, paragraph=0) for ja in tail],
+            Bead("Let us start with the eggs.", "まず卵から始めましょう。", paragraph=0)]
+
+
+def test_the_pieces_of_a_sentence_split_in_five_are_no_additions() -> None:
+    from tests.harness import codes_and_texts, run_check
+
+    beads = _split_list("粉胡椒があればそれでも良いです。", "そして、パスタ、ゆで卵3個、ツナを用意します。")
+    assert codes_and_texts(run_check("alignment", *beads)) == []
+    # the facts the last piece renders are not omitted either
+    assert codes_and_texts(run_check("omission", *beads)) == []
+
+
+def test_unrelated_sentences_after_a_split_sentence_are_still_additions() -> None:
+    from tests.harness import codes_and_texts, run_check
+
+    beads = _split_list("昨日の株式市場では銀行株が大きく値下がりした。", "政府は来月新しい税制を発表する予定だ。")
+    assert [c for c, _ in codes_and_texts(run_check("alignment", *beads))] == ["ALN002", "ALN002"]

@@ -371,6 +371,33 @@ def test_wrong_senses_are_looked_for_only_when_asked():
 
     en, ja = "The mayor was clearly aghast at the result.", "市長は結果に明らかに噛まれた。"
     assert [c for c, _ in flagged(en, ja) if c == "MIS003"] == []
-    assert MistranslationCheck().signature_parts() == {"mistranslation": "5"}
+    v = MistranslationCheck.version
+    assert MistranslationCheck().signature_parts() == {"mistranslation": f"{v}"}
     assert MistranslationCheck(senses=True).signature_parts() == {
-        "mistranslation": "5+senses"}
+        "mistranslation": f"{v}+senses"}
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # よくない "not good" for "ugly": 良い shares a gloss only with "need", a word of
+        # many senses, which proves nothing
+        ("We need a new logo because the old one is ugly.",
+         "古いロゴは見た目がよくないので、新しいものが必要だ。"),
+        # うまく行ってない "not going well" for "bad": 行く shares a gloss with "now"
+        ("Things are bad for the shop now.", "今、店はうまく行ってない。"),
+    ],
+)
+def test_a_synonym_of_a_general_english_word_is_no_evidence_of_reversal(en: str, ja: str) -> None:
+    from tests.harness import Bead, codes_and_texts, run_check
+
+    assert codes_and_texts(run_check("mistranslation", Bead(en, ja))) == []
+
+
+def test_a_synonym_of_a_specific_english_word_still_shows_a_reversal() -> None:
+    # "deserved" (few senses) and ふさわしい share "worthy": negated, the sense is reversed
+    from tests.harness import Bead, codes_and_texts, run_check
+
+    found = codes_and_texts(run_check("mistranslation", Bead(
+        "The fans deserved this win.", "ファンにはふさわしくない勝利だった。")))
+    assert found == [("MIS002", "ふさわしくない")]

@@ -102,3 +102,61 @@ def test_parallel_phrases_are_not_repetition(en: str, ja: str) -> None:
 def test_a_stutter_between_unrelated_words_is_still_flagged() -> None:
     en = "Officials met in Geneva on Friday for five hours."
     assert flagged(en, "当局者は金曜日にジュネーブで金曜日に5時間会談した。") == ["金曜日に"]
+
+
+# --- issue #18: repetition that is Japanese style or that the English has too -----------
+
+
+def _repeats(en: str, ja: str) -> list[tuple[str, str, str]]:
+    from tests.harness import Bead, run_check
+
+    return [(f.code, f.severity, f.text) for f in run_check("repetition", Bead(en, ja))]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # 畳語: an adjective, adverb or interjection doubled for emphasis
+        ("It happened a long, long time ago.", "それは遠い遠い昔のことだった。"),
+        ("I am very glad.", "私はとてもとても嬉しい。"),
+        ("Yes, that's right.", "そう、そうです。"),
+        ("All right, I understand.", "はいはい、分かりました。"),
+    ],
+)
+def test_emphatic_reduplication_is_not_a_stutter(en: str, ja: str) -> None:
+    assert _repeats(en, ja) == []
+
+
+def test_a_doubled_noun_is_still_a_stutter() -> None:
+    # reduplication is for adjectives, adverbs and interjections: a noun said twice across
+    # a comma is the stutter of machine translation
+    en = "The meeting discussed the budget."
+    assert _repeats(en, "会議では予算、予算が議題となった。") == [("REP001", "minor", "予算が")]
+
+
+def test_a_name_the_english_calls_twice_is_no_repetition() -> None:
+    # UniDic cuts the unknown name in two (ケイ + エル); the English says it twice as well
+    en = '"Where are you? Kayel..? Kayel, answer me!"'
+    ja = "「どこだ？ケイエル……？ケイエル、返事をしろ！」"
+    assert _repeats(en, ja) == []
+    # said once in the English, twice in the Japanese: a stutter
+    assert _repeats('"Where are you, Kayel? Answer me!"',
+                    "「どこだ、ケイエル、ケイエル？返事をしろ！」") != []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        # a noun phrase said twice further on: redundant, but the sentence still reads
+        ("The agency lists crashes from the past ten days on its safety page.",
+         "当局は過去10日間の事故を安全ページで、過去10日間の一覧として公表している。",
+         ("REP001", "minor", "過去10日間の")),
+        # a clause said twice, with its verb: the structure is garbled
+        ("I might have tried to rent a car while mine was broken.",
+         "レンタカーを借りようとして、車が壊れている間にレンタカーを借りようとしたかもしれない。",
+         ("REP001", "major", "レンタカーを借りようと")),
+    ],
+)
+def test_a_repeated_clause_is_major_a_repeated_noun_phrase_minor(
+        en: str, ja: str, expected: tuple[str, str, str]) -> None:
+    assert _repeats(en, ja) == [expected]

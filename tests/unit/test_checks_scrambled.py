@@ -330,3 +330,72 @@ def test_a_sentence_cut_before_the_verb_its_ending_waits_for(en, ja, cut):
 ])
 def test_a_sentence_after_a_te_form_that_opens_on_its_own_is_no_cut(en, ja):
     assert [c for c, t in flagged(en, ja) if c == "SCR001"] == []
+
+
+# --- issue #18: fragments that render English fragments, spoken repetition --------------
+
+
+def _fragments(*beads: tuple[str, str]) -> list[tuple[str, str]]:
+    from tests.harness import Bead, run_check
+
+    found = run_check("scrambled", *[Bead(en, ja, paragraph=0) for en, ja in beads])
+    return [(f.code, f.text) for f in found if f.code == "SCR001"]
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        # no finite verb in the English: a question or an answer that is a noun phrase
+        "Or a cat in the garden?",
+        "Only a cat in the garden, nothing more.",
+    ],
+)
+def test_a_fragment_rendering_an_english_fragment_is_faithful(english: str) -> None:
+    opening = ("The cat sleeps on the sofa every afternoon.", "猫は毎日午後ソファで眠っている。")
+    assert _fragments(opening, (english, "庭に猫、みたいな感じで。")) == []
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "The minister met the cat in the garden.",  # a past tense
+        "It is only a cat in the garden.",  # a copula
+        "They want a cat in the garden.",  # a subject pronoun
+        "She can keep a cat in the garden.",  # a modal
+    ],
+)
+def test_a_fragment_rendering_a_finite_english_sentence_is_still_flagged(english: str) -> None:
+    opening = ("The cat sleeps on the sofa every afternoon.", "猫は毎日午後ソファで眠っている。")
+    assert _fragments(opening, (english, "庭に猫、みたいな感じで。")) == [
+        ("SCR001", "庭に猫、みたいな感じで。")]
+
+
+def test_a_sentence_cut_before_its_verb_is_a_fragment_even_for_a_verbless_english() -> None:
+    # the other half of the cut sentence lies in the same pair: the Japanese is not a
+    # fragment rendering a fragment, but a sentence broken in two
+    opening = ("The cat sleeps on the sofa every afternoon.", "猫は毎日午後ソファで眠っている。")
+    found = _fragments(opening, ("A superb strike from the edge of the box into the net.",
+                                 ["ペナルティエリアの端からの見事なシュートがネットに。", "突き刺さった。"]))
+    assert [code for code, _ in found] == ["SCR001"]
+
+
+def test_one_word_said_twice_is_a_spoken_hesitation() -> None:
+    opening = ("You should get the tattoo on your arm, you know?", "腕に入れるべきですよね？")
+    assert _fragments((opening[0], [opening[1], "それか、それか。"])) == []
+    # a different phrase after the comma is no hesitation: still a fragment
+    assert _fragments((opening[0], [opening[1], "それか、膝に。"])) != []
+
+
+def test_a_clause_of_pronouns_and_light_verbs_is_not_moved() -> None:
+    # それ and する gloss "that" and "do"/"work": they render some word of any sentence,
+    # so a clause made of them (それでこうした後 "so after doing this") shows nothing moved
+    # from the neighbour
+    from tests.harness import Bead, run_check
+
+    found = run_check(
+        "scrambled",
+        Bead("Usually the old brushes work a little better, but this roller looks fine too.",
+             "たいてい古い刷毛の方がちょっと楽ですが、このローラーでも上手くできます。"),
+        Bead("After we do that, we sand the floor and then we paint it.",
+             "それでこうした後、床を磨いて、それから塗装します。"))
+    assert [f.code for f in found if f.code == "SCR006"] == []

@@ -304,6 +304,8 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
             continue
         if reference[max(0, w.start - 1) : w.start] in {"#", "@", "/", "."}:
             continue  # a hashtag, a handle, a path or a domain: no name of the text
+        if _DEGREES.search(reference, max(0, w.start - 10), w.start):
+            continue  # degrees Celsius, Fahrenheit: a scale, which 度 renders with its number
         # a capital opening a sentence ("...," Sánchez Recarte said) is a name when the
         # name goes on after it (an interjection, a contraction, "Heheh" do not)
         nxt = lex.words[k + 1] if k + 1 < len(lex.words) else None
@@ -362,6 +364,11 @@ def _mentions(english: str, word: str) -> bool:
 def _bare(word: str) -> str:
     """The word without a possessive 's."""
     return re.sub(r"['’]s$", "", word)
+
+
+#: "degrees" right before a word: the word names a temperature scale (Celsius), part of
+#: the number's unit, not a name of the text.
+_DEGREES = re.compile(r"\bdegrees?\s+$", re.IGNORECASE)
 
 
 def is_name(word: str) -> bool:

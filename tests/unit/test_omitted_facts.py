@@ -79,6 +79,11 @@ def test_a_dropped_fact_is_flagged_where_it_belonged(
         # a headline: its capitals mark no names
         ("Siso's Depictions Of Land And Water Center New Gallery Exhibition",
          "大地と水の描写が新しいギャラリー展に集結"),
+        # a temperature scale after "degrees": 度 renders it with the number
+        ("Temperatures in the capital fell to minus 4 degrees Celsius overnight.",
+         "首都の気温は夜間に氷点下4度まで下がった。"),
+        ("It was 95 degrees Fahrenheit in Phoenix on Monday.",
+         "月曜日のフェニックスの気温は95度だった。"),
     ],
 )
 def test_what_translations_legitimately_leave_out_is_no_omission(en: str, ja: str) -> None:

@@ -330,5 +330,5 @@ def _gap_span(pair: AlignedPair, lex: Lexicon, reading: _Reading, first: int,
         span = pair.japanese_span(b.start, b.end)
         if span is not None and span[0] < span[1]:
             return span
-    words = [u for u in lex.units if not (u.pos1 in {"補助記号", "記号", "空白"})]
+    words = [u for u in lex.units if u.pos1 not in {"補助記号", "記号", "空白"}]
     return (words[-1].start, words[-1].end) if words else None

@@ -10,8 +10,9 @@ Four detectors, each conservative (a finding needs strong evidence):
   negations (not, never, no, without, unless, fail, refuse...), and the extra negated
   predicate renders no negated English word.
 * **wrong sense** (``MIS003``, only with ``senses=True``: too rarely right on real text to
-  be on by default, see :meth:`MistranslationCheck.__init__`): a rare English word, predicative (a participle or an
-  adjective after a linking verb: "was apparently peeved"), glossing at most
+  be on by default, see :meth:`MistranslationCheck.__init__`): a rare English word,
+  predicative (a participle or an adjective after a linking verb: "was apparently
+  peeved"), glossing at most
   :data:`RARE_SENSES` JMdict senses, none of whose Japanese renderings or synonyms is in
   the sentence; and opposite it — next to the Japanese word that renders the English
   word beside it — a Japanese content word whose glosses (all senses, multi-word entries,
@@ -381,7 +382,8 @@ _FINAL_PARTICLES = frozenset({"ね", "な", "よ", "わ", "ぞ", "です", "だ"
 #: 定義じゃないかと思う "I feel it is…"), or a negated request (静かにしてくれないか
 #: "would you…"): a question that asserts or asks, not a negation.
 _COPULA_BEFORE = re.compile(r"(?:じゃ|じゃあ|では|でわ|ではあり|じゃあり)$")
-_REQUEST_BEFORE = re.compile(r"(?:てくれ|でくれ|てもらえ|でもらえ|ていただけ|でいただけ|てくださら)$")
+_REQUEST_BEFORE = re.compile(
+    r"(?:てくれ|でくれ|てもらえ|でもらえ|ていただけ|でいただけ|てくださら)$")
 _QUESTION_AFTER = re.compile(r"^(?:か|かな|かしら|？|\?|よね|でしょ|だろ|ですか|です？|の？|の\?)")
 _NEG_AUX = frozenset({"ない", "ず", "ぬ", "ん", "無い"})
 
@@ -514,7 +516,8 @@ def japanese_negations(sentence: str) -> list[tuple[int, int, int]]:
         while head >= 0 and (
             toks[head].pos1 in {"助動詞", "助詞", "接尾辞"}
             # auxiliary verbs after て (受けていない): the content is before them
-            or (toks[head].pos2 == "非自立可能" and head > 0 and toks[head - 1].surface in {"て", "で"})
+            or (toks[head].pos2 == "非自立可能" and head > 0
+                and toks[head - 1].surface in {"て", "で"})
         ):
             head -= 1
         if head < 0:

@@ -14,8 +14,9 @@ omitted or crossing). Eight detectors:
   the rendering of an English sentence that is itself a fragment ("Rosemary and thyme.",
   "Or a cat in the garden?": no finite verb), even when it ends on a case particle. So
   are an opening expression of several words (というのも、 ということは、), a topic with
-  one phrase whose verb is left out by style (詳細はウェブサイトへ。 陪審員は宣誓を。), a list of nouns (ネギ、玉ネギ、卵。)
-  and inverted order after a finite clause (同じだった、その特性ゆえに。). Also a fragment:
+  one phrase whose verb is left out by style (詳細はウェブサイトへ。 陪審員は宣誓を。), a
+  list of nouns (ネギ、玉ネギ、卵。) and inverted order after a finite clause
+  (同じだった、その特性ゆえに。). Also a fragment:
   a sentence ending on a compound particle (…規則について。), and, in plain written prose,
   on a te-form whose clause names its subject (…怪物は…把握して。) or on a verb's
   continuative form (…命を受け。). A first sentence followed by another on the same line
@@ -859,8 +860,9 @@ def _until_clause_end(lex: Lexicon, units: Sequence[int], m: int) -> list[int]:
         if u <= m:
             continue
         x = lex.units[u]
-        if x.text in {"。"} or (x.text in {"と", "って"} and x.pos1 == "助詞" and x.pos2 == "格助詞"
-                                and out and lex.units[out[-1]].pos1 in {"動詞", "助動詞", "形容詞"}):
+        quote = x.text in {"と", "って"} and x.pos1 == "助詞" and x.pos2 == "格助詞"
+        if x.text in {"。"} or (quote and out
+                                and lex.units[out[-1]].pos1 in {"動詞", "助動詞", "形容詞"}):
             break
         out.append(u)
     return out
@@ -893,7 +895,8 @@ def _chunk(lex: Lexicon, u: int) -> list[int]:
     units: Sequence[JaUnit] = lex.units
     sent = units[u].sentence
     a = u
-    while a > 0 and units[a - 1].sentence == sent and units[a - 1].text not in {"、", "「", "」", "。"}:
+    while (a > 0 and units[a - 1].sentence == sent
+           and units[a - 1].text not in {"、", "「", "」", "。"}):
         a -= 1
     b = u
     while b + 1 < len(units) and units[b + 1].sentence == sent and units[b + 1].text not in {

@@ -66,7 +66,8 @@ class FeedReport:
 
     @property
     def passed(self) -> bool:
-        return all(i.status == "ok" and i.report is not None and i.report.passed for i in self.items)
+        return all(i.status == "ok" and i.report is not None and i.report.passed
+                   for i in self.items)
 
     @property
     def summary(self) -> pd.DataFrame:

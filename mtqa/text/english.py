@@ -60,7 +60,8 @@ def stem(word: str) -> str:
         ("s", "", 3),
         ("ly", "", 5),
     ):
-        if w.endswith(suffix) and len(w) - len(suffix) >= min_len - len(suffix) and len(w) > min_len:
+        if (w.endswith(suffix) and len(w) - len(suffix) >= min_len - len(suffix)
+                and len(w) > min_len):
             w = w[: len(w) - len(suffix)] + repl
             break
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "slz":

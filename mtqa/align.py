@@ -307,14 +307,14 @@ class BeadScorer:
         ja_rows: list[list[int]] = []
         n_content: list[int] = []
         for text, bt in zip(self.ja.texts, self.bts):
-            f = japanese_features(text, bt)
-            keys = ["s:" + s for s in f.stems]
-            keys += ["n:" + x for x in f.numbers]
-            keys += ["l:" + x for x in f.latin]
-            for reading in f.readings:
+            jf = japanese_features(text, bt)
+            keys = ["s:" + s for s in jf.stems]
+            keys += ["n:" + x for x in jf.numbers]
+            keys += ["l:" + x for x in jf.latin]
+            for reading in jf.readings:
                 keys += ["l:" + w for w in matcher.match(reading)]
             ja_rows.append(sorted({vocab[k] for k in keys if vocab.get(k, en_vocab) < en_vocab}))
-            n_content.append(max(f.n_content, 1))
+            n_content.append(max(jf.n_content, 1))
         self._en_bin = _csr(en_rows, en_vocab)
         self._ja_bin = _csr(ja_rows, en_vocab)
         # IDF over the English sentences: a stem found in every sentence ("say") tells little

@@ -37,7 +37,7 @@ def counts(findings: Sequence[Finding]) -> dict[str, int]:
     Every finding is counted under its own severity, so that the counts add up to the
     number of findings listed in the JSON, CSV, text and HTML outputs (#16).
     """
-    out = dict.fromkeys(SEVERITIES, 0)
+    out: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
     for f in findings:
         out[f.severity] += 1
     return out

@@ -330,8 +330,8 @@ def score_system(
             if f.weight > 0 and seg is not None:
                 line_findings.setdefault(chunk[seg][0], []).append(f.code or f.category)
     errors = [f for f in findings if f.weight > 0]
-    counts = dict.fromkeys(ERROR_SEVERITIES, 0)
-    categories = dict.fromkeys(CATEGORIES, 0)
+    counts: dict[str, int] = dict.fromkeys(ERROR_SEVERITIES, 0)
+    categories: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
     for f in errors:
         counts[f.severity] = counts.get(f.severity, 0) + 1
         categories[f.category] = categories.get(f.category, 0) + 1

@@ -201,3 +201,19 @@ def test_the_length_scan_counts_def_to_last_line():
     assert (method.end_lineno - method.lineno + 1) == 4
     assert _long_functions(limit=10_000) == {}
     assert all(n > 2 for n in _long_functions(limit=2).values())
+
+
+def test_the_package_type_checks(tmp_path):
+    """mypy finds no error in the package (pyproject.toml's [tool.mypy]): the typed
+    contracts (Literal severities and categories, Check, DocumentState) are verified, not
+    only written down (#17)."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("mypy", reason="mypy is a dev dependency: pip install -e '.[dev]'")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache")],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-1000:]
+

@@ -48,7 +48,7 @@ from ..text.lexicon import (
     word_matches_unit,
 )
 from ..text.cache import text_cache
-from ..types import AlignedPair, Finding
+from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 
 # --- idiom resource ---------------------------------------------------------------------
@@ -604,7 +604,8 @@ _LIGHT_JA = frozenset(
 #: fixed-expression and light-verb rules, 2% of their findings lie on a span that a human
 #: annotator marked (0.2 would make them worth a failed gate), so they are minor: shown
 #: to a reviewer, never failing the gate alone.
-SEVERITY = {"MIS001": "major", "MIS002": "minor", "MIS003": "minor", "MIS004": "major"}
+SEVERITY: dict[str, Severity] = {
+    "MIS001": "major", "MIS002": "minor", "MIS003": "minor", "MIS004": "major"}
 
 
 class MistranslationCheck(BaseCheck):

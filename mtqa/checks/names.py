@@ -59,7 +59,7 @@ from ..text.phonetic import (
     romaji_similarity,
     skeletons_reach,
 )
-from ..types import AlignedPair, Finding
+from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 
 #: A katakana part is taken as the rendering of an English name word when it sounds at
@@ -523,7 +523,7 @@ class NameCheck(BaseCheck):
                 suffix=hon.surface + no.surface,
             )
 
-    def _finding(self, code: str, severity: str, start: int, end: int, text: str,
+    def _finding(self, code: str, severity: Severity, start: int, end: int, text: str,
                  message: str, reference: str, segment: int, **evidence: str) -> Finding:
         return self.finding(
             text, start, end, category="name", severity=severity, message=message,

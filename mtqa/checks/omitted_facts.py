@@ -432,7 +432,7 @@ def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase
         start, end = g[0].start, g[-1].end
         prep = _preposition_before(reference, start)
         nxt = re.match(r"(?:['’]s)?\s+([A-Za-z][\w\-]*)", reference[end:])
-        premodifier = bool(nxt) and nxt.group(1).lower() not in _NOT_HEADS
+        premodifier = nxt is not None and nxt.group(1).lower() not in _NOT_HEADS
         opened = re.split(r"[.!?;:]\s", reference[:start])[-1]
         initial = all(w.lower() in PREPOSITIONS | _DETERMINERS for w in _WORD.findall(opened))
         phrases.append(MissingPhrase(start, end, frozenset(f.kind for f in g), prep, partner,

@@ -56,7 +56,7 @@ from ..text.lexicon import (
     english_clauses,
     japanese_clauses,
 )
-from ..types import AlignedPair, Finding, Sentence
+from ..types import AlignedPair, Finding, Sentence, Severity
 from . import BaseCheck, Context, neighbour_pairs, pair_segments
 from .reordered import reorderings
 
@@ -108,10 +108,10 @@ def _is_predicate(tok: japanese.Token) -> bool:
 #: a translator's sentence splits defeat. On WMT24 ESA en-ja dev (benchmarks/esa.py) none
 #: of their 35 findings (20 after the connective rule of SCR004) lay on a span a human
 #: annotator marked: minor, shown to a reviewer but never failing the gate alone.
-_STRUCTURE_SEVERITY = "minor"
+_STRUCTURE_SEVERITY: Severity = "minor"
 #: Severity of a modifier on the wrong noun (SCR007) and of coordinated clauses swapped
 #: (SCR008): word alignment through a dictionary, precision measured below.
-_REORDER_SEVERITY = "minor"
+_REORDER_SEVERITY: Severity = "minor"
 #: Suffixes of address: a name with one of them alone is a vocative (レスリーさん。).
 _ADDRESS = frozenset({"さん", "様", "さま", "くん", "君", "ちゃん", "先生", "殿", "氏"})
 #: An English sentence this short (words) is itself a fragment ("Rosemary and thyme.",
@@ -855,7 +855,7 @@ def _renders(lex: Lexicon, units: Sequence[int], words: Sequence[int]) -> list[i
 def _until_clause_end(lex: Lexicon, units: Sequence[int], m: int) -> list[int]:
     """Units after the marker ``m`` up to the end of the main clause (the quoting と or
     the sentence end)."""
-    out = []
+    out: list[int] = []
     for u in units:
         if u <= m:
             continue

@@ -50,7 +50,7 @@ from ..text.english import STOPWORDS, stem
 from ..text.lexicon import english_entry
 from ..text.glossary import Glossary, TitleMatch, load_glossary, organisations
 from ..text.phonetic import name_similarity
-from ..types import AlignedPair, Finding
+from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
 from .names import find_rendering
@@ -457,8 +457,9 @@ class TitleCheck(BaseCheck):
         )
         same_portfolio = (c.modifier in mods or (not c.modifier and "" in mods)
                           or _portfolio_in_english(c.modifier, pair.reference, m))
-        severity = "minor" if same_office and same_portfolio and not other_org else "major"
-        if other_org:
+        severity: Severity = (
+            "minor" if same_office and same_portfolio and not other_org else "major")
+        if other_org and kind:
             what = f"title of a {_org_names(c_orgs)} given to an officer of a {_ORG_NAME[kind]}"
         else:
             what = "the office changes" if not same_office else "the portfolio or field changes"

@@ -26,7 +26,7 @@ from typing import ClassVar
 from ..text import japanese
 from ..text.english import STOPWORDS
 from ..errors import ConfigError
-from ..types import AlignedPair, Finding
+from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 
 # A run of Latin words (ASCII or full-width) possibly joined by spaces, hyphens, apostrophes.
@@ -255,7 +255,7 @@ class UntranslatedCheck(BaseCheck):
             # A name left in Latin script is still recoverable by the reader (minor);
             # ordinary English words leave the Japanese reader without the meaning.
             capitalised = word[:1].isupper()
-            severity = "minor" if capitalised else "major"
+            severity: Severity = "minor" if capitalised else "major"
             what = "name" if capitalised else "words"
             yield self.finding(
                 text, start, end,

@@ -150,7 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except _Usage as err:
-        getattr(args, "command_parser", parser).error(str(err))
+        getattr(args, "command_parser", parser).error(str(err))  # exits 2 (argparse)
+        return EXIT_USAGE  # not reached
     except OutputError as err:  # before MtqaError: it is one
         print(f"mtqa: error: {err}", file=sys.stderr)
         return EXIT_OUTPUT

@@ -441,6 +441,8 @@ def item_from_record(
         else:
             refs[key] = TextRef(side, text=value)
     tr = refs["translation"]
+    sfile: str | None
+    sline: int | None
     if tr.path is not None:
         sfile, sline = display_path(tr.path), None
     else:
@@ -808,13 +810,13 @@ def iter_feeds(
         if e.en_alternate:
             by_alt.setdefault(e.en_alternate, i)
     explicit: dict[str, dict[str, Any]] = {}
-    for m in mapping:
-        explicit[m["reference"]] = m
+    for row in mapping:
+        explicit[row["reference"]] = row
     used: set[int] = set()
     index = 0
     for n, en in enumerate(en_entries, start=1):
         label = f"{en_name} entry {n}"
-        m = explicit.get(en.link) or explicit.get(en.guid)
+        m: dict[str, Any] | None = explicit.get(en.link) or explicit.get(en.guid)
         item_id = str((m or {}).get("id") or en.guid or en.link or f"entry-{n}")
         meta = {"url": en.link, "title": en.title[:MAX_META_CHARS]}
         j: int | None

@@ -255,10 +255,10 @@ class RayRunner:
         except BaseException:
             self.close()
             raise
-        err = next((e for e in errors if e is not None), None)
-        if err is not None:
+        problem = next((e for e in errors if e is not None), None)
+        if problem is not None:
             self.close()
-            raise MtqaError(err)
+            raise MtqaError(problem)
         log.info("Ray: %d worker(s) ready (%s GPU each)", self.workers, self.gpus_per_worker)
 
     def _fit_workers(self, resources: dict[str, float]) -> int:

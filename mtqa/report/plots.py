@@ -170,7 +170,7 @@ def score_distribution(
     ax.set_ylabel("articles")
     ax.set_title(f"Score distribution ({len(scores)} articles)")
     ax.legend(frameon=False)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    _integer_ticks(ax.yaxis)
     return ax
 
 
@@ -227,7 +227,7 @@ def findings_by_category(
     ax.set_xlabel("findings")
     hidden = f"; {n_info} info not shown" if n_info and not include_info else ""
     ax.set_title(f"Findings per category ({len(df)}{hidden})")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    _integer_ticks(ax.xaxis)
     # room on the right for the totals written after the bars
     ax.set_xlim(0, max(left) * 1.15 + 0.5)
     ax.set_ylim(-0.6, len(cats) - 0.4)
@@ -300,3 +300,13 @@ def overview(report: Report) -> Any:
 
 
 __all__ = ["score_distribution", "findings_by_category", "sentence_scores", "overview"]
+
+
+def _integer_ticks(axis: Any) -> None:
+    """Whole numbers on a count axis (matplotlib's default locator is a MaxNLocator)."""
+    from matplotlib.ticker import MaxNLocator
+
+    locator = axis.get_major_locator()
+    if isinstance(locator, MaxNLocator):
+        locator.set_params(integer=True)
+

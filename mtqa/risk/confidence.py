@@ -48,7 +48,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
-from ..types import INFORMATIONAL_CATEGORIES, Finding
+from ..types import INFORMATIONAL_CATEGORIES, Finding, Severity
 
 #: Schema of ``confidence.json``; bump when the feature set changes (old files are refused).
 SCHEMA = "mtqa.confidence/1"
@@ -236,7 +236,7 @@ class ConfidenceModel:
         z = self.matrix(feature_rows(findings, segments)) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
 
-    def severity(self, f: Finding, confidence: float) -> str:
+    def severity(self, f: Finding, confidence: float) -> Severity:
         """The check's severity while the finding is likely enough and its category changes
         meaning; minor otherwise (see the module docstring)."""
         if confidence >= self.major_at and f.category in self.meaning_changing:

@@ -49,8 +49,10 @@ def database_file() -> str:
     return str(path)
 
 
+@functools.lru_cache(maxsize=1)
 def dictionary_version() -> str:
-    """Version of the JMdict data used (for the signature)."""
+    """Version of the JMdict data used (for the signature). Read once per process: the
+    package metadata look-up scans site-packages, a millisecond for every report."""
     try:
         from importlib.metadata import version
 

@@ -275,10 +275,10 @@ def _continuative(words: Sequence[japanese.Token], written: Callable[[], bool]) 
 
 def _continued_by_next(last: japanese.Token, sent: Sentence, ctx: Context) -> str:
     """Why a sentence is the first half of one sentence cut in two, or "": it ends on a
-    form that needs a continuation (a conjunctive or case particle: …動かして。 …と。, or a
+    form that needs a continuation (a conjunctive or case particle: …走って。 …と。, or a
     verb's continuative form) and the next sentence of its paragraph opens with what that
-    ending waits for: an auxiliary or a verb that serves as one (…見て。おけばよかった。
-    …直面して。いる問題), or after a quotative と the reporting verb (「…」と。書き送った。).
+    ending waits for: an auxiliary or a verb that serves as one (…買って。おけばよかった。
+    …感じて。いる痛み), or after a quotative と the reporting verb (「…」と。語った。).
     A Japanese sentence does not open so (none in the 3,904 translations of the ESA
     development half, where 3 open on だから/ですから, a conjunction UniDic splits into
     the copula and から). This holds in speech too, where the endings alone are no evidence

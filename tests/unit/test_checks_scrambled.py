@@ -308,14 +308,14 @@ def test_inverted_order_after_a_sentence_final_particle_is_not_a_fragment() -> N
 
 @pytest.mark.parametrize(("en", "ja", "cut"), [
     # a te-form and its auxiliary (spoken Japanese: 見て。 alone would be a request)
-    ("I should have looked more carefully at the photo.",
-     "もっと気をつけて写真を見て。おけばよかった。", "見て。"),
+    ("I should have bought the tickets at the station earlier.",
+     "駅でもっと早く切符を買って。おけばよかった。", "買って。"),
     # a quotation and its reporting verb (「…」と。 alone is journalistic style)
-    ("The union wrote to the ministers: \"Our position is clear.\"",
-     "組合は大臣らに「我々の立場ははっきりしている」と。書き送った。", "と。"),
+    ("The mayor told reporters: \"The bridge will reopen in May.\"",
+     "市長は記者団に「橋は5月に再開する」と。語った。", "と。"),
     # a continuative and the verb that ends its clause
-    ("She wanted to know the problems I was facing.",
-     "彼女は私が直面して。いる問題を知りたがった。", "直面して。"),
+    ("The doctor asked about the pain the patient was feeling.",
+     "医師は患者が感じて。いる痛みについて尋ねた。", "感じて。"),
 ])
 def test_a_sentence_cut_before_the_verb_its_ending_waits_for(en, ja, cut):
     found = flagged(en, ja)

@@ -27,6 +27,7 @@ Four detectors, each conservative (a finding needs strong evidence):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -327,21 +328,16 @@ def calque_span(idiom: Idiom, sentence: str) -> tuple[int, int] | None:
     if not all(occ):
         return None
     best: tuple[int, int] | None = None
-
-    def search(k: int, chosen: list[tuple[int, int]]) -> None:
-        nonlocal best
-        if k == len(occ):
-            lo = min(a for a, _ in chosen)
-            hi = max(b for _, b in chosen)
-            if hi - lo <= MAX_IDIOM_SPAN_TOKENS and (best is None or hi - lo < best[1] - best[0]):
-                best = (lo, hi)
-            return
-        for a, b in occ[k]:
-            if any(a <= y and x <= b for x, y in chosen):
-                continue  # parts must be distinct words
-            search(k + 1, chosen + [(a, b)])
-
-    search(0, [])
+    # every choice of one position per part, in order (a loop, not a recursive closure:
+    # a closure that calls itself is a reference cycle, which the article's paused garbage
+    # collector would leave behind, see mtqa.pipeline.collector_paused)
+    for chosen in itertools.product(*occ):
+        if any(a <= y and x <= b for i, (a, b) in enumerate(chosen) for x, y in chosen[:i]):
+            continue  # parts must be distinct words
+        lo = min(a for a, _ in chosen)
+        hi = max(b for _, b in chosen)
+        if hi - lo <= MAX_IDIOM_SPAN_TOKENS and (best is None or hi - lo < best[1] - best[0]):
+            best = (lo, hi)
     if best is None:
         return None
     lo, hi = best

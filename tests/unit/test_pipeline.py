@@ -145,3 +145,40 @@ def test_the_garbage_collector_is_paused_during_a_check_and_restored_after():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_an_article_leaves_no_reference_cycles_behind():
+    # collector_paused moves what a check leaves alive straight to the oldest generation,
+    # which only full collections examine: a cycle made while checking would linger there
+    import gc
+
+    from mtqa.text.cache import clear_text_caches
+
+    pipe = Pipeline(QAConfig(backtranslator="dictionary"))
+    articles = [(CASES.parent / "riyadh" / "en.txt", CASES.parent / "riyadh" / "ja.txt")]
+    articles += [(en, en.with_name(en.name.replace(".en.", ".ja.")))
+                 for en in sorted(CASES.glob("*.en.txt"))]
+    # the first check imports and builds what is loaded lazily (classes are cycles)
+    pipe.run(articles[0][0].read_text(encoding="utf-8"), articles[0][1].read_text(encoding="utf-8"))
+    clear_text_caches()
+    gc.collect()
+    for en, ja in articles:
+        report = pipe.run(en.read_text(encoding="utf-8"), ja.read_text(encoding="utf-8"))
+        del report
+        clear_text_caches()
+        assert gc.collect() == 0, en.name
+
+
+def test_the_collector_keeps_a_callers_frozen_objects_frozen():
+    import gc
+
+    from mtqa.pipeline import collector_paused
+
+    gc.freeze()  # as a pre-fork server does
+    try:
+        kept = gc.get_freeze_count()
+        with collector_paused():
+            [object() for _ in range(10)]
+        assert gc.get_freeze_count() == kept and gc.isenabled()
+    finally:
+        gc.unfreeze()

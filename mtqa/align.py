@@ -817,13 +817,22 @@ class SentenceSimilarity:
         self._en, self._ja = _side(reference), _side(translation)
         self._en_pos = {s.index: k for k, s in enumerate(self._en.sentences)}
         self._ja_pos = {s.index: k for k, s in enumerate(self._ja.sentences)}
-        bts = [back_translations.get(s.index, "") for s in self._ja.sentences]
-        self._scorer = BeadScorer(self._en, self._ja, bts, neural=False)
-        if self._en.n and self._ja.n:
-            self._scorer.calibrate("lexical", self._scorer.lexical, LEXICAL_NULL_PRIOR,
-                                   LEXICAL_GOOD_PRIOR, _diagonal(self._en, self._ja))
-        else:
-            self._scorer.calibration["lexical"] = (LEXICAL_NULL_PRIOR, LEXICAL_GOOD_PRIOR)
+        self._bts = [back_translations.get(s.index, "") for s in self._ja.sentences]
+        self._built: BeadScorer | None = None
+
+    @property
+    def _scorer(self) -> BeadScorer:
+        """The scorer, built and calibrated on the first question: an article whose
+        sentences all pair up (most of a feed) asks none (#17 work done once, or never)."""
+        if self._built is None:
+            scorer = BeadScorer(self._en, self._ja, self._bts, neural=False)
+            if self._en.n and self._ja.n:
+                scorer.calibrate("lexical", scorer.lexical, LEXICAL_NULL_PRIOR,
+                                 LEXICAL_GOOD_PRIOR, _diagonal(self._en, self._ja))
+            else:
+                scorer.calibration["lexical"] = (LEXICAL_NULL_PRIOR, LEXICAL_GOOD_PRIOR)
+            self._built = scorer
+        return self._built
 
     def __call__(self, en_index: int, ja_index: int) -> float:
         i, j = self._en_pos.get(en_index), self._ja_pos.get(ja_index)

@@ -225,6 +225,8 @@ def _match_stems(stems: frozenset[str], src: _Source) -> frozenset[str]:
     """Source stems matched by ``stems``: equal, or one a prefix of the other (derived
     forms the light stemmer leaves apart: demonyms, -ment, -ion), both of at least
     :data:`MIN_PREFIX_STEM` letters."""
+    if not stems:  # most tokens (particles, endings) stand for no English word
+        return frozenset()
     hits = set(stems & src.stems)
     for t in stems - hits:
         if len(t) < MIN_PREFIX_STEM:

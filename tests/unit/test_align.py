@@ -250,6 +250,25 @@ def test_similarity_is_calibrated_per_document():
     assert sim(en_i, far) < 0.15
 
 
+def test_sentence_similarity_is_built_only_when_a_check_asks(monkeypatch):
+    # an article whose sentences all pair up asks the alignment check nothing: the scorer
+    # (features, run matrices, calibration) is not built for it
+    built = []
+    real = A.BeadScorer.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(A.BeadScorer, "__init__", counting)
+    r = segment("The minister arrived on Monday. Talks begin on Tuesday.", "en")
+    m = segment("大臣は月曜日に到着した。協議は火曜日に始まる。", "ja")
+    sim = A.SentenceSimilarity(r, m, {0: "", 1: ""})
+    assert built == [] and sim.many([]) == []
+    assert sim(0, 0) > sim(0, 1)
+    assert sim(1, 1) > 0 and built == [1]  # built once, on the first question
+
+
 # --- issue #15: far more sentences on one side, chrome that translates content ------------
 
 

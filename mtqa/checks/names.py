@@ -533,8 +533,9 @@ class NameCheck(BaseCheck):
         matcher took no name (the run with ン sounds too unlike the name: ギャラリーン for
         "Gallery", or the word renders the name by meaning: ドイツン for "Germany"). The
         run without its last ン must render the English word: by sound (at least
-        ``MATCH_MIN``, and better than the run with it, the English word ending in no nasal:
-        Dean is ディーン), or by a JMdict gloss sharing the English word's first four letters
+        ``MATCH_MIN``, and better than the run with it, the English word ending in a vowel:
+        Dean is ディーン, Breton ブルトン), or by a JMdict gloss sharing the English
+        word's first four letters
         (Germany, German; Scotland, Scottish). The run with ン must be no JMdict word
         (アフリカン "African") and no better rendering of an English word of the window. A
         run ending in ンン (ジョンソンン) has a stray ン whatever the English says."""
@@ -972,7 +973,10 @@ def _renders_without(stem_: str, surface: str, capitals: Iterable[str]) -> str |
     same with a stray ン) does not, by sound or by a JMdict gloss (see
     :meth:`NameCheck._fused_nasal`); ``None`` when there is none."""
     for w in sorted(capitals):
-        if _final_nasal(w) or not name_similarity_reaches(w, stem_, MATCH_MIN):
+        # only after a word that ends in a vowel (Julie, Gallery, India): after a consonant
+        # the katakana's epenthetic vowel plus ン may be another name's ending (Breton for
+        # British, Dirken for Dirk)
+        if w[-1:] not in _VOWELS or not name_similarity_reaches(w, stem_, MATCH_MIN):
             continue
         if name_similarity(w, stem_) > name_similarity(w, surface):
             return w
@@ -985,11 +989,8 @@ def _renders_without(stem_: str, surface: str, capitals: Iterable[str]) -> str |
     return None
 
 
-def _final_nasal(word: str) -> bool:
-    """Whether the last consonant of the English word is n or m (Jordan, Vienna, Cologne),
-    so that its katakana may end in ン; India's and Holland's is d."""
-    core = re.sub(r"[^a-z]", "", word.lower()).rstrip("aeiouyhs")
-    return core[-1:] in {"n", "m"}
+#: Letters that end an English word on a vowel sound (for :func:`_renders_without`).
+_VOWELS = frozenset("aeiouy")
 
 
 def _ends_nasal(word: str) -> bool:

@@ -47,7 +47,7 @@ from typing import ClassVar
 
 from ..align import GOOD_MATCH, LOG_RATIO_MEAN, SentenceSimilarity
 from ..text.similarity import english_features, japanese_features
-from ..types import AlignedPair, Finding
+from ..types import AlignedPair, Document, Finding
 from . import BaseCheck, Context, pair_segments
 
 #: Calibrated similarity (0..1, see mtqa.align) above which an unpaired sentence is taken to
@@ -67,8 +67,20 @@ MOVED_MATCH_PAIRED = GOOD_MATCH
 #: taken for the unpaired one's moved translation.
 MOVED_MARGIN = 0.2
 #: How far apart (in beads) a moved sentence that the aligner paired with another may land
-#: and still be recognised as moved (an unpaired one may land anywhere).
+#: and still be recognised as moved (an unpaired one may land anywhere). Farther away, the
+#: two must also be each other's best match in the whole document (:func:`_mutual_best`).
 MOVE_WINDOW = 8
+#: Similarity from which an unpaired English and an unpaired Japanese sentence that are each
+#: other's best match in the whole document are taken to translate each other: below a good
+#: bead, since the dictionary engine scores a free rendering low (paraphrase, a pronoun for a
+#: name), but above unrelated sentences (0-0.15, see ``NEIGHBOUR_MATCH``); that neither has
+#: a partner and that each prefers the other over every sentence of the article is the rest
+#: of the evidence.
+MOVED_MATCH_MUTUAL = 0.25
+#: At most this many sentences may stand in another paragraph than their English for them
+#: to be reported as moved (:func:`_across_paragraphs`); more, and the translator drew the
+#: paragraphs otherwise.
+MAX_CROSSING = 2
 #: Sentences between a moved Japanese sentence and the place of its English from which it is
 #: moved: at distance 0 the two are next to each other, a translation the aligner did not
 #: pair, not a move.
@@ -115,7 +127,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 5
+    version: ClassVar[int] = 6
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -135,6 +147,8 @@ class AlignmentCheck(BaseCheck):
         ja_gaps = [_Unpaired(k, j) for k, p in enumerate(content) if not p.ref_sentences
                    for j in p.mt_sentences]
         moved = self._moved(en_gaps, ja_gaps, content, sim)
+        moved = sorted(moved + _across_paragraphs(content, sim, ctx, moved),
+                       key=lambda t: t[1].sentence)
         moved_en = {e.sentence for e, _, _ in moved}
         moved_ja = {j.sentence for _, j, _ in moved}
         ranks = _japanese_ranks(content)
@@ -255,8 +269,10 @@ class AlignmentCheck(BaseCheck):
         So is such a pair where one or both are members of a merged bead (1:2, 2:1, ...),
         and an unpaired sentence and a sentence of a bead within ``MOVE_WINDOW`` beads, when
         each paired member matches its partner better than its own bead (:func:`_beats_own`):
-        the aligner put it there only because a monotone alignment cannot cross. Matched
-        greedily, best first, each sentence once.
+        the aligner put it there only because a monotone alignment cannot cross. Beyond that
+        window, and between two unpaired sentences that match less well than a good bead
+        (``MOVED_MATCH_MUTUAL``), the two must be each other's best match in the whole
+        document (:func:`_mutual_best`). Matched greedily, best first, each sentence once.
         """
         ranks = _japanese_ranks(content)
         # loose sentences: unpaired, or members of a merged bead (where the monotone search
@@ -276,12 +292,16 @@ class AlignmentCheck(BaseCheck):
         for j in ja_gaps:
             pairs += [(_Unpaired(k, e), j) for k in _window(j.bead, len(content))
                       if content[k].mt_sentences for e in content[k].ref_sentences]
-        pairs = list(dict.fromkeys(pairs))
+        mutual = _mutual_best(en_gaps, ja_gaps, content, sim)
+        pairs = list(dict.fromkeys(pairs + list(mutual)))
         scores = sim.many([(e.sentence, j.sentence) for e, j in pairs])
         own = _own_match(pairs, content, sim)
+        gaps = {("en", g.sentence) for g in en_gaps} | {("ja", g.sentence) for g in ja_gaps}
         cands: list[tuple[float, _Unpaired, _Unpaired]] = []
         for (e, j), score in zip(pairs, scores):
-            if score < MOVED_MATCH or _distance(e, j, content, ranks) < MOVED_MIN_DISTANCE:
+            both_gaps = ("en", e.sentence) in gaps and ("ja", j.sentence) in gaps
+            floor = MOVED_MATCH_MUTUAL if both_gaps and (e, j) in mutual else MOVED_MATCH
+            if score < floor or _distance(e, j, content, ranks) < MOVED_MIN_DISTANCE:
                 continue
             if not (_beats_own(score, own.get(("en", e.sentence)), content[e.bead], True)
                     and _beats_own(score, own.get(("ja", j.sentence)), content[j.bead], False)):
@@ -309,11 +329,12 @@ class AlignmentCheck(BaseCheck):
         distance = _distance(e, j, content, ranks)
         where = "earlier" if e.bead < j.bead else "later"
         en_para = ctx.reference.sentences[e.sentence].paragraph
+        place = (f"that comes {_count(distance, 'sentence')} {where}" if distance
+                 else "at the same place, but of another paragraph")
         return self.finding(
             ctx.translation.text, s.start, s.end, category="moved", severity="info",
-            message=f"sentence moved: it translates an English sentence that comes "
-            f"{_count(distance, 'sentence')} {where} ({_short(english)!r}); "
-            "an editor's move, not an omission and an addition",
+            message=f"sentence moved: it translates an English sentence {place} "
+            f"({_short(english)!r}); an editor's move, not an omission and an addition",
             reference=english, code="ALN003", segment=content[j.bead].index,
             evidence={"similarity": f"{score:.2f}", "moved_by": str(distance),
                       "english_sentence": str(e.sentence),
@@ -323,7 +344,8 @@ class AlignmentCheck(BaseCheck):
     def _crossed(self, content: Sequence[AlignedPair], sim: SentenceSimilarity,
                  ctx: Context) -> Iterator[Finding]:
         """2:2 beads whose sentences match crosswise: the Japanese swapped two sentences
-        (moved, informational: each still renders its English)."""
+        (moved, informational: each still renders its English). The finding spans both
+        sentences."""
         for p in content:
             if len(p.ref_sentences) != 2 or len(p.mt_sentences) != 2:
                 continue
@@ -332,12 +354,13 @@ class AlignmentCheck(BaseCheck):
             crossed = sim(e1, j2) + sim(e2, j1)
             if crossed < CROSS_MIN or crossed - straight < CROSS_MARGIN:
                 continue
-            s = ctx.translation.sentences[j1]
+            # both sentences: either of the two may be the one that was moved
+            s, t = ctx.translation.sentences[j1], ctx.translation.sentences[j2]
             english = ctx.reference.sentence_text(e2)
             yield self.finding(
-                ctx.translation.text, s.start, s.end, category="moved", severity="info",
-                message="sentences swapped: this sentence translates the next English "
-                f"sentence ({_short(english)!r}), the following one the previous",
+                ctx.translation.text, s.start, t.end, category="moved", severity="info",
+                message="sentences swapped: the first translates the second English "
+                f"sentence ({_short(english)!r}), the second the first",
                 pair=p, code="ALN003",
                 evidence={"straight": f"{straight:.2f}", "crossed": f"{crossed:.2f}"},
             )
@@ -430,6 +453,77 @@ def _own_match(pairs: Sequence[tuple[_Unpaired, _Unpaired]], content: Sequence[A
     flat = [pair for ps in members.values() for pair in ps]
     scores = dict(zip(flat, sim.many(flat)))
     return {key: max(scores[pair] for pair in ps) for key, ps in members.items()}
+
+
+def _paragraph_ranks(doc: Document, sentences: Sequence[int]) -> dict[int, int]:
+    """Sentence index -> the rank of its paragraph among the paragraphs of ``sentences``
+    (chrome paragraphs do not count)."""
+    paras = {p: k for k, p in enumerate(sorted({doc.sentences[i].paragraph
+                                                 for i in sentences}))}
+    return {i: paras[doc.sentences[i].paragraph] for i in sentences}
+
+
+def _across_paragraphs(content: Sequence[AlignedPair], sim: SentenceSimilarity, ctx: Context,
+                       taken: Sequence[tuple[_Unpaired, _Unpaired, float]],
+                       ) -> list[tuple[_Unpaired, _Unpaired, float]]:
+    """Sentences moved to another paragraph without changing their order: the last sentence
+    of a paragraph made the first of the next (or the reverse). The aligner pairs such a
+    sentence where it stands; what shows the move is the paragraphs. When both texts have
+    the same number of paragraphs (paragraph k renders paragraph k), a Japanese sentence
+    whose English (its bead's, or a neighbouring bead's for an unpaired one, matched as
+    well as a good bead: ``GOOD_MATCH``) lies in a paragraph of another rank was moved
+    there. Only a few may cross (``MAX_CROSSING``): many crossing sentences mean that the
+    translator drew the paragraphs otherwise, which is no move."""
+    en_rank = _paragraph_ranks(ctx.reference, [e for p in content for e in p.ref_sentences])
+    ja_rank = _paragraph_ranks(ctx.translation, [j for p in content for j in p.mt_sentences])
+    n = len(set(en_rank.values()))
+    if n < 2 or n != len(set(ja_rank.values())):
+        return []
+    used_e = {e.sentence for e, _, _ in taken}
+    used_j = {j.sentence for _, j, _ in taken}
+    out = []
+    for k, p in enumerate(content):
+        partners = list(p.ref_sentences) or _neighbours(content, k, side="ref")
+        for j in p.mt_sentences:
+            scores = sim.many([(e, j) for e in partners])
+            if j in used_j or not scores:
+                continue
+            score, e = max(zip(scores, partners))
+            if score >= GOOD_MATCH and en_rank[e] != ja_rank[j] and e not in used_e:
+                out.append((_Unpaired(next(b for b, q in enumerate(content)
+                                           if e in q.ref_sentences), e),
+                            _Unpaired(k, j), score))
+    return out if len(out) <= MAX_CROSSING else []
+
+
+def _mutual_best(en_gaps: Sequence[_Unpaired], ja_gaps: Sequence[_Unpaired],
+                 content: Sequence[AlignedPair],
+                 sim: SentenceSimilarity) -> set[tuple[_Unpaired, _Unpaired]]:
+    """Each unpaired sentence with the sentence of the other side it matches best in the whole
+    document, when that sentence matches it best in turn (ties: neither). An editor moves a
+    sentence to another paragraph however far; what tells the move from an omission and an
+    unrelated addition is that the two sentences prefer each other over every other."""
+    en_all = [_Unpaired(k, e) for k, p in enumerate(content) for e in p.ref_sentences]
+    ja_all = [_Unpaired(k, j) for k, p in enumerate(content) for j in p.mt_sentences]
+
+    def best(g: _Unpaired, others: Sequence[_Unpaired], english: bool) -> _Unpaired | None:
+        keys = [(g.sentence, o.sentence) if english else (o.sentence, g.sentence)
+                for o in others]
+        scores = sim.many(keys)
+        top = max(scores, default=0.0)
+        winners = [o for o, v in zip(others, scores) if v == top]
+        return winners[0] if top > 0 and len(winners) == 1 else None
+
+    out: set[tuple[_Unpaired, _Unpaired]] = set()
+    for g in en_gaps:
+        j = best(g, ja_all, True)
+        if j is not None and best(j, en_all, False) == g:
+            out.add((g, j))
+    for g in ja_gaps:
+        e = best(g, en_all, False)
+        if e is not None and best(e, ja_all, True) == g:
+            out.add((e, g))
+    return out
 
 
 def _beats_own(score: float, own: float | None, bead: AlignedPair, english: bool) -> bool:

@@ -440,7 +440,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 5
+    version: ClassVar[int] = 6
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -493,6 +493,9 @@ class NameCheck(BaseCheck):
         taken = {(p.run_start, p.run_end) for p in parts if p in own or p in near}
         yield from self._glossed_names(tokens, pair, text, ref_stems, cap_stems, taken, st)
         yield from self._dangling_honorifics(tokens, pair, text, st)
+        capitals = {_fold(w): w for w in window if w[:1].isupper() and len(w) > 1}
+        yield from self._fused_nasal(parts, pair, text, capitals, st)
+        yield from self._fused_sa(tokens, pair, text, st)
 
     def _dangling_honorifics(self, tokens: Sequence[japanese.Token], pair: AlignedPair,
                              text: str, st: _State) -> Iterator[Finding]:
@@ -521,6 +524,70 @@ class NameCheck(BaseCheck):
                 f"{text[start:end]} is followed by '{nxt.surface}': the honorific's の modifies "
                 "no noun, so a stray word is fused to the name", pair.reference, pair.index,
                 suffix=hon.surface + no.surface,
+            )
+
+    def _fused_nasal(self, parts: Sequence[KanaPart], pair: AlignedPair, text: str,
+                     capitals: dict[str, str], st: _State) -> Iterator[Finding]:
+        """``NAM004``: a stray ン fused to a katakana word that renders a capitalised word of
+        the English around it (``capitals``) only without the ン, where the phonetic
+        matcher took no name (the run with ン sounds too unlike the name: ギャラリーン for
+        "Gallery", or the word renders the name by meaning: ドイツン for "Germany"). The
+        run without its last ン must render the English word: by sound (at least
+        ``MATCH_MIN``, and better than the run with it, the English word ending in a vowel:
+        Dean is ディーン, Breton ブルトン), or by a JMdict gloss sharing the English
+        word's first four letters
+        (Germany, German; Scotland, Scottish). The run with ン must be no JMdict word
+        (アフリカン "African") and no better rendering of an English word of the window. A
+        run ending in ンン (ジョンソンン) has a stray ン whatever the English says."""
+        for part in parts:
+            surface = part.surface
+            if (part.reading or part.end != part.run_end or len(surface) < 3
+                    or not surface.endswith("ン") or surface[-2] == "ッ"
+                    or (part.run_start, part.run_end) in st.garbled):
+                continue
+            stem_ = surface[:-1]
+            if jmdict.glosses(surface) or any(
+                    name_similarity_reaches(w, surface, MATCH_MIN)
+                    and name_similarity(w, surface) >= name_similarity(w, stem_)
+                    for w in capitals):
+                continue  # a word, or the better rendering of an English word
+            # ンン ends no name and no word: the second ン is stray whatever the English
+            key = _renders_without(stem_, surface, capitals)
+            english = (capitals[key] if key is not None
+                       else stem_ if surface.endswith("ンン") and len(surface) >= 4 else None)
+            if english is None:
+                continue
+            st.garbled.add((part.run_start, part.run_end))
+            yield self._finding(
+                "NAM004", "minor", part.run_start, part.run_end, text,
+                f"'{english}' rendered as {surface}: a stray ン is fused to {stem_}",
+                pair.reference, pair.index, english=english, suffix="ン",
+            )
+
+    def _fused_sa(self, tokens: Sequence[japanese.Token], pair: AlignedPair, text: str,
+                  st: _State) -> Iterator[Finding]:
+        """``NAM004``: the kana さ fused between a katakana proper noun (UniDic 固有名詞) and
+        the word after it (ジョンソンさ氏, ケベックさ州, ガリレオさ式): UniDic reads it
+        as the nominalising suffix さ, which makes nouns of adjectives (シンプルさ), never of
+        names, and a word glued after it shows that it is no sentence-final particle of
+        speech (ドイツさ。). さん is another token."""
+        for name, sa, nxt in zip(tokens, tokens[1:], tokens[2:]):
+            if not (name.pos2 == "固有名詞" and japanese.is_katakana(name.surface)
+                    and sa.surface == "さ" and sa.pos1 == "接尾辞"
+                    and name.end == sa.start and sa.end == nxt.start
+                    and nxt.pos1 not in {"補助記号", "助詞", "助動詞"}):
+                continue
+            start, end = pair.mt_start + name.start, pair.mt_start + sa.end
+            while start > pair.mt_start and (japanese.is_katakana(text[start - 1])
+                                              or text[start - 1] in "・＝="):
+                start -= 1  # the whole name (エマニュエル・マクロン)
+            if any(a < end and start < b for a, b in st.garbled):
+                continue
+            st.garbled.add((start, end))
+            yield self._finding(
+                "NAM004", "minor", start, end, text,
+                f"{text[start:end]}: a stray さ is fused to the name {text[start:end - 1]} "
+                f"before {nxt.surface}", pair.reference, pair.index, suffix="さ",
             )
 
     def _finding(self, code: str, severity: Severity, start: int, end: int, text: str,
@@ -899,6 +966,31 @@ def _is_person(name: EnglishName, text: str, st: _State) -> bool:
         return True
     # an apposition that describes a person: "Adaeze Nwosu, the union's regional secretary,"
     return bool(_APPOSITION.match(text, name.end))
+
+
+def _renders_without(stem_: str, surface: str, capitals: Iterable[str]) -> str | None:
+    """The capitalised English word that katakana ``stem_`` renders while ``surface`` (the
+    same with a stray ン) does not, by sound or by a JMdict gloss (see
+    :meth:`NameCheck._fused_nasal`); ``None`` when there is none."""
+    for w in sorted(capitals):
+        # only after a word that ends in a vowel (Julie, Gallery, India): after a consonant
+        # the katakana's epenthetic vowel plus ン may be another name's ending (Breton for
+        # British, Dirken for Dirk)
+        if w[-1:] not in _VOWELS or not name_similarity_reaches(w, stem_, MATCH_MIN):
+            continue
+        if name_similarity(w, stem_) > name_similarity(w, surface):
+            return w
+    # a proper noun's gloss is capitalised (Germany); a common noun's is not (gallery)
+    glosses = {w.lower() for g in jmdict.glosses(stem_) or () if g[:1].isupper()
+               for w in g.split() if len(w) >= 4}
+    for w in sorted(capitals):
+        if len(w) >= 4 and any(g[:4] == w[:4] for g in glosses):
+            return w
+    return None
+
+
+#: Letters that end an English word on a vowel sound (for :func:`_renders_without`).
+_VOWELS = frozenset("aeiouy")
 
 
 def _ends_nasal(word: str) -> bool:

@@ -110,11 +110,14 @@ def test_lower_case_post_in_two_japanese_sentences_is_not_an_addition():
 
 
 def test_swapped_sentences_are_moved_not_scrambled():
-    """#19: two neighbouring sentences swapped still render their English: informational."""
+    """#19: two neighbouring sentences swapped still render their English: informational.
+    The finding spans both sentences: either may be the one that was moved (an editor who
+    moves a sentence one place down swaps it with the next)."""
     ja = ja_text([JA[0:2], [JA[2]], [JA[4], JA[3]], JA[5:7]])
     (f,) = findings(EN_TEXT, ja)
     assert (f.category, f.severity, f.code) == ("moved", "info", "ALN003")
-    assert f.text == JA[4]
+    assert f.text == ja[ja.index(JA[4]):ja.index(JA[3]) + len(JA[3])]
+    assert JA[4] in f.text and JA[3] in f.text
 
 
 def test_sentence_moved_far_is_moved_not_omitted_and_added():
@@ -328,3 +331,87 @@ def test_unrelated_sentences_after_a_split_sentence_are_still_additions() -> Non
 
     beads = _split_list("昨日の株式市場では銀行株が大きく値下がりした。", "政府は来月新しい税制を発表する予定だ。")
     assert [c for c, _ in codes_and_texts(run_check("alignment", *beads))] == ["ALN002", "ALN002"]
+
+
+# --- moved across a paragraph boundary, and moved sentences the dictionary matches weakly --
+@pytest.mark.parametrize("k", [1, 4, 6, 8])
+def test_last_sentence_made_the_first_of_the_next_paragraph_is_moved(k):
+    """#19 item 5: an editor who makes the last sentence of a paragraph the first of the next
+    keeps the order of the sentences; only the paragraphs show the move. The aligner pairs
+    the sentence where it stands, so nothing was reported; it is ``moved`` (informational)."""
+    own = next(n for n, para in enumerate(LONG_PARAS) if k in para)
+    assert LONG_PARAS[own][-1] == k
+    paras = _moved_paragraphs(k, own + 1, at_start=True)
+    assert _order(paras) == list(range(len(LONG_EN)))  # the order is unchanged
+    fs = findings(long_en(), long_ja(paras))
+    assert [(f.category, f.severity, f.text, f.reference) for f in fs] == [
+        ("moved", "info", LONG_JA[k], LONG_EN[k])]
+
+
+def test_first_sentence_made_the_last_of_the_previous_paragraph_is_moved():
+    paras = _moved_paragraphs(7, 3, at_start=False)  # paragraph 5's first, to paragraph 4
+    assert _order(paras) == list(range(len(LONG_EN)))
+    fs = findings(long_en(), long_ja(paras))
+    assert [(f.category, f.text) for f in fs] == [("moved", LONG_JA[7])]
+
+
+def test_paragraphs_drawn_otherwise_are_not_moves():
+    """A translator who draws the paragraphs otherwise (here every boundary shifted by one
+    sentence, the same number of paragraphs) moved nothing: no finding."""
+    paras = [[0], [1, 2], [3], [4, 5], [6, 7], [8, 9]]
+    assert _order(paras) == list(range(len(LONG_EN))) and len(paras) == len(LONG_PARAS)
+    assert findings(long_en(), long_ja(paras)) == ()
+
+
+def test_merged_paragraphs_are_not_moves():
+    """Two paragraphs made one (one paragraph fewer): not a move either."""
+    paras = [[0, 1, 2], [3, 4], [5, 6], [7, 8], [9]]
+    assert findings(long_en(), long_ja(paras)) == ()
+
+
+class _FakeSimilarity:
+    """A SentenceSimilarity with chosen scores (english, japanese) -> score; 0 otherwise."""
+
+    def __init__(self, scores: dict[tuple[int, int], float]) -> None:
+        self.scores = scores
+
+    def __call__(self, e: int, j: int) -> float:
+        return self.scores.get((e, j), 0.0)
+
+    def many(self, pairs):
+        return [self(e, j) for e, j in pairs]
+
+
+def _pair(index: int, ref: tuple[int, ...], mt: tuple[int, ...]):
+    from mtqa.types import AlignedPair
+
+    return AlignedPair(index=index, ref_start=0, ref_end=0, mt_start=0, mt_end=0,
+                       reference="", translation="", ref_sentences=ref, mt_sentences=mt)
+
+
+def test_unpaired_sentences_that_prefer_each_other_are_moved_though_matched_weakly():
+    """A moved sentence rendered freely (the dictionary engine scores it 0.3, below a good
+    bead's 0.4) is still taken for the moved translation of the unpaired English sentence
+    when the two prefer each other over every sentence of the article; not when either
+    prefers another sentence, nor when the match is at the level of unrelated sentences."""
+    from mtqa.checks.alignment import AlignmentCheck, _mutual_best, _Unpaired
+
+    # beads: 0 = en0/ja0, 1 = en1 unpaired, 2 = en2/ja1, 3 = en3/ja2, 4 = ja3 unpaired
+    content = [_pair(0, (0,), (0,)), _pair(1, (1,), ()), _pair(2, (2,), (1,)),
+               _pair(3, (3,), (2,)), _pair(4, (), (3,))]
+    base = {(0, 0): 0.9, (2, 1): 0.8, (3, 2): 0.85}
+    en_gap, ja_gap = [_Unpaired(1, 1)], [_Unpaired(4, 3)]
+
+    sim = _FakeSimilarity({**base, (1, 3): 0.3, (2, 3): 0.1})
+    assert _mutual_best(en_gap, ja_gap, content, sim) == {(en_gap[0], ja_gap[0])}
+    moved = AlignmentCheck._moved(en_gap, ja_gap, content, sim)
+    assert [(e.sentence, j.sentence) for e, j, _ in moved] == [(1, 3)]
+
+    # the Japanese sentence matches another English sentence better: not each other's best
+    sim = _FakeSimilarity({**base, (1, 3): 0.3, (3, 3): 0.35})
+    assert _mutual_best(en_gap, ja_gap, content, sim) == set()
+    assert AlignmentCheck._moved(en_gap, ja_gap, content, sim) == []
+
+    # each other's best, but no better than unrelated sentences score
+    sim = _FakeSimilarity({**base, (1, 3): 0.15})
+    assert AlignmentCheck._moved(en_gap, ja_gap, content, sim) == []

@@ -311,3 +311,55 @@ def test_a_title_suffix_and_a_person_after_a_preposition_are_not_strays():
         ("He voted against the deal struck by Johnson.", "同氏はジョンソン氏の合意に反対票を投じた。"),
     ]
     assert [c for _, c in flagged(pairs) if c in {"NAM002", "NAM004"}] == []
+
+
+# --- a stray ン or さ fused to a name the phonetic matcher does not take (#19 item 6) ------
+
+
+@pytest.mark.parametrize("en, ja, span", [
+    # the run with ン sounds too unlike the English word for the matcher: the run without it
+    ("The exhibition opens next week at the Harbour Gallery.",
+     "展覧会は来週、ハーバー・ギャラリーンで始まる。", "ハーバー・ギャラリーン"),
+    ("Exports to India rose sharply last year.",
+     "昨年、インドンへの輸出が大きく伸びた。", "インドン"),
+    ("Julie, are you coming with us?", "ジュリーン、一緒に来る？", "ジュリーン"),
+    # a name rendered by meaning (JMdict: ドイツ "Germany"), not by sound
+    ("German firms want more engineers from abroad.",
+     "ドイツン企業は海外からもっと技術者を呼びたい考えだ。", "ドイツン"),
+    ("The Scottish parliament voted on the bill.",
+     "スコットランドン議会がこの法案を採決した。", "スコットランドン"),
+    # ンン ends no name
+    ("The guest from Oslo arrived late.", "オスロから来たピーターソンンは遅れて到着した。",
+     "ピーターソンン"),
+])
+def test_a_stray_n_fused_to_a_name_the_matcher_did_not_take_is_flagged(en, ja, span):
+    got = [(f.text, f.code) for f in findings([(en, ja)]) if f.code == "NAM004"]
+    assert got == [(span, "NAM004")]
+
+
+@pytest.mark.parametrize("en, ja, span", [
+    # names rendered by meaning (Dutch, Swiss): the phonetic matcher takes none
+    ("The Dutch team won on Sunday.", "日曜日、オランダさ代表が勝った。", "オランダさ"),
+    ("Swiss banks raised their rates.", "スイスさ銀行各行が金利を引き上げた。", "スイスさ"),
+])
+def test_a_stray_sa_between_a_name_and_the_next_word_is_flagged(en, ja, span):
+    got = [(f.text, f.code) for f in findings([(en, ja)]) if f.code == "NAM004"]
+    assert got == [(span, "NAM004")]
+
+
+@pytest.mark.parametrize("en, ja", [
+    # names that end in ン because the English does, or are words
+    ("Jordan and Britain signed the deal in London.",
+     "ヨルダンと英国はロンドンでその協定に署名した。"),
+    ("Dean Brown met Mr Allen in Boston.", "ディーン・ブラウン氏はボストンでアレン氏と会った。"),
+    ("An African startup won the prize.", "アフリカンのスタートアップが賞を取った。"),
+    ("Clinton spoke in Washington.", "クリントン氏はワシントンで演説した。"),
+    # ordinary particles and suffixes after names
+    ("Germany and France agreed.", "ドイツとフランスは合意した。"),
+    ("Ms Garcia, the minister, said so.", "ガルシアさんと大臣はそう述べた。"),
+    ("President Macron visited Quebec.", "マクロン大統領はケベック州を訪れた。"),
+    ("It was simple, Julie.", "シンプルさが大事なんだよ、ジュリー。"),
+    ("Venice is lovely.", "ベネチアさ。きれいだろ。"),
+])
+def test_names_ending_in_n_and_names_before_particles_are_left_alone(en, ja):
+    assert [f for f in findings([(en, ja)]) if f.code == "NAM004"] == []

@@ -88,7 +88,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 4
+    version: ClassVar[int] = 5
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -167,14 +167,20 @@ class OmissionCheck(BaseCheck):
         """``OMI002``: a phrase carrying a number, a date or a name that the Japanese of the
         pair leaves out (see :mod:`mtqa.checks.omitted_facts`)."""
         lex = ctx.lexicon(pair)
-        # the pair must be a translation of its English, or every fact looks missing
-        if not lex.words or sum(lex.covered(k) for k in range(len(lex.words))) < (
-                MIN_RENDERED_FOR_PHRASES * len(lex.words)):
+        if not lex.words:
             return
         own = [t for t, _, _ in pair_segments(pair, ctx)]
         renderings = [facts_mod.Rendering.of(lex, own)]
         facts = facts_mod.english_facts(pair.reference, renderings)
         if not any(f.missing and not any(a <= f.start < b for a, b in done) for f in facts):
+            return
+        # the pair must be a translation of its English, or every fact looks missing: half
+        # of its words rendered, not counting the facts looked for (a short sentence that
+        # lost its one name would fail the test by that name alone)
+        lost = [(f.start, f.end) for f in facts if f.missing]
+        rest = [k for k, w in enumerate(lex.words)
+                if not any(a <= w.start < b for a, b in lost)]
+        if sum(lex.covered(k) for k in rest) < MIN_RENDERED_FOR_PHRASES * len(rest):
             return
         # a fact one sentence away (the alignment may be a sentence off, or the translator
         # moved it) is rendered, unless that sentence's English carries it too
@@ -203,12 +209,21 @@ class OmissionCheck(BaseCheck):
             clause = next((c for c in clauses if c.start <= phrase.start < c.end), None)
             bounds = (clause.start, clause.end) if clause else (0, len(pair.reference))
             u = facts_mod.head_unit(phrase, lex, bounds)
+            if u is None and clause is not None and phrase.kinds != {"name"}:
+                # a value in a clause none of whose words is rendered (a relative clause
+                # the Japanese folded into its noun) belongs with the words of its
+                # sentence; a name there is more likely rendered by a sound the matcher
+                # does not hear (クナッグリグ for "Nagle") than dropped with its clause
+                u = facts_mod.head_unit(phrase, lex, (0, len(pair.reference)))
             if u is None:
                 continue
             if phrase.initial and phrase.partner is None:
                 start, end = facts_mod.sentence_opening(lex.units, u)
             else:
                 start, end = facts_mod.gap_span(lex.units, u)
+                if phrase.preposition not in {"", "of"} and not phrase.premodifier \
+                        and phrase.partner is None:
+                    end = facts_mod.to_predicate(lex.units, u, end)
             quoted = facts_mod.phrase_text(pair.reference, phrase)
             yield self.finding(
                 text, start, end,

@@ -40,7 +40,12 @@ What professional translations legitimately do is kept out of the finding:
   Japanese sentence says more often than the English, in place of another (Tokyo → 日本);
 * a weekday when the Japanese gives a date (9日) instead;
 * headline-like English (most dictionary words capitalised): its capitals mark no names;
-* a pair less than half of whose English words the Japanese renders (misaligned).
+* a pair less than half of whose English words the Japanese renders (misaligned); the
+  words of the facts looked for are not counted (a short sentence that lost its one name
+  lost a share of its words with it);
+* a name in an English clause none of whose words the Japanese renders (more likely
+  rendered by a sound the matcher does not hear than dropped alone); a number or date
+  there belongs with the words of its sentence.
 
 The finding points at the Japanese where the phrase belongs. Japanese puts a modifier
 before its head, so the phrase belongs before the rendering of the English word it
@@ -49,6 +54,10 @@ word ("*Germany's* economy", "*71* Republicans"), that word; for a phrase after 
 preposition ("the farmers *in Germany*", "opens *on Jan. 13*"), the word before the
 preposition; for a phrase opening the English sentence, the opening of the Japanese one.
 Of several renderings of the head, the one among the renderings of the words around it.
+The preposition is looked for before the name's capitalised words ("to *Southern*
+California"); when it is not "of" and the head's Japanese takes a case particle other than
+の (家族と, 大会に), the head depends on the verb after it, and the dropped adjunct belongs
+anywhere up to that verb: the span reaches it.
 The span runs from the start of the head's clause (at most 16 characters before it) to the
 end of its bunsetsu: other modifiers may stand between the dropped phrase and its head.
 """
@@ -465,12 +474,12 @@ def _linked(between: str, a: Fact, b: Fact) -> bool:
 
 
 def _preposition_before(reference: str, start: int) -> str:
-    """The preposition that governs the phrase starting at ``start`` (determiners and
-    weekday commas skipped), or ''."""
+    """The preposition that governs the phrase starting at ``start`` (determiners, weekday
+    commas and capitalised words of the name skipped: "to *Southern* California"), or ''."""
     before = _WORD.findall(reference[max(0, start - 40) : start])
     for w in reversed(before):
         low = w.lower()
-        if low in _DETERMINERS:
+        if low in _DETERMINERS or (w[0].isupper() and low not in PREPOSITIONS):
             continue
         return low if low in PREPOSITIONS else ""
     return ""
@@ -544,6 +553,31 @@ def gap_span(units: Sequence[JaUnit], u: int) -> tuple[int, int]:
     return units[a].start, units[b].end
 
 
+#: Japanese characters at most that a span reaches past its head to the predicate the
+#: head's case particle attaches it to.
+MAX_PREDICATE_CHARS = 12
+
+
+def to_predicate(units: Sequence[JaUnit], u: int, end: int) -> int:
+    """Where a span ending at ``end`` (unit ``u``'s bunsetsu) ends when an adjunct of the
+    verb was dropped: a noun followed by a case particle other than の (家族と, 大会に)
+    depends on the predicate after it, and the verb's other adjuncts may stand anywhere
+    before that predicate ("moved with his family *to California*" → 家族と共に｜移り住んだ):
+    the end of the first verb or adjective after ``u`` in its clause (at most
+    :data:`MAX_PREDICATE_CHARS` further); ``end`` unchanged when there is none."""
+    sent = units[u].sentence
+    k = u + 1
+    if not (k < len(units) and units[k].sentence == sent and units[k].pos2 == "格助詞"
+            and units[k].text != "の"):
+        return end
+    while k < len(units) and units[k].sentence == sent and units[k].text not in _CLAUSE_MARKS \
+            and units[k].start - end <= MAX_PREDICATE_CHARS:
+        if units[k].pos1 in {"動詞", "形容詞"}:
+            return max(end, units[k].end)
+        k += 1
+    return end
+
+
 def sentence_opening(units: Sequence[JaUnit], u: int) -> tuple[int, int]:
     """The first bunsetsu of unit ``u``'s sentence: where a phrase that opens the English
     sentence ("On January 9th, ...") stands in the Japanese too."""
@@ -574,13 +608,13 @@ def refers_back(japanese_text: str) -> bool:
 
 
 def phrase_text(reference: str, phrase: MissingPhrase) -> str:
-    """The phrase as the finding quotes it: with its preposition (and a determiner after
-    it) when it has one."""
+    """The phrase as the finding quotes it: with its preposition (and a determiner and
+    capitalised words of the name after it: "to Southern California") when it has one."""
     start = phrase.start
     if phrase.preposition:
         window = reference[max(0, start - 30) : start]
-        m = re.search(rf"\b{re.escape(phrase.preposition)}\b(?:\s+(?:the|a|an))?\s*$",
-                      window, re.I)
+        m = re.search(rf"\b{re.escape(phrase.preposition)}\b(?:\s+(?:the|a|an))?"
+                      r"(?:\s+(?-i:[A-Z])[\w'’\-]*)*\s*$", window, re.I)
         if m:
             start = max(0, start - 30) + m.start()
     return reference[start : phrase.end].strip(" ,;:")

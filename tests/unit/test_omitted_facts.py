@@ -195,3 +195,30 @@ def test_a_french_des_joins_the_words_of_one_name() -> None:
     a, b = en.index("Ecole"), en.index("Ponts")
     found = [facts.Fact(a, a + 5, "name", missing=False), facts.Fact(b, b + 5, "name")]
     assert facts.missing_phrases(en, found) == []
+
+
+def test_the_words_of_the_dropped_facts_do_not_count_against_the_pair() -> None:
+    # a short sentence that lost its one name lost a share of its words with it: the rest
+    # is translated, so the pair is searched and the name is missing
+    en = "Tarn is thought to be an old Viking fort."
+    assert [p for _, p, _ in phrase_findings(Bead(en, "ターンは砦と考えられている。"))] == ["Viking"]
+    assert phrase_findings(Bead(en, "ターンはバイキングの砦と考えられている。")) == []
+
+
+def test_a_value_in_a_clause_the_japanese_folded_away_belongs_with_its_sentence() -> None:
+    # nothing of "which we bought in 2016" is rendered but the year: the year is still
+    # looked for, with the words of its sentence
+    en = "Our old van, which we bought in 2016, needs new tyres."
+    assert [p for _, p, _ in phrase_findings(Bead(en, "私たちの古いバンには新しいタイヤが必要だ。"))] == [
+        "in 2016"]
+    assert phrase_findings(Bead(en, "2016年に買った私たちの古いバンには新しいタイヤが必要だ。")) == []
+
+
+def test_a_dropped_adjunct_of_the_verb_belongs_before_the_verb() -> None:
+    # "to Southern California": the preposition before the name's capitalised adjective
+    # governs it; a noun with a case particle (妻と) depends on the verb after it, and the
+    # dropped adjunct of that verb belongs anywhere up to it
+    en = "In 1985 the painter moved with his wife to Southern California."
+    assert phrase_findings(Bead(en, "1985年、画家は妻と共に移り住んだ。")) == [
+        ("画家は妻と共に移り住ん", "to Southern California", "minor")]
+    assert phrase_findings(Bead(en, "1985年、画家は妻と共に南カリフォルニアに移り住んだ。")) == []

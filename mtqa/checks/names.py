@@ -440,7 +440,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -450,10 +450,14 @@ class NameCheck(BaseCheck):
         if pair.chrome or not pair.mt_sentences:
             return
         st = self._state(ctx)
-        if not st.candidates:
-            return
         text = ctx.translation.text
         seg = text[pair.mt_start : pair.mt_end]
+        if not st.candidates:
+            # the strays that need no English name (NSW → ニューサウスウェールズさ州)
+            tokens = japanese.tokenize(seg)
+            yield from self._dangling_honorifics(tokens, pair, text, st)
+            yield from self._fused_sa(tokens, pair, text, st)
+            return
         parts = katakana_parts(seg, pair.mt_start) + kanji_name_parts(seg, pair.mt_start)
         tokens = japanese.tokenize(seg)
         window = _EN_WORD.findall(_window_reference(pair, ctx))
@@ -516,8 +520,9 @@ class NameCheck(BaseCheck):
             while start > pair.mt_start and (japanese.is_katakana(text[start - 1])
                                               or text[start - 1] in "・＝="):
                 start -= 1  # the whole name (エマニュエル・マクロン)
-            if (start, end) in st.garbled or any(a <= start < b for a, b in st.garbled):
-                continue  # reported as another stray already
+            hon_start = pair.mt_start + hon.start
+            if (start, end) in st.garbled or any(a <= hon_start < b for a, b in st.garbled):
+                continue  # reported as another stray already (a stray ン before 氏 is not)
             st.garbled.add((start, end))
             yield self._finding(
                 "NAM005", "minor", start, end, text,
@@ -695,10 +700,11 @@ class NameCheck(BaseCheck):
         # last word of the run is a personal name (トンプソン 人名-姓): English that names
         # the person bare ("Johnson has said") marks nothing
         rel_end = part.run_end - pair.mt_start
-        person = (key in st.people or self._person(key, st)
-                  or any(t.end == rel_end and t.pos3 == "人名" for t in tokens))
+        en_person = key in st.people or self._person(key, st)
+        person = en_person or any(t.end == rel_end and t.pos3 == "人名" for t in tokens)
+        attributive = not en_person and _attributive(english, st.reference)
         return self._stray_after(part.start, part.run_end, english, person, None, tokens,
-                                 pair, text, ref_stems, st)
+                                 pair, text, ref_stems, st, attributive)
 
     def _person(self, key: str, st: _State) -> bool:
         """Whether the English marks the name of candidate ``key`` as a person's."""
@@ -712,7 +718,7 @@ class NameCheck(BaseCheck):
     def _stray_after(
         self, start: int, end: int, english: str, person: bool, place: bool | None,
         tokens: Sequence[japanese.Token], pair: AlignedPair, text: str, ref_stems: set[str],
-        st: _State,
+        st: _State, attributive: bool = False,
     ) -> Finding | None:
         """The one-character word right after a name (``start``..``end`` of the article) when
         it is fused to the name and renders nothing (issue #19 item 6). UniDic decides that
@@ -724,8 +730,13 @@ class NameCheck(BaseCheck):
           lacks (ゼレンキー校), after a person, or after a place when the English names
           no institution (マイアミ校 for Miami; バークレー校 for "University of California,
           Berkeley" is right): after other names such a suffix says what kind of thing is
-          named (モンド紙 for Le Monde) and is normal Japanese;
-        * 氏 "Mr" after a place (ヨーロッパ氏の).
+          named (モンド紙 for Le Monde) and is normal Japanese; a suffix that names a school
+          (校, 院, 塾: JMdict glosses it "school") says so after any name, and is stray
+          when the English around it names no institution either (ローレンス校 for a
+          Lawrence who "said" nothing to mark him a person);
+        * 氏 "Mr" after a place (ヨーロッパ氏の), or after a name that the English
+          uses only attributively (``attributive``: "a Stanford study", "the Boeing 737"),
+          which makes it a maker, a brand or an institution, not a person.
 
         ``place`` None: decided here, by UniDic (one 地名 token) or by a locative
         preposition before the name in the English.
@@ -762,12 +773,15 @@ class NameCheck(BaseCheck):
             doubled = text.startswith("の氏", pair.mt_start + nxt.end)
             unidic_place = any(t.pos3 == "地名" and t.start == rel_start and t.end == rel_end
                                for t in tokens)
-            if not doubled and (person or not unidic_place):
+            if not doubled and not attributive and (person or not unidic_place):
                 return None
             meaning = ("a second honorific 氏の before 氏" if doubled
-                       else "the honorific 氏 'Mr' after a place")
+                       else "the honorific 氏 'Mr' after a place" if unidic_place
+                       else "the honorific 氏 'Mr' after a name the English gives as a "
+                       "modifier")
         else:
-            if not (person or (place and not st.institution)):
+            school = "school" in jmdict.gloss_words(nxt.surface)
+            if not (person or ((place or school) and not st.institution)):
                 return None
             # the suffix must end the word (館 of 館長 "director", a JMdict word, is not a
             # suffix of the name; 校 of 校議長 is)
@@ -966,6 +980,21 @@ def _is_person(name: EnglishName, text: str, st: _State) -> bool:
         return True
     # an apposition that describes a person: "Adaeze Nwosu, the union's regional secretary,"
     return bool(_APPOSITION.match(text, name.end))
+
+
+#: A determiner before a name and a lower-case word or a number after it: the name
+#: modifies the noun the determiner goes with ("a Stanford study", "the Boeing 737").
+_DETERMINER = r"\b(?i:a|an|the|its|his|her|their|our|this|that)\s+"
+_MODIFIED = r"\s+(?:[a-z][a-z\-]+|\d)"
+
+
+def _attributive(english: str, reference: str) -> bool:
+    """Whether the English uses the name ``english`` as a modifier of a noun ("a Stanford
+    study", "the Boeing 737 MAX"): a determiner, which a bare personal name does not take,
+    goes with the noun after it. Such a name is a maker's, a brand's, a place's or an
+    institution's (the caller makes sure the English marks no person)."""
+    pattern = _DETERMINER + re.escape(english) + _MODIFIED
+    return re.search(pattern, reference) is not None
 
 
 def _renders_without(stem_: str, surface: str, capitals: Iterable[str]) -> str | None:

@@ -355,7 +355,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 4
+    version: ClassVar[int] = 5
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -573,8 +573,8 @@ class TitleCheck(BaseCheck):
         for "Your Honor, my client accepts the jury"; 裁判長国 for "chairs the EU Council
         presidency"). A title beside a name is left alone: Japanese news titles the people
         it names (プーチン大統領 for "Putin") where the English gives the bare name; so is a
-        title that begins a longer word (社長室 "boardroom", 大統領選 "presidential
-        election"), and a pair next to an English title the Japanese does not render (the
+        title that begins a longer dictionary word (社長室 "boardroom", 大統領選
+        "presidential election", 議長国 "chair country"; 裁判長国 is no word), and a pair next to an English title the Japanese does not render (the
         compound may be its rendering: TTL001's business)."""
         if not pair.ref_sentences:
             return
@@ -586,7 +586,9 @@ class TitleCheck(BaseCheck):
                for m in ctx.titles(_glossary(ctx), window_en)):
             return  # an English title left unrendered nearby: TTL001 judges the compounds
         for c in comps:
-            if (c.start, c.end) in flagged or c.embedded or _generic(c):
+            if (c.start, c.end) in flagged or _generic(c):
+                continue
+            if c.embedded and _word_with_title(c, seg, pair.mt_start):
                 continue
             if _beside_name(c, seg, pair.mt_start):
                 continue  # news Japanese titles a named person the English names bare
@@ -917,6 +919,16 @@ def _supported_kinds(reference: str, found: Sequence[TitleMatch]) -> frozenset[s
     words = _PHRASE_WORDS.findall(reference)
     kinds |= {k for _, _, k in orgs.cue_kinds(words, countries=False)}
     return frozenset(kinds)
+
+
+def _word_with_title(c: Compound, seg: str, base: int) -> bool:
+    """Whether the embedded title ``c`` and the token after it make a JMdict word (社長室
+    "president's office", 大統領選 "presidential election", 議長国 "chair country"): a word
+    of its own, whose sense the English may give without naming the organisation."""
+    rel = c.end - base
+    nxt = next((t for t in japanese.tokenize(seg) if t.start == rel), None)
+    return nxt is None or bool(jmdict.glosses(c.core + nxt.surface)) or bool(
+        jmdict.glosses(c.surface + nxt.surface))
 
 
 def _beside_name(c: Compound, seg: str, base: int) -> bool:

@@ -363,3 +363,50 @@ def test_a_stray_sa_between_a_name_and_the_next_word_is_flagged(en, ja, span):
 ])
 def test_names_ending_in_n_and_names_before_particles_are_left_alone(en, ja):
     assert [f for f in findings([(en, ja)]) if f.code == "NAM004"] == []
+
+
+# --- strays the English does not mark as a person's name (#19 item 6) ---------------------
+
+
+@pytest.mark.parametrize("en, ja, span", [
+    # 校 "school" after a name the English gives bare and with no institution around it
+    ("Halvorsen was also among the members who voted no.",
+     "ハルヴォーセン校もまた反対票を投じた議員の一人だった。", "ハルヴォーセン校"),
+    ("Tobias Wendling is one of the best divers in the region.",
+     "トビアス・ウェンドリング校はこの地域で最高のダイバーの一人だ。", "ウェンドリング校"),
+    # 氏 "Mr" after a name the English uses as a modifier (a maker, an institution)
+    ("According to a Cornell survey, most farms lost money.",
+     "コーネル氏の調査によると、ほとんどの農場が赤字だった。", "コーネル氏"),
+    ("The Fokker 100 was retired in 2017.", "フォッカー氏の100型は2017年に退役した。",
+     "フォッカー氏"),
+])
+def test_a_stray_after_a_name_the_english_marks_as_no_person(en, ja, span):
+    got = [(f.text, f.code) for f in findings([(en, ja)]) if f.code in {"NAM002", "NAM004"}]
+    assert got == [(span, "NAM002")]
+
+
+@pytest.mark.parametrize("en, ja", [
+    # 校 renders a school the English names
+    ("Halvorsen studied at the school for two years.", "ハルヴォーセン校で2年間学んだ。"),
+    # 氏 after a person the English marks (a title, Mr, a speech verb)
+    ("A survey by Mr Cornell found losses.", "コーネル氏の調査で損失が見つかった。"),
+    ("The Cornell survey was quoted by Dr Cornell.", "コーネル氏の調査をコーネル博士が引用した。"),
+    # a name used as a modifier, rendered without an honorific
+    ("According to a Cornell survey, most farms lost money.",
+     "コーネル大学の調査によると、ほとんどの農場が赤字だった。"),
+])
+def test_names_the_english_marks_or_that_render_an_institution_are_left_alone(en, ja):
+    assert [c for _, c in flagged([(en, ja)]) if c in {"NAM002", "NAM004"}] == []
+
+
+def test_a_stray_sa_is_flagged_where_the_english_has_no_name():
+    # the English gives the state only as an acronym: no English name at all
+    pairs = [("The WA government will pay for it.", "西オーストラリアさ州政府が費用を負担する。")]
+    assert flagged(pairs) == [("オーストラリアさ", "NAM004")]
+
+
+def test_a_stray_honorific_after_a_name_with_a_stray_n_is_flagged_too():
+    pairs = [("He is the prince of Kalora.", "彼はカローラン氏のの王子だ。")]
+    codes = [c for _, c in flagged(pairs)]
+    assert "NAM005" in codes
+

@@ -245,3 +245,35 @@ def test_title_of_an_organisation_the_english_never_names(en, ja, text):
 )
 def test_title_the_english_accounts_for_is_left_alone(en, ja):
     assert run_check("titles", Bead(en, ja)) == []
+
+
+# --- an organisation's title that begins a longer word (TTL004, embedded) ------------------
+
+
+@pytest.mark.parametrize(
+    "en, ja, text",
+    [
+        # 裁判長国 "presiding-judge country" is no word; a council's chair country is 議長国
+        ("Spain holds the rotating presidency of the council this term.",
+         "スペインは今期、理事会の輪番制の裁判長国を務める。", "裁判長"),
+        ("Norway holds the chair of the council until May.",
+         "ノルウェーは5月まで評議会の学長国を務める。", "学長"),
+    ],
+)
+def test_title_beginning_a_word_that_is_no_word(en, ja, text):
+    found = run_check("titles", Bead(en, ja))
+    assert [(f.code, f.text) for f in found] == [("TTL004", text)]
+
+
+@pytest.mark.parametrize(
+    "en, ja",
+    [
+        # a title and the token after it make a dictionary word
+        ("Spain holds the rotating presidency of the council this term.",
+         "スペインは今期、理事会の輪番制の議長国を務める。"),
+        ("The election is set for November.", "大統領選は11月に予定されている。"),
+        ("Staff gathered outside the boardroom.", "社員が社長室の外に集まった。"),
+    ],
+)
+def test_title_beginning_a_dictionary_word_is_left_alone(en, ja):
+    assert run_check("titles", Bead(en, ja)) == []

@@ -39,7 +39,7 @@ import numpy as np
 from scipy import sparse
 
 from .text.english import STOPWORDS, words
-from .text.similarity import NameMatcher, english_features, japanese_features
+from .text.similarity import english_features, japanese_features, name_matcher
 from .types import AlignedPair, Attribution, BackTranslation, Document, Sentence
 
 ALIGNER_VERSION = "dp-3"
@@ -287,7 +287,7 @@ class BeadScorer:
     # -- features ---------------------------------------------------------------------
     def _build_lexical(self) -> None:
         en_feats = [english_features(t) for t in self.en.texts]
-        matcher = NameMatcher(w for f in en_feats for w in f.latin)
+        matcher = name_matcher(frozenset(w for f in en_feats for w in f.latin))
         vocab: dict[str, int] = {}
         anchor_cols: set[int] = set()
 

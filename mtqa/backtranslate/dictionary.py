@@ -7,6 +7,7 @@ Japanese token it came from. Reports label this column "word glosses", not a tra
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 from collections.abc import Mapping, Sequence
@@ -43,6 +44,14 @@ def gloss_token(tok: japanese.Token) -> str:
     (mtqa/risk/tokens.py, ``mtqa/data/token_risk.json``) was fitted on features computed with it;
     the back-translator uses :func:`word_gloss`.
     """
+    return _raw_gloss(tok.surface, tok.pos1, tok.lemma, tok.reading)
+
+
+@functools.lru_cache(maxsize=65536)
+def _raw_gloss(surface: str, pos1: str, lemma: str, reading: str) -> str:
+    """:func:`gloss_token` of a token by the fields it reads; cached process-wide, keyed by
+    the word (#17 work done once: an article repeats its words, a feed its vocabulary)."""
+    tok = japanese.Token(surface, 0, len(surface), pos1, "", "", lemma, reading, "")
     if tok.is_punct or tok.is_particle or tok.pos1 in {"助動詞", "接尾辞"} and not tok.is_content:
         return ""
     if japanese.has_latin(tok.surface) or tok.surface[:1].isdigit():

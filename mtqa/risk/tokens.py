@@ -229,7 +229,8 @@ def _match_stems(stems: frozenset[str], src: _Source) -> frozenset[str]:
         return frozenset()
     hits = set(stems & src.stems)
     for t in stems - hits:
-        if len(t) < MIN_PREFIX_STEM:
+        # either rule needs both stems to begin with the same MIN_PREFIX_STEM letters
+        if len(t) < MIN_PREFIX_STEM or t[:MIN_PREFIX_STEM] not in src.prefixes:
             continue
         hits.update(src.prefixes.get(t, ()))  # source stems that t begins
         # source stems that begin t

@@ -303,3 +303,15 @@ class NameMatcher:
         result = frozenset(found)
         self._cache[reading] = result
         return result
+
+
+@text_cache(64)
+def name_matcher(english_words: frozenset[str]) -> NameMatcher:
+    """The :class:`NameMatcher` of a set of English words, one per article and set.
+
+    The aligner's scorer and the alignment check's sentence similarity
+    (:class:`mtqa.align.SentenceSimilarity`) are built from the same English sentences:
+    they share one matcher, and with it the readings it has matched (#17 work done once;
+    a matcher is immutable but for that cache).
+    """
+    return NameMatcher(english_words)

@@ -30,6 +30,7 @@ The record format is :class:`~mtqa.types.AlignedPair`; offsets index both texts 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -257,6 +258,31 @@ def _rowwise_dot(left: _Rows, right: _Rows, li: np.ndarray, ri: np.ndarray) -> n
     return out
 
 
+def _weighted_run_rows(rows: sparse.csr_matrix, weights: Any,
+                       a: int) -> _Rows:
+    """:func:`_rows` of the runs of ``a`` sentences, each column weighted (when
+    ``weights`` is given and a run exists)."""
+    runs = _binary_runs(rows, a)
+    if weights is not None and runs.shape[0]:
+        runs = (runs @ weights).tocsr()
+    return _rows(runs)
+
+
+class _RunRows(dict[int, _Rows]):
+    """The :class:`_Rows` of the runs of each length, built on the first look-up.
+
+    Holds a function of the length alone, never the scorer (that would be a reference
+    cycle, see :func:`mtqa.pipeline.collector_paused`)."""
+
+    def __init__(self, build: Callable[[int], _Rows]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, a: int) -> _Rows:
+        rows = self[a] = self._build(a)
+        return rows
+
+
 class BeadScorer:
     """Similarity and cost of beads between two documents, computed on arrays.
 
@@ -331,19 +357,16 @@ class BeadScorer:
         jn = np.array(n_content, dtype=float)
         scale = en_sizes.sum() / jn.sum() if jn.sum() > 0 and en_sizes.sum() > 0 else 1.0
         self._ja_size = jn * scale
-        self._en_runs = {a: _binary_runs(self._en_bin, a) for a in range(1, MAX_RUN + 1)}
-        self._en_runs_w = {
-            a: (r @ sparse.diags(weights)).tocsr() if r.shape[0] and en_vocab else r
-            for a, r in self._en_runs.items()
-        }
         # run sizes are sums over the sentences, not the size of the union: a stem that two
         # sentences share counts twice, as it does on the Japanese side (content words), so
         # that merging sentences does not shrink the denominator and look better by itself
         c = np.concatenate([[0.0], np.cumsum(en_sizes)])
         self._en_run_size = {a: c[a:] - c[:-a] for a in range(1, MAX_RUN + 1) if a <= self.en.n}
-        self._ja_runs = {a: _binary_runs(self._ja_bin, a) for a in range(1, MAX_RUN + 1)}
-        self._en_rows = {a: _rows(r) for a, r in self._en_runs_w.items()}
-        self._ja_rows = {a: _rows(r) for a, r in self._ja_runs.items()}
+        # the runs of 2 and 3 sentences only when a bead of that shape is scored: the
+        # sentence similarity of the checks and the chrome test score 1:1 pairs alone (#17)
+        self._en_rows = _RunRows(functools.partial(
+            _weighted_run_rows, self._en_bin, sparse.diags(weights) if en_vocab else None))
+        self._ja_rows = _RunRows(functools.partial(_weighted_run_rows, self._ja_bin, None))
         c = np.concatenate([[0.0], np.cumsum(self._ja_size)])
         self._ja_run_size = {a: c[a:] - c[:-a] for a in range(1, MAX_RUN + 1) if a <= self.ja.n}
 

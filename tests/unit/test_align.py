@@ -267,6 +267,8 @@ def test_sentence_similarity_is_built_only_when_a_check_asks(monkeypatch):
     assert built == [] and sim.many([]) == []
     assert sim(0, 0) > sim(0, 1)
     assert sim(1, 1) > 0 and built == [1]  # built once, on the first question
+    # and only the single sentences' rows: no bead of 2 or 3 sentences is scored
+    assert set(sim._scorer._en_rows) == {1} and set(sim._scorer._ja_rows) == {1}
 
 
 # --- issue #15: far more sentences on one side, chrome that translates content ------------

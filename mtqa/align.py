@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from .text.cache import text_cache
 from .text.english import STOPWORDS, words
 from .text.similarity import english_features, japanese_features, name_matcher
 from .types import AlignedPair, Attribution, BackTranslation, Document, Sentence
@@ -682,6 +683,35 @@ def _touches_edge(beads: Sequence[tuple[int, int, int, int]], lo: np.ndarray, hi
     return False
 
 
+@text_cache(1)
+def _article_scorers() -> dict[tuple[Any, ...], BeadScorer]:
+    """The scorers built for the article being checked (emptied with the per-article
+    text caches, :mod:`mtqa.text.cache`)."""
+    return {}
+
+
+#: Scorers kept for one article at most (a caller that never empties the text caches).
+_SCORERS_KEPT = 4
+
+
+def shared_scorer(en: _Side, ja: _Side, back_translations: Sequence[str],
+                  neural: bool) -> BeadScorer:
+    """The :class:`BeadScorer` of these sentences and back-translations, built once per
+    article: the aligner and the alignment check's :class:`SentenceSimilarity` score the
+    same sentences, and a scorer's features, matrices and calibration depend on nothing
+    else (#17 work done once). Calibrate it only where ``calibration`` lacks the measure.
+    """
+    bts = tuple(back_translations)
+    key = (en.sentences, en.texts, ja.sentences, ja.texts, bts, neural)
+    scorers = _article_scorers()
+    scorer = scorers.get(key)
+    if scorer is None:
+        if len(scorers) >= _SCORERS_KEPT:
+            scorers.clear()
+        scorer = scorers[key] = BeadScorer(en, ja, bts, neural)
+    return scorer
+
+
 def search(scorer: BeadScorer) -> list[tuple[int, int, int, int]]:
     """Banded search, widened until the path stays clear of the band's edges.
 
@@ -747,7 +777,7 @@ def align(
     en, ja = _side(reference), _side(translation)
     bts = [back_translations[s.index].text for s in ja.sentences]
     neural = _is_neural(engine, [back_translations[s.index] for s in ja.sentences])
-    scorer = BeadScorer(en, ja, bts, neural)
+    scorer = shared_scorer(en, ja, bts, neural)
     beads = search(scorer)
     # the similarity of each bead, computed per bead shape in one array call
     scores = [0.0] * len(beads)
@@ -848,12 +878,16 @@ class SentenceSimilarity:
         """The scorer, built and calibrated on the first question: an article whose
         sentences all pair up (most of a feed) asks none (#17 work done once, or never)."""
         if self._built is None:
-            scorer = BeadScorer(self._en, self._ja, self._bts, neural=False)
-            if self._en.n and self._ja.n:
-                scorer.calibrate("lexical", scorer.lexical, LEXICAL_NULL_PRIOR,
-                                 LEXICAL_GOOD_PRIOR, _diagonal(self._en, self._ja))
-            else:
-                scorer.calibration["lexical"] = (LEXICAL_NULL_PRIOR, LEXICAL_GOOD_PRIOR)
+            # the aligner's own scorer when it scored the same sentences with the same
+            # back-translations (the dictionary engine, no multi-sentence Japanese bead):
+            # it is calibrated already, the same way
+            scorer = shared_scorer(self._en, self._ja, self._bts, neural=False)
+            if "lexical" not in scorer.calibration:
+                if self._en.n and self._ja.n:
+                    scorer.calibrate("lexical", scorer.lexical, LEXICAL_NULL_PRIOR,
+                                     LEXICAL_GOOD_PRIOR, _diagonal(self._en, self._ja))
+                else:
+                    scorer.calibration["lexical"] = (LEXICAL_NULL_PRIOR, LEXICAL_GOOD_PRIOR)
             self._built = scorer
         return self._built
 

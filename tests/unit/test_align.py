@@ -253,6 +253,9 @@ def test_similarity_is_calibrated_per_document():
 def test_sentence_similarity_is_built_only_when_a_check_asks(monkeypatch):
     # an article whose sentences all pair up asks the alignment check nothing: the scorer
     # (features, run matrices, calibration) is not built for it
+    from mtqa.text.cache import clear_text_caches
+
+    clear_text_caches()  # no scorer of an earlier test's article to reuse
     built = []
     real = A.BeadScorer.__init__
 
@@ -361,3 +364,32 @@ def test_rowwise_dot_is_the_sparse_products_sum_to_the_last_bit(seed):
         expected = (np.asarray(left[li].multiply(right[ri]).sum(axis=1)).ravel() if k
                     else np.zeros(0))
         assert np.array_equal(A._rowwise_dot(A._rows(left), A._rows(right), li, ri), expected)
+
+
+def test_the_alignment_checks_similarity_reuses_the_aligners_scorer(monkeypatch):
+    # same sentences, same back-translations, dictionary engine: one scorer per article,
+    # and the figures are those of a scorer of its own
+    from mtqa.text.cache import clear_text_caches
+
+    clear_text_caches()
+    en = "The minister arrived on Monday. Talks begin on Tuesday. They end on Friday."
+    ja = "大臣は月曜日に到着した。協議は火曜日に始まる。金曜日に終わる。"
+    r, m = segment(en, "en"), segment(ja, "ja")
+    engine, _ = backtranslate.create("dictionary")
+    bts = engine.translate([m.sentence_text(i) for i in range(len(m.sentences))])
+    pairs = align(r, m, bts, engine="dictionary")
+    assert all(len(p.mt_sentences) == 1 for p in pairs)
+    built = []
+    real = A.BeadScorer.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(A.BeadScorer, "__init__", counting)
+    shared = A.SentenceSimilarity(r, m, {i: b.text for i, b in enumerate(bts)})
+    got = [shared(i, j) for i in range(3) for j in range(3)]
+    assert built == []
+    clear_text_caches()
+    alone = A.SentenceSimilarity(r, m, {i: b.text for i, b in enumerate(bts)})
+    assert [alone(i, j) for i in range(3) for j in range(3)] == got and built == [1]

@@ -250,13 +250,9 @@ def test_similarity_is_calibrated_per_document():
     assert sim(en_i, far) < 0.15
 
 
-def test_sentence_similarity_is_built_only_when_a_check_asks(monkeypatch):
-    # an article whose sentences all pair up asks the alignment check nothing: the scorer
-    # (features, run matrices, calibration) is not built for it
-    from mtqa.text.cache import clear_text_caches
-
-    clear_text_caches()  # no scorer of an earlier test's article to reuse
-    built = []
+def _count_scorer_builds(monkeypatch) -> list[int]:
+    """A list that grows by one each time a BeadScorer is built."""
+    built: list[int] = []
     real = A.BeadScorer.__init__
 
     def counting(self, *args, **kwargs):
@@ -264,6 +260,16 @@ def test_sentence_similarity_is_built_only_when_a_check_asks(monkeypatch):
         real(self, *args, **kwargs)
 
     monkeypatch.setattr(A.BeadScorer, "__init__", counting)
+    return built
+
+
+def test_sentence_similarity_is_built_only_when_a_check_asks(monkeypatch):
+    # an article whose sentences all pair up asks the alignment check nothing: the scorer
+    # (features, run matrices, calibration) is not built for it
+    from mtqa.text.cache import clear_text_caches
+
+    clear_text_caches()  # no scorer of an earlier test's article to reuse
+    built = _count_scorer_builds(monkeypatch)
     r = segment("The minister arrived on Monday. Talks begin on Tuesday.", "en")
     m = segment("大臣は月曜日に到着した。協議は火曜日に始まる。", "ja")
     sim = A.SentenceSimilarity(r, m, {0: "", 1: ""})
@@ -379,14 +385,7 @@ def test_the_alignment_checks_similarity_reuses_the_aligners_scorer(monkeypatch)
     bts = engine.translate([m.sentence_text(i) for i in range(len(m.sentences))])
     pairs = align(r, m, bts, engine="dictionary")
     assert all(len(p.mt_sentences) == 1 for p in pairs)
-    built = []
-    real = A.BeadScorer.__init__
-
-    def counting(self, *args, **kwargs):
-        built.append(1)
-        real(self, *args, **kwargs)
-
-    monkeypatch.setattr(A.BeadScorer, "__init__", counting)
+    built = _count_scorer_builds(monkeypatch)
     shared = A.SentenceSimilarity(r, m, {i: b.text for i, b in enumerate(bts)})
     got = [shared(i, j) for i in range(3) for j in range(3)]
     assert built == []

@@ -440,7 +440,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 7
+    version: ClassVar[int] = 8
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -456,7 +456,7 @@ class NameCheck(BaseCheck):
             # the strays that need no English name (NSW → ニューサウスウェールズさ州)
             tokens = japanese.tokenize(seg)
             yield from self._dangling_honorifics(tokens, pair, text, st)
-            yield from self._fused_sa(tokens, pair, text, st)
+            yield from self._fused_sa(tokens, pair, text, st, ctx)
             return
         parts = katakana_parts(seg, pair.mt_start) + kanji_name_parts(seg, pair.mt_start)
         tokens = japanese.tokenize(seg)
@@ -496,10 +496,13 @@ class NameCheck(BaseCheck):
                 yield finding
         taken = {(p.run_start, p.run_end) for p in parts if p in own or p in near}
         yield from self._glossed_names(tokens, pair, text, ref_stems, cap_stems, taken, st)
+        yield from self._honorific_on_word(tokens, pair, text, _window_reference(pair, ctx),
+                                           ref_stems, taken, st)
         yield from self._dangling_honorifics(tokens, pair, text, st)
         capitals = {_fold(w): w for w in window if w[:1].isupper() and len(w) > 1}
-        yield from self._fused_nasal(parts, pair, text, capitals, st)
-        yield from self._fused_sa(tokens, pair, text, st)
+        words = {_fold(w): w for w in window if len(w) >= 4}
+        yield from self._fused_nasal(parts, pair, text, capitals, words, st)
+        yield from self._fused_sa(tokens, pair, text, st, ctx)
 
     def _dangling_honorifics(self, tokens: Sequence[japanese.Token], pair: AlignedPair,
                              text: str, st: _State) -> Iterator[Finding]:
@@ -532,17 +535,19 @@ class NameCheck(BaseCheck):
             )
 
     def _fused_nasal(self, parts: Sequence[KanaPart], pair: AlignedPair, text: str,
-                     capitals: dict[str, str], st: _State) -> Iterator[Finding]:
+                     capitals: dict[str, str], words: dict[str, str],
+                     st: _State) -> Iterator[Finding]:
         """``NAM004``: a stray ン fused to a katakana word that renders a capitalised word of
         the English around it (``capitals``) only without the ン, where the phonetic
         matcher took no name (the run with ン sounds too unlike the name: ギャラリーン for
         "Gallery", or the word renders the name by meaning: ドイツン for "Germany"). The
         run without its last ン must render the English word: by sound (at least
         ``MATCH_MIN``, and better than the run with it, the English word ending in a vowel:
-        Dean is ディーン, Breton ブルトン), or by a JMdict gloss sharing the English
-        word's first four letters
-        (Germany, German; Scotland, Scottish). The run with ン must be no JMdict word
-        (アフリカン "African") and no better rendering of an English word of the window. A
+        Dean is ディーン, Breton ブルトン), or by a capitalised JMdict gloss (a proper
+        noun's) sharing the first four letters of an English word of the window, whatever
+        its case (``words``: Germany, German; Scotland, "the scottish borders"). The run
+        with ン must be no JMdict word (アフリカン "African") and no better rendering of an
+        English word of the window. A
         run ending in ンン (ジョンソンン) has a stray ン whatever the English says."""
         for part in parts:
             surface = part.surface
@@ -557,8 +562,8 @@ class NameCheck(BaseCheck):
                     for w in capitals):
                 continue  # a word, or the better rendering of an English word
             # ンン ends no name and no word: the second ン is stray whatever the English
-            key = _renders_without(stem_, surface, capitals)
-            english = (capitals[key] if key is not None
+            key = _renders_without(stem_, surface, capitals, words)
+            english = (key if key is not None
                        else stem_ if surface.endswith("ンン") and len(surface) >= 4 else None)
             if english is None:
                 continue
@@ -570,29 +575,47 @@ class NameCheck(BaseCheck):
             )
 
     def _fused_sa(self, tokens: Sequence[japanese.Token], pair: AlignedPair, text: str,
-                  st: _State) -> Iterator[Finding]:
-        """``NAM004``: the kana さ fused between a katakana proper noun (UniDic 固有名詞) and
-        the word after it (ジョンソンさ氏, ケベックさ州, ガリレオさ式): UniDic reads it
-        as the nominalising suffix さ, which makes nouns of adjectives (シンプルさ), never of
-        names, and a word glued after it shows that it is no sentence-final particle of
-        speech (ドイツさ。). さん is another token."""
-        for name, sa, nxt in zip(tokens, tokens[1:], tokens[2:]):
-            if not (name.pos2 == "固有名詞" and japanese.is_katakana(name.surface)
-                    and sa.surface == "さ" and sa.pos1 == "接尾辞"
-                    and name.end == sa.start and sa.end == nxt.start
-                    and nxt.pos1 not in {"補助記号", "助詞", "助動詞"}):
+                  st: _State, ctx: Context) -> Iterator[Finding]:
+        """``NAM004``: the kana さ fused to a katakana word (ジョンソンさ氏, ケベックさ州,
+        アカオノスリさだ, ベネチアさ。) where it can be no Japanese word:
+
+        * the nominalising suffix さ (UniDic 接尾辞), which makes nouns of adjectives
+          (シンプルさ, リアルさ: UniDic 形状詞, 形容詞 or a noun 形状詞可能), never of
+          names or of other nouns: after a proper noun (UniDic 固有名詞) followed by any
+          word glued to it, or after another noun that renders a word of the English
+          around it (by a JMdict gloss or by sound) followed by a particle or an
+          auxiliary (ペンギンさだ); a sentence-final particle of speech (さね, さ、) is
+          another reading and is left alone;
+        * the sentence-final particle さ (UniDic 終助詞) right after a proper noun at the
+          end of a sentence (ベネチアさ。) outside quotes, in a text that is polite
+          (です/ます) around it: a casual particle of speech in polite prose is no
+          rendering of anything.
+
+        さん is another token."""
+        window = _EN_WORD.findall(_window_reference(pair, ctx))
+        words = {_fold(w) for w in window if len(w) > 2 and w.lower() not in STOPWORDS}
+        ref_stems = {stem(w) for w in words}
+        lo, hi = _window_span(pair, ctx, "mt")
+        polite = _POLITE_END.search(text, lo, hi) is not None
+        for i, (name, sa) in enumerate(zip(tokens, tokens[1:])):
+            nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+            if not (sa.surface == "さ" and name.end == sa.start and name.pos1 == "名詞"
+                    and japanese.is_katakana(name.surface)):
                 continue
             start, end = pair.mt_start + name.start, pair.mt_start + sa.end
             while start > pair.mt_start and (japanese.is_katakana(text[start - 1])
                                               or text[start - 1] in "・＝="):
                 start -= 1  # the whole name (エマニュエル・マクロン)
+            why = _stray_sa(name, sa, nxt, text[start:end - 1], ref_stems, words, polite)
+            if why is None or (sa.pos2 == "終助詞" and _quoted(text, pair.mt_start, start)):
+                continue
             if any(a < end and start < b for a, b in st.garbled):
                 continue
             st.garbled.add((start, end))
             yield self._finding(
                 "NAM004", "minor", start, end, text,
-                f"{text[start:end]}: a stray さ is fused to the name {text[start:end - 1]} "
-                f"before {nxt.surface}", pair.reference, pair.index, suffix="さ",
+                f"{text[start:end]}: a stray さ is fused to {text[start:end - 1]} {why}",
+                pair.reference, pair.index, suffix="さ",
             )
 
     def _finding(self, code: str, severity: Severity, start: int, end: int, text: str,
@@ -685,7 +708,7 @@ class NameCheck(BaseCheck):
         ンン, which no name does)."""
         surface = part.surface
         english = st.full.get(key, st.candidates[key])
-        if (len(surface) >= 3 and surface.endswith("ン") and surface[-2] not in "ーッ"
+        if (len(surface) >= 3 and surface.endswith("ン") and surface[-2] != "ッ"
                 and (surface.endswith("ンン") or not _ends_nasal(key))):
             shorter = name_similarity(key, surface[:-1])
             if shorter >= MATCH_MIN and shorter >= name_similarity(key, surface):
@@ -808,8 +831,9 @@ class NameCheck(BaseCheck):
     ) -> Iterator[Finding]:
         """Strays after katakana proper nouns that render an English name by meaning, not
         by sound (ドイツ for Germany, ヨーロッパ for Europe: the JMdict gloss is a
-        capitalised word of the aligned English, ``cap_stems``), which the phonetic
-        matcher does not take; ``taken`` holds the spans it did take."""
+        capitalised word of the aligned English, ``cap_stems``; アメリカ for US, イギリス
+        for UK: the English is the initials of a gloss, :func:`_gloss_acronyms`), which the
+        phonetic matcher does not take; ``taken`` holds the spans it did take."""
         for tok in tokens:
             if tok.pos2 != "固有名詞" or not japanese.is_katakana(tok.surface):
                 continue
@@ -817,11 +841,45 @@ class NameCheck(BaseCheck):
             if any(a < end and start < b for a, b in taken):
                 continue
             gloss = [g for g in jmdict.gloss_words(tok.surface) if stem(g) in cap_stems]
+            gloss += sorted(_gloss_acronyms(tok.surface) & cap_stems)
             if not gloss:
                 continue
             finding = self._stray_after(start, end, gloss[0], tok.pos3 == "人名",
                                         tok.pos3 == "地名", tokens, pair, text, ref_stems, st)
             if finding is not None:
+                yield finding
+
+    def _honorific_on_word(
+        self, tokens: Sequence[japanese.Token], pair: AlignedPair, text: str,
+        english: str, ref_stems: set[str], taken: set[tuple[int, int]], st: _State,
+    ) -> Iterator[Finding]:
+        """The honorific 氏 after a katakana word that renders, by sound, a word the English
+        writes in lower case and uses as a modifier after a determiner ("the tyvek suit"
+        → タイベック氏の防護服): a brand or a material, not a person (a capitalised word
+        of the English that sounds like it, a name, keeps it)."""
+        window = _EN_WORD.findall(english)
+        lower = {w for w in window if w.islower() and len(w) > 2 and w not in STOPWORDS}
+        capitals = [w for w in window if w[:1].isupper() and len(w) > 1]
+        for tok, hon in zip(tokens, tokens[1:]):
+            if not (hon.surface == "氏" and hon.pos1 == "接尾辞" and tok.end == hon.start
+                    and japanese.is_katakana(tok.surface)):
+                continue
+            rel = tok.start
+            while rel > 0 and japanese.is_katakana(text[pair.mt_start + rel - 1]):
+                rel -= 1
+            start, end = pair.mt_start + rel, pair.mt_start + tok.end
+            run = text[start:end]
+            if any(a < end and start < b for a, b in taken | st.garbled) or any(
+                    name_similarity_reaches(w, run, OWN_HINT_MIN) for w in capitals):
+                continue
+            word = next((w for w in sorted(lower) if name_similarity_reaches(w, run, MATCH_MIN)
+                         and _attributive(w, english)), None)
+            if word is None:
+                continue
+            finding = self._stray_after(start, end, word, False, False, tokens, pair, text,
+                                        ref_stems, st, attributive=True)
+            if finding is not None:
+                st.garbled.add((start, end))
                 yield finding
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -997,9 +1055,11 @@ def _attributive(english: str, reference: str) -> bool:
     return re.search(pattern, reference) is not None
 
 
-def _renders_without(stem_: str, surface: str, capitals: Iterable[str]) -> str | None:
-    """The capitalised English word that katakana ``stem_`` renders while ``surface`` (the
-    same with a stray ン) does not, by sound or by a JMdict gloss (see
+def _renders_without(stem_: str, surface: str, capitals: dict[str, str],
+                     words: dict[str, str]) -> str | None:
+    """The English word that katakana ``stem_`` renders while ``surface`` (the same with a
+    stray ン) does not: a capitalised word (``capitals``, folded → as written) by sound, or
+    any word of four letters or more (``words``) by a JMdict gloss (see
     :meth:`NameCheck._fused_nasal`); ``None`` when there is none."""
     for w in sorted(capitals):
         # only after a word that ends in a vowel (Julie, Gallery, India): after a consonant
@@ -1008,14 +1068,70 @@ def _renders_without(stem_: str, surface: str, capitals: Iterable[str]) -> str |
         if w[-1:] not in _VOWELS or not name_similarity_reaches(w, stem_, MATCH_MIN):
             continue
         if name_similarity(w, stem_) > name_similarity(w, surface):
-            return w
+            return capitals[w]
     # a proper noun's gloss is capitalised (Germany); a common noun's is not (gallery)
     glosses = {w.lower() for g in jmdict.glosses(stem_) or () if g[:1].isupper()
                for w in g.split() if len(w) >= 4}
-    for w in sorted(capitals):
+    # the proper noun's gloss, not the English word, is capitalised: a name's adjective
+    # may be written in lower case ("the scottish borders" for スコットランド)
+    for w in sorted(words):
         if len(w) >= 4 and any(g[:4] == w[:4] for g in glosses):
-            return w
+            return words[w]
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _gloss_acronyms(word: str) -> frozenset[str]:
+    """Initials of the capitalised words of ``word``'s JMdict glosses, two words or more
+    from the first, as stems (:func:`mtqa.text.english.stem` of the acronym): "United
+    States of America" gives "us" and "usa", "United Kingdom" "uk". English news names
+    countries and bodies by these acronyms (the US, the UK, the EU)."""
+    out: set[str] = set()
+    for g in jmdict.glosses(word):
+        caps = [w for w in g.split() if w[:1].isupper()]
+        initials = "".join(w[0] for w in caps)
+        out.update(stem(initials[:n]) for n in range(2, len(initials) + 1))
+    return frozenset(out)
+
+
+#: A polite sentence ending (です/ます forms), for the register of the text around a
+#: sentence-final さ.
+_POLITE_END = re.compile(r"(?:です|ます|でした|ました|ません|でしょう|ましょう)[。！？]")
+
+
+def _stray_sa(name: japanese.Token, sa: japanese.Token, nxt: japanese.Token | None,
+              run: str, ref_stems: set[str], words: set[str], polite: bool) -> str | None:
+    """Why the さ after the katakana token ``name`` (its run ``run``) is stray, or ``None``
+    when it may be Japanese (see :meth:`NameCheck._fused_sa`)."""
+    glued = nxt is not None and nxt.start == sa.end
+    proper = name.pos2 == "固有名詞"
+    if sa.pos1 == "接尾辞" and glued and nxt is not None:
+        if proper and nxt.pos1 not in {"補助記号", "助詞", "助動詞"}:
+            return f"before {nxt.surface}"
+        if nxt.pos1 not in {"助詞", "助動詞"} or nxt.pos2 == "終助詞":
+            return None
+        if proper or "形状詞" not in name.pos3 and _renders_word(run, ref_stems, words):
+            return f"before {nxt.surface}: the suffix さ makes nouns of adjectives only"
+        return None
+    if (sa.pos2 == "終助詞" and proper and polite and nxt is not None and glued
+            and nxt.surface in {"。", "！", "？"}):
+        return "at the end of a polite sentence: a casual particle of speech"
+    return None
+
+
+def _renders_word(run: str, ref_stems: set[str], words: Iterable[str]) -> bool:
+    """Whether katakana ``run`` renders a word of the English around it: a JMdict gloss
+    word of it is one (アカオノスリ "red-tailed hawk"), or it sounds like one."""
+    if any(stem(g) in ref_stems for g in jmdict.gloss_words(run)):
+        return True
+    return any(name_similarity_reaches(w, run, MATCH_MIN) for w in words)
+
+
+def _quoted(text: str, lo: int, at: int) -> bool:
+    """Whether offset ``at`` lies inside 「」 opened after ``lo`` (dialogue, where speech
+    particles belong)."""
+    before = text[lo:at]
+    return before.count("「") > before.count("」") or before.count("『") > before.count("』")
 
 
 #: Letters that end an English word on a vowel sound (for :func:`_renders_without`).

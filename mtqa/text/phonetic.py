@@ -60,6 +60,8 @@ _LATIN_RULES: tuple[tuple[str, str], ...] = (
     # Dutch ij is a vowel (Heijden ヘイデン), not the consonant j; l is silent in
     # English -alk/-olk (Walker ウォーカー, Falkland フォークランド, Folkestone)
     ("alk", "aK"), ("olk", "oK"), ("tsch", "S"), ("sch", "S"), ("tch", "S"), ("tzs", "S"),
+    # gh is silent in English -ight (Dwight ドワイト, Wright ライト, Brighton ブライトン)
+    ("ight", "iT"),
     ("ij", "i"),
     ("sh", "S"), ("ch", "S"), ("zh", "S"), ("cz", "S"), ("cs", "S"), ("sz", "S"),
     ("zs", "S"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("ds", "S"), ("dj", "S"), ("ph", "B"),
@@ -78,6 +80,8 @@ _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "a
 _LOOSE_CONSONANTS = str.maketrans("vfpzdg", "bbbstk")
 # Romanised kana (Hepburn from mtqa.text.japanese.romanize) → classes.
 _KANA_RULES: tuple[tuple[str, str], ...] = (
+    # Hepburn doubles ッチ as "cch" (フレッチャー furecchaa): one S, not K then S
+    ("cch", "S"),
     ("tsu", "S"), ("ts", "S"), ("sh", "S"), ("ch", "S"), ("j", "S"), ("fu", "B"),
     ("w", "W"),
 )

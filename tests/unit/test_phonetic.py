@@ -187,3 +187,13 @@ def test_no_other_phonetic_key_is_left():
     for module in (lexicon, similarity):
         assert not hasattr(module, "name_key"), module.__name__
     assert lexicon.names_match is names_match
+
+
+@pytest.mark.parametrize("english, kana", [
+    # Hepburn writes ッチ "cch": one S, not K then S (#19 item 6)
+    ("Mitchell", "ミッチェル"), ("Ritchie", "リッチー"), ("Hutchinson", "ハッチンソン"),
+    # the gh of -ight is silent
+    ("Dwight", "ドワイト"), ("Albright", "オルブライト"),
+])
+def test_tch_and_silent_gh_give_the_katakana_key(english, kana):
+    assert latin_key(english) == kana_key(kana)

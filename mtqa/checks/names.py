@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..text import japanese, jmdict, wordlists
+from ..text.cache import text_cache
 from ..text.english import STOPWORDS, stem
 from ..text.lexicon import english_entry
 from ..text.phonetic import (
@@ -436,6 +437,29 @@ class _State:
                    located=located, name_keys=name_keys)
 
 
+
+def _kanji_stray(suffix: japanese.Token, glued: japanese.Token | None, person: bool,
+                 place: bool, institution: bool, ref_stems: set[str]) -> str | None:
+    """What a one-kanji suffix after a name says when it is stray (see
+    :meth:`NameCheck._stray_after`), or None when it belongs there.
+
+    Stray: after a person, or after a place or before a suffix that names a school (JMdict
+    glosses it "school": 校, 院, 塾) when the English names no institution; the suffix
+    ends the word (``glued``, the token glued after it, does not make a JMdict word with
+    it: 館 of 館長 "director" is no suffix of the name, 校 of 校議長 is); and none of its
+    JMdict meanings is in the English.
+    """
+    school = "school" in jmdict.gloss_words(suffix.surface)
+    if not (person or ((place or school) and not institution)):
+        return None
+    if glued is not None and jmdict.glosses(suffix.surface + glued.surface):
+        return None
+    gloss = jmdict.gloss_words(suffix.surface)
+    if not gloss or any(stem(g) in ref_stems for g in gloss):
+        return None
+    first = jmdict.first_gloss(suffix.surface) or sorted(gloss)[0]
+    return f"the suffix {suffix.surface} '{first}'"
+
 class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
@@ -803,19 +827,11 @@ class NameCheck(BaseCheck):
                        else "the honorific 氏 'Mr' after a name the English gives as a "
                        "modifier")
         else:
-            school = "school" in jmdict.gloss_words(nxt.surface)
-            if not (person or ((place or school) and not st.institution)):
+            found = _kanji_stray(nxt, after if glued_after else None, person, bool(place),
+                                 st.institution, ref_stems)
+            if found is None:
                 return None
-            # the suffix must end the word (館 of 館長 "director", a JMdict word, is not a
-            # suffix of the name; 校 of 校議長 is)
-            if glued_after and after is not None and jmdict.glosses(
-                    nxt.surface + after.surface):
-                return None
-            gloss = jmdict.gloss_words(nxt.surface)
-            if not gloss or any(stem(g) in ref_stems for g in gloss):
-                return None
-            first = jmdict.first_gloss(nxt.surface) or sorted(gloss)[0]
-            meaning = f"the suffix {nxt.surface} '{first}'"
+            meaning = found
         stop = end + len(nxt.surface)
         code = "NAM002" if kanji else "NAM004"
         return self._finding(
@@ -1046,11 +1062,13 @@ _DETERMINER = r"\b(?i:a|an|the|its|his|her|their|our|this|that)\s+"
 _MODIFIED = r"\s+(?:[a-z][a-z\-]+|\d)"
 
 
+@text_cache(4096)
 def _attributive(english: str, reference: str) -> bool:
     """Whether the English uses the name ``english`` as a modifier of a noun ("a Stanford
     study", "the Boeing 737 MAX"): a determiner, which a bare personal name does not take,
     goes with the noun after it. Such a name is a maker's, a brand's, a place's or an
-    institution's (the caller makes sure the English marks no person)."""
+    institution's (the caller makes sure the English marks no person). Cached per article:
+    the check asks it of the whole reference for every name of every sentence."""
     pattern = _DETERMINER + re.escape(english) + _MODIFIED
     return re.search(pattern, reference) is not None
 

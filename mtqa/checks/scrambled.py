@@ -218,6 +218,16 @@ def _inverted_order(toks: Sequence[japanese.Token]) -> bool:
 _TE = frozenset({"て", "で"})
 #: Case particles that open a compound particle (に + ついて, と + して).
 _COMPOUND_HEADS = frozenset({"に", "と"})
+def _compound_head(particle: japanese.Token, verb: japanese.Token) -> bool:
+    """True when a particle and the verb after it may form a compound particle: に or と
+    (について, として, に比べて), or を with a verb other than する (をめぐって "over",
+    をもって "by"; をして is as often the te-form of a request: 蓋をして。). JMdict lists
+    some compounds in their continuative form only (に比べ), so both are looked up."""
+    if particle.surface == "を":
+        return verb.lemma not in _LIGHT_VERBS
+    return particle.surface in _COMPOUND_HEADS
+
+
 #: Particles that mark the subject or topic of a clause.
 _SUBJECT_PARTICLES = frozenset({"は", "が"})
 #: A te-form sentence with a subject is a fragment from this many characters: shorter ones
@@ -244,8 +254,9 @@ def _dangling_te_form(words: Sequence[japanese.Token], toks: Sequence[japanese.T
         return ""
     particle, verb = words[-3], words[-2]
     compound = particle.surface + verb.surface + last.surface
-    if (particle.surface in _COMPOUND_HEADS and verb.pos1 == "動詞" and len(words) > 3
-            and words[-4].pos1 == "名詞" and jmdict.glosses(compound)):
+    if (_compound_head(particle, verb) and verb.pos1 == "動詞" and len(words) > 3
+            and words[-4].pos1 == "名詞"
+            and (jmdict.glosses(compound) or jmdict.glosses(compound[:-1]))):
         return f"ends on the compound particle '{compound}' with nothing to govern it"
     commas = [k for k, t in enumerate(toks) if t.surface in _LIST_MARKS]
     clause = toks[commas[-1] + 1:] if commas else toks
@@ -264,13 +275,37 @@ _CONTINUATIVE_KANA = frozenset("きぎしじちぢにひびぴみりえけげせ
 def _continuative(words: Sequence[japanese.Token], written: Callable[[], bool]) -> str:
     """Why a sentence ending on a verb's continuative form is unfinished, or "": the
     continuative (中止法: …陸地へと大躍進を遂げ。 …命を受け。) joins its clause to the next
-    one and never ends a sentence. Only in plain written prose (``written``), where an
-    imperative, which can share the form (行け), does not stand outside quotes."""
+    one and never ends a sentence. UniDic tells the form (連用形) from the imperative that
+    can share its kana (行け: 命令形), so in any register; without the form, only in plain
+    written prose (``written``), where an imperative does not stand outside quotes. The
+    same holds for the two negative continuatives: ず (…口がきけず。) and the なく of
+    ではなく / じゃなく ("not X but …"), which announce the clause that follows."""
     last = words[-1]
-    if (last.pos1 != "動詞" or last.surface[-1] not in _CONTINUATIVE_KANA
+    if (last.pos1 == "動詞" and last.cform.startswith("連用形")
+            and (last.surface[-1] not in _E_ROW or last.lemma == last.surface + "る")):
+        # (an e-row ending is the continuative of an ichidan verb only, 遂げ of 遂げる; of a
+        # godan verb it is the imperative, which UniDic may mistag: クソくらえ of 食らう)
+        return f"ends on the continuative form '{last.surface}' with no main clause"
+    negative = (last.pos1 == "助動詞" and last.surface == "ず") or (
+        last.surface == "なく" and len(words) > 1 and words[-2].surface in _NEGATED_COPULA)
+    if negative:
+        return f"ends on the negative continuative '{last.surface}' with no main clause"
+    if (last.pos1 == "助動詞" and last.lemma == "だ" and last.surface == "で"
+            and last.cform.startswith("連用形") and len(words) > 1
+            and words[-2].pos2 not in {"準体助詞", "助動詞語幹"}):
+        # (…前任者で。 "being the predecessor, …"; not ので / なんで, a reason given
+        # after the fact in speech, nor そうで / ようで, hearsay left trailing)
+        return "ends on the copula's continuative 'で' with no main clause"
+    if (last.pos1 != "動詞" or last.cform or last.surface[-1] not in _CONTINUATIVE_KANA
             or last.surface == last.lemma or not written()):
         return ""
     return f"ends on the continuative form '{last.surface}' with no main clause"
+
+
+#: Kana of the e-row: a verb ending on one is an ichidan continuative or an imperative.
+_E_ROW = frozenset("えけげせぜてでねへべぺめれ")
+#: The copula before a negative なく (ではなく, じゃなく: "not X but Y").
+_NEGATED_COPULA = frozenset({"は", "じゃ"})
 
 
 def _continued_by_next(last: japanese.Token, sent: Sentence, ctx: Context) -> str:
@@ -339,10 +374,17 @@ def _final_expression(words: Sequence[japanese.Token]) -> bool:
     """True when the final case particle closes a sentence-final expression after a
     predicate (よかったのに "if only", なかったくせに "even though"): the particle and the
     word before it are one JMdict entry, and a predicate comes before them."""
-    if len(words) < 3:
+    if len(words) < 3 or _adverbial_noun(words[-2]):
         return False
     return _is_predicate(words[-3]) and bool(jmdict.glosses(words[-2].surface
                                                             + words[-1].surface))
+
+
+def _adverbial_noun(tok: japanese.Token) -> bool:
+    """True for a noun that heads an adverbial clause (UniDic's 副詞可能: ため, 時, うち,
+    ところ): …するために。 …パンする時に。 is a purpose or time clause whose main clause is
+    missing, although JMdict lists ために and 時に as words of their own."""
+    return tok.pos1 == "名詞" and tok.pos3 == "副詞可能"
 
 
 #: Words that make an English clause finite: auxiliaries, modals and forms of "be", with
@@ -430,7 +472,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 7
+    version: ClassVar[int] = 8
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -31,6 +31,9 @@ class Token:
     lemma: str
     reading: str  # katakana reading of the surface ("" when unknown)
     goshu: str  # word origin: 和, 漢, 外 (loanword), 固 (proper), 記号, ...
+    #: conjugated form of a verb, adjective or auxiliary (連用形-一般, 終止形-一般, 命令形, ...):
+    #: what a predicate's form allows after it (a sentence cannot end on 連用形)
+    cform: str = ""
 
     @property
     def is_content(self) -> bool:
@@ -90,6 +93,7 @@ def _tokenize_cached(text: str) -> tuple[Token, ...]:
                 lemma=lemma,
                 reading=_field(feature, "kana") or (surface if is_katakana(surface) else ""),
                 goshu=_field(feature, "goshu"),
+                cform=_field(feature, "cForm"),
             )
         )
     return tuple(tokens)

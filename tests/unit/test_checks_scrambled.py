@@ -399,3 +399,85 @@ def test_a_clause_of_pronouns_and_light_verbs_is_not_moved() -> None:
         Bead("After we do that, we sand the floor and then we paint it.",
              "それでこうした後、床を磨いて、それから塗装します。"))
     assert [f.code for f in found if f.code == "SCR006"] == []
+
+
+# Issue #19 item 2: endings UniDic's conjugated form shows to be unfinished, in any register.
+@pytest.mark.parametrize(
+    ("en", "ja", "text"),
+    [
+        # a verb's continuative (連用形) in polite speech: no imperative shares UniDic's form
+        ("Hello, everyone. About 300 million years ago, fish moved from the water onto land. "
+         "They are our ancestors.",
+         "皆さん、こんにちは。約三億年前、魚は水の中から陸へと進出し。それが私たちの祖先です。",
+         "約三億年前、魚は水の中から陸へと進出し。"),
+        # the negative continuative ず, in a narrative with dialogue
+        ('"Let\'s go," said his brother. The boy had been deaf since he was small and used '
+         "sign language at home.",
+         "「行こう」と兄が言った。弟は幼い頃から耳が聞こえず。家では手話を使っていた。",
+         "弟は幼い頃から耳が聞こえず。"),
+        # ではなく, "not X but …", with its second half cut off
+        ("The mayor held a press conference. What matters is not the size of the plan but "
+         "the participation of residents.",
+         "市長は記者会見を開いた。大切なのは計画の規模ではなく。住民の参加が欠かせない。",
+         "大切なのは計画の規模ではなく。"),
+        # the copula's continuative で (UniDic: 助動詞) after a noun
+        ("The museum has a new director. The new director is a historian and knows the "
+         "region well.",
+         "館長が交代した。新館長は歴史学者で。地域の事情に詳しい。",
+         "新館長は歴史学者で。"),
+        # a purpose and a time clause headed by an adverbial noun (ため, 時: 副詞可能)
+        ("The city raised next year's budget to build a new bridge.",
+         "市は新しい橋を建設するために。来年度の予算を増やした。",
+         "市は新しい橋を建設するために。"),
+        ("The players formed a huddle when they started the match.",
+         "選手たちは試合を始める時に。全員で円陣を組んだ。",
+         "選手たちは試合を始める時に。"),
+        # compound particles: を with a verb other than する, and one JMdict lists as に比べ
+        ("The union issued a statement. The dispute with management over a pay rise "
+         "continues.",
+         "組合は声明を出した。賃金の引き上げをめぐって。経営側との対立が続いている。",
+         "賃金の引き上げをめぐって。"),
+        ("Results were released. Sales fell by a fifth compared with the same period last "
+         "year.",
+         "決算が発表された。昨年の同じ時期に比べて。今年の売上は二割減った。",
+         "昨年の同じ時期に比べて。"),
+    ],
+)
+def test_unfinished_forms_are_fragments_in_any_register(en: str, ja: str, text: str) -> None:
+    found = scr001(HEAD_EN + en, HEAD_JA + ja)
+    assert found and all(text.endswith(f) for f in found)
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # reasons and hearsay left trailing in speech: ので, そうで, ようで
+        ("I'm taking today off. I have a bit of a fever.",
+         "今日は休みます。ちょっと熱があるので。"),
+        ("I'm taking today off. Apparently it will rain tomorrow.",
+         "今日は休みます。明日は雨だそうで。"),
+        ("I'm taking today off. It seems I have a cold.",
+         "今日は休みます。どうも風邪のようで。"),
+        # a spoken correction: じゃなくて (the te-form of ない) ends a turn
+        ("Is that a cat? No, that's not it.", "それは猫ですか。いや、そうじゃなくて。"),
+        # an adjective's continuative as a greeting, a verb's imperative, the negative ん
+        ("I'll be working with you from next week. I look forward to it.",
+         "来週から一緒に働きます。どうぞよろしく。"),
+        ("There is no time. Go, quickly.", "時間がない。早く行け。"),
+        # a godan imperative that UniDic tags as a continuative (くらえ of 食らう)
+        ("The sync failed again. Screw OneDrive.", "同期がまた失敗した。ワンドライブなんかクソくらえ。"),
+        ("I have never lost anyone. My family are all well.",
+         "私は誰も失ったことがありません。家族はみな元気です。"),
+        # a complete sentence whose adverbial noun is followed by its main clause
+        ("The sun set. He went home before it got dark.",
+         "日が暮れた。暗くならないうちに家に帰った。"),
+        # a request ending on をして (する is light: 蓋をして is a request)
+        ("She took the pot off the heat. Keep the lid on for a while.",
+         "鍋を火から下ろした。しばらく蓋をして。"),
+        # 体言止め after a case particle, as news bodies use it
+        ("A summit was held. The two leaders agreed to meet again next year.",
+         "首脳会談が開かれた。両首脳は来年の再会で合意。"),
+    ],
+)
+def test_natural_trailing_endings_are_not_fragments(en: str, ja: str) -> None:
+    assert scr001(HEAD_EN + en, HEAD_JA + ja) == []

@@ -499,3 +499,22 @@ def test_english_words_read_numbers_as_when_every_token_was_tried(monkeypatch):
     clear_text_caches()
     assert repr(fast) == repr(full)  # repr: "NaN" reads as float nan, never equal to itself
     assert sum(w.kind == "number" for ws in full for w in ws) > 100
+
+
+def test_token_fields_read_in_one_go_are_those_read_one_by_one():
+    # _fields reads a token's seven UniDic fields as attributes at once; a feature object of
+    # another shape (fields missing) falls back to reading each, "" where one is missing
+    from types import SimpleNamespace
+
+    from mtqa.text import japanese
+
+    def one_by_one(feature):
+        return ["" if getattr(feature, n, None) in (None, "*") else str(getattr(feature, n))
+                for n in japanese._FIELDS]
+
+    tagger = japanese._tagger()
+    for text in ("ゼレンスキー大統領は火曜日に語った。", "ＡＩで２０２５年、ｗｗｗ！", "ﾃｽﾄ…？"):
+        for word in tagger(text):
+            assert japanese._fields(word.feature) == one_by_one(word.feature)
+    partial = SimpleNamespace(pos1="名詞", pos2="*", lemma="東京")
+    assert japanese._fields(partial) == ["名詞", "", "", "東京", "", "", ""]

@@ -41,8 +41,8 @@ def _char_ngrams(text: str) -> tuple[tuple[dict[str, int], int], ...]:
     pair's English is scored twice (against the back-translation and, for token risk, the
     word gloss)."""
     line = "".join(text.split())
-    out = []
-    for n in range(1, _CHAR_ORDER + 1):
+    out = [(dict(Counter(line)), len(line))]  # the characters: counted without slicing
+    for n in range(2, _CHAR_ORDER + 1):
         grams = Counter([line[i : i + n] for i in range(len(line) - n + 1)])
         out.append((dict(grams), max(len(line) - n + 1, 0)))
     return tuple(out)

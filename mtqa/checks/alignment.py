@@ -485,9 +485,9 @@ def _across_paragraphs(content: Sequence[AlignedPair], sim: SentenceSimilarity, 
     for k, p in enumerate(content):
         partners = list(p.ref_sentences) or _neighbours(content, k, side="ref")
         for j in p.mt_sentences:
-            scores = sim.many([(e, j) for e in partners])
-            if j in used_j or not scores:
+            if j in used_j or not partners:
                 continue
+            scores = sim.many([(e, j) for e in partners])
             score, e = max(zip(scores, partners))
             if score >= GOOD_MATCH and en_rank[e] != ja_rank[j] and e not in used_e:
                 out.append((_Unpaired(next(b for b, q in enumerate(content)

@@ -437,7 +437,6 @@ class _State:
                    located=located, name_keys=name_keys)
 
 
-
 def _kanji_stray(suffix: japanese.Token, glued: japanese.Token | None, person: bool,
                  place: bool, institution: bool, ref_stems: set[str]) -> str | None:
     """What a one-kanji suffix after a name says when it is stray (see
@@ -459,6 +458,16 @@ def _kanji_stray(suffix: japanese.Token, glued: japanese.Token | None, person: b
         return None
     first = jmdict.first_gloss(suffix.surface) or sorted(gloss)[0]
     return f"the suffix {suffix.surface} '{first}'"
+
+
+def _name_start(text: str, lo: int, start: int, joiners: str = "・＝=") -> int:
+    """Where the katakana name before offset ``start`` of ``text`` begins, not before
+    ``lo``: back over katakana and the marks that join the parts of one name
+    (``joiners``: エマニュエル・マクロン)."""
+    while start > lo and (japanese.is_katakana(text[start - 1]) or text[start - 1] in joiners):
+        start -= 1
+    return start
+
 
 class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
@@ -543,10 +552,7 @@ class NameCheck(BaseCheck):
                     and name.end == hon.start and hon.end == no.start and no.end == nxt.start):
                 continue
             end = pair.mt_start + no.end
-            start = pair.mt_start + name.start
-            while start > pair.mt_start and (japanese.is_katakana(text[start - 1])
-                                              or text[start - 1] in "・＝="):
-                start -= 1  # the whole name (エマニュエル・マクロン)
+            start = _name_start(text, pair.mt_start, pair.mt_start + name.start)
             hon_start = pair.mt_start + hon.start
             if (start, end) in st.garbled or any(a <= hon_start < b for a, b in st.garbled):
                 continue  # reported as another stray already (a stray ン before 氏 is not)
@@ -626,10 +632,8 @@ class NameCheck(BaseCheck):
             if not (sa.surface == "さ" and name.end == sa.start and name.pos1 == "名詞"
                     and japanese.is_katakana(name.surface)):
                 continue
-            start, end = pair.mt_start + name.start, pair.mt_start + sa.end
-            while start > pair.mt_start and (japanese.is_katakana(text[start - 1])
-                                              or text[start - 1] in "・＝="):
-                start -= 1  # the whole name (エマニュエル・マクロン)
+            start = _name_start(text, pair.mt_start, pair.mt_start + name.start)
+            end = pair.mt_start + sa.end
             why = _stray_sa(name, sa, nxt, text[start:end - 1], ref_stems, words, polite)
             if why is None or (sa.pos2 == "終助詞" and _quoted(text, pair.mt_start, start)):
                 continue
@@ -880,10 +884,8 @@ class NameCheck(BaseCheck):
             if not (hon.surface == "氏" and hon.pos1 == "接尾辞" and tok.end == hon.start
                     and japanese.is_katakana(tok.surface)):
                 continue
-            rel = tok.start
-            while rel > 0 and japanese.is_katakana(text[pair.mt_start + rel - 1]):
-                rel -= 1
-            start, end = pair.mt_start + rel, pair.mt_start + tok.end
+            start = _name_start(text, pair.mt_start, pair.mt_start + tok.start, joiners="")
+            end = pair.mt_start + tok.end
             run = text[start:end]
             if any(a < end and start < b for a, b in taken | st.garbled) or any(
                     name_similarity_reaches(w, run, OWN_HINT_MIN) for w in capitals):

@@ -218,6 +218,8 @@ def _inverted_order(toks: Sequence[japanese.Token]) -> bool:
 _TE = frozenset({"て", "で"})
 #: Case particles that open a compound particle (に + ついて, と + して).
 _COMPOUND_HEADS = frozenset({"に", "と"})
+
+
 def _compound_head(particle: japanese.Token, verb: japanese.Token) -> bool:
     """True when a particle and the verb after it may form a compound particle: に or と
     (について, として, に比べて), or を with a verb other than する (をめぐって "over",

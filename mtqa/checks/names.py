@@ -109,9 +109,7 @@ _SPEECH_VERBS = frozenset(
 )
 
 # Lower-case particles inside names (Maarten van der Heijden, Hendrick ter Wolde).
-_NAME_PARTICLES = frozenset(
-    "van der den de del della di da du la le von ter ten al el bin ibn dos das".split()
-)
+_NAME_PARTICLES = wordlists.name_particles()
 _MONTHS_DAYS = frozenset(wordlists.months()) | frozenset(wordlists.weekdays())
 _EN_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 # Katakana (with prolonged sound mark, middle dot and the equals signs used in names).

@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import ClassVar
 
-from ..text import japanese
+from ..text import japanese, wordlists
 from ..text.english import STOPWORDS
 from ..errors import ConfigError
 from ..types import AlignedPair, Finding, Severity
@@ -189,11 +189,60 @@ def _is_marked_name(text: str, start: int, end: int) -> bool:
     return (bool(before) and before in _COMPANY_PREFIX) or text[end:].startswith(_NAME_SUFFIXES)
 
 
+def _is_prose(words: list[str]) -> bool:
+    """English running text rather than a name, even when it opens with a capital: two or
+    more lower-case words that are neither function words nor name particles ("Put the ice
+    cream in the freezer"). A name or a work's title in English lowers only those
+    ("Memories of the Land and Water", "Vicente del Bosque")."""
+    particles = wordlists.name_particles()
+    content = [w for w in words if w[:1].islower()
+               and w.lower() not in STOPWORDS and w.lower() not in particles]
+    return len(content) >= 2
+
+
+#: How far apart two untranslated runs of one sentence may lie and still be one English
+#: passage (characters), and what may not lie between them: the end of a Japanese sentence
+#: or a line (outside the Japanese words the passage quotes).
+_PASSAGE_GAP = 40
+_SENTENCE_END = re.compile(r"[。！？\n]")
+_QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """One Latin run the policy does not allow (offsets in the segment)."""
+
+    start: int
+    end: int
+    text: str
+    prose: bool  # English words, not a name
+    in_ref: bool
+    joined: bool = False  # several runs joined into one passage
+
+
+def _passages(seg: str, runs: list[_Run]) -> list[_Run]:
+    """Neighbouring runs joined into one English passage when one of them is running text and
+    only a short stretch without a sentence end lies between them (the Japanese words an
+    untranslated explanation quotes: ``Both options are valid translations of 「…」 in
+    Japanese``): one finding over the passage, not one per piece."""
+    out: list[_Run] = []
+    for run in runs:
+        last = out[-1] if out else None
+        gap = seg[last.end : run.start] if last else ""
+        if (last is not None and (last.prose or run.prose) and len(gap) <= _PASSAGE_GAP
+                and not _SENTENCE_END.search(_QUOTED.sub("", gap))):
+            out[-1] = _Run(last.start, run.end, seg[last.start : run.end], True,
+                           last.in_ref and run.in_ref, joined=True)
+        else:
+            out.append(run)
+    return out
+
+
 class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 5
+    version: ClassVar[int] = 6
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, latin_allowed: str | None = None) -> None:
@@ -236,7 +285,8 @@ class UntranslatedCheck(BaseCheck):
         url_spans = [m.span() for m in _URL.finditer(seg)] if self.policy.urls else []
         if self.policy.code:
             url_spans += [m.span() for m in _CODE.finditer(seg)]
-        ref_lower = ctx.reference.text.lower()
+        ref_lower = ctx.reference.text.lower().replace("’", "'")
+        runs: list[_Run] = []
         for m in _LATIN_RUN.finditer(seg):
             a, b = m.span()
             word = m.group().rstrip(".-'’ ")
@@ -250,20 +300,20 @@ class UntranslatedCheck(BaseCheck):
                 continue
             if all(w.lower() in STOPWORDS for w in words):
                 continue
-            in_ref = word.lower().replace("’", "'") in ref_lower.replace("’", "'")
-            start, end = pair.mt_start + a, pair.mt_start + b
             # A name left in Latin script is still recoverable by the reader (minor);
             # ordinary English words leave the Japanese reader without the meaning.
-            capitalised = word[:1].isupper()
-            severity: Severity = "minor" if capitalised else "major"
-            what = "name" if capitalised else "words"
+            prose = not word[:1].isupper() or _is_prose(words)
+            runs.append(_Run(a, b, word, prose, word.lower().replace("’", "'") in ref_lower))
+        for run in _passages(seg, runs):
+            severity: Severity = "major" if run.prose else "minor"
+            what = "passage" if run.joined else "words" if run.prose else "name"
             yield self.finding(
-                text, start, end,
+                text, pair.mt_start + run.start, pair.mt_start + run.end,
                 category="untranslated",
                 severity=severity,
                 message=(
-                    f"English {what} '{word}' left untranslated"
-                    + (" (copied from the reference)" if in_ref else "")
+                    f"English {what} '{run.text}' left untranslated"
+                    + (" (copied from the reference)" if run.in_ref else "")
                 ),
                 pair=pair,
                 code="UNT001",

@@ -66,6 +66,11 @@ def deictic_prefixes() -> frozenset[str]:
     return entries("deictic_prefixes.txt")
 
 
+def name_particles() -> frozenset[str]:
+    """Lower-case particles inside names (van der, del, von, bin): part of the name."""
+    return entries("name_particles.txt")
+
+
 def negative_words() -> frozenset[str]:
     """English words that license a negation in the Japanese (not, never, fail, refuse)."""
     return entries("negative_words.txt")

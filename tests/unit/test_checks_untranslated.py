@@ -126,3 +126,43 @@ def test_a_street_address_after_its_house_number_is_kept_as_written() -> None:
     assert _texts("会場の住所は1600 Main St。詳細はexample.orgへ。") == []
     # a street name with no house number is a name left in Latin script
     assert _texts("会場はMain Stにある。") == ["Main St"]
+
+
+# --- English running text is no name, and one passage is one finding ---------------------
+
+
+def found(en, ja):
+    r = mtqa.check(en, ja, backtranslator="dictionary", checks=("untranslated",))
+    return [(f.text, f.severity, f.message.split("'")[0]) for f in r.finding_list]
+
+
+def test_a_capitalised_sentence_left_in_english_is_words_not_a_name():
+    en = "Keep the soup in the fridge until dinner."
+    assert found(en, "スープはKeep the soup in the fridgeまで。") == [
+        ("Keep the soup in the fridge", "major", "English words ")]
+
+
+@pytest.mark.parametrize(("en", "ja", "name"), [
+    # a work's title lowers only its function words
+    ("She read Memories of the Land and Water on the train.",
+     "彼女は電車でMemories of the Land and Waterを読んだ。", "Memories of the Land and Water"),
+    # name particles stay lower case inside a name
+    ("Coach Vicente del Bosque smiled.", "Vicente del Bosque監督は笑った。", "Vicente del Bosque"),
+])
+def test_names_in_title_case_stay_minor_names(en, ja, name):
+    assert found(en, ja) == [(name, "minor", "English name ")]
+
+
+def test_an_untranslated_explanation_quoting_japanese_is_one_passage():
+    en = "And this is why."
+    ja = ("だからこそ。Both options are fine, but 「だからこそ」 sounds more natural "
+          "in everyday speech")
+    assert found(en, ja) == [
+        ("Both options are fine, but 「だからこそ」 sounds more natural in everyday speech",
+         "major", "English passage ")]
+
+
+def test_two_names_in_one_sentence_stay_two_findings():
+    en = "Drivers for Uber and Lyft went on strike."
+    assert found(en, "UberとLyftの運転手がストライキを行った。") == [
+        ("Uber", "minor", "English name "), ("Lyft", "minor", "English name ")]

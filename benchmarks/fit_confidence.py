@@ -66,9 +66,12 @@ REFA_FINDINGS_PER_1000 = 1.0
 REFA_MAJOR_SHARE = 0.05
 #: Candidate thresholds (floor and major_at).
 GRID = tuple(round(x, 3) for x in np.arange(0.0, 0.6 + 1e-9, 0.005))
-#: Categories whose errors change what the text says (docs/DESIGN.md categories); untranslated
-#: English, repetition and scrambled word order hurt the reading, not the facts.
-MEANING_CHANGING = ("mistranslation", "number", "omission", "addition", "title", "name")
+#: Categories whose errors change what the text says (docs/DESIGN.md categories); repetition
+#: and scrambled word order hurt the reading, not the facts. Untranslated English counts: the
+#: Japanese reader does not get what the words say (the check itself keeps a name left in
+#: Latin script minor, so only English words and passages can stay major).
+MEANING_CHANGING = ("mistranslation", "number", "omission", "addition", "title", "name",
+                    "untranslated")
 #: Checks left uncalibrated: the relatedness finding covers the whole text (a translation of
 #: another article), which ESA annotators express with a score, not with a span.
 UNCALIBRATED = ("relatedness",)

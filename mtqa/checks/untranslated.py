@@ -201,11 +201,11 @@ def _is_prose(words: list[str]) -> bool:
 
 
 #: How far apart two untranslated runs of one sentence may lie and still be one English
-#: passage (characters), and what may not lie between them: the end of a Japanese sentence
-#: or a line (outside the Japanese words the passage quotes).
+#: passage (characters). Between them only punctuation, spaces and the Japanese words the
+#: passage quotes (in 「」, 『』, quotation marks or backticks) may stand: Japanese text of
+#: the sentence's own (a particle after a name) means the runs are separate words.
 _PASSAGE_GAP = 40
-_SENTENCE_END = re.compile(r"[。！？\n]")
-_QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
+_QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|\"[^\"]*\"|`+[^`]*`+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +230,7 @@ def _passages(seg: str, runs: list[_Run]) -> list[_Run]:
         last = out[-1] if out else None
         gap = seg[last.end : run.start] if last else ""
         if (last is not None and (last.prose or run.prose) and len(gap) <= _PASSAGE_GAP
-                and not _SENTENCE_END.search(_QUOTED.sub("", gap))):
+                and not japanese.has_japanese(_QUOTED.sub("", gap))):
             out[-1] = _Run(last.start, run.end, seg[last.start : run.end], True,
                            last.in_ref and run.in_ref, joined=True)
         else:

@@ -16,6 +16,9 @@ from .cache import text_cache
 
 _KANJI = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF]")
 _LATIN = re.compile(r"[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]")
+# Kana (hiragana, katakana, half-width katakana) and kanji: Japanese words.
+_JAPANESE = re.compile(r"[\u3041-\u309F\u30A1-\u30FA\u31F0-\u31FF\uFF66-\uFF9D"
+                       r"\u4E00-\u9FFF\u3400-\u4DBF]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,12 @@ def has_kanji(s: str) -> bool:
 
 def has_latin(s: str) -> bool:
     return bool(_LATIN.search(s))
+
+
+def has_japanese(s: str) -> bool:
+    """True when ``s`` holds a kana or kanji letter (punctuation and the long-vowel mark
+    alone are not Japanese words)."""
+    return bool(_JAPANESE.search(s))
 
 
 def lemma_base(lemma: str) -> str:

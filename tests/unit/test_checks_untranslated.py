@@ -166,3 +166,10 @@ def test_two_names_in_one_sentence_stay_two_findings():
     en = "Drivers for Uber and Lyft went on strike."
     assert found(en, "UberとLyftの運転手がストライキを行った。") == [
         ("Uber", "minor", "English name "), ("Lyft", "minor", "English name ")]
+
+
+def test_a_name_and_the_english_it_is_quoted_saying_stay_apart():
+    en = "Keep the soup in the fridge, Lavrov said."
+    assert found(en, "Lavrovは「Keep the soup in the fridge」と言った。") == [
+        ("Lavrov", "minor", "English name "),
+        ("Keep the soup in the fridge", "major", "English words ")]

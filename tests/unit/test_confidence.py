@@ -119,3 +119,16 @@ def test_reports_carry_confidence_and_min_confidence_hides_with_a_note():
     assert len(hidden.finding_list) == len(report.finding_list) - len(calibrated)
     assert any("hidden" in n for n in hidden.notes)
     assert hidden.signature != report.signature
+
+
+def test_the_shipped_model_keeps_untranslated_english_major_and_a_latin_name_minor():
+    """Untranslated English words change what the Japanese reader gets (the shipped model
+    counts the category as meaning-changing); a name left in Latin script stays minor."""
+    m = ConfidenceModel.load()
+    assert "untranslated" in m.meaning_changing
+    r = mtqa.check("Keep the soup in the fridge, Lavrov said.",
+                   "Lavrovは「Keep the soup in the fridge」と言った。",
+                   backtranslator="dictionary", checks=("untranslated",))
+    shown, _ = confidence.apply(list(r.finding_list), m, min_confidence=0.0)
+    got = {f.text: f.severity for f in shown}
+    assert got == {"Lavrov": "minor", "Keep the soup in the fridge": "major"}

@@ -9,7 +9,9 @@ file_names), trade names marked as such (mixed case like iPhone, a model number 
 "Fab 7", 'n for "and" as in Shake 'n Bake). Always left
 alone: photo credits ("Evelyn Hockstein/AP通信"), a company marker (米Google,
 Veltrion社), the original spelling in brackets, and page chrome. Ordinary English words
-left untranslated are always flagged.
+left untranslated are always flagged (UNT001), and so is text in the script of another
+language that the English does not have (UNT002: Korean, Cyrillic, Arabic… slipped in by a
+multilingual model).
 """
 
 from __future__ import annotations
@@ -208,6 +210,22 @@ _PASSAGE_GAP = 40
 _QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|\"[^\"]*\"|`+[^`]*`+")
 
 
+#: Scripts that have no place in a Japanese translation of English text (Greek is left out:
+#: its letters are units and symbols, μg, α): a run of one is text of another language that
+#: a multilingual model slipped in (결혼할 in the middle of a Japanese sentence), unless the
+#: English quotes the same text.
+_FOREIGN_SCRIPTS = (
+    ("Korean", "\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF"),
+    ("Cyrillic", "\u0400-\u04FF"),
+    ("Hebrew", "\u0590-\u05FF"),
+    ("Arabic", "\u0600-\u06FF"),
+    ("Devanagari", "\u0900-\u097F"),
+    ("Thai", "\u0E00-\u0E7F"),
+)
+_FOREIGN_RUN = re.compile("|".join(
+    f"(?P<{name}>[{chars}]+(?:[ 　][{chars}]+)*)" for name, chars in _FOREIGN_SCRIPTS))
+
+
 @dataclass(frozen=True, slots=True)
 class _Run:
     """One Latin run the policy does not allow (offsets in the segment)."""
@@ -304,6 +322,7 @@ class UntranslatedCheck(BaseCheck):
             # ordinary English words leave the Japanese reader without the meaning.
             prose = not word[:1].isupper() or _is_prose(words)
             runs.append(_Run(a, b, word, prose, word.lower().replace("’", "'") in ref_lower))
+        yield from self._foreign(pair, ctx, seg)
         for run in _passages(seg, runs):
             severity: Severity = "major" if run.prose else "minor"
             what = "passage" if run.joined else "words" if run.prose else "name"
@@ -317,4 +336,20 @@ class UntranslatedCheck(BaseCheck):
                 ),
                 pair=pair,
                 code="UNT001",
+            )
+
+    def _foreign(self, pair: AlignedPair, ctx: Context, seg: str) -> Iterator[Finding]:
+        """UNT002: text in a script of another language that the English does not have."""
+        for m in _FOREIGN_RUN.finditer(seg):
+            if m.group() in ctx.reference.text:
+                continue
+            script = m.lastgroup or "foreign"
+            yield self.finding(
+                ctx.translation.text, pair.mt_start + m.start(), pair.mt_start + m.end(),
+                category="untranslated",
+                severity="major",
+                message=f"{script} text '{m.group()}' in the translation: the English has "
+                "none; text of another language, not a rendering",
+                pair=pair,
+                code="UNT002",
             )

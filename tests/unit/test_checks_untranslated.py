@@ -173,3 +173,26 @@ def test_a_name_and_the_english_it_is_quoted_saying_stay_apart():
     assert found(en, "Lavrovは「Keep the soup in the fridge」と言った。") == [
         ("Lavrov", "minor", "English name "),
         ("Keep the soup in the fridge", "major", "English words ")]
+
+
+# --- text in the script of another language ------------------------------------------------
+
+
+def test_korean_slipped_into_the_japanese_is_a_major_finding():
+    en = "She laughed about the day she would marry a billionaire."
+    r = mtqa.check(en, "億万長者と 결혼할 日のことを彼女は笑った。", backtranslator="dictionary",
+                   checks=("untranslated",))
+    assert [(f.text, f.severity, f.code) for f in r.finding_list] == [
+        ("결혼할", "major", "UNT002")]
+    assert "Korean" in r.finding_list[0].message
+
+
+@pytest.mark.parametrize(("en", "ja"), [
+    # the English quotes the same text: kept as written
+    ("The sign read 'Добро пожаловать' in Cyrillic.", "看板にはキリル文字で「Добро пожаловать」と書かれていた。"),
+    # Greek letters are units and symbols
+    ("Take 5 μg a day.", "1日5μgを摂取する。"),
+])
+def test_foreign_script_that_belongs_is_left_alone(en, ja):
+    r = mtqa.check(en, ja, backtranslator="dictionary", checks=("untranslated",))
+    assert [f.code for f in r.finding_list] == []

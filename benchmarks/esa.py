@@ -120,6 +120,8 @@ class EsaItem:
     translation: str
     esa_score: float
     spans: tuple[tuple[int, int, str], ...]
+    #: omissions the annotator marked without a place in the Japanese (``missing``)
+    missing: int = 0
 
     @property
     def key(self) -> str:
@@ -147,6 +149,7 @@ def _parse_item(obj: Any, where: str) -> EsaItem:
             doc_id=str(obj["doc_id"]), domain=str(obj["domain"]), system=str(obj["system"]),
             source=str(obj["source"]), translation=str(text),
             esa_score=float(obj["esa_score"]), spans=tuple(spans),
+            missing=int(obj.get("missing") or 0),
         )
     except (KeyError, TypeError, ValueError) as err:
         raise DataError(f"{where}: missing or bad field ({err}); see the data README") from None
@@ -411,6 +414,27 @@ def measure(items: Sequence[EsaItem], outcomes: Sequence[Outcome]) -> dict[str, 
             sum(not o.passed for o in clean_mt) / max(len(clean_mt), 1), 4),
         "hidden": sum(o.hidden for o in outcomes),
         "per_check": per_check(items, outcomes),
+        "omissions": omissions_on_missing(items, errors),
+    }
+
+
+def omissions_on_missing(items: Sequence[EsaItem], errors: Sequence[Sequence[Any]]
+                         ) -> dict[str, Any]:
+    """Omission findings against the omissions the annotators marked without a place
+    (``missing``): the character scores cannot credit them (an omission has no characters in
+    the Japanese), so they are measured by item, per code, against the share of machine
+    translations with such a mark."""
+    mt = [it for it in items if it.system != HUMAN_SYSTEM]
+    by_code: dict[str, list[bool]] = defaultdict(list)
+    for it, fs in zip(items, errors):
+        if it.system == HUMAN_SYSTEM:
+            continue
+        for code in sorted({f.code for f in fs if f.category == "omission"}):
+            by_code[code].append(it.missing > 0)
+    return {
+        "base_rate": round(sum(it.missing > 0 for it in mt) / max(len(mt), 1), 4),
+        "codes": {c: {"items": len(v), "marked": round(sum(v) / len(v), 3)}
+                  for c, v in sorted(by_code.items())},
     }
 
 
@@ -491,6 +515,10 @@ def print_summary(name: str, m: Mapping[str, Any]) -> None:
     print(f"default gate fails {m['gate_fails_refa']:.1%} of refA paragraphs, "
           f"{m['gate_fails_clean_mt']:.1%} of MT items without a human span, and catches "
           f"{m['gate_catches_human_major']:.1%} of items with a human major span")
+    om = m["omissions"]
+    codes = ", ".join(f"{c} {v['marked']:.2f} of {v['items']}" for c, v in om["codes"].items())
+    print(f"MT items with an omission finding that an annotator marked 'missing': {codes or '-'}"
+          f" (all MT items: {om['base_rate']:.3f})")
     print(f"{'check':16s} {'findings':>8s} {'on span':>8s}  severities")
     for check, row in m["per_check"].items():
         sev = ", ".join(f"{k} {v}" for k, v in sorted(row["severities"].items()))

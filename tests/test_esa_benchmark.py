@@ -72,3 +72,20 @@ def test_a_fold_with_findings_of_one_label_gets_the_base_rate():
     model = fit_confidence.fit_logistic(ex)
     assert not model.coef.any()
     assert 0.0 < 1.0 / (1.0 + np.exp(-model.intercept)) <= 0.011
+
+
+def test_omission_findings_are_measured_against_the_missing_marks():
+    from types import SimpleNamespace as F
+
+    marked = esa.EsaItem("d", "news", "sysA", "s", "abc", 50.0, (), missing=2)
+    clean = esa.EsaItem("d", "news", "sysB", "s", "abc", 90.0, ())
+    human = esa.EsaItem("d", "news", "refA", "s", "abc", 95.0, (), missing=1)
+    om = F(category="omission", code="ALN001")
+    other = F(category="number", code="NUM001")
+    res = esa.omissions_on_missing([marked, clean, human], [[om, om], [om, other], [om]])
+    # one item each (two findings of a code in one item count once), refA left out
+    assert res == {"base_rate": 0.5, "codes": {"ALN001": {"items": 2, "marked": 0.5}}}
+    # the data's missing field is read
+    line = json.dumps({"doc_id": "d", "domain": "news", "system": "x", "source": "s",
+                       "translation": "t", "esa_score": 1, "spans": [], "missing": 3})
+    assert esa._parse_item(json.loads(line), "f:1").missing == 3

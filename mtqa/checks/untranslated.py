@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..text import japanese, wordlists
-from ..text.english import STOPWORDS
+from ..text.english import STOPWORDS, URL as _URL
 from ..errors import ConfigError
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
@@ -40,9 +40,6 @@ _LATIN_RUN = re.compile(rf"[{_L}][{_L}'’\-\.]*(?:[ 　]['‘’]?[{_L}][{_L}'�
 #: (マイク・ワルツ（Mike Waltz）, カムデン郡（英語：Camden County）) is a gloss, not an
 #: untranslated word.
 _BRACKET_GLOSS = re.compile(r"[（(](?:[^（）()]{0,6}[:：])?[^（）()]*[）)]")
-# (the ends are ASCII boundaries: Japanese text runs on right after an address: …\.orgで)
-_URL = re.compile(r"(https?://|www\.)[!-~]+|[!-~]+@[!-~]+\.[A-Za-z]+"
-                  r"|[A-Za-z0-9][A-Za-z0-9.\-]*\.(?:com|org|net|jp|co\.jp)(?![A-Za-z0-9])", re.I)
 # A photo credit: "Name/Agency", "(Photographer/Pool Photo via AP)", "写真：…", "©…".
 _CREDIT = re.compile(
     r"[A-Za-z][A-Za-z .'\-]*/\s*(?:[A-Za-z][A-Za-z .'\-]*|[^\s。、]{1,12}(?:通信|新聞|社|Photo))"

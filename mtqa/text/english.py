@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from .cache import text_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+#: A web or e-mail address (the ends are ASCII boundaries: Japanese text runs on right after
+#: an address: …\.orgで). One piece of evidence however many words it spells.
+URL = re.compile(r"(https?://|www\.)[!-~]+|[!-~]+@[!-~]+\.[A-Za-z]+"
+                 r"|[A-Za-z0-9][A-Za-z0-9.\-]*\.(?:com|org|net|jp|co\.jp)(?![A-Za-z0-9])", re.I)
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as into onto over under

@@ -16,7 +16,11 @@ omitted or crossing). Eight detectors:
   are an opening expression of several words (というのも、 ということは、), a topic with
   one phrase whose verb is left out by style (詳細はウェブサイトへ。 陪審員は宣誓を。), a
   list of nouns (ネギ、玉ネギ、卵。) and inverted order after a finite clause
-  (同じだった、その特性ゆえに。). Also a fragment:
+  (同じだった、その特性ゆえに。). So are a noun closed by a sentence-final particle (私の
+  兄よ。), an opening conjunction that UniDic splits (というわけで、), a particle after a
+  quotation of punctuation (「...」を…), a request after どうぞ (どうぞ盛大な拍手を。), and
+  an afterthought clause after the sentence it modifies, one English sentence split in two
+  (…と彼女は尋ねた。壁の時計を見ながら。). Also a fragment:
   a sentence ending on a compound particle (…規則について。), and, in plain written prose,
   on a te-form whose clause names its subject (…怪物は…把握して。) or on a verb's
   continuative form (…命を受け。). A first sentence followed by another on the same line
@@ -34,7 +38,8 @@ omitted or crossing). Eight detectors:
   other words all render another English clause (シンガポールで当初の生産量は…).
 * ``SCR006`` a clause moved across a sentence boundary: a Japanese clause that renders
   nothing of its own English sentence but words of the neighbouring one, which that
-  sentence's own Japanese lacks.
+  sentence's own Japanese lacks. A boundary drawn elsewhere in the English order (the
+  clause at the edge facing its sentence) moves nothing.
 * ``SCR007`` a の-modifier put on the wrong noun, and ``SCR008`` coordinated clauses
   swapped, read against the English word order (:mod:`mtqa.checks.reordered`).
 """
@@ -194,13 +199,13 @@ def _verb_ellipsis(words: Sequence[japanese.Token], text: str) -> bool:
 
 #: Adverbs that announce a request or an invitation (UniDic 副詞, by lemma: ぜひ is 是非):
 #: the verb that makes it (ください, お願いします) may be left out after the object
-#: (どうぞドラムロールを。 ぜひご参加を。).
+#: (どうぞ盛大な拍手を。 ぜひご参加を。).
 _REQUEST_ADVERBS = frozenset({"どうぞ", "是非"})
 
 
 def _request_ellipsis(words: Sequence[japanese.Token], toks: Sequence[japanese.Token]) -> bool:
     """True when the last clause of a sentence opens on a request adverb and ends on を with
-    no predicate of its own (…ので、どうぞドラムのロールを。 "drum roll, please"): a polite
+    no predicate of its own (…ので、どうぞ盛大な拍手を。 "a round of applause, please"): a polite
     request whose verb is left out. A clause cut off from its sentence carries no request
     adverb."""
     if words[-1].surface != "を":
@@ -465,8 +470,8 @@ _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 
 def _verbless_main_clause(sentence: str) -> bool:
     """True when an English sentence is a fragment once its relative clauses are set aside
-    ("The woman who he had been with for years, the one who had given birth to his sons.",
-    "Knowing everything that I know now."): a noun phrase or a participle, whose finite
+    ("The woman who had raised him alone, the one who never gave up.", "Building on
+    everything that we learned last year."): a noun phrase or a participle, whose finite
     verbs all sit in clauses modifying a noun. A relative clause runs from its pronoun,
     after a word of its own phrase, to the next comma; one that shows two separate finite
     verbs ("The man who killed her was arrested") holds the main verb too and counts."""
@@ -501,12 +506,12 @@ def _renders_fragment(sentences: Sequence[str]) -> bool:
 
 def _renders_fragment_whole(pair: AlignedPair, ctx: Context) -> bool:
     """True when a Japanese sentence ending on a case particle or the te-form may render an
-    English fragment (庭に猫、みたいな感じで。 for "Or a cat in the garden?", 今知っている
-    ことを基にして。 for "Knowing everything that I know now."): the pair is that one
-    Japanese sentence, and no English sentence of the pair has a finite verb outside its
-    relative clauses (:func:`_verbless_main_clause`). A sentence
-    cut before its verb (…ゴールに。 突き刺さる。) leaves its other half in the same pair;
-    a "sentence" of hashtags, links or emoji after it (…ゴールへ。#MLS) is no such half."""
+    English fragment (庭に猫、みたいな感じで。 for "Or a cat in the garden?", 昨年学んだ
+    ことすべてを基にして。 for "Building on everything that we learned last year."): the
+    pair is that one Japanese sentence, and no English sentence of the pair has a finite
+    verb outside its relative clauses (:func:`_verbless_main_clause`). A sentence cut
+    before its verb (…ゴールに。 突き刺さる。) leaves its other half in the same pair;
+    a "sentence" of hashtags, links or emoji after it (…ゴール右上へ。#EPL) is no such half."""
     english = _english_sentences(pair, ctx)
     japanese_sentences = [i for i in pair.mt_sentences
                           if _JAPANESE_SCRIPT.search(ctx.translation.sentence_text(i))]
@@ -531,8 +536,8 @@ _VERBAL_POS = frozenset({"動詞", "形容詞"})
 
 def _verbal_ending(text: str) -> bool:
     """True when a sentence ends on a verb or an adjective, with its auxiliaries and
-    sentence-final particles (尋ねた, 分からないんだ？, 明確にしてきました, かけるかもしれ
-    ない), not on the copula after a noun (議論でした): a predicate that an adverbial
+    sentence-final particles (尋ねた, 分からないんだ？, 話してきました, 来るかもしれない),
+    not on the copula after a noun (議論でした): a predicate that an adverbial
     clause or a case phrase can modify."""
     toks = [t for t in japanese.tokenize(text) if not _is_punctuation(t.surface)]
     k = len(toks)
@@ -544,14 +549,14 @@ def _verbal_ending(text: str) -> bool:
 
 def _afterthought(pair: AlignedPair, sent: Sentence, ctx: Context,
                   words: Sequence[japanese.Token]) -> bool:
-    """True when a sentence that ends waiting for a predicate (…を思い出しながら。 …産んで
-    くれた女性に。 …のせいで。) is an afterthought to the sentence before it (倒置 across a
-    full stop, common in narrative and speech: 「…」と彼らは尋ねた。…を思い出しながら。 for
-    "They asked, reflecting on …"). Three things together: it is the last Japanese sentence
+    """True when a sentence that ends waiting for a predicate (…を見ながら。 …育ててくれた
+    人に。 …と思って。) is an afterthought to the sentence before it (倒置 across a full stop,
+    common in narrative and speech: 「…」と彼女は尋ねた。壁の時計を見ながら。 for "she
+    asked, looking at the clock on the wall"). All of these: it is the last Japanese sentence
     of its alignment bead and the sentence before it renders the same English (one English
     sentence split in two, the subordinate part last, as in English); that sentence ends on
     a verb or an adjective it can modify (:func:`_verbal_ending`); and it is a clause with a
-    predicate of its own, not a bare phrase (…述べています。ベラルーシに。 stays a fragment),
+    predicate of its own, not a bare phrase (…と語った。ノルウェーに。 stays a fragment),
     and it goes straight on from that sentence: it does not open on a conjunction or a
     particle (…訪れた。というのも、…しようとして。 announces a new sentence and leaves it
     unfinished). A sentence cut in two leaves its first half as the fragment, the rest after
@@ -587,8 +592,8 @@ _NOMINAL_POS = frozenset({"名詞", "形状詞", "代名詞", "接尾辞"})
 
 
 def _elided_copula(words: Sequence[japanese.Token]) -> bool:
-    """True when a noun is closed by sentence-final particles (絶好調よ。 …の発想かな。
-    マディソンよ。): spoken Japanese leaves the copula out before よ, か, な and ね (だよ →
+    """True when a noun is closed by sentence-final particles (私の兄よ。 ただの気のせいかな。
+    元気よ。): spoken Japanese leaves the copula out before よ, か, な and ね (だよ →
     よ), and the sentence is complete. A phrase cut off from its sentence ends on a case
     particle or a bare noun, not on a sentence-final particle."""
     k = len(words)
@@ -718,7 +723,7 @@ class ScrambledCheck(BaseCheck):
             # (with a topic, a noun ending is a copula left out: 現在は協会の代表。)
             return "has no predicate: a fragment cut off from its sentence"
         if last.surface in _DANGLING_ENDINGS and last.pos1 in {"名詞", "助詞", "形状詞"}:
-            # (a conjunctive particle may close an afterthought: …を思い出しながら。; a
+            # (a conjunctive particle may close an afterthought: …を見ながら。; a
             # formal noun without its particle or copula may not: …を改善するため。)
             if last.pos1 == "助詞" and afterthought():
                 return ""
@@ -1039,9 +1044,9 @@ class ScrambledCheck(BaseCheck):
 
 
 #: Share of its English words that a neighbouring sentence's own Japanese must still render
-#: for a clause carried across their boundary to be a boundary drawn elsewhere (a shorter
-#: neighbour keeps a quarter of its words or more: 彼はカリを「欠陥」と見なしていた
-#: renders Kari and flaw of 8; one whose Japanese renders none was traded, not split).
+#: for a clause carried across their boundary to be a boundary drawn elsewhere (a neighbour
+#: left with a short Japanese sentence may render only two of its eight English words; one
+#: whose Japanese renders none of them was traded, not split).
 MIN_NEIGHBOUR_COVERAGE = 0.2
 
 
@@ -1051,9 +1056,9 @@ def _boundary_shift(lex: Lexicon, clauses: Sequence[Sequence[int]], ci: int,
     """True when clause ``ci`` of a Japanese sentence renders the adjacent English sentence
     because the translator drew the sentence boundary elsewhere, keeping the order: the
     clause sits at the edge facing that sentence, with nothing of its own sentence between
-    them (…, the Ice King never let Kari out. → アイボリーの予想通り、氷の王はカリを外に
-    出さなかった。; "…, then circled above. Weirdly, …" → …起こった。そして、しばらく円を描
-    いて飛んでいたが、奇妙なことに、…), and the neighbour's own Japanese still renders its
+    them ("The storm hit the coast on Monday and then moved north. By Tuesday the rain had
+    stopped." → 嵐は月曜日に海岸を襲った。その後北へ移動し、火曜日までには雨は止んでいた。),
+    and the neighbour's own Japanese still renders its
     sentence (``MIN_NEIGHBOUR_COVERAGE``). A clause carried into the middle or to the far
     end of a sentence, or traded for the neighbour's content, reads in the wrong place."""
     own_ja, other_ja = sides

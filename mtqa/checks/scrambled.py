@@ -16,7 +16,11 @@ omitted or crossing). Eight detectors:
   are an opening expression of several words (というのも、 ということは、), a topic with
   one phrase whose verb is left out by style (詳細はウェブサイトへ。 陪審員は宣誓を。), a
   list of nouns (ネギ、玉ネギ、卵。) and inverted order after a finite clause
-  (同じだった、その特性ゆえに。). Also a fragment:
+  (同じだった、その特性ゆえに。). So are a noun closed by a sentence-final particle (私の
+  兄よ。), an opening conjunction that UniDic splits (というわけで、), a particle after a
+  quotation of punctuation (「...」を…), a request after どうぞ (どうぞ盛大な拍手を。), and
+  an afterthought clause after the sentence it modifies, one English sentence split in two
+  (…と彼女は尋ねた。壁の時計を見ながら。). Also a fragment:
   a sentence ending on a compound particle (…規則について。), and, in plain written prose,
   on a te-form whose clause names its subject (…怪物は…把握して。) or on a verb's
   continuative form (…命を受け。). A first sentence followed by another on the same line
@@ -34,7 +38,8 @@ omitted or crossing). Eight detectors:
   other words all render another English clause (シンガポールで当初の生産量は…).
 * ``SCR006`` a clause moved across a sentence boundary: a Japanese clause that renders
   nothing of its own English sentence but words of the neighbouring one, which that
-  sentence's own Japanese lacks.
+  sentence's own Japanese lacks. A boundary drawn elsewhere in the English order (the
+  clause at the edge facing its sentence) moves nothing.
 * ``SCR007`` a の-modifier put on the wrong noun, and ``SCR008`` coordinated clauses
   swapped, read against the English word order (:mod:`mtqa.checks.reordered`).
 """
@@ -147,6 +152,8 @@ def _spoken_opening(words: Sequence[japanese.Token], toks: Sequence[japanese.Tok
     # ということは "so"): one JMdict entry, in a sentence that ends complete (one that ends
     # on a conjunctive particle, …しようとして。, is unfinished whatever opens it)
     finished = words[-1].pos2 != "接続助詞"
+    if finished and _quotative_conjunction(words):
+        return True
     for n in range(3, min(len(words), MAX_OPENING_TOKENS) + 1 if finished else 0):
         head = words[:n]
         if (all(a.end == b.start for a, b in zip(head, head[1:]))
@@ -154,6 +161,17 @@ def _spoken_opening(words: Sequence[japanese.Token], toks: Sequence[japanese.Tok
                 and jmdict.glosses("".join(t.surface for t in head))):
             return True
     return len(first.surface) >= 2 and bool(jmdict.glosses(first.surface))
+
+
+def _quotative_conjunction(words: Sequence[japanese.Token]) -> bool:
+    """True when a sentence opens on the quotative と, 言う in its attributive form and a
+    noun (というわけで、 ということで、 というのは): UniDic splits these conjunctions of
+    "so, that is why" into their parts, and their ``という N`` points back at the previous
+    sentence. A clause cut off before its reporting verb goes on with と言った or と述べた
+    (a final or continuative form), never with 言う modifying a noun."""
+    return (len(words) > 2 and words[0].surface == "と" and words[1].lemma == "言う"
+            and words[1].cform.startswith("連体形")
+            and (words[2].pos1 == "名詞" or words[2].pos2 == "準体助詞"))
 
 
 #: Case particles after which a topic sentence leaves its verb out by style: a direction or
@@ -177,6 +195,27 @@ def _verb_ellipsis(words: Sequence[japanese.Token], text: str) -> bool:
     return (len(particles) == 1 and words[particles[0]].surface == "は"
             and 0 < particles[0] < len(words) - 2
             and not any(_is_predicate(t) for t in words))
+
+
+#: Adverbs that announce a request or an invitation (UniDic 副詞, by lemma: ぜひ is 是非):
+#: the verb that makes it (ください, お願いします) may be left out after the object
+#: (どうぞ盛大な拍手を。 ぜひご参加を。).
+_REQUEST_ADVERBS = frozenset({"どうぞ", "是非"})
+
+
+def _request_ellipsis(words: Sequence[japanese.Token], toks: Sequence[japanese.Token]) -> bool:
+    """True when the last clause of a sentence opens on a request adverb and ends on を with
+    no predicate of its own (…ので、どうぞ盛大な拍手を。 "a round of applause, please"): a polite
+    request whose verb is left out. A clause cut off from its sentence carries no request
+    adverb."""
+    if words[-1].surface != "を":
+        return False
+    commas = [k for k, t in enumerate(toks) if t.surface in _LIST_MARKS]
+    clause = [t for t in toks[commas[-1] + 1:] if not _is_punctuation(t.surface)] if commas \
+        else list(words)
+    # (an attributive form modifies the object: どうぞ盛大な拍手を。 どうぞ温かい拍手を。)
+    return (len(clause) > 2 and clause[0].pos1 == "副詞" and clause[0].lemma in _REQUEST_ADVERBS
+            and not any(_is_predicate(t) and not t.cform.startswith("連体形") for t in clause))
 
 
 def _enumeration(toks: Sequence[japanese.Token]) -> bool:
@@ -410,12 +449,43 @@ def _verbless(sentence: str) -> bool:
     irregular past. A present-tense verb after a noun subject ("Prices rise.") is not
     recognised, so such a sentence also counts as verbless: the rule may excuse a
     Japanese fragment, never create a finding."""
-    tokens = [t.lower().replace("’", "'")
-              for t in re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)?", sentence)]
-    if not tokens:
-        return False
-    return not any(t in _FINITE_WORDS or (len(t) > 4 and t.endswith("ed"))
-                   or t in IRREGULAR_FORMS for t in tokens)
+    tokens = _english_tokens(sentence)
+    return bool(tokens) and not any(_finite(t) for t in tokens)
+
+
+def _english_tokens(text: str) -> list[str]:
+    return [t.lower().replace("’", "'") for t in re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)?",
+                                                              text)]
+
+
+def _finite(token: str) -> bool:
+    """True when a lower-case English word shows a finite clause (:func:`_verbless`)."""
+    return (token in _FINITE_WORDS or (len(token) > 4 and token.endswith("ed"))
+            or token in IRREGULAR_FORMS)
+
+
+#: Relative pronouns: the clause they open modifies the noun before them.
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+
+
+def _verbless_main_clause(sentence: str) -> bool:
+    """True when an English sentence is a fragment once its relative clauses are set aside
+    ("The woman who had raised him alone, the one who never gave up.", "Building on
+    everything that we learned last year."): a noun phrase or a participle, whose finite
+    verbs all sit in clauses modifying a noun. A relative clause runs from its pronoun,
+    after a word of its own phrase, to the next comma; one that shows two separate finite
+    verbs ("The man who killed her was arrested") holds the main verb too and counts."""
+    kept: list[str] = []
+    for chunk in re.split(r"[,;:—–]", sentence):
+        toks = _english_tokens(chunk)
+        k = next((i for i, t in enumerate(toks) if i > 0 and t in _RELATIVE_PRONOUNS), None)
+        if k is None:
+            kept += toks
+            continue
+        flags = [_finite(t) for t in toks[k + 1:]]
+        groups = sum(1 for i, f in enumerate(flags) if f and (i == 0 or not flags[i - 1]))
+        kept += toks[:k] if groups <= 1 else toks
+    return bool(kept) and not any(_finite(t) for t in kept)
 
 
 def _english_sentences(pair: AlignedPair, ctx: Context) -> list[str]:
@@ -434,13 +504,73 @@ def _renders_fragment(sentences: Sequence[str]) -> bool:
                or _verbless(s) for s in sentences)
 
 
-def _renders_fragment_whole(pair: AlignedPair, english: Sequence[str]) -> bool:
-    """True when a Japanese sentence ending on a case particle may render an English
-    fragment (庭に猫、みたいな感じで。 for "Or a cat in the garden?"): the pair is that one
-    Japanese sentence, and no English sentence of the pair has a finite verb. A sentence
-    cut before its verb (…ゴールに。 突き刺さる。) leaves its other half in the same pair."""
-    return (len(pair.mt_sentences) == 1 and bool(english)
-            and all(_verbless(s) for s in english))
+def _renders_fragment_whole(pair: AlignedPair, ctx: Context) -> bool:
+    """True when a Japanese sentence ending on a case particle or the te-form may render an
+    English fragment (庭に猫、みたいな感じで。 for "Or a cat in the garden?", 昨年学んだ
+    ことすべてを基にして。 for "Building on everything that we learned last year."): the
+    pair is that one Japanese sentence, and no English sentence of the pair has a finite
+    verb outside its relative clauses (:func:`_verbless_main_clause`). A sentence cut
+    before its verb (…ゴールに。 突き刺さる。) leaves its other half in the same pair;
+    a "sentence" of hashtags, links or emoji after it (…ゴール右上へ。#EPL) is no such half."""
+    english = _english_sentences(pair, ctx)
+    japanese_sentences = [i for i in pair.mt_sentences
+                          if _JAPANESE_SCRIPT.search(ctx.translation.sentence_text(i))]
+    return (len(japanese_sentences) == 1 and bool(english)
+            and all(_verbless_main_clause(s) for s in english))
+
+
+#: A character of Japanese script (kana or a CJK ideograph).
+_JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _after_quotation(text: str, first: japanese.Token) -> bool:
+    """True when the particle that opens a sentence's words follows a quotation whose
+    content is only punctuation (「...」を見つけて…, 「？」と…): the quotation is the
+    phrase the particle marks, and the sentence begins before it."""
+    return any(c in _CLOSE_QUOTES for c in text[: first.start])
+
+
+#: Parts of speech that head a predicate an afterthought can depend on.
+_VERBAL_POS = frozenset({"動詞", "形容詞"})
+
+
+def _verbal_ending(text: str) -> bool:
+    """True when a sentence ends on a verb or an adjective, with its auxiliaries and
+    sentence-final particles (尋ねた, 分からないんだ？, 話してきました, 来るかもしれない),
+    not on the copula after a noun (議論でした): a predicate that an adverbial
+    clause or a case phrase can modify."""
+    toks = [t for t in japanese.tokenize(text) if not _is_punctuation(t.surface)]
+    k = len(toks)
+    while k > 0 and (toks[k - 1].pos1 == "助動詞" or toks[k - 1].pos2 in {"終助詞",
+                                                                      "準体助詞"}):
+        k -= 1
+    return k > 0 and toks[k - 1].pos1 in _VERBAL_POS
+
+
+def _afterthought(pair: AlignedPair, sent: Sentence, ctx: Context,
+                  words: Sequence[japanese.Token]) -> bool:
+    """True when a sentence that ends waiting for a predicate (…を見ながら。 …育ててくれた
+    人に。 …と思って。) is an afterthought to the sentence before it (倒置 across a full stop,
+    common in narrative and speech: 「…」と彼女は尋ねた。壁の時計を見ながら。 for "she
+    asked, looking at the clock on the wall"). All of these: it is the last Japanese sentence
+    of its alignment bead and the sentence before it renders the same English (one English
+    sentence split in two, the subordinate part last, as in English); that sentence ends on
+    a verb or an adjective it can modify (:func:`_verbal_ending`); and it is a clause with a
+    predicate of its own, not a bare phrase (…と語った。ノルウェーに。 stays a fragment),
+    and it goes straight on from that sentence: it does not open on a conjunction or a
+    particle (…訪れた。というのも、…しようとして。 announces a new sentence and leaves it
+    unfinished). A sentence cut in two leaves its first half as the fragment, the rest after
+    it in the same bead."""
+    mt = pair.mt_sentences
+    if sent.index not in mt or mt.index(sent.index) != len(mt) - 1 or len(mt) < 2:
+        return False
+    doc = ctx.translation
+    prev = doc.sentences[mt[-2]]
+    if prev.paragraph != sent.paragraph or prev.index != sent.index - 1:
+        return False
+    return (words[0].pos1 not in {"接続詞", "助詞"}
+            and any(_is_predicate(t) for t in words[:-1])
+            and _verbal_ending(doc.text[prev.start : prev.end]))
 
 
 def _said_twice(toks: Sequence[japanese.Token]) -> bool:
@@ -456,12 +586,30 @@ def _said_twice(toks: Sequence[japanese.Token]) -> bool:
     return len(items) == 2 and bool(items[0]) and items[0] == items[1]
 
 
+#: Parts of speech that the copula follows: a noun, a na-adjective's stem, a pronoun, a
+#: suffix closing a noun (絶好調, 元気, 彼, 三人).
+_NOMINAL_POS = frozenset({"名詞", "形状詞", "代名詞", "接尾辞"})
+
+
+def _elided_copula(words: Sequence[japanese.Token]) -> bool:
+    """True when a noun is closed by sentence-final particles (私の兄よ。 ただの気のせいかな。
+    元気よ。): spoken Japanese leaves the copula out before よ, か, な and ね (だよ →
+    よ), and the sentence is complete. A phrase cut off from its sentence ends on a case
+    particle or a bare noun, not on a sentence-final particle."""
+    k = len(words)
+    while k > 0 and words[k - 1].pos2 == "終助詞":
+        k -= 1
+    return 0 < k < len(words) and words[k - 1].pos1 in _NOMINAL_POS
+
+
 def _complete_without_predicate(words: Sequence[japanese.Token],
                                 english: Sequence[str]) -> bool:
     """True when a predicate-less sentence is complete as spoken or informal text: an
     address (レスリーさん。), a lone adverb, conjunction or interjection (なるほど。),
     or the rendering of an English sentence that is itself a fragment."""
     if words[-1].surface in _ADDRESS and len(words) <= 3:
+        return True
+    if _elided_copula(words):
         return True
     # (a sentence-final particle does not make a fragment of it: そうよ。 なるほどね。)
     if all(t.pos1 in {"副詞", "接続詞", "感動詞"} or t.pos2 == "終助詞" for t in words) and any(
@@ -474,7 +622,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 8
+    version: ClassVar[int] = 9
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -524,40 +672,12 @@ class ScrambledCheck(BaseCheck):
         words = [t for t in toks if not _is_punctuation(t.surface)]
         if not words:
             return
-        first, last = words[0], words[-1]
         if text.startswith(("「", "『")) and text.endswith(("」", "』")):
             return  # a quoted exclamation or short reply stands as its own sentence
-        if any(t.pos1 == "感動詞" for t in words):
-            return
-        problem = ""
-        quote_ellipsis = last.surface in {"と", "って"} and len(words) > 1 and any(
-            t.surface in {"」", "』"} and t.end == last.start for t in toks
-        )
-        if _said_twice(toks):
-            return  # a spoken hesitation or assent (いや、いや。)
-        if (last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES
-                and not quote_ellipsis and not _final_expression(words)
-                and not _verb_ellipsis(words, text) and not _inverted_order(toks)
-                and not _renders_fragment_whole(pair, _english_sentences(pair, ctx))):
-            # (「…」と。 leaves out the reporting verb on purpose: journalistic style)
-            problem = f"ends on the case particle '{last.surface}' with nothing to govern it"
-        elif (first.is_particle and first.pos2 in {"格助詞", "係助詞", "副助詞"}
-              and not self._quote_tail(sent, ctx, first) and not _spoken_opening(words, toks)):
-            problem = f"starts with the particle '{first.surface}'"
-        elif (sent.index > 0 and not any(_is_predicate(t) for t in words)
-              and len(text) <= MAX_FRAGMENT_CHARS
-              and not any(t.surface in {"は", "が", "も"} and t.is_particle for t in words)
-              and not _enumeration(toks)
-              and not _complete_without_predicate(words, _english_sentences(pair, ctx))):
-            # (with a topic, a noun ending is a copula left out: 現在は協会の代表。)
-            problem = "has no predicate: a fragment cut off from its sentence"
-        elif last.surface in _DANGLING_ENDINGS and last.pos1 in {"名詞", "助詞", "形状詞"}:
-            problem = f"ends on '{last.surface}', a subordinate clause with no main clause"
-        else:
-            written = functools.partial(_plain_written, sent, ctx)  # (asked only if needed)
-            problem = _dangling_te_form(words, toks, written) or _continuative(words, written)
-        if not problem:
-            problem = _continued_by_next(last, sent, ctx)
+        if any(t.pos1 == "感動詞" for t in words) or _said_twice(toks):
+            return  # an interjection, a spoken hesitation or assent (いや、いや。)
+        problem = (self._fragment_problem(pair, sent, ctx, toks, words)
+                   or _continued_by_next(words[-1], sent, ctx))
         if not problem:
             return
         start, end = self._fragment_span(toks, text)
@@ -569,6 +689,50 @@ class ScrambledCheck(BaseCheck):
             pair=pair,
             code="SCR001",
         )
+
+    def _fragment_problem(self, pair: AlignedPair, sent: Sentence, ctx: Context,
+                          toks: Sequence[japanese.Token],
+                          words: Sequence[japanese.Token]) -> str:
+        """Why a body sentence is a fragment by its own words, or "" when it is not. An
+        ending that waits for a predicate (a case particle, a subordinate ending, the
+        te-form) is no fragment when the sentence is an afterthought (:func:`_afterthought`)."""
+        doc = ctx.translation
+        text = doc.text[sent.start : sent.end]
+        first, last = words[0], words[-1]
+        quote_ellipsis = last.surface in {"と", "って"} and len(words) > 1 and any(
+            t.surface in {"」", "』"} and t.end == last.start for t in toks
+        )
+        afterthought = functools.partial(_afterthought, pair, sent, ctx, words)
+        if (last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES
+                and not quote_ellipsis and not _final_expression(words)
+                and not _verb_ellipsis(words, text) and not _request_ellipsis(words, toks)
+                and not _inverted_order(toks) and not _renders_fragment_whole(pair, ctx)):
+            # (「…」と。 leaves out the reporting verb on purpose: journalistic style)
+            if afterthought():
+                return ""
+            return f"ends on the case particle '{last.surface}' with nothing to govern it"
+        if (first.is_particle and first.pos2 in {"格助詞", "係助詞", "副助詞"}
+                and not _after_quotation(text, first)
+                and not self._quote_tail(sent, ctx, first) and not _spoken_opening(words, toks)):
+            return f"starts with the particle '{first.surface}'"
+        if (sent.index > 0 and not any(_is_predicate(t) for t in words)
+                and len(text) <= MAX_FRAGMENT_CHARS
+                and not any(t.surface in {"は", "が", "も"} and t.is_particle for t in words)
+                and not _enumeration(toks)
+                and not _complete_without_predicate(words, _english_sentences(pair, ctx))):
+            # (with a topic, a noun ending is a copula left out: 現在は協会の代表。)
+            return "has no predicate: a fragment cut off from its sentence"
+        if last.surface in _DANGLING_ENDINGS and last.pos1 in {"名詞", "助詞", "形状詞"}:
+            # (a conjunctive particle may close an afterthought: …を見ながら。; a
+            # formal noun without its particle or copula may not: …を改善するため。)
+            if last.pos1 == "助詞" and afterthought():
+                return ""
+            return f"ends on '{last.surface}', a subordinate clause with no main clause"
+        written = functools.partial(_plain_written, sent, ctx)  # (asked only if needed)
+        te_form = _dangling_te_form(words, toks, written)
+        if te_form:
+            return "" if afterthought() or _renders_fragment_whole(pair, ctx) else te_form
+        return _continuative(words, written)
 
     @staticmethod
     def _quote_tail(sent: Sentence, ctx: Context, first: japanese.Token) -> bool:
@@ -843,7 +1007,8 @@ class ScrambledCheck(BaseCheck):
             lex.words
         ):
             return None  # not a clear translation of its own sentence: alignment trouble
-        for chunk in japanese_clauses(lex.units):
+        clauses = japanese_clauses(lex.units)
+        for ci, chunk in enumerate(clauses):
             content = [u for u in chunk if lex.units[u].content and lex.units[u].known
                        and not _light_unit(lex.units[u])]
             if len(content) < MIN_MOVED_WORDS or any(lex.unit_links(u) for u in chunk):
@@ -858,6 +1023,8 @@ class ScrambledCheck(BaseCheck):
                      if there.words[k].kind != "number" and not at_home.covered(k)}
             if len(moved) < MIN_MOVED_WORDS - 1:
                 continue
+            if _boundary_shift(lex, clauses, ci, (own_ja, other_ja), at_home):
+                continue  # one sentence's end carried into the next, in order
             a, b = lex.units[chunk[0]].start, lex.units[chunk[-1]].end
             words = ", ".join(sorted({there.words[k].text for k in moved}))
             return self.finding(
@@ -874,6 +1041,38 @@ class ScrambledCheck(BaseCheck):
 
 
 # --- helpers ----------------------------------------------------------------------------
+
+
+#: Share of its English words that a neighbouring sentence's own Japanese must still render
+#: for a clause carried across their boundary to be a boundary drawn elsewhere (a neighbour
+#: left with a short Japanese sentence may render only two of its eight English words; one
+#: whose Japanese renders none of them was traded, not split).
+MIN_NEIGHBOUR_COVERAGE = 0.2
+
+
+def _boundary_shift(lex: Lexicon, clauses: Sequence[Sequence[int]], ci: int,
+                    sides: tuple[Sequence[tuple[str, int, int]], Sequence[tuple[str, int, int]]],
+                    at_home: Lexicon) -> bool:
+    """True when clause ``ci`` of a Japanese sentence renders the adjacent English sentence
+    because the translator drew the sentence boundary elsewhere, keeping the order: the
+    clause sits at the edge facing that sentence, with nothing of its own sentence between
+    them ("The storm hit the coast on Monday and then moved north. By Tuesday the rain had
+    stopped." → 嵐は月曜日に海岸を襲った。その後北へ移動し、火曜日までには雨は止んでいた。),
+    and the neighbour's own Japanese still renders its
+    sentence (``MIN_NEIGHBOUR_COVERAGE``). A clause carried into the middle or to the far
+    end of a sentence, or traded for the neighbour's content, reads in the wrong place."""
+    own_ja, other_ja = sides
+    if other_ja[0][2] == own_ja[-1][2] + 1:
+        between = clauses[ci + 1:]  # the neighbour follows: the clause must close the text
+    elif other_ja[-1][2] + 1 == own_ja[0][2]:
+        between = clauses[:ci]  # the neighbour precedes: the clause must open it
+    else:
+        return False
+    if any(lex.unit_links(u) for c in between for u in c if not _light_unit(lex.units[u])):
+        return False
+    words = [k for k, w in enumerate(at_home.words) if w.kind != "number"]
+    return bool(words) and (sum(at_home.covered(k) for k in words)
+                            >= MIN_NEIGHBOUR_COVERAGE * len(words))
 
 
 def _text(pair: AlignedPair, clause: Clause, opener: bool = True) -> str:

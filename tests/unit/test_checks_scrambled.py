@@ -481,3 +481,84 @@ def test_unfinished_forms_are_fragments_in_any_register(en: str, ja: str, text: 
 )
 def test_natural_trailing_endings_are_not_fragments(en: str, ja: str) -> None:
     assert scr001(HEAD_EN + en, HEAD_JA + ja) == []
+
+
+# --- issue #18, round 5: faithful spoken, narrative and informal forms ----------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # a noun closed by a sentence-final particle: the copula is left out (だよ → よ)
+        ("Who is that? That is my older brother.", "あれは誰？ 私の兄よ。"),
+        ("I keep thinking about it. Maybe it was only my imagination.",
+         "ずっとそのことを考えている。ただの気のせいかな。"),
+        # というわけで／ということで: a conjunction, not a sentence opening on the particle と
+        ("The shop was closed. So we went home.",
+         "店は閉まっていた。というわけで、私たちは家に帰った。"),
+        ("The shop was closed. So we went home.",
+         "店は閉まっていた。ということで、私たちは家に帰った。"),
+        # an afterthought after the sentence it modifies, the English sentence split in two
+        ("\"Are you ready?\" she asked, looking at the clock on the wall.",
+         "「準備はいい？」と彼女は尋ねた。壁の時計を見ながら。"),
+        ("He finally called his mother, the woman who had raised him alone.",
+         "彼はついに母に電話した。ひとりで自分を育ててくれた人に。"),
+        ("I stayed home because I thought the roads would be icy.",
+         "家にいることにした。道が凍っているかもしれないと思って。"),
+        # a particle after a quotation of punctuation marks opens no sentence
+        ("I am cleaning up the draft. Replace every \"...\" with a single ellipsis character.",
+         "原稿を整理している。「...」をすべて一文字の省略記号に置き換える。"),
+        # a verbless post rendered in headline style, hashtags after it
+        ("Smith with a stunning volley into the top corner. #EPL #Arsenal",
+         "スミスの見事なボレーがゴール右上へ。#EPL #Arsenal"),
+        # a request whose verb is left out after どうぞ
+        ("The winners will be announced tonight, so a round of applause, please.",
+         "今夜受賞者が発表されますので、どうぞ盛大な拍手を。"),
+        # an English fragment whose only finite verb sits in a relative clause
+        ("Next we will plan the second stage. Building on everything that we learned last year.",
+         "次に第二段階を計画します。昨年学んだことすべてを基にして。"),
+    ],
+)
+def test_complete_spoken_and_narrative_forms_are_not_fragments(en: str, ja: str) -> None:
+    assert scr001(HEAD_EN + en, HEAD_JA + ja) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "text"),
+    [
+        # a bare phrase after a complete sentence: no afterthought clause, a phrase cut off
+        ("\"The talks are difficult,\" said Anna Berg, a former ambassador to Norway.",
+         "「交渉は難航している」と元大使のアンナ・ベルグ氏は語った。ノルウェーに。",
+         "ノルウェーに。"),
+        # the first half of a sentence cut in two, its rest after it
+        ("Looking at the clock, she asked whether they were ready.",
+         "彼女は時計を見ながら。準備はできたかと尋ねた。", "彼女は時計を見ながら。"),
+        # a formal noun without its particle or copula
+        ("The mayor visited the flooded district on Friday to reassure residents.",
+         "市長は金曜日に浸水した地区を訪れた。住民を安心させるため。", "住民を安心させるため。"),
+        # a sentence-final particle after a case particle completes nothing
+        ("The mayor flew to Oslo on Friday to meet residents.",
+         "市長は金曜日に出発した。オスロにね。", "オスロにね。"),
+        # a relative clause with a second finite verb holds the main verb
+        ("The man who found the wallet was thanked by the owner.",
+         "財布を見つけた男性が持ち主に。", "財布を見つけた男性が持ち主に。"),
+    ],
+)
+def test_real_fragments_are_still_flagged(en: str, ja: str, text: str) -> None:
+    assert scr001(HEAD_EN + en, HEAD_JA + ja) == [text]
+
+
+STORM_EN = ("The storm hit the coast on Monday and then moved slowly north toward the "
+            "mountains. By Tuesday the heavy rain had stopped in the capital.")
+
+
+def test_a_sentence_boundary_drawn_elsewhere_moves_no_clause() -> None:
+    """The translator ends the first sentence earlier and opens the second with its last
+    clause, in the English order: no clause is out of place."""
+    ja = "嵐は月曜日に海岸を襲った。その後ゆっくりと北の山地へ移動し、火曜日までには首都の大雨は止んでいた。"
+    assert [c for c, _ in flagged(STORM_EN, ja) if c == "SCR006"] == []
+
+
+def test_a_clause_carried_to_the_far_end_of_the_next_sentence_is_moved() -> None:
+    ja = "嵐は月曜日に海岸を襲った。火曜日までには首都の大雨は止んでいたが、その後ゆっくりと北の山地へ移動した。"
+    assert ("SCR006", "その後ゆっくりと北の山地へ移動した") in flagged(STORM_EN, ja)

@@ -438,19 +438,55 @@ class _State:
                    located=located, name_keys=name_keys)
 
 
+#: JMdict gloss words of a word for a school (大学, 学院, 高校).
+_SCHOOL_GLOSSES = frozenset({"school", "university", "college"})
+
+
+def _mr_stray(doubled: bool, unidic_place: bool, person: bool, attributive: bool,
+              dict_place: bool) -> str | None:
+    """What the honorific 氏 after a name says when it is stray (see
+    :meth:`NameCheck._stray_after`), or None when it belongs there: doubled (…氏の氏), or
+    after a place, by UniDic (地名) or by JMdict (``dict_place``: the dictionary's proper
+    noun for the English word, where the English marks no person: シドニー, which UniDic
+    reads as a personal name, for "the Sydney CBD"), or after a name the English uses as a
+    modifier. An English preposition alone does not make a person's name a place ("the
+    deal struck with Johnson")."""
+    place = unidic_place or dict_place
+    if not doubled and not attributive and (person and not dict_place or not place):
+        return None
+    return ("a second honorific 氏の before 氏" if doubled
+            else "the honorific 氏 'Mr' after a place" if place
+            else "the honorific 氏 'Mr' after a name the English gives as a modifier")
+
+
+def _dictionary_place(surface: str, english: str) -> bool:
+    """Whether JMdict's first sense of katakana ``surface`` is the proper noun ``english``
+    itself (シドニー 'Sydney', ベルリン 'Berlin (Germany)'): JMdict lists places and
+    countries, hardly any people (the caller makes sure the English marks no person)."""
+    glosses = jmdict.glosses(surface)
+    if not glosses or not glosses[0][:1].isupper():
+        return False
+    first = re.split(r"[\s,(]", glosses[0], maxsplit=1)[0]
+    return _fold(first) == _fold(english.split()[0]) if english.split() else False
+
+
 def _kanji_stray(suffix: japanese.Token, glued: japanese.Token | None, person: bool,
                  place: bool, institution: bool, ref_stems: set[str]) -> str | None:
     """What a one-kanji suffix after a name says when it is stray (see
     :meth:`NameCheck._stray_after`), or None when it belongs there.
 
     Stray: after a person, or after a place or before a suffix that names a school (JMdict
-    glosses it "school": 校, 院, 塾) when the English names no institution; the suffix
+    glosses it "school": 校, 院, 塾) when the English names no institution, or right
+    before a word for a school (スタンフォード校大学: named twice); the suffix
     ends the word (``glued``, the token glued after it, does not make a JMdict word with
     it: 館 of 館長 "director" is no suffix of the name, 校 of 校議長 is); and none of its
     JMdict meanings is in the English.
     """
     school = "school" in jmdict.gloss_words(suffix.surface)
-    if not (person or ((place or school) and not institution)):
+    # a school's suffix before a word for a school (校大学): the institution is named twice
+    doubled = school and glued is not None and bool(
+        _SCHOOL_GLOSSES & jmdict.gloss_words(glued.surface))
+    if not (person or doubled or ((place or school) and not institution)):
         return None
     if glued is not None and jmdict.glosses(suffix.surface + glued.surface):
         return None
@@ -813,8 +849,9 @@ class NameCheck(BaseCheck):
         en_person = key in st.people or self._person(key, st)
         person = en_person or any(t.end == rel_end and t.pos3 == "人名" for t in tokens)
         attributive = not en_person and _attributive(english, st.reference)
+        dict_place = not en_person and _dictionary_place(part.surface, english)
         return self._stray_after(part.start, part.run_end, english, person, None, tokens,
-                                 pair, text, ref_stems, st, attributive)
+                                 pair, text, ref_stems, st, attributive, dict_place)
 
     def _person(self, key: str, st: _State) -> bool:
         """Whether the English marks the name of candidate ``key`` as a person's."""
@@ -828,7 +865,7 @@ class NameCheck(BaseCheck):
     def _stray_after(
         self, start: int, end: int, english: str, person: bool, place: bool | None,
         tokens: Sequence[japanese.Token], pair: AlignedPair, text: str, ref_stems: set[str],
-        st: _State, attributive: bool = False,
+        st: _State, attributive: bool = False, dict_place: bool = False,
     ) -> Finding | None:
         """The one-character word right after a name (``start``..``end`` of the article) when
         it is fused to the name and renders nothing (issue #19 item 6). UniDic decides that
@@ -878,17 +915,12 @@ class NameCheck(BaseCheck):
                 return None  # ドイツさ。: a sentence-final particle of speech
             meaning = f"the suffix {nxt.surface}"
         elif nxt.surface == "氏":
-            # a place by UniDic only: an English preposition does not make a person's
-            # name a place ("the deal struck with Johnson")
-            doubled = text.startswith("の氏", pair.mt_start + nxt.end)
-            unidic_place = any(t.pos3 == "地名" and t.start == rel_start and t.end == rel_end
-                               for t in tokens)
-            if not doubled and not attributive and (person or not unidic_place):
+            found = _mr_stray(text.startswith("の氏", pair.mt_start + nxt.end), any(
+                t.pos3 == "地名" and t.start == rel_start and t.end == rel_end for t in tokens
+            ), person, attributive, dict_place)
+            if found is None:
                 return None
-            meaning = ("a second honorific 氏の before 氏" if doubled
-                       else "the honorific 氏 'Mr' after a place" if unidic_place
-                       else "the honorific 氏 'Mr' after a name the English gives as a "
-                       "modifier")
+            meaning = found
         else:
             found = _kanji_stray(nxt, after if glued_after else None, person, bool(place),
                                  st.institution, ref_stems)
@@ -937,15 +969,18 @@ class NameCheck(BaseCheck):
         self, tokens: Sequence[japanese.Token], pair: AlignedPair, text: str,
         english: str, ref_stems: set[str], taken: set[tuple[int, int]], st: _State,
     ) -> Iterator[Finding]:
-        """The honorific 氏 after a katakana word that renders, by sound, a word the English
-        writes in lower case and uses as a modifier after a determiner ("the tyvek suit"
-        → タイベック氏の防護服): a brand or a material, not a person (a capitalised word
-        of the English that sounds like it, a name, keeps it)."""
+        """The honorific 氏, or another one-kanji suffix, after a katakana word that renders,
+        by sound, a word the English writes in lower case and uses as a modifier after a
+        determiner ("the tyvek suit" → タイベック氏の防護服, タイベック校防護服): a brand or
+        a material, not a person nor an institution (a capitalised word of the English
+        that sounds like it, a name, keeps it). Which suffixes are stray after such a word
+        :meth:`_stray_after` decides (製 "made of" is not)."""
         window = _EN_WORD.findall(english)
         lower = {w for w in window if w.islower() and len(w) > 2 and w not in STOPWORDS}
         capitals = [w for w in window if w[:1].isupper() and len(w) > 1]
         for tok, hon in zip(tokens, tokens[1:]):
-            if not (hon.surface == "氏" and hon.pos1 == "接尾辞" and tok.end == hon.start
+            if not (len(hon.surface) == 1 and japanese.has_kanji(hon.surface)
+                    and hon.pos1 == "接尾辞" and tok.end == hon.start
                     and japanese.is_katakana(tok.surface)):
                 continue
             start = _name_start(text, pair.mt_start, pair.mt_start + tok.start, joiners="")

@@ -582,3 +582,48 @@ def test_sentence_final_sa_before_a_particle_or_a_label_bracket_is_flagged(en, j
 ])
 def test_a_name_without_a_stray_sa_is_left_alone(en, ja):
     assert [f for f in findings([(en, ja)]) if f.code == "NAM004"] == []
+
+
+@pytest.mark.parametrize("en, ja, span", [
+    # a school's suffix after a lower-case material the English uses as a modifier
+    ("Luckily the tyvek suit kept him clean.", "幸い、タイベック校防護服のおかげで彼は汚れずに済んだ。",
+     "タイベック校"),
+    ("Luckily the mylar blanket kept him warm.", "幸い、マイラー校毛布のおかげで彼は暖かかった。",
+     "マイラー校"),
+])
+def test_kanji_suffix_after_a_lower_case_material_is_flagged(en, ja, span):
+    assert [f.text for f in findings([(en, ja)]) if f.category == "name"] == [span]
+
+
+def test_material_with_its_own_suffix_is_left_alone():
+    pairs = [("Luckily the mylar blanket kept him warm.", "幸い、マイラー製の毛布のおかげで彼は暖かかった。")]
+    assert [f for f in findings(pairs) if f.category == "name"] == []
+
+
+@pytest.mark.parametrize("en, ja, span", [
+    # 氏 after the dictionary's proper noun for the English word (UniDic reads シドニー as a
+    # personal name; JMdict lists it as Sydney), where the English marks no person
+    ("Look at the Sydney CBD as an example of growth.", "シドニー氏の中心業務地区を例に取ってみよう。",
+     "シドニー氏"),
+    ("Schools across Victoria have banned phones.", "ビクトリア氏の各地の学校は携帯電話を禁止した。",
+     "ビクトリア氏"),
+    # a school's suffix right before a word for a school: the institution named twice
+    ("A Princeton survey of college students found the same.",
+     "プリンストン校大学の大学生調査でも同じ結果が出た。", "プリンストン校"),
+])
+def test_suffix_after_a_dictionary_place_or_before_a_school_word_is_flagged(en, ja, span):
+    assert [f.text for f in findings([(en, ja)]) if f.category == "name"] == [span]
+
+
+@pytest.mark.parametrize("en, ja", [
+    ("Look at the Sydney CBD as an example of growth.", "シドニーの中心業務地区を例に取ってみよう。"),
+    ("Sydney Sweeney said she loved the role.", "シドニー・スウィーニー氏はその役が好きだったと述べた。"),
+    ("Mr Washington said the plan works.", "ワシントン氏は計画はうまくいくと述べた。"),
+    ("Victoria Beckham said she was delighted.", "ビクトリア・ベッカム氏は喜んでいると述べた。"),
+    ("A Princeton survey of college students found the same.",
+     "プリンストン大学の大学生調査でも同じ結果が出た。"),
+    ("She studied at the University of California, Berkeley.",
+     "彼女はカリフォルニア大学バークレー校で学んだ。"),
+])
+def test_people_places_and_schools_with_their_own_suffixes_are_left_alone(en, ja):
+    assert [f for f in findings([(en, ja)]) if f.category == "name"] == []

@@ -50,6 +50,7 @@ from typing import Any, ClassVar
 from ..text import japanese, jmdict, wordlists
 from ..text.cache import text_cache
 from ..text.english import STOPWORDS, stem
+from ..text.glossary import organisations
 from ..text.lexicon import english_entry
 from ..text.phonetic import (
     kana_key,
@@ -130,6 +131,8 @@ _CAMPUS_WORDS = frozenset(
 )
 #: One-kana suffixes that do follow names: ら (plural), め (scorn, in fiction).
 _KANA_NAME_SUFFIXES = frozenset("ら め".split())
+#: Lemmas of the copula (だ, で, でし, じゃ, です): after 氏の it leaves the の no noun.
+_COPULA = frozenset({"だ", "です"})
 #: Honorifics that may follow a name's stray suffix (サンチェス校氏: 校 is still stray).
 _HONORIFIC_SUFFIXES = frozenset("氏 さん 様 君 殿".split())
 #: A locative preposition right before a name makes it a place ("grew up in Miami").
@@ -435,19 +438,55 @@ class _State:
                    located=located, name_keys=name_keys)
 
 
+#: JMdict gloss words of a word for a school (大学, 学院, 高校).
+_SCHOOL_GLOSSES = frozenset({"school", "university", "college"})
+
+
+def _mr_stray(doubled: bool, unidic_place: bool, person: bool, attributive: bool,
+              dict_place: bool) -> str | None:
+    """What the honorific 氏 after a name says when it is stray (see
+    :meth:`NameCheck._stray_after`), or None when it belongs there: doubled (…氏の氏), or
+    after a place, by UniDic (地名) or by JMdict (``dict_place``: the dictionary's proper
+    noun for the English word, where the English marks no person: シドニー, which UniDic
+    reads as a personal name, for "the Sydney CBD"), or after a name the English uses as a
+    modifier. An English preposition alone does not make a person's name a place ("the
+    deal struck with Johnson")."""
+    place = unidic_place or dict_place
+    if not doubled and not attributive and (person and not dict_place or not place):
+        return None
+    return ("a second honorific 氏の before 氏" if doubled
+            else "the honorific 氏 'Mr' after a place" if place
+            else "the honorific 氏 'Mr' after a name the English gives as a modifier")
+
+
+def _dictionary_place(surface: str, english: str) -> bool:
+    """Whether JMdict's first sense of katakana ``surface`` is the proper noun ``english``
+    itself (シドニー 'Sydney', ベルリン 'Berlin (Germany)'): JMdict lists places and
+    countries, hardly any people (the caller makes sure the English marks no person)."""
+    glosses = jmdict.glosses(surface)
+    if not glosses or not glosses[0][:1].isupper():
+        return False
+    first = re.split(r"[\s,(]", glosses[0], maxsplit=1)[0]
+    return _fold(first) == _fold(english.split()[0]) if english.split() else False
+
+
 def _kanji_stray(suffix: japanese.Token, glued: japanese.Token | None, person: bool,
                  place: bool, institution: bool, ref_stems: set[str]) -> str | None:
     """What a one-kanji suffix after a name says when it is stray (see
     :meth:`NameCheck._stray_after`), or None when it belongs there.
 
     Stray: after a person, or after a place or before a suffix that names a school (JMdict
-    glosses it "school": 校, 院, 塾) when the English names no institution; the suffix
+    glosses it "school": 校, 院, 塾) when the English names no institution, or right
+    before a word for a school (スタンフォード校大学: named twice); the suffix
     ends the word (``glued``, the token glued after it, does not make a JMdict word with
     it: 館 of 館長 "director" is no suffix of the name, 校 of 校議長 is); and none of its
     JMdict meanings is in the English.
     """
     school = "school" in jmdict.gloss_words(suffix.surface)
-    if not (person or ((place or school) and not institution)):
+    # a school's suffix before a word for a school (校大学): the institution is named twice
+    doubled = school and glued is not None and bool(
+        _SCHOOL_GLOSSES & jmdict.gloss_words(glued.surface))
+    if not (person or doubled or ((place or school) and not institution)):
         return None
     if glued is not None and jmdict.glosses(suffix.surface + glued.surface):
         return None
@@ -471,7 +510,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 8
+    version: ClassVar[int] = 9
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -487,6 +526,7 @@ class NameCheck(BaseCheck):
             # the strays that need no English name (NSW → ニューサウスウェールズさ州)
             tokens = japanese.tokenize(seg)
             yield from self._dangling_honorifics(tokens, pair, text, st)
+            yield from self._honorific_before_head(tokens, pair, text, st)
             yield from self._fused_sa(tokens, pair, text, st, ctx)
             return
         parts = katakana_parts(seg, pair.mt_start) + kanji_name_parts(seg, pair.mt_start)
@@ -526,10 +566,13 @@ class NameCheck(BaseCheck):
             if finding is not None:
                 yield finding
         taken = {(p.run_start, p.run_end) for p in parts if p in own or p in near}
-        yield from self._glossed_names(tokens, pair, text, ref_stems, cap_stems, taken, st)
+        long_words = {_fold(w) for w in window if len(w) >= 4}
+        yield from self._glossed_names(tokens, pair, text, ref_stems, cap_stems, long_words,
+                                       taken, st)
         yield from self._honorific_on_word(tokens, pair, text, _window_reference(pair, ctx),
                                            ref_stems, taken, st)
         yield from self._dangling_honorifics(tokens, pair, text, st)
+        yield from self._honorific_before_head(tokens, pair, text, st)
         capitals = {_fold(w): w for w in window if w[:1].isupper() and len(w) > 1}
         words = {_fold(w): w for w in window if len(w) >= 4}
         yield from self._fused_nasal(parts, pair, text, capitals, words, st)
@@ -538,15 +581,18 @@ class NameCheck(BaseCheck):
     def _dangling_honorifics(self, tokens: Sequence[japanese.Token], pair: AlignedPair,
                              text: str, st: _State) -> Iterator[Finding]:
         """``NAM005``: an honorific and の after a name with no noun for the の to modify: a
-        particle or punctuation follows (ブラウン氏のは, スミス氏の：). 氏の, さんの and
-        様の modify a noun (スミス氏の発言); before a particle, の would stand for a noun
-        ("Mr Smith's one"), which news Japanese does not write (none in the 3,904
-        translations of the ESA development half): a stray の, or a stray 氏の, is fused to
-        the name. Whatever the English says."""
+        particle, punctuation or the copula follows (ブラウン氏のは, スミス氏の：,
+        ジョーンズ氏のでは, スミス氏のでした: UniDic reads the で of では and でした as the
+        copula だ/です). 氏の, さんの and 様の modify a noun (スミス氏の発言); before a
+        particle or the copula, の would stand for a noun ("Mr Smith's one", "it was Mr
+        Smith's"), which news Japanese does not write (none in the 3,904 translations of the
+        ESA development half): a stray の, or a stray 氏の, is fused to the name. Whatever
+        the English says."""
         for name, hon, no, nxt in zip(tokens, tokens[1:], tokens[2:], tokens[3:]):
             if not (name.pos1 == "名詞" and hon.pos1 == "接尾辞"
                     and hon.surface in _HONORIFIC_SUFFIXES and no.surface == "の"
-                    and nxt.pos1 in {"助詞", "補助記号"}
+                    and (nxt.pos1 in {"助詞", "補助記号"}
+                         or nxt.pos1 == "助動詞" and nxt.lemma in _COPULA)
                     and name.end == hon.start and hon.end == no.start and no.end == nxt.start):
                 continue
             end = pair.mt_start + no.end
@@ -560,6 +606,48 @@ class NameCheck(BaseCheck):
                 f"{text[start:end]} is followed by '{nxt.surface}': the honorific's の modifies "
                 "no noun, so a stray word is fused to the name", pair.reference, pair.index,
                 suffix=hon.surface + no.surface,
+            )
+
+    def _honorific_before_head(self, tokens: Sequence[japanese.Token], pair: AlignedPair,
+                               text: str, st: _State) -> Iterator[Finding]:
+        """``NAM005``: an honorific and の between a name and the title of the head of an
+        organisation (ジョンソン氏の議長は, ケレンスキー氏の首相に: "Mr Johnson's Speaker"):
+        a head of a state, a party, a company, a legislature... belongs to an organisation,
+        never to a person, so the 氏の is stray and the title is the person's own
+        (ジョンソン議長). The titles are those of ``mtqa/data/org_titles.tsv`` but a
+        minister's, a deputy's and the titles a person's staff may hold
+        (:data:`_STAFF_TITLES`: バイデン氏の国務長官, ハリス氏の副大統領 are right); the
+        title must end its noun and be followed by a case particle, は or も, or
+        punctuation (ジョンソン氏の議長就任 "Johnson's taking office as Speaker" and
+        ジョンソン氏の議長としての… are right). Measured: no such 氏の on the 4,094
+        translations of the ESA development half."""
+        orgs = organisations()
+        for i, (name, hon, no) in enumerate(zip(tokens, tokens[1:], tokens[2:])):
+            if not (name.pos1 == "名詞" and hon.pos1 == "接尾辞"
+                    and hon.surface in _HONORIFIC_SUFFIXES and no.surface == "の"
+                    and name.end == hon.start and hon.end == no.start):
+                continue
+            j = i + 3
+            while j < len(tokens) and tokens[j].pos1 in {"名詞", "接尾辞"} and (
+                    tokens[j].start == tokens[j - 1].end) and not tokens[j].is_punct:
+                j += 1
+            if j == i + 3 or j >= len(tokens) or not _ends_title_phrase(tokens[j], tokens,
+                                                                        j):
+                continue
+            head = text[pair.mt_start + tokens[i + 3].start : pair.mt_start + tokens[j - 1].end]
+            title = _head_title(head, orgs.japanese_kinds(head, tokens[j - 1].surface))
+            if title is None:
+                continue
+            start = _name_start(text, pair.mt_start, pair.mt_start + name.start)
+            end = pair.mt_start + no.end
+            if any(a < end and start < b for a, b in st.garbled):
+                continue
+            st.garbled.add((start, end))
+            yield self._finding(
+                "NAM005", "minor", start, end, text,
+                f"{text[start:end]}{head}: the honorific's の makes the {title} belong to the "
+                "person, and a head of an organisation is nobody's: a stray word is fused "
+                "to the name", pair.reference, pair.index, suffix=hon.surface + no.surface,
             )
 
     def _fused_nasal(self, parts: Sequence[KanaPart], pair: AlignedPair, text: str,
@@ -632,8 +720,14 @@ class NameCheck(BaseCheck):
                 continue
             start = _name_start(text, pair.mt_start, pair.mt_start + name.start)
             end = pair.mt_start + sa.end
+            after = tokens[i + 3] if i + 3 < len(tokens) else None
             why = _stray_sa(name, sa, nxt, text[start:end - 1], ref_stems, words, polite)
-            if why is None or (sa.pos2 == "終助詞" and _quoted(text, pair.mt_start, start)):
+            if why is not None and sa.pos2 == "終助詞" and _quoted(text, pair.mt_start, start):
+                why = None  # a particle of speech ending a quoted sentence
+            # ... but none stands before a particle or a caption's bracket, quoted or not
+            why = why or _stray_final_sa(name, sa, nxt, after, text[start:end - 1],
+                                         ref_stems, words)
+            if why is None:
                 continue
             if any(a < end and start < b for a, b in st.garbled):
                 continue
@@ -736,8 +830,11 @@ class NameCheck(BaseCheck):
         english = st.full.get(key, st.candidates[key])
         if (len(surface) >= 3 and surface.endswith("ン") and surface[-2] != "ッ"
                 and (surface.endswith("ンン") or not _ends_nasal(key))):
+            # the phonetic keys take ン for any nasal: after a final m (Belgium), which
+            # katakana writes ム, the ン can render nothing even where it sounds closer
             shorter = name_similarity(key, surface[:-1])
-            if shorter >= MATCH_MIN and shorter >= name_similarity(key, surface):
+            if shorter >= MATCH_MIN and (shorter >= name_similarity(key, surface)
+                                         or _final_m(key)):
                 st.garbled.add((part.run_start, part.run_end))
                 return self._finding(
                     "NAM004", "minor", part.start, part.end, text,
@@ -752,8 +849,9 @@ class NameCheck(BaseCheck):
         en_person = key in st.people or self._person(key, st)
         person = en_person or any(t.end == rel_end and t.pos3 == "人名" for t in tokens)
         attributive = not en_person and _attributive(english, st.reference)
+        dict_place = not en_person and _dictionary_place(part.surface, english)
         return self._stray_after(part.start, part.run_end, english, person, None, tokens,
-                                 pair, text, ref_stems, st, attributive)
+                                 pair, text, ref_stems, st, attributive, dict_place)
 
     def _person(self, key: str, st: _State) -> bool:
         """Whether the English marks the name of candidate ``key`` as a person's."""
@@ -767,7 +865,7 @@ class NameCheck(BaseCheck):
     def _stray_after(
         self, start: int, end: int, english: str, person: bool, place: bool | None,
         tokens: Sequence[japanese.Token], pair: AlignedPair, text: str, ref_stems: set[str],
-        st: _State, attributive: bool = False,
+        st: _State, attributive: bool = False, dict_place: bool = False,
     ) -> Finding | None:
         """The one-character word right after a name (``start``..``end`` of the article) when
         it is fused to the name and renders nothing (issue #19 item 6). UniDic decides that
@@ -817,17 +915,12 @@ class NameCheck(BaseCheck):
                 return None  # ドイツさ。: a sentence-final particle of speech
             meaning = f"the suffix {nxt.surface}"
         elif nxt.surface == "氏":
-            # a place by UniDic only: an English preposition does not make a person's
-            # name a place ("the deal struck with Johnson")
-            doubled = text.startswith("の氏", pair.mt_start + nxt.end)
-            unidic_place = any(t.pos3 == "地名" and t.start == rel_start and t.end == rel_end
-                               for t in tokens)
-            if not doubled and not attributive and (person or not unidic_place):
+            found = _mr_stray(text.startswith("の氏", pair.mt_start + nxt.end), any(
+                t.pos3 == "地名" and t.start == rel_start and t.end == rel_end for t in tokens
+            ), person, attributive, dict_place)
+            if found is None:
                 return None
-            meaning = ("a second honorific 氏の before 氏" if doubled
-                       else "the honorific 氏 'Mr' after a place" if unidic_place
-                       else "the honorific 氏 'Mr' after a name the English gives as a "
-                       "modifier")
+            meaning = found
         else:
             found = _kanji_stray(nxt, after if glued_after else None, person, bool(place),
                                  st.institution, ref_stems)
@@ -845,13 +938,17 @@ class NameCheck(BaseCheck):
 
     def _glossed_names(
         self, tokens: Sequence[japanese.Token], pair: AlignedPair, text: str,
-        ref_stems: set[str], cap_stems: set[str], taken: set[tuple[int, int]], st: _State,
+        ref_stems: set[str], cap_stems: set[str], words: set[str],
+        taken: set[tuple[int, int]], st: _State,
     ) -> Iterator[Finding]:
         """Strays after katakana proper nouns that render an English name by meaning, not
         by sound (ドイツ for Germany, ヨーロッパ for Europe: the JMdict gloss is a
         capitalised word of the aligned English, ``cap_stems``; アメリカ for US, イギリス
-        for UK: the English is the initials of a gloss, :func:`_gloss_acronyms`), which the
-        phonetic matcher does not take; ``taken`` holds the spans it did take."""
+        for UK: the English is the initials of a gloss, :func:`_gloss_acronyms`; ドイツ for
+        German, イギリス for British, スコットランド for "the scottish borders": the
+        English is the name's adjective, which shares the first four letters of the
+        capitalised gloss, whatever its case, ``words``), which the phonetic matcher does
+        not take; ``taken`` holds the spans it did take."""
         for tok in tokens:
             if tok.pos2 != "固有名詞" or not japanese.is_katakana(tok.surface):
                 continue
@@ -860,6 +957,7 @@ class NameCheck(BaseCheck):
                 continue
             gloss = [g for g in jmdict.gloss_words(tok.surface) if stem(g) in cap_stems]
             gloss += sorted(_gloss_acronyms(tok.surface) & cap_stems)
+            gloss += sorted(w for w in words if w[:4] in _proper_gloss_prefixes(tok.surface))
             if not gloss:
                 continue
             finding = self._stray_after(start, end, gloss[0], tok.pos3 == "人名",
@@ -871,15 +969,18 @@ class NameCheck(BaseCheck):
         self, tokens: Sequence[japanese.Token], pair: AlignedPair, text: str,
         english: str, ref_stems: set[str], taken: set[tuple[int, int]], st: _State,
     ) -> Iterator[Finding]:
-        """The honorific 氏 after a katakana word that renders, by sound, a word the English
-        writes in lower case and uses as a modifier after a determiner ("the tyvek suit"
-        → タイベック氏の防護服): a brand or a material, not a person (a capitalised word
-        of the English that sounds like it, a name, keeps it)."""
+        """The honorific 氏, or another one-kanji suffix, after a katakana word that renders,
+        by sound, a word the English writes in lower case and uses as a modifier after a
+        determiner ("the tyvek suit" → タイベック氏の防護服, タイベック校防護服): a brand or
+        a material, not a person nor an institution (a capitalised word of the English
+        that sounds like it, a name, keeps it). Which suffixes are stray after such a word
+        :meth:`_stray_after` decides (製 "made of" is not)."""
         window = _EN_WORD.findall(english)
         lower = {w for w in window if w.islower() and len(w) > 2 and w not in STOPWORDS}
         capitals = [w for w in window if w[:1].isupper() and len(w) > 1]
         for tok, hon in zip(tokens, tokens[1:]):
-            if not (hon.surface == "氏" and hon.pos1 == "接尾辞" and tok.end == hon.start
+            if not (len(hon.surface) == 1 and japanese.has_kanji(hon.surface)
+                    and hon.pos1 == "接尾辞" and tok.end == hon.start
                     and japanese.is_katakana(tok.surface)):
                 continue
             start = _name_start(text, pair.mt_start, pair.mt_start + tok.start, joiners="")
@@ -1083,7 +1184,10 @@ def _renders_without(stem_: str, surface: str, capitals: dict[str, str],
         # only after a word that ends in a vowel (Julie, Gallery, India): after a consonant
         # the katakana's epenthetic vowel plus ン may be another name's ending (Breton for
         # British, Dirken for Dirk)
-        if w[-1:] not in _VOWELS or not name_similarity_reaches(w, stem_, MATCH_MIN):
+        # (or on an r that katakana writes as a long vowel: Cooper クーパー, where ーン
+        # would render an -ern or -orn the English lacks)
+        if not (w[-1:] in _VOWELS or w[-1:] == "r" and stem_.endswith("ー")) or (
+                not name_similarity_reaches(w, stem_, MATCH_MIN)):
             continue
         if name_similarity(w, stem_) > name_similarity(w, surface):
             return capitals[w]
@@ -1096,6 +1200,16 @@ def _renders_without(stem_: str, surface: str, capitals: dict[str, str],
         if len(w) >= 4 and any(g[:4] == w[:4] for g in glosses):
             return words[w]
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _proper_gloss_prefixes(word: str) -> frozenset[str]:
+    """The first four letters (lower case) of the words of four letters or more of
+    ``word``'s capitalised JMdict glosses, a proper noun's (ドイツ: "germ" of Germany;
+    イギリス: "brit" of Britain); a name's English adjective shares them (German,
+    British)."""
+    return frozenset(w[:4].lower() for g in jmdict.glosses(word) or () if g[:1].isupper()
+                     for w in g.split() if len(w) >= 4)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1137,6 +1251,66 @@ def _stray_sa(name: japanese.Token, sa: japanese.Token, nxt: japanese.Token | No
     return None
 
 
+#: Titles of the organisation list (mtqa/data/org_titles.tsv) that a person's staff or
+#: a head's second may hold (バイデン氏の代表 "Biden's representative", 監督, 教授,
+#: 議員): after 氏の they are right.
+_STAFF_TITLES = frozenset(
+    "代表 党代表 責任者 幹部 役員 執行役員 理事 書記 議員 教授 監督 オーナー 取締役 経営者 "
+    "創業者 指導者 リーダー 専務 常務 判事 裁判官 事務局長 所長 校長 学部長 研究科長".split()
+)
+
+
+def _head_title(head: str, kinds: frozenset[str]) -> str | None:
+    """The organisation title ``head`` ends in when it names the head of an organisation
+    (see :meth:`NameCheck._honorific_before_head`), else None."""
+    if not kinds or "ministry" in kinds or head.startswith("副"):
+        return None
+    title = max((t for t in organisations().japanese if head.endswith(t)), key=len,
+                default="")
+    if len(title) < 2 or title in _STAFF_TITLES or title.startswith("副"):
+        return None
+    return title
+
+
+def _ends_title_phrase(nxt: japanese.Token, tokens: Sequence[japanese.Token],
+                       j: int) -> bool:
+    """Whether token ``nxt`` (index ``j``) ends a noun phrase that stands for a person: a
+    case particle (but として, への), は, も, or punctuation."""
+    if nxt.is_punct:
+        return True
+    if nxt.pos1 != "助詞" or nxt.surface not in {"は", "が", "を", "に", "も", "と"}:
+        return False
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    return not (after is not None and after.start == nxt.end and (
+        nxt.surface == "と" and after.surface in {"し", "して"}
+        or nxt.surface == "に" and after.pos1 in {"動詞"} and after.lemma in {"成る", "就く"}))
+
+
+#: Punctuation that closes a title, a caption or a label (『…：…』, （写真提供 …）), where
+#: no particle of speech stands.
+_LABEL_CLOSE = frozenset("：:）)』】")
+
+
+def _stray_final_sa(name: japanese.Token, sa: japanese.Token, nxt: japanese.Token | None,
+                    after: japanese.Token | None, run: str, ref_stems: set[str],
+                    words: set[str]) -> str | None:
+    """Why the sentence-final particle さ (UniDic 終助詞) after the katakana ``name`` (its run
+    ``run``: a proper noun, or one that renders a word of the English around it) is stray:
+    it ends a sentence, so a particle glued after it (イギリスさとアイルランド: と joining
+    two nouns, not the quoting と before a verb) or the colon or bracket that closes a
+    title or caption (『シソさ：…』, （写真提供 シソさ）) leaves it nothing to end."""
+    if sa.pos2 != "終助詞" or nxt is None or nxt.start != sa.end:
+        return None
+    if name.pos2 != "固有名詞" and not _renders_word(run, ref_stems, words):
+        return None
+    if nxt.surface in _LABEL_CLOSE:
+        return f"before {nxt.surface}: a particle of speech in a title or a caption"
+    if nxt.pos1 == "助詞" and nxt.pos2 in {"格助詞", "係助詞", "副助詞"} and (
+            nxt.surface != "と" or after is not None and after.pos1 == "名詞"):
+        return f"before the particle {nxt.surface}: a sentence-final particle ends no phrase"
+    return None
+
+
 def _renders_word(run: str, ref_stems: set[str], words: Iterable[str]) -> bool:
     """Whether katakana ``run`` renders a word of the English around it: a JMdict gloss
     word of it is one (アカオノスリ "red-tailed hawk"), or it sounds like one."""
@@ -1157,11 +1331,21 @@ _VOWELS = frozenset("aeiouy")
 
 
 def _ends_nasal(word: str) -> bool:
-    """Whether the last consonants of the English word hold an n or m (Biden, Jordan,
-    Vienna, Cologne): only then may its katakana end in ン."""
+    """Whether the last consonants of the English word hold an n (Biden, Jordan, Vienna,
+    Cologne): only then may its katakana end in ン. A final m is written ム, not ン
+    (Adam アダム, Belgium ベルギー or ベルギウム, program プログラム): an m only counts
+    before an n (autumn)."""
     core = word.lower().rstrip("aeiouyh's")
     tail = re.search(r"[^aeiouy]*$", core)
-    return tail is not None and any(c in "nm" for c in tail.group())
+    return tail is not None and "n" in tail.group()
+
+
+def _final_m(word: str) -> bool:
+    """Whether the English word's last consonants hold an m and no n (Belgium, Adam,
+    Program): katakana ends it on ム, never on ン."""
+    core = word.lower().rstrip("aeiouyh's")
+    tail = re.search(r"[^aeiouy]*$", core)
+    return tail is not None and "m" in tail.group() and "n" not in tail.group()
 
 
 def _variants(a: str, b: str, b_key: str | None = None) -> bool:

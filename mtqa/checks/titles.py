@@ -356,7 +356,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 5
+    version: ClassVar[int] = 6
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -576,7 +576,16 @@ class TitleCheck(BaseCheck):
         it names (プーチン大統領 for "Putin") where the English gives the bare name; so is a
         title that begins a longer dictionary word (社長室 "boardroom", 大統領選
         "presidential election", 議長国 "chair country"; 裁判長国 is no word), and a pair next to an English title the Japanese does not render (the
-        compound may be its rendering: TTL001's business)."""
+        compound may be its rendering: TTL001's business).
+
+        Beside a name only the titles of politicians (:data:`_POLITICAL`: a head of state
+        or government, a minister, a party leader, a Speaker) are left alone: news Japanese
+        gives those to people the English names bare (プーチン大統領 for "Putin"), from what
+        every reader knows. The title of the head of a university, a court, a company, a
+        club, a central bank or a city beside a bare name (ハーベック学長 for "Mr Habeck"),
+        where the English names no such organisation, is flagged: on the refA translations
+        of the ESA development half, 9 titles stand next to a katakana name, all of them a
+        politician's."""
         if not pair.ref_sentences:
             return
         supported = ctx.check_state(_TitleState).supported
@@ -591,11 +600,11 @@ class TitleCheck(BaseCheck):
                 continue
             if c.embedded and _word_with_title(c, seg, pair.mt_start):
                 continue
-            if _beside_name(c, seg, pair.mt_start):
-                continue  # news Japanese titles a named person the English names bare
             c_orgs = orgs.japanese_kinds(c.core, c.head)
             if not c_orgs or c_orgs & supported:
                 continue
+            if c_orgs & _POLITICAL and _beside_name(c, seg, pair.mt_start):
+                continue  # news Japanese titles a politician the English names bare
             flagged.add((c.start, c.end))
             yield self._compound_finding(
                 c, pair, text, "TTL004",
@@ -906,6 +915,11 @@ _GENERIC_TITLES = frozenset(
     "副社長 副学長 副知事 副市長 副大統領 副首相 副総理 副大臣 副長官 次官 次官補 政務官 閣僚 "
     "主席 校長 学部長 研究科長 首長 総督".split()
 )
+
+
+#: Kinds of organisation whose officers news Japanese titles from general knowledge where
+#: the English gives a bare name (see :meth:`TitleCheck._unsupported`).
+_POLITICAL = frozenset({"state", "ministry", "party", "legislature"})
 
 
 def _generic(c: Compound) -> bool:

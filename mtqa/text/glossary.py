@@ -176,7 +176,8 @@ class Glossary:
                 # after the entry: most word runs are no title, and the look-up is cheaper)
                 if n > 1 and not _contiguous(text, words[i : i + n]):
                     continue
-                if entry.cap_only and not _capitalised_before_name(words, i, n):
+                if entry.cap_only and not _capitalised_before_name(words, i, n) and not (
+                        self._holder_named(text, words, i, n, entry)):
                     continue
                 hit, n_hit = entry, n
                 break
@@ -187,6 +188,39 @@ class Glossary:
             out.append(TitleMatch(hit, start, end, text[start:end]))
             i += n_hit
         return tuple(out)
+
+
+    @staticmethod
+    def _holder_named(text: str, words: Sequence[tuple[int, int, str]], i: int, n: int,
+                      entry: TitleEntry) -> bool:
+        """Whether a title flagged :data:`FLAG_CAP`, written without a name, names an officer
+        all the same: "the speaker" as the subject of a verb or a possessive ("the speaker
+        may soon break a promise", "the speaker's deal") in a sentence that names the kind
+        of organisation the title is of (Congress, the House: a legislature). Without that
+        organisation "the speaker" is whoever speaks."""
+        if i == 0 or words[i - 1][2].lower() != "the":
+            return False
+        end = words[i + n - 1][1]
+        if not _PREDICATE_AFTER.match(text[end : end + 12]):
+            return False
+        orgs = organisations()
+        kind = orgs.title_kind(entry)
+        if kind is None:
+            return False
+        lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, words[i][0])), default=0)
+        hi_m = _SENTENCE_END.search(text, end)
+        sentence = text[lo : hi_m.start() if hi_m else len(text)]
+        cues = orgs.cue_kinds(_PHRASE_WORD.findall(sentence), countries=False)
+        return any(k == kind for _, _, k in cues)
+
+
+#: What follows a title that names its holder as the subject of a verb or a possessor:
+#: ('s, a comma, a relative pronoun, an auxiliary, a verb of saying).
+_PREDICATE_AFTER = re.compile(
+    r"(?:['’]s\b|\s*,|\s+(?:who|may|might|will|would|could|can|should|must|has|had|have|is|was"
+    r"|did|does|said|says|told|added|wants|wanted|also|then|later|now)\b)")
+#: The end of an English sentence (for :meth:`Glossary._holder_named`).
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def _contiguous(text: str, words: Sequence[tuple[int, int, str]]) -> bool:

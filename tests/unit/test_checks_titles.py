@@ -213,3 +213,53 @@ def test_organisation_specific_title_wins_over_the_generic_one():
           "北大西洋条約機構（NATO）のマーク・イェンセン事務総長は火曜日、首脳会議を開幕した。")],
         backtranslator="dictionary", checks=("titles",))
     assert [(f.text, f.code, f.segment) for f in report.finding_list] == [("書記長", "TTL001", 0)]
+
+
+# --- round 6 (issue #19 item 1): held-out perturbation seeds ------------------------------
+
+_CONGRESS = ("With the deadline days away, Congress must pass a stopgap, meaning the "
+             "speaker may soon break a promise he made.")
+_CONGRESS_JA = ("期限が迫る中、議会はつなぎ予算を可決しなければならず、"
+                "{}はまもなく約束を破る可能性がある。")
+
+
+@pytest.mark.parametrize("title", ["長官", "市長", "社長", "学長"])
+def test_the_speaker_of_a_legislature_named_in_its_sentence_is_a_title(title):
+    # "the speaker" without a name: the sentence names Congress, so a holder is meant
+    got = flagged(_CONGRESS, _CONGRESS_JA.format("ジョンソン" + title))
+    assert [(t, c) for t, _, c in got] == [(title, "TTL001")]
+
+
+@pytest.mark.parametrize("en, ja", [
+    (_CONGRESS, _CONGRESS_JA.format("議長")),
+    (_CONGRESS, _CONGRESS_JA.format("ジョンソン下院議長")),
+    # whoever speaks: no legislature in the sentence
+    ("At the conference, the speaker said the hall was full.",
+     "会議で講演者は会場が満員だったと述べた。"),
+    ("The speaker was too quiet, so we bought a new one.",
+     "スピーカーの音が小さすぎたので、新しいものを買った。"),
+])
+def test_the_speaker_rendered_or_meaning_whoever_speaks_is_left_alone(en, ja):
+    assert flagged(en, ja) == []
+
+
+_BARE = "\"The plan will not survive the winter,\" warned Mr Harrington."
+
+
+@pytest.mark.parametrize("title", ["学長", "裁判長", "社長", "市長"])
+def test_non_political_head_beside_a_bare_name_the_english_never_places_is_flagged(title):
+    got = flagged(_BARE, f"「この計画は冬を越せない」とハリントン{title}は警告した。")
+    assert [(t, c) for t, _, c in got] == [(title, "TTL004")]
+
+
+@pytest.mark.parametrize("en, ja", [
+    # politicians' titles from what every reader knows
+    (_BARE, "「この計画は冬を越せない」とハリントン大統領は警告した。"),
+    (_BARE, "「この計画は冬を越せない」とハリントン経済相は警告した。"),
+    (_BARE, "「この計画は冬を越せない」とハリントン氏は警告した。"),
+    # the English names the organisation
+    ("\"The plan will not survive the winter,\" warned Mr Harrington of the university.",
+     "「この計画は冬を越せない」と大学のオカフォー学長は警告した。"),
+])
+def test_titles_a_reader_knows_or_the_english_places_beside_a_bare_name_are_left_alone(en, ja):
+    assert flagged(en, ja) == []

@@ -123,6 +123,8 @@ class OmissionCheck(BaseCheck):
                     continue
                 if i and not (toks[i - 1].surface == "、" and t.surface != "の"):
                     continue
+                if not i and _after_quote(text, offset + t.start):
+                    continue  # 「…！」の編集: the quotation, cut at its ！, is the phrase
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
                 if nxt is None or nxt.pos1 in {"助詞", "助動詞", "補助記号", "記号"}:
                     continue
@@ -459,6 +461,20 @@ class AdditionCheck(BaseCheck):
 #: Kanji that open a compound referring back (同社, 当局): such a compound renders a
 #: pronoun or a repeated noun of the English, no added content.
 _DEICTIC_PREFIXES = tuple(sorted(wordlists.deictic_prefixes()))
+
+
+#: Closing brackets: a quotation or a title before a particle is its noun phrase.
+_CLOSERS = "」』）)”】"
+
+
+def _after_quote(text: str, at: int) -> bool:
+    """Whether the particle at ``at`` of the document ``text`` follows a closed bracket, or
+    stands inside an open one (a sentence cut at a ！ or ？ inside a quotation)."""
+    before = text[:at].rstrip(" \u3000")
+    if before.endswith(tuple(_CLOSERS)):
+        return True
+    line = before[before.rfind("\n") + 1 :]
+    return line.count("「") > line.count("」") or line.count("『") > line.count("』")
 
 
 def free_content(lex: Lexicon) -> list[int]:

@@ -336,18 +336,36 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
     return sorted(facts, key=lambda f: f.start)
 
 
+#: Capitalised words that may stand before a country without making it part of a longer
+#: name ("The UK", "In Belgium"): sentence openers.
+_OPENERS = PREPOSITIONS | _DETERMINERS | STOPWORDS
+
+
+def _inside_name(reference: str, start: int, end: int) -> bool:
+    """Whether the country at ``start:end`` is part of a longer name: a capitalised word
+    right before it ("North America", "Latin America") or after it ("the U.S. Capitol",
+    "Japan Airlines"). Such a name is rendered as a whole (連邦議会議事堂, 北米), often
+    without the country's own word."""
+    before = re.search(r"([A-Z][\w'’\-]*)\s+$", reference[max(0, start - 30) : start])
+    if before and before.group(1).lower() not in _OPENERS:
+        return True
+    return re.match(r"(?:['’]s)?\s+[A-Z]", reference[end:]) is not None \
+        and not reference[end:].startswith(("'s", "’s"))
+
+
 def _country_facts(reference: str, renderings: Sequence[Rendering],
                    taken: list[tuple[int, int]]) -> list[Fact]:
     """The countries the English names, by name, adjective or short form ("Belgian
     ministers", "the UK"; :mod:`mtqa.text.countries`), as name facts: rendered when a
     Japanese word for the country is there (ベルギー; 英国 or イギリス for "UK"), when the
-    Latin form is kept (EU), or when the dictionary or the sound matches a word of it. Their
-    spans join ``taken`` (a country is not a name twice)."""
+    Latin form is kept, or when a katakana word sounds like it. A country inside a longer
+    name is left out (:func:`_inside_name`). Their spans join ``taken`` (a country is not a
+    name twice)."""
     lex = renderings[0].lex
     out: list[Fact] = []
     for c in country_mentions(reference):
         if reference[max(0, c.start - 1) : c.start] in {"#", "@", "/", "."} or any(
-                a <= c.start < b for a, b in taken):
+                a <= c.start < b for a, b in taken) or _inside_name(reference, c.start, c.end):
             continue
         taken.append((c.start, c.end))
         # by its JMdict names, kept in Latin letters, or by sound (レソト): not by the

@@ -236,6 +236,8 @@ def test_a_clause_opening_on_a_particle_lost_its_phrase(ja: str, particle: str) 
         "でも、それはいい考えだ。では、始めましょう。",  # conjunctions: particle + particle
         "書いて消す、の繰り返しだった。",  # a quoted phrase before 、の is a noun
         "はい、わかりました。もう一度やります。",  # はい, もう are words of their own
+        # a quoted title cut at its ！: the quotation is the particle's phrase
+        "今夜は「もう待てない！」の最終回を観よう。",
     ],
 )
 def test_conjunctions_and_quoted_phrases_are_no_orphan_particles(ja: str) -> None:

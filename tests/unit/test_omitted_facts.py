@@ -258,6 +258,20 @@ def test_a_one_kanji_abbreviation_renders_a_country_in_a_compound() -> None:
 
 
 @pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # a country inside a longer name is rendered with the name (連邦議会議事堂, 北米)
+        ("The speaker was photographed in the U.S. Capitol on Tuesday.",
+         "議長は火曜日、連邦議会議事堂で撮影された。"),
+        ("Bison once roamed across North America in their millions.",
+         "バイソンはかつて北米を何百万頭も歩き回っていた。"),
+    ],
+)
+def test_a_country_inside_a_longer_name_is_no_fact_of_its_own(en: str, ja: str) -> None:
+    assert phrase_findings(Bead(en, ja)) == []
+
+
+@pytest.mark.parametrize(
     ("en", "ja", "where", "phrase"),
     [
         # a noun the English says twice and the Japanese renders twice: the phrase before

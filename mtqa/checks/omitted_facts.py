@@ -17,7 +17,12 @@ dictionary can read reliably on both sides:
   (:func:`mtqa.text.phonetic.names_match`, or a reading similarity of 0.6: シソ for Siso),
   by a katakana word no other word of the English it translates sounds more like: the
   loose match must not take another word's rendering (ジョンソン is Johnson's, not
-  Washington's; プログラム is "program"'s, not African's).
+  Washington's; プログラム is "program"'s, not African's);
+* **countries** named by name, adjective or short form ("Belgian", "UK", "U.S.": the
+  forms of ``mtqa/data/countries.tsv``), rendered by any JMdict name of the country
+  (ベルギー; 英国, イギリス or 英… for "UK"; :mod:`mtqa.text.countries`), by the Latin form,
+  or by sound; a country inside a longer name ("U.S. Capitol", "North America") is left
+  to that name.
 
 A fact is *missing* when nothing in the Japanese of the pair renders it, nor in a
 neighbouring pair's Japanese whose own English lacks it (the aligner may be one sentence
@@ -34,7 +39,7 @@ What professional translations legitimately do is kept out of the finding:
 * a number or a weekday the Japanese *changed* (a Japanese value of that kind no English
   value accounts for): the numbers check reports it;
 * acronyms (EU → 欧州連合), contractions (I'm, We've), honorifics and suffixes (Dr, Jr),
-  nationality adjectives (Irish → アイルランドの), hashtags and handles;
+  hashtags and handles; nationality adjectives and short forms only as countries (below);
 * a name or value the article gave before, when the Japanese refers back to it (同氏,
   同国, 同額, 彼女) or calls the person by another part of the full name; a name the
   Japanese sentence says more often than the English, in place of another (Tokyo → 日本);
@@ -520,10 +525,11 @@ def _governing_word(reference: str, start: int, end: int) -> int | None:
     "visit *Paris*."): the phrase is that word's object; None otherwise."""
     if not _CLAUSE_CLOSE.match(reference, end):
         return None
-    m = re.search(r"\b([a-z][\w'’\-]*)\s+(?:(?:the|a|an)\s+)?$", reference[max(0, start - 40) : start])
+    lead = max(0, start - 40)
+    m = re.search(r"\b([a-z][\w'’\-]*)\s+(?:(?:the|a|an)\s+)?$", reference[lead:start])
     if m is None or m.group(1) in _NOT_HEADS:
         return None
-    return max(0, start - 40) + m.start(1)
+    return lead + m.start(1)
 
 
 #: Words after a phrase that show it modifies nothing after it: prepositions, conjunctions,

@@ -278,9 +278,10 @@ def test_a_country_inside_a_longer_name_is_no_fact_of_its_own(en: str, ja: str) 
         # the second belongs before the second rendering
         ("The farm keeps 40 horses in the north and 25 horses in the south.",
          "その農場は北部で40頭の馬を、南部で馬を飼っている。", "南部で馬を", "25"),
-        # coordinated with a name rendered by sound: next to that rendering
-        ("The dog looked for Marek and Tomasz in the crowd.",
-         "犬は人混みの中でマレクと姿を探した。", "犬は人混みの中でマレクと", "Tomasz"),
+        # coordinated with a name rendered by sound, which UniDic cuts in two (ナイ｜シ):
+        # next to that rendering
+        ("The dog looked for Nyssi and Tomasz in the crowd.",
+         "犬は人混みの中でナイシと姿を探した。", "犬は人混みの中でナイシと", "Tomasz"),
         # the object of the verb before it, closing its clause: before that verb
         ("The pilots tried to reach Oslo but the fog was too thick.",
          "パイロットたちは到着しようとしたが、霧が濃すぎた。",

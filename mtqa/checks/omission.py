@@ -126,8 +126,8 @@ class OmissionCheck(BaseCheck):
                 if not i and _after_quote(text, offset + t.start):
                     continue  # 「…！」の編集: the quotation, cut at its ！, is the phrase
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
-                if nxt is None or nxt.pos1 in {"助詞", "助動詞", "補助記号", "記号"}:
-                    continue
+                if nxt is None or nxt.pos1 in {"助詞", "助動詞"}:
+                    continue  # a particle and a particle are a conjunction (では, でも)
                 yield self.finding(
                     text, offset + t.start, offset + t.end,
                     category="omission",

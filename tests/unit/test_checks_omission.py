@@ -222,6 +222,8 @@ def test_a_clause_rendered_in_other_words_is_no_omission() -> None:
         ("その博物館は先月再開した。は来場者が何時間も並んだ。", "は"),
         ("市は新しい公園を整備し、を住民に開放した。", "を"),
         ("その博物館は先月再開した。の展示室が公開された。", "の"),
+        # a dropped name between two commas (…の専門家、X は、…)
+        ("橋梁の専門家、は、工事は来月終わると述べた。", "は"),
     ],
 )
 def test_a_clause_opening_on_a_particle_lost_its_phrase(ja: str, particle: str) -> None:

@@ -13,6 +13,8 @@ checks look inside a pair whose sentences are aligned:
 * ``omission`` (``OMI002``, minor): a phrase of the English carrying a number, a date, a
   time or a name that the Japanese of the pair leaves out, pointed at the Japanese clause
   where it belongs (:mod:`mtqa.checks.omitted_facts`, issue #19).
+* ``omission`` (``OMI003``, minor): a Japanese sentence or clause that opens on the
+  particle of a noun phrase (。は…, 、を…): the phrase it marked was dropped.
 * ``addition`` (``ADD001``): a Japanese clause (between commas) with a predicate and
   three content words of its own, none of which renders an English word of the pair
   that the Japanese has not already rendered before it.
@@ -61,6 +63,12 @@ def _is_light(w: EnWord) -> bool:
 #: Share of the English words of a pair that must be rendered before its missing facts
 #: are looked for (below it, the pair is misaligned or loosely translated as a whole).
 MIN_RENDERED_FOR_PHRASES = 0.5
+#: Free Japanese content words, per missing English word, from which a clause counts as
+#: rendered in other words (see :func:`paraphrased`).
+PARAPHRASE_SHARE = 0.8
+#: Particles that mark the noun phrase before them (case and binding particles): one that
+#: opens a sentence or a clause lost its phrase.
+ORPHAN_PARTICLES = frozenset("は を が に で の へ から も より まで".split())
 #: Japanese characters at most in the span that marks where the clause belonged.
 MAX_SPAN_CHARS = 20
 
@@ -88,15 +96,48 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 5
+    version: ClassVar[int] = 6
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
-        if pair.chrome or not pair.mt_sentences or not pair.ref_sentences:
+        if pair.chrome or not pair.mt_sentences:
             return
-        done: list[tuple[int, int]] = []
-        yield from self._clauses(pair, ctx, done)
-        yield from self._phrases(pair, ctx, done)
+        if pair.ref_sentences:
+            done: list[tuple[int, int]] = []
+            yield from self._clauses(pair, ctx, done)
+            yield from self._phrases(pair, ctx, done)
+        yield from self._orphan_particles(pair, ctx)
+
+    def _orphan_particles(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        """``OMI003``: a Japanese sentence, or a clause after 、, that opens on the particle
+        of a noun phrase (。はボリス…, 、を…): a case or binding particle marks the phrase
+        before it, so one standing first lost its phrase. Japanese never writes so: では,
+        でも (a particle and a particle) are conjunctions, and a quoted phrase listed before
+        、の (剥がして貼る、の仕組み) is a noun; neither counts. Of the 3,904 translations of
+        the ESA development half, 3 open a sentence so, all machine translations."""
+        text = ctx.translation.text
+        for seg, offset, _ in pair_segments(pair, ctx):
+            toks = japanese.tokenize(seg)
+            for i, t in enumerate(toks):
+                if t.pos1 != "助詞" or t.surface not in ORPHAN_PARTICLES:
+                    continue
+                if i and not (toks[i - 1].surface == "、" and t.surface != "の"):
+                    continue
+                if not i and _after_quote(text, offset + t.start):
+                    continue  # 「…！」の編集: the quotation, cut at its ！, is the phrase
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if nxt is None or nxt.pos1 in {"助詞", "助動詞"}:
+                    continue  # a particle and a particle are a conjunction (では, でも)
+                yield self.finding(
+                    text, offset + t.start, offset + t.end,
+                    category="omission",
+                    severity="minor",
+                    message=(f"the clause opens on the particle '{t.surface}': the phrase "
+                             "it marked is missing"),
+                    pair=pair,
+                    code="OMI003",
+                    evidence={"particle": t.surface},
+                )
 
     def _clauses(self, pair: AlignedPair, ctx: Context,
                  done: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -142,6 +183,8 @@ class OmissionCheck(BaseCheck):
             rendered = sum(lex.covered(k) or (near is not None and near.covered(k))
                            for k in others)
             if not others or rendered < 0.5 * len(others):
+                continue
+            if paraphrased(lex, missing_ks):
                 continue
             span = self._where(pair, ctx, lex, clauses, ci, index)
             if span is None:
@@ -418,6 +461,39 @@ class AdditionCheck(BaseCheck):
 #: Kanji that open a compound referring back (同社, 当局): such a compound renders a
 #: pronoun or a repeated noun of the English, no added content.
 _DEICTIC_PREFIXES = tuple(sorted(wordlists.deictic_prefixes()))
+
+
+#: Closing brackets: a quotation or a title before a particle is its noun phrase.
+_CLOSERS = "」』）)”】"
+
+
+def _after_quote(text: str, at: int) -> bool:
+    """Whether the particle at ``at`` of the document ``text`` follows a closed bracket, or
+    stands inside an open one (a sentence cut at a ！ or ？ inside a quotation)."""
+    before = text[:at].rstrip(" \u3000")
+    if before.endswith(tuple(_CLOSERS)):
+        return True
+    line = before[before.rfind("\n") + 1 :]
+    return line.count("「") > line.count("」") or line.count("『") > line.count("』")
+
+
+def free_content(lex: Lexicon) -> list[int]:
+    """The content words of the Japanese (nouns, verbs, adjectives, adverbs: not frames,
+    pronouns or numbers) that render no English word of the pair."""
+    linked = {u for ls in lex.links for u in ls}
+    return [u for u, x in enumerate(lex.units)
+            if u not in linked and x.content and x.pos2 not in {"数詞", "非自立可能", "代名詞"}
+            and x.pos1 not in {"代名詞", "接尾辞", "接頭辞"} and x.lemma not in _JA_FRAME
+            and x.text not in _JA_FRAME]
+
+
+def paraphrased(lex: Lexicon, missing_ks: Sequence[int]) -> bool:
+    """Whether the Japanese holds enough words of its own to render the missing English
+    words ``missing_ks`` in other words: free content words (:func:`free_content`) at
+    least :data:`PARAPHRASE_SHARE` as many as the missing words. A clause a translator
+    dropped leaves the Japanese with no such words; one rendered freely (うろたえた for
+    "panicked", 制御不能な衝動 for "the urge is too strong to control") leaves them there."""
+    return len(free_content(lex)) >= PARAPHRASE_SHARE * len(missing_ks)
 
 
 def adds_content(u: JaUnit) -> bool:

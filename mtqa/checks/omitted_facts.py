@@ -17,7 +17,12 @@ dictionary can read reliably on both sides:
   (:func:`mtqa.text.phonetic.names_match`, or a reading similarity of 0.6: シソ for Siso),
   by a katakana word no other word of the English it translates sounds more like: the
   loose match must not take another word's rendering (ジョンソン is Johnson's, not
-  Washington's; プログラム is "program"'s, not African's).
+  Washington's; プログラム is "program"'s, not African's);
+* **countries** named by name, adjective or short form ("Belgian", "UK", "U.S.": the
+  forms of ``mtqa/data/countries.tsv``), rendered by any JMdict name of the country
+  (ベルギー; 英国, イギリス or 英… for "UK"; :mod:`mtqa.text.countries`), by the Latin form,
+  or by sound; a country inside a longer name ("U.S. Capitol", "North America") is left
+  to that name.
 
 A fact is *missing* when nothing in the Japanese of the pair renders it, nor in a
 neighbouring pair's Japanese whose own English lacks it (the aligner may be one sentence
@@ -34,7 +39,7 @@ What professional translations legitimately do is kept out of the finding:
 * a number or a weekday the Japanese *changed* (a Japanese value of that kind no English
   value accounts for): the numbers check reports it;
 * acronyms (EU → 欧州連合), contractions (I'm, We've), honorifics and suffixes (Dr, Jr),
-  nationality adjectives (Irish → アイルランドの), hashtags and handles;
+  hashtags and handles; nationality adjectives and short forms only as countries (below);
 * a name or value the article gave before, when the Japanese refers back to it (同氏,
   同国, 同額, 彼女) or calls the person by another part of the full name; a name the
   Japanese sentence says more often than the English, in place of another (Tokyo → 日本);
@@ -70,6 +75,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text import japanese, wordlists
+from ..text.countries import country_mentions, mentions_country, renders_country
 from ..text.english import STOPWORDS
 from ..text.lexicon import EnWord, JaUnit, Lexicon, english_entry, stems_match
 from ..text.numerals import (
@@ -167,6 +173,10 @@ class MissingPhrase:
     #: the phrase opens its English sentence ("*On January 9th* drivers ..."): Japanese
     #: opens its sentence with it too
     initial: bool = False
+    #: the English offset of the word the phrase is the object of ("reach *Thassalin* but"):
+    #: a phrase with no preposition right after a word, closing its clause, depends on that
+    #: word, whose rendering it stands before in Japanese (None otherwise)
+    object_of: int | None = None
 
 
 # --- the English facts --------------------------------------------------------------------
@@ -230,6 +240,8 @@ class Rendering:
     #: the words of the English this Japanese translates (the pair's own English, or the
     #: neighbour's) that a katakana word may render by sound: capitalised or long words
     rivals: tuple[str, ...] = ()
+    #: the Japanese, normalised and joined (a country's rendering is looked for in it)
+    text: str = ""
 
     @classmethod
     def of(cls, lex: Lexicon, texts: Sequence[str], english: str = "") -> Rendering:
@@ -251,7 +263,8 @@ class Rendering:
             _bare(w) for w in _WORD.findall(translated)
             if not w[0].isdigit() and (w[0].isupper() or len(w) >= 4)))
         return cls(lex, tuple(q for t in joined for q in japanese_quantities(t)),
-                   frozenset(values), english, frozenset(runs) | pairs, rivals)
+                   frozenset(values), english, frozenset(runs) | pairs, rivals,
+                   "".join(joined))
 
     def owns(self, word: str, romaji: str) -> bool:
         """Whether katakana word ``romaji`` may render English ``word`` by sound: no other
@@ -308,6 +321,8 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
         facts.append(Fact(start, end, kind, not (rendered or changed), not weekday))
     lex = renderings[0].lex
     headline = _headline(lex.words)
+    if not headline:
+        facts += _country_facts(reference, renderings, taken)
     for k, w in enumerate(lex.words):
         if not w.capital or headline or any(a <= w.start < b for a, b in taken):
             continue
@@ -324,6 +339,53 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
         if is_name(w.text):
             facts.append(Fact(w.start, w.end, "name", not word_rendered(k, renderings)))
     return sorted(facts, key=lambda f: f.start)
+
+
+#: Capitalised words that may stand before a country without making it part of a longer
+#: name ("The UK", "In Belgium"): sentence openers.
+_OPENERS = PREPOSITIONS | _DETERMINERS | STOPWORDS
+
+
+def _inside_name(reference: str, start: int, end: int) -> bool:
+    """Whether the country at ``start:end`` is part of a longer name: a capitalised word
+    right before it ("North America", "Latin America") or after it ("the U.S. Capitol",
+    "Japan Airlines"). Such a name is rendered as a whole (連邦議会議事堂, 北米), often
+    without the country's own word."""
+    before = re.search(r"([A-Z][\w'’\-]*)\s+$", reference[max(0, start - 30) : start])
+    if before and before.group(1).lower() not in _OPENERS:
+        return True
+    return re.match(r"(?:['’]s)?\s+[A-Z]", reference[end:]) is not None \
+        and not reference[end:].startswith(("'s", "’s"))
+
+
+def _country_facts(reference: str, renderings: Sequence[Rendering],
+                   taken: list[tuple[int, int]]) -> list[Fact]:
+    """The countries the English names, by name, adjective or short form ("Belgian
+    ministers", "the UK"; :mod:`mtqa.text.countries`), as name facts: rendered when a
+    Japanese word for the country is there (ベルギー; 英国 or イギリス for "UK"), when the
+    Latin form is kept, or when a katakana word sounds like it. A country inside a longer
+    name is left out (:func:`_inside_name`). Their spans join ``taken`` (a country is not a
+    name twice)."""
+    lex = renderings[0].lex
+    out: list[Fact] = []
+    for c in country_mentions(reference):
+        if reference[max(0, c.start - 1) : c.start] in {"#", "@", "/", "."} or any(
+                a <= c.start < b for a, b in taken) or _inside_name(reference, c.start, c.end):
+            continue
+        taken.append((c.start, c.end))
+        # by its JMdict names, kept in Latin letters, or by sound (レソト): not by the
+        # lexicon's links of the lower-case word ("japan" is lacquer, "turkey" a bird)
+        words = [_bare(w.text) for w in lex.words if c.start <= w.start < c.end]
+        rendered = any(
+            (not r.english or not mentions_country(r.english, c.forms))
+            and (renders_country(r.text, c.renderings)
+                 or _latin_key(reference[c.start : c.end]) in r.latin
+                 or any(_sounds_like(w, x) and r.owns(w, x) for w in words
+                        for x in r.readings if len(w) > 3))
+            for r in renderings)
+        end = c.end + 2 if reference[c.end : c.end + 2] in {"'s", "’s"} else c.end
+        out.append(Fact(c.start, end, "name", not rendered))
+    return out
 
 
 def _quantity_in(q: Quantity, r: Rendering) -> bool:
@@ -445,8 +507,29 @@ def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase
         opened = re.split(r"[.!?;:]\s", reference[:start])[-1]
         initial = all(w.lower() in PREPOSITIONS | _DETERMINERS for w in _WORD.findall(opened))
         phrases.append(MissingPhrase(start, end, frozenset(f.kind for f in g), prep, partner,
-                                     premodifier, initial))
+                                     premodifier, initial,
+                                     None if prep or premodifier or initial
+                                     else _governing_word(reference, start, end)))
     return phrases
+
+
+#: What may follow an object that closes its clause: punctuation, a conjunction, a
+#: preposition (an adjunct of the same verb), or the end of the text.
+_CLAUSE_CLOSE = re.compile(r"(?:['’]s)?\s*(?:[,.;:!?)\"”]|$|(?:and|or|but|because|as|when|"
+                           r"while|if|so|then)\b|(?:%s)\b)" % "|".join(sorted(PREPOSITIONS)))
+
+
+def _governing_word(reference: str, start: int, end: int) -> int | None:
+    """The offset of the lower-case word right before a phrase (a determiner between them
+    allowed, no punctuation) when the phrase closes its clause ("reach *Thassalin* but",
+    "visit *Paris*."): the phrase is that word's object; None otherwise."""
+    if not _CLAUSE_CLOSE.match(reference, end):
+        return None
+    lead = max(0, start - 40)
+    m = re.search(r"\b([a-z][\w'’\-]*)\s+(?:(?:the|a|an)\s+)?$", reference[lead:start])
+    if m is None or m.group(1) in _NOT_HEADS:
+        return None
+    return lead + m.start(1)
 
 
 #: Words after a phrase that show it modifies nothing after it: prepositions, conjunctions,
@@ -494,19 +577,39 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int]) -> i
     its range when it has one; the word after it when it stands before a word; the word
     before its preposition; else the word after it."""
     if phrase.partner is not None:
-        k = next((k for k, w in enumerate(lex.words)
-                  if w.start == phrase.partner and lex.links[k]), None)
-        if k is not None:
+        k = next((k for k, w in enumerate(lex.words) if w.start == phrase.partner), None)
+        if k is not None and lex.links[k]:
             return _nearest_link(lex, k)
+        if k is not None:  # a name rendered by sound ("Nyssi and *Thassalin*": ナイシと)
+            u = _sounded_unit(lex, lex.words[k].text)
+            if u is not None:
+                return u
     before = [k for k, w in enumerate(lex.words)
               if clause[0] <= w.start and w.end <= phrase.start and lex.links[k]][-HEAD_REACH:]
     after = [k for k, w in enumerate(lex.words)
              if phrase.end <= w.start and w.end <= clause[1] and lex.links[k]][:HEAD_REACH]
-    if phrase.premodifier or phrase.initial or not phrase.preposition or not before:
+    if before and phrase.object_of == lex.words[before[-1]].start:
+        order = list(reversed(before)) + after  # the object of the verb before it
+    elif phrase.premodifier or phrase.initial or not phrase.preposition or not before:
         order = after + list(reversed(before))
     else:
         order = list(reversed(before)) + after
     return _nearest_link(lex, order[0]) if order else None
+
+
+def _sounded_unit(lex: Lexicon, word: str) -> int | None:
+    """The last unit of the first katakana word of ``lex``'s Japanese that sounds like
+    English ``word`` (UniDic may cut a name: ナイ｜シ), or None."""
+    u = 0
+    while u < len(lex.units):
+        v = u
+        while v < len(lex.units) and lex.units[v].romaji and japanese.is_katakana(
+                lex.units[v].text) and lex.units[v].sentence == lex.units[u].sentence:
+            v += 1
+        if v > u and _sounds_like(word, "".join(x.romaji for x in lex.units[u:v])):
+            return v - 1
+        u = max(v, u + 1)
+    return None
 
 
 def _nearest_link(lex: Lexicon, k: int) -> int:
@@ -516,6 +619,15 @@ def _nearest_link(lex: Lexicon, k: int) -> int:
     links = lex.links[k]
     if len(links) == 1:
         return links[0]
+    # a word the English says as often as the Japanese renders it ("94 cases and ... 106
+    # cases": 訴訟 ... 訴訟): the occurrence of the same rank
+    same = [j for j, w in enumerate(lex.words) if w.stem == lex.words[k].stem]
+    by_text: dict[str, list[int]] = {}
+    for u in sorted(links, key=lambda u: lex.units[u].start):
+        by_text.setdefault(lex.units[u].text, []).append(u)
+    ranked = [us for us in by_text.values() if len(us) == len(same) > 1]
+    if len(ranked) == 1:
+        return ranked[0][same.index(k)]
     around = [j for j in range(max(0, k - CONTEXT_WORDS), min(len(lex.words), k + CONTEXT_WORDS
                                                                 + 1))
               if j != k and lex.links[j] and set(lex.links[j]) != set(links)]

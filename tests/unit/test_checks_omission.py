@@ -204,3 +204,44 @@ def test_renderings_are_not_additions(en: str, ja: str) -> None:
 )
 def test_a_clause_about_an_english_name_is_not_added(en: str, ja: str) -> None:
     assert added(en, ja) == []
+
+
+def test_a_clause_rendered_in_other_words_is_no_omission() -> None:
+    # the dictionary matches none of "deep down she was sick of the whole circus" in
+    # 胸の内では辟易していた, but the Japanese has words of its own there: a paraphrase
+    en = "The singer thanked the crowd, but deep down she was sick of the whole circus."
+    assert flagged(en, "歌手は観客に感謝したが、胸の内では辟易していた。") == []
+    assert flagged(en, "歌手は観客に感謝した。") == [
+        ("OMI001", "感謝した", "but deep down she was sick of the whole circus")]
+
+
+@pytest.mark.parametrize(
+    ("ja", "particle"),
+    [
+        # a sentence, or a clause after 、, that opens on the particle of a dropped phrase
+        ("その博物館は先月再開した。は来場者が何時間も並んだ。", "は"),
+        ("市は新しい公園を整備し、を住民に開放した。", "を"),
+        ("その博物館は先月再開した。の展示室が公開された。", "の"),
+        # a dropped name between two commas (…の専門家、X は、…)
+        ("橋梁の専門家、は、工事は来月終わると述べた。", "は"),
+    ],
+)
+def test_a_clause_opening_on_a_particle_lost_its_phrase(ja: str, particle: str) -> None:
+    en = "The museum reopened last month. In Madrid, visitors queued for hours."
+    found = [(code, text) for code, text, _ in flagged(en, ja) if code == "OMI003"]
+    assert found == [("OMI003", particle)]
+
+
+@pytest.mark.parametrize(
+    "ja",
+    [
+        "でも、それはいい考えだ。では、始めましょう。",  # conjunctions: particle + particle
+        "書いて消す、の繰り返しだった。",  # a quoted phrase before 、の is a noun
+        "はい、わかりました。もう一度やります。",  # はい, もう are words of their own
+        # a quoted title cut at its ！: the quotation is the particle's phrase
+        "今夜は「もう待てない！」の最終回を観よう。",
+    ],
+)
+def test_conjunctions_and_quoted_phrases_are_no_orphan_particles(ja: str) -> None:
+    en = "But that is a good idea. Let us begin."
+    assert [c for c, _, _ in flagged(en, ja) if c == "OMI003"] == []

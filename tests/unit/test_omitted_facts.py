@@ -222,3 +222,73 @@ def test_a_dropped_adjunct_of_the_verb_belongs_before_the_verb() -> None:
     assert phrase_findings(Bead(en, "1985年、画家は妻と共に移り住んだ。")) == [
         ("画家は妻と共に移り住ん", "to Southern California", "minor")]
     assert phrase_findings(Bead(en, "1985年、画家は妻と共に南カリフォルニアに移り住んだ。")) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "dropped", "rendered", "phrase"),
+    [
+        # a nationality adjective: Japanese names the country (オランダの)
+        ("Dutch farmers blocked the motorway with their tractors.",
+         "農家がトラクターで高速道路を封鎖した。",
+         "オランダの農家がトラクターで高速道路を封鎖した。", "Dutch"),
+        # a short form: 英国 and イギリス render "UK" through JMdict's "United Kingdom"
+        ("Inflation in the UK fell sharply last month.",
+         "先月、インフレ率は急低下した。", "先月、英国のインフレ率は急低下した。", "in the UK"),
+        ("Inflation in the UK fell sharply last month.",
+         "先月、インフレ率は急低下した。", "先月、イギリスのインフレ率は急低下した。",
+         "in the UK"),
+        # a country whose lower-case name is a word ("japan" is lacquer): 日本 renders it,
+        # not the dictionary's link of the lower-case word, nor the 日 of 毎日
+        ("The giant toured Japan with a travelling circus.",
+         "その巨人は毎日、移動サーカスと共に巡業した。",
+         "その巨人は移動サーカスと共に日本を巡業した。", "Japan"),
+    ],
+)
+def test_a_dropped_country_is_flagged_by_name_adjective_or_short_form(
+    en: str, dropped: str, rendered: str, phrase: str
+) -> None:
+    assert [p for _, p, _ in phrase_findings(Bead(en, dropped))] == [phrase]
+    assert phrase_findings(Bead(en, rendered)) == []
+
+
+def test_a_one_kanji_abbreviation_renders_a_country_in_a_compound() -> None:
+    # 米大統領 for "the US president": the newsroom's one-kanji abbreviation
+    en = "The US president met the Japanese prime minister in Osaka."
+    assert phrase_findings(Bead(en, "米大統領は大阪で日本の首相と会談した。")) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # a country inside a longer name is rendered with the name (連邦議会議事堂, 北米)
+        ("The speaker was photographed in the U.S. Capitol on Tuesday.",
+         "議長は火曜日、連邦議会議事堂で撮影された。"),
+        ("Bison once roamed across North America in their millions.",
+         "バイソンはかつて北米を何百万頭も歩き回っていた。"),
+    ],
+)
+def test_a_country_inside_a_longer_name_is_no_fact_of_its_own(en: str, ja: str) -> None:
+    assert phrase_findings(Bead(en, ja)) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "where", "phrase"),
+    [
+        # a noun the English says twice and the Japanese renders twice: the phrase before
+        # the second belongs before the second rendering
+        ("The farm keeps 40 horses in the north and 25 horses in the south.",
+         "その農場は北部で40頭の馬を、南部で馬を飼っている。", "南部で馬を", "25"),
+        # coordinated with a name rendered by sound, which UniDic cuts in two (ナイ｜シ):
+        # next to that rendering
+        ("The dog looked for Nyssi and Tomasz in the crowd.",
+         "犬は人混みの中でナイシと姿を探した。", "犬は人混みの中でナイシと", "Tomasz"),
+        # the object of the verb before it, closing its clause: before that verb
+        ("The pilots tried to reach Oslo but the fog was too thick.",
+         "パイロットたちは到着しようとしたが、霧が濃すぎた。",
+         "パイロットたちは到着しようとしたが", "Oslo"),
+    ],
+)
+def test_a_dropped_fact_is_placed_by_its_neighbours(
+    en: str, ja: str, where: str, phrase: str
+) -> None:
+    assert phrase_findings(Bead(en, ja)) == [(where, phrase, "minor")]

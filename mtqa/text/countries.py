@@ -21,12 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-from . import japanese
-from .lexicon import _db, _db_lock
+from .lexicon import proper_headwords
 
 _COUNTRY_FILE = "countries.tsv"
-#: Headwords that are readings only (hiragana): a reading is no rendering a newsroom writes.
-_HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309f]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +39,7 @@ class CountryMention:
 
 
 @functools.lru_cache(maxsize=1)
-def _countries() -> tuple[tuple[str, ...], ...]:
+def country_forms() -> tuple[tuple[str, ...], ...]:
     """Each country's forms, name first (``countries.tsv``: name, adjectives, short
     forms; '|' between alternatives, '#' a comment)."""
     text = resources.files("mtqa").joinpath("data", _COUNTRY_FILE).read_text(encoding="utf-8")
@@ -60,7 +57,7 @@ def _by_form() -> dict[str, tuple[str, ...]]:
     """Every form of every country → that country's forms (a form two countries share,
     such as "Korea", belongs to the first the list gives)."""
     out: dict[str, tuple[str, ...]] = {}
-    for forms in _countries():
+    for forms in country_forms():
         for f in forms:
             out.setdefault(f, forms)
     return out
@@ -73,25 +70,6 @@ def _pattern() -> re.Pattern[str]:
     forms = sorted(_by_form(), key=len, reverse=True)
     alts = "|".join(re.escape(f) for f in forms)
     return re.compile(rf"(?<![\w.])(?:{alts})(?![\w\-])")
-
-
-@functools.lru_cache(maxsize=4096)
-def proper_headwords(gloss: str) -> frozenset[str]:
-    """The JMdict headwords (kanji or katakana, not bare readings) of the senses glossed
-    exactly by ``gloss`` as written, or by ``gloss`` with a parenthesised note ("Georgia
-    (country)"): "Belgium" → ベルギー, 白耳義; "Britain" → 英国, イギリス, 英."""
-    with _db_lock:
-        db = _db()
-        ids = sorted({i for (i,) in db.execute(
-            "SELECT s.idseq FROM SenseGloss g JOIN Sense s ON g.sid = s.ID "
-            "WHERE g.text = ? OR g.text LIKE ? LIMIT 100", (gloss, gloss + " (%"))})
-        if not ids:
-            return frozenset()
-        marks = ",".join("?" * len(ids))
-        heads = {t for (t,) in db.execute(
-            f"SELECT text FROM Kanji WHERE idseq IN ({marks}) UNION "
-            f"SELECT text FROM Kana WHERE idseq IN ({marks})", ids + ids)}
-    return frozenset(japanese.normalize(h) for h in heads if not _HIRAGANA_ONLY.match(h))
 
 
 @functools.lru_cache(maxsize=512)

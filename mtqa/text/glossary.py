@@ -27,6 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import ConfigError
+from .countries import country_forms
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
 GLOSSARY_VERSION = 3
@@ -414,7 +415,6 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
 # --- titles by organisation (issue #19 item 1) -------------------------------------------
 
 _ORG_FILE = "org_titles.tsv"
-_COUNTRY_FILE = "countries.tsv"
 #: Organisation kind of a country named before or after a title: its head is the state's.
 STATE = "state"
 #: Office kinds of ``titles.tsv`` that name one kind of organisation by themselves.
@@ -604,11 +604,8 @@ def organisations() -> Organisations:
             cues[tuple(normalize_word(x) for x in w.split())] = kind
         for t in _split_alts(cells[3] if len(cells) > 3 else ""):
             titles[english_key(t)] = kind
-    countries: set[tuple[str, ...]] = set()
-    for cells in _data_rows(base.joinpath(_COUNTRY_FILE).read_text(encoding="utf-8")):
-        for field in cells:
-            for name in _split_alts(field):
-                countries.add(tuple(w.replace(".", "") for w in name.split()))  # U.S. = US
+    countries = {tuple(w.replace(".", "") for w in name.split())  # U.S. = US
+                 for forms in country_forms() for name in forms}
     return Organisations(
         MappingProxyType({t: frozenset(k) for t, k in japanese.items()}),
         MappingProxyType(cues), MappingProxyType(titles), frozenset(countries),

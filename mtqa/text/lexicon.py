@@ -694,6 +694,29 @@ def english_entry(word: str) -> EnglishEntry:
     return EnglishEntry(len(sids), frozenset(syn), frozenset(heads))
 
 
+#: Headwords that are readings only (hiragana): a reading is no rendering a newsroom writes.
+_HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309f]+$")
+
+
+@functools.lru_cache(maxsize=4096)
+def proper_headwords(gloss: str) -> frozenset[str]:
+    """The JMdict headwords (kanji or katakana, not bare readings) of the senses glossed
+    exactly by ``gloss`` as written, or by ``gloss`` with a parenthesised note ("Georgia
+    (country)"): "Belgium" → ベルギー, 白耳義; "Britain" → 英国, イギリス, 英."""
+    with _db_lock:
+        db = _db()
+        ids = sorted({i for (i,) in db.execute(
+            "SELECT s.idseq FROM SenseGloss g JOIN Sense s ON g.sid = s.ID "
+            "WHERE g.text = ? OR g.text LIKE ? LIMIT 100", (gloss, gloss + " (%"))})
+        if not ids:
+            return frozenset()
+        marks = ",".join("?" * len(ids))
+        heads = {t for (t,) in db.execute(
+            f"SELECT text FROM Kanji WHERE idseq IN ({marks}) UNION "
+            f"SELECT text FROM Kana WHERE idseq IN ({marks})", ids + ids)}
+    return frozenset(japanese.normalize(h) for h in heads if not _HIRAGANA_ONLY.match(h))
+
+
 def related(unit: JaUnit, word: str) -> bool:
     """True when the Japanese word is among the dictionary's renderings of the English
     word or shares a sense's glosses with it."""

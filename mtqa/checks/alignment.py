@@ -127,7 +127,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -374,6 +374,8 @@ class AlignmentCheck(BaseCheck):
             near = _neighbours(content, g.bead, side="mt")
             if near and max(sim(g.sentence, j) for j in near) >= NEIGHBOUR_MATCH:
                 continue  # merged into a neighbouring bead, not lost
+            if _merged_half(content, g, ctx):
+                continue
             if runs and g.bead - runs[-1][-1].bead <= 1:
                 runs[-1].append(g)
             else:
@@ -573,8 +575,12 @@ def _english_size(text: str) -> int:
 
 def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> bool:
     """True when the unpaired Japanese sentence ``g`` renders at least
-    :data:`SPLIT_MIN_WORDS` content words of the English of a bead next to it that the
-    bead's own Japanese leaves unrendered: the translator split that English sentence.
+    :data:`SPLIT_MIN_WORDS` content words, or one name or number, of the English of a bead
+    next to it that the bead's own Japanese leaves unrendered: the translator split that
+    English sentence. A name or number crosses languages unchanged, so one that only ``g``
+    renders is evidence enough (a free rendering of the rest of the sentence, "The fix is
+    in for Miami" → マイアミに有利な判定, matches no gloss); an added sentence renders
+    nothing of its neighbour, or only what the neighbour's own Japanese renders too.
     The unpaired sentences next to ``g`` count with it: a sentence split in four or five
     (a list of ingredients) leaves more pieces than the aligner's longest bead takes, and
     the pieces render the English together."""
@@ -592,8 +598,30 @@ def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> b
         both = ctx.lexicon_of(content[k].reference, segs)
         alone = ctx.lexicon_of(content[k].reference, own)
         # words, names (by sound) and numbers that only the unpaired sentences render
-        only_here = {w.stem for i, w in enumerate(both.words)
+        only_here = {w.stem: w.anchor for i, w in enumerate(both.words)
                      if both.covered(i) and not alone.covered(i)}
+        if len(only_here) >= SPLIT_MIN_WORDS or any(only_here.values()):
+            return True
+    return False
+
+
+def _merged_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> bool:
+    """True when the Japanese of a bead next to the unpaired English sentence ``g`` renders
+    at least :data:`SPLIT_MIN_WORDS` content words of ``g`` that the bead's own English does
+    not have (a name alone is not enough: a translator who writes the name for a pronoun
+    of the bead's own English renders it too): the translator merged ``g`` into the Japanese
+    sentence of its neighbour ("In the North, the magic-less kingdom. To the South, …" →
+    北は…、南の方には…。), which the aligner paired with the neighbour alone. The mirror of
+    :func:`_split_half`; a lost sentence leaves nothing of its own in the Japanese next
+    door, only the topic words its neighbours share with it."""
+    english = ctx.reference.sentence_text(g.sentence)
+    for k in (g.bead - 1, g.bead + 1):
+        if not 0 <= k < len(content) or not content[k].mt_sentences:
+            continue
+        own_english = {w.stem for w in ctx.lexicon_of(content[k].reference, []).words}
+        lex = ctx.lexicon_of(english, pair_segments(content[k], ctx))
+        only_here = {w.stem for i, w in enumerate(lex.words)
+                     if lex.covered(i) and w.stem not in own_english}
         if len(only_here) >= SPLIT_MIN_WORDS:
             return True
     return False

@@ -579,7 +579,7 @@ def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> b
     next to it that the bead's own Japanese leaves unrendered: the translator split that
     English sentence. A name or number crosses languages unchanged, so one that only ``g``
     renders is evidence enough (a free rendering of the rest of the sentence, "The fix is
-    in for Miami" → マイアミに有利な判定, matches no gloss); an added sentence renders
+    in for Norwich" → ノリッジに有利な判定, matches no gloss); an added sentence renders
     nothing of its neighbour, or only what the neighbour's own Japanese renders too.
     The unpaired sentences next to ``g`` count with it: a sentence split in four or five
     (a list of ingredients) leaves more pieces than the aligner's longest bead takes, and
@@ -610,8 +610,8 @@ def _merged_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> 
     at least :data:`SPLIT_MIN_WORDS` content words of ``g`` that the bead's own English does
     not have (a name alone is not enough: a translator who writes the name for a pronoun
     of the bead's own English renders it too): the translator merged ``g`` into the Japanese
-    sentence of its neighbour ("In the North, the magic-less kingdom. To the South, …" →
-    北は…、南の方には…。), which the aligner paired with the neighbour alone. The mirror of
+    sentence of its neighbour ("In the hills, the poor clans. On the coast, rich traders." →
+    丘には貧しい氏族が、海岸には豊かな商人がいた。), which the aligner paired with the neighbour alone. The mirror of
     :func:`_split_half`; a lost sentence leaves nothing of its own in the Japanese next
     door, only the topic words its neighbours share with it."""
     english = ctx.reference.sentence_text(g.sentence)

@@ -182,7 +182,7 @@ def _shouting(text: str) -> bool:
 
 #: Verbs of saying, stop words of the English word lists (news attributes every quote),
 #: that the aligner keeps, by their JMdict gloss form (言う "to say", 話す "to tell"): in
-#: dialogue a sentence may hold nothing else ("She says that." → ママがそう言ったの？).
+#: dialogue a sentence may hold nothing else ("He told me that." → 兄がそう言ったの？).
 #: Where every sentence has one, the aligner's IDF weighs it down.
 _REPORTING_VERBS = {"say": "say", "says": "say", "said": "say", "tell": "tell",
                     "tells": "tell", "told": "tell"}
@@ -194,7 +194,7 @@ def english_features(text: str) -> EnglishFeatures:
     aligner and the checks ask for the same sentence many times).
 
     An acronym of two or more capitals is a Latin anchor even when its lower-cased form is
-    a stop word: "AT" of AT&T, "US", "IT", "WHO" stay in Latin script in Japanese, and
+    a stop word: "US", "IT", "WHO" (and "AT" of AT&T) stay in Latin script in Japanese, and
     lower-cased they would be dropped as "at", "us", "it", "who" (unless the whole sentence
     is in capitals, where capitals mark no acronym).
     """
@@ -273,20 +273,18 @@ def _prefixed_stems(prefix: str, surface: str, lemma: str) -> frozenset[str]:
 
 def _katakana_runs(tokens: Sequence[japanese.Token]) -> set[str]:
     """Romanised readings of runs of two or more adjacent katakana tokens: UniDic cuts a
-    foreign name it does not know into known pieces (ケイエル → ケイ + エル, ナイシ → ナイ +
-    シ), and only the whole run sounds like the English name. A ・ between names ends a run
-    (ジョン・スミス stays two names)."""
-    out: set[str] = set()
-    run: list[japanese.Token] = []
-    for tok in [*tokens, None]:
-        kana = tok is not None and japanese.is_katakana(tok.surface) and "・" not in tok.surface
-        if kana and (not run or run[-1].end == tok.start):
-            run.append(tok)
+    foreign name it does not know into known pieces (ミルダン → ミル + ダン, ガーロウ → ガー +
+    ロウ), and only the whole run sounds like the English name. A ・ between names ends a
+    run (ジョン・スミス stays two names)."""
+    runs: list[list[japanese.Token]] = [[]]
+    for tok in tokens:
+        if not japanese.is_katakana(tok.surface) or "・" in tok.surface:
+            runs.append([])
             continue
-        if len(run) > 1:
-            out.add(japanese.romanize("".join(t.surface for t in run)))
-        run = [tok] if kana else []
-    return out
+        if runs[-1] and runs[-1][-1].end != tok.start:
+            runs.append([])
+        runs[-1].append(tok)
+    return {japanese.romanize("".join(t.surface for t in run)) for run in runs if len(run) > 1}
 
 
 @text_cache(65536)

@@ -613,13 +613,18 @@ def _merged_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> 
     sentence of its neighbour ("In the hills, the poor clans. On the coast, rich traders." →
     丘には貧しい氏族が、海岸には豊かな商人がいた。), which the aligner paired with the neighbour alone. The mirror of
     :func:`_split_half`; a lost sentence leaves nothing of its own in the Japanese next
-    door, only the topic words its neighbours share with it."""
+    door, only the topic words its neighbours share with it, and its numbers are missing
+    there (a translator keeps the numbers and dates of a sentence that is merged: "Prices
+    rose in March." is not inside 家賃が急騰し、食料も値上がりした, whose 値上がり glosses as
+    "rise in price")."""
     english = ctx.reference.sentence_text(g.sentence)
     for k in (g.bead - 1, g.bead + 1):
         if not 0 <= k < len(content) or not content[k].mt_sentences:
             continue
         own_english = {w.stem for w in ctx.lexicon_of(content[k].reference, []).words}
         lex = ctx.lexicon_of(english, pair_segments(content[k], ctx))
+        if any(w.kind == "number" and not lex.covered(i) for i, w in enumerate(lex.words)):
+            continue  # a number (a date, a month) of the sentence is not there: not merged
         only_here = {w.stem for i, w in enumerate(lex.words)
                      if lex.covered(i) and w.stem not in own_english}
         if len(only_here) >= SPLIT_MIN_WORDS:

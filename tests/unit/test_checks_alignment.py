@@ -484,3 +484,26 @@ def test_english_sentence_merged_into_its_neighbours_translation_is_not_omitted(
           "was too expensive and the roads came first.")
     ja = ("議会は月曜日に開かれた。次に野党が発言し、スタジアムは高すぎる、道路が先だと述べた。")
     assert [f.code for f in findings(en, ja)] == []
+
+
+PRICES_EN = ("Prices rose in March. Rents climbed sharply. Food cost more. Fuel and electricity "
+             "cost more too. The central bank will meet next month.")
+
+
+def test_four_sentences_rendered_in_one_japanese_sentence_are_not_an_omission() -> None:
+    # a bead holds at most three sentences a side, so the aligner leaves one of the four
+    # alone; the Japanese next to it renders its words (物価, 上昇) and its month
+    ja = "3月は物価が上昇し、家賃が急騰し、食料も燃料も電気も値上がりした。中央銀行は来月会合を開く。"
+    assert findings(PRICES_EN, ja) == ()
+
+
+@pytest.mark.parametrize(("ja", "lost"), [
+    # 値上がり glosses as "rise in price", but the month is nowhere: the sentence is lost
+    ("家賃が急騰し、食料も燃料も電気も値上がりした。中央銀行は来月会合を開く。",
+     "Prices rose in March."),
+    ("3月は物価が上昇し、家賃が急騰し、食料も値上がりした。中央銀行は来月会合を開く。",
+     "Fuel and electricity cost more too."),
+])
+def test_sentence_lost_beside_a_merged_translation_is_still_an_omission(ja, lost) -> None:
+    (f,) = findings(PRICES_EN, ja)
+    assert (f.code, f.reference) == ("ALN001", lost)

@@ -18,7 +18,8 @@ not pair is evidence of a structural error:
   document that translate each other as well as a good bead does (``mtqa.align.GOOD_MATCH``,
   by the aligner's own similarity) and stand at least one sentence apart; or such a pair
   where the partner sits in a bead a few beads away and matches clearly better than its own
-  bead; or a 2:2 bead whose sentences match crosswise (two neighbouring sentences swapped).
+  bead; or a 2:2 bead, or two neighbouring 1:1 beads, whose sentences match crosswise (two
+  neighbouring sentences swapped).
   The moved sentence is then not also reported as omitted or added. Reordering *inside* a
   sentence stays ``scrambled`` (the scrambled check's business).
 * ``boilerplate`` (ALN004): page chrome (share buttons, comment forms, syndication notes),
@@ -154,7 +155,7 @@ class AlignmentCheck(BaseCheck):
         ranks = _japanese_ranks(content)
         for e, j, score in moved:
             yield self._moved_finding(e, j, score, content, ranks, ctx)
-        yield from self._crossed(content, sim, ctx)
+        yield from self._crossed(content, sim, ctx, moved_ja)
         yield from self._omissions(
             [e for e in en_gaps if e.sentence not in moved_en], content, sim, ctx
         )
@@ -342,14 +343,23 @@ class AlignmentCheck(BaseCheck):
         )
 
     def _crossed(self, content: Sequence[AlignedPair], sim: SentenceSimilarity,
-                 ctx: Context) -> Iterator[Finding]:
-        """2:2 beads whose sentences match crosswise: the Japanese swapped two sentences
-        (moved, informational: each still renders its English). The finding spans both
-        sentences."""
-        for p in content:
-            if len(p.ref_sentences) != 2 or len(p.mt_sentences) != 2:
+                 ctx: Context, moved_ja: set[int]) -> Iterator[Finding]:
+        """Two neighbouring sentences whose translations match crosswise: the Japanese
+        swapped them (moved, informational: each still renders its English). The finding
+        spans both sentences. The aligner is monotone: it gives a swapped pair either one
+        2:2 bead or two 1:1 beads that pair each English sentence with the other's
+        translation; both are looked at (the second unless another rule already reported
+        both Japanese sentences as moved)."""
+        for k, p in enumerate(content):
+            if len(p.ref_sentences) == 2 and len(p.mt_sentences) == 2:
+                (e1, e2), (j1, j2) = p.ref_sentences, p.mt_sentences
+            elif k + 1 < len(content) and _one_to_one(p) and _one_to_one(content[k + 1]):
+                (e1, e2) = p.ref_sentences + content[k + 1].ref_sentences
+                (j1, j2) = p.mt_sentences + content[k + 1].mt_sentences
+                if {j1, j2} <= moved_ja:
+                    continue
+            else:
                 continue
-            (e1, e2), (j1, j2) = p.ref_sentences, p.mt_sentences
             straight = sim(e1, j1) + sim(e2, j2)
             crossed = sim(e1, j2) + sim(e2, j1)
             if crossed < CROSS_MIN or crossed - straight < CROSS_MARGIN:
@@ -431,6 +441,10 @@ class AlignmentCheck(BaseCheck):
                 f"{_short(text)!r}",
                 reference=before, code="ALN002", segment=content[g.bead].index,
             )
+
+
+def _one_to_one(p: AlignedPair) -> bool:
+    return len(p.ref_sentences) == 1 and len(p.mt_sentences) == 1
 
 
 def _count(n: int, noun: str) -> str:

@@ -507,3 +507,20 @@ def test_four_sentences_rendered_in_one_japanese_sentence_are_not_an_omission() 
 def test_sentence_lost_beside_a_merged_translation_is_still_an_omission(ja, lost) -> None:
     (f,) = findings(PRICES_EN, ja)
     assert (f.code, f.reference) == ("ALN001", lost)
+
+
+def test_neighbouring_one_to_one_pairs_that_match_crosswise_are_swapped() -> None:
+    # the aligner is monotone: a swapped pair of sentences comes out as one 2:2 bead or as
+    # two 1:1 beads, each English sentence with the other's translation (here given so)
+    en = ["The boat left the harbour at dawn.", "\"Dorrin is lazy, but he is not a fool.\"",
+          "\"Sure, but can Dorrin swim?\"", "Nobody answered."]
+    ja = ["夜明けに船は港を出た。", "「そうだな、でもドリンは泳げるのか？」",
+          "「ドリンは怠け者だけど、ばかじゃない。」", "誰も答えなかった。"]
+    crossed = [(en[0], ja[0]), (en[1], ja[1]), (en[2], ja[2]), (en[3], ja[3])]
+    report = mtqa.check_segments(crossed, backtranslator="dictionary", checks=("alignment",))
+    (f,) = report.finding_list
+    assert (f.code, f.severity) == ("ALN003", "info")
+    assert ja[1] in f.text and ja[2] in f.text
+    straight = [(en[0], ja[0]), (en[1], ja[2]), (en[2], ja[1]), (en[3], ja[3])]
+    report = mtqa.check_segments(straight, backtranslator="dictionary", checks=("alignment",))
+    assert report.finding_list == ()

@@ -18,7 +18,8 @@ not pair is evidence of a structural error:
   document that translate each other as well as a good bead does (``mtqa.align.GOOD_MATCH``,
   by the aligner's own similarity) and stand at least one sentence apart; or such a pair
   where the partner sits in a bead a few beads away and matches clearly better than its own
-  bead; or a 2:2 bead whose sentences match crosswise (two neighbouring sentences swapped).
+  bead; or a 2:2 bead, or two neighbouring 1:1 beads, whose sentences match crosswise (two
+  neighbouring sentences swapped).
   The moved sentence is then not also reported as omitted or added. Reordering *inside* a
   sentence stays ``scrambled`` (the scrambled check's business).
 * ``boilerplate`` (ALN004): page chrome (share buttons, comment forms, syndication notes),
@@ -127,7 +128,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -154,7 +155,7 @@ class AlignmentCheck(BaseCheck):
         ranks = _japanese_ranks(content)
         for e, j, score in moved:
             yield self._moved_finding(e, j, score, content, ranks, ctx)
-        yield from self._crossed(content, sim, ctx)
+        yield from self._crossed(content, sim, ctx, moved_ja)
         yield from self._omissions(
             [e for e in en_gaps if e.sentence not in moved_en], content, sim, ctx
         )
@@ -342,14 +343,23 @@ class AlignmentCheck(BaseCheck):
         )
 
     def _crossed(self, content: Sequence[AlignedPair], sim: SentenceSimilarity,
-                 ctx: Context) -> Iterator[Finding]:
-        """2:2 beads whose sentences match crosswise: the Japanese swapped two sentences
-        (moved, informational: each still renders its English). The finding spans both
-        sentences."""
-        for p in content:
-            if len(p.ref_sentences) != 2 or len(p.mt_sentences) != 2:
+                 ctx: Context, moved_ja: set[int]) -> Iterator[Finding]:
+        """Two neighbouring sentences whose translations match crosswise: the Japanese
+        swapped them (moved, informational: each still renders its English). The finding
+        spans both sentences. The aligner is monotone: it gives a swapped pair either one
+        2:2 bead or two 1:1 beads that pair each English sentence with the other's
+        translation; both are looked at (the second unless another rule already reported
+        both Japanese sentences as moved)."""
+        for k, p in enumerate(content):
+            if len(p.ref_sentences) == 2 and len(p.mt_sentences) == 2:
+                (e1, e2), (j1, j2) = p.ref_sentences, p.mt_sentences
+            elif k + 1 < len(content) and _one_to_one(p) and _one_to_one(content[k + 1]):
+                (e1, e2) = p.ref_sentences + content[k + 1].ref_sentences
+                (j1, j2) = p.mt_sentences + content[k + 1].mt_sentences
+                if {j1, j2} <= moved_ja:
+                    continue
+            else:
                 continue
-            (e1, e2), (j1, j2) = p.ref_sentences, p.mt_sentences
             straight = sim(e1, j1) + sim(e2, j2)
             crossed = sim(e1, j2) + sim(e2, j1)
             if crossed < CROSS_MIN or crossed - straight < CROSS_MARGIN:
@@ -374,6 +384,8 @@ class AlignmentCheck(BaseCheck):
             near = _neighbours(content, g.bead, side="mt")
             if near and max(sim(g.sentence, j) for j in near) >= NEIGHBOUR_MATCH:
                 continue  # merged into a neighbouring bead, not lost
+            if _merged_half(content, g, ctx):
+                continue
             if runs and g.bead - runs[-1][-1].bead <= 1:
                 runs[-1].append(g)
             else:
@@ -429,6 +441,10 @@ class AlignmentCheck(BaseCheck):
                 f"{_short(text)!r}",
                 reference=before, code="ALN002", segment=content[g.bead].index,
             )
+
+
+def _one_to_one(p: AlignedPair) -> bool:
+    return len(p.ref_sentences) == 1 and len(p.mt_sentences) == 1
 
 
 def _count(n: int, noun: str) -> str:
@@ -573,8 +589,12 @@ def _english_size(text: str) -> int:
 
 def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> bool:
     """True when the unpaired Japanese sentence ``g`` renders at least
-    :data:`SPLIT_MIN_WORDS` content words of the English of a bead next to it that the
-    bead's own Japanese leaves unrendered: the translator split that English sentence.
+    :data:`SPLIT_MIN_WORDS` content words, or one name or number, of the English of a bead
+    next to it that the bead's own Japanese leaves unrendered: the translator split that
+    English sentence. A name or number crosses languages unchanged, so one that only ``g``
+    renders is evidence enough (a free rendering of the rest of the sentence, "The fix is
+    in for Norwich" → ノリッジに有利な判定, matches no gloss); an added sentence renders
+    nothing of its neighbour, or only what the neighbour's own Japanese renders too.
     The unpaired sentences next to ``g`` count with it: a sentence split in four or five
     (a list of ingredients) leaves more pieces than the aligner's longest bead takes, and
     the pieces render the English together."""
@@ -592,8 +612,35 @@ def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> b
         both = ctx.lexicon_of(content[k].reference, segs)
         alone = ctx.lexicon_of(content[k].reference, own)
         # words, names (by sound) and numbers that only the unpaired sentences render
-        only_here = {w.stem for i, w in enumerate(both.words)
+        only_here = {w.stem: w.anchor for i, w in enumerate(both.words)
                      if both.covered(i) and not alone.covered(i)}
+        if len(only_here) >= SPLIT_MIN_WORDS or any(only_here.values()):
+            return True
+    return False
+
+
+def _merged_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> bool:
+    """True when the Japanese of a bead next to the unpaired English sentence ``g`` renders
+    at least :data:`SPLIT_MIN_WORDS` content words of ``g`` that the bead's own English does
+    not have (a name alone is not enough: a translator who writes the name for a pronoun
+    of the bead's own English renders it too): the translator merged ``g`` into the Japanese
+    sentence of its neighbour ("In the hills, the poor clans. On the coast, rich traders." →
+    丘には貧しい氏族が、海岸には豊かな商人がいた。), which the aligner paired with the neighbour alone. The mirror of
+    :func:`_split_half`; a lost sentence leaves nothing of its own in the Japanese next
+    door, only the topic words its neighbours share with it, and its numbers are missing
+    there (a translator keeps the numbers and dates of a sentence that is merged: "Prices
+    rose in March." is not inside 家賃が急騰し、食料も値上がりした, whose 値上がり glosses as
+    "rise in price")."""
+    english = ctx.reference.sentence_text(g.sentence)
+    for k in (g.bead - 1, g.bead + 1):
+        if not 0 <= k < len(content) or not content[k].mt_sentences:
+            continue
+        own_english = {w.stem for w in ctx.lexicon_of(content[k].reference, []).words}
+        lex = ctx.lexicon_of(english, pair_segments(content[k], ctx))
+        if any(w.kind == "number" and not lex.covered(i) for i, w in enumerate(lex.words)):
+            continue  # a number (a date, a month) of the sentence is not there: not merged
+        only_here = {w.stem for i, w in enumerate(lex.words)
+                     if lex.covered(i) and w.stem not in own_english}
         if len(only_here) >= SPLIT_MIN_WORDS:
             return True
     return False

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import japanese, jmdict, numerals, phonetic
@@ -169,18 +169,49 @@ class JapaneseFeatures:
     n_content: int
 
 
+#: Share of upper-case letters from which an English sentence is written in capitals (a
+#: shouted headline), where a word in capitals is no acronym.
+SHOUTING_SHARE = 0.5
+
+
+def _shouting(text: str) -> bool:
+    """Whether ``text`` is written mostly in capitals (``SHOUTING_SHARE``)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= SHOUTING_SHARE
+
+
+#: Verbs of saying, stop words of the English word lists (news attributes every quote),
+#: that the aligner keeps, by their JMdict gloss form (言う "to say", 話す "to tell"): in
+#: dialogue a sentence may hold nothing else ("He told me that." → 兄がそう言ったの？).
+#: Where every sentence has one, the aligner's IDF weighs it down.
+_REPORTING_VERBS = {"say": "say", "says": "say", "said": "say", "tell": "tell",
+                    "tells": "tell", "told": "tell"}
+
+
 @text_cache(65536)
 def english_features(text: str) -> EnglishFeatures:
     """Features of one English sentence (cached: documents repeat sentences rarely, but the
-    aligner and the checks ask for the same sentence many times)."""
+    aligner and the checks ask for the same sentence many times).
+
+    An acronym of two or more capitals is a Latin anchor even when its lower-cased form is
+    a stop word: "US", "IT", "WHO" (and "AT" of AT&T) stay in Latin script in Japanese, and
+    lower-cased they would be dropped as "at", "us", "it", "who" (unless the whole sentence
+    is in capitals, where capitals mark no acronym).
+    """
     stems: set[str] = set()
     latin: set[str] = set()
+    shouting = _shouting(text)
     for w in words(text):
         lw = w.lower
         if lw[0].isdigit():
             continue
-        if w.text[0].isupper() and (len(lw) > 1 or w.text.isupper()) and lw not in STOPWORDS:
+        acronym = len(w.text) > 1 and w.text.isupper() and not shouting
+        if w.text[0].isupper() and (len(lw) > 1 or w.text.isupper()) and (
+                lw not in STOPWORDS or acronym):
             latin.add(lw)
+        if lw in _REPORTING_VERBS:
+            stems.add(_REPORTING_VERBS[lw])
+            continue
         if lw in STOPWORDS:
             continue
         stems.add(stem(lw))
@@ -225,6 +256,37 @@ def _word_stems(surface: str, lemma: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+#: Honorific prefixes that UniDic cuts off the word they belong to (お辞儀 → お + 辞儀),
+#: while JMdict lists the word with its prefix ("bow"; 辞儀 alone reads "greeting").
+_HONORIFIC_PREFIXES = frozenset({"お", "ご", "御"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _prefixed_stems(prefix: str, surface: str, lemma: str) -> frozenset[str]:
+    """Gloss stems of a word with the honorific prefix UniDic split from it (お辞儀, ご飯):
+    JMdict's entry for the whole word, which the word alone may not share."""
+    stems: set[str] = set()
+    for form in {prefix + surface, prefix + japanese.lemma_base(lemma)}:
+        stems.update(stem(w) for w in jmdict.gloss_words(form))
+    return frozenset(stems)
+
+
+def _katakana_runs(tokens: Sequence[japanese.Token]) -> set[str]:
+    """Romanised readings of runs of two or more adjacent katakana tokens: UniDic cuts a
+    foreign name it does not know into known pieces (ミルダン → ミル + ダン, ガーロウ → ガー +
+    ロウ), and only the whole run sounds like the English name. A ・ between names ends a
+    run (ジョン・スミス stays two names)."""
+    runs: list[list[japanese.Token]] = [[]]
+    for tok in tokens:
+        if not japanese.is_katakana(tok.surface) or "・" in tok.surface:
+            runs.append([])
+            continue
+        if runs[-1] and runs[-1][-1].end != tok.start:
+            runs.append([])
+        runs[-1].append(tok)
+    return {japanese.romanize("".join(t.surface for t in run)) for run in runs if len(run) > 1}
+
+
 @text_cache(65536)
 def japanese_features(text: str, back_translation: str = "") -> JapaneseFeatures:
     """Features of one Japanese sentence and its back-translation (cached)."""
@@ -232,7 +294,8 @@ def japanese_features(text: str, back_translation: str = "") -> JapaneseFeatures
     latin: set[str] = set()
     readings: set[str] = set()
     n = 0
-    for tok in japanese.tokenize(text):
+    tokens = japanese.tokenize(text)
+    for k, tok in enumerate(tokens):
         if not tok.is_content:
             continue
         n += 1
@@ -243,6 +306,11 @@ def japanese_features(text: str, back_translation: str = "") -> JapaneseFeatures
         stems |= own[1]
         if own[2]:
             readings.add(own[2])
+        prev = tokens[k - 1] if k else None
+        if prev is not None and prev.end == tok.start and prev.pos1 == "接頭辞" \
+                and prev.surface in _HONORIFIC_PREFIXES:
+            stems |= _prefixed_stems(prev.surface, tok.surface, tok.lemma)
+    readings.update(_katakana_runs(tokens))
     bt_stems = frozenset(
         stem(w.lower) for w in words(back_translation) if w.lower not in STOPWORDS
         and not w.lower[0].isdigit()

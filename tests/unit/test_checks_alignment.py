@@ -415,3 +415,112 @@ def test_unpaired_sentences_that_prefer_each_other_are_moved_though_matched_weak
     # each other's best, but no better than unrelated sentences score
     sim = _FakeSimilarity({**base, (1, 3): 0.15})
     assert AlignmentCheck._moved(en_gap, ja_gap, content, sim) == []
+
+
+# --- informal text: faithful translations the aligner used to pair otherwise (issue #18) ----
+
+def test_social_post_whose_anchor_is_an_acronym_is_no_addition() -> None:
+    # the acronym "IT" was lower-cased to the stop word "it" and the first sentence had no
+    # anchor left, while the URL's words pulled it into the second sentence's bead
+    en = ("ugh... a nationwide IT outage. no wonder the office feels dead this morning "
+          "https://www.example-news.com/tech/it-outage-hits-offices-nationwide-workers-affected")
+    ja = ("マジか…全国でITがダウンしてる。それで今朝は会社が死んだみたいに静かなのか "
+          "https://www.example-news.com/tech/it-outage-hits-offices-nationwide-workers-affected")
+    assert findings(en, ja) == ()
+
+
+def test_dialogue_of_short_lines_pairs_every_line() -> None:
+    # "He told me that." holds nothing but a verb of saying; the aligner shifted by one
+    en = ("Your brother says you broke the window. He told me that. Fine. Accidents happen, "
+          "buddy. Just be careful next time.")
+    ja = ("お兄ちゃんが、あなたが窓を割ったって言ってるよ。 お兄ちゃんがそう言ったの？ そうだよ。 "
+          "まあ、事故は起きるものさ。次は気をつけてね。")
+    report = mtqa.check(en, ja, backtranslator="dictionary", checks=("alignment",))
+    content = [p for p in report.pairs if not p.chrome]
+    assert all(p.ref_sentences and p.mt_sentences for p in content)
+    assert report.finding_list == ()
+
+
+def test_sentence_split_off_around_a_name_is_no_addition() -> None:
+    # the Japanese renders "The fix is so in for Norwich" freely; only the name crosses
+    en = ("Two penalties for Leeds and the ref gave neither. "
+          "The fix is so in for Norwich #EFL #leedsutd")
+    ja = ("リーズにPKが二本あってもおかしくなかったのに、審判はどちらも与えなかった。"
+          "絶対ノリッジに有利な判定をしてる。#EFL #leedsutd")
+    assert findings(en, ja) == ()
+
+
+def test_added_sentence_in_a_social_post_is_still_an_addition() -> None:
+    en = ("ugh... a nationwide IT outage. no wonder the office feels dead this morning "
+          "https://www.example-news.com/tech/it-outage-hits-offices-nationwide-workers-affected")
+    added = "ちなみに昨日の夕飯はカレーライスで、とても美味しかった。"
+    ja = ("マジか…全国でITがダウンしてる。" + added + "それで今朝は会社が死んだみたいに静かなのか "
+          "https://www.example-news.com/tech/it-outage-hits-offices-nationwide-workers-affected")
+    (f,) = findings(en, ja)
+    assert (f.code, f.severity, f.text) == ("ALN002", "major", added)
+
+
+def test_added_sentence_repeating_a_neighbours_number_is_still_an_addition() -> None:
+    # it renders the number of the English next to it ("April"), but so does that
+    # sentence's own Japanese: nothing of the neighbour is left for it to render
+    added = "4月には市内の各地で桜祭りも開かれ、毎年多くの観光客が訪れる。"
+    ja = ja_text([JA[0:2], [JA[2]], JA[3:5], [JA[5], added, JA[6]]])
+    (f,) = findings(EN_TEXT, ja)
+    assert (f.code, f.text) == ("ALN002", added)
+
+
+def test_omitted_sentence_is_not_taken_for_merged_by_shared_topic_words() -> None:
+    # the sentence after the gap shares "city" and "budget" with the lost one; what the
+    # lost one says of its own (roads, repair, opposition) is nowhere in the Japanese
+    ja = ja_text([JA[0:2], [JA[2]], [JA[3]], JA[5:7]])
+    (f,) = findings(EN_TEXT, ja)
+    assert (f.code, f.reference) == ("ALN001", EN[4])
+
+
+def test_english_sentence_merged_into_its_neighbours_translation_is_not_omitted() -> None:
+    # "The opposition spoke next." carries nothing the next sentence's translation lacks
+    # once merged: 野党 and 次 render it, inside the neighbour's Japanese
+    en = ("The council met on Monday. The opposition spoke next. They said the stadium "
+          "was too expensive and the roads came first.")
+    ja = ("議会は月曜日に開かれた。次に野党が発言し、スタジアムは高すぎる、道路が先だと述べた。")
+    assert [f.code for f in findings(en, ja)] == []
+
+
+PRICES_EN = ("Prices rose in March. Rents climbed sharply. Food cost more. Fuel and electricity "
+             "cost more too. The central bank will meet next month.")
+
+
+def test_four_sentences_rendered_in_one_japanese_sentence_are_not_an_omission() -> None:
+    # a bead holds at most three sentences a side, so the aligner leaves one of the four
+    # alone; the Japanese next to it renders its words (物価, 上昇) and its month
+    ja = "3月は物価が上昇し、家賃が急騰し、食料も燃料も電気も値上がりした。中央銀行は来月会合を開く。"
+    assert findings(PRICES_EN, ja) == ()
+
+
+@pytest.mark.parametrize(("ja", "lost"), [
+    # 値上がり glosses as "rise in price", but the month is nowhere: the sentence is lost
+    ("家賃が急騰し、食料も燃料も電気も値上がりした。中央銀行は来月会合を開く。",
+     "Prices rose in March."),
+    ("3月は物価が上昇し、家賃が急騰し、食料も値上がりした。中央銀行は来月会合を開く。",
+     "Fuel and electricity cost more too."),
+])
+def test_sentence_lost_beside_a_merged_translation_is_still_an_omission(ja, lost) -> None:
+    (f,) = findings(PRICES_EN, ja)
+    assert (f.code, f.reference) == ("ALN001", lost)
+
+
+def test_neighbouring_one_to_one_pairs_that_match_crosswise_are_swapped() -> None:
+    # the aligner is monotone: a swapped pair of sentences comes out as one 2:2 bead or as
+    # two 1:1 beads, each English sentence with the other's translation (here given so)
+    en = ["The boat left the harbour at dawn.", "\"Dorrin is lazy, but he is not a fool.\"",
+          "\"Sure, but can Dorrin swim?\"", "Nobody answered."]
+    ja = ["夜明けに船は港を出た。", "「そうだな、でもドリンは泳げるのか？」",
+          "「ドリンは怠け者だけど、ばかじゃない。」", "誰も答えなかった。"]
+    crossed = [(en[0], ja[0]), (en[1], ja[1]), (en[2], ja[2]), (en[3], ja[3])]
+    report = mtqa.check_segments(crossed, backtranslator="dictionary", checks=("alignment",))
+    (f,) = report.finding_list
+    assert (f.code, f.severity) == ("ALN003", "info")
+    assert ja[1] in f.text and ja[2] in f.text
+    straight = [(en[0], ja[0]), (en[1], ja[2]), (en[2], ja[1]), (en[3], ja[3])]
+    report = mtqa.check_segments(straight, backtranslator="dictionary", checks=("alignment",))
+    assert report.finding_list == ()

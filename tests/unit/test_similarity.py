@@ -95,3 +95,35 @@ def test_overlap_is_kept_for_callers():
     good = overlap("The foreign minister arrived in Tokyo.", "外務大臣は東京に到着した。")
     bad = overlap("The foreign minister arrived in Tokyo.", "予算は4月に施行される。")
     assert 0.0 <= bad < good <= 1.0
+
+
+def test_acronyms_that_are_stop_words_stay_anchors():
+    # lower-cased, "IT", "US" and "WHO" are stop words; in capitals they are names that stay
+    # in Latin script in Japanese (before: dropped, and a social post lost its only anchor)
+    f = english_features("Staff say the IT team and the WHO briefed US officials.")
+    assert {"it", "who", "us"} <= f.latin
+    assert "i" not in english_features("I think so, Ana.").latin  # the pronoun is no acronym
+    # a headline in capitals marks no acronym
+    assert english_features("IT IS OVER FOR US").latin == frozenset()
+
+
+def test_honorific_prefix_is_looked_up_with_its_word():
+    # UniDic cuts お from 辞儀 (alone: "greeting"); JMdict glosses お辞儀 as "bow"
+    f = japanese_features("若い騎士は深くお辞儀をした。")
+    assert stem("bow") in f.stems
+
+
+def test_katakana_name_cut_by_unidic_is_read_as_one_run():
+    # UniDic knows neither name and cuts each into known pieces (ミル + ダン, ガー + ロウ)
+    f = japanese_features("ミルダンはガーロウの手紙を読んだ。")
+    assert {"mirudan", "gaarou"} <= f.readings
+    matcher = NameMatcher(["mildan", "garlow"])
+    assert matcher.match("mirudan") == {"mildan"}
+    # names joined by ・ stay apart
+    assert "jonsumisu" not in japanese_features("ジョン・スミスが来た。").readings
+
+
+def test_verbs_of_saying_are_kept_for_the_aligner():
+    # "say" is a stop word of the English word lists; a line of dialogue may hold nothing else
+    assert english_features("He says that.").stems == {"say"}
+    assert english_features("She told me.").stems == {"tell"}

@@ -349,10 +349,31 @@ def _reference_japanese_features(text: str):
     latin: set[str] = set()
     readings: set[str] = set()
     n = 0
-    for tok in japanese.tokenize(text):
+    tokens = japanese.tokenize(text)
+    # alignment v7: katakana tokens written together (no ・ between) are one name as well
+    run: list[str] = []
+    last_end = -1
+    for tok in [*tokens, None]:
+        kana = tok is not None and japanese.is_katakana(tok.surface) and tok.surface != "・"
+        if kana and run and tok.start == last_end:
+            run.append(tok.surface)
+        else:
+            if len(run) >= 2:
+                readings.add(japanese.romanize("".join(run)))
+            run = [tok.surface] if kana else []
+        last_end = tok.end if tok is not None else -1
+    for k, tok in enumerate(tokens):
         if not tok.is_content:
             continue
         n += 1
+        prev = tokens[k - 1] if k else None
+        if (prev is not None and prev.pos1 == "接頭辞" and prev.end == tok.start
+                and prev.surface in ("お", "ご", "御")
+                and not japanese.normalize(tok.surface)[:1].isdigit()):
+            # alignment v7: お辞儀 ("bow") looked up whole, not 辞儀 alone
+            for form in {prev.surface + tok.surface,
+                         prev.surface + japanese.lemma_base(tok.lemma)}:
+                stems.update(stem(w) for w in jmdict.gloss_words(form))
         surf = japanese.normalize(tok.surface)
         if surf[:1].isdigit():
             continue

@@ -61,10 +61,16 @@ def code_digest(backtranslator: str, exclude: Collection[str] = ()) -> str:
     """Digest of the code and data that produce the findings: the cache file's name.
 
     Every ``.py``/``.tsv``/``.txt``/``.json``/``.csv`` file of the ``mtqa`` package counts but
-    the repository-relative paths in ``exclude`` (modules that cannot change a finding)."""
+    the repository-relative paths in ``exclude`` (modules that cannot change a finding). The
+    package is the one Python imports, which is not always this checkout's: with
+    ``PYTHONPATH`` naming another working tree, a digest of this one filed that tree's
+    findings under this code's name."""
+    import mtqa
+
+    package = Path(mtqa.__file__).resolve().parent
     h = hashlib.sha256()
-    for p in sorted((ROOT / "mtqa").rglob("*")):
-        rel = p.relative_to(ROOT).as_posix()
+    for p in sorted(package.rglob("*")):
+        rel = p.relative_to(package.parent).as_posix()
         if not p.is_file() or rel in exclude or "__pycache__" in rel:
             continue
         if p.suffix not in {".py", ".tsv", ".txt", ".json", ".csv"}:

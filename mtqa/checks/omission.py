@@ -96,7 +96,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -251,13 +251,14 @@ class OmissionCheck(BaseCheck):
                 continue  # another name of the pair stands in its place (Tokyo → 日本)
             clause = next((c for c in clauses if c.start <= phrase.start < c.end), None)
             bounds = (clause.start, clause.end) if clause else (0, len(pair.reference))
-            u = facts_mod.head_unit(phrase, lex, bounds)
+            own = facts_mod.own_sentences(pair.reference, lex, phrase.start)
+            u = facts_mod.head_unit(phrase, lex, bounds, own)
             if u is None and clause is not None and phrase.kinds != {"name"}:
                 # a value in a clause none of whose words is rendered (a relative clause
                 # the Japanese folded into its noun) belongs with the words of its
                 # sentence; a name there is more likely rendered by a sound the matcher
                 # does not hear (クナッグリグ for "Nagle") than dropped with its clause
-                u = facts_mod.head_unit(phrase, lex, (0, len(pair.reference)))
+                u = facts_mod.head_unit(phrase, lex, (0, len(pair.reference)), own)
             if u is None:
                 continue
             if phrase.initial and phrase.partner is None:

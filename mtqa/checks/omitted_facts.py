@@ -275,6 +275,8 @@ class Rendering:
                    if (v := parse_japanese_number(m)) is not None}
         if any(_PAIR_WORD.search(t) for t in joined):
             values.add(2.0)  # "two" as 両 (両国, 両氏), 双方, ふたり
+        if any("四半" in t for t in joined):
+            values.add(0.25)  # "a quarter" as 四半 (四半期, 四半世紀)
         translated = english or " ".join(w.text for w in lex.words)
         rivals = tuple(dict.fromkeys(
             _bare(w) for w in _WORD.findall(translated)
@@ -435,7 +437,27 @@ def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:
         sounds = [r.lex.units[u].romaji for u in r.lex.links[k]] + list(r.readings)
         if any(x and _sounds_like(w.text, x) and r.owns(w.text, x) for x in sounds):
             return True
+        if any(_sounds_within(w.text, x) and r.owns(w.text, x) for x in r.readings):
+            return True
     return False
+
+
+#: Latin letters from which a name may be heard inside a longer katakana word.
+MIN_INNER_NAME = 5
+
+
+def _sounds_within(word: str, romaji: str) -> bool:
+    """Whether a name of at least :data:`MIN_INNER_NAME` letters is heard, strictly
+    (:func:`mtqa.text.phonetic.names_match`), inside a longer katakana word written without
+    separators (アーバンタスクフォースオーストラリア for "Urban Taskforce Australia"): a
+    translation that runs the words of a long name together renders each of them."""
+    bare = _bare(word)
+    if len(bare) < MIN_INNER_NAME or len(romaji) <= len(bare) + 2:
+        return False
+    longest = min(len(romaji) - 1, 2 * len(bare))
+    return any(names_match(bare, romaji[i : i + n])
+               for i in range(len(romaji)) for n in range(len(bare) - 2, longest + 1)
+               if i + n <= len(romaji))
 
 
 def _latin_key(text: str) -> str:

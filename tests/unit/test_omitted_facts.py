@@ -73,6 +73,11 @@ def test_a_dropped_fact_is_flagged_where_it_belonged(
         ("A quarter of the budget went to the army.", "予算の4分の1は軍に回された。"),
         ("A quarter of the budget went to the army.", "予算の25%は軍に回された。"),
         ("Half of the budget went to the army.", "予算の大半は軍に回された。"),
+        # "a quarter" as 四半 (四半期)
+        ("A quarter of the season is over.", "シーズンの四半期が終わった。"),
+        # a long name run together in katakana renders each of its words
+        ("He led Coastal Taskforce Australia until 2019.",
+         "彼は2019年までコースタルタスクフォースオーストラリアを率いた。"),
         # a title whose run of capitals opens on a dictionary word: no name in it
         ("Knights Of The Galactic Empire Return", "銀河帝国の騎士たちが帰還"),
         # acronyms, contractions and capitalised common words are no names
@@ -352,3 +357,9 @@ def test_the_words_of_a_name_are_no_headline_but_a_title_is() -> None:
     title = "Knights Of The Galactic Empire Return"
     assert not facts._headline(english_words(named), named)
     assert facts._headline(english_words(title), title)
+
+
+def test_a_name_is_heard_inside_a_longer_katakana_word_only_when_long_enough() -> None:
+    assert facts._sounds_within("Australia", "aabantasukufoosuoosutoraria")
+    assert not facts._sounds_within("Australia", "aabantasukufoosu")
+    assert not facts._sounds_within("Rome", "aabantasukufoosuroomu")  # too short to tell

@@ -14,7 +14,8 @@ checks look inside a pair whose sentences are aligned:
   time or a name that the Japanese of the pair leaves out, pointed at the Japanese clause
   where it belongs (:mod:`mtqa.checks.omitted_facts`, issue #19).
 * ``omission`` (``OMI003``, minor): a Japanese sentence or clause that opens on the
-  particle of a noun phrase (。は…, 、を…): the phrase it marked was dropped.
+  particle of a noun phrase (。は…, 、を…), or on a word that only follows a modifier
+  (。ような…, 、ための…): the phrase it marked, or the modifier, was dropped.
 * ``addition`` (``ADD001``): a Japanese clause (between commas) with a predicate and
   three content words of its own, none of which renders an English word of the pair
   that the Japanese has not already rendered before it.
@@ -256,14 +257,14 @@ class OmissionCheck(BaseCheck):
                 continue  # another name of the pair stands in its place (Tokyo → 日本)
             clause = next((c for c in clauses if c.start <= phrase.start < c.end), None)
             bounds = (clause.start, clause.end) if clause else (0, len(pair.reference))
-            own = facts_mod.own_sentences(pair.reference, lex, phrase.start)
-            u = facts_mod.head_unit(phrase, lex, bounds, own)
+            owned = facts_mod.own_sentences(pair.reference, lex, phrase.start)
+            u = facts_mod.head_unit(phrase, lex, bounds, owned)
             if u is None and clause is not None and phrase.kinds != {"name"}:
                 # a value in a clause none of whose words is rendered (a relative clause
                 # the Japanese folded into its noun) belongs with the words of its
                 # sentence; a name there is more likely rendered by a sound the matcher
                 # does not hear (クナッグリグ for "Nagle") than dropped with its clause
-                u = facts_mod.head_unit(phrase, lex, (0, len(pair.reference)), own)
+                u = facts_mod.head_unit(phrase, lex, (0, len(pair.reference)), owned)
             if u is None:
                 continue
             if phrase.initial and phrase.partner is None:

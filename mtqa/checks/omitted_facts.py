@@ -7,8 +7,8 @@ one phrase from a clause it renders: "from Jan. 13", "in Southern California", "
 dictionary can read reliably on both sides:
 
 * **numbers, dates and times** (:func:`mtqa.text.numerals.english_quantities`: digits with
-  their scales, cardinals from two to ten spelled out, months, weekdays, clock times)
-  against the values of the Japanese (:func:`mtqa.checks.numbers.japanese_quantities`,
+  their scales, cardinals from two to ten spelled out, "hundreds" and "thousands", fractions
+  but "half", months, weekdays, clock times) against the values of the Japanese (:func:`mtqa.checks.numbers.japanese_quantities`,
   :func:`mtqa.text.numerals.japanese_numbers` and kanji numerals: 1万8,400, 34兆ドル,
   午後7時, 火曜日, 第七章; spaces inside a number read away: 8,500 万);
 * **names and places**: capitalised English words that are no dictionary word (JMdict
@@ -33,9 +33,9 @@ loosely, and is no omission.
 
 What professional translations legitimately do is kept out of the finding:
 
-* spelled-out "one", "dozen", "hundreds", ordinals and the values 0 and 1 ("the first
+* spelled-out "one", "dozen", "half", ordinals and the values 0 and 1 ("the first
   time" → 初めて), which Japanese renders by words of its own ("two" is rendered by 両, 双方
-  or ふたり as well as by a numeral);
+  or ふたり as well as by a numeral, "a quarter" by 四半期 as well as by 4分の1 or 25%);
 * a number or a weekday the Japanese *changed* (a Japanese value of that kind no English
   value accounts for): the numbers check reports it;
 * acronyms (EU → 欧州連合), contractions (I'm, We've), honorifics and suffixes (Dr, Jr),
@@ -58,7 +58,13 @@ modifies: the other end of its range ("between *2011* and 2019"); for a phrase b
 word ("*Germany's* economy", "*71* Republicans"), that word; for a phrase after a
 preposition ("the farmers *in Germany*", "opens *on Jan. 13*"), the word before the
 preposition; for a phrase opening the English sentence, the opening of the Japanese one.
-Of several renderings of the head, the one among the renderings of the words around it.
+A phrase opening an apposition ("the steel industry, *Japan's* biggest,") belongs before
+the noun the apposition describes, which Japanese puts after it (主要産業である鉄鋼業). A
+number or a date is no head ("on March 3, 2024, *in Sacramento*"): the next word before it
+is. Of several renderings of the head, the one in the Japanese sentences that render the
+phrase's English sentence (a pair of several sentences: each Japanese sentence belongs to
+the English sentence most of whose words it renders), and among them the one among the
+renderings of the words around it.
 The preposition is looked for before the name's capitalised words ("to *Southern*
 California"); when it is not "of" and the head's Japanese takes a case particle other than
 の (家族と, 大会に), the head depends on the verb after it, and the dropped adjunct belongs
@@ -200,7 +206,7 @@ def _is_fact_quantity(q: Quantity) -> bool:
     if q.kind in {"month", "weekday"}:
         return True
     # a spelled-out number is a word of the sentence more than a figure: "two of them"
-    # (両者), "hundreds" (数百), "millions" (何百万もの), "the first time" (初めて)
+    # (両者), "millions" (何百万もの), "the first time" (初めて)
     if q.value in (0, 1):
         return False
     if any(c.isdigit() for c in q.text):
@@ -534,8 +540,8 @@ def _name_parts(words: Sequence[EnWord], reference: str) -> frozenset[int]:
             if w.text.lower() not in NAME_LINKS:
                 opener = prev = None
             continue
-        if prev is None or not all(b.lower() in NAME_LINKS for b in
-                                   reference[words[prev].end : w.start].split()):
+        if opener is None or prev is None or not all(
+                b.lower() in NAME_LINKS for b in reference[words[prev].end : w.start].split()):
             opener = k
         elif not english_entry(_bare(words[opener].text).lower()).senses:
             out.add(k)

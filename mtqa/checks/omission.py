@@ -14,7 +14,8 @@ checks look inside a pair whose sentences are aligned:
   time or a name that the Japanese of the pair leaves out, pointed at the Japanese clause
   where it belongs (:mod:`mtqa.checks.omitted_facts`, issue #19).
 * ``omission`` (``OMI003``, minor): a Japanese sentence or clause that opens on the
-  particle of a noun phrase (。は…, 、を…): the phrase it marked was dropped.
+  particle of a noun phrase (。は…, 、を…), or on a word that only follows a modifier
+  (。ような…, 、ための…): the phrase it marked, or the modifier, was dropped.
 * ``addition`` (``ADD001``): a Japanese clause (between commas) with a predicate and
   three content words of its own, none of which renders an English word of the pair
   that the Japanese has not already rendered before it.
@@ -96,7 +97,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -114,26 +115,31 @@ class OmissionCheck(BaseCheck):
         before it, so one standing first lost its phrase. Japanese never writes so: では,
         でも (a particle and a particle) are conjunctions, and a quoted phrase listed before
         、の (剥がして貼る、の仕組み) is a noun; neither counts. Of the 3,904 translations of
-        the ESA development half, 3 open a sentence so, all machine translations."""
+        the ESA development half, 3 open a sentence so, all machine translations. The same
+        holds for a word that only follows a modifier (:func:`_dependent_opener`: 。ような…,
+        、ための…): none of the 3,904 translations opens a sentence or a clause on one."""
         text = ctx.translation.text
         for seg, offset, _ in pair_segments(pair, ctx):
             toks = japanese.tokenize(seg)
             for i, t in enumerate(toks):
-                if t.pos1 != "助詞" or t.surface not in ORPHAN_PARTICLES:
+                particle = t.pos1 == "助詞" and t.surface in ORPHAN_PARTICLES
+                dependent = not particle and _dependent_opener(toks, i)
+                if not (particle or dependent):
                     continue
                 if i and not (toks[i - 1].surface == "、" and t.surface != "の"):
                     continue
                 if not i and _after_quote(text, offset + t.start):
                     continue  # 「…！」の編集: the quotation, cut at its ！, is the phrase
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
-                if nxt is None or nxt.pos1 in {"助詞", "助動詞"}:
+                if particle and (nxt is None or nxt.pos1 in {"助詞", "助動詞"}):
                     continue  # a particle and a particle are a conjunction (では, でも)
+                what = (f"the particle '{t.surface}': the phrase it marked" if particle else
+                        f"'{t.surface}', which follows a modifier: the modifier")
                 yield self.finding(
                     text, offset + t.start, offset + t.end,
                     category="omission",
                     severity="minor",
-                    message=(f"the clause opens on the particle '{t.surface}': the phrase "
-                             "it marked is missing"),
+                    message=f"the clause opens on {what} is missing",
                     pair=pair,
                     code="OMI003",
                     evidence={"particle": t.surface},
@@ -251,13 +257,14 @@ class OmissionCheck(BaseCheck):
                 continue  # another name of the pair stands in its place (Tokyo → 日本)
             clause = next((c for c in clauses if c.start <= phrase.start < c.end), None)
             bounds = (clause.start, clause.end) if clause else (0, len(pair.reference))
-            u = facts_mod.head_unit(phrase, lex, bounds)
+            owned = facts_mod.own_sentences(pair.reference, lex, phrase.start)
+            u = facts_mod.head_unit(phrase, lex, bounds, owned)
             if u is None and clause is not None and phrase.kinds != {"name"}:
                 # a value in a clause none of whose words is rendered (a relative clause
                 # the Japanese folded into its noun) belongs with the words of its
                 # sentence; a name there is more likely rendered by a sound the matcher
                 # does not hear (クナッグリグ for "Nagle") than dropped with its clause
-                u = facts_mod.head_unit(phrase, lex, (0, len(pair.reference)))
+                u = facts_mod.head_unit(phrase, lex, (0, len(pair.reference)), owned)
             if u is None:
                 continue
             if phrase.initial and phrase.partner is None:
@@ -475,6 +482,25 @@ def _after_quote(text: str, at: int) -> bool:
         return True
     line = before[before.rfind("\n") + 1 :]
     return line.count("「") > line.count("」") or line.count("『") > line.count("』")
+
+
+#: Dependent nouns that take a modifier before them when の follows (ための: "for …"): one
+#: opening a clause lost its modifier (ために may open one: ためになる, "useful").
+DEPENDENT_NOUNS = frozenset({"ため"})
+
+
+def _dependent_opener(toks: Sequence[japanese.Token], i: int) -> bool:
+    """Whether token ``i`` is a word that only follows a modifier: the auxiliary stem よう
+    (ような, ように, ようだ: "like …", "so that …") or a dependent noun with its particle
+    (ための). A clause cannot open on one (みたい, the colloquial stem, is said alone:
+    みたいな感じ; ためになる is a word of its own)."""
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    if t.pos1 == "形状詞" and t.pos2 == "助動詞語幹" and t.surface == "よう":
+        return nxt.pos1 in {"助動詞", "助詞"}
+    return t.pos1 == "名詞" and t.surface in DEPENDENT_NOUNS and nxt.surface == "の"
 
 
 def free_content(lex: Lexicon) -> list[int]:

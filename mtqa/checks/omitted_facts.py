@@ -7,8 +7,8 @@ one phrase from a clause it renders: "from Jan. 13", "in Southern California", "
 dictionary can read reliably on both sides:
 
 * **numbers, dates and times** (:func:`mtqa.text.numerals.english_quantities`: digits with
-  their scales, cardinals from two to ten spelled out, months, weekdays, clock times)
-  against the values of the Japanese (:func:`mtqa.checks.numbers.japanese_quantities`,
+  their scales, cardinals from two to ten spelled out, "hundreds" and "thousands", fractions
+  but "half", months, weekdays, clock times) against the values of the Japanese (:func:`mtqa.checks.numbers.japanese_quantities`,
   :func:`mtqa.text.numerals.japanese_numbers` and kanji numerals: 1万8,400, 34兆ドル,
   午後7時, 火曜日, 第七章; spaces inside a number read away: 8,500 万);
 * **names and places**: capitalised English words that are no dictionary word (JMdict
@@ -33,9 +33,9 @@ loosely, and is no omission.
 
 What professional translations legitimately do is kept out of the finding:
 
-* spelled-out "one", "dozen", "hundreds", ordinals and the values 0 and 1 ("the first
+* spelled-out "one", "dozen", "half", ordinals and the values 0 and 1 ("the first
   time" → 初めて), which Japanese renders by words of its own ("two" is rendered by 両, 双方
-  or ふたり as well as by a numeral);
+  or ふたり as well as by a numeral, "a quarter" by 四半期 as well as by 4分の1 or 25%);
 * a number or a weekday the Japanese *changed* (a Japanese value of that kind no English
   value accounts for): the numbers check reports it;
 * acronyms (EU → 欧州連合), contractions (I'm, We've), honorifics and suffixes (Dr, Jr),
@@ -58,7 +58,13 @@ modifies: the other end of its range ("between *2011* and 2019"); for a phrase b
 word ("*Germany's* economy", "*71* Republicans"), that word; for a phrase after a
 preposition ("the farmers *in Germany*", "opens *on Jan. 13*"), the word before the
 preposition; for a phrase opening the English sentence, the opening of the Japanese one.
-Of several renderings of the head, the one among the renderings of the words around it.
+A phrase opening an apposition ("the steel industry, *Japan's* biggest,") belongs before
+the noun the apposition describes, which Japanese puts after it (主要産業である鉄鋼業). A
+number or a date is no head ("on March 3, 2024, *in Sacramento*"): the next word before it
+is. Of several renderings of the head, the one in the Japanese sentences that render the
+phrase's English sentence (a pair of several sentences: each Japanese sentence belongs to
+the English sentence most of whose words it renders), and among them the one among the
+renderings of the words around it.
 The preposition is looked for before the name's capitalised words ("to *Southern*
 California"); when it is not "of" and the head's Japanese takes a case particle other than
 の (家族と, 大会に), the head depends on the verb after it, and the dropped adjunct belongs
@@ -80,6 +86,7 @@ from ..text.english import STOPWORDS
 from ..text.lexicon import EnWord, JaUnit, Lexicon, english_entry, stems_match
 from ..text.numerals import (
     EN_CARDINALS,
+    EN_MONTHS,
     Quantity,
     english_quantities,
     japanese_numbers,
@@ -101,6 +108,10 @@ NAME_LINKS = frozenset("of de del des du la le von van der den da di al bin el t
 _DETERMINERS = frozenset("the a an its his her their this that these those".split())
 #: Cardinals too often rendered by a word of their own (一人, 数, 何百): never facts.
 _VAGUE_CARDINALS = frozenset("zero one dozen hundred hundreds thousand thousands".split())
+#: Scale words that are facts on their own ("hundreds of managers", "a hundred dollars"):
+#: Japanese keeps their figure (数百, 何百, 100); 36 of the 37 ESA translations of an English
+#: "hundreds" write 百.
+_ROUND_SCALES = frozenset("hundred hundreds thousand thousands".split())
 #: Japanese words that say "two" without a numeral (両国 "the two countries", 双方, ふたり).
 _PAIR_WORD = re.compile(r"両|双|ふたり|二人")
 #: A run of kanji numerals.
@@ -177,6 +188,11 @@ class MissingPhrase:
     #: a phrase with no preposition right after a word, closing its clause, depends on that
     #: word, whose rendering it stands before in Japanese (None otherwise)
     object_of: int | None = None
+    #: the phrase opens an apposition set off by commas ("the car and steel industries,
+    #: *Germany's* biggest, are"): Japanese puts an apposition before the noun it describes,
+    #: so the phrase belongs with that noun (the word before the comma), not with the word
+    #: after it inside the apposition
+    appositive: bool = False
 
 
 # --- the English facts --------------------------------------------------------------------
@@ -190,12 +206,17 @@ def _is_fact_quantity(q: Quantity) -> bool:
     if q.kind in {"month", "weekday"}:
         return True
     # a spelled-out number is a word of the sentence more than a figure: "two of them"
-    # (両者), "hundreds" (数百), "millions" (何百万もの), "the first time" (初めて)
+    # (両者), "millions" (何百万もの), "the first time" (初めて)
     if q.value in (0, 1):
         return False
     if any(c.isdigit() for c in q.text):
         return True
+    if 0 < q.value < 1:  # a fraction ("a quarter" → 4分の1, 25%); "half" is 半ば, 半数
+        return q.value != 0.5
     word = q.text.lower().split("-")[0]
+    last = word.split()[-1]
+    if last in _ROUND_SCALES and q.value in (100, 1000):
+        return True  # "hundreds", "a hundred" (数百, 何百, 100): the ESA translations keep it
     return word in EN_CARDINALS and word not in _VAGUE_CARDINALS
 
 
@@ -214,6 +235,8 @@ def _quantity_rendered(q: Quantity, ja: Sequence[Quantity], ja_values: frozenset
             v in ja_values for v in hours)
     if q.kind == "month":  # 3月, not any 3 of the sentence
         return any(j.kind == "month" and same(j.value, q.value) for j in ja)
+    if 0 < q.value < 1 and any(same(v, q.value * 100) for v in ja_values):
+        return True  # a quarter as 25%
     return q.value in ja_values or any(same(j.value, q.value) for j in ja)
 
 
@@ -258,6 +281,8 @@ class Rendering:
                    if (v := parse_japanese_number(m)) is not None}
         if any(_PAIR_WORD.search(t) for t in joined):
             values.add(2.0)  # "two" as 両 (両国, 両氏), 双方, ふたり
+        if any("四半" in t for t in joined):
+            values.add(0.25)  # "a quarter" as 四半 (四半期, 四半世紀)
         translated = english or " ".join(w.text for w in lex.words)
         rivals = tuple(dict.fromkeys(
             _bare(w) for w in _WORD.findall(translated)
@@ -320,7 +345,7 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
         weekday = all(q.kind == "weekday" for q in g)
         facts.append(Fact(start, end, kind, not (rendered or changed), not weekday))
     lex = renderings[0].lex
-    headline = _headline(lex.words)
+    headline = _headline(lex.words, reference)
     if not headline:
         facts += _country_facts(reference, renderings, taken)
     for k, w in enumerate(lex.words):
@@ -418,7 +443,27 @@ def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:
         sounds = [r.lex.units[u].romaji for u in r.lex.links[k]] + list(r.readings)
         if any(x and _sounds_like(w.text, x) and r.owns(w.text, x) for x in sounds):
             return True
+        if any(_sounds_within(w.text, x) and r.owns(w.text, x) for x in r.readings):
+            return True
     return False
+
+
+#: Latin letters from which a name may be heard inside a longer katakana word.
+MIN_INNER_NAME = 5
+
+
+def _sounds_within(word: str, romaji: str) -> bool:
+    """Whether a name of at least :data:`MIN_INNER_NAME` letters is heard, strictly
+    (:func:`mtqa.text.phonetic.names_match`), inside a longer katakana word written without
+    separators (アーバンタスクフォースオーストラリア for "Urban Taskforce Australia"): a
+    translation that runs the words of a long name together renders each of them."""
+    bare = _bare(word)
+    if len(bare) < MIN_INNER_NAME or len(romaji) <= len(bare) + 2:
+        return False
+    longest = min(len(romaji) - 1, 2 * len(bare))
+    return any(names_match(bare, romaji[i : i + n])
+               for i in range(len(romaji)) for n in range(len(bare) - 2, longest + 1)
+               if i + n <= len(romaji))
 
 
 def _latin_key(text: str) -> str:
@@ -468,13 +513,40 @@ def _sounds_like(word: str, romaji: str) -> bool:
     return reading_similarity(bare, romaji) >= LOOSE_NAME_MIN
 
 
-def _headline(words: Sequence[EnWord]) -> bool:
+def _headline(words: Sequence[EnWord], reference: str = "") -> bool:
     """English set in title case (a headline, the title of a work): its capitals mark no
     names. Names are capitalised in any sentence, so only the dictionary words count:
-    most of them capitalised ("Depictions Of Land And Water") is title case."""
-    common = [w for w in words if w.kind != "number" and english_entry(w.text.lower()).senses]
+    most of them capitalised ("Depictions Of Land And Water") is title case. The dictionary
+    words of a name opened by a word no dictionary knows ("Tierra del *Sol* *Gallery*") are
+    the name's and do not count (:func:`_name_parts`)."""
+    parts = _name_parts(words, reference)
+    common = [w for k, w in enumerate(words) if w.kind != "number"
+              and english_entry(w.text.lower()).senses and k not in parts]
     return len(common) >= 2 and sum(w.capital for w in common) >= HEADLINE_CAPITALS * len(
         common)
+
+
+def _name_parts(words: Sequence[EnWord], reference: str) -> frozenset[int]:
+    """The capitalised dictionary words that continue a name opened by a word no dictionary
+    knows ("Tierra del *Sol* *Gallery*", "Okafor *Pearl* *Gallery*"): their capitals are the
+    name's, not a title's. A run of capitals opened by a dictionary word ("Knight of the
+    Galactic Railroad") is a title's, and none of it counts as a name here. Only spaces and
+    name links (del, of) may stand between the words of a run."""
+    out: set[int] = set()
+    opener: int | None = None  # the first capitalised word of the current run
+    prev: int | None = None  # the last one
+    for k, w in enumerate(words):
+        if not w.capital:
+            if w.text.lower() not in NAME_LINKS:
+                opener = prev = None
+            continue
+        if opener is None or prev is None or not all(
+                b.lower() in NAME_LINKS for b in reference[words[prev].end : w.start].split()):
+            opener = k
+        elif not english_entry(_bare(words[opener].text).lower()).senses:
+            out.add(k)
+        prev = k
+    return frozenset(out)
 
 
 def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase]:
@@ -504,15 +576,36 @@ def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase
         prep = _preposition_before(reference, start)
         nxt = re.match(r"(?:['’]s)?\s+([A-Za-z][\w\-]*)", reference[end:])
         premodifier = nxt is not None and nxt.group(1).lower() not in _NOT_HEADS
+        if not premodifier and all(f.kind == "number" for f in g):
+            # a quantity of a noun ("hundreds of postmasters", "a quarter of the budget")
+            # counts it, like a number before it: Japanese puts it before the noun
+            premodifier = _QUANTITY_OF.match(reference, end) is not None
         opened = re.split(r"[.!?;:]\s", reference[:start])[-1]
         initial = all(w.lower() in PREPOSITIONS | _DETERMINERS for w in _WORD.findall(opened))
         phrases.append(MissingPhrase(start, end, frozenset(f.kind for f in g), prep, partner,
                                      premodifier, initial,
                                      None if prep or premodifier or initial
-                                     else _governing_word(reference, start, end)))
+                                     else _governing_word(reference, start, end),
+                                     premodifier and _appositive(reference, start, end)))
     return phrases
 
 
+#: An apposition's opening: a comma, perhaps a determiner, right before the phrase.
+_APPOSITION_OPEN = re.compile(r"[a-z]\w*,\s+(?:(?:the|a|an)\s+)?$", re.I)
+#: ... and its close: the phrase, at most three words, and a comma.
+_APPOSITION_CLOSE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w\-]*){1,3}\s*,")
+
+
+def _appositive(reference: str, start: int, end: int) -> bool:
+    """Whether the phrase at ``start:end`` opens a short apposition set off by commas
+    after a noun ("industries, *Germany's* biggest, are"; "its chief, *Acme's* founder,
+    said")."""
+    return (_APPOSITION_OPEN.search(reference[max(0, start - 40) : start]) is not None
+            and _APPOSITION_CLOSE.match(reference, end) is not None)
+
+
+#: "of" and a noun after a quantity: the quantity counts that noun.
+_QUANTITY_OF = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?[a-z]")
 #: What may follow an object that closes its clause: punctuation, a conjunction, a
 #: preposition (an adjunct of the same verb), or the end of the text.
 _CLAUSE_CLOSE = re.compile(r"(?:['’]s)?\s*(?:[,.;:!?)\"”]|$|(?:and|or|but|because|as|when|"
@@ -571,11 +664,19 @@ def _preposition_before(reference: str, start: int) -> str:
 # --- where the phrase belongs in the Japanese ---------------------------------------------
 
 
-def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int]) -> int | None:
+def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
+              own: frozenset[int] | None = None) -> int | None:
     """The Japanese unit rendering the English word the phrase modifies (see the module
     docstring), looked for within the phrase's English clause ``clause``: the other end of
     its range when it has one; the word after it when it stands before a word; the word
-    before its preposition; else the word after it."""
+    before its preposition; else the word after it.
+
+    ``own`` (when given) holds the Japanese sentences that render the phrase's English
+    sentence (:func:`own_sentences`): a word's rendering in another Japanese sentence
+    (党 of 社会民主党 for "party", said of another party a sentence later) is not where the
+    phrase was dropped. A number or a date is no head ("in the Capitol on December 12, 2023,
+    *in Washington*"): a value modifies nothing, the phrase belongs with the noun or verb
+    before it."""
     if phrase.partner is not None:
         k = next((k for k, w in enumerate(lex.words) if w.start == phrase.partner), None)
         if k is not None and lex.links[k]:
@@ -584,17 +685,49 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int]) -> i
             u = _sounded_unit(lex, lex.words[k].text)
             if u is not None:
                 return u
-    before = [k for k, w in enumerate(lex.words)
-              if clause[0] <= w.start and w.end <= phrase.start and lex.links[k]][-HEAD_REACH:]
+
+    def usable(k: int) -> bool:
+        w = lex.words[k]
+        if w.kind == "number" or w.text.lower().rstrip(".") in _VALUE_WORDS:
+            return False
+        return any(own is None or lex.units[u].sentence in own for u in lex.links[k])
+
+    before = [k for k, w in enumerate(lex.words) if clause[0] <= w.start
+              and w.end <= phrase.start and usable(k)][-HEAD_REACH:]
     after = [k for k, w in enumerate(lex.words)
-             if phrase.end <= w.start and w.end <= clause[1] and lex.links[k]][:HEAD_REACH]
+             if phrase.end <= w.start and w.end <= clause[1] and usable(k)][:HEAD_REACH]
     if before and phrase.object_of == lex.words[before[-1]].start:
         order = list(reversed(before)) + after  # the object of the verb before it
+    elif phrase.appositive and before:
+        order = list(reversed(before)) + after  # an apposition precedes its noun
     elif phrase.premodifier or phrase.initial or not phrase.preposition or not before:
         order = after + list(reversed(before))
     else:
         order = list(reversed(before)) + after
-    return _nearest_link(lex, order[0]) if order else None
+    return _nearest_link(lex, order[0], own) if order else None
+
+
+#: Month and weekday names: dates, which modify nothing (see :func:`head_unit`).
+_VALUE_WORDS = frozenset(EN_MONTHS) | frozenset(wordlists.weekdays())
+
+
+def own_sentences(reference: str, lex: Lexicon, at: int) -> frozenset[int] | None:
+    """The Japanese sentences of ``lex`` that render the English sentence of ``reference``
+    holding offset ``at``: each Japanese sentence belongs to the English sentence most of
+    whose words it renders. None when the Japanese is one sentence, or when no Japanese
+    sentence belongs to that English sentence (nothing to tell apart)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+(?:[.!?]+[\"”’']?|$)",
+                                                       reference)]
+    if len({u.sentence for u in lex.units}) < 2 or len(spans) < 2:
+        return None
+    votes: dict[int, Counter[int]] = {}
+    for k, w in enumerate(lex.words):
+        e = next((i for i, (a, b) in enumerate(spans) if a <= w.start < b), None)
+        for s in {lex.units[u].sentence for u in lex.links[k]}:
+            votes.setdefault(s, Counter())[e if e is not None else -1] += 1
+    mine = next((i for i, (a, b) in enumerate(spans) if a <= at < b), None)
+    owned = frozenset(s for s, c in votes.items() if c.most_common(1)[0][0] == mine)
+    return owned or None
 
 
 def _sounded_unit(lex: Lexicon, word: str) -> int | None:
@@ -612,11 +745,13 @@ def _sounded_unit(lex: Lexicon, word: str) -> int | None:
     return None
 
 
-def _nearest_link(lex: Lexicon, k: int) -> int:
-    """Of the units that may render English word ``k``, the one among the renderings of
-    the English words around it (a word said twice: the occurrence in its own context);
-    else the one whose place in the Japanese is nearest the word's place in the English."""
-    links = lex.links[k]
+def _nearest_link(lex: Lexicon, k: int, own: frozenset[int] | None = None) -> int:
+    """Of the units that may render English word ``k`` (in the Japanese sentences ``own``
+    when given), the one among the renderings of the English words around it (a word said
+    twice: the occurrence in its own context); else the one whose place in the Japanese is
+    nearest the word's place in the English."""
+    links = [u for u in lex.links[k] if own is None or lex.units[u].sentence in own] \
+        or list(lex.links[k])
     if len(links) == 1:
         return links[0]
     # a word the English says as often as the Japanese renders it ("94 cases and ... 106
@@ -762,6 +897,12 @@ def full_name_rendered(reference: str, phrase: MissingPhrase, earlier: str,
     return False
 
 
+def _nested(a: str, b: str) -> bool:
+    """Whether one of two words opens the other (easter, eastercon), both of at least three
+    letters."""
+    return min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))
+
+
 def name_said_more_often(lex: Lexicon) -> bool:
     """Whether the Japanese names something of the English (a proper noun or katakana
     word) more often than the English does, in one sentence (日本 twice for "Japan's
@@ -771,7 +912,10 @@ def name_said_more_often(lex: Lexicon) -> bool:
     for k, w in enumerate(lex.words):
         if not w.capital or not lex.links[k]:
             continue
-        said = sum(1 for x in lex.words if x.stem == w.stem)
+        # a name inside a longer one is the name said again (Easter, Eastercon: イースター
+        # twice)
+        said = sum(1 for x in lex.words if x.stem == w.stem or (
+            x.capital and _nested(_bare(w.text).lower(), _bare(x.text).lower())))
         spans: list[tuple[int, int, int]] = []  # start, end, sentence
         names = [u for u in lex.links[k] if lex.units[u].pos2 == "固有名詞"
                  or japanese.is_katakana(lex.units[u].text)]

@@ -224,6 +224,10 @@ def test_a_clause_rendered_in_other_words_is_no_omission() -> None:
         ("その博物館は先月再開した。の展示室が公開された。", "の"),
         # a dropped name between two commas (…の専門家、X は、…)
         ("橋梁の専門家、は、工事は来月終わると述べた。", "は"),
+        # a word that only follows a modifier: the modifier (a name, a number) was dropped
+        ("その博物館は先月再開した。ような大きな展示室が公開された。", "よう"),
+        ("その博物館は先月再開した。ための新しい展示室が公開された。", "ため"),
+        ("市は公園を整備し、ように住民に開放した。", "よう"),
     ],
 )
 def test_a_clause_opening_on_a_particle_lost_its_phrase(ja: str, particle: str) -> None:
@@ -240,6 +244,10 @@ def test_a_clause_opening_on_a_particle_lost_its_phrase(ja: str, particle: str) 
         "はい、わかりました。もう一度やります。",  # はい, もう are words of their own
         # a quoted title cut at its ！: the quotation is the particle's phrase
         "今夜は「もう待てない！」の最終回を観よう。",
+        # よう and ため after their modifier; みたい, the colloquial stem, said alone
+        "ピカソのような画家だ。そのための準備をした。",
+        "みたいな感じ。いい考えだ。",
+        "ためになる話だった。始めましょう。",
     ],
 )
 def test_conjunctions_and_quoted_phrases_are_no_orphan_particles(ja: str) -> None:

@@ -63,9 +63,23 @@ def test_a_dropped_fact_is_flagged_where_it_belonged(
         ("Siso moved to Miami with his family.", "シソは家族と共にマイアミに移り住んだ。"),
         # part of a name rendered: the name was translated (ドイツ鉄道 for Deutsche Bahn)
         ("Drivers at Deutsche Bahn went on strike.", "ドイツ鉄道の運転士がストライキを行った。"),
-        # a spelled-out small number, an ordinal and a vague quantity are words
-        ("Both teams scored two goals for the first time in hundreds of games.",
-         "両チームが初めて得点した。"),
+        # a spelled-out small number and an ordinal are words
+        ("Both teams scored two goals for the first time.", "両チームが初めて得点した。"),
+        # "hundreds" rendered by 何百, 数百; "a quarter" by 4分の1 or 25%; "half" is a word
+        ("The court convicted hundreds of workers last year.",
+         "裁判所は昨年、何百人もの労働者を有罪とした。"),
+        ("The court convicted hundreds of workers last year.",
+         "裁判所は昨年、数百人の労働者を有罪とした。"),
+        ("A quarter of the budget went to the army.", "予算の4分の1は軍に回された。"),
+        ("A quarter of the budget went to the army.", "予算の25%は軍に回された。"),
+        ("Half of the budget went to the army.", "予算の大半は軍に回された。"),
+        # "a quarter" as 四半 (四半期)
+        ("A quarter of the season is over.", "シーズンの四半期が終わった。"),
+        # a long name run together in katakana renders each of its words
+        ("He led Coastal Taskforce Australia until 2019.",
+         "彼は2019年までコースタルタスクフォースオーストラリアを率いた。"),
+        # a title whose run of capitals opens on a dictionary word: no name in it
+        ("Knights Of The Galactic Empire Return", "銀河帝国の騎士たちが帰還"),
         # acronyms, contractions and capitalised common words are no names
         ("The EU said I'm sure the Gallery will reopen.", "欧州連合は、美術館は再開すると述べた。"),
         # a weekday given as the date
@@ -292,3 +306,60 @@ def test_a_dropped_fact_is_placed_by_its_neighbours(
     en: str, ja: str, where: str, phrase: str
 ) -> None:
     assert phrase_findings(Bead(en, ja)) == [(where, phrase, "minor")]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "where", "phrase"),
+    [
+        # "hundreds" and "a quarter" are figures a reader needs (36 of the 37 ESA
+        # translations of "hundreds" write 百); "hundreds of workers" counts the workers
+        ("The court convicted hundreds of workers last year.",
+         "裁判所は昨年、労働者を有罪とした。", "労働者を", "hundreds"),
+        ("A quarter of the budget went to the army.", "予算は軍に回された。", "予算は",
+         "A quarter"),
+        # an apposition after a noun: Japanese puts it before that noun (主要産業である…)
+        ("The steel industry, Japan's biggest, is especially reliant on rail freight.",
+         "主要産業である鉄鋼業は、特に鉄道貨物に依存している。", "主要産業である鉄鋼業は",
+         "Japan's"),
+        # a date is no head: the place belongs with the noun before it (議事堂)
+        ("The governor was photographed at the Capitol on March 3, 2024, in Sacramento.",
+         "2024年3月3日、州議会議事堂で撮影された知事。", "州議会議事堂で", "in Sacramento"),
+        # a name in a longer name (Berlin, Berlinale) is said twice: no substitution
+        ("Berlin weekend: Berlinale 2025 at Potsdam.", "ベルリンの週末\u3000ベルリナーレ2025。",
+         "ベルリンの週末\u3000ベルリナーレ2025", "at Potsdam"),
+        # the capitalised dictionary words of a name (Sol, Gallery) mark no headline
+        ("The Vasquez Sol Gallery is located at 120 Alvarado Blvd.",
+         "所在地はアルバラード通り120番地だ。", "所在地は", "Vasquez"),
+    ],
+)
+def test_round_quantities_appositions_and_names_of_names(
+    en: str, ja: str, where: str, phrase: str
+) -> None:
+    assert phrase_findings(Bead(en, ja)) == [(where, phrase, "minor")]
+
+
+def test_a_head_rendered_in_another_japanese_sentence_is_not_where_the_phrase_belongs() -> None:
+    # "party" is rendered only by 党 of 自由党, in the sentence that renders the next English
+    # sentence: the dropped name belongs in the first one
+    en = ("The new Union for Ruritania party is fanning the anger.",
+          "In Toronto the Liberal Party held a rally.")
+    dropped = ("新しい連合は怒りを煽っている。", "トロントでは自由党が集会を開いた。")
+    rendered = ("新しいルリタニア連合党は怒りを煽っている。", "トロントでは自由党が集会を開いた。")
+    assert phrase_findings(Bead(en, dropped)) == [
+        ("新しい連合は怒りを煽っている", "for Ruritania", "minor")]
+    assert phrase_findings(Bead(en, rendered)) == []
+
+
+def test_the_words_of_a_name_are_no_headline_but_a_title_is() -> None:
+    from mtqa.text.lexicon import english_words
+
+    named = "The Vasquez Sol Gallery is located at 120 Alvarado Blvd."
+    title = "Knights Of The Galactic Empire Return"
+    assert not facts._headline(english_words(named), named)
+    assert facts._headline(english_words(title), title)
+
+
+def test_a_name_is_heard_inside_a_longer_katakana_word_only_when_long_enough() -> None:
+    assert facts._sounds_within("Australia", "aabantasukufoosuoosutoraria")
+    assert not facts._sounds_within("Australia", "aabantasukufoosu")
+    assert not facts._sounds_within("Rome", "aabantasukufoosuroomu")  # too short to tell

@@ -200,15 +200,19 @@ def english_features(text: str) -> EnglishFeatures:
     """
     stems: set[str] = set()
     latin: set[str] = set()
-    shouting = _shouting(text)
+    shouting: bool | None = None  # read only for a capitalised stop word (#17)
     for w in words(text):
         lw = w.lower
         if lw[0].isdigit():
             continue
-        acronym = len(w.text) > 1 and w.text.isupper() and not shouting
-        if w.text[0].isupper() and (len(lw) > 1 or w.text.isupper()) and (
-                lw not in STOPWORDS or acronym):
-            latin.add(lw)
+        if w.text[0].isupper() and (len(lw) > 1 or w.text.isupper()):
+            if lw not in STOPWORDS:
+                latin.add(lw)
+            elif len(w.text) > 1 and w.text.isupper():
+                if shouting is None:
+                    shouting = _shouting(text)
+                if not shouting:
+                    latin.add(lw)
         if lw in _REPORTING_VERBS:
             stems.add(_REPORTING_VERBS[lw])
             continue

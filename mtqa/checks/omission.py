@@ -122,11 +122,11 @@ class OmissionCheck(BaseCheck):
         for seg, offset, _ in pair_segments(pair, ctx):
             toks = japanese.tokenize(seg)
             for i, t in enumerate(toks):
+                if i and not (toks[i - 1].surface == "、" and t.surface != "の"):
+                    continue  # (only a clause's first word can be orphaned: tested first)
                 particle = t.pos1 == "助詞" and t.surface in ORPHAN_PARTICLES
                 dependent = not particle and _dependent_opener(toks, i)
                 if not (particle or dependent):
-                    continue
-                if i and not (toks[i - 1].surface == "、" and t.surface != "の"):
                     continue
                 if not i and _after_quote(text, offset + t.start):
                     continue  # 「…！」の編集: the quotation, cut at its ！, is the phrase

@@ -69,7 +69,10 @@ def _pattern() -> re.Pattern[str]:
     capitalised; "us" is a pronoun, "US" a country)."""
     forms = sorted(_by_form(), key=len, reverse=True)
     alts = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w\-])")
+    # (the lookahead on the forms' first letters skips every other place at once, instead
+    # of trying 400 alternatives at each character: 2.9 → 0.02 ms a sentence, #17)
+    firsts = re.escape("".join(sorted({f[0] for f in forms})))
+    return re.compile(rf"(?<![\w.])(?=[{firsts}])(?:{alts})(?![\w\-])")
 
 
 @functools.lru_cache(maxsize=512)

@@ -975,14 +975,15 @@ class NameCheck(BaseCheck):
         a material, not a person nor an institution (a capitalised word of the English
         that sounds like it, a name, keeps it). Which suffixes are stray after such a word
         :meth:`_stray_after` decides (製 "made of" is not)."""
+        suffixed = [(tok, hon) for tok, hon in zip(tokens, tokens[1:])
+                    if len(hon.surface) == 1 and hon.pos1 == "接尾辞" and tok.end == hon.start
+                    and japanese.has_kanji(hon.surface) and japanese.is_katakana(tok.surface)]
+        if not suffixed:
+            return  # (the English is read only when a katakana word has a suffix: #17)
         window = _EN_WORD.findall(english)
         lower = {w for w in window if w.islower() and len(w) > 2 and w not in STOPWORDS}
         capitals = [w for w in window if w[:1].isupper() and len(w) > 1]
-        for tok, hon in zip(tokens, tokens[1:]):
-            if not (len(hon.surface) == 1 and japanese.has_kanji(hon.surface)
-                    and hon.pos1 == "接尾辞" and tok.end == hon.start
-                    and japanese.is_katakana(tok.surface)):
-                continue
+        for tok, hon in suffixed:
             start = _name_start(text, pair.mt_start, pair.mt_start + tok.start, joiners="")
             end = pair.mt_start + tok.end
             run = text[start:end]

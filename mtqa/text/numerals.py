@@ -80,6 +80,12 @@ _EN_WORDNUM = re.compile(
     + r")\b)",
     re.I,
 )
+#: Every word _EN_WORDNUM can match (all single words of letters), to skip the pattern's
+#: hundred alternatives on a text that holds none of them (#17: most sentences).
+_EN_WORDNUM_WORDS = frozenset(
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+     *_EN_SMALL, *_EN_ORDINAL, *_EN_IMPLIED])
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 # Units a Japanese newsroom may convert to metric (see CONVERSIONS).
 _EN_IMPERIAL = re.compile(
     r"^[\s-]*(?:square\s+|sq\.?\s+|cubic\s+)?(miles?|mph|feet|foot|ft|pounds?|lbs?|acres?|"
@@ -269,6 +275,8 @@ def _en_word_numbers(text: str) -> list[Quantity]:
     """Numbers written as words ("twenty-six", "third", "dozen"), with a scale word after
     them ("two million")."""
     out: list[Quantity] = []
+    if _EN_WORDNUM_WORDS.isdisjoint(_LETTER_RUN.findall(text.lower())):
+        return out
     for m in _EN_WORDNUM.finditer(text):
         value: float
         if m.group(1):

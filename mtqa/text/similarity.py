@@ -280,15 +280,23 @@ def _katakana_runs(tokens: Sequence[japanese.Token]) -> set[str]:
     foreign name it does not know into known pieces (ミルダン → ミル + ダン, ガーロウ → ガー +
     ロウ), and only the whole run sounds like the English name. A ・ between names ends a
     run (ジョン・スミス stays two names)."""
-    runs: list[list[japanese.Token]] = [[]]
+    out: set[str] = set()
+    run: list[japanese.Token] = []
     for tok in tokens:
-        if not japanese.is_katakana(tok.surface) or "・" in tok.surface:
-            runs.append([])
+        # (a katakana word opens on a katakana letter or ー: a cheap test before the full one)
+        first = tok.surface[:1]
+        kana = ("\u30a0" <= first <= "\u30ff" or "\uff66" <= first <= "\uff9f"
+                or "\u31f0" <= first <= "\u31ff" or first in "=＝" and first != "") and (
+            "・" not in tok.surface and japanese.is_katakana(tok.surface))
+        if kana and run and run[-1].end == tok.start:
+            run.append(tok)
             continue
-        if runs[-1] and runs[-1][-1].end != tok.start:
-            runs.append([])
-        runs[-1].append(tok)
-    return {japanese.romanize("".join(t.surface for t in run)) for run in runs if len(run) > 1}
+        if len(run) > 1:
+            out.add(japanese.romanize("".join(t.surface for t in run)))
+        run = [tok] if kana else []
+    if len(run) > 1:
+        out.add(japanese.romanize("".join(t.surface for t in run)))
+    return out
 
 
 @text_cache(65536)

@@ -539,3 +539,20 @@ def test_token_fields_read_in_one_go_are_those_read_one_by_one():
             assert japanese._fields(word.feature) == one_by_one(word.feature)
     partial = SimpleNamespace(pos1="名詞", pos2="*", lemma="東京")
     assert japanese._fields(partial) == ["名詞", "", "", "東京", "", "", ""]
+
+
+def test_number_words_skipped_early_are_those_the_pattern_finds():
+    """The number-word reader skips a text with none of its words before trying the
+    pattern's alternatives: what it returns is what the pattern alone finds."""
+    from mtqa.text import numerals
+
+    sentences = [s for en, _ in _pairs() for s in re.split(r"(?<=[.!?])\s+", en)]
+    sentences += ["Twenty-six people, a third of them teenagers.", "No numbers at all here.",
+                  "FORTY-TWO", "the FIRST of many", "a Couple of dozen", "Both teenagers left."]
+    found = 0
+    for s in sentences:
+        by_pattern = [m.span() for m in numerals._EN_WORDNUM.finditer(s)]
+        got = [(q.start, q.start + len(q.text)) for q in numerals._en_word_numbers(s)]
+        assert [a for a, _ in got] == [a for a, _ in by_pattern], s
+        found += bool(by_pattern)
+    assert found > 10

@@ -1323,8 +1323,7 @@ def _renders_word(run: str, ref_stems: set[str], words: Iterable[str]) -> bool:
 def _quoted(text: str, lo: int, at: int) -> bool:
     """Whether offset ``at`` lies inside 「」 opened after ``lo`` (dialogue, where speech
     particles belong)."""
-    before = text[lo:at]
-    return before.count("「") > before.count("」") or before.count("『") > before.count("』")
+    return japanese.inside_quotation(text[lo:at])
 
 
 #: Letters that end an English word on a vowel sound (for :func:`_renders_without`).

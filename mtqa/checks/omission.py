@@ -480,8 +480,7 @@ def _after_quote(text: str, at: int) -> bool:
     before = text[:at].rstrip(" \u3000")
     if before.endswith(tuple(_CLOSERS)):
         return True
-    line = before[before.rfind("\n") + 1 :]
-    return line.count("「") > line.count("」") or line.count("『") > line.count("』")
+    return japanese.inside_quotation(before[before.rfind("\n") + 1 :])
 
 
 #: Dependent nouns that take a modifier before them when の follows (ための: "for …"): one

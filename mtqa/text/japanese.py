@@ -147,6 +147,12 @@ def has_latin(s: str) -> bool:
     return bool(_LATIN.search(s))
 
 
+def inside_quotation(before: str) -> bool:
+    """Whether a text that ends with ``before`` stands inside a 「」 or 『』 quotation opened in
+    ``before`` and not yet closed (dialogue, a title being quoted)."""
+    return before.count("「") > before.count("」") or before.count("『") > before.count("』")
+
+
 def has_japanese(s: str) -> bool:
     """True when ``s`` holds a kana or kanji letter (punctuation and the long-vowel mark
     alone are not Japanese words)."""

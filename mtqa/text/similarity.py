@@ -283,11 +283,7 @@ def _katakana_runs(tokens: Sequence[japanese.Token]) -> set[str]:
     out: set[str] = set()
     run: list[japanese.Token] = []
     for tok in tokens:
-        # (a katakana word opens on a katakana letter or ー: a cheap test before the full one)
-        first = tok.surface[:1]
-        kana = ("\u30a0" <= first <= "\u30ff" or "\uff66" <= first <= "\uff9f"
-                or "\u31f0" <= first <= "\u31ff" or first in "=＝" and first != "") and (
-            "・" not in tok.surface and japanese.is_katakana(tok.surface))
+        kana = "・" not in tok.surface and japanese.is_katakana(tok.surface)
         if kana and run and run[-1].end == tok.start:
             run.append(tok)
             continue

@@ -11,6 +11,7 @@ from typing import Any, cast
 from . import backtranslate, checks, load, relatedness, segment
 from .text import language
 from .align import ALIGNER_VERSION, NEURAL_ENGINES, align, settle_chrome
+from .checks.untranslated import english_translation_finding
 from .config import QAConfig
 from .errors import FindingSpanError
 from .gate import evaluate
@@ -106,7 +107,7 @@ class Pipeline:
         # issue #9 guards: refuse swapped/same-language pairs; match on a normalised copy
         # (zero-width, half-width kana, full-width Latin) whose offsets are mapped back at
         # the end; cut over-long "sentences" and refuse too many, for bounded time/memory
-        language.check_pair(reference, translation)
+        _, guess = language.check_pair(reference, translation, report_english=True)
         ref_map = load.normalize_for_matching(reference)
         mt_map = load.normalize_for_matching(translation)
         ref_doc = load.split_long_sentences(
@@ -120,9 +121,14 @@ class Pipeline:
         # chrome candidates that translate the other side's content are content (#15)
         ref_doc, mt_doc = settle_chrome(ref_doc, mt_doc, bts)
         pairs = align(ref_doc, mt_doc, bts, engine=self.engine.name)
-        # a translation of another article: one critical finding instead of the checks' noise
-        rel = relatedness.assess(ref_doc, mt_doc, pairs, bts)
-        only = None if rel.related else [relatedness.finding(ref_doc, mt_doc, pairs, rel)]
+        # an English translation, or one of another article: one critical finding instead
+        # of the checks' noise
+        only: list[Finding] | None = None
+        if guess.code == "en":
+            only = [english_translation_finding(
+                ref_doc, mt_doc, pairs, guess.shares.get("latin", 1.0))]
+        elif not (rel := relatedness.assess(ref_doc, mt_doc, pairs, bts)).related:
+            only = [relatedness.finding(ref_doc, mt_doc, pairs, rel)]
         report = load.restore_offsets(self._finish(ref_doc, mt_doc, pairs, only), ref_map, mt_map)
         return self._with_token_risk(report)
 

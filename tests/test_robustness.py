@@ -297,11 +297,34 @@ def test_languages_swapped(capsys):
     assert_one_line_error(rc, err, "swapped", "ja.txt", "en.txt")
 
 
-@pytest.mark.parametrize("side", ["en", "ja"])
-def test_both_sides_same_language(capsys, side):
+@pytest.mark.parametrize("side,says", [("en", "the English reference itself"),
+                                       ("ja", "as does the")])
+def test_both_sides_same_language(capsys, side, says):
     f = str(RIYADH / f"{side}.txt")
     rc, _, err = run(capsys, f, f)
-    assert_one_line_error(rc, err, f, "as does the")
+    assert_one_line_error(rc, err, f, says)
+
+
+def test_english_translation_is_one_critical_untranslated_finding(capsys, tmp_path):
+    """A machine translation that answers in English (a refusal, comments on the text) is
+    the translation's defect, not the user's: the report says so with one critical
+    finding over the whole text (UNT003) and the gate fails, in the CLI and the API."""
+    refusal = ("\nI apologize, but I don't feel comfortable translating that text, as it "
+               "contains violent language. Perhaps we could discuss a different passage "
+               "that you would like translated instead.\n")
+    ja = tmp_path / "ja.txt"
+    ja.write_text(refusal, encoding="utf-8")
+    rc, out, err = run(capsys, str(EN_FILE), str(ja), "--format", "json")
+    report = json.loads(out)
+    assert rc == 1 and not err
+    assert [(f["category"], f["severity"], f["code"]) for f in report["findings"]] == [
+        ("untranslated", "critical", "UNT003")]
+    f = report["findings"][0]
+    assert f["text"] == refusal.strip() and "English, not Japanese" in f["message"]
+    assert report["summary"]["verdict"] == "fail"
+    assert_contract(report, refusal)
+    api = mtqa.check(EN, refusal, backtranslator="dictionary")
+    assert [x.code for x in api.finding_list] == ["UNT003"] and not api.gate.passed
 
 
 def test_api_refuses_swapped_pair():

@@ -11,7 +11,9 @@ alone: photo credits ("Evelyn Hockstein/AP通信"), a company marker (米Google,
 Veltrion社), the original spelling in brackets, and page chrome. Ordinary English words
 left untranslated are always flagged (UNT001), and so is text in the script of another
 language that the English does not have (UNT002: Korean, Cyrillic, Arabic… slipped in by a
-multilingual model).
+multilingual model). A translation that is English as a whole (a refusal, comments, the
+source passed through) is one critical finding instead (UNT003,
+:func:`english_translation_finding`).
 """
 
 from __future__ import annotations
@@ -19,16 +21,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import ClassVar
 
 from ..text import japanese, wordlists
 from ..text.english import STOPWORDS, URL as _URL
 from ..errors import ConfigError
-from ..types import AlignedPair, Finding, Severity
+from ..types import AlignedPair, Document, Finding, Severity
 from . import BaseCheck, Context
 
 # A run of Latin words (ASCII or full-width) possibly joined by spaces, hyphens, apostrophes.
@@ -257,7 +260,7 @@ class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, latin_allowed: str | None = None) -> None:
@@ -350,3 +353,48 @@ class UntranslatedCheck(BaseCheck):
                 pair=pair,
                 code="UNT002",
             )
+
+
+#: The code of the whole-text finding for a translation that is English (see below).
+ENGLISH_TRANSLATION_CODE = "UNT003"
+
+
+def english_translation_finding(reference: Document, translation: Document,
+                                pairs: Sequence[AlignedPair], latin_share: float) -> Finding:
+    """UNT003: the one critical finding for a translation that is English, not Japanese.
+
+    A machine-translation system that does not translate answers in English: a language
+    model's refusal ("I apologize, but I cannot translate…"), its comments on the text
+    around a Japanese phrase, or the source passed through. The pair's language guard lets
+    such a text through (``check_pair(..., report_english=True)``) when it is not the
+    reference itself, and this finding replaces the checks' noise on English "Japanese".
+    The span is the whole text (less the surrounding white space): every word of it is left
+    untranslated, and a reviewer would mark all of it.
+
+    Args:
+        reference: the English reference.
+        translation: the "Japanese" translation, here English.
+        pairs: the aligned pairs (for the finding's segment).
+        latin_share: the share of the translation's letters that are Latin script.
+    """
+    text = translation.text
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    segment = next((p.index for p in pairs if p.mt_start < end and start < p.mt_end), None)
+    return Finding(
+        category="untranslated",
+        severity="critical",
+        start=start,
+        end=end,
+        text=text[start:end],
+        message=(
+            f"the translation is English, not Japanese (Latin {latin_share:.0%} of its "
+            "letters): the text was not translated (a refusal, a comment on the text or the "
+            "English passed through), or the wrong file was given"
+        ),
+        reference=reference.text.strip()[:200],
+        check="untranslated",
+        code=ENGLISH_TRANSLATION_CODE,
+        segment=segment,
+        evidence=MappingProxyType({"latin_share": f"{latin_share:.3f}"}),
+    )

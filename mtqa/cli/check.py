@@ -92,7 +92,8 @@ def _check_documents(args: argparse.Namespace, config: QAConfig) -> Any:
     ja = read_input(args.ja, "the Japanese translation")
     en_name = STDIN_NAME if args.en == STDIO else args.en
     ja_name = STDIN_NAME if args.ja == STDIO else args.ja
-    check_pair(en.text, ja.text, en_name, ja_name)  # names the files in the message
+    # names the files in the message; an English translation is reported (UNT003)
+    check_pair(en.text, ja.text, en_name, ja_name, report_english=True)
     notes = []
     for loaded in (en, ja):
         if loaded.encoding != "utf-8":

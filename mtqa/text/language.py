@@ -3,6 +3,11 @@
 mtqa compares an English reference with a Japanese translation. Given the wrong files
 (swapped, both the same language, a Chinese or Korean translation) every check would
 fire on noise, so the pipeline asks this module first and refuses with one clear line.
+One wrong language is a finding rather than an input error: an English "translation" that
+is not the reference itself is what a machine-translation system gives when it does not
+translate (a language model's refusal, its comments on the text, a partial pass-through).
+The caller reports it as untranslated (``check_pair(..., report_english=True)``); the
+reference given twice, or passed through unchanged, stays a refusal.
 
 Detection counts letters by script (Latin, kana, kanji, hangul, other) and, for Latin
 text, the share of common English function words, which separates English from
@@ -47,6 +52,13 @@ ZH_MIN_FOREIGN_SHARE = 0.05
 #: than ``JA_MIN_KANA_OF_CJK``; with at least this many kana and no foreign kanji it is still
 #: Japanese, since Chinese writes no kana at all.
 JA_MIN_KANA_KANJI_HEAVY = 2
+#: An English translation whose chrF against its reference (sacrebleu, 0–100) reaches this
+#: is the reference itself (the same file given twice, or the text passed through with
+#: at most a few edits), not a machine translation's own English. Measured: 100 for a copy
+#: of data/riyadh/en.txt, 96–99.6 with 3 to 30 of its words replaced; 2–33 between an
+#: English refusal or comment and its source (the eight English outputs of two systems in
+#: the WMT24 ESA development half).
+COPY_MIN_CHRF = 90.0
 #: English: Latin letters make at least this share of the letters.
 EN_MIN_LATIN_SHARE = 0.7
 #: The share of kana + kanji above which a text is not plain English.
@@ -227,6 +239,7 @@ def check_pair(
     translation: str,
     reference_name: str | None = None,
     translation_name: str | None = None,
+    report_english: bool = False,
 ) -> tuple[LanguageGuess, LanguageGuess]:
     """Refuse a pair that is not English → Japanese.
 
@@ -237,6 +250,8 @@ def check_pair(
         translation: the Japanese text.
         reference_name: the reference's file name, to start the message with.
         translation_name: the translation's file name.
+        report_english: let an English translation that is not the reference itself
+            through (its guess says ``en``): the caller reports it as untranslated.
 
     Returns:
         The guesses for the reference and the translation.
@@ -258,7 +273,13 @@ def check_pair(
             + (", as does the translation" if mt.code == "ja" else "")
             + ", not English; give the English original as the reference"
         )
-    if mt.code == "en":
+    if mt.code == "en" and is_copy(reference, translation):
+        raise InputError(
+            f"{_prefix(translation_name)}the translation is the English reference itself "
+            f"(chrF {_chrf(reference, translation):.0f} against it): the same text was given "
+            "twice, or passed through untranslated; give the Japanese translation"
+        )
+    if mt.code == "en" and not report_english:
         raise InputError(
             f"{_prefix(translation_name)}the translation looks English ({mt.describe()})"
             + (", as does the reference" if ref.code == "en" else "")
@@ -276,3 +297,16 @@ def check_pair(
             f"({mt.describe()}), not Japanese; mtqa checks Japanese translations"
         )
     return ref, mt
+
+
+def _chrf(reference: str, translation: str) -> float:
+    from sacrebleu.metrics import CHRF
+
+    return float(CHRF().sentence_score(translation, [reference]).score)
+
+
+def is_copy(reference: str, translation: str) -> bool:
+    """The translation is the reference itself, or it with a few edits (``COPY_MIN_CHRF``)."""
+    if " ".join(reference.split()) == " ".join(translation.split()):
+        return True
+    return _chrf(reference, translation) >= COPY_MIN_CHRF

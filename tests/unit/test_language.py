@@ -23,6 +23,12 @@ ES = (
     "unas conversaciones que duraron casi cuatro horas. Según los funcionarios, ambas "
     "delegaciones acordaron restablecer sus embajadas y nombrar equipos de negociación."
 )
+#: What a language model answers instead of a translation (the shape of WMT24 outputs).
+REFUSAL = (
+    "I apologize, but I cannot translate or reproduce that text, as it appears to be a "
+    "copyrighted introduction or script. Perhaps I could summarise its main points instead, "
+    "or translate a different passage that you would like me to help with."
+)
 ZH = (
     "外交部长周二在利雅得会见了俄罗斯外长，会谈持续了近四个小时。"
     "据官员称，双方代表团同意恢复各自的大使馆并任命谈判小组。"
@@ -81,7 +87,8 @@ def test_swapped_pair_refused_naming_files():
     "ref,mt,pattern",
     [
         (JA, JA, r"^ref.txt: the reference looks Japanese .*as does the translation"),
-        (EN, EN, r"^mt.txt: the translation looks English .*as does the reference"),
+        (EN, EN, r"^mt.txt: the translation is the English reference itself \(chrF 100"),
+        (EN, REFUSAL, r"^mt.txt: the translation looks English .*as does the reference"),
         (EN, ZH, r"^mt.txt: the translation looks like Chinese"),
         (EN, KO, r"^mt.txt: the translation looks like Korean"),
         (FR, JA, r"^ref.txt: the reference looks like a Latin-script language other than"),
@@ -91,6 +98,20 @@ def test_swapped_pair_refused_naming_files():
 def test_wrong_language_refused(ref, mt, pattern):
     with pytest.raises(InputError, match=pattern):
         check_pair(ref, mt, "ref.txt", "mt.txt")
+
+
+def test_an_english_translation_passes_when_the_caller_reports_it():
+    """A machine translation's own English (a refusal, comments) is a finding for the
+    pipeline to report (UNT003), not an input error; the reference itself stays refused,
+    even with a few words changed (the text passed through)."""
+    ref, mt = check_pair(EN, REFUSAL, report_english=True)
+    assert (ref.code, mt.code) == ("en", "en")
+    edited = EN.replace("the", "a", 3)
+    assert edited != EN
+    with pytest.raises(InputError, match=r"the English reference itself"):
+        check_pair(EN, edited, report_english=True)
+    with pytest.raises(InputError, match=r"the English reference itself"):
+        check_pair(EN, "  " + EN.replace(" ", "\n", 2) + "\n", report_english=True)
 
 
 def test_right_pair_passes():

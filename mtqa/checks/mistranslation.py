@@ -583,14 +583,15 @@ def _synonym(unit: JaUnit, word: str) -> bool:
 #: (出す, 入る, 受ける...); a wrong-sense finding never rests on them. Verbs of saying,
 #: feeling and thinking (語る, 述べる, 感じる, 考える) are the light verbs of paraphrase in
 #: reported speech ("told reporters" → 語った, "feels closer" → 身近に感じる).
-_LIGHT_JA = frozenset(
-    """為る する 成る なる 有る ある 居る いる 出来る できる 行う 言う 見る 思う 出す 出る
-    入る 入れる 受ける 持つ 取る 付く 付ける 上げる 上がる 下げる 掛ける 掛かる 向ける 向かう
-    続ける 始める 示す 見せる 迎える 進める 進む 至る 当たる 及ぶ 置く 立つ 立てる 得る 来る
-    行く 致す 参る 申す 見える 見込む 引く 張る 乗る 回る 通す 通じる 合う 合わせる 残る 残す
-    経る 務める 図る 求める 抱える 踏み切る 巡る 寄せる 果たす 生む 生じる 起こす 起きる 呼ぶ
-    語る 述べる 話す 言える 伝える 明かす 答える 感じる 感ずる 思える 考える 覚える 捉える
-    受け止める 見なす 見做す 扱う 務まる 働く 加える 与える 持たせる 感じ取る""".split()
+_LIGHT_JA = wordlists.light_verbs() | frozenset(
+    """行う 言う 見る 思う 出す 出る 入る 入れる 受ける 持つ 取る 付く 付ける
+    上げる 上がる 下げる 掛ける 掛かる 向ける 向かう 続ける 始める 示す 見せる
+    迎える 進める 進む 至る 当たる 及ぶ 置く 立つ 立てる 得る 来る 行く 致す
+    参る 申す 見える 見込む 引く 張る 乗る 回る 通す 通じる 合う 合わせる 残る
+    残す 経る 務める 図る 求める 抱える 踏み切る 巡る 寄せる 果たす 生む 生じる
+    起こす 起きる 呼ぶ 語る 述べる 話す 言える 伝える 明かす 答える 感じる
+    感ずる 思える 考える 覚える 捉える 受け止める 見なす 見做す 扱う 務まる 働く
+    加える 与える 持たせる 感じ取る""".split()
 )
 
 
@@ -916,9 +917,7 @@ _EN_LIGHT = frozenset(
 
 
 #: Japanese formal nouns: grammatical words that render no English word of their own.
-_FORMAL_NOUNS = frozenset(
-    "事 物 者 為 訳 筈 様 所 方 内 中 上 下 際 時 度 点 面 他 外 後 前 間 場合 たち 達".split()
-)
+_FORMAL_NOUNS = wordlists.formal_nouns()
 
 
 _LINKING_VERBS = frozenset(

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from ..text import japanese, jmdict
+from ..text import japanese, jmdict, wordlists
 from ..text.english import stem
 from ..text.phonetic import names_match
 from ..types import AlignedPair, Finding
@@ -44,12 +44,9 @@ MAX_GAP = 12
 SHORT_GAP = 4
 #: Lemmas of verbs that, after a particle, form compound particles (にとって, について,
 #: によって, として, に対して...): they carry no content of their own.
-_FUNCTIONAL_VERBS = frozenset(
-    """取る 就く 因る 依る 拠る 為る する 対する 関する 於く 渡る 巡る 伴う 基づく 向ける 通じる
-    従う 比べる 加える 限る 際する 応じる 沿う 当たる 続く 掛ける 亘る 付く 向かう""".split()
-)
+_FUNCTIONAL_VERBS = wordlists.particle_verbs()
 #: Light words whose repetition is normal (する, ある, こと, もの).
-_LIGHT = frozenset({"為る", "する", "居る", "有る", "成る", "事", "物", "良い", "よい", "無い"})
+_LIGHT = wordlists.light_verbs() | {"事", "物", "良い", "よい", "無い"}
 
 
 def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
@@ -197,7 +194,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 5
+    version: ClassVar[int] = 6
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -71,6 +71,21 @@ def name_particles() -> frozenset[str]:
     return entries("name_particles.txt")
 
 
+def light_verbs() -> frozenset[str]:
+    """Japanese light verbs (する, なる, ある, いる, できる), as UniDic lemmas and in kana."""
+    return entries("light_verbs.txt")
+
+
+def formal_nouns() -> frozenset[str]:
+    """Japanese formal nouns (事, 為, 様, 場合, 後...): heads of a clause with no content."""
+    return entries("formal_nouns.txt")
+
+
+def particle_verbs() -> frozenset[str]:
+    """Verbs that form compound particles after a particle (について, によって, として)."""
+    return entries("particle_verbs.txt")
+
+
 def negative_words() -> frozenset[str]:
     """English words that license a negation in the Japanese (not, never, fail, refuse)."""
     return entries("negative_words.txt")

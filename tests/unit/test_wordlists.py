@@ -84,3 +84,39 @@ def test_lists_are_read_once_and_cannot_be_changed():
 def test_a_missing_list_is_a_clear_error():
     with pytest.raises(wordlists.WordListError, match="reinstall"):
         wordlists.rows("no-such-list.txt")
+
+
+def _lemmas(text: str, pos1: str) -> set[str]:
+    from mtqa.text import japanese
+
+    return {japanese.lemma_base(t.lemma) for t in japanese.tokenize(text) if t.pos1 == pos1}
+
+
+def test_light_verbs_hold_the_lemmas_unidic_gives():
+    # the checks compare UniDic lemmas with the list: a spelling UniDic never gives would
+    # leave する, なる, ある, いる or できる counted as content
+    verbs = _lemmas("会議に参加する。有名になる。問題がある。東京にいる。今日は参加できる。", "動詞")
+    assert verbs == {"為る", "成る", "有る", "居る", "出来る"}
+    assert verbs <= wordlists.light_verbs()
+
+
+#: The compound case particles of Japanese grammar (複合格助詞) built on a verb.
+COMPOUND_PARTICLES = (
+    "について によって により として に対して に関して において にわたって をめぐって に伴って "
+    "に基づいて に向けて を通じて に従って に比べて に加えて に限って に際して に応じて に沿って "
+    "に当たって に続いて にかけて にとって に向かって につき"
+).split()
+
+
+@pytest.mark.parametrize("particle", COMPOUND_PARTICLES)
+def test_particle_verbs_hold_the_verb_of_every_compound_particle(particle):
+    # as UniDic lemmatises it: について gives つく, を通じて 通ずる, not the kanji headword
+    verbs = _lemmas(f"経済{particle}話した。", "動詞") - {"話す"}
+    assert verbs and verbs <= wordlists.particle_verbs(), verbs
+    assert not wordlists.particle_verbs() & {"話す", "決まる", "求める", "増える"}
+
+
+def test_formal_nouns_are_heads_without_content():
+    nouns = _lemmas("参加するための準備をしたことがある。その後、会議の際に話した。", "名詞")
+    assert {"為", "事", "後", "際"} <= nouns & wordlists.formal_nouns()
+    assert not {"準備", "会議"} & wordlists.formal_nouns()

@@ -36,6 +36,9 @@ calque     mistranslation where the English has an idiom, its literal calque ins
                           the aligned Japanese sentence
 moved      moved          one sentence moved to another paragraph of its document (the
                           article is the document's paragraphs joined by blank lines)
+swapped    name           one katakana name (person, place, organisation) put in place of
+                          another name of the same document (version 2; the document's
+                          paragraphs joined by blank lines, one paragraph or more)
 ========== ============== ==================================================================
 
 The injector is **frozen** (``INJECTOR_VERSION``; every output names it with a digest of the
@@ -92,7 +95,10 @@ from findings_cache import DataError, jsonl_lines, read_cache, run_cached  # noq
 
 #: The injector's version: bump it (and say so in the README) whenever the cases change.
 #: Version 1 was frozen before any detector was tuned against it (issue #19, item 8).
-INJECTOR_VERSION = 1
+#: Version 2 (2026-12-05) adds the ``swapped`` category (one name in place of another of
+#: the same article, issue #19 item 6), frozen before its detector was written; the cases
+#: of the version 1 categories are the same.
+INJECTOR_VERSION = 2
 #: The development half shipped beside the repository (issue #18).
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wmt24-esa-en-ja"
 #: Findings cache, one JSONL file per code digest.
@@ -113,7 +119,7 @@ MAJOR = frozenset({"major", "critical"})
 EXPECTED = {
     "title": "title", "fragment": "scrambled", "scrambled": "scrambled",
     "omission": "omission", "number": "number", "name": "name",
-    "calque": "mistranslation", "moved": "moved",
+    "calque": "mistranslation", "moved": "moved", "swapped": "name",
 }
 CATEGORIES = tuple(EXPECTED)
 
@@ -263,6 +269,7 @@ class Tok:
     pos1: str
     pos2: str
     cform: str
+    pos3: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -283,7 +290,7 @@ def tokens(text: str) -> tuple[Tok, ...]:
             continue
         f = w.feature
         out.append(Tok(w.surface, start, start + len(w.surface), f.pos1 or "", f.pos2 or "",
-                       f.cForm or ""))
+                       f.cForm or "", f.pos3 or ""))
         pos = start + len(w.surface)
     return tuple(out)
 
@@ -680,13 +687,17 @@ INJECTORS: dict[str, Callable[[Paragraph, random.Random], Case | None]] = {
 # --- articles and moved sentences ------------------------------------------------------------
 
 
-def articles(paragraphs: Sequence[Paragraph]) -> list[tuple[str, list[Paragraph]]]:
-    """Documents with at least two paragraphs, each in line order (one paragraph a line)."""
+def documents(paragraphs: Sequence[Paragraph]) -> list[tuple[str, list[Paragraph]]]:
+    """Every document's paragraphs, in line order (one paragraph a line)."""
     by_doc: dict[str, dict[int, Paragraph]] = defaultdict(dict)
     for p in paragraphs:
         by_doc[p.doc_id].setdefault(p.line_id, p)
-    return [(doc, [paras[k] for k in sorted(paras)]) for doc, paras in by_doc.items()
-            if len(paras) >= 2]
+    return [(doc, [paras[k] for k in sorted(paras)]) for doc, paras in by_doc.items()]
+
+
+def articles(paragraphs: Sequence[Paragraph]) -> list[tuple[str, list[Paragraph]]]:
+    """Documents with at least two paragraphs, each in line order (one paragraph a line)."""
+    return [(doc, paras) for doc, paras in documents(paragraphs) if len(paras) >= 2]
 
 
 def inject_moved(doc: str, paras: Sequence[Paragraph], rng: random.Random) -> Case | None:
@@ -715,9 +726,39 @@ def inject_moved(doc: str, paras: Sequence[Paragraph], rng: random.Random) -> Ca
                  f"paragraph {i + 1} -> {j + 1}: {moved[:30]!r}")
 
 
+def _one_name(a: str, b: str) -> bool:
+    """Two renderings of one name: they share a ・-part (ジョー・バイデン, バイデン)."""
+    return bool(set(a.split("・")) & set(b.split("・")))
+
+
+def inject_swapped(doc: str, paras: Sequence[Paragraph], rng: random.Random) -> Case | None:
+    """Put one katakana name (a person, a place, an organisation) in place of another name
+    of the same article, in a sentence that does not give that name already (expected:
+    ``name``)."""
+    ja = "\n\n".join(p.translation for p in paras)
+    names = _katakana_names(ja)
+    options = []
+    for start, end in names:
+        sent = next((a, b) for a, b in sentences(ja) if a <= start < b)
+        for s2, e2 in names:
+            other = ja[s2:e2]
+            if not _one_name(ja[start:end], other) and other not in ja[sent[0]:sent[1]]:
+                options.append((start, end, other))
+    options = sorted(set(options))
+    if not options:
+        return None
+    start, end, other = rng.choice(options)
+    garbled = ja[:start] + other + ja[end:]
+    head = paras[0]
+    article = Paragraph(doc, head.domain, head.line_id, "\n\n".join(p.source for p in paras),
+                        ja)
+    return _case("swapped", article, garbled, [(start, start + len(other))],
+                 f"{ja[start:end]!r} -> {other!r}")
+
+
 def build_cases(paragraphs: Sequence[Paragraph], seed: int) -> list[Case]:
     """Every case the injector makes from ``paragraphs`` (at most one per category and
-    paragraph, one ``moved`` per article), in a stable order."""
+    paragraph, one ``moved`` and one ``swapped`` per article), in a stable order."""
     cases = []
     for p in paragraphs:
         for category, inject in INJECTORS.items():
@@ -726,6 +767,11 @@ def build_cases(paragraphs: Sequence[Paragraph], seed: int) -> list[Case]:
                 cases.append(case)
     for doc, paras in articles(paragraphs):
         case = inject_moved(doc, paras, _rng(seed, "moved", doc))
+        if case is not None:
+            cases.append(case)
+    # after every version 1 case, which stay as they were
+    for doc, paras in documents(paragraphs):
+        case = inject_swapped(doc, paras, _rng(seed, "swapped", doc))
         if case is not None:
             cases.append(case)
     return cases

@@ -21,6 +21,8 @@ EXCERPT = ROOT / "tests" / "data" / "perturb_excerpt.jsonl"
 #: changed: it is frozen (#19), so bump INJECTOR_VERSION, update this digest and say in the
 #: README which detectors were tuned before the new version.
 V1_DIGEST_SEED0 = "ea1a245666cf2c54"
+#: Version 2 adds the ``swapped`` cases and leaves every version 1 case as it was.
+V2_DIGEST_SEED0 = "ae33f3d0690c6472"
 LAST = re.compile(r"^perturb recall_min=[\d.]+ recall_mean=[\d.]+ originals_major_share=[\d.]+ "
                   r"cases=\d+$")
 
@@ -51,8 +53,20 @@ def test_every_category_is_injected_with_its_expected_finding(cases):
 
 
 def test_the_injector_is_frozen(cases):
-    assert perturb.INJECTOR_VERSION == 1
-    assert perturb.cases_digest(cases) == V1_DIGEST_SEED0
+    assert perturb.INJECTOR_VERSION == 2
+    assert perturb.cases_digest(cases) == V2_DIGEST_SEED0
+    assert perturb.cases_digest([c for c in cases if c.category != "swapped"]) == V1_DIGEST_SEED0
+
+
+def test_swapped_puts_another_name_of_the_article_in_place_of_a_name(cases):
+    for c in _one(cases, "swapped"):
+        (a, b), = c.spans
+        new = c.translation[a:b]
+        tail = len(c.translation) - b
+        old = c.original[a:len(c.original) - tail]
+        assert c.translation[:a] == c.original[:a] and c.translation[b:] == c.original[a + len(old):]
+        assert new != old and new in c.original  # a name the article gives elsewhere
+        assert not set(new.split("・")) & set(old.split("・"))  # another name, not a part
 
 
 def test_title_span_holds_a_title_of_another_kind(cases):
@@ -159,7 +173,7 @@ def test_measures_and_last_line_with_a_fake_checker(tmp_path, capsys, cases):
     assert lines[-1] == (f"perturb recall_min=1.000 recall_mean=1.000 "
                          f"originals_major_share=0.250 cases={len(cases)}")
     res = json.loads(out.read_text(encoding="utf-8"))
-    assert res["injector_version"] == 1 and res["cases_digest"] == V1_DIGEST_SEED0
+    assert res["injector_version"] == 2 and res["cases_digest"] == V2_DIGEST_SEED0
     assert res["categories"]["moved"]["recall"] == 1.0
     assert res["categories"]["moved"]["recall_any"] == 1.0
     assert res["categories"]["title"]["found_as"] == {"title": 1}

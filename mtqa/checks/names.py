@@ -28,6 +28,9 @@ Flagged:
   first English mention.
 * ``NAM005`` — an honorific and の fused to a name with no noun for the の to modify
   (マクロン氏のは, スミス氏の：): a stray word, whatever the English says.
+* ``NAM006`` — one person's name put in place of another name: a katakana person's name
+  that renders a name said elsewhere in the article, where the English sentence has a
+  name its Japanese does not render (see :meth:`NameCheck._substituted`).
 
 A stray word after a name (``NAM002`` kanji, ``NAM004`` kana) is a person's when the
 English marks a person or when UniDic reads the name's last word as a personal name
@@ -51,7 +54,8 @@ from ..text import japanese, jmdict, wordlists
 from ..text.cache import text_cache
 from ..text.english import STOPWORDS, stem
 from ..text.glossary import organisations
-from ..text.lexicon import english_entry
+from ..text.countries import country_mentions
+from ..text.lexicon import english_entry, proper_headwords
 from ..text.phonetic import (
     kana_key,
     key_similarity,
@@ -92,6 +96,10 @@ MAX_JOINED_WORDS = 3
 #: enough, short keys match too much).
 DROPPED_LOOSE_SIM = 0.7
 #: Words that mark the name before them, or after them, as a person's.
+#: NAM006: a katakana word alone stands for a name that is also an English word (Miller,
+#: Stern, Images) only when it sounds at least this much like it: the phonetic keys are
+#: tolerant, and a surname such as マッカーシー sounds 0.93 like "images".
+SUBSTITUTE_WORD_MIN = 0.95
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor".split())
 _APPOSITION = re.compile(r",\s+(?:the|a|an|who|whose|aged|\d{1,3},)\s", re.IGNORECASE)
 #: Nouns that end the names of institutions, not of people.
@@ -409,6 +417,9 @@ class _State:
     name_keys: list[frozenset[str]] = field(default_factory=list)
     #: English names after a locative preposition ("in Miami"): places
     located: frozenset[str] = frozenset()
+    #: NAM006: each distinct name key → (its Latin key, the names it belongs to), built
+    #: when first asked
+    key_index: dict[str, tuple[str, list[EnglishName]]] | None = None
     #: whether the English around the pair being checked names an institution
     #: (:data:`_CAMPUS_WORDS`: 校 or 館 after a place may render it)
     institution: bool = False
@@ -510,7 +521,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 9
+    version: ClassVar[int] = 10
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -549,6 +560,7 @@ class NameCheck(BaseCheck):
             near = self._assign(parts, st, ctx.reference.text, lo, hi, preassigned=own,
                                 min_sim=NEIGHBOUR_MATCH_MIN)
             near = {p: v for p, v in near.items() if p in rest}
+        yield from self._substituted(parts, own, pair, ctx, st)
         for part in parts:
             is_own = part in own
             hit = own.get(part) or near.get(part)
@@ -737,6 +749,156 @@ class NameCheck(BaseCheck):
                 f"{text[start:end]}: a stray さ is fused to {text[start:end - 1]} {why}",
                 pair.reference, pair.index, suffix="さ",
             )
+
+    def _substituted(
+        self, parts: Sequence[KanaPart], own: dict[KanaPart, tuple[str, float]],
+        pair: AlignedPair, ctx: Context, st: _State,
+    ) -> Iterator[Finding]:
+        """``NAM006``: one person's name of the article put in place of another name.
+
+        A katakana run none of whose parts renders a name of its English sentence, but one
+        of whose parts sounds like another name of the article (:data:`NEIGHBOUR_MATCH_MIN`)
+        more than like any word of its sentence, a name the Japanese also renders in another
+        sentence, stands where the pair's English has a name that the Japanese of the pair
+        does not render at all: no part sounds even loosely like it
+        (:data:`DROPPED_LOOSE_SIM`), no Latin copy, no dictionary rendering. The translation
+        has put one name in place of the other (one minister's words given to the other).
+
+        The name put in must be a person's (UniDic reads a part as a personal name, or the
+        English marks the person: :func:`_is_person`): translators name an organisation for
+        its members ("the group" → the group's name). Places are left out on both sides:
+        translators name a country or city for an adjective or a capital ("Dutch" → オランダ,
+        "the capital" → ロンドン), and kanji renders many (英国). A name the English says by a
+        pronoun and the translator resolves is not flagged either: the English of the pair
+        then has no unrendered name.
+        """
+        taken = {k for k, _ in own.values()}
+        if not any(pair.ref_start <= n.start < pair.ref_end and not keys & taken
+                   for n, keys in zip(st.names, st.name_keys)):
+            return  # every name of the English sentence is rendered (most sentences)
+        owned_runs = {(p.run_start, p.run_end) for p in own}
+        free = [p for p in parts if not p.reading and _acceptable_alone(p)
+                and (p.run_start, p.run_end) not in owned_runs]
+        if not free:
+            return
+        mine = {k for n, ks in zip(st.names, st.name_keys)
+                if pair.ref_start <= n.start < pair.ref_end for k in ks}
+        words = {_fold(w) for w in _EN_WORD.findall(pair.reference) if len(w) > 1}
+        candidates: dict[tuple[int, int], EnglishName] = {}
+        for part in free:
+            run = (part.run_start, part.run_end)
+            if run in candidates:
+                continue
+            found = self._named_elsewhere(part, st, mine)
+            # it must sound more like that name than like any word of its own sentence
+            if found is None or self._place(found[1], st) or any(
+                    name_similarity_reaches(w, part.sound, found[0])
+                    and name_similarity(w, part.sound) >= found[0] for w in words):
+                continue
+            candidates[run] = found[1]
+        if not candidates:
+            return
+        missing = [n for n in self._unrendered(pair, ctx, st, own, set(candidates))
+                   if not self._place(n, st)]
+        if not missing:
+            return
+        text = ctx.translation.text
+        for (start, end), other in sorted(candidates.items()):
+            toks = japanese.tokenize(text[start:end])
+            if any(t.pos3 == "地名" for t in toks):
+                continue  # a place (see above)
+            if not any(t.pos3 == "人名" for t in toks) and not _is_person(
+                    other, ctx.reference.text, st):
+                continue  # a person's name: an organisation is often named for its members
+            if not self._rendered_elsewhere(other, pair, ctx):
+                continue
+            yield self._finding(
+                "NAM006", "major", start, end, text,
+                f"'{text[start:end]}' renders {other.text}, whom the English names elsewhere "
+                f"in the article; here the English has {missing[0].text}, which the Japanese "
+                "does not render: one name put in place of another",
+                pair.reference, pair.index, english=missing[0].text, other=other.text,
+            )
+
+    @staticmethod
+    def _place(name: EnglishName, st: _State) -> bool:
+        """A place: after a locative preposition in the English ("in Miami"), or a country."""
+        return name.text in st.located or any(True for _ in country_mentions(name.text))
+
+    def _named_elsewhere(self, part: KanaPart, st: _State,
+                         mine: set[str]) -> tuple[float, EnglishName] | None:
+        """The name of the article, none of the pair's own, that ``part`` sounds most like
+        (at least :data:`NEIGHBOUR_MATCH_MIN`), with the similarity, if any."""
+        if st.key_index is None:  # each distinct key once, with its Latin key (#17)
+            index: dict[str, tuple[str, list[EnglishName]]] = {}
+            for n, keys in zip(st.names, st.name_keys):
+                for key in keys:
+                    index.setdefault(key, (latin_key(key), []))[1].append(n)
+            st.key_index = index
+        sound_key = kana_key(part.sound)
+        best: tuple[float, EnglishName] | None = None
+        for key, (key_of_word, named) in st.key_index.items():
+            if not skeletons_reach(key_of_word, sound_key, NEIGHBOUR_MATCH_MIN):
+                continue
+            names = [n for n in named if not st.name_keys[st.names.index(n)] & mine]
+            if not names:
+                continue
+            sim = name_similarity(key, part.sound)
+            # a katakana word alone that sounds like a name that is also an English word
+            # (a photo agency's "Images") must sound just like it
+            if part.n_parts == 1 and sim < SUBSTITUTE_WORD_MIN and english_entry(
+                    key).headwords:
+                continue
+            if sim >= NEIGHBOUR_MATCH_MIN and (best is None or sim > best[0]):
+                best = (sim, names[0])
+        return best
+
+    @staticmethod
+    def _rendered_elsewhere(name: EnglishName, pair: AlignedPair, ctx: Context) -> bool:
+        """Whether the Japanese outside ``pair`` renders ``name`` too (where it belongs)."""
+        text = ctx.translation.text
+        for other in ctx.pairs:
+            if other is pair or other.mt_end <= other.mt_start:
+                continue
+            if find_rendering(name.text, text[other.mt_start : other.mt_end]):
+                return True
+        return False
+
+    def _unrendered(self, pair: AlignedPair, ctx: Context, st: _State,
+                    own: dict[KanaPart, tuple[str, float]],
+                    others: set[tuple[int, int]]) -> list[EnglishName]:
+        """Names of the pair's own English sentence that its Japanese does not render (a
+        capitalised word opening the sentence is no name here: "Because", "Yeah"); the runs
+        ``others`` (article offsets), which render other names, do not count."""
+        seg = ctx.translation.text[pair.mt_start : pair.mt_end]
+        folded = japanese.normalize(seg).lower()
+        taken = {k for k, _ in own.values()}
+        parts = [p for p in katakana_parts(seg, pair.mt_start)
+                 if (p.run_start, p.run_end) not in others]
+        ref = ctx.reference.text
+        out = []
+        for n, keys in zip(st.names, st.name_keys):
+            if not pair.ref_start <= n.start < pair.ref_end or keys & taken:
+                continue
+            words = [_fold(w) for w in n.words if w.lower() not in _NAME_PARTICLES]
+            if not words or any(w in folded for w in words):
+                continue
+            if len(words) == 1 and (words[0] in STOPWORDS or "'" in words[0]
+                                    or n.words[0].isupper() or (_opens_sentence(ref, n.start)
+                                    and english_entry(words[0]).headwords)):
+                continue  # "I'm", an acronym (CRs), a word opening its sentence ("Because")
+            if any(name_similarity_reaches(w, p.sound, DROPPED_LOOSE_SIM)
+                   for w in words for p in parts):
+                continue
+            if any(len(h) >= 2 and h in seg
+                   for w in (n.text, *words) for h in proper_headwords(w)):
+                continue
+            if _rendered_by_words(words, seg, parts, pair.mt_start, pair.mt_end) or all(
+                    any(japanese.has_kanji(h) and h in seg for h in english_entry(w).headwords)
+                    for w in words):
+                continue  # a name of words, translated (予算法 for the Budget Act, 氷 for Ice)
+            out.append(n)
+        return out
 
     def _finding(self, code: str, severity: Severity, start: int, end: int, text: str,
                  message: str, reference: str, segment: int, **evidence: str) -> Finding:
@@ -1122,6 +1284,24 @@ def _rendered_by_words(words: Sequence[str], window: str, parts: Sequence[KanaPa
                 name_similarity_reaches(w, p.sound, DROPPED_LOOSE_SIM) for p in near):
             rendered += 1
     return 2 * rendered >= len(split)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens its sentence (after . ! ? or a line break, not
+    after an honorific's abbreviation: "Mrs. Leslie")."""
+    before = text[:start].rstrip(" \t\"“”'‘’")
+    if not before or before.endswith("\n"):
+        return True
+    if before[-1] not in ".!?":
+        return False
+    last = _EN_WORD.findall(before[-12:])
+    return not (last and _fold(last[-1]) in _HONORIFICS)
+
+
+def _acceptable_alone(part: KanaPart) -> bool:
+    """A katakana part that may be a name on its own: not an ordinary loanword that JMdict
+    knows (コミュニティ, プロセス), unless it sits in a ・-joined name."""
+    return part.n_parts > 1 or not jmdict.glosses(part.surface)
 
 
 def _may_be_name(tok: japanese.Token) -> bool:

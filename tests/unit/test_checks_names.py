@@ -627,3 +627,45 @@ def test_suffix_after_a_dictionary_place_or_before_a_school_word_is_flagged(en, 
 ])
 def test_people_places_and_schools_with_their_own_suffixes_are_left_alone(en, ja):
     assert [f for f in findings([(en, ja)]) if f.category == "name"] == []
+
+
+# --- NAM006: one person's name put in place of another's (issue #19 item 6) -------------------
+
+SWAP_EN = ("Foreign Minister Anna Keller met her counterpart Tomas Varga in Vienna on Monday. "
+           "Keller said an agreement on gas prices would be signed in March by 12 countries. "
+           "Varga did not comment after the meeting.")
+SWAP_FAITHFUL = ("アンナ・ケラー外相は月曜日、ウィーンでトマス・バルガ外相と会談した。"
+                 "ケラー氏は、ガス価格に関する合意が3月に12カ国によって署名されると述べた。"
+                 "バルガ氏は会談後、コメントしなかった。")
+
+
+def _codes(en, ja, code):
+    report = mtqa.check(en, ja, backtranslator="dictionary", config=False)
+    return [f for f in report.finding_list if f.code == code]
+
+
+def test_a_name_put_in_place_of_another_persons_is_flagged():
+    swapped = SWAP_FAITHFUL.replace("ケラー氏は、", "バルガ氏は、")
+    (f,) = _codes(SWAP_EN, swapped, "NAM006")
+    assert (f.category, f.severity, f.text) == ("name", "major", "バルガ")
+    assert swapped.index("バルガ氏は、") == f.start
+    assert "Keller" in f.message and "Varga" in f.message
+
+
+@pytest.mark.parametrize("en,ja", [
+    (SWAP_EN, SWAP_FAITHFUL),
+    # the English says "She", the translator names her: no name of the pair is unrendered
+    (SWAP_EN.replace("Keller said", "She said"), SWAP_FAITHFUL),
+    # the sentence's own name is there as well: the other one is added context
+    (SWAP_EN, SWAP_FAITHFUL.replace("ケラー氏は、", "ケラー氏は、バルガ氏との")),
+])
+def test_faithful_renderings_and_resolved_pronouns_are_not_swaps(en, ja):
+    assert _codes(en, ja, "NAM006") == []
+
+
+def test_a_place_for_an_unrendered_name_is_not_a_swap():
+    # translators name a country for an adjective or a capital: places are left out
+    en = ("The talks took place in Austria on Monday. Officials in Vienna said the talks "
+          "had been useful.")
+    ja = "会談は月曜日にオーストリアで行われた。オーストリアの当局者は、会談は有益だったと述べた。"
+    assert _codes(en, ja, "NAM006") == []

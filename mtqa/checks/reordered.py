@@ -19,8 +19,8 @@ and only speak when the English itself settles the structure:
   joins them with "and", "but" or a semicolon and no subordinator, the clauses have been
   swapped. Subordinate clauses (because, after, when, by …ing, participles) legitimately
   come first in Japanese and are left alone. Whatever the English word between them, two
-  clauses joined by a coordinate or sequential form (a continuative, て, し, たり, the
-  copula's で) keep the English order too, when neither is the sentence's last clause (the
+  clauses joined by a coordinate or sequential form (a verb's continuative, て, し, たり)
+  keep the English order too, when neither is the sentence's last clause (the
   main clause, which Japanese puts last and English often first): such a pair whose
   aligned words run mostly (:data:`MIN_INVERTED`) in the inverse order is swapped.
 
@@ -44,9 +44,9 @@ _EN_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 #: Parts of speech of the words a Japanese noun phrase is made of.
 _NOUNISH = frozenset({"名詞", "接頭辞", "接尾辞"})
 #: An English word this many tokens or more from every word of a の-phrase's head is no
-#: part of that head's phrase ("the plan of the bank": 3 tokens from plan to bank; a
-#: relation further off goes through a verb or another clause).
-MIN_APART = 4
+#: part of that head's phrase ("the plan of the bank" is 4 tokens; a relation further off
+#: goes through a verb or another clause).
+MIN_APART = 5
 #: Tokens of English between a modifier and the noun it modifies ("rural African
 #: communities", "the bank's new plan": at most one word between).
 MAX_BOUND = 2
@@ -66,6 +66,9 @@ _COORDINATING_PARTICLES = frozenset({"て", "で", "が", "けど", "けれど",
 #: Conjunctive particles of coordinate and sequential clauses (…て、 …し、 …たり、), which
 #: Japanese keeps in the English order whatever word the English joins them with.
 _SEQUENTIAL_PARTICLES = frozenset({"て", "で", "し", "たり", "だり"})
+#: Lemmas of the negative continuative (…ではなく、 "rather than"): a contrast, which
+#: Japanese puts first whatever the English order.
+_NEGATIVES = frozenset({"無い", "ない"})
 #: Share of a clause pair's aligned word pairs that must be in the inverse order for the
 #: clauses to count as swapped against the English.
 MIN_INVERTED = 0.8
@@ -291,10 +294,14 @@ def _inverted(first: Sequence[int], second: Sequence[int]) -> bool:
 def _coordinate_junction(x: JaUnit) -> bool:
     """True when a clause ends on a coordinate or sequential form, which keeps the order of
     the clauses it joins: a verb's or adjective's continuative (下落し、 寒く、), the
-    te-form (て, で), し, たり, the copula's で or ず. Not が or けど ("but"), which may
-    join clauses either way round, nor a subordinate ending (ため、 ので、 後、 と、)."""
+    te-form (て, で), し, たり. Not が or けど ("but"), which may join clauses either way
+    round, nor a subordinate ending (ため、 ので、 後、 と、), nor a negative (…ではなく、
+    "rather than", …せず、 "without"), nor a noun and で, which UniDic reads as the copula
+    as often when it is the place particle (…のページで、 "on the page")."""
     if x.pos1 == "助詞":
         return x.pos2 == "接続助詞" and x.text in _SEQUENTIAL_PARTICLES
+    if x.lemma in _NEGATIVES or x.pos1 == "助動詞":
+        return False
     return _coordinating_end(x)
 
 

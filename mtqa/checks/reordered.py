@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from ..text import jmdict
 from ..text.english import STOPWORDS
-from ..text.lexicon import LIGHT_WORDS, JaUnit, Lexicon
+from ..text.lexicon import IRREGULAR_FORMS, LIGHT_WORDS, JaUnit, Lexicon
 
 #: English tokens (words with their apostrophes, and single punctuation marks).
 _EN_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -274,13 +274,24 @@ def _swapped(lex: Lexicon, en: _English, links: list[set[int]],
                     f"these clauses render '{_en_span(en, second)}' and "
                     f"'{_en_span(en, first)}' in the inverse order: the English joins them "
                     f"with '{joined}', which Japanese keeps in order")
-        if c + 2 < len(chunks) and _coordinate_junction(end) and _inverted(first, second):
+        if (c + 2 < len(chunks) and _coordinate_junction(end) and _inverted(first, second)
+                and not _participial(en, min(first))):
             return Reordering(
                 "SCR008", a, b,
                 f"these clauses render '{_en_span(en, second)}' and '{_en_span(en, first)}' "
                 f"in the inverse order, although the first ends on '{end.text}', a "
                 "coordinate or sequential form, which keeps the English order")
     return None
+
+
+def _participial(en: _English, at: int) -> bool:
+    """True when the English span that starts at token ``at`` opens on a participle
+    ("… a mistake driven by zeal", "…, citing the costs"): a participial phrase, which
+    Japanese renders first as a te-form as often as not. A word in -ed is left out: as
+    often a finite verb in the past ("hawks voted against")."""
+    words = [t for t in en.tokens[max(at - 2, 0) : at + 1] if t.isalpha() and t.islower()]
+    return any((len(w) > 4 and w.endswith("ing")) or (w.endswith("en") and w in IRREGULAR_FORMS)
+               for w in words)
 
 
 def _inverted(first: Sequence[int], second: Sequence[int]) -> bool:

@@ -173,6 +173,10 @@ def test_flags_coordinate_clauses_swapped_without_an_english_coordinator(
         ("The city will build new parks rather than widen the old roads, and the council "
          "will vote in July.",
          "古い道路を拡張するのではなく、市は新しい公園を建設し、7月に議会が採決する。"),
+        # a participial phrase ("driven by …") comes first as a te-form
+        ("The minister made an innocent mistake driven by a zealous wish to finish the "
+         "work, and the council will vote in July.",
+         "仕事を終えたいという熱心な願いに駆られて、大臣は無実の間違いを犯し、7月に議会が採決する。"),
         # a noun and で: the place particle as often as the copula ("on the page")
         ("Preliminary reports of recent accidents are published on the aviation safety "
          "page, and the ministry reviews them every month.",

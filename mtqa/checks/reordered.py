@@ -260,12 +260,16 @@ def _swapped(lex: Lexicon, en: _English, links: list[set[int]],
     for c in range(len(chunks) - 1):
         first, second = where[c], where[c + 1]
         if (len(first) < MIN_CLAUSE_WORDS or len(second) < MIN_CLAUSE_WORDS
-                or len({en.sentence[p] for p in (*first, *second)}) > 1
-                or _compound_particle(ja, chunks[c])):
+                or len({en.sentence[p] for p in (*first, *second)}) > 1):
             continue
         end = ja[chunks[c][-1]]
+        joined_in_order = max(second) < min(first) and _coordinating_end(end)
+        sequential = (c + 2 < len(chunks) and _coordinate_junction(end)
+                      and _inverted(first, second))
+        if not (joined_in_order or sequential) or _compound_particle(ja, chunks[c]):
+            continue  # (the JMdict look-up last: the cheap tests rule out most pairs)
         a, b = ja[chunks[c][0]].start, ja[chunks[c + 1][-1]].end
-        if max(second) < min(first) and _coordinating_end(end):
+        if joined_in_order:
             gap = [t.lower() for t in en.tokens[max(second) + 1 : min(first)]]
             if _COORDINATORS & set(gap) and not (_SUBORDINATORS & set(gap) or _participle(gap)):
                 joined = next(t for t in gap if t in _COORDINATORS)
@@ -274,8 +278,7 @@ def _swapped(lex: Lexicon, en: _English, links: list[set[int]],
                     f"these clauses render '{_en_span(en, second)}' and "
                     f"'{_en_span(en, first)}' in the inverse order: the English joins them "
                     f"with '{joined}', which Japanese keeps in order")
-        if (c + 2 < len(chunks) and _coordinate_junction(end) and _inverted(first, second)
-                and not _participial(en, min(first))):
+        if sequential and not _participial(en, min(first)):
             return Reordering(
                 "SCR008", a, b,
                 f"these clauses render '{_en_span(en, second)}' and '{_en_span(en, first)}' "

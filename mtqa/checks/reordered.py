@@ -310,8 +310,8 @@ def _coordinate_junction(x: JaUnit) -> bool:
     the clauses it joins: a verb's or adjective's continuative (下落し、 寒く、), the
     te-form (て, で), し, たり. Not が or けど ("but"), which may join clauses either way
     round, nor a subordinate ending (ため、 ので、 後、 と、), nor a negative (…ではなく、
-    "rather than", …せず、 "without"), nor a noun and で, which UniDic reads as the copula
-    as often when it is the place particle (…のページで、 "on the page")."""
+    "rather than", …せず、 "without"), nor an auxiliary: a noun and で is read by UniDic as
+    the copula as often when it is the place particle (…のページで、 "on the page")."""
     if x.pos1 == "助詞":
         return x.pos2 == "接続助詞" and x.text in _SEQUENTIAL_PARTICLES
     if x.lemma in _NEGATIVES or x.pos1 == "助動詞":

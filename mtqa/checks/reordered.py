@@ -18,7 +18,11 @@ and only speak when the English itself settles the structure:
   verb's continuative, the te-form, が, けど, し) and the English between the two spans
   joins them with "and", "but" or a semicolon and no subordinator, the clauses have been
   swapped. Subordinate clauses (because, after, when, by …ing, participles) legitimately
-  come first in Japanese and are left alone.
+  come first in Japanese and are left alone. Whatever the English word between them, two
+  clauses joined by a coordinate or sequential form (a verb's continuative, て, し, たり)
+  keep the English order too, when neither is the sentence's last clause (the
+  main clause, which Japanese puts last and English often first): such a pair whose
+  aligned words run mostly (:data:`MIN_INVERTED`) in the inverse order is swapped.
 
 What the lexicon cannot align is not judged: both rest on words aligned on both sides,
 and a translation that restructures a sentence gives no evidence either way.
@@ -33,7 +37,7 @@ from dataclasses import dataclass
 
 from ..text import jmdict
 from ..text.english import STOPWORDS
-from ..text.lexicon import LIGHT_WORDS, JaUnit, Lexicon
+from ..text.lexicon import IRREGULAR_FORMS, LIGHT_WORDS, JaUnit, Lexicon
 
 #: English tokens (words with their apostrophes, and single punctuation marks).
 _EN_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -59,6 +63,15 @@ _SUBORDINATORS = frozenset(
 )
 #: Conjunctive particles that coordinate clauses (…が、 "but", …けど、 …し、 …て、).
 _COORDINATING_PARTICLES = frozenset({"て", "で", "が", "けど", "けれど", "けれども", "し"})
+#: Conjunctive particles of coordinate and sequential clauses (…て、 …し、 …たり、), which
+#: Japanese keeps in the English order whatever word the English joins them with.
+_SEQUENTIAL_PARTICLES = frozenset({"て", "で", "し", "たり", "だり"})
+#: Lemmas of the negative continuative (…ではなく、 "rather than"): a contrast, which
+#: Japanese puts first whatever the English order.
+_NEGATIVES = frozenset({"無い", "ない"})
+#: Share of a clause pair's aligned word pairs that must be in the inverse order for the
+#: clauses to count as swapped against the English.
+MIN_INVERTED = 0.8
 #: Final kana of a verb's continuative form (連用形 中止法: 下落し、 擦れ、 なり、).
 _CONTINUATIVE_KANA = frozenset("きぎしじちぢにひびぴみりえけげせぜてでねへべぺめれ")
 _OPEN, _CLOSE = "「『（(【［", "」』）)】］"
@@ -247,22 +260,63 @@ def _swapped(lex: Lexicon, en: _English, links: list[set[int]],
     for c in range(len(chunks) - 1):
         first, second = where[c], where[c + 1]
         if (len(first) < MIN_CLAUSE_WORDS or len(second) < MIN_CLAUSE_WORDS
-                or max(second) >= min(first)
                 or len({en.sentence[p] for p in (*first, *second)}) > 1):
             continue
-        if not _coordinating_end(ja[chunks[c][-1]]) or _compound_particle(ja, chunks[c]):
-            continue
-        gap = [t.lower() for t in en.tokens[max(second) + 1 : min(first)]]
-        if not _COORDINATORS & set(gap) or _SUBORDINATORS & set(gap) or _participle(gap):
-            continue
+        end = ja[chunks[c][-1]]
+        joined_in_order = max(second) < min(first) and _coordinating_end(end)
+        sequential = (c + 2 < len(chunks) and _coordinate_junction(end)
+                      and _inverted(first, second))
+        if not (joined_in_order or sequential) or _compound_particle(ja, chunks[c]):
+            continue  # (the JMdict look-up last: the cheap tests rule out most pairs)
         a, b = ja[chunks[c][0]].start, ja[chunks[c + 1][-1]].end
-        joined = next(t for t in gap if t in _COORDINATORS)
-        return Reordering(
-            "SCR008", a, b,
-            f"these clauses render '{_en_span(en, second)}' and '{_en_span(en, first)}' "
-            f"in the inverse order: the English joins them with '{joined}', which "
-            "Japanese keeps in order")
+        if joined_in_order:
+            gap = [t.lower() for t in en.tokens[max(second) + 1 : min(first)]]
+            if _COORDINATORS & set(gap) and not (_SUBORDINATORS & set(gap) or _participle(gap)):
+                joined = next(t for t in gap if t in _COORDINATORS)
+                return Reordering(
+                    "SCR008", a, b,
+                    f"these clauses render '{_en_span(en, second)}' and "
+                    f"'{_en_span(en, first)}' in the inverse order: the English joins them "
+                    f"with '{joined}', which Japanese keeps in order")
+        if sequential and not _participial(en, min(first)):
+            return Reordering(
+                "SCR008", a, b,
+                f"these clauses render '{_en_span(en, second)}' and '{_en_span(en, first)}' "
+                f"in the inverse order, although the first ends on '{end.text}', a "
+                "coordinate or sequential form, which keeps the English order")
     return None
+
+
+def _participial(en: _English, at: int) -> bool:
+    """True when the English span that starts at token ``at`` opens on a participle
+    ("… a mistake driven by zeal", "…, citing the costs"): a participial phrase, which
+    Japanese renders first as a te-form as often as not. A word in -ed is left out: as
+    often a finite verb in the past ("hawks voted against")."""
+    words = [t for t in en.tokens[max(at - 2, 0) : at + 1] if t.isalpha() and t.islower()]
+    return any((len(w) > 4 and w.endswith("ing")) or (w.endswith("en") and w in IRREGULAR_FORMS)
+               for w in words)
+
+
+def _inverted(first: Sequence[int], second: Sequence[int]) -> bool:
+    """True when at least :data:`MIN_INVERTED` of the (first, second) pairs of English
+    positions of two clauses are in the inverse order (one word aligned by accident does not
+    turn a clause around)."""
+    pairs = [(p, q) for p in first for q in second]
+    return sum(q < p for p, q in pairs) >= MIN_INVERTED * len(pairs)
+
+
+def _coordinate_junction(x: JaUnit) -> bool:
+    """True when a clause ends on a coordinate or sequential form, which keeps the order of
+    the clauses it joins: a verb's or adjective's continuative (下落し、 寒く、), the
+    te-form (て, で), し, たり. Not が or けど ("but"), which may join clauses either way
+    round, nor a subordinate ending (ため、 ので、 後、 と、), nor a negative (…ではなく、
+    "rather than", …せず、 "without"), nor an auxiliary: a noun and で is read by UniDic as
+    the copula as often when it is the place particle (…のページで、 "on the page")."""
+    if x.pos1 == "助詞":
+        return x.pos2 == "接続助詞" and x.text in _SEQUENTIAL_PARTICLES
+    if x.lemma in _NEGATIVES or x.pos1 == "助動詞":
+        return False
+    return _coordinating_end(x)
 
 
 def _chunks(ja: Sequence[JaUnit], units: Sequence[int]) -> list[list[int]]:

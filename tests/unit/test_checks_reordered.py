@@ -125,3 +125,64 @@ def test_professional_translations_are_not_flagged() -> None:
         flagged += [(row["line_id"], f.code, f.text) for f in report.finding_list
                     if f.code in {"SCR007", "SCR008"}]
     assert flagged == []
+
+
+#: Three clauses, the last the main one; the English joins the first two by a comma only.
+RATES = ("Prices rose sharply in March, the central bank raised interest rates in April, "
+         "and the markets fell in May.")
+#: The same events with a subordinate clause (because), which Japanese puts first.
+RATES_BECAUSE = ("The central bank raised interest rates in April because prices rose "
+                 "sharply in March, and the markets fell in May.")
+TOLLS = ("The mayor opened the bridge in June, the fishermen protested against the tolls, "
+         "and the council met in July.")
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        # two non-final clauses swapped: the first ends on a continuative (引き上げ)
+        (RATES, "4月に中央銀行が金利を引き上げ、3月に物価が急騰し、5月に市場が下落した。",
+         "4月に中央銀行が金利を引き上げ、3月に物価が急騰し"),
+        # ... on a te-form (引き上げて)
+        (RATES, "4月に中央銀行が金利を引き上げて、3月に物価が急騰し、5月に市場が下落した。",
+         "4月に中央銀行が金利を引き上げて、3月に物価が急騰し"),
+        (TOLLS, "漁師たちが通行料に抗議し、6月に市長が橋を開通させ、7月に議会が開かれた。",
+         "漁師たちが通行料に抗議し、6月に市長が橋を開通させ"),
+    ],
+)
+def test_flags_coordinate_clauses_swapped_without_an_english_coordinator(
+        en: str, ja: str, expected: str) -> None:
+    """A coordinate or sequential junction keeps the English order whatever joins the
+    English clauses (here a comma): two non-final clauses in the inverse order are swapped."""
+    assert codes(en, ja) == [("SCR008", expected)]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        (RATES, "3月に物価が急騰し、4月に中央銀行が金利を引き上げ、5月に市場が下落した。"),
+        (TOLLS, "6月に市長が橋を開通させ、漁師たちが通行料に抗議し、7月に議会が開かれた。"),
+        # a subordinate clause (ため "because") comes first in Japanese
+        (RATES_BECAUSE,
+         "3月に物価が急騰したため、4月に中央銀行が金利を引き上げ、5月に市場が下落した。"),
+        # a subordinate clause closed by a noun (中 "while") may come first too
+        ("When the mayor opened the bridge in June, the fishermen protested against the "
+         "tolls, and the council met in July.",
+         "漁師たちが通行料に抗議する中、6月に市長が橋を開通させ、7月に議会が開かれた。"),
+        # a contrast (ではなく "rather than") comes first in Japanese
+        ("The city will build new parks rather than widen the old roads, and the council "
+         "will vote in July.",
+         "古い道路を拡張するのではなく、市は新しい公園を建設し、7月に議会が採決する。"),
+        # a participial phrase ("driven by …") comes first as a te-form
+        ("The minister made an innocent mistake driven by a zealous wish to finish the "
+         "work, and the council will vote in July.",
+         "仕事を終えたいという熱心な願いに駆られて、大臣は無実の間違いを犯し、7月に議会が採決する。"),
+        # a noun and で: the place particle as often as the copula ("on the page")
+        ("Preliminary reports of recent accidents are published on the aviation safety "
+         "page, and the ministry reviews them every month.",
+         "航空安全のページで、最近の事故の予備報告を公表しており、省は毎月それを検証する。"),
+    ],
+)
+def test_leaves_coordinate_clauses_in_order_and_subordinate_ones_first_alone(
+        en: str, ja: str) -> None:
+    assert codes(en, ja) == []

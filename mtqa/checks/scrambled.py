@@ -124,7 +124,7 @@ _ADDRESS = frozenset({"さん", "様", "さま", "くん", "君", "ちゃん", "
 MAX_EN_FRAGMENT_WORDS = 3
 #: Light verbs (lemmas): their glosses (do, make, be, become) render some word of
 #: any English sentence, so they show nothing moved.
-_LIGHT_VERBS = frozenset({"為る", "する", "成る", "有る", "居る", "出来る", "遣る"})
+_LIGHT_VERBS = wordlists.light_verbs() | {"遣る"}
 
 
 def _light_unit(unit: JaUnit) -> bool:

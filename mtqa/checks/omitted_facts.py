@@ -83,7 +83,7 @@ from dataclasses import dataclass
 from ..text import japanese, wordlists
 from ..text.countries import country_mentions, mentions_country, renders_country
 from ..text.english import STOPWORDS
-from ..text.lexicon import EnWord, JaUnit, Lexicon, english_entry, stems_match
+from ..text.lexicon import Clause, EnWord, JaUnit, Lexicon, english_entry, stems_match
 from ..text.numerals import (
     EN_CARDINALS,
     EN_MONTHS,
@@ -157,6 +157,9 @@ class Fact:
     #: its rendering proves the phrase is there (a weekday is not: the Japanese may give
     #: the date instead, so a weekday "rendered" by any date proves nothing)
     decisive: bool = True
+    #: a possessive name the English says again in the pair, whose other mention is the
+    #: one the Japanese renders (:func:`possessor_dropped`)
+    repeated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +196,17 @@ class MissingPhrase:
     #: so the phrase belongs with that noun (the word before the comma), not with the word
     #: after it inside the apposition
     appositive: bool = False
+    #: the English offset of a relative clause set off by a comma right after the phrase
+    #: ("In *Germany*, where workers ..."; "the Port of *Seattle*, which oversees ..."):
+    #: Japanese puts the clause before the noun it describes, so the phrase was dropped
+    #: right after that clause's rendering (None otherwise)
+    relative: int | None = None
+    #: the phrase opens a clause after a comma ("..., *on January 19* the country will
+    #: face"): like a sentence opener it modifies what follows it
+    clause_initial: bool = False
+    #: every fact of it is a repeated possessive name (:func:`possessor_dropped`): the
+    #: name is in the Japanese, so its mentions elsewhere excuse nothing
+    repeated: bool = False
 
 
 # --- the English facts --------------------------------------------------------------------
@@ -362,8 +376,52 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
                                      and not reference[w.end : nxt.start].strip()):
             continue
         if is_name(w.text):
-            facts.append(Fact(w.start, w.end, "name", not word_rendered(k, renderings)))
+            rendered = word_rendered(k, renderings)
+            repeated = rendered and possessor_dropped(k, lex, reference)
+            facts.append(Fact(w.start, w.end, "name", not rendered or repeated,
+                              repeated=repeated))
     return sorted(facts, key=lambda f: f.start)
+
+
+def possessor_dropped(k: int, lex: Lexicon, reference: str) -> bool:
+    """Whether the possessive name ``lex.words[k]`` ("*Thassalin's* back") lost its
+    rendering while another mention of the same name in the pair kept one ("... but
+    Thassalin clearly didn't care": 背中に食い込んでいたが、タサリンは…): the English
+    says the name more often than the Japanese sounds it, and the possessed noun's
+    rendering opens its noun phrase (after a particle, a comma or nothing: 彼の背中,
+    タサリンの背中 and その滑らかな鱗 keep a possessor). Japanese drops a repeated subject
+    freely, but a possessor it keeps, so only the possessive mention is judged."""
+    w = lex.words[k]
+    bare = _bare(w.text)
+    if bare == w.text or k + 1 >= len(lex.words) or not reference[w.end :].startswith(" "):
+        return False  # not a possessive before its noun
+    said = sum(1 for x in lex.words if x.capital and _bare(x.text) == bare)
+    if said < 2 or _sounded_count(lex, bare) >= said:
+        return False
+    heads = lex.links[k + 1]
+    if not heads:
+        return False
+    u = _nearest_link(lex, k + 1)
+    if u == 0 or lex.units[u - 1].sentence != lex.units[u].sentence:
+        return True  # the noun opens the sentence
+    # a noun after a particle or a comma opens its noun phrase: nothing modifies it; any
+    # other word before it may hold the possessor (その, 彼の, そのあまりに滑らかな鱗)
+    before = lex.units[u - 1]
+    return before.text != "の" and before.pos1 in {"助詞", "補助記号", "接続詞"}
+
+
+def _sounded_count(lex: Lexicon, word: str) -> int:
+    """How many katakana words of ``lex``'s Japanese sound like English ``word``."""
+    n = u = 0
+    while u < len(lex.units):
+        v = u
+        while v < len(lex.units) and lex.units[v].romaji and japanese.is_katakana(
+                lex.units[v].text) and lex.units[v].sentence == lex.units[u].sentence:
+            v += 1
+        if v > u and _sounds_like(word, "".join(x.romaji for x in lex.units[u:v])):
+            n += 1
+        u = max(v, u + 1)
+    return n
 
 
 #: Capitalised words that may stand before a country without making it part of a longer
@@ -570,7 +628,8 @@ def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase
                 a, b = (g[-1].end, groups[j][0].start) if j > k else (groups[j][-1].end,
                                                                       g[0].start)
                 if _RANGE.fullmatch(reference[a:b]):
-                    partner = groups[j][0].start
+                    # the end next to the phrase ("Venezuela, *Trinidad* and Miami")
+                    partner = groups[j][0].start if j > k else groups[j][-1].start
                     break
         start, end = g[0].start, g[-1].end
         prep = _preposition_before(reference, start)
@@ -582,12 +641,23 @@ def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase
             premodifier = _QUANTITY_OF.match(reference, end) is not None
         opened = re.split(r"[.!?;:]\s", reference[:start])[-1]
         initial = all(w.lower() in PREPOSITIONS | _DETERMINERS for w in _WORD.findall(opened))
-        phrases.append(MissingPhrase(start, end, frozenset(f.kind for f in g), prep, partner,
-                                     premodifier, initial,
-                                     None if prep or premodifier or initial
-                                     else _governing_word(reference, start, end),
-                                     premodifier and _appositive(reference, start, end)))
+        # a relative clause describes a name, not a value ("Regulations 2009, which")
+        rel = _RELATIVE_AFTER.match(reference, end) if g[-1].kind == "name" else None
+        clause_opened = re.split(r"[,;:—–]\s", reference[:start])[-1]
+        phrases.append(MissingPhrase(
+            start, end, frozenset(f.kind for f in g), prep, partner, premodifier, initial,
+            None if prep or premodifier or initial
+            else _governing_word(reference, start, end),
+            premodifier and _appositive(reference, start, end),
+            rel.start(1) if rel else None,
+            bool(prep) and all(w.lower() in PREPOSITIONS | _DETERMINERS
+                               for w in _WORD.findall(clause_opened)),
+            all(f.repeated for f in g)))
     return phrases
+
+
+#: A non-restrictive relative clause right after a phrase: a comma and its relative word.
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(where|which|who|whose)\b", re.I)
 
 
 #: An apposition's opening: a comma, perhaps a determiner, right before the phrase.
@@ -696,15 +766,54 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
               and w.end <= phrase.start and usable(k)][-HEAD_REACH:]
     after = [k for k, w in enumerate(lex.words)
              if phrase.end <= w.start and w.end <= clause[1] and usable(k)][:HEAD_REACH]
-    if before and phrase.object_of == lex.words[before[-1]].start:
-        order = list(reversed(before)) + after  # the object of the verb before it
+    if before and phrase.object_of is not None and phrase.object_of >= lex.words[
+            before[-1]].start:
+        # the object of the word before it ("reach *Thassalin*"), or of a word the
+        # Japanese does not render, whose own head is the rendered word before it ("the
+        # memo dated *20 December 2023*," → 2023年12月20日付の漏洩メモ)
+        order = list(reversed(before)) + after
     elif phrase.appositive and before:
         order = list(reversed(before)) + after  # an apposition precedes its noun
-    elif phrase.premodifier or phrase.initial or not phrase.preposition or not before:
+    elif (phrase.premodifier or phrase.initial or phrase.clause_initial
+          or not phrase.preposition or not before):
         order = after + list(reversed(before))
     else:
         order = list(reversed(before)) + after
     return _nearest_link(lex, order[0], own) if order else None
+
+
+def relative_unit(phrase: MissingPhrase, lex: Lexicon, clauses: Sequence[Clause],
+                  own: frozenset[int] | None = None) -> int | None:
+    """The last Japanese unit rendering the relative clause after the phrase ("In
+    *Germany*, where workers and bosses run many companies jointly" → 労働者と経営者が共同
+    経営する会社が多い｜ドイツでは): Japanese puts a relative clause before the noun it
+    describes, so that noun, the dropped phrase, stood right after the clause's last
+    rendered word. Of the Japanese sentences (``own`` when given), the one rendering most
+    of the clause; None when the phrase has no relative clause or nothing of it is
+    rendered."""
+    if phrase.relative is None:
+        return None
+    clause = next((c for c in clauses if c.start <= phrase.relative < c.end), None)
+    if clause is None:
+        return None
+    index = {w.start: k for k, w in enumerate(lex.words)}
+    units = [u for w in clause.words if (k := index.get(w.start)) is not None
+             for u in lex.links[k] if own is None or lex.units[u].sentence in own]
+    if not units:
+        return None
+    by_sentence = Counter(lex.units[u].sentence for u in units)
+    sentence = by_sentence.most_common(1)[0][0]
+    return max((u for u in units if lex.units[u].sentence == sentence),
+               key=lambda u: lex.units[u].start)
+
+
+def alone_in_clause(reference: str, phrase: MissingPhrase, clause: tuple[int, int]) -> bool:
+    """Whether the phrase's English clause holds nothing but the phrase and function words
+    ("In *Germany*, where ..."): no word of the clause can then show where it belongs, and
+    no rendered word of the clause can show that the translator kept it, so the phrase
+    is placed among the words of its sentence."""
+    rest = reference[clause[0] : phrase.start] + " " + reference[phrase.end : clause[1]]
+    return all(w.lower() in _OPENERS for w in _WORD.findall(rest))
 
 
 #: Month and weekday names: dates, which modify nothing (see :func:`head_unit`).

@@ -363,3 +363,46 @@ def test_a_name_is_heard_inside_a_longer_katakana_word_only_when_long_enough() -
     assert facts._sounds_within("Australia", "aabantasukufoosuoosutoraria")
     assert not facts._sounds_within("Australia", "aabantasukufoosu")
     assert not facts._sounds_within("Rome", "aabantasukufoosuroomu")  # too short to tell
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "where", "phrase"),
+    [
+        # the last of a list of names: next to the name before it, not the list's first
+        ("She was raised between Lagos, Accra and Dakar before moving abroad.",
+         "彼女はラゴス、アクラ、で育ち、その後海外に移った。", "アクラ", "Dakar"),
+        # a name a relative clause describes: Japanese puts the clause first, the name
+        # right after it
+        ("In Norway, where tourists visit the fjords, hotels are full.",
+         "観光客がフィヨルドを訪れるは、ホテルが満室だ。", "観光客がフィヨルドを訪れるは",
+         "In Norway"),
+        # a date opening a clause after a comma modifies what follows it
+        ("While the mayor can ignore the issue for now, on March 3 the council will decide "
+         "the budget.", "市長は当面この問題を無視できるものの、議会は予算を決定する。",
+         "議会は予算を決定する", "on March 3"),
+        # the object of a word the Japanese leaves out (dated): with the noun before it
+        ("According to the memo dated 5 May 2021, the minister approved the plan.",
+         "メモによると、大臣は計画を承認した。", "メモに", "5 May 2021"),
+    ],
+)
+def test_a_dropped_fact_is_placed_by_its_clause(en: str, ja: str, where: str,
+                                                phrase: str) -> None:
+    assert phrase_findings(Bead(en, ja)) == [(where, phrase, "minor")]
+
+
+def test_a_repeated_possessive_name_the_japanese_says_once_is_dropped() -> None:
+    en = "The dragon bit Marlowe's arm, but Marlowe only laughed."
+    assert phrase_findings(Bead(en, "竜は腕に噛みついたが、マーロウは笑っただけだった。")) == [
+        ("竜は腕に", "Marlowe's", "minor")]
+    # the possessor kept, by name or by a pronoun; the name said once in English
+    assert phrase_findings(Bead(en, "竜はマーロウの腕に噛みついたが、マーロウは笑っただけだった。")) == []
+    assert phrase_findings(Bead(en, "竜は彼の腕に噛みついたが、マーロウは笑っただけだった。")) == []
+    assert phrase_findings(Bead("The dragon bit Marlowe's arm, but he only laughed.",
+                                "竜は腕に噛みついたが、マーロウは笑っただけだった。")) == []
+
+
+def test_a_possessor_rendered_by_a_determiner_before_a_modifier_is_kept() -> None:
+    # "Marlowe's smooth scales" as そのあまりに滑らかな鱗: その stands for the possessor
+    assert phrase_findings(Bead(
+        "Marlowe jumped, but the cat nearly slid off Marlowe's very smooth scales.",
+        "マーロウは跳んだが、猫はそのあまりに滑らかな鱗から滑り落ちそうになった。")) == []

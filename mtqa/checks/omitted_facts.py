@@ -265,12 +265,12 @@ _BARE_BAI = re.compile(r"(?<![0-9０-９〇一二三四五六七八九十百千�
 #: reasons", "the second pair", "The first is that"): Japanese writes them with a numeral
 #: (一つの王国, 理由のひとつ, ２本目, 第一に) or a word of the same sense; the pattern is
 #: what renders each value, loosely (一 in any word, ある誕生日 for "one birthday", 誰か for
-#: "one of the kids", 初めて, まず, 次, もう…), so that only a sentence with no trace of
-#: the count reads it as dropped.
+#: "one of the kids", 初めて, まず, 次, もう; 前半 and 後半 for the first and second half…),
+#: so that only a sentence with no trace of the count reads it as dropped.
 _WORD_NUMBER_RENDERINGS = {
-    1: re.compile(r"[一１1壱単唯独某初最先誰]|ひと|ある(?=[\u4e00-\u9fffァ-ヶ])|同じ|まず|"
+    1: re.compile(r"[一１1壱単唯独某初最先誰]|前半|ひと|ある(?=[\u4e00-\u9fffァ-ヶ])|同じ|まず|"
                   r"はじめ|いずれ|どれ|どちら|もっとも"),
-    2: re.compile(r"[二２2弐両双次再第目]|ふた|もう|後者|続"),
+    2: re.compile(r"[二２2弐両双次再第目]|ふた|もう|後者|後半|続"),
     3: re.compile(r"[三３3参第目]|みっ"),
 }
 #: Words before "one" that make it a pronoun or a determiner's head ("the one", "no one",

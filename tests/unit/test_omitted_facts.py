@@ -445,6 +445,10 @@ def test_counting_words_multipliers_and_names_after_a_quotation(
         ("Rather than risk hurting one of the kids?", "子供たちの誰かを傷つけるよりも？"),
         ("Adapting from one system to another is hard.", "システム間の適応は難しい。"),
         ("I lost the blue glasses, so I wear the black one.", "青い眼鏡をなくしたので黒いのをかけている。"),
+        # the first and second half of a year: 前半, 後半
+        ("The bank expects a recovery in the first half of next year.",
+         "同行は来年前半に回復を見込んでいる。"),
+        ("Exports should pick up in the second half of the year.", "輸出は年後半には回復する見通しだ。"),
         # "doubled" as 倍増 or 倍に with no numeral
         ("Sales doubled in March.", "3月に売上が倍増した。"),
         # a title that opens the text keeps its title case ("Galactic" is no name there)

@@ -683,7 +683,7 @@ def _opens_quotation(reference: str, at: int) -> bool:
     """Whether the word at ``at`` opens a quotation ("New year, same ...," New York
     Republican ...): capitalised by grammar, not by title case. (A word opening the text
     counts: "Knight of the Galactic Railroad" is a title from its first word.)"""
-    return reference[:at].rstrip(" ").endswith(("\"", "“", "‘"))
+    return reference[max(0, at - 4) : at].rstrip(" ").endswith(("\"", "“", "‘"))
 
 
 def _before_name(words: Sequence[EnWord], k: int, reference: str) -> bool:

@@ -97,7 +97,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 7
+    version: ClassVar[int] = 8
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -249,31 +249,17 @@ class OmissionCheck(BaseCheck):
             if any(a <= phrase.start < b for a, b in done):
                 continue  # in a clause OMI001 reported missing
             # 同氏, 同国, 同額, 彼女 (or the surname alone) for what the article gave before
-            if facts_mod.said_before(pair.reference, phrase, earlier) and (
+            if not phrase.repeated and facts_mod.said_before(pair.reference, phrase, earlier) and (
                     facts_mod.refers_back(own_ja) or facts_mod.full_name_rendered(
                         pair.reference, phrase, earlier, lex.names)):
                 continue
-            if phrase.kinds == {"name"} and facts_mod.name_said_more_often(lex):
+            if phrase.kinds == {"name"} and not phrase.repeated \
+                    and facts_mod.name_said_more_often(lex):
                 continue  # another name of the pair stands in its place (Tokyo → 日本)
-            clause = next((c for c in clauses if c.start <= phrase.start < c.end), None)
-            bounds = (clause.start, clause.end) if clause else (0, len(pair.reference))
-            owned = facts_mod.own_sentences(pair.reference, lex, phrase.start)
-            u = facts_mod.head_unit(phrase, lex, bounds, owned)
-            if u is None and clause is not None and phrase.kinds != {"name"}:
-                # a value in a clause none of whose words is rendered (a relative clause
-                # the Japanese folded into its noun) belongs with the words of its
-                # sentence; a name there is more likely rendered by a sound the matcher
-                # does not hear (クナッグリグ for "Nagle") than dropped with its clause
-                u = facts_mod.head_unit(phrase, lex, (0, len(pair.reference)), owned)
-            if u is None:
+            span = self._phrase_span(pair, lex, clauses, phrase)
+            if span is None:
                 continue
-            if phrase.initial and phrase.partner is None:
-                start, end = facts_mod.sentence_opening(lex.units, u)
-            else:
-                start, end = facts_mod.gap_span(lex.units, u)
-                if phrase.preposition not in {"", "of"} and not phrase.premodifier \
-                        and phrase.partner is None:
-                    end = facts_mod.to_predicate(lex.units, u, end)
+            start, end = span
             quoted = facts_mod.phrase_text(pair.reference, phrase)
             yield self.finding(
                 text, start, end,
@@ -286,6 +272,37 @@ class OmissionCheck(BaseCheck):
                 code="OMI002",
                 evidence={"phrase": quoted, "kinds": ",".join(sorted(phrase.kinds))},
             )
+
+    @staticmethod
+    def _phrase_span(pair: AlignedPair, lex: Lexicon, clauses: Sequence[Clause],
+                     phrase: facts_mod.MissingPhrase) -> tuple[int, int] | None:
+        """Where in the Japanese the missing ``phrase`` belongs (see
+        :mod:`mtqa.checks.omitted_facts`), or None when nothing shows it."""
+        clause = next((c for c in clauses if c.start <= phrase.start < c.end), None)
+        bounds = (clause.start, clause.end) if clause else (0, len(pair.reference))
+        owned = facts_mod.own_sentences(pair.reference, lex, phrase.start)
+        rel = facts_mod.relative_unit(phrase, lex, clauses, owned)
+        if rel is not None:  # right after the relative clause that describes it
+            return facts_mod.gap_span(lex.units, rel)
+        u = facts_mod.head_unit(phrase, lex, bounds, owned)
+        if u is None and clause is not None and (
+                phrase.kinds != {"name"}
+                or facts_mod.alone_in_clause(pair.reference, phrase, bounds)):
+            # a value in a clause none of whose words is rendered (a relative clause
+            # the Japanese folded into its noun) belongs with the words of its
+            # sentence; a name there is more likely rendered by a sound the matcher
+            # does not hear (クナッグリグ for "Nagle") than dropped with its clause,
+            # unless the clause is the name alone ("In Germany, ...")
+            u = facts_mod.head_unit(phrase, lex, (0, len(pair.reference)), owned)
+        if u is None:
+            return None
+        if phrase.initial and phrase.partner is None:
+            return facts_mod.sentence_opening(lex.units, u)
+        start, end = facts_mod.gap_span(lex.units, u)
+        if phrase.preposition not in {"", "of"} and not phrase.premodifier \
+                and phrase.partner is None:
+            end = facts_mod.to_predicate(lex.units, u, end)
+        return start, end
 
     def _where(
         self,

@@ -8,9 +8,14 @@ dictionary can read reliably on both sides:
 
 * **numbers, dates and times** (:func:`mtqa.text.numerals.english_quantities`: digits with
   their scales, cardinals from two to ten spelled out, "hundreds" and "thousands", fractions
-  but "half", months, weekdays, clock times) against the values of the Japanese (:func:`mtqa.checks.numbers.japanese_quantities`,
+  but "half", verbs of multiplying (tripled), months, weekdays, clock times) against the
+  values of the Japanese (:func:`mtqa.checks.numbers.japanese_quantities`,
   :func:`mtqa.text.numerals.japanese_numbers` and kanji numerals: 1万8,400, 34兆ドル,
   午後7時, 火曜日, 第七章; spaces inside a number read away: 8,500 万);
+* **counts in words**: "one" counting a noun ("one kingdom", "one of the reasons") and the
+  ordinals first to third before a noun ("the second pair"), missing only when the Japanese
+  has no trace of the count at all (:data:`_WORD_NUMBER_RENDERINGS`: 一 in any word, ひと,
+  ある before a noun, 誰か, 初, まず; 次, もう, 第, 目 …);
 * **names and places**: capitalised English words that are no dictionary word (JMdict
   glosses no lower-case form of them), matched through the pair's lexicon (JMdict glosses
   such as 英国 "Britain"), kept in Latin letters (Wi-Fi), or read by sound, loosely
@@ -26,16 +31,19 @@ dictionary can read reliably on both sides:
 
 A fact is *missing* when nothing in the Japanese of the pair renders it, nor in a
 neighbouring pair's Japanese whose own English lacks it (the aligner may be one sentence
-off, or the translator moved it). Adjacent facts form one phrase ("Saturday, Jan. 13",
+off, or the translator moved it); a possessive name the English says twice in the pair is
+missing when the Japanese sounds it fewer times and the possessed noun opens its phrase
+(:func:`possessor_dropped`). Adjacent facts form one phrase ("Saturday, Jan. 13",
 "Tierra del Sol Gallery"; names with names, values with values), reported once, and only
 when no part of it is rendered: a name or date rendered in part was translated, perhaps
 loosely, and is no omission.
 
 What professional translations legitimately do is kept out of the finding:
 
-* spelled-out "one", "dozen", "half", ordinals and the values 0 and 1 ("the first
-  time" → 初めて), which Japanese renders by words of its own ("two" is rendered by 両, 双方
-  or ふたり as well as by a numeral, "a quarter" by 四半期 as well as by 4分の1 or 25%);
+* "dozen", "half", "one" and ordinals other than the counts above ("no one", "one day",
+  "the one who", "First Minister") and the values 0 and 1 ("the first time" → 初めて),
+  which Japanese renders by words of its own ("two" is rendered by 両, 双方 or ふたり as
+  well as by a numeral, "a quarter" by 四半期 as well as by 4分の1 or 25%);
 * a number or a weekday the Japanese *changed* (a Japanese value of that kind no English
   value accounts for): the numbers check reports it;
 * acronyms (EU → 欧州連合), contractions (I'm, We've), honorifics and suffixes (Dr, Jr),
@@ -44,7 +52,9 @@ What professional translations legitimately do is kept out of the finding:
   同国, 同額, 彼女) or calls the person by another part of the full name; a name the
   Japanese sentence says more often than the English, in place of another (Tokyo → 日本);
 * a weekday when the Japanese gives a date (9日) instead;
-* headline-like English (most dictionary words capitalised): its capitals mark no names;
+* headline-like English (most dictionary words capitalised, not counting a quotation's
+  first word or the first word of a name: "New York", "Mike Lawler"): its capitals mark
+  no names;
 * a pair less than half of whose English words the Japanese renders (misaligned); the
   words of the facts looked for are not counted (a short sentence that lost its one name
   lost a share of its words with it);
@@ -57,7 +67,13 @@ before its head, so the phrase belongs before the rendering of the English word 
 modifies: the other end of its range ("between *2011* and 2019"); for a phrase before a
 word ("*Germany's* economy", "*71* Republicans"), that word; for a phrase after a
 preposition ("the farmers *in Germany*", "opens *on Jan. 13*"), the word before the
-preposition; for a phrase opening the English sentence, the opening of the Japanese one.
+preposition; for a phrase opening the English sentence, the opening of the Japanese one,
+and for one opening a clause after a comma ("..., *on January 19* the country will"), the
+word after it. The last of a list of names ("Venezuela, Trinidad and *Miami*") belongs
+next to the one before it. A name a relative clause describes ("In *Germany*, where ...")
+belongs right after that clause's rendering: Japanese puts the clause first. The object
+of a word the Japanese leaves out ("the memo dated *20 December*,") belongs with the
+rendered word before it; a factor ("exports *tripled*") after the noun that multiplied.
 A phrase opening an apposition ("the steel industry, *Japan's* biggest,") belongs before
 the noun the apposition describes, which Japanese puts after it (主要産業である鉄鋼業). A
 number or a date is no head ("on March 3, 2024, *in Sacramento*"): the next word before it
@@ -83,7 +99,7 @@ from dataclasses import dataclass
 from ..text import japanese, wordlists
 from ..text.countries import country_mentions, mentions_country, renders_country
 from ..text.english import STOPWORDS
-from ..text.lexicon import EnWord, JaUnit, Lexicon, english_entry, stems_match
+from ..text.lexicon import Clause, EnWord, JaUnit, Lexicon, english_entry, stems_match
 from ..text.numerals import (
     EN_CARDINALS,
     EN_MONTHS,
@@ -157,6 +173,9 @@ class Fact:
     #: its rendering proves the phrase is there (a weekday is not: the Japanese may give
     #: the date instead, so a weekday "rendered" by any date proves nothing)
     decisive: bool = True
+    #: a possessive name the English says again in the pair, whose other mention is the
+    #: one the Japanese renders (:func:`possessor_dropped`)
+    repeated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +212,20 @@ class MissingPhrase:
     #: so the phrase belongs with that noun (the word before the comma), not with the word
     #: after it inside the apposition
     appositive: bool = False
+    #: the English offset of a relative clause set off by a comma right after the phrase
+    #: ("In *Germany*, where workers ..."; "the Port of *Seattle*, which oversees ..."):
+    #: Japanese puts the clause before the noun it describes, so the phrase was dropped
+    #: right after that clause's rendering (None otherwise)
+    relative: int | None = None
+    #: the phrase opens a clause after a comma ("..., *on January 19* the country will
+    #: face"): like a sentence opener it modifies what follows it
+    clause_initial: bool = False
+    #: the phrase is a verb of multiplying ("exports *tripled*"): Japanese writes its
+    #: factor after the noun that multiplied, before なる (輸出は3倍になった)
+    verb: bool = False
+    #: every fact of it is a repeated possessive name (:func:`possessor_dropped`): the
+    #: name is in the Japanese, so its mentions elsewhere excuse nothing
+    repeated: bool = False
 
 
 # --- the English facts --------------------------------------------------------------------
@@ -214,10 +247,76 @@ def _is_fact_quantity(q: Quantity) -> bool:
     if 0 < q.value < 1:  # a fraction ("a quarter" → 4分の1, 25%); "half" is 半ば, 半数
         return q.value != 0.5
     word = q.text.lower().split("-")[0]
+    if word in _MULTIPLIERS:
+        return True  # "tripled": 3倍, which the ESA translations keep
     last = word.split()[-1]
     if last in _ROUND_SCALES and q.value in (100, 1000):
         return True  # "hundreds", "a hundred" (数百, 何百, 100): the ESA translations keep it
     return word in EN_CARDINALS and word not in _VAGUE_CARDINALS
+
+
+#: Verbs of multiplying: facts, whose factor Japanese writes with 倍 (3倍, 4倍に).
+_MULTIPLIERS = frozenset(
+    "doubled tripled quadrupled doubling tripling quadrupling doubles triples quadruples"
+    .split())
+#: 倍 with no numeral before it: twice.
+_BARE_BAI = re.compile(r"(?<![0-9０-９〇一二三四五六七八九十百千万.．])倍")
+#: "one" and the first ordinals, when they count a noun ("one kingdom", "one of the
+#: reasons", "the second pair", "The first is that"): Japanese writes them with a numeral
+#: (一つの王国, 理由のひとつ, ２本目, 第一に) or a word of the same sense; the pattern is
+#: what renders each value, loosely (一 in any word, ある誕生日 for "one birthday", 誰か for
+#: "one of the kids", 初めて, まず, 次, もう; 前半 and 後半 for the first and second half…),
+#: so that only a sentence with no trace of the count reads it as dropped.
+_WORD_NUMBER_RENDERINGS = {
+    1: re.compile(r"[一１1壱単唯独某初最先誰]|前半|ひと|ある(?=[\u4e00-\u9fffァ-ヶ])|同じ|まず|"
+                  r"はじめ|いずれ|どれ|どちら|もっとも"),
+    2: re.compile(r"[二２2弐両双次再第目]|ふた|もう|後者|後半|続"),
+    3: re.compile(r"[三３3参第目]|みっ"),
+}
+#: Words before "one" that make it a pronoun or a determiner's head ("the one", "no one",
+#: "this one"), not a count.
+_NOT_COUNTING = frozenset(
+    "the this that no any every each which last only someone anyone such a an his her its "
+    "their our my your little".split())
+#: Words after "one" that make it no count: "one another", "one or two", and a time
+#: ("one day", "one birthday": a certain day, ある日 or nothing in Japanese).
+_NOT_COUNTED = frozenset(
+    """another or hand way day days time times morning evening afternoon night week weekend
+    month year summer winter spring autumn fall birthday occasion""".split())
+#: The counting words: "one" and the ordinals the fact extractor otherwise leaves out.
+_COUNTING_WORDS = {"one": 1, "first": 1, "second": 2, "third": 3}
+
+
+def _counting_word(q: Quantity, reference: str, lex: Lexicon) -> bool:
+    """Whether quantity ``q`` is "one" counting a noun ("one kingdom", "one of the
+    reasons"; not "no one", "the one who", "a black one just", "one another") or a
+    lower-case ordinal before a noun or a verb of being ("the second pair", "The second
+    is"; not "First Minister", a title). The word after it is a noun when the Japanese
+    renders it by nouns only (王国 for "kingdom"; not 魅力的 for "fascinating")."""
+    word = reference[q.start : q.end]
+    low = word.lower()
+    if _COUNTING_WORDS.get(low) != q.value:
+        return False
+    before = re.findall(r"[A-Za-z’']+", reference[max(0, q.start - 20) : q.start])
+    after = re.match(r"\s+([a-z][\w\-]*)", reference[q.end :])
+    if after is None or after.group(1) in _NOT_COUNTED:
+        return False
+    if re.search(r"\b(?:another|the other)\b", reference[q.end : q.end + 40]):
+        return False  # from one system to another: システム間, a contrast, no count
+    if before and before[-1].lower() in _NOT_COUNTING and low == "one":
+        return False
+    if low == "one" and re.match(r"\s+of\s+(?:the|its|their|his|her|our|my|your|these|"
+                                 r"those)\b", reference[q.end :]):
+        return True  # one of the reasons: 理由の一つ
+    opens = not before or reference[: q.start].rstrip().endswith((".", "!", "?"))
+    if word[0].isupper() and not opens:
+        return False  # First Minister, Second World War: a name
+    if low != "one" and after.group(1) in {"is", "was"}:
+        return True  # The second is more serious: 第二の問題は
+    nxt = next((k for k, w in enumerate(lex.words) if w.start == q.end + after.start(1)),
+               None)
+    return nxt is not None and bool(lex.links[nxt]) and all(
+        lex.units[u].pos1 == "名詞" and lex.units[u].pos2 != "数詞" for u in lex.links[nxt])
 
 
 def _quantity_rendered(q: Quantity, ja: Sequence[Quantity], ja_values: frozenset[float]) -> bool:
@@ -335,6 +434,12 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
         start, end = min(q.start for q in g), max(q.end for q in g)
         taken.append((start, end))
         if not any(_is_fact_quantity(q) for q in g):
+            if any(_counting_word(q, reference, renderings[0].lex) for q in g):
+                # in a neighbour's Japanese only when its English has no such word
+                facts.append(Fact(start, end, "number", not any(
+                    _WORD_NUMBER_RENDERINGS[int(q.value)].search(r.text)
+                    for q in g for r in renderings if not r.english or not re.search(
+                        rf"\b{reference[q.start:q.end]}\b", r.english, re.I))))
             continue
         kind = "date" if any(q.kind in {"month", "weekday", "time"} for q in g) else "number"
         rendered = any(_quantity_in(q, r) for q in g for r in renderings)
@@ -362,8 +467,52 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
                                      and not reference[w.end : nxt.start].strip()):
             continue
         if is_name(w.text):
-            facts.append(Fact(w.start, w.end, "name", not word_rendered(k, renderings)))
+            rendered = word_rendered(k, renderings)
+            repeated = rendered and possessor_dropped(k, lex, reference)
+            facts.append(Fact(w.start, w.end, "name", not rendered or repeated,
+                              repeated=repeated))
     return sorted(facts, key=lambda f: f.start)
+
+
+def possessor_dropped(k: int, lex: Lexicon, reference: str) -> bool:
+    """Whether the possessive name ``lex.words[k]`` ("*Thassalin's* back") lost its
+    rendering while another mention of the same name in the pair kept one ("... but
+    Thassalin clearly didn't care": 背中に食い込んでいたが、タサリンは…): the English
+    says the name more often than the Japanese sounds it, and the possessed noun's
+    rendering opens its noun phrase (after a particle, a comma or nothing: 彼の背中,
+    タサリンの背中 and その滑らかな鱗 keep a possessor). Japanese drops a repeated subject
+    freely, but a possessor it keeps, so only the possessive mention is judged."""
+    w = lex.words[k]
+    bare = _bare(w.text)
+    if bare == w.text or k + 1 >= len(lex.words) or not reference[w.end :].startswith(" "):
+        return False  # not a possessive before its noun
+    said = sum(1 for x in lex.words if x.capital and _bare(x.text) == bare)
+    if said < 2 or _sounded_count(lex, bare) >= said:
+        return False
+    heads = lex.links[k + 1]
+    if not heads:
+        return False
+    u = _nearest_link(lex, k + 1)
+    if u == 0 or lex.units[u - 1].sentence != lex.units[u].sentence:
+        return True  # the noun opens the sentence
+    # a noun after a particle or a comma opens its noun phrase: nothing modifies it; any
+    # other word before it may hold the possessor (その, 彼の, そのあまりに滑らかな鱗)
+    before = lex.units[u - 1]
+    return before.text != "の" and before.pos1 in {"助詞", "補助記号", "接続詞"}
+
+
+def _sounded_count(lex: Lexicon, word: str) -> int:
+    """How many katakana words of ``lex``'s Japanese sound like English ``word``."""
+    n = u = 0
+    while u < len(lex.units):
+        v = u
+        while v < len(lex.units) and lex.units[v].romaji and japanese.is_katakana(
+                lex.units[v].text) and lex.units[v].sentence == lex.units[u].sentence:
+            v += 1
+        if v > u and _sounds_like(word, "".join(x.romaji for x in lex.units[u:v])):
+            n += 1
+        u = max(v, u + 1)
+    return n
 
 
 #: Capitalised words that may stand before a country without making it part of a longer
@@ -415,8 +564,10 @@ def _country_facts(reference: str, renderings: Sequence[Rendering],
 
 def _quantity_in(q: Quantity, r: Rendering) -> bool:
     """English quantity ``q`` rendered in ``r`` (in a neighbour's Japanese only when the
-    neighbour's English does not carry the value itself)."""
-    if not _quantity_rendered(q, r.quantities, r.values):
+    neighbour's English does not carry the value itself). "doubled" is rendered by 倍
+    alone too (倍増, 倍になった: 倍 without a numeral is twice)."""
+    doubled = q.value == 2 and q.text.lower() in _MULTIPLIERS and _BARE_BAI.search(r.text)
+    if not (doubled or _quantity_rendered(q, r.quantities, r.values)):
         return False
     return not r.english or not any(
         e.kind == q.kind and e.value == q.value for e in english_quantities(r.english))
@@ -521,9 +672,29 @@ def _headline(words: Sequence[EnWord], reference: str = "") -> bool:
     the name's and do not count (:func:`_name_parts`)."""
     parts = _name_parts(words, reference)
     common = [w for k, w in enumerate(words) if w.kind != "number"
-              and english_entry(w.text.lower()).senses and k not in parts]
+              and english_entry(w.text.lower()).senses and k not in parts
+              and not _opens_quotation(reference, w.start)
+              and not _before_name(words, k, reference)]
     return len(common) >= 2 and sum(w.capital for w in common) >= HEADLINE_CAPITALS * len(
         common)
+
+
+def _opens_quotation(reference: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a quotation ("New year, same ...," New York
+    Republican ...): capitalised by grammar, not by title case. (A word opening the text
+    counts: "Knight of the Galactic Railroad" is a title from its first word.)"""
+    return reference[max(0, at - 4) : at].rstrip(" ").endswith(("\"", "“", "‘"))
+
+
+def _before_name(words: Sequence[EnWord], k: int, reference: str) -> bool:
+    """Whether capitalised word ``k`` stands right before a capitalised word no dictionary
+    knows ("*New* York", "*Mike* Lawler"): the first word of a name, capitalised as the
+    name's, not by title case."""
+    if not words[k].capital or k + 1 >= len(words):
+        return False
+    nxt = words[k + 1]
+    return (nxt.capital and not reference[words[k].end : nxt.start].strip()
+            and not english_entry(_bare(nxt.text).lower()).senses)
 
 
 def _name_parts(words: Sequence[EnWord], reference: str) -> frozenset[int]:
@@ -570,24 +741,42 @@ def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase
                 a, b = (g[-1].end, groups[j][0].start) if j > k else (groups[j][-1].end,
                                                                       g[0].start)
                 if _RANGE.fullmatch(reference[a:b]):
-                    partner = groups[j][0].start
+                    # the end next to the phrase ("Venezuela, *Trinidad* and Miami")
+                    partner = groups[j][0].start if j > k else groups[j][-1].start
                     break
         start, end = g[0].start, g[-1].end
         prep = _preposition_before(reference, start)
-        nxt = re.match(r"(?:['’]s)?\s+([A-Za-z][\w\-]*)", reference[end:])
+        # the word after it, or the rest of a hyphenated compound ("a *two*-storey city",
+        # "an *eight*-day strike"): a phrase before a word modifies it
+        nxt = re.match(r"(?:['’]s)?(?:\s+|-)([A-Za-z][\w\-]*)", reference[end:])
         premodifier = nxt is not None and nxt.group(1).lower() not in _NOT_HEADS
+        verb = reference[start:end].lower() in _MULTIPLIERS
+        if verb:  # its object follows it ("doubled female participation"), not a time
+            premodifier = premodifier and nxt is not None and nxt.group(1).lower() not in \
+                _NOT_COUNTED | {"last", "this", "next", "again", "over"}
         if not premodifier and all(f.kind == "number" for f in g):
             # a quantity of a noun ("hundreds of postmasters", "a quarter of the budget")
             # counts it, like a number before it: Japanese puts it before the noun
             premodifier = _QUANTITY_OF.match(reference, end) is not None
         opened = re.split(r"[.!?;:]\s", reference[:start])[-1]
         initial = all(w.lower() in PREPOSITIONS | _DETERMINERS for w in _WORD.findall(opened))
-        phrases.append(MissingPhrase(start, end, frozenset(f.kind for f in g), prep, partner,
-                                     premodifier, initial,
-                                     None if prep or premodifier or initial
-                                     else _governing_word(reference, start, end),
-                                     premodifier and _appositive(reference, start, end)))
+        # a relative clause describes a name, not a value ("Regulations 2009, which")
+        rel = _RELATIVE_AFTER.match(reference, end) if g[-1].kind == "name" else None
+        clause_opened = re.split(r"[,;:—–]\s", reference[:start])[-1]
+        phrases.append(MissingPhrase(
+            start, end, frozenset(f.kind for f in g), prep, partner, premodifier, initial,
+            None if prep or premodifier or initial
+            else _governing_word(reference, start, end),
+            premodifier and _appositive(reference, start, end),
+            rel.start(1) if rel else None,
+            bool(prep) and all(w.lower() in PREPOSITIONS | _DETERMINERS
+                               for w in _WORD.findall(clause_opened)),
+            verb, all(f.repeated for f in g)))
     return phrases
+
+
+#: A non-restrictive relative clause right after a phrase: a comma and its relative word.
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(where|which|who|whose)\b", re.I)
 
 
 #: An apposition's opening: a comma, perhaps a determiner, right before the phrase.
@@ -696,15 +885,55 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
               and w.end <= phrase.start and usable(k)][-HEAD_REACH:]
     after = [k for k, w in enumerate(lex.words)
              if phrase.end <= w.start and w.end <= clause[1] and usable(k)][:HEAD_REACH]
-    if before and phrase.object_of == lex.words[before[-1]].start:
-        order = list(reversed(before)) + after  # the object of the verb before it
-    elif phrase.appositive and before:
-        order = list(reversed(before)) + after  # an apposition precedes its noun
-    elif phrase.premodifier or phrase.initial or not phrase.preposition or not before:
+    if before and phrase.object_of is not None and phrase.object_of >= lex.words[
+            before[-1]].start:
+        # the object of the word before it ("reach *Thassalin*"), or of a word the
+        # Japanese does not render, whose own head is the rendered word before it ("the
+        # memo dated *20 December 2023*," → 2023年12月20日付の漏洩メモ)
+        order = list(reversed(before)) + after
+    elif (phrase.appositive or (phrase.verb and not phrase.premodifier)) and before:
+        # an apposition precedes its noun; a factor follows the noun that multiplied
+        order = list(reversed(before)) + after
+    elif (phrase.premodifier or phrase.initial or phrase.clause_initial
+          or not phrase.preposition or not before):
         order = after + list(reversed(before))
     else:
         order = list(reversed(before)) + after
     return _nearest_link(lex, order[0], own) if order else None
+
+
+def relative_unit(phrase: MissingPhrase, lex: Lexicon, clauses: Sequence[Clause],
+                  own: frozenset[int] | None = None) -> int | None:
+    """The last Japanese unit rendering the relative clause after the phrase ("In
+    *Germany*, where workers and bosses run many companies jointly" → 労働者と経営者が共同
+    経営する会社が多い｜ドイツでは): Japanese puts a relative clause before the noun it
+    describes, so that noun, the dropped phrase, stood right after the clause's last
+    rendered word. Of the Japanese sentences (``own`` when given), the one rendering most
+    of the clause; None when the phrase has no relative clause or nothing of it is
+    rendered."""
+    if phrase.relative is None:
+        return None
+    clause = next((c for c in clauses if c.start <= phrase.relative < c.end), None)
+    if clause is None:
+        return None
+    index = {w.start: k for k, w in enumerate(lex.words)}
+    units = [u for w in clause.words if (k := index.get(w.start)) is not None
+             for u in lex.links[k] if own is None or lex.units[u].sentence in own]
+    if not units:
+        return None
+    by_sentence = Counter(lex.units[u].sentence for u in units)
+    sentence = by_sentence.most_common(1)[0][0]
+    return max((u for u in units if lex.units[u].sentence == sentence),
+               key=lambda u: lex.units[u].start)
+
+
+def alone_in_clause(reference: str, phrase: MissingPhrase, clause: tuple[int, int]) -> bool:
+    """Whether the phrase's English clause holds nothing but the phrase and function words
+    ("In *Germany*, where ..."): no word of the clause can then show where it belongs, and
+    no rendered word of the clause can show that the translator kept it, so the phrase
+    is placed among the words of its sentence."""
+    rest = reference[clause[0] : phrase.start] + " " + reference[phrase.end : clause[1]]
+    return all(w.lower() in _OPENERS for w in _WORD.findall(rest))
 
 
 #: Month and weekday names: dates, which modify nothing (see :func:`head_unit`).

@@ -363,3 +363,97 @@ def test_a_name_is_heard_inside_a_longer_katakana_word_only_when_long_enough() -
     assert facts._sounds_within("Australia", "aabantasukufoosuoosutoraria")
     assert not facts._sounds_within("Australia", "aabantasukufoosu")
     assert not facts._sounds_within("Rome", "aabantasukufoosuroomu")  # too short to tell
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "where", "phrase"),
+    [
+        # the last of a list of names: next to the name before it, not the list's first
+        ("She was raised between Lagos, Accra and Dakar before moving abroad.",
+         "彼女はラゴス、アクラ、で育ち、その後海外に移った。", "アクラ", "Dakar"),
+        # a name a relative clause describes: Japanese puts the clause first, the name
+        # right after it
+        ("In Norway, where tourists visit the fjords, hotels are full.",
+         "観光客がフィヨルドを訪れるは、ホテルが満室だ。", "観光客がフィヨルドを訪れるは",
+         "In Norway"),
+        # a date opening a clause after a comma modifies what follows it
+        ("While the mayor can ignore the issue for now, on March 3 the council will decide "
+         "the budget.", "市長は当面この問題を無視できるものの、議会は予算を決定する。",
+         "議会は予算を決定する", "on March 3"),
+        # the object of a word the Japanese leaves out (dated): with the noun before it
+        ("According to the memo dated 5 May 2021, the minister approved the plan.",
+         "メモによると、大臣は計画を承認した。", "メモに", "5 May 2021"),
+    ],
+)
+def test_a_dropped_fact_is_placed_by_its_clause(en: str, ja: str, where: str,
+                                                phrase: str) -> None:
+    assert phrase_findings(Bead(en, ja)) == [(where, phrase, "minor")]
+
+
+def test_a_repeated_possessive_name_the_japanese_says_once_is_dropped() -> None:
+    en = "The dragon bit Marlowe's arm, but Marlowe only laughed."
+    assert phrase_findings(Bead(en, "竜は腕に噛みついたが、マーロウは笑っただけだった。")) == [
+        ("竜は腕に", "Marlowe's", "minor")]
+    # the possessor kept, by name or by a pronoun; the name said once in English
+    assert phrase_findings(Bead(en, "竜はマーロウの腕に噛みついたが、マーロウは笑っただけだった。")) == []
+    assert phrase_findings(Bead(en, "竜は彼の腕に噛みついたが、マーロウは笑っただけだった。")) == []
+    assert phrase_findings(Bead("The dragon bit Marlowe's arm, but he only laughed.",
+                                "竜は腕に噛みついたが、マーロウは笑っただけだった。")) == []
+
+
+def test_a_possessor_rendered_by_a_determiner_before_a_modifier_is_kept() -> None:
+    # "Marlowe's smooth scales" as そのあまりに滑らかな鱗: その stands for the possessor
+    assert phrase_findings(Bead(
+        "Marlowe jumped, but the cat nearly slid off Marlowe's very smooth scales.",
+        "マーロウは跳んだが、猫はそのあまりに滑らかな鱗から滑り落ちそうになった。")) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "dropped", "rendered", "where", "phrase"),
+    [
+        # "one" counting a noun, and "one of the" (理由の一つ)
+        ("The two tribes agreed to form one kingdom after the war.",
+         "両部族は戦争の後、王国を作ることに合意した。",
+         "両部族は戦争の後、一つの王国を作ることに合意した。", "王国を", "one"),
+        ("Cost is also one of the reasons why we rent bikes.",
+         "費用も私たちが自転車を借りる理由です。",
+         "費用も私たちが自転車を借りる理由のひとつです。", "費用も私たちが自転車を借りる理由です",
+         "one"),
+        # a verb of multiplying: its factor is a fact (3倍)
+        ("Exports more than tripled last year.", "昨年、輸出はなった。",
+         "昨年、輸出は3倍以上になった。", "輸出はなった", "tripled"),
+        # the first word of a name ("New York") and a quotation's first word are no title
+        # case: the name is a fact
+        ('"New rules," New York Democratic Senator Mike Whitcombe told reporters.',
+         "「新ルールだ」と民主党上院議員マイク・ウィットコム氏は記者団に語った。",
+         "「新ルールだ」とニューヨーク州選出の民主党上院議員マイク・ウィットコム氏は記者団に語った。",
+         "と民主党", "York"),
+    ],
+)
+def test_counting_words_multipliers_and_names_after_a_quotation(
+    en: str, dropped: str, rendered: str, where: str, phrase: str
+) -> None:
+    assert phrase_findings(Bead(en, dropped)) == [(where, phrase, "minor")]
+    assert phrase_findings(Bead(en, rendered)) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # "one" as a pronoun, a time, a contrast, or rendered by a word of the same sense
+        ("I bought the gold pair on a whim one birthday.", "誕生日に衝動で金色のものを買った。"),
+        ("Rather than risk hurting one of the kids?", "子供たちの誰かを傷つけるよりも？"),
+        ("Adapting from one system to another is hard.", "システム間の適応は難しい。"),
+        ("I lost the blue glasses, so I wear the black one.", "青い眼鏡をなくしたので黒いのをかけている。"),
+        # the first and second half of a year: 前半, 後半
+        ("The bank expects a recovery in the first half of next year.",
+         "同行は来年前半に回復を見込んでいる。"),
+        ("Exports should pick up in the second half of the year.", "輸出は年後半には回復する見通しだ。"),
+        # "doubled" as 倍増 or 倍に with no numeral
+        ("Sales doubled in March.", "3月に売上が倍増した。"),
+        # a title that opens the text keeps its title case ("Galactic" is no name there)
+        ("Knight of the Galactic Railroad by Kenji Miyazawa.", "宮沢賢治の銀河鉄道の夜。"),
+    ],
+)
+def test_counts_the_japanese_says_another_way_are_no_omission(en: str, ja: str) -> None:
+    assert phrase_findings(Bead(en, ja)) == []

@@ -394,19 +394,14 @@ class OmissionCheck(BaseCheck):
 #: A Japanese clause needs this many content words of its own to be reported as added:
 #: shorter ones are connectives, explicitations or reporting frames (…によると).
 MIN_ADDED_WORDS = 3
-#: Japanese words that add no content of their own: reporting verbs and light verbs,
-#: formal nouns, deictic words.
-_JA_FRAME = frozenset(
-    """為る する 成る なる 有る ある 居る いる 言う 述べる 語る 話す 明らか 示す 伝える 見る
-    思う 考える 付け加える 加える 強調 説明 指摘 発表 表明 事 物 者 為 様 所 方 中 上 下 際 時
-    度 点 他 後 前 間 場合 今回 同 これ それ この その 彼 彼女""".split()
+#: Japanese words that add no content of their own: light verbs and formal nouns (the
+#: shared lists), reporting verbs, deictic words.
+_JA_FRAME = wordlists.light_verbs() | wordlists.formal_nouns() | frozenset(
+    """言う 述べる 語る 話す 明らか 示す 伝える 見る 思う 考える 付け加える 加える 強調 説明
+    指摘 発表 表明 今回 同 これ それ この その 彼 彼女""".split()
 )
-
-
 #: Verbs that form compound particles after a particle (にとって, について, に対して).
-_PARTICLE_VERBS = frozenset(
-    "取る 就く 因る 依る 対する 関する 於く 渡る 巡る 伴う 基づく 向ける 通じる 限る 際する".split()
-)
+_PARTICLE_VERBS = wordlists.particle_verbs()
 
 
 class AdditionCheck(BaseCheck):
@@ -415,7 +410,7 @@ class AdditionCheck(BaseCheck):
     says the shares rose). Whole added sentences (0:1 beads) are the aligner's."""
 
     name: ClassVar[str] = "addition"
-    version: ClassVar[int] = 4
+    version: ClassVar[int] = 5
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

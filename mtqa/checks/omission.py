@@ -394,11 +394,13 @@ class OmissionCheck(BaseCheck):
 #: A Japanese clause needs this many content words of its own to be reported as added:
 #: shorter ones are connectives, explicitations or reporting frames (…によると).
 MIN_ADDED_WORDS = 3
-#: Japanese words that add no content of their own: light verbs and formal nouns (the
-#: shared lists), reporting verbs, deictic words.
-_JA_FRAME = wordlists.light_verbs() | wordlists.formal_nouns() | frozenset(
+#: Japanese words that add no content of their own: light verbs (the shared list),
+#: reporting verbs, the formal nouns that never carry content here (not 内, 面 or 外, which
+#: do in 胸の内 or 表面: a paraphrase is judged by such words), deictic words.
+_JA_FRAME = wordlists.light_verbs() | frozenset(
     """言う 述べる 語る 話す 明らか 示す 伝える 見る 思う 考える 付け加える 加える 強調 説明
-    指摘 発表 表明 今回 同 これ それ この その 彼 彼女""".split()
+    指摘 発表 表明 事 物 者 為 様 所 方 中 上 下 際 時 度 点 他 後 前 間 場合 今回 同 これ それ
+    この その 彼 彼女""".split()
 )
 #: Verbs that form compound particles after a particle (にとって, について, に対して).
 _PARTICLE_VERBS = wordlists.particle_verbs()

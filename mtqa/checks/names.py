@@ -553,8 +553,7 @@ class NameCheck(BaseCheck):
         own_words = {_fold(w) for w in _EN_WORD.findall(pair.reference) if len(w) > 1}
         # a word that sounds even vaguely like a word of its own sentence (パホラ for
         # "pachora") is not looked for in the neighbours
-        rest = [p for p in parts if p not in own and not any(
-            name_similarity_reaches(w, p.sound, OWN_HINT_MIN) for w in own_words)]
+        rest = [p for p in parts if p not in own and not _sounds_like_any(p.sound, own_words)]
         near = {}
         if rest:
             near = self._assign(parts, st, ctx.reference.text, lo, hi, preassigned=own,
@@ -1284,6 +1283,22 @@ def _rendered_by_words(words: Sequence[str], window: str, parts: Sequence[KanaPa
                 name_similarity_reaches(w, p.sound, DROPPED_LOOSE_SIM) for p in near):
             rendered += 1
     return 2 * rendered >= len(split)
+
+
+def _sounds_like_any(sound: str, words: Iterable[str]) -> bool:
+    """Whether the kana ``sound`` reaches :data:`OWN_HINT_MIN` with any of ``words``:
+    :func:`name_similarity_reaches` over them, with the kana key read once and each
+    distinct Latin key tried once (#17: every katakana part meets every word of its
+    sentence)."""
+    sound_key = kana_key(sound)
+    reach: dict[str, bool] = {}
+    for w in words:
+        key = latin_key(w)
+        if key not in reach:
+            reach[key] = skeletons_reach(key, sound_key, OWN_HINT_MIN)
+        if reach[key] and name_similarity(w, sound) >= OWN_HINT_MIN:
+            return True
+    return False
 
 
 def _opens_sentence(text: str, start: int) -> bool:

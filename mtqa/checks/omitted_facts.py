@@ -93,7 +93,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..text import japanese, wordlists
@@ -501,18 +501,24 @@ def possessor_dropped(k: int, lex: Lexicon, reference: str) -> bool:
     return before.text != "の" and before.pos1 in {"助詞", "補助記号", "接続詞"}
 
 
-def _sounded_count(lex: Lexicon, word: str) -> int:
-    """How many katakana words of ``lex``'s Japanese sound like English ``word``."""
-    n = u = 0
+def _katakana_words(lex: Lexicon) -> Iterator[tuple[int, int]]:
+    """The runs ``u:v`` of katakana units of ``lex``'s Japanese, within a sentence: one word
+    each (UniDic may cut a name: ナイ｜シ), in text order."""
+    u = 0
     while u < len(lex.units):
         v = u
         while v < len(lex.units) and lex.units[v].romaji and japanese.is_katakana(
                 lex.units[v].text) and lex.units[v].sentence == lex.units[u].sentence:
             v += 1
-        if v > u and _sounds_like(word, "".join(x.romaji for x in lex.units[u:v])):
-            n += 1
+        if v > u:
+            yield u, v
         u = max(v, u + 1)
-    return n
+
+
+def _sounded_count(lex: Lexicon, word: str) -> int:
+    """How many katakana words of ``lex``'s Japanese sound like English ``word``."""
+    return sum(1 for u, v in _katakana_words(lex)
+               if _sounds_like(word, "".join(x.romaji for x in lex.units[u:v])))
 
 
 #: Capitalised words that may stand before a country without making it part of a longer
@@ -962,16 +968,8 @@ def own_sentences(reference: str, lex: Lexicon, at: int) -> frozenset[int] | Non
 def _sounded_unit(lex: Lexicon, word: str) -> int | None:
     """The last unit of the first katakana word of ``lex``'s Japanese that sounds like
     English ``word`` (UniDic may cut a name: ナイ｜シ), or None."""
-    u = 0
-    while u < len(lex.units):
-        v = u
-        while v < len(lex.units) and lex.units[v].romaji and japanese.is_katakana(
-                lex.units[v].text) and lex.units[v].sentence == lex.units[u].sentence:
-            v += 1
-        if v > u and _sounds_like(word, "".join(x.romaji for x in lex.units[u:v])):
-            return v - 1
-        u = max(v, u + 1)
-    return None
+    return next((v - 1 for u, v in _katakana_words(lex)
+                 if _sounds_like(word, "".join(x.romaji for x in lex.units[u:v]))), None)
 
 
 def _nearest_link(lex: Lexicon, k: int, own: frozenset[int] | None = None) -> int:

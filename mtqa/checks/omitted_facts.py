@@ -203,7 +203,7 @@ class MissingPhrase:
     #: the phrase opens its English sentence ("*On January 9th* drivers ..."): Japanese
     #: opens its sentence with it too
     initial: bool = False
-    #: the English offset of the word the phrase is the object of ("reach *Thassalin* but"):
+    #: the English offset of the word the phrase is the object of ("reach *Marlowe* but"):
     #: a phrase with no preposition right after a word, closing its clause, depends on that
     #: word, whose rendering it stands before in Japanese (None otherwise)
     object_of: int | None = None
@@ -475,12 +475,12 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
 
 
 def possessor_dropped(k: int, lex: Lexicon, reference: str) -> bool:
-    """Whether the possessive name ``lex.words[k]`` ("*Thassalin's* back") lost its
+    """Whether the possessive name ``lex.words[k]`` ("*Marlowe's* back") lost its
     rendering while another mention of the same name in the pair kept one ("... but
-    Thassalin clearly didn't care": 背中に食い込んでいたが、タサリンは…): the English
+    Marlowe clearly didn't care": 背中に食い込んでいたが、マーロウは…): the English
     says the name more often than the Japanese sounds it, and the possessed noun's
     rendering opens its noun phrase (after a particle, a comma or nothing: 彼の背中,
-    タサリンの背中 and その滑らかな鱗 keep a possessor). Japanese drops a repeated subject
+    マーロウの背中 and その古い外套 keep a possessor). Japanese drops a repeated subject
     freely, but a possessor it keeps, so only the possessive mention is judged."""
     w = lex.words[k]
     bare = _bare(w.text)
@@ -496,14 +496,14 @@ def possessor_dropped(k: int, lex: Lexicon, reference: str) -> bool:
     if u == 0 or lex.units[u - 1].sentence != lex.units[u].sentence:
         return True  # the noun opens the sentence
     # a noun after a particle or a comma opens its noun phrase: nothing modifies it; any
-    # other word before it may hold the possessor (その, 彼の, そのあまりに滑らかな鱗)
+    # other word before it may hold the possessor (その, 彼の, そのあまりに古い外套)
     before = lex.units[u - 1]
     return before.text != "の" and before.pos1 in {"助詞", "補助記号", "接続詞"}
 
 
 def _katakana_words(lex: Lexicon) -> Iterator[tuple[int, int]]:
     """The runs ``u:v`` of katakana units of ``lex``'s Japanese, within a sentence: one word
-    each (UniDic may cut a name: ナイ｜シ), in text order."""
+    each (UniDic may cut a name: マー｜ロウ), in text order."""
     u = 0
     while u < len(lex.units):
         v = u
@@ -809,7 +809,7 @@ _CLAUSE_CLOSE = re.compile(r"(?:['’]s)?\s*(?:[,.;:!?)\"”]|$|(?:and|or|but|be
 
 def _governing_word(reference: str, start: int, end: int) -> int | None:
     """The offset of the lower-case word right before a phrase (a determiner between them
-    allowed, no punctuation) when the phrase closes its clause ("reach *Thassalin* but",
+    allowed, no punctuation) when the phrase closes its clause ("reach *Marlowe* but",
     "visit *Paris*."): the phrase is that word's object; None otherwise."""
     if not _CLAUSE_CLOSE.match(reference, end):
         return None
@@ -876,7 +876,7 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
         k = next((k for k, w in enumerate(lex.words) if w.start == phrase.partner), None)
         if k is not None and lex.links[k]:
             return _nearest_link(lex, k)
-        if k is not None:  # a name rendered by sound ("Nyssi and *Thassalin*": ナイシと)
+        if k is not None:  # a name rendered by sound ("Corwin and *Marlowe*": コーウィンと)
             u = _sounded_unit(lex, lex.words[k].text)
             if u is not None:
                 return u
@@ -893,7 +893,7 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
              if phrase.end <= w.start and w.end <= clause[1] and usable(k)][:HEAD_REACH]
     if before and phrase.object_of is not None and phrase.object_of >= lex.words[
             before[-1]].start:
-        # the object of the word before it ("reach *Thassalin*"), or of a word the
+        # the object of the word before it ("reach *Marlowe*"), or of a word the
         # Japanese does not render, whose own head is the rendered word before it ("the
         # memo dated *20 December 2023*," → 2023年12月20日付の漏洩メモ)
         order = list(reversed(before)) + after
@@ -967,7 +967,7 @@ def own_sentences(reference: str, lex: Lexicon, at: int) -> frozenset[int] | Non
 
 def _sounded_unit(lex: Lexicon, word: str) -> int | None:
     """The last unit of the first katakana word of ``lex``'s Japanese that sounds like
-    English ``word`` (UniDic may cut a name: ナイ｜シ), or None."""
+    English ``word`` (UniDic may cut a name: マー｜ロウ), or None."""
     return next((v - 1 for u, v in _katakana_words(lex)
                  if _sounds_like(word, "".join(x.romaji for x in lex.units[u:v]))), None)
 

@@ -286,7 +286,7 @@ def _dangling_te_form(words: Sequence[japanese.Token], toks: Sequence[japanese.T
       して。 is a request as often as the causative をして; so is a place pronoun's
       ここに連れて。)
     * A te-form whose clause (after the last comma) names its subject or topic with は or
-      が (怪物はタサリンが落下した場所を正確に把握して。) joins that clause to a following
+      が (彼は犬が逃げた場所を正確に把握して。) joins that clause to a following
       one; a request in the te-form (ちょっと待って。 見て。) names no subject. Only in
       plain written prose (``written``): spoken and polite Japanese ends a sentence on
       the te-form to give a reason (身内を亡くしたことがなくて。)."""

@@ -100,6 +100,18 @@ def test_shipped_model_states_its_provenance_and_out_of_fold_reliability():
     assert prov["items"] > 1000 and prov["out_of_fold"]["findings"] > 100
     assert prov["reliability_out_of_fold"] and 0.0 <= m.major_at <= 1.0
     assert "MIS002" in m.codes and "REL001" not in m.codes
+    # a translation that is English as a whole is judged by its language, not by spans
+    assert "UNT003" not in m.codes
+
+
+def test_an_english_translation_is_never_hidden_by_a_confidence_floor():
+    en = "The minister said on Tuesday that the talks in the capital would continue next week."
+    refusal = ("I apologize, but I cannot translate that text, as it appears to be a copyrighted "
+               "script. Perhaps I could help you with a different passage instead.")
+    report = mtqa.check(en, refusal, backtranslator="dictionary", min_confidence=1.0)
+    assert [(f.code, f.severity, f.confidence) for f in report.finding_list] == [
+        ("UNT003", "critical", None)]
+    assert not report.gate.passed
 
 
 def test_finding_confidence_must_be_a_probability():

@@ -300,6 +300,8 @@ class OmissionCheck(BaseCheck):
         if u is None:
             return None
         if phrase.initial and phrase.partner is None:
+            if owned:  # the opening of the first Japanese sentence rendering its sentence
+                u = next(k for k, x in enumerate(lex.units) if x.sentence == min(owned))
             return facts_mod.sentence_opening(lex.units, u)
         start, end = facts_mod.gap_span(lex.units, u)
         if phrase.preposition not in {"", "of"} and not phrase.premodifier \

@@ -771,7 +771,8 @@ def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase
             # counts it, like a number before it: Japanese puts it before the noun
             premodifier = _QUANTITY_OF.match(reference, end) is not None
         opened = re.split(r"[.!?;:]\s", reference[:start])[-1]
-        initial = all(w.lower() in PREPOSITIONS | _DETERMINERS for w in _WORD.findall(opened))
+        initial = all(w.lower() in PREPOSITIONS | _DETERMINERS for w in _WORD.findall(
+            opened)) or _opening_adverbial(opened, reference[end:])
         # a relative clause describes a name, not a value ("Regulations 2009, which")
         rel = _RELATIVE_AFTER.match(reference, end) if g[-1].kind == "name" else None
         clause_opened = re.split(r"[,;:—–]\s", reference[:start])[-1]
@@ -785,6 +786,20 @@ def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase
                                for w in _WORD.findall(clause_opened)),
             verb, all(f.repeated for f in g)))
     return phrases
+
+
+#: Words at most before the phrase in an opening adverbial (:func:`_opening_adverbial`).
+OPENING_WORDS = 4
+
+
+def _opening_adverbial(opened: str, after: str) -> bool:
+    """Whether the phrase ends a short prepositional phrase that opens its sentence and is
+    set off by a comma ("*In fiscal year 2022*, the agency ..."; "During the summer of
+    *2019*, ..."): an adverbial of the whole sentence, which Japanese puts first too.
+    ``opened`` is the sentence up to the phrase, ``after`` the text after it."""
+    words = _WORD.findall(opened)
+    return (0 < len(words) <= OPENING_WORDS and words[0].lower() in PREPOSITIONS
+            and "," not in opened and re.match(r"\s*,", after) is not None)
 
 
 #: A non-restrictive relative clause right after a phrase: a comma and its relative word.

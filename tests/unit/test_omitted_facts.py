@@ -490,3 +490,22 @@ def test_a_short_katakana_word_does_not_sound_like_a_long_name() -> None:
     assert not facts._sounds_like("Hollywood", "aato")
     assert facts._sounds_like("Lawler", "rooraa")
     assert facts._sounds_like("Siso", "shiso")
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "where", "phrase"),
+    [
+        # a short prepositional phrase opening the sentence, set off by a comma: its
+        # value opens the Japanese sentence that renders that sentence, not the clause of
+        # the word it stands near
+        (("The office is short of staff.", "In fiscal year 2021, the regional office sent "
+          "its worst cases to the ministry."),
+         ("同事務所は人手が足りない。", "地方事務所は最悪の案件を省に送った。"), "地方事務所は",
+         "2021"),
+        (("Prices rose sharply.", "During the winter of 1947, families burned their "
+          "furniture."), ("物価は急騰した。", "家族は家具を燃やした。"), "家族は", "of 1947"),
+    ],
+)
+def test_a_value_ending_an_opening_adverbial_opens_the_japanese_sentence(
+        en: tuple[str, ...], ja: tuple[str, ...], where: str, phrase: str) -> None:
+    assert phrase_findings(Bead(en, ja)) == [(where, phrase, "minor")]

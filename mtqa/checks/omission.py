@@ -97,7 +97,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 8
+    version: ClassVar[int] = 9
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -284,6 +284,9 @@ class OmissionCheck(BaseCheck):
         rel = facts_mod.relative_unit(phrase, lex, clauses, owned)
         if rel is not None:  # right after the relative clause that describes it
             return facts_mod.gap_span(lex.units, rel)
+        degree = facts_mod.degree_unit(phrase, pair.reference, lex, bounds, owned)
+        if degree is not None:  # "just *95*": next to わずか, not with the noun it counts
+            return facts_mod.gap_span(lex.units, degree)
         u = facts_mod.head_unit(phrase, lex, bounds, owned)
         if u is None and clause is not None and (
                 phrase.kinds != {"name"}
@@ -297,6 +300,8 @@ class OmissionCheck(BaseCheck):
         if u is None:
             return None
         if phrase.initial and phrase.partner is None:
+            if owned:  # the opening of the first Japanese sentence rendering its sentence
+                u = next(k for k, x in enumerate(lex.units) if x.sentence == min(owned))
             return facts_mod.sentence_opening(lex.units, u)
         start, end = facts_mod.gap_span(lex.units, u)
         if phrase.preposition not in {"", "of"} and not phrase.premodifier \

@@ -98,7 +98,7 @@ from dataclasses import dataclass
 
 from ..text import japanese, wordlists
 from ..text.countries import country_mentions, mentions_country, renders_country
-from ..text.english import STOPWORDS
+from ..text.english import STOPWORDS, stem
 from ..text.lexicon import Clause, EnWord, JaUnit, Lexicon, english_entry, stems_match
 from ..text.numerals import (
     EN_CARDINALS,
@@ -145,6 +145,10 @@ DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean")
 #: Reading similarity from which a katakana word may render an English name (looser than
 #: the names check's :data:`mtqa.text.phonetic.SAME_NAME_MIN`: here a match clears).
 LOOSE_NAME_MIN = 0.6
+#: Shortest romanisation of a katakana word, in letters, as a share of the English
+#: name's letters, that may sound like it loosely: a short word shares a sound or two
+#: with any long name. (Letters, not consonant keys: a key folds ローラー to one R.)
+LOOSE_NAME_LENGTH_RATIO = 0.5
 #: English words before the head is searched at most (beyond, the phrase attaches to a
 #: word the search cannot find reliably).
 HEAD_REACH = 4
@@ -667,6 +671,8 @@ def _sounds_like(word: str, romaji: str) -> bool:
     a, b = latin_key(bare), romaji_key(romaji)
     if len(a) <= 2:
         return bool(a) and a == b[: len(a)]
+    if len(romaji) < LOOSE_NAME_LENGTH_RATIO * len(bare):
+        return False  # アート (aato) is no Hollywood: too few of its sounds to be it
     return reading_similarity(bare, romaji) >= LOOSE_NAME_MIN
 
 
@@ -765,7 +771,8 @@ def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase
             # counts it, like a number before it: Japanese puts it before the noun
             premodifier = _QUANTITY_OF.match(reference, end) is not None
         opened = re.split(r"[.!?;:]\s", reference[:start])[-1]
-        initial = all(w.lower() in PREPOSITIONS | _DETERMINERS for w in _WORD.findall(opened))
+        initial = all(w.lower() in PREPOSITIONS | _DETERMINERS for w in _WORD.findall(
+            opened)) or _opening_adverbial(opened, reference[end:])
         # a relative clause describes a name, not a value ("Regulations 2009, which")
         rel = _RELATIVE_AFTER.match(reference, end) if g[-1].kind == "name" else None
         clause_opened = re.split(r"[,;:—–]\s", reference[:start])[-1]
@@ -779,6 +786,20 @@ def missing_phrases(reference: str, facts: Sequence[Fact]) -> list[MissingPhrase
                                for w in _WORD.findall(clause_opened)),
             verb, all(f.repeated for f in g)))
     return phrases
+
+
+#: Words at most before the phrase in an opening adverbial (:func:`_opening_adverbial`).
+OPENING_WORDS = 4
+
+
+def _opening_adverbial(opened: str, after: str) -> bool:
+    """Whether the phrase ends a short prepositional phrase that opens its sentence and is
+    set off by a comma ("*In fiscal year 2022*, the agency ..."; "During the summer of
+    *2019*, ..."): an adverbial of the whole sentence, which Japanese puts first too.
+    ``opened`` is the sentence up to the phrase, ``after`` the text after it."""
+    words = _WORD.findall(opened)
+    return (0 < len(words) <= OPENING_WORDS and words[0].lower() in PREPOSITIONS
+            and "," not in opened and re.match(r"\s*,", after) is not None)
 
 
 #: A non-restrictive relative clause right after a phrase: a comma and its relative word.
@@ -839,6 +860,12 @@ def _linked(between: str, a: Fact, b: Fact) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z&]+", between)]
     rest = re.sub(r"[A-Za-z&]+", "", between)
     if (a.kind in _NUMERIC_KINDS) != (b.kind in _NUMERIC_KINDS):
+        return False
+    if "of" in words and a.kind == b.kind == "name":
+        # two names no dictionary knows, joined by "of", are a person and where he is
+        # from or works ("Rosendale *of Montana*", "Puls *of IW Köln*"): two phrases,
+        # each rendered or dropped on its own (モンタナ州選出の; a name opened by a
+        # dictionary word, "Bank of England", has no fact before its "of")
         return False
     return len(words) <= 2 and all(w in NAME_LINKS for w in words) and set(rest) <= set(
         " ,.'’")
@@ -906,6 +933,50 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
     else:
         order = list(reversed(before)) + after
     return _nearest_link(lex, order[0], own) if order else None
+
+
+#: Words that bound or approximate the number right after them ("just 95", "nearly a
+#: hundred", "at least 4", "some 7,000"): degree adverbs of English grammar. Japanese
+#: writes their rendering right before the number (わずか, ほぼ, 約, 少なくとも) or right
+#: after it (近く, 余り), so the number was dropped next to it.
+DEGREE_WORDS = frozenset(
+    """just only nearly almost about around roughly approximately some minimum maximum
+    least most merely barely mere exactly precisely fully""".split())
+#: A degree word right before a number, an article between allowed ("nearly a hundred").
+_DEGREE_BEFORE = re.compile(
+    r"\b(" + "|".join(sorted(DEGREE_WORDS)) + r")\s+(?:(?:a|an)\s+)?$", re.IGNORECASE)
+
+
+def degree_unit(phrase: MissingPhrase, reference: str, lex: Lexicon,
+                clause: tuple[int, int], own: frozenset[int] | None = None) -> int | None:
+    """The Japanese unit rendering the word of :data:`DEGREE_WORDS` right before a missing
+    number ("just *95*", "nearly *a hundred*", "at least *4*"): わずか, ほぼ, 約, 近く by
+    their JMdict glosses (the lexicon links no function word, "just" among them), in the
+    Japanese sentences ``own`` (all when None); of several, the one among the renderings
+    of the English words around the number in its clause ``clause``. None when the phrase
+    carries more than numbers (a name or a date has a head of its own), is a counting word
+    ("just one of them": 一人だけ, a rendering of its own), or no degree word stands
+    before it."""
+    if phrase.kinds != {"number"} or phrase.partner is not None \
+            or reference[phrase.start : phrase.end].lower() in _COUNTING_WORDS:
+        return None
+    m = _DEGREE_BEFORE.search(reference, 0, phrase.start)
+    if m is None:
+        return None
+    word = stem(m.group(1).lower())
+    found = [u for u, x in enumerate(lex.units)
+             if (own is None or x.sentence in own) and stems_match(word, x.stems)]
+    if len(found) < 2:
+        return found[0] if found else None
+    # a common word glossed by several units (だけ, わずか for "just"): the one among the
+    # renderings of the English words around the number
+    near = [j for j, w in enumerate(lex.words) if clause[0] <= w.start < clause[1]
+            and not phrase.start <= w.start < phrase.end and lex.links[j]]
+    k = sum(1 for j in near if lex.words[j].start < phrase.start)
+    around = [lex.links[j] for j in near[max(0, k - CONTEXT_WORDS) : k + CONTEXT_WORDS]]
+    if not around:
+        return None
+    return min(found, key=lambda u: (sum(min(abs(u - v) for v in vs) for vs in around), u))
 
 
 def relative_unit(phrase: MissingPhrase, lex: Lexicon, clauses: Sequence[Clause],

@@ -457,3 +457,55 @@ def test_counting_words_multipliers_and_names_after_a_quotation(
 )
 def test_counts_the_japanese_says_another_way_are_no_omission(en: str, ja: str) -> None:
     assert phrase_findings(Bead(en, ja)) == []
+
+
+def test_a_number_after_a_degree_word_belongs_next_to_its_rendering() -> None:
+    # "just 40": Japanese writes わずか right before the number, which went with it; the
+    # lexicon links no function word, so わずか is found by its JMdict glosses, and of the
+    # units glossing "just" (だけ too) the one among the renderings around the number
+    en = "She said that not only pay but staff mattered, and regretted that just 40 out of " \
+        "the 300 complaints had been answered."
+    dropped = "彼女は賃金だけでなく職員も重要だと述べ、300件の苦情のうち、回答されたのは" \
+        "わずか過ぎないことを遺憾とした。"
+    # the span holds the drop point, right after わずか (and its bunsetsu, 過ぎない)
+    assert phrase_findings(Bead(en, dropped)) == [("回答されたのはわずか過ぎない", "40", "minor")]
+    assert phrase_findings(Bead(en, dropped.replace("わずか", "わずか40件に"))) == []
+
+
+def test_a_name_of_a_place_after_a_persons_name_is_a_phrase_of_its_own() -> None:
+    # "Kowalczyk of Vermont": a person and where she is from, not one name; the place
+    # dropped is missing although her name is rendered
+    en = "Senator Ada Kowalczyk of Vermont told reporters the vote would fail."
+    assert [ref for _, ref, _ in phrase_findings(Bead(
+        en, "エイダ・コワルチク上院議員は記者団に、採決は失敗するだろうと語った。"))] == [
+        "of Vermont"]
+    assert phrase_findings(Bead(
+        en, "バーモント州選出のエイダ・コワルチク上院議員は記者団に、採決は失敗するだろうと"
+            "語った。")) == []
+
+
+def test_a_short_katakana_word_does_not_sound_like_a_long_name() -> None:
+    # アート shares a sound or two with "Hollywood" but is too short to be it; ローラー is
+    # Lawler, however its consonants fold
+    assert not facts._sounds_like("Hollywood", "aato")
+    assert facts._sounds_like("Lawler", "rooraa")
+    assert facts._sounds_like("Siso", "shiso")
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "where", "phrase"),
+    [
+        # a short prepositional phrase opening the sentence, set off by a comma: its
+        # value opens the Japanese sentence that renders that sentence, not the clause of
+        # the word it stands near
+        (("The office is short of staff.", "In fiscal year 2021, the regional office sent "
+          "its worst cases to the ministry."),
+         ("同事務所は人手が足りない。", "地方事務所は最悪の案件を省に送った。"), "地方事務所は",
+         "2021"),
+        (("Prices rose sharply.", "During the winter of 1947, families burned their "
+          "furniture."), ("物価は急騰した。", "家族は家具を燃やした。"), "家族は", "of 1947"),
+    ],
+)
+def test_a_value_ending_an_opening_adverbial_opens_the_japanese_sentence(
+        en: tuple[str, ...], ja: tuple[str, ...], where: str, phrase: str) -> None:
+    assert phrase_findings(Bead(en, ja)) == [(where, phrase, "minor")]

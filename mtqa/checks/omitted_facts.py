@@ -672,7 +672,7 @@ def _sounds_like(word: str, romaji: str) -> bool:
     if len(a) <= 2:
         return bool(a) and a == b[: len(a)]
     if len(romaji) < LOOSE_NAME_LENGTH_RATIO * len(bare):
-        return False  # アート (aato) is no Hollywood: too few of its sounds to be it
+        return False  # a short katakana word is no long name: too few of its sounds
     return reading_similarity(bare, romaji) >= LOOSE_NAME_MIN
 
 
@@ -863,7 +863,7 @@ def _linked(between: str, a: Fact, b: Fact) -> bool:
         return False
     if "of" in words and a.kind == b.kind == "name":
         # two names no dictionary knows, joined by "of", are a person and where he is
-        # from or works ("Rosendale *of Montana*", "Puls *of IW Köln*"): two phrases,
+        # from or works ("Smith *of Ohio*", "Weber *of DIW Berlin*"): two phrases,
         # each rendered or dropped on its own (モンタナ州選出の; a name opened by a
         # dictionary word, "Bank of England", has no fact before its "of")
         return False

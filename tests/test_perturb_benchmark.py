@@ -64,7 +64,8 @@ def test_swapped_puts_another_name_of_the_article_in_place_of_a_name(cases):
         new = c.translation[a:b]
         tail = len(c.translation) - b
         old = c.original[a:len(c.original) - tail]
-        assert c.translation[:a] == c.original[:a] and c.translation[b:] == c.original[a + len(old):]
+        assert c.translation[:a] == c.original[:a]
+        assert c.translation[b:] == c.original[a + len(old):]
         assert new != old and new in c.original  # a name the article gives elsewhere
         assert not set(new.split("・")) & set(old.split("・"))  # another name, not a part
 

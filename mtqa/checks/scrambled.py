@@ -42,6 +42,9 @@ omitted or crossing). Eight detectors:
   clause at the edge facing its sentence) moves nothing.
 * ``SCR007`` a の-modifier put on the wrong noun, and ``SCR008`` coordinated clauses
   swapped, read against the English word order (:mod:`mtqa.checks.reordered`).
+* ``SCR009`` a word moved into a name: the English has two name words side by side, the
+  Japanese renders the first with the middle dot and then a word in kanji or hiragana
+  before the second (チャールズ・最近のシューマー; :mod:`mtqa.checks.split_names`).
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ from ..text.lexicon import (
 from ..types import AlignedPair, Finding, Sentence, Severity
 from . import BaseCheck, Context, neighbour_pairs, pair_segments
 from .reordered import reorderings
+from .split_names import split_names
 
 #: A body sentence at most this long (characters) with no predicate is a fragment even
 #: when a noun ends it; longer predicate-less sentences are usually 体言止め summaries.
@@ -622,7 +626,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 10
+    version: ClassVar[int] = 11
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -642,6 +646,7 @@ class ScrambledCheck(BaseCheck):
         yield from self._moved_name(pair, ctx, lex, clauses)
         yield from self._misplaced_clause(pair, ctx)
         yield from self._reordered(pair, ctx, lex)
+        yield from self._split_names(pair, ctx)
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
         yield from self._quotes(ctx)
@@ -964,6 +969,24 @@ class ScrambledCheck(BaseCheck):
                 pair=pair,
                 code=r.code,
             )
+
+    # SCR009 --------------------------------------------------------------------------------
+    def _split_names(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        """A word moved between the parts of a name (:mod:`mtqa.checks.split_names`)."""
+        doc = ctx.translation
+        for si in pair.mt_sentences:
+            sent = doc.sentences[si]
+            for s in split_names(doc.text, sent.start, sent.end, pair.reference):
+                yield self.finding(
+                    doc.text, s.start, s.end,
+                    category="scrambled",
+                    severity=_REORDER_SEVERITY,
+                    message=(f"'{s.between}' stands between the parts of the name "
+                             f"'{s.english}': a word moved into a name"),
+                    pair=pair,
+                    reference=s.english,
+                    code="SCR009",
+                )
 
     # SCR006 --------------------------------------------------------------------------------
     # (a clause is judged by its content words: a pronoun or a light verb renders any

@@ -663,8 +663,19 @@ def test_faithful_renderings_and_resolved_pronouns_are_not_swaps(en, ja):
     assert _codes(en, ja, "NAM006") == []
 
 
+def test_a_persons_name_put_in_place_of_a_place_is_flagged():
+    # names v11: a place the Japanese drops for a person's name of the article
+    en = SWAP_EN.replace("in Vienna ", "").replace("signed in March", "signed in Salzburg in March")
+    faithful = SWAP_FAITHFUL.replace("ウィーンで", "").replace("3月に", "3月にザルツブルクで")
+    assert _codes(en, faithful, "NAM006") == []
+    swapped = faithful.replace("ザルツブルクで", "バルガで")
+    (f,) = _codes(en, swapped, "NAM006")
+    assert (f.category, f.severity, f.text) == ("name", "major", "バルガ")
+    assert "Salzburg" in f.message and "Varga" in f.message
+
+
 def test_a_place_for_an_unrendered_name_is_not_a_swap():
-    # translators name a country for an adjective or a capital: places are left out
+    # translators name a country for its capital: the country's name is a dictionary word
     en = ("The talks took place in Austria on Monday. Officials in Vienna said the talks "
           "had been useful.")
     ja = "会談は月曜日にオーストリアで行われた。オーストリアの当局者は、会談は有益だったと述べた。"

@@ -942,6 +942,10 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
 DEGREE_WORDS = frozenset(
     """just only nearly almost about around roughly approximately some minimum maximum
     least most merely barely mere exactly precisely fully""".split())
+#: Parts of speech that render no degree word: JMdict glosses verbs and function words by
+#: "some" and "about" too (ある "to exist; some", について "about"), but the copula's ある
+#: (否定的である) or a particle is never where a number was dropped.
+_NO_DEGREE_POS = frozenset({"動詞", "助動詞", "助詞"})
 #: A degree word right before a number, an article between allowed ("nearly a hundred").
 _DEGREE_BEFORE = re.compile(
     r"\b(" + "|".join(sorted(DEGREE_WORDS)) + r")\s+(?:(?:a|an)\s+)?$", re.IGNORECASE)
@@ -965,7 +969,8 @@ def degree_unit(phrase: MissingPhrase, reference: str, lex: Lexicon,
         return None
     word = stem(m.group(1).lower())
     found = [u for u, x in enumerate(lex.units)
-             if (own is None or x.sentence in own) and stems_match(word, x.stems)]
+             if (own is None or x.sentence in own) and x.pos1 not in _NO_DEGREE_POS
+             and stems_match(word, x.stems)]
     if len(found) < 2:
         return found[0] if found else None
     # a common word glossed by several units (だけ, わずか for "just"): the one among the

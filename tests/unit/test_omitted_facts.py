@@ -472,6 +472,16 @@ def test_a_number_after_a_degree_word_belongs_next_to_its_rendering() -> None:
     assert phrase_findings(Bead(en, dropped.replace("わずか", "わずか40件に"))) == []
 
 
+def test_a_copula_is_no_rendering_of_a_degree_word() -> None:
+    # "some 7,000": JMdict glosses ある "some", but the ある of the copula である (否定的で
+    # ある, another clause) is a verb: the number was dropped with the noun it counts
+    en = "The association represents some 7,000 wine producers across Europe, and its head " \
+        "is dismissive of the beer makers' concerns."
+    ja = "同協会は欧州全土でワイン生産者を代表しており、その代表はビール製造業者の懸念に否定的である。"
+    assert phrase_findings(Bead(en, ja)) == [("同協会は欧州全土でワイン生産者を", "7,000", "minor")]
+    assert phrase_findings(Bead(en, ja.replace("ワイン生産者", "7000社余りのワイン生産者"))) == []
+
+
 def test_a_name_of_a_place_after_a_persons_name_is_a_phrase_of_its_own() -> None:
     # "Kowalczyk of Vermont": a person and where she is from, not one name; the place
     # dropped is missing although her name is rendered

@@ -609,11 +609,19 @@ def _elided_copula(words: Sequence[japanese.Token]) -> bool:
 def _complete_without_predicate(words: Sequence[japanese.Token],
                                 english: Sequence[str]) -> bool:
     """True when a predicate-less sentence is complete as spoken or informal text: an
-    address (レスリーさん。), a lone adverb, conjunction or interjection (なるほど。),
-    or the rendering of an English sentence that is itself a fragment."""
+    address (レスリーさん。), a lone adverb, conjunction or interjection (なるほど。), a
+    verbal noun compounded with the noun before it (うさぎよけフェンスの設置完了。 "finished
+    putting up rabbit fence": 体言止め of an action, as headlines and posts write it), or the
+    rendering of an English
+    sentence that is itself a fragment."""
     if words[-1].surface in _ADDRESS and len(words) <= 3:
         return True
     if _elided_copula(words):
+        return True
+    if (len(words) > 1 and words[-1].pos1 == "名詞" and words[-1].pos3 == "サ変可能"
+            and words[-2].pos1 == "名詞"):
+        # a verbal noun compounded with its object or time states an action (体言止め:
+        # 設置完了。 来週発売。); after の it is a noun phrase (ベルリンとの関係。)
         return True
     # (a sentence-final particle does not make a fragment of it: そうよ。 なるほどね。)
     if all(t.pos1 in {"副詞", "接続詞", "感動詞"} or t.pos2 == "終助詞" for t in words) and any(
@@ -626,7 +634,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 11
+    version: ClassVar[int] = 12
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -138,6 +138,10 @@ def test_flags_clause_moved_into_the_neighbouring_sentence() -> None:
         # the English sentence is itself a fragment
         ("The minister visited the market. Rosemary and thyme.",
          "大臣は市場を訪れた。ローズマリーとタイム。"),
+        # a verbal noun compounded with its object closes a statement (体言止め; a refA
+        # post of WMT24 ESA, checked as a whole article)
+        ("Spring is here. finished putting up rabbit fence. It's sunk 6 inches underground.",
+         "春が来た。うさぎよけフェンスの設置完了。地中に６インチ埋め込んだ。"),
     ],
 )
 def test_spoken_and_informal_sentences_are_not_fragments(en: str, ja: str) -> None:

@@ -22,7 +22,7 @@ from importlib import resources
 
 from .types import Document, Sentence
 
-SEGMENTER_VERSION = "rules-3"
+SEGMENTER_VERSION = "rules-4"
 
 # Japanese sentence ends: 。！？ (and ASCII/full-width variants), optionally followed by
 # closing brackets/quotes that belong to the sentence.
@@ -33,6 +33,11 @@ _EN_ABBREV = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp no vs etc dept univ
     mt ft approx u.s u.k u.n e.u d.c a.m p.m e.g i.e""".split()
 )
+#: Abbreviations only before a number ("No. 10 Downing Street"): before a word the period
+#: ends the answer "No." ("No. Kari tapped out.").
+_EN_NUMBER_ABBREV = frozenset({"no"})
+#: What follows a number abbreviation: a digit, or the number sign's own # ("No. #3").
+_NUMBER_NEXT = re.compile(r"\s*[#\d]")
 _EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 # The same in a line written in lower case (informal posts: "dang... a nationwide outage. no
 # wonder why"), where a sentence may begin with a small letter.
@@ -167,7 +172,8 @@ def _split_en(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if m.group().startswith(".") and last:
             tok = last.group(1).lower().rstrip(".")
             # "U.S. officials", "Feb. 18": an abbreviation, or a single initial ("J. Smith")
-            if tok in _EN_ABBREV or len(tok) == 1:
+            if (tok in _EN_ABBREV or len(tok) == 1) and not (
+                    tok in _EN_NUMBER_ABBREV and not _NUMBER_NEXT.match(text, m.end())):
                 continue
         spans.append((pos, m.end()))
         pos = m.end()

@@ -18,6 +18,9 @@ def test_english_abbreviations_do_not_split():
     text = "U.S. officials met on Feb. 18 in Riyadh. Mr. Rubio spoke. It ended."
     doc = segment(text, "en")
     assert texts(doc) == ["U.S. officials met on Feb. 18 in Riyadh.", "Mr. Rubio spoke.", "It ended."]
+    # "No." abbreviates "number" only before a number; before a word it is the answer
+    doc = segment("He lives at No. 10 Downing Street. No. Kari tapped out.", "en")
+    assert texts(doc) == ["He lives at No. 10 Downing Street.", "No.", "Kari tapped out."]
 
 
 def test_lower_case_post_splits_before_small_letters():

@@ -19,7 +19,14 @@ tokens is flagged at its second occurrence when
   two is compared whole: "Mira..? Mira!" called twice).
 
 A repeated clause (with its verb or adjective) further on is major; a stutter or a noun
-phrase said twice is minor.
+phrase said twice is minor (``REP001``).
+
+``REP002``: a whole sentence said twice in a row, word for word (the oscillation of a
+translation model that loops), where the English does not say its sentence twice itself. Of
+the 4,094 translations of WMT24 ESA en-ja dev, one repeats a sentence of 8 characters or
+more, and its English repeats it too ("Please confirm. Please confirm."); shorter sentences
+(はい。はい。) are said twice in speech and are left alone. Major: the reader sees a
+garbled text.
 """
 
 from __future__ import annotations
@@ -30,8 +37,9 @@ from typing import ClassVar
 
 from ..text import japanese, jmdict, wordlists
 from ..text.english import stem
+from ..segment import segment
 from ..text.phonetic import names_match
-from ..types import AlignedPair, Finding
+from ..types import AlignedPair, Finding, Sentence
 from . import BaseCheck, Context
 
 #: Longest repeated phrase considered, in tokens (a clause of this size is rare to repeat
@@ -42,11 +50,40 @@ MAX_GAP = 12
 #: A single content word with its particle counts as repeated only this close (火曜日に
 #: サウジアラビアで火曜日に); further apart, Japanese repeats nouns legitimately.
 SHORT_GAP = 4
+#: Shortest sentence (characters, its closing punctuation included) whose repetition in a
+#: row is reported (REP002): shorter ones (はい。はい。 そうだね。そうだね。) are said twice
+#: in speech.
+MIN_SENTENCE_CHARS = 8
+#: Parts of speech of a content word: a sentence said twice must carry one (REP002).
+_CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
 #: Lemmas of verbs that, after a particle, form compound particles (にとって, について,
 #: によって, として, に対して...): they carry no content of their own.
 _FUNCTIONAL_VERBS = wordlists.particle_verbs()
 #: Light words whose repetition is normal (する, ある, こと, もの).
 _LIGHT = wordlists.light_verbs() | {"事", "物", "良い", "よい", "無い"}
+
+
+#: A Japanese sentence end (。！？ and their variants).
+_JA_SENTENCE_END = re.compile(r"[。．！？!?]")
+
+
+def _sentences_in(text: str, sent: Sentence) -> list[tuple[int, int, int]]:
+    """(start, end, index of ``sent``) of the Japanese sentences inside document sentence
+    ``sent``: itself in an article, which the segmenter cut already; the sentences of a
+    pre-aligned segment (``mtqa score``, ``check_segments``: one line, one "sentence")."""
+    piece = text[sent.start : sent.end]
+    if len(_JA_SENTENCE_END.findall(piece)) < 2:
+        return [(sent.start, sent.end, sent.index)]
+    return [(sent.start + u.start, sent.start + u.end, sent.index)
+            for u in segment(piece, "ja").sentences]
+
+
+def _says_a_sentence_twice(english: str) -> bool:
+    """True when two sentences in a row of ``english`` are the same (case and spacing
+    aside)."""
+    doc = segment(english, "en")
+    said = [" ".join(english[s.start : s.end].lower().split()) for s in doc.sentences]
+    return any(x == y for x, y in zip(said, said[1:]))
 
 
 def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
@@ -194,7 +231,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -202,9 +239,41 @@ class RepetitionCheck(BaseCheck):
             return
         text = ctx.translation.text
         for si in pair.mt_sentences:
-            sent = ctx.translation.sentences[si]
-            toks = japanese.tokenize(text[sent.start : sent.end])
-            yield from self._sentence(toks, sent.start, text, pair)
+            # (a pre-aligned segment holds several sentences: each is read on its own, as
+            # in an article, and a sentence said twice is REP002's)
+            for start, end, _ in _sentences_in(text, ctx.translation.sentences[si]):
+                toks = japanese.tokenize(text[start:end])
+                yield from self._sentence(toks, start, text, pair)
+
+    def finish(self, ctx: Context) -> Iterator[Finding]:
+        """``REP002``: a sentence that repeats the one before it word for word (the module
+        docstring), once per repeat, across pairs and paragraphs too."""
+        doc = ctx.translation
+        pair_of = {si: p for p in ctx.pairs for si in p.mt_sentences}
+        units = [u for s in doc.sentences if not s.chrome for u in _sentences_in(doc.text, s)]
+        for (a0, a1, ai), (b0, b1, bi) in zip(units, units[1:]):
+            said = doc.text[a0:a1].strip()
+            if (said != doc.text[b0:b1].strip() or len(said) < MIN_SENTENCE_CHARS
+                    or doc.text[a1:b0].strip()
+                    or not any(t.pos1 in _CONTENT_POS for t in japanese.tokenize(said))):
+                continue
+            pairs = [p for p in dict.fromkeys((pair_of.get(ai), pair_of.get(bi)))
+                     if p is not None]
+            if _says_a_sentence_twice("\n\n".join(p.reference for p in pairs)):
+                continue  # the English repeats itself ("Please confirm. Please confirm.")
+            yield self._repeated_sentence(doc.text, b0, b1, pairs[-1] if pairs else None)
+
+    def _repeated_sentence(self, text: str, start: int, end: int,
+                           pair: AlignedPair | None) -> Finding:
+        return self.finding(
+            text, start, end,
+            category="repetition",
+            severity="major",
+            message="this sentence repeats the one before it word for word (the English "
+            "says it once)",
+            pair=pair,
+            code="REP002",
+        )
 
     def _sentence(
         self, toks: Sequence[japanese.Token], base: int, text: str, pair: AlignedPair

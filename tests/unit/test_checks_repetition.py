@@ -160,3 +160,49 @@ def test_a_name_the_english_calls_twice_is_no_repetition() -> None:
 def test_a_repeated_clause_is_major_a_repeated_noun_phrase_minor(
         en: str, ja: str, expected: tuple[str, str, str]) -> None:
     assert _repeats(en, ja) == [expected]
+
+
+# --- REP002: a whole sentence said twice in a row --------------------------------------------
+
+FORECAST_EN = ("Sheriff Tamas Kovacs urged residents not to return. Forecasters expect cooler "
+               "temperatures from Saturday.")
+FORECAST_JA = ("コヴァーチ保安官は住民に戻らないよう呼びかけた。"
+               "土曜日からは気温が下がる見通しだと予報官はみている。")
+FORECAST_TWICE = FORECAST_JA + "土曜日からは気温が下がる見通しだと予報官はみている。"
+
+
+def test_a_sentence_said_twice_in_a_row_is_major() -> None:
+    """The loop of a translation model: the second copy is the finding, in an article and
+    in a pre-aligned segment (mtqa score: one line, one segment)."""
+    second = FORECAST_TWICE.rindex("土曜日")
+    report = mtqa.check(FORECAST_EN, FORECAST_TWICE, config=False,
+                        backtranslator="dictionary", checks=("repetition",))
+    [f] = [f for f in report.finding_list if f.code == "REP002"]
+    assert (f.severity, f.start, f.end) == ("major", second, len(FORECAST_TWICE))
+    assert "word for word" in f.message
+    segments = mtqa.check_segments([(FORECAST_EN, FORECAST_TWICE)], config=False,
+                                   backtranslator="dictionary", checks=("repetition",))
+    assert [(f.code, f.start) for f in segments.finding_list] == [("REP002", second)]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        (FORECAST_EN, FORECAST_JA),
+        # the English says it twice too (a real WMT24 ESA item, Team-J), and a headline
+        # repeated on both sides
+        ("Please confirm. Please confirm.", "確認お願いします。確認お願いします。"),
+        ("How the minister became a scapegoat\n\nHow the minister became a scapegoat",
+         "大臣が責任を転嫁された経緯\n\n大臣が責任を転嫁された経緯"),
+        # short answers are said twice in speech
+        ("Yes, yes. We agree.", "はい。はい。合意します。"),
+        # the same sentence further on is no loop
+        ("Prices rose. Wages fell. Prices rose again.",
+         "物価が上昇した。賃金は下がった。物価が上昇した。"),
+    ],
+)
+def test_sentences_the_english_repeats_or_that_are_no_loop_are_left_alone(
+        en: str, ja: str) -> None:
+    assert [f.code for f in mtqa.check(en, ja, config=False, backtranslator="dictionary",
+                                       checks=("repetition",)).finding_list
+            if f.code == "REP002"] == []

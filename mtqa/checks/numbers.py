@@ -142,9 +142,11 @@ def japanese_quantities(text: str) -> list[Quantity]:
         if tok.pos2 != "数詞" or any(a <= tok.start < b for a, b in fractions):
             i += 1
             continue
-        # a numeral: consecutive 数詞 tokens and the , . between digits
+        # a numeral: consecutive 数詞 tokens and the , . between digits; a space next to a
+        # scale kanji (8,500 万, 4 億 5 千万: as some machine translations write them)
         j = i + 1
-        while j < len(toks) and toks[j].start == toks[j - 1].end and (
+        while j < len(toks) and (toks[j].start == toks[j - 1].end or _spaced_scale(
+                text, toks[j - 1], toks[j])) and (
             toks[j].pos2 == "数詞"
             or (toks[j].surface in {".", "．"} and j + 1 < len(toks)
                 and toks[j + 1].pos2 == "数詞" and toks[j + 1].surface[:1].isdigit())
@@ -174,7 +176,7 @@ def japanese_quantities(text: str) -> list[Quantity]:
                 continue
             if _in_idiom(text, start, after_tok.end):
                 continue  # 三位一体 "trinity", 四半期 "quarter"
-        value = parse_japanese_number(numeral)
+        value = parse_japanese_number(re.sub(r"[ 　]", "", numeral))
         if value is None:
             continue
         q = _japanese_quantity(text, toks, start, end, j, value)
@@ -184,6 +186,20 @@ def japanese_quantities(text: str) -> list[Quantity]:
         c = m.group(1) or m.group(2)
         out.append(Quantity(_WEEKDAYS_JA[c], "weekday", m.start(), m.end(), m.group()))
     return out
+
+
+#: Kanji that scale the digits before them (8,500万, 4億5千万).
+_SCALE_KANJI = frozenset("十百千万億兆")
+
+
+def _spaced_scale(text: str, a: japanese.Token, b: japanese.Token) -> bool:
+    """True when numeral tokens ``a`` and ``b`` are one number written with a space between
+    (8,500 万, 4 億 5 千万): a single space, a scale kanji on one side of it, digits on the
+    other."""
+    if text[a.end : b.start] not in {" ", "　"} or b.pos2 != "数詞":
+        return False
+    return ((b.surface in _SCALE_KANJI and a.surface[-1:].isdigit())
+            or (a.surface in _SCALE_KANJI and b.surface[:1].isdigit()))
 
 
 def _in_idiom(text: str, start: int, counter_end: int) -> bool:
@@ -408,7 +424,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 5
+    version: ClassVar[int] = 6
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

@@ -58,6 +58,9 @@ def test_japanese_quantities_spans_include_units():
         ("Elections will be held in March.", "選挙は5月に行われる。", "5月", "NUM001"),
         # the approximate quantity turned around
         ("More than 40 people were hurt.", "40人未満が負傷した。", "40人", "NUM004"),
+        # a number written with spaces around its scale kanji, changed
+        ("Plants moved onto land about 450 million years ago.",
+         "約 4 億 6 千万年前、植物は陸へと移った。", "4 億 6 千万年", "NUM001"),
     ],
 )
 def test_changed_numbers_are_flagged(en, ja, span, code):
@@ -93,6 +96,12 @@ def test_changed_numbers_are_flagged(en, ja, span, code):
         ("Twenty-six countries signed.", "26カ国が署名した。"),
         # match reports count the second half from zero
         ("Palmer scored in the 58th minute.", "パーマーが後半13分に得点した。"),
+        # spaces around a scale kanji, as some machine translations write numbers (WMT24
+        # ESA, ONLINE-B): one number
+        ("Where I am standing, 85 million years ago, was the Western Interior Seaway.",
+         "私が立っている場所は、約 8,500 万年前、西部内海の底だった。"),
+        ("Plants moved onto land about 450 million years ago.",
+         "約 4 億 5 千万年前、植物は陸へと移った。"),
     ],
 )
 def test_correct_conversions_are_left_alone(en, ja):

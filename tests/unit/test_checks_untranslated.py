@@ -196,3 +196,34 @@ def test_korean_slipped_into_the_japanese_is_a_major_finding():
 def test_foreign_script_that_belongs_is_left_alone(en, ja):
     r = mtqa.check(en, ja, backtranslator="dictionary", checks=("untranslated",))
     assert [f.code for f in r.finding_list] == []
+
+
+# --- untranslated v8: one word alone, markup and laughter (WMT24 ESA, whole articles) -------
+
+
+def _found(en, ja):
+    r = mtqa.check(en, ja, backtranslator="dictionary", config=False,
+                   checks=("untranslated",))
+    return [(f.text, f.severity) for f in r.finding_list]
+
+
+def test_one_english_word_alone_is_minor_running_text_major():
+    # of 60 one-word major findings on ESA dev, 3 lay on a span an annotator marked major
+    en = "There was a nationwide outage this morning, and my ping went through the roof."
+    assert _found(en, "今朝は全国的なoutageがあって、pingが跳ね上がった。") == [
+        ("outage", "minor"), ("ping", "minor")]
+    assert _found(en, "今朝はthere was a nationwide outageで、ピングが跳ね上がった。") == [
+        ("there was a nationwide outage", "major")]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # an HTML character reference an engine escaped (ONLINE-B on ESA): markup, not English
+        ("dang... a nationwide AT&T outage.", "やれやれ... AT&amp;T が全国的に停止。"),
+        # net laughter in Latin letters
+        ("That was hilarious lol", "めちゃくちゃ面白かったｗｗｗ"),
+    ],
+)
+def test_markup_and_laughter_are_no_english(en, ja):
+    assert _found(en, ja) == []

@@ -25,6 +25,7 @@ Words are matched with :mod:`mtqa.text.lexicon`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
@@ -61,6 +62,21 @@ MAX_RENDERED_SHARE = 0.2
 
 def _is_light(w: EnWord) -> bool:
     return w.kind == "word" and w.text.lower().replace("’", "'").removesuffix("'s") in LIGHT_WORDS
+
+
+#: Modal periphrases that Japanese renders by a form of the verb (可能形 買える, ようになる,
+#: つもり), never by a word of their own: "be able to", "going to", "gonna". Their "able"
+#: and "going" are no content a clause can lose ("when are we going to be able to afford a
+#: larger car?" → いつ大きな車を買えるようになるの？).
+_PERIPHRASIS = re.compile(
+    r"\b(?:be|been|being|is|are|was|were|am|['’]re|['’]m|['’]s)\s+(?:not\s+|never\s+)?"
+    r"(able)\s+to\b|\b(going)\s+to\b|\b(gonna)\b", re.I)
+
+
+def _periphrasis_starts(reference: str) -> frozenset[int]:
+    """Offsets of the words of :data:`_PERIPHRASIS` in ``reference``."""
+    return frozenset(m.start(g) for m in _PERIPHRASIS.finditer(reference)
+                     for g in (1, 2, 3) if m.group(g))
 #: Share of the English words of a pair that must be rendered before its missing facts
 #: are looked for (below it, the pair is misaligned or loosely translated as a whole).
 MIN_RENDERED_FOR_PHRASES = 0.5
@@ -97,7 +113,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 10
+    version: ClassVar[int] = 11
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -162,9 +178,11 @@ class OmissionCheck(BaseCheck):
         from .mistranslation import find_idioms  # late: mistranslation imports this module
 
         idiom_spans = [(a, b) for _, _, a, b in find_idioms(pair.reference)]
+        periphrasis = _periphrasis_starts(pair.reference)
         for ci, clause in enumerate(clauses):
             ks = [index[id(w)] for w in clause.words if id(w) in index]
             content = [k for k in ks if not _is_light(lex.words[k])
+                       and lex.words[k].start not in periphrasis
                        and not any(a <= lex.words[k].start < b for a, b in idiom_spans)]
             missing_ks = [k for k in content if not lex.covered(k)]
             anchors = [k for k in missing_ks if lex.words[k].anchor]

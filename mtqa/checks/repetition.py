@@ -71,9 +71,10 @@ def _sentences_in(text: str, sent: Sentence) -> list[tuple[int, int, int]]:
     """(start, end, index of ``sent``) of the Japanese sentences inside document sentence
     ``sent``: itself in an article, which the segmenter cut already; the sentences of a
     pre-aligned segment (``mtqa score``, ``check_segments``: one line, one "sentence")."""
+    first = _JA_SENTENCE_END.search(text, sent.start, sent.end)
+    if first is None or _JA_SENTENCE_END.search(text, first.end(), sent.end) is None:
+        return [(sent.start, sent.end, sent.index)]  # one sentence (an article's)
     piece = text[sent.start : sent.end]
-    if len(_JA_SENTENCE_END.findall(piece)) < 2:
-        return [(sent.start, sent.end, sent.index)]
     return [(sent.start + u.start, sent.start + u.end, sent.index)
             for u in segment(piece, "ja").sentences]
 

@@ -62,8 +62,10 @@ def english_name_pairs(reference: str) -> list[tuple[str, str]]:
 
 def split_names(text: str, start: int, end: int, reference: str) -> Iterator[SplitName]:
     """The names of ``reference`` whose parts ``text[start:end]`` (one sentence) splits."""
+    if text.find("・", start, end) < 0:
+        return  # (most sentences: the English is not read)
     pairs = english_name_pairs(reference)
-    if not pairs or "・" not in text[start:end]:
+    if not pairs:
         return
     for m in _JA_PART_DOT.finditer(text, start, end):
         first = m.group(1)

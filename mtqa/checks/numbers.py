@@ -202,6 +202,17 @@ def _spaced_scale(text: str, a: japanese.Token, b: japanese.Token) -> bool:
             or (a.surface in _SCALE_KANJI and b.surface[:1].isdigit()))
 
 
+def _decade_of_century(q: Quantity, e: Quantity, seg: str) -> bool:
+    """True when Japanese ``q`` names a decade by two digits (70年代, 80年代の) and English
+    ``e`` is that decade's year in the 1900s or 2000s ("the 1970s")."""
+    if not (10 <= q.value <= 90 and float(q.value).is_integer() and q.value % 10 == 0):
+        return False
+    after = seg[q.end : q.end + 2]
+    if not (after.startswith("代") and q.text.endswith("年") or after == "年代"):
+        return False
+    return any(_same(e.value, century + q.value) for century in (1900.0, 2000.0))
+
+
 def _in_idiom(text: str, start: int, counter_end: int) -> bool:
     """Whether a dictionary word starting at the numeral runs past its counter."""
     for end in range(min(len(text), start + 6), counter_end, -1):
@@ -424,7 +435,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -508,7 +519,7 @@ class NumberCheck(BaseCheck):
         nums = [e for e in en_q if e.kind in {"num", "month", "time"}]
         same = [e for e in nums if _same(e.value, q.value) or (
             e.kind == "time" and _same(e.value / 60 % 12 or 12, q.value)
-        )]
+        ) or _decade_of_century(q, e, seg)]
         if same:
             return self._judge_same(q, same, en_q, ja_q, seg, pair, text)
         if _converted(q.value, [e.value for e in nums if e.unit]):

@@ -58,6 +58,8 @@ def test_japanese_quantities_spans_include_units():
         ("Elections will be held in March.", "選挙は5月に行われる。", "5月", "NUM001"),
         # the approximate quantity turned around
         ("More than 40 people were hurt.", "40人未満が負傷した。", "40人", "NUM004"),
+        # another decade
+        ("I grew up in the 1970s.", "私は８０年代に育った。", "８０年", "NUM001"),
         # a number written with spaces around its scale kanji, changed
         ("Plants moved onto land about 450 million years ago.",
          "約 4 億 6 千万年前、植物は陸へと移った。", "4 億 6 千万年", "NUM001"),
@@ -102,6 +104,9 @@ def test_changed_numbers_are_flagged(en, ja, span, code):
          "私が立っている場所は、約 8,500 万年前、西部内海の底だった。"),
         ("Plants moved onto land about 450 million years ago.",
          "約 4 億 5 千万年前、植物は陸へと移った。"),
+        # a decade by two digits (WMT24 ESA, NTTSU)
+        ("I grew up in the 1970s.", "私は７０年代に育った。"),
+        ("Music of the 1980s is back.", "80年代の音楽が戻ってきた。"),
     ],
 )
 def test_correct_conversions_are_left_alone(en, ja):

@@ -335,6 +335,22 @@ def _gloss_stems(surface: str) -> frozenset[str]:
     return frozenset(stem(w) for w in jmdict.gloss_words(surface))
 
 
+def _word_pairs(reference: str, start: int, end: int) -> list[tuple[str, str]]:
+    """Stems of the adjacent English word pairs of ``reference`` outside the title at
+    ``start:end`` ("enforcement attorney" beside "executive director")."""
+    words = [(m.start(), stem(m.group())) for m in re.finditer(r"[A-Za-z]+", reference)
+             if not start <= m.start() < end]
+    return [(a, b) for (_, a), (_, b) in zip(words, words[1:])]
+
+
+def _renders_pair(c: Compound, pairs: Sequence[tuple[str, str]]) -> bool:
+    """True when compound ``c`` renders another two-word phrase of the English word by word,
+    its modifier the first word and its head the second (執行 "enforcement" + 弁護士
+    "attorney"): it is that phrase's rendering, not the title's."""
+    mod, head = _gloss_stems(c.modifier), _head_stems(c.head)
+    return any(a in mod and b in head for a, b in pairs)
+
+
 def _head_stems(head: str) -> frozenset[str]:
     """Gloss stems of an office head and of the words it is made of: a head JMdict lacks
     as a whole (次官補 "assistant secretary": 次官 'vice-minister' + 補 'assistant')."""
@@ -356,7 +372,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -409,10 +425,13 @@ class TitleCheck(BaseCheck):
         heads = {_rendering_parts(r)[1] for r in renderings} - {""}
         head_word = stem(m.entry.key[-1]) if m.entry.key else ""
         name_runs = _name_runs(m, pair.reference, seg, pair.mt_start)
+        other_phrases = _word_pairs(pair.reference, m.start, m.end)
         best: _Candidate | None = None
         for c in comps:
             if (c.start, c.end) in flagged or c.core in licensed or c.surface in licensed:
                 continue
+            if c.modifier and _renders_pair(c, other_phrases):
+                continue  # 執行弁護士 is the "enforcement attorney" beside "executive director"
             if c.core in heads and not c.modifier:
                 continue  # a bare accepted head (大臣 for "Finance Minister") is a shortening
             why: list[str] = []

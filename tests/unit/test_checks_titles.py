@@ -263,3 +263,17 @@ def test_non_political_head_beside_a_bare_name_the_english_never_places_is_flagg
 ])
 def test_titles_a_reader_knows_or_the_english_places_beside_a_bare_name_are_left_alone(en, ja):
     assert flagged(en, ja) == []
+
+
+def test_a_compound_rendering_another_phrase_word_by_word_is_not_the_titles() -> None:
+    """titles v7: 執行弁護士 renders "enforcement attorney" (執行 'enforcement', 弁護士
+    'attorney'), not the "executive director" beside it (a WMT24 ESA paragraph, five
+    systems); a title given another office is still flagged."""
+    en = ("Tim Whitehouse, a former EPA enforcement attorney and the executive director of "
+          "Public Employees for Environmental Responsibility, praised the enforcement.")
+    ja = ("元EPA（環境保護庁）の執行弁護士であり、公務員環境責任団体のエグゼクティブディレクター"
+          "であるティム・ホワイトハウスは、その執行を称賛した。")
+    assert [f for f in flagged(en, ja) if f[0] == "執行弁護士"] == []
+    en2 = "Russian Foreign Minister Sergey Lavrov met the envoy."
+    assert [t for t, _, _ in flagged(en2, "ロシアのセルゲイ・ラヴロフ外務大統領は特使と会談した。")] == [
+        "外務大統領"]

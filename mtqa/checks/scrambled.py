@@ -612,8 +612,7 @@ def _complete_without_predicate(words: Sequence[japanese.Token],
     address (レスリーさん。), a lone adverb, conjunction or interjection (なるほど。), a
     verbal noun compounded with the noun before it (うさぎよけフェンスの設置完了。 "finished
     putting up rabbit fence": 体言止め of an action, as headlines and posts write it), or the
-    rendering of an English
-    sentence that is itself a fragment."""
+    rendering of an English sentence that is itself a fragment."""
     if words[-1].surface in _ADDRESS and len(words) <= 3:
         return True
     if _elided_copula(words):

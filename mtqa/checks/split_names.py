@@ -8,10 +8,10 @@ Japanese script (kanji or hiragana) before the second part (チャールズ・�
 マイク・ニューヨーク州選出のローラー), a modifier has been moved into the name: the words
 of the sentence are out of order.
 
-Both parts are recognised by sound (:func:`mtqa.text.phonetic.name_similarity`), so a list joined by the dot (ロシア・中国) or a name whose next part is in Latin
-letters (サンダー・E) is no split name. On the 4,094 translations of WMT24 ESA en-ja dev (13
-systems and a professional translation) no katakana part followed by the dot is followed by
-kanji or hiragana at all.
+Both parts are recognised by sound (:func:`mtqa.text.phonetic.name_similarity`), so a list
+joined by the dot (ロシア・中国) or a name whose next part is in Latin letters (サンダー・E) is
+no split name. On the 4,094 translations of WMT24 ESA en-ja dev (12 systems and a professional
+translation) no katakana part followed by the dot is followed by kanji or hiragana at all.
 """
 
 from __future__ import annotations
@@ -28,9 +28,8 @@ _EN_PAIR = re.compile(
     r"\b([A-Z][A-Za-z'’-]+)(?=\s+(?:[A-Z]\.\s+)?([A-Z][A-Za-z'’-]+))")
 #: A katakana part of a name followed by the middle dot.
 _JA_PART_DOT = re.compile(r"([ァ-ヺー]{2,})・")
-#: A katakana run (a candidate second part), and one katakana character.
+#: A katakana run (a candidate second part).
 _JA_PART = re.compile(r"[ァ-ヺー]{2,}")
-_KATAKANA = re.compile(r"[ァ-ヺー]")
 #: Kanji and hiragana: the script of a word that is no part of a foreign name.
 _JAPANESE_WORD = re.compile(r"[\u3041-\u3096\u4e00-\u9fff\u3005]")
 #: Punctuation that ends a phrase: a name's parts never stand on both sides of it.
@@ -78,14 +77,14 @@ def split_names(text: str, start: int, end: int, reference: str) -> Iterator[Spl
                 break  # the name as it should be
             found = _second_part(text, after, end, en_second)
             if found is not None:
-                yield SplitName(m.start(), found, f"{en_first} {en_second}",
-                                text[after:_part_start(text, after, found)])
+                yield SplitName(m.start(), found.end(), f"{en_first} {en_second}",
+                                text[after : found.start()])
                 break
 
 
-def _second_part(text: str, after: int, end: int, second: str) -> int | None:
-    """End of the first katakana run sounding like ``second`` after some Japanese word,
-    within :data:`MAX_GAP` characters of ``after`` and the same phrase; None otherwise."""
+def _second_part(text: str, after: int, end: int, second: str) -> re.Match[str] | None:
+    """The first katakana run sounding like ``second`` after some Japanese word, within
+    :data:`MAX_GAP` characters of ``after`` and the same phrase; None otherwise."""
     limit = min(end, after + MAX_GAP)
     stop = _PHRASE_END.search(text, after, limit)
     if stop is not None:
@@ -94,13 +93,5 @@ def _second_part(text: str, after: int, end: int, second: str) -> int | None:
         if not _JAPANESE_WORD.search(text, after, run.start()):
             continue  # nothing but katakana (or Latin) before it: another part of the name
         if name_similarity_reaches(second, run.group(), PART_MIN):
-            return run.end()
+            return run
     return None
-
-
-def _part_start(text: str, after: int, end: int) -> int:
-    """Start of the katakana run ending at ``end``."""
-    i = end
-    while i > after and _KATAKANA.match(text[i - 1]):
-        i -= 1
-    return i

@@ -31,6 +31,11 @@ Flagged:
 * ``NAM006`` — one name put in place of another: a katakana person's or place name
   that renders a name said elsewhere in the article, where the English sentence has a
   name its Japanese does not render (see :meth:`NameCheck._substituted`).
+* ``NAM007`` — a country put in place of another place: the Japanese sentence names a
+  country (フランス, 英国) that its English sentence does not name in any form, where the
+  English has a name the Japanese does not render — one that is not in that country nor
+  of it by WordNet (Beijing for 中国, the Bundesbank for ドイツ are the translator's
+  usual renderings; see :meth:`NameCheck._country_put_in`).
 
 A stray word after a name (``NAM002`` kanji, ``NAM004`` kana) is a person's when the
 English marks a person or when UniDic reads the name's last word as a personal name
@@ -51,6 +56,10 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..text import japanese, jmdict, wordlists
+from ..text.countries import (
+    countries_rendered_by, country_mentions, mentions_country, renders_country,
+)
+from ..text.wordnet import is_place, what_holds
 from ..text.cache import text_cache
 from ..text.english import STOPWORDS, stem
 from ..text.glossary import organisations
@@ -507,6 +516,40 @@ def _kanji_stray(suffix: japanese.Token, glued: japanese.Token | None, person: b
     return f"the suffix {suffix.surface} '{first}'"
 
 
+def _unrendered_countries(pair: AlignedPair, seg: str) -> list[str]:
+    """The countries the pair's English names (by name, adjective or short form: the US,
+    Belgian) that its Japanese ``seg`` renders by none of their JMdict names, nor in Latin
+    letters; not a hashtag's or a handle's (#USA)."""
+    out = []
+    for c in country_mentions(pair.reference):
+        form = pair.reference[c.start : c.end]
+        if pair.reference[c.start - 1 : c.start] in ("#", "@") or form in seg:
+            continue
+        if not renders_country(seg, c.renderings):
+            out.append(form)
+    return out
+
+
+def _place_stem_said(word: str, english: str) -> bool:
+    """Whether ``english`` has a word made on the stem of a place that JMdict glosses
+    ``word`` (Scottish, Scots for スコットランド "Scotland"; English for イングランド): the
+    first four letters of a word, or its plural ("Germans" for ドイツ: a demonym
+    of the country list); in any case (social English writes "scottish")."""
+    stems = {g[:4].lower() for g in jmdict.glosses(word) if len(g) >= 4 and g[:1].isupper()}
+    forms = {f for c in countries_rendered_by(word) for f in c}
+    return any(w[:4].lower() in stems or (w.endswith("s") and w[:-1] in forms)
+               for w in re.findall(r"\b[A-Za-z]{4,}", english))
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a longer word of its script: katakana next to
+    katakana or a ・ (メキシコ of ニューメキシコ), kanji after kanji (米国 of 全米国)."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if japanese.is_katakana(text[start:end]):
+        return any(c and (japanese.is_katakana(c) or c in "・＝=") for c in (before, after))
+    return bool(before) and japanese.has_kanji(before)
+
+
 def _name_start(text: str, lo: int, start: int, joiners: str = "・＝=") -> int:
     """Where the katakana name before offset ``start`` of ``text`` begins, not before
     ``lo``: back over katakana and the marks that join the parts of one name
@@ -520,7 +563,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 11
+    version: ClassVar[int] = 12
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -558,7 +601,10 @@ class NameCheck(BaseCheck):
             near = self._assign(parts, st, ctx.reference.text, lo, hi, preassigned=own,
                                 min_sim=NEIGHBOUR_MATCH_MIN)
             near = {p: v for p, v in near.items() if p in rest}
-        yield from self._substituted(parts, own, pair, ctx, st)
+        put_in = list(self._substituted(parts, own, pair, ctx, st))
+        yield from put_in
+        yield from self._country_put_in(tokens, own, pair, ctx, st,
+                                        {(f.start, f.end) for f in put_in})
         for part in parts:
             is_own = part in own
             hit = own.get(part) or near.get(part)
@@ -773,8 +819,11 @@ class NameCheck(BaseCheck):
         documents of WMT24 ESA en-ja dev, 12 systems and refA.)
         """
         taken = {k for k, _ in own.values()}
-        if not any(pair.ref_start <= n.start < pair.ref_end and not keys & taken
-                   for n, keys in zip(st.names, st.name_keys)):
+        text = ctx.translation.text
+        countries = _unrendered_countries(pair, text[pair.mt_start : pair.mt_end])
+        if not countries and not any(pair.ref_start <= n.start < pair.ref_end
+                                     and not keys & taken
+                                     for n, keys in zip(st.names, st.name_keys)):
             return  # every name of the English sentence is rendered (most sentences)
         owned_runs = {(p.run_start, p.run_end) for p in own}
         free = [p for p in parts if not p.reading and _acceptable_alone(p)
@@ -798,23 +847,87 @@ class NameCheck(BaseCheck):
             candidates[run] = found[1]
         if not candidates:
             return
-        missing = self._unrendered(pair, ctx, st, own, set(candidates))
+        missing = [n.text for n in self._unrendered(pair, ctx, st, own, set(candidates))]
+        missing += countries
         if not missing:
             return
-        text = ctx.translation.text
         for (start, end), other in sorted(candidates.items()):
             toks = japanese.tokenize(text[start:end])
-            if not any(t.pos3 in ("人名", "地名") for t in toks) and not _is_person(
-                    other, ctx.reference.text, st):
-                continue  # a person's name: an organisation is often named for its members
+            if not any(t.pos3 in ("人名", "地名") for t in toks) and not (
+                    _is_person(other, ctx.reference.text, st) or other.text in st.located
+                    or is_place(other.text)):
+                continue  # a person or a place: an organisation is often named for its members
             if not self._rendered_elsewhere(other, pair, ctx):
                 continue
             yield self._finding(
                 "NAM006", "major", start, end, text,
                 f"'{text[start:end]}' renders {other.text}, whom the English names elsewhere "
-                f"in the article; here the English has {missing[0].text}, which the Japanese "
+                f"in the article; here the English has {missing[0]}, which the Japanese "
                 "does not render: one name put in place of another",
-                pair.reference, pair.index, english=missing[0].text, other=other.text,
+                pair.reference, pair.index, english=missing[0], other=other.text,
+            )
+
+    def _country_put_in(
+        self, tokens: Sequence[japanese.Token], own: dict[KanaPart, tuple[str, float]],
+        pair: AlignedPair, ctx: Context, st: _State, flagged: set[tuple[int, int]],
+    ) -> Iterator[Finding]:
+        """``NAM007``: a country put in place of another place or a person.
+
+        A word that UniDic reads as a place (地名) and JMdict gives for a country
+        (フランス "France", 英国 "Britain": :func:`mtqa.text.countries.countries_rendered_by`),
+        a whole word (not the start of ニューヨーク), whose country the pair's English does
+        not name in any form (name, adjective, short form), stands where the English has a
+        name the Japanese does not render (:meth:`_unrendered`, or a country of the English
+        by none of its renderings), a person's or a place's (a holiday or a company named
+        after a country is no substitution). A country opening a kanji compound
+        (ドイツ鉄道 for Deutsche Bahn, 米国防総省 for the Pentagon) names a body, and a
+        word on the country's stem (Scottish for スコットランド, Germans for ドイツ) names
+        it. The translator may name a country for a place or a body
+        of it ("Beijing said" → 中国は, the Bundesbank → ドイツ連邦銀行, the Kremlin →
+        ロシア大統領府): a missing name that WordNet puts in the country or ties to it (its
+        part holonyms and definitions: :func:`mtqa.text.wordnet.what_holds`) does not
+        count.
+        """
+        text = ctx.translation.text
+        put: list[tuple[int, int, tuple[tuple[str, ...], ...]]] = []
+        for k, tok in enumerate(tokens):
+            if tok.pos3 != "地名":
+                continue
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if after is not None and after.start == tok.end and after.pos1 == "名詞" and len(
+                    after.surface) >= 2 and japanese.has_kanji(after.surface):
+                continue  # a body named with the country (ドイツ鉄道, 米国防総省): its name
+            countries = countries_rendered_by(tok.surface)
+            start, end = pair.mt_start + tok.start, pair.mt_start + tok.end
+            if not countries or (start, end) in flagged or _inside_word(text, start, end):
+                continue
+            if any(mentions_country(pair.reference, forms) for forms in countries) or \
+                    _place_stem_said(tok.surface, pair.reference):
+                continue
+            put.append((start, end, countries))
+        if not put:
+            return
+        seg = text[pair.mt_start : pair.mt_end]
+        ref = ctx.reference.text
+        # a person or a place: a holiday or a company named for a country is no substitution
+        missing = [n.text for n in self._unrendered(pair, ctx, st, own,
+                                                    {(a, b) for a, b, _ in put})
+                   if (n.text in st.located or _is_person(n, ref, st) or is_place(n.text))
+                   and not any(renders_country(seg, c.renderings)
+                               for c in country_mentions(n.text))]
+        missing += _unrendered_countries(pair, seg)
+        for start, end, countries in put:
+            away = [m for m in dict.fromkeys(missing) if not any(
+                mentions_country(what_holds(m), forms) for forms in countries)]
+            if not away:
+                continue
+            name = countries[0][0]
+            yield self._finding(
+                "NAM007", "major", start, end, text,
+                f"'{text[start:end]}' names {name}, which the English of this sentence does "
+                f"not; here the English has {away[0]}, which the Japanese does not render: "
+                "one place put in place of another",
+                pair.reference, pair.index, english=away[0], other=name,
             )
 
     def _named_elsewhere(self, part: KanaPart, st: _State,

@@ -117,3 +117,23 @@ def country_mentions(text: str) -> Iterator[CountryMention]:
 def mentions_country(text: str, forms: tuple[str, ...]) -> bool:
     """Whether English ``text`` names the country of ``forms`` in any of its forms."""
     return any(c.forms == forms for c in country_mentions(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _by_rendering() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Every Japanese rendering of two or more characters → the forms of the countries it
+    renders (ウリナラ renders two)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for forms in country_forms():
+        for r in country_renderings(forms):
+            if len(r) >= 2:
+                out.setdefault(r, []).append(forms)
+    return {r: tuple(fs) for r, fs in out.items()}
+
+
+def countries_rendered_by(word: str) -> tuple[tuple[str, ...], ...]:
+    """The countries (each as its forms) that the Japanese ``word`` names, by the JMdict
+    headwords of their English forms: フランス → France, 英国 → United Kingdom; () for any
+    other word. A word that is also an ordinary noun (チリ "dust", タイ "sea bream") should
+    be read as a place by the caller first (UniDic's 地名)."""
+    return _by_rendering().get(word, ())

@@ -240,7 +240,6 @@ _DETACH = (
 
 
 @functools.lru_cache(maxsize=65536)
-@functools.lru_cache(maxsize=65536)
 def base_forms(word: str) -> frozenset[str]:
     """The word (lower case) and its possible base forms: the exception lists, then the
     detachment rules of morphy, with a doubled final consonant undone (kicked → kick,
@@ -255,3 +254,55 @@ def base_forms(word: str) -> frozenset[str]:
             if not ending and len(base) > 2 and base[-1] == base[-2]:
                 out.add(base[:-1])
     return frozenset(out)
+
+
+#: How far the part holonyms of a place are followed (Kremlin → Moscow → Russia → Eurasia).
+_HOLONYM_DEPTH = 6
+
+
+@functools.lru_cache(maxsize=4096)
+def what_holds(name: str) -> str:
+    """What WordNet says of the proper noun ``name`` ("Rotterdam", "Bundesbank") that names
+    where it is or whose it is: the places that contain it (part holonyms ``#p``, followed
+    up to six levels) and the definitions of its proper senses and of those places, as one
+    text, underscores read as spaces: "Rotterdam" → "... Netherlands Holland ... Europe";
+    "Bundesbank" → "the central bank of Germany"; "Kremlin" → "citadel of Moscow, housing
+    the offices of the Russian government ... Russia". Empty for a name WordNet lacks."""
+    out: list[str] = []
+    frontier = [s for s in synsets_of(name.lower().replace(" ", "_"))
+                if s.pos == "n" and any(w[:1].isupper() for w in s.words)]
+    seen: set[int] = set()
+    for _ in range(_HOLONYM_DEPTH):
+        nxt = []
+        for s in frontier:
+            if s.offset in seen:
+                continue
+            seen.add(s.offset)
+            out.append(" ".join(s.words).replace("_", " "))
+            out.append(s.definition)
+            nxt += [synset(p, o) for sym, p, o in s.pointers if sym == "#p"]
+        frontier = nxt
+    return "\n".join(out)
+
+
+def is_place(name: str) -> bool:
+    """Whether WordNet knows the proper noun ``name`` as a place (a capitalised sense of
+    the ``noun.location`` file: Rotterdam, New York), by its last words (Southern
+    California) or as an adjective that pertains to a place (African: ``\\`` pointers)."""
+    words = name.lower().split()
+    for i in range(len(words)):
+        for s in synsets_of("_".join(words[i:])):
+            if s.pos == "n" and _capital_place(s):
+                return True
+            if s.pos == "a" and i == 0 and any(
+                    sym == "\\" and p == "n" and _capital_place(synset(p, o))
+                    for sym, p, o in s.pointers):
+                return True
+    return False
+
+
+def _capital_place(s: Synset) -> bool:
+    """A named place: a capitalised sense of ``noun.location`` (countries, cities), or a
+    named natural object (Africa, the Alps, the Thames: instances in ``noun.object``)."""
+    return any(w[:1].isupper() for w in s.words) and (
+        s.lexname == "noun.location" or (s.lexname == "noun.object" and s.is_instance))

@@ -680,3 +680,73 @@ def test_a_place_for_an_unrendered_name_is_not_a_swap():
           "had been useful.")
     ja = "会談は月曜日にオーストリアで行われた。オーストリアの当局者は、会談は有益だったと述べた。"
     assert _codes(en, ja, "NAM006") == []
+
+    # nor a country put in place of its own capital (NAM007: Vienna is in Austria)
+    assert _codes(en, ja, "NAM007") == []
+
+
+# --- NAM007: a country put in place of another place (names v12) -------------------------
+
+def _refa_articles():
+    """Three whole refA articles of WMT24 ESA en-ja dev (a news, a speech and a social
+    one), paragraphs joined: countries named for "Germans", "scottish", "Deutsche Bahn",
+    "the country of co-determination" — each raised a false NAM007 while it was written."""
+    import json
+    from pathlib import Path
+    path = Path(__file__).resolve().parent.parent / "data" / "refa_country_articles.jsonl"
+    docs: dict[str, list[dict]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        docs.setdefault(row["doc_id"], []).append(row)
+    return {d: ("\n\n".join(r["source"] for r in rows), "\n\n".join(r["translation"] for r in rows))
+            for d, rows in docs.items()}
+
+
+@pytest.mark.parametrize("doc", ["test-en-news_economist.14223", "test-en-speech_Q4lcIWMntCY_000",
+                                 "test-en-social_112107496062298544"])
+def test_professional_articles_put_no_country_in_place_of_another(doc):
+    en, ja = _refa_articles()[doc]
+    report = mtqa.check(en, ja, backtranslator="dictionary", config=False, checks=("names",))
+    assert [f.text for f in report.finding_list if f.code in ("NAM006", "NAM007")] == []
+
+
+def test_a_country_put_in_place_of_another_is_flagged():
+    # the perturbation benchmark's injection (seed 0) into the refA article: "will test
+    # Germany's harmonious labour relations" rendered with France
+    en, ja = _refa_articles()["test-en-news_economist.14223"]
+    garbled = ja.replace("によって、ドイツの調和的な", "によって、フランスの調和的な")
+    assert garbled != ja
+    (f,) = _codes(en, garbled, "NAM007")
+    assert (f.category, f.severity, f.text) == ("name", "major", "フランス")
+    assert garbled.index("フランスの調和的な") == f.start
+    assert "France" in f.message and "Germany" in f.message
+
+
+@pytest.mark.parametrize("en,ja", [
+    # a country for its capital, its seat of government or its central bank (WordNet puts
+    # Beijing and the Kremlin in the country; the Bundesbank is "the central bank of Germany")
+    ("Beijing said on Monday it would respond.", "中国は月曜日、対抗措置を取ると表明した。"),
+    ("The Kremlin denied the report.", "ロシアはその報道を否定した。"),
+    ("The Bundesbank raised its forecast.", "ドイツは予測を引き上げた。"),
+    # a body named with the country (ドイツ鉄道 for Deutsche Bahn)
+    ("Drivers at Deutsche Bahn went on strike.", "ドイツ鉄道の運転士がストライキに入った。"),
+    # the country said by a word on its stem, in any case
+    ("Are you going to lean into the scottish stuff?", "スコットランド系の部分に向き合うの？"),
+    ("Many Germans disagree, Merkel said.", "多くのドイツ人は反対だとメルケル氏は述べた。"),
+    # a country the English does not name, where no place or person goes unrendered
+    ("The country of co-determination faces strikes.", "共同決定の国であるドイツはストに直面している。"),
+])
+def test_a_country_the_translator_names_for_a_place_of_its_own_is_no_swap(en, ja):
+    assert _codes(en, ja, "NAM007") == []
+
+
+def test_a_name_put_in_place_of_a_country_is_flagged():
+    # a person's name of the article where the English says "the US" (an acronym: no name
+    # of the names list, a country of the country list)
+    en = ("Boris Johnson left office in 2022. In the US, Donald Trump is attempting to claim "
+          "immunity. Johnson did not comment.")
+    ja = ("ボリス・ジョンソン氏は2022年に退任した。ボリス・ジョンソンではドナルド・トランプ氏が"
+          "免責を主張しようとしている。ジョンソン氏はコメントしなかった。")
+    (f,) = _codes(en, ja, "NAM006")
+    assert f.text == "ボリス・ジョンソン" and "US" in f.message
+    assert _codes(en, ja.replace("ボリス・ジョンソンでは", "米国では"), "NAM006") == []

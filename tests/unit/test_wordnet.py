@@ -165,3 +165,19 @@ def test_the_two_word_index_finds_what_trying_every_lemma_of_the_first_word_find
                  for o in figurative.find_expressions(text)]
         assert found == expected
         assert found or text.startswith("Take")  # each text but the last holds a figure
+
+
+@pytest.mark.parametrize("name,place", [
+    ("Rotterdam", True), ("Southern California", True),  # by its last word
+    ("African", True),  # an adjective that pertains to a place (Africa, a named landmass)
+    ("Europe", True), ("New Year's Day", False), ("Boeing", False), ("Deutsche Bahn", False),
+])
+def test_is_place_reads_named_locations(name: str, place: bool) -> None:
+    assert wordnet.is_place(name) is place
+
+
+def test_what_holds_names_the_containing_places_and_the_owner() -> None:
+    assert "Netherlands" in wordnet.what_holds("Rotterdam")
+    assert "Russia" in wordnet.what_holds("Kremlin")  # Kremlin → Moscow → Russia
+    assert "Germany" in wordnet.what_holds("Bundesbank")  # by its definition
+    assert wordnet.what_holds("Telford") == ""

@@ -24,9 +24,13 @@ from .types import Document, Sentence
 
 SEGMENTER_VERSION = "rules-4"
 
-# Japanese sentence ends: 。！？ (and ASCII/full-width variants), optionally followed by
-# closing brackets/quotes that belong to the sentence.
-_JA_END = re.compile(r"[。．！？!?]+[」』）)”’\"]*")
+#: The marks that end a Japanese sentence (。！？ and their ASCII and full-width variants);
+#: the one copy the segmenter, the checks and the back-translation splitter read.
+JA_FULL_STOPS = "。．！？!?"
+#: The closing brackets and quotes that belong to the sentence before them (…。」).
+JA_CLOSERS = "」』）)”’\""
+# Japanese sentence ends: full stops, optionally followed by closers.
+_JA_END = re.compile(f"[{JA_FULL_STOPS}]+[{JA_CLOSERS}]*")
 # Abbreviations after which a period does not end an English sentence.
 _EN_ABBREV = frozenset(
     """mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon pres

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..segment import JA_FULL_STOPS
+
 #: Boundary classes, strongest first. A cut goes *after* the boundary character, so the
 #: punctuation stays with the clause it closes (as a reader would split it).
 BOUNDARY_CLASSES: tuple[frozenset[str], ...] = (
-    frozenset("。！？!?．"),
+    frozenset(JA_FULL_STOPS),
     frozenset("；;：:"),
     frozenset("、，,､"),
     frozenset("」』）)】〕〉》]"),

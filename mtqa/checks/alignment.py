@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..align import GOOD_MATCH, LOG_RATIO_MEAN, SentenceSimilarity
+from ..segment import JA_CLOSERS, JA_FULL_STOPS
 from ..text.similarity import english_features, japanese_features
 from ..types import AlignedPair, Document, Finding
 from . import BaseCheck, Context, pair_segments
@@ -113,7 +114,7 @@ DISPROPORTION = 3.0
 DISPROPORTION_MIN_UNPAIRED = 3
 #: A line at the edge of the document longer than this (characters) is not taken for chrome.
 EDGE_CHROME_MAX_CHARS = 40
-_JA_SENTENCE_END = re.compile(r"[。．！？!?][」』）)”’\"]*\s*$")
+_JA_SENTENCE_END = re.compile(f"[{JA_FULL_STOPS}][{JA_CLOSERS}]*\\s*$")
 
 
 @dataclass(frozen=True)

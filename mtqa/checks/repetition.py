@@ -37,7 +37,7 @@ from typing import ClassVar
 
 from ..text import japanese, jmdict, wordlists
 from ..text.english import stem
-from ..segment import segment
+from ..segment import JA_FULL_STOPS, segment
 from ..text.phonetic import names_match
 from ..types import AlignedPair, Finding, Sentence
 from . import BaseCheck, Context
@@ -64,7 +64,7 @@ _LIGHT = wordlists.light_verbs() | {"事", "物", "良い", "よい", "無い"}
 
 
 #: A Japanese sentence end (。！？ and their variants).
-_JA_SENTENCE_END = re.compile(r"[。．！？!?]")
+_JA_SENTENCE_END = re.compile(f"[{JA_FULL_STOPS}]")
 
 
 def _sentences_in(text: str, sent: Sentence) -> list[tuple[int, int, int]]:

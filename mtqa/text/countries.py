@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
+from . import jmdict
 from .lexicon import proper_headwords
 
 _COUNTRY_FILE = "countries.tsv"
@@ -120,20 +121,30 @@ def mentions_country(text: str, forms: tuple[str, ...]) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _by_rendering() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Every Japanese rendering of two or more characters → the forms of the countries it
-    renders (ウリナラ renders two)."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for forms in country_forms():
-        for r in country_renderings(forms):
-            if len(r) >= 2:
-                out.setdefault(r, []).append(forms)
-    return {r: tuple(fs) for r, fs in out.items()}
+def _by_bare_form() -> dict[str, tuple[str, ...]]:
+    """Every form, and every form without its dots ("US" for "U.S."), → that country's
+    forms."""
+    out = dict(_by_form())
+    for f, forms in _by_form().items():
+        out.setdefault(f.replace(".", ""), forms)
+    return out
 
 
+@functools.lru_cache(maxsize=4096)
 def countries_rendered_by(word: str) -> tuple[tuple[str, ...], ...]:
-    """The countries (each as its forms) that the Japanese ``word`` names, by the JMdict
-    headwords of their English forms: フランス → France, 英国 → United Kingdom; () for any
-    other word. A word that is also an ordinary noun (チリ "dust", タイ "sea bream") should
-    be read as a place by the caller first (UniDic's 地名)."""
-    return _by_rendering().get(word, ())
+    """The countries (each as its forms) that the Japanese ``word`` of two or more
+    characters names: those one of whose forms JMdict glosses the word with, exactly or
+    with a note ("Georgia (country)"): フランス → France, 英国 → United Kingdom (by
+    "Britain"); () for any other word. The inverse of :func:`country_renderings`, looked up
+    from the word's own entry (building the inverse of every country's renderings costs a
+    JMdict search per form). A word that is also an ordinary noun (チリ "dust", タイ "sea
+    bream") should be read as a place by the caller first (UniDic's 地名)."""
+    if len(word) < 2:
+        return ()
+    by_form = _by_bare_form()
+    out: list[tuple[str, ...]] = []
+    for gloss in jmdict.glosses(word, max_senses=100):
+        forms = by_form.get(re.sub(r"\s+\([^)]*\)$", "", gloss))
+        if forms is not None and forms not in out:
+            out.append(forms)
+    return tuple(out)

@@ -857,7 +857,7 @@ class NameCheck(BaseCheck):
                     _is_person(other, ctx.reference.text, st) or other.text in st.located
                     or is_place(other.text)):
                 continue  # a person or a place: an organisation is often named for its members
-            if not self._rendered_elsewhere(other, pair, ctx):
+            if not self._rendered_elsewhere(other, text[start:end], pair, ctx):
                 continue
             yield self._finding(
                 "NAM006", "major", start, end, text,
@@ -959,13 +959,24 @@ class NameCheck(BaseCheck):
         return best
 
     @staticmethod
-    def _rendered_elsewhere(name: EnglishName, pair: AlignedPair, ctx: Context) -> bool:
-        """Whether the Japanese outside ``pair`` renders ``name`` too (where it belongs)."""
+    def _rendered_elsewhere(name: EnglishName, run: str, pair: AlignedPair,
+                            ctx: Context) -> bool:
+        """Whether a sentence outside ``pair`` whose English names ``name`` renders it with
+        the very katakana put in here (a whole part of ``run``, two characters or more): a name
+        put in place of another is copied from where it belongs. A run that only sounds
+        like a name of another sentence (リヴァプール and "Labour", among a thousand
+        unrelated segments) is no copy of it."""
         text = ctx.translation.text
+        words = [w.lower() for w in name.words if w.lower() not in _NAME_PARTICLES]
+        pieces = [p for p in re.split("[・＝=]", run) if len(p) >= 2]
         for other in ctx.pairs:
             if other is pair or other.mt_end <= other.mt_start:
                 continue
-            if find_rendering(name.text, text[other.mt_start : other.mt_end]):
+            seg = text[other.mt_start : other.mt_end]
+            if not set(pieces) & {k.surface for k in katakana_parts(seg)} or not any(
+                    w in (x.lower() for x in _EN_WORD.findall(other.reference)) for w in words):
+                continue
+            if find_rendering(name.text, seg):
                 return True
         return False
 

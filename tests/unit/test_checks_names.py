@@ -750,3 +750,21 @@ def test_a_name_put_in_place_of_a_country_is_flagged():
     (f,) = _codes(en, ja, "NAM006")
     assert f.text == "ボリス・ジョンソン" and "US" in f.message
     assert _codes(en, ja.replace("ボリス・ジョンソンでは", "米国では"), "NAM006") == []
+
+
+def test_a_name_that_only_sounds_like_one_elsewhere_is_no_swap():
+    # three unrelated sentences of WMT22 QE en-ja dev checked as pre-aligned segments (as
+    # `mtqa score` does): リヴァプール sounds a little like "Labour", said in another
+    # segment, but it is no copy of that name's rendering there (労働党 is not even
+    # katakana); only a copy of the katakana that renders the other name is a swap
+    segments = [
+        ("Chelsea sign Fernando Torres from Liverpool for a British record £ 50 million.",
+         "チェルシーはリヴァプールからフェルナンド・トーレスと契約し、イギリス記録の£50万を獲得した。"),
+        ("This election had aldermen as well as directly elected councillors. Labour got all "
+         "10 Aldermen.", "この選挙では、直接選出された議員だけでなく、議員も含まれていた。"),
+        ("The Dubliners popularized the song \"I wish I was back in Liverpool\" which includes "
+         "a verse about the building of the queensway tunnel.",
+         "ダブリン人は「リヴァプールに戻って欲しい」と歌ったが、この歌にはクイーンズウェイトンネルの"
+         "建設についての歌詞が含まれている。"),
+    ]
+    assert [f for f in findings(segments) if f.code == "NAM006"] == []

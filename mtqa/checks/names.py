@@ -56,11 +56,10 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..text import japanese, jmdict, wordlists
+from ..text.cache import text_cache
 from ..text.countries import (
     countries_rendered_by, country_mentions, mentions_country, renders_country,
 )
-from ..text.wordnet import is_place, what_holds
-from ..text.cache import text_cache
 from ..text.english import STOPWORDS, stem
 from ..text.glossary import organisations
 from ..text.lexicon import english_entry, proper_headwords
@@ -73,6 +72,7 @@ from ..text.phonetic import (
     romaji_similarity,
     skeletons_reach,
 )
+from ..text.wordnet import is_place, what_holds
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 
@@ -530,13 +530,13 @@ def _unrendered_countries(pair: AlignedPair, seg: str) -> list[str]:
     return out
 
 
-def _place_stem_said(word: str, english: str) -> bool:
+def _place_stem_said(word: str, countries: Sequence[tuple[str, ...]], english: str) -> bool:
     """Whether ``english`` has a word made on the stem of a place that JMdict glosses
     ``word`` (Scottish, Scots for スコットランド "Scotland"; English for イングランド): the
     first four letters of a word, or its plural ("Germans" for ドイツ: a demonym
-    of the country list); in any case (social English writes "scottish")."""
+    of ``countries``, the word's); in any case (social English writes "scottish")."""
     stems = {g[:4].lower() for g in jmdict.glosses(word) if len(g) >= 4 and g[:1].isupper()}
-    forms = {f for c in countries_rendered_by(word) for f in c}
+    forms = {f for c in countries for f in c}
     return any(w[:4].lower() in stems or (w.endswith("s") and w[:-1] in forms)
                for w in re.findall(r"\b[A-Za-z]{4,}", english))
 
@@ -546,7 +546,7 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     katakana or a ・ (メキシコ of ニューメキシコ), kanji after kanji (米国 of 全米国)."""
     before, after = text[start - 1 : start], text[end : end + 1]
     if japanese.is_katakana(text[start:end]):
-        return any(c and (japanese.is_katakana(c) or c in "・＝=") for c in (before, after))
+        return any(c and (japanese.is_katakana(c) or _PART_SEP.match(c)) for c in (before, after))
     return bool(before) and japanese.has_kanji(before)
 
 
@@ -601,9 +601,10 @@ class NameCheck(BaseCheck):
             near = self._assign(parts, st, ctx.reference.text, lo, hi, preassigned=own,
                                 min_sim=NEIGHBOUR_MATCH_MIN)
             near = {p: v for p, v in near.items() if p in rest}
-        put_in = list(self._substituted(parts, own, pair, ctx, st))
+        dropped = _unrendered_countries(pair, seg)
+        put_in = list(self._substituted(parts, own, pair, ctx, st, dropped))
         yield from put_in
-        yield from self._country_put_in(tokens, own, pair, ctx, st,
+        yield from self._country_put_in(tokens, own, pair, ctx, st, dropped,
                                         {(f.start, f.end) for f in put_in})
         for part in parts:
             is_own = part in own
@@ -796,7 +797,7 @@ class NameCheck(BaseCheck):
 
     def _substituted(
         self, parts: Sequence[KanaPart], own: dict[KanaPart, tuple[str, float]],
-        pair: AlignedPair, ctx: Context, st: _State,
+        pair: AlignedPair, ctx: Context, st: _State, countries: Sequence[str],
     ) -> Iterator[Finding]:
         """``NAM006``: one person's name of the article put in place of another name.
 
@@ -820,7 +821,6 @@ class NameCheck(BaseCheck):
         """
         taken = {k for k, _ in own.values()}
         text = ctx.translation.text
-        countries = _unrendered_countries(pair, text[pair.mt_start : pair.mt_end])
         if not countries and not any(pair.ref_start <= n.start < pair.ref_end
                                      and not keys & taken
                                      for n, keys in zip(st.names, st.name_keys)):
@@ -848,7 +848,7 @@ class NameCheck(BaseCheck):
         if not candidates:
             return
         missing = [n.text for n in self._unrendered(pair, ctx, st, own, set(candidates))]
-        missing += countries
+        missing += list(countries)
         if not missing:
             return
         for (start, end), other in sorted(candidates.items()):
@@ -869,7 +869,8 @@ class NameCheck(BaseCheck):
 
     def _country_put_in(
         self, tokens: Sequence[japanese.Token], own: dict[KanaPart, tuple[str, float]],
-        pair: AlignedPair, ctx: Context, st: _State, flagged: set[tuple[int, int]],
+        pair: AlignedPair, ctx: Context, st: _State, dropped: Sequence[str],
+        flagged: set[tuple[int, int]],
     ) -> Iterator[Finding]:
         """``NAM007``: a country put in place of another place or a person.
 
@@ -902,7 +903,7 @@ class NameCheck(BaseCheck):
             if not countries or (start, end) in flagged or _inside_word(text, start, end):
                 continue
             if any(mentions_country(pair.reference, forms) for forms in countries) or \
-                    _place_stem_said(tok.surface, pair.reference):
+                    _place_stem_said(tok.surface, countries, pair.reference):
                 continue
             put.append((start, end, countries))
         if not put:
@@ -915,7 +916,7 @@ class NameCheck(BaseCheck):
                    if (n.text in st.located or _is_person(n, ref, st) or is_place(n.text))
                    and not any(renders_country(seg, c.renderings)
                                for c in country_mentions(n.text))]
-        missing += _unrendered_countries(pair, seg)
+        missing += dropped
         for start, end, countries in put:
             away = [m for m in dict.fromkeys(missing) if not any(
                 mentions_country(what_holds(m), forms) for forms in countries)]
@@ -967,14 +968,14 @@ class NameCheck(BaseCheck):
         like a name of another sentence (リヴァプール and "Labour", among a thousand
         unrelated segments) is no copy of it."""
         text = ctx.translation.text
-        words = [w.lower() for w in name.words if w.lower() not in _NAME_PARTICLES]
-        pieces = [p for p in re.split("[・＝=]", run) if len(p) >= 2]
+        words = {w.lower() for w in name.words} - _NAME_PARTICLES
+        pieces = {p for p in _PART_SEP.split(run) if len(p) >= 2}
         for other in ctx.pairs:
             if other is pair or other.mt_end <= other.mt_start:
                 continue
             seg = text[other.mt_start : other.mt_end]
-            if not set(pieces) & {k.surface for k in katakana_parts(seg)} or not any(
-                    w in (x.lower() for x in _EN_WORD.findall(other.reference)) for w in words):
+            if not pieces & {k.surface for k in katakana_parts(seg)} or not words & {
+                    x.lower() for x in _EN_WORD.findall(other.reference)}:
                 continue
             if find_rendering(name.text, seg):
                 return True

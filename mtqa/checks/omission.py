@@ -30,6 +30,7 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from ..text import japanese, wordlists
+from ..text.english import PRONOUN_CONTRACTIONS
 from ..text.lexicon import (
     LIGHT_WORDS,
     OPENER_WORDS,
@@ -61,7 +62,9 @@ MAX_RENDERED_SHARE = 0.2
 
 
 def _is_light(w: EnWord) -> bool:
-    return w.kind == "word" and w.text.lower().replace("’", "'").removesuffix("'s") in LIGHT_WORDS
+    low = w.text.lower()
+    return w.kind == "word" and (low.replace("’", "'").removesuffix("'s") in LIGHT_WORDS
+                                 or low in PRONOUN_CONTRACTIONS)
 
 
 #: Modal periphrases that Japanese renders by a form of the verb (可能形 買える, ようになる,
@@ -113,7 +116,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 11
+    version: ClassVar[int] = 12
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -195,10 +198,15 @@ class OmissionCheck(BaseCheck):
             # this far, and the neighbours' lexicon cost the check most of its time (#17)
             if near is None and near_segs:
                 near = ctx.lexicon_of(pair.reference, near_segs)
-            # rendered one sentence away: misaligned or moved, not omitted
-            if near is not None and sum(near.covered(k) for k in missing_ks) >= max(
-                2, 0.5 * len(missing_ks)
-            ):
+            # rendered one sentence away: misaligned or moved, not omitted; a name or
+            # number crosses languages unchanged, so the clause's names and numbers all
+            # next door, with another of its words, say so too (「…追放しないで！」王妃エイ
+            # ルウェンは懇願した。, paired with the next sentence, for 'Queen Eirwen begged,
+            # "don't send her away!"': 懇願 glosses no "beg")
+            moved_here = [] if near is None else [k for k in missing_ks if near.covered(k)]
+            if len(moved_here) >= max(2, 0.5 * len(missing_ks)) or (
+                    anchors and len(moved_here) >= 2
+                    and all(k in moved_here for k in anchors)):
                 continue
             # the rest of the sentence must be rendered: otherwise the whole pair is
             # misaligned, which is the aligner's finding, not a clause omission
@@ -435,7 +443,7 @@ class AdditionCheck(BaseCheck):
     says the shares rose). Whole added sentences (0:1 beads) are the aligner's."""
 
     name: ClassVar[str] = "addition"
-    version: ClassVar[int] = 5
+    version: ClassVar[int] = 6
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

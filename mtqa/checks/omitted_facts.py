@@ -249,7 +249,9 @@ def _is_fact_quantity(q: Quantity) -> bool:
     if any(c.isdigit() for c in q.text):
         return True
     if 0 < q.value < 1:  # a fraction ("a quarter" → 4分の1, 25%); "half" is 半ば, 半数
-        return q.value != 0.5
+        # a lone "quarter" ("the first quarter", "the French Quarter") is a word, not a
+        # figure: only a fraction phrase is a fact
+        return q.value != 0.5 and bool(re.search(r"[\s-]", q.text))
     word = q.text.lower().split("-")[0]
     if word in _MULTIPLIERS:
         return True  # "tripled": 3倍, which the ESA translations keep

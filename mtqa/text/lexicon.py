@@ -389,10 +389,28 @@ def katakana_names(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: English prefixes that negate the word after them ("unintentional", "nonpartisan"); "in",
+#: "im" and "dis" are left out: too many words only look prefixed (income, impress,
+#: display).
+_NEGATING_PREFIXES = ("un", "non")
+
+
+def negated_bases(en_stem: str) -> tuple[str, ...]:
+    """The word a negating prefix was put on ("unintentional" → "intentional"), when the
+    rest is long enough to be a word of its own (six letters: not "under", "unique")."""
+    return tuple(en_stem[len(p):] for p in _NEGATING_PREFIXES
+                 if en_stem.startswith(p) and len(en_stem) - len(p) >= 6)
+
+
 def stems_match(en_stem: str, stems: frozenset[str]) -> bool:
     """An English stem against a set of gloss stems: equal, or sharing a long prefix
     (negotiat/negotiation, reaffirm/reaffirmation)."""
     if en_stem in stems:
+        return True
+    # a word negated by a prefix is rendered by its base and a negation (unintentional:
+    # 意図的でない, 意図的なものか…); whether the polarity survived is the mistranslation
+    # check's business, not the lexicon's
+    if any(stems_match(base, stems) for base in negated_bases(en_stem)):
         return True
     if len(en_stem) >= 5:
         pre = en_stem[:5]
@@ -508,16 +526,9 @@ def _word_links(
     if kind == "number":
         return tuple(i for i, numbers in index.numbered if value is not None
                      and any(abs(value - v) < 1e-6 for v in numbers))
-    hits = {i for i, stems, _ in index.held if stem_ in stems}
-    if len(stem_) >= 5:  # stems_match's long shared prefix, where a stem begins alike
-        pre = stem_[:5]
-        for i, stems, prefixes in index.held:
-            if pre in prefixes and i not in hits and any(
-                s[:5] == pre and (s.startswith(stem_) or stem_.startswith(s)
-                                  or s[:7] == stem_[:7])
-                for s in stems if len(s) >= 5
-            ):
-                hits.add(i)
+    hits = _held_hits(index, stem_)
+    for root in negated_bases(stem_):  # stems_match's negating prefixes
+        hits |= _held_hits(index, root)
     # word_matches_unit's names and loanwords; its stems_match is the look-up above, so
     # a unit not hit there is compared by sound alone
     long_word = len(text) >= 4
@@ -536,6 +547,22 @@ def _word_links(
         if sounds_alike or (romaji.isascii() and romaji.lower() == lower):
             hits.add(i)
     return tuple(sorted(hits))
+
+
+def _held_hits(index: _SegmentIndex, stem_: str) -> set[int]:
+    """The units of ``index`` whose gloss stems :func:`stems_match` ``stem_`` (without its
+    negating prefixes)."""
+    hits = {i for i, stems, _ in index.held if stem_ in stems}
+    if len(stem_) >= 5:  # stems_match's long shared prefix, where a stem begins alike
+        pre = stem_[:5]
+        for i, stems, prefixes in index.held:
+            if pre in prefixes and i not in hits and any(
+                s[:5] == pre and (s.startswith(stem_) or stem_.startswith(s)
+                                  or s[:7] == stem_[:7])
+                for s in stems if len(s) >= 5
+            ):
+                hits.add(i)
+    return hits
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,8 @@ _EN_FRACTION = re.compile(
     r"quarter|time|day|week|month|year|century|anniversary|largest|biggest|consecutive))",
     re.I,
 )
+_EN_BARE_QUARTER = re.compile(r"\bquarter\b(?!\s+(?:of\s+)?an?\s+(?:thousand|million|billion|"
+                              r"trillion)\b)", re.I)
 # "minus 4 degrees", "-4C": a negative English number (a hyphen only after a space, a
 # bracket or the start: "2-4" is a range; and only right before the digits: "rate - 2.53
 # per million -" is a parenthetical dash)
@@ -321,6 +323,13 @@ def _en_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
             out = [q for q in out if not (m.start() <= q.start and q.end <= m.end())]
         out.append(Quantity(num / den, "num", m.start(), m.end(), m.group(),
                             qualifier=_qualifier(text[: m.start()])))
+    # a "quarter" with another determiner ("the back quarter", "this quarter") is still a
+    # fourth: 4分の1 renders it as well as 四半期 does (both values stay, as for "a third")
+    fractions = [(m.start(), m.end()) for m in _EN_FRACTION.finditer(text)]
+    for m in _EN_BARE_QUARTER.finditer(text):
+        if not any(a <= m.start() < b for a, b in fractions):
+            out.append(Quantity(0.25, "num", m.start(), m.end(), m.group(),
+                                qualifier=_qualifier(text[: m.start()])))
     return out
 
 

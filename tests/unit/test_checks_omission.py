@@ -263,3 +263,40 @@ def test_a_clause_opening_on_a_particle_lost_its_phrase(ja: str, particle: str) 
 def test_conjunctions_and_quoted_phrases_are_no_orphan_particles(ja: str) -> None:
     en = "But that is a good idea. Let us begin."
     assert [c for c, _, _ in flagged(en, ja) if c == "OMI003"] == []
+
+
+def test_a_clause_whose_names_the_next_sentence_renders_is_no_omission() -> None:
+    # issue #18: a refA paragraph of WMT24 ESA (test-en-literary_forever_snow_chunk_1): the
+    # translator put the quotation first, and the aligner paired "Queen Eirwen begged" with
+    # the next English sentence; 懇願 glosses no "beg", but the name and the queen are there
+    en = ("“Please!” Queen Eirwen begged, “don’t send her away! She’s just a child!” The Ice "
+          "King looked down at his wife from his throne, his royal advisor next to him.")
+    ja = ("「お願いです！この子を追放しないで！まだ子供です！」王妃エイルウェンは懇願した。"
+          "氷の王は王座から妃を見下ろしている。隣には宰相が控えていた。")
+    assert flagged(en, ja) == []
+    # the same clause really dropped, with its name nowhere in the Japanese, is reported
+    dropped = ("「お願いです！まだ子供です！」氷の王は王座から妃を見下ろしている。"
+               "隣には宰相が控えていた。")
+    assert "OMI001" in [c for c, _, _ in flagged(en, dropped)]
+
+
+def test_negated_words_and_pronoun_contractions_are_rendered_or_light() -> None:
+    # issue #18: a refA paragraph of WMT24 ESA (test-en-speech_3u-ImON16rs): 意図的 renders
+    # "unintentional" with its polarity folded into か…関係ありません, and "you're" is a
+    # pronoun and an auxiliary, no content a clause can lose
+    en = ("Self destructive behaviors are those that are bound to harm you physically or "
+          "mentally. It may be unintentional, or you may know exactly what you're doing, but "
+          "the urge is too strong to control.")
+    ja = ("自己破壊的な行動は、身体的、精神的にあなたに悪影響を及ぼす行動です。それが意図的なも"
+          "のか、制御不能な衝動なものであるかは関係ありません。")
+    assert flagged(en, ja) == []
+
+
+def test_negating_prefixes_match_the_base_word_only() -> None:
+    from mtqa.text.lexicon import negated_bases, stems_match
+
+    assert negated_bases("unintentional") == ("intentional",)
+    assert negated_bases("nonpartisan") == ("partisan",)
+    assert negated_bases("under") == () and negated_bases("unique") == ()
+    assert stems_match("unintentional", frozenset({"intention"}))
+    assert not stems_match("union", frozenset({"ion"}))

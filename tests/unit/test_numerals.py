@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import mtqa
 from mtqa.text import numerals
 from mtqa.text.numerals import (
     english_numbers,
@@ -147,3 +148,20 @@ def test_signed_and_decimal_digits_are_numbers():
     assert parse_english_number("-3") == -3.0
     assert parse_english_number(".5") == 0.5
     assert parse_english_number("$1,200.50") == 1200.5
+
+
+def test_a_quarter_with_any_determiner_is_also_a_fourth() -> None:
+    from mtqa.text.numerals import english_quantities
+
+    # "the back quarter" (a car's quarter panel) rendered 4分の１ by a professional (WMT24
+    # ESA refA, test-en-speech_638jXo5Gh2E): no wrong number, whatever the sense
+    values = [q.value for q in english_quantities("a little dent in the back quarter")]
+    assert 0.25 in values and 4 in values
+    assert [q.value for q in english_quantities("A quarter of the voters")] == [0.25]
+    report = mtqa.check("It's got a little dent right here in the back quarter.",
+                        "後部の4分の１のここに小さなへこみがあります。")
+    assert [f.code for f in report.finding_list] == []
+    # the lone word is no figure a translation must keep; the fraction phrase is
+    assert mtqa.check("Profits rose in the first quarter.", "利益が増加した。").finding_list == ()
+    assert [f.code for f in mtqa.check("A quarter of the voters stayed home.",
+                                       "有権者が家にとどまった。").finding_list] == ["OMI002"]

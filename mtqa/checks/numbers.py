@@ -213,6 +213,38 @@ def _decade_of_century(q: Quantity, e: Quantity, seg: str) -> bool:
     return any(_same(e.value, century + q.value) for century in (1900.0, 2000.0))
 
 
+#: Digits on both sides of a slash: a fraction (1/4) or a date (1/4 for January 4).
+_SLASHED = re.compile(r"([0-9０-９]+)\s*[/／]\s*([0-9０-９]+)")
+
+
+def _slash_fraction(seg: str, q: Quantity) -> float | None:
+    """The value of the fraction ``q`` is the numerator or denominator of (年の1/4 for "a
+    quarter of the year"), or None. Only a value the English has lets it pass, so a date
+    written with a slash keeps its own reading."""
+    for m in _SLASHED.finditer(seg):
+        if m.start() <= q.start < m.end():
+            num = int(m.group(1).translate(_DIGIT_MAP))
+            den = int(m.group(2).translate(_DIGIT_MAP))
+            return num / den if 0 < num < den else None
+    return None
+
+
+#: The English speaks of a decade without its years ("by the end of the decade").
+_THE_DECADE = re.compile(r"\b(?:the|this|next|coming|current)\s+decade\b", re.I)
+
+
+def _decade_made_explicit(q: Quantity, seg: str, reference: str) -> bool:
+    """True when Japanese ``q`` is a year that names the decade the English leaves unnamed
+    ("by the end of the decade" → 2030年末まで, 2029年まで, 2020年代末): a decade
+    (…年代) or its last or first year, in an English pair that says "the decade"."""
+    if not (1900 <= q.value < 2100 and float(q.value).is_integer()
+            and _THE_DECADE.search(reference)):
+        return False
+    decade = seg[q.end : q.end + 2] == "年代" or (q.text.endswith("年")
+                                                 and seg[q.end : q.end + 1] == "代")
+    return decade or q.value % 10 in (0, 9)
+
+
 def _in_idiom(text: str, start: int, counter_end: int) -> bool:
     """Whether a dictionary word starting at the numeral runs past its counter."""
     for end in range(min(len(text), start + 6), counter_end, -1):
@@ -517,6 +549,11 @@ class NumberCheck(BaseCheck):
         if _in_parenthesised_conversion(seg, q):
             return None
         nums = [e for e in en_q if e.kind in {"num", "month", "time"}]
+        fraction = _slash_fraction(seg, q)
+        if fraction is not None and any(_same(e.value, fraction) for e in nums):
+            return None  # 1/4 for "a quarter": the fraction written with a slash
+        if _decade_made_explicit(q, seg, pair.reference):
+            return None
         same = [e for e in nums if _same(e.value, q.value) or (
             e.kind == "time" and _same(e.value / 60 % 12 or 12, q.value)
         ) or _decade_of_century(q, e, seg)]

@@ -305,3 +305,41 @@ def test_bare_scales_and_thousands_suffix_are_read(en, ja):
 def test_a_changed_thousands_count_is_still_flagged():
     assert flagged("I rowed 100k meters this month.", "今月は30万メートル漕いだ。") == [
         ("30万メートル", "NUM001")]
+
+
+# issue #18: machine translations of WMT24 ESA dev (test-en-news_euronews-en.43091 and
+# test-en-social_112198063182209776) that were flagged with a wrong number no annotator
+# marked: the decade the English leaves unnamed, and a fraction written with a slash
+DECADE_EN = ("The 18 December ministerial summit yielded a carve out for winemakers from the "
+             "requirement that, by the end of the decade, 10% of products must be supplied in "
+             "reusable containers within a system for reuse or refill, rising to 40% in 2040.")
+
+
+@pytest.mark.parametrize("ja", [
+    "12月18日の閣僚会合では、2020年代末までに製品の10%が再利用または補充システムによる再利用"
+    "可能な容器で供給される必要があるという要件から、ワインメーカーを除外することが決まりました。",
+    "12月18日の閣僚級会合では、2030年末までに製品の10％を再利用またはリフィルのためのシステム内"
+    "で再利用可能な容器で供給しなければならないという要件（2040年には40％に増加）から、ワインメー"
+    "カーに対する適用除外が認められました。",
+])
+def test_a_year_naming_the_decade_the_english_leaves_unnamed_is_no_wrong_number(ja: str) -> None:
+    report = mtqa.check(DECADE_EN, ja, checks=("numbers",))
+    assert [f.code for f in report.finding_list] == []
+
+
+def test_a_year_inside_the_decade_is_still_a_changed_number() -> None:
+    ja = ("12月18日の閣僚会合では、2025年末までに製品の10%を再利用可能な容器で供給しなければなら"
+          "ないという要件（2040年には40%に増加）から、ワインメーカーが除外された。")
+    report = mtqa.check(DECADE_EN, ja, checks=("numbers",))
+    assert [f.text for f in report.finding_list] == ["2025年末"]
+
+
+def test_a_fraction_with_a_slash_renders_the_english_fraction() -> None:
+    en = "A quarter of the way through the year update... well ahead of pace!"
+    assert mtqa.check(en, "年の1/4の更新が終わった・・・順調に進んでる！",
+                      checks=("numbers",)).finding_list == ()
+    # another fraction, or a date the English gives otherwise, is no rendering of it
+    assert [f.text for f in mtqa.check(en, "年の1/3の更新が終わった・・・順調に進んでる！",
+                                       checks=("numbers",)).finding_list] == ["3"]
+    assert [f.text for f in mtqa.check("The meeting is on January 5.", "会議は1/4です。",
+                                       checks=("numbers",)).finding_list] == ["4"]

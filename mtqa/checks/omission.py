@@ -473,7 +473,7 @@ class AdditionCheck(BaseCheck):
                 continue  # a claim has a predicate
             # English words already rendered before this clause (病院トラストによると… then
             # 病院に移送された): saying them again renders nothing new
-            outside = {k for u in range(chunk[0]) for k in lex.unit_links(u)} | grammar
+            outside = rendered_before(lex, chunk[0]) | grammar
             # the clause renders an English word nothing else renders: not added
             if any(set(lex.unit_links(u)) - outside for u in own):
                 continue
@@ -545,6 +545,20 @@ def _dependent_opener(toks: Sequence[japanese.Token], i: int) -> bool:
     if t.pos1 == "形状詞" and t.pos2 == "助動詞語幹" and t.surface == "よう":
         return nxt.pos1 in {"助動詞", "助詞"}
     return t.pos1 == "名詞" and t.surface in DEPENDENT_NOUNS and nxt.surface == "の"
+
+
+def rendered_before(lex: Lexicon, first: int) -> set[int]:
+    """English words that the Japanese units before unit ``first`` render, one word per
+    unit: a word said twice in the English ("land reforms … land reform") is rendered
+    twice, and a unit that glosses two words (造園, "landscaping" or "parks") renders one
+    of them, the one no other unit can (the other is left for 公園)."""
+    word_units = [set(ls) for ls in lex.links]
+    claimed: set[int] = set()
+    for u in range(first):
+        ks = [k for k in lex.unit_links(u) if k not in claimed]
+        if ks:
+            claimed.add(min(ks, key=lambda k: (len(word_units[k]), k)))
+    return claimed
 
 
 def free_content(lex: Lexicon) -> list[int]:

@@ -34,7 +34,9 @@ from .phonetic import (
 # --- English side -----------------------------------------------------------------------
 
 _EN_TOKEN = re.compile(
-    r"[$€£¥]?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*"
+    # an amount with its scale written on (€100m, $3bn, 2.5tn; "10m" alone may be metres)
+    r"[$€£¥]\d[\d,]*(?:\.\d+)?(?:mn|m|bn|b|tn|trn|k)\b|\d[\d,]*(?:\.\d+)?(?:mn|bn|tn|trn)\b"
+    r"|[$€£¥]?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*"
     r"|[,;:—–()\"“”]"
 )
 #: Number words of news English (the Japanese writes them as digits or kanji): the
@@ -151,6 +153,10 @@ def _may_be_number(token: str) -> bool:
     return low in _NUMBER_WORDS or low in _FLOAT_WORDS
 
 
+#: Digits with a scale abbreviation written onto them (€100m, $3bn, 100k).
+_SCALE_SUFFIXED = re.compile(r"([$€£¥]?\d[\d,]*(?:\.\d+)?)(mn|m|bn|b|tn|trn|k)", re.I)
+
+
 @text_cache(4096)
 def english_words(text: str) -> tuple[EnWord, ...]:
     """Content words, numbers and names of an English text, with offsets into it."""
@@ -164,6 +170,11 @@ def english_words(text: str) -> tuple[EnWord, ...]:
             continue
         value = (numerals.parse_english_number(tok, _NUMBER_WORDS)
                  if _may_be_number(tok) else None)
+        if value is None and (scaled := _SCALE_SUFFIXED.fullmatch(tok)):
+            # "€100m", "$3bn", "100k": the scale written onto the digits
+            value = numerals.parse_english_number(scaled.group(1))
+            if value is not None:
+                value *= _SCALES[scaled.group(2).lower()]
         if value is not None:
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else ""
             if nxt in _SCALES:
@@ -354,16 +365,39 @@ def _token_meaning(
     return frozenset(stems), numbers, romaji, known
 
 
+def _numeral_runs(text: str, toks: Sequence[japanese.Token]) -> dict[int, frozenset[float]]:
+    """The values of numbers written over several tokens (1億, 1万8,400, 3千万), given to
+    the run's first token: UniDic cuts 1億ユーロ into 1 and 億, and a token alone reads 1."""
+    out: dict[int, frozenset[float]] = {}
+    i = 0
+    while i < len(toks):
+        if toks[i].pos2 != "数詞":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].start == toks[j - 1].end and (
+                toks[j].pos2 == "数詞" or (toks[j].surface in {",", "，", ".", "．"}
+                                          and j + 1 < len(toks) and toks[j + 1].pos2 == "数詞")):
+            j += 1
+        if j - i > 1:
+            out[i] = japanese_numbers(text[toks[i].start : toks[j - 1].end])
+        i = j
+    return out
+
+
 @text_cache(2048)
 def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit, ...]:
     """All tokens of a Japanese sentence as :class:`JaUnit` (offsets shifted by ``base``)."""
     toks = japanese.tokenize(text)
     extra = _expressions(toks)
+    runs = _numeral_runs(text, toks)
     units: list[JaUnit] = []
     for i, t in enumerate(toks):
         stems, numbers, romaji, known = _token_meaning(t.surface, t.lemma, t.pos2, t.reading)
         if i in extra:
             stems = stems | extra[i]
+        if i in runs:
+            numbers = numbers | runs[i]
         units.append(
             JaUnit(
                 start=base + t.start, end=base + t.end, text=t.surface, pos1=t.pos1,

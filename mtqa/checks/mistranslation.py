@@ -609,7 +609,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -753,6 +753,13 @@ class MistranslationCheck(BaseCheck):
                     continue  # 認めていない for "denied" is right
                 said = sorted(o for o in opposite if stems_match(_en_key(o), unit.stems)
                               and _glosses_plainly(unit, _en_key(o)))
+                if said and (expression := _inside_expression(lex, u)):
+                    # the word is part of a longer one (サイズの割に "for its size"): the
+                    # expression's glosses must say the opposite too
+                    said = [o for o in said if any(
+                        stems_match(_en_key(o), frozenset({stem(w)}))
+                        for g in jmdict.glosses(expression, MATCH_SENSES)
+                        for w in re.findall(r"[a-z]+", g.lower()))]
                 if not said:
                     continue
                 flagged.add(u)
@@ -981,11 +988,33 @@ def _opposite_candidate(unit: JaUnit) -> bool:
 _GLOSS_NEGATORS = frozenset({"not", "non", "no", "without", "never", "un", "lack", "lacking"})
 
 
+def _gloss_forms(unit: JaUnit) -> tuple[str, ...]:
+    """The forms whose JMdict glosses give a unit's senses: its lemma, and its text as
+    written, except kana whose kanji lemma UniDic chose (よる of による is 因る "to be due
+    to", not 寄る "to drop by" nor 夜 "night")."""
+    if japanese.has_kanji(unit.lemma) and not japanese.has_kanji(unit.text):
+        return (unit.lemma,)
+    return tuple(dict.fromkeys((unit.lemma, unit.text)))
+
+
+def _inside_expression(lex: Lexicon, u: int) -> str:
+    """The JMdict expression unit ``u`` opens with the unit after it (割に "considering",
+    に + よる), whose sense replaces the word's own, or ""."""
+    unit = lex.units[u]
+    if u + 1 >= len(lex.units):
+        return ""
+    nxt = lex.units[u + 1]
+    if nxt.sentence != unit.sentence or nxt.start != unit.end:
+        return ""
+    form = unit.text + nxt.text
+    return form if jmdict.glosses(form, MATCH_SENSES) else ""
+
+
 def _glosses_plainly(unit: JaUnit, en_stem: str) -> bool:
     """True when a JMdict gloss of the unit gives the English stem plainly: un-negated and
     not restricted to one kind of thing (有罪 "guilty" does; 無罪 "not guilty" and 満ちる
     "to rise (e.g. tide)" do not)."""
-    for form in dict.fromkeys((unit.lemma, unit.text)):
+    for form in _gloss_forms(unit):
         for gloss in jmdict.glosses(form, MATCH_SENSES):
             if "(e.g." in gloss:
                 continue  # a sense of one kind of thing only: 満ちる "to rise (e.g. tide)"

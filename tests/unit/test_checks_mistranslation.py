@@ -228,6 +228,27 @@ def test_a_gloss_of_one_kind_of_thing_is_no_opposite() -> None:
     assert not [c for c, _ in flagged(en, ja) if c == "MIS004"]
 
 
+@pytest.mark.parametrize(("en", "ja"), [
+    # issue #18, machine translations of WMT24 ESA dev flagged as saying the opposite, on
+    # no span an annotator marked: よる of による is 因る "to be due to" (UniDic's lemma), not
+    # 寄る "to drop by" (test-en-news_euronews-en.43091) ...
+    ("The 18 December ministerial summit yielded a carve out for winemakers from the "
+     "requirement that, by the end of the decade, 10% of products must be supplied in "
+     "reusable containers within a system for reuse or refill, rising to 40% in 2040.",
+     "12月18日の閣僚会合では、2020年代末までに製品の10%が再利用または補充システムによる再利用"
+     "可能な容器で供給される必要があるという要件から、ワインメーカーを除外することが決まりました。"),
+    # ... and 割 of サイズの割に "for his size" is no "profit" (test-en-literary_fight_above_
+    # the_trees_chunk_2)
+    ("Thankfully, despite his size, Thassalin was nimble enough to get out of the way, but "
+     "Nyssi couldn't help but scream as she very nearly lost her grip on Thassalin's overly "
+     "smooth scales.",
+     "幸い、サイズの割にはササリンは足が速く、避けることができたが、ニッシはササリンの滑らかすぎる"
+     "鱗から手を離しそうになり、悲鳴を上げずにはいられなかった。"),
+])
+def test_a_word_read_in_its_own_sense_is_no_opposite(en: str, ja: str) -> None:
+    assert not [c for c, _ in flagged(en, ja) if c == "MIS004"]
+
+
 def test_antonym_resource_is_symmetric_and_bad_lines_raise() -> None:
     from mtqa.checks.mistranslation import load_antonyms, parse_antonyms
 

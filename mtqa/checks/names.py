@@ -48,6 +48,8 @@ is the English name itself (ワルツ for Waltz), and names the English does not
 
 from __future__ import annotations
 
+import difflib
+
 import functools
 import re
 from collections import Counter
@@ -563,7 +565,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 12
+    version: ClassVar[int] = 13
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -1368,6 +1370,10 @@ class NameCheck(BaseCheck):
                 for t in japanese.tokenize(text[lo:hi])
             ):
                 continue  # a name no other English name explains: it may be this one
+            if any(lo <= r.part_start < hi and _spelling_variant(r.key, surname)
+                   for r in st.records):
+                continue  # the same person spelt another way here (Kransky, Kerensky):
+                # the translator wrote the one spelling
             seg = text[pair.mt_start : pair.mt_end]
             start = pair.mt_start + (len(seg) - len(seg.lstrip()))
             end = pair.mt_end - (len(seg) - len(seg.rstrip()))
@@ -1379,6 +1385,23 @@ class NameCheck(BaseCheck):
                 f"{' '.join(words)} (no katakana like it, no kanji name here)",
                 pair.reference, pair.index, english=n.text,
             )
+
+
+#: Share of letters two English surnames must have in common (difflib's ratio) to be
+#: spellings of one name ("Kransky" in a transcript for "Kerensky", 0.80; "Johnson" and
+#: "Jonson", 0.92; "Johnson" and "Jackson", 0.57, stay two people). Only asked where the
+#: dropped name's own sentence renders the other one, so Johnson and Johnston (0.93) are
+#: taken for one only when the Japanese writes one of them where the other was said.
+SPELLING_VARIANT_RATIO = 0.75
+
+
+def _spelling_variant(key: str, surname: str) -> bool:
+    """True when English name key ``key`` (another name's, rendered) and ``surname`` are
+    two spellings of one name: the same first letter and most letters in order."""
+    other = _fold(key.split()[-1]) if key.strip() else ""
+    if not other or other == surname or other[0] != surname[0]:
+        return False
+    return difflib.SequenceMatcher(None, other, surname).ratio() >= SPELLING_VARIANT_RATIO
 
 
 def _rendered_by_words(words: Sequence[str], window: str, parts: Sequence[KanaPart],

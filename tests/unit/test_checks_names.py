@@ -768,3 +768,23 @@ def test_a_name_that_only_sounds_like_one_elsewhere_is_no_swap():
          "建設についての歌詞が含まれている。"),
     ]
     assert [f for f in findings(segments) if f.code == "NAM006"] == []
+
+
+def test_a_name_spelt_two_ways_in_the_english_is_rendered_by_one_spelling() -> None:
+    # issue #18: a transcript in WMT24 ESA dev (test-en-speech_MBJ0dL68I_I) spells Kerensky
+    # "Kransky" once; NTTSU's translation writes ケレンスキー there, as three systems did,
+    # and no annotator marked it
+    en = ("The documentary film you are about to see, was shown to Mr. Alexander Kerensky, "
+          "president of the Democratic Provisional Government of Russia, overthrown by the "
+          "Communists in 1917. Mr. Kransky consented to make a few introductory remarks about "
+          "our picture. We present 80 year old Alexander Kerensky in his New York City "
+          "apartment on October 10th, 1962.")
+    ja = ("今見るドキュメンタリー映画は、1917年に共産党によって倒されたロシアの民主臨時政府の大統領ア"
+          "レクサンドル・ケレンスキーに見せたもので、ケレンスキー氏はこの映画の紹介に対して協力してくれ"
+          "ました。1962年10月10日、ニューヨーク市内のアパートで80歳のケレンスキー氏にインタビューを行"
+          "いました。")
+    assert "NAM003" not in [f.code for f in mtqa.check(en, ja).finding_list]
+    # another person's name dropped is still missing
+    other = "Mr. Smith met the minister. Mr. Jones said the talks were useful."
+    assert [f.code for f in mtqa.check(
+        other, "スミス氏は大臣と会談した。同氏は会談は有益だったと述べた。").finding_list] == ["NAM003"]

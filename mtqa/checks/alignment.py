@@ -129,7 +129,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 7
+    version: ClassVar[int] = 8
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -596,7 +596,8 @@ def _english_size(text: str) -> int:
 
 def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> bool:
     """True when the unpaired Japanese sentence ``g`` renders at least
-    :data:`SPLIT_MIN_WORDS` content words, or one name or number, of the English of a bead
+    :data:`SPLIT_MIN_WORDS` content words (one, next to a bead with more English sentences
+    than Japanese), or one name or number, of the English of a bead
     next to it that the bead's own Japanese leaves unrendered: the translator split that
     English sentence. A name or number crosses languages unchanged, so one that only ``g``
     renders is evidence enough (a free rendering of the rest of the sentence, "The fix is
@@ -621,7 +622,13 @@ def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> b
         # words, names (by sound) and numbers that only the unpaired sentences render
         only_here = {w.stem: w.anchor for i, w in enumerate(both.words)
                      if both.covered(i) and not alone.covered(i)}
-        if len(only_here) >= SPLIT_MIN_WORDS or any(only_here.values()):
+        # a bead that pairs more English sentences than Japanese ones has English to spare:
+        # one word of it rendered only here says where the rest of its rendering went
+        # (…ことができません。 for "So my dad can't give me rides to work.", paired 2:1
+        # with the sentence before)
+        need = 1 if len(content[k].ref_sentences) > len(content[k].mt_sentences) \
+            else SPLIT_MIN_WORDS
+        if len(only_here) >= need or any(only_here.values()):
             return True
     return False
 

@@ -109,6 +109,26 @@ def test_lower_case_post_in_two_japanese_sentences_is_not_an_addition():
     assert findings(en, ja) == ()
 
 
+@pytest.mark.parametrize(("en", "ja"), [
+    # issue #18: machine translations of WMT24 ESA dev whose last or first sentence was
+    # reported added, on no span an annotator marked: the aligner had paired its English
+    # with the neighbour (2:1); one word of it ("wrong", "dad") is rendered only there
+    ("A vocal anarchist who's shit about hiding his identity giving his DNA to a "
+     "biotechnology company for a dubiouse printout of my \"Ancestry.\" What could go wrong?",
+     "自分のアイデンティティを隠すのが下手な声高なアナキストが、自分の「祖先」についての怪しげな"
+     "印刷物のために自分のDNAをバイオテクノロジー企業に提供する。何が悪くなる可能性があるのでしょ"
+     "うか？"),
+    ("So my dad can't give me rides to work. And for me, work is about 27 miles away. So "
+     "there and back would be nearly a hundred dollars a day with Uber. I haven't looked at "
+     "Lyft.",
+     "だから、お父さんは私を仕事に連れて行くことができません。そして私にとって、仕事は約27マイル"
+     "の距離にあります。したがって、Uberでは往復で1日100ドル近くかかることになります。Lyftは見た"
+     "ことがないです。"),
+])
+def test_a_sentence_rendering_english_the_aligner_paired_elsewhere_is_no_addition(en, ja):
+    assert [f.code for f in findings(en, ja)] == []
+
+
 def test_swapped_sentences_are_moved_not_scrambled():
     """#19: two neighbouring sentences swapped still render their English: informational.
     The finding spans both sentences: either may be the one that was moved (an editor who

@@ -269,6 +269,24 @@ def _reference_units(text: str, base: int, sentence: int) -> tuple:
 
     toks = japanese.tokenize(text)
     extra = lexicon._expressions(toks)
+
+    # a number UniDic cuts into tokens (1 + 億, 3 , 800 万) gives its value to the first
+    runs: dict = {}
+    i = 0
+    while i < len(toks):
+        j = i + 1
+        if toks[i].pos2 == "数詞":
+            while j < len(toks) and toks[j].start == toks[j - 1].end and (
+                    toks[j].pos2 == "数詞" or (toks[j].surface in ",，.．" and j + 1 < len(toks)
+                                              and toks[j + 1].pos2 == "数詞")):
+                j += 1
+            if j - i > 1:
+                runs[i] = japanese_numbers(text[toks[i].start:toks[j - 1].end])
+        i = j
+
+    def run_values(i: int) -> frozenset:
+        return runs.get(i, frozenset())
+
     units = []
     for i, t in enumerate(toks):
         surf = japanese.normalize(t.surface)
@@ -295,8 +313,8 @@ def _reference_units(text: str, base: int, sentence: int) -> tuple:
         units.append(lexicon.JaUnit(
             start=base + t.start, end=base + t.end, text=t.surface, pos1=t.pos1,
             pos2=t.pos2, pos3=t.pos3, lemma=lemma, index=i, sentence=sentence,
-            stems=frozenset(stems), numbers=japanese_numbers(t.surface), romaji=romaji,
-            content=t.is_content and t.pos2 != "数詞", known=known))
+            stems=frozenset(stems), numbers=japanese_numbers(t.surface) | run_values(i),
+            romaji=romaji, content=t.is_content and t.pos2 != "数詞", known=known))
     return tuple(units)
 
 

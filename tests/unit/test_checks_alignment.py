@@ -129,6 +129,15 @@ def test_a_sentence_rendering_english_the_aligner_paired_elsewhere_is_no_additio
     assert [f.code for f in findings(en, ja)] == []
 
 
+def test_a_sentence_added_after_two_merged_ones_is_still_an_addition():
+    # the one-word test next to a 2:1 bead asks for a word of that English the merged
+    # Japanese leaves out; an added claim renders none
+    merged = "野党議員は新しいスタジアムの費用を批判し、市はまず道路を修理すべきだと主張した。"
+    extra = "市長は来年の選挙に立候補しないと発表し、支持者を驚かせた。"
+    ja = ja_text([JA[0:2], [JA[2]], [merged, extra], JA[5:7]])
+    assert [(f.code, f.text) for f in findings(EN_TEXT, ja)] == [("ALN002", extra)]
+
+
 def test_swapped_sentences_are_moved_not_scrambled():
     """#19: two neighbouring sentences swapped still render their English: informational.
     The finding spans both sentences: either may be the one that was moved (an editor who

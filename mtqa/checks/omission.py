@@ -40,6 +40,7 @@ from ..text.lexicon import (
     JaUnit,
     Lexicon,
     english_clauses,
+    english_entry,
     english_words,
     japanese_clauses,
     related,
@@ -443,7 +444,7 @@ class AdditionCheck(BaseCheck):
     says the shares rose). Whole added sentences (0:1 beads) are the aligner's."""
 
     name: ClassVar[str] = "addition"
-    version: ClassVar[int] = 6
+    version: ClassVar[int] = 7
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -485,6 +486,13 @@ class AdditionCheck(BaseCheck):
             # ... not even through a synonym the dictionary lists with the English word
             free = [w for k, w in enumerate(lex.words) if k not in outside and w.kind == "word"]
             if any(related(lex.units[u], w.text) for u in own for w in free):
+                continue
+            # ... nor an English word no dictionary entry glosses (slang, coinages: "so
+            # angsty" → すごく苦悩に満ちている), left unrendered: the clause may be its rendering
+            if any(not w.capital and not lex.covered(k) and k not in outside
+                   and english_entry(w.text.lower()).senses == 0
+                   and english_entry(w.stem).senses == 0
+                   for k, w in enumerate(lex.words) if w.kind == "word"):
                 continue
             # a clause about an English name or loanword of the pair (フリーダム・コーカスは
             # …と考えている for "the Freedom Caucus believes …") renders that sentence

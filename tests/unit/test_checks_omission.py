@@ -345,6 +345,21 @@ def test_renderings_of_english_words_are_no_added_claims(en: str, ja: str) -> No
     assert added(en, ja) == []
 
 
+@pytest.mark.parametrize(("en", "ja"), [
+    # issue #18: WMT24 ESA dev, clauses rendering an English word no JMdict entry glosses
+    # ("angsty": GPT-4, test-en-social_112122127346453600; "scaled-down": CommandR-plus,
+    # test-en-news_brisbanetimes.com.au.228963)
+    ("Chapter five is a long one, but so fucking angsty. Yisssss, the good shit.",
+     "第5章は長いけど、すごく苦悩に満ちている。うん、これぞ最高のものだ。"),
+    ("At a much scaled-down level, the same can occur across Sydney's town centres located "
+     "around transport nodes.",
+     "同じことは、シドニーの交通結節点周辺に位置するタウンセンターでも、規模は小さいですが同様に"
+     "起こり得ます。"),
+])
+def test_a_clause_may_render_an_english_word_no_dictionary_knows(en: str, ja: str) -> None:
+    assert added(en, ja) == []
+
+
 def test_a_word_said_again_in_japanese_only_is_still_added() -> None:
     en = "The hospital trust said the ward had been closed."
     ja = "病院トラストによると、病棟は閉鎖され、患者は近くの病院に移送された。"

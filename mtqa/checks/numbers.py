@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..text import japanese, jmdict, wordlists
-from ..text.numerals import Quantity, english_quantities, parse_japanese_number
+from ..text.numerals import EN_SCALES, Quantity, english_quantities, parse_japanese_number
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 
@@ -64,6 +64,13 @@ _WEEKDAYS_JA = wordlists.weekday_kanji()
 _JA_FRACTION = re.compile(
     r"([0-9０-９]+|[一二三四五六七八九十]+)分の([0-9０-９]+|[一二三四五六七八九十]+)"
 )
+#: Unit symbols written in Latin letters right after a Japanese number (1万m, 2.8km): the
+#: number is a measure, not part of a name such as 5G, 3D or 4K.
+_LATIN_UNIT = re.compile(
+    r"(?:km|cm|mm|m|kg|mg|g|ml|mL|l|L|ha|kWh|kW|MW|GW|W|mAh|GB|MB|TB|KB|kB|GHz|MHz|kHz|Hz|"
+    r"mph|ｋｍ|ｍ|ｋｇ)(?![A-Za-zＡ-Ｚａ-ｚ])")
+#: A scale abbreviation after an amount copied with its currency sign (€100m, $3bn).
+_COPIED_SCALE = re.compile(r"(mn|m|bn|b|tn|trn|k)(?![A-Za-z])", re.I)
 _DIGIT_MAP = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 _JA_QUAL_MORE = ("超", "を超える", "を超え", "以上", "余り", "あまり", "強", "を上回る", "超え")
 _JA_QUAL_LESS = ("未満", "足らず", "弱", "近く", "近い", "以下", "に満たない", "を下回る", "足らず")
@@ -164,10 +171,12 @@ def japanese_quantities(text: str) -> list[Quantity]:
         if start >= 2 and re.match(r"[A-Za-z] ", text[start - 2 : start]):
             continue  # "Fab 7": a name with a number
         after_tok = toks[j] if j < len(toks) else None
+        scaled = _COPIED_SCALE.match(text, end) if text[start - 1 : start] in "€$£¥" \
+            and start else None
         if after_tok is not None and after_tok.start == end and japanese.has_latin(
             after_tok.surface[:1]
-        ):
-            continue  # 5G, 3D
+        ) and not _LATIN_UNIT.match(text, end) and not scaled:
+            continue  # 5G, 3D; not 1万m, 2.8km, 60W: a measure in a unit's symbol
         if not any(c.isdigit() for c in numeral):
             # kanji numerals count only before a counter (三つ, 二人), not inside words
             if after_tok is None or after_tok.pos3 not in _KANJI_COUNTER_POS3 and not (
@@ -179,6 +188,8 @@ def japanese_quantities(text: str) -> list[Quantity]:
         value = parse_japanese_number(re.sub(r"[ 　]", "", numeral))
         if value is None:
             continue
+        if scaled:  # €100m copied in the English way: a hundred million, not metres
+            value *= EN_SCALES[scaled.group(1).lower()]
         q = _japanese_quantity(text, toks, start, end, j, value)
         if q is not None:
             out.append(q)
@@ -467,7 +478,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 8
+    version: ClassVar[int] = 9
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

@@ -343,3 +343,26 @@ def test_a_fraction_with_a_slash_renders_the_english_fraction() -> None:
                                        checks=("numbers",)).finding_list] == ["3"]
     assert [f.text for f in mtqa.check("The meeting is on January 5.", "会議は1/4です。",
                                        checks=("numbers",)).finding_list] == ["4"]
+
+
+def test_a_number_with_a_latin_unit_symbol_is_a_measure() -> None:
+    # issue #18: IKUN-C in WMT24 ESA dev (test-en-social_112198063182209776) wrote 1万m for
+    # "100k meters", marked major by an annotator; the 5G/3D rule had skipped the number
+    en = "I was pushing for 100k meters this month and I ought to get there."
+    assert [f.text for f in mtqa.check(en, "今月は1万mを追い込もうと思ってたけど、そこまで行けそうだ。",
+                                       checks=("numbers",)).finding_list] == ["1万"]
+    assert mtqa.check(en, "今月は10万mを追い込もうと思ってたけど、そこまで行けそうだ。",
+                      checks=("numbers",)).finding_list == ()
+    assert [q.value for q in japanese_quantities("2.8km漕いだ、60Wの電球")] == [2.8, 60]
+    assert japanese_quantities("5Gの通信と3Dプリンター") == []
+
+
+def test_an_amount_copied_with_its_currency_sign_keeps_its_scale() -> None:
+    # Llama3-70B in WMT24 ESA dev (test-en-news_economist.14223) copied "€100m ($110m)"
+    en = ("The rail strike could cost businesses €100m ($110m) a day if it forced them to "
+          "interrupt production.")
+    copied = ("鉄道ストライキが生産を中断させるようであれば、ビジネスに1日€100m（$110m）の損失をもたらす"
+              "可能性がある。")
+    assert mtqa.check(en, copied).finding_list == ()
+    assert [f.code for f in mtqa.check(en, copied.replace("100m", "10m"),
+                                       checks=("numbers",)).finding_list] == ["NUM001"]

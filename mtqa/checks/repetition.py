@@ -16,7 +16,10 @@ tokens is flagged at its second occurrence when
 * it is no emphatic reduplication (遠い遠い昔, そう、そう: an adjective, adverb or
   interjection said twice in a row);
 * and the aligned English does not say it twice itself (a katakana name UniDic cuts in
-  two is compared whole: "Mira..? Mira!" called twice).
+  two is compared whole: "Mira..? Mira!" called twice; so is a phrase UniDic cuts into
+  function words: もしかしたら "maybe" for "Maybe, just maybe"), nor says one of its words
+  again in a row while the phrase, said again in a row, renders no English word ("whoa,
+  whoa, whoa" → ちょっと待って、ちょっと待って、ちょっと待って).
 
 A repeated clause (with its verb or adjective) further on is major; a stutter or a noun
 phrase said twice is minor (``REP001``).
@@ -87,6 +90,44 @@ def _says_a_sentence_twice(english: str) -> bool:
     return any(x == y for x, y in zip(said, said[1:]))
 
 
+#: An English word said again right away, with at most punctuation and "just" between
+#: ("whoa, whoa", "Maybe, just maybe", "no, no"): the English stutters or insists itself.
+_EN_WORD_AGAIN = re.compile(r"\b([A-Za-z]+)\b[\s,.!?;:…-]+(?:just\s+)?\1\b", re.I)
+
+
+def _stutter_end(toks: Sequence[japanese.Token], surfaces: Sequence[str],
+                 i: int) -> tuple[int, int]:
+    """(end as a sentence offset, length in tokens) of the run of copies, with only
+    punctuation between them, of the longest phrase starting at token ``i`` that is said
+    at least twice in a row there; (-1, 0) when none is."""
+    for n in range(min(MAX_NGRAM, (len(toks) - i) // 2), 0, -1):
+        gram, k, end = surfaces[i : i + n], i + n, -1
+        while True:
+            j = k
+            while j < len(toks) and toks[j].is_punct:
+                j += 1
+            if surfaces[j : j + n] != gram:
+                break
+            k, end = j + n, toks[j + n - 1].end
+        if end >= 0:
+            return end, n
+    return -1, 0
+
+
+def _echoes_english(tokens: Sequence[japanese.Token], reference: str) -> bool:
+    """True when a phrase said again in a row may echo an English word said again in a row
+    ("whoa, whoa" → ちょっと待って、ちょっと待って): the English does so, and the phrase
+    renders no English word of the pair (a phrase that renders one, said once, was
+    stuttered: 高官らは、高官らは for "officials")."""
+    return _english_repeats_a_word(reference) and _ref_count(tokens, reference) == 0
+
+
+def _english_repeats_a_word(reference: str) -> bool:
+    """True when the English says one of its words twice in a row (:data:`_EN_WORD_AGAIN`),
+    so that a Japanese word said twice in a row may render it."""
+    return _EN_WORD_AGAIN.search(reference) is not None
+
+
 def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
     """How many times the English reference mentions the content of ``tokens``.
 
@@ -102,6 +143,11 @@ def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
     # a compound split by UniDic (刑務 + 所) is looked up whole as well
     compound = "".join(t.surface for t in tokens if t.pos1 in {"名詞", "接頭辞", "接尾辞"})
     extra = {stem(w) for w in jmdict.gloss_words(compound)} if len(compound) > 1 else set()
+    # ... and so is a phrase UniDic cuts into function words (もし + か + し + たら: もしかしたら
+    # "maybe", for "Maybe, just maybe")
+    phrase = "".join(t.surface for t in tokens if not t.is_punct)
+    if len(phrase) > 1 and phrase != compound:
+        extra |= {stem(w) for w in jmdict.gloss_words(phrase)}
     best = 0
     # a katakana name that UniDic cuts in two (an unknown name as ケイ + エル) is heard whole
     if len(compound) > 1 and japanese.is_katakana(compound):
@@ -232,7 +278,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 7
+    version: ClassVar[int] = 8
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -287,6 +333,11 @@ class RepetitionCheck(BaseCheck):
                 continue
             hit = self._longest_repeat(toks, surfaces, i, pair.reference)
             if hit is None:
+                # a phrase said again and again in a row that the English allows: no part
+                # of the run is a repeat of its own (ちょっと待って、ちょっと待って: not 待って)
+                end, n = _stutter_end(toks, surfaces, i)
+                if end >= 0 and _echoes_english(toks[i : i + n], pair.reference):
+                    covered_until = max(covered_until, end)
                 continue
             n, j = hit
             end_tok = j + n
@@ -324,6 +375,7 @@ class RepetitionCheck(BaseCheck):
         n_tok = len(toks)
         if not _comes_back(surfaces, i):
             return None
+        excused: set[int] = set()  # second occurrences of a longer phrase the English allows
         for n in range(min(MAX_NGRAM, (n_tok - i) // 2), 0, -1):
             if not _ends_phrase(toks, i + n):
                 continue
@@ -337,8 +389,8 @@ class RepetitionCheck(BaseCheck):
             content_chars = sum(len(toks[k].surface) for k in meaningful) + sum(
                 len(t.surface) for t in toks[i : i + n] if t.pos2 == "数詞")
             for j in range(i + n, min(n_tok - n + 1, i + n + MAX_GAP + 1)):
-                if surfaces[j : j + n] != gram:
-                    continue
+                if surfaces[j : j + n] != gram or j in excused:
+                    continue  # (a longer phrase said again there was accepted)
                 if j > 0 and not toks[j - 1].is_punct and _joins(toks[j - 1], toks[j]):
                     continue  # the second one is part of a longer compound
                 if not _ends_phrase(toks, j + n):
@@ -368,6 +420,14 @@ class RepetitionCheck(BaseCheck):
                 elif len(meaningful) == 1 and content_chars < 2:
                     continue  # a doubled one-character word is too often a real word
                 if _ref_count(toks[i : i + n], reference) >= 2:
+                    excused.add(j)
+                    continue
+                # said again and again in a row (only punctuation and the phrase itself
+                # between), as the English says a word again: "whoa, whoa, whoa" →
+                # ちょっと待って、ちょっと待って、ちょっと待って
+                stutter = all(t.is_punct or t.surface in gram for t in gap)
+                if stutter and _echoes_english(toks[i : i + n], reference):
+                    excused.add(j)
                     continue
                 return n, j
         return None

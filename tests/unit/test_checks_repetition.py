@@ -206,3 +206,26 @@ def test_sentences_the_english_repeats_or_that_are_no_loop_are_left_alone(
     assert [f.code for f in mtqa.check(en, ja, config=False, backtranslator="dictionary",
                                        checks=("repetition",)).finding_list
             if f.code == "REP002"] == []
+
+
+@pytest.mark.parametrize(("en", "ja"), [
+    # issue #18: WMT24 ESA dev, seven systems' renderings of an English that says a word
+    # again in a row (test-en-literary_forever_snow_chunk_1, test-en-speech_1CWvFkncljw):
+    # もしかしたら (UniDic: もし + か + し + たら) glosses "maybe" as a whole ...
+    ("The Ice King looked down at his queen, disgust from his eyes. Maybe, just maybe, he "
+     "would have mercy on her.",
+     "氷の王は女王を見下ろした。その目には嫌悪の色が浮かんでいた。もしかしたら、もしかしたら、王は"
+     "彼女に慈悲をかけてくれるかもしれない。"),
+    # ... and ちょっと待って, said three times for "whoa, whoa, whoa", renders no English word
+    ("All right, well, whoa, whoa, whoa, hold it down to a small riot, would you?",
+     "はい、それでは、ちょっと待って、ちょっと待って、ちょっと待って、騒ぎすぎないでください。"),
+])
+def test_a_phrase_said_again_as_the_english_says_a_word_again(en, ja):
+    assert flagged(en, ja) == []
+
+
+def test_a_word_of_the_english_stuttered_is_still_a_repeat_when_another_word_is_doubled():
+    # the English's "no, no" does not excuse 高官らは said twice: it renders "officials",
+    # said once
+    assert flagged("No, no, officials met on Tuesday.",
+                   "いや、いや、高官らは、高官らは火曜日に会談した。") == ["高官らは"]

@@ -756,10 +756,8 @@ class MistranslationCheck(BaseCheck):
                 if said and (expression := _inside_expression(lex, u)):
                     # the word is part of a longer one (サイズの割に "for its size"): the
                     # expression's glosses must say the opposite too
-                    said = [o for o in said if any(
-                        stems_match(_en_key(o), frozenset({stem(w)}))
-                        for g in jmdict.glosses(expression, MATCH_SENSES)
-                        for w in re.findall(r"[a-z]+", g.lower()))]
+                    said = [o for o in said
+                            if _forms_gloss_plainly((expression,), _en_key(o))]
                 if not said:
                     continue
                 flagged.add(u)
@@ -1014,7 +1012,12 @@ def _glosses_plainly(unit: JaUnit, en_stem: str) -> bool:
     """True when a JMdict gloss of the unit gives the English stem plainly: un-negated and
     not restricted to one kind of thing (有罪 "guilty" does; 無罪 "not guilty" and 満ちる
     "to rise (e.g. tide)" do not)."""
-    for form in _gloss_forms(unit):
+    return _forms_gloss_plainly(_gloss_forms(unit), en_stem)
+
+
+def _forms_gloss_plainly(forms: Sequence[str], en_stem: str) -> bool:
+    """:func:`_glosses_plainly` for the JMdict entries of ``forms``."""
+    for form in forms:
         for gloss in jmdict.glosses(form, MATCH_SENSES):
             if "(e.g." in gloss:
                 continue  # a sense of one kind of thing only: 満ちる "to rise (e.g. tide)"

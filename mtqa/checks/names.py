@@ -49,7 +49,6 @@ is the English name itself (ワルツ for Waltz), and names the English does not
 from __future__ import annotations
 
 import difflib
-
 import functools
 import re
 from collections import Counter

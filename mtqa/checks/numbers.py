@@ -43,7 +43,13 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..text import japanese, jmdict, wordlists
-from ..text.numerals import EN_SCALES, Quantity, english_quantities, parse_japanese_number
+from ..text.numerals import (
+    EN_SCALES,
+    MONEY_SCALE_ABBREVIATIONS,
+    Quantity,
+    english_quantities,
+    parse_japanese_number,
+)
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context
 
@@ -70,7 +76,7 @@ _LATIN_UNIT = re.compile(
     r"(?:km|cm|mm|m|kg|mg|g|ml|mL|l|L|ha|kWh|kW|MW|GW|W|mAh|GB|MB|TB|KB|kB|GHz|MHz|kHz|Hz|"
     r"mph|ｋｍ|ｍ|ｋｇ)(?![A-Za-zＡ-Ｚａ-ｚ])")
 #: A scale abbreviation after an amount copied with its currency sign (€100m, $3bn).
-_COPIED_SCALE = re.compile(r"(mn|m|bn|b|tn|trn|k)(?![A-Za-z])", re.I)
+_COPIED_SCALE = re.compile(rf"({MONEY_SCALE_ABBREVIATIONS})(?![A-Za-z])", re.I)
 _DIGIT_MAP = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 _JA_QUAL_MORE = ("超", "を超える", "を超え", "以上", "余り", "あまり", "強", "を上回る", "超え")
 _JA_QUAL_LESS = ("未満", "足らず", "弱", "近く", "近い", "以下", "に満たない", "を下回る", "足らず")
@@ -171,8 +177,8 @@ def japanese_quantities(text: str) -> list[Quantity]:
         if start >= 2 and re.match(r"[A-Za-z] ", text[start - 2 : start]):
             continue  # "Fab 7": a name with a number
         after_tok = toks[j] if j < len(toks) else None
-        scaled = _COPIED_SCALE.match(text, end) if text[start - 1 : start] in "€$£¥" \
-            and start else None
+        # an amount copied with its currency sign: €100m
+        scaled = _COPIED_SCALE.match(text, end) if start and text[start - 1] in "€$£¥" else None
         if after_tok is not None and after_tok.start == end and japanese.has_latin(
             after_tok.surface[:1]
         ) and not _LATIN_UNIT.match(text, end) and not scaled:

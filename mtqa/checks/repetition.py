@@ -328,6 +328,7 @@ class RepetitionCheck(BaseCheck):
         n_tok = len(toks)
         surfaces = [t.surface for t in toks]
         covered_until = -1
+        english_stutters = _english_repeats_a_word(pair.reference)
         for i in range(n_tok):
             if toks[i].start < covered_until or not _starts_phrase(toks, i):
                 continue
@@ -335,9 +336,10 @@ class RepetitionCheck(BaseCheck):
             if hit is None:
                 # a phrase said again and again in a row that the English allows: no part
                 # of the run is a repeat of its own (ちょっと待って、ちょっと待って: not 待って)
-                end, n = _stutter_end(toks, surfaces, i)
-                if end >= 0 and _echoes_english(toks[i : i + n], pair.reference):
-                    covered_until = max(covered_until, end)
+                if english_stutters:
+                    end, n = _stutter_end(toks, surfaces, i)
+                    if end >= 0 and _ref_count(toks[i : i + n], pair.reference) == 0:
+                        covered_until = max(covered_until, end)
                 continue
             n, j = hit
             end_tok = j + n

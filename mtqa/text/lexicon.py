@@ -35,7 +35,8 @@ from .phonetic import (
 
 _EN_TOKEN = re.compile(
     # an amount with its scale written on (€100m, $3bn, 2.5tn; "10m" alone may be metres)
-    r"[$€£¥]\d[\d,]*(?:\.\d+)?(?:mn|m|bn|b|tn|trn|k)\b|\d[\d,]*(?:\.\d+)?(?:mn|bn|tn|trn)\b"
+    rf"[$€£¥]\d[\d,]*(?:\.\d+)?(?:{numerals.MONEY_SCALE_ABBREVIATIONS})\b"
+    rf"|\d[\d,]*(?:\.\d+)?(?:{numerals.SCALE_ABBREVIATIONS})\b"
     r"|[$€£¥]?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*"
     r"|[,;:—–()\"“”]"
 )
@@ -154,7 +155,8 @@ def _may_be_number(token: str) -> bool:
 
 
 #: Digits with a scale abbreviation written onto them (€100m, $3bn, 100k).
-_SCALE_SUFFIXED = re.compile(r"([$€£¥]?\d[\d,]*(?:\.\d+)?)(mn|m|bn|b|tn|trn|k)", re.I)
+_SCALE_SUFFIXED = re.compile(
+    rf"([$€£¥]?\d[\d,]*(?:\.\d+)?)({numerals.MONEY_SCALE_ABBREVIATIONS})", re.I)
 
 
 @text_cache(4096)

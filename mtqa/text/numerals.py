@@ -41,6 +41,11 @@ EN_CARDINALS = number_words("cardinal")
 EN_ORDINALS = number_words("ordinal")
 #: Scale words and their abbreviations (hundred, million, bn, k …).
 EN_SCALES = scales()
+#: The scale abbreviations of scales.tsv as regex alternations, longest first: all of them
+#: after money (€100m, $3bn), and those of more than one letter after bare digits too
+#: (2.5tn; "10m" alone may be metres, as the file says).
+MONEY_SCALE_ABBREVIATIONS = "|".join(sorted(scales("abbreviation"), key=len, reverse=True))
+SCALE_ABBREVIATIONS = "|".join(a for a in MONEY_SCALE_ABBREVIATIONS.split("|") if len(a) > 1)
 #: Month names and abbreviations → number ("may" among them).
 EN_MONTHS = {**months(), **month_abbreviations()}
 
@@ -308,7 +313,9 @@ def _en_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
     the number words read inside a fraction are dropped from it where the words are no
     longer separate numbers."""
     out = list(found)
+    fractions: list[tuple[int, int]] = []
     for m in _EN_FRACTION.finditer(text):
+        fractions.append(m.span())
         if _EN_FRACTION_SCALE.match(text, m.start(2)):
             continue  # "a quarter of a million": a scaled amount (_en_scaled_words)
         num_word = m.group(1).lower()
@@ -325,7 +332,6 @@ def _en_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
                             qualifier=_qualifier(text[: m.start()])))
     # a "quarter" with another determiner ("the back quarter", "this quarter") is still a
     # fourth: 4分の1 renders it as well as 四半期 does (both values stay, as for "a third")
-    fractions = [(m.start(), m.end()) for m in _EN_FRACTION.finditer(text)]
     for m in _EN_BARE_QUARTER.finditer(text):
         if not any(a <= m.start() < b for a, b in fractions):
             out.append(Quantity(0.25, "num", m.start(), m.end(), m.group(),

@@ -29,8 +29,13 @@ Flagged:
 * ``NAM005`` — an honorific and の fused to a name with no noun for the の to modify
   (マクロン氏のは, スミス氏の：): a stray word, whatever the English says.
 * ``NAM006`` — one name put in place of another: a katakana person's or place name
-  that renders a name said elsewhere in the article, where the English sentence has a
-  name its Japanese does not render (see :meth:`NameCheck._substituted`).
+  that renders a name said elsewhere in the article (by sound, by the article's own
+  rendering of it, or by JMdict for a known place: ニューヨーク), where the English
+  sentence has a name its Japanese does not render, or names more often than the
+  Japanese gives it with no pronoun the name put in could render (see
+  :meth:`NameCheck._substituted`); or, within one sentence pair, a name given more
+  often than the English says in the very place of a name given less often
+  (:meth:`NameCheck._given_for_another`).
 * ``NAM007`` — a country put in place of another place: the Japanese sentence names a
   country (フランス, 英国) that its English sentence does not name in any form, where the
   English has a name the Japanese does not render — one that is not in that country nor
@@ -52,16 +57,17 @@ import difflib
 import functools
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from ..segment import JA_FULL_STOPS
 from ..text import japanese, jmdict, wordlists
 from ..text.cache import text_cache
 from ..text.countries import (
     countries_rendered_by, country_mentions, mentions_country, renders_country,
 )
-from ..text.english import STOPWORDS, stem
+from ..text.english import NEUTER, PERSONAL, STOPWORDS, stem
 from ..text.glossary import organisations
 from ..text.lexicon import english_entry, proper_headwords
 from ..text.phonetic import (
@@ -73,7 +79,7 @@ from ..text.phonetic import (
     romaji_similarity,
     skeletons_reach,
 )
-from ..text.wordnet import is_place, what_holds
+from ..text.wordnet import is_place, synsets_of, what_holds
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 
@@ -133,6 +139,8 @@ _EN_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 # Katakana (with prolonged sound mark, middle dot and the equals signs used in names).
 _KATAKANA_RUN = re.compile(r"[\u30A1-\u30FA\u30FC\u30FB\uFF66-\uFF9F＝=]+")
 _PART_SEP = re.compile(r"[・＝=]")
+#: A JMdict gloss's parenthesised note ("Paris (France)").
+_GLOSS_NOTE = re.compile(r"\s*\([^)]*\)")
 # Suffixes that follow names in Japanese news (honorifics, groups, place types, titles):
 # a suffix outside this list whose meaning is not in the English is a stray addition.
 NAME_SUFFIXES = frozenset(
@@ -560,11 +568,95 @@ def _name_start(text: str, lo: int, start: int, joiners: str = "・＝=") -> int
     return start
 
 
+def _opens_compound(text: str, end: int) -> bool:
+    """Whether two kanji follow ``end``: the word before opens a compound (ドイツ鉄道)."""
+    after = text[end : end + 2]
+    return len(after) == 2 and all(japanese.has_kanji(c) for c in after)
+
+
+def _names_country(name: str) -> bool:
+    """Whether an English name is a country's in any form ("British", "Japanese"), or a
+    word WordNet knows as an adjective ("Scottish", "Roman"): the Japanese may give it in
+    kanji (英国, 日本人) or by the place it pertains to (スコットランドの), which no count of
+    the name's own renderings sees."""
+    if any(True for _ in country_mentions(name)):
+        return True
+    words = name.split()
+    return len(words) == 1 and any(
+        s.pos in ("a", "s") for s in synsets_of(_fold(words[0])))
+
+
+def _times(n: int) -> str:
+    return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+@dataclass(frozen=True)
+class _Tally:
+    """How often each person of a pair's English is named there and given in its Japanese.
+
+    Mentions sharing a name word are one person ("Ben Affleck", "Ben"); a katakana run
+    gives the person whose name word one of its parts renders (:meth:`NameCheck._assign`)."""
+
+    #: the names of the pair's English, in order, with their candidate keys
+    here: list[tuple[EnglishName, frozenset[str]]]
+    #: the person of each of ``here``
+    person: list[int]
+    #: the Japanese runs (article offsets) that give a person, and whom
+    runs: dict[tuple[int, int], int]
+    said: Counter[int]
+    given: Counter[int]
+
+    @classmethod
+    def of(cls, pair: AlignedPair, st: _State, own: dict[KanaPart, tuple[str, float]],
+           text: str) -> _Tally:
+        here = [(n, keys) for n, keys in zip(st.names, st.name_keys)
+                if pair.ref_start <= n.start < pair.ref_end]
+        person: list[int] = []
+        groups: list[set[str]] = []
+        for _, keys in here:
+            k = next((i for i, g in enumerate(groups) if g & keys), None)
+            if k is None:
+                groups.append(set(keys))
+                k = len(groups) - 1
+            else:
+                groups[k] |= keys
+            person.append(k)
+        found: dict[tuple[int, int], tuple[int, frozenset[str]]] = {}
+        for part, (key, _) in own.items():
+            k = next((i for i, g in enumerate(groups) if key in g), None)
+            if k is not None:
+                run = (part.run_start, part.run_end)
+                found[run] = (k, found.get(run, (k, frozenset()))[1] | {key})
+        # one mention written in pieces (シャキール・NBA選手のオニール): a run giving other
+        # words of the name just given, in the same sentence, is not a second mention
+        runs: dict[tuple[int, int], int] = {}
+        last: tuple[int, int, frozenset[str]] | None = None
+        for (start, end), (k, keys) in sorted(found.items()):
+            if last is not None and last[0] == k and not keys & last[2] and not any(
+                    c in text[last[1]:start] for c in JA_FULL_STOPS):
+                last = (k, end, last[2] | keys)
+                continue
+            runs[(start, end)] = k
+            last = (k, end, keys)
+        return cls(here, person, runs, Counter(person), Counter(runs.values()))
+
+    def fewer(self) -> list[EnglishName]:
+        """The first mention of each person the Japanese gives, but less often than the
+        English names them."""
+        out, seen = [], set()
+        for (n, _), k in zip(self.here, self.person):
+            if 0 < self.given[k] < self.said[k] and k not in seen and not _names_country(
+                    n.text):
+                seen.add(k)
+                out.append(n)
+        return out
+
+
 class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 13
+    version: ClassVar[int] = 14
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -604,6 +696,8 @@ class NameCheck(BaseCheck):
             near = {p: v for p, v in near.items() if p in rest}
         dropped = _unrendered_countries(pair, seg)
         put_in = list(self._substituted(parts, own, pair, ctx, st, dropped))
+        put_in += self._given_for_another(parts, own, pair, ctx, st,
+                                          {(f.start, f.end) for f in put_in})
         yield from put_in
         yield from self._country_put_in(tokens, own, pair, ctx, st, dropped,
                                         {(f.start, f.end) for f in put_in})
@@ -807,8 +901,12 @@ class NameCheck(BaseCheck):
         more than like any word of its sentence, a name the Japanese also renders in another
         sentence, stands where the pair's English has a name that the Japanese of the pair
         does not render at all: no part sounds even loosely like it
-        (:data:`DROPPED_LOOSE_SIM`), no Latin copy, no dictionary rendering. The translation
-        has put one name in place of the other (one minister's words given to the other).
+        (:data:`DROPPED_LOOSE_SIM`), no Latin copy, no dictionary rendering — or, where the
+        English of the pair has no pronoun the run could render (a person's name renders
+        he or she, a place's it: :data:`mtqa.text.english.PERSONAL`, ``NEUTER``), a name it
+        says more often than the Japanese gives it ("Kayel..? Kayel, where are you?" →
+        ケイエル……？ナイシ、どこだ？). The translation has put one name in place of the
+        other (one minister's words given to the other).
 
         The name put in must be a person's or a place's (UniDic reads a part as a personal
         or a place name, or the English marks the person: :func:`_is_person`): translators
@@ -822,24 +920,36 @@ class NameCheck(BaseCheck):
         """
         taken = {k for k, _ in own.values()}
         text = ctx.translation.text
-        if not countries and not any(pair.ref_start <= n.start < pair.ref_end
+        # a name said twice and given once (kept only where no pronoun of the English may
+        # be what the run put in renders: below)
+        fewer = [n.text for n in _Tally.of(pair, st, own, ctx.translation.text).fewer()]
+        if not countries and not fewer and not any(pair.ref_start <= n.start < pair.ref_end
                                      and not keys & taken
                                      for n, keys in zip(st.names, st.name_keys)):
             return  # every name of the English sentence is rendered (most sentences)
         owned_runs = {(p.run_start, p.run_end) for p in own}
-        free = [p for p in parts if not p.reading and _acceptable_alone(p)
-                and (p.run_start, p.run_end) not in owned_runs]
+        free = [p for p in parts if not p.reading and (p.run_start, p.run_end) not in owned_runs]
         if not free:
             return
         mine = {k for n, ks in zip(st.names, st.name_keys)
                 if pair.ref_start <= n.start < pair.ref_end for k in ks}
         words = {_fold(w) for w in _EN_WORD.findall(pair.reference) if len(w) > 1}
         candidates: dict[tuple[int, int], EnglishName] = {}
+        glossed: set[tuple[int, int]] = set()
         for part in free:
+            if not _acceptable_alone(part):
+                # a place JMdict knows (ニューヨーク "New York"), given for a place the
+                # English names elsewhere and not in this sentence
+                glossed_as = self._place_glossed_elsewhere(part, pair, st, mine)
+                if glossed_as is not None:
+                    candidates[(part.run_start, part.run_end)] = glossed_as
+                    glossed.add((part.run_start, part.run_end))
+                continue
             run = (part.run_start, part.run_end)
             if run in candidates:
                 continue
-            found = self._named_elsewhere(part, st, mine)
+            found = self._named_elsewhere(part, st, mine, functools.partial(
+                self._established, run=part.surface, pair=pair, ctx=ctx, st=st))
             # it must sound more like that name than like any word of its own sentence
             if found is None or any(
                     name_similarity_reaches(w, part.sound, found[0])
@@ -850,23 +960,115 @@ class NameCheck(BaseCheck):
             return
         missing = [n.text for n in self._unrendered(pair, ctx, st, own, set(candidates))]
         missing += list(countries)
-        if not missing:
+        if not missing and not fewer:
             return
         for (start, end), other in sorted(candidates.items()):
             toks = japanese.tokenize(text[start:end])
-            if not any(t.pos3 in ("人名", "地名") for t in toks) and not (
-                    _is_person(other, ctx.reference.text, st) or other.text in st.located
-                    or is_place(other.text)):
+            person = any(t.pos3 == "人名" for t in toks) or _is_person(
+                other, ctx.reference.text, st)
+            place = any(t.pos3 == "地名" for t in toks) or other.text in st.located or \
+                is_place(other.text)
+            if not person and not place:
                 continue  # a person or a place: an organisation is often named for its members
-            if not self._rendered_elsewhere(other, text[start:end], pair, ctx):
+            # a pronoun of the English that the name may render explains a name given less
+            pronoun = (person and PERSONAL.search(pair.reference)) or (
+                place and NEUTER.search(pair.reference))
+            away = missing if pronoun else missing + fewer
+            if (start, end) in glossed and _opens_compound(text, end):
+                # a body named with the place (ペンシルベニア大学 for "Penn State") stands
+                # for a name of the English that is no place
+                away = [m for m in away if m in countries or is_place(m)]
+            if not away:
+                continue
+            gives = ("gives less often than the English names it" if away[0] in fewer
+                     else "does not render")
+            if not self._rendered_elsewhere(other, text[start:end], pair, ctx,
+                                            by_sound=(start, end) not in glossed):
                 continue
             yield self._finding(
                 "NAM006", "major", start, end, text,
-                f"'{text[start:end]}' renders {other.text}, whom the English names elsewhere "
-                f"in the article; here the English has {missing[0]}, which the Japanese "
-                "does not render: one name put in place of another",
-                pair.reference, pair.index, english=missing[0], other=other.text,
+                f"'{text[start:end]}' renders {other.text}, a name the English gives elsewhere "
+                f"in the article; here the English has {away[0]}, which the Japanese "
+                f"{gives}: one name put in place of another",
+                pair.reference, pair.index, english=away[0], other=other.text,
             )
+
+    def _given_for_another(
+        self, parts: Sequence[KanaPart], own: dict[KanaPart, tuple[str, float]],
+        pair: AlignedPair, ctx: Context, st: _State, flagged: set[tuple[int, int]],
+    ) -> list[Finding]:
+        """``NAM006`` within one sentence pair: a name its Japanese gives more often than
+        its English says, in the place of another name of the English that the Japanese
+        gives less often than the English says ("Greg, why don't you …, an interview with
+        Howard Stern" → ハワード・スターン、… ハワード・スターンとの…).
+
+        The names of the pair's English, in order, are put side by side with the katakana
+        runs of its Japanese that render them (:meth:`_assign`), in order, by
+        :class:`difflib.SequenceMatcher` on the people they name (mentions sharing a name
+        word are one person: "Ben Affleck" and "Ben"). A run stands in place of a mention
+        where the two are *replaced* one by the other there, the run's person is given
+        more often in the Japanese than in the English, and the mention's person less
+        often. A translator who names a person for a pronoun adds a mention (an insertion,
+        not a replacement); one who reorders a sentence moves a person without changing
+        how often it is named; one who leaves out a name said again drops a mention. Only
+        the three at once, in one place, put one name in place of another — unless the
+        English between the mentions around the replaced one has a third-person pronoun
+        (:data:`mtqa.text.english.PERSONAL`, ``NEUTER``): the run may render it, and the name be
+        left out as said already. The run must be a person's or a place's
+        (:meth:`_substituted`); a name of the English that the Japanese never gives must
+        be one :meth:`_unrendered` counts (not "Yeah" or "Today" opening a sentence).
+        """
+        tally = _Tally.of(pair, st, own, ctx.translation.text)
+        if len(tally.here) < 2 or not tally.runs:
+            return []
+        here, person, runs = tally.here, tally.person, tally.runs
+        said, given = tally.said, tally.given
+        if not any(given[k] > said[k] for k in given):
+            return []
+        unrendered = {id(n) for n in self._unrendered(pair, ctx, st, own, set())}
+        kept = [(n, k) for (n, _), k in zip(here, person) if given[k] or id(n) in unrendered]
+        english = [k for _, k in kept]
+        mentions = [n for n, _ in kept]
+        order = sorted(runs)
+        japanese_seq = [runs[r] for r in order]
+        text = ctx.translation.text
+        out = []
+        matcher = difflib.SequenceMatcher(None, english, japanese_seq, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op != "replace":
+                continue
+            lost = [k for k, n in zip(english[i1:i2], mentions[i1:i2])
+                    if given[k] < said[k] and not _names_country(n.text)]
+            if not lost:
+                continue
+            # a pronoun there may be what the run renders, and the name left out said again
+            lo = mentions[i1 - 1].end if i1 else pair.ref_start
+            hi = mentions[i2].start if i2 < len(mentions) else pair.ref_end
+            if PERSONAL.search(ctx.reference.text, lo, hi) or NEUTER.search(
+                    ctx.reference.text, lo, hi):
+                continue
+            for r in order[j1:j2]:
+                k = runs[r]
+                if given[k] <= said[k] or k in lost or r in flagged:
+                    continue
+                start, end = r
+                name = next(n for (n, _), p in zip(here, person) if p == k)
+                missing = next(n for (n, _), p in zip(here, person) if p == lost[0])
+                toks = japanese.tokenize(text[start:end])
+                if not any(t.pos3 in ("人名", "地名") for t in toks) and not (
+                        _is_person(name, ctx.reference.text, st) or name.text in st.located
+                        or is_place(name.text)):
+                    continue
+                flagged.add(r)
+                out.append(self._finding(
+                    "NAM006", "major", start, end, text,
+                    f"'{text[start:end]}' renders {name.text}, whom this English sentence "
+                    f"names {_times(said[k])} and its Japanese {_times(given[k])}; here the "
+                    f"English has {missing.text}, named {_times(said[lost[0]])} and given "
+                    f"{_times(given[lost[0]])}: one name put in place of another",
+                    pair.reference, pair.index, english=missing.text, other=name.text,
+                ))
+        return out
 
     def _country_put_in(
         self, tokens: Sequence[japanese.Token], own: dict[KanaPart, tuple[str, float]],
@@ -932,10 +1134,14 @@ class NameCheck(BaseCheck):
                 pair.reference, pair.index, english=away[0], other=name,
             )
 
-    def _named_elsewhere(self, part: KanaPart, st: _State,
-                         mine: set[str]) -> tuple[float, EnglishName] | None:
+    def _named_elsewhere(
+        self, part: KanaPart, st: _State, mine: set[str],
+        established: Callable[[EnglishName], bool] | None = None,
+    ) -> tuple[float, EnglishName] | None:
         """The name of the article, none of the pair's own, that ``part`` sounds most like
-        (at least :data:`NEIGHBOUR_MATCH_MIN`), with the similarity, if any."""
+        (at least :data:`NEIGHBOUR_MATCH_MIN`), with the similarity, if any. A name that is
+        also an English word (Fletcher, Stern) needs :data:`SUBSTITUTE_WORD_MIN`, unless
+        ``established`` says the article gives it by this very katakana elsewhere."""
         if st.key_index is None:  # each distinct key once, with its Latin key (#17)
             index: dict[str, tuple[str, list[EnglishName]]] = {}
             for n, keys in zip(st.names, st.name_keys):
@@ -954,15 +1160,68 @@ class NameCheck(BaseCheck):
             # a katakana word alone that sounds like a name that is also an English word
             # (a photo agency's "Images") must sound just like it
             if part.n_parts == 1 and sim < SUBSTITUTE_WORD_MIN and english_entry(
-                    key).headwords:
+                    key).headwords and not (established and established(names[0])):
                 continue
             if sim >= NEIGHBOUR_MATCH_MIN and (best is None or sim > best[0]):
                 best = (sim, names[0])
         return best
 
+    def _established(self, name: EnglishName, run: str, pair: AlignedPair, ctx: Context,
+                     st: _State) -> bool:
+        """Whether another pair whose English names ``name`` gives it by the katakana word
+        ``run`` and by nothing else: ``run`` stands there whole, and no other name of that
+        English sounds as much like it. The article's own rendering of the name then tells
+        what ``run`` renders, whatever English word the name also is ("Fletcher", a maker
+        of arrows: フレッチャー sounds 0.86 like it; a surname sounds 0.93 like "Images",
+        the photo agency of a caption, but the caption's own name sounds more like it)."""
+        text = ctx.translation.text
+        for other in ctx.pairs:
+            if other is pair or not other.ref_start <= name.start < other.ref_end:
+                continue
+            seg = text[other.mt_start : other.mt_end]
+            if run not in {p.surface for p in katakana_parts(seg) if p.n_parts == 1}:
+                continue
+            sim = name_similarity(_fold(name.words[-1]), run)
+            rivals = [n for n in st.names if other.ref_start <= n.start < other.ref_end
+                      and n.text != name.text]
+            if not any(name_similarity(_fold(w), run) >= sim for n in rivals for w in n.words):
+                return True
+        return False
+
+    @staticmethod
+    def _place_glossed_elsewhere(part: KanaPart, pair: AlignedPair, st: _State,
+                                 mine: set[str]) -> EnglishName | None:
+        """The place name of the article, none of the pair's own nor said in its English,
+        that the katakana word ``part`` renders by JMdict (ニューヨーク "New York" for "New
+        York City"), where UniDic reads the word as a place (地名): not a country (those are
+        NAM007's), nor a word that sounds even loosely like a capitalised word of the
+        pair's English ("Roman" → ローマ), nor where that English has a pronoun the place
+        may render ("it", "they")."""
+        if part.n_parts != 1 or not any(
+                t.pos3 == "地名" for t in japanese.tokenize(part.surface)):
+            return None
+        glosses = [_GLOSS_NOTE.sub("", g).strip() for g in jmdict.glosses(part.surface)]
+        glosses = [g for g in glosses if g[:1].isupper()]
+        said = pair.reference.lower()
+        if not glosses or any(g.lower() in said for g in glosses) or countries_rendered_by(
+                part.surface):
+            return None  # said here ("IN LOS ANGELES" too), or a country (NAM007's)
+        if NEUTER.search(pair.reference):
+            return None  # it may render "it" ("It was chosen" → ウィーンが選ばれた)
+        if any(name_similarity_reaches(_fold(w), part.surface, DROPPED_LOOSE_SIM)
+               for w in _EN_WORD.findall(pair.reference) if w[:1].isupper()):
+            return None  # it may render a word of its own sentence ("Roman" → ローマ)
+        for n, keys in zip(st.names, st.name_keys):
+            if keys & mine or pair.ref_start <= n.start < pair.ref_end:
+                continue
+            if any(n.text == g or n.text.startswith(g + " ") for g in glosses) and (
+                    n.text in st.located or is_place(n.text)):
+                return n
+        return None
+
     @staticmethod
     def _rendered_elsewhere(name: EnglishName, run: str, pair: AlignedPair,
-                            ctx: Context) -> bool:
+                            ctx: Context, by_sound: bool = True) -> bool:
         """Whether a sentence outside ``pair`` whose English names ``name`` renders it with
         the very katakana put in here (a whole part of ``run``, two characters or more): a name
         put in place of another is copied from where it belongs. A run that only sounds
@@ -978,7 +1237,7 @@ class NameCheck(BaseCheck):
             if not pieces & {k.surface for k in katakana_parts(seg)} or not words & {
                     x.lower() for x in _EN_WORD.findall(other.reference)}:
                 continue
-            if find_rendering(name.text, seg):
+            if not by_sound or find_rendering(name.text, seg):
                 return True
         return False
 

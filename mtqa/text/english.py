@@ -35,6 +35,16 @@ PRONOUN_CONTRACTIONS = frozenset(
         ("let", "s"))
     for s in suffixes.split() for a in "'’")
 
+#: Third-person pronouns (with their contractions): the words a translator may render by the
+#: name they stand for — a person's (``PERSONAL``) or a thing's or place's (``NEUTER``;
+#: "they" is either).
+_PRONOUN = r"\b(?:{})(?:['’](?:s|ll|d|re|ve))?\b"
+PERSONAL = re.compile(_PRONOUN.format(
+    "he|she|him|her|his|hers|himself|herself|they|them|their|theirs|themselves"),
+    re.IGNORECASE)
+NEUTER = re.compile(_PRONOUN.format("it|its|itself|they|them|their|theirs|themselves"),
+                    re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class Word:

@@ -927,35 +927,7 @@ class NameCheck(BaseCheck):
                                      and not keys & taken
                                      for n, keys in zip(st.names, st.name_keys)):
             return  # every name of the English sentence is rendered (most sentences)
-        owned_runs = {(p.run_start, p.run_end) for p in own}
-        free = [p for p in parts if not p.reading and (p.run_start, p.run_end) not in owned_runs]
-        if not free:
-            return
-        mine = {k for n, ks in zip(st.names, st.name_keys)
-                if pair.ref_start <= n.start < pair.ref_end for k in ks}
-        words = {_fold(w) for w in _EN_WORD.findall(pair.reference) if len(w) > 1}
-        candidates: dict[tuple[int, int], EnglishName] = {}
-        glossed: set[tuple[int, int]] = set()
-        for part in free:
-            if not _acceptable_alone(part):
-                # a place JMdict knows (ニューヨーク "New York"), given for a place the
-                # English names elsewhere and not in this sentence
-                glossed_as = self._place_glossed_elsewhere(part, pair, st, mine)
-                if glossed_as is not None:
-                    candidates[(part.run_start, part.run_end)] = glossed_as
-                    glossed.add((part.run_start, part.run_end))
-                continue
-            run = (part.run_start, part.run_end)
-            if run in candidates:
-                continue
-            found = self._named_elsewhere(part, st, mine, functools.partial(
-                self._established, run=part.surface, pair=pair, ctx=ctx, st=st))
-            # it must sound more like that name than like any word of its own sentence
-            if found is None or any(
-                    name_similarity_reaches(w, part.sound, found[0])
-                    and name_similarity(w, part.sound) >= found[0] for w in words):
-                continue
-            candidates[run] = found[1]
+        candidates, glossed = self._put_in_candidates(parts, own, pair, ctx, st)
         if not candidates:
             return
         missing = [n.text for n in self._unrendered(pair, ctx, st, own, set(candidates))]
@@ -992,6 +964,42 @@ class NameCheck(BaseCheck):
                 f"{gives}: one name put in place of another",
                 pair.reference, pair.index, english=away[0], other=other.text,
             )
+
+    def _put_in_candidates(
+        self, parts: Sequence[KanaPart], own: dict[KanaPart, tuple[str, float]],
+        pair: AlignedPair, ctx: Context, st: _State,
+    ) -> tuple[dict[tuple[int, int], EnglishName], set[tuple[int, int]]]:
+        """For :meth:`_substituted`: the katakana runs of the pair that render no name of
+        its own English but one of another sentence of the article (run → that name), and
+        which of them do so by JMdict (a place the dictionary knows) rather than by sound."""
+        owned_runs = {(p.run_start, p.run_end) for p in own}
+        free = [p for p in parts if not p.reading and (p.run_start, p.run_end) not in owned_runs]
+        mine = {k for n, ks in zip(st.names, st.name_keys)
+                if pair.ref_start <= n.start < pair.ref_end for k in ks}
+        words = {_fold(w) for w in _EN_WORD.findall(pair.reference) if len(w) > 1}
+        candidates: dict[tuple[int, int], EnglishName] = {}
+        glossed: set[tuple[int, int]] = set()
+        for part in free:
+            run = (part.run_start, part.run_end)
+            if not _acceptable_alone(part):
+                # a place JMdict knows (ニューヨーク "New York"), given for a place the
+                # English names elsewhere and not in this sentence
+                glossed_as = self._place_glossed_elsewhere(part, pair, st, mine)
+                if glossed_as is not None:
+                    candidates[run] = glossed_as
+                    glossed.add(run)
+                continue
+            if run in candidates:
+                continue
+            found = self._named_elsewhere(part, st, mine, functools.partial(
+                self._established, run=part.surface, pair=pair, ctx=ctx, st=st))
+            # it must sound more like that name than like any word of its own sentence
+            if found is None or any(
+                    name_similarity_reaches(w, part.sound, found[0])
+                    and name_similarity(w, part.sound) >= found[0] for w in words):
+                continue
+            candidates[run] = found[1]
+        return candidates, glossed
 
     def _given_for_another(
         self, parts: Sequence[KanaPart], own: dict[KanaPart, tuple[str, float]],

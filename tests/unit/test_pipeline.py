@@ -179,6 +179,9 @@ def test_the_collector_keeps_a_callers_frozen_objects_frozen():
         kept = gc.get_freeze_count()
         with collector_paused():
             [object() for _ in range(10)]
-        assert gc.get_freeze_count() == kept and gc.isenabled()
+        # an unfreeze would empty the frozen generation and a freeze would add the young
+        # objects to it; a frozen object freed meanwhile by reference counting (another
+        # test's thread letting go of it) leaves it a little smaller, which is no fault
+        assert 0 < gc.get_freeze_count() <= kept and gc.isenabled()
     finally:
         gc.unfreeze()

@@ -38,9 +38,11 @@ Flagged:
   (:meth:`NameCheck._given_for_another`).
 * ``NAM007`` — a country put in place of another place: the Japanese sentence names a
   country (フランス, 英国) that its English sentence does not name in any form, where the
-  English has a name the Japanese does not render — one that is not in that country nor
-  of it by WordNet (Beijing for 中国, the Bundesbank for ドイツ are the translator's
-  usual renderings; see :meth:`NameCheck._country_put_in`).
+  English has a name the Japanese does not render (or, with no "it" in the English, gives
+  less often than the English names it) — one that is not in that country nor of it by
+  WordNet, or is a place of it that is no seat of its government (Beijing for 中国, the
+  Bundesbank for ドイツ are the translator's usual renderings; California for アメリカ is
+  none; see :meth:`NameCheck._country_put_in`).
 
 A stray word after a name (``NAM002`` kanji, ``NAM004`` kana) is a person's when the
 English marks a person or when UniDic reads the name's last word as a personal name
@@ -79,7 +81,7 @@ from ..text.phonetic import (
     romaji_similarity,
     skeletons_reach,
 )
-from ..text.wordnet import is_place, synsets_of, what_holds
+from ..text.wordnet import is_place, is_seat_of_government, synsets_of, what_holds
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 
@@ -656,7 +658,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 14
+    version: ClassVar[int] = 15
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -1098,12 +1100,21 @@ class NameCheck(BaseCheck):
         of it ("Beijing said" → 中国は, the Bundesbank → ドイツ連邦銀行, the Kremlin →
         ロシア大統領府): a missing name that WordNet puts in the country or ties to it (its
         part holonyms and definitions: :func:`mtqa.text.wordnet.what_holds`) does not
-        count.
+        count, when it is a body of the country or a seat of its government (a capital:
+        :func:`mtqa.text.wordnet.is_seat_of_government`); another place of the country
+        (California for アメリカ) does (names v15). A place the English names more often
+        than the Japanese gives it counts as missing too, where the English has no "it" the
+        country may render.
         """
         text = ctx.translation.text
         put: list[tuple[int, int, tuple[tuple[str, ...], ...]]] = []
+        # a word that sounds like a name of the pair renders that name (アンドラ for
+        # "coastal Andhra"), whatever country it also spells
+        capitals = {_fold(w) for n in st.names if pair.ref_start <= n.start < pair.ref_end
+                    for w in n.words if w.lower() not in STOPWORDS}
         for k, tok in enumerate(tokens):
-            if tok.pos3 != "地名":
+            if tok.pos3 != "地名" or any(name_similarity_reaches(w, tok.surface, MATCH_MIN)
+                                         for w in capitals):
                 continue
             after = tokens[k + 1] if k + 1 < len(tokens) else None
             if after is not None and after.start == tok.end and after.pos1 == "名詞" and len(
@@ -1128,16 +1139,24 @@ class NameCheck(BaseCheck):
                    and not any(renders_country(seg, c.renderings)
                                for c in country_mentions(n.text))]
         missing += dropped
+        # a place said twice and given once, where no "it" may be what the country renders
+        fewer = [] if NEUTER.search(pair.reference) else [
+            n.text for n in _Tally.of(pair, st, own, text).fewer()
+            if n.text in st.located or is_place(n.text)]
+        missing += fewer
         for start, end, countries in put:
             away = [m for m in dict.fromkeys(missing) if not any(
-                mentions_country(what_holds(m), forms) for forms in countries)]
+                mentions_country(what_holds(m), forms) for forms in countries) or (
+                    is_place(m) and not is_seat_of_government(m))]
             if not away:
                 continue
             name = countries[0][0]
+            gives = ("gives less often than the English names it" if away[0] in fewer
+                     else "does not render")
             yield self._finding(
                 "NAM007", "major", start, end, text,
                 f"'{text[start:end]}' names {name}, which the English of this sentence does "
-                f"not; here the English has {away[0]}, which the Japanese does not render: "
+                f"not; here the English has {away[0]}, which the Japanese {gives}: "
                 "one place put in place of another",
                 pair.reference, pair.index, english=away[0], other=name,
             )

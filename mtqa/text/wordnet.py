@@ -285,6 +285,23 @@ def what_holds(name: str) -> str:
     return "\n".join(out)
 
 
+#: Words of a place's own WordNet definition that make it a seat of government, which
+#: news names for its country ("Beijing said" → 中国は): a capital, a government's building
+#: or street, a civil service.
+_SEAT_WORDS = re.compile(r"\b(?:capital|government|civil service|headquarters)\b", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_seat_of_government(name: str) -> bool:
+    """Whether a sense of the proper noun ``name`` is a capital or names a government
+    ("Beijing": "capital of the People's Republic of China"; "Downing Street": "the
+    British government"; "Washington"), by its own definitions, not its holonyms'
+    (California, "a state in the western United States", is none)."""
+    return any(_SEAT_WORDS.search(s.definition)
+               for s in synsets_of(name.lower().replace(" ", "_"))
+               if s.pos == "n" and any(w[:1].isupper() for w in s.words))
+
+
 def is_place(name: str) -> bool:
     """Whether WordNet knows the proper noun ``name`` as a place (a capitalised sense of
     the ``noun.location`` file: Rotterdam, New York), by its last words (Southern

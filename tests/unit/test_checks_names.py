@@ -915,3 +915,44 @@ def test_names_given_again_in_wmt22_segments_are_no_swaps():
          "資格枠組み (Scqf) 。"),
     ]
     assert [f.text for f in findings(segments) if f.code == "NAM006"] == []
+
+
+# --- NAM007: a country put in place of a place that is no seat of its government (names v15)
+
+COUNTRY_SWAPS = [
+    # "You're going to California. And why should you go to California?": California said
+    # twice, given once, and no "it" the country could render (perturb seed 0)
+    ("test-en-speech_V63Xcec-5jE_004", "んだ。 カリフォルニアに行くってか", "んだ。 アメリカに行くってか",
+     "California"),
+    # "I'm going to California." → アメリカ: California is in the United States, but no
+    # capital nor a government, which news names for its country (perturb seed 1)
+    ("test-en-speech_V63Xcec-5jE_004", "わしは、カリフォルニアに行く", "わしは、アメリカに行く",
+     "California"),
+    # "rural African communities" → イランの農村: a capitalised "In" opening the sentence
+    # is no name the country could render (names v15's first guard took it for one)
+    ("test-en-news_csmonitor.com.7750", "アフリカの農村地域", "イランの農村地域", "African"),
+]
+
+
+@pytest.mark.parametrize("doc,faithful,swapped,english", COUNTRY_SWAPS)
+def test_a_country_put_in_place_of_a_place_of_it_is_flagged(doc, faithful, swapped, english):
+    en, ja = _esa_articles()[doc]
+    assert ja.count(faithful) == 1
+    garbled = ja.replace(faithful, swapped)
+    found = [f for f in _names_report(en, garbled).finding_list if f.code == "NAM007"]
+    assert len(found) == 1
+    f = found[0]
+    assert (f.category, f.severity) == ("name", "major")
+    assert garbled.index(swapped) <= f.start < garbled.index(swapped) + len(swapped)
+    assert english in f.message
+    assert [f.text for f in _names_report(en, ja).finding_list
+            if f.code in ("NAM006", "NAM007")] == []
+
+
+def test_a_country_word_that_sounds_like_a_name_of_the_sentence_renders_that_name():
+    # WMT22 QE en-ja dev: アンドラ renders "coastal Andhra", though JMdict gives it for
+    # Andorra; "Andhra Pradesh" is said twice (once in part) and given once
+    segments = [("Andhra Pradesh can be divided into two regions, namely coastal Andhra and "
+                 "rayalaseema.", "アンドラ・プラデーシュは、沿岸のアンドラとラヤラセイマという2つの"
+                 "地域に分けられる。")]
+    assert [f.text for f in findings(segments) if f.code == "NAM007"] == []

@@ -181,3 +181,13 @@ def test_what_holds_names_the_containing_places_and_the_owner() -> None:
     assert "Russia" in wordnet.what_holds("Kremlin")  # Kremlin → Moscow → Russia
     assert "Germany" in wordnet.what_holds("Bundesbank")  # by its definition
     assert wordnet.what_holds("Telford") == ""
+
+
+@pytest.mark.parametrize("name,seat", [
+    ("Beijing", True), ("Washington", True), ("Downing Street", True), ("Tokyo", True),
+    ("California", False), ("Rotterdam", False), ("Bavaria", False), ("Manhattan", False),
+])
+def test_a_seat_of_government_is_told_from_another_place_of_the_country(name, seat):
+    # news names a country for its capital or government ("Beijing said" → 中国は), not
+    # for a state or a city of it (names v15, NAM007)
+    assert wordnet.is_seat_of_government(name) is seat

@@ -840,20 +840,28 @@ SWAPS = [
 ]
 
 
-@pytest.mark.parametrize("doc,faithful,swapped,english,other", SWAPS)
-def test_a_name_put_in_place_of_another_on_a_professional_article_is_flagged(
-        doc, faithful, swapped, english, other):
+def _swap_flagged(doc, faithful, swapped, code):
+    """The one ``code`` finding on the refA article ``doc`` with ``faithful`` replaced by
+    ``swapped``, which must lie on the Japanese put in; the untouched article has no
+    NAM006 or NAM007 at all."""
     en, ja = _esa_articles()[doc]
     assert ja.count(faithful) == 1
     garbled = ja.replace(faithful, swapped)
-    found = [f for f in _names_report(en, garbled).finding_list if f.code == "NAM006"]
+    found = [f for f in _names_report(en, garbled).finding_list if f.code == code]
     assert len(found) == 1
     f = found[0]
     assert (f.category, f.severity) == ("name", "major")
     assert garbled.index(swapped) <= f.start < garbled.index(swapped) + len(swapped)
+    assert [g.text for g in _names_report(en, ja).finding_list
+            if g.code in ("NAM006", "NAM007")] == []
+    return f
+
+
+@pytest.mark.parametrize("doc,faithful,swapped,english,other", SWAPS)
+def test_a_name_put_in_place_of_another_on_a_professional_article_is_flagged(
+        doc, faithful, swapped, english, other):
+    f = _swap_flagged(doc, faithful, swapped, "NAM006")
     assert english in f.message and other in f.message
-    # the untouched article has none
-    assert [f.text for f in _names_report(en, ja).finding_list if f.code == "NAM006"] == []
 
 
 @pytest.mark.parametrize("system", ["refA", "Llama3-70B", "NTTSU"])
@@ -936,17 +944,7 @@ COUNTRY_SWAPS = [
 
 @pytest.mark.parametrize("doc,faithful,swapped,english", COUNTRY_SWAPS)
 def test_a_country_put_in_place_of_a_place_of_it_is_flagged(doc, faithful, swapped, english):
-    en, ja = _esa_articles()[doc]
-    assert ja.count(faithful) == 1
-    garbled = ja.replace(faithful, swapped)
-    found = [f for f in _names_report(en, garbled).finding_list if f.code == "NAM007"]
-    assert len(found) == 1
-    f = found[0]
-    assert (f.category, f.severity) == ("name", "major")
-    assert garbled.index(swapped) <= f.start < garbled.index(swapped) + len(swapped)
-    assert english in f.message
-    assert [f.text for f in _names_report(en, ja).finding_list
-            if f.code in ("NAM006", "NAM007")] == []
+    assert english in _swap_flagged(doc, faithful, swapped, "NAM007").message
 
 
 def test_a_country_word_that_sounds_like_a_name_of_the_sentence_renders_that_name():

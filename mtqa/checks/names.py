@@ -81,7 +81,9 @@ from ..text.phonetic import (
     romaji_similarity,
     skeletons_reach,
 )
-from ..text.wordnet import is_place, is_seat_of_government, synsets_of, what_holds
+from ..text.wordnet import (
+    base_forms, is_place, is_seat_of_government, synsets_of, what_holds,
+)
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 
@@ -570,6 +572,25 @@ def _name_start(text: str, lo: int, start: int, joiners: str = "・＝=") -> int
     return start
 
 
+def _unknown_words(english: str, parts: Sequence[KanaPart]) -> list[str]:
+    """Lower-case words of ``english`` that neither JMdict nor WordNet knows in any form
+    and no katakana part sounds even loosely like: a name written in lower case ("chiari
+    malformation") that the Japanese does not render."""
+    out = []
+    for w in _EN_WORD.findall(english):
+        low = w.lower()
+        if not w.islower() or len(low) < 4 or low in STOPWORDS or "'" in low or "’" in low \
+                or "-" in low:
+            continue
+        if english_entry(low).headwords or any(
+                any(True for _ in synsets_of(b)) for b in base_forms(low)):
+            continue
+        if any(name_similarity_reaches(low, p.sound, DROPPED_LOOSE_SIM) for p in parts):
+            continue
+        out.append(w)
+    return out
+
+
 def _opens_compound(text: str, end: int) -> bool:
     """Whether two kanji follow ``end``: the word before opens a compound (ドイツ鉄道)."""
     after = text[end : end + 2]
@@ -658,7 +679,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 15
+    version: ClassVar[int] = 16
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -907,8 +928,12 @@ class NameCheck(BaseCheck):
         English of the pair has no pronoun the run could render (a person's name renders
         he or she, a place's it: :data:`mtqa.text.english.PERSONAL`, ``NEUTER``), a name it
         says more often than the Japanese gives it ("Kayel..? Kayel, where are you?" →
-        ケイエル……？ナイシ、どこだ？). The translation has put one name in place of the
-        other (one minister's words given to the other).
+        ケイエル……？ナイシ、どこだ？) or a lower-case word no dictionary knows and nothing
+        renders ("chiari malformation" → グレイズ奇形: :func:`_unknown_words`). The
+        translation has put one name in place of the other (one minister's words given to
+        the other). A run that is the article's own katakana for the other name
+        (:meth:`_established`) needs no more than :data:`MATCH_MIN` of sound, and may sound
+        like a word of its own sentence too ("kids" and グレイズ).
 
         The name put in must be a person's or a place's (UniDic reads a part as a personal
         or a place name, or the English marks the person: :func:`_is_person`): translators
@@ -925,47 +950,71 @@ class NameCheck(BaseCheck):
         # a name said twice and given once (kept only where no pronoun of the English may
         # be what the run put in renders: below)
         fewer = [n.text for n in _Tally.of(pair, st, own, ctx.translation.text).fewer()]
+        unknown: list[str] | None = None
         if not countries and not fewer and not any(pair.ref_start <= n.start < pair.ref_end
                                      and not keys & taken
                                      for n, keys in zip(st.names, st.name_keys)):
-            return  # every name of the English sentence is rendered (most sentences)
+            # every name of the English sentence is rendered (most sentences), unless a
+            # word no dictionary knows is a name in lower case ("chiari malformation")
+            if not any(not p.reading and _acceptable_alone(p) for p in parts):
+                return
+            unknown = _unknown_words(pair.reference, parts)
+            if not unknown:
+                return
         candidates, glossed = self._put_in_candidates(parts, own, pair, ctx, st)
         if not candidates:
             return
         missing = [n.text for n in self._unrendered(pair, ctx, st, own, set(candidates))]
         missing += list(countries)
+        # names the English says more often than the Japanese gives them, and words no
+        # dictionary knows: missing only where no pronoun may be what the run renders
+        fewer = fewer + (unknown if unknown is not None else _unknown_words(pair.reference,
+                                                                            parts))
         if not missing and not fewer:
             return
         for (start, end), other in sorted(candidates.items()):
-            toks = japanese.tokenize(text[start:end])
-            person = any(t.pos3 == "人名" for t in toks) or _is_person(
-                other, ctx.reference.text, st)
-            place = any(t.pos3 == "地名" for t in toks) or other.text in st.located or \
-                is_place(other.text)
-            if not person and not place:
-                continue  # a person or a place: an organisation is often named for its members
-            # a pronoun of the English that the name may render explains a name given less
-            pronoun = (person and PERSONAL.search(pair.reference)) or (
-                place and NEUTER.search(pair.reference))
-            away = missing if pronoun else missing + fewer
-            if (start, end) in glossed and _opens_compound(text, end):
-                # a body named with the place (ペンシルベニア大学 for "Penn State") stands
-                # for a name of the English that is no place
-                away = [m for m in away if m in countries or is_place(m)]
-            if not away:
+            away = self._put_in_for(text, start, end, other, missing, fewer, countries,
+                                    (start, end) in glossed, pair, ctx, st)
+            if away is None:
                 continue
-            gives = ("gives less often than the English names it" if away[0] in fewer
-                     else "does not render")
-            if not self._rendered_elsewhere(other, text[start:end], pair, ctx,
-                                            by_sound=(start, end) not in glossed):
-                continue
+            gives = ("does not render" if away in missing or away.islower()
+                     else "gives less often than the English names it")
             yield self._finding(
                 "NAM006", "major", start, end, text,
                 f"'{text[start:end]}' renders {other.text}, a name the English gives elsewhere "
-                f"in the article; here the English has {away[0]}, which the Japanese "
+                f"in the article; here the English has {away}, which the Japanese "
                 f"{gives}: one name put in place of another",
-                pair.reference, pair.index, english=away[0], other=other.text,
+                pair.reference, pair.index, english=away, other=other.text,
             )
+
+    def _put_in_for(
+        self, text: str, start: int, end: int, other: EnglishName, missing: Sequence[str],
+        fewer: Sequence[str], countries: Sequence[str], glossed: bool, pair: AlignedPair,
+        ctx: Context, st: _State,
+    ) -> str | None:
+        """For :meth:`_substituted`: the name of the pair's English that the run
+        ``text[start:end]``, which renders ``other``, stands in place of, or None. The run
+        must give a person or a place (an organisation is often named for its members); a
+        name given less than said (``fewer``) counts only where the English has no pronoun
+        the run may render; a place opening a kanji compound (ペンシルベニア大学 for "Penn
+        State") names a body and stands only for a place; and the run must copy the
+        katakana that renders ``other`` where the English names it."""
+        toks = japanese.tokenize(text[start:end])
+        person = any(t.pos3 == "人名" for t in toks) or _is_person(
+            other, ctx.reference.text, st)
+        place = any(t.pos3 == "地名" for t in toks) or other.text in st.located or \
+            is_place(other.text)
+        if not person and not place:
+            return None
+        pronoun = (person and PERSONAL.search(pair.reference)) or (
+            place and NEUTER.search(pair.reference))
+        away = list(missing) if pronoun else [*missing, *fewer]
+        if glossed and _opens_compound(text, end):
+            away = [m for m in away if m in countries or is_place(m)]
+        if not away or not self._rendered_elsewhere(other, text[start:end], pair, ctx,
+                                                    by_sound=not glossed):
+            return None
+        return away[0]
 
     def _put_in_candidates(
         self, parts: Sequence[KanaPart], own: dict[KanaPart, tuple[str, float]],
@@ -995,10 +1044,13 @@ class NameCheck(BaseCheck):
                 continue
             found = self._named_elsewhere(part, st, mine, functools.partial(
                 self._established, run=part.surface, pair=pair, ctx=ctx, st=st))
-            # it must sound more like that name than like any word of its own sentence
-            if found is None or any(
+            # it must sound more like that name than like any word of its own sentence,
+            # unless it is the very katakana the article gives that name by ("kids" sounds
+            # 0.83 like グレイズ, "Grey's" 0.81)
+            if found is None or (any(
                     name_similarity_reaches(w, part.sound, found[0])
-                    and name_similarity(w, part.sound) >= found[0] for w in words):
+                    and name_similarity(w, part.sound) >= found[0] for w in words)
+                    and not self._established(found[1], part.surface, pair, ctx, st)):
                 continue
             candidates[run] = found[1]
         return candidates, glossed
@@ -1167,8 +1219,9 @@ class NameCheck(BaseCheck):
     ) -> tuple[float, EnglishName] | None:
         """The name of the article, none of the pair's own, that ``part`` sounds most like
         (at least :data:`NEIGHBOUR_MATCH_MIN`), with the similarity, if any. A name that is
-        also an English word (Fletcher, Stern) needs :data:`SUBSTITUTE_WORD_MIN`, unless
-        ``established`` says the article gives it by this very katakana elsewhere."""
+        also an English word (Fletcher, Stern) needs :data:`SUBSTITUTE_WORD_MIN`; either
+        floor gives way to :data:`MATCH_MIN` where ``established`` says the article gives
+        the name by this very katakana elsewhere (グレイズ for "Grey's", 0.81)."""
         if st.key_index is None:  # each distinct key once, with its Latin key (#17)
             index: dict[str, tuple[str, list[EnglishName]]] = {}
             for n, keys in zip(st.names, st.name_keys):
@@ -1176,28 +1229,30 @@ class NameCheck(BaseCheck):
                     index.setdefault(key, (latin_key(key), []))[1].append(n)
             st.key_index = index
         sound_key = kana_key(part.sound)
+        floor = MATCH_MIN if established is not None else NEIGHBOUR_MATCH_MIN
         best: tuple[float, EnglishName] | None = None
         for key, (key_of_word, named) in st.key_index.items():
-            if not skeletons_reach(key_of_word, sound_key, NEIGHBOUR_MATCH_MIN):
+            if not skeletons_reach(key_of_word, sound_key, floor):
                 continue
             names = [n for n in named if not st.name_keys[st.names.index(n)] & mine]
             if not names:
                 continue
             sim = name_similarity(key, part.sound)
+            if sim < floor or (best is not None and sim <= best[0]):
+                continue
             # a katakana word alone that sounds like a name that is also an English word
             # (a photo agency's "Images") must sound just like it
-            if part.n_parts == 1 and sim < SUBSTITUTE_WORD_MIN and english_entry(
-                    key).headwords and not (established and established(names[0])):
-                continue
-            if sim >= NEIGHBOUR_MATCH_MIN and (best is None or sim > best[0]):
+            strong = sim >= NEIGHBOUR_MATCH_MIN and not (
+                part.n_parts == 1 and sim < SUBSTITUTE_WORD_MIN and english_entry(key).headwords)
+            if strong or (established is not None and established(names[0])):
                 best = (sim, names[0])
         return best
 
     def _established(self, name: EnglishName, run: str, pair: AlignedPair, ctx: Context,
                      st: _State) -> bool:
         """Whether another pair whose English names ``name`` gives it by the katakana word
-        ``run`` and by nothing else: ``run`` stands there whole, and no other name of that
-        English sounds as much like it. The article's own rendering of the name then tells
+        ``run`` and by nothing else: ``run`` is a whole part of a katakana run there, and no
+        other name of that English sounds as much like it. The article's own rendering of the name then tells
         what ``run`` renders, whatever English word the name also is ("Fletcher", a maker
         of arrows: フレッチャー sounds 0.86 like it; a surname sounds 0.93 like "Images",
         the photo agency of a caption, but the caption's own name sounds more like it)."""
@@ -1206,9 +1261,9 @@ class NameCheck(BaseCheck):
             if other is pair or not other.ref_start <= name.start < other.ref_end:
                 continue
             seg = text[other.mt_start : other.mt_end]
-            if run not in {p.surface for p in katakana_parts(seg) if p.n_parts == 1}:
+            if run not in {p.surface for p in katakana_parts(seg)}:
                 continue
-            sim = name_similarity(_fold(name.words[-1]), run)
+            sim = max(name_similarity(_fold(w), run) for w in name.words)
             rivals = [n for n in st.names if other.ref_start <= n.start < other.ref_end
                       and n.text != name.text]
             if not any(name_similarity(_fold(w), run) >= sim for n in rivals for w in n.words):

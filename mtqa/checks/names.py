@@ -591,6 +591,55 @@ def _unknown_words(english: str, parts: Sequence[KanaPart]) -> list[str]:
     return out
 
 
+def _countries_put(tokens: Sequence[japanese.Token], pair: AlignedPair, st: _State, text: str,
+                   flagged: set[tuple[int, int]],
+                   ) -> list[tuple[int, int, tuple[tuple[str, ...], ...]]]:
+    """For :meth:`NameCheck._country_put_in`: the words of the pair's Japanese (article
+    offsets, with their countries' forms) that UniDic reads as a place and JMdict gives for
+    a country the English of the pair names in no form: not a word that sounds like a name
+    of the pair (アンドラ for "coastal Andhra"), nor a country opening a compound that names
+    a body (ドイツ鉄道, 米国防総省), nor part of a longer word, nor one already flagged."""
+    put: list[tuple[int, int, tuple[tuple[str, ...], ...]]] = []
+    capitals = {_fold(w) for n in st.names if pair.ref_start <= n.start < pair.ref_end
+                for w in n.words if w.lower() not in STOPWORDS}
+    for k, tok in enumerate(tokens):
+        if tok.pos3 != "地名" or any(name_similarity_reaches(w, tok.surface, MATCH_MIN)
+                                     for w in capitals):
+            continue
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if after is not None and after.start == tok.end and after.pos1 == "名詞" and len(
+                after.surface) >= 2 and japanese.has_kanji(after.surface) and \
+                _may_name_a_body(after.surface):
+            continue
+        countries = countries_rendered_by(tok.surface)
+        start, end = pair.mt_start + tok.start, pair.mt_start + tok.end
+        if not countries or (start, end) in flagged or _inside_word(text, start, end):
+            continue
+        if any(mentions_country(pair.reference, forms) for forms in countries) or \
+                _place_stem_said(tok.surface, countries, pair.reference):
+            continue
+        put.append((start, end, countries))
+    return put
+
+
+#: WordNet lexicographer files of the nouns that name a body or a thing a country has
+#: (government, railway, embassy, bank): a country opening such a compound names it.
+_BODY_FILES = frozenset({"noun.group", "noun.artifact"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _may_name_a_body(word: str) -> bool:
+    """Whether the kanji noun ``word`` that follows a country may make the name of a body
+    with it (ドイツ鉄道, 米国防総省, 中国政府): some JMdict gloss of it is a WordNet noun of a
+    group or an artifact, or WordNet knows none of its glosses. 時代 ("period; epoch; era")
+    is none: イタリア時代 is the country's era, not a body's name."""
+    files: set[str] = set()
+    for gloss in jmdict.glosses(word)[:6]:
+        key = _GLOSS_NOTE.sub("", gloss).strip().lower().replace(" ", "_")
+        files.update(s.lexname for s in synsets_of(key) if s.pos == "n")
+    return not files or bool(files & _BODY_FILES)
+
+
 def _opens_compound(text: str, end: int) -> bool:
     """Whether two kanji follow ``end``: the word before opens a compound (ドイツ鉄道)."""
     after = text[end : end + 2]
@@ -679,7 +728,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 16
+    version: ClassVar[int] = 17
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -1146,7 +1195,8 @@ class NameCheck(BaseCheck):
         name the Japanese does not render (:meth:`_unrendered`, or a country of the English
         by none of its renderings), a person's or a place's (a holiday or a company named
         after a country is no substitution). A country opening a kanji compound
-        (ドイツ鉄道 for Deutsche Bahn, 米国防総省 for the Pentagon) names a body, and a
+        (ドイツ鉄道 for Deutsche Bahn, 米国防総省 for the Pentagon) names a body, when the
+        noun after it may name one (:func:`_may_name_a_body`: not 時代 "era"), and a
         word on the country's stem (Scottish for スコットランド, Germans for ドイツ) names
         it. The translator may name a country for a place or a body
         of it ("Beijing said" → 中国は, the Bundesbank → ドイツ連邦銀行, the Kremlin →
@@ -1154,32 +1204,13 @@ class NameCheck(BaseCheck):
         part holonyms and definitions: :func:`mtqa.text.wordnet.what_holds`) does not
         count, when it is a body of the country or a seat of its government (a capital:
         :func:`mtqa.text.wordnet.is_seat_of_government`); another place of the country
-        (California for アメリカ) does (names v15). A place the English names more often
+        (California for アメリカ) does (names v15), a people or an adjective of it
+        ("Norse" for ノルウェー) does not. A place the English names more often
         than the Japanese gives it counts as missing too, where the English has no "it" the
         country may render.
         """
         text = ctx.translation.text
-        put: list[tuple[int, int, tuple[tuple[str, ...], ...]]] = []
-        # a word that sounds like a name of the pair renders that name (アンドラ for
-        # "coastal Andhra"), whatever country it also spells
-        capitals = {_fold(w) for n in st.names if pair.ref_start <= n.start < pair.ref_end
-                    for w in n.words if w.lower() not in STOPWORDS}
-        for k, tok in enumerate(tokens):
-            if tok.pos3 != "地名" or any(name_similarity_reaches(w, tok.surface, MATCH_MIN)
-                                         for w in capitals):
-                continue
-            after = tokens[k + 1] if k + 1 < len(tokens) else None
-            if after is not None and after.start == tok.end and after.pos1 == "名詞" and len(
-                    after.surface) >= 2 and japanese.has_kanji(after.surface):
-                continue  # a body named with the country (ドイツ鉄道, 米国防総省): its name
-            countries = countries_rendered_by(tok.surface)
-            start, end = pair.mt_start + tok.start, pair.mt_start + tok.end
-            if not countries or (start, end) in flagged or _inside_word(text, start, end):
-                continue
-            if any(mentions_country(pair.reference, forms) for forms in countries) or \
-                    _place_stem_said(tok.surface, countries, pair.reference):
-                continue
-            put.append((start, end, countries))
+        put = _countries_put(tokens, pair, st, text, flagged)
         if not put:
             return
         seg = text[pair.mt_start : pair.mt_end]
@@ -1199,7 +1230,7 @@ class NameCheck(BaseCheck):
         for start, end, countries in put:
             away = [m for m in dict.fromkeys(missing) if not any(
                 mentions_country(what_holds(m), forms) for forms in countries) or (
-                    is_place(m) and not is_seat_of_government(m))]
+                    is_place(m, adjectives=False) and not is_seat_of_government(m))]
             if not away:
                 continue
             name = countries[0][0]

@@ -302,16 +302,17 @@ def is_seat_of_government(name: str) -> bool:
                if s.pos == "n" and any(w[:1].isupper() for w in s.words))
 
 
-def is_place(name: str) -> bool:
+def is_place(name: str, adjectives: bool = True) -> bool:
     """Whether WordNet knows the proper noun ``name`` as a place (a capitalised sense of
     the ``noun.location`` file: Rotterdam, New York), by its last words (Southern
-    California) or as an adjective that pertains to a place (African: ``\\`` pointers)."""
+    California) or, unless ``adjectives`` is False, as an adjective that pertains to a
+    place (African: ``\\`` pointers)."""
     words = name.lower().split()
     for i in range(len(words)):
         for s in synsets_of("_".join(words[i:])):
             if s.pos == "n" and _capital_place(s):
                 return True
-            if s.pos == "a" and i == 0 and any(
+            if adjectives and s.pos == "a" and i == 0 and any(
                     sym == "\\" and p == "n" and _capital_place(synset(p, o))
                     for sym, p, o in s.pointers):
                 return True

@@ -947,6 +947,9 @@ COUNTRY_SWAPS = [
     # "rural African communities" → イランの農村: a capitalised "In" opening the sentence
     # is no name the country could render (names v15's first guard took it for one)
     ("test-en-news_csmonitor.com.7750", "アフリカの農村地域", "イランの農村地域", "African"),
+    # names v17: "built during the Roman era" → イタリア時代に: 時代 ("period; epoch; era") is
+    # no body a country's name opens (ドイツ鉄道 is), so the country is read (perturb seed 1)
+    ("test-en-speech_--sV9RHC1_4_000", "おそらくローマ時代に", "おそらくイタリア時代に", "Roman"),
 ]
 
 
@@ -972,3 +975,13 @@ def test_a_group_put_in_place_of_a_country_by_its_own_katakana_is_flagged():
     assert garbled != ja
     (f,) = _codes(en, garbled, "NAM006")
     assert f.text == "ザクセン" and "Germany" in f.message and "Saxons" in f.message
+
+
+def test_a_country_opening_a_compound_for_a_people_of_it_is_no_swap():
+    # WMT22 QE en-ja dev: "Norse mythology" → ノルウェー神話: 神話 names no body, so the
+    # country is read, and "Norse" (a people and a language of Norway by WordNet, a place
+    # only as an adjective) is Norway's own: names v17's first cut flagged it
+    segments = [("Its name comes from Norse mythology, where skaði is a giantess who is the "
+                 "wife of the vanir god niord.",
+                 "名前はノルウェー神話に由来し、スカジはヴァニル神の神官の妻である巨人である。")]
+    assert [f.text for f in findings(segments) if f.code == "NAM007"] == []

@@ -191,3 +191,8 @@ def test_a_seat_of_government_is_told_from_another_place_of_the_country(name, se
     # news names a country for its capital or government ("Beijing said" → 中国は), not
     # for a state or a city of it (names v15, NAM007)
     assert wordnet.is_seat_of_government(name) is seat
+
+
+def test_a_place_by_its_adjective_only_when_adjectives_are_asked_for():
+    assert wordnet.is_place("African") and not wordnet.is_place("African", adjectives=False)
+    assert wordnet.is_place("California", adjectives=False)

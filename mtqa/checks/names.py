@@ -547,11 +547,33 @@ def _place_stem_said(word: str, countries: Sequence[tuple[str, ...]], english: s
     """Whether ``english`` has a word made on the stem of a place that JMdict glosses
     ``word`` (Scottish, Scots for スコットランド "Scotland"; English for イングランド): the
     first four letters of a word, or its plural ("Germans" for ドイツ: a demonym
-    of ``countries``, the word's); in any case (social English writes "scottish")."""
+    of ``countries``, the word's); in any case (social English writes "scottish"); not the
+    last word of a longer name ("South Holland")."""
     stems = {g[:4].lower() for g in jmdict.glosses(word) if len(g) >= 4 and g[:1].isupper()}
     forms = {f for c in countries for f in c}
-    return any(w[:4].lower() in stems or (w.endswith("s") and w[:-1] in forms)
-               for w in re.findall(r"\b[A-Za-z]{4,}", english))
+    return any((w[:4].lower() in stems or (w.endswith("s") and w[:-1] in forms))
+               and not _ends_longer_name(english, m.start())
+               for m in re.finditer(r"\b[A-Za-z]{4,}", english) if (w := m.group()))
+
+
+def _in_compound(tokens: Sequence[japanese.Token], k: int) -> bool:
+    """Whether token ``k`` is joined to a noun or prefix right before or after it (南ホラント
+    州: a place's name made of several words)."""
+    before = tokens[k - 1] if k else None
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (before is not None and before.end == tokens[k].start
+            and before.pos1 in ("名詞", "接頭辞")) or (
+        after is not None and after.start == tokens[k].end
+        and after.pos1 in ("名詞", "接尾辞"))
+
+
+def _ends_longer_name(english: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a capitalised word of its name ("South
+    Holland", "New Mexico"), one that does not open its sentence."""
+    lo = max(0, start - 30)
+    before = re.search(r"\b([A-Z][\w'’-]*) +$", english[lo:start])
+    return before is not None and before.group(1).lower() not in STOPWORDS \
+        and not _opens_sentence(english, lo + before.start(1))
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
@@ -600,11 +622,23 @@ def _countries_put(tokens: Sequence[japanese.Token], pair: AlignedPair, st: _Sta
     of the pair (アンドラ for "coastal Andhra"), nor a country opening a compound that names
     a body (ドイツ鉄道, 米国防総省), nor part of a longer word, nor one already flagged."""
     put: list[tuple[int, int, tuple[tuple[str, ...], ...]]] = []
-    capitals = {_fold(w) for n in st.names if pair.ref_start <= n.start < pair.ref_end
-                for w in n.words if w.lower() not in STOPWORDS}
+    # the last word of a longer name ("South Holland") is rendered inside a compound
+    # (南ホラント州), not by the country alone (オランダは)
+    ref = st.reference
+    capitals: set[str] = set()
+    name_ends: set[str] = set()
+    for n in st.names:
+        if pair.ref_start <= n.start < pair.ref_end:
+            for w in n.words:
+                if w.lower() not in STOPWORDS:
+                    ends = _ends_longer_name(ref, n.start + max(0, n.text.find(w)))
+                    (name_ends if ends else capitals).add(_fold(w))
     for k, tok in enumerate(tokens):
         if tok.pos3 != "地名" or any(name_similarity_reaches(w, tok.surface, MATCH_MIN)
                                      for w in capitals):
+            continue
+        if _in_compound(tokens, k) and any(name_similarity_reaches(w, tok.surface, MATCH_MIN)
+                                           for w in name_ends):
             continue
         after = tokens[k + 1] if k + 1 < len(tokens) else None
         if after is not None and after.start == tok.end and after.pos1 == "名詞" and len(
@@ -615,11 +649,20 @@ def _countries_put(tokens: Sequence[japanese.Token], pair: AlignedPair, st: _Sta
         start, end = pair.mt_start + tok.start, pair.mt_start + tok.end
         if not countries or (start, end) in flagged or _inside_word(text, start, end):
             continue
-        if any(mentions_country(pair.reference, forms) for forms in countries) or \
+        if any(_names_country_itself(pair.reference, forms) for forms in countries) or \
                 _place_stem_said(tok.surface, countries, pair.reference):
             continue
         put.append((start, end, countries))
     return put
+
+
+def _names_country_itself(english: str, forms: tuple[str, ...]) -> bool:
+    """Whether ``english`` names the country of ``forms`` other than as the last word of a
+    longer name ("the province of South Holland" names a province, not Holland): a
+    mention right after a capitalised word that does not open its sentence is part of
+    that name."""
+    return any(c.forms == forms and not _ends_longer_name(english, c.start)
+               for c in country_mentions(english))
 
 
 #: WordNet lexicographer files of the nouns that name a body or a thing a country has
@@ -728,7 +771,7 @@ class NameCheck(BaseCheck):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 17
+    version: ClassVar[int] = 18
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def _state(self, ctx: Context) -> _State:
@@ -1196,7 +1239,9 @@ class NameCheck(BaseCheck):
         by none of its renderings), a person's or a place's (a holiday or a company named
         after a country is no substitution). A country opening a kanji compound
         (ドイツ鉄道 for Deutsche Bahn, 米国防総省 for the Pentagon) names a body, when the
-        noun after it may name one (:func:`_may_name_a_body`: not 時代 "era"), and a
+        noun after it may name one (:func:`_may_name_a_body`: not 時代 "era"). A country
+        ending a longer English name ("South Holland") is no mention of it, and a word that
+        sounds like it renders it only inside a compound (南ホラント州, not オランダは), and a
         word on the country's stem (Scottish for スコットランド, Germans for ドイツ) names
         it. The translator may name a country for a place or a body
         of it ("Beijing said" → 中国は, the Bundesbank → ドイツ連邦銀行, the Kremlin →

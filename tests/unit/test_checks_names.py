@@ -950,6 +950,11 @@ COUNTRY_SWAPS = [
     # names v17: "built during the Roman era" → イタリア時代に: 時代 ("period; epoch; era") is
     # no body a country's name opens (ドイツ鉄道 is), so the country is read (perturb seed 1)
     ("test-en-speech_--sV9RHC1_4_000", "おそらくローマ時代に", "おそらくイタリア時代に", "Roman"),
+    # names v18: "Rotterdam is a city located in the province of South Holland" → オランダは:
+    # Holland ends the province's name, so the English does not name the country, and
+    # オランダ alone is no rendering of it (南ホラント州, in a compound, is)
+    ("test-en-speech_Q4lcIWMntCY_000", "ロッテルダムは、南ホラント州", "オランダは、南ホラント州",
+     "Rotterdam"),
 ]
 
 
@@ -984,4 +989,17 @@ def test_a_country_opening_a_compound_for_a_people_of_it_is_no_swap():
     segments = [("Its name comes from Norse mythology, where skaði is a giantess who is the "
                  "wife of the vanir god niord.",
                  "名前はノルウェー神話に由来し、スカジはヴァニル神の神官の妻である巨人である。")]
+    assert [f.text for f in findings(segments) if f.code == "NAM007"] == []
+
+
+def test_a_country_the_english_names_after_a_capitalised_article_or_in_a_region_is_no_swap():
+    # names v18 reads a country after a capitalised word as the end of a longer name
+    # ("South Holland"); "The Scotsman" (a newspaper, IOL-Research's スコットランド人 on ESA
+    # dev) follows an article, and "South Spain" (WMT22) is rendered in a compound (南スペイン)
+    en, ja = _esa_articles("IOL-Research")["test-en-news_scotsman.87519"]
+    assert [f.text for f in _names_report(en, ja).finding_list if f.code == "NAM007"] == []
+    segments = [("Palearctic South Norway to South Spain and the Mediterranean basin. Ireland "
+                 "east through Europe and European Russia to turkey, Greece. Mongolia.",
+                 "南スペインと地中海盆地に南ノルウェーのパレアクティック. アイルランド東ヨーロッパを"
+                 "介してヨーロッパとトルコ, ギリシャ. モンゴル.")]
     assert [f.text for f in findings(segments) if f.code == "NAM007"] == []

@@ -795,8 +795,8 @@ def test_a_name_spelt_two_ways_in_the_english_is_rendered_by_one_spelling() -> N
 def _esa_articles(system: str = "refA") -> dict[str, tuple[str, str]]:
     """Whole articles of WMT24 ESA en-ja dev (``tests/data/esa_name_swaps.jsonl``: the refA
     translations the perturbation benchmark put a name swap or a moved modifier into, and
-    three translations of one speech that raised false findings while names v14 was
-    written), paragraphs joined."""
+    machine translations that raised false findings while names v14–v18 were written: three
+    of one speech, one paragraph of IOL-Research's), paragraphs joined."""
     import json
     from pathlib import Path
     path = Path(__file__).resolve().parent.parent / "data" / "esa_name_swaps.jsonl"

@@ -810,12 +810,15 @@ class NameCheck(BaseCheck):
                                 min_sim=NEIGHBOUR_MATCH_MIN)
             near = {p: v for p, v in near.items() if p in rest}
         dropped = _unrendered_countries(pair, seg)
-        put_in = list(self._substituted(parts, own, pair, ctx, st, dropped))
-        put_in += self._given_for_another(parts, own, pair, ctx, st,
+        # how often the English names each person of the pair and the Japanese gives it,
+        # read by NAM006 and NAM007 alike
+        tally = _Tally.of(pair, st, own, text)
+        put_in = list(self._substituted(parts, own, pair, ctx, st, dropped, tally))
+        put_in += self._given_for_another(tally, own, pair, ctx, st,
                                           {(f.start, f.end) for f in put_in})
         yield from put_in
         yield from self._country_put_in(tokens, own, pair, ctx, st, dropped,
-                                        {(f.start, f.end) for f in put_in})
+                                        {(f.start, f.end) for f in put_in}, tally)
         for part in parts:
             is_own = part in own
             hit = own.get(part) or near.get(part)
@@ -1008,6 +1011,7 @@ class NameCheck(BaseCheck):
     def _substituted(
         self, parts: Sequence[KanaPart], own: dict[KanaPart, tuple[str, float]],
         pair: AlignedPair, ctx: Context, st: _State, countries: Sequence[str],
+        tally: _Tally,
     ) -> Iterator[Finding]:
         """``NAM006``: one person's name of the article put in place of another name.
 
@@ -1041,7 +1045,7 @@ class NameCheck(BaseCheck):
         text = ctx.translation.text
         # a name said twice and given once (kept only where no pronoun of the English may
         # be what the run put in renders: below)
-        fewer = [n.text for n in _Tally.of(pair, st, own, ctx.translation.text).fewer()]
+        fewer = [n.text for n in tally.fewer()]
         unknown: list[str] | None = None
         if not countries and not fewer and not any(pair.ref_start <= n.start < pair.ref_end
                                      and not keys & taken
@@ -1148,7 +1152,7 @@ class NameCheck(BaseCheck):
         return candidates, glossed
 
     def _given_for_another(
-        self, parts: Sequence[KanaPart], own: dict[KanaPart, tuple[str, float]],
+        self, tally: _Tally, own: dict[KanaPart, tuple[str, float]],
         pair: AlignedPair, ctx: Context, st: _State, flagged: set[tuple[int, int]],
     ) -> list[Finding]:
         """``NAM006`` within one sentence pair: a name its Japanese gives more often than
@@ -1172,7 +1176,6 @@ class NameCheck(BaseCheck):
         (:meth:`_substituted`); a name of the English that the Japanese never gives must
         be one :meth:`_unrendered` counts (not "Yeah" or "Today" opening a sentence).
         """
-        tally = _Tally.of(pair, st, own, ctx.translation.text)
         if len(tally.here) < 2 or not tally.runs:
             return []
         here, person, runs = tally.here, tally.person, tally.runs
@@ -1227,7 +1230,7 @@ class NameCheck(BaseCheck):
     def _country_put_in(
         self, tokens: Sequence[japanese.Token], own: dict[KanaPart, tuple[str, float]],
         pair: AlignedPair, ctx: Context, st: _State, dropped: Sequence[str],
-        flagged: set[tuple[int, int]],
+        flagged: set[tuple[int, int]], tally: _Tally,
     ) -> Iterator[Finding]:
         """``NAM007``: a country put in place of another place or a person.
 
@@ -1269,7 +1272,7 @@ class NameCheck(BaseCheck):
         missing += dropped
         # a place said twice and given once, where no "it" may be what the country renders
         fewer = [] if NEUTER.search(pair.reference) else [
-            n.text for n in _Tally.of(pair, st, own, text).fewer()
+            n.text for n in tally.fewer()
             if n.text in st.located or is_place(n.text)]
         missing += fewer
         for start, end, countries in put:

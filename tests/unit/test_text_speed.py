@@ -28,7 +28,6 @@ from mtqa.text.phonetic import (
     reading_similarity,
     romaji_key,
 )
-
 from tests.conftest import CASES, RIYADH
 
 
@@ -333,15 +332,17 @@ def test_japanese_units_are_those_built_token_by_token():
 def test_find_rendering_grades_what_it_graded_before():
     # find_rendering grades only the words that reach the floor; the best of all words,
     # when it reaches the floor, is the best of those
-    from mtqa.checks import names
+    from mtqa.checks.names.english import EN_WORD, NAME_PARTICLES
+    from mtqa.checks.names.katakana import katakana_parts
+    from mtqa.checks.names.matching import MATCH_MIN, find_rendering
+    from mtqa.text.phonetic import name_similarity
 
     def reference(name: str, ja_text: str) -> list[tuple[int, int, float]]:
-        words = [w for w in names._EN_WORD.findall(name)
-                 if w.lower() not in names._NAME_PARTICLES]
+        words = [w for w in EN_WORD.findall(name) if w.lower() not in NAME_PARTICLES]
         hits: dict[tuple[int, int], float] = {}
-        for part in names.katakana_parts(ja_text):
-            sim = max((names.name_similarity(w, part.surface) for w in words), default=0.0)
-            if sim >= names.MATCH_MIN:
+        for part in katakana_parts(ja_text):
+            sim = max((name_similarity(w, part.surface) for w in words), default=0.0)
+            if sim >= MATCH_MIN:
                 key = (part.run_start, part.run_end)
                 hits[key] = max(hits.get(key, 0.0), sim)
         return sorted(((s, e, v) for (s, e), v in hits.items()), key=lambda t: (-t[2], t[0]))
@@ -351,7 +352,7 @@ def test_find_rendering_grades_what_it_graded_before():
         full_names = sorted(set(re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", en)))
         for line in (s for s in ja.splitlines() if s.strip()):
             for name in full_names:
-                got = names.find_rendering(name, line)
+                got = find_rendering(name, line)
                 assert got == reference(name, line), (name, line)
                 found += bool(got)
     assert found > 40
@@ -473,23 +474,25 @@ def test_token_word_columns_are_those_set_token_by_token():
 
 
 def test_name_assignment_edges_are_the_thresholded_similarities():
-    # names._edges reads each key once; the edges are those of name_similarity_reaches
-    from mtqa.checks import names
+    # match_edges reads each key once; the edges are those of name_similarity_reaches
+    from mtqa.checks.names.katakana import kanji_name_parts, katakana_parts
+    from mtqa.checks.names.matching import MATCH_MIN, NEIGHBOUR_MATCH_MIN, match_edges
+    from mtqa.text.phonetic import name_similarity, name_similarity_reaches
 
     edges = 0
     for en, ja in _pairs() + _probe_pairs():
         en_lines = [s for s in en.splitlines() if s.strip()]
         ja_lines = [s for s in ja.splitlines() if s.strip()]
         for en_line, ja_line in zip(en_lines, ja_lines):
-            parts = names.katakana_parts(ja_line) + names.kanji_name_parts(ja_line)
+            parts = katakana_parts(ja_line) + kanji_name_parts(ja_line)
             keys = list(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]+", en_line)
                                       if len(w) >= 2))
-            for floor in (names.MATCH_MIN, names.NEIGHBOUR_MATCH_MIN):
-                want = sorted(((names.name_similarity(k, p.sound), i, k)
+            for floor in (MATCH_MIN, NEIGHBOUR_MATCH_MIN):
+                want = sorted(((name_similarity(k, p.sound), i, k)
                                for i, p in enumerate(parts) for k in keys
-                               if names.name_similarity_reaches(k, p.sound, floor)),
+                               if name_similarity_reaches(k, p.sound, floor)),
                               key=lambda e: (-e[0], e[1], e[2]))
-                got = names._edges(parts, keys, parts[:1], floor)
+                got = match_edges(parts, keys, parts[:1], floor)
                 assert got == [e for e in want if e[1] != 0], (en_line, floor)
                 edges += len(got)
     assert edges > 100

@@ -1,0 +1,157 @@
+"""What every part of the names check uses: the document's state, findings, the one-to-one
+assignment of katakana parts to English words (:meth:`NameCheckBase._assign`), and the
+names of a sentence pair its Japanese does not render (:meth:`NameCheckBase._unrendered`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ...text import japanese
+from ...text.english import STOPWORDS
+from ...text.lexicon import english_entry, proper_headwords
+from ...text.phonetic import name_similarity_reaches
+from ...types import AlignedPair, Finding, Severity
+from .. import BaseCheck, Context
+from .english import (
+    EN_WORD,
+    NAME_PARTICLES,
+    EnglishName,
+    fold,
+    joined_components,
+    name_candidates,
+    opens_sentence,
+)
+from .katakana import KanaPart, katakana_parts, norm
+from .matching import (
+    DROPPED_LOOSE_SIM,
+    MATCH_MIN,
+    acceptable_rendering,
+    are_variants,
+    match_edges,
+    rendered_by_words,
+)
+from .state import NameState
+
+
+class NameCheckBase(BaseCheck):
+    """The names check's shared steps; each code's module adds its own (a mixin of this
+    class), and :class:`mtqa.checks.names.NameCheck` runs them."""
+
+    def _state(self, ctx: Context) -> NameState:
+        return ctx.check_state(NameState)
+
+    def _unrendered(self, pair: AlignedPair, ctx: Context, st: NameState,
+                    own: dict[KanaPart, tuple[str, float]],
+                    others: set[tuple[int, int]]) -> list[EnglishName]:
+        """Names of the pair's own English sentence that its Japanese does not render (a
+        capitalised word opening the sentence is no name here: "Because", "Yeah"); the runs
+        ``others`` (article offsets), which render other names, do not count."""
+        seg = ctx.translation.text[pair.mt_start : pair.mt_end]
+        folded = japanese.normalize(seg).lower()
+        taken = {k for k, _ in own.values()}
+        parts = [p for p in katakana_parts(seg, pair.mt_start)
+                 if (p.run_start, p.run_end) not in others]
+        ref = ctx.reference.text
+        out = []
+        for n, keys in zip(st.names, st.name_keys):
+            if not pair.ref_start <= n.start < pair.ref_end or keys & taken:
+                continue
+            words = [fold(w) for w in n.words if w.lower() not in NAME_PARTICLES]
+            if not words or any(w in folded for w in words):
+                continue
+            if len(words) == 1 and (words[0] in STOPWORDS or "'" in words[0]
+                                    or n.words[0].isupper() or (opens_sentence(ref, n.start)
+                                    and english_entry(words[0]).headwords)):
+                continue  # "I'm", an acronym (CRs), a word opening its sentence ("Because")
+            if any(name_similarity_reaches(w, p.sound, DROPPED_LOOSE_SIM)
+                   for w in words for p in parts):
+                continue
+            if any(len(h) >= 2 and h in seg
+                   for w in (n.text, *words) for h in proper_headwords(w)):
+                continue
+            if rendered_by_words(words, seg, parts, pair.mt_start, pair.mt_end) or all(
+                    any(japanese.has_kanji(h) and h in seg for h in english_entry(w).headwords)
+                    for w in words):
+                continue  # a name of words, translated (予算法 for the Budget Act, 氷 for Ice)
+            out.append(n)
+        return out
+
+    def _finding(self, code: str, severity: Severity, start: int, end: int, text: str,
+                 message: str, reference: str, segment: int, **evidence: str) -> Finding:
+        return self.finding(
+            text, start, end, category="name", severity=severity, message=message,
+            segment=segment, reference=reference, code=code, evidence=evidence,
+        )
+
+    def _assign(
+        self, parts: Sequence[KanaPart], st: NameState, ref_text: str, lo: int, hi: int,
+        preassigned: dict[KanaPart, tuple[str, float]] | None = None,
+        min_sim: float = MATCH_MIN,
+    ) -> dict[KanaPart, tuple[str, float]]:
+        """One-to-one assignment of katakana parts to the English words of ``ref_text[lo:hi]``.
+
+        Every English word attracts its rendering, names or not ("katuna", "art"): a
+        Japanese word goes to the English word it sounds most like, each English word
+        taking as many spellings as it has occurrences (identical spellings share); a
+        spelling of joined words (バハラダム for "Bahula Dam") uses up each of them. Only
+        new assignments to names are returned, as {part: (name key, similarity)}.
+
+        Args:
+            preassigned: assignments already made (in the sentence itself); they keep their
+                English words.
+            min_sim: the least similarity of a new assignment.
+        """
+        names = [n for n in st.names if lo <= n.start < hi]
+        name_keys = name_candidates(names)
+        components = joined_components(names)
+        capacity: Counter[str] = Counter(name_keys)
+        for w in EN_WORD.findall(ref_text[lo:hi]):
+            low = fold(w)
+            if len(low) >= 2 and low not in STOPWORDS and low not in name_keys:
+                capacity[low] += 1
+        # a name mentioned twice in the sentence may take two spellings
+        counts = Counter(fold(w) for w in EN_WORD.findall(ref_text[lo:hi]))
+        for key in name_keys:
+            capacity[key] = max(1, counts.get(key, 1))
+        pre = preassigned or {}
+        edges = match_edges(parts, capacity, pre, min_sim)
+        taken: dict[int, tuple[str, float]] = {}
+        used: dict[str, set[str]] = {}
+
+        sounds = {norm(p.surface): p.sound for p in parts}
+
+        def take(key: str, surface: str) -> bool:
+            words = components.get(key, (key,))
+            for w in {key, *words}:
+                spellings = used.setdefault(w, set())
+                if surface in spellings:
+                    continue
+                if len(spellings) >= capacity.get(w, 1):
+                    return False
+                # a second spelling of a name in one sentence must be a variant of the
+                # first (ゼレンキー … ゼレンスキー), not another word (リーズ for Harris)
+                if spellings and not any(
+                    are_variants(sounds.get(surface, surface), sounds.get(other, other))
+                    for other in spellings
+                ):
+                    return False
+            for w in {key, *words}:
+                used[w].add(surface)
+            return True
+
+        for part, (key, _) in pre.items():
+            take(key, norm(part.surface))
+        for sim, i, key in edges:
+            if i in taken:
+                continue
+            if take(key, norm(parts[i].surface)):
+                taken[i] = (key, sim)
+        out: dict[KanaPart, tuple[str, float]] = {}
+        for i, (key, sim) in taken.items():
+            if key not in name_keys:
+                continue  # it renders an ordinary word of the sentence
+            if not acceptable_rendering(parts[i], key, st.common):
+                continue
+            out[parts[i]] = (key, sim)
+        return out

@@ -1,0 +1,89 @@
+"""``NAM001``: a name written two ways in one article (ファン・デル・ヘイデン …
+ヴァン・デル・ハイデン): the less frequent spelling is flagged (ties: the later one, unless
+the earlier one sounds clearly less like the English, or it is garbled)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ...text.phonetic import kana_key
+from ...types import Finding
+from .. import Context
+from .base import NameCheckBase
+from .matching import are_variants
+from .state import NameState, Record
+
+#: The earlier of two equally frequent spellings is kept as the reference spelling unless
+#: the later one's consonant skeleton matches the English this much better (the earlier
+#: one lost or gained a consonant: ゼレンキー vs ゼレンスキー for Zelenskyy).
+CANONICAL_MARGIN = 0.15
+
+
+def _usual_run(recs: Sequence[Record], canonical: str, text: str) -> str:
+    """The katakana run in which the usual spelling first appears (ファン・デル・ヘイデン)."""
+    for r in recs:
+        if r.surface == canonical:
+            return text[r.run_start : r.run_end]
+    return canonical
+
+
+def _canonical(recs: Sequence[Record], counts: Counter[str], garbled: set[Any]) -> str:
+    """The reference spelling: most frequent; ties go to the earliest spelling unless a
+    later one sounds clearly more like the English or the earlier one is garbled."""
+    usable = [r for r in recs if (r.run_start, r.run_end) not in garbled] or list(recs)
+    top = max(counts[r.surface] for r in usable)
+    tied = [r for r in usable if counts[r.surface] == top]
+    tied.sort(key=lambda r: r.part_start)
+    best = tied[0]
+    for r in tied[1:]:
+        if r.key_sim - best.key_sim >= CANONICAL_MARGIN:
+            best = r
+    return best.surface
+
+
+class Spellings(NameCheckBase):
+    """``NAM001``: a name spelt two ways (see the module)."""
+
+    def _spellings(self, ctx: Context, st: NameState) -> Iterator[Finding]:
+        """``NAM001``: each spelling of a name that is not the article's usual one, where
+        the two are variants of one name (:func:`mtqa.checks.names.matching.are_variants`)."""
+        if not st.records:
+            return
+        text = ctx.translation.text
+        by_key: dict[str, list[Record]] = {}
+        for r in st.records:
+            by_key.setdefault(r.key, []).append(r)
+        flagged: dict[tuple[int, int], list[tuple[Record, str, int]]] = {}
+        for key, recs in by_key.items():
+            counts = Counter(r.surface for r in recs)
+            if len(counts) < 2:
+                continue
+            canonical = _canonical(recs, counts, st.garbled)
+            canon_sound = next(r.sound for r in recs if r.surface == canonical)
+            canon_key = kana_key(canon_sound, strict=True)
+            if not any(r.own for r in recs):
+                continue  # no sentence names it in English: the matches are guesses
+            for r in recs:
+                if r.surface == canonical or (r.run_start, r.run_end) in st.garbled:
+                    continue
+                if are_variants(r.sound, canon_sound, canon_key):
+                    flagged.setdefault((r.run_start, r.run_end), []).append(
+                        (r, canonical, counts[canonical])
+                    )
+        for (_, _), items in sorted(flagged.items()):
+            start = min(r.part_start for r, _, _ in items)
+            end = max(r.part_end for r, _, _ in items)
+            first = items[0][0]
+            english = " / ".join(dict.fromkeys(st.full.get(r.key, r.key) for r, _, _ in items))
+            usual = " / ".join(dict.fromkeys(
+                _usual_run(by_key[r.key], c, text) for r, c, _ in items
+            ))
+            n = max(k for _, _, k in items)
+            yield self._finding(
+                "NAM001", "minor", start, end, text,
+                f"name '{english}' written {text[start:end]} here but {usual} elsewhere "
+                f"in the article ({n}×)",
+                first.reference, first.pair, english=english, usual=usual,
+            )

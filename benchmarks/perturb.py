@@ -39,6 +39,11 @@ moved      moved          one sentence moved to another paragraph of its documen
 swapped    name           one katakana name (person, place, organisation) put in place of
                           another name of the same document (version 2; the document's
                           paragraphs joined by blank lines, one paragraph or more)
+clause     omission       a non-final 、-separated clause of a sentence, with a predicate,
+dropped                   dropped with its 、 (version 3; issue #19 item 4)
+addition   addition       a clause of another document's translation (a 、-separated chunk
+                          with a predicate, 8 to 40 characters) inserted after a 、 or at
+                          the start of a sentence (version 3; issue #19 item 4)
 ========== ============== ==================================================================
 
 The injector is **frozen** (``INJECTOR_VERSION``; every output names it with a digest of the
@@ -98,7 +103,10 @@ from findings_cache import DataError, jsonl_lines, read_cache, run_cached  # noq
 #: Version 2 (2026-12-05) adds the ``swapped`` category (one name in place of another of
 #: the same article, issue #19 item 6), frozen before its detector was written; the cases
 #: of the version 1 categories are the same.
-INJECTOR_VERSION = 2
+#: Version 3 (2026-12-05) adds ``clause_dropped`` and ``addition`` (a clause lost, a clause
+#: of another article put in: issue #19 item 4), frozen before any detector was tuned
+#: against them; the cases of the version 2 categories are the same.
+INJECTOR_VERSION = 3
 #: The development half shipped beside the repository (issue #18).
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wmt24-esa-en-ja"
 #: Findings cache, one JSONL file per code digest.
@@ -120,6 +128,7 @@ EXPECTED = {
     "title": "title", "fragment": "scrambled", "scrambled": "scrambled",
     "omission": "omission", "number": "number", "name": "name",
     "calque": "mistranslation", "moved": "moved", "swapped": "name",
+    "clause_dropped": "omission", "addition": "addition",
 }
 CATEGORIES = tuple(EXPECTED)
 
@@ -677,6 +686,60 @@ def inject_calque(p: Paragraph, rng: random.Random) -> Case | None:
     return _case("calque", p, garbled, [(s0, s0 + len(phrase))], f"{idiom.english}: {phrase}")
 
 
+def _droppable_clauses(text: str) -> list[tuple[int, int]]:
+    """Non-final 、-separated clauses of a sentence, each with a predicate and six characters
+    or more, with the 、 that closes them (the sentence's last clause stays: it holds the
+    main predicate)."""
+    out = []
+    for s0, s1 in sentences(text):
+        if not _balanced(text[s0:s1]):
+            continue
+        for a, b in _clauses(text, s0, s1)[:-1]:
+            if b - a >= 6 and _balanced(text[a:b]) and _has_predicate(text, a, b):
+                out.append((a, b + 1))
+    return out
+
+
+def inject_clause_dropped(p: Paragraph, rng: random.Random) -> Case | None:
+    """Drop a non-final clause of a sentence with its 、 (version 3)."""
+    options = _droppable_clauses(p.translation)
+    if not options:
+        return None
+    start, end = rng.choice(options)
+    text = p.translation
+    garbled = text[:start] + text[end:]
+    return _case("clause_dropped", p, garbled, [(start, start)],
+                 f"dropped {text[start:end]!r}")
+
+
+def addable_clauses(paragraphs: Sequence[Paragraph]) -> list[tuple[str, str]]:
+    """(document, clause) for every non-final 、-separated clause of the translations with a
+    predicate and 8 to 40 characters: the clauses an addition is taken from."""
+    out = []
+    for p in paragraphs:
+        for a, b in _droppable_clauses(p.translation):
+            clause = p.translation[a : b - 1]
+            if 8 <= len(clause) <= 40:
+                out.append((p.doc_id, clause))
+    return out
+
+
+def inject_addition(p: Paragraph, donors: Sequence[tuple[str, str]],
+                    rng: random.Random) -> Case | None:
+    """Insert a clause of another document's translation after a 、 or at the start of a
+    sentence, closed by a 、 (version 3): content the English does not have."""
+    text = p.translation
+    spots = sorted({a for s0, s1 in sentences(text) if _balanced(text[s0:s1])
+                    and s1 - s0 >= 10 for a, _ in _clauses(text, s0, s1)})
+    others = [c for doc, c in donors if doc != p.doc_id]
+    if not spots or not others:
+        return None
+    at = rng.choice(spots)
+    clause = rng.choice(others)
+    garbled = text[:at] + clause + "、" + text[at:]
+    return _case("addition", p, garbled, [(at, at + len(clause) + 1)], f"added {clause!r}")
+
+
 INJECTORS: dict[str, Callable[[Paragraph, random.Random], Case | None]] = {
     "title": inject_title, "fragment": inject_fragment, "scrambled": inject_scrambled,
     "omission": inject_omission, "number": inject_number, "name": inject_name,
@@ -774,6 +837,13 @@ def build_cases(paragraphs: Sequence[Paragraph], seed: int) -> list[Case]:
         case = inject_swapped(doc, paras, _rng(seed, "swapped", doc))
         if case is not None:
             cases.append(case)
+    # after every version 2 case, which stay as they were
+    donors = addable_clauses(paragraphs)
+    for p in paragraphs:
+        for case in (inject_clause_dropped(p, _rng(seed, "clause_dropped", p.key)),
+                     inject_addition(p, donors, _rng(seed, "addition", p.key))):
+            if case is not None:
+                cases.append(case)
     return cases
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sys
@@ -23,6 +24,10 @@ EXCERPT = ROOT / "tests" / "data" / "perturb_excerpt.jsonl"
 V1_DIGEST_SEED0 = "ea1a245666cf2c54"
 #: Version 2 adds the ``swapped`` cases and leaves every version 1 case as it was.
 V2_DIGEST_SEED0 = "ae33f3d0690c6472"
+#: Version 3 adds ``clause_dropped`` and ``addition`` (none here: an addition is taken from
+#: another document, and the excerpt is one) and leaves every version 2 case as it was.
+V3_DIGEST_SEED0 = "8d2f4dceef2e45d5"
+V3_CATEGORIES = ("clause_dropped", "addition")
 LAST = re.compile(r"^perturb recall_min=[\d.]+ recall_mean=[\d.]+ originals_major_share=[\d.]+ "
                   r"cases=\d+$")
 
@@ -44,7 +49,8 @@ def _one(cases: list[perturb.Case], category: str) -> list[perturb.Case]:
 
 
 def test_every_category_is_injected_with_its_expected_finding(cases):
-    assert {c.category for c in cases} == set(perturb.CATEGORIES)
+    # the excerpt is one document: no other document to take an addition from
+    assert {c.category for c in cases} == set(perturb.CATEGORIES) - {"addition"}
     assert all(c.expected == perturb.EXPECTED[c.category] for c in cases)
     for c in cases:
         assert c.translation != c.original
@@ -53,9 +59,41 @@ def test_every_category_is_injected_with_its_expected_finding(cases):
 
 
 def test_the_injector_is_frozen(cases):
-    assert perturb.INJECTOR_VERSION == 2
-    assert perturb.cases_digest(cases) == V2_DIGEST_SEED0
-    assert perturb.cases_digest([c for c in cases if c.category != "swapped"]) == V1_DIGEST_SEED0
+    assert perturb.INJECTOR_VERSION == 3
+    assert perturb.cases_digest(cases) == V3_DIGEST_SEED0
+    v2 = [c for c in cases if c.category not in V3_CATEGORIES]
+    assert perturb.cases_digest(v2) == V2_DIGEST_SEED0
+    assert perturb.cases_digest([c for c in v2 if c.category != "swapped"]) == V1_DIGEST_SEED0
+
+
+def test_a_dropped_clause_is_a_predicate_clause_cut_out_with_its_comma(cases):
+    for c in _one(cases, "clause_dropped"):
+        (a, b), = c.spans
+        assert a == b
+        dropped = c.detail.removeprefix("dropped ").strip("'")
+        assert dropped.endswith("、") and len(dropped) >= 7
+        assert c.translation[:a] + dropped + c.translation[a:] == c.original
+        assert perturb._has_predicate(dropped, 0, len(dropped) - 1)
+
+
+def test_an_addition_is_a_clause_of_another_document(paragraphs):
+    other = [dataclasses.replace(p, doc_id="another-document") for p in paragraphs]
+    donors = perturb.addable_clauses(other)
+    assert donors and all(doc == "another-document" for doc, _ in donors)
+    made = [perturb.inject_addition(p, donors, perturb._rng(0, "addition", p.key))
+            for p in paragraphs]
+    made = [c for c in made if c is not None]
+    assert made
+    clauses = {clause for _, clause in donors}
+    for c in made:
+        (a, b), = c.spans
+        added = c.translation[a:b]
+        assert added.endswith("、") and added[:-1] in clauses
+        assert c.translation[:a] + c.translation[b:] == c.original
+        assert c.expected == "addition"
+    # no clause of the paragraph's own document is ever added
+    assert perturb.inject_addition(paragraphs[0], perturb.addable_clauses(paragraphs),
+                                   perturb._rng(0, "addition", paragraphs[0].key)) is None
 
 
 def test_swapped_puts_another_name_of_the_article_in_place_of_a_name(cases):
@@ -174,7 +212,7 @@ def test_measures_and_last_line_with_a_fake_checker(tmp_path, capsys, cases):
     assert lines[-1] == (f"perturb recall_min=1.000 recall_mean=1.000 "
                          f"originals_major_share=0.250 cases={len(cases)}")
     res = json.loads(out.read_text(encoding="utf-8"))
-    assert res["injector_version"] == 2 and res["cases_digest"] == V2_DIGEST_SEED0
+    assert res["injector_version"] == 3 and res["cases_digest"] == V3_DIGEST_SEED0
     assert res["categories"]["moved"]["recall"] == 1.0
     assert res["categories"]["moved"]["recall_any"] == 1.0
     assert res["categories"]["title"]["found_as"] == {"title": 1}

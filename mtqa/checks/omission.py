@@ -12,7 +12,8 @@ checks look inside a pair whose sentences are aligned:
   English idiom are not expected word for word.
 * ``omission`` (``OMI002``, minor): a phrase of the English carrying a number, a date, a
   time or a name that the Japanese of the pair leaves out, pointed at the Japanese clause
-  where it belongs (:mod:`mtqa.checks.omitted_facts`, issue #19).
+  where it belongs (:mod:`mtqa.checks.omitted_facts` finds the facts,
+  :mod:`mtqa.checks.omission_place` the place; issue #19).
 * ``omission`` (``OMI003``, minor): a Japanese sentence or clause that opens on the
   particle of a noun phrase (。は…, 、を…), or on a word that only follows a modifier
   (。ような…, 、ための…): the phrase it marked, or the modifier, was dropped.
@@ -48,6 +49,7 @@ from ..text.lexicon import (
 )
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context, neighbour_pairs, pair_segments
+from . import omission_place as place
 from . import omitted_facts as facts_mod
 
 # --- the check --------------------------------------------------------------------------
@@ -304,36 +306,36 @@ class OmissionCheck(BaseCheck):
     def _phrase_span(pair: AlignedPair, lex: Lexicon, clauses: Sequence[Clause],
                      phrase: facts_mod.MissingPhrase) -> tuple[int, int] | None:
         """Where in the Japanese the missing ``phrase`` belongs (see
-        :mod:`mtqa.checks.omitted_facts`), or None when nothing shows it."""
+        :mod:`mtqa.checks.omission_place`), or None when nothing shows it."""
         clause = next((c for c in clauses if c.start <= phrase.start < c.end), None)
         bounds = (clause.start, clause.end) if clause else (0, len(pair.reference))
-        owned = facts_mod.own_sentences(pair.reference, lex, phrase.start)
-        rel = facts_mod.relative_unit(phrase, lex, clauses, owned)
+        owned = place.own_sentences(pair.reference, lex, phrase.start)
+        rel = place.relative_unit(phrase, lex, clauses, owned)
         if rel is not None:  # right after the relative clause that describes it
-            return facts_mod.gap_span(lex.units, rel)
-        degree = facts_mod.degree_unit(phrase, pair.reference, lex, bounds, owned)
+            return place.gap_span(lex.units, rel)
+        degree = place.degree_unit(phrase, pair.reference, lex, bounds, owned)
         if degree is not None:  # "just *95*": next to わずか, not with the noun it counts
-            return facts_mod.gap_span(lex.units, degree)
-        u = facts_mod.head_unit(phrase, lex, bounds, owned)
+            return place.gap_span(lex.units, degree)
+        u = place.head_unit(phrase, lex, bounds, owned)
         if u is None and clause is not None and (
                 phrase.kinds != {"name"}
-                or facts_mod.alone_in_clause(pair.reference, phrase, bounds)):
+                or place.alone_in_clause(pair.reference, phrase, bounds)):
             # a value in a clause none of whose words is rendered (a relative clause
             # the Japanese folded into its noun) belongs with the words of its
             # sentence; a name there is more likely rendered by a sound the matcher
             # does not hear (クナッグリグ for "Nagle") than dropped with its clause,
             # unless the clause is the name alone ("In Germany, ...")
-            u = facts_mod.head_unit(phrase, lex, (0, len(pair.reference)), owned)
+            u = place.head_unit(phrase, lex, (0, len(pair.reference)), owned)
         if u is None:
             return None
         if phrase.initial and phrase.partner is None:
             if owned:  # the opening of the first Japanese sentence rendering its sentence
                 u = next(k for k, x in enumerate(lex.units) if x.sentence == min(owned))
-            return facts_mod.sentence_opening(lex.units, u)
-        start, end = facts_mod.gap_span(lex.units, u)
+            return place.sentence_opening(lex.units, u)
+        start, end = place.gap_span(lex.units, u)
         if phrase.preposition not in {"", "of"} and not phrase.premodifier \
                 and phrase.partner is None:
-            end = facts_mod.to_predicate(lex.units, u, end)
+            end = place.to_predicate(lex.units, u, end)
         return start, end
 
     def _where(

@@ -486,9 +486,9 @@ def test_a_name_of_a_place_after_a_persons_name_is_a_phrase_of_its_own() -> None
 def test_a_short_katakana_word_does_not_sound_like_a_long_name() -> None:
     # アート shares a sound or two with "Hollywood" but is too short to be it; ローラー is
     # Lawler, however its consonants fold
-    assert not facts._sounds_like("Hollywood", "aato")
-    assert facts._sounds_like("Lawler", "rooraa")
-    assert facts._sounds_like("Siso", "shiso")
+    assert not facts.sounds_like("Hollywood", "aato")
+    assert facts.sounds_like("Lawler", "rooraa")
+    assert facts.sounds_like("Siso", "shiso")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,281 @@
+"""Where a phrase the Japanese leaves out belongs (the omission check's ``OMI002``; the
+facts themselves are found by :mod:`mtqa.checks.omitted_facts`).
+
+The finding points at the Japanese where the phrase belongs. Japanese puts a modifier
+before its head, so the phrase belongs before the rendering of the English word it
+modifies: the other end of its range ("between *2011* and 2019"); for a phrase before a
+word ("*Germany's* economy", "*71* Republicans"), that word; for a phrase after a
+preposition ("the farmers *in Germany*", "opens *on Jan. 13*"), the word before the
+preposition; for a phrase opening the English sentence, the opening of the Japanese one,
+and for one opening a clause after a comma ("..., *on January 19* the country will"), the
+word after it. The last of a list of names ("Venezuela, Trinidad and *Miami*") belongs
+next to the one before it. A name a relative clause describes ("In *Germany*, where ...")
+belongs right after that clause's rendering: Japanese puts the clause first. The object
+of a word the Japanese leaves out ("the memo dated *20 December*,") belongs with the
+rendered word before it; a factor ("exports *tripled*") after the noun that multiplied.
+A phrase opening an apposition ("the steel industry, *Japan's* biggest,") belongs before
+the noun the apposition describes, which Japanese puts after it (主要産業である鉄鋼業). A
+number or a date is no head ("on March 3, 2024, *in Sacramento*"): the next word before it
+is. Of several renderings of the head, the one in the Japanese sentences that render the
+phrase's English sentence (a pair of several sentences: each Japanese sentence belongs to
+the English sentence most of whose words it renders), and among them the one among the
+renderings of the words around it.
+The preposition is looked for before the name's capitalised words ("to *Southern*
+California"); when it is not "of" and the head's Japanese takes a case particle other than
+の (家族と, 大会に), the head depends on the verb after it, and the dropped adjunct belongs
+anywhere up to that verb: the span reaches it.
+The span runs from the start of the head's clause (at most 16 characters before it) to the
+end of its bunsetsu: other modifiers may stand between the dropped phrase and its head.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..text import wordlists
+from ..text.english import stem
+from ..text.lexicon import Clause, JaUnit, Lexicon, stems_match
+from ..text.numerals import EN_MONTHS
+from .omitted_facts import (
+    CONTEXT_WORDS,
+    COUNTING_WORDS,
+    OPENERS,
+    WORD,
+    MissingPhrase,
+    katakana_words,
+    nearest_link,
+    sounds_like,
+)
+
+#: English words before the head is searched at most (beyond, the phrase attaches to a
+#: word the search cannot find reliably).
+HEAD_REACH = 4
+#: Japanese characters at most that the span of a finding reaches before the head word.
+MAX_LEAD_CHARS = 16
+#: What ends the clause before a head word: its span starts after it.
+_CLAUSE_MARKS = frozenset("、。，「」『』（）()：:")
+
+
+def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
+              own: frozenset[int] | None = None) -> int | None:
+    """The Japanese unit rendering the English word the phrase modifies (see the module
+    docstring), looked for within the phrase's English clause ``clause``: the other end of
+    its range when it has one; the word after it when it stands before a word; the word
+    before its preposition; else the word after it.
+
+    ``own`` (when given) holds the Japanese sentences that render the phrase's English
+    sentence (:func:`own_sentences`): a word's rendering in another Japanese sentence
+    (党 of 社会民主党 for "party", said of another party a sentence later) is not where the
+    phrase was dropped. A number or a date is no head ("in the Capitol on December 12, 2023,
+    *in Washington*"): a value modifies nothing, the phrase belongs with the noun or verb
+    before it."""
+    if phrase.partner is not None:
+        k = next((k for k, w in enumerate(lex.words) if w.start == phrase.partner), None)
+        if k is not None and lex.links[k]:
+            return nearest_link(lex, k)
+        if k is not None:  # a name rendered by sound ("Corwin and *Marlowe*": コーウィンと)
+            u = _sounded_unit(lex, lex.words[k].text)
+            if u is not None:
+                return u
+
+    def usable(k: int) -> bool:
+        w = lex.words[k]
+        if w.kind == "number" or w.text.lower().rstrip(".") in _VALUE_WORDS:
+            return False
+        return any(own is None or lex.units[u].sentence in own for u in lex.links[k])
+
+    before = [k for k, w in enumerate(lex.words) if clause[0] <= w.start
+              and w.end <= phrase.start and usable(k)][-HEAD_REACH:]
+    after = [k for k, w in enumerate(lex.words)
+             if phrase.end <= w.start and w.end <= clause[1] and usable(k)][:HEAD_REACH]
+    if before and phrase.object_of is not None and phrase.object_of >= lex.words[
+            before[-1]].start:
+        # the object of the word before it ("reach *Marlowe*"), or of a word the
+        # Japanese does not render, whose own head is the rendered word before it ("the
+        # memo dated *20 December 2023*," → 2023年12月20日付の漏洩メモ)
+        order = list(reversed(before)) + after
+    elif (phrase.appositive or (phrase.verb and not phrase.premodifier)) and before:
+        # an apposition precedes its noun; a factor follows the noun that multiplied
+        order = list(reversed(before)) + after
+    elif (phrase.premodifier or phrase.initial or phrase.clause_initial
+          or not phrase.preposition or not before):
+        order = after + list(reversed(before))
+    else:
+        order = list(reversed(before)) + after
+    return nearest_link(lex, order[0], own) if order else None
+
+
+#: Words that bound or approximate the number right after them ("just 95", "nearly a
+#: hundred", "at least 4", "some 7,000"): degree adverbs of English grammar. Japanese
+#: writes their rendering right before the number (わずか, ほぼ, 約, 少なくとも) or right
+#: after it (近く, 余り), so the number was dropped next to it.
+DEGREE_WORDS = frozenset(
+    """just only nearly almost about around roughly approximately some minimum maximum
+    least most merely barely mere exactly precisely fully""".split())
+#: Parts of speech that render no degree word: JMdict glosses verbs and function words by
+#: "some" and "about" too (ある "to exist; some", について "about"), but the copula's ある
+#: (否定的である) or a particle is never where a number was dropped.
+_NO_DEGREE_POS = frozenset({"動詞", "助動詞", "助詞"})
+#: A degree word right before a number, an article between allowed ("nearly a hundred").
+_DEGREE_BEFORE = re.compile(
+    r"\b(" + "|".join(sorted(DEGREE_WORDS)) + r")\s+(?:(?:a|an)\s+)?$", re.IGNORECASE)
+
+
+def degree_unit(phrase: MissingPhrase, reference: str, lex: Lexicon,
+                clause: tuple[int, int], own: frozenset[int] | None = None) -> int | None:
+    """The Japanese unit rendering the word of :data:`DEGREE_WORDS` right before a missing
+    number ("just *95*", "nearly *a hundred*", "at least *4*"): わずか, ほぼ, 約, 近く by
+    their JMdict glosses (the lexicon links no function word, "just" among them), in the
+    Japanese sentences ``own`` (all when None); of several, the one among the renderings
+    of the English words around the number in its clause ``clause``. None when the phrase
+    carries more than numbers (a name or a date has a head of its own), is a counting word
+    ("just one of them": 一人だけ, a rendering of its own), or no degree word stands
+    before it."""
+    if phrase.kinds != {"number"} or phrase.partner is not None \
+            or reference[phrase.start : phrase.end].lower() in COUNTING_WORDS:
+        return None
+    m = _DEGREE_BEFORE.search(reference, 0, phrase.start)
+    if m is None:
+        return None
+    word = stem(m.group(1).lower())
+    found = [u for u, x in enumerate(lex.units)
+             if (own is None or x.sentence in own) and x.pos1 not in _NO_DEGREE_POS
+             and stems_match(word, x.stems)]
+    if len(found) < 2:
+        return found[0] if found else None
+    # a common word glossed by several units (だけ, わずか for "just"): the one among the
+    # renderings of the English words around the number
+    near = [j for j, w in enumerate(lex.words) if clause[0] <= w.start < clause[1]
+            and not phrase.start <= w.start < phrase.end and lex.links[j]]
+    k = sum(1 for j in near if lex.words[j].start < phrase.start)
+    around = [lex.links[j] for j in near[max(0, k - CONTEXT_WORDS) : k + CONTEXT_WORDS]]
+    if not around:
+        return None
+    return min(found, key=lambda u: (sum(min(abs(u - v) for v in vs) for vs in around), u))
+
+
+def relative_unit(phrase: MissingPhrase, lex: Lexicon, clauses: Sequence[Clause],
+                  own: frozenset[int] | None = None) -> int | None:
+    """The last Japanese unit rendering the relative clause after the phrase ("In
+    *Germany*, where workers and bosses run many companies jointly" → 労働者と経営者が共同
+    経営する会社が多い｜ドイツでは): Japanese puts a relative clause before the noun it
+    describes, so that noun, the dropped phrase, stood right after the clause's last
+    rendered word. Of the Japanese sentences (``own`` when given), the one rendering most
+    of the clause; None when the phrase has no relative clause or nothing of it is
+    rendered."""
+    if phrase.relative is None:
+        return None
+    clause = next((c for c in clauses if c.start <= phrase.relative < c.end), None)
+    if clause is None:
+        return None
+    index = {w.start: k for k, w in enumerate(lex.words)}
+    units = [u for w in clause.words if (k := index.get(w.start)) is not None
+             for u in lex.links[k] if own is None or lex.units[u].sentence in own]
+    if not units:
+        return None
+    by_sentence = Counter(lex.units[u].sentence for u in units)
+    sentence = by_sentence.most_common(1)[0][0]
+    return max((u for u in units if lex.units[u].sentence == sentence),
+               key=lambda u: lex.units[u].start)
+
+
+def alone_in_clause(reference: str, phrase: MissingPhrase, clause: tuple[int, int]) -> bool:
+    """Whether the phrase's English clause holds nothing but the phrase and function words
+    ("In *Germany*, where ..."): no word of the clause can then show where it belongs, and
+    no rendered word of the clause can show that the translator kept it, so the phrase
+    is placed among the words of its sentence."""
+    rest = reference[clause[0] : phrase.start] + " " + reference[phrase.end : clause[1]]
+    return all(w.lower() in OPENERS for w in WORD.findall(rest))
+
+
+#: Month and weekday names: dates, which modify nothing (see :func:`head_unit`).
+_VALUE_WORDS = frozenset(EN_MONTHS) | frozenset(wordlists.weekdays())
+
+
+def own_sentences(reference: str, lex: Lexicon, at: int) -> frozenset[int] | None:
+    """The Japanese sentences of ``lex`` that render the English sentence of ``reference``
+    holding offset ``at``: each Japanese sentence belongs to the English sentence most of
+    whose words it renders. None when the Japanese is one sentence, or when no Japanese
+    sentence belongs to that English sentence (nothing to tell apart)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+(?:[.!?]+[\"”’']?|$)",
+                                                       reference)]
+    if len({u.sentence for u in lex.units}) < 2 or len(spans) < 2:
+        return None
+    votes: dict[int, Counter[int]] = {}
+    for k, w in enumerate(lex.words):
+        e = next((i for i, (a, b) in enumerate(spans) if a <= w.start < b), None)
+        for s in {lex.units[u].sentence for u in lex.links[k]}:
+            votes.setdefault(s, Counter())[e if e is not None else -1] += 1
+    mine = next((i for i, (a, b) in enumerate(spans) if a <= at < b), None)
+    owned = frozenset(s for s, c in votes.items() if c.most_common(1)[0][0] == mine)
+    return owned or None
+
+
+def _sounded_unit(lex: Lexicon, word: str) -> int | None:
+    """The last unit of the first katakana word of ``lex``'s Japanese that sounds like
+    English ``word`` (UniDic may cut a name: マー｜ロウ), or None."""
+    return next((v - 1 for u, v in katakana_words(lex)
+                 if sounds_like(word, "".join(x.romaji for x in lex.units[u:v]))), None)
+
+
+def gap_span(units: Sequence[JaUnit], u: int) -> tuple[int, int]:
+    """Where a phrase modifying unit ``u`` belongs: from the start of ``u``'s clause (after
+    the 、 or the sentence start before it; at most :data:`MAX_LEAD_CHARS` before ``u``'s
+    compound) to the end of ``u``'s bunsetsu (the compound and the function words after
+    it). A modifier stands before its head in Japanese, but other modifiers may come
+    between them: the span holds the place where it was dropped."""
+    a = u
+    while (a > 0 and units[a - 1].sentence == units[u].sentence
+           and units[a - 1].pos1 in {"名詞", "接頭辞"} and units[a].pos1 in {"名詞", "接尾辞"}):
+        a -= 1
+    head = units[a].start
+    while (a > 0 and units[a - 1].sentence == units[u].sentence
+           and units[a - 1].text not in _CLAUSE_MARKS
+           and head - units[a - 1].start <= MAX_LEAD_CHARS):
+        a -= 1
+    b = u
+    while (b + 1 < len(units) and units[b + 1].sentence == units[u].sentence
+           and b - u < 3 and (units[b + 1].pos1 in {"助詞", "助動詞", "接尾辞"}
+                              or units[b + 1].pos2 == "非自立可能"
+                              or (units[b + 1].pos1 == "名詞" and units[b].pos1 == "名詞"))):
+        b += 1
+    return units[a].start, units[b].end
+
+
+#: Japanese characters at most that a span reaches past its head to the predicate the
+#: head's case particle attaches it to.
+MAX_PREDICATE_CHARS = 12
+
+
+def to_predicate(units: Sequence[JaUnit], u: int, end: int) -> int:
+    """Where a span ending at ``end`` (unit ``u``'s bunsetsu) ends when an adjunct of the
+    verb was dropped: a noun followed by a case particle other than の (家族と, 大会に)
+    depends on the predicate after it, and the verb's other adjuncts may stand anywhere
+    before that predicate ("moved with his family *to California*" → 家族と共に｜移り住んだ):
+    the end of the first verb or adjective after ``u`` in its clause (at most
+    :data:`MAX_PREDICATE_CHARS` further); ``end`` unchanged when there is none."""
+    sent = units[u].sentence
+    k = u + 1
+    if not (k < len(units) and units[k].sentence == sent and units[k].pos2 == "格助詞"
+            and units[k].text != "の"):
+        return end
+    while k < len(units) and units[k].sentence == sent and units[k].text not in _CLAUSE_MARKS \
+            and units[k].start - end <= MAX_PREDICATE_CHARS:
+        if units[k].pos1 in {"動詞", "形容詞"}:
+            return max(end, units[k].end)
+        k += 1
+    return end
+
+
+def sentence_opening(units: Sequence[JaUnit], u: int) -> tuple[int, int]:
+    """The first bunsetsu of unit ``u``'s sentence: where a phrase that opens the English
+    sentence ("On January 9th, ...") stands in the Japanese too."""
+    first = u
+    while first > 0 and units[first - 1].sentence == units[u].sentence:
+        first -= 1
+    while first < u and units[first].text in _CLAUSE_MARKS:
+        first += 1
+    start, end = gap_span(units, first)
+    return units[first].start, end

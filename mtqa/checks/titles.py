@@ -38,7 +38,6 @@ list of titles by kind is ``mtqa/data/org_titles.tsv``, the countries ``countrie
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -55,280 +54,18 @@ from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
 from .names import find_rendering
+from .title_compounds import (
+    Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces, widened,
+)
 
-# Japanese office heads → the kinds of office they name (same vocabulary as the kinds
-# column of mtqa/data/titles.tsv). Longest head wins; one-character heads (相, 長, 官) only
-# count as suffix tokens (財務相, 工場長, 報道官), never inside words (首相 has its own).
-HEAD_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
-    k: frozenset(v.split()) for k, v in {
-        "大統領": "head_of_state", "副大統領": "vice_head", "国家元首": "head_of_state",
-        "元首": "head_of_state", "首相": "head_of_government", "総理": "head_of_government",
-        "総理大臣": "head_of_government", "副首相": "deputy_head", "副総理": "deputy_head",
-        "大臣": "minister", "相": "minister", "閣僚": "minister", "担当相": "minister",
-        "長官": "minister official governor judge", "次官": "deputy_minister",
-        "副大臣": "deputy_minister", "政務官": "deputy_minister", "次官補": "deputy_minister",
-        "秘書": "staff", "秘書官": "staff adviser", "書記": "staff party",
-        "書記長": "union party chair", "総書記": "party", "事務総長": "chair",
-        "事務局長": "director chair", "知事": "governor", "総督": "governor",
-        "総裁": "governor chair party executive", "頭取": "executive",
-        "市長": "mayor", "町長": "mayor", "村長": "mayor", "区長": "mayor", "郡長": "mayor",
-        "議長": "chair legislator", "会長": "chair executive", "委員長": "chair party union",
-        "理事長": "chair executive", "座長": "chair", "主席": "head_of_state chair",
-        "社長": "executive", "副社長": "vice_head", "責任者": "executive director",
-        "最高経営責任者": "executive", "取締役": "executive", "役員": "executive",
-        "幹部": "executive", "代表": "executive envoy party sports", "経営者": "executive",
-        "創業者": "executive", "監督": "director sports", "コーチ": "sports",
-        "主将": "sports", "審判": "sports", "校長": "academic", "学長": "academic",
-        "教頭": "academic", "教授": "academic", "講師": "academic", "学部長": "academic",
-        "管理者": "director staff", "管理人": "staff", "支配人": "director",
-        "長": "director", "工場長": "director", "所長": "director", "局長": "director",
-        "部長": "director", "課長": "director", "館長": "director", "院長": "director",
-        "署長": "director police", "本部長": "director police", "店長": "director",
-        "支店長": "director", "室長": "director", "隊長": "director military",
-        "顧問": "adviser", "補佐官": "adviser", "参与": "adviser", "相談役": "adviser",
-        "特使": "envoy", "使節": "envoy ambassador", "大使": "ambassador",
-        "公使": "ambassador", "領事": "ambassador", "総領事": "ambassador",
-        "外交官": "ambassador", "報道官": "spokesperson", "広報官": "spokesperson",
-        "広報担当": "spokesperson", "広報担当者": "spokesperson",
-        "将軍": "military", "大将": "military", "中将": "military", "少将": "military",
-        "准将": "military", "大佐": "military", "中佐": "military", "少佐": "military",
-        "大尉": "military", "中尉": "military", "少尉": "military", "軍曹": "military",
-        "伍長": "military", "元帥": "military", "提督": "military", "司令官": "military",
-        "指揮官": "military", "参謀総長": "military", "警部": "police", "警部補": "police",
-        "警視": "police", "警視正": "police", "警視総監": "police", "巡査": "police",
-        "巡査部長": "police", "刑事": "police", "警官": "police", "警察官": "police",
-        "保安官": "police", "判事": "judge", "裁判官": "judge", "裁判長": "judge",
-        "検事": "prosecutor", "検察官": "prosecutor", "検事総長": "prosecutor",
-        "弁護士": "lawyer", "検査官": "examiner", "検査員": "examiner", "査察官": "examiner",
-        "監察官": "official", "調査官": "official", "官": "official", "高官": "official",
-        "当局者": "official", "議員": "legislator", "党首": "party", "幹事長": "party",
-        "国王": "royal", "女王": "royal", "王子": "royal", "王女": "royal",
-        "皇太子": "royal", "皇帝": "royal", "首長": "royal", "君主": "royal",
-        "教皇": "religious", "法王": "religious", "司教": "religious",
-        "大司教": "religious", "枢機卿": "religious", "司祭": "religious",
-        "学芸員": "curator", "師長": "staff", "看護師長": "staff", "婦長": "staff",
-        "編集長": "media", "特派員": "media",
-    }.items()
-})
-#: One-character heads: only a suffix token counts (財務相, not 首相 or 相手).
-_SUFFIX_HEADS = frozenset(h for h in HEAD_KINDS if len(h) == 1)
 #: Offices whose invention is worth an alarm (TTL003): high or specific offices; generic
 #: heads (官, 長, 代表, 責任者) are left alone, translators use them for any role.
 STRONG_KINDS = frozenset(
     "head_of_state vice_head head_of_government deputy_head minister deputy_minister "
     "governor mayor staff academic police military judge ambassador envoy royal".split()
 )
-#: Leading words that qualify a title without being part of the office (元 "former",
-#: 前 "previous", 現 "current", 同 "the said", 新 "new", 故 "the late", 次期 "next").
-_PREFIXES = ("次期", "元", "前", "現", "同", "新", "故")
-# One-kanji country abbreviations used before titles (米国務長官, 英外相, 露大統領).
-_COUNTRY_ABBREV = frozenset("米英露中日独仏韓朝伊加豪印欧台越比墨伯")
 #: Characters of a name-to-title gap that still count as adjacent (の, a space).
 _ADJACENT_GAP = re.compile(r"^[\s　の]?$")
-
-
-@dataclass(frozen=True, slots=True)
-class Compound:
-    """A title-like noun compound of the Japanese (offsets index the document text).
-
-    ``core`` is the compound without leading qualifiers and places (元, 米, ロシア);
-    ``head`` the office head it ends in, ``modifier`` what precedes the head in ``core``.
-    """
-
-    start: int
-    end: int
-    surface: str
-    core: str
-    core_start: int
-    head: str
-    modifier: str
-    embedded: bool = False
-
-    @property
-    def kinds(self) -> frozenset[str]:
-        return HEAD_KINDS.get(self.head, frozenset())
-
-
-def _is_name_token(tok: japanese.Token) -> bool:
-    """Person names and unknown katakana/Latin words split compounds (ラヴロフ外務大統領)."""
-    if tok.pos3 == "人名":
-        return True
-    if japanese.has_latin(tok.surface):
-        return True
-    if japanese.is_katakana(tok.surface) and "・" in tok.surface:
-        return True
-    return japanese.is_katakana(tok.surface) and tok.pos3 != "地名" and not jmdict.glosses(
-        japanese.normalize(tok.surface)
-    )
-
-
-def _is_place_token(tok: japanese.Token) -> bool:
-    return tok.pos3 in {"地名", "国"} or (
-        len(tok.surface) == 1 and tok.surface in _COUNTRY_ABBREV
-    )
-
-
-def _nominal(tok: japanese.Token) -> bool:
-    return tok.pos1 in {"名詞", "接頭辞", "接尾辞"} and not tok.is_punct
-
-
-def head_of(surface: str, boundaries: frozenset[int] | None = None,
-            suffix_token: bool = True) -> str:
-    """The longest office head ``surface`` ends in ('' if none).
-
-    Args:
-        surface: a compound.
-        boundaries: character offsets of token starts in ``surface``; a head must start at
-            one (局長 in 同局|長 does not, 長 does). None: any position.
-        suffix_token: whether a one-character head may count (it must be its own token).
-    """
-    for n in range(min(len(surface), 8), 0, -1):
-        cand = surface[-n:]
-        if cand not in HEAD_KINDS:
-            continue
-        pos = len(surface) - n
-        if boundaries is not None and pos not in boundaries:
-            continue
-        if n == 1 and (not suffix_token or pos == 0):
-            continue
-        return cand
-    return ""
-
-
-def compounds(text: str, base: int = 0) -> list[Compound]:
-    """Title-like compounds of Japanese ``text`` (offsets + ``base``)."""
-    toks = japanese.tokenize(text)
-    out: list[Compound] = []
-    run: list[japanese.Token] = []
-
-    def flush() -> None:
-        if run:
-            out.extend(_split_run(list(run), text, base))
-        run.clear()
-
-    for i, tok in enumerate(toks):
-        contiguous = not run or run[-1].end == tok.start
-        if _nominal(tok) and contiguous and not _is_name_token(tok):
-            run.append(tok)
-        else:
-            flush()
-            if _nominal(tok) and not _is_name_token(tok):
-                run.append(tok)
-    flush()
-    return out
-
-
-def _split_run(run: list[japanese.Token], text: str, base: int) -> list[Compound]:
-    # coordinated titles (財務相・中央銀行知事) are separate compounds
-    groups: list[list[japanese.Token]] = [[]]
-    for tok in run:
-        if tok.surface in {"・", "、"}:
-            groups.append([])
-        else:
-            groups[-1].append(tok)
-    out = []
-    for g in groups:
-        # qualifiers, places, digits and Latin codes in front are not the office
-        k = 0
-        while k < len(g) - 1 and (
-            _is_place_token(g[k])
-            or g[k].surface in _PREFIXES
-            or g[k].pos2 == "数詞"
-            or g[k].pos1 in {"接頭辞", "接尾辞"}  # 第23代 …: a counter is not the office
-            or (g[k].pos3 == "助数詞可能" and k > 0 and g[k - 1].pos2 == "数詞")
-        ):
-            k += 1
-        if not g or k >= len(g):
-            continue
-        start, end = g[0].start, g[-1].end
-        core_start = g[k].start
-        core = text[core_start:end]
-        for p in _PREFIXES:  # 同局長: the prefix is fused into the first token
-            if core.startswith(p) and len(core) > len(p) + 1:
-                core, core_start = core[len(p):], core_start + len(p)
-                break
-        bounds = frozenset(t.start - core_start for t in g if t.start >= core_start)
-        bounds |= frozenset({0})
-        last = g[-1]
-        head = head_of(core, bounds, suffix_token=last.pos1 == "接尾辞" or len(last.surface) > 1)
-        if head:
-            out.append(Compound(base + start, base + end, text[start:end], core,
-                                base + core_start, head, core[: len(core) - len(head)]))
-        else:
-            out.extend(_embedded(g, k, text, base, core_start))
-    return out
-
-
-def _embedded(g: Sequence[japanese.Token], k: int, text: str, base: int,
-              core_start: int) -> list[Compound]:
-    """The title of an organisation that a longer noun compound begins with (裁判長国 "the
-    presiding judge's country", 司法議長在任中 "during the tenure as judicial chair",
-    ティヌブ大統領政権下 "under the Tinubu administration"): the longest run of tokens
-    ending in a title of :func:`mtqa.text.glossary.organisations` (two characters or more).
-    Marked ``embedded``: only the check of titles by organisation reads them."""
-    orgs = organisations()
-    for j in range(len(g) - 1, k, -1):
-        end = g[j - 1].end
-        core = text[core_start:end]
-        bounds = frozenset(t.start - core_start for t in g[:j] if t.start >= core_start)
-        head = head_of(core, bounds | {0}, suffix_token=False)
-        if head and orgs.japanese_kinds(core, head):
-            return [Compound(base + g[0].start, base + end, text[g[0].start:end], core,
-                             base + core_start, head, core[: len(core) - len(head)], True)]
-    return []
-
-
-@functools.lru_cache(maxsize=4096)
-def _rendering_parts(rendering: str) -> tuple[str, str]:
-    """(modifier, head) of an accepted rendering ("外務大臣" → ("外務", "大臣"))."""
-    head = head_of(rendering, None, suffix_token=True)
-    if not head:
-        return rendering, ""
-    return rendering[: len(rendering) - len(head)], head
-
-
-def _present(rendering: str, seg: str, comps: Sequence[Compound]) -> bool:
-    """Whether ``rendering`` occurs in the segment (one-character renderings: as a head)."""
-    if len(rendering) >= 2:
-        return rendering in seg
-    return any(c.head == rendering for c in comps)
-
-
-def _widened(c: Compound, renderings: Sequence[str]) -> bool:
-    """An accepted rendering with a wider portfolio: same head, modifier containing the
-    accepted one (経済産業相 "economy, trade and industry minister" for Economy Minister)."""
-    for r in renderings:
-        mod, head = _rendering_parts(r)
-        if head and c.head == head and len(mod) >= 2 and mod in c.modifier:
-            return True
-    return False
-
-
-def _pieces(surface: str) -> list[str]:
-    """The longest JMdict words a compound is made of, left to right (次官補 → 次官, 補);
-    characters found in no entry are skipped."""
-    pieces: list[str] = []
-    i = 0
-    while i < len(surface):
-        j = next((j for j in range(len(surface), i, -1) if jmdict.glosses(surface[i:j])), i)
-        if j > i:
-            pieces.append(surface[i:j])
-            i = j
-        else:
-            i += 1
-    return pieces
-
-
-def gloss_of(surface: str) -> str:
-    """Dictionary meaning of a compound, piece by piece ("植物管理者" →
-    "植物 'plant; vegetation' + 管理者 'manager; landlord'")."""
-    out: list[str] = []
-    for word in _pieces(surface):
-        gl = [re.sub(r"\s*\([^)]*\)", "", g).strip() for g in jmdict.glosses(word, 2)]
-        gl = [g for g in gl if g][:2]
-        if gl:
-            out.append(f"{word} '{'; '.join(gl)}'")
-    return " + ".join(out)
 
 
 def _gloss_stems(surface: str) -> frozenset[str]:
@@ -355,7 +92,7 @@ def _head_stems(head: str) -> frozenset[str]:
     """Gloss stems of an office head and of the words it is made of: a head JMdict lacks
     as a whole (次官補 "assistant secretary": 次官 'vice-minister' + 補 'assistant')."""
     out = _gloss_stems(head)
-    for piece in _pieces(head):
+    for piece in title_pieces(head):
         out |= _gloss_stems(piece)
     return out
 
@@ -389,9 +126,9 @@ class TitleCheck(BaseCheck):
         flagged: set[tuple[int, int]] = set()
         for m in matches:
             kind, renderings = _accepted(pair.reference, m)
-            if any(_present(r, seg, comps) for r in renderings):
+            if any(rendering_present(r, seg, comps) for r in renderings):
                 continue
-            if any(_widened(c, renderings) for c in comps):
+            if any(widened(c, renderings) for c in comps):
                 continue
             cand = self._locate(m, renderings, pair, seg, comps, licensed, flagged,
                                 _unexplained(kind, m, window_en, window_titles))
@@ -421,8 +158,8 @@ class TitleCheck(BaseCheck):
         holder of ``m`` nor anything else of the English near it accounts for; a specific
         title of such a kind can only render ``m`` (最高経営責任者 for "as president" of a
         state, where the English names no company)."""
-        mods = {_rendering_parts(r)[0] for r in renderings} - {""}
-        heads = {_rendering_parts(r)[1] for r in renderings} - {""}
+        mods = {rendering_parts(r)[0] for r in renderings} - {""}
+        heads = {rendering_parts(r)[1] for r in renderings} - {""}
         head_word = stem(m.entry.key[-1]) if m.entry.key else ""
         name_runs = _name_runs(m, pair.reference, seg, pair.mt_start)
         other_phrases = _word_pairs(pair.reference, m.start, m.end)
@@ -469,11 +206,11 @@ class TitleCheck(BaseCheck):
         pair: AlignedPair, text: str,
     ) -> Finding:
         c = cand.comp
-        mods = {_rendering_parts(r)[0] for r in renderings}
+        mods = {rendering_parts(r)[0] for r in renderings}
         c_orgs = organisations().japanese_kinds(c.core, c.head)
         other_org = bool(kind and c_orgs and kind not in c_orgs)
         same_office = bool(c.kinds & m.entry.kinds) if m.entry.kinds else (
-            c.head in {_rendering_parts(r)[1] for r in renderings}
+            c.head in {rendering_parts(r)[1] for r in renderings}
         )
         same_portfolio = (c.modifier in mods or (not c.modifier and "" in mods)
                           or _portfolio_in_english(c.modifier, pair.reference, m))
@@ -594,8 +331,9 @@ class TitleCheck(BaseCheck):
         presidency"). A title beside a name is left alone: Japanese news titles the people
         it names (プーチン大統領 for "Putin") where the English gives the bare name; so is a
         title that begins a longer dictionary word (社長室 "boardroom", 大統領選
-        "presidential election", 議長国 "chair country"; 裁判長国 is no word), and a pair next to an English title the Japanese does not render (the
-        compound may be its rendering: TTL001's business).
+        "presidential election", 議長国 "chair country"; 裁判長国 is no word), and a pair
+        next to an English title the Japanese does not render (the compound may be its
+        rendering: TTL001's business).
 
         Beside a name only the titles of politicians (:data:`_POLITICAL`: a head of state
         or government, a minister, a party leader, a Speaker) are left alone: news Japanese
@@ -665,7 +403,7 @@ class TitleCheck(BaseCheck):
             name = between[1:] if between.startswith("の") else between
             if not name or not _is_name(name):
                 continue
-            english = [m for m in matches if b.head in {_rendering_parts(r)[1]
+            english = [m for m in matches if b.head in {rendering_parts(r)[1]
                                                         for r in m.entry.renderings}]
             if len(english) >= 2:
                 continue  # the English gives the title twice too
@@ -764,7 +502,7 @@ def _portfolio_in_english(modifier: str, reference: str, m: TitleMatch) -> bool:
     near += _words(reference[: m.start].rstrip(" ,"))[-_FIELD_WORDS_BEFORE:] if (
         reference[: m.start].endswith(" ")) else []
     stems = {stem(w.lower()) for w, _ in near if w.lower() not in STOPWORDS}
-    return any(_gloss_stems(p) & stems for p in _pieces(modifier) if len(p) >= 2)
+    return any(_gloss_stems(p) & stems for p in title_pieces(modifier) if len(p) >= 2)
 
 
 def _trim_names(comps: Sequence[Compound], reference: str) -> list[Compound]:

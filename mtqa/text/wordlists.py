@@ -92,6 +92,15 @@ def negative_words() -> frozenset[str]:
 
 
 @functools.cache
+def title_heads() -> Mapping[str, frozenset[str]]:
+    """Japanese office heads (大統領, 相, 工場長) → the kinds of office they name
+    (``title_heads.tsv``)."""
+    name = "title_heads.tsv"
+    return MappingProxyType({_cell(name, r, 0): frozenset(_cell(name, r, 1).split())
+                             for r in rows(name)})
+
+
+@functools.cache
 def months() -> Mapping[str, int]:
     """Full English month names (lower case) → month number."""
     return MappingProxyType(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import mtqa
-from mtqa.checks.titles import compounds, gloss_of, head_of
+from mtqa.checks.title_compounds import compounds, gloss_of, head_of
 
 
 def findings(pairs, **options):

@@ -1,0 +1,232 @@
+"""Japanese title compounds: noun compounds that end in an office head (外務大臣, 財務相,
+ラヴロフ外務大統領's 外務大統領), read from UniDic tokens, with the kinds of office their
+head names (``mtqa/data/wordlists/title_heads.tsv``), their modifier (the portfolio: 外務)
+and the names and places inside them. The titles check (:mod:`mtqa.checks.titles`)
+compares them with the English titles of the pair.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..text import japanese, jmdict, wordlists
+from ..text.glossary import organisations
+
+
+#: Japanese office heads → the kinds of office they name (the vocabulary of the kinds column
+#: of mtqa/data/titles.tsv), from ``mtqa/data/wordlists/title_heads.tsv``. Longest head
+#: wins; one-character heads (相, 長, 官) only count as suffix tokens (財務相, 工場長, 報道官),
+#: never inside words (首相 has its own).
+HEAD_KINDS: Mapping[str, frozenset[str]] = wordlists.title_heads()
+#: Leading words that qualify a title without being part of the office (元 "former",
+#: 前 "previous", 現 "current", 同 "the said", 新 "new", 故 "the late", 次期 "next").
+_PREFIXES = ("次期", "元", "前", "現", "同", "新", "故")
+# One-kanji country abbreviations used before titles (米国務長官, 英外相, 露大統領).
+_COUNTRY_ABBREV = frozenset("米英露中日独仏韓朝伊加豪印欧台越比墨伯")
+
+
+@dataclass(frozen=True, slots=True)
+class Compound:
+    """A title-like noun compound of the Japanese (offsets index the document text).
+
+    ``core`` is the compound without leading qualifiers and places (元, 米, ロシア);
+    ``head`` the office head it ends in, ``modifier`` what precedes the head in ``core``.
+    """
+
+    start: int
+    end: int
+    surface: str
+    core: str
+    core_start: int
+    head: str
+    modifier: str
+    embedded: bool = False
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return HEAD_KINDS.get(self.head, frozenset())
+
+
+def _is_name_token(tok: japanese.Token) -> bool:
+    """Person names and unknown katakana/Latin words split compounds (ラヴロフ外務大統領)."""
+    if tok.pos3 == "人名":
+        return True
+    if japanese.has_latin(tok.surface):
+        return True
+    if japanese.is_katakana(tok.surface) and "・" in tok.surface:
+        return True
+    return japanese.is_katakana(tok.surface) and tok.pos3 != "地名" and not jmdict.glosses(
+        japanese.normalize(tok.surface)
+    )
+
+
+def _is_place_token(tok: japanese.Token) -> bool:
+    return tok.pos3 in {"地名", "国"} or (
+        len(tok.surface) == 1 and tok.surface in _COUNTRY_ABBREV
+    )
+
+
+def _nominal(tok: japanese.Token) -> bool:
+    return tok.pos1 in {"名詞", "接頭辞", "接尾辞"} and not tok.is_punct
+
+
+def head_of(surface: str, boundaries: frozenset[int] | None = None,
+            suffix_token: bool = True) -> str:
+    """The longest office head ``surface`` ends in ('' if none).
+
+    Args:
+        surface: a compound.
+        boundaries: character offsets of token starts in ``surface``; a head must start at
+            one (局長 in 同局|長 does not, 長 does). None: any position.
+        suffix_token: whether a one-character head may count (it must be its own token).
+    """
+    for n in range(min(len(surface), 8), 0, -1):
+        cand = surface[-n:]
+        if cand not in HEAD_KINDS:
+            continue
+        pos = len(surface) - n
+        if boundaries is not None and pos not in boundaries:
+            continue
+        if n == 1 and (not suffix_token or pos == 0):
+            continue
+        return cand
+    return ""
+
+
+def compounds(text: str, base: int = 0) -> list[Compound]:
+    """Title-like compounds of Japanese ``text`` (offsets + ``base``)."""
+    toks = japanese.tokenize(text)
+    out: list[Compound] = []
+    run: list[japanese.Token] = []
+
+    def flush() -> None:
+        if run:
+            out.extend(_split_run(list(run), text, base))
+        run.clear()
+
+    for i, tok in enumerate(toks):
+        contiguous = not run or run[-1].end == tok.start
+        if _nominal(tok) and contiguous and not _is_name_token(tok):
+            run.append(tok)
+        else:
+            flush()
+            if _nominal(tok) and not _is_name_token(tok):
+                run.append(tok)
+    flush()
+    return out
+
+
+def _split_run(run: list[japanese.Token], text: str, base: int) -> list[Compound]:
+    # coordinated titles (財務相・中央銀行知事) are separate compounds
+    groups: list[list[japanese.Token]] = [[]]
+    for tok in run:
+        if tok.surface in {"・", "、"}:
+            groups.append([])
+        else:
+            groups[-1].append(tok)
+    out = []
+    for g in groups:
+        # qualifiers, places, digits and Latin codes in front are not the office
+        k = 0
+        while k < len(g) - 1 and (
+            _is_place_token(g[k])
+            or g[k].surface in _PREFIXES
+            or g[k].pos2 == "数詞"
+            or g[k].pos1 in {"接頭辞", "接尾辞"}  # 第23代 …: a counter is not the office
+            or (g[k].pos3 == "助数詞可能" and k > 0 and g[k - 1].pos2 == "数詞")
+        ):
+            k += 1
+        if not g or k >= len(g):
+            continue
+        start, end = g[0].start, g[-1].end
+        core_start = g[k].start
+        core = text[core_start:end]
+        for p in _PREFIXES:  # 同局長: the prefix is fused into the first token
+            if core.startswith(p) and len(core) > len(p) + 1:
+                core, core_start = core[len(p):], core_start + len(p)
+                break
+        bounds = frozenset(t.start - core_start for t in g if t.start >= core_start)
+        bounds |= frozenset({0})
+        last = g[-1]
+        head = head_of(core, bounds, suffix_token=last.pos1 == "接尾辞" or len(last.surface) > 1)
+        if head:
+            out.append(Compound(base + start, base + end, text[start:end], core,
+                                base + core_start, head, core[: len(core) - len(head)]))
+        else:
+            out.extend(_embedded(g, k, text, base, core_start))
+    return out
+
+
+def _embedded(g: Sequence[japanese.Token], k: int, text: str, base: int,
+              core_start: int) -> list[Compound]:
+    """The title of an organisation that a longer noun compound begins with (裁判長国 "the
+    presiding judge's country", 司法議長在任中 "during the tenure as judicial chair",
+    ティヌブ大統領政権下 "under the Tinubu administration"): the longest run of tokens
+    ending in a title of :func:`mtqa.text.glossary.organisations` (two characters or more).
+    Marked ``embedded``: only the check of titles by organisation reads them."""
+    orgs = organisations()
+    for j in range(len(g) - 1, k, -1):
+        end = g[j - 1].end
+        core = text[core_start:end]
+        bounds = frozenset(t.start - core_start for t in g[:j] if t.start >= core_start)
+        head = head_of(core, bounds | {0}, suffix_token=False)
+        if head and orgs.japanese_kinds(core, head):
+            return [Compound(base + g[0].start, base + end, text[g[0].start:end], core,
+                             base + core_start, head, core[: len(core) - len(head)], True)]
+    return []
+
+
+@functools.lru_cache(maxsize=4096)
+def rendering_parts(rendering: str) -> tuple[str, str]:
+    """(modifier, head) of an accepted rendering ("外務大臣" → ("外務", "大臣"))."""
+    head = head_of(rendering, None, suffix_token=True)
+    if not head:
+        return rendering, ""
+    return rendering[: len(rendering) - len(head)], head
+
+
+def rendering_present(rendering: str, seg: str, comps: Sequence[Compound]) -> bool:
+    """Whether ``rendering`` occurs in the segment (one-character renderings: as a head)."""
+    if len(rendering) >= 2:
+        return rendering in seg
+    return any(c.head == rendering for c in comps)
+
+
+def widened(c: Compound, renderings: Sequence[str]) -> bool:
+    """An accepted rendering with a wider portfolio: same head, modifier containing the
+    accepted one (経済産業相 "economy, trade and industry minister" for Economy Minister)."""
+    for r in renderings:
+        mod, head = rendering_parts(r)
+        if head and c.head == head and len(mod) >= 2 and mod in c.modifier:
+            return True
+    return False
+
+
+def title_pieces(surface: str) -> list[str]:
+    """The longest JMdict words a compound is made of, left to right (次官補 → 次官, 補);
+    characters found in no entry are skipped."""
+    pieces: list[str] = []
+    i = 0
+    while i < len(surface):
+        j = next((j for j in range(len(surface), i, -1) if jmdict.glosses(surface[i:j])), i)
+        if j > i:
+            pieces.append(surface[i:j])
+            i = j
+        else:
+            i += 1
+    return pieces
+
+
+def gloss_of(surface: str) -> str:
+    """Dictionary meaning of a compound, piece by piece ("植物管理者" →
+    "植物 'plant; vegetation' + 管理者 'manager; landlord'")."""
+    out: list[str] = []
+    for word in title_pieces(surface):
+        gl = [re.sub(r"\s*\([^)]*\)", "", g).strip() for g in jmdict.glosses(word, 2)]
+        gl = [g for g in gl if g][:2]
+        if gl:
+            out.append(f"{word} '{'; '.join(gl)}'")
+    return " + ".join(out)

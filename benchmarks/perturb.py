@@ -501,15 +501,21 @@ def _droppable_phrases(p: Paragraph) -> list[tuple[int, int]]:
     return out
 
 
-def inject_omission(p: Paragraph, rng: random.Random) -> Case | None:
-    """Drop a phrase carrying a number, a name, a place or a date, with its particle."""
-    options = _droppable_phrases(p)
+def _drop_one(category: str, p: Paragraph, options: Sequence[tuple[int, int]],
+              rng: random.Random) -> Case | None:
+    """Cut one of the spans ``options`` out of the paragraph's Japanese: the injected span
+    is the point where it stood."""
     if not options:
         return None
     start, end = rng.choice(options)
     text = p.translation
     garbled = text[:start] + text[end:]
-    return _case("omission", p, garbled, [(start, start)], f"dropped {text[start:end]!r}")
+    return _case(category, p, garbled, [(start, start)], f"dropped {text[start:end]!r}")
+
+
+def inject_omission(p: Paragraph, rng: random.Random) -> Case | None:
+    """Drop a phrase carrying a number, a name, a place or a date, with its particle."""
+    return _drop_one("omission", p, _droppable_phrases(p), rng)
 
 
 def _to_ascii_digits(s: str) -> str:
@@ -702,14 +708,7 @@ def _droppable_clauses(text: str) -> list[tuple[int, int]]:
 
 def inject_clause_dropped(p: Paragraph, rng: random.Random) -> Case | None:
     """Drop a non-final clause of a sentence with its 、 (version 3)."""
-    options = _droppable_clauses(p.translation)
-    if not options:
-        return None
-    start, end = rng.choice(options)
-    text = p.translation
-    garbled = text[:start] + text[end:]
-    return _case("clause_dropped", p, garbled, [(start, start)],
-                 f"dropped {text[start:end]!r}")
+    return _drop_one("clause_dropped", p, _droppable_clauses(p.translation), rng)
 
 
 def addable_clauses(paragraphs: Sequence[Paragraph]) -> list[tuple[str, str]]:

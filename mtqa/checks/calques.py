@@ -24,10 +24,10 @@ from typing import ClassVar
 
 from ..text import japanese, jmdict, wordnet
 from ..text.figurative import Expression, find_expressions
+from ..text.idioms import find_idioms
 from ..text.lexicon import english_entry
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
-from .mistranslation import find_idioms
 
 #: Tokens that may separate the first and the last literal part of a calque
 #: (フェンスの上に座る: four tokens from フェンス to 座る).

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..text import japanese
+from ..text.idioms import find_idioms
 from ..text.lexicon import (
     LIGHT_WORDS,
     EnWord,
@@ -51,7 +52,6 @@ from ..text.lexicon import (
 )
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context, neighbour_pairs
-from .mistranslation import find_idioms
 from .omission import adds_content
 
 #: Share of the content words of each side that the other side must match for the pair to

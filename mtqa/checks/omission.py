@@ -32,6 +32,7 @@ from typing import ClassVar
 
 from ..text import japanese, wordlists
 from ..text.english import PRONOUN_CONTRACTIONS
+from ..text.idioms import find_idioms
 from ..text.lexicon import (
     LIGHT_WORDS,
     OPENER_WORDS,
@@ -181,8 +182,6 @@ class OmissionCheck(BaseCheck):
         index = {id(w): k for k, w in enumerate(lex.words)}
         # the words of an English idiom are rendered freely ("running on empty" →
         # 気力も体力も残っていない): their absence word for word is no omission
-        from .mistranslation import find_idioms  # late: mistranslation imports this module
-
         idiom_spans = [(a, b) for _, _, a, b in find_idioms(pair.reference)]
         periphrasis = _periphrasis_starts(pair.reference)
         for ci, clause in enumerate(clauses):

@@ -8,14 +8,9 @@ import re
 import pytest
 
 import mtqa
-from mtqa.checks.mistranslation import (
-    calque_span,
-    english_negations,
-    find_idioms,
-    japanese_negations,
-    load_idioms,
-    parse_idioms,
-)
+from mtqa.checks.mistranslation import calque_span
+from mtqa.text.idioms import find_idioms, load_idioms, parse_idioms
+from mtqa.text.negation import english_negations, japanese_negations
 from mtqa.errors import MtqaError
 
 HEAD_EN = "Reform news\n\n"
@@ -314,7 +309,7 @@ def test_idiom_search_by_first_word_finds_what_trying_every_idiom_finds():
     own patterns."""
     from pathlib import Path
 
-    from mtqa.checks import mistranslation as mis
+    from mtqa.text import idioms as mis
 
     def every_idiom(reference, idioms):  # the straightforward search the index replaces
         matches = list(mis._EN_WORD.finditer(reference.replace("-", " ")))

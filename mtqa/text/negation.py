@@ -1,0 +1,219 @@
+"""Negation on both sides of a pair: the negative words of the English
+(:func:`english_negations`) and the negated predicates of a Japanese sentence
+(:func:`japanese_negations`), leaving out grammaticalised and lexicalised negative endings
+(なければならない "must", かもしれない "may", 欠かせない "essential"). The mistranslation
+check compares them for reversed polarity (MIS002) and opposite senses (MIS004).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import japanese, jmdict, wordlists
+from .english import STOPWORDS
+
+
+#: English words that license a negation in the Japanese: explicit negators and words
+#: whose natural Japanese rendering is negative (unless → なければ, fail → できない,
+#: only → しか…ない, before → ないうちに, less than → 足らず).
+_EN_NEGATIVE = wordlists.negative_words()
+#: Japanese negative endings that do not negate the predicate they follow: "must"
+#: (なければならない), "may" (かもしれない), "only" (にすぎない), "not only…but"
+#: (だけでなく), "rather than" (ではなく), "no doubt" (違いない), "essential" (欠かせない).
+_JA_NOT_NEGATION = (
+    "なければならない", "なければならず", "なくてはならない", "ねばならない", "ざるを得",
+    "ざるをえ",
+    "かもしれない", "かもしれず", "かも知れない", "すぎない", "過ぎない", "違いない",
+    "だけでなく", "のみならず", "ばかりでなく", "ではなく", "でなく", "じゃなく",
+    "欠かせない", "かねない", "兼ねない", "しかない", "ほかならない", "他ならない",
+    "に限らず", "少なくない", "絶えない", "止まない", "やまない", "足らず", "足りない",
+    "間違いない", "構わない", "いけない", "ならない", "ほかない", "外ない", "仕方ない",
+    "しれない", "得ない", "わけではない", "訳ではない", "とは限らない", "なければなり",
+    "なくてはなり", "ねばなり", "なきゃ", "なくちゃ", "ずにはいられ", "ないではいられ",
+    # conditional obligation, the usual rendering of "need to", "had better", "or else"
+    "なければ", "なくては", "ないとまずい", "ないとだめ", "ないとダメ", "ないといけ", "ないと困",
+    # "do not mind" is "may" (何をされても構いません "do whatever you want"); polite
+    # forms are read with ません as ない (構いない)
+    "構わな", "かまわな", "構いな", "かまいな",
+)
+#: What may follow the negation of an elliptical obligation to the end of its sentence
+#: (修理しないと！, 覚えておかないとね。: ～ないと with いけない left unsaid means "must").
+_FINAL_PARTICLES = frozenset({"ね", "な", "よ", "わ", "ぞ", "です", "だ", "ねえ", "なあ"})
+#: A negated copula (じゃない, ではない) asking for agreement (必要じゃない？ "I do need…",
+#: 定義じゃないかと思う "I feel it is…"), or a negated request (静かにしてくれないか
+#: "would you…"): a question that asserts or asks, not a negation.
+_COPULA_BEFORE = re.compile(r"(?:じゃ|じゃあ|では|でわ|ではあり|じゃあり)$")
+_REQUEST_BEFORE = re.compile(
+    r"(?:てくれ|でくれ|てもらえ|でもらえ|ていただけ|でいただけ|てくださら)$")
+_QUESTION_AFTER = re.compile(r"^(?:か|かな|かしら|？|\?|よね|でしょ|だろ|ですか|です？|の？|の\?)")
+_NEG_AUX = frozenset({"ない", "ず", "ぬ", "ん", "無い"})
+#: Negative endings a fixed expression may be listed under in JMdict: 変わらず is listed
+#: as 変わらない, 問わない as 問わず, 申し訳なく as 申し訳ない.
+_NEG_FORMS = ("ない", "ず", "なく", "ぬ", "ずに")
+#: A JMdict gloss that is itself a negation in English ("not enough", "no problem",
+#: "cannot be helped"): the entry negates, and the English must license it. A gloss with a
+#: negative prefix ("unavoidable" for 余儀ない) is a word of its own, not a negation.
+_NEGATIVE_GLOSS = re.compile(r"^(?:\(?not\)?\b|no\b|cannot\b|can't\b|never\b|without\b)")
+
+
+def _entry_glosses(toks: Sequence[japanese.Token], i: int, k: int) -> tuple[str, ...]:
+    """JMdict glosses of tokens ``i``..``k`` read as one entry, under its own negative
+    ending or another one (変わらず → 変わらない "constant")."""
+    surface = "".join(t.surface for t in toks[i : k + 1])
+    found = jmdict.glosses(surface)
+    if found:
+        return found
+    stem = "".join(t.surface for t in toks[i:k])
+    for form in _NEG_FORMS:
+        if stem + form != surface:
+            found = jmdict.glosses(stem + form)
+            if found:
+                return found
+    return ()
+
+
+def _lexicalised(toks: Sequence[japanese.Token], k: int) -> str | None:
+    """How the negation at token ``k`` belongs to a JMdict entry that includes it:
+    ``"positive"`` when the entry's gloss is positive or neutral in English (変わらない
+    "constant", 問わず "regardless of", 間もなく "soon": the negative auxiliary is part of
+    the word, not a reversed polarity), ``"negative"`` when the gloss is itself negative
+    (問題ない "no problem": a negation the English must license), else
+    ``None`` (いない, しない are not lexicalised words)."""
+    for i in range(max(0, k - 4), k):
+        if not toks[i].is_content or toks[i].pos2 == "非自立可能":
+            continue
+        found = _entry_glosses(toks, i, k)
+        if found:
+            # the first (most common) sense decides
+            first = found[0].lower().removeprefix("to ")
+            return "negative" if _NEGATIVE_GLOSS.search(first) else "positive"
+    return None
+
+
+def _existential(toks: Sequence[japanese.Token], k: int) -> bool:
+    """True when the negation at token ``k`` is the adjective 無い denying that a thing
+    exists (ネジはない "no screw", やる気ない "lazy", 魔法のない "non-magical"): after a
+    noun, directly or through は, が, も or の. English says absence in many ways that
+    are not negators (lack, -less, free of, a single…), so it is no reversed predicate; a
+    negated copula (明確ではない, 必要じゃない) denies a predicate and stays one."""
+    if toks[k].pos1 != "形容詞" or k == 0:
+        return False
+    prev = k - 1
+    if toks[prev].surface in {"は", "が", "も", "の"} and toks[prev].pos1 == "助詞":
+        prev -= 1
+    return prev >= 0 and toks[prev].pos1 in {"名詞", "代名詞"} and toks[prev].pos3 not in {
+        "形状詞可能", "サ変形状詞可能"}
+
+
+def _elliptical_obligation(toks: Sequence[japanese.Token], k: int) -> bool:
+    """True for ～ないと ending its sentence (修理しないと！, 覚えておかないとね): the
+    conditional of an obligation whose いけない is left unsaid, "must", not "not"."""
+    if k + 1 >= len(toks) or toks[k + 1].surface != "と":
+        return False
+    particles = 0
+    for t in toks[k + 2 :]:
+        if t.is_punct:
+            # ないと、… is a condition ("if not…, then"); ないとですね、… ends a sentence
+            return t.surface not in {"、", "，", ","} or particles > 0
+        if t.surface not in _FINAL_PARTICLES:
+            return False
+        particles += 1
+    return True
+
+
+def _exclusive(toks: Sequence[japanese.Token], k: int) -> bool:
+    """True when しか earlier in the clause makes the negation "only" (95件しか覆されて
+    いない "just 95 were overturned")."""
+    for t in reversed(toks[max(0, k - 10) : k]):
+        if t.surface in {"、", "。", "，"}:
+            return False
+        if t.surface == "しか" and t.pos1 == "助詞":
+            return True
+    return False
+
+
+def _grammatical(toks: Sequence[japanese.Token], k: int, sentence: str) -> bool:
+    """True when the negative ending at token ``k`` belongs to a construction that
+    negates nothing: an existential (:func:`_existential`) that is no JMdict entry of its
+    own, an elliptical obligation, しか…
+    ない "only", or a negated copula or request asked as a question (必要じゃない？,
+    してくれないか)."""
+    t = toks[k]
+    if _elliptical_obligation(toks, k) or _exclusive(toks, k):
+        return True
+    # a JMdict entry glossed as a negation (問題ない "no problem") stays one
+    if _existential(toks, k) and _lexicalised(toks, k) is None:
+        return True
+    before = sentence[max(0, t.start - 6) : t.start].replace("ませ", "")
+    after = sentence[t.end : t.end + 4]
+    asks = bool(_QUESTION_AFTER.match(after))
+    return asks and bool(_COPULA_BEFORE.search(before) or _REQUEST_BEFORE.search(before))
+
+
+def japanese_negations(sentence: str) -> list[tuple[int, int, int]]:
+    """(token index of the negated predicate, span start, span end) of each negated
+    predicate of a Japanese sentence, skipping grammaticalised and lexicalised negative
+    endings (なければならない "must", かもしれない "may", 信じられない "unbelievable")."""
+    toks = japanese.tokenize(sentence)
+    out = []
+    for k, t in enumerate(toks):
+        lemma = japanese.lemma_base(t.lemma)
+        negative = (t.pos1 == "助動詞" and (lemma in _NEG_AUX or t.surface in _NEG_AUX)) or (
+            t.pos1 == "形容詞" and lemma == "無い"
+        )
+        if not negative:
+            continue
+        around = sentence[max(0, t.start - 8) : min(len(sentence), t.end + 8)]
+        # polite forms end in ません (しれません, なりません): the same grammar as ない
+        around = around.replace("ません", "ない").replace("ませ", "な")
+        if (any(p in around for p in _JA_NOT_NEGATION) or _lexicalised(toks, k) == "positive"
+                or _grammatical(toks, k, sentence)):
+            continue
+        # the predicate negated: the nearest content word before the ending; a light
+        # verb (する, ある) passes the content on to the noun before it (来院しない)
+        head = k - 1
+        while head >= 0 and (
+            toks[head].pos1 in {"助動詞", "助詞", "接尾辞"}
+            # auxiliary verbs after て (受けていない): the content is before them
+            or (toks[head].pos2 == "非自立可能" and head > 0
+                and toks[head - 1].surface in {"て", "で"})
+        ):
+            head -= 1
+        if head < 0:
+            continue
+        if head > 0 and toks[head].pos2 == "非自立可能" and toks[head - 1].pos1 == "名詞":
+            head -= 1
+        end = t.end
+        # and the purpose/manner ending that follows (しないよう)
+        if k + 1 < len(toks) and toks[k + 1].surface in {"よう", "ように", "ため"}:
+            end = toks[k + 1].end
+        out.append((head, toks[head].start, end))
+    return out
+
+
+#: Negative-polarity words that, this close after a negation and with no clause break
+#: between, belong to it ("not there yet", "did not return until May"): one negated
+#: predicate, not two. ("can't happen unless…" is two: unless opens its own clause.)
+_SAME_NEGATION_CHARS = 20
+_NEGATION_CONTINUATIONS = frozenset({"yet", "until", "either"})
+
+
+def english_negations(reference: str) -> list[tuple[int, int]]:
+    """Character spans of the negations of the English (one per negative word, except
+    that "yet", "until" or "either" right after a negation, in its clause, is part of it)."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"\b[Ww]/[Oo]\b|[A-Za-z]+(?:['’]t)?", reference):
+        w = m.group().lower().replace("’", "'")
+        if w == "w/o":  # the informal abbreviation of "without"
+            w = "without"
+        if w in _EN_NEGATIVE or w.endswith("n't") or (w.startswith("un") and len(w) > 6
+                                                       and w[2:] not in STOPWORDS):
+            if w in _NEGATION_CONTINUATIONS and out and (
+                m.start() - out[-1][1] <= _SAME_NEGATION_CHARS) and not re.search(
+                r"[,;:.!?]", reference[out[-1][1] : m.start()]
+            ):
+                out[-1] = (out[-1][0], m.end())
+                continue
+            out.append(m.span())
+    return out

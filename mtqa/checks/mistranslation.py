@@ -4,12 +4,12 @@
 Four detectors, each conservative (a finding needs strong evidence):
 
 * **idiom calques** (``MIS001``): an English idiom of ``mtqa/data/idioms.tsv``
-  (:mod:`mtqa.text.idioms`) occurs in
-  the aligned reference and the Japanese sentence contains the literal parts a
-  word-for-word rendering has (sitting ducks → 座る + アヒル), close together.
+  (:mod:`mtqa.text.idioms`) occurs in the aligned reference and the Japanese sentence
+  contains the literal parts a word-for-word rendering has (sitting ducks → 座る + アヒル),
+  close together.
 * **polarity** (``MIS002``): the Japanese negates more predicates than the English has
-  negations (:mod:`mtqa.text.negation`) (not, never, no, without, unless, fail, refuse...), and the extra negated
-  predicate renders no negated English word.
+  negations (not, never, no, without, unless, fail, refuse...: :mod:`mtqa.text.negation`),
+  and the extra negated predicate renders no negated English word.
 * **wrong sense** (``MIS003``, only with ``senses=True``: too rarely right on real text to
   be on by default, see :meth:`MistranslationCheck.__init__`): a rare English word,
   predicative (a participle or an adjective after a linking verb: "was apparently

@@ -30,11 +30,7 @@ MAX_JOINED_WORDS = 3
 
 
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor".split())
-
-
 _APPOSITION = re.compile(r",\s+(?:the|a|an|who|whose|aged|\d{1,3},)\s", re.IGNORECASE)
-
-
 #: Nouns that end the names of institutions, not of people.
 _INSTITUTION_WORDS = frozenset(
     """council committee commission assembly parliament senate court ministry department
@@ -43,32 +39,20 @@ _INSTITUTION_WORDS = frozenset(
     association league army navy police church hospital company corporation corp inc ltd
     club team federation council's museum centre center fund trust""".split()
 )
-
-
 _SPEECH_VERBS = frozenset(
     "said says told tells added adds wrote writes announced announces stated argued "
     "explained warned insisted noted replied asked".split()
 )
-
-
 # Lower-case particles inside names (Maarten van der Heijden, Hendrick ter Wolde).
 NAME_PARTICLES = wordlists.name_particles()
-
-
 _MONTHS_DAYS = frozenset(wordlists.months()) | frozenset(wordlists.weekdays())
-
-
 EN_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
-
-
 #: English words of an institution that Japanese names by its place and a suffix
 #: (University of California, Berkeley → バークレー校; the Tate Modern → テート館).
 CAMPUS_WORDS = frozenset(
     "university college campus school academy institute museum gallery library hall "
     "theatre theater temple church shrine".split()
 )
-
-
 #: A locative preposition right before a name makes it a place ("grew up in Miami").
 LOCATIVE = re.compile(
     r"\b(?:in|at|from|across|throughout|into|near|around|outside)\s+(?:the\s+)?$", re.I)
@@ -262,8 +246,6 @@ def is_person(name: EnglishName, text: str, st: NameState) -> bool:
 #: A determiner before a name and a lower-case word or a number after it: the name
 #: modifies the noun the determiner goes with ("a Stanford study", "the Boeing 737").
 _DETERMINER = r"\b(?i:a|an|the|its|his|her|their|our|this|that)\s+"
-
-
 _MODIFIED = r"\s+(?:[a-z][a-z\-]+|\d)"
 
 

@@ -19,8 +19,6 @@ _COPULA = frozenset({"だ", "です"})
 
 #: Honorifics that may follow a name's stray suffix (サンチェス校氏: 校 is still stray).
 _HONORIFIC_SUFFIXES = frozenset("氏 さん 様 君 殿".split())
-
-
 #: Titles of the organisation list (mtqa/data/org_titles.tsv) that a person's staff or
 #: a head's second may hold (バイデン氏の代表 "Biden's representative", 監督, 教授,
 #: 議員): after 氏の they are right.

@@ -16,11 +16,7 @@ _REFERRING_PREFIXES = wordlists.deictic_prefixes()
 
 # Katakana (with prolonged sound mark, middle dot and the equals signs used in names).
 _KATAKANA_RUN = re.compile(r"[\u30A1-\u30FA\u30FC\u30FB\uFF66-\uFF9F＝=]+")
-
-
 PART_SEP = re.compile(r"[・＝=]")
-
-
 #: A JMdict gloss's parenthesised note ("Paris (France)").
 GLOSS_NOTE = re.compile(r"\s*\([^)]*\)")
 

@@ -32,22 +32,14 @@ MATCH_MIN = 0.75
 #: (ヴァン/ファン, ゼレンキー/ゼレンスキー); otherwise they are different words that
 #: happen to sound like the same English name.
 VARIANT_MIN = 0.75
-
-
 #: A katakana word matched to a name of a neighbouring sentence only (the alignment may
 #: be off) must sound closer to it than one matched within its own sentence.
 NEIGHBOUR_MATCH_MIN = 0.85
-
-
 #: ... and must not sound even this much like a word of its own sentence.
 OWN_HINT_MIN = 0.6
-
-
 #: ... and their romanisations (vowels included, see mtqa.text.phonetic) this much: short
 #: names have short keys (Paul → BR) that unrelated words share (バレエ).
 VARIANT_ROMAJI_MIN = 0.75
-
-
 #: A person's name counts as rendered somewhere in the article when a katakana word not
 #: taken by another name sounds at least this much like the surname (looser than
 #: MATCH_MIN: a garbled rendering is NAM001/NAM002's business; given names are not

@@ -35,8 +35,6 @@ NAME_SUFFIXES = frozenset(
 
 #: One-kana suffixes that do follow names: ら (plural), め (scorn, in fiction).
 _KANA_NAME_SUFFIXES = frozenset("ら め".split())
-
-
 #: JMdict gloss words of a word for a school (大学, 学院, 高校).
 _SCHOOL_GLOSSES = frozenset({"school", "university", "college"})
 

@@ -820,7 +820,9 @@ def inject_swapped(doc: str, paras: Sequence[Paragraph], rng: random.Random) -> 
 
 def build_cases(paragraphs: Sequence[Paragraph], seed: int) -> list[Case]:
     """Every case the injector makes from ``paragraphs`` (at most one per category and
-    paragraph, one ``moved`` and one ``swapped`` per article), in a stable order."""
+    paragraph, one ``moved`` and one ``swapped`` per article), in a stable order. An
+    ``addition`` takes its clause from another document among ``paragraphs``: it is the one
+    kind of case that depends on which paragraphs were loaded (``--limit``, ``--domain``)."""
     cases = []
     for p in paragraphs:
         for category, inject in INJECTORS.items():

@@ -34,6 +34,8 @@ if str(ROOT) not in sys.path:
 
 import mtqa  # noqa: E402
 from mtqa.checks import names as names_check  # noqa: E402
+from mtqa.checks.names.dropped import DroppedNames  # noqa: E402
+from mtqa.checks.names.english import NAME_PARTICLES, is_person  # noqa: E402
 
 _HONORIFIC_AFTER = re.compile(r"^(?:氏|さん|様)")
 
@@ -55,23 +57,23 @@ def people(en: str, ja: str) -> dict[str, set[tuple[int, int]]]:
     of the katakana runs that render them: those the check matched to the name, and those
     ``find_rendering`` finds."""
     seen: dict[str, set[tuple[int, int]]] = {}
-    orig = names_check.NameCheck._dropped
+    orig = DroppedNames._dropped
 
     def spy(self, ctx, st):  # type: ignore[no-untyped-def]
         for n in st.names:
-            words = [w for w in n.words if w.lower() not in names_check._NAME_PARTICLES]
-            if len(words) < 2 or not names_check._is_person(n, ctx.reference.text, st):
+            words = [w for w in n.words if w.lower() not in NAME_PARTICLES]
+            if len(words) < 2 or not is_person(n, ctx.reference.text, st):
                 continue
             keys = set(names_check.name_candidates([n]))
             spans = seen.setdefault(" ".join(words), set())
             spans.update((r.run_start, r.run_end) for r in st.records if r.key in keys)
         yield from orig(self, ctx, st)
 
-    names_check.NameCheck._dropped = spy  # type: ignore[method-assign]
+    DroppedNames._dropped = spy  # type: ignore[method-assign]
     try:
         mtqa.check(en, ja, backtranslator="dictionary", checks=("names",))
     finally:
-        names_check.NameCheck._dropped = orig  # type: ignore[method-assign]
+        DroppedNames._dropped = orig  # type: ignore[method-assign]
     for name, spans in seen.items():
         spans.update((s, e) for s, e, _ in names_check.find_rendering(name, ja))
     return seen

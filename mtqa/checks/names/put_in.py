@@ -203,15 +203,17 @@ class NamesPutIn(NameCheckBase):
                 continue
             if run in candidates:
                 continue
-            found = self._named_elsewhere(part, st, mine, functools.partial(
+            # (asked per name at most once: it reads every other pair of the article)
+            established = functools.cache(functools.partial(
                 self._established, run=part.surface, pair=pair, ctx=ctx, st=st))
+            found = self._named_elsewhere(part, st, mine, established)
             # it must sound more like that name than like any word of its own sentence,
             # unless it is the very katakana the article gives that name by ("kids" sounds
             # 0.83 like グレイズ, "Grey's" 0.81)
             if found is None or (any(
                     name_similarity_reaches(w, part.sound, found[0])
                     and name_similarity(w, part.sound) >= found[0] for w in words)
-                    and not self._established(found[1], part.surface, pair, ctx, st)):
+                    and not established(found[1])):
                 continue
             candidates[run] = found[1]
         return candidates, glossed
@@ -295,7 +297,7 @@ class NamesPutIn(NameCheckBase):
 
     def _named_elsewhere(
         self, part: KanaPart, st: NameState, mine: set[str],
-        established: Callable[[EnglishName], bool] | None = None,
+        established: Callable[[EnglishName], bool],
     ) -> tuple[float, EnglishName] | None:
         """The name of the article, none of the pair's own, that ``part`` sounds most like
         (at least :data:`NEIGHBOUR_MATCH_MIN`), with the similarity, if any. A name that is
@@ -303,28 +305,27 @@ class NamesPutIn(NameCheckBase):
         floor gives way to :data:`MATCH_MIN` where ``established`` says the article gives
         the name by this very katakana elsewhere (グレイズ for "Grey's", 0.81)."""
         if st.key_index is None:  # each distinct key once, with its Latin key (#17)
-            index: dict[str, tuple[str, list[EnglishName]]] = {}
+            index: dict[str, tuple[str, list[tuple[EnglishName, frozenset[str]]]]] = {}
             for n, keys in zip(st.names, st.name_keys):
                 for key in keys:
-                    index.setdefault(key, (latin_key(key), []))[1].append(n)
+                    index.setdefault(key, (latin_key(key), []))[1].append((n, keys))
             st.key_index = index
         sound_key = kana_key(part.sound)
-        floor = MATCH_MIN if established is not None else NEIGHBOUR_MATCH_MIN
         best: tuple[float, EnglishName] | None = None
         for key, (key_of_word, named) in st.key_index.items():
-            if not skeletons_reach(key_of_word, sound_key, floor):
+            if not skeletons_reach(key_of_word, sound_key, MATCH_MIN):
                 continue
-            names = [n for n in named if not st.name_keys[st.names.index(n)] & mine]
+            names = [n for n, keys in named if not keys & mine]
             if not names:
                 continue
             sim = name_similarity(key, part.sound)
-            if sim < floor or (best is not None and sim <= best[0]):
+            if sim < MATCH_MIN or (best is not None and sim <= best[0]):
                 continue
             # a katakana word alone that sounds like a name that is also an English word
             # (a photo agency's "Images") must sound just like it
             strong = sim >= NEIGHBOUR_MATCH_MIN and not (
                 part.n_parts == 1 and sim < SUBSTITUTE_WORD_MIN and english_entry(key).headwords)
-            if strong or (established is not None and established(names[0])):
+            if strong or established(names[0]):
                 best = (sim, names[0])
         return best
 

@@ -57,9 +57,9 @@ class NameState:
     name_keys: list[frozenset[str]] = field(default_factory=list)
     #: English names after a locative preposition ("in Miami"): places
     located: frozenset[str] = frozenset()
-    #: NAM006: each distinct name key → (its Latin key, the names it belongs to), built
-    #: when first asked
-    key_index: dict[str, tuple[str, list[EnglishName]]] | None = None
+    #: NAM006: each distinct name key → (its Latin key, the names it belongs to with their
+    #: keys), built when first asked
+    key_index: dict[str, tuple[str, list[tuple[EnglishName, frozenset[str]]]]] | None = None
     #: whether the English around the pair being checked names an institution
     #: (:data:`CAMPUS_WORDS`: 校 or 館 after a place may render it)
     institution: bool = False

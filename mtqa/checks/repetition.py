@@ -28,8 +28,15 @@ phrase said twice is minor (``REP001``).
 translation model that loops), where the English does not say its sentence twice itself. Of
 the 4,094 translations of WMT24 ESA en-ja dev, one repeats a sentence of 8 characters or
 more, and its English repeats it too ("Please confirm. Please confirm."); shorter sentences
-(はい。はい。) are said twice in speech and are left alone. Major: the reader sees a
-garbled text.
+(はい。はい。) are said twice in speech and are left alone. The loop also takes the form of
+a sentence that says again the last clause of the one before (…くれたんだけど、生理以外で
+…初めてだった。生理以外で…初めてだった。), or of one that adds a clause before the whole
+sentence before it (Xてください。Y、Xてください。): the repeated clause is the finding. The
+English is said to repeat itself when two of its sentences in a row are the same, one holds
+the other, or they share a run of three words ("I can't leave him. He's gone, and I still
+can't leave him."). On ESA dev that reads 4 clause loops, each where the English repeats
+itself, and 2 where it does not, both on a span an annotator marked major. Major: the reader
+sees a garbled text.
 """
 
 from __future__ import annotations
@@ -82,12 +89,56 @@ def _sentences_in(text: str, sent: Sentence) -> list[tuple[int, int, int]]:
             for u in segment(piece, "ja").sentences]
 
 
+#: Words two English sentences in a row must share in a run for the English to say a thing
+#: twice ("…can't leave him. He's gone, and I still can't leave him.").
+SHARED_RUN = 3
+
+
 def _says_a_sentence_twice(english: str) -> bool:
-    """True when two sentences in a row of ``english`` are the same (case and spacing
-    aside)."""
+    """True when two sentences in a row of ``english`` say the same thing again: they are
+    the same (case, spacing and punctuation aside), one holds the other, or they share a run
+    of :data:`SHARED_RUN` words."""
     doc = segment(english, "en")
-    said = [" ".join(english[s.start : s.end].lower().split()) for s in doc.sentences]
-    return any(x == y for x, y in zip(said, said[1:]))
+    said = [re.findall(r"[a-z0-9']+", english[s.start : s.end].lower()) for s in doc.sentences]
+    return any(_same_words(x, y) for x, y in zip(said, said[1:]))
+
+
+def _same_words(x: Sequence[str], y: Sequence[str]) -> bool:
+    """True when word lists ``x`` and ``y`` are equal, one holds the other as a run, or
+    they share a run of :data:`SHARED_RUN` words."""
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    n = min(len(short), SHARED_RUN)
+    runs = {tuple(long_[k : k + n]) for k in range(len(long_) - n + 1)}
+    return any(tuple(short[k : k + n]) in runs for k in range(len(short) - n + 1))
+
+
+#: What REP002 says of a sentence by how it repeats the one before: the same (0), its last
+#: clause (1), the whole of it after a clause of its own (-1).
+_REPEATS = {
+    0: "this sentence repeats the one before it word for word",
+    1: "this sentence says again, word for word, the last clause of the sentence before it",
+    -1: "this sentence says the one before it again, word for word, after a clause of its own",
+}
+
+
+#: What may come before a repeated clause inside a sentence: the sentence start or a clause
+#: boundary (、, a comma, a space).
+_CLAUSE_BREAK = ("、", "，", ",", " ", "\u3000")
+
+
+def _said_again(before: str, after: str) -> int:
+    """Length of the clause that sentence ``after`` says again from ``before`` (both
+    stripped), at the end of each: ``after`` is ``before``, ``before``'s last clause, or
+    ``before`` with a clause put in front of it; 0 when it is none of those."""
+    short, long_ = sorted((before, after), key=len)
+    if not long_.endswith(short):
+        return 0
+    rest = long_[: len(long_) - len(short)]
+    return len(short) if not rest or rest.endswith(_CLAUSE_BREAK) else 0
 
 
 #: An English word said again right away, with at most punctuation and "just" between
@@ -278,7 +329,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 8
+    version: ClassVar[int] = 9
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -299,25 +350,27 @@ class RepetitionCheck(BaseCheck):
         pair_of = {si: p for p in ctx.pairs for si in p.mt_sentences}
         units = [u for s in doc.sentences if not s.chrome for u in _sentences_in(doc.text, s)]
         for (a0, a1, ai), (b0, b1, bi) in zip(units, units[1:]):
-            said = doc.text[a0:a1].strip()
-            if (said != doc.text[b0:b1].strip() or len(said) < MIN_SENTENCE_CHARS
-                    or doc.text[a1:b0].strip()
+            before, after = doc.text[a0:a1].strip(), doc.text[b0:b1].strip()
+            n = _said_again(before, after)
+            said = after[len(after) - n :]
+            if (n < MIN_SENTENCE_CHARS or doc.text[a1:b0].strip()
                     or not any(t.pos1 in _CONTENT_POS for t in japanese.tokenize(said))):
                 continue
             pairs = [p for p in dict.fromkeys((pair_of.get(ai), pair_of.get(bi)))
                      if p is not None]
             if _says_a_sentence_twice("\n\n".join(p.reference for p in pairs)):
                 continue  # the English repeats itself ("Please confirm. Please confirm.")
-            yield self._repeated_sentence(doc.text, b0, b1, pairs[-1] if pairs else None)
+            end = doc.text.rindex(said, b0, b1) + n
+            yield self._repeated_sentence(doc.text, end - n, end, pairs[-1] if pairs else None,
+                                          _REPEATS[(len(before) > n) - (len(after) > n)])
 
     def _repeated_sentence(self, text: str, start: int, end: int,
-                           pair: AlignedPair | None) -> Finding:
+                           pair: AlignedPair | None, said: str) -> Finding:
         return self.finding(
             text, start, end,
             category="repetition",
             severity="major",
-            message="this sentence repeats the one before it word for word (the English "
-            "says it once)",
+            message=f"{said} (the English says it once)",
             pair=pair,
             code="REP002",
         )

@@ -208,6 +208,74 @@ def test_sentences_the_english_repeats_or_that_are_no_loop_are_left_alone(
             if f.code == "REP002"] == []
 
 
+# Real loops of a translation model (WMT24 ESA en-ja dev, IKUN-C; each span marked major by
+# its annotator): a sentence that says again the last clause of the one before, and one
+# that says the whole sentence before again after a clause of its own.
+LOOP_LAST_CLAUSE = (
+    "I was on my period but I was supposed to strip down. So they let me have these mesh "
+    "underwear you wear after childbirth. But they strip you completely down in the OR and "
+    "drape you. So at some point a nice nurse replaced my period care before I woke up. "
+    "Aside from childbirth where I was conscious and getting help or as a baby, I\u2019ve never "
+    "had such a private care task done for me. That was also my one stay in the ICU. ICU "
+    "stay was a precaution for my type of surgery.",
+    "生理中だったけど脱ぐはずだったから、産後に履くメッシュタイプのパンティを貰ったんだけど、"
+    "手術室で全然脱がされてしまったから、目が覚めた時に看護婦さんが私の代わりに生理のケアを"
+    "してくれたんだけど、生理以外でこんなにプライベートなケアをしてもらったのは初めてだった。 "
+    "生理以外でこんなにプライベートなケアをしてもらったのは初めてだった。"
+    "それが１回目のＩＣＵ入院だった。ＩＣＵ入院はその手術の予防だったんだ。",
+    "生理以外でこんなにプライベートなケアをしてもらったのは初めてだった。",
+    "last clause",
+)
+LOOP_CLAUSE_IN_FRONT = (
+    "Hello. How about that Albany calls? Busy? We'll call the chief operator, tell her to "
+    "keep the line open. Official business. It's a matter of life and death. I hope you are "
+    "telling me the truth, Mrs. Kennedy. It won't go well with you if you're not. I tell you "
+    "what I told you the truth. Dirk and Grab, told my drift. He struggled.",
+    "こんにちは。アルバニの呼び出しはどうですか？忙しいですか？私たちは最高責任者に電話を"
+    "かけます。正式な業務です。これは命に関わることです。私がおっしゃっていることを"
+    "おっしゃってください、ケネディさん。それがあなたには合わないでしょう。私がおっしゃった"
+    "ことをおっしゃってください。ディークとグラブ、私がおっしゃったことをおっしゃって"
+    "ください。彼は戦いました。",
+    "私がおっしゃったことをおっしゃってください。",
+    "after a clause of its own",
+)
+
+
+@pytest.mark.parametrize(("en", "ja", "repeated", "said"),
+                         [LOOP_LAST_CLAUSE, LOOP_CLAUSE_IN_FRONT])
+def test_a_sentence_that_says_a_clause_of_the_one_before_again_is_major(
+        en: str, ja: str, repeated: str, said: str) -> None:
+    report = mtqa.check(en, ja, config=False, backtranslator="dictionary",
+                        checks=("repetition",))
+    [f] = [f for f in report.finding_list if f.code == "REP002"]
+    start = ja.rindex(repeated)
+    assert (f.severity, f.start, f.end) == ("major", start, start + len(repeated))
+    assert said in f.message
+
+
+@pytest.mark.parametrize(("en", "ja"), [
+    # WMT24 ESA dev (ONLINE-B): the English says the clause again itself
+    ("It's been months, and I feel like I'm still standing there at his grave. I can't leave "
+     "him. He's gone, and I still can't leave him.",
+     "何か月も経ちましたが、まだ彼の墓の前に立っているような気がします。彼を置いて行けません。"
+     "彼は亡くなりましたが、私はまだ彼を置いて行けません。"),
+    # (IOL-Research) "Or a banjo on my knee? Oh, banjo on my knee?"
+    ("It's the kind of tattoo you should really get on your knee, you know? Or a banjo on my "
+     "knee? Oh, banjo on my knee? Yeah.",
+     "あなたは本当に膝にバンジョーのタトゥーを入れるべきです。私の膝にバンジョーのタトゥー？"
+     "ああ、私の膝にバンジョーのタトゥー？"),
+    # a clause said again after a word that is no clause of its own (你も), and a last clause
+    # too short to count
+    ("I'm going to California. You're going to California.",
+     "カリフォルニアに行くよ。你もカリフォルニアに行くよ。"),
+    ("Rain fell, and it was cold. It was cold.", "雨が降って、寒かった。寒かった。"),
+])
+def test_a_clause_the_english_says_again_or_no_loop_is_left_alone(en: str, ja: str) -> None:
+    assert [f.code for f in mtqa.check(en, ja, config=False, backtranslator="dictionary",
+                                       checks=("repetition",)).finding_list
+            if f.code == "REP002"] == []
+
+
 @pytest.mark.parametrize(("en", "ja"), [
     # issue #18: WMT24 ESA dev, seven systems' renderings of an English that says a word
     # again in a row (test-en-literary_forever_snow_chunk_1, test-en-speech_1CWvFkncljw):

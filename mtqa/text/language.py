@@ -22,7 +22,7 @@ JIS X 0208, the repertoire of Japanese text), so either is evidence even in a fe
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -42,7 +42,7 @@ JA_MIN_KANA_OF_CJK = 0.1
 #: least this many of them and they make ``JA_MIN_CJK_SHARE`` of its letters: a short
 #: sentence with kana is Japanese, one with simplified-only characters and no kana Chinese.
 SHORT_MIN_CJK = 6
-#: Kanji that Japanese does not write (see :func:`_foreign_han`), needed as evidence for
+#: Kanji that Japanese does not write (see :func:`foreign_han`), needed as evidence for
 #: Chinese: at least this many, and at least ``ZH_MIN_FOREIGN_SHARE`` of the kanji. In
 #: simplified Chinese news about a quarter of the characters are such forms (e.g. 9 of 33 in
 #: "美国和俄罗斯高级官员周二在沙特阿拉伯会谈近四个小时。双方同意恢复外交使团。").
@@ -149,7 +149,7 @@ class LanguageGuess:
         return f"{self.letters} letters"
 
 
-def _foreign_han(c: str) -> bool:
+def foreign_han(c: str) -> bool:
     """True for a Han character that Japanese text does not use: outside JIS X 0208 with
     the NEC and IBM extensions (cp932, what Japanese text is written in), and not one of
     the Jōyō kanji outside it. Simplified Chinese forms (说, 们, 这, 长) are such characters;
@@ -161,6 +161,20 @@ def _foreign_han(c: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def foreign_han_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of Han characters in ``text`` that Japanese does not write
+    (:func:`foreign_han`): Chinese in a Japanese text (你, 因为, 协议)."""
+    start = -1
+    for i, ch in enumerate(text):
+        if _HAN.match(ch) and foreign_han(ch):
+            start = i if start < 0 else start
+        elif start >= 0:
+            yield start, i
+            start = -1
+    if start >= 0:
+        yield start, len(text)
 
 
 def _cjk_code(kana: int, han: int, foreign: int, short: bool) -> str:
@@ -212,7 +226,7 @@ def detect(text: str) -> LanguageGuess:
     cjk = kana + han
     code = "unknown"
     if cjk / letters >= JA_MIN_CJK_SHARE:
-        foreign = sum(1 for c in hans if _foreign_han(c))
+        foreign = sum(1 for c in hans if foreign_han(c))
         shares["foreign_kanji"] = foreign / han if han else 0.0
         code = _cjk_code(kana, han, foreign, short)
     elif shares["hangul"] >= OTHER_MIN_SHARE:

@@ -187,6 +187,39 @@ def test_korean_slipped_into_the_japanese_is_a_major_finding():
     assert "Korean" in r.finding_list[0].message
 
 
+@pytest.mark.parametrize(("en", "ja", "chinese"), [
+    # WMT24 ESA en-ja dev (Aya23, Llama3-70B): each marked major by its annotator
+    ("Biden's DOJ has also leaned heavily on leniency agreements that allow companies to "
+     "defer or avoid prosecution.",
+     "バイデンの司法省は、企業が起訴を延期したり回避したりできるように、寛大协议に大きく依存して"
+     "きました。", ["协议"]),
+    ("And now the wife is grumpy because my \"Extraction\" was much quicker than expected.",
+     "そして今、妻はぐちぐちしている，因为私の「抽出」は予想よりもずっと早かったのです。", ["为"]),
+    ("But I need basically varifocals too.", "不过、私は基本的にバリフォーカルも必要です。",
+     ["过"]),
+])
+def test_chinese_characters_japanese_does_not_write_are_a_major_finding(en, ja, chinese):
+    r = mtqa.check(en, ja, backtranslator="dictionary", config=False,
+                   checks=("untranslated",))
+    found = [f for f in r.finding_list if f.code == "UNT002"]
+    assert [(f.text, f.severity) for f in found] == [(c, "major") for c in chinese]
+    assert all("Chinese" in f.message for f in found)
+
+
+@pytest.mark.parametrize(("en", "ja"), [
+    # kanji Japanese writes: shared forms (国, 会), a Jōyō kanji outside JIS X 0208 (剝),
+    # an IBM extension of cp932 in a family name (髙橋), 々
+    ("Takahashi peeled the label off at the national meeting, time after time.",
+     "髙橋氏は全国会議で何度も何度もラベルを剝がした。時々。"),
+    # the English quotes the Chinese itself
+    ("The sign said 你好 in Chinese.", "看板には中国語で「你好」と書かれていた。"),
+])
+def test_kanji_japanese_writes_and_quoted_chinese_are_left_alone(en, ja):
+    r = mtqa.check(en, ja, backtranslator="dictionary", config=False,
+                   checks=("untranslated",))
+    assert [f.code for f in r.finding_list if f.code == "UNT002"] == []
+
+
 @pytest.mark.parametrize(("en", "ja"), [
     # the English quotes the same text: kept as written
     ("The sign read 'Добро пожаловать' in Cyrillic.", "看板にはキリル文字で「Добро пожаловать」と書かれていた。"),

@@ -305,6 +305,15 @@ def test_both_sides_same_language(capsys, side, says):
     assert_one_line_error(rc, err, f, says)
 
 
+def test_a_short_file_given_twice_is_refused_not_passed(capsys, tmp_path):
+    """Four English words given as both files passed the gate with a score of 25 (too
+    short to tell the language, the words read as names); now one line and exit 2."""
+    f = tmp_path / "short.txt"
+    f.write_text("Hello world.\nSecond line.\n", encoding="utf-8")
+    rc, _, err = run(capsys, str(f), str(f))
+    assert_one_line_error(rc, err, "short.txt", "the same text as the reference")
+
+
 def test_english_translation_is_one_critical_untranslated_finding(capsys, tmp_path):
     """A machine translation that answers in English (a refusal, comments on the text) is
     the translation's defect, not the user's: the report says so with one critical

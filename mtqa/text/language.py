@@ -275,6 +275,14 @@ def check_pair(
     """
     ref = detect(reference)
     mt = detect(translation)
+    if ref.code == "unknown" and mt.code == "unknown" and _same_words_given_twice(
+            reference, translation):
+        raise InputError(
+            f"{_prefix(translation_name)}the translation is the same text as the reference"
+            + (f" ({reference_name})" if reference_name else "")
+            + ": the same file was given twice, or the text passed through untranslated; give "
+            "the English original first, then the Japanese translation"
+        )
     if ref.code == "ja" and mt.code == "en":
         names = f" ({reference_name}, {translation_name})" if reference_name else ""
         raise InputError(
@@ -311,6 +319,22 @@ def check_pair(
             f"({mt.describe()}), not Japanese; mtqa checks Japanese translations"
         )
     return ref, mt
+
+
+#: A lower-case Latin word: running English, not an acronym, a brand or a code (NATO,
+#: iPhone 16, COVID-19 may stand in a translation as in its original).
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])")
+
+
+def _same_words_given_twice(reference: str, translation: str) -> bool:
+    """True for two texts too short to tell their language (:data:`MIN_LETTERS`) that are
+    the same text, spacing aside, with words no translation keeps as they are: kana or
+    kanji (a Japanese reference), or a lower-case English word. A headline that is only a
+    name, an acronym or a number ("NATO", "iPhone 16") may be its own translation."""
+    if " ".join(reference.split()) != " ".join(translation.split()):
+        return False
+    return bool(_KANA.search(translation) or _HAN.search(translation)
+                or _LOWER_WORD.search(translation))
 
 
 def _chrf(reference: str, translation: str) -> float:

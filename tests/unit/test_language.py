@@ -114,6 +114,22 @@ def test_an_english_translation_passes_when_the_caller_reports_it():
         check_pair(EN, "  " + EN.replace(" ", "\n", 2) + "\n", report_english=True)
 
 
+@pytest.mark.parametrize("text", ["Hello world.\nSecond line.", "Top officials met.",
+                                  "こんにちは", "  Hello   world. "])
+def test_a_short_text_given_twice_is_refused(text):
+    """Too short to tell its language, the same text given as both sides passed with a
+    score (the English a few minor 'names', the kana nothing at all)."""
+    with pytest.raises(InputError, match=r"^mt.txt: the translation is the same text as the "
+                       r"reference \(ref.txt\): the same file was given twice"):
+        check_pair(text, " ".join(text.split()), "ref.txt", "mt.txt")
+
+
+@pytest.mark.parametrize("text", ["NATO", "iPhone 16", "COVID-19", "2024"])
+def test_a_headline_that_is_only_a_name_or_a_number_may_be_its_own_translation(text):
+    ref, mt = check_pair(text, text)
+    assert (ref.code, mt.code) == ("unknown", "unknown")
+
+
 def test_right_pair_passes():
     ref, mt = check_pair(EN, JA)
     assert (ref.code, mt.code) == ("en", "ja")

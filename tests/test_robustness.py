@@ -305,13 +305,20 @@ def test_both_sides_same_language(capsys, side, says):
     assert_one_line_error(rc, err, f, says)
 
 
-def test_a_short_file_given_twice_is_refused_not_passed(capsys, tmp_path):
+def test_a_short_file_given_twice_fails_the_gate(capsys, tmp_path):
     """Four English words given as both files passed the gate with a score of 25 (too
-    short to tell the language, the words read as names); now one line and exit 2."""
+    short to tell the language, the words read as names); now the translation is English
+    (UNT003, critical) and the gate fails; the same short Japanese twice is refused."""
     f = tmp_path / "short.txt"
     f.write_text("Hello world.\nSecond line.\n", encoding="utf-8")
-    rc, _, err = run(capsys, str(f), str(f))
-    assert_one_line_error(rc, err, "short.txt", "the same text as the reference")
+    rc, out, err = run(capsys, str(f), str(f), "--format", "json")
+    report = json.loads(out)
+    assert rc == 1 and not err
+    assert [x["code"] for x in report["findings"]] == ["UNT003"]
+    ja = tmp_path / "short_ja.txt"
+    ja.write_text("こんにちは\n", encoding="utf-8")
+    rc, _, err = run(capsys, str(ja), str(ja))
+    assert_one_line_error(rc, err, "short_ja.txt", "the same text as the reference")
 
 
 def test_english_translation_is_one_critical_untranslated_finding(capsys, tmp_path):

@@ -246,6 +246,29 @@ def _slash_fraction(seg: str, q: Quantity) -> float | None:
     return None
 
 
+#: Digits written apart that stand for one value: a decimal point written as a middle dot
+#: (２・８キロ for "2.8km"), and a pair of neighbouring numbers, the second written with its
+#: last digit only (14、5年 for "14, 15 years": 14 or 15).
+_DOTTED = re.compile(r"([0-9０-９]+)・([0-9０-９]+)")
+_NEIGHBOURS = re.compile(r"([0-9０-９]+)、\s*([0-9０-９])(?![0-9０-９,，.．])")
+
+
+def _written_apart(seg: str, q: Quantity) -> list[float]:
+    """The values ``q`` may be a part of (2.8 for the ２ or the ８ of ２・８; 15 for the 5 of
+    14、5): only a value the English has lets it pass, so a list (1・2月) keeps its reading."""
+    values = []
+    for m in _DOTTED.finditer(seg):
+        if m.start() <= q.start < m.end():
+            a, b = (g.translate(_DIGIT_MAP) for g in m.groups())
+            values.append(float(f"{a}.{b}"))
+    for m in _NEIGHBOURS.finditer(seg):
+        if m.start(2) <= q.start < m.end():
+            a, b = (int(g.translate(_DIGIT_MAP)) for g in m.groups())
+            if b == (a + 1) % 10:
+                values.append(float(a + 1))
+    return values
+
+
 #: The English speaks of a decade without its years ("by the end of the decade").
 _THE_DECADE = re.compile(r"\b(?:the|this|next|coming|current)\s+decade\b", re.I)
 
@@ -484,7 +507,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 9
+    version: ClassVar[int] = 10
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -571,6 +594,8 @@ class NumberCheck(BaseCheck):
             return None  # 1/4 for "a quarter": the fraction written with a slash
         if _decade_made_explicit(q, seg, pair.reference):
             return None
+        if any(_same(e.value, v) for e in nums for v in _written_apart(seg, q)):
+            return None  # ２・８キロ for "2.8km", 14、5年 for "14, 15 years"
         same = [e for e in nums if _same(e.value, q.value) or (
             e.kind == "time" and _same(e.value / 60 % 12 or 12, q.value)
         ) or _decade_of_century(q, e, seg)]

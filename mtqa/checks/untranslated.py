@@ -11,7 +11,8 @@ alone: photo credits ("Evelyn Hockstein/AP通信"), a company marker (米Google,
 Veltrion社), the original spelling in brackets, and page chrome. Ordinary English words
 left untranslated are always flagged (UNT001), and so is text in the script of another
 language that the English does not have (UNT002: Korean, Cyrillic, Arabic… slipped in by a
-multilingual model, and Chinese: characters Japanese does not write, 你, 这, 因为, 协议). English running text is major; one English word alone (ping, outage)
+multilingual model, and Chinese: characters Japanese does not write, 你, 这, 因为, 协议), and
+an English courtesy title before a name in Japanese script (Mrs.ケネディ). English running text is major; one English word alone (ping, outage)
 and a name are minor. An HTML character reference (AT&amp;T) and net laughter (ｗｗ) are
 no English. A translation that is English as a whole (a refusal, comments, the
 source passed through) is one critical finding instead (UNT003,
@@ -55,6 +56,10 @@ _CREDIT = re.compile(
 )
 
 
+#: An English courtesy title left before a name in Japanese script (Mrs.ケネディ: WMT24 ESA
+#: dev, marked major), where Japanese writes 夫人, 氏 or 博士 after the name; elsewhere such
+#: a word is a stop word, left alone with the words it stands among.
+_TITLE_BEFORE_NAME = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?[ 　]?(?=[\u30A1-\u30FA\u4E00-\u9FFF])")
 #: Japanese net laughter written in Latin letters (ｗ, ｗｗｗ, www after a sentence).
 _LAUGHTER = re.compile(r"[wｗWＷ]+")
 #: Code and platform identifiers: a hashtag or handle, an identifier with an underscore
@@ -328,11 +333,12 @@ class UntranslatedCheck(BaseCheck):
                 continue
             if seg[a - 1 : a] == "&" and seg[b : b + 1] == ";" or _LAUGHTER.fullmatch(word):
                 continue  # AT&amp;T: markup escaped, not English; ｗｗ: laughter (笑)
-            if all(w.lower() in STOPWORDS for w in words):
+            title = _TITLE_BEFORE_NAME.match(seg, a) is not None
+            if all(w.lower() in STOPWORDS for w in words) and not title:
                 continue
             # A name left in Latin script is still recoverable by the reader (minor);
             # ordinary English words leave the Japanese reader without the meaning.
-            prose = not word[:1].isupper() or _is_prose(words)
+            prose = not word[:1].isupper() or _is_prose(words) or title
             runs.append(_Run(a, b, word, prose, word.lower().replace("’", "'") in ref_lower))
         yield from self._foreign(pair, ctx, seg)
         for run in _passages(seg, runs):

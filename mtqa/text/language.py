@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..errors import InputError
+from .english import URL
 
 #: Fewer letters than this and the language is ``"unknown"``: a headline of three words
 #: ("Apple Inc. results") says nothing reliable about the language of an article.
@@ -275,14 +276,22 @@ def check_pair(
     """
     ref = detect(reference)
     mt = detect(translation)
-    if ref.code == "unknown" and mt.code == "unknown" and _same_words_given_twice(
-            reference, translation):
-        raise InputError(
-            f"{_prefix(translation_name)}the translation is the same text as the reference"
-            + (f" ({reference_name})" if reference_name else "")
-            + ": the same file was given twice, or the text passed through untranslated; give "
-            "the English original first, then the Japanese translation"
-        )
+    said = ""  # a short text given twice: "ja" or "en" (see below)
+    if ref.code == "unknown" and mt.code == "unknown" and (
+            said := _same_words_given_twice(reference, translation)):
+        if said == "ja":
+            raise InputError(
+                f"{_prefix(translation_name)}the translation is the same text as the "
+                "reference" + (f" ({reference_name})" if reference_name else "")
+                + ", and it is Japanese: the same file was given twice; give the English "
+                "original first, then the Japanese translation"
+            )
+        # English passed through: too short to be sure it is the same file rather than a
+        # system's output ("is was" for "is was" in WMT24 ESA dev), it is reported as an
+        # English translation
+        letters = len(_LETTER.findall(translation))
+        latin = len(_LATIN.findall(translation))
+        mt = LanguageGuess("en", letters, MappingProxyType({"latin": latin / max(letters, 1)}))
     if ref.code == "ja" and mt.code == "en":
         names = f" ({reference_name}, {translation_name})" if reference_name else ""
         raise InputError(
@@ -295,7 +304,7 @@ def check_pair(
             + (", as does the translation" if mt.code == "ja" else "")
             + ", not English; give the English original as the reference"
         )
-    if mt.code == "en" and is_copy(reference, translation):
+    if mt.code == "en" and not said and is_copy(reference, translation):
         raise InputError(
             f"{_prefix(translation_name)}the translation is the English reference itself "
             f"(chrF {_chrf(reference, translation):.0f} against it): the same text was given "
@@ -324,17 +333,23 @@ def check_pair(
 #: A lower-case Latin word: running English, not an acronym, a brand or a code (NATO,
 #: iPhone 16, COVID-19 may stand in a translation as in its original).
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])")
+#: What a translation keeps as it is: web and e-mail addresses, handles and hashtags (a post
+#: that is only "@user40 https://…" in WMT24 ESA dev is its own translation).
+_KEPT_AS_IS = re.compile(rf"{URL.pattern}|[#＃@＠][\w.]+", re.I)
 
 
-def _same_words_given_twice(reference: str, translation: str) -> bool:
-    """True for two texts too short to tell their language (:data:`MIN_LETTERS`) that are
-    the same text, spacing aside, with words no translation keeps as they are: kana or
-    kanji (a Japanese reference), or a lower-case English word. A headline that is only a
-    name, an acronym or a number ("NATO", "iPhone 16") may be its own translation."""
+def _same_words_given_twice(reference: str, translation: str) -> str:
+    """For two texts too short to tell their language (:data:`MIN_LETTERS`) that are the
+    same text, spacing aside: ``ja`` when it holds kana or kanji (a Japanese reference),
+    ``en`` when it holds a lower-case English word outside an address, a handle or a
+    hashtag (English passed through), else ``""``: a headline that is only a name, an
+    acronym or a number ("NATO", "iPhone 16") may be its own translation."""
     if " ".join(reference.split()) != " ".join(translation.split()):
-        return False
-    return bool(_KANA.search(translation) or _HAN.search(translation)
-                or _LOWER_WORD.search(translation))
+        return ""
+    words = _KEPT_AS_IS.sub(" ", translation)
+    if _KANA.search(words) or _HAN.search(words):
+        return "ja"
+    return "en" if _LOWER_WORD.search(words) else ""
 
 
 def _chrf(reference: str, translation: str) -> float:

@@ -366,3 +366,22 @@ def test_an_amount_copied_with_its_currency_sign_keeps_its_scale() -> None:
     assert mtqa.check(en, copied).finding_list == ()
     assert [f.code for f in mtqa.check(en, copied.replace("100m", "10m"),
                                        checks=("numbers",)).finding_list] == ["NUM001"]
+
+
+@pytest.mark.parametrize(("en", "ja"), [
+    # WMT24 ESA dev (NTTSU, test-en-social): a decimal point written as a middle dot
+    ("@user20 so every day you row at least 2.8km?", "＠user20さんは毎日少なくとも２・８キロ漕いでいるんですか？"),
+    # (ONLINE-B, test-en-speech): "14 or 15 years" written 14、5年
+    ("The tars looks to be about 14, 15 years old.", "タールは 14、5 年経っているようです。"),
+])
+def test_one_value_written_apart_renders_the_english_value(en: str, ja: str) -> None:
+    assert mtqa.check(en, ja, config=False, checks=("numbers",)).finding_list == ()
+
+
+def test_digits_written_apart_that_render_no_english_value_are_still_read() -> None:
+    # a changed decimal, and a pair whose second number is no neighbour of the first
+    assert [f.text for f in mtqa.check("I row at least 2.8km a day.", "毎日少なくとも２・６キロ漕ぐ。",
+                                       config=False, checks=("numbers",)).finding_list] == ["２", "６キロ"]
+    assert [f.text for f in mtqa.check(
+        "The tars looks to be about 14, 15 years old.", "タールは 14、7 年経っているようです。",
+        config=False, checks=("numbers",)).finding_list] == ["7"]

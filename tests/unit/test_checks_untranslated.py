@@ -260,3 +260,13 @@ def test_one_english_word_alone_is_minor_running_text_major():
 )
 def test_markup_and_laughter_are_no_english(en, ja):
     assert _found(en, ja) == []
+
+
+def test_an_english_courtesy_title_before_a_japanese_name_is_untranslated():
+    # WMT24 ESA dev (Llama3-70B, test-en-speech_O0ORxKse1s8_088): marked major
+    en = "It's a matter of life and death. I hope you are telling me the truth, Mrs. Kennedy."
+    assert _found(en, "生命と死の問題です。Mrs.ケネディ、私が言っている事が真実であることを望みます。") == [
+        ("Mrs", "minor")]
+    # rendered as Japanese writes it, or the word among other English words: left alone
+    assert _found(en, "生命と死の問題です。ケネディ夫人、本当のことを言ってほしい。") == []
+    assert _found("Is Mr. Right out there?", "Mr. Rightはどこかにいるの？") == [("Mr. Right", "minor")]

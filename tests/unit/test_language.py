@@ -114,17 +114,31 @@ def test_an_english_translation_passes_when_the_caller_reports_it():
         check_pair(EN, "  " + EN.replace(" ", "\n", 2) + "\n", report_english=True)
 
 
-@pytest.mark.parametrize("text", ["Hello world.\nSecond line.", "Top officials met.",
-                                  "こんにちは", "  Hello   world. "])
-def test_a_short_text_given_twice_is_refused(text):
-    """Too short to tell its language, the same text given as both sides passed with a
-    score (the English a few minor 'names', the kana nothing at all)."""
+@pytest.mark.parametrize("text", ["こんにちは", "  こんにちは。 "])
+def test_a_short_japanese_text_given_twice_is_refused(text):
+    """Too short to tell its language, the same Japanese given as both sides passed with no
+    finding at all."""
     with pytest.raises(InputError, match=r"^mt.txt: the translation is the same text as the "
-                       r"reference \(ref.txt\): the same file was given twice"):
+                       r"reference \(ref.txt\), and it is Japanese: the same file was given"):
         check_pair(text, " ".join(text.split()), "ref.txt", "mt.txt")
 
 
-@pytest.mark.parametrize("text", ["NATO", "iPhone 16", "COVID-19", "2024"])
+@pytest.mark.parametrize("text", ["Hello world.\nSecond line.", "is was", "@user33 wow!"])
+def test_short_english_passed_through_is_an_english_translation(text):
+    """Four English words given as both sides passed with a score (the words read as
+    names); the same short English is also what a system may output for a short post
+    ("is was" and "@user33 wow!" in WMT24 ESA dev), so it is reported (UNT003), not
+    refused; refused when the caller does not report English."""
+    ref, mt = check_pair(text, text, report_english=True)
+    assert (ref.code, mt.code) == ("unknown", "en")
+    with pytest.raises(InputError, match=r"the translation looks English"):
+        check_pair(text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "NATO", "iPhone 16", "COVID-19", "2024",
+    # a WMT24 ESA dev post (test-en-social_112130344809706592), translated as itself
+    "@user40 https://fedi.simonwillison.net/@user41/112130028394563476", "#rowing @user3"])
 def test_a_headline_that_is_only_a_name_or_a_number_may_be_its_own_translation(text):
     ref, mt = check_pair(text, text)
     assert (ref.code, mt.code) == ("unknown", "unknown")

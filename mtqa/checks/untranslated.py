@@ -12,8 +12,8 @@ Veltrion社), the original spelling in brackets, and page chrome. Ordinary Engli
 left untranslated are always flagged (UNT001), and so is text in the script of another
 language that the English does not have (UNT002: Korean, Cyrillic, Arabic… slipped in by a
 multilingual model, and Chinese: characters Japanese does not write, 你, 这, 因为, 协议), and
-an English courtesy title before a name in Japanese script (Mrs.ケネディ). English running text is major; one English word alone (ping, outage)
-and a name are minor. An HTML character reference (AT&amp;T) and net laughter (ｗｗ) are
+an English courtesy title before a name in Japanese script (Mrs.ケネディ). English running
+text is major; one English word alone (ping, outage) and a name are minor. An HTML character reference (AT&amp;T) and net laughter (ｗｗ) are
 no English. A translation that is English as a whole (a refusal, comments, the
 source passed through) is one critical finding instead (UNT003,
 :func:`english_translation_finding`).
@@ -234,11 +234,6 @@ _FOREIGN_SCRIPTS = (
 )
 _FOREIGN_RUN = re.compile("|".join(
     f"(?P<{name}>[{chars}]+(?:[ 　][{chars}]+)*)" for name, chars in _FOREIGN_SCRIPTS))
-#: Han characters Japanese does not write (:func:`mtqa.text.language.foreign_han_runs`:
-#: outside cp932, the simplified forms 你, 这, 为, 过, 协, 议) are Chinese that a multilingual
-#: model slipped in (你が勝ちます, 因为私の, 寛大协议に). Of the 4,094 translations of WMT24
-#: ESA en-ja dev, 21 runs of them in 18 translations (two systems), 14 on a span an
-#: annotator marked (13 major); none in refA, WMT22's translations, the cases or riyadh.
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,8 +355,17 @@ class UntranslatedCheck(BaseCheck):
             )
 
     def _foreign(self, pair: AlignedPair, ctx: Context, seg: str) -> Iterator[Finding]:
-        """UNT002: text in a script of another language that the English does not have."""
-        runs = [(m.start(), m.end(), m.lastgroup or "foreign") for m in _FOREIGN_RUN.finditer(seg)]
+        """UNT002: text in a script of another language that the English does not have.
+
+        Han characters Japanese does not write (:func:`mtqa.text.language.foreign_han_runs`:
+        outside cp932, the simplified forms 你, 这, 为, 过, 协, 议) are Chinese that a
+        multilingual model slipped in (你が勝ちます, 因为私の, 寛大协议に). Of the 4,094
+        translations of WMT24 ESA en-ja dev, 21 runs of them in 18 translations (two
+        systems), 14 on a span an annotator marked (13 major); none in refA, WMT22's
+        translations, the cases or riyadh.
+        """
+        runs = [(m.start(), m.end(), m.lastgroup or "foreign")
+                for m in _FOREIGN_RUN.finditer(seg)]
         runs += [(a, b, "Chinese") for a, b in foreign_han_runs(seg)]
         for a, b, script in sorted(runs):
             if seg[a:b] in ctx.reference.text:

@@ -80,6 +80,27 @@ def test_consecutive_dropped_sentences_give_one_finding():
     assert "2 English sentences" in f.message
 
 
+def test_a_translation_cut_off_is_a_critical_omission_at_its_last_sentence():
+    """The Japanese stops after the third sentence: four English sentences, more than a third
+    of the article's words, have no Japanese after it (an output limit, a half-written feed
+    item). One critical finding, so the score says so too, not one major among many."""
+    ja = ja_text([JA[0:2], [JA[2]]])
+    (f,) = findings(EN_TEXT, ja)
+    assert (f.category, f.severity, f.code) == ("omission", "critical", "ALN001")
+    assert f.text == JA[2] and f.reference == " ".join(EN[3:7])
+    assert f.message.startswith("the translation stops here: the last 4 English sentences")
+    report = mtqa.check(EN_TEXT, ja, backtranslator="dictionary")
+    assert report.score <= 50 and not report.gate.passed
+
+
+def test_the_last_sentences_missing_under_a_third_of_the_article_stay_major():
+    # the last paragraph (two short sentences) missing: under a third of the content words
+    ja = ja_text([JA[0:2], [JA[2]], JA[3:5]])
+    (f,) = findings(EN_TEXT, ja)
+    assert (f.severity, f.code) == ("major", "ALN001")
+    assert f.message.startswith("2 English sentences missing")
+
+
 def test_inserted_sentence_is_an_addition():
     extra = "同市では昨年、大規模な洪水が発生し、多くの住宅が被害を受けた。"
     ja = ja_text([JA[0:2], [JA[2]], JA[3:5] + [extra], JA[5:7]])

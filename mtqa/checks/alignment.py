@@ -49,7 +49,7 @@ from typing import ClassVar
 from ..align import GOOD_MATCH, LOG_RATIO_MEAN, SentenceSimilarity
 from ..segment import JA_CLOSERS, JA_FULL_STOPS
 from ..text.similarity import english_features, japanese_features
-from ..types import AlignedPair, Document, Finding
+from ..types import AlignedPair, Document, Finding, Severity
 from . import BaseCheck, Context, pair_segments
 
 #: Calibrated similarity (0..1, see mtqa.align) above which an unpaired sentence is taken to
@@ -415,7 +415,7 @@ class AlignmentCheck(BaseCheck):
             n = len(run)
             said = (f"{n} English sentence{'s' if n > 1 else ''} missing from the "
                     f"translation around here")
-            severity = "major" if words >= MAJOR_MIN_WORDS else "minor"
+            severity: Severity = "major" if words >= MAJOR_MIN_WORDS else "minor"
             if (not any(p.mt_sentences for p in content[run[-1].bead + 1 :])
                     and total and words >= CUT_OFF_SHARE * total):
                 severity = "critical"

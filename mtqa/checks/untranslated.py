@@ -31,7 +31,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import ClassVar
 
-from ..text import japanese, wordlists
+from ..text import japanese, jmdict, wordlists
 from ..text.language import foreign_han_runs
 from ..text.english import STOPWORDS, URL as _URL
 from ..errors import ConfigError
@@ -366,7 +366,7 @@ class UntranslatedCheck(BaseCheck):
         """
         runs = [(m.start(), m.end(), m.lastgroup or "foreign")
                 for m in _FOREIGN_RUN.finditer(seg)]
-        runs += [(a, b, "Chinese") for a, b in foreign_han_runs(seg)]
+        runs += [(a, b, "Chinese") for a, b in _chinese_runs(seg)]
         for a, b, script in sorted(runs):
             if seg[a:b] in ctx.reference.text:
                 continue
@@ -379,6 +379,26 @@ class UntranslatedCheck(BaseCheck):
                 pair=pair,
                 code="UNT002",
             )
+
+
+def _chinese_runs(seg: str) -> list[tuple[int, int]]:
+    """Runs of Han characters Japanese does not write (:func:`foreign_han_runs`), less the
+    characters of a word Japanese has all the same: one UniDic reads (鷗外, 俱楽部: JIS X
+    0213 forms outside cp932) or one JMdict holds alone (𩸽)."""
+    runs = list(foreign_han_runs(seg))
+    if not runs:
+        return []
+    toks = japanese.tokenize(seg)
+    read = {i for t in toks if t.reading for i in range(t.start, t.end)}
+    chinese = [i for a, b in runs for i in range(a, b)
+               if i not in read and not jmdict.glosses(seg[i])]
+    out: list[tuple[int, int]] = []
+    for i in chinese:
+        if out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
 
 
 #: The code of the whole-text finding for a translation that is English (see below).

@@ -213,6 +213,10 @@ def test_chinese_characters_japanese_does_not_write_are_a_major_finding(en, ja, 
      "髙橋氏は全国会議で何度も何度もラベルを剝がした。時々。"),
     # the English quotes the Chinese itself
     ("The sign said 你好 in Chinese.", "看板には中国語で「你好」と書かれていた。"),
+    # JIS X 0213 forms outside cp932 in words Japanese has: UniDic reads 鷗外 and 俱楽部,
+    # JMdict holds 𩸽
+    ("He read Mori Ogai at the club and ate dried Atka mackerel.",
+     "彼は俱楽部で森鷗外を読み、𩸽の干物を食べた。"),
 ])
 def test_kanji_japanese_writes_and_quoted_chinese_are_left_alone(en, ja):
     r = mtqa.check(en, ja, backtranslator="dictionary", config=False,

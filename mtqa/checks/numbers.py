@@ -269,6 +269,12 @@ def _written_apart(seg: str, q: Quantity) -> list[float]:
     return values
 
 
+#: A rate's base after a number (100万回の出発あたり, 10万人当たり): the English may give it once
+#: ("rates per million departures") and the figures after it bare ("…, at 0.11"), where a
+#: translation repeats the base with each figure.
+_RATE_BASE = re.compile(r"[^、。，,！？!?]{0,8}?(?:あたり|当たり|につき)")
+
+
 #: The English speaks of a decade without its years ("by the end of the decade").
 _THE_DECADE = re.compile(r"\b(?:the|this|next|coming|current)\s+decade\b", re.I)
 
@@ -609,6 +615,8 @@ class NumberCheck(BaseCheck):
             return None
         if not any(e.kind == "num" for e in en_q) and q.value in doc_values:
             return None  # nothing replaced: an explicitation (2点 for "the paintings")
+        if q.value in doc_values and _RATE_BASE.match(seg, q.end):
+            return None  # the base of a rate said once in English, with each rate here
         if q.value <= SMALL_EXPLICIT_MAX and not _unmatched(en_q, ja_q) and not any(
                 _same(q.value, 10 * e.value) or _same(10 * q.value, e.value)
                 for e in _unmatched(en_q, ja_q, keep_one=True)):

@@ -385,3 +385,18 @@ def test_digits_written_apart_that_render_no_english_value_are_still_read() -> N
     assert [f.text for f in mtqa.check(
         "The tars looks to be about 14, 15 years old.", "タールは 14、7 年経っているようです。",
         config=False, checks=("numbers",)).finding_list] == ["7"]
+
+
+RATE_EN = ("The report also includes a comparison of hull loss accident rates per million "
+           "departures. The Airbus 320 family has the lowest rate, at 0.11.")
+
+
+def test_the_base_of_a_rate_said_once_in_english_may_go_with_each_rate() -> None:
+    # WMT24 ESA dev (Llama3-70B, test-en-news_seattle_times): "per million" said once
+    ja = ("報告書には、100万回の出発あたりの機体損失事故率の比較も含まれている。"
+          "エアバス320ファミリーは最も低い率を示しており、100万回の出発あたり0.11件となっている。")
+    assert mtqa.check(RATE_EN, ja, config=False, checks=("numbers",)).finding_list == ()
+    # another base is still a changed number
+    changed = ja.replace("100万回の出発あたり0.11", "10万回の出発あたり0.11")
+    assert [f.text for f in mtqa.check(RATE_EN, changed, config=False,
+                                       checks=("numbers",)).finding_list] == ["10万回"]

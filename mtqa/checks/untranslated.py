@@ -388,17 +388,9 @@ def _chinese_runs(seg: str) -> list[tuple[int, int]]:
     runs = list(foreign_han_runs(seg))
     if not runs:
         return []
-    toks = japanese.tokenize(seg)
-    read = {i for t in toks if t.reading for i in range(t.start, t.end)}
-    chinese = [i for a, b in runs for i in range(a, b)
-               if i not in read and not jmdict.glosses(seg[i])]
-    out: list[tuple[int, int]] = []
-    for i in chinese:
-        if out and out[-1][1] == i:
-            out[-1] = (out[-1][0], i + 1)
-        else:
-            out.append((i, i + 1))
-    return out
+    known = {i for t in japanese.tokenize(seg) if t.reading for i in range(t.start, t.end)}
+    known |= {i for a, b in runs for i in range(a, b) if jmdict.glosses(seg[i])}
+    return list(foreign_han_runs(seg, known))
 
 
 #: The code of the whole-text finding for a translation that is English (see below).

@@ -22,7 +22,7 @@ JIS X 0208, the repertoire of Japanese text), so either is evidence even in a fe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -164,12 +164,13 @@ def foreign_han(c: str) -> bool:
     return False
 
 
-def foreign_han_runs(text: str) -> Iterator[tuple[int, int]]:
+def foreign_han_runs(text: str, known: Container[int] = ()) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of Han characters in ``text`` that Japanese does not write
-    (:func:`foreign_han`): Chinese in a Japanese text (你, 因为, 协议)."""
+    (:func:`foreign_han`): Chinese in a Japanese text (你, 因为, 协议). Characters at the
+    offsets ``known`` are taken for Japanese whatever their code."""
     start = -1
     for i, ch in enumerate(text):
-        if _HAN.match(ch) and foreign_han(ch):
+        if _HAN.match(ch) and foreign_han(ch) and i not in known:
             start = i if start < 0 else start
         elif start >= 0:
             yield start, i

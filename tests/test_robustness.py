@@ -574,3 +574,20 @@ def test_short_chinese_translation_is_a_usage_error(tmp_path, capsys):
     pj = write(tmp_path / "zh.txt", "美国和俄罗斯高级官员周二在沙特阿拉伯会谈近四个小时。双方同意恢复外交使团。\n")
     rc, _, err = run(capsys, str(pe), str(pj))
     assert_one_line_error(rc, err, "zh.txt", "looks like Chinese")
+
+
+def test_a_translation_of_punctuation_only_is_a_usage_error(tmp_path, capsys):
+    # passed with score 100: a translation with no word has nothing for a check to find
+    pj = write(tmp_path / "ja.txt", "。。。、、、「」\n")
+    rc, _, err = run(capsys, str(EN_FILE), str(pj))
+    assert_one_line_error(rc, err, "ja.txt", "the translation has no words")
+
+
+def test_a_one_sentence_article_rendered_by_one_word_fails(tmp_path, capsys):
+    # passed with score 100: the Japanese was one word of the English sentence
+    pe = write(tmp_path / "en.txt", "The minister said on Tuesday that talks would resume.\n")
+    pj = write(tmp_path / "ja.txt", "大臣\n")
+    rc, out, _ = run(capsys, str(pe), str(pj), "--format", "json")
+    report = json.loads(out)
+    assert rc == 1 and report["summary"]["verdict"] == "fail", report["findings"]
+    assert [(f["code"], f["severity"]) for f in report["findings"]] == [("OMI004", "critical")]

@@ -17,6 +17,10 @@ checks look inside a pair whose sentences are aligned:
 * ``omission`` (``OMI003``, minor): a Japanese sentence or clause that opens on the
   particle of a noun phrase (。は…, 、を…), or on a word that only follows a modifier
   (。ような…, 、ための…): the phrase it marked, or the modifier, was dropped.
+* ``omission`` (``OMI004``): the Japanese of a pair is a fraction of its English (a word, or
+  only the hashtags, for a sentence): under 0.1 Japanese characters per English letter,
+  where no professional translation of WMT24 ESA dev goes under 0.19; critical when the
+  pair holds a third of the article's English.
 * ``addition`` (``ADD001``): a Japanese clause (between commas) with a predicate and
   three content words of its own, none of which renders an English word of the pair
   that the Japanese has not already rendered before it.
@@ -33,6 +37,7 @@ from typing import ClassVar
 from ..text import japanese, wordlists
 from ..text.english import PRONOUN_CONTRACTIONS
 from ..text.idioms import find_idioms
+from ..text.language import foreign_latin, rendered_sizes
 from ..text.lexicon import (
     LIGHT_WORDS,
     OPENER_WORDS,
@@ -48,10 +53,11 @@ from ..text.lexicon import (
     related,
     word_matches_unit,
 )
-from ..types import AlignedPair, Finding
+from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context, neighbour_pairs, pair_segments
 from . import omission_place as place
 from . import omitted_facts as facts_mod
+from .alignment import CUT_OFF_SHARE
 
 # --- the check --------------------------------------------------------------------------
 
@@ -93,6 +99,19 @@ PARAPHRASE_SHARE = 0.8
 #: Particles that mark the noun phrase before them (case and binding particles): one that
 #: opens a sentence or a clause lost its phrase.
 ORPHAN_PARTICLES = frozenset("は を が に で の へ から も より まで".split())
+#: Japanese characters per English letter under which a pair's Japanese renders only a
+#: fraction of its English (``OMI004``; professional translations have 0.19 or more,
+#: see :func:`mtqa.text.language.rendered_sizes`).
+MIN_RENDERED_RATIO = 0.1
+#: English letters a pair needs for ``OMI004``: a short sentence ("Thanks!", "Me too")
+#: is rendered in a character or two.
+MIN_SHRUNK_LETTERS = 30
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 #: Japanese characters at most in the span that marks where the clause belonged.
 MAX_SPAN_CHARS = 20
 
@@ -120,17 +139,53 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 12
+    version: ClassVar[int] = 13
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if pair.chrome or not pair.mt_sentences:
             return
         if pair.ref_sentences:
+            shrunk = self._shrunk(pair, ctx)
+            if shrunk is not None:
+                yield shrunk
+                return  # what else is missing is all of it
             done: list[tuple[int, int]] = []
             yield from self._clauses(pair, ctx, done)
             yield from self._phrases(pair, ctx, done)
         yield from self._orphan_particles(pair, ctx)
+
+    def _shrunk(self, pair: AlignedPair, ctx: Context) -> Finding | None:
+        """``OMI004``: the Japanese of the pair is a fraction of its English (a word or
+        two, or only the hashtags, for a sentence): under :data:`MIN_RENDERED_RATIO`
+        Japanese characters per English letter (:func:`rendered_sizes`), for English of
+        :data:`MIN_SHRUNK_LETTERS` letters or more, when the Japanese does not hold as many
+        letters of other Latin text instead (an English answer, text of another language:
+        the untranslated check reports those). Critical when that English is a
+        third or more of the article's (the translation as a whole says almost
+        nothing: the alignment check's cut-off share), else major."""
+        japanese_size, english_size = rendered_sizes(pair.reference, pair.translation)
+        if english_size < MIN_SHRUNK_LETTERS or japanese_size >= MIN_RENDERED_RATIO * english_size:
+            return None
+        if foreign_latin(pair.reference, pair.translation) >= MIN_SHRUNK_LETTERS:
+            return None  # text in English or another language instead: the untranslated check's
+        total = sum(rendered_sizes(p.reference, p.translation)[1] for p in ctx.pairs
+                    if p.ref_sentences and not p.chrome)
+        severity: Severity = "critical" if english_size >= CUT_OFF_SHARE * total else "major"
+        missing = pair.reference.strip()
+        return self.finding(
+            ctx.translation.text, pair.mt_start, pair.mt_end,
+            category="omission",
+            severity=severity,
+            message=(f"the Japanese '{_clip(pair.translation.strip())}' renders a fraction of "
+                     f"the English '{_clip(missing)}' ({japanese_size} Japanese characters "
+                     f"for {english_size} English letters)"),
+            pair=pair,
+            reference=missing,
+            code="OMI004",
+            evidence={"japanese_chars": str(japanese_size),
+                      "english_letters": str(english_size)},
+        )
 
     def _orphan_particles(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         """``OMI003``: a Japanese sentence, or a clause after 、, that opens on the particle

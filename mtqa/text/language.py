@@ -275,6 +275,13 @@ def check_pair(
     Raises:
         InputError: the two are swapped, in the same language, or not English/Japanese.
     """
+    if not any(c.isalnum() for c in translation) and any(c.isalnum() for c in reference):
+        shown = " ".join(translation.split())
+        raise InputError(
+            f"{_prefix(translation_name)}the translation has no words, only punctuation or "
+            f"symbols ({shown[:40]!r}), while the reference has text; give the Japanese "
+            "translation"
+        )
     ref = detect(reference)
     mt = detect(translation)
     said = ""  # a short text given twice: "ja" or "en" (see below)
@@ -364,3 +371,27 @@ def is_copy(reference: str, translation: str) -> bool:
     if " ".join(reference.split()) == " ".join(translation.split()):
         return True
     return _chrf(reference, translation) >= COPY_MIN_CHRF
+
+
+def foreign_latin(reference: str, translation: str) -> int:
+    """Letters of the Latin words of ``translation`` that ``reference`` does not hold (outside
+    addresses, handles and hashtags): English or other text the translation added or left
+    untranslated, not names it kept as they are."""
+    held = {w.lower() for w in _LATIN_WORD.findall(reference)}
+    return sum(len(w) for w in _LATIN_WORD.findall(_KEPT_AS_IS.sub(" ", translation))
+               if w.lower() not in held)
+
+
+def rendered_sizes(reference: str, translation: str) -> tuple[int, int]:
+    """How much text each side of a sentence pair has to say: the kana and kanji of the
+    Japanese, and the letters of the English words outside addresses, handles and
+    hashtags that the Japanese does not hold as they are (a name or a brand written in
+    Latin in both renders itself, and counts on neither side). Japanese news says in
+    one character what English says in three to five letters: on the 7,886 aligned
+    sentences of WMT24 ESA dev, no professional translation (refA) has under 0.19
+    Japanese characters per English letter, by this measure."""
+    kept = {w.lower() for w in _LATIN_WORD.findall(translation)}
+    english = sum(len(w) for w in _LATIN_WORD.findall(_KEPT_AS_IS.sub(" ", reference))
+                  if w.lower() not in kept)
+    japanese = len(_KANA.findall(translation)) + len(_HAN.findall(translation))
+    return japanese, english

@@ -364,3 +364,61 @@ def test_a_word_said_again_in_japanese_only_is_still_added() -> None:
     en = "The hospital trust said the ward had been closed."
     ja = "病院トラストによると、病棟は閉鎖され、患者は近くの病院に移送された。"
     assert [c for c, _ in added(en, ja)] == ["ADD001"]
+
+
+# --- OMI004: a sentence rendered by a fraction of itself ----------------------------------
+
+ESA_SLOPPY = (  # WMT24 ESA dev, IKUN-C, test-en-social_112111385848391872
+    ("Well, perhaps ball doesn't lie. What an awful give away by Klich. Can't win when your "
+     "DP plays that sloppy. #DCU #MLS #mastodonfc"),
+    "まあ、ボールが嘘をついていないかもしれない。クリッチのミスはひどすぎる。#DCU #MLS #mastodonfc",
+)
+
+
+def omi004(en: str, ja: str) -> list[tuple[str, str]]:
+    report = mtqa.check(en, ja, backtranslator="dictionary", checks=("omission",))
+    return [(f.severity, f.text) for f in report.finding_list if f.code == "OMI004"]
+
+
+def test_an_article_rendered_by_one_word_is_critical() -> None:
+    # was PASS, score 100: one sentence has no clause "rendered elsewhere" to compare with
+    en = "The minister said on Tuesday that talks would resume."
+    assert omi004(en, "大臣。") == [("critical", "大臣。")]
+
+
+def test_a_sentence_rendered_by_its_hashtags_in_an_article_is_major() -> None:
+    en = ("The minister met his Russian counterpart in Riyadh on Tuesday for talks that lasted "
+          "nearly four hours. Both sides agreed to restore their embassies and to appoint "
+          "teams for further negotiations. Can't win when your DP plays that sloppy. #DCU #MLS "
+          "#mastodonfc")
+    ja = ("外務大臣は火曜日、リヤドでロシアの外相と会談し、会談は4時間近くに及んだ。"
+          "双方は大使館を再開し、さらなる交渉のためのチームを任命することで合意した。#DCU #MLS #mastodonfc")
+    assert omi004(en, ja) == [("major", "#DCU #MLS #mastodonfc")]
+
+
+def test_a_real_sentence_left_with_only_its_hashtags_is_flagged() -> None:
+    # a third of the post's English: critical, as a translation cut off there would be
+    en, ja = ESA_SLOPPY
+    assert omi004(en, ja) == [("critical", "#DCU #MLS #mastodonfc")]
+
+
+@pytest.mark.parametrize(("en", "ja"), [
+    # the tersest professional renderings of WMT24 ESA dev (refA), 0.19 to 0.26 Japanese
+    # characters per English letter
+    ("The Biden Administration Is Letting Corporate Criminals Off the Hook",
+     "企業犯罪者を見逃すバイデン政権"),
+    (("Just encountered a facial recognition system while boarding an intl flight from "
+      "Houston's IAH. Apparently it's for some customs-related thing??"),
+     ("ヒューストンのインターコンチネンタル空港から国際線に搭乗手続き中、顔認証システムに出く"
+      "わしたところ。何か税関関係かしらね？？")),
+    (("Here is a list of my ingredients, my bell pepper, my green onions, white onions, half "
+      "a teaspoon of salt for taste, black pepper."),
+     "材料はこちらです。カラーピーマン、ネギ、玉ネギ。味付けには塩を小さじ半分、胡椒です。"),
+    # short sentences and names written as they are
+    ("Thanks!", "ありがとう！"),
+    ("Visit https://www.example.com/very/long/path/to/the/page for details.",
+     "詳細はhttps://www.example.com/very/long/path/to/the/pageへ。"),
+])
+def test_terse_renderings_are_no_fraction(en: str, ja: str) -> None:
+    assert omi004(en, ja) == []
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mtqa.errors import InputError
-from mtqa.text.language import MIN_LETTERS, check_pair, detect
+from mtqa.text.language import MIN_LETTERS, check_pair, detect, foreign_latin, rendered_sizes
 from tests.conftest import CASES, RIYADH, case_names
 
 FR = (
@@ -144,6 +144,21 @@ def test_a_headline_that_is_only_a_name_or_a_number_may_be_its_own_translation(t
     assert (ref.code, mt.code) == ("unknown", "unknown")
 
 
+@pytest.mark.parametrize("translation", ["。。。、、、「」", "？！", "…… 😀", "――"])
+def test_a_translation_of_punctuation_only_is_refused(translation):
+    """A translation with no letter or digit for an English sentence passed with score 100
+    (nothing to find in it)."""
+    with pytest.raises(InputError, match=r"^mt.txt: the translation has no words, only "
+                       r"punctuation or symbols .*; give the Japanese translation"):
+        check_pair(EN, translation, "ref.txt", "mt.txt")
+
+
+def test_an_emoji_post_translated_as_itself_passes():
+    # a WMT24 ESA dev post, "🙌", which every system and refA render as "🙌"
+    ref, mt = check_pair("🙌", "🙌")
+    assert (ref.code, mt.code) == ("unknown", "unknown")
+
+
 def test_right_pair_passes():
     ref, mt = check_pair(EN, JA)
     assert (ref.code, mt.code) == ("en", "ja")
@@ -205,3 +220,18 @@ def test_japanese_of_the_data_and_wmt24_esa_accepted():
         rows = [json.loads(line) for line in esa.read_text(encoding="utf-8").splitlines()]
         codes = [detect(r["translation"]).code for r in rows[::4]]
         assert "zh" not in codes and "other" not in codes
+
+
+def test_rendered_sizes_count_what_each_side_has_to_say():
+    # kana and kanji against English letters; a name kept in Latin counts on neither side,
+    # nor do addresses, handles and hashtags
+    assert rendered_sizes("The minister said so.", "大臣はそう述べた。") == (8, 17)
+    assert rendered_sizes("Visit Tierra del Sol at https://x.org #art", "Tierra del Sol") == (0, 7)
+
+
+def test_foreign_latin_is_latin_text_the_reference_does_not_hold():
+    # an English answer instead of a translation (the shape of a WMT24 ESA dev output) is
+    # foreign Latin; names and hashtags the reference holds are not
+    en = "Chapter five is a long one, but so angsty. #amwriting"
+    assert foreign_latin(en, "Let me know if you'd like help with an alternative.") == 41
+    assert foreign_latin(en, "第5章は長い。#amwriting") == 0

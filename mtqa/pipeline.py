@@ -17,7 +17,7 @@ from .errors import FindingSpanError
 from .gate import evaluate
 from .report import Report, Segment
 from .score import SCORE_VERSION, mqm_score, pair_scores, word_count
-from .types import AlignedPair, Document, Finding, Sentence, Severity
+from .types import SEVERITIES, AlignedPair, Document, Finding, Sentence, Severity
 from .version import __version__
 
 log = logging.getLogger(__name__)
@@ -267,16 +267,17 @@ def _apply_policy_severity(findings: list[Finding], overrides: dict[str, str]) -
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """Sort by position and drop exact duplicates (same span and category)."""
-    seen: set[tuple[int, int, str]] = set()
-    out = []
+    """Sort by position and keep one finding per span and category: the most severe (a
+    critical "the translation stops here" and a minor omission of one sentence can point
+    at the same Japanese sentence; the first one found used to be kept, whatever its
+    severity), the first found among equals."""
+    rank = {s: k for k, s in enumerate(SEVERITIES)}  # critical first
+    best: dict[tuple[int, int, str], Finding] = {}
     for f in sorted(findings, key=lambda f: (f.start, f.end, f.category, f.check)):
         key = (f.start, f.end, f.category)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(f)
-    return out
+        if key not in best or rank[f.severity] < rank[best[key].severity]:
+            best[key] = f
+    return list(best.values())
 
 
 @contextlib.contextmanager

@@ -27,6 +27,11 @@ not pair is evidence of a structural error:
   very start or end of the Japanese that look like page furniture (a short line of its own
   with no sentence-final punctuation). Informational: severity ``info``, weight 0.
 
+* ``omission`` (ALN006): the translation breaks off mid-sentence (on a comma, a particle, a
+  verb's continuative form, or a word after a full stop on its line) where the English
+  ends a sentence: cut short. Critical when the English from the last Japanese sentence on
+  holds a third of the article's content words.
+
 * ``addition`` / ``omission`` (ALN005): the two texts are far apart in length, such as the
   headline and caption of an article against its full translation, or an RSS summary
   against the full text (issue #15): one document-level finding that says which side is
@@ -48,6 +53,7 @@ from typing import ClassVar
 
 from ..align import GOOD_MATCH, LOG_RATIO_MEAN, SentenceSimilarity
 from ..segment import JA_CLOSERS, JA_FULL_STOPS
+from ..text.sentence_ends import breaks_off, ends_a_sentence
 from ..text.similarity import english_features, japanese_features
 from ..types import AlignedPair, Document, Finding, Severity
 from . import BaseCheck, Context, pair_segments
@@ -135,7 +141,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 9
+    version: ClassVar[int] = 10
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -163,8 +169,14 @@ class AlignmentCheck(BaseCheck):
         for e, j, score in moved:
             yield self._moved_finding(e, j, score, content, ranks, ctx)
         yield from self._crossed(content, sim, ctx, moved_ja)
+        broken = self._broken_off(content, ctx)
+        if broken is not None:
+            yield broken[0]
+        cut_from = len(content) if broken is None else broken[1]
+        # the English after a translation that breaks off is the break's finding
         yield from self._omissions(
-            [e for e in en_gaps if e.sentence not in moved_en], content, sim, ctx
+            [e for e in en_gaps if e.sentence not in moved_en and e.bead < cut_from],
+            content, sim, ctx,
         )
         yield from self._additions(
             [j for j in ja_gaps if j.sentence not in moved_ja], content, sim, ctx
@@ -389,14 +401,53 @@ class AlignmentCheck(BaseCheck):
             )
 
     # -- omissions and additions ----------------------------------------------------------
+    def _broken_off(self, content: Sequence[AlignedPair],
+                    ctx: Context) -> tuple[Finding, int] | None:
+        """``ALN006``: the translation stops inside a sentence (:func:`breaks_off`) where the
+        English ends one (:func:`ends_a_sentence`): cut short. The finding lies on the last
+        Japanese sentence and names the English from its bead on, which the aligner may
+        have spread the last Japanese over (a fragment paired with the last English
+        sentence); critical when that English holds :data:`CUT_OFF_SHARE` of the
+        article's content words, as a translation cut off between sentences is (ALN001).
+        Returns the finding and the bead from which the English is its business."""
+        last_bead = max(k for k, p in enumerate(content) if p.mt_sentences)
+        s = ctx.translation.sentences[content[last_bead].mt_sentences[-1]]
+        english_end = ctx.reference.sentence_text(ctx.reference.content[-1].index)
+        if not ends_a_sentence(english_end):
+            return None
+        why = breaks_off(ctx.translation.text[: s.end])
+        if not why:
+            return None
+        after = [i for p in content[last_bead:] for i in p.ref_sentences]
+        total = sum(_english_size(ctx.reference.sentence_text(i))
+                    for p in content for i in p.ref_sentences)
+        words = sum(_english_size(ctx.reference.sentence_text(i)) for i in after)
+        share = words / total if total else 0.0
+        severity: Severity = "critical" if share >= CUT_OFF_SHARE else "major"
+        english = " ".join(ctx.reference.sentence_text(i) for i in after)
+        tail = ctx.translation.text[max(s.start, s.end - 15) : s.end].strip()
+        finding = self.finding(
+            ctx.translation.text, s.start, s.end, category="omission", severity=severity,
+            message=(f"the translation breaks off mid-sentence ({why}: '…{tail}'); the "
+                     f"English from this sentence on, {_count(len(after), 'sentence')} and "
+                     f"{share:.0%} of the article's content words, is not rendered in full: "
+                     f"{_short(english)!r}"),
+            reference=english, code="ALN006", segment=content[last_bead].index,
+            evidence={"english_sentences": str(len(after)), "share": f"{share:.2f}"},
+        )
+        return finding, last_bead
+
     def _omissions(self, gaps: Sequence[_Unpaired], content: Sequence[AlignedPair],
                    sim: SentenceSimilarity, ctx: Context) -> Iterator[Finding]:
         """One finding per run of omitted English sentences (they share one anchor span)."""
         runs: list[list[_Unpaired]] = []
         for g in gaps:
-            near = _neighbours(content, g.bead, side="mt")
+            # merged into a neighbouring bead, not lost: a bead next door, not the last
+            # Japanese sentence before a run of lost ones (the tail of a translation cut
+            # off, where a later sentence shares a name with it)
+            near = _neighbours(content, g.bead, side="mt", within=NEIGHBOURHOOD)
             if near and max(sim(g.sentence, j) for j in near) >= NEIGHBOUR_MATCH:
-                continue  # merged into a neighbouring bead, not lost
+                continue
             if _merged_half(content, g, ctx):
                 continue
             if runs and g.bead - runs[-1][-1].bead <= 1:
@@ -675,19 +726,23 @@ def _merged_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> 
     return False
 
 
-def _neighbours(content: Sequence[AlignedPair], bead: int, side: str) -> list[int]:
+def _neighbours(content: Sequence[AlignedPair], bead: int, side: str,
+                within: int | None = None) -> list[int]:
     """Sentence indices of the ``NEIGHBOURHOOD`` nearest sentences on ``side`` ("ref" or
-    "mt") before and after bead ``bead`` (beads of that side only)."""
+    "mt") before and after bead ``bead`` (beads of that side only), in the beads at most
+    ``within`` beads away when given (``None``: however far)."""
     def sents(p: AlignedPair) -> tuple[int, ...]:
         return p.ref_sentences if side == "ref" else p.mt_sentences
 
+    lo = 0 if within is None else max(bead - within, 0)
+    hi = len(content) if within is None else bead + 1 + within
     before: list[int] = []
-    for p in reversed(content[:bead]):
+    for p in reversed(content[lo:bead]):
         before.extend(reversed(sents(p)))
         if len(before) >= NEIGHBOURHOOD:
             break
     after: list[int] = []
-    for p in content[bead + 1 :]:
+    for p in content[bead + 1 : hi]:
         after.extend(sents(p))
         if len(after) >= NEIGHBOURHOOD:
             break

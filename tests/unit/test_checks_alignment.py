@@ -3,6 +3,7 @@ boilerplate, on constructed documents and on the shared data."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -326,11 +327,21 @@ def test_translation_much_longer_than_the_reference_is_one_addition_finding():
 
 def test_translation_much_shorter_than_the_reference_is_one_omission_finding():
     # an RSS summary (the headline and the first paragraph) against the whole English article
-    ja = "\n\n".join(RIYADH_JA.split("\n\n")[:5])
+    ja = "\n\n".join(RIYADH_JA.split("\n\n")[:6])
     (f,) = [f for f in findings(RIYADH_EN, ja) if f.code == "ALN005"]
     assert (f.category, f.severity) == ("omission", "major")
     assert "much shorter than the reference" in f.message
     assert f.reference  # the first English sentence left out
+
+
+def test_the_more_severe_of_two_omissions_on_one_sentence_is_kept():
+    # the first five paragraphs only: "much shorter than the reference" (ALN005, major) and
+    # "the translation stops here" (ALN001, critical) point at the same last sentence; one
+    # finding a span and category is kept, and it was the first found, the major one
+    ja = "\n\n".join(RIYADH_JA.split("\n\n")[:5])
+    last = [f for f in findings(RIYADH_EN, ja) if f.category == "omission"][-1]
+    assert (last.code, last.severity) == ("ALN001", "critical")
+    assert "the translation stops here" in last.message
 
 
 def test_texts_of_the_same_extent_have_no_extent_finding():
@@ -574,3 +585,50 @@ def test_neighbouring_one_to_one_pairs_that_match_crosswise_are_swapped() -> Non
     straight = [(en[0], ja[0]), (en[1], ja[2]), (en[2], ja[1]), (en[3], ja[3])]
     report = mtqa.check_segments(straight, backtranslator="dictionary", checks=("alignment",))
     assert report.finding_list == ()
+
+
+# --- a translation cut short (ALN006, and the tail of ALN001) -----------------------------
+
+CUT_ARTICLES = [json.loads(line) for line in
+                (ROOT / "tests" / "data" / "refa_cut_articles.jsonl").read_text(
+                    encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("article", CUT_ARTICLES, ids=lambda a: a["doc_id"])
+def test_a_professional_article_passes_whole(article) -> None:
+    whole = mtqa.check(article["source"], article["translation"], backtranslator="dictionary")
+    assert whole.passed, [(f.code, f.text) for f in whole.finding_list if f.severity == "major"]
+
+
+@pytest.mark.parametrize("article", CUT_ARTICLES, ids=lambda a: a["doc_id"])
+@pytest.mark.parametrize("share", [0.5, 0.6, 0.7, 0.8, 0.9])
+@pytest.mark.parametrize("where", ["after a sentence", "inside a sentence"])
+def test_a_professional_article_cut_short_never_passes(article, share, where) -> None:
+    # three whole refA articles of WMT24 ESA dev (literary, social, news), cut at a share of
+    # their characters as an output limit would, fail on an omission. Four of these cuts
+    # passed: the last Japanese sentence shared a name with the lost English ones, which
+    # were taken for merged into it, or the critical "stops here" finding lost to a minor
+    # one on the same sentence, or the text stopped on a particle with nothing to say so
+    en, ja = article["source"], article["translation"]
+    n = int(len(ja) * share)
+    cut = ja[: ja.rfind("。", 0, n) + 1] if where == "after a sentence" else ja[:n]
+    report = mtqa.check(en, cut, backtranslator="dictionary")
+    assert not report.passed
+    assert any(f.category == "omission" and f.severity in ("major", "critical")
+               for f in report.finding_list), [(f.code, f.severity) for f in report.finding_list]
+
+
+def test_a_translation_that_breaks_off_mid_sentence_is_an_omission() -> None:
+    # the last sentence stops on a particle: the rest of it and of the article is lost
+    ja = ja_text([[JA[0], JA[1]], [JA[2]], [JA[3], "彼らは、市はまず道路を"]])
+    found = [f for f in findings(EN_TEXT, ja) if f.code == "ALN006"]
+    assert [(f.severity, f.text) for f in found] == [("critical", "彼らは、市はまず道路を")]
+    assert "breaks off mid-sentence" in found[0].message
+    # its last sentence only: major
+    ja = ja_text([[JA[0], JA[1]], [JA[2]], [JA[3], JA[4]], [JA[5], "来週、公開の会合が"]])
+    assert [(f.code, f.severity) for f in findings(EN_TEXT, ja)] == [("ALN006", "major")]
+
+
+def test_a_translation_that_ends_without_a_full_stop_is_not_cut() -> None:
+    ja = ja_text([[JA[0], JA[1]], [JA[2]], [JA[3], JA[4]], [JA[5], JA[6].rstrip("。")]])
+    assert [f.code for f in findings(EN_TEXT, ja)] == []

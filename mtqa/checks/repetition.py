@@ -116,6 +116,36 @@ def _same_words(x: Sequence[str], y: Sequence[str]) -> bool:
     return any(tuple(short[k : k + n]) in runs for k in range(len(short) - n + 1))
 
 
+#: Shortest sentence (characters, spaces and brackets aside) whose repetition further on is
+#: reported (REP003), and half of it must be kana or kanji: on WMT24 ESA dev the Japanese
+#: sentences said twice in an article that are shorter are hashtag lines, @-replies and
+#: dialogue tags (と彼らは尋ねた。) that the English repeats too.
+MIN_REPEATED_CHARS = 20
+#: Spaces and the brackets a repeated sentence may gain or lose (a quotation closed there).
+_BRACKETS = re.compile(r"[\s「」『』（）()“”\"']")
+#: Kana and kanji.
+_JAPANESE = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
+#: Word overlap (Jaccard) from which two English sentences say the same thing.
+SAME_SENTENCE = 0.8
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _english_says_again(english: Sequence[frozenset[str]]) -> bool:
+    """Whether the English article says one of its sentences again (``english``: the words
+    of each): two of its sentences of four words or more have :data:`SAME_SENTENCE` of the
+    same words (a subhead the body repeats, a paragraph given twice)."""
+    long_ = [w for w in english if len(w) >= 4]
+    return any(len(a & b) >= SAME_SENTENCE * len(a | b)
+               for k, a in enumerate(long_) for b in long_[k + 1 :])
+
+
+def _count_back(n: int) -> str:
+    return "before it" if n == 1 else f"{n} sentences before it"
+
+
 #: What REP002 says of a sentence by how it repeats the one before: the same (0), its last
 #: clause (1), the whole of it after a clause of its own (-1).
 _REPEATS = {
@@ -329,7 +359,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 9
+    version: ClassVar[int] = 10
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -349,6 +379,7 @@ class RepetitionCheck(BaseCheck):
         doc = ctx.translation
         pair_of = {si: p for p in ctx.pairs for si in p.mt_sentences}
         units = [u for s in doc.sentences if not s.chrome for u in _sentences_in(doc.text, s)]
+        reported: set[int] = set()
         for (a0, a1, ai), (b0, b1, bi) in zip(units, units[1:]):
             before, after = doc.text[a0:a1].strip(), doc.text[b0:b1].strip()
             n = _said_again(before, after)
@@ -361,18 +392,54 @@ class RepetitionCheck(BaseCheck):
             if _says_a_sentence_twice("\n\n".join(p.reference for p in pairs)):
                 continue  # the English repeats itself ("Please confirm. Please confirm.")
             end = doc.text.rindex(said, b0, b1) + n
+            reported.add(bi)
             yield self._repeated_sentence(doc.text, end - n, end, pairs[-1] if pairs else None,
                                           _REPEATS[(len(before) > n) - (len(after) > n)])
+        yield from self._said_elsewhere(units, reported, pair_of, ctx)
+
+    def _said_elsewhere(self, units: Sequence[tuple[int, int, int]], reported: set[int],
+                        pair_of: dict[int, AlignedPair], ctx: Context) -> Iterator[Finding]:
+        """``REP003``: a sentence said again, word for word, further on in the article (a
+        paragraph pasted twice, a sentence looped back to), or in a row inside quotation
+        brackets, where REP002's comparison stops at the bracket; spaces and brackets
+        aside, of :data:`MIN_REPEATED_CHARS` characters and more, where the English article
+        says none of its sentences twice (a subhead said again in the body, a paragraph
+        given twice: :func:`_english_says_again`). Reported at the second place."""
+        doc = ctx.translation
+        english = [_words(ctx.reference.sentence_text(s.index)) for s in ctx.reference.content]
+        first: dict[str, int] = {}
+        english_repeats: bool | None = None  # looked at for the first repeat only
+        for k, (a, b, si) in enumerate(units):
+            key = _BRACKETS.sub("", doc.text[a:b])
+            if len(key) < MIN_REPEATED_CHARS or len(_JAPANESE.findall(key)) < MIN_REPEATED_CHARS // 2:
+                continue
+            if key not in first:
+                first[key] = k
+                continue
+            if si in reported or units[first[key]][2] == si:
+                continue
+            pairs = [p for p in (pair_of.get(units[first[key]][2]), pair_of.get(si)) if p]
+            if english_repeats is None:
+                english_repeats = _english_says_again(english)
+            if english_repeats:
+                return  # the whole article's English: an unpaired sentence has none of its own
+            n = k - first[key]
+            yield self._repeated_sentence(
+                doc.text, a + len(doc.text[a:b]) - len(doc.text[a:b].lstrip()), b,
+                pairs[-1] if pairs else None,
+                f"this sentence repeats, word for word, the one {_count_back(n)}",
+                code="REP003")
 
     def _repeated_sentence(self, text: str, start: int, end: int,
-                           pair: AlignedPair | None, said: str) -> Finding:
+                           pair: AlignedPair | None, said: str,
+                           code: str = "REP002") -> Finding:
         return self.finding(
             text, start, end,
             category="repetition",
             severity="major",
             message=f"{said} (the English says it once)",
             pair=pair,
-            code="REP002",
+            code=code,
         )
 
     def _sentence(

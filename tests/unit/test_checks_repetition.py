@@ -297,3 +297,47 @@ def test_a_word_of_the_english_stuttered_is_still_a_repeat_when_another_word_is_
     # said once
     assert flagged("No, no, officials met on Tuesday.",
                    "いや、いや、高官らは、高官らは火曜日に会談した。") == ["高官らは"]
+
+
+# --- REP003: a sentence said again further on ---------------------------------------------
+
+def _cut_articles() -> list[dict[str, str]]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "data" / "refa_cut_articles.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("article", _cut_articles(), ids=lambda a: a["doc_id"])
+def test_a_paragraph_pasted_twice_is_a_repetition(article) -> None:
+    # whole refA articles of WMT24 ESA dev with one paragraph given twice, as a feed may
+    # store it: they passed the gate; the copy's sentences are REP003 now
+    en, ja = article["source"], article["translation"]
+    paras = ja.split("\n\n")
+    k = len(paras) // 2
+    doubled = "\n\n".join(paras[: k + 1] + [paras[k]] + paras[k + 1 :])
+    report = mtqa.check(en, doubled, backtranslator="dictionary", checks=("repetition",))
+    rep3 = [f for f in report.finding_list if f.code == "REP003"]
+    assert rep3 and all(f.severity == "major" for f in rep3)
+    copy_start = len("\n\n".join(paras[: k + 1])) + 2
+    assert all(f.start >= copy_start for f in rep3)  # reported on the copy, not the original
+    assert not [f for f in mtqa.check(en, ja, backtranslator="dictionary",
+                                      checks=("repetition",)).finding_list
+                if f.code == "REP003"]
+
+
+def test_a_paragraph_the_english_gives_twice_may_be_given_twice() -> None:
+    # a WMT24 ESA dev document (test-en-speech_YGkZRb3aer8_001) holds one paragraph twice,
+    # in English and in Japanese
+    en = ("After that, I did go in with a little bit more of that burnished amber spray paint "
+          "as well. And that is how I finished off these antique brass bubbles.")
+    ja = ("次に、琥珀色のツヤありスプレー塗料も更にちょこっとかけました。"
+          "こうしてアンティーク調の真鍮の玉のできあがり。")
+    report = mtqa.check(en + "\n\n" + en, ja + "\n\n" + ja, backtranslator="dictionary",
+                        checks=("repetition",))
+    assert not [f for f in report.finding_list if f.code == "REP003"]
+    # the same Japanese twice for English said once is reported
+    report = mtqa.check(en, ja + "\n\n" + ja, backtranslator="dictionary",
+                        checks=("repetition",))
+    assert [f.code for f in report.finding_list].count("REP003") == 2

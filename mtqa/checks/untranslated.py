@@ -33,6 +33,7 @@ from typing import ClassVar
 
 from ..text import japanese, jmdict, wordlists
 from ..text.language import foreign_han_runs
+from ..text.lexicon import english_entry
 from ..text.english import STOPWORDS, URL as _URL
 from ..errors import ConfigError
 from ..types import AlignedPair, Document, Finding, Severity
@@ -209,7 +210,26 @@ def _is_prose(words: list[str]) -> bool:
     particles = wordlists.name_particles()
     content = [w for w in words if w[:1].islower()
                and w.lower() not in STOPWORDS and w.lower() not in particles]
-    return len(content) >= 2
+    return len(content) >= 2 or _is_shouted(words)
+
+
+#: Words a run in capitals needs to be a shouted English sentence rather than a name or a
+#: string of acronyms ("I APOLOGIZE BUT I PICKED UP A SCENT"), and how many of them must be
+#: English dictionary words beyond the function words. No translation of WMT24 ESA dev has
+#: such a run (none has five capitalised words in a row).
+SHOUTED_MIN_WORDS = 5
+SHOUTED_MIN_DICTIONARY_WORDS = 3
+
+
+def _is_shouted(words: list[str]) -> bool:
+    """An English sentence written in capitals: :data:`SHOUTED_MIN_WORDS` words or more, all
+    in capitals, :data:`SHOUTED_MIN_DICTIONARY_WORDS` of them English words the dictionary
+    glosses (lower-cased: "apologize", "picked", "scent"), not function words."""
+    if len(words) < SHOUTED_MIN_WORDS or not all(w.isupper() for w in words):
+        return False
+    known = [w for w in words if len(w) >= 3 and w.lower() not in STOPWORDS
+             and english_entry(w.lower()).senses > 0]
+    return len(known) >= SHOUTED_MIN_DICTIONARY_WORDS
 
 
 #: How far apart two untranslated runs of one sentence may lie and still be one English
@@ -270,7 +290,7 @@ class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 9
+    version: ClassVar[int] = 10
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, latin_allowed: str | None = None) -> None:

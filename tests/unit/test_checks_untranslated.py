@@ -274,3 +274,18 @@ def test_an_english_courtesy_title_before_a_japanese_name_is_untranslated():
     # rendered as Japanese writes it, or the word among other English words: left alone
     assert _found(en, "生命と死の問題です。ケネディ夫人、本当のことを言ってほしい。") == []
     assert _found("Is Mr. Right out there?", "Mr. Rightはどこかにいるの？") == [("Mr. Right", "minor")]
+
+
+@pytest.mark.parametrize(("ja", "severity"), [
+    # a refA paragraph of WMT24 ESA dev (literary) left in English: a shouted line
+    ('"I APOLOGIZE BUT I PICKED UP A SCENT. I HAD TO DEAL WITH IT!"とテヌクは言った。',
+     "major"),
+    # acronyms in capitals are no sentence
+    ("NATO、EU、G7、IMF、WHOの代表が集まった。", None),
+])
+def test_english_shouted_in_capitals_is_running_text(ja, severity):
+    en = ('"I apologize, but I picked up a scent. I had to deal with it!" Tenuk said. '
+          "Representatives of NATO, the EU, the G7, the IMF and the WHO met, BBC News said.")
+    report = mtqa.check(en, ja, backtranslator="dictionary", checks=("untranslated",))
+    found = {f.severity for f in report.finding_list if f.code == "UNT001"}
+    assert found == ({severity} if severity else set()), report.finding_list

@@ -267,17 +267,23 @@ def _apply_policy_severity(findings: list[Finding], overrides: dict[str, str]) -
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """Sort by position and keep one finding per span and category: the most severe (a
-    critical "the translation stops here" and a minor omission of one sentence can point
-    at the same Japanese sentence; the first one found used to be kept, whatever its
-    severity), the first found among equals."""
+    """Sort by position and keep one finding per span and category, the most severe (the
+    first found among equals): two checks that see the same error, or one that reports it
+    twice (a critical "the translation stops here" and a minor omission of one sentence can
+    point at the same Japanese sentence; the first found used to be kept, whatever its
+    severity). Findings of one check with different codes say different things and are all
+    kept ("much shorter than the reference" and "the translation stops here")."""
     rank = {s: k for k, s in enumerate(SEVERITIES)}  # critical first
-    best: dict[tuple[int, int, str], Finding] = {}
+    kept: dict[tuple[int, int, str], list[Finding]] = {}
     for f in sorted(findings, key=lambda f: (f.start, f.end, f.category, f.check)):
-        key = (f.start, f.end, f.category)
-        if key not in best or rank[f.severity] < rank[best[key].severity]:
-            best[key] = f
-    return list(best.values())
+        group = kept.setdefault((f.start, f.end, f.category), [])
+        same = next((k for k, g in enumerate(group)
+                     if g.check != f.check or g.code == f.code), None)
+        if same is None:
+            group.append(f)
+        elif rank[f.severity] < rank[group[same].severity]:
+            group[same] = f
+    return [f for group in kept.values() for f in group]
 
 
 @contextlib.contextmanager

@@ -275,13 +275,7 @@ def check_pair(
     Raises:
         InputError: the two are swapped, in the same language, or not English/Japanese.
     """
-    if not any(c.isalnum() for c in translation) and any(c.isalnum() for c in reference):
-        shown = " ".join(translation.split())
-        raise InputError(
-            f"{_prefix(translation_name)}the translation has no words, only punctuation or "
-            f"symbols ({shown[:40]!r}), while the reference has text; give the Japanese "
-            "translation"
-        )
+    _refuse_wordless(reference, translation, translation_name)
     ref = detect(reference)
     mt = detect(translation)
     said = ""  # a short text given twice: "ja" or "en" (see below)
@@ -336,6 +330,18 @@ def check_pair(
             f"({mt.describe()}), not Japanese; mtqa checks Japanese translations"
         )
     return ref, mt
+
+
+def _refuse_wordless(reference: str, translation: str, translation_name: str | None) -> None:
+    """Refuse a translation with no letter or digit for a reference that has some (。。。 for
+    a sentence: nothing a check could find in it); an emoji post given as itself passes."""
+    if not any(c.isalnum() for c in translation) and any(c.isalnum() for c in reference):
+        shown = " ".join(translation.split())
+        raise InputError(
+            f"{_prefix(translation_name)}the translation has no words, only punctuation or "
+            f"symbols ({shown[:40]!r}), while the reference has text; give the Japanese "
+            "translation"
+        )
 
 
 #: A lower-case Latin word: running English, not an acronym, a brand or a code (NATO,

@@ -150,30 +150,40 @@ def measure(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def article_options(doc: str, whose: str, shown: str) -> argparse.ArgumentParser:
+    """The options of a benchmark over the ESA documents of one system (this one and
+    ``damaged_articles.py``): ``--data``, ``--system``, ``--jobs``, ``--show``, ``--json``;
+    ``whose`` and ``shown`` end the help of ``--system`` and ``--show``."""
+    p = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     p.add_argument("--data", default=str(DEFAULT_DATA),
                    help="ESA folder or .jsonl file (default: %(default)s)")
     p.add_argument("--system", default=DEFAULT_SYSTEM,
-                   help="whose articles to check (default: %(default)s, the professional one)")
+                   help=f"whose articles to {whose} (default: %(default)s, the professional one)")
     p.add_argument("--jobs", type=int, default=1, help="processes running mtqa (default: 1)")
-    p.add_argument("--show", type=int, default=0, metavar="N",
-                   help="list up to N findings that fail the gate")
+    p.add_argument("--show", type=int, default=0, metavar="N", help=f"list up to N {shown}")
     p.add_argument("--json", metavar="PATH", help="also write the figures as JSON to PATH")
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def read_articles(args: argparse.Namespace, name: str) -> list[Article] | None:
+    """The articles the options name, or ``None`` after one line on stderr (bad options,
+    unreadable data, no item of the system): the caller exits 2."""
     if args.jobs < 1 or args.show < 0:
-        print("clean_articles: --jobs must be at least 1 and --show at least 0", file=sys.stderr)
+        print(f"{name}: --jobs must be at least 1 and --show at least 0", file=sys.stderr)
+        return None
+    try:
+        return load_articles(Path(args.data), args.system)
+    except DataError as err:
+        print(f"{name}: {err}", file=sys.stderr)
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = article_options(__doc__, "check", "findings that fail the gate").parse_args(argv)
+    articles = read_articles(args, "clean_articles")
+    if articles is None:
         return 2
     t0 = time.perf_counter()
-    try:
-        articles = load_articles(Path(args.data), args.system)
-    except DataError as err:
-        print(f"clean_articles: {err}", file=sys.stderr)
-        return 2
     if args.jobs == 1:
         results = [check_article(a) for a in articles]
     else:

@@ -37,7 +37,6 @@ The last line is always::
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -53,12 +52,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from clean_articles import (  # noqa: E402
     BACKTRANSLATOR,
-    DEFAULT_DATA,
-    DEFAULT_SYSTEM,
     Article,
-    load_articles,
+    article_options,
+    read_articles,
 )
-from findings_cache import DataError  # noqa: E402
 
 #: Shares of the Japanese characters a cut keeps.
 SHARES = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -188,26 +185,11 @@ def measure(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--data", default=str(DEFAULT_DATA),
-                   help="ESA folder or .jsonl file (default: ../shared/data/wmt24-esa-en-ja)")
-    p.add_argument("--system", default=DEFAULT_SYSTEM,
-                   help="whose translations to damage (default: refA, the professional one)")
-    p.add_argument("--jobs", type=int, default=1, help="processes running mtqa (default: 1)")
-    p.add_argument("--show", type=int, default=0, metavar="N",
-                   help="list up to N damaged texts that pass the gate")
-    p.add_argument("--json", metavar="PATH", help="also write the figures as JSON to PATH")
-    return p
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = article_options(__doc__, "damage", "damaged texts that pass the gate").parse_args(argv)
     started = time.perf_counter()
-    try:
-        articles = load_articles(Path(args.data), args.system)
-    except DataError as exc:
-        print(f"damaged_articles: {exc}", file=sys.stderr)
+    articles = read_articles(args, "damaged_articles")
+    if articles is None:
         return 2
     jobs = [(a, articles) for a in articles]
     if args.jobs > 1:

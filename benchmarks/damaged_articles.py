@@ -7,7 +7,7 @@ Usage::
 
 Besides the garbles of machine translation, a newsroom's pipeline damages whole texts: a
 translation stops early (an output length limit, a timeout, a feed item stored
-half-written), a paragraph is pasted twice, a paragraph of another story slips in, one is
+half-written), a paragraph is lost or pasted twice, a paragraph of another story slips in, one is
 left in English. Published, each misleads the reader; none may pass the gate. Here each
 whole article of one system of the ESA data (``DIR``, default
 ``../shared/data/wmt24-esa-en-ja``; ``refA`` by default, the professional translation, so
@@ -17,6 +17,8 @@ these ways, one at a time:
 * ``cut inside``: cut at 50, 60, 70, 80 and 90 % of its Japanese characters (as a token
   limit cuts: inside a sentence);
 * ``cut between``: cut after the last full stop before those points (a stored half item);
+* ``first / middle / last paragraph lost``: that paragraph left out (articles of three
+  paragraphs or more);
 * ``paragraph twice``: its middle paragraph given again right after itself;
 * ``sentence twice``: the sentence a third of the way in given again at the end of its
   paragraph;
@@ -115,8 +117,22 @@ def other_story(article: Article, articles: Sequence[Article]) -> str | None:
     return PARAGRAPH.join(paras[:k] + [other.translation.split(PARAGRAPH)[0]] + paras[k + 1 :])
 
 
+def _dropped(k: Callable[[int], int]) -> Callable[[Article, Sequence[Article]], str | None]:
+    """A damage that leaves out paragraph ``k(n)`` of the ``n`` (articles of three or more)."""
+    def damage(article: Article, _: Sequence[Article]) -> str | None:
+        paras = article.translation.split(PARAGRAPH)
+        if len(paras) < 3:
+            return None
+        at = k(len(paras))
+        return PARAGRAPH.join(paras[:at] + paras[at + 1 :])
+    return damage
+
+
 #: The damages besides the cuts, by name.
 DAMAGES: dict[str, Callable[[Article, Sequence[Article]], str | None]] = {
+    "first paragraph lost": _dropped(lambda n: 0),
+    "middle paragraph lost": _dropped(lambda n: n // 2),
+    "last paragraph lost": _dropped(lambda n: n - 1),
     "paragraph twice": paragraph_twice,
     "sentence twice": sentence_twice,
     "English paragraph": english_paragraph,

@@ -36,6 +36,8 @@ def test_the_damages_of_one_article():
         "一。\n\n二つ目の文はここで終わる。三。二つ目の文はここで終わる。\n\n四。")
     assert damaged_articles.english_paragraph(a, [a, b]) == "一。\n\nTwo.\n\n四。"
     assert damaged_articles.other_story(a, [a, b]) == "一。\n\n別の記事の段落。\n\n四。"
+    assert damaged_articles.DAMAGES["middle paragraph lost"](a, [a, b]) == "一。\n\n四。"
+    assert damaged_articles.DAMAGES["first paragraph lost"](b, [a, b]) is None
     names = [name for name, _ in damaged_articles.damaged(a, [a, b])]
     assert "cut inside at 50%" in names and "other story" in names
 

@@ -64,6 +64,14 @@ from . import BaseCheck, Context, pair_segments
 NEIGHBOUR_MATCH = 0.35
 #: How many sentences on each side count as "next door".
 NEIGHBOURHOOD = 2
+#: How many beads away the Japanese sentence an unpaired English sentence was merged into
+#: may stand: the aligner leaves a merged sentence next to the bead that holds it.
+MERGE_REACH = 1
+#: ... and it must match the unpaired sentence at least half as well as its bead's own
+#: English: a Japanese sentence that holds two English ones matches each in part, while
+#: one that renders its own English fully (a bead of 0.8 and more) shares only a topic word
+#: or two with a lost neighbour ("I really want to go back to bed" at 0.36).
+MERGE_SHARE = 0.5
 #: Similarity from which an unpaired English and an unpaired Japanese sentence, anywhere in
 #: the document, are taken to translate each other (a moved sentence): what makes a good bead
 #: for the aligner. An editor moves a sentence to another paragraph, however far.
@@ -441,12 +449,15 @@ class AlignmentCheck(BaseCheck):
                    sim: SentenceSimilarity, ctx: Context) -> Iterator[Finding]:
         """One finding per run of omitted English sentences (they share one anchor span)."""
         runs: list[list[_Unpaired]] = []
+        bead_of = {j: k for k, p in enumerate(content) for j in p.mt_sentences}
         for g in gaps:
             # merged into a neighbouring bead, not lost: a bead next door, not the last
             # Japanese sentence before a run of lost ones (the tail of a translation cut
             # off, where a later sentence shares a name with it)
-            near = _neighbours(content, g.bead, side="mt", within=NEIGHBOURHOOD)
-            if near and max(sim(g.sentence, j) for j in near) >= NEIGHBOUR_MATCH:
+            near = _neighbours(content, g.bead, side="mt", within=MERGE_REACH)
+            if any(sim(g.sentence, j) >= max(NEIGHBOUR_MATCH,
+                                             MERGE_SHARE * content[bead_of[j]].score)
+                   for j in near):
                 continue
             if _merged_half(content, g, ctx):
                 continue

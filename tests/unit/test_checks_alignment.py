@@ -636,3 +636,26 @@ def test_a_translation_that_breaks_off_mid_sentence_is_an_omission() -> None:
 def test_a_translation_that_ends_without_a_full_stop_is_not_cut() -> None:
     ja = ja_text([[JA[0], JA[1]], [JA[2]], [JA[3], JA[4]], [JA[5], JA[6].rstrip("。")]])
     assert [f.code for f in findings(EN_TEXT, ja)] == []
+
+
+DROPPED = [json.loads(line) for line in
+           (ROOT / "tests" / "data" / "refa_dropped_paragraphs.jsonl").read_text(
+               encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("article", DROPPED, ids=lambda a: f"{a['doc_id']}-{a['dropped']}")
+def test_a_lost_paragraph_is_not_taken_for_merged_into_a_sentence_that_renders_its_own(
+        article) -> None:
+    # two refA threads of WMT24 ESA dev with one post left out passed the gate: the lost
+    # post ("I really want to go back to bed, but I can't until he's gone.", "So, my life
+    # kind of sucks right now.") shared a word or two with a Japanese sentence that renders
+    # its own English fully (bead 0.8 and more), or one two beads away, and was taken for
+    # merged into it
+    en, ja = article["source"], article["translation"]
+    paras = ja.split("\n\n")
+    at = 0 if article["dropped"] == "first" else len(paras) // 2
+    lost = "\n\n".join(paras[:at] + paras[at + 1 :])
+    assert mtqa.check(en, ja, backtranslator="dictionary").passed
+    report = mtqa.check(en, lost, backtranslator="dictionary")
+    assert not report.passed
+    assert [f.severity for f in report.finding_list if f.code == "ALN001"] == ["major"]

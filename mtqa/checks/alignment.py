@@ -418,6 +418,8 @@ class AlignmentCheck(BaseCheck):
         sentence); critical when that English holds :data:`CUT_OFF_SHARE` of the
         article's content words, as a translation cut off between sentences is (ALN001).
         Returns the finding and the bead from which the English is its business."""
+        if not ctx.reference.content:
+            return None  # an English of page chrome only: no sentence it ends
         last_bead = max(k for k, p in enumerate(content) if p.mt_sentences)
         s = ctx.translation.sentences[content[last_bead].mt_sentences[-1]]
         english_end = ctx.reference.sentence_text(ctx.reference.content[-1].index)

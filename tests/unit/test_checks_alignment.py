@@ -659,3 +659,11 @@ def test_a_lost_paragraph_is_not_taken_for_merged_into_a_sentence_that_renders_i
     report = mtqa.check(en, lost, backtranslator="dictionary")
     assert not report.passed
     assert [f.severity for f in report.finding_list if f.code == "ALN001"] == ["major"]
+
+
+@pytest.mark.parametrize("en", ["x", "Back to top button"])
+def test_an_english_of_page_chrome_only_is_no_crash(en) -> None:
+    # the English has no content sentence: ALN006 looked for its last one (IndexError)
+    for ja in ("日本", "大臣は、"):
+        report = mtqa.check(en, ja, backtranslator="dictionary")
+        assert report.verdict in ("pass", "fail")

@@ -145,6 +145,13 @@ def pair_segments(pair: AlignedPair, ctx: Context) -> list[tuple[str, int, int]]
     return [(doc.sentence_text(i), doc.sentences[i].start, i) for i in pair.mt_sentences]
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` on one line (runs of whitespace as one space), cut to ``limit`` characters
+    with an ellipsis: an English or Japanese passage quoted in a finding's message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def neighbour_pairs(pair: AlignedPair, ctx: Context, reach: int = 1) -> list[AlignedPair]:
     """Content pairs within ``reach`` beads of ``pair`` (misalignment safety net)."""
     out = []

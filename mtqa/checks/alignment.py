@@ -56,7 +56,7 @@ from ..segment import JA_CLOSERS, JA_FULL_STOPS
 from ..text.sentence_ends import breaks_off, ends_a_sentence
 from ..text.similarity import english_features, japanese_features
 from ..types import AlignedPair, Document, Finding, Severity
-from . import BaseCheck, Context, pair_segments
+from . import BaseCheck, Context, pair_segments, shorten
 
 #: Calibrated similarity (0..1, see mtqa.align) above which an unpaired sentence is taken to
 #: be found next door (merged into a neighbour's bead) rather than omitted or added. Unrelated
@@ -202,7 +202,7 @@ class AlignmentCheck(BaseCheck):
                 text = doc.text[start:end]
                 yield self.finding(
                     doc.text, start, end, category="boilerplate", severity="info",
-                    message=f"page chrome, not article content: {_short(text)!r}",
+                    message=f"page chrome, not article content: {shorten(text)!r}",
                     code="ALN004", segment=run[0].index,
                 )
                 run.clear()
@@ -232,7 +232,7 @@ class AlignmentCheck(BaseCheck):
             doc.text, start, end, category="omission", severity="critical",
             message=f"the translation has no article content (only page chrome): all {n} "
             "English sentences are missing",
-            reference=_short(" ".join(ctx.reference.sentence_text(s.index)
+            reference=shorten(" ".join(ctx.reference.sentence_text(s.index)
                                       for s in ctx.reference.content), 200),
             code="ALN005", segment=pairs[0].index,
             evidence={"english_sentences": str(n)},
@@ -362,7 +362,7 @@ class AlignmentCheck(BaseCheck):
         return self.finding(
             ctx.translation.text, s.start, s.end, category="moved", severity="info",
             message=f"sentence moved: it translates an English sentence {place} "
-            f"({_short(english)!r}); an editor's move, not an omission and an addition",
+            f"({shorten(english)!r}); an editor's move, not an omission and an addition",
             reference=english, code="ALN003", segment=content[j.bead].index,
             evidence={"similarity": f"{score:.2f}", "moved_by": str(distance),
                       "english_sentence": str(e.sentence),
@@ -403,7 +403,7 @@ class AlignmentCheck(BaseCheck):
             yield self.finding(
                 ctx.translation.text, s.start, t.end, category="moved", severity="info",
                 message="sentences swapped: the first translates the second English "
-                f"sentence ({_short(english)!r}), the second the first",
+                f"sentence ({shorten(english)!r}), the second the first",
                 pair=p, code="ALN003",
                 evidence={"straight": f"{straight:.2f}", "crossed": f"{crossed:.2f}"},
             )
@@ -429,8 +429,7 @@ class AlignmentCheck(BaseCheck):
         if not why:
             return None
         after = [i for p in content[last_bead:] for i in p.ref_sentences]
-        total = sum(_english_size(ctx.reference.sentence_text(i))
-                    for p in content for i in p.ref_sentences)
+        total = _article_size(content, ctx)
         words = sum(_english_size(ctx.reference.sentence_text(i)) for i in after)
         share = words / total if total else 0.0
         severity: Severity = "critical" if share >= CUT_OFF_SHARE else "major"
@@ -441,7 +440,7 @@ class AlignmentCheck(BaseCheck):
             message=(f"the translation breaks off mid-sentence ({why}: '…{tail}'); the "
                      f"English from this sentence on, {_count(len(after), 'sentence')} and "
                      f"{share:.0%} of the article's content words, is not rendered in full: "
-                     f"{_short(english)!r}"),
+                     f"{shorten(english)!r}"),
             reference=english, code="ALN006", segment=content[last_bead].index,
             evidence={"english_sentences": str(len(after)), "share": f"{share:.2f}"},
         )
@@ -467,8 +466,7 @@ class AlignmentCheck(BaseCheck):
                 runs[-1].append(g)
             else:
                 runs.append([g])
-        total = sum(_english_size(ctx.reference.sentence_text(i))
-                    for p in content for i in p.ref_sentences)
+        total = _article_size(content, ctx)
         for run in runs:
             anchor = _anchor_sentence(content, run[0].bead, run[-1].bead, ctx)
             if anchor is None:
@@ -488,7 +486,7 @@ class AlignmentCheck(BaseCheck):
                         "Japanese (cut off or left unfinished)")
             yield self.finding(
                 ctx.translation.text, s.start, s.end, category="omission",
-                severity=severity, message=f"{said}: {_short(english)!r}",
+                severity=severity, message=f"{said}: {shorten(english)!r}",
                 reference=english, code="ALN001",
                 segment=content[run[0].bead].index,
                 evidence={"sentences": ",".join(str(g.sentence) for g in run)},
@@ -507,7 +505,7 @@ class AlignmentCheck(BaseCheck):
                 yield self.finding(
                     doc.text, s.start, s.end, category="boilerplate", severity="info",
                     message=f"probably page chrome (a line of its own outside the "
-                    f"article, with no English counterpart): {_short(text)!r}",
+                    f"article, with no English counterpart): {shorten(text)!r}",
                     code="ALN004", segment=content[g.bead].index,
                 )
                 continue
@@ -524,7 +522,7 @@ class AlignmentCheck(BaseCheck):
                 doc.text, s.start, s.end, category="addition",
                 severity="major" if tokens >= MAJOR_MIN_WORDS else "minor",
                 message="sentence with no counterpart in the English reference: "
-                f"{_short(text)!r}",
+                f"{shorten(text)!r}",
                 reference=before, code="ALN002", segment=content[g.bead].index,
             )
 
@@ -535,11 +533,6 @@ def _one_to_one(p: AlignedPair) -> bool:
 
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _own_match(pairs: Sequence[tuple[_Unpaired, _Unpaired]], content: Sequence[AlignedPair],
@@ -671,6 +664,12 @@ def _distance(e: _Unpaired, j: _Unpaired, content: Sequence[AlignedPair],
 def _english_size(text: str) -> int:
     f = english_features(text)
     return len(f.stems) + len(f.numbers)
+
+
+def _article_size(content: Sequence[AlignedPair], ctx: Context) -> int:
+    """The content words of the article's English (:func:`_english_size` of its sentences)."""
+    return sum(_english_size(ctx.reference.sentence_text(i))
+               for p in content for i in p.ref_sentences)
 
 
 def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> bool:

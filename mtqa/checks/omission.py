@@ -54,7 +54,7 @@ from ..text.lexicon import (
     word_matches_unit,
 )
 from ..types import AlignedPair, Finding, Severity
-from . import BaseCheck, Context, neighbour_pairs, pair_segments
+from . import BaseCheck, Context, neighbour_pairs, pair_segments, shorten
 from . import omission_place as place
 from . import omitted_facts as facts_mod
 from .alignment import CUT_OFF_SHARE
@@ -106,10 +106,6 @@ MIN_RENDERED_RATIO = 0.1
 #: English letters a pair needs for ``OMI004``: a short sentence ("Thanks!", "Me too")
 #: is rendered in a character or two.
 MIN_SHRUNK_LETTERS = 30
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 #: Japanese characters at most in the span that marks where the clause belonged.
@@ -177,8 +173,8 @@ class OmissionCheck(BaseCheck):
             ctx.translation.text, pair.mt_start, pair.mt_end,
             category="omission",
             severity=severity,
-            message=(f"the Japanese '{_clip(pair.translation.strip())}' renders a fraction of "
-                     f"the English '{_clip(missing)}' ({japanese_size} Japanese characters "
+            message=(f"the Japanese '{shorten(pair.translation.strip())}' renders a fraction of "
+                     f"the English '{shorten(missing)}' ({japanese_size} Japanese characters "
                      f"for {english_size} English letters)"),
             pair=pair,
             reference=missing,

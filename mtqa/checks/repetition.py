@@ -49,7 +49,7 @@ from ..text import japanese, jmdict, wordlists
 from ..text.english import stem
 from ..segment import JA_FULL_STOPS, segment
 from ..text.phonetic import names_match
-from ..types import AlignedPair, Finding, Sentence
+from ..types import AlignedPair, Document, Finding, Sentence
 from . import BaseCheck, Context
 
 #: Longest repeated phrase considered, in tokens (a clause of this size is rare to repeat
@@ -123,8 +123,6 @@ def _same_words(x: Sequence[str], y: Sequence[str]) -> bool:
 MIN_REPEATED_CHARS = 20
 #: Spaces and the brackets a repeated sentence may gain or lose (a quotation closed there).
 _BRACKETS = re.compile(r"[\s「」『』（）()“”\"']")
-#: Kana and kanji.
-_JAPANESE = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
 #: Word overlap (Jaccard) from which two English sentences say the same thing.
 SAME_SENTENCE = 0.8
 
@@ -133,10 +131,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def _english_says_again(english: Sequence[frozenset[str]]) -> bool:
-    """Whether the English article says one of its sentences again (``english``: the words
-    of each): two of its sentences of four words or more have :data:`SAME_SENTENCE` of the
-    same words (a subhead the body repeats, a paragraph given twice)."""
+def _english_says_again(reference: Document) -> bool:
+    """Whether the English article says one of its sentences again: two of its sentences of
+    four words or more have :data:`SAME_SENTENCE` of the same words (a subhead the body
+    repeats, a paragraph given twice)."""
+    english = (_words(reference.sentence_text(s.index)) for s in reference.content)
     long_ = [w for w in english if len(w) >= 4]
     return any(len(a & b) >= SAME_SENTENCE * len(a | b)
                for k, a in enumerate(long_) for b in long_[k + 1 :])
@@ -406,23 +405,23 @@ class RepetitionCheck(BaseCheck):
         says none of its sentences twice (a subhead said again in the body, a paragraph
         given twice: :func:`_english_says_again`). Reported at the second place."""
         doc = ctx.translation
-        english = [_words(ctx.reference.sentence_text(s.index)) for s in ctx.reference.content]
         first: dict[str, int] = {}
         english_repeats: bool | None = None  # looked at for the first repeat only
         for k, (a, b, si) in enumerate(units):
             key = _BRACKETS.sub("", doc.text[a:b])
-            if len(key) < MIN_REPEATED_CHARS or len(_JAPANESE.findall(key)) < MIN_REPEATED_CHARS // 2:
+            if (len(key) < MIN_REPEATED_CHARS
+                    or japanese.japanese_letters(key) < MIN_REPEATED_CHARS // 2):
                 continue
             if key not in first:
                 first[key] = k
                 continue
             if si in reported or units[first[key]][2] == si:
                 continue
-            pairs = [p for p in (pair_of.get(units[first[key]][2]), pair_of.get(si)) if p]
             if english_repeats is None:
-                english_repeats = _english_says_again(english)
+                english_repeats = _english_says_again(ctx.reference)
             if english_repeats:
                 return  # the whole article's English: an unpaired sentence has none of its own
+            pairs = [p for p in (pair_of.get(units[first[key]][2]), pair_of.get(si)) if p]
             n = k - first[key]
             yield self._repeated_sentence(
                 doc.text, a + len(doc.text[a:b]) - len(doc.text[a:b].lstrip()), b,

@@ -159,6 +159,11 @@ def has_japanese(s: str) -> bool:
     return bool(_JAPANESE.search(s))
 
 
+def japanese_letters(s: str) -> int:
+    """How many kana and kanji letters ``s`` holds (as :func:`has_japanese` reads them)."""
+    return len(_JAPANESE.findall(s))
+
+
 def lemma_base(lemma: str) -> str:
     """UniDic lemma without the loanword origin suffix ('ベンチャー-venture' → 'ベンチャー')."""
     return lemma.split("-", 1)[0]

@@ -650,7 +650,11 @@ def test_a_lost_paragraph_is_not_taken_for_merged_into_a_sentence_that_renders_i
     # post ("I really want to go back to bed, but I can't until he's gone.", "So, my life
     # kind of sucks right now.") shared a word or two with a Japanese sentence that renders
     # its own English fully (bead 0.8 and more), or one two beads away, and was taken for
-    # merged into it
+    # merged into it; and two refA articles with a paragraph left out passed with no finding
+    # at all (the newsweek headline, a fight scene's middle paragraph): the lost paragraph
+    # shared two topic words with the first or last sentence of the paragraph next to it,
+    # which renders another paragraph's English; across a paragraph boundary half of a
+    # sentence's words must be rendered for it to count as merged
     en, ja = article["source"], article["translation"]
     paras = ja.split("\n\n")
     at = 0 if article["dropped"] == "first" else len(paras) // 2

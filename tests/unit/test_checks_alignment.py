@@ -671,3 +671,27 @@ def test_an_english_of_page_chrome_only_is_no_crash(en) -> None:
     for ja in ("日本", "大臣は、"):
         report = mtqa.check(en, ja, backtranslator="dictionary")
         assert report.verdict in ("pass", "fail")
+
+
+SPEECH = [json.loads(line) for line in
+          (ROOT / "tests" / "data" / "refa_speech_cuts.jsonl").read_text(
+              encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("article", SPEECH, ids=lambda a: a["doc_id"])
+def test_a_lost_last_sentence_is_not_taken_for_merged_on_two_topic_words(article) -> None:
+    # refA speech transcripts of WMT24 ESA dev, cut after a full stop: the lost last
+    # sentence ("Because of this, the city had to be rebuilt, …") shared two topic words
+    # with the Japanese sentence before it and was taken for merged into it; a merged
+    # sentence keeps a third of its content words there. The third transcript's translator
+    # did merge two sentences ("And I went ahead and I started off by just constructing it
+    # …"): the whole translation still passes
+    en, ja = article["source"], article["translation"]
+    assert mtqa.check(en, ja, backtranslator="dictionary").passed
+    for share in (0.5, 0.6, 0.7, 0.8, 0.9):
+        n = int(len(ja) * share)
+        cut = ja[: ja.rfind("。", 0, n) + 1]
+        report = mtqa.check(en, cut, backtranslator="dictionary")
+        assert not report.passed, share
+        assert any(f.code == "ALN001" and f.severity in ("major", "critical")
+                   for f in report.finding_list), share

@@ -760,10 +760,11 @@ def _merged_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> 
 
 
 def _other_paragraph(bead: AlignedPair, sentence: int, ctx: Context) -> bool:
-    """Whether all the English of ``bead`` lies in other paragraphs than English sentence
+    """Whether ``bead`` pairs English, all of it in other paragraphs than English sentence
     ``sentence``: merging the sentence into that bead's Japanese would cross a paragraph."""
     paragraph = ctx.reference.sentences[sentence].paragraph
-    return all(ctx.reference.sentences[i].paragraph != paragraph for i in bead.ref_sentences)
+    return bool(bead.ref_sentences) and all(
+        ctx.reference.sentences[i].paragraph != paragraph for i in bead.ref_sentences)
 
 
 def _neighbours(content: Sequence[AlignedPair], bead: int, side: str,

@@ -22,7 +22,7 @@ from importlib import resources
 
 from .types import Document, Sentence
 
-SEGMENTER_VERSION = "rules-4"
+SEGMENTER_VERSION = "rules-5"
 
 #: The marks that end a Japanese sentence (。！？ and their ASCII and full-width variants);
 #: the one copy the segmenter, the checks and the back-translation splitter read.
@@ -172,7 +172,8 @@ def _split_en(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if m.group().startswith("..") and text[m.end() : end].lstrip()[:1].islower():
             continue  # "dang... a nationwide outage": an ellipsis before a small letter pauses
         before = text[pos : m.start()]
-        last = re.search(r"([A-Za-z.]+)$", before)
+        # a whole word: the "s" of "the 1970s." or the "k" of "100k." is no initial
+        last = re.search(r"(?<![\w'’])([A-Za-z.]+)$", before)
         if m.group().startswith(".") and last:
             tok = last.group(1).lower().rstrip(".")
             # "U.S. officials", "Feb. 18": an abbreviation, or a single initial ("J. Smith")

@@ -23,6 +23,16 @@ def test_english_abbreviations_do_not_split():
     assert texts(doc) == ["He lives at No. 10 Downing Street.", "No.", "Kari tapped out."]
 
 
+def test_a_word_ending_in_a_letter_after_digits_is_no_initial():
+    # "the 1970s." ended no sentence: its "s" was read as an initial (a refA speech of WMT24
+    # ESA dev, "Of course, I grew up in the 1970s. I gained my political consciousness …",
+    # whose second sentence a translation could leave out unseen)
+    doc = segment("I grew up in the 1970s. I gained my political consciousness. It rose to "
+                  "100k. It was Smith's. J. Doe agreed.", "en")
+    assert texts(doc) == ["I grew up in the 1970s.", "I gained my political consciousness.",
+                          "It rose to 100k.", "It was Smith's.", "J. Doe agreed."]
+
+
 def test_lower_case_post_splits_before_small_letters():
     """#18: a post written in lower case begins its sentences with small letters; read as one
     sentence, its Japanese in two sentences showed an "added" sentence."""

@@ -53,6 +53,7 @@ from typing import ClassVar
 
 from ..align import GOOD_MATCH, LOG_RATIO_MEAN, SentenceSimilarity
 from ..segment import JA_CLOSERS, JA_FULL_STOPS
+from ..text.language import renders_a_fraction
 from ..text.sentence_ends import breaks_off, ends_a_sentence
 from ..text.similarity import english_features, japanese_features
 from ..types import AlignedPair, Document, Finding, Severity
@@ -161,7 +162,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 12
+    version: ClassVar[int] = 13
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -180,7 +181,7 @@ class AlignmentCheck(BaseCheck):
                    for i in p.ref_sentences]
         ja_gaps = [_Unpaired(k, j) for k, p in enumerate(content) if not p.ref_sentences
                    for j in p.mt_sentences]
-        moved = self._moved(en_gaps, ja_gaps, content, sim)
+        moved = self._moved(en_gaps, ja_gaps, content, sim, ctx)
         moved = sorted(moved + _across_paragraphs(content, sim, ctx, moved),
                        key=lambda t: t[1].sentence)
         moved_en = {e.sentence for e, _, _ in moved}
@@ -299,7 +300,7 @@ class AlignmentCheck(BaseCheck):
     @staticmethod
     def _moved(
         en_gaps: Sequence[_Unpaired], ja_gaps: Sequence[_Unpaired],
-        content: Sequence[AlignedPair], sim: SentenceSimilarity,
+        content: Sequence[AlignedPair], sim: SentenceSimilarity, ctx: Context,
     ) -> list[tuple[_Unpaired, _Unpaired, float]]:
         """Sentences that turn up elsewhere than where the English has them.
 
@@ -313,6 +314,8 @@ class AlignmentCheck(BaseCheck):
         window, and between two unpaired sentences that match less well than a good bead
         (``MOVED_MATCH_MUTUAL``), the two must be each other's best match in the whole
         document (:func:`_mutual_best`). Matched greedily, best first, each sentence once.
+        A Japanese sentence too short to render the English one (its hashtags, a name:
+        :func:`~mtqa.text.language.renders_a_fraction`) is not its translation moved.
         """
         ranks = _japanese_ranks(content)
         # loose sentences: unpaired, or members of a merged bead (where the monotone search
@@ -339,6 +342,9 @@ class AlignmentCheck(BaseCheck):
         gaps = {("en", g.sentence) for g in en_gaps} | {("ja", g.sentence) for g in ja_gaps}
         cands: list[tuple[float, _Unpaired, _Unpaired]] = []
         for (e, j), score in zip(pairs, scores):
+            if renders_a_fraction(ctx.reference.sentence_text(e.sentence),
+                                  ctx.translation.sentence_text(j.sentence)):
+                continue  # its hashtags or a name alone: no rendering of the sentence
             both_gaps = ("en", e.sentence) in gaps and ("ja", j.sentence) in gaps
             floor = MOVED_MATCH_MUTUAL if both_gaps and (e, j) in mutual else MOVED_MATCH
             if score < floor or _distance(e, j, content, ranks) < MOVED_MIN_DISTANCE:
@@ -760,11 +766,13 @@ def _merged_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> 
 
 
 def _other_paragraph(bead: AlignedPair, sentence: int, ctx: Context) -> bool:
-    """Whether ``bead`` pairs English, all of it in other paragraphs than English sentence
-    ``sentence``: merging the sentence into that bead's Japanese would cross a paragraph."""
+    """Whether no English of ``sentence``'s paragraph is in ``bead``: merging the sentence
+    into that bead's Japanese would cross a paragraph, or (a bead of Japanese alone, which
+    the aligner found no rendering of the sentence) join Japanese that renders little of it.
+    On the perturbed refA paragraphs a sentence with a clause dropped is left so, next to
+    the unpaired rest of its translation: the stricter share reports it."""
     paragraph = ctx.reference.sentences[sentence].paragraph
-    return bool(bead.ref_sentences) and all(
-        ctx.reference.sentences[i].paragraph != paragraph for i in bead.ref_sentences)
+    return all(ctx.reference.sentences[i].paragraph != paragraph for i in bead.ref_sentences)
 
 
 def _neighbours(content: Sequence[AlignedPair], bead: int, side: str,

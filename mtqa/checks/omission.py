@@ -37,7 +37,12 @@ from typing import ClassVar
 from ..text import japanese, wordlists
 from ..text.english import PRONOUN_CONTRACTIONS
 from ..text.idioms import find_idioms
-from ..text.language import foreign_latin, rendered_sizes
+from ..text.language import (
+    MIN_SHRUNK_LETTERS,
+    foreign_latin,
+    renders_a_fraction,
+    rendered_sizes,
+)
 from ..text.lexicon import (
     LIGHT_WORDS,
     OPENER_WORDS,
@@ -99,13 +104,6 @@ PARAPHRASE_SHARE = 0.8
 #: Particles that mark the noun phrase before them (case and binding particles): one that
 #: opens a sentence or a clause lost its phrase.
 ORPHAN_PARTICLES = frozenset("は を が に で の へ から も より まで".split())
-#: Japanese characters per English letter under which a pair's Japanese renders only a
-#: fraction of its English (``OMI004``; professional translations have 0.19 or more,
-#: see :func:`mtqa.text.language.rendered_sizes`).
-MIN_RENDERED_RATIO = 0.1
-#: English letters a pair needs for ``OMI004``: a short sentence ("Thanks!", "Me too")
-#: is rendered in a character or two.
-MIN_SHRUNK_LETTERS = 30
 
 
 #: Japanese characters at most in the span that marks where the clause belonged.
@@ -153,16 +151,15 @@ class OmissionCheck(BaseCheck):
 
     def _shrunk(self, pair: AlignedPair, ctx: Context) -> Finding | None:
         """``OMI004``: the Japanese of the pair is a fraction of its English (a word or
-        two, or only the hashtags, for a sentence): under :data:`MIN_RENDERED_RATIO`
-        Japanese characters per English letter (:func:`rendered_sizes`), for English of
-        :data:`MIN_SHRUNK_LETTERS` letters or more, when the Japanese does not hold as many
+        two, or only the hashtags, for a sentence: :func:`renders_a_fraction`), when the
+        Japanese does not hold as many
         letters of other Latin text instead (an English answer, text of another language:
         the untranslated check reports those). Critical when that English is a
         third or more of the article's (the translation as a whole says almost
         nothing: the alignment check's cut-off share), else major."""
-        japanese_size, english_size = rendered_sizes(pair.reference, pair.translation)
-        if english_size < MIN_SHRUNK_LETTERS or japanese_size >= MIN_RENDERED_RATIO * english_size:
+        if not renders_a_fraction(pair.reference, pair.translation):
             return None
+        japanese_size, english_size = rendered_sizes(pair.reference, pair.translation)
         if foreign_latin(pair.reference, pair.translation) >= MIN_SHRUNK_LETTERS:
             return None  # text in English or another language instead: the untranslated check's
         total = sum(rendered_sizes(p.reference, p.translation)[1] for p in ctx.pairs

@@ -404,3 +404,19 @@ def rendered_sizes(reference: str, translation: str) -> tuple[int, int]:
     Japanese characters per English letter, by this measure."""
     japanese = len(_KANA.findall(translation)) + len(_HAN.findall(translation))
     return japanese, _letters_not_in(reference, translation)
+
+
+#: Japanese characters per English letter (:func:`rendered_sizes`) under which a Japanese
+#: text renders only a fraction of an English one: a word or two, or only its hashtags, for
+#: a sentence (professional translations have 0.19 or more).
+MIN_RENDERED_RATIO = 0.1
+#: English letters from which that is judged: a short sentence ("Thanks!", "Me too") is
+#: rendered in a character or two.
+MIN_SHRUNK_LETTERS = 30
+
+
+def renders_a_fraction(reference: str, translation: str) -> bool:
+    """Whether the Japanese ``translation`` is too short to render the English ``reference``
+    (under :data:`MIN_RENDERED_RATIO`, from :data:`MIN_SHRUNK_LETTERS` English letters)."""
+    japanese, english = rendered_sizes(reference, translation)
+    return english >= MIN_SHRUNK_LETTERS and japanese < MIN_RENDERED_RATIO * english

@@ -447,6 +447,20 @@ class _FakeSimilarity:
         return [self(e, j) for e, j in pairs]
 
 
+class _NoText:
+    """A context whose sentences have no text (the tests above give similarities only)."""
+
+    class _Doc:
+        @staticmethod
+        def sentence_text(i: int) -> str:
+            return ""
+
+    reference = translation = _Doc()
+
+
+_NO_TEXT = _NoText()
+
+
 def _pair(index: int, ref: tuple[int, ...], mt: tuple[int, ...]):
     from mtqa.types import AlignedPair
 
@@ -469,17 +483,17 @@ def test_unpaired_sentences_that_prefer_each_other_are_moved_though_matched_weak
 
     sim = _FakeSimilarity({**base, (1, 3): 0.3, (2, 3): 0.1})
     assert _mutual_best(en_gap, ja_gap, content, sim) == {(en_gap[0], ja_gap[0])}
-    moved = AlignmentCheck._moved(en_gap, ja_gap, content, sim)
+    moved = AlignmentCheck._moved(en_gap, ja_gap, content, sim, _NO_TEXT)
     assert [(e.sentence, j.sentence) for e, j, _ in moved] == [(1, 3)]
 
     # the Japanese sentence matches another English sentence better: not each other's best
     sim = _FakeSimilarity({**base, (1, 3): 0.3, (3, 3): 0.35})
     assert _mutual_best(en_gap, ja_gap, content, sim) == set()
-    assert AlignmentCheck._moved(en_gap, ja_gap, content, sim) == []
+    assert AlignmentCheck._moved(en_gap, ja_gap, content, sim, _NO_TEXT) == []
 
     # each other's best, but no better than unrelated sentences score
     sim = _FakeSimilarity({**base, (1, 3): 0.15})
-    assert AlignmentCheck._moved(en_gap, ja_gap, content, sim) == []
+    assert AlignmentCheck._moved(en_gap, ja_gap, content, sim, _NO_TEXT) == []
 
 
 # --- informal text: faithful translations the aligner used to pair otherwise (issue #18) ----
@@ -654,7 +668,8 @@ def test_a_lost_paragraph_is_not_taken_for_merged_into_a_sentence_that_renders_i
     # at all (the newsweek headline, a fight scene's middle paragraph): the lost paragraph
     # shared two topic words with the first or last sentence of the paragraph next to it,
     # which renders another paragraph's English; across a paragraph boundary half of a
-    # sentence's words must be rendered for it to count as merged
+    # sentence's words must be rendered for it to count as merged; and a thread whose first
+    # post was lost passed with the post taken for "moved" into a line of its hashtags
     en, ja = article["source"], article["translation"]
     paras = ja.split("\n\n")
     at = 0 if article["dropped"] == "first" else len(paras) // 2

@@ -24,7 +24,9 @@ these ways, one at a time:
   paragraph;
 * ``English paragraph``: its middle paragraph left in English (articles whose two sides have
   as many paragraphs);
-* ``other story``: its middle paragraph replaced by the first paragraph of another article.
+* ``other story``: its middle paragraph replaced by the first paragraph of another article;
+* ``halves swapped``: its second half of paragraphs before its first (a translation made in
+  two chunks joined in the wrong order; articles of four paragraphs or more).
 
 Each damaged text is checked as ``mtqa.check(source, text, config=False,
 backtranslator="dictionary")`` checks it: the default policy and gate. Measures: the share
@@ -117,6 +119,14 @@ def other_story(article: Article, articles: Sequence[Article]) -> str | None:
     return PARAGRAPH.join(paras[:k] + [other.translation.split(PARAGRAPH)[0]] + paras[k + 1 :])
 
 
+def halves_swapped(article: Article, _: Sequence[Article]) -> str | None:
+    paras = article.translation.split(PARAGRAPH)
+    if len(paras) < 4:
+        return None
+    k = len(paras) // 2
+    return PARAGRAPH.join(paras[k:] + paras[:k])
+
+
 def _dropped(k: Callable[[int], int]) -> Callable[[Article, Sequence[Article]], str | None]:
     """A damage that leaves out paragraph ``k(n)`` of the ``n`` (articles of three or more)."""
     def damage(article: Article, _: Sequence[Article]) -> str | None:
@@ -137,6 +147,7 @@ DAMAGES: dict[str, Callable[[Article, Sequence[Article]], str | None]] = {
     "sentence twice": sentence_twice,
     "English paragraph": english_paragraph,
     "other story": other_story,
+    "halves swapped": halves_swapped,
 }
 
 

@@ -38,6 +38,9 @@ def test_the_damages_of_one_article():
     assert damaged_articles.other_story(a, [a, b]) == "一。\n\n別の記事の段落。\n\n四。"
     assert damaged_articles.DAMAGES["middle paragraph lost"](a, [a, b]) == "一。\n\n四。"
     assert damaged_articles.DAMAGES["first paragraph lost"](b, [a, b]) is None
+    assert damaged_articles.halves_swapped(a, [a, b]) is None  # three paragraphs
+    c = Article("f", "news", "A.\n\nB.\n\nC.\n\nD.\n\nE.", "甲。\n\n乙。\n\n丙。\n\n丁。\n\n戊。")
+    assert damaged_articles.halves_swapped(c, [c]) == "丙。\n\n丁。\n\n戊。\n\n甲。\n\n乙。"
     names = [name for name, _ in damaged_articles.damaged(a, [a, b])]
     assert "cut inside at 50%" in names and "other story" in names
 

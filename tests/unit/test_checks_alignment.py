@@ -710,3 +710,29 @@ def test_a_lost_last_sentence_is_not_taken_for_merged_on_two_topic_words(article
         assert not report.passed, share
         assert any(f.code == "ALN001" and f.severity in ("major", "critical")
                    for f in report.finding_list), share
+
+
+@pytest.mark.parametrize("article", CUT_ARTICLES, ids=lambda a: a["doc_id"])
+def test_paragraphs_joined_in_the_wrong_order_fail_the_gate(article) -> None:
+    # whole refA articles of WMT24 ESA dev with their paragraphs reversed (and the news
+    # article with its two halves swapped, a translation made in two chunks and joined in
+    # the wrong order): each moved sentence was an informational `moved` finding, and the
+    # article passed
+    en, ja = article["source"], article["translation"]
+    paras = ja.split("\n\n")
+    k = len(paras) // 2
+    damaged = ["\n\n".join(reversed(paras))]
+    if article["doc_id"] == "test-en-news_newsweek.63908":
+        damaged.append("\n\n".join(paras[k:] + paras[:k]))
+    for text in damaged:
+        report = mtqa.check(en, text, backtranslator="dictionary")
+        assert not report.passed
+        order = [f for f in report.finding_list if f.code == "ALN007"]
+        assert [(f.category, f.severity) for f in order] == [("scrambled", "major")]
+        assert any(f.code == "ALN003" and f.severity == "info" for f in report.finding_list)
+    # an editor's restructuring is no disorder: a paragraph moved past the next, or the last
+    # made the first, stays a few `moved` sentences
+    for edited in ("\n\n".join(paras[:1] + paras[2:3] + paras[1:2] + paras[3:]),
+                   "\n\n".join(paras[-1:] + paras[:-1])):
+        assert not [f for f in mtqa.check(en, edited, backtranslator="dictionary").finding_list
+                    if f.code == "ALN007"]

@@ -778,10 +778,10 @@ def _merged_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> 
     renders it too): the translator merged ``g`` into the Japanese sentence of its
     neighbour ("In the hills, the poor clans. On the coast, rich traders." →
     丘には貧しい氏族が、海岸には豊かな商人がいた。), which the aligner paired with the
-    neighbour alone. The mirror of
-    :func:`_split_half`; a lost sentence leaves nothing of its own in the Japanese next
-    door, only the topic words its neighbours share with it (across a paragraph boundary, half
-    its words must be there: :data:`ACROSS_PARAGRAPH_SHARE`), and its numbers are missing
+    neighbour alone. The mirror of :func:`_split_half`; a lost sentence leaves nothing of
+    its own in the Japanese next door, only the topic words its neighbours share with it
+    (across a paragraph boundary, half its words must be there:
+    :data:`ACROSS_PARAGRAPH_SHARE`), and its numbers are missing
     there (a translator keeps the numbers and dates of a sentence that is merged: "Prices
     rose in March." is not inside 家賃が急騰し、食料も値上がりした, whose 値上がり glosses as
     "rise in price")."""

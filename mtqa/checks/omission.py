@@ -40,8 +40,8 @@ from ..text.idioms import find_idioms
 from ..text.language import (
     MIN_SHRUNK_LETTERS,
     foreign_latin,
-    renders_a_fraction,
     rendered_sizes,
+    renders_a_fraction,
 )
 from ..text.lexicon import (
     LIGHT_WORDS,
@@ -152,11 +152,10 @@ class OmissionCheck(BaseCheck):
     def _shrunk(self, pair: AlignedPair, ctx: Context) -> Finding | None:
         """``OMI004``: the Japanese of the pair is a fraction of its English (a word or
         two, or only the hashtags, for a sentence: :func:`renders_a_fraction`), when the
-        Japanese does not hold as many
-        letters of other Latin text instead (an English answer, text of another language:
-        the untranslated check reports those). Critical when that English is a
-        third or more of the article's (the translation as a whole says almost
-        nothing: the alignment check's cut-off share), else major."""
+        Japanese does not hold as many letters of other Latin text instead (an English
+        answer, text of another language: the untranslated check reports those). Critical
+        when that English is a third or more of the article's (the translation as a whole
+        says almost nothing: the alignment check's cut-off share), else major."""
         if not renders_a_fraction(pair.reference, pair.translation):
             return None
         japanese_size, english_size = rendered_sizes(pair.reference, pair.translation)

@@ -362,9 +362,6 @@ class AlignmentCheck(BaseCheck):
         gaps = {("en", g.sentence) for g in en_gaps} | {("ja", g.sentence) for g in ja_gaps}
         cands: list[tuple[float, _Unpaired, _Unpaired]] = []
         for (e, j), score in zip(pairs, scores):
-            if renders_a_fraction(ctx.reference.sentence_text(e.sentence),
-                                  ctx.translation.sentence_text(j.sentence)):
-                continue  # its hashtags or a name alone: no rendering of the sentence
             both_gaps = ("en", e.sentence) in gaps and ("ja", j.sentence) in gaps
             floor = MOVED_MATCH_MUTUAL if both_gaps and (e, j) in mutual else MOVED_MATCH
             if score < floor or _distance(e, j, content, ranks) < MOVED_MIN_DISTANCE:
@@ -372,6 +369,9 @@ class AlignmentCheck(BaseCheck):
             if not (_beats_own(score, own.get(("en", e.sentence)), content[e.bead], True)
                     and _beats_own(score, own.get(("ja", j.sentence)), content[j.bead], False)):
                 continue
+            if renders_a_fraction(ctx.reference.sentence_text(e.sentence),
+                                  ctx.translation.sentence_text(j.sentence)):
+                continue  # its hashtags or a name alone: no rendering of the sentence
             cands.append((score, e, j))
         cands.sort(key=lambda c: (-c[0], c[1].sentence, c[2].sentence))
         used_e: set[int] = set()

@@ -60,6 +60,7 @@ from typing import ClassVar
 from ..align import GOOD_MATCH, LOG_RATIO_MEAN, SentenceSimilarity
 from ..segment import JA_CLOSERS, JA_FULL_STOPS
 from ..text.language import renders_a_fraction
+from ..text.lexicon import Lexicon
 from ..text.sentence_ends import breaks_off, ends_a_sentence
 from ..text.similarity import english_features, japanese_features
 from ..types import AlignedPair, Document, Finding, Severity
@@ -141,6 +142,9 @@ ADDITION_MIN_TOKENS = 3
 #: English does not renders none of them, and one that repeats its neighbour renders only
 #: words its neighbour renders too.
 SPLIT_MIN_WORDS = 2
+#: ... or one word of an unrendered run of at least this many at the English's edge that
+#: faces it (:func:`_renders_unrendered_edge`).
+SPLIT_EDGE_WORDS = 3
 #: ... but a sentence merged into the Japanese of *another paragraph's* English must have at
 #: least this share of its content words rendered there: paragraphs of one story share
 #: their topic words, and a lost paragraph (a headline, a post of a thread, a paragraph a
@@ -179,7 +183,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 14
+    version: ClassVar[int] = 15
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -767,7 +771,27 @@ def _split_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> b
             else SPLIT_MIN_WORDS
         if len(only_here) >= need or any(only_here.values()):
             return True
+        if only_here and _renders_unrendered_edge(both, alone, facing_end=k < first):
+            return True
     return False
+
+
+def _renders_unrendered_edge(both: Lexicon, alone: Lexicon, facing_end: bool) -> bool:
+    """True when the English of a bead ends (``facing_end``; else begins) on a run of at
+    least :data:`SPLIT_EDGE_WORDS` words its own Japanese leaves unrendered, and the unpaired
+    sentences next to that edge render one of them: the translator cut the sentence there
+    and put its last clause in a sentence of its own (…与える効果を知りたかったんだよね。
+    うち結構しっかりした家系情報があるもんで。 for "…on a tiny sample size, we have pretty
+    extensive family records."). An added sentence renders nothing of the English; one word
+    of a neighbour's middle may be a shared topic word, one of its unrendered edge is where
+    the rest of its rendering went."""
+    order = range(len(alone.words) - 1, -1, -1) if facing_end else range(len(alone.words))
+    run: list[int] = []
+    for i in order:
+        if alone.covered(i):
+            break
+        run.append(i)
+    return len(run) >= SPLIT_EDGE_WORDS and any(both.covered(i) for i in run)
 
 
 def _merged_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> bool:

@@ -736,3 +736,37 @@ def test_paragraphs_joined_in_the_wrong_order_fail_the_gate(article) -> None:
                    "\n\n".join(paras[-1:] + paras[:-1])):
         assert not [f for f in mtqa.check(en, edited, backtranslator="dictionary").finding_list
                     if f.code == "ALN007"]
+
+
+SPLIT = [json.loads(line) for line in
+         (ROOT / "tests" / "data" / "esa_split_sentences.jsonl").read_text(
+             encoding="utf-8").splitlines()]
+THREAD = [json.loads(line) for line in
+          (ROOT / "tests" / "data" / "refa_social_thread.jsonl").read_text(
+              encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("article", SPLIT, ids=lambda a: a["system"])
+def test_a_last_clause_put_in_a_sentence_of_its_own_is_no_addition(article) -> None:
+    # a WMT24 ESA dev thread, whole, in the professional translation (refA) and in
+    # Gemini-1.5-Pro's (no human span on either): both translators put "we have pretty
+    # extensive family records", the end of a long English sentence, in a Japanese sentence
+    # of its own (うち結構しっかりした家系情報があるもんで。), which renders only "family"
+    # of it; a major ALN002 failed both
+    report = mtqa.check(article["source"], article["translation"], backtranslator="dictionary")
+    assert report.passed
+    assert not [f for f in report.finding_list if f.code == "ALN002"]
+
+
+def test_a_sentence_of_another_story_in_its_place_is_still_an_addition() -> None:
+    # the same place given a sentence of another thread: it renders nothing of the English
+    # sentence's unrendered end, and is an addition
+    article = next(a for a in SPLIT if a["system"] == "refA")
+    split = "うち結構しっかりした家系情報があるもんで。"
+    other = THREAD[0]["translation"].split("。")[0] + "。"
+    ja = article["translation"].replace(split, other)
+    assert ja != article["translation"]
+    report = mtqa.check(article["source"], ja, backtranslator="dictionary")
+    added = [f for f in report.finding_list if f.code == "ALN002"]
+    assert [ja[f.start:f.end] for f in added] == [other]
+    assert not report.passed

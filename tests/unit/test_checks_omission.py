@@ -1,7 +1,11 @@
 """The content-level omission check (issue #3) and the lexical matcher it shares with
-the other content checks. Constructed sentences."""
+the other content checks. Constructed sentences, and perturbed refA paragraphs of WMT24
+ESA dev."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
@@ -422,3 +426,22 @@ def test_a_real_sentence_left_with_only_its_hashtags_is_flagged() -> None:
 def test_terse_renderings_are_no_fraction(en: str, ja: str) -> None:
     assert omi004(en, ja) == []
 
+
+
+ADDED_FACTS = [json.loads(line) for line in
+               (Path(__file__).resolve().parents[2] / "tests" / "data"
+                / "perturb_added_facts.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("case", ADDED_FACTS, ids=lambda c: c["detail"][:20])
+def test_a_clause_of_another_story_with_its_own_date_or_address_is_added(case) -> None:
+    # benchmarks/perturb.py cases (injector v3, seed 0): a clause of another document put
+    # into a refA paragraph. It has two content words that render nothing (メール, 送る;
+    # 漏洩, メモ), too few for a claim, and a fact no English word renders: a date, an
+    # e-mail address. The untouched paragraph has no addition finding
+    report = mtqa.check(case["source"], case["translation"], backtranslator="dictionary")
+    clause = case["detail"].split("'")[1]
+    assert [(f.code, f.text) for f in report.finding_list if f.category == "addition"] == [
+        ("ADD001", clause)]
+    original = mtqa.check(case["source"], case["original"], backtranslator="dictionary")
+    assert not [f for f in original.finding_list if f.category == "addition"]

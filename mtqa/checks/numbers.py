@@ -37,6 +37,7 @@ flagged: Japanese supplies them for English articles ("a day" → 1日, "a week"
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -196,6 +197,8 @@ def japanese_quantities(text: str) -> list[Quantity]:
             continue
         if scaled:  # €100m copied in the English way: a hundred million, not metres
             value *= EN_SCALES[scaled.group(1).lower()]
+            if not math.isfinite(value):
+                continue
         q = _japanese_quantity(text, toks, start, end, j, value)
         if q is not None:
             out.append(q)

@@ -20,6 +20,7 @@ The word lists (number words, scales, months, weekdays) are data files read by
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -207,7 +208,8 @@ def english_quantities(text: str) -> list[Quantity]:
     out = _en_fractions(text, out)
     for reader in (_en_scaled_words, _en_months, _en_weekdays, _en_romans):
         out += reader(text)
-    return out
+    # four hundred digits read as a float are infinite: no value a sentence can mean
+    return [q for q in out if math.isfinite(q.value)]
 
 
 def _en_times(text: str) -> list[Quantity]:
@@ -455,7 +457,8 @@ def parse_japanese_number(s: str) -> float | None:
         if small is None:
             return None
         total += small
-    return total
+    # a run of hundreds of digits reads as infinity: no value
+    return total if math.isfinite(total) else None
 
 
 def _parse_small(s: str) -> float | None:
@@ -467,8 +470,8 @@ def _parse_small(s: str) -> float | None:
     for ch in s:
         if ch in _KANJI_DIGITS:
             digit = _KANJI_DIGITS[ch]
-        elif ch.isdigit():
-            digit = (digit or 0) * 10 + int(ch)
+        elif ch.isdecimal():  # not isdigit(): ① and ² are digits int() cannot read
+            digit = (digit or 0) * 10.0 + int(ch)
         elif ch in _KANJI_SMALL_UNITS:
             value += (1 if digit is None else digit) * _KANJI_SMALL_UNITS[ch]
             digit = None
@@ -503,7 +506,7 @@ def japanese_digit_numbers(text: str) -> frozenset[float]:
         total = parse_japanese_number(m.group())
         if total is not None:
             vals.add(total)
-    return frozenset(vals)
+    return frozenset(v for v in vals if math.isfinite(v))
 
 
 def japanese_numbers(text: str) -> frozenset[float]:
@@ -524,7 +527,8 @@ def parse_english_number(token: str, words: Mapping[str, float] | None = None) -
     cardinal number words); None for anything else."""
     t = re.sub(r"(?<=\d)(st|nd|rd|th)$", "", token.lstrip("$€£¥").replace(",", ""))
     if _EN_DECIMAL.fullmatch(t):  # not float() alone: it reads "Nan", "Inf", "1e5", "1_0"
-        return float(t)
+        value = float(t)
+        return value if math.isfinite(value) else None
     return (EN_CARDINALS if words is None else words).get(token.lower())
 
 
@@ -562,7 +566,7 @@ def english_numbers(text: str) -> frozenset[float]:
             out.add(float(_EN_VALUE_WORDS[lw]))
         elif w[0].isupper() and lw in EN_MONTHS and (lw != "may" or w == "May"):
             out.add(float(EN_MONTHS[lw]))
-    return frozenset(out)
+    return frozenset(v for v in out if math.isfinite(v))
 
 
 __all__ = [

@@ -165,3 +165,34 @@ def test_a_quarter_with_any_determiner_is_also_a_fourth() -> None:
     assert mtqa.check("Profits rose in the first quarter.", "利益が増加した。").finding_list == ()
     assert [f.code for f in mtqa.check("A quarter of the voters stayed home.",
                                        "有権者が家にとどまった。").finding_list] == ["OMI002"]
+
+
+@pytest.mark.parametrize("text", ["①", "②③", "²", "1" * 400, "1" * 400 + "万", "三" + "1" * 400])
+def test_circled_digits_and_numbers_too_long_for_a_float_are_no_numerals(text):
+    # ① and ² are digits to str.isdigit() but not to int(); four hundred digits read as an
+    # infinite float. Both crashed mtqa.check with a traceback (found by fuzzing the ESA
+    # items with such characters)
+    assert parse_japanese_number(text) is None
+
+
+def test_circled_digits_read_as_their_nfkc_digits_and_infinite_runs_as_nothing():
+    assert japanese_numbers("②③") == {23}
+    assert not japanese_numbers("1" * 400)
+    assert japanese_numbers("1" * 300 + "万") == {1.1111111111111112e+299, 1.1111111111111112e+303}
+
+
+def test_a_number_too_long_for_a_float_is_no_english_value():
+    huge = "1" * 400
+    assert parse_english_number(huge) is None
+    assert not english_numbers(f"It cost {huge} billion dollars.")
+    assert not english_quantities(f"It cost {huge} billion dollars.")
+
+
+@pytest.mark.parametrize(("en", "ja"), [
+    ("I have the item ① here.", "①をここに持っている。"),
+    ("The code is " + "1" * 400 + ".", "コードは" + "1" * 400 + "だ。"),
+    ("The code is " + "1" * 400 + " million.", "コードは€" + "1" * 300 + "mだ。"),
+])
+def test_checking_such_numbers_reports_instead_of_crashing(en, ja):
+    report = mtqa.check(en, ja, backtranslator="dictionary")
+    assert report.pairs

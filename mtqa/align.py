@@ -19,7 +19,10 @@ Koehn 2019):
   beads so that 1:1 wins ties;
 * the search is confined to a band around the length-proportional diagonal and widened only
   when the best path touches its edge, so that time grows linearly with the document
-  (the array work is done per row with numpy; see ``benchmarks/align_scale.py``).
+  (the array work is done per row with numpy; see ``benchmarks/align_scale.py``);
+* an English sentence the search left unpaired takes back the Japanese sentence that
+  renders it from the edge of a neighbouring bead with Japanese to spare
+  (:func:`repair_spare`).
 
 Page chrome takes no part in the search: it is attached as 0:1 chrome beads where it occurs.
 A sentence taken for chrome by its wording alone is first returned to the content when it
@@ -44,7 +47,7 @@ from .text.english import STOPWORDS, words
 from .text.similarity import english_features, japanese_features, name_matcher
 from .types import AlignedPair, Attribution, BackTranslation, Document, Sentence
 
-ALIGNER_VERSION = "dp-4"
+ALIGNER_VERSION = "dp-5"
 
 #: Bead shapes (English sentences, Japanese sentences). 1:0 is an omission, 0:1 an addition.
 BEADS: tuple[tuple[int, int], ...] = (
@@ -740,6 +743,48 @@ def search(scorer: BeadScorer) -> list[tuple[int, int, int, int]]:
     return beads
 
 
+#: The least calibrated similarity at which a Japanese sentence is taken from a bead with
+#: Japanese to spare for the unpaired English sentence next to it (:func:`repair_spare`).
+REPAIR_MIN = 0.1
+
+
+def repair_spare(beads: list[tuple[int, int, int, int]], scorer: BeadScorer
+                 ) -> list[tuple[int, int, int, int]]:
+    """Beads with an unpaired English sentence given the Japanese sentence that renders
+    it from the bead next to it, when that bead pairs more Japanese sentences than English
+    and the Japanese sentence at its edge facing the gap matches the unpaired sentence
+    (at least :data:`REPAIR_MIN`) better than every English sentence of its own bead.
+
+    The search prices a merge by the mean similarity of its members, and a short Japanese
+    sentence matches a long English one on a chance gloss or two: a translation of the
+    sentence before then joins the next sentence's bead and its own English is left
+    unpaired (an omission reported where nothing is missing, and whatever phrase the
+    Japanese did leave out unchecked, its sentence paired with the wrong English)."""
+    out = list(beads)
+    changed = True
+    while changed:
+        changed = False
+        for t, (i, j, a, b) in enumerate(out):
+            if (a, b) != (1, 0):
+                continue
+            for u in (t + 1, t - 1):
+                if not 0 <= u < len(out):
+                    continue
+                i2, j2, a2, b2 = out[u]
+                if a2 == 0 or b2 <= a2:
+                    continue
+                edge = j2 if u > t else j2 + b2 - 1
+                lost = float(scorer.similarity(1, 1, np.array([i]), np.array([edge]))[0])
+                own = scorer.similarity(1, 1, np.arange(i2, i2 + a2), np.full(a2, edge))
+                if lost < REPAIR_MIN or lost <= float(own.max()):
+                    continue
+                out[t] = (i, edge, 1, 1)
+                out[u] = (i2, j2 + 1, a2, b2 - 1) if u > t else (i2, j2, a2, b2 - 1)
+                changed = True
+                break
+    return out
+
+
 def _path_band(beads: Sequence[tuple[int, int, int, int]], n: int, m: int,
                radius: int) -> tuple[np.ndarray, np.ndarray]:
     """A band of ``radius`` sentences around a path."""
@@ -778,7 +823,7 @@ def align(
     bts = [back_translations[s.index].text for s in ja.sentences]
     neural = _is_neural(engine, [back_translations[s.index] for s in ja.sentences])
     scorer = shared_scorer(en, ja, bts, neural)
-    beads = search(scorer)
+    beads = repair_spare(search(scorer), scorer)
     # the similarity of each bead, computed per bead shape in one array call
     scores = [0.0] * len(beads)
     for a, b in BEADS:

@@ -770,3 +770,39 @@ def test_a_sentence_of_another_story_in_its_place_is_still_an_addition() -> None
     added = [f for f in report.finding_list if f.code == "ALN002"]
     assert [ja[f.start:f.end] for f in added] == [other]
     assert not report.passed
+
+
+SPARE = [json.loads(line) for line in
+         (ROOT / "tests" / "data" / "esa_spare_japanese.jsonl").read_text(
+             encoding="utf-8").splitlines()]
+
+
+def test_a_sentence_rendered_in_the_next_beads_spare_japanese_is_not_lost() -> None:
+    # IKUN-C on a WMT24 ESA dev paragraph (no human span): the aligner paired 南は魔法が使
+    # える王国でした。 ("To the South, a kingdom full of fantastical displays of power.")
+    # with the next sentence's English and its two Japanese sentences, and reported the
+    # sentence lost (a major ALN001). The Japanese sentence at the edge of that bead
+    # matches it better than the bead's own English: it is given back to it
+    article = SPARE[0]
+    en, ja = article["source"], article["translation"]
+    report = mtqa.check(en, ja, backtranslator="dictionary")
+    assert report.passed and not report.finding_list
+    south = next(p for p in report.pairs if p.reference.startswith("To the South"))
+    assert south.translation.strip() == "南は魔法が使える王国でした。"
+    # with that sentence deleted, the English sentence is lost again
+    cut = mtqa.check(en, ja.replace("南は魔法が使える王国でした。", ""), backtranslator="dictionary")
+    assert [f.code for f in cut.finding_list if f.severity == "major"] == ["ALN001"]
+
+
+def test_a_sentence_paired_back_with_its_english_shows_the_phrase_it_lost() -> None:
+    # benchmarks/perturb.py (seed 0): "in President Bola Ahmed Tinubu's administration"
+    # dropped from a refA sentence; the shortened sentence joined the next one's bead and
+    # the whole English sentence was reported lost. Paired back with its English, the
+    # finding names what is missing
+    case = SPARE[1]
+    report = mtqa.check(case["source"], case["translation"], backtranslator="dictionary")
+    assert [(p.ref_sentences, p.mt_sentences) for p in report.pairs
+            if not p.chrome] == [((0,), (0,)), ((1,), (1,))]
+    assert any("Tinubu" in f.message and f.severity in ("major", "minor")
+               for f in report.finding_list if f.category in ("name", "omission"))
+    assert not [f for f in report.finding_list if f.code == "ALN001"]

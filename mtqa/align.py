@@ -47,7 +47,7 @@ from .text.english import STOPWORDS, words
 from .text.similarity import english_features, japanese_features, name_matcher
 from .types import AlignedPair, Attribution, BackTranslation, Document, Sentence
 
-ALIGNER_VERSION = "dp-5"
+ALIGNER_VERSION = "dp-6"
 
 #: Bead shapes (English sentences, Japanese sentences). 1:0 is an omission, 0:1 an addition.
 BEADS: tuple[tuple[int, int], ...] = (

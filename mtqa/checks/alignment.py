@@ -183,7 +183,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 15
+    version: ClassVar[int] = 16
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -517,7 +517,12 @@ class AlignmentCheck(BaseCheck):
             # off, where a later sentence shares a name with it)
             # (across a paragraph boundary only its own words rendered there tell a merge,
             # :func:`_merged_half`: a similarity the two paragraphs' topic words make does not)
-            near = _neighbours(content, g.bead, side="mt", within=MERGE_REACH)
+            # (at the tail, with no Japanese after the gap, only its own words rendered
+            # there tell a merge: the last sentence of a translation cut off shares the
+            # topic of the lost ones, "Of course, I grew up in the 1970s." before "I gained
+            # my political consciousness ... in the 1970s ...")
+            tail = not any(p.mt_sentences for p in content[g.bead + 1 :])
+            near = [] if tail else _neighbours(content, g.bead, side="mt", within=MERGE_REACH)
             if any(sim(g.sentence, j) >= max(NEIGHBOUR_MATCH,
                                              MERGE_SHARE * content[bead_of[j]].score)
                    and not _other_paragraph(content[bead_of[j]], g.sentence, ctx)
@@ -815,8 +820,11 @@ def _merged_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> 
             continue
         own_english = {w.stem for w in ctx.lexicon_of(content[k].reference, []).words}
         lex = ctx.lexicon_of(english, pair_segments(content[k], ctx))
-        if any(w.kind == "number" and not lex.covered(i) for i, w in enumerate(lex.words)):
-            continue  # a number (a date, a month) of the sentence is not there: not merged
+        # a number (a date, a month) of the sentence is not there: not merged; "one" and
+        # "zero" are no such fact ("One of the most scary things" → 一番怖かったこと)
+        if any(w.kind == "number" and not lex.covered(i) and w.value not in (0.0, 1.0)
+               for i, w in enumerate(lex.words)):
+            continue
         only_here = {w.stem for i, w in enumerate(lex.words)
                      if lex.covered(i) and w.stem not in own_english}
         share = (ACROSS_PARAGRAPH_SHARE if _other_paragraph(content[k], g.sentence, ctx)

@@ -26,7 +26,8 @@ STOPWORDS = frozenset(
 )
 #: A pronoun fused with an auxiliary ("you're", "I've", "that's"), lower case, with
 #: either apostrophe: as light as the two words apart, and no content a clause can lose.
-#: (Not among the STOPWORDS, whose similarity features the aligner was measured with.)
+#: (Not among the STOPWORDS, which other checks read as they are; the aligner's features
+#: leave both out: :func:`mtqa.text.similarity.english_features`.)
 PRONOUN_CONTRACTIONS = frozenset(
     f"{p}{a}{s}" for p, suffixes in (
         ("i", "m ve ll d"), ("you", "re ve ll d"), ("he", "s ll d"), ("she", "s ll d"),

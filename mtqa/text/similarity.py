@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import japanese, jmdict, numerals, phonetic
-from .english import STOPWORDS, stem, words
+from .english import PRONOUN_CONTRACTIONS, STOPWORDS, stem, words
 from .cache import text_cache
 
 _DIGITS = re.compile(r"\d+")
@@ -196,7 +196,9 @@ def english_features(text: str) -> EnglishFeatures:
     An acronym of two or more capitals is a Latin anchor even when its lower-cased form is
     a stop word: "US", "IT", "WHO" (and "AT" of AT&T) stay in Latin script in Japanese, and
     lower-cased they would be dropped as "at", "us", "it", "who" (unless the whole sentence
-    is in capitals, where capitals mark no acronym).
+    is in capitals, where capitals mark no acronym). A pronoun fused with its auxiliary
+    ("you're", "I'll", "that's") is as much a stop word as the two words apart: counted as
+    a content stem it matched the broad glosses of any Japanese sentence.
     """
     stems: set[str] = set()
     latin: set[str] = set()
@@ -216,7 +218,7 @@ def english_features(text: str) -> EnglishFeatures:
         if lw in _REPORTING_VERBS:
             stems.add(_REPORTING_VERBS[lw])
             continue
-        if lw in STOPWORDS:
+        if lw in STOPWORDS or lw in PRONOUN_CONTRACTIONS:
             continue
         stems.add(stem(lw))
     return EnglishFeatures(frozenset(stems), english_numbers(text), frozenset(latin))

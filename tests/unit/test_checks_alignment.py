@@ -806,3 +806,38 @@ def test_a_sentence_paired_back_with_its_english_shows_the_phrase_it_lost() -> N
     assert any("Tinubu" in f.message and f.severity in ("major", "minor")
                for f in report.finding_list if f.category in ("name", "omission"))
     assert not [f for f in report.finding_list if f.code == "ALN001"]
+
+
+UNPAIRED = {a["system"]: a for a in (json.loads(line) for line in
+            (ROOT / "tests" / "data" / "esa_unpaired_sentences.jsonl").read_text(
+                encoding="utf-8").splitlines())}
+
+
+@pytest.mark.parametrize("system", ["Llama3-70B", "NTTSU"])
+def test_translations_with_no_human_span_lose_no_sentence(system) -> None:
+    # WMT24 ESA dev items no annotator marked (scores 96): each got a major ALN001.
+    # Llama3-70B: "I'm", "you're" counted as content words in the aligner's features and
+    # matched chance glosses, which drew the aligner off. NTTSU wrote a paragraph as one
+    # unpunctuated sentence; "One of the most scary things I've done ..." (一番怖かった
+    # こと) was taken for not merged into it because its "one" was no number there
+    item = UNPAIRED[system]
+    report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary")
+    assert not [f for f in report.finding_list
+                if f.code == "ALN001" and f.severity in ("major", "critical")]
+
+
+def test_a_translation_cut_after_a_sentence_sharing_the_lost_ones_topic_fails() -> None:
+    # a refA speech transcript cut after 'もちろん、私は1970年代に育ちました。' ("Of
+    # course, I grew up in the 1970s."): the lost last sentence ("I gained my political
+    # consciousness ... in the 1970s ...") shares the decade and "of course" with it, and
+    # was taken for merged into it by similarity. At the tail, with no Japanese after the
+    # gap, only the lost sentence's own words rendered there tell a merge
+    article = UNPAIRED["refA"]
+    en, ja = article["source"], article["translation"]
+    assert mtqa.check(en, ja, backtranslator="dictionary").passed
+    end = "もちろん、私は1970年代に育ちました。"
+    cut = ja[: ja.index(end) + len(end)]
+    report = mtqa.check(en, cut, backtranslator="dictionary")
+    assert not report.passed
+    assert any(f.code == "ALN001" and "political consciousness" in f.message
+               for f in report.finding_list)

@@ -47,7 +47,7 @@ from .text.english import STOPWORDS, words
 from .text.similarity import english_features, japanese_features, name_matcher
 from .types import AlignedPair, Attribution, BackTranslation, Document, Sentence
 
-ALIGNER_VERSION = "dp-6"
+ALIGNER_VERSION = "dp-7"
 
 #: Bead shapes (English sentences, Japanese sentences). 1:0 is an omission, 0:1 an addition.
 BEADS: tuple[tuple[int, int], ...] = (
@@ -753,13 +753,19 @@ def repair_spare(beads: list[tuple[int, int, int, int]], scorer: BeadScorer
     """Beads with an unpaired English sentence given the Japanese sentence that renders
     it from the bead next to it, when that bead pairs more Japanese sentences than English
     and the Japanese sentence at its edge facing the gap matches the unpaired sentence
-    (at least :data:`REPAIR_MIN`) better than every English sentence of its own bead.
+    (at least :data:`REPAIR_MIN`) better than every English sentence of its own bead; and,
+    the last pair of the translation being a 1:1 pair of unrelated sentences (similarity
+    under :data:`REPAIR_MIN`), when its Japanese renders the unpaired sentence before it:
+    the English of that pair is then the one left unpaired.
 
     The search prices a merge by the mean similarity of its members, and a short Japanese
     sentence matches a long English one on a chance gloss or two: a translation of the
     sentence before then joins the next sentence's bead and its own English is left
     unpaired (an omission reported where nothing is missing, and whatever phrase the
-    Japanese did leave out unchecked, its sentence paired with the wrong English)."""
+    Japanese did leave out unchecked, its sentence paired with the wrong English). At the
+    tail of a translation cut off the search likewise pairs the last Japanese sentence with
+    the last English one at similarity 0, and the English sentence it renders is taken for
+    merged into it: what the translation lost was never reported."""
     out = list(beads)
     changed = True
     while changed:
@@ -771,13 +777,19 @@ def repair_spare(beads: list[tuple[int, int, int, int]], scorer: BeadScorer
                 if not 0 <= u < len(out):
                     continue
                 i2, j2, a2, b2 = out[u]
-                if a2 == 0 or b2 <= a2:
+                # the last pair of the translation may be no pair at all: the tail of a
+                # translation cut off, its last Japanese sentence put with the last English
+                last_pair = (a2, b2) == (1, 1) and u > t and not any(
+                    bead[3] for bead in out[u + 1 :])
+                if a2 == 0 or (b2 <= a2 and not last_pair):
                     continue
                 edge = j2 if u > t else j2 + b2 - 1
                 lost = float(scorer.similarity(1, 1, np.array([i]), np.array([edge]))[0])
                 own = scorer.similarity(1, 1, np.arange(i2, i2 + a2), np.full(a2, edge))
                 if lost < REPAIR_MIN or lost <= float(own.max()):
                     continue
+                if b2 <= a2 and float(own.max()) >= REPAIR_MIN:
+                    continue  # a true pair keeps its Japanese
                 out[t] = (i, edge, 1, 1)
                 out[u] = (i2, j2 + 1, a2, b2 - 1) if u > t else (i2, j2, a2, b2 - 1)
                 changed = True

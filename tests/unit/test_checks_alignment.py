@@ -841,3 +841,20 @@ def test_a_translation_cut_after_a_sentence_sharing_the_lost_ones_topic_fails() 
     assert not report.passed
     assert any(f.code == "ALN001" and "political consciousness" in f.message
                for f in report.finding_list)
+
+
+def test_the_last_japanese_sentence_of_a_cut_translation_pairs_with_what_it_renders() -> None:
+    # a refA transcript of WMT24 ESA dev cut after 'だから相手を撃ってる時に、違う場所に撃っ
+    # てたんだ。' ("So when I was shooting him, basically I was shooting at all the wrong
+    # places"): the aligner paired that sentence with the next English one ("All right, so
+    # let's head over to COD Mobile.") at similarity 0, took the sentence it renders for
+    # merged into it, and the lost ones went unreported
+    article = UNPAIRED["refA-game"]
+    en, ja = article["source"], article["translation"]
+    assert mtqa.check(en, ja, backtranslator="dictionary").passed
+    end = "だから相手を撃ってる時に、違う場所に撃ってたんだ。"
+    report = mtqa.check(en, ja[: ja.index(end) + len(end)], backtranslator="dictionary")
+    last = [p for p in report.pairs if p.mt_sentences][-1]
+    assert last.reference.startswith("So when I was shooting him")
+    assert not report.passed
+    assert any(f.code == "ALN001" and "COD Mobile" in f.message for f in report.finding_list)

@@ -12,6 +12,12 @@ import mtqa
 
 ROOT = Path(__file__).resolve().parents[2]
 
+
+def _data(name: str) -> list[dict]:
+    """The records of a JSON Lines file of tests/data (WMT24 ESA dev texts)."""
+    return [json.loads(line) for line in
+            (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()]
+
 EN = [
     "The city council approved a new budget on Monday after a long debate.",
     "The plan raises spending on schools by 12 percent.",
@@ -607,9 +613,7 @@ def test_neighbouring_one_to_one_pairs_that_match_crosswise_are_swapped() -> Non
 
 # --- a translation cut short (ALN006, and the tail of ALN001) -----------------------------
 
-CUT_ARTICLES = [json.loads(line) for line in
-                (ROOT / "tests" / "data" / "refa_cut_articles.jsonl").read_text(
-                    encoding="utf-8").splitlines()]
+CUT_ARTICLES = _data("refa_cut_articles.jsonl")
 
 
 @pytest.mark.parametrize("article", CUT_ARTICLES, ids=lambda a: a["doc_id"])
@@ -652,9 +656,7 @@ def test_a_translation_that_ends_without_a_full_stop_is_not_cut() -> None:
     assert [f.code for f in findings(EN_TEXT, ja)] == []
 
 
-DROPPED = [json.loads(line) for line in
-           (ROOT / "tests" / "data" / "refa_dropped_paragraphs.jsonl").read_text(
-               encoding="utf-8").splitlines()]
+DROPPED = _data("refa_dropped_paragraphs.jsonl")
 
 
 @pytest.mark.parametrize("article", DROPPED, ids=lambda a: f"{a['doc_id']}-{a['dropped']}")
@@ -688,9 +690,7 @@ def test_an_english_of_page_chrome_only_is_no_crash(en) -> None:
         assert report.verdict in ("pass", "fail")
 
 
-SPEECH = [json.loads(line) for line in
-          (ROOT / "tests" / "data" / "refa_speech_cuts.jsonl").read_text(
-              encoding="utf-8").splitlines()]
+SPEECH = _data("refa_speech_cuts.jsonl")
 
 
 @pytest.mark.parametrize("article", SPEECH, ids=lambda a: a["doc_id"])
@@ -738,12 +738,8 @@ def test_paragraphs_joined_in_the_wrong_order_fail_the_gate(article) -> None:
                     if f.code == "ALN007"]
 
 
-SPLIT = [json.loads(line) for line in
-         (ROOT / "tests" / "data" / "esa_split_sentences.jsonl").read_text(
-             encoding="utf-8").splitlines()]
-THREAD = [json.loads(line) for line in
-          (ROOT / "tests" / "data" / "refa_social_thread.jsonl").read_text(
-              encoding="utf-8").splitlines()]
+SPLIT = _data("esa_split_sentences.jsonl")
+THREAD = _data("refa_social_thread.jsonl")
 
 
 @pytest.mark.parametrize("article", SPLIT, ids=lambda a: a["system"])
@@ -772,9 +768,7 @@ def test_a_sentence_of_another_story_in_its_place_is_still_an_addition() -> None
     assert not report.passed
 
 
-SPARE = [json.loads(line) for line in
-         (ROOT / "tests" / "data" / "esa_spare_japanese.jsonl").read_text(
-             encoding="utf-8").splitlines()]
+SPARE = _data("esa_spare_japanese.jsonl")
 
 
 def test_a_sentence_rendered_in_the_next_beads_spare_japanese_is_not_lost() -> None:
@@ -808,9 +802,7 @@ def test_a_sentence_paired_back_with_its_english_shows_the_phrase_it_lost() -> N
     assert not [f for f in report.finding_list if f.code == "ALN001"]
 
 
-UNPAIRED = {a["system"]: a for a in (json.loads(line) for line in
-            (ROOT / "tests" / "data" / "esa_unpaired_sentences.jsonl").read_text(
-                encoding="utf-8").splitlines())}
+UNPAIRED = {a["system"]: a for a in _data("esa_unpaired_sentences.jsonl")}
 
 
 @pytest.mark.parametrize("system", ["Llama3-70B", "NTTSU"])

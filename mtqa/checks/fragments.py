@@ -377,12 +377,29 @@ _FINITE_WORDS = frozenset(
 
 def _verbless(sentence: str) -> bool:
     """True when an English sentence has no finite verb (a fragment of spoken or informal
-    English: "Or a cat in the garden?"): none of :data:`_FINITE_WORDS`, no -ed form, no
-    irregular past. A present-tense verb after a noun subject ("Prices rise.") is not
+    English: "Or a cat in the garden?"): none of :data:`_FINITE_WORDS`, no -ed form or
+    irregular past after a word of its phrase other than a conjunction (a participle or an
+    adjective: "but fatigued", "Arrested yesterday"). A present-tense verb after a noun subject ("Prices rise.") is not
     recognised, so such a sentence also counts as verbless: the rule may excuse a
     Japanese fragment, never create a finding."""
     tokens = _english_tokens(sentence)
-    return bool(tokens) and not any(_finite(t) for t in tokens)
+    if not tokens:
+        return False
+    for chunk in re.split(r"[,;:—–]", sentence):
+        toks = _english_tokens(chunk)
+        for k, t in enumerate(toks):
+            if t in _FINITE_WORDS:
+                return False
+            # a past form with no word before it in its phrase but a conjunction is a
+            # participle or an adjective ("not so much lazy, but fatigued", "Arrested
+            # yesterday"): a finite past tense follows its subject
+            if _finite(t) and k > 0 and toks[k - 1] not in _CONJUNCTIONS:
+                return False
+    return True
+
+
+#: Words that join a participle or an adjective to what comes before it ("but fatigued").
+_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "nor", "not", "so"})
 
 
 def _english_tokens(text: str) -> list[str]:

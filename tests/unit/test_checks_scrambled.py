@@ -5,9 +5,13 @@ first line (headlines are exempt)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import mtqa
+from mtqa.checks.fragments import _verbless
 
 HEAD_EN = "Minister visits Paris\n\n"
 HEAD_JA = "大臣がパリを訪問\n\n"
@@ -566,3 +570,29 @@ def test_a_sentence_boundary_drawn_elsewhere_moves_no_clause() -> None:
 def test_a_clause_carried_to_the_far_end_of_the_next_sentence_is_moved() -> None:
     ja = "嵐は月曜日に海岸を襲った。火曜日までには首都の大雨は止んでいたが、その後ゆっくりと北の山地へ移動した。"
     assert ("SCR006", "その後ゆっくりと北の山地へ移動した") in flagged(STORM_EN, ja)
+
+
+@pytest.mark.parametrize(("sentence", "verbless"), [
+    ("not so much lazy, but fatigued, even after all this time.", True),
+    ("Arrested yesterday in Paris.", True),
+    ("Tired, hungry and cold.", True),
+    ("Prices soared after the vote.", False),
+    ("The company closed its factory.", False),
+    ("He resigned.", False),
+    ("Officials met and agreed on a plan.", False),
+])
+def test_a_past_form_after_no_subject_is_no_finite_verb(sentence, verbless) -> None:
+    # "fatigued" after "but" is an adjective: the English sentence has no finite verb, and
+    # its Japanese may be a fragment too; a past tense after its subject is finite
+    assert _verbless(sentence) is verbless
+
+
+def test_a_professional_rendering_of_a_verbless_sentence_passes() -> None:
+    # a refA thread of WMT24 ESA dev: "not so much lazy, but fatigued, even after all this
+    # time. time." → …疲れちゃってるんだ。もうオールタイム。タイム。 (a pun). The Japanese
+    # fragment renders a verbless English sentence; a major SCR001 failed the article
+    path = Path(__file__).resolve().parents[2] / "tests" / "data" / "refa_verbless_thread.jsonl"
+    article = json.loads(path.read_text(encoding="utf-8"))
+    report = mtqa.check(article["source"], article["translation"], backtranslator="dictionary")
+    assert report.passed
+    assert not [f for f in report.finding_list if f.code == "SCR001"]

@@ -511,6 +511,8 @@ class AlignmentCheck(BaseCheck):
         """One finding per run of omitted English sentences (they share one anchor span)."""
         runs: list[list[_Unpaired]] = []
         bead_of = {j: k for k, p in enumerate(content) for j in p.mt_sentences}
+        # the last bead with Japanese: a gap after it is the tail of the translation
+        last_japanese = max(bead_of.values())
         for g in gaps:
             # merged into a neighbouring bead, not lost: a bead next door, not the last
             # Japanese sentence before a run of lost ones (the tail of a translation cut
@@ -521,8 +523,8 @@ class AlignmentCheck(BaseCheck):
             # there tell a merge: the last sentence of a translation cut off shares the
             # topic of the lost ones, "Of course, I grew up in the 1970s." before "I gained
             # my political consciousness ... in the 1970s ...")
-            tail = not any(p.mt_sentences for p in content[g.bead + 1 :])
-            near = [] if tail else _neighbours(content, g.bead, side="mt", within=MERGE_REACH)
+            near = ([] if g.bead > last_japanese
+                    else _neighbours(content, g.bead, side="mt", within=MERGE_REACH))
             if any(sim(g.sentence, j) >= max(NEIGHBOUR_MATCH,
                                              MERGE_SHARE * content[bead_of[j]].score)
                    and not _other_paragraph(content[bead_of[j]], g.sentence, ctx)
@@ -546,8 +548,7 @@ class AlignmentCheck(BaseCheck):
             said = (f"{n} English sentence{'s' if n > 1 else ''} missing from the "
                     f"translation around here")
             severity: Severity = "major" if words >= MAJOR_MIN_WORDS else "minor"
-            if (not any(p.mt_sentences for p in content[run[-1].bead + 1 :])
-                    and total and words >= CUT_OFF_SHARE * total):
+            if run[-1].bead > last_japanese and total and words >= CUT_OFF_SHARE * total:
                 severity = "critical"
                 said = (f"the translation stops here: the last {_count(n, 'English sentence')}"
                         f", {words / total:.0%} of the article's content words, have no "

@@ -379,14 +379,13 @@ def _verbless(sentence: str) -> bool:
     """True when an English sentence has no finite verb (a fragment of spoken or informal
     English: "Or a cat in the garden?"): none of :data:`_FINITE_WORDS`, no -ed form or
     irregular past after a word of its phrase other than a conjunction (a participle or an
-    adjective: "but fatigued", "Arrested yesterday"). A present-tense verb after a noun subject ("Prices rise.") is not
-    recognised, so such a sentence also counts as verbless: the rule may excuse a
-    Japanese fragment, never create a finding."""
-    tokens = _english_tokens(sentence)
-    if not tokens:
+    adjective: "but fatigued", "Arrested yesterday"). A present-tense verb after a noun
+    subject ("Prices rise.") is not recognised, so such a sentence also counts as verbless:
+    the rule may excuse a Japanese fragment, never create a finding."""
+    phrases = [_english_tokens(chunk) for chunk in re.split(r"[,;:—–]", sentence)]
+    if not any(phrases):
         return False
-    for chunk in re.split(r"[,;:—–]", sentence):
-        toks = _english_tokens(chunk)
+    for toks in phrases:
         for k, t in enumerate(toks):
             if t in _FINITE_WORDS:
                 return False

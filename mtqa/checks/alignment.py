@@ -5,9 +5,13 @@ The aligner (:mod:`mtqa.align`) pairs the Japanese with the English in beads; wh
 not pair is evidence of a structural error:
 
 * ``omission`` (ALN001): an English sentence with no Japanese counterpart (a 1:0 bead)
-  that resembles none of the Japanese around it. The span is the Japanese sentence next to
-  which it should have been: the one before the gap, or the one after it when the omitted
-  sentence opens a paragraph (or the document) that goes on after the gap.
+  that resembles none of the Japanese around it. The finding is a point (``start == end``,
+  empty text): the place in the Japanese where the sentence should have been, the end of
+  the Japanese sentence before the gap, or the start of the one after it when the omitted
+  sentence opens a paragraph (or the document) that goes on after the gap. A missing
+  sentence has no characters of its own, and the sentence next to it is no error: a span on
+  it would tell an editor to look for one there (ESA annotators mark such an error
+  ``missing``, with no characters; word-level QE tags the gap between words).
 * ``addition`` (ALN002): a Japanese sentence with no English counterpart (0:1) that is not
   page chrome, resembles none of the English around it, and has some content of its own
   (a dangling fragment of one or two words is the sentence-level scrambled check's
@@ -183,7 +187,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 16
+    version: ClassVar[int] = 17
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -538,10 +542,9 @@ class AlignmentCheck(BaseCheck):
                 runs.append([g])
         total = _article_size(content, ctx)
         for run in runs:
-            anchor = _anchor_sentence(content, run[0].bead, run[-1].bead, ctx)
-            if anchor is None:
+            point = _omission_point(content, run[0].bead, run[-1].bead, ctx)
+            if point is None:
                 continue  # the Japanese has no content at all: nothing to point at
-            s = ctx.translation.sentences[anchor]
             english = " ".join(ctx.reference.sentence_text(g.sentence) for g in run)
             words = sum(_english_size(ctx.reference.sentence_text(g.sentence)) for g in run)
             n = len(run)
@@ -554,7 +557,7 @@ class AlignmentCheck(BaseCheck):
                         f", {words / total:.0%} of the article's content words, have no "
                         "Japanese (cut off or left unfinished)")
             yield self.finding(
-                ctx.translation.text, s.start, s.end, category="omission",
+                ctx.translation.text, point, point, category="omission",
                 severity=severity, message=f"{said}: {shorten(english)!r}",
                 reference=english, code="ALN001",
                 segment=content[run[0].bead].index,
@@ -869,14 +872,16 @@ def _neighbours(content: Sequence[AlignedPair], bead: int, side: str,
     return before[:NEIGHBOURHOOD] + after[:NEIGHBOURHOOD]
 
 
-def _anchor_sentence(content: Sequence[AlignedPair], first: int, last: int,
-                     ctx: Context) -> int | None:
-    """The Japanese sentence next to which omitted beads ``first..last`` should have been.
+def _omission_point(content: Sequence[AlignedPair], first: int, last: int,
+                    ctx: Context) -> int | None:
+    """The offset in the Japanese where omitted beads ``first..last`` should have been.
 
-    The one before the gap (the omission came after it), unless the omitted English opens a
-    paragraph that goes on after the gap: then the one after it, which stands in the same
-    paragraph. At the start of the document, the first one after the gap.
+    The end of the Japanese sentence before the gap (the omission came after it), unless
+    the omitted English opens a paragraph that goes on after the gap: then the start of the
+    one after it, which stands in the same paragraph. At the start of the document, the
+    start of the first one after the gap. None when the Japanese has no sentence at all.
     """
+    sentences = ctx.translation.sentences
     before = next((p for p in reversed(content[:first]) if p.mt_sentences), None)
     after = next((p for p in content[last + 1 :] if p.mt_sentences), None)
     if before is not None and after is not None and before.ref_sentences:
@@ -888,11 +893,11 @@ def _anchor_sentence(content: Sequence[AlignedPair], first: int, last: int,
             para[after.ref_sentences[0]].paragraph == para[gap_last].paragraph
         )
         if opens_paragraph and continues:
-            return after.mt_sentences[0]
+            return sentences[after.mt_sentences[0]].start
     if before is not None:
-        return before.mt_sentences[-1]
+        return sentences[before.mt_sentences[-1]].end
     if after is not None:
-        return after.mt_sentences[0]
+        return sentences[after.mt_sentences[0]].start
     return None
 
 

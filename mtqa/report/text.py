@@ -74,8 +74,12 @@ def _sentence_block(report: Report, pair: AlignedPair, found: list[Finding],
                     color: bool) -> list[str]:
     """One flagged sentence: the Japanese with the spans marked, the English, the findings."""
     ja = report.translation_text
-    pos = pair.mt_start
-    marked = []
+    pos, end = pair.mt_start, pair.mt_end
+    lost = pair.mt_start == pair.mt_end  # no Japanese of its own (a sentence lost)
+    if lost:  # its findings are places: shown between the Japanese around them
+        pos = max(0, min(f.start for f in found) - CONTEXT_CHARS)
+        end = max(f.end for f in found) + CONTEXT_CHARS
+    marked = ["…"] if lost and pos else []
     for f in found:
         if f.start < pos:
             continue
@@ -86,7 +90,9 @@ def _sentence_block(report: Report, pair: AlignedPair, found: list[Finding],
         else:
             marked.append(f"【{span}】")
         pos = f.end
-    marked.append(ja[pos : max(pos, pair.mt_end)])
+    marked.append(ja[pos : max(pos, end)])
+    if lost and end < len(ja):
+        marked.append("…")
     ref = pair.reference.replace("\n", " ")
     lines = [
         "",

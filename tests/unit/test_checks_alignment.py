@@ -56,11 +56,12 @@ def test_faithful_translation_has_no_findings():
     assert findings(EN_TEXT, ja) == ()
 
 
-def test_dropped_sentence_is_an_omission_at_the_preceding_sentence():
+def test_dropped_sentence_is_an_omission_after_the_preceding_sentence():
     ja = ja_text([[JA[0]], [JA[2]], JA[3:5], JA[5:7]])
     (f,) = findings(EN_TEXT, ja)
     assert (f.category, f.severity, f.code) == ("omission", "major", "ALN001")
-    assert f.text == JA[0]  # a real, non-empty Japanese sentence: where it should have come
+    # a point, where the sentence should have come: right after JA[0], which is no error
+    assert f.text == "" and f.start == f.end == ja.index(JA[0]) + len(JA[0])
     assert f.reference == EN[1]
 
 
@@ -68,15 +69,16 @@ def test_dropped_first_sentence_points_at_the_next_one():
     ja = ja_text([[JA[1]], [JA[2]], JA[3:5], JA[5:7]])
     (f,) = findings(EN_TEXT, ja)
     assert f.category == "omission"
-    assert f.text == JA[1]
+    assert f.text == "" and f.start == f.end == 0  # before JA[1], the document's start
 
 
 def test_dropped_paragraph_opener_points_at_the_rest_of_its_paragraph():
     ja = ja_text([JA[0:2], [JA[2]], [JA[4]], JA[5:7]])
     en = "\n\n".join([" ".join(EN[0:2]), EN[2], " ".join(EN[3:5]), " ".join(EN[5:7])])
     (f,) = findings(en, ja)
-    # EN[3] opens the third paragraph, which goes on with EN[4] (JA[4])
-    assert f.text == JA[4]
+    # EN[3] opens the third paragraph, which goes on with EN[4] (JA[4]): the place is the
+    # start of that paragraph, not the end of the one before
+    assert f.text == "" and f.start == f.end == ja.index(JA[4])
 
 
 def test_consecutive_dropped_sentences_give_one_finding():
@@ -87,14 +89,14 @@ def test_consecutive_dropped_sentences_give_one_finding():
     assert "2 English sentences" in f.message
 
 
-def test_a_translation_cut_off_is_a_critical_omission_at_its_last_sentence():
+def test_a_translation_cut_off_is_a_critical_omission_at_its_end():
     """The Japanese stops after the third sentence: four English sentences, more than a third
     of the article's words, have no Japanese after it (an output limit, a half-written feed
     item). One critical finding, so the score says so too, not one major among many."""
     ja = ja_text([JA[0:2], [JA[2]]])
     (f,) = findings(EN_TEXT, ja)
     assert (f.category, f.severity, f.code) == ("omission", "critical", "ALN001")
-    assert f.text == JA[2] and f.reference == " ".join(EN[3:7])
+    assert f.start == f.end == len(ja) and f.reference == " ".join(EN[3:7])
     assert f.message.startswith("the translation stops here: the last 4 English sentences")
     report = mtqa.check(EN_TEXT, ja, backtranslator="dictionary")
     assert report.score <= 50 and not report.gate.passed
@@ -340,18 +342,20 @@ def test_translation_much_shorter_than_the_reference_is_one_omission_finding():
     assert f.reference  # the first English sentence left out
 
 
-def test_the_more_severe_of_two_omissions_on_one_sentence_is_kept():
-    # the first five paragraphs only: "much shorter than the reference" (ALN005, major) and
-    # "the translation stops here" (ALN001, critical) point at the same last sentence: both
-    # say something of their own and are kept. One finding a span, category and code is
-    # kept, and it was the first found whatever its severity: a minor ALN001 of one lost
-    # sentence anchored there hid the critical one
+def test_a_cut_off_translation_keeps_its_critical_omission_and_its_extent_finding():
+    # the first five paragraphs only: "much shorter than the reference" (ALN005, major, on
+    # the last sentence) and "the translation stops here" (ALN001, critical, the point at
+    # the end) both say something of their own and are kept; the sentences lost before the
+    # last one (a major ALN001 at its start) hide neither. One finding a span, category and
+    # code is kept, and it was the first found whatever its severity: a minor ALN001 of one
+    # lost sentence anchored at the same place hid the critical one
     ja = "\n\n".join(RIYADH_JA.split("\n\n")[:5])
     found = [f for f in findings(RIYADH_EN, ja) if f.category == "omission"]
-    last = (found[-1].start, found[-1].end)
-    there = {(f.code, f.severity) for f in found if (f.start, f.end) == last}
-    assert there == {("ALN001", "critical"), ("ALN005", "major")}
-    assert any("the translation stops here" in f.message for f in found)
+    at_end = [(f.code, f.severity) for f in found if f.end == len(ja)]
+    assert sorted(at_end) == [("ALN001", "critical"), ("ALN005", "major")]
+    (cut,) = [f for f in found if f.severity == "critical"]
+    assert cut.start == cut.end == len(ja)
+    assert cut.message.startswith("the translation stops here")
 
 
 def test_texts_of_the_same_extent_have_no_extent_finding():

@@ -141,6 +141,19 @@ def test_text_document_block_on_a_constructed_report():
     assert sum(_text_listed(text).values()) == len(fs)
 
 
+def test_text_shows_a_lost_sentence_between_the_japanese_around_its_place():
+    """A sentence with no Japanese is reported at a point (an empty span): the text report
+    shows that place marked ∅ between the Japanese before and after it, not an empty line."""
+    en = ("The council approved the budget on Monday. The vote was seven to two. "
+          "A public meeting is planned for next week.")
+    ja = "市議会は月曜日、予算案を承認した。来週、公開の会合が予定されている。"
+    r = mtqa.check(en, ja, backtranslator="dictionary")
+    (f,) = [f for f in r.finding_list if f.code == "ALN001"]
+    assert f.start == f.end == ja.index("来週") and f.text == ""
+    line = next(x for x in r.to_text().splitlines() if "∅" in x)
+    assert "予算案を承認した。【∅】来週、公開の会合" in line
+
+
 def test_segment_column_is_a_nullable_integer(riyadh_report):
     """Friction #16: the segment column showed 3.0 (floats, because of the nulls)."""
     df = riyadh_report.findings

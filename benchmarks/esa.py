@@ -348,6 +348,17 @@ def _overlaps(f: Any, it: EsaItem) -> bool:
     return any(f.start < b and a < f.end for a, b, _ in it.spans)
 
 
+def confirmed(f: Any, it: EsaItem) -> bool:
+    """Whether a human annotation confirms the finding ``f`` of item ``it``: it overlaps a
+    marked span, or it is an omission at a point (a sentence lost: no characters to
+    overlap) in an item the annotator marked ``missing``, the annotators' way to mark an
+    omission. What the confidence model is fitted on; the per-check table keeps the
+    issue's plain overlap."""
+    if f.start == f.end and f.category == "omission" and it.missing > 0:
+        return True
+    return _overlaps(f, it)
+
+
 @dataclass
 class Outcome:
     """What one configuration shows for one item: its findings, score and gate verdict."""

@@ -8,7 +8,9 @@ Usage::
 The data are WMT24's ESA annotations of English→Japanese (development half, see
 ``benchmarks/esa.py``): mtqa checks every item (dictionary engine, findings cached by
 ``esa.py``), and each finding that claims an error becomes one example, *confirmed* when
-it overlaps a span the annotator marked in that item. The procedure (``fit``):
+it overlaps a span the annotator marked in that item, or, for an omission at a point (a
+lost sentence has no characters), when the annotator marked the item ``missing``
+(``esa.confirmed``). The procedure (``fit``):
 
 1. features of ``mtqa.risk.confidence.feature_rows`` (check, code, category, the severity its
    check gave, the flagged text's length and script, the segment's chrF and alignment
@@ -129,7 +131,7 @@ def examples(corpus: Corpus, which: Sequence[int]) -> Examples:
                     or f.code in UNCALIBRATED_CODES):
                 continue
             rows.append(row)
-            labels.append(int(esa._overlaps(f, corpus.items[i])))
+            labels.append(int(esa.confirmed(f, corpus.items[i])))
             owner.append(i)
     return Examples(rows, np.array(labels, dtype=int), np.array(owner, dtype=int))
 
@@ -341,7 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "data": Path(args.data).name,
         "data_sha256": esa.data_digest(Path(args.data)),
         "items": len(items), "documents": len({it.doc_id for it in items}),
-        "label": "a finding is confirmed when it overlaps a span the ESA annotator marked",
+        "label": ("a finding is confirmed when it overlaps a span the ESA annotator marked, "
+                  "or is an omission at a point in an item marked missing"),
         "mtqa_signature": signatures[-1] if signatures else "",
         "code_digest": esa.code_digest(), "backtranslator": esa.BACKTRANSLATOR,
         "procedure": {"C": C, "min_count": MIN_COUNT, "major_at": MAJOR_AT,

@@ -89,3 +89,19 @@ def test_omission_findings_are_measured_against_the_missing_marks():
     line = json.dumps({"doc_id": "d", "domain": "news", "system": "x", "source": "s",
                        "translation": "t", "esa_score": 1, "spans": [], "missing": 3})
     assert esa._parse_item(json.loads(line), "f:1").missing == 3
+
+
+def test_a_lost_sentence_is_confirmed_by_a_missing_mark_not_by_a_span_nearby():
+    """The confidence model's label: an omission at a point (no characters) is confirmed
+    where the annotator marked the item ``missing``; a span beside the point does not
+    confirm it, one holding it does, and a finding with characters needs an overlap."""
+    from types import SimpleNamespace as F
+
+    marked = esa.EsaItem("d", "news", "sysA", "s", "abcdef", 50.0, ((0, 2, "major"),), missing=1)
+    unmarked = esa.EsaItem("d", "news", "sysB", "s", "abcdef", 50.0, ((0, 2, "major"),))
+    point = F(category="omission", start=3, end=3)
+    assert esa.confirmed(point, marked) and not esa.confirmed(point, unmarked)
+    assert esa.confirmed(F(category="omission", start=1, end=1), unmarked)  # inside the span
+    # a finding with characters is confirmed by an overlap only, whatever the missing mark
+    assert not esa.confirmed(F(category="omission", start=3, end=5), marked)
+    assert not esa.confirmed(F(category="number", start=3, end=3), marked)

@@ -66,7 +66,8 @@ def github_annotations(record: Mapping[str, Any]) -> Iterator[str]:
         level = LEVELS.get(f.get("severity", ""))
         if level is None or f.get("category") == "boilerplate":
             continue
-        msg = f"{item_id}: «{_quote(f.get('text', ''))}» {f.get('message', '')}"
+        # a point finding (a lost sentence) has no text: ∅ marks the place, as in the reports
+        msg = f"{item_id}: «{_quote(f.get('text') or '∅')}» {f.get('message', '')}"
         if f.get("reference"):
             msg += f" (English: {_quote(f['reference'])})"
         line = f.get("line", item_line)

@@ -67,7 +67,7 @@ def _quote(text: Any) -> str:
 
 def finding_line(f: Mapping[str, Any]) -> str:
     """``major title «外務大統領» (English: "Foreign Minister"): message [line 3]``."""
-    out = f"{f.get('severity')} {f.get('category')} «{_quote(f.get('text'))}»"
+    out = f"{f.get('severity')} {f.get('category')} «{_quote(f.get('text') or '∅')}»"
     if f.get("reference"):
         out += f" (English: \"{_quote(f['reference'])}\")"
     out += f": {f.get('message', '')}"

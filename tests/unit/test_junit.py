@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from mtqa.feed import junit
 from mtqa.feed.annotations import command, escape_property, github_annotations
-from mtqa.feed.junit import FOOTER, JUnitStats, failure_message, header
+from mtqa.feed.junit import FOOTER, JUnitStats, failure_message, finding_line, header
 
 FINDING = {
     "category": "title", "severity": "major", "start": 3, "end": 8, "text": "外務大統領",
@@ -86,6 +86,12 @@ def test_github_annotations_format_and_levels():
     assert lines[1].startswith("::warning file=ja/riyadh.txt,line=4,")
     assert lines[2].startswith("::error file=ja/riyadh.txt,title=mtqa gate::")
     assert list(github_annotations(PASSED)) == []
+    # a lost sentence is a point: no text, so ∅ stands for its place
+    lost = {**FINDING, "category": "omission", "start": 9, "end": 9, "text": "",
+            "message": "1 English sentence missing"}
+    (line, _) = github_annotations({**FAILED, "findings": [lost]})
+    assert "riyadh: «∅» 1 English sentence missing" in line
+    assert finding_line(lost).startswith("major omission «∅»")
     (err,) = github_annotations(ERROR)
     assert err.startswith("::error file=feed.jsonl,line=3,title=mtqa%3A article not checked::")
 

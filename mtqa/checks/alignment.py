@@ -84,6 +84,10 @@ MERGE_REACH = 1
 #: one that renders its own English fully (a bead of 0.8 and more) shares only a topic word
 #: or two with a lost neighbour ("I really want to go back to bed" at 0.36).
 MERGE_SHARE = 0.5
+#: A lost sentence whose neighbour matches it this well (the aligner's similarity; above
+#: unrelated sentences, see ``NEIGHBOUR_MATCH``) is partly rendered there: the finding lies
+#: on that sentence, not at the point of the gap.
+PARTLY_RENDERED = 0.15
 #: Similarity from which an unpaired English and an unpaired Japanese sentence, anywhere in
 #: the document, are taken to translate each other (a moved sentence): what makes a good bead
 #: for the aligner. An editor moves a sentence to another paragraph, however far.
@@ -542,9 +546,22 @@ class AlignmentCheck(BaseCheck):
                 runs.append([g])
         total = _article_size(content, ctx)
         for run in runs:
-            point = _omission_point(content, run[0].bead, run[-1].bead, ctx)
-            if point is None:
+            place = _omission_place(content, run[0].bead, run[-1].bead, ctx)
+            if place is None:
                 continue  # the Japanese has no content at all: nothing to point at
+            anchor, point = place
+            # the sentence next to the gap renders part of the lost English sentence beside
+            # it (a clause of it merged there, the rest dropped), or is a sentence with no
+            # English of its own (the aligner paired neither: it stands where the lost one
+            # should): that sentence is where the English went missing; otherwise nothing in
+            # the Japanese is wrong but the gap itself, a point
+            beside = run[-1] if point == ctx.translation.sentences[anchor].start else run[0]
+            partly = sim(beside.sentence, anchor)
+            if partly >= PARTLY_RENDERED or not content[bead_of[anchor]].ref_sentences:
+                start, end = (ctx.translation.sentences[anchor].start,
+                              ctx.translation.sentences[anchor].end)
+            else:
+                start = end = point
             english = " ".join(ctx.reference.sentence_text(g.sentence) for g in run)
             words = sum(_english_size(ctx.reference.sentence_text(g.sentence)) for g in run)
             n = len(run)
@@ -557,11 +574,12 @@ class AlignmentCheck(BaseCheck):
                         f", {words / total:.0%} of the article's content words, have no "
                         "Japanese (cut off or left unfinished)")
             yield self.finding(
-                ctx.translation.text, point, point, category="omission",
+                ctx.translation.text, start, end, category="omission",
                 severity=severity, message=f"{said}: {shorten(english)!r}",
                 reference=english, code="ALN001",
                 segment=content[run[0].bead].index,
-                evidence={"sentences": ",".join(str(g.sentence) for g in run)},
+                evidence={"sentences": ",".join(str(g.sentence) for g in run),
+                          "similarity": f"{partly:.3f}"},
             )
 
     def _additions(self, gaps: Sequence[_Unpaired], content: Sequence[AlignedPair],
@@ -872,14 +890,15 @@ def _neighbours(content: Sequence[AlignedPair], bead: int, side: str,
     return before[:NEIGHBOURHOOD] + after[:NEIGHBOURHOOD]
 
 
-def _omission_point(content: Sequence[AlignedPair], first: int, last: int,
-                    ctx: Context) -> int | None:
-    """The offset in the Japanese where omitted beads ``first..last`` should have been.
+def _omission_place(content: Sequence[AlignedPair], first: int, last: int,
+                    ctx: Context) -> tuple[int, int] | None:
+    """The Japanese sentence next to which omitted beads ``first..last`` should have been,
+    and the offset of the gap beside it.
 
-    The end of the Japanese sentence before the gap (the omission came after it), unless
-    the omitted English opens a paragraph that goes on after the gap: then the start of the
-    one after it, which stands in the same paragraph. At the start of the document, the
-    start of the first one after the gap. None when the Japanese has no sentence at all.
+    The Japanese sentence before the gap (the omission came after it: its end), unless the
+    omitted English opens a paragraph that goes on after the gap: then the one after it,
+    which stands in the same paragraph (its start). At the start of the document, the first
+    one after the gap. None when the Japanese has no sentence at all.
     """
     sentences = ctx.translation.sentences
     before = next((p for p in reversed(content[:first]) if p.mt_sentences), None)
@@ -893,11 +912,14 @@ def _omission_point(content: Sequence[AlignedPair], first: int, last: int,
             para[after.ref_sentences[0]].paragraph == para[gap_last].paragraph
         )
         if opens_paragraph and continues:
-            return sentences[after.mt_sentences[0]].start
+            j = after.mt_sentences[0]
+            return j, sentences[j].start
     if before is not None:
-        return sentences[before.mt_sentences[-1]].end
+        j = before.mt_sentences[-1]
+        return j, sentences[j].end
     if after is not None:
-        return sentences[after.mt_sentences[0]].start
+        j = after.mt_sentences[0]
+        return j, sentences[j].start
     return None
 
 

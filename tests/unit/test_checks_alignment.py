@@ -72,6 +72,19 @@ def test_dropped_first_sentence_points_at_the_next_one():
     assert f.text == "" and f.start == f.end == 0  # before JA[1], the document's start
 
 
+@pytest.mark.parametrize("case", _data("perturb_lost_clause.jsonl"), ids=lambda c: c["detail"][:24])
+def test_a_sentence_left_with_half_its_english_carries_the_omission(case):
+    """benchmarks/perturb.py cases (injector v3, seed 0): a clause dropped from a refA
+    sentence, and the aligner leaves that English sentence unpaired. The Japanese next to
+    the gap renders the rest of it (the aligner's similarity above unrelated sentences), or
+    stands unpaired itself (a one-sentence post): the omission lies on that sentence, where
+    the clause went missing, not at a point after it. The untouched translation has none."""
+    (f,) = [f for f in findings(case["source"], case["translation"]) if f.code == "ALN001"]
+    (drop, _), = case["spans"]
+    assert f.start <= drop < f.end and f.text.endswith("。")
+    assert not [f for f in findings(case["source"], case["original"]) if f.code == "ALN001"]
+
+
 def test_dropped_paragraph_opener_points_at_the_rest_of_its_paragraph():
     ja = ja_text([JA[0:2], [JA[2]], [JA[4]], JA[5:7]])
     en = "\n\n".join([" ".join(EN[0:2]), EN[2], " ".join(EN[3:5]), " ".join(EN[5:7])])

@@ -629,7 +629,8 @@ def print_baselines(b: Mapping[str, Any]) -> None:
 def print_reliability(results: Mapping[str, Any]) -> None:
     cal = results["calibration_out_of_fold"]
     print(f"\n== confidence, out of fold: {cal['findings']} findings, "
-          f"{cal['confirmed_rate']:.1%} on a human span; log loss {cal['log_loss']:.3f} "
+          f"{cal['confirmed_rate']:.1%} confirmed (on a human span, or a lost sentence in "
+          f"an item marked missing); log loss {cal['log_loss']:.3f} "
           f"(base rate {cal['log_loss_base_rate']:.3f}), Brier {cal['brier']:.3f}, "
           f"AUC {_fmt(cal['auc'])}")
     print(f"{'confidence':12s} {'findings':>8s} {'mean':>6s} {'confirmed':>9s}")

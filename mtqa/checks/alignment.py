@@ -11,7 +11,9 @@ not pair is evidence of a structural error:
   sentence opens a paragraph (or the document) that goes on after the gap. A missing
   sentence has no characters of its own, and the sentence next to it is no error: a span on
   it would tell an editor to look for one there (ESA annotators mark such an error
-  ``missing``, with no characters; word-level QE tags the gap between words).
+  ``missing``, with no characters; word-level QE tags the gap between words). Unless that
+  sentence renders part of the lost one (:data:`PARTLY_RENDERED`) or has no English of its
+  own: then the English went missing inside it, and the finding lies on it.
 * ``addition`` (ALN002): a Japanese sentence with no English counterpart (0:1) that is not
   page chrome, resembles none of the English around it, and has some content of its own
   (a dangling fragment of one or two words is the sentence-level scrambled check's

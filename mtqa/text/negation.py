@@ -76,14 +76,23 @@ def _entry_glosses(toks: Sequence[japanese.Token], i: int, k: int) -> tuple[str,
 def _lexicalised(toks: Sequence[japanese.Token], k: int) -> str | None:
     """How the negation at token ``k`` belongs to a JMdict entry that includes it:
     ``"positive"`` when the entry's gloss is positive or neutral in English (変わらない
-    "constant", 問わず "regardless of", 間もなく "soon": the negative auxiliary is part of
+    "constant", 問わず "regardless of", 間もなく "soon", いなくなる "to disappear" with the
+    なる after the ending: the negative auxiliary is part of
     the word, not a reversed polarity), ``"negative"`` when the gloss is itself negative
     (問題ない "no problem": a negation the English must license), else
     ``None`` (いない, しない are not lexicalised words)."""
+    becomes = k + 1 < len(toks) and japanese.lemma_base(toks[k + 1].lemma) == "成る"
     for i in range(max(0, k - 4), k):
-        if not toks[i].is_content or toks[i].pos2 == "非自立可能":
+        if not toks[i].is_content:
             continue
-        found = _entry_glosses(toks, i, k)
+        found: tuple[str, ...] = ()
+        if becomes:
+            # "cease to be" verbs are words of their own (いなくなる "to disappear, to
+            # leave", 無くなる "to run out"): the negation with the なる after it, whatever
+            # verb it follows (居る is a non-independent verb to UniDic)
+            found = jmdict.glosses("".join(t.surface for t in toks[i : k + 1]) + "なる")
+        if not found and toks[i].pos2 != "非自立可能":
+            found = _entry_glosses(toks, i, k)
         if found:
             # the first (most common) sense decides
             first = found[0].lower().removeprefix("to ")
@@ -199,9 +208,15 @@ _SAME_NEGATION_CHARS = 20
 _NEGATION_CONTINUATIONS = frozenset({"yet", "until", "either"})
 
 
+#: "too" before an adjective or adverb and a to-infinitive: the infinitive does not happen
+#: ("too strong to control" → 抑えられない, "too good to be true").
+_TOO_TO = re.compile(r"\b[Tt]oo\s+(?:[A-Za-z'’-]+\s+){1,2}?to\s+[A-Za-z]")
+
+
 def english_negations(reference: str) -> list[tuple[int, int]]:
     """Character spans of the negations of the English (one per negative word, except
-    that "yet", "until" or "either" right after a negation, in its clause, is part of it)."""
+    that "yet", "until" or "either" right after a negation, in its clause, is part of it;
+    "too … to" negates its infinitive)."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"\b[Ww]/[Oo]\b|[A-Za-z]+(?:['’]t)?", reference):
         w = m.group().lower().replace("’", "'")
@@ -216,4 +231,4 @@ def english_negations(reference: str) -> list[tuple[int, int]]:
                 out[-1] = (out[-1][0], m.end())
                 continue
             out.append(m.span())
-    return out
+    return sorted(out + [(m.start(), m.start() + 3) for m in _TOO_TO.finditer(reference)])

@@ -3,7 +3,9 @@ reversed polarity and wrong word senses. Constructed sentences."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -289,6 +291,36 @@ def test_lexicalised_negative_gloss_still_counts_as_a_negation() -> None:
     # 余儀ない glosses "unavoidable": a word with a negative prefix, not a negation
     assert [s for _, s, _ in japanese_negations("それは問題ない。")] == [3]
     assert japanese_negations("撤退を余儀なくされた。") == []
+
+
+def test_too_to_and_cease_to_be_verbs_are_counted_as_they_mean() -> None:
+    # "too strong to control": the infinitive does not happen, one negation of the English
+    en = "It may be unintentional, but the urge is too strong to control."
+    assert [en[a:b] for a, b in english_negations(en)] == ["unintentional", "too"]
+    assert english_negations("He came too, to help. Me too. To be fair, it was fine.") == []
+    # いなくなる ("to disappear, to leave": one JMdict word) negates nothing, while a
+    # verb's negative form before なる does ("became unable to eat")
+    ja = "彼がいなくなるまで戻れない。"
+    assert [ja[a:b] for _, a, b in japanese_negations(ja)] == ["戻れない"]
+    assert [s for _, s, _ in japanese_negations("急に食べられなくなった。")] == [2]
+    # both readings still leave a reversal to be found
+    assert flagged("He was too tired to drive, so he left the car.",
+                   "疲れすぎて運転できなかったので、車を置いていかなかった。") == [
+        ("MIS002", "置いていかなかっ")]
+
+
+ESA_NEGATIONS = [json.loads(line) for line in (
+    Path(__file__).resolve().parents[2] / "tests" / "data" / "esa_negations.jsonl"
+).read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("item", ESA_NEGATIONS, ids=lambda d: d["system"])
+def test_esa_translations_of_too_to_and_disappearing_are_no_reversals(item) -> None:
+    """WMT24 ESA dev: "the urge is too strong to control" (抑えられない, 制御できない) and
+    "I can't until he's gone" (いなくなるまで戻れない): each drew a false MIS002, on six
+    systems' translations; no annotator marked them."""
+    report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary")
+    assert [f.text for f in report.finding_list if f.code == "MIS002"] == []
 
 
 def test_polarity_and_sense_findings_are_minor_calques_and_opposites_major() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from . import japanese, jmdict, wordlists
+from . import japanese, jmdict, wordlists, wordnet
 from .english import STOPWORDS
 
 
@@ -216,14 +216,17 @@ _TOO_TO = re.compile(r"\b[Tt]oo\s+(?:[A-Za-z'’-]+\s+){1,2}?to\s+[A-Za-z]")
 def english_negations(reference: str) -> list[tuple[int, int]]:
     """Character spans of the negations of the English (one per negative word, except
     that "yet", "until" or "either" right after a negation, in its clause, is part of it;
-    "too … to" negates its infinitive)."""
+    "too … to" negates its infinitive; a word formed by a negative prefix on its own
+    antonym, by WordNet, is one: "inaction", "impossible", "disappeared")."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"\b[Ww]/[Oo]\b|[A-Za-z]+(?:['’]t)?", reference):
         w = m.group().lower().replace("’", "'")
         if w == "w/o":  # the informal abbreviation of "without"
             w = "without"
         if w in _EN_NEGATIVE or w.endswith("n't") or (w.startswith("un") and len(w) > 6
-                                                       and w[2:] not in STOPWORDS):
+                                                       and w[2:] not in STOPWORDS) or (
+                # a negative prefix on the word's WordNet antonym: "inaction", "illegal"
+                len(w) > 5 and wordnet.negated_by_prefix(w)):
             if w in _NEGATION_CONTINUATIONS and out and (
                 m.start() - out[-1][1] <= _SAME_NEGATION_CHARS) and not re.search(
                 r"[,;:.!?]", reference[out[-1][1] : m.start()]

@@ -256,6 +256,28 @@ def base_forms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+#: Prefixes that negate the word they form (in-action, im-possible, non-existent, dis-honest).
+_NEGATIVE_PREFIXES = ("non-", "non", "dis", "in", "im", "il", "ir", "un")
+
+
+@functools.lru_cache(maxsize=16384)
+def negated_by_prefix(word: str) -> bool:
+    """Whether ``word`` (any inflection) is a negative prefix on a word that WordNet lists
+    as its antonym: "inaction" (antonym "action"), "impossible", "illegal", "nonexistent",
+    "disappeared" (appear). "inside", "invest" and "display" are no such words: their
+    remainder is no antonym of theirs (or they have none)."""
+    for lemma in base_forms(word):
+        for prefix in _NEGATIVE_PREFIXES:
+            rest = lemma[len(prefix) :]
+            if not lemma.startswith(prefix) or len(rest) < 3:
+                continue
+            for s in synsets_of(lemma):
+                for symbol, pos, offset in s.pointers:
+                    if symbol == "!" and rest in {w.lower() for w in synset(pos, offset).words}:
+                        return True
+    return False
+
+
 #: How far the part holonyms of a place are followed (Kremlin → Moscow → Russia → Eurasia).
 _HOLONYM_DEPTH = 6
 

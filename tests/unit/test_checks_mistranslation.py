@@ -293,7 +293,7 @@ def test_lexicalised_negative_gloss_still_counts_as_a_negation() -> None:
     assert japanese_negations("撤退を余儀なくされた。") == []
 
 
-def test_too_to_and_cease_to_be_verbs_are_counted_as_they_mean() -> None:
+def test_too_to_negative_prefixes_and_cease_to_be_verbs_are_counted_as_they_mean() -> None:
     # "too strong to control": the infinitive does not happen, one negation of the English
     en = "It may be unintentional, but the urge is too strong to control."
     assert [en[a:b] for a, b in english_negations(en)] == ["unintentional", "too"]
@@ -303,6 +303,9 @@ def test_too_to_and_cease_to_be_verbs_are_counted_as_they_mean() -> None:
     ja = "彼がいなくなるまで戻れない。"
     assert [ja[a:b] for _, a, b in japanese_negations(ja)] == ["戻れない"]
     assert [s for _, s, _ in japanese_negations("急に食べられなくなった。")] == [2]
+    # a negative prefix on the word's WordNet antonym is a negation; "inside" is none
+    en = "After years of inaction, he went inside and found it impossible to stay."
+    assert [en[a:b] for a, b in english_negations(en)] == ["inaction", "impossible"]
     # both readings still leave a reversal to be found
     assert flagged("He was too tired to drive, so he left the car.",
                    "疲れすぎて運転できなかったので、車を置いていかなかった。") == [
@@ -315,10 +318,10 @@ ESA_NEGATIONS = [json.loads(line) for line in (
 
 
 @pytest.mark.parametrize("item", ESA_NEGATIONS, ids=lambda d: d["system"])
-def test_esa_translations_of_too_to_and_disappearing_are_no_reversals(item) -> None:
-    """WMT24 ESA dev: "the urge is too strong to control" (抑えられない, 制御できない) and
-    "I can't until he's gone" (いなくなるまで戻れない): each drew a false MIS002, on six
-    systems' translations; no annotator marked them."""
+def test_esa_translations_of_too_to_inaction_and_disappearing_are_no_reversals(item) -> None:
+    """WMT24 ESA dev: "the urge is too strong to control" (抑えられない, 制御できない), "I
+    can't until he's gone" (いなくなるまで戻れない) and "after years of inaction" (何もしなかった):
+    each drew a false MIS002, on eleven systems' translations; no annotator marked them."""
     report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary")
     assert [f.text for f in report.finding_list if f.code == "MIS002"] == []
 

@@ -213,7 +213,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 8
+    version: ClassVar[int] = 9
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -286,13 +286,15 @@ class MistranslationCheck(BaseCheck):
         surplus = len(ja_neg) - len(en_neg)
         if surplus <= 0:
             return
-        # English words in the scope of a negation: the content words right after it
+        # English words in the scope of a negation: the content words after it in its
+        # clause, however many ("does not direct the committees to get the work done and
+        # the members to be able to vote": 採決できない renders a negated "vote")
         negated: set[int] = set()
         for _, b in en_neg:
             # within its clause: "not there yet, but the direction is clear" negates
             # nothing after the comma
             negated.update([k for k, w in enumerate(lex.words) if w.start >= b
-                            and not re.search(r"[,;:.!?]", pair.reference[b : w.start])][:3])
+                            and not re.search(r"[,;:.!?]", pair.reference[b : w.start])])
         unpaired = []
         for si, head, a, b in ja_neg:
             units = [u for u, x in enumerate(lex.units) if x.sentence == si]

@@ -320,8 +320,10 @@ ESA_NEGATIONS = [json.loads(line) for line in (
 @pytest.mark.parametrize("item", ESA_NEGATIONS, ids=lambda d: d["system"])
 def test_esa_translations_of_too_to_inaction_and_disappearing_are_no_reversals(item) -> None:
     """WMT24 ESA dev: "the urge is too strong to control" (抑えられない, 制御できない), "I
-    can't until he's gone" (いなくなるまで戻れない) and "after years of inaction" (何もしなかった):
-    each drew a false MIS002, on eleven systems' translations; no annotator marked them."""
+    can't until he's gone" (いなくなるまで戻れない), "after years of inaction" (何もしなかった) and
+    "does not direct the committees to get the work done and the members to be able to vote"
+    (…採決できない: one negation over coordinated infinitives): each drew a false MIS002, on
+    fifteen systems' translations; no annotator marked them."""
     report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary")
     assert [f.text for f in report.finding_list if f.code == "MIS002"] == []
 

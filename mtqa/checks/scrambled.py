@@ -180,7 +180,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 13
+    version: ClassVar[int] = 14
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -323,9 +323,16 @@ class ScrambledCheck(BaseCheck):
                     continue
                 if _opens_with_connective(doc.sentence_text(s2)):
                     continue  # まず…, 特に…, そして…: a new sentence of its own
+                first = japanese.tokenize(doc.sentence_text(s2))[:1]
+                if first and first[0].pos1 in {"連体詞", "代名詞"}:
+                    continue  # この地域は…, こちらは…: a sentence that refers back, split on purpose
                 # the next sentence opens with the head noun, the previous one ends with
                 # the relative clause that modified it
                 if not _renders(lex, opening, head[-1:]):
+                    continue
+                if _renders(lex, u1, head[-1:]):
+                    # the noun said in both sentences (…共和党の目標に反する。共和党の目標は…):
+                    # the translator restated it as the next sentence's topic, nothing moved
                     continue
                 if not _renders(lex, u1[-4:], rel):
                     continue

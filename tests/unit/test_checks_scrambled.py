@@ -95,6 +95,29 @@ def test_flags_sentence_broken_before_its_head_noun() -> None:
     assert flagged(en, "警察官は、銀行の近くで目撃された赤い車を捜している。") == []
 
 
+def test_a_relative_clause_made_a_sentence_of_its_own_is_no_break() -> None:
+    en = "Officers are looking for a red car that was seen near the bank."
+    # the next sentence refers back with a demonstrative, or says the noun again as its
+    # topic: the translator split the sentence, the head noun stays where it was
+    assert flagged(en, "警察官は赤い車を捜している。その車は銀行の近くで目撃された。") == []
+    assert flagged(en, "警察官は赤い車を捜している。赤い車は銀行の近くで目撃された。") == []
+
+
+RESTATED_HEADS = [json.loads(line) for line in (
+    Path(__file__).resolve().parents[2] / "tests" / "data" / "esa_restated_heads.jsonl"
+).read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("item", RESTATED_HEADS, ids=lambda d: d["system"])
+def test_esa_translations_that_split_off_a_relative_clause_are_no_break(item) -> None:
+    """WMT24 ESA dev: a relative clause ("an area which has grown from…", "the Republican
+    goal of forcing Congress…", "two young boys who embark on…") rendered as a sentence of
+    its own that opens on この地域は, 共和党の目標は, こちらは: 12 minor SCR004 on five
+    systems, none on a human span."""
+    report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary")
+    assert [f.text for f in report.finding_list if f.code == "SCR004"] == []
+
+
 def test_flags_name_moved_out_of_its_relative_clause() -> None:
     en = ("The director, who previously ran the company's plant in Mexico, said sales "
           "would increase.")

@@ -180,7 +180,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 14
+    version: ClassVar[int] = 15
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -372,6 +372,13 @@ class ScrambledCheck(BaseCheck):
                        or w.stem.startswith(x.stem[:5]) and len(x.stem) >= 4) > 1:
                     continue  # (Korea… Korean: the same name said twice)
                 for u in lex.links[k]:
+                    unit = lex.units[u]
+                    if not (unit.pos2 == "固有名詞" or japanese.is_katakana(unit.text)
+                            or japanese.has_latin(unit.text)):
+                        # a common noun that glosses a word of the name (日 for the Day of
+                        # "New Year's Day", 会議 for the Council of "EU Council") renders
+                        # no name: 8日間 is "eight-day", whatever clause it stands in
+                        continue
                     chunk = _chunk(lex, u)
                     others_own = [x for x in own if x != k]
                     rest_own = _renders(lex, [v for v in chunk if v != u], others_own)

@@ -118,6 +118,20 @@ def test_esa_translations_that_split_off_a_relative_clause_are_no_break(item) ->
     assert [f.text for f in report.finding_list if f.code == "SCR004"] == []
 
 
+COMMON_NOUN_NAMES = [json.loads(line) for line in (
+    Path(__file__).resolve().parents[2] / "tests" / "data" / "esa_common_noun_names.jsonl"
+).read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("item", COMMON_NOUN_NAMES, ids=lambda d: d["system"])
+def test_a_common_noun_glossing_a_word_of_a_name_is_no_moved_name(item) -> None:
+    """WMT24 ESA dev: the "Day" of "New Year's Day" matched 日 of 8日間 ("eight-day") and
+    the "Council" of "EU Council" matched 会議: 9 minor SCR005 on eight systems and refA,
+    none on a human span. A name is rendered by a proper noun, katakana or Latin."""
+    report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary")
+    assert [f.text for f in report.finding_list if f.code == "SCR005"] == []
+
+
 def test_flags_name_moved_out_of_its_relative_clause() -> None:
     en = ("The director, who previously ran the company's plant in Mexico, said sales "
           "would increase.")

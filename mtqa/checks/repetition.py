@@ -324,6 +324,19 @@ def _reduplication(toks: Sequence[japanese.Token], i: int, j: int) -> bool:
 _BINDING = frozenset({"の", "な", "を", "が", "は", "に", "で"})
 
 
+#: Parts of speech of a noun phrase bound by a particle (4つの, 残り8つの, 環境犯罪の).
+_PHRASE_POS = frozenset({"名詞", "接頭辞", "接尾辞"})
+
+
+def _bound_phrase(toks: Sequence[japanese.Token], particle: int) -> tuple[str, ...]:
+    """The words of the noun phrase the particle at ``particle`` binds (numbers, counters
+    and nouns before it: 4つ of 4つの, not only つ)."""
+    k = particle - 1
+    while k > 0 and toks[k - 1].pos1 in _PHRASE_POS and toks[k].pos1 in _PHRASE_POS:
+        k -= 1
+    return tuple(t.surface for t in toks[k:particle])
+
+
 def _parallel(toks: Sequence[japanese.Token], i: int, j: int) -> bool:
     """True when the occurrences at tokens ``i`` and ``j`` are the heads of parallel
     phrases, which Japanese repeats where English says the word once (産業のための…、
@@ -338,8 +351,11 @@ def _parallel(toks: Sequence[japanese.Token], i: int, j: int) -> bool:
         return False
     before_a, before_b = toks[a], toks[b]
     if (before_a.surface == before_b.surface and before_a.surface in _BINDING
-            and toks[a - 1].surface != toks[b - 1].surface):
+            and _bound_phrase(toks, a) != _bound_phrase(toks, b)):
         return True
+    if (before_a.pos2 == "数詞" and before_b.pos2 == "数詞"
+            and before_a.surface != before_b.surface):
+        return True  # two counts of one noun (4法案…8法案)
     coordinated = any(t.surface in _COORDINATION for t in toks[i + 1 : j])
     return (coordinated and before_a.is_content and before_b.is_content
             and not before_a.is_punct and before_a.surface != before_b.surface)
@@ -358,7 +374,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 10
+    version: ClassVar[int] = 11
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

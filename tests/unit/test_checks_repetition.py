@@ -299,6 +299,31 @@ def test_a_word_of_the_english_stuttered_is_still_a_repeat_when_another_word_is_
                    "いや、いや、高官らは、高官らは火曜日に会談した。") == ["高官らは"]
 
 
+def _parallel_counts() -> list[dict[str, str]]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "data" / "esa_parallel_counts.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("item", _parallel_counts(), ids=lambda d: d["system"])
+def test_one_noun_counted_twice_is_no_stutter(item) -> None:
+    # WMT24 ESA dev: "extend the deadline for those four bills to Feb. 2, the deadline for
+    # the remaining eight" → これら4つの法案の期限を残り8つの法案の期限まで (4法案…8法案): the
+    # noun said again with another count, as Japanese does; minor REP001 on four systems,
+    # none on a human span. The modifier compared is the whole phrase (4つ, not つ)
+    report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary",
+                        checks=("repetition",))
+    assert [f.text for f in report.finding_list if f.code == "REP001"] == []
+
+
+def test_a_count_said_again_is_still_a_stutter() -> None:
+    # the same count twice is no contrast: 4つの法案の…4つの法案の stays a repetition
+    assert flagged("The four bills were passed on Tuesday.",
+                   "4つの法案の、4つの法案の採決が火曜日に行われた。") != []
+
+
 # --- REP003: a sentence said again further on ---------------------------------------------
 
 def _cut_articles() -> list[dict[str, str]]:

@@ -557,11 +557,11 @@ class AlignmentCheck(BaseCheck):
             # English of its own (the aligner paired neither: it stands where the lost one
             # should): that sentence is where the English went missing; otherwise nothing in
             # the Japanese is wrong but the gap itself, a point
-            beside = run[-1] if point == ctx.translation.sentences[anchor].start else run[0]
+            s = ctx.translation.sentences[anchor]
+            beside = run[-1] if point == s.start else run[0]  # the lost sentence next to it
             partly = sim(beside.sentence, anchor)
             if partly >= PARTLY_RENDERED or not content[bead_of[anchor]].ref_sentences:
-                start, end = (ctx.translation.sentences[anchor].start,
-                              ctx.translation.sentences[anchor].end)
+                start, end = s.start, s.end
             else:
                 start = end = point
             english = " ".join(ctx.reference.sentence_text(g.sentence) for g in run)

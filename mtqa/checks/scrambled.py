@@ -323,8 +323,8 @@ class ScrambledCheck(BaseCheck):
                     continue
                 if _opens_with_connective(doc.sentence_text(s2)):
                     continue  # まず…, 特に…, そして…: a new sentence of its own
-                first = japanese.tokenize(doc.sentence_text(s2))[:1]
-                if first and first[0].pos1 in {"連体詞", "代名詞"}:
+                first = next(x for x in lex.units if x.sentence == s2)
+                if first.pos1 in {"連体詞", "代名詞"}:
                     continue  # この地域は…, こちらは…: a sentence that refers back, split on purpose
                 # the next sentence opens with the head noun, the previous one ends with
                 # the relative clause that modified it

@@ -12,6 +12,10 @@ and only speak when the English itself settles the structure:
   cannot modify Z there), while the English puts Y's word nowhere near X's, then X has
   been re-attached to Y. Translators move a modifier only with its head, so this order
   is a garble (…計画は…銀行の新旧交代… for "the bank's plan … generational shifts").
+  Only an unambiguous alignment counts: X's word rendered by no other Japanese word but
+  Z's rendering (本物…本物 for "real … true" is either), Z rendered only before X, by a
+  noun that heads a noun phrase (not a formal noun such as もの, nor a verbal noun used as
+  a verb: 運行されている).
 * ``SCR008`` **coordinated clauses swapped.** Coordinated clauses keep their English order
   in Japanese: "A, and B" is Aし、B / Aて、B / Aが、B. When two adjacent Japanese clauses
   render English spans in the inverse order, the first ends on a coordinating form (a
@@ -35,7 +39,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..text import jmdict
+from ..text import jmdict, wordlists
 from ..text.english import STOPWORDS
 from ..text.lexicon import IRREGULAR_FORMS, LIGHT_WORDS, JaUnit, Lexicon
 
@@ -181,7 +185,10 @@ def _misattached(lex: Lexicon, en: _English, links: list[set[int]],
         for i in sorted(xw):
             if not _noun_like(lex.words[i].text) or once.get(lex.words[i].stem, 0) != 1:
                 continue  # a preposition, a participle, or a word said twice: either reading
-            z = _bound_noun(lex, en, links, i, xw | yw, yw, before)
+            # Japanese words outside the modifier that render it too (本物…本物, 航空機…
+            # 飛行機): only the noun it modifies may (市長 for "the city's mayor")
+            elsewhere = {u for u in range(len(ja)) if i in links[u] and u not in mod}
+            z = _bound_noun(lex, en, links, i, xw | yw, yw, before, elsewhere)
             if z is not None:
                 zw, zu = z
                 return Reordering(
@@ -193,10 +200,14 @@ def _misattached(lex: Lexicon, en: _English, links: list[set[int]],
 
 
 def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken: set[int],
-                head: set[int], before: Sequence[int]) -> tuple[int, int] | None:
+                head: set[int], before: Sequence[int],
+                elsewhere: set[int]) -> tuple[int, int] | None:
     """(English word, Japanese unit) of a noun the English word ``i`` modifies ("i z",
     "i's z", "z of i"), which the Japanese renders by a noun among ``before``, and
-    which lies nowhere near the words of ``head``; None when there is none."""
+    which lies nowhere near the words of ``head``; None when there is none. The Japanese
+    must render ``z`` only there, with content (:func:`_head_noun`), and ``i`` nowhere
+    but in the modifier and ``z``'s rendering (the units ``elsewhere``): a word said twice
+    may be rendered by either, and the order proves nothing."""
     ja = lex.units
     for z in range(len(lex.words)):
         if z in taken or en.apart(i, z) > MAX_BOUND + 1:
@@ -214,10 +225,30 @@ def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken
             continue  # two words of one name (Studio Arts Program)
         if any(en.apart(z, j) < MIN_APART for j in head):
             continue  # "Y of Z of X": X's phrase reaches Y through Z
-        for u in before:
-            if z in links[u] and ja[u].pos1 == "名詞":
+        renderings = [u for u in range(len(ja)) if z in links[u]]
+        if any(u not in before for u in renderings) or not elsewhere <= set(renderings):
+            continue  # rendered after the modifier too (もの…労使関係): either reading
+        for u in renderings:
+            if ja[u].pos1 == "名詞" and _head_noun(ja, u):
                 return z, u
     return None
+
+
+#: Formal nouns (こと, もの, ため): they head a clause, render no noun a modifier binds to.
+_FORMAL_NOUNS = wordlists.formal_nouns()
+
+
+def _head_noun(ja: Sequence[JaUnit], u: int) -> bool:
+    """Whether unit ``u`` is a noun with content that heads a noun phrase: not a formal
+    noun, nor a verbal noun used as a verb (運行されている: する follows)."""
+    if ja[u].lemma in _FORMAL_NOUNS or ja[u].text in _FORMAL_NOUNS:
+        return False
+    nxt = ja[u + 1] if u + 1 < len(ja) and ja[u + 1].sentence == ja[u].sentence else None
+    return not (nxt is not None and nxt.pos1 == "動詞" and nxt.lemma in _SURU)
+
+
+#: UniDic's lemma of する (さ, し, す, せ all read back to it).
+_SURU = frozenset({"為る", "する"})
 
 
 #: Words that may stand between a modifier and its noun ("the bank's new plan").

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import mtqa
 from mtqa.checks.reordered import _coordinating_end
 from mtqa.text.lexicon import japanese_units
 from tests.harness import Bead, run_check
@@ -186,3 +187,19 @@ def test_flags_coordinate_clauses_swapped_without_an_english_coordinator(
 def test_leaves_coordinate_clauses_in_order_and_subordinate_ones_first_alone(
         en: str, ja: str) -> None:
     assert codes(en, ja) == []
+
+
+AMBIGUOUS = [json.loads(line) for line in
+             (DATA / "esa_ambiguous_modifiers.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("item", AMBIGUOUS, ids=lambda d: f"{d['system']}-{d['line_id']}")
+def test_esa_translations_whose_alignment_leaves_the_modifier_open_are_not_flagged(item) -> None:
+    """WMT24 ESA dev: 8 minor SCR007 on five systems, none on a human span. The English
+    word was rendered twice in the Japanese (本物…本物 for "real … true"; 航空機, ジェット機
+    and 飛行機 all "aircraft"), the noun it modifies was rendered after the modifier too
+    (もの and 労使関係 for "relations"), or the noun's rendering heads no noun phrase: a
+    formal noun (もの) or a verbal noun used as a verb (運行されている). The order then
+    proves nothing."""
+    report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary")
+    assert [f.text for f in report.finding_list if f.code == "SCR007"] == []

@@ -131,6 +131,8 @@ def _read_stream(stream: Any, name: str, max_bytes: int) -> bytes:
     Raises:
         InputError: unreadable, or over the bound.
     """
+    if stream is None:  # started with stdin closed (`<&-`)
+        raise InputError(f"{name}: stdin is closed; give a file instead of '-'")
     raw = getattr(stream, "buffer", stream)
     try:
         data = raw.read(max_bytes + 1)
@@ -162,6 +164,8 @@ def write_output(path: str | None, content: str) -> None:
             writer raises its own errors.
     """
     if path is None or path == STDIO:
+        if sys.stdout is None:  # started with stdout closed (`>&-`)
+            raise OutputError("stdout: closed, nothing can be written there; give -o FILE")
         try:
             sys.stdout.write(content)
             sys.stdout.flush()

@@ -219,7 +219,8 @@ def cmd_feed(args: argparse.Namespace) -> int:
         bar.close()
         if runner is not None:
             runner.close()
-    sys.stdout.flush()
+    if sys.stdout is not None:  # nothing of the feed's goes there; closed is no error
+        sys.stdout.flush()
     if stop.signum is not None and result.interrupted is None:
         result.interrupted = stop.signum  # arrived while the outputs were being finished
     if not args.quiet or result.interrupted:

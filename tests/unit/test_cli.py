@@ -182,6 +182,41 @@ def test_unwritable_stdout_exits_4_with_one_line(tmp_path, capsys, monkeypatch):
     assert err == "mtqa: error: stdout: cannot write the output (No space left on device)\n"
 
 
+@pytest.mark.parametrize("command", [["checks"], ["check", "EN", "JA", "--format", "json"],
+                                     ["check", "EN", "JA"]])
+def test_closed_stdout_exits_4_with_one_line(tmp_path, capsys, monkeypatch, command):
+    """A command started with stdout closed (`mtqa check … >&-`: Python's sys.stdout is
+    None) cannot write its report: an output error, not a bug in mtqa (exit 3)."""
+    en, ja = _pair(tmp_path)
+    args = [{"EN": en, "JA": ja}.get(a, a) for a in command]
+    if command[0] == "check":
+        args += ["--backtranslator", "dictionary"]
+    monkeypatch.setattr(sys, "stdout", None)
+    rc = main(args)
+    err = capsys.readouterr().err
+    assert rc == EXIT_OUTPUT
+    assert err == "mtqa: error: stdout: closed, nothing can be written there; give -o FILE\n"
+
+
+def test_closed_stdout_is_no_error_when_the_report_goes_to_a_file(tmp_path, capsys,
+                                                                   monkeypatch):
+    en, ja = _pair(tmp_path)
+    monkeypatch.setattr(sys, "stdout", None)
+    rc = main(["check", en, ja, "--backtranslator", "dictionary", "-o", str(tmp_path / "r"),
+               "-q"])
+    assert rc in (0, 1) and (tmp_path / "r").read_text(encoding="utf-8")
+    assert capsys.readouterr().err == ""
+
+
+def test_closed_stdin_is_bad_input(tmp_path, capsys, monkeypatch):
+    en, _ = _pair(tmp_path)
+    monkeypatch.setattr(sys, "stdin", None)
+    rc = main(["check", en, "-", "--backtranslator", "dictionary"])
+    err = capsys.readouterr().err
+    assert rc == EXIT_USAGE and err.count("\n") == 1
+    assert "stdin is closed; give a file instead of '-'" in err
+
+
 def test_output_error_from_the_writer_exits_4(tmp_path, capsys, monkeypatch):
     from mtqa.cli import common
     from mtqa.errors import OutputError

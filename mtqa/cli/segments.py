@@ -5,7 +5,10 @@ The file is a table with a header row naming a ``source`` column (the English) a
 ignored. ``target`` and ``mt`` are accepted for ``translation`` and ``src`` for
 ``source`` (the names of WMT and of many translation-memory exports). Tab-separated when
 the header has a tab (no quoting: a tab cannot occur inside a field, and quotation marks
-are text), comma-separated otherwise (standard CSV quoting). Blank lines are skipped.
+are text), comma-separated otherwise (standard CSV quoting). Blank lines are skipped. A row
+with more cells than the header, or a header naming a column twice (``source`` and ``src``),
+is refused with its line: a text cut at a tab would otherwise be checked as a translation
+that lost its end.
 """
 
 from __future__ import annotations
@@ -52,10 +55,13 @@ def parse_segments(text: str, name: str = "segments") -> list[tuple[str, str]]:
     header = [c.strip().lstrip("\ufeff").lower() for c in rows[0][1]]
     index: dict[str, int] = {}
     for column, aliases in COLUMN_NAMES.items():
-        for alias in aliases:
-            if alias in header:
-                index[column] = header.index(alias)
-                break
+        found = [(i, h) for i, h in enumerate(header) if h in aliases]
+        if len(found) > 1:  # which one is the text? never guess
+            raise InputError(
+                f"{name}: line {rows[0][0]}: the header names the {column} column more than "
+                f"once ({', '.join(h for _, h in found)}); keep one")
+        if found:
+            index[column] = found[0][0]
     if len(index) < 2:
         raise InputError(
             f"{name}: needs a header row with columns 'source' and 'translation' "
@@ -63,6 +69,13 @@ def parse_segments(text: str, name: str = "segments") -> list[tuple[str, str]]:
         )
     pairs: list[tuple[str, str]] = []
     for line, row in rows[1:]:
+        if any(c.strip() for c in row[len(header):]):  # a cell would be dropped: a tab
+            # or a comma inside a text (empty cells after the last column are no loss)
+            raise InputError(
+                f"{name}: line {line}: {len(row)} cells but the header has {len(header)}; "
+                + ("a tab inside a text splits it (TSV has no quoting): replace the tab, or "
+                   "give a CSV file with the text in quotes" if tsv else
+                   "put a text with commas in double quotes"))
         cells = [row[index[c]].strip() if index[c] < len(row) else "" for c in COLUMN_NAMES]
         if not cells[0] or not cells[1]:
             side = "source" if not cells[0] else "translation"

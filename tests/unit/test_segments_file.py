@@ -40,6 +40,13 @@ def test_crlf_and_bom(tmp_path):
         ("source\ttranslation\n\n", "no segment rows"),
         ("\n\n", "empty"),
         ('source,translation\n"A cat.,猫。\n', "not a valid table"),
+        # a tab inside the translation would cut it: checked, it would be a critical
+        # omission the translator never made
+        ("source\ttranslation\nA cat.\t猫が\tいる。\n", r"line 2: 3 cells but the header "
+                                                    r"has 2; a tab inside a text"),
+        ("source,translation\nParis, France,パリ\n", "line 2: 3 cells .* double quotes"),
+        ("source\tsrc\ttranslation\nA.\tB.\t猫。\n", "names the source column more than "
+                                                   "once \\(source, src\\)"),
     ],
 )
 def test_bad_tables(text, message):
@@ -50,3 +57,8 @@ def test_bad_tables(text, message):
 def test_missing_file_names_it(tmp_path):
     with pytest.raises(InputError, match="nope.tsv"):
         read_segments(str(tmp_path / "nope.tsv"))
+
+
+def test_empty_cells_after_the_last_column_are_no_loss():
+    text = "source\ttranslation\nA cat.\t猫がいる。\t\t\n"
+    assert parse_segments(text) == [("A cat.", "猫がいる。")]

@@ -61,7 +61,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         if args.en or args.ja:
             raise _Usage("give EN_FILE and JA_FILE, or --segments FILE.tsv, not both")
-        check_output_path(args.output)  # fail before the work, not after it
+        check_output_path(args.output, [args.segments])  # fail before the work
         loaded = read_input(args.segments, "segments", None)  # a file, a pipe or stdin
         pairs = parse_segments(loaded.text, loaded.source)
         with progress_bar(stderr_progress_enabled(args), "mtqa check") as progress:
@@ -87,7 +87,7 @@ def _check_documents(args: argparse.Namespace, config: QAConfig) -> Any:
     if not args.en or not args.ja:
         raise _Usage("give EN_FILE and JA_FILE (one of them may be - for stdin), or "
                      "--segments FILE.tsv")
-    check_output_path(args.output)  # fail before the work, not after it
+    check_output_path(args.output, [args.en, args.ja])  # fail before the work, not after
     en = read_input(args.en, "the English reference")
     ja = read_input(args.ja, "the Japanese translation")
     en_name = STDIN_NAME if args.en == STDIO else args.en

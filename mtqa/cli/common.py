@@ -189,17 +189,22 @@ def _discard_stdout() -> None:
         pass
 
 
-def check_output_path(path: str | None) -> None:
+def check_output_path(path: str | None, inputs: Sequence[str | None] = ()) -> None:
     """Refuse an output path that cannot be written, before any work is done.
 
     Raises:
-        MtqaError: the folder is missing or not writable, or the path is a directory.
+        MtqaError: the folder is missing or not writable, the path is a directory, or it
+            is one of the command's ``inputs`` (the report would replace the text).
     """
     if path is None or path == STDIO:
         return
     p = Path(path)
     if p.is_dir():
         raise MtqaError(f"{path}: output path is a directory; give a file name")
+    for given in inputs:
+        if given and given != STDIO and _same_file(p, Path(given)):
+            raise MtqaError(f"{path}: is also the input {given}; the report would replace "
+                            "it: choose another -o")
     if p.exists() and not p.is_file():
         # a device, FIFO or socket is written in place (mtqa.atomic_files, #16)
         if not os.access(p, os.W_OK):
@@ -212,6 +217,13 @@ def check_output_path(path: str | None) -> None:
         raise MtqaError(f"{path}: output folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise MtqaError(f"{path}: output folder {folder} is not writable; choose another -o")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 @contextmanager

@@ -79,7 +79,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     config = config_from_args(args)
     check_stdin_once([args.source, *args.translations])
-    check_output_path(args.output)  # fail before the work, not after it
+    check_output_path(args.output, [args.source, *args.translations])  # before the work
 
     def lines(path: str, what: str) -> tuple[str, list[str]]:
         # no per-article bound: a test set is many segments, checked in pieces

@@ -217,6 +217,19 @@ def test_closed_stdin_is_bad_input(tmp_path, capsys, monkeypatch):
     assert "stdin is closed; give a file instead of '-'" in err
 
 
+@pytest.mark.parametrize("side", ["en", "ja"])
+def test_output_naming_an_input_is_refused_before_any_work(tmp_path, capsys, side):
+    """`-o` given the translation's own file would replace the text with the report."""
+    en, ja = _pair(tmp_path)
+    target = {"en": en, "ja": ja}[side]
+    before = (tmp_path / f"{side}.txt").read_text(encoding="utf-8")
+    rc = main(["check", en, ja, "--backtranslator", "dictionary", "-o", target])
+    err = capsys.readouterr().err
+    assert rc == EXIT_USAGE and err.count("\n") == 1
+    assert f"is also the input {target}" in err
+    assert (tmp_path / f"{side}.txt").read_text(encoding="utf-8") == before
+
+
 def test_output_error_from_the_writer_exits_4(tmp_path, capsys, monkeypatch):
     from mtqa.cli import common
     from mtqa.errors import OutputError

@@ -29,8 +29,10 @@ SEGMENTER_VERSION = "rules-5"
 JA_FULL_STOPS = "。．！？!?"
 #: The closing brackets and quotes that belong to the sentence before them (…。」).
 JA_CLOSERS = "」』）)”’\""
-# Japanese sentence ends: full stops, optionally followed by closers.
-_JA_END = re.compile(f"[{JA_FULL_STOPS}]+[{JA_CLOSERS}]*")
+# Japanese sentence ends: full stops, optionally followed by closers. The full-width period
+# between two digits is a decimal point (４．８１７秒), as the ASCII one is.
+_JA_END = re.compile(
+    f"(?:[{JA_FULL_STOPS.replace('．', '')}]|(?<!\\d)．|．(?!\\d))+[{JA_CLOSERS}]*")
 # Abbreviations after which a period does not end an English sentence.
 _EN_ABBREV = frozenset(
     """mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon pres

@@ -130,3 +130,20 @@ def test_real_chrome_lines_still_recognised():
                  "* が付いている欄は必須項目です", "Leave a Reply", "コメントを投稿",
                  "Your email address will not be published. Required fields are marked *"]:
         assert is_chrome(line), line
+
+
+def test_a_full_width_decimal_point_ends_no_sentence():
+    # ４．８１７ is a number (full-width text from a CMS), as 4.817 is: cut there, the
+    # first half was a fragment "without a predicate", a major finding
+    doc = segment("アロンソは４．８１７秒差で勝った。次は５．５秒差だった．", "ja")
+    assert texts(doc) == ["アロンソは４．８１７秒差で勝った。",
+                         "次は５．５秒差だった．"]
+
+
+def test_a_full_width_decimal_number_gives_no_fragment():
+    import mtqa
+
+    report = mtqa.check("Alonso beat Alexiou by 4.817 seconds.",
+                        "アロンソはアレクシウに４．８１７秒差で勝った。",
+                        backtranslator="dictionary")
+    assert report.finding_list == () and report.verdict == "pass"

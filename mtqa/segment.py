@@ -22,7 +22,7 @@ from importlib import resources
 
 from .types import Document, Sentence
 
-SEGMENTER_VERSION = "rules-5"
+SEGMENTER_VERSION = "rules-6"
 
 #: The marks that end a Japanese sentence (。！？ and their ASCII and full-width variants);
 #: the one copy the segmenter, the checks and the back-translation splitter read.

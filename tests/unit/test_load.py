@@ -64,6 +64,24 @@ def test_utf16_without_bom_detected():
     assert decode(text.encode("utf-16-be")).encoding == "utf-16-be"
 
 
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("side", ["en", "ja"])
+def test_utf16_without_bom_detected_for_plain_japanese_and_plain_english(enc, side):
+    # Japanese with few ASCII characters has few NUL bytes (riyadh: 7 % of one parity);
+    # plain English in UTF-16 is valid UTF-8 too (NUL is): both were refused before
+    text = (RIYADH / f"{side}.txt").read_text(encoding="utf-8")
+    loaded = decode(text.encode(enc), f"{side}.txt")
+    assert (loaded.text, loaded.encoding) == (text, enc)
+
+
+def test_random_bytes_are_not_taken_for_bomless_utf16():
+    rnd = random.Random(5)
+    for n in (64, 256, 1024):
+        for _ in range(200):
+            with pytest.raises(InputError):
+                decode(bytes(rnd.randrange(256) for _ in range(n)), "x.bin")
+
+
 def test_halfwidth_katakana_in_shift_jis_accepted():
     text = "ｶﾞｲﾑﾀﾞｲｼﾞﾝ ﾊ ｶﾖｳﾋﾞ ﾆ ﾉﾍﾞﾀ｡ ｿｳﾘ ﾀﾞｲｼﾞﾝ ﾓ ｻﾝｶ ｼﾀ｡"
     assert decode(text.encode("cp932")).text == text

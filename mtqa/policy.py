@@ -24,6 +24,7 @@ produced under different policies are never mistaken for one another.
 
 from __future__ import annotations
 
+import numbers
 import os
 import sys
 from collections.abc import Iterable, Mapping
@@ -59,6 +60,9 @@ _INT_KEYS = ("max_critical", "max_major", "max_minor")
 _PATH_KEYS = ("glossary", "latin_allowed")
 _KEYS = (*_INT_KEYS, "min_score", "min_confidence", *_PATH_KEYS, "backtranslator", "model",
          "checks", "severity")
+#: Settings a Python keyword argument may set to ``None``: no limit (``max_*``,
+#: ``min_score``, ``min_confidence``), the default checks, no model or file.
+_API_NONE_OK = (*_INT_KEYS, "min_score", "min_confidence", "checks", "model", *_PATH_KEYS)
 
 
 @dataclass(frozen=True)
@@ -92,10 +96,11 @@ def _limit(value: Any, where: str) -> int | None:
                 f"{where}: {value!r} is not a whole number; give 0 or more, or \"none\" for "
                 "no limit"
             ) from None
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise ConfigError(
             f"{where}: expected a whole number or \"none\" (no limit), got {value!r}"
         )
+    value = int(value)
     if value < 0:
         raise ConfigError(
             f"{where}: {value} is negative; give 0 or more, or \"none\" for no limit"
@@ -120,11 +125,12 @@ def _bounded(
             raise ConfigError(
                 f"{where}: {value!r} is not a number; give {one} from {span}, or \"none\""
             ) from None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ConfigError(f"{where}: expected a number from {span}, got {value!r}")
-    if not low <= value <= high:  # also refuses NaN, which compares false
+    number = float(value)
+    if not low <= number <= high:  # also refuses NaN, which compares false
         raise ConfigError(f"{where}: {value} is out of range; {many} run from {span}")
-    return float(value)
+    return number
 
 
 def _score(value: Any, where: str) -> float | None:
@@ -196,13 +202,25 @@ def _resolve_check_names(names: Iterable[str], where: str) -> tuple[str, ...]:
 
 
 def _checks(value: Any, where: str) -> tuple[str, ...]:
+    """``checks`` as a list (a tuple from Python) or a comma-separated string.
+
+    An empty selection (``--checks=``, ``MTQA_CHECKS=,``, ``checks = []``) is refused, as
+    ``--checks=numbers,-numbers`` is: it is not "the default checks" (leave the setting out
+    for those).
+    """
     if isinstance(value, str):
         items = [c.strip() for c in value.split(",")]
-    elif isinstance(value, list) and all(isinstance(c, str) for c in value):
+    elif isinstance(value, (list, tuple)) and all(isinstance(c, str) for c in value):
         items = [c.strip() for c in value]
     else:
         raise ConfigError(f"{where}: give check names as a list or comma-separated string")
-    return check_names([c for c in items if c], where)
+    names = [c for c in items if c]
+    if not names:
+        raise ConfigError(
+            f"{where}: no check named; give check names (`mtqa checks` lists them), or "
+            "leave the setting out for the default checks"
+        )
+    return check_names(names, where)
 
 
 def parse_severity(value: Any, where: str) -> dict[str, str]:
@@ -246,8 +264,9 @@ def _validate(
         where: the file (or variable) the values come from, for messages.
         base: folder that a relative ``glossary`` or ``latin_allowed`` path is relative
             to.
-        source: ``"file"`` (messages say ``FILE: key``), ``"env"`` (``$MTQA_KEY``) or
-            ``"cli"`` (``--key``): every message names where the bad value was given.
+        source: ``"file"`` (messages say ``FILE: key``), ``"env"`` (``$MTQA_KEY``),
+            ``"cli"`` (``--key``) or ``"argument"`` (``key=VALUE``, a Python keyword
+            argument): every message names where the bad value was given.
     """
     out: dict[str, Any] = {}
     for key, value in raw.items():
@@ -256,6 +275,9 @@ def _validate(
             at = "--" + name.replace("_", "-")
         elif source == "env":
             at = f"${ENV_PREFIX}{name.upper()}"
+        elif source == "argument":
+            shown = repr(value)
+            at = f"{key}={shown if len(shown) <= 60 else shown[:57] + '...'}"
         else:
             at = f"{where}: {key}"
         if name not in _KEYS:
@@ -414,8 +436,9 @@ def api_config(config: ConfigArg, options: Mapping[str, Any]) -> tuple[QAConfig,
             (``--no-config``); a path reads that file (``--config FILE``). ``MTQA_*``
             variables apply over the file in these three cases, as on the command line. A
             :class:`QAConfig` is used as given (no file, no variables).
-        options: keyword overrides (:meth:`QAConfig.with_options`); they win over the file
-            and the variables, as command-line options do. ``severity`` adds to the file's
+        options: keyword overrides (:meth:`QAConfig.with_options`), validated as the
+            command line's options are (:func:`api_options`); they win over the file and
+            the variables, as command-line options do. ``severity`` adds to the file's
             table.
 
     Returns:
@@ -448,8 +471,40 @@ def api_config(config: ConfigArg, options: Mapping[str, Any]) -> tuple[QAConfig,
 
 
 def _merge_options(config: QAConfig, options: Mapping[str, Any]) -> QAConfig:
-    """``config.with_options(**options)``, a ``severity`` table added to the config's."""
-    opts = dict(options)
-    if isinstance(opts.get("severity"), Mapping):
+    """``config.with_options(**options)``, the options validated as the command line's are
+    (:func:`api_options`), a ``severity`` table added to the config's."""
+    opts = api_options(options)
+    if "severity" in opts:
         opts["severity"] = {**config.policy.severity, **opts["severity"]}
     return config.with_options(**opts)
+
+
+def api_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    """Keyword options of ``mtqa.check``, ``check_segments`` and ``check_feed``, validated
+    and normalised as the command line's, the policy file's and the ``MTQA_*`` variables'
+    are (#16: a notebook and ``mtqa check`` give one verdict; ``max_major=-1`` is an error,
+    never "no limit").
+
+    The policy-file settings are checked (:data:`_KEYS`); the others (engine options,
+    ``presegmented``...) are left to :meth:`QAConfig.with_options`, which refuses an
+    unknown name. ``None`` keeps its Python meaning where the setting has one (no limit,
+    the default checks, no model or file). ``checks`` takes a list or tuple of names or a
+    comma-separated string, with the command line's spellings (check, singular, finding
+    category, ``+``/``-``); ``severity`` a mapping or ``"cat=sev,..."``; a path may be an
+    :class:`os.PathLike`.
+
+    Raises:
+        ConfigError: an invalid value; the message names the argument (``max_major=-1:
+            ...``), as the command line names the flag.
+    """
+    out: dict[str, Any] = {}
+    for key, value in options.items():
+        if key not in _KEYS:
+            out[key] = value
+        elif value is None and key in _API_NONE_OK:
+            out[key] = None
+        else:
+            if key in (*_PATH_KEYS, "model") and isinstance(value, os.PathLike):
+                value = os.fspath(value)
+            out.update(_validate({key: value}, "argument", None, source="argument"))
+    return out

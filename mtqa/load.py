@@ -496,8 +496,12 @@ def check_sentence_count(doc: Document, source: str, max_sentences: int = MAX_SE
 _NEEDS_NORM = re.compile(
     "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
-    "\uff61-\uff9f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+    "\uff61-\uff9f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+    "\u0300-\u036f\u3099\u309a]"
 )
+#: Combining marks that NFC composes with the character before them: decomposed (NFD) text,
+#: from macOS file names and some CMS exports, writes バ as ハ + U+3099 and é as e + U+0301.
+_COMBINING = re.compile("[\u0300-\u036f\u3099\u309a]")
 _LINE_SEPARATORS = "\x0b\x0c\x85\u2028\u2029"
 _HALFWIDTH_MARKS = "\uff9e\uff9f"  # half-width (semi-)voiced sound marks, combine with kana
 
@@ -531,7 +535,8 @@ def normalize_for_matching(text: str) -> OffsetMap | None:
 
     Removes zero-width and other format characters and control characters (NUL…), turns
     Unicode line separators and form feeds into ``\\n``, half-width katakana into
-    full-width (NFKC), full-width Latin letters and digits into ASCII. Full-width
+    full-width (NFKC), full-width Latin letters and digits into ASCII, and composes a
+    character with the combining marks after it (NFC: decomposed ハ + U+3099 is バ). Full-width
     punctuation (、。「」（）) is Japanese typography and is left alone.
 
     Args:
@@ -550,7 +555,11 @@ def normalize_for_matching(text: str) -> OffsetMap | None:
     while i < n:
         c = text[i]
         j = i + 1
-        if not _NEEDS_NORM.match(c):
+        if j < n and _COMBINING.match(text[j]) and not _NEEDS_NORM.match(c):
+            while j < n and _COMBINING.match(text[j]):
+                j += 1
+            piece = unicodedata.normalize("NFC", text[i:j])  # ハ + ゛ → バ
+        elif not _NEEDS_NORM.match(c):
             piece = c
         elif c in _LINE_SEPARATORS:
             piece = "\n"
@@ -630,7 +639,7 @@ def restore_offsets(report: _T, ref: OffsetMap | None, mt: OffsetMap | None) -> 
     ]
     note = (
         "characters normalised for matching (zero-width/control removed, half-width kana "
-        f"and full-width Latin folded): {', '.join(changed)}; offsets index the original text"
+        f"and full-width Latin folded, combining marks composed): {', '.join(changed)}; offsets index the original text"
     )
     return replace(  # type: ignore[no-any-return]
         r, reference_text=en_text, translation_text=ja_text, segment_list=segments,

@@ -502,6 +502,9 @@ _NEEDS_NORM = re.compile(
 #: Combining marks that NFC composes with the character before them: decomposed (NFD) text,
 #: from macOS file names and some CMS exports, writes バ as ハ + U+3099 and é as e + U+0301.
 _COMBINING = re.compile("[\u0300-\u036f\u3099\u309a]")
+#: An ANSI escape sequence (CSI: ESC [ parameters final byte; or ESC and one character),
+#: pasted from a terminal: removed whole, not only its ESC.
+_ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
 _LINE_SEPARATORS = "\x0b\x0c\x85\u2028\u2029"
 _HALFWIDTH_MARKS = "\uff9e\uff9f"  # half-width (semi-)voiced sound marks, combine with kana
 
@@ -555,7 +558,10 @@ def normalize_for_matching(text: str) -> OffsetMap | None:
     while i < n:
         c = text[i]
         j = i + 1
-        if j < n and _COMBINING.match(text[j]) and not _NEEDS_NORM.match(c):
+        if c == "\x1b" and (m := _ANSI_ESCAPE.match(text, i)):
+            j = m.end()
+            piece = ""  # a terminal colour code (ESC [31m): its "31" is no number of the text
+        elif j < n and _COMBINING.match(text[j]) and not _NEEDS_NORM.match(c):
             while j < n and _COMBINING.match(text[j]):
                 j += 1
             piece = unicodedata.normalize("NFC", text[i:j])  # ハ + ゛ → バ

@@ -209,3 +209,30 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(riyadh_report) -> Non
     rows = list(csv.DictReader(io.StringIO(report.to_csv())))
     assert rows[0]["message"].startswith("'=HYPERLINK")
     assert rows[0]["start"] == str(f.start)
+
+
+def test_text_report_shows_control_characters_instead_of_sending_them_to_the_terminal():
+    from tests.conftest import RIYADH
+
+    en = (RIYADH / "en.txt").read_text(encoding="utf-8")
+    ja = (RIYADH / "ja.txt").read_text(encoding="utf-8")
+    at = ja.index("外務大統領")  # a flagged span: its sentence is printed with its findings
+    ja = ja[:at] + "\x07\x1b[1m" + ja[at:]
+    report = mtqa.check(en, ja, backtranslator="dictionary")
+    assert "ラヴロフ␇␛[1m【外務大統領】" in report.to_text()
+    colored = report.to_text(color=True)  # only the report's own colour codes reach it
+    assert "ラヴロフ␇␛[1m\x1b[31m【外務大統領】\x1b[0m" in colored
+    assert "\x07" not in colored and "\x1b[1m" not in colored
+    # the JSON keeps the text exactly
+    f = next(f for f in report.finding_list if "外務大統領" in f.text)
+    assert ja[f.start : f.end] == f.text
+
+
+def test_a_terminal_escape_pasted_into_the_translation_is_no_number():
+    # ESC [31m: the "31" is a colour, not a number the English lacks
+    report = mtqa.check(
+        "Prices rose 5% in March. Wages rose too, and rents went up in the cities where "
+        "most people live.",
+        "3月に物価が\x1b[31m5%上昇\x1b[0mした。賃金も上昇し、ほとんどの人が住む都市では家賃が上がった。",
+        backtranslator="dictionary")
+    assert [f.code for f in report.finding_list] == []

@@ -887,6 +887,12 @@ def unique_ids(items: Iterable[FeedItem]) -> Iterator[FeedItem]:
     """
     first: dict[str, int] = {}
     for item in items:
+        if (item.error is not None and item.source_line is not None
+                and item.id == f"line-{item.source_line}"):
+            # a manifest line that failed before it gave an id (no JSON, no object): it
+            # keeps its own error, and its stand-in id is a label that takes no article's
+            yield item
+            continue
         if item.id in first:
             where = f" ({item.source_file}:{item.source_line})" if item.source_line else ""
             yield replace(

@@ -145,6 +145,18 @@ def test_duplicate_ids_become_error_items():
     assert "duplicate id 'a'" in items[2].error and items[2].translation is None
 
 
+def test_a_line_that_is_no_json_keeps_its_error_when_its_stand_in_id_is_taken(tmp_path):
+    # line 2 is no JSON: its stand-in id is "line-2", which an article already uses; the
+    # report must say the line is invalid, not that its id is a duplicate
+    m = _manifest(tmp_path, [_obj(id="line-2", reference=EN, translation=JA), "{oops",
+                             _obj(id="line-2~2", reference=EN, translation=JA), "[1,"])
+    items = list(unique_ids(iter_manifest(m)))
+    assert [i.id for i in items] == ["line-2", "line-2", "line-2~2", "line-4"]
+    assert items[0].error is None and items[2].error is None
+    assert "invalid JSON" in items[1].error and "duplicate" not in items[1].error
+    assert "invalid JSON" in items[3].error
+
+
 def test_directory_of_pairs(tmp_path):
     (tmp_path / "s1.en.txt").write_text(EN, encoding="utf-8")
     (tmp_path / "s1.ja.txt").write_text(JA, encoding="utf-8")

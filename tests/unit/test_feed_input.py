@@ -280,6 +280,12 @@ BOMB = b"""<?xml version="1.0"?>
          "declares XML entities"),
         (b'<?xml version="1.0"?><!DOCTYPE r [<!eNtItY % p SYSTEM "http://evil/x.dtd"> %p;]>'
          b"<rss/>", "declares XML entities"),
+        # a comment before it hides nothing
+        (b'<?xml version="1.0"?><!-- <!ENTITY in a comment --><!DOCTYPE r [<!ENTITY x "y">]>'
+         b"<rss/>", "declares XML entities"),
+        # a comment opened inside the DOCTYPE is no comment: defusedxml still sees the rest
+        (b'<?xml version="1.0"?><!DOCTYPE r [<!-- x --><!ENTITY x "y">]><rss/>',
+         "declares XML entities|unsafe XML"),
         (b"<rss version='2.0'><channel><item><title>x</title></channel></rss>", "malformed XML"),
         (b"\x00\x01\x02 not xml", "malformed XML"),
         (b"<html><body>not a feed</body></html>", "not an RSS or Atom feed"),
@@ -290,6 +296,18 @@ def test_hostile_or_malformed_feeds_rejected(tmp_path, data, message):
     p.write_bytes(data)
     with pytest.raises(InputError, match=message):
         parse_feed(p)
+
+
+def test_entity_declarations_quoted_in_comments_or_cdata_are_text(tmp_path):
+    # a feed about XML security may say "<!ENTITY" in a comment or a CDATA description
+    p = tmp_path / "ok.xml"
+    p.write_text(RSS_EN.replace(
+        "<channel>", "<channel><!-- no <!ENTITY declarations here -->", 1).replace(
+        "<description>No partner.</description>",
+        "<description><![CDATA[Avoid <!ENTITY xxe SYSTEM ...> in feeds.]]></description>", 1),
+        encoding="utf-8")
+    entries = parse_feed(p)
+    assert any("ENTITY xxe" in e.text for e in entries)  # parsed, not refused
 
 
 def test_feed_given_as_url_is_not_fetched(tmp_path, monkeypatch):

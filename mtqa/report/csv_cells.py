@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from .visible import visible
+
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_safe(value: Any) -> Any:
-    """``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula;
-    anything else unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    """``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula,
+    and its control characters shown (:func:`mtqa.report.visible.visible`: a NUL stops CSV
+    readers); anything else unchanged."""
+    if isinstance(value, str):
+        value = visible(value)
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value

@@ -7,6 +7,8 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from .visible import visible
+
 if TYPE_CHECKING:
     from . import Report
     from ..types import AlignedPair, Finding
@@ -19,17 +21,6 @@ CONTEXT_CHARS = 20
 #: A span longer than this (a whole paragraph of page chrome) is shortened in a finding's
 #: line; its offsets give the whole of it.
 MAX_SPAN_CHARS = 60
-
-
-#: Control characters of the texts (a bell, a terminal escape pasted into an article) shown
-#: as their Unicode pictures (␇, ␛; ␡, and � for C1 codes), one character for one, so that
-#: the report never drives the terminal it is printed on; tab and newline are kept.
-_VISIBLE = {c: 0x2400 + c for c in [*range(0x09), *range(0x0B, 0x20)]}
-_VISIBLE.update({0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)}})
-
-
-def _visible(text: str) -> str:
-    return text.translate(_VISIBLE)
 
 
 def render_text(report: Report, color: bool = False) -> str:
@@ -51,7 +42,7 @@ def render_text(report: Report, color: bool = False) -> str:
         f"policy: {report.policy.describe() if report.policy else report.policy_source}",
     ]
     for note in report.notes:
-        lines.append(f"note: {_visible(note)}")
+        lines.append(f"note: {visible(note)}")
     for reason in report.gate.reasons:
         lines.append(f"gate: {reason}")
     errors = [f for f in report.finding_list if f.severity != "info"]
@@ -84,7 +75,7 @@ def render_text(report: Report, color: bool = False) -> str:
 def _sentence_block(report: Report, pair: AlignedPair, found: list[Finding],
                     color: bool) -> list[str]:
     """One flagged sentence: the Japanese with the spans marked, the English, the findings."""
-    ja = _visible(report.translation_text)  # one character for one: offsets hold
+    ja = visible(report.translation_text)  # one character for one: offsets hold
     pos, end = pair.mt_start, pair.mt_end
     lost = pair.mt_start == pair.mt_end  # no Japanese of its own (a sentence lost)
     if lost:  # its findings are places: shown between the Japanese around them
@@ -104,7 +95,7 @@ def _sentence_block(report: Report, pair: AlignedPair, found: list[Finding],
     marked.append(ja[pos : max(pos, end)])
     if lost and end < len(ja):
         marked.append("…")
-    ref = _visible(pair.reference.replace("\n", " "))
+    ref = visible(pair.reference.replace("\n", " "))
     lines = [
         "",
         f"[{pair.index}] JA: " + "".join(marked).replace("\n", " "),
@@ -115,10 +106,10 @@ def _sentence_block(report: Report, pair: AlignedPair, found: list[Finding],
 
 def _finding_lines(report: Report, found: list[Finding], context: bool) -> list[str]:
     out = []
-    ja = _visible(report.translation_text)
+    ja = visible(report.translation_text)
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         text = f.text if len(f.text) <= MAX_SPAN_CHARS else f.text[: MAX_SPAN_CHARS - 1] + "…"
-        out.append(_visible(f"     - {f.severity} {f.category} [{f.check}] {f.start}-{f.end} "
+        out.append(visible(f"     - {f.severity} {f.category} [{f.check}] {f.start}-{f.end} "
                             f"'{text}': {f.message}".replace("\n", " ")))
         if context:
             before = ja[max(0, f.start - CONTEXT_CHARS) : f.start]

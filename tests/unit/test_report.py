@@ -211,6 +211,21 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(riyadh_report) -> Non
     assert rows[0]["start"] == str(f.start)
 
 
+def test_csv_cells_show_control_characters(riyadh_report) -> None:
+    """A NUL in a cell stops csv readers ("line contains NUL") and spreadsheets: shown as
+    ␀, as a terminal escape as ␛; the JSON keeps the text exact."""
+    import csv
+    import dataclasses
+    import io
+
+    f = riyadh_report.finding_list[0]
+    odd = dataclasses.replace(f, message="a\x00b\x1b[31mc\td")
+    report = dataclasses.replace(riyadh_report, finding_list=(odd,))
+    rows = list(csv.DictReader(io.StringIO(report.to_csv())))
+    assert rows[0]["message"] == "a␀b␛[31mc\td"
+    assert json.loads(report.to_json())["findings"][0]["message"] == "a\x00b\x1b[31mc\td"
+
+
 def test_text_report_shows_control_characters_instead_of_sending_them_to_the_terminal():
     from tests.conftest import RIYADH
 

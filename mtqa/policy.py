@@ -331,6 +331,9 @@ def read_policy_file(path: str | os.PathLike[str]) -> dict[str, Any]:
         ConfigError: missing, unreadable, invalid TOML, or invalid settings.
     """
     p = Path(path)
+    if p.is_dir():
+        raise ConfigError(f"{path}: is a folder; give the policy file (mtqa.toml or "
+                          "pyproject.toml) itself")
     if not p.is_file():
         raise ConfigError(f"{path}: no such policy file")
     try:

@@ -53,10 +53,13 @@ Progress = Callable[[str, int, int], None]
 
 
 def split_lines(text: str) -> list[str]:
-    """The lines of a line-aligned file: split at ``\\n`` only (``\\r`` before it removed),
+    """The lines of a line-aligned file: split at ``\\n`` only (``\\r`` before it removed;
+    at ``\\r`` in a file that has no ``\\n``),
     the empty string after a final newline dropped. Not :meth:`str.splitlines`, which
     also splits at U+2028, U+0085 and others that may occur inside one segment and would
     break the alignment of the lines."""
+    if "\r" in text and "\n" not in text:  # classic Mac OS line ends, as mtqa check reads
+        text = text.replace("\r", "\n")
     lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
     if lines and lines[-1] == "":
         lines.pop()

@@ -37,6 +37,8 @@ def parse_segments(text: str, name: str = "segments") -> list[tuple[str, str]]:
         InputError: no header with both columns, a row with an empty side, malformed
             CSV, or no rows.
     """
+    if "\r" in text and "\n" not in text:  # classic Mac OS line ends
+        text = text.replace("\r", "\n")
     first = text.split("\n", 1)[0]
     tsv = "\t" in first
     reader = csv.reader(

@@ -84,6 +84,8 @@ def test_explicit_config_file_and_missing_one(tmp_path):
     assert resolve({}, config_file=p, env={}).config.policy.max_minor == 7
     with pytest.raises(ConfigError, match="no such policy file"):
         resolve({}, config_file=tmp_path / "none.toml", env={})
+    with pytest.raises(ConfigError, match="is a folder; give the policy file"):
+        resolve({}, config_file=tmp_path, env={})
 
 
 @pytest.mark.parametrize(

@@ -148,6 +148,9 @@ def test_usage_and_input_errors_are_exit_2(test_set, capsys, tmp_path):
 def test_split_lines_keeps_alignment():
     assert split_lines("a\r\nb\u2028c\n\n") == ["a", "b\u2028c", ""]
     assert split_lines("a") == ["a"] and split_lines("") == []
+    # a file with classic Mac OS line ends (CR only) has lines too, as `mtqa check` reads
+    assert split_lines("a\rb\r") == ["a", "b"]
+    assert split_lines("a\r\nb\rc\n") == ["a", "b\rc"]  # a lone CR inside a CRLF file
 
 
 def test_blank_lines_on_both_sides_are_skipped_on_one_side_refused():

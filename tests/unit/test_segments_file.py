@@ -62,3 +62,8 @@ def test_missing_file_names_it(tmp_path):
 def test_empty_cells_after_the_last_column_are_no_loss():
     text = "source\ttranslation\nA cat.\t猫がいる。\t\t\n"
     assert parse_segments(text) == [("A cat.", "猫がいる。")]
+
+
+def test_classic_mac_line_ends():
+    assert parse_segments("source\ttranslation\rA cat.\t猫。\rA dog.\t犬だ。\r") == [
+        ("A cat.", "猫。"), ("A dog.", "犬だ。")]

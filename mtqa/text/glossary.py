@@ -304,8 +304,8 @@ def _read_user_file(path: Path) -> tuple[list[TitleEntry], bytes]:
         data = path.read_bytes()
     except OSError as err:
         raise ConfigError(
-            f"glossary {path}: cannot read it ({err.strerror or err}); check the path given "
-            "to --glossary"
+            f"glossary {path}: cannot read it ({err.strerror or err}); check the glossary "
+            "path (--glossary, the policy file's glossary, or $MTQA_GLOSSARY)"
         ) from err
     suffix = path.suffix.lower()
     if suffix in {".tbx", ".xml"} or data.lstrip()[:5] in {b"<?xml", b"<tbx ", b"<tbx>", b"<mart"}:

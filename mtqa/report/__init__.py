@@ -225,6 +225,9 @@ class Report:
         # a nullable integer: document-level findings have no segment, and NaN would turn
         # the column into floats (3.0)
         df["segment"] = df["segment"].astype("Int64")
+        # offsets are integers even with no row (object columns would make pd.concat of
+        # reports give objects)
+        df = df.astype({"start": "int64", "end": "int64"})
         df.attrs["signature"] = self.signature
         return df
 
@@ -348,6 +351,7 @@ class Report:
         ordered by chrF (the back-translation's distance from the English), so that the
         list is useful even on a report without findings.
         """
+        _check_count(n)
         df = self.sentence_scores()
         df = df[~df["chrome"]]
         out = df.sort_values(
@@ -356,6 +360,17 @@ class Report:
         out = out.reset_index(drop=True)
         out.attrs["signature"] = self.signature
         return out
+
+
+def _check_count(n: object) -> None:
+    """Refuse a count of rows that is not a whole number from 0 (``head(-1)`` would give
+    all rows but one).
+
+    Raises:
+        ConfigError: ``n`` is negative or no whole number.
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ConfigError(f"worst_sentences: n={n!r}; give a whole number of rows from 0")
 
 
 def severities_at_least(severity: str) -> tuple[str, ...]:

@@ -164,8 +164,9 @@ class FeedReport:
         with the article ``id`` as first column."""
         import pandas as pd
 
-        from . import SENTENCE_COLUMNS
+        from . import SENTENCE_COLUMNS, _check_count
 
+        _check_count(n)
         frames = []
         for item in self.items:
             if item.report is not None:

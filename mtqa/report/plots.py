@@ -83,6 +83,8 @@ def _scores_and_verdicts(data: Any) -> tuple[list[float], list[str]]:
 
     if isinstance(data, FeedReport):
         data = data.summary
+    if isinstance(data, Report):
+        data = [data]  # one article: its score, a histogram of one
     if hasattr(data, "columns"):
         if "score" not in data.columns:
             raise InputError("score_distribution: the DataFrame has no 'score' column; "

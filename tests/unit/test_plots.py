@@ -112,6 +112,9 @@ def test_score_distribution_counts_every_article(report):
     ax2 = plots.score_distribution([97.5, 99.0, 100.0], bins=5)
     assert sum(p.get_height() for p in ax2.patches) == 3
     assert plots.score_distribution(FeedReport()).texts[0].get_text() == "no checked articles"
+    # one article, as a notebook user has it after mtqa.check
+    ax3 = plots.score_distribution(report)
+    assert sum(p.get_height() for p in ax3.patches) == 1
 
 
 def test_draws_into_given_axes_and_overview(report):

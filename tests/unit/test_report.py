@@ -251,3 +251,19 @@ def test_a_terminal_escape_pasted_into_the_translation_is_no_number():
         "3月に物価が\x1b[31m5%上昇\x1b[0mした。賃金も上昇し、ほとんどの人が住む都市では家賃が上がった。",
         backtranslator="dictionary")
     assert [f.code for f in report.finding_list] == []
+
+
+def test_worst_sentences_and_a_clean_reports_findings_table(riyadh_report) -> None:
+    from mtqa.errors import ConfigError
+
+    assert len(riyadh_report.worst_sentences(2)) == 2
+    with pytest.raises(ConfigError, match="n=-1"):
+        riyadh_report.worst_sentences(-1)  # head(-1) gave all rows but one
+    clean = mtqa.check("Prices rose 5% in March.", "3月に物価が5%上昇した。",
+                       backtranslator="dictionary")
+    df = clean.findings
+    assert df.empty and str(df["start"].dtype) == str(df["end"].dtype) == "int64"
+    import pandas as pd
+
+    both = pd.concat([riyadh_report.findings, df])
+    assert str(both["start"].dtype) == "int64"

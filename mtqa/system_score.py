@@ -71,10 +71,11 @@ def line_pairs(
 ) -> list[tuple[int, str, str]]:
     """The (line number from 1, source, translation) segments of two line-aligned texts.
 
-    A line empty on both sides is skipped (a document separator in many test sets).
+    A line empty on both sides is skipped (a document separator in many test sets); a
+    source line whose translation is empty is kept, with ``""`` (see :func:`score_system`).
 
     Raises:
-        InputError: the line counts differ, or a line is empty on one side only.
+        InputError: the line counts differ, or a translated line has no source line.
     """
     if len(source) != len(translation):
         raise InputError(
@@ -86,13 +87,13 @@ def line_pairs(
         src, tgt = src.strip(), tgt.strip()
         if not src and not tgt:
             continue
-        if not src or not tgt:
-            empty, other = (source_name, translation_name) if not src else (
-                translation_name, source_name)
+        if not src:
             raise InputError(
-                f"{empty}: line {n} is empty but line {n} of {other} is not; every line "
-                "needs both sides (or neither)"
+                f"{source_name}: line {n} is empty but line {n} of {translation_name} is "
+                "not; every translated line needs its source line"
             )
+        # an empty translation of a source line is the system's output (it gave nothing):
+        # scored, as a critical omission (score_system), not refused
         out.append((n, src, tgt))
     if not out:
         raise InputError(f"{source_name}: no lines with text")
@@ -286,6 +287,15 @@ def _chunks(pairs: Sequence[tuple[int, str, str]]) -> Iterator[list[tuple[int, s
         yield chunk
 
 
+def _empty_line(n: int, source: str) -> Finding:
+    """The critical omission of a line the system left empty: a point (no Japanese)."""
+    return Finding(
+        category="omission", severity="critical", start=0, end=0, text="",
+        message=f"line {n}: the translation is empty; the English has no Japanese at all",
+        reference=source, check="alignment", code="ALN001",
+    )
+
+
 def system_mqm(findings: Sequence[Finding], source_words: int) -> float:
     """100 minus the MQM penalty per 100 source words, floored at 0, rounded to 0.1 (see
     the module docstring for why no critical cap)."""
@@ -318,10 +328,13 @@ def score_system(
     Returns:
         The system's figures and the pipeline's signature.
     """
-    findings: list[Finding] = []
-    line_findings: dict[int, list[str]] = {}
-    signature = ""
-    pieces = list(_chunks(pairs))
+    from .report import render_signature
+
+    findings: list[Finding] = [_empty_line(n, src) for n, src, tgt in pairs if not tgt]
+    line_findings: dict[int, list[str]] = {
+        n: ["ALN001"] for n, _, tgt in pairs if not tgt}
+    signature = render_signature(pipeline.signature_parts())
+    pieces = list(_chunks([p for p in pairs if p[2]]))
     for k, chunk in enumerate(pieces):
         if progress is not None:
             where = f"{name} [{k + 1}/{len(pieces)}]" if len(pieces) > 1 else name
@@ -386,8 +399,10 @@ def compare_systems(
     for name, lines in systems:
         pairs = line_pairs(source, lines, source_name, name)
         # the same guard as mtqa check: a swapped or wrong-language file is an input error
-        check_pair("\n".join(s for _, s, _ in pairs), "\n".join(t for _, _, t in pairs),
-                   source_name, name)
+        given = [(s, t) for _, s, t in pairs if t]  # a system that gave nothing: no text
+        if given:
+            check_pair("\n".join(s for s, _ in given), "\n".join(t for _, t in given),
+                       source_name, name)
         checked.append((name, pairs))
     pipeline = Pipeline((config or QAConfig()).with_options(presegmented=True))
     results = []

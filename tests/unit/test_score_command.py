@@ -153,11 +153,32 @@ def test_split_lines_keeps_alignment():
     assert split_lines("a\r\nb\rc\n") == ["a", "b\rc"]  # a lone CR inside a CRLF file
 
 
-def test_blank_lines_on_both_sides_are_skipped_on_one_side_refused():
+def test_blank_lines_on_both_sides_are_skipped_a_translation_without_source_refused():
     pairs = line_pairs(["A cat.", "", "A dog."], ["猫。", "", "犬。"], "s", "t")
     assert pairs == [(1, "A cat.", "猫。"), (3, "A dog.", "犬。")]
-    with pytest.raises(InputError, match="t: line 2 is empty but line 2 of s is not"):
-        line_pairs(["A cat.", "A dog."], ["猫。", " "], "s", "t")
+    with pytest.raises(InputError, match="s: line 2 is empty but line 2 of t is not"):
+        line_pairs(["A cat.", " "], ["猫。", "犬。"], "s", "t")
+    # a line the system left empty is its output: kept, to be scored
+    assert line_pairs(["A cat.", "A dog."], ["猫。", " "], "s", "t")[1] == (2, "A dog.", "")
+
+
+def test_a_line_the_system_left_empty_is_a_critical_omission_of_that_line():
+    """sacrebleu and COMET score a system that gave nothing for a segment; mtqa refused the
+    whole system before. The empty line is a critical omission (a point: no Japanese)."""
+    from mtqa.config import QAConfig
+
+    src = ["The minister arrived in Tokyo on Monday.", "He met 3 officials.", "Rain fell."]
+    gaps = ["大臣は月曜日に東京に到着した。", "", "雨が降った。"]
+    full = ["大臣は月曜日に東京に到着した。", "彼は3人の当局者と会った。", "雨が降った。"]
+    cfg = QAConfig().with_options(backtranslator="dictionary")
+    result = compare_systems(src, [("gaps", gaps), ("full", full)], cfg, "src")
+    by = {s.name: s for s in result.systems}
+    assert by["gaps"].counts["critical"] == 1 and by["gaps"].categories["omission"] == 1
+    assert by["gaps"].lines_with_findings == (2,) and by["gaps"].line_findings[2] == ("ALN001",)
+    assert by["gaps"].score < by["full"].score and by["full"].counts["critical"] == 0
+    # nothing but empty lines: scored, not an error
+    empty = compare_systems(src[:1], [("none", [""])], cfg, "src")
+    assert empty.systems[0].counts["critical"] == 1 and empty.signature.startswith("mtqa:")
 
 
 def test_library_api_compares_in_the_order_given():

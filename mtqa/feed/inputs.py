@@ -421,6 +421,9 @@ def item_from_record(
         side = f"{label} {key}"
         path_value = obj.get(PATH_KEYS[key])
         value = obj.get(key)
+        if path_value is not None and value is not None:  # which one is the text? never guess
+            return bad(f"{label}: both {key!r} and {PATH_KEYS[key]!r} given; keep one",
+                       item_id, meta)
         if path_value is None and isinstance(value, Mapping) and "path" in value:
             path_value = value["path"]
         elif path_value is None and isinstance(value, str) and _looks_like_path(value):

@@ -405,3 +405,11 @@ def test_refused_file_is_named_once(tmp_path):
     with pytest.raises(InputError) as err:
         load_item(item)
     assert str(err.value).count("a.en.txt") == 1 and "feed.jsonl:1 reference" in str(err.value)
+
+
+def test_text_and_path_for_one_side_is_an_error_item(tmp_path):
+    (tmp_path / "a.ja.txt").write_text(JA, encoding="utf-8")
+    m = _manifest(tmp_path, [_obj(id="a", reference=EN, translation="別の訳。",
+                                  translation_path="a.ja.txt")])
+    (item,) = iter_manifest(m)
+    assert "both 'translation' and 'translation_path' given; keep one" in item.error

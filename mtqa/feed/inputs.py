@@ -754,15 +754,18 @@ def read_feed_map(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     _open_input_file(p, "mapping file")
     text = read_text(p, max_chars=None).text  # a feed-sized file: MAX_INPUT_BYTES
     try:
-        whole = json.loads(text)
+        pairs = json.loads(text, object_pairs_hook=list)
+        whole = dict(pairs) if isinstance(pairs, list) and all(
+            isinstance(kv, tuple) for kv in pairs) else None
     except (json.JSONDecodeError, RecursionError):
-        whole = None
+        pairs = whole = None
     is_line = isinstance(whole, dict) and "reference" in whole and "translation" in whole
     if isinstance(whole, dict) and not is_line:
         if not all(isinstance(v, str) for v in whole.values()):
             raise InputError(f"{name}: mapping values must be Japanese entry links or guids")
-        return [{"reference": k, "translation": v} for k, v in whole.items()]
+        return _one_to_one([{"reference": k, "translation": v} for k, v in pairs], name, None)
     out = []
+    lines: list[int] = []
     base = p.resolve().parent
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -786,7 +789,28 @@ def read_feed_map(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
                     raise InputError(err_msg)
                 obj[key] = resolved
         out.append(obj)
-    return out
+        lines.append(lineno)
+    return _one_to_one(out, name, lines)
+
+
+def _one_to_one(rows: list[dict[str, Any]], name: str,
+                lines: list[int] | None) -> list[dict[str, Any]]:
+    """``rows`` when each English entry is mapped once and each Japanese entry once.
+
+    Raises:
+        InputError: an entry mapped twice (which mapping is meant cannot be guessed).
+    """
+    seen: dict[tuple[str, str], int] = {}
+    for k, row in enumerate(rows):
+        for side in ("reference", "translation"):
+            key = (side, row[side])
+            if key in seen:
+                at = (f"{name}:{lines[seen[key]]} and line {lines[k]}" if lines is not None
+                      else name)
+                raise InputError(f"{at}: the {side} entry {row[side]!r} is mapped twice; map "
+                                 "each entry once")
+            seen[key] = k
+    return rows
 
 
 def iter_feeds(

@@ -413,3 +413,23 @@ def test_text_and_path_for_one_side_is_an_error_item(tmp_path):
                                   translation_path="a.ja.txt")])
     (item,) = iter_manifest(m)
     assert "both 'translation' and 'translation_path' given; keep one" in item.error
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"https://ex.com/en/1": "https://ex.com/ja/1", "https://ex.com/en/1": "x"}',
+         "the reference entry 'https://ex.com/en/1' is mapped twice"),
+        ('{"https://ex.com/en/1": "x", "https://ex.com/en/2": "x"}',
+         "the translation entry 'x' is mapped twice"),
+        ('{"reference": "a", "translation": "x"}\n{"reference": "a", "translation": "y"}\n',
+         r"map.jsonl:1 and line 2: the reference entry 'a' is mapped twice"),
+    ],
+)
+def test_an_entry_mapped_twice_is_refused(tmp_path, content, message):
+    # the last mapping silently won, or two English stories were checked against one
+    # Japanese entry
+    fmap = tmp_path / "map.jsonl"
+    fmap.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        read_feed_map(fmap)

@@ -17,7 +17,7 @@ from .errors import FindingSpanError
 from .gate import evaluate
 from .report import Report, Segment
 from .score import SCORE_VERSION, mqm_score, pair_scores, word_count
-from .types import SEVERITIES, AlignedPair, Document, Finding, Sentence, Severity
+from .types import SEVERITIES, AlignedPair, Attribution, Document, Finding, Sentence, Severity
 from .version import __version__
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ class Pipeline:
     def signature_parts(self) -> dict[str, str]:
         parts: dict[str, str] = {"mtqa": __version__, "seg": segment.SEGMENTER_VERSION}
         parts.update(self.engine.signature_parts())
-        parts["align"] = "pairs" if self.config.presegmented else ALIGNER_VERSION
+        parts["align"] = "pairs-2" if self.config.presegmented else ALIGNER_VERSION
         if not self.config.presegmented:
             parts["rel"] = relatedness.RELATEDNESS_VERSION
         names: list[str] = []
@@ -132,34 +132,82 @@ class Pipeline:
         report = load.restore_offsets(self._finish(ref_doc, mt_doc, pairs, only), ref_map, mt_map)
         return self._with_token_risk(report)
 
-    def run_segments(self, pairs: Sequence[tuple[str, str]]) -> Report:
-        """Check pre-aligned sentence pairs (no document alignment)."""
-        with collector_paused():
-            return self._run_segments(pairs)
+    def run_segments(self, pairs: Sequence[tuple[str, str]],
+                     names: Sequence[tuple[str, str]] | None = None) -> Report:
+        """Check pre-aligned sentence pairs (no document alignment).
 
-    def _run_segments(self, pairs: Sequence[tuple[str, str]]) -> Report:
-        ref_text, mt_text, ref_sents, mt_sents = "", "", [], []
+        The bounds of an article apply to each side of a pair (README "Input and limits"):
+        a side longer than one sentence may be (:data:`mtqa.load.MAX_SENTENCE_CHARS`) is
+        split into its sentences, an over-long one cut at a comma or space
+        (:func:`mtqa.load.split_long_sentences`), and checked as the one pair of those
+        pieces; a side with more sentences than an article may have is refused
+        (:func:`mtqa.load.check_sentence_count`). A pair within the bounds is checked as
+        given, one sentence a side.
+
+        Args:
+            pairs: (English, Japanese) pairs; the report has one segment each, in order.
+            names: what an error calls each pair's English and Japanese (default
+                ``segments[i] source`` and ``segments[i] translation``, its index in
+                ``pairs``, as :func:`mtqa.load.coerce_pairs` does; a caller that read the
+                pairs from files names the files and lines).
+
+        Raises:
+            InputError: a side of a pair over the sentence limit of an article.
+        """
+        with collector_paused():
+            return self._run_segments(pairs, names)
+
+    def _run_segments(self, pairs: Sequence[tuple[str, str]],
+                      names: Sequence[tuple[str, str]] | None = None) -> Report:
+        ref_text, mt_text = "", ""
+        ref_sents: list[Sentence] = []
+        mt_sents: list[Sentence] = []
+        # per pair: its span in the joined texts and its first and past-last sentence (the
+        # bounds are applied before any work, as the document path does)
+        spans: list[tuple[int, int, int, int, int, int, int, int]] = []
         for i, (src, tgt) in enumerate(pairs):
             if i:
                 ref_text += "\n"
                 mt_text += "\n"
-            ref_sents.append(Sentence(i, len(ref_text), len(ref_text) + len(src), i))
-            mt_sents.append(Sentence(i, len(mt_text), len(mt_text) + len(tgt), i))
+            en_name, ja_name = (names[i] if names is not None
+                                else (f"segments[{i}] source", f"segments[{i}] translation"))
+            r0, m0 = len(ref_sents), len(mt_sents)
+            ref_sents += _side_sentences(src, "en", len(ref_text), i, r0, en_name)
+            mt_sents += _side_sentences(tgt, "ja", len(mt_text), i, m0, ja_name)
+            spans.append((len(ref_text), len(ref_text) + len(src), r0, len(ref_sents),
+                          len(mt_text), len(mt_text) + len(tgt), m0, len(mt_sents)))
             ref_text += src
             mt_text += tgt
         ref_doc = Document(ref_text, tuple(ref_sents), "en")
         mt_doc = Document(mt_text, tuple(mt_sents), "ja")
         self._tell("back-translating", 0, 1)
-        bts = self.engine.translate([t for _, t in pairs])
-        aligned = [
-            AlignedPair(
-                index=i, ref_sentences=(i,), mt_sentences=(i,),
-                ref_start=r.start, ref_end=r.end, mt_start=m.start, mt_end=m.end,
-                reference=src, translation=tgt, back_translation=bts[i].text,
-                attributions=bts[i].attributions, score=0.0,
-            )
-            for i, ((src, tgt), r, m) in enumerate(zip(pairs, ref_sents, mt_sents))
-        ]
+        # one back-translation a Japanese sentence: the side as given when it is one (as
+        # before the bounds), each piece of a cut side (a neural engine reads a bounded text)
+        bts = self.engine.translate([mt_doc.sentence_text(k) for k in range(len(mt_sents))])
+        aligned = []
+        for i, ((src, tgt), (rs, re_, r0, r1, ms, me, m0, m1)) in enumerate(zip(pairs, spans)):
+            # the pieces' back-translations joined as the aligner joins a bead's sentences
+            bt_parts: list[str] = []
+            attrs: list[Attribution] = []
+            offset = 0
+            for k in range(m0, m1):
+                bt = bts[k]
+                if bt_parts:
+                    offset += 1
+                shift = mt_sents[k].start - ms
+                attrs.extend(
+                    Attribution(x.en_start + offset, x.en_end + offset, x.ja_start + shift,
+                                x.ja_end + shift)
+                    for x in bt.attributions
+                )
+                bt_parts.append(bt.text)
+                offset += len(bt.text)
+            aligned.append(AlignedPair(
+                index=i, ref_sentences=tuple(range(r0, r1)), mt_sentences=tuple(range(m0, m1)),
+                ref_start=rs, ref_end=re_, mt_start=ms, mt_end=me,
+                reference=src, translation=tgt, back_translation=" ".join(bt_parts),
+                attributions=tuple(attrs), score=0.0,
+            ))
         return self._with_token_risk(self._finish(ref_doc, mt_doc, aligned))
 
     def _tell(self, stage: str, done: int, total: int) -> None:
@@ -229,6 +277,29 @@ class Pipeline:
             notes=notes,
             policy=self.config.policy,
         )
+
+
+def _side_sentences(text: str, lang: str, offset: int, segment_index: int, first: int,
+                    source: str) -> list[Sentence]:
+    """The sentences of one side of a pre-aligned pair (offsets into the joined text, from
+    ``offset``; indices from ``first``; the pair's index as their paragraph).
+
+    The side itself when it is no longer than one sentence may be; else its sentences, the
+    over-long ones cut, as the document path makes them (:func:`mtqa.load.split_long_sentences`
+    of :func:`mtqa.segment.segment`), for bounded time and memory: the checks of one pair
+    grow faster than its length (a 4,000-character line took a minute).
+
+    Raises:
+        InputError: more sentences than an article may have (named ``source``).
+    """
+    limit = load.MAX_SENTENCE_CHARS.get(lang, load.MAX_SENTENCE_CHARS["en"])
+    if len(text) > limit:
+        doc = load.split_long_sentences(segment.segment(text, lang), limit)
+        load.check_sentence_count(doc, source)
+        if doc.sentences:
+            return [Sentence(first + k, offset + s.start, offset + s.end, segment_index)
+                    for k, s in enumerate(doc.sentences)]
+    return [Sentence(first, offset, offset + len(text), segment_index)]
 
 
 def check_spans(findings: Sequence[Finding], ja_text: str) -> None:

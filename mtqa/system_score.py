@@ -315,6 +315,7 @@ def score_system(
     pairs: Sequence[tuple[int, str, str]],
     name: str,
     progress: Progress | None = None,
+    source_name: str = "source",
 ) -> tuple[SystemScore, str]:
     """Check one system's line pairs and sum up its findings.
 
@@ -322,6 +323,7 @@ def score_system(
         pipeline: a :class:`mtqa.pipeline.Pipeline` with ``presegmented=True``.
         pairs: (line number, source, translation), from :func:`line_pairs`.
         name: the system's name.
+        source_name: the source's name, for messages (a line over the bounds).
         progress: ``(stage, done, total)`` as the checks advance, the stage prefixed with
             the system's name.
 
@@ -339,7 +341,9 @@ def score_system(
         if progress is not None:
             where = f"{name} [{k + 1}/{len(pieces)}]" if len(pieces) > 1 else name
             pipeline.progress = _prefixed(progress, where)
-        report = pipeline.run_segments([(s, t) for _, s, t in chunk])
+        report = pipeline.run_segments(
+            [(s, t) for _, s, t in chunk],
+            names=[(f"{source_name}: line {n}", f"{name}: line {n}") for n, _, _ in chunk])
         signature = report.signature
         for f, seg in zip(report.finding_list, report.finding_segments()):
             findings.append(f)
@@ -408,6 +412,6 @@ def compare_systems(
     results = []
     signature = ""
     for name, pairs in checked:
-        result, signature = score_system(pipeline, pairs, name, progress)
+        result, signature = score_system(pipeline, pairs, name, progress, source_name)
         results.append(result)
     return Comparison(source_name, len(checked[0][1]), tuple(results), signature)

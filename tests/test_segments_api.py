@@ -36,7 +36,7 @@ def test_one_segment_per_pair_no_alignment(report):
     for p in report.pairs:
         assert report.translation_text[p.mt_start : p.mt_end] == p.translation
         assert report.reference_text[p.ref_start : p.ref_end] == p.reference
-    assert "align:pairs" in report.signature
+    assert "align:pairs-2" in report.signature
 
 
 def test_all_checks_run_and_find_their_errors(report):

@@ -348,15 +348,33 @@ class MistranslationCheck(BaseCheck):
             ja_negated.update((si, head) for head, _, _ in
                               japanese_negations(doc.text[sent.start : sent.end]))
         flagged: set[int] = set()
+        # the units that may say an opposite, chosen once for all the English words (what
+        # does not depend on the word): a known content word that renders no English word
+        # and is not negated (認めていない for "denied" is right). Asked per English word and
+        # unit, with unit_links scanning every word's links, the loop was cubic in the
+        # pair's length (a 4,000-character segment took a minute).
+        candidates: list[tuple[int, JaUnit]] | None = None
+        # per English stem, the candidate its next word's search starts from: one skipped
+        # for an earlier word of the stem stays skipped (flagged stays flagged, and what a
+        # unit says against the stem's opposites does not change), so a word said hundreds
+        # of times does not read every unit again (the findings are those of a full scan)
+        resume: dict[str, int] = {}
         for k, w in enumerate(lex.words):
             opposite = antonyms.get(w.stem)
             if (not opposite or w.kind != "word" or k in en_negated or lex.covered(k)
                     or {_en_key(o) for o in opposite} & en_stems):
                 continue  # rendered, negated ("did not deny"), or both sides in the English
-            for u, unit in enumerate(lex.units):
-                if (u in flagged or not _opposite_candidate(unit) or lex.unit_links(u)
-                        or (unit.sentence, unit.index) in ja_negated):
-                    continue  # 認めていない for "denied" is right
+            if candidates is None:
+                linked = _linked_units(lex)
+                candidates = [(u, unit) for u, unit in enumerate(lex.units)
+                              if _opposite_candidate(unit) and u not in linked
+                              and (unit.sentence, unit.index) not in ja_negated]
+            first = resume.get(w.stem, 0)
+            resume[w.stem] = len(candidates)  # unless a unit is flagged below
+            for c in range(first, len(candidates)):
+                u, unit = candidates[c]
+                if u in flagged:
+                    continue
                 said = sorted(o for o in opposite if stems_match(_en_key(o), unit.stems)
                               and _glosses_plainly(unit, _en_key(o)))
                 if said and (expression := _inside_expression(lex, u)):
@@ -367,6 +385,7 @@ class MistranslationCheck(BaseCheck):
                 if not said:
                     continue
                 flagged.add(u)
+                resume[w.stem] = c + 1
                 yield self._word_finding(
                     pair, ctx, lex, u, "MIS004", w.text, {"opposite": ",".join(said)},
                     lambda text: (f"'{text}' ({said[0]}) says the opposite of '{w.text}', "
@@ -388,6 +407,7 @@ class MistranslationCheck(BaseCheck):
         content = [k for k, w in enumerate(lex.words) if w.kind != "number"]
         pos = {k: i for i, k in enumerate(content)}
         flagged: set[int] = set()
+        linked = _linked_units(lex)  # read once, as in _opposites
         for k in targets:
             en = lex.words[k]
             i = pos[k]
@@ -395,7 +415,7 @@ class MistranslationCheck(BaseCheck):
             around = [content[j] for j in (i - 1, i + 1) if 0 <= j < len(content)]
             best: tuple[int, int] | None = None
             for u, unit in enumerate(lex.units):
-                if u in flagged or not self._candidate(unit) or lex.unit_links(u):
+                if u in flagged or not self._candidate(unit) or u in linked:
                     continue
                 if not self._next_to_rendering(lex, u, around):
                     continue
@@ -560,6 +580,12 @@ def _same_kind(unit: JaUnit, word: EnWord, reference: str) -> bool:
     if re.search(r"(ed|ing|en|ous|ful|ive|able|ible|ish|less|al|ic)$", low):
         return verbal
     return True  # no telling ending: any content word may stand for it
+
+
+def _linked_units(lex: Lexicon) -> frozenset[int]:
+    """The units ``u`` for which ``lex.unit_links(u)`` is not empty: those that may render
+    some English word, from one pass over the links."""
+    return frozenset(u for units in lex.links for u in units)
 
 
 def _renders_any(lex: Lexicon, v: int, words: Sequence[int]) -> bool:

@@ -500,8 +500,22 @@ class Lexicon:
         return False
 
     def unit_links(self, u: int) -> list[int]:
-        """English word indices matched by unit ``u``."""
-        return [k for k, ls in enumerate(self.links) if u in ls]
+        """English word indices matched by unit ``u`` (ascending)."""
+        return list(self._links_by_unit.get(u, ()))
+
+    @functools.cached_property
+    def _links_by_unit(self) -> dict[int, tuple[int, ...]]:
+        """:attr:`links` inverted, once per lexicon: unit -> the English words it matches,
+        ascending. :meth:`unit_links` scanned every word's links on each call, and the
+        checks ask it per unit and per word: cubic in a pair's length (a 4,000-character
+        segment took a minute)."""
+        out: dict[int, list[int]] = {}
+        for k, ls in enumerate(self.links):
+            for u in ls:
+                ks = out.setdefault(u, [])
+                if not ks or ks[-1] != k:  # a unit listed twice for a word counts once
+                    ks.append(k)
+        return {u: tuple(ks) for u, ks in out.items()}
 
 
 def build_lexicon(

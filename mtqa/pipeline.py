@@ -10,14 +10,14 @@ from typing import Any, cast
 
 from . import backtranslate, checks, load, relatedness, segment
 from .text import language
-from .align import ALIGNER_VERSION, NEURAL_ENGINES, align, settle_chrome
+from .align import ALIGNER_VERSION, NEURAL_ENGINES, align, joined_back_translation, settle_chrome
 from .checks.untranslated import english_translation_finding
 from .config import QAConfig
 from .errors import FindingSpanError
 from .gate import evaluate
 from .report import Report, Segment
 from .score import SCORE_VERSION, mqm_score, pair_scores, word_count
-from .types import SEVERITIES, AlignedPair, Attribution, Document, Finding, Sentence, Severity
+from .types import SEVERITIES, AlignedPair, Document, Finding, Sentence, Severity
 from .version import __version__
 
 log = logging.getLogger(__name__)
@@ -187,26 +187,13 @@ class Pipeline:
         aligned = []
         for i, ((src, tgt), (rs, re_, r0, r1, ms, me, m0, m1)) in enumerate(zip(pairs, spans)):
             # the pieces' back-translations joined as the aligner joins a bead's sentences
-            bt_parts: list[str] = []
-            attrs: list[Attribution] = []
-            offset = 0
-            for k in range(m0, m1):
-                bt = bts[k]
-                if bt_parts:
-                    offset += 1
-                shift = mt_sents[k].start - ms
-                attrs.extend(
-                    Attribution(x.en_start + offset, x.en_end + offset, x.ja_start + shift,
-                                x.ja_end + shift)
-                    for x in bt.attributions
-                )
-                bt_parts.append(bt.text)
-                offset += len(bt.text)
+            bt_text, attrs = joined_back_translation(
+                [(bts[k], mt_sents[k].start - ms) for k in range(m0, m1)])
             aligned.append(AlignedPair(
                 index=i, ref_sentences=tuple(range(r0, r1)), mt_sentences=tuple(range(m0, m1)),
                 ref_start=rs, ref_end=re_, mt_start=ms, mt_end=me,
-                reference=src, translation=tgt, back_translation=" ".join(bt_parts),
-                attributions=tuple(attrs), score=0.0,
+                reference=src, translation=tgt, back_translation=bt_text,
+                attributions=attrs, score=0.0,
             ))
         return self._with_token_risk(self._finish(ref_doc, mt_doc, aligned))
 

@@ -533,6 +533,18 @@ class OffsetMap:
         return self.starts[start], self.ends[min(end, n) - 1]
 
 
+def _composed(text: str, i: int) -> tuple[str, int] | None:
+    """(NFC of the character at ``i`` with the combining marks after it, end of what it
+    took), or None when NFC composes nothing there. At most :data:`MAX_COMBINING_RUN` marks
+    are taken: a longer run (no text has one) stays a character each, so that the sentence
+    cut can still cut it and spans stay short."""
+    j = i + 1
+    while j < len(text) and j - i <= MAX_COMBINING_RUN and _COMBINING.match(text[j]):
+        j += 1
+    piece = unicodedata.normalize("NFC", text[i:j])
+    return (piece, j) if piece != text[i:j] else None
+
+
 def normalize_for_matching(text: str) -> OffsetMap | None:
     """Normalise ``text`` for matching, keeping a map back to the original offsets.
 
@@ -561,10 +573,9 @@ def normalize_for_matching(text: str) -> OffsetMap | None:
         if c == "\x1b" and (m := _ANSI_ESCAPE.match(text, i)):
             j = m.end()
             piece = ""  # a terminal colour code (ESC [31m): its "31" is no number of the text
-        elif j < n and _COMBINING.match(text[j]) and not _NEEDS_NORM.match(c):
-            while j < n and _COMBINING.match(text[j]):
-                j += 1
-            piece = unicodedata.normalize("NFC", text[i:j])  # ハ + ゛ → バ
+        elif (j < n and _COMBINING.match(text[j]) and not _NEEDS_NORM.match(c)
+              and (composed := _composed(text, i)) is not None):
+            piece, j = composed  # ハ + ゛ → バ
         elif not _NEEDS_NORM.match(c):
             piece = c
         elif c in _LINE_SEPARATORS:

@@ -350,3 +350,13 @@ def mtqa_check(en, ja):
     import mtqa
 
     return mtqa.check(en, ja, backtranslator="dictionary")
+
+
+def test_a_long_run_of_combining_marks_is_not_composed_into_one_span():
+    # composing is for a letter and its few marks (NFD); a run of 40,000 marks taken as one
+    # piece made one 40,001-character span that the sentence cut could not cut
+    text = "あ" + "\u0301" * 100 + "い\u3099"  # い + a voicing mark is no character: kept
+    m = normalize_for_matching(text)
+    assert m is not None
+    assert max(e - s for s, e in zip(m.starts, m.ends)) <= 31
+    assert normalize_for_matching("ハ\u3099").text == "バ"

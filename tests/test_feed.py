@@ -176,6 +176,19 @@ def test_resume_with_other_input_or_options_is_refused(workspace, capsys):
     assert len(_records(workspace / "out")) == 7  # nothing lost by the refused runs
 
 
+def test_resume_with_a_damaged_state_file_is_refused(workspace, capsys):
+    # an unreadable .mtqa-feed.json turned the options check off: articles judged under two
+    # policies were mixed in one report
+    manifest = _mixed_manifest(workspace)
+    assert main(["feed", str(manifest), "--out", "out", "-q", *DICT]) == 1
+    (workspace / "out" / ".mtqa-feed.json").write_text("{not json", encoding="utf-8")
+    rc = main(["feed", str(manifest), "--out", "out", "-q", "--resume", "--max-major", "100",
+               *DICT])
+    err = capsys.readouterr().err
+    assert rc == 2 and "unreadable" in err and "rerun without --resume" in err
+    assert len(_records(workspace / "out")) == 7  # nothing lost by the refused run
+
+
 RSS_EN = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>News</title><link>https://ex.com/en</link>
 <description>d</description>

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..report.visible import visible
+
 #: Severity of a finding -> annotation level. Major and critical findings stop
 #: publication under the default policy, so they are errors; minor ones are warnings.
 LEVELS = {"critical": "error", "major": "error", "minor": "warning"}
@@ -20,8 +22,9 @@ FORMATS = ("none", "github")
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow-command message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow-command message; control characters from the texts (an ESC from a
+    feed guid) are shown as their pictures, never sent to the CI log's terminal."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

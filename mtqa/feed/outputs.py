@@ -210,7 +210,11 @@ class FeedOutputs:
         done: dict[int, Done] = {}
         if resume and self.journal.exists():
             old = self._read_state(state_path)
-            if old is not None and dict(old) != json.loads(json.dumps(dict(state))):
+            if old is None:  # damaged: the options of the run cannot be compared
+                raise MtqaError(
+                    f"{state_path}: unreadable, so whether the interrupted run had the same "
+                    "inputs and options cannot be told; rerun without --resume")
+            if dict(old) != json.loads(json.dumps(dict(state))):
                 diff = sorted(k for k in set(old) | set(state) if old.get(k) != state.get(k))
                 raise MtqaError(
                     f"{self.dir}: --resume with a different {', '.join(diff)} than the "

@@ -21,7 +21,9 @@ def csv_safe(value: Any) -> Any:
     and its control characters shown (:func:`mtqa.report.visible.visible`: a NUL stops CSV
     readers); anything else unchanged."""
     if isinstance(value, str):
-        value = visible(value)
+        # a carriage return too: csv quotes only the line terminator (\n), and a bare CR
+        # splits the row for csv and pandas readers
+        value = visible(value).replace("\r", "\u240d")
         if value.startswith(FORMULA_STARTS):
             return "'" + value
     return value

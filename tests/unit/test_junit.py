@@ -101,3 +101,10 @@ def test_annotation_escaping():
     line = command("warning", "50% of\r\nit", file="dir, x/a:b.txt", line=7, title="t")
     assert line == "::warning file=dir%2C x/a%3Ab.txt,line=7,title=t::50%25 of%0D%0Ait"
     assert "\n" not in line
+
+
+def test_annotations_show_control_characters_from_the_texts():
+    # an ESC, a NUL or a bell in a feed guid reached the CI log's terminal
+    (err,) = github_annotations({**ERROR, "id": "x\x1by\x00z\x07"})
+    assert "\x1b" not in err and "\x00" not in err and "\x07" not in err
+    assert "x␛y␀z␇: " in err

@@ -219,11 +219,11 @@ def test_csv_cells_show_control_characters(riyadh_report) -> None:
     import io
 
     f = riyadh_report.finding_list[0]
-    odd = dataclasses.replace(f, message="a\x00b\x1b[31mc\td")
+    odd = dataclasses.replace(f, message="a\x00b\x1b[31mc\td\re")
     report = dataclasses.replace(riyadh_report, finding_list=(odd,))
     rows = list(csv.DictReader(io.StringIO(report.to_csv())))
-    assert rows[0]["message"] == "a␀b␛[31mc\td"
-    assert json.loads(report.to_json())["findings"][0]["message"] == "a\x00b\x1b[31mc\td"
+    assert len(rows) == 1 and rows[0]["message"] == "a␀b␛[31mc\td␍e"  # a bare CR split rows
+    assert json.loads(report.to_json())["findings"][0]["message"] == "a\x00b\x1b[31mc\td\re"
 
 
 def test_text_report_shows_control_characters_instead_of_sending_them_to_the_terminal():

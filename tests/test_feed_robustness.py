@@ -353,3 +353,16 @@ def test_closing_line_after_an_interruption_counts_the_whole_input(workspace):
     assert closing_line(result, "out") == (
         "mtqa feed: 5 articles in the input: 3 checked now, 2 reused from the previous run; "
         "5 passed, 0 failed the gate, 0 could not be checked; reports in out")
+    # a signal after the last article: nothing is left to resume, and the line says so
+    stop = StopFlag()
+
+    def at_the_last(outcome) -> None:
+        if outcome.index == 4:
+            stop.signum = signal.SIGINT
+
+    result = run_feed(open_source(manifest), config, workspace / "out2", stop=stop,
+                      on_outcome=at_the_last)
+    assert result.not_reached == 0
+    assert closing_line(result, "out2").endswith(
+        "every article was checked before the signal; the reports are complete; "
+        "reports in out2")

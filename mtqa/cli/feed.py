@@ -258,6 +258,8 @@ def closing_line(result: Any, out: str) -> str:
     verdicts = (f"{t.passed} passed, {t.failed} failed the gate, {t.errors} could not be "
                 "checked")
     if result.interrupted:
+        advice = ("every article was checked before the signal; the reports are complete"
+                  if result.not_reached == 0 else "rerun with --resume to finish")
         return (f"mtqa feed: interrupted: {size}: {', '.join(parts)}; so far {verdicts}; "
-                f"rerun with --resume to finish; reports in {out}")
+                f"{advice}; reports in {out}")
     return f"mtqa feed: {size}: {', '.join(parts)}; {verdicts}; reports in {out}"

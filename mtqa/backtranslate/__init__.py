@@ -111,7 +111,18 @@ def _auto(model: str | None, options: Mapping[str, object]) -> tuple[BackTransla
     try:
         cls = _load_class("marian")
         if cls.available(wanted):
-            return cls(wanted, **options), None  # type: ignore[call-arg]
+            engine = cls(wanted, **options)  # type: ignore[call-arg]
+            try:
+                # load now: a model that is there but unusable falls back too
+                engine.load()  # type: ignore[attr-defined]
+            except ModelUnavailableError as err:
+                from .marian import first_line
+
+                why = first_line(err, 400)
+                note = (f"Marian model at {wanted} could not be loaded ({why}); "
+                        "using the dictionary back-translator")
+                return DictionaryBackTranslator(fallback_note=note), note
+            return engine, None
         from .marian import missing_dependencies
 
         missing = missing_dependencies()

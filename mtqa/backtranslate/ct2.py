@@ -23,7 +23,15 @@ from typing import Any
 
 from ..errors import ConfigError, MissingDependencyError, ModelUnavailableError
 from .cache import default_cache_dir
-from .marian import Generated, SequenceEngine, WorkUnit, quiet_transformers
+from .marian import (
+    Generated,
+    SequenceEngine,
+    WorkUnit,
+    damaged_weights_errors,
+    first_line,
+    quiet_transformers,
+    weights_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +134,15 @@ class CT2BackTranslator(SequenceEngine):
                 TransformersConverter(str(self.ref.folder)).convert(
                     str(work), quantization=quantization, force=True
                 )
-        except (OSError, ValueError, RuntimeError, NotImplementedError) as err:
+        except damaged_weights_errors() as err:
+            shutil.rmtree(work, ignore_errors=True)
+            raise ModelUnavailableError(
+                f"{weights_file(self.ref.folder)}: cannot load the Marian model weights "
+                f"({type(err).__name__}: {first_line(err)}); the file "
+                "is damaged: download the model again"
+            ) from err
+        except (OSError, ValueError, RuntimeError, NotImplementedError, KeyError,
+                AssertionError, TypeError, AttributeError) as err:
             shutil.rmtree(work, ignore_errors=True)
             raise ModelUnavailableError(
                 f"{self.ref.folder}: CTranslate2 cannot convert this model: {err}"

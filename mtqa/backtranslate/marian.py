@@ -208,6 +208,11 @@ def read_model_config(folder: Path) -> dict[str, Any]:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise ModelUnavailableError(f"{folder / 'config.json'}: cannot read ({err})") from err
+    if not isinstance(config, dict):
+        raise ModelUnavailableError(
+            f"{folder / 'config.json'}: not a JSON object but {type(config).__name__}; "
+            "the file is damaged: download the model again"
+        )
     if config.get("model_type") != "marian":
         raise ModelUnavailableError(
             f"{folder}: model_type is {config.get('model_type')!r}, not 'marian'; "
@@ -215,6 +220,84 @@ def read_model_config(folder: Path) -> dict[str, Any]:
             "Helsinki-NLP/opus-mt-ja-en"
         )
     return dict(config)
+
+
+def config_int(config: Mapping[str, Any], folder: Path, key: str, default: int | None,
+               minimum: int = 0, below: int | None = None) -> int | None:
+    """The integer ``config[key]`` (``default`` when absent).
+
+    Raises:
+        ModelUnavailableError: not an integer, or outside ``minimum``..``below - 1``.
+    """
+    if key not in config:
+        return default
+    value = config[key]
+    if (not isinstance(value, int) or isinstance(value, bool) or value < minimum
+            or (below is not None and value >= below)):
+        bound = f"{minimum}..{below - 1}" if below is not None else f"at least {minimum}"
+        raise ModelUnavailableError(
+            f"{folder / 'config.json'}: {key} must be an integer ({bound}), not {value!r}; "
+            "the file is damaged or belongs to another model: download the model again"
+        )
+    return value
+
+
+def check_vocab(folder: Path, vocab_size: int | None) -> None:
+    """Check that ``vocab.json`` maps pieces to distinct ids the model has (below
+    ``vocab_size``, when the config gives it); a missing file is left to the tokenizer.
+
+    Raises:
+        ModelUnavailableError: the vocabulary cannot be used with this model.
+    """
+    path = folder / "vocab.json"
+    if not path.is_file():
+        return
+    try:
+        vocab = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ModelUnavailableError(f"{path}: cannot read ({err})") from err
+    fix = "the file is damaged or belongs to another model: download the model again"
+    if not isinstance(vocab, dict):
+        raise ModelUnavailableError(
+            f"{path}: not a JSON object of piece → id but {type(vocab).__name__}; {fix}"
+        )
+    seen: dict[int, str] = {}
+    for piece, i in vocab.items():
+        if not isinstance(i, int) or isinstance(i, bool) or i < 0 or (
+                vocab_size is not None and i >= vocab_size):
+            bound = f"0..{vocab_size - 1}" if vocab_size is not None else "0 or more"
+            raise ModelUnavailableError(
+                f"{path}: the id of {piece!r} is {i!r}, not an integer in {bound} "
+                f"(the model's vocab_size in config.json); {fix}"
+            )
+        if i in seen:
+            raise ModelUnavailableError(
+                f"{path}: {seen[i]!r} and {piece!r} have the same id {i}; {fix}"
+            )
+        seen[i] = piece
+
+
+def weights_file(folder: Path) -> Path:
+    """The weights file transformers loads from ``folder`` (the folder when none is there)."""
+    for name in ("model.safetensors", "pytorch_model.bin"):
+        if (folder / name).exists():
+            return folder / name
+    return folder
+
+
+def damaged_weights_errors() -> tuple[type[BaseException], ...]:
+    """What reading a damaged weights file raises besides OSError/ValueError/RuntimeError:
+    safetensors' error (truncated, empty or garbage file) and unpickling errors."""
+    import pickle
+
+    errors: list[type[BaseException]] = [pickle.UnpicklingError, EOFError]
+    try:
+        from safetensors import SafetensorError
+    except ImportError:  # pragma: no cover - transformers depends on safetensors
+        pass
+    else:
+        errors.append(SafetensorError)
+    return tuple(errors)
 
 
 @contextmanager
@@ -549,7 +632,14 @@ class SequenceEngine:
         self.config = read_model_config(self.ref.folder)
         # The encoder and decoder read at most max_position_embeddings positions; the
         # decoder's first position is the start token.
-        limit = int(self.config.get("max_position_embeddings", 512))
+        folder = self.ref.folder
+        limit = config_int(self.config, folder, "max_position_embeddings", 512, minimum=2)
+        assert limit is not None
+        #: The model's vocabulary size (None when config.json does not say).
+        self.vocab_size = config_int(self.config, folder, "vocab_size", None, minimum=1)
+        for key in ("pad_token_id", "eos_token_id", "decoder_start_token_id"):
+            if self.config.get(key) is not None:
+                config_int(self.config, folder, key, None, below=self.vocab_size)
         self.batch_size = _positive_int(options.get("batch_size"), DEFAULT_BATCH_SIZE, "batch_size")
         self.beams = _positive_int(options.get("beams"), DEFAULT_BEAMS, "beams")
         self.max_length = min(
@@ -638,6 +728,7 @@ class SequenceEngine:
         with _LOADING:
             loaded = _LOADED.get(key)
             if loaded is None:
+                check_vocab(self.ref.folder, self.vocab_size)
                 self.tokenization = MarianTokenization(self.ref.folder)
                 try:
                     self._load_model()
@@ -766,6 +857,14 @@ def _join(parts: list[tuple[WorkUnit, str, list[Attribution]]]) -> BackTranslati
     return BackTranslation(text, tuple(attrs))
 
 
+def first_line(err: BaseException, limit: int = 200) -> str:
+    """The first line of ``err``'s message, at most ``limit`` characters (for one-line
+    errors and notes)."""
+    lines = str(err).strip().splitlines()
+    line = lines[0] if lines else repr(err)
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def _positive_int(value: object, default: int, name: str) -> int:
     if value is None:
         return default
@@ -808,9 +907,23 @@ class MarianBackTranslator(SequenceEngine):
         try:
             with quiet_transformers():
                 model = MarianMTModel.from_pretrained(self.ref.folder, local_files_only=True)
+        except damaged_weights_errors() as err:
+            raise ModelUnavailableError(
+                f"{weights_file(self.ref.folder)}: cannot load the Marian model weights "
+                f"({type(err).__name__}: {first_line(err)}); the file is damaged: "
+                "download the model again"
+            ) from err
         except (OSError, ValueError, RuntimeError) as err:
             raise ModelUnavailableError(
                 f"{self.ref.folder}: cannot load the Marian model weights: {err}"
+            ) from err
+        except (KeyError, AssertionError, TypeError, AttributeError) as err:
+            # config.json that does not fit the weights or transformers (an unknown
+            # activation, a padding id beyond the embeddings)
+            raise ModelUnavailableError(
+                f"{self.ref.folder}: cannot build the Marian model from config.json and "
+                f"the weights ({type(err).__name__}: {first_line(err)}); config.json is "
+                "damaged or belongs to another model: download the model again"
             ) from err
         model = model.eval()
         if self.compute_type == "int8":

@@ -367,7 +367,9 @@ def build_pipeline(config: QAConfig) -> Pipeline:
     from ..pipeline import Pipeline
 
     pipeline = Pipeline(config)
-    pipeline.engine  # noqa: B018 - load now
+    load = getattr(pipeline.engine, "load", None)
+    if callable(load):  # the model itself, not just its folder: a damaged one fails here
+        load()
     pipeline.resources  # noqa: B018
     pipeline.signature_parts()
     return pipeline

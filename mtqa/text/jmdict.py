@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sqlite3
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -23,15 +24,25 @@ _GLOSS_STOP = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1)
+#: One jamdict object per thread: its SQLite connections may be used only in the thread
+#: that opened them, and a lookup from another thread failed (ProgrammingError), which
+#: read as "no entry" and silently emptied the glosses of every later lookup (a notebook
+#: or a server checking from several threads).
+_local = threading.local()
+
+
 def _jamdict() -> object:
-    try:
-        from jamdict import Jamdict
-    except ImportError as err:  # pragma: no cover - declared dependency
-        raise MissingDependencyError(
-            "the dictionary engine needs jamdict; install with: pip install jamdict jamdict-data"
-        ) from err
-    return Jamdict(memory_mode=False)
+    jam = getattr(_local, "jam", None)
+    if jam is None:
+        try:
+            from jamdict import Jamdict
+        except ImportError as err:  # pragma: no cover - declared dependency
+            raise MissingDependencyError(
+                "the dictionary engine needs jamdict; install with: pip install jamdict "
+                "jamdict-data"
+            ) from err
+        jam = _local.jam = Jamdict(memory_mode=False)
+    return jam
 
 
 def database_file() -> str:
@@ -93,6 +104,8 @@ def _entries(word: str) -> tuple[_Entry, ...]:
             result = jam.lookup(  # type: ignore[attr-defined]
                 word, strict_lookup=True, lookup_chars=False, lookup_ne=False
             )
+        except sqlite3.Error:
+            raise  # the dictionary itself failed: no entry would be a silent wrong answer
         except Exception:  # noqa: BLE001 - jamdict raises bare Exceptions on odd input
             return ()
         out = []

@@ -6,6 +6,7 @@ from threads, or a test that did)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -15,6 +16,7 @@ def test_the_first_lookup_in_a_worker_thread_leaves_the_others_working():
     # a fresh process: the dictionary first opened in a thread, then used by the main
     # thread and by another thread, for words never looked up before in either
     code = textwrap.dedent("""
+        import json
         import threading
         from mtqa.text import jmdict
         out = {}
@@ -25,12 +27,12 @@ def test_the_first_lookup_in_a_worker_thread_leaves_the_others_working():
         def other():
             out["other"] = sorted(jmdict.gloss_words("外相"))
         t = threading.Thread(target=other); t.start(); t.join()
-        print(out)
+        print(json.dumps(out))
     """)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
-    out = eval(done.stdout)  # noqa: S307 - our own subprocess's repr of a dict of lists
+    out = json.loads(done.stdout)
     assert "principal" in out["worker"]
     assert "minister" in out["main"]
     assert "minister" in out["other"]

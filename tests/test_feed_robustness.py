@@ -336,14 +336,18 @@ def test_closing_line_after_an_interruption_counts_the_whole_input(workspace):
 
     manifest = _pair_manifest(workspace, 5)
     config = config_from_args(build_parser().parse_args(["feed", "x", "--out", "o", *DICT]))
-    stop = StopFlag()
 
-    def after_two(outcome) -> None:
-        if outcome.index == 1:
-            stop.signum = signal.SIGTERM
+    def interrupted_after(index: int, signum: int, out: str):
+        stop = StopFlag()
 
-    result = run_feed(open_source(manifest), config, workspace / "out", stop=stop,
-                      on_outcome=after_two)
+        def on_outcome(outcome) -> None:
+            if outcome.index == index:
+                stop.signum = signum
+
+        return run_feed(open_source(manifest), config, workspace / out, stop=stop,
+                        on_outcome=on_outcome)
+
+    result = interrupted_after(1, signal.SIGTERM, "out")
     assert result.exit_code == 143
     assert closing_line(result, "out") == (
         "mtqa feed: interrupted: 5 articles in the input: 2 checked now, 3 not checked yet; "
@@ -354,14 +358,7 @@ def test_closing_line_after_an_interruption_counts_the_whole_input(workspace):
         "mtqa feed: 5 articles in the input: 3 checked now, 2 reused from the previous run; "
         "5 passed, 0 failed the gate, 0 could not be checked; reports in out")
     # a signal after the last article: nothing is left to resume, and the line says so
-    stop = StopFlag()
-
-    def at_the_last(outcome) -> None:
-        if outcome.index == 4:
-            stop.signum = signal.SIGINT
-
-    result = run_feed(open_source(manifest), config, workspace / "out2", stop=stop,
-                      on_outcome=at_the_last)
+    result = interrupted_after(4, signal.SIGINT, "out2")
     assert result.not_reached == 0
     assert closing_line(result, "out2").endswith(
         "every article was checked before the signal; the reports are complete; "

@@ -242,16 +242,26 @@ def config_int(config: Mapping[str, Any], folder: Path, key: str, default: int |
     return value
 
 
+#: The tokenizer's files in a Marian folder (opus-mt layout).
+TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json")
+
+
 def check_vocab(folder: Path, vocab_size: int | None) -> None:
-    """Check that ``vocab.json`` maps pieces to distinct ids the model has (below
-    ``vocab_size``, when the config gives it); a missing file is left to the tokenizer.
+    """Check that the tokenizer's files are there and that ``vocab.json`` maps pieces to
+    distinct ids the model has (below ``vocab_size``, when the config gives it), and at
+    least half of them (a vocabulary of another, smaller model reads every piece as
+    ``<unk>``: every back-translation the same).
 
     Raises:
-        ModelUnavailableError: the vocabulary cannot be used with this model.
+        ModelUnavailableError: a file is missing, or the vocabulary cannot be used with
+            this model.
     """
+    for name in TOKENIZER_FILES:
+        if not (folder / name).is_file():
+            raise ModelUnavailableError(
+                f"{folder / name}: missing; the Marian tokenizer needs "
+                f"{', '.join(TOKENIZER_FILES)}: download the model again")
     path = folder / "vocab.json"
-    if not path.is_file():
-        return
     try:
         vocab = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
@@ -275,6 +285,10 @@ def check_vocab(folder: Path, vocab_size: int | None) -> None:
                 f"{path}: {seen[i]!r} and {piece!r} have the same id {i}; {fix}"
             )
         seen[i] = piece
+    if vocab_size is not None and len(seen) < vocab_size // 2:
+        raise ModelUnavailableError(
+            f"{path}: {len(seen):,} pieces for a model of {vocab_size:,} (config.json); {fix}"
+        )
 
 
 def weights_file(folder: Path) -> Path:

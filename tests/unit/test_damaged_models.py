@@ -49,7 +49,22 @@ def _big_id(vocab: object) -> object:
     return {**vocab, next(iter(vocab)): 10 * len(vocab)}
 
 
+def _remove(name: str) -> Callable[[Path], str]:
+    def damage(folder: Path) -> str:
+        (folder / name).unlink()
+        return name
+    return damage
+
+
+def _few_pieces(vocab: object) -> object:
+    # a vocabulary of another, smaller model: every piece would read as <unk>
+    assert isinstance(vocab, dict)
+    return dict(list(vocab.items())[:11])
+
+
 DAMAGES: dict[str, Callable[[Path], str]] = {
+    "source-spm-missing": _remove("source.spm"),
+    "vocab-of-another-model": _edit_json("vocab.json", _few_pieces),
     "weights-truncated": _truncate_weights,
     "config-list": _edit_json("config.json", lambda _: [1, 2]),
     "config-maxpos-str": _edit_json("config.json", _set("max_position_embeddings", "abc")),

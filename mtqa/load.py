@@ -190,6 +190,13 @@ def _utf16_parity(data: bytes) -> str | None:
     return None
 
 
+def classic_line_ends(text: str) -> str:
+    """``text`` with classic Mac OS line ends (CR only, in a text with no LF) turned into
+    LF, for readers that split lines at LF (line-aligned files, segment tables); a CR in a
+    text with LF ends stays as it is."""
+    return text.replace("\r", "\n") if "\r" in text and "\n" not in text else text
+
+
 def _kana_share(text: str) -> float:
     return sum("\u3040" <= c <= "\u30ff" for c in text) / len(text) if text else 0.0
 
@@ -656,7 +663,8 @@ def restore_offsets(report: _T, ref: OffsetMap | None, mt: OffsetMap | None) -> 
     ]
     note = (
         "characters normalised for matching (zero-width/control removed, half-width kana "
-        f"and full-width Latin folded, combining marks composed): {', '.join(changed)}; offsets index the original text"
+        "and full-width Latin folded, combining marks composed): "
+        f"{', '.join(changed)}; offsets index the original text"
     )
     return replace(  # type: ignore[no-any-return]
         r, reference_text=en_text, translation_text=ja_text, segment_list=segments,

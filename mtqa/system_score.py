@@ -30,6 +30,7 @@ from typing import Any
 
 from .config import QAConfig
 from .errors import InputError
+from .load import classic_line_ends
 from .score import word_count
 from .types import CATEGORIES, SEVERITY_WEIGHTS, Finding
 
@@ -58,8 +59,7 @@ def split_lines(text: str) -> list[str]:
     the empty string after a final newline dropped. Not :meth:`str.splitlines`, which
     also splits at U+2028, U+0085 and others that may occur inside one segment and would
     break the alignment of the lines."""
-    if "\r" in text and "\n" not in text:  # classic Mac OS line ends, as mtqa check reads
-        text = text.replace("\r", "\n")
+    text = classic_line_ends(text)
     lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
     if lines and lines[-1] == "":
         lines.pop()
@@ -330,12 +330,10 @@ def score_system(
     Returns:
         The system's figures and the pipeline's signature.
     """
-    from .report import render_signature
-
     findings: list[Finding] = [_empty_line(n, src) for n, src, tgt in pairs if not tgt]
     line_findings: dict[int, list[str]] = {
         n: ["ALN001"] for n, _, tgt in pairs if not tgt}
-    signature = render_signature(pipeline.signature_parts())
+    signature = ""
     pieces = list(_chunks([p for p in pairs if p[2]]))
     for k, chunk in enumerate(pieces):
         if progress is not None:
@@ -349,6 +347,10 @@ def score_system(
             findings.append(f)
             if f.weight > 0 and seg is not None:
                 line_findings.setdefault(chunk[seg][0], []).append(f.code or f.category)
+    if not signature:  # every line left empty: no report gave it
+        from .report import render_signature
+
+        signature = render_signature(pipeline.signature_parts())
     errors = [f for f in findings if f.weight > 0]
     counts: dict[str, int] = dict.fromkeys(ERROR_SEVERITIES, 0)
     categories: dict[str, int] = dict.fromkeys(CATEGORIES, 0)

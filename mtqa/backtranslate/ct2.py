@@ -27,10 +27,9 @@ from .marian import (
     Generated,
     SequenceEngine,
     WorkUnit,
+    damaged_weights,
     damaged_weights_errors,
-    first_line,
     quiet_transformers,
-    weights_file,
 )
 
 log = logging.getLogger(__name__)
@@ -136,11 +135,7 @@ class CT2BackTranslator(SequenceEngine):
                 )
         except damaged_weights_errors() as err:
             shutil.rmtree(work, ignore_errors=True)
-            raise ModelUnavailableError(
-                f"{weights_file(self.ref.folder)}: cannot load the Marian model weights "
-                f"({type(err).__name__}: {first_line(err)}); the file "
-                "is damaged: download the model again"
-            ) from err
+            raise damaged_weights(self.ref.folder, err) from err
         except (OSError, ValueError, RuntimeError, NotImplementedError, KeyError,
                 AssertionError, TypeError, AttributeError) as err:
             shutil.rmtree(work, ignore_errors=True)

@@ -299,6 +299,16 @@ def weights_file(folder: Path) -> Path:
     return folder
 
 
+def damaged_weights(folder: Path, err: BaseException) -> ModelUnavailableError:
+    """The error for a weights file in ``folder`` that cannot be read (``err``, one of
+    :func:`damaged_weights_errors`), naming the file and the fix."""
+    return ModelUnavailableError(
+        f"{weights_file(folder)}: cannot load the Marian model weights "
+        f"({type(err).__name__}: {first_line(err)}); the file is damaged: "
+        "download the model again"
+    )
+
+
 def damaged_weights_errors() -> tuple[type[BaseException], ...]:
     """What reading a damaged weights file raises besides OSError/ValueError/RuntimeError:
     safetensors' error (truncated, empty or garbage file) and unpickling errors."""
@@ -922,11 +932,7 @@ class MarianBackTranslator(SequenceEngine):
             with quiet_transformers():
                 model = MarianMTModel.from_pretrained(self.ref.folder, local_files_only=True)
         except damaged_weights_errors() as err:
-            raise ModelUnavailableError(
-                f"{weights_file(self.ref.folder)}: cannot load the Marian model weights "
-                f"({type(err).__name__}: {first_line(err)}); the file is damaged: "
-                "download the model again"
-            ) from err
+            raise damaged_weights(self.ref.folder, err) from err
         except (OSError, ValueError, RuntimeError) as err:
             raise ModelUnavailableError(
                 f"{self.ref.folder}: cannot load the Marian model weights: {err}"

@@ -365,7 +365,7 @@ class MistranslationCheck(BaseCheck):
                     or {_en_key(o) for o in opposite} & en_stems):
                 continue  # rendered, negated ("did not deny"), or both sides in the English
             if candidates is None:
-                linked = _linked_units(lex)
+                linked = lex.linked_units
                 candidates = [(u, unit) for u, unit in enumerate(lex.units)
                               if _opposite_candidate(unit) and u not in linked
                               and (unit.sentence, unit.index) not in ja_negated]
@@ -407,7 +407,7 @@ class MistranslationCheck(BaseCheck):
         content = [k for k, w in enumerate(lex.words) if w.kind != "number"]
         pos = {k: i for i, k in enumerate(content)}
         flagged: set[int] = set()
-        linked = _linked_units(lex)  # read once, as in _opposites
+        linked = lex.linked_units  # read once, as in _opposites
         for k in targets:
             en = lex.words[k]
             i = pos[k]
@@ -580,12 +580,6 @@ def _same_kind(unit: JaUnit, word: EnWord, reference: str) -> bool:
     if re.search(r"(ed|ing|en|ous|ful|ive|able|ible|ish|less|al|ic)$", low):
         return verbal
     return True  # no telling ending: any content word may stand for it
-
-
-def _linked_units(lex: Lexicon) -> frozenset[int]:
-    """The units ``u`` for which ``lex.unit_links(u)`` is not empty: those that may render
-    some English word, from one pass over the links."""
-    return frozenset(u for units in lex.links for u in units)
 
 
 def _renders_any(lex: Lexicon, v: int, words: Sequence[int]) -> bool:

@@ -70,7 +70,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         report = _check_documents(args, config)
     to_terminal = args.output in (None, STDIO)
-    color = (to_terminal and sys.stdout is not None and sys.stdout.isatty()) and not os.environ.get("NO_COLOR")
+    color = (to_terminal and sys.stdout is not None and sys.stdout.isatty()
+             and not os.environ.get("NO_COLOR"))
     write_output(args.output, _render(report, args.format, color))
     if not to_terminal and not args.quiet:
         print(summary_line(report, args.output), file=sys.stderr)

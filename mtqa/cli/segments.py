@@ -17,7 +17,7 @@ import csv
 import io
 
 from ..errors import InputError
-from ..load import coerce_pairs, read_text
+from ..load import classic_line_ends, coerce_pairs, read_text
 
 #: Accepted header names of each column, first the canonical one.
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
@@ -37,8 +37,7 @@ def parse_segments(text: str, name: str = "segments") -> list[tuple[str, str]]:
         InputError: no header with both columns, a row with an empty side, malformed
             CSV, or no rows.
     """
-    if "\r" in text and "\n" not in text:  # classic Mac OS line ends
-        text = text.replace("\r", "\n")
+    text = classic_line_ends(text)
     first = text.split("\n", 1)[0]
     tsv = "\t" in first
     reader = csv.reader(

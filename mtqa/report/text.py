@@ -45,6 +45,9 @@ def render_text(report: Report, color: bool = False) -> str:
         lines.append(f"note: {visible(note)}")
     for reason in report.gate.reasons:
         lines.append(f"gate: {reason}")
+    # the Japanese as shown: its control characters as pictures, one character for one, so
+    # that the findings' offsets index it as they index the text
+    ja = visible(report.translation_text)
     errors = [f for f in report.finding_list if f.severity != "info"]
     info = [f for f in report.finding_list if f.severity == "info"]
     by_seg: dict[int, list[Finding]] = {}
@@ -56,26 +59,26 @@ def render_text(report: Report, color: bool = False) -> str:
         pair = seg.pair
         found = sorted(by_seg.get(pair.index, []), key=lambda f: (f.start, f.end))
         if found:
-            lines.extend(_sentence_block(report, pair, found, color))
+            lines.extend(_sentence_block(ja, pair, found, color))
             listed.update(id(f) for f in found)
     # findings of no sentence (an unclosed bracket spanning several, a document check) or
     # of a segment number no pair has: listed here rather than silently dropped (#16)
     rest = [f for f in errors if id(f) not in listed]
     if rest:
         lines += ["", "[document] findings that belong to no single sentence:"]
-        lines.extend(_finding_lines(report, rest, context=True))
+        lines.extend(_finding_lines(ja, rest, context=True))
     if info:
         lines += ["", "informational (info: weight 0, never fails the gate):"]
-        lines.extend(_finding_lines(report, info, context=False))
+        lines.extend(_finding_lines(ja, info, context=False))
     lines.append("")
     lines.append(f"signature: {report.signature}")
     return "\n".join(lines) + "\n"
 
 
-def _sentence_block(report: Report, pair: AlignedPair, found: list[Finding],
+def _sentence_block(ja: str, pair: AlignedPair, found: list[Finding],
                     color: bool) -> list[str]:
-    """One flagged sentence: the Japanese with the spans marked, the English, the findings."""
-    ja = visible(report.translation_text)  # one character for one: offsets hold
+    """One flagged sentence: the Japanese with the spans marked, the English, the findings
+    (``ja``: the Japanese text as shown, :func:`visible`)."""
     pos, end = pair.mt_start, pair.mt_end
     lost = pair.mt_start == pair.mt_end  # no Japanese of its own (a sentence lost)
     if lost:  # its findings are places: shown between the Japanese around them
@@ -101,12 +104,11 @@ def _sentence_block(report: Report, pair: AlignedPair, found: list[Finding],
         f"[{pair.index}] JA: " + "".join(marked).replace("\n", " "),
         "     EN: " + (textwrap.shorten(ref, 300) if ref else "(no English counterpart)"),
     ]
-    return lines + _finding_lines(report, found, context=False)
+    return lines + _finding_lines(ja, found, context=False)
 
 
-def _finding_lines(report: Report, found: list[Finding], context: bool) -> list[str]:
+def _finding_lines(ja: str, found: list[Finding], context: bool) -> list[str]:
     out = []
-    ja = visible(report.translation_text)
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         text = f.text if len(f.text) <= MAX_SPAN_CHARS else f.text[: MAX_SPAN_CHARS - 1] + "…"
         out.append(visible(f"     - {f.severity} {f.category} [{f.check}] {f.start}-{f.end} "

@@ -517,6 +517,11 @@ class Lexicon:
                     ks.append(k)
         return {u: tuple(ks) for u, ks in out.items()}
 
+    @functools.cached_property
+    def linked_units(self) -> frozenset[int]:
+        """The units that match some English word (``unit_links(u)`` not empty)."""
+        return frozenset(self._links_by_unit)
+
 
 def build_lexicon(
     reference: str, segments: Sequence[tuple[str, int, int]], back_translation: str = ""

@@ -417,7 +417,8 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
                         rf"\b{reference[q.start:q.end]}\b", r.english, re.I))))
             continue
         kind = "date" if any(q.kind in {"month", "weekday", "time"} for q in g) else "number"
-        rendered = any(_quantity_in(q, r) for q in g for r in renderings)
+        rendered = any(_quantity_in(q, r) for q in g for r in renderings) or any(
+            _identifier_kept(reference, q.start, q.end, renderings) for q in g)
         # a Japanese value of the same kind that no English value accounts for: the number
         # (or the weekday: 木曜日 for Wednesday) was changed, not dropped (the numbers
         # check reports it)
@@ -541,6 +542,26 @@ def _country_facts(reference: str, renderings: Sequence[Rendering],
         end = c.end + 2 if reference[c.end : c.end + 2] in {"'s", "’s"} else c.end
         out.append(Fact(c.start, end, "name", not rendered))
     return out
+
+
+def _identifier_kept(reference: str, start: int, end: int,
+                     renderings: Sequence[Rendering]) -> bool:
+    """Whether the number at ``reference[start:end]`` is part of a word of Latin letters and
+    digits (a handle, a model, a code: @user36, A380, K1100) that a Japanese of
+    ``renderings`` keeps as written: the word is rendered, and its number with it. Such a
+    word is not a figure of the sentence, and the Japanese reads no quantity in it (in a
+    neighbour's Japanese only when the neighbour's English does not carry the word)."""
+    a, b = start, end
+    while a > 0 and reference[a - 1].isascii() and reference[a - 1].isalnum():
+        a -= 1
+    while b < len(reference) and reference[b].isascii() and reference[b].isalnum():
+        b += 1
+    token = reference[a:b]
+    if (a, b) == (start, end) or not re.search(r"[A-Za-z]", token):
+        return False
+    key = _latin_key(token)
+    return any(key in r.latin and (not r.english or key not in _latin_key(r.english))
+               for r in renderings)
 
 
 def _quantity_in(q: Quantity, r: Rendering) -> bool:

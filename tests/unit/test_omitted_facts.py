@@ -180,6 +180,27 @@ def test_a_changed_weekday_is_left_to_the_numbers_check() -> None:
                                 "首脳らは木曜日にジュネーブで会談する。")) == []
 
 
+@pytest.mark.parametrize(
+    ("en", "kept", "lost"),
+    [
+        # a handle with digits, kept as written (3 ESA translations had been flagged)
+        ("@user36 that second pair is really nice, I love the colour.",
+         "@user36 2つ目のペア、すごくいいね。色が大好き。",
+         "2つ目のペア、すごくいいね。色が大好き。"),
+        # "five nines" of uptime written as the English writes it
+        ("Can a company that promises 5 9s in its contract escape the downtime?",
+         "契約で5 9sを約束している会社はダウンタイムを逃れられるのか。",
+         "契約で約束している会社はダウンタイムを逃れられるのか。"),
+    ],
+)
+def test_a_number_inside_a_word_the_japanese_keeps_is_rendered(en: str, kept: str,
+                                                                lost: str) -> None:
+    # the digits of @user36 or 9s are part of a word of Latin letters, which the Japanese
+    # keeps as written: no quantity of its own is missing; without the word it is
+    assert phrase_findings(Bead(en, kept)) == []
+    assert phrase_findings(Bead(en, lost)) != []
+
+
 def test_a_name_put_in_place_of_another_is_no_omission() -> None:
     # "Tokyo" for the Japanese government rendered 日本, a name the sentence says once in
     # English and twice in Japanese: the translator put it in Tokyo's place

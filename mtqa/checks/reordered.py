@@ -14,8 +14,12 @@ and only speak when the English itself settles the structure:
   is a garble (…計画は…銀行の新旧交代… for "the bank's plan … generational shifts").
   Only an unambiguous alignment counts: X's word rendered by no other Japanese word but
   Z's rendering (本物…本物 for "real … true" is either), Z rendered only before X, by a
-  noun that heads a noun phrase (not a formal noun such as もの, nor a verbal noun used as
-  a verb: 運行されている).
+  noun that heads a noun phrase (not a formal noun such as もの, a verbal noun used as a
+  verb: 運行されている, nor a noun the suffix 的 makes a modifier: 幻想的な革命), and X's
+  word no verb taking Z as its object ("to fund our government"). Y must stand in no
+  phrase with Z ("the leader of the Masai village": X's phrase reaches Y through Z); a
+  conjunction, a verb or a preposition between them ("the principal spoke to the
+  parents") puts them in different phrases however close (:func:`_one_phrase`).
 * ``SCR008`` **coordinated clauses swapped.** Coordinated clauses keep their English order
   in Japanese: "A, and B" is Aし、B / Aて、B / Aが、B. When two adjacent Japanese clauses
   render English spans in the inverse order, the first ends on a coordinating form (a
@@ -219,11 +223,13 @@ def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken
         elif any(t in STOPWORDS - _DETERMINERS or t in _NOT_NOUNS or not re.match(r"\w", t)
                  for t in between):
             continue  # "X in Z", "X and Z": another phrase, not the noun X modifies
+        elif _infinitive(en, i) and any(t in _DETERMINERS for t in between):
+            continue  # "the way to fund our government": a verb and its object
         if not _noun_like(lex.words[z].text) or _inside(en, z, taken - head):
             continue
         if lex.words[i].capital and lex.words[z].capital:
             continue  # two words of one name (Studio Arts Program)
-        if any(en.apart(z, j) < MIN_APART for j in head):
+        if any(_one_phrase(en, z, j) for j in head):
             continue  # "Y of Z of X": X's phrase reaches Y through Z
         renderings = [u for u in range(len(ja)) if z in links[u]]
         if any(u not in before for u in renderings) or not elsewhere <= set(renderings):
@@ -244,6 +250,8 @@ def _head_noun(ja: Sequence[JaUnit], u: int) -> bool:
     if ja[u].lemma in _FORMAL_NOUNS or ja[u].text in _FORMAL_NOUNS:
         return False
     nxt = ja[u + 1] if u + 1 < len(ja) and ja[u + 1].sentence == ja[u].sentence else None
+    if nxt is not None and nxt.pos1 == "接尾辞" and nxt.text == "的":
+        return False  # 幻想的な革命: the suffix 的 makes the noun a modifier, no head
     return not (nxt is not None and nxt.pos1 == "動詞" and nxt.lemma in _SURU)
 
 
@@ -268,6 +276,27 @@ def _noun_like(word: str) -> bool:
     low = word.lower()
     return (word[0].isalpha() and low not in _NOT_NOUNS
             and not low.endswith(("ing", "ed")))
+
+
+def _infinitive(en: _English, i: int) -> bool:
+    """Whether English word ``i`` follows "to" ("to fund"): before a determiner it is a verb
+    taking its object ("to fund our government"), no modifier of the noun after it."""
+    t = en.word_token[i]
+    return t > 0 and en.tokens[t - 1].lower() == "to"
+
+
+def _one_phrase(en: _English, a: int, b: int) -> bool:
+    """Whether English words ``a`` and ``b`` stand in one noun phrase, either modifying the
+    other ("Z's Y", "Y of Z", "Z Y", "the leader of the Masai village"): fewer than
+    :data:`MIN_APART` tokens apart, each token between them a determiner, "of" or a word
+    that is no function word. A conjunction or another preposition between them ("a blank
+    page and wrote the date", "sunlight from reaching the surface") puts them in different
+    phrases, however close."""
+    if en.apart(a, b) >= MIN_APART:
+        return False
+    return all(t in _DETERMINERS or t == "of"
+               or (re.match(r"\w", t) is not None and t not in STOPWORDS and t not in _NOT_NOUNS)
+               for t in en.between(a, b))
 
 
 def _inside(en: _English, z: int, words: set[int]) -> bool:

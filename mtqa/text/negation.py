@@ -97,7 +97,20 @@ def _lexicalised(toks: Sequence[japanese.Token], k: int) -> str | None:
             # the first (most common) sense decides
             first = found[0].lower().removeprefix("to ")
             return "negative" if _NEGATIVE_GLOSS.search(first) else "positive"
+    # an expression that opens on the negative, before a light verb (なかったことにする "to
+    # forget something ever existed", and できる, its potential): looked up with する
+    for j in range(k + 1, min(len(toks), k + 5)):
+        if toks[j].pos1 == "動詞" and japanese.lemma_base(toks[j].lemma) in _LIGHT_VERBS:
+            found = jmdict.glosses("".join(t.surface for t in toks[k:j]) + "する")
+            if found:
+                first = found[0].lower().removeprefix("to ")
+                return "negative" if _NEGATIVE_GLOSS.search(first) else "positive"
+            break
     return None
+
+
+#: UniDic lemmas of する and of its potential できる.
+_LIGHT_VERBS = frozenset({"為る", "する", "出来る", "できる"})
 
 
 def _existential(toks: Sequence[japanese.Token], k: int) -> bool:

@@ -293,6 +293,16 @@ def test_lexicalised_negative_gloss_still_counts_as_a_negation() -> None:
     assert japanese_negations("撤退を余儀なくされた。") == []
 
 
+def test_an_expression_opening_on_the_negative_is_read_whole() -> None:
+    # なかったことにする ("to forget something ever existed": one JMdict entry, with できる,
+    # its potential) negates no predicate; a professional translation of "weasel out of
+    # downtime" (WMT24 ESA dev, refA) had been flagged as a reversed polarity
+    assert japanese_negations("ダウンタイムをなかったことにできるとか。") == []
+    assert japanese_negations("その件はなかったことにしよう。") == []
+    ja = "彼は会議に来なかったことを認めた。"
+    assert [ja[a:b] for _, a, b in japanese_negations(ja)] == ["来なかっ"]
+
+
 def test_too_to_negative_prefixes_and_cease_to_be_verbs_are_counted_as_they_mean() -> None:
     # "too strong to control": the infinitive does not happen, one negation of the English
     en = "It may be unintentional, but the urge is too strong to control."

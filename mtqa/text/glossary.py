@@ -30,7 +30,7 @@ from ..errors import ConfigError
 from .countries import country_forms
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 3
+GLOSSARY_VERSION = 4
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):

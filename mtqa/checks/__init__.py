@@ -27,6 +27,7 @@ _CHECKS: dict[str, str] = {
     "numbers": ".numbers:NumberCheck",
     "omission": ".omission:OmissionCheck",
     "addition": ".omission:AdditionCheck",
+    "commentary": ".commentary:CommentaryCheck",
     "mistranslation": ".mistranslation:MistranslationCheck",
     "calques": ".calques:CalqueCheck",
     "scrambled": ".scrambled:ScrambledCheck",

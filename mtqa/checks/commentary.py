@@ -11,9 +11,9 @@ The words come from JMdict: a word (or a run of up to three tokens forming one J
 日本｜語) whose first gloss is a translation or the act of translating (翻訳, 訳す, 訳文, 和訳:
 "Japanese translation") or the Japanese language (日本語). 訳 read わけ ("reason", in 申し訳,
 というわけで) glosses a reason first and does not count. The sentence is reported only when
-the article's English says nothing of translating, interpreting, subtitles, languages,
-Japan or Japanese (an article about a translator, or one quoting a Japanese word, may
-speak of them in Japanese too).
+the article's English says nothing of translating, interpreting, subtitles, dubbing,
+wording, languages, English, Japan or Japanese (an article about a translator, or one
+quoting a Japanese word, may speak of them in Japanese too).
 
 On the 4,094 translations of WMT24 ESA en-ja dev (12 systems and a professional translation)
 such sentences are all one system's commentary; on the 1,000 machine translations of WMT22
@@ -91,12 +91,12 @@ class CommentaryCheck(BaseCheck):
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
-        if pair.chrome or not pair.mt_sentences:
+        if pair.chrome or not pair.mt_sentences or _ENGLISH_TOPIC.search(ctx.reference.text):
             return
         text = ctx.translation.text
         for seg, offset, _ in pair_segments(pair, ctx):
             words = translation_words(seg)
-            if not words or _ENGLISH_TOPIC.search(ctx.reference.text):
+            if not words:
                 continue
             a = offset + len(seg) - len(seg.lstrip())
             b = offset + len(seg.rstrip())

@@ -186,6 +186,13 @@ _NAME_SUFFIXES = ("社", "製", "版", "株", "ブランド", "グループ")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
+#: Words at most of a designation's name before its number (Galaxy S24, ROG Phone 5, Grand
+#: Theft Auto 5): a longer run before a number is a title or a sentence ("Boeing Worldwide
+#: Statistical Summary of Commercial Jet Airplane Accidents 1959-2022", "coming at you here
+#: with a 2018 …"), which the number does not make a trade name.
+MAX_DESIGNATION_WORDS = 4
+
+
 def _is_designation(text: str, start: int, end: int) -> bool:
     """A product, model or facility designation kept in Latin script: letters followed by
     a number (Fab 7, Galaxy S24, Model 3, Falcon 9, COVID-19), or letters written on to
@@ -290,7 +297,7 @@ class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 10
+    version: ClassVar[int] = 11
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, latin_allowed: str | None = None) -> None:
@@ -319,7 +326,9 @@ class UntranslatedCheck(BaseCheck):
             return True
         if pol.urls and _is_street_address(seg, a, words):
             return True
-        return pol.brands and (_is_designation(seg, a, b) or bool(_N_FOR_AND.match(seg[a:b])))
+        return pol.brands and ((_is_designation(seg, a, b) and len(words) <= MAX_DESIGNATION_WORDS
+                                and not _is_prose(words))
+                               or bool(_N_FOR_AND.match(seg[a:b])))
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if pair.chrome or not pair.mt_sentences:

@@ -47,6 +47,24 @@ def test_latin_that_belongs_left_alone(en, ja):
     assert flagged(ja, en) == []
 
 
+def test_a_number_makes_only_a_short_name_a_designation():
+    """WMT24 ESA dev: a report's English title before its years, and an English sentence
+    before a model year, had been left alone as product designations ("Fab 7"); annotators
+    marked both. A designation's name is at most four words and no running text."""
+    en = ("The FAA links to the Boeing Worldwide Statistical Summary of Commercial Jet "
+          "Airplane Accidents 1959-2022.")
+    ja = ("FAAは「Boeing Worldwide Statistical Summary of Commercial Jet Airplane Accidents "
+          "1959-2022」にリンクしている。")
+    assert flagged(ja, en) == [
+        "Boeing Worldwide Statistical Summary of Commercial Jet Airplane Accidents"]
+    en = "Hello world PDR coming at you here with a 2018 brand new Yukon Denali."
+    assert flagged("みんな、こんにちは！PDR coming at you here with a 2018 brand new Yukon Denali.",
+                   en) == ["PDR coming at you here with a 2018 brand new Yukon Denali"]
+    # names of products and games before their numbers stay
+    assert flagged("新しいGalaxy S24とGrand Theft Auto 5が売れた。",
+                   "The new Galaxy S24 and Grand Theft Auto 5 sold well.") == []
+
+
 def test_name_with_accented_letters_flagged_whole():
     assert flagged("チーム代表のSzabó氏が話した。", "Team principal Zsófia Szabó spoke.") == ["Szabó"]
 

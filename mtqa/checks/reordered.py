@@ -220,8 +220,7 @@ def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken
         if en.word_token[z] < en.word_token[i]:
             if between[:1] != ["of"] or len(between) > 2:
                 continue  # a word before it is its own modifier (rural African), not its head
-        elif any(t in STOPWORDS - _DETERMINERS or t in _NOT_NOUNS or not re.match(r"\w", t)
-                 for t in between):
+        elif not all(_phrase_token(t) for t in between):
             continue  # "X in Z", "X and Z": another phrase, not the noun X modifies
         elif _infinitive(en, i) and any(t in _DETERMINERS for t in between):
             continue  # "the way to fund our government": a verb and its object
@@ -294,9 +293,15 @@ def _one_phrase(en: _English, a: int, b: int) -> bool:
     phrases, however close."""
     if en.apart(a, b) >= MIN_APART:
         return False
-    return all(t in _DETERMINERS or t == "of"
-               or (re.match(r"\w", t) is not None and t not in STOPWORDS and t not in _NOT_NOUNS)
-               for t in en.between(a, b))
+    return all(t == "of" or _phrase_token(t) for t in en.between(a, b))
+
+
+def _phrase_token(t: str) -> bool:
+    """Whether English token ``t`` (lower case) may stand inside a noun phrase, between a
+    modifier and its noun: a determiner, or a word that is no function word, preposition,
+    conjunction or punctuation."""
+    return t in _DETERMINERS or (re.match(r"\w", t) is not None and t not in STOPWORDS
+                                 and t not in _NOT_NOUNS)
 
 
 def _inside(en: _English, z: int, words: set[int]) -> bool:

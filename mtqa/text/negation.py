@@ -94,19 +94,23 @@ def _lexicalised(toks: Sequence[japanese.Token], k: int) -> str | None:
         if not found and toks[i].pos2 != "非自立可能":
             found = _entry_glosses(toks, i, k)
         if found:
-            # the first (most common) sense decides
-            first = found[0].lower().removeprefix("to ")
-            return "negative" if _NEGATIVE_GLOSS.search(first) else "positive"
+            return _gloss_polarity(found)
     # an expression that opens on the negative, before a light verb (なかったことにする "to
     # forget something ever existed", and できる, its potential): looked up with する
     for j in range(k + 1, min(len(toks), k + 5)):
         if toks[j].pos1 == "動詞" and japanese.lemma_base(toks[j].lemma) in _LIGHT_VERBS:
             found = jmdict.glosses("".join(t.surface for t in toks[k:j]) + "する")
             if found:
-                first = found[0].lower().removeprefix("to ")
-                return "negative" if _NEGATIVE_GLOSS.search(first) else "positive"
+                return _gloss_polarity(found)
             break
     return None
+
+
+def _gloss_polarity(glosses: Sequence[str]) -> str:
+    """``"negative"`` when the first (most common) sense's gloss is itself negative
+    ("no problem"), else ``"positive"``."""
+    first = glosses[0].lower().removeprefix("to ")
+    return "negative" if _NEGATIVE_GLOSS.search(first) else "positive"
 
 
 #: UniDic lemmas of する and of its potential できる.

@@ -34,7 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..text import wordlists
+from ..text import japanese, wordlists
 from ..text.english import stem
 from ..text.lexicon import Clause, JaUnit, Lexicon, stems_match
 from ..text.numerals import EN_MONTHS
@@ -235,13 +235,30 @@ def gap_span(units: Sequence[JaUnit], u: int) -> tuple[int, int]:
            and units[a - 1].text not in _CLAUSE_MARKS
            and head - units[a - 1].start <= MAX_LEAD_CHARS):
         a -= 1
+    while a > 0 and _one_word(units[a - 1], units[a]):  # never from inside a word
+        a -= 1
     b = u
     while (b + 1 < len(units) and units[b + 1].sentence == units[u].sentence
            and b - u < 3 and (units[b + 1].pos1 in {"助詞", "助動詞", "接尾辞"}
                               or units[b + 1].pos2 == "非自立可能"
                               or (units[b + 1].pos1 == "名詞" and units[b].pos1 == "名詞"))):
         b += 1
+    while b + 1 < len(units) and _one_word(units[b], units[b + 1]):
+        b += 1
     return units[a].start, units[b].end
+
+
+def _one_word(x: JaUnit, y: JaUnit) -> bool:
+    """True when units ``x`` and ``y`` are pieces of one written word, which a span must
+    not cut: a katakana name UniDic split (サッサ｜リン, マイク｜・｜エヴァーハード) or a
+    number and what counts it (1910｜年代)."""
+    if x.sentence != y.sentence or x.end != y.start:
+        return False
+    if x.text.endswith("・") or y.text.startswith("・"):
+        return True
+    if japanese.is_katakana(x.text) and japanese.is_katakana(y.text):
+        return True
+    return x.pos2 == "数詞" and y.pos1 in {"名詞", "接尾辞"} and y.pos2 != "数詞"
 
 
 #: Japanese characters at most that a span reaches past its head to the predicate the

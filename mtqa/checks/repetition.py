@@ -289,7 +289,13 @@ def _joins(a: japanese.Token, b: japanese.Token) -> bool:
 
 
 def _starts_phrase(toks: Sequence[japanese.Token], i: int) -> bool:
+    """True when a repeated phrase may start at token ``i``: a meaningful word or a number
+    that does not continue a compound, nor counts a number written against it (年代 of
+    1970年代: the phrase starts at the number, and a second 1970年代 for the English's
+    second "1970s" is no stutter of 年代)."""
     if not _is_meaningful(toks, i) and toks[i].pos2 != "数詞":
+        return False
+    if i > 0 and toks[i - 1].pos2 == "数詞" and toks[i - 1].end == toks[i].start:
         return False
     return i == 0 or not _joins(toks[i - 1], toks[i])
 
@@ -332,11 +338,16 @@ _PHRASE_POS = frozenset({"名詞", "接頭辞", "接尾辞"})
 
 def _bound_phrase(toks: Sequence[japanese.Token], particle: int) -> tuple[str, ...]:
     """The words of the noun phrase the particle at ``particle`` binds (numbers, counters
-    and nouns before it: 4つ of 4つの, not only つ)."""
+    and nouns before it: 4つ of 4つの, not only つ), through a case particle that forms a
+    compound particle with it (エルゴメーター上での…水上での: で + の)."""
+    end = particle
+    if particle > 1 and toks[particle - 1].pos2 == "格助詞" \
+            and toks[particle - 2].pos1 in _PHRASE_POS:
+        particle -= 1  # the noun phrase before で of での
     k = particle - 1
     while k > 0 and toks[k - 1].pos1 in _PHRASE_POS and toks[k].pos1 in _PHRASE_POS:
         k -= 1
-    return tuple(t.surface for t in toks[k:particle])
+    return tuple(t.surface for t in toks[k:end])
 
 
 def _parallel(toks: Sequence[japanese.Token], i: int, j: int) -> bool:
@@ -376,7 +387,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 11
+    version: ClassVar[int] = 12
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -366,3 +366,26 @@ def test_a_paragraph_the_english_gives_twice_may_be_given_twice() -> None:
     report = mtqa.check(en, ja + "\n\n" + ja, backtranslator="dictionary",
                         checks=("repetition",))
     assert [f.code for f in report.finding_list].count("REP003") == 2
+
+
+def _counted_repeats() -> list[dict[str, str]]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "data" / "esa_counted_repeats.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("item", _counted_repeats(), ids=lambda d: d["system"])
+def test_a_phrase_said_again_for_an_english_word_said_again_is_no_stutter(item) -> None:
+    # WMT24 ESA dev, none on a human span: "grew up in the 1970s … in the 1970s" → 1970年代に
+    # twice (the phrase starts at the number, not at 年代 after it), and "on the erg or on the
+    # water" → エルゴメーター上でのロウイングか、水上でのロウイングか (each bound by での to a
+    # word of its own)
+    report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary",
+                        checks=("repetition",))
+    assert [f.text for f in report.finding_list if f.code == "REP001"] == []
+
+
+def test_a_year_stuttered_is_still_a_repetition() -> None:
+    assert flagged("Prices rose in the 1970s.", "価格は1970年代に1970年代に上昇した。") != []

@@ -529,3 +529,38 @@ def test_a_short_katakana_word_does_not_sound_like_a_long_name() -> None:
 def test_a_value_ending_an_opening_adverbial_opens_the_japanese_sentence(
         en: tuple[str, ...], ja: tuple[str, ...], where: str, phrase: str) -> None:
     assert phrase_findings(Bead(en, ja)) == [(where, phrase, "minor")]
+
+
+def _word_spans_items() -> list[dict[str, str]]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "data" / "esa_word_spans.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _cuts_a_word(text: str, i: int) -> bool:
+    """Whether offset ``i`` of ``text`` falls inside a written word: between two katakana
+    (the middle dot counted), or between a number and what counts it."""
+    if not 0 < i < len(text):
+        return False
+    a, b = text[i - 1], text[i]
+    kana = "\u30a0" <= a <= "\u30ff" and "\u30a0" <= b <= "\u30ff"
+    return kana or (a.isdigit() and not b.isdigit() and b not in "、。，,.)）」』 ")
+
+
+@pytest.mark.parametrize("item", _word_spans_items(), ids=lambda d: d["system"])
+def test_where_a_phrase_belongs_never_starts_or_ends_inside_a_word(item) -> None:
+    # WMT24 ESA dev: the lead before the head word stopped after 16 characters wherever it
+    # was, inside a name (マイク【・エヴァーハードは…】, サッサ【リンは…】, 【ヴェール】・オブ・
+    # ヴェネラ) or after a year's digits (1910【年代に…】); the span now takes the whole word
+    import mtqa
+
+    report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary",
+                        checks=("omission",))
+    spans = [(f.start, f.end) for f in report.finding_list if f.code == "OMI002"]
+    assert spans  # each item has a phrase omission placed near a long word
+    for start, end in spans:
+        text = item["translation"]
+        assert not _cuts_a_word(text, start), text[max(0, start - 10):end]
+        assert not _cuts_a_word(text, end), text[start:end + 10]

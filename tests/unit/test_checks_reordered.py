@@ -46,6 +46,14 @@ def codes(en: str, ja: str) -> list[tuple[str, str]]:
         # English puts four words after "principal" but in another phrase ("spoke to")
         ("The school's principal spoke to the parents after the ceremony.",
          "校長は式典の後、学校の保護者たちに話した。", [("SCR007", "学校の保護者たち")]),
+        # a plural possessive ("the museums’ directors", curly or straight apostrophe) binds
+        # like a singular one: the apostrophe is part of the word, not a token between
+        ("The museums’ directors praised the volunteers who restored the old paintings.",
+         "館長たちは、古い美術館の絵画を修復したボランティアを称賛した。",
+         [("SCR007", "美術館の絵画")]),
+        ("The museums' directors praised the volunteers who restored the old paintings.",
+         "館長たちは、古い美術館の絵画を修復したボランティアを称賛した。",
+         [("SCR007", "美術館の絵画")]),
         # "A, and B" rendered B、A: the first clause ends on a continuative (引き上げ)
         (PRICES, "4月に中央銀行が金利を引き上げ、3月に物価が急騰した。",
          [("SCR008", "4月に中央銀行が金利を引き上げ、3月に物価が急騰した")]),

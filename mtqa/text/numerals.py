@@ -483,7 +483,7 @@ def _parse_small(s: str) -> float | None:
 
 #: A numeral written with digits, with the Japanese units after its groups (1万8,400,
 #: 3,800万, 5千万, 140億).
-_JA_DIGIT_NUMERAL = re.compile(r"(?:\d[\d,]*(?:\.\d+)?[兆億万千]*)+")
+_JA_DIGIT_NUMERAL = re.compile(r"(?:\d[\d,]*(?:\.\d+)?[兆億万千百十]*)+")
 _JA_DIGIT_PART = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: A kanji numeral before a counter (二つ, 三人, 五カ国): inside words (一部, 四半期) kanji
 #: numerals are not numbers.

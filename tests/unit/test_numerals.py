@@ -48,6 +48,14 @@ def test_japanese_numbers_read_digits_units_and_counted_kanji():
     assert {1, 8400, 3800} <= vals
 
 
+def test_digits_with_hundreds_and_tens_inside_a_myriad_are_one_number():
+    # 5億8千5百万 (a refA paragraph of WMT24 ESA dev, for "585 million naira") was read
+    # as 5億 + 8千5 = 500,008,005: the hundreds stopped the numeral
+    assert 585e6 in japanese_numbers("5億8千5百万ナイラ")
+    assert 500008005 not in japanese_numbers("5億8千5百万ナイラ")
+    assert 2.5e6 in japanese_numbers("2百5十万人")
+
+
 def test_kanji_numerals_inside_words_are_no_numbers():
     assert japanese_numbers("一部の道路と四半期") == frozenset()
     assert japanese_digit_numbers("二つの町") == frozenset()  # digits only

@@ -29,6 +29,7 @@ _CHECKS: dict[str, str] = {
     "addition": ".omission:AdditionCheck",
     "commentary": ".commentary:CommentaryCheck",
     "mistranslation": ".mistranslation:MistranslationCheck",
+    "acronyms": ".acronyms:AcronymCheck",
     "calques": ".calques:CalqueCheck",
     "scrambled": ".scrambled:ScrambledCheck",
     "alignment": ".alignment:AlignmentCheck",

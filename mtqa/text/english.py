@@ -36,6 +36,22 @@ PRONOUN_CONTRACTIONS = frozenset(
         ("let", "s"))
     for s in suffixes.split() for a in "'’")
 
+#: The case forms of each English personal and relative pronoun (we, us, our, ours,
+#: ourselves): a Japanese pronoun that glosses one of them may render any (私たち "we; us"
+#: for "our").
+PRONOUN_CASES: tuple[frozenset[str], ...] = tuple(frozenset(forms.split()) for forms in (
+    "i me my mine myself", "we us our ours ourselves", "you your yours yourself yourselves",
+    "he him his himself", "she her hers herself", "it its itself",
+    "they them their theirs themselves", "who whom whose",
+))
+
+
+def pronoun_forms(word: str) -> frozenset[str]:
+    """The case forms of the English pronoun ``word`` (lower case), itself among them; an
+    empty set for a word that is no pronoun."""
+    return next((forms for forms in PRONOUN_CASES if word in forms), frozenset())
+
+
 #: Third-person pronouns (with their contractions): the words a translator may render by the
 #: name they stand for — a person's (``PERSONAL``) or a thing's or place's (``NEUTER``;
 #: "they" is either).

@@ -174,7 +174,7 @@ class JapaneseFeatures:
 SHOUTING_SHARE = 0.5
 
 
-def _shouting(text: str) -> bool:
+def shouting(text: str) -> bool:
     """Whether ``text`` is written mostly in capitals (``SHOUTING_SHARE``)."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= SHOUTING_SHARE
@@ -202,7 +202,7 @@ def english_features(text: str) -> EnglishFeatures:
     """
     stems: set[str] = set()
     latin: set[str] = set()
-    shouting: bool | None = None  # read only for a capitalised stop word (#17)
+    shouted: bool | None = None  # read only for a capitalised stop word (#17)
     for w in words(text):
         lw = w.lower
         if lw[0].isdigit():
@@ -211,9 +211,9 @@ def english_features(text: str) -> EnglishFeatures:
             if lw not in STOPWORDS:
                 latin.add(lw)
             elif len(w.text) > 1 and w.text.isupper():
-                if shouting is None:
-                    shouting = _shouting(text)
-                if not shouting:
+                if shouted is None:
+                    shouted = shouting(text)
+                if not shouted:
                     latin.add(lw)
         if lw in _REPORTING_VERBS:
             stems.add(_REPORTING_VERBS[lw])

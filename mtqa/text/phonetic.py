@@ -372,6 +372,10 @@ SAME_NAME_MIN = 0.75
 #: Keys shorter than this share too little to compare (Ohio is one consonant, H dropped):
 #: the spellings are compared instead.
 SAME_NAME_MIN_KEY = 2
+#: Similarity from which a word and a reading of the same one-consonant key are one name
+#: (:func:`names_match`): the consonant says little, so the vowels must agree (Lee リー 1.0,
+#: Leo レオ 1.0, Siso シソ 1.0; Asia アジア 0.88 and Siso スシ 0.75 are not).
+SAME_SHORT_NAME_MIN = 0.9
 #: Shortest key length, as a share of the longer key's, for one name: a short name
 #: inside a long one (Rubio RB in Lavrov RBRB) is another name, whatever their common
 #: part.
@@ -390,11 +394,17 @@ def names_match(word: str, romaji: str) -> bool:
     Keys of two classes or more are compared by :func:`reading_similarity` (the grade of
     the names check: consonants, then vowels), when their lengths are close
     (:data:`SAME_NAME_LENGTH_RATIO`); shorter keys (Ohio, Abe) by their first three
-    letters, which then must be the same.
+    letters, or, when both are the same one consonant, by the reading's similarity
+    (:data:`SAME_SHORT_NAME_MIN`: Lee リー).
     """
     a, b = latin_key(word), romaji_key(romaji)
     if len(a) < SAME_NAME_MIN_KEY or len(b) < SAME_NAME_MIN_KEY:
-        return len(romaji) >= 3 and word.lower()[:3] == romaji[:3]
+        if len(romaji) >= 3 and word.lower()[:3] == romaji[:3]:
+            return True
+        # one consonant, the same on both sides, and the same vowels: リー for Lee, レオ
+        # for Leo, シソ for Siso, whose spellings differ from the start (l/r, s/sh)
+        return (len(romaji) >= 3 and a == b and a != ""
+                and reading_similarity(word, romaji) >= SAME_SHORT_NAME_MIN)
     return keys_may_match(a, b) and reading_similarity(word, romaji) >= SAME_NAME_MIN
 
 

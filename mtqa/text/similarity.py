@@ -351,10 +351,15 @@ class NameMatcher:
         # its vowels too (two words of one key may differ)
         self._by_len: dict[int, dict[str, dict[str, None]]] = {}
         self._short: dict[str, dict[str, None]] = {}
+        # words of one consonant by their key (Lee: R), compared by sound with readings of
+        # the same key (リー)
+        self._one_class: dict[str, dict[str, None]] = {}
         for w in english_words:
             key = phonetic.latin_key(w)
             if len(key) >= phonetic.SAME_NAME_MIN_KEY:
                 self._by_len.setdefault(len(key), {}).setdefault(key, {})[w] = None
+            elif key:
+                self._one_class.setdefault(key, {})[w] = None
             self._short.setdefault(w.lower()[:3], {})[w] = None
         self._cache: dict[str, frozenset[str]] = {}
 
@@ -366,6 +371,8 @@ class NameMatcher:
         found = {w for w in self._short.get(reading[:3], ())
                  if phonetic.names_match(w, reading)}
         key = phonetic.romaji_key(reading)
+        found.update(w for w in self._one_class.get(key, ())
+                     if phonetic.names_match(w, reading))
         if len(key) >= phonetic.SAME_NAME_MIN_KEY:
             ratio = phonetic.SAME_NAME_LENGTH_RATIO
             # one length either side of the bounds: names_match decides at the edges

@@ -174,6 +174,23 @@ def test_short_keys_are_compared_by_spelling():
     assert not names_match("Abe", "ai")
 
 
+@pytest.mark.parametrize(("english", "kana"), [
+    # one consonant spelt otherwise from the start (l/r, s/sh, a leading vowel), the same
+    # vowels: Lee and Siso (a WMT24 ESA dev article: シソ) are the common cases
+    ("Lee", "リー"), ("Leo", "レオ"), ("Siso", "シソ"), ("Iowa", "アイオワ"), ("Sue", "スー"),
+])
+def test_one_consonant_names_spelt_otherwise_match_by_their_vowels(english, kana):
+    assert names_match(english, romanize(kana))
+
+
+@pytest.mark.parametrize(("english", "kana"), [
+    # the same one consonant, other vowels: Siso is not sushi, Asia not アジア by sound alone
+    ("Siso", "スシ"), ("Asia", "アジア"), ("Lee", "ロー"), ("Ohio", "オハイオ"),
+])
+def test_one_consonant_names_with_other_vowels_do_not_match(english, kana):
+    assert not names_match(english, romanize(kana))
+
+
 def test_name_similarity_is_the_reading_similarity_of_the_romanisation():
     for english in _ENGLISH:
         for kana in _KANA:

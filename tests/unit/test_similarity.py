@@ -59,6 +59,14 @@ def test_name_matcher_maps_readings_to_english_words():
     assert m.match(romanize("ラヴロフ")) == {"lavrov"}
 
 
+def test_name_matcher_finds_one_consonant_names_by_sound():
+    # Lee and リー share no first letters: the matcher looks them up by their one-class key
+    m = NameMatcher(["lee", "leo", "siso", "law", "the"])
+    assert m.match(romanize("リー")) == {"lee"}
+    assert m.match(romanize("シソ")) == {"siso"}
+    assert m.match(romanize("スシ")) == frozenset()
+
+
 def test_name_matcher_compares_every_word_of_a_key():
     # words of one consonant key differ in their vowels, which names_match reads: the
     # matcher must compare each word, not one word per key (which one depended on the hash

@@ -24,7 +24,10 @@ checks look inside a pair whose sentences are aligned:
 * ``addition`` (``ADD001``): a Japanese clause (between commas) with a predicate and
   three content words of its own (a number or a Latin word that no English word renders
   counts as one), none of which renders an English word of the pair that the Japanese
-  has not already rendered before it.
+  has not already rendered before it, nor is related to one through JMdict (a synonym, a
+  shared kanji) unless the clause states a number that no English word gives (６インチ,
+  9日後, 2023年: a fact of the clause's own claim; digits inside a Latin name, Psych2Go,
+  state none).
 
 Words are matched with :mod:`mtqa.text.lexicon`.
 """
@@ -493,7 +496,7 @@ class AdditionCheck(BaseCheck):
     says the shares rose). Whole added sentences (0:1 beads) are the aligner's."""
 
     name: ClassVar[str] = "addition"
-    version: ClassVar[int] = 8
+    version: ClassVar[int] = 9
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -536,8 +539,10 @@ class AdditionCheck(BaseCheck):
                    for u in chunk for k in set(lex.unit_links(u)) - outside):
                 continue
             # ... not even through a synonym the dictionary lists with the English word
+            # (unless the clause states a number no English word gives: a fact of its own)
             free = [w for k, w in enumerate(lex.words) if k not in outside and w.kind == "word"]
-            if any(related(lex.units[u], w.text) for u in own for w in free):
+            if not any(_stated_number(lex.units, u) for u in facts) and any(
+                    related(lex.units[u], w.text) for u in own for w in free):
                 continue
             # ... nor an English word no dictionary entry glosses (slang, coinages: "so
             # angsty" → すごく苦悩に満ちている), left unrendered: the clause may be its rendering
@@ -655,6 +660,21 @@ def _unrendered_fact(lex: Lexicon, u: int, near: Sequence[EnWord]) -> bool:
     return not any(word_matches_unit(w, unit) for w in near)
 
 
+def _stated_number(units: Sequence[JaUnit], u: int) -> bool:
+    """Whether unit ``u`` is a number standing on its own (2023年, 40億ドル), not digits
+    inside a word in Latin letters (Psych2Go, MP3): a figure the sentence states."""
+    if not units[u].numbers:
+        return False
+    for v in (u - 1, u + 1):
+        if 0 <= v < len(units) and units[v].sentence == units[u].sentence and (
+                units[v].end == units[u].start or units[u].end == units[v].start) and (
+                _LATIN_LETTERS.search(units[v].text)):
+            return False
+    return True
+
+
+#: A Latin letter (a word around digits: Psych2Go).
+_LATIN_LETTERS = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 #: A word in Latin letters, with digits or hyphens after its first letter (A310, e-mail).
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
 

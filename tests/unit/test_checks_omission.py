@@ -445,3 +445,33 @@ def test_a_clause_of_another_story_with_its_own_date_or_address_is_added(case) -
         ("ADD001", clause)]
     original = mtqa.check(case["source"], case["original"], backtranslator="dictionary")
     assert not [f for f in original.finding_list if f.category == "addition"]
+
+
+ADDED_NUMBERS = [json.loads(line) for line in
+                 (Path(__file__).resolve().parents[2] / "tests" / "data"
+                  / "perturb_added_numbers.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("case", ADDED_NUMBERS, ids=lambda c: c["detail"][7:20])
+def test_a_clause_stating_a_number_no_english_gives_is_added_whatever_its_synonyms(case) -> None:
+    # benchmarks/perturb.py cases (injector v3, seed 1): a clause of another document, with a
+    # number of its own (６インチ, 9日後, 2023年), put into a refA paragraph. A word of it is
+    # related through JMdict to some English word of the pair (埋め込む ~ "carve", 期限 ~
+    # "days", 成長 ~ "get"), which excused a clause that states nothing but its own claim; a
+    # stated figure no English word gives is a fact of that claim. The untouched paragraph
+    # has no addition finding
+    report = mtqa.check(case["source"], case["translation"], backtranslator="dictionary")
+    clause = case["detail"].split("'")[1]
+    assert ("ADD001", clause) in [(f.code, f.text) for f in report.finding_list
+                                  if f.category == "addition"]
+    original = mtqa.check(case["source"], case["original"], backtranslator="dictionary")
+    assert not [f for f in original.finding_list if f.category == "addition"]
+
+
+def test_digits_inside_a_latin_name_state_no_number() -> None:
+    # WMT24 ESA dev, refA: こんにちは、Psych2Goの視聴者のみなさん (for "Hello Psychtogoers"):
+    # the 2 of the channel's name is no figure the clause states
+    item = json.loads((Path(__file__).resolve().parents[2] / "tests" / "data"
+                       / "refa_latin_digits.jsonl").read_text(encoding="utf-8"))
+    report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary")
+    assert not [f for f in report.finding_list if f.category == "addition"]

@@ -2,7 +2,8 @@
 
 For each aligned pair the English titles are found with the glossary (longest match,
 case-insensitive, see :mod:`mtqa.text.glossary`). A title is rendered when the Japanese of the
-pair contains one of its accepted renderings. When none is there, the span that renders
+pair contains one of its accepted renderings, or, for a title of several words, its katakana
+transliteration word by word (エグゼクティブ・ディレクター for "executive director"). When none is there, the span that renders
 it wrongly is located among the Japanese *title compounds* — noun compounds that end in an
 office head (大統領, 長官, 大臣, 相, 知事, 秘書, 校長, 管理者, 検査官…) — by three kinds of
 evidence: the compound keeps the portfolio of an accepted rendering (外務 of 外務大臣 in
@@ -49,7 +50,7 @@ from ..text.cache import text_cache
 from ..text.english import STOPWORDS, stem
 from ..text.lexicon import english_entry
 from ..text.glossary import Glossary, TitleMatch, load_glossary, organisations
-from ..text.phonetic import name_similarity
+from ..text.phonetic import SAME_NAME_MIN, name_similarity
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
@@ -66,6 +67,25 @@ STRONG_KINDS = frozenset(
 )
 #: Characters of a name-to-title gap that still count as adjacent (の, a space).
 _ADJACENT_GAP = re.compile(r"^[\s　の]?$")
+
+
+#: A run of katakana words joined by the middle dot (エグゼクティブ・ディレクター).
+_KATAKANA_WORDS = re.compile(r"[\u30A1-\u30FA\u30FC]+(?:[・･][\u30A1-\u30FA\u30FC]+)+")
+
+
+def _transliterated(title: str, seg: str) -> bool:
+    """Whether a title of several English words is written out in katakana in ``seg``, word
+    by word with the middle dot (エグゼクティブ・ディレクター for "executive director",
+    マネージング・ディレクター for "managing director"), as business news keeps many
+    titles. A one-word title in katakana (スピーカー for "Speaker") is not: it is a word of
+    its own, whose sense the other rules judge."""
+    words = re.findall(r"[A-Za-z]+", title)
+    if len(words) < 2:
+        return False
+    letters = "".join(words)
+    return any(len(run.split("・")) >= len(words)
+               and name_similarity(letters, re.sub("[・･]", "", run)) >= SAME_NAME_MIN
+               for run in _KATAKANA_WORDS.findall(seg))
 
 
 def _gloss_stems(surface: str) -> frozenset[str]:
@@ -109,7 +129,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 7
+    version: ClassVar[int] = 8
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -130,6 +150,8 @@ class TitleCheck(BaseCheck):
                 continue
             if any(widened(c, renderings) for c in comps):
                 continue
+            if _transliterated(m.text, seg):
+                continue  # エグゼクティブ・ディレクター for "executive director"
             cand = self._locate(m, renderings, pair, seg, comps, licensed, flagged,
                                 _unexplained(kind, m, window_en, window_titles))
             if cand is None:

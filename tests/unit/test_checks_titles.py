@@ -280,3 +280,33 @@ def test_a_compound_rendering_another_phrase_word_by_word_is_not_the_titles() ->
     en2 = "Russian Foreign Minister Sergey Lavrov met the envoy."
     assert [t for t, _, _ in flagged(en2, "ロシアのセルゲイ・ラヴロフ外務大統領は特使と会談した。")] == [
         "外務大統領"]
+
+
+def test_a_title_of_several_words_written_out_in_katakana_is_rendered() -> None:
+    # WMT24 ESA dev, IKUN-C: "a former EPA enforcement attorney and the executive director of
+    # Public Employees for Environmental Responsibility" → 元EPA執行検察官であり、…の
+    # エグゼクティブ・ディレクターである…: the title is there in katakana; 執行検察官 renders the
+    # attorney, not the director (a major TTL001 on it, on no human span)
+    import json
+    from pathlib import Path
+
+    import mtqa
+
+    path = Path(__file__).resolve().parents[1] / "data" / "esa_katakana_titles.jsonl"
+    item = json.loads(path.read_text(encoding="utf-8"))
+    report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary",
+                        checks=("titles",))
+    assert [f.text for f in report.finding_list if f.code == "TTL001"] == []
+
+
+@pytest.mark.parametrize(("en", "ja", "flagged"), [
+    ("Managing director Anna Berg resigned.", "マネージング・ディレクターのアンナ・ベルグ氏が辞任した。", []),
+    # one word in katakana is a word of its own, judged by sense: the loudspeaker
+    ("Speaker Mike Johnson spoke on Monday.", "スピーカーのマイク・ジョンソンが月曜日に話した。",
+     ["スピーカー"]),
+])
+def test_only_titles_of_several_words_count_as_transliterated(en, ja, flagged) -> None:
+    import mtqa
+
+    report = mtqa.check(en, ja, backtranslator="dictionary", checks=("titles",))
+    assert [f.text for f in report.finding_list if f.code == "TTL001"] == flagged

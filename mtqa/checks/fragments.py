@@ -21,7 +21,8 @@ an afterthought clause after the sentence it modifies, one English sentence spli
 (…と彼女は尋ねた。壁の時計を見ながら。). Also a fragment:
 a sentence ending on a compound particle (…規則について。), and, in plain written prose,
 on a te-form whose clause names its subject (…怪物は…把握して。) or on a verb's
-continuative form (…命を受け。). A first sentence followed by another on the same line
+continuative form (…命を受け。; also one UniDic reads as a noun, after an object or goal
+particle: …マドリードに生まれ。). A first sentence followed by another on the same line
 is body text, checked for these particle and te-form endings (a headline stands alone).
 """
 
@@ -269,10 +270,33 @@ def _continuative(words: Sequence[japanese.Token], written: Callable[[], bool]) 
         # (…前任者で。 "being the predecessor, …"; not ので / なんで, a reason given
         # after the fact in speech, nor そうで / ようで, hearsay left trailing)
         return "ends on the copula's continuative 'で' with no main clause"
+    if (last.pos1 == "名詞" and last.pos3 != "サ変可能" and len(words) > 1
+            and words[-2].pos2 == "格助詞" and words[-2].surface in _OBJECT_CASES
+            and words[-2].end == last.start and _reads_as_continuative(last.surface)
+            and written()):
+        # UniDic reads many continuatives as the noun they also are (生まれ "birth", 塗り
+        # "coating"); after an object or goal particle (…マドリードに生まれ。 …タールを塗り。)
+        # the word is the verb: a noun takes no such case before it
+        return f"ends on the continuative form '{last.surface}' with no main clause"
     if (last.pos1 != "動詞" or last.cform or last.surface[-1] not in _CONTINUATIVE_KANA
             or last.surface == last.lemma or not written()):
         return ""
     return f"ends on the continuative form '{last.surface}' with no main clause"
+
+
+#: Case particles that mark a verb's object, goal or source (を, に, へ, から): a noun that
+#: ends a sentence right after one is a verb's continuative read as a noun. Not が or で: a
+#: noun after them may be a predicate with its copula left out (これが始まり。 これで終わり。).
+_OBJECT_CASES = frozenset({"を", "に", "へ", "から"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _reads_as_continuative(surface: str) -> bool:
+    """Whether ``surface`` is also a verb's continuative form: UniDic reads it so before
+    ます (生まれます, 塗ります)."""
+    toks = japanese.tokenize(surface + "ます")
+    return (len(toks) >= 2 and toks[0].surface == surface and toks[0].pos1 == "動詞"
+            and toks[0].cform.startswith("連用形"))
 
 
 #: Kana of the e-row: a verb ending on one is an ichidan continuative or an imperative.

@@ -343,6 +343,30 @@ def test_a_sentence_ending_on_the_continuative_form_is_a_fragment() -> None:
     assert len(found) == 1 and found[0].endswith("命を受け。")
 
 
+def test_a_continuative_that_unidic_reads_as_a_noun_is_a_fragment_after_its_object() -> None:
+    """benchmarks/perturb.py (injector v3, seed 1): …マドリードに生まれ。 cut from a refA
+    sentence. UniDic reads 生まれ as the noun "birth"; after に it is the verb (生まれます),
+    and the sentence stops on its continuative."""
+    path = Path(__file__).resolve().parents[1] / "data" / "perturb_noun_continuatives.jsonl"
+    case = json.loads(path.read_text(encoding="utf-8"))
+    report = mtqa.check(case["source"], case["translation"], backtranslator="dictionary")
+    cut = case["translation"][case["spans"][0][0] : case["spans"][0][1]]
+    assert [f.text for f in report.finding_list if f.code == "SCR001"] == [cut]
+    original = mtqa.check(case["source"], case["original"], backtranslator="dictionary")
+    assert not [f for f in original.finding_list if f.code == "SCR001"]
+
+
+@pytest.mark.parametrize("ja", [
+    # a noun after が or で may be a predicate with its copula left out
+    "会議は三時間続いた。これが始まり。議論は翌日も続いた。",
+    "会議は三時間続いた。会議はこれで終わり。議論は翌日に持ち越された。",
+])
+def test_a_noun_predicate_without_its_copula_is_no_continuative(ja: str) -> None:
+    en = ("The meeting lasted three hours. That was the beginning. The debate went on the "
+          "next day.")
+    assert scr001(HEAD_EN + en, HEAD_JA + ja) == []
+
+
 def test_inverted_order_after_a_sentence_final_particle_is_not_a_fragment() -> None:
     """ESA MT output: やあ、みんな！ザックだよ、「Better in Construction」から。 (a finite
     clause, a sentence-final particle, a comma, the phrase put last)."""

@@ -213,9 +213,10 @@ def _dangling_te_form(words: Sequence[japanese.Token], toks: Sequence[japanese.T
                       written: Callable[[], bool]) -> str:
     """Why a sentence that ends on the te-form is unfinished, or "" when it is not.
 
-    * A compound case particle after a noun (について, として, に対して: に or と, a verb
-      and て that JMdict lists as one expression) marks a phrase that a predicate must
-      govern: …規則について。 is cut before its verb. (を + verb + て is left alone: 蓋を
+    * A compound case particle after a noun, or a noun and its suffix (について, として,
+      に対して: に or と, a verb and て that JMdict lists as one expression) marks a phrase
+      that a predicate must govern: …規則について。 …医療従事者として。 is cut before its
+      verb. (を + verb + て is left alone: 蓋を
       して。 is a request as often as the causative をして; so is a place pronoun's
       ここに連れて。)
     * A te-form whose clause (after the last comma) names its subject or topic with は or
@@ -229,7 +230,7 @@ def _dangling_te_form(words: Sequence[japanese.Token], toks: Sequence[japanese.T
     particle, verb = words[-3], words[-2]
     compound = particle.surface + verb.surface + last.surface
     if (_compound_head(particle, verb) and verb.pos1 == "動詞" and len(words) > 3
-            and words[-4].pos1 == "名詞"
+            and words[-4].pos1 in {"名詞", "接尾辞"}
             and (jmdict.glosses(compound) or jmdict.glosses(compound[:-1]))):
         return f"ends on the compound particle '{compound}' with nothing to govern it"
     commas = [k for k, t in enumerate(toks) if t.surface in _LIST_MARKS]

@@ -343,12 +343,17 @@ def test_a_sentence_ending_on_the_continuative_form_is_a_fragment() -> None:
     assert len(found) == 1 and found[0].endswith("命を受け。")
 
 
-def test_a_continuative_that_unidic_reads_as_a_noun_is_a_fragment_after_its_object() -> None:
-    """benchmarks/perturb.py (injector v3, seed 1): …マドリードに生まれ。 cut from a refA
-    sentence. UniDic reads 生まれ as the noun "birth"; after に it is the verb (生まれます),
-    and the sentence stops on its continuative."""
-    path = Path(__file__).resolve().parents[1] / "data" / "perturb_noun_continuatives.jsonl"
-    case = json.loads(path.read_text(encoding="utf-8"))
+def _cut_fragments() -> list[dict]:
+    path = Path(__file__).resolve().parents[1] / "data" / "perturb_cut_fragments.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("case", _cut_fragments(), ids=lambda c: c["detail"][-12:])
+def test_a_sentence_cut_on_a_noun_read_continuative_or_after_a_suffix_is_a_fragment(case):
+    """benchmarks/perturb.py (injector v3, seed 1), sentences cut from refA paragraphs:
+    …マドリードに生まれ。 (UniDic reads 生まれ as the noun "birth"; after に it is the verb,
+    生まれます, stopped on its continuative) and 教師や医療従事者として。 (a compound particle
+    after a noun with a suffix, 従事 + 者: nothing governs it)."""
     report = mtqa.check(case["source"], case["translation"], backtranslator="dictionary")
     cut = case["translation"][case["spans"][0][0] : case["spans"][0][1]]
     assert [f.text for f in report.finding_list if f.code == "SCR001"] == [cut]

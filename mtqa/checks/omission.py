@@ -665,12 +665,12 @@ def _stated_number(units: Sequence[JaUnit], u: int) -> bool:
     inside a word in Latin letters (Psych2Go, MP3): a figure the sentence states."""
     if not units[u].numbers:
         return False
-    for v in (u - 1, u + 1):
-        if 0 <= v < len(units) and units[v].sentence == units[u].sentence and (
-                units[v].end == units[u].start or units[u].end == units[v].start) and (
-                _LATIN_LETTERS.search(units[v].text)):
-            return False
-    return True
+    before = units[u - 1] if u > 0 else None
+    after = units[u + 1] if u + 1 < len(units) else None
+    glued = [x for x, touching in ((before, before and before.end == units[u].start),
+                                   (after, after and units[u].end == after.start))
+             if x is not None and touching and x.sentence == units[u].sentence]
+    return not any(_LATIN_LETTERS.search(x.text) for x in glued)
 
 
 #: A Latin letter (a word around digits: Psych2Go).

@@ -341,8 +341,8 @@ def _bound_phrase(toks: Sequence[japanese.Token], particle: int) -> tuple[str, .
     and nouns before it: 4つ of 4つの, not only つ), through a case particle that forms a
     compound particle with it (エルゴメーター上での…水上での: で + の)."""
     end = particle
-    if particle > 1 and toks[particle - 1].pos2 == "格助詞" \
-            and toks[particle - 2].pos1 in _PHRASE_POS:
+    if (particle > 1 and toks[particle - 1].pos2 == "格助詞"
+            and toks[particle - 2].pos1 in _PHRASE_POS):
         particle -= 1  # the noun phrase before で of での
     k = particle - 1
     while k > 0 and toks[k - 1].pos1 in _PHRASE_POS and toks[k].pos1 in _PHRASE_POS:

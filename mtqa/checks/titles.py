@@ -83,7 +83,7 @@ def _transliterated(title: str, seg: str) -> bool:
     if len(words) < 2:
         return False
     letters = "".join(words)
-    return any(len(run.split("・")) >= len(words)
+    return any(len(re.split("[・･]", run)) >= len(words)
                and name_similarity(letters, re.sub("[・･]", "", run)) >= SAME_NAME_MIN
                for run in _KATAKANA_WORDS.findall(seg))
 

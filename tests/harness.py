@@ -26,8 +26,10 @@ check returns a span that is not ``translation[start:end]``.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mtqa import checks
@@ -35,6 +37,15 @@ from mtqa.backtranslate import BackTranslator
 from mtqa.checks.resources import load_resources
 from mtqa.config import QAConfig
 from mtqa.types import AlignedPair, Attribution, BackTranslation, Document, Finding, Sentence
+
+#: The suite's data files (texts of WMT24 ESA dev and cases of benchmarks/perturb.py).
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def data_rows(name: str) -> list[dict[str, Any]]:
+    """The records of the JSON Lines file ``name`` of tests/data, one per line."""
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+
 
 #: What joins the sentences of one bead (one paragraph), per language: a space in English,
 #: nothing in Japanese (written without spaces between sentences).

@@ -3,20 +3,16 @@ boilerplate, on constructed documents and on the shared data."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 import mtqa
+from tests.harness import data_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _data(name: str) -> list[dict]:
-    """The records of a JSON Lines file of tests/data (WMT24 ESA dev texts)."""
-    return [json.loads(line) for line in
-            (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()]
 
 EN = [
     "The city council approved a new budget on Monday after a long debate.",
@@ -72,7 +68,7 @@ def test_dropped_first_sentence_points_at_the_next_one():
     assert f.text == "" and f.start == f.end == 0  # before JA[1], the document's start
 
 
-@pytest.mark.parametrize("case", _data("perturb_lost_clause.jsonl"), ids=lambda c: c["detail"][:24])
+@pytest.mark.parametrize("case", data_rows("perturb_lost_clause.jsonl"), ids=lambda c: c["detail"][:24])
 def test_a_sentence_left_with_half_its_english_carries_the_omission(case):
     """benchmarks/perturb.py cases (injector v3, seed 0): a clause dropped from a refA
     sentence, and the aligner leaves that English sentence unpaired. The Japanese next to
@@ -630,7 +626,7 @@ def test_neighbouring_one_to_one_pairs_that_match_crosswise_are_swapped() -> Non
 
 # --- a translation cut short (ALN006, and the tail of ALN001) -----------------------------
 
-CUT_ARTICLES = _data("refa_cut_articles.jsonl")
+CUT_ARTICLES = data_rows("refa_cut_articles.jsonl")
 
 
 @pytest.mark.parametrize("article", CUT_ARTICLES, ids=lambda a: a["doc_id"])
@@ -673,7 +669,7 @@ def test_a_translation_that_ends_without_a_full_stop_is_not_cut() -> None:
     assert [f.code for f in findings(EN_TEXT, ja)] == []
 
 
-DROPPED = _data("refa_dropped_paragraphs.jsonl")
+DROPPED = data_rows("refa_dropped_paragraphs.jsonl")
 
 
 @pytest.mark.parametrize("article", DROPPED, ids=lambda a: f"{a['doc_id']}-{a['dropped']}")
@@ -707,7 +703,7 @@ def test_an_english_of_page_chrome_only_is_no_crash(en) -> None:
         assert report.verdict in ("pass", "fail")
 
 
-SPEECH = _data("refa_speech_cuts.jsonl")
+SPEECH = data_rows("refa_speech_cuts.jsonl")
 
 
 @pytest.mark.parametrize("article", SPEECH, ids=lambda a: a["doc_id"])
@@ -755,8 +751,8 @@ def test_paragraphs_joined_in_the_wrong_order_fail_the_gate(article) -> None:
                     if f.code == "ALN007"]
 
 
-SPLIT = _data("esa_split_sentences.jsonl")
-THREAD = _data("refa_social_thread.jsonl")
+SPLIT = data_rows("esa_split_sentences.jsonl")
+THREAD = data_rows("refa_social_thread.jsonl")
 
 
 @pytest.mark.parametrize("article", SPLIT, ids=lambda a: a["system"])
@@ -785,7 +781,7 @@ def test_a_sentence_of_another_story_in_its_place_is_still_an_addition() -> None
     assert not report.passed
 
 
-SPARE = _data("esa_spare_japanese.jsonl")
+SPARE = data_rows("esa_spare_japanese.jsonl")
 
 
 def test_a_sentence_rendered_in_the_next_beads_spare_japanese_is_not_lost() -> None:
@@ -819,7 +815,7 @@ def test_a_sentence_paired_back_with_its_english_shows_the_phrase_it_lost() -> N
     assert not [f for f in report.finding_list if f.code == "ALN001"]
 
 
-UNPAIRED = {a["system"]: a for a in _data("esa_unpaired_sentences.jsonl")}
+UNPAIRED = {a["system"]: a for a in data_rows("esa_unpaired_sentences.jsonl")}
 
 
 @pytest.mark.parametrize("system", ["Llama3-70B", "NTTSU"])

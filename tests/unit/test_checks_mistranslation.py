@@ -3,7 +3,6 @@ reversed polarity and wrong word senses. Constructed sentences."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from mtqa.checks.mistranslation import calque_span
 from mtqa.text.idioms import find_idioms, load_idioms, parse_idioms
 from mtqa.text.negation import english_negations, japanese_negations
 from mtqa.errors import MtqaError
+from tests.harness import data_rows
 
 HEAD_EN = "Reform news\n\n"
 HEAD_JA = "改革のニュース\n\n"
@@ -322,9 +322,7 @@ def test_too_to_negative_prefixes_and_cease_to_be_verbs_are_counted_as_they_mean
         ("MIS002", "置いていかなかっ")]
 
 
-ESA_NEGATIONS = [json.loads(line) for line in (
-    Path(__file__).resolve().parents[2] / "tests" / "data" / "esa_negations.jsonl"
-).read_text(encoding="utf-8").splitlines()]
+ESA_NEGATIONS = data_rows("esa_negations.jsonl")
 
 
 @pytest.mark.parametrize("item", ESA_NEGATIONS, ids=lambda d: d["system"])
@@ -354,7 +352,6 @@ def test_idiom_search_by_first_word_finds_what_trying_every_idiom_finds():
     """The idiom index (#17 work done once) tries only idioms whose first word is in the
     sentence; the result is that of trying every idiom, on real English and on the idioms'
     own patterns."""
-    from pathlib import Path
 
     from mtqa.text import idioms as mis
 

@@ -9,6 +9,7 @@ import pytest
 
 import mtqa
 from mtqa.checks.names import english_names, katakana_parts
+from tests.harness import data_rows
 
 
 def findings(pairs):
@@ -691,12 +692,8 @@ def _refa_articles():
     """Three whole refA articles of WMT24 ESA en-ja dev (a news, a speech and a social
     one), paragraphs joined: countries named for "Germans", "scottish", "Deutsche Bahn",
     "the country of co-determination" — each raised a false NAM007 while it was written."""
-    import json
-    from pathlib import Path
-    path = Path(__file__).resolve().parent.parent / "data" / "refa_country_articles.jsonl"
     docs: dict[str, list[dict]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
+    for row in data_rows("refa_country_articles.jsonl"):
         docs.setdefault(row["doc_id"], []).append(row)
     return {d: ("\n\n".join(r["source"] for r in rows), "\n\n".join(r["translation"] for r in rows))
             for d, rows in docs.items()}
@@ -797,12 +794,8 @@ def _esa_articles(system: str = "refA") -> dict[str, tuple[str, str]]:
     translations the perturbation benchmark put a name swap or a moved modifier into, and
     machine translations that raised false findings while names v14–v18 were written: three
     of one speech, one paragraph of IOL-Research's), paragraphs joined."""
-    import json
-    from pathlib import Path
-    path = Path(__file__).resolve().parent.parent / "data" / "esa_name_swaps.jsonl"
     docs: dict[str, list[dict]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
+    for row in data_rows("esa_name_swaps.jsonl"):
         if row["system"] == system:
             docs.setdefault(row["doc_id"], []).append(row)
     return {d: ("\n\n".join(r["source"] for r in rows), "\n\n".join(r["translation"] for r in rows))

@@ -4,8 +4,6 @@ ESA dev."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
 
@@ -17,6 +15,7 @@ from mtqa.text.lexicon import (
     japanese_numbers,
     names_match,
 )
+from tests.harness import data_rows
 
 HEAD_EN = "Company news\n\n"
 HEAD_JA = "企業ニュース\n\n"
@@ -428,9 +427,7 @@ def test_terse_renderings_are_no_fraction(en: str, ja: str) -> None:
 
 
 
-ADDED_FACTS = [json.loads(line) for line in
-               (Path(__file__).resolve().parents[2] / "tests" / "data"
-                / "perturb_added_facts.jsonl").read_text(encoding="utf-8").splitlines()]
+ADDED_FACTS = data_rows("perturb_added_facts.jsonl")
 
 
 @pytest.mark.parametrize("case", ADDED_FACTS, ids=lambda c: c["detail"][:20])
@@ -447,9 +444,7 @@ def test_a_clause_of_another_story_with_its_own_date_or_address_is_added(case) -
     assert not [f for f in original.finding_list if f.category == "addition"]
 
 
-ADDED_NUMBERS = [json.loads(line) for line in
-                 (Path(__file__).resolve().parents[2] / "tests" / "data"
-                  / "perturb_added_numbers.jsonl").read_text(encoding="utf-8").splitlines()]
+ADDED_NUMBERS = data_rows("perturb_added_numbers.jsonl")
 
 
 @pytest.mark.parametrize("case", ADDED_NUMBERS, ids=lambda c: c["detail"][7:20])
@@ -471,7 +466,6 @@ def test_a_clause_stating_a_number_no_english_gives_is_added_whatever_its_synony
 def test_digits_inside_a_latin_name_state_no_number() -> None:
     # WMT24 ESA dev, refA: こんにちは、Psych2Goの視聴者のみなさん (for "Hello Psychtogoers"):
     # the 2 of the channel's name is no figure the clause states
-    item = json.loads((Path(__file__).resolve().parents[2] / "tests" / "data"
-                       / "refa_latin_digits.jsonl").read_text(encoding="utf-8"))
+    (item,) = data_rows("refa_latin_digits.jsonl")
     report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary")
     assert not [f for f in report.finding_list if f.category == "addition"]

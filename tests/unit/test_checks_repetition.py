@@ -1,6 +1,7 @@
 import pytest
 
 import mtqa
+from tests.harness import data_rows
 
 
 def flagged(en, ja):
@@ -299,15 +300,7 @@ def test_a_word_of_the_english_stuttered_is_still_a_repeat_when_another_word_is_
                    "いや、いや、高官らは、高官らは火曜日に会談した。") == ["高官らは"]
 
 
-def _parallel_counts() -> list[dict[str, str]]:
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "data" / "esa_parallel_counts.jsonl"
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
-
-
-@pytest.mark.parametrize("item", _parallel_counts(), ids=lambda d: d["system"])
+@pytest.mark.parametrize("item", data_rows("esa_parallel_counts.jsonl"), ids=lambda d: d["system"])
 def test_one_noun_counted_twice_is_no_stutter(item) -> None:
     # WMT24 ESA dev: "extend the deadline for those four bills to Feb. 2, the deadline for
     # the remaining eight" → これら4つの法案の期限を残り8つの法案の期限まで (4法案…8法案): the
@@ -326,15 +319,7 @@ def test_a_count_said_again_is_still_a_stutter() -> None:
 
 # --- REP003: a sentence said again further on ---------------------------------------------
 
-def _cut_articles() -> list[dict[str, str]]:
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "data" / "refa_cut_articles.jsonl"
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
-
-
-@pytest.mark.parametrize("article", _cut_articles(), ids=lambda a: a["doc_id"])
+@pytest.mark.parametrize("article", data_rows("refa_cut_articles.jsonl"), ids=lambda a: a["doc_id"])
 def test_a_paragraph_pasted_twice_is_a_repetition(article) -> None:
     # whole refA articles of WMT24 ESA dev with one paragraph given twice, as a feed may
     # store it: they passed the gate; the copy's sentences are REP003 now
@@ -368,15 +353,7 @@ def test_a_paragraph_the_english_gives_twice_may_be_given_twice() -> None:
     assert [f.code for f in report.finding_list].count("REP003") == 2
 
 
-def _counted_repeats() -> list[dict[str, str]]:
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "data" / "esa_counted_repeats.jsonl"
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
-
-
-@pytest.mark.parametrize("item", _counted_repeats(), ids=lambda d: d["system"])
+@pytest.mark.parametrize("item", data_rows("esa_counted_repeats.jsonl"), ids=lambda d: d["system"])
 def test_a_phrase_said_again_for_an_english_word_said_again_is_no_stutter(item) -> None:
     # WMT24 ESA dev, none on a human span: "grew up in the 1970s … in the 1970s" → 1970年代に
     # twice (the phrase starts at the number, not at 年代 after it), and "on the erg or on the

@@ -12,6 +12,7 @@ import pytest
 
 import mtqa
 from mtqa.checks.fragments import _verbless
+from tests.harness import data_rows
 
 HEAD_EN = "Minister visits Paris\n\n"
 HEAD_JA = "大臣がパリを訪問\n\n"
@@ -103,9 +104,7 @@ def test_a_relative_clause_made_a_sentence_of_its_own_is_no_break() -> None:
     assert flagged(en, "警察官は赤い車を捜している。赤い車は銀行の近くで目撃された。") == []
 
 
-RESTATED_HEADS = [json.loads(line) for line in (
-    Path(__file__).resolve().parents[2] / "tests" / "data" / "esa_restated_heads.jsonl"
-).read_text(encoding="utf-8").splitlines()]
+RESTATED_HEADS = data_rows("esa_restated_heads.jsonl")
 
 
 @pytest.mark.parametrize("item", RESTATED_HEADS, ids=lambda d: d["system"])
@@ -118,9 +117,7 @@ def test_esa_translations_that_split_off_a_relative_clause_are_no_break(item) ->
     assert [f.text for f in report.finding_list if f.code == "SCR004"] == []
 
 
-COMMON_NOUN_NAMES = [json.loads(line) for line in (
-    Path(__file__).resolve().parents[2] / "tests" / "data" / "esa_common_noun_names.jsonl"
-).read_text(encoding="utf-8").splitlines()]
+COMMON_NOUN_NAMES = data_rows("esa_common_noun_names.jsonl")
 
 
 @pytest.mark.parametrize("item", COMMON_NOUN_NAMES, ids=lambda d: d["system"])
@@ -343,12 +340,7 @@ def test_a_sentence_ending_on_the_continuative_form_is_a_fragment() -> None:
     assert len(found) == 1 and found[0].endswith("命を受け。")
 
 
-def _cut_fragments() -> list[dict]:
-    path = Path(__file__).resolve().parents[1] / "data" / "perturb_cut_fragments.jsonl"
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
-
-
-@pytest.mark.parametrize("case", _cut_fragments(), ids=lambda c: c["detail"][-12:])
+@pytest.mark.parametrize("case", data_rows("perturb_cut_fragments.jsonl"), ids=lambda c: c["detail"][-12:])
 def test_a_sentence_cut_on_a_noun_read_continuative_or_after_a_suffix_is_a_fragment(case):
     """benchmarks/perturb.py (injector v3, seed 1), sentences cut from refA paragraphs:
     …マドリードに生まれ。 (UniDic reads 生まれ as the noun "birth"; after に it is the verb,

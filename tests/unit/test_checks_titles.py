@@ -11,6 +11,7 @@ import pytest
 
 import mtqa
 from mtqa.checks.title_compounds import compounds, gloss_of, head_of
+from tests.harness import data_rows
 
 
 def findings(pairs, **options):
@@ -287,13 +288,9 @@ def test_a_title_of_several_words_written_out_in_katakana_is_rendered() -> None:
     # Public Employees for Environmental Responsibility" → 元EPA執行検察官であり、…の
     # エグゼクティブ・ディレクターである…: the title is there in katakana; 執行検察官 renders the
     # attorney, not the director (a major TTL001 on it, on no human span)
-    import json
-    from pathlib import Path
-
     import mtqa
 
-    path = Path(__file__).resolve().parents[1] / "data" / "esa_katakana_titles.jsonl"
-    item = json.loads(path.read_text(encoding="utf-8"))
+    (item,) = data_rows("esa_katakana_titles.jsonl")
     report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary",
                         checks=("titles",))
     assert [f.text for f in report.finding_list if f.code == "TTL001"] == []

@@ -8,7 +8,7 @@ import pytest
 
 from mtqa.checks import omitted_facts as facts
 from mtqa.text.lexicon import build_lexicon
-from tests.harness import Bead, run_check
+from tests.harness import Bead, data_rows, run_check
 
 
 def phrase_findings(*beads: Bead) -> list[tuple[str, str, str]]:
@@ -531,14 +531,6 @@ def test_a_value_ending_an_opening_adverbial_opens_the_japanese_sentence(
     assert phrase_findings(Bead(en, ja)) == [(where, phrase, "minor")]
 
 
-def _word_spans_items() -> list[dict[str, str]]:
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "data" / "esa_word_spans.jsonl"
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
-
-
 def _cuts_a_word(text: str, i: int) -> bool:
     """Whether offset ``i`` of ``text`` falls inside a written word: between two katakana
     (the middle dot counted), or between a number and what counts it."""
@@ -549,7 +541,7 @@ def _cuts_a_word(text: str, i: int) -> bool:
     return kana or (a.isdigit() and not b.isdigit() and b not in "、。，,.)）」』 ")
 
 
-@pytest.mark.parametrize("item", _word_spans_items(), ids=lambda d: d["system"])
+@pytest.mark.parametrize("item", data_rows("esa_word_spans.jsonl"), ids=lambda d: d["system"])
 def test_where_a_phrase_belongs_never_starts_or_ends_inside_a_word(item) -> None:
     # WMT24 ESA dev: the lead before the head word stopped after 16 characters wherever it
     # was, inside a name (マイク【・エヴァーハードは…】, サッサ【リンは…】, 【ヴェール】・オブ・

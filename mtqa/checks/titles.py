@@ -39,6 +39,7 @@ list of titles by kind is ``mtqa/data/org_titles.tsv``, the countries ``countrie
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -129,7 +130,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 8
+    version: ClassVar[int] = 9
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -144,16 +145,22 @@ class TitleCheck(BaseCheck):
         window_titles = _titles(ctx, gl, window_en)
         licensed = {r for m in window_titles for r in _accepted(window_en, m)[1]}
         flagged: set[tuple[int, int]] = set()
+        offices = _office_renderings(gl)
         for m in matches:
             kind, renderings = _accepted(pair.reference, m)
-            if any(rendering_present(r, seg, comps) for r in renderings):
+            present = [r for r in renderings if rendering_present(r, seg, comps)]
+            if present and not all(
+                    _inside_other_office(r, seg, pair.mt_start, comps, renderings, licensed,
+                                         offices) for r in present):
                 continue
-            if any(widened(c, renderings) for c in comps):
-                continue
+            if any(widened(c, renderings) and not (
+                    c.core in offices and c.core not in renderings and c.core not in licensed)
+                   for c in comps):
+                continue  # (a wider portfolio, not another office: 最高執行責任者 is the COO)
             if _transliterated(m.text, seg):
                 continue  # エグゼクティブ・ディレクター for "executive director"
             cand = self._locate(m, renderings, pair, seg, comps, licensed, flagged,
-                                _unexplained(kind, m, window_en, window_titles))
+                                _unexplained(kind, m, window_en, window_titles), offices)
             if cand is None:
                 if kind or m.entry.cap_only:
                     yield from self._other_sense(m, pair, seg, text, licensed, flagged)
@@ -173,7 +180,7 @@ class TitleCheck(BaseCheck):
     def _locate(
         self, m: TitleMatch, renderings: Sequence[str], pair: AlignedPair, seg: str,
         comps: Sequence[Compound], licensed: set[str], flagged: set[tuple[int, int]],
-        unexplained: frozenset[str] = frozenset(),
+        unexplained: frozenset[str] = frozenset(), offices: frozenset[str] = frozenset(),
     ) -> _Candidate | None:
         """The compound that renders title ``m`` (accepted ``renderings``) wrongly, if the
         evidence points at one. ``unexplained``: kinds of organisation that neither the
@@ -185,9 +192,18 @@ class TitleCheck(BaseCheck):
         head_word = stem(m.entry.key[-1]) if m.entry.key else ""
         name_runs = _name_runs(m, pair.reference, seg, pair.mt_start)
         other_phrases = _word_pairs(pair.reference, m.start, m.end)
+        orgs = organisations()
+        # a title that depends on its holder ("leader", "chairman") may be given by a
+        # word news Japanese gives whoever leads any body (代表 for a "leader"), or as the
+        # head of the body itself (組合長 for the chairman of a co-operative)
+        any_head = orgs.depends_on_holder(m.entry)
         best: _Candidate | None = None
         for c in comps:
             if (c.start, c.end) in flagged or c.core in licensed or c.surface in licensed:
+                continue
+            if any_head and c.core not in offices and (
+                    (m.entry.key[-1] == "leader" and c.core.endswith(_ANY_HEAD))
+                    or orgs.head_of_organisation(c.modifier, c.head)):
                 continue
             if c.modifier and _renders_pair(c, other_phrases):
                 continue  # 執行弁護士 is the "enforcement attorney" beside "executive director"
@@ -600,6 +616,8 @@ def _words(text: str) -> list[tuple[str, int]]:
 # a comma that introduces it ("Kristina Vasilakis, Germany's finance minister").
 _NAME_WORD = r"(?:[A-Z][\w'’\-]+|van|der|de|von|al|ter)"
 _NAME_AFTER = re.compile(rf"^\s*,?\s*({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
+#: A lower-case portfolio after a title, before the holder's name ("for transport").
+_PORTFOLIO_BEFORE_NAME = re.compile(r"^\s+(?:for|of)\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])")
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
 
 
@@ -607,7 +625,10 @@ def _holder_names(m: TitleMatch, reference: str) -> list[str]:
     """The English name(s) a title goes with: right after it ("Foreign Minister Sergey
     Lavrov") or before it with a comma ("Robert Habeck, the economy minister")."""
     names = []
-    after = _NAME_AFTER.match(reference[m.end :])
+    rest = reference[m.end :]
+    # a portfolio between the title and the name: "Deputy mayor for transport Hélène X"
+    portfolio = _PORTFOLIO_BEFORE_NAME.match(rest)
+    after = _NAME_AFTER.match(rest[portfolio.end():] if portfolio else rest)
     if after:
         names.append(re.sub(r"['’]s$", "", after.group(1)))
     before = _NAME_BEFORE.search(reference[max(0, m.start - 80) : m.start])
@@ -647,6 +668,12 @@ def _org_names(kinds: frozenset[str]) -> str:
     return " or ".join(_ORG_NAME.get(k, k) for k in sorted(kinds))
 
 
+#: English words that name the head of whatever body holds them: their Japanese is any
+#: title of the holder's kind of organisation (the president of a state 大統領, of a
+#: company 社長, of a federation 会長).
+_HEAD_WORDS = frozenset("president chairman chairwoman chair leader head chief boss".split())
+
+
 @text_cache(8192)
 def _accepted(text: str, m: TitleMatch) -> tuple[str | None, tuple[str, ...]]:
     """The kind of organisation of the holder of title ``m`` in English ``text`` (None when
@@ -664,13 +691,38 @@ def _accepted(text: str, m: TitleMatch) -> tuple[str | None, tuple[str, ...]]:
     if kind:
         fit = tuple(r for r in renderings
                     if not (k := orgs.japanese_kinds(r, r[-1:])) or kind in k)
-        if orgs.title_kind(m.entry) is None:
-            # a title that depends on its holder ("leader", "president") is rendered by the
-            # titles of the holder's kind (the leader of a village: 村長)
+        if orgs.title_kind(m.entry) is None and m.entry.key and m.entry.key[-1] in _HEAD_WORDS:
+            # a head that depends on its holder ("leader", "president") is rendered by the
+            # titles of the holder's kind (the leader of a village: 村長); a specific office
+            # ("chief executive") keeps its own renderings (not 最高執行責任者, the COO's)
             fit += tuple(t for t in orgs.titles_of(kind) if len(t) > 1 and t not in fit)
         if fit:
             return kind, fit
     return kind, renderings
+
+
+@functools.lru_cache(maxsize=8)
+def _office_renderings(gl: Glossary) -> frozenset[str]:
+    """The renderings of every title of the glossary of three characters or more: the
+    Japanese names of specific offices (最高執行責任者 is the chief operating officer's)."""
+    return frozenset(r for e in gl for r in e.renderings if len(r) >= 3)
+
+
+def _inside_other_office(r: str, seg: str, base: int, comps: Sequence[Compound],
+                         renderings: Sequence[str], licensed: set[str],
+                         offices: frozenset[str]) -> bool:
+    """Whether every occurrence of accepted rendering ``r`` in ``seg`` (document offset
+    ``base``) lies inside a compound that is the rendering of another office, one the title
+    does not accept and the English around does not name: 責任者, accepted for "chief
+    executive", inside 最高執行責任者, the chief operating officer. Such an ``r`` renders
+    nothing of the title."""
+    if len(r) < 2:
+        return False
+    hits = [base + m.start() for m in re.finditer(re.escape(r), seg)]
+    return bool(hits) and all(
+        any(c.core_start <= o and o + len(r) <= c.end and c.core != r and c.core in offices
+            and c.core not in renderings and c.core not in licensed for c in comps)
+        for o in hits)
 
 
 def _next_to(c: Compound, runs: Sequence[tuple[int, int, float]], seg: str, base: int) -> bool:
@@ -694,6 +746,12 @@ _GENERIC_TITLES = frozenset(
     "副社長 副学長 副知事 副市長 副大統領 副首相 副総理 副大臣 副長官 次官 次官補 政務官 閣僚 "
     "主席 校長 学部長 研究科長 首長 総督".split()
 )
+
+
+#: Titles news Japanese gives whoever leads a body, whatever its kind: a "leader" (a word
+#: that names no office) may be 代表, 指導者 or リーダー of a council as of a union
+#: ("Council leader" → 議会の代表); a president of a state or a university is no 代表.
+_ANY_HEAD = ("代表", "責任者", "指導者", "リーダー", "トップ")
 
 
 #: Kinds of organisation whose officers news Japanese titles from general knowledge where

@@ -27,6 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import ConfigError
+from . import jmdict
 from .countries import country_forms
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
@@ -422,6 +423,12 @@ _OFFICE_ORG = {"minister": "ministry", "deputy_minister": "ministry", "mayor": "
                "judge": "court", "academic": "university", "legislator": "legislature",
                "party": "party", "head_of_state": STATE, "head_of_government": STATE,
                "deputy_head": STATE}
+#: Office kinds whose Japanese title does not depend on the organisation that holds it: a
+#: coach is コーチ or 監督 of a national side as of a club ("Norway's national team coach"),
+#: a spokesperson 報道官 of a ministry as of a company. Their holder's kind is not read.
+_HOLDER_FREE_OFFICES = frozenset(
+    "sports military police royal religious envoy ambassador adviser spokesperson prosecutor "
+    "lawyer media curator".split())
 #: Office kinds a head of state or government may be written with ("Rwanda President").
 _STATE_OFFICES = frozenset({"head_of_state", "head_of_government", "deputy_head", "vice_head"})
 #: Words between a title and what qualifies it that change nothing ("former US President").
@@ -489,6 +496,29 @@ class Organisations:
         orgs = {_OFFICE_ORG.get(k) for k in entry.kinds}
         return orgs.pop() if len(orgs) == 1 and None not in orgs else None
 
+    def depends_on_holder(self, entry: TitleEntry) -> bool:
+        """Whether the Japanese for title ``entry`` depends on the kind of organisation that
+        holds it ("president", "chairman", "leader", "head"): it names no kind by itself,
+        and its office is not one that every kind of organisation titles alike (coach,
+        spokesperson, adviser: :data:`_HOLDER_FREE_OFFICES`)."""
+        if self.title_kind(entry) is not None:
+            return False
+        return not (entry.kinds and entry.kinds <= _HOLDER_FREE_OFFICES)
+
+    def head_of_organisation(self, modifier: str, head: str) -> str | None:
+        """The kind of organisation of a title made of an organisation noun and 長, "head"
+        (組合長 "head of the co-operative", 協会長, 委員会長), or None: 長 after a word that
+        JMdict glosses with a word naming an organisation in news English (the cue words of
+        ``org_titles.tsv``: association, union, committee...) is the head of that body,
+        whatever the English calls the office."""
+        if head != "長" or not modifier:
+            return None
+        for gloss in jmdict.glosses(modifier, 2):
+            words = tuple(normalize_word(w) for w in _PHRASE_WORD.findall(gloss))
+            if len(words) == 1 and words in self.cues:
+                return self.cues[words]
+        return None
+
     def holder_kind(self, text: str, match: TitleMatch) -> str | None:
         """The kind of organisation whose officer the title ``match`` of English ``text``
         names: by the title itself, an "of X" phrase after it ("president of the Provisional
@@ -501,6 +531,8 @@ class Organisations:
         kind = self.title_kind(match.entry)
         if kind:
             return kind
+        if not self.depends_on_holder(match.entry):
+            return None  # a coach is a coach, of a country's team as of a club's
         of, before = self._of_phrase(text[match.end:]), self._before(text[: match.start])
         if of or before:
             return of or before

@@ -74,9 +74,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..text import japanese, wordlists
-from ..text.countries import country_mentions, mentions_country, renders_country
+from ..text.countries import (
+    country_mentions,
+    country_renderings,
+    mentions_country,
+    renders_country,
+)
 from ..text.english import STOPWORDS
-from ..text.lexicon import EnWord, Lexicon, english_entry, stems_match
+from ..text.lexicon import EnWord, Lexicon, english_entry, katakana_names, stems_match
 from ..text.numerals import (
     EN_CARDINALS,
     Quantity,
@@ -225,8 +230,10 @@ def _is_fact_quantity(q: Quantity) -> bool:
     if word in _MULTIPLIERS:
         return True  # "tripled": 3倍, which the ESA translations keep
     last = word.split()[-1]
-    if last in _ROUND_SCALES and q.value in (100, 1000):
-        return True  # "hundreds", "a hundred" (数百, 何百, 100): the ESA translations keep it
+    if last in _ROUND_SCALES and q.value in (100, 1000, 1e4, 1e5):
+        # "hundreds", "a hundred", "tens of thousands" (数百, 何百, 100, 数万): the ESA
+        # translations keep it
+        return True
     return word in EN_CARDINALS and word not in _VAGUE_CARDINALS
 
 
@@ -952,6 +959,37 @@ def said_before(reference: str, phrase: MissingPhrase, earlier: str) -> bool:
         return bool(words) and all(re.search(rf"\b{re.escape(w)}", earlier) for w in words)
     values = {q.value for q in english_quantities(text)}
     return bool(values) and values <= {q.value for q in english_quantities(earlier)}
+
+
+#: A finite verb right after a name (with an adverb between): the name is its clause's
+#: subject ("Norway conceded twice", "Smith has said").
+_SUBJECT_VERB = re.compile(
+    r"^\s+(?:[a-z]+ly\s+)?(?:has|had|have|was|were|is|are|will|would|could|can|may|might|"
+    r"should|must|did|does|do|said|says|[a-z]{3,}ed)\b")
+
+
+def dropped_subject(reference: str, phrase: MissingPhrase, earlier_english: str,
+                    earlier_japanese: str) -> bool:
+    """Whether the phrase is a name standing as the subject of its clause ("in which
+    *Norway* conceded twice"), which the article named before in English and whose
+    Japanese rendering stands earlier in the translation (ノルウェー): Japanese leaves out a
+    subject the context gives (zero anaphora: 最後の10分間に2失点を喫して), so its absence is
+    no omission."""
+    # (a finite verb after it: the extractor may read "Norway" as modifying "conceded")
+    if phrase.kinds != {"name"} or phrase.preposition:
+        return False
+    if not _SUBJECT_VERB.match(reference[phrase.end :]):
+        return False
+    if not said_before(reference, phrase, earlier_english):
+        return False
+    text = reference[phrase.start : phrase.end]
+    mentions = list(country_mentions(text))
+    if mentions:
+        return all(renders_country(earlier_japanese, country_renderings(c.forms))
+                   for c in mentions)
+    readings = katakana_names(earlier_japanese)
+    words = [_bare(w) for w in re.findall(r"[A-Z][\w'’\-]*", text)]
+    return bool(words) and any(sounds_like(w, r) for w in words for r in readings)
 
 
 def full_name_rendered(reference: str, phrase: MissingPhrase, earlier: str,

@@ -111,6 +111,10 @@ _EN_FRACTION = re.compile(
     r"quarter|time|day|week|month|year|century|anniversary|largest|biggest|consecutive))",
     re.I,
 )
+#: "half a point", "half an hour": half of one thing (not "half a million": a scaled
+#: amount, read by :data:`_EN_FRACTION_SCALE`).
+_EN_HALF_OF_ONE = re.compile(
+    r"\b(half)\s+an?\b(?!\s+(?:thousand|million|billion|trillion|dozen)\b)", re.I)
 _EN_BARE_QUARTER = re.compile(r"\bquarter\b(?!\s+(?:of\s+)?an?\s+(?:thousand|million|billion|"
                               r"trillion)\b)", re.I)
 # "minus 4 degrees", "-4C": a negative English number (a hyphen only after a space, a
@@ -146,6 +150,10 @@ _EN_MULTIPLE_RE = re.compile(
 )
 # A scale word with no number before it stands for one of it: "per million" (100万当たり),
 # "going for the million" (100万), "every thousand" (1000)
+#: "tens of thousands", "hundreds of millions": a round amount that Japanese writes 数万,
+#: 数億 (:data:`_JA_ROUND_SCALE`).
+_EN_SCALE_OF_SCALE = re.compile(r"\b(tens|hundreds)\s+of\s+(thousands|millions|billions)\b",
+                                re.I)
 _EN_BARE_SCALE = re.compile(r"\b(?:per|the|every|each)\s+(thousand|million|billion|trillion)\b",
                             re.I)
 _EN_MONTH = re.compile(
@@ -206,6 +214,13 @@ def english_quantities(text: str) -> list[Quantity]:
     below (the number check reports in that order)."""
     out = _en_times(text) + _en_digit_numbers(text) + _en_word_numbers(text)
     out = _en_fractions(text, out)
+    # "tens of thousands" (数万): one amount, not "thousands" (1,000)
+    for m in _EN_SCALE_OF_SCALE.finditer(text):
+        out = [q for q in out if not (m.start() <= q.start and q.end <= m.end())]
+        value = (10 if m.group(1).lower() == "tens" else 100) * _EN_SCALE[
+            m.group(2).lower().removesuffix("s")]
+        out.append(Quantity(value, "num", m.start(), m.end(), m.group(),
+                            qualifier=_qualifier(text[: m.start()])))
     for reader in (_en_scaled_words, _en_months, _en_weekdays, _en_romans):
         out += reader(text)
     # four hundred digits read as a float are infinite: no value a sentence can mean
@@ -331,6 +346,11 @@ def _en_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
                 text[: m.start()], re.I):
             out = [q for q in out if not (m.start() <= q.start and q.end <= m.end())]
         out.append(Quantity(num / den, "num", m.start(), m.end(), m.group(),
+                            qualifier=_qualifier(text[: m.start()])))
+    # "half a point", "half an hour": a half of one (0.5点); "half" is no denominator there
+    for m in _EN_HALF_OF_ONE.finditer(text):
+        out = [q for q in out if not (m.start() <= q.start and q.end <= m.start() + 4)]
+        out.append(Quantity(0.5, "num", m.start(), m.start() + 4, m.group(1),
                             qualifier=_qualifier(text[: m.start()])))
     # a "quarter" with another determiner ("the back quarter", "this quarter") is still a
     # fourth: 4分の1 renders it as well as 四半期 does (both values stay, as for "a third")
@@ -511,14 +531,23 @@ def japanese_digit_numbers(text: str) -> frozenset[float]:
 
 def japanese_numbers(text: str) -> frozenset[float]:
     """Values of the numbers written in Japanese ``text``: digits with units (1万8,400 →
-    18400; 140億 → 1.4e10; and their bare digit groups, see :func:`japanese_digit_numbers`)
-    and kanji numerals before a counter (二つ → 2, 三百人 → 300)."""
+    18400; 140億 → 1.4e10; and their bare digit groups, see :func:`japanese_digit_numbers`),
+    kanji numerals before a counter (二つ → 2, 三百人 → 300) and round amounts (数万 →
+    10,000, 数十万 → 100,000: "tens of thousands", "hundreds of thousands")."""
     vals = set(japanese_digit_numbers(text))
-    for m in _JA_KANJI_COUNTED.finditer(japanese.normalize(text)):
+    norm = japanese.normalize(text)
+    for m in _JA_KANJI_COUNTED.finditer(norm):
         v = parse_japanese_number(m.group())
         if v is not None:
             vals.add(v)
+    for m in _JA_ROUND_SCALE.finditer(norm):
+        vals.add({"": 1, "十": 10, "百": 100, "千": 1000}[m.group(1)]
+                 * {"万": 1e4, "億": 1e8}[m.group(2)])
     return frozenset(vals)
+
+
+#: 数万, 何十万, 数百億: an amount of a scale, written without its figure.
+_JA_ROUND_SCALE = re.compile(r"[数何]([十百千]?)([万億])")
 
 
 def parse_english_number(token: str, words: Mapping[str, float] | None = None) -> float | None:

@@ -130,6 +130,20 @@ def test_english_quantities_scales_and_signs():
     assert 20 in _values("two decades ago")
 
 
+def test_half_of_one_thing_and_scales_of_scales():
+    """Written-out amounts of the blind cases (data/blind): "half a point" is 0.5 (0.5点差),
+    not the denominator 2; "tens of thousands" is one amount (数万), not "thousands"."""
+    assert 0.5 in _values("half a point ahead of the champion")
+    assert 2 not in _values("half a point ahead of the champion")
+    assert 500000 in _values("half a million people")  # a scaled amount, as before
+    assert _values("stranding tens of thousands of passengers") == [1e4]
+    assert _values("hundreds of thousands of homes") == [1e5]
+    assert japanese_numbers("数万人の乗客") == {1e4}
+    assert japanese_numbers("数十万人") == {1e5}
+    assert japanese_numbers("何百万もの") == {1e6}
+    assert japanese_numbers("数千人") == {1000}
+
+
 def test_english_quantities_times_and_ranges():
     assert _values("6-8 p.m.", "time") == [20 * 60, 18 * 60]
     noon = english_quantities("at noon")

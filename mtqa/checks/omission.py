@@ -137,7 +137,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 15
+    version: ClassVar[int] = 16
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -335,6 +335,9 @@ class OmissionCheck(BaseCheck):
             if phrase.kinds == {"name"} and not phrase.repeated \
                     and facts_mod.name_said_more_often(lex):
                 continue  # another name of the pair stands in its place (Tokyo → 日本)
+            if not phrase.repeated and facts_mod.dropped_subject(
+                    pair.reference, phrase, earlier, text[: pair.mt_start]):
+                continue  # a subject the article gave before, left implicit in Japanese
             span = self._phrase_span(pair, lex, clauses, phrase)
             if span is None:
                 continue

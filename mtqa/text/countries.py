@@ -130,6 +130,12 @@ def _by_bare_form() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def is_country_form(word: str) -> bool:
+    """Whether English ``word`` is a form of a country of ``countries.tsv`` (its name, an
+    adjective or a short form, with or without dots: Canada, Canadian, U.S., US)."""
+    return word in _by_bare_form()
+
+
 @functools.lru_cache(maxsize=4096)
 def countries_rendered_by(word: str) -> tuple[tuple[str, ...], ...]:
     """The countries (each as its forms) that the Japanese ``word`` of two or more

@@ -9,7 +9,7 @@ import pytest
 
 import mtqa
 from mtqa.checks.names import english_names, katakana_parts
-from tests.harness import data_rows
+from tests.harness import Bead, data_rows, run_check
 
 
 def findings(pairs):
@@ -996,3 +996,33 @@ def test_a_country_the_english_names_after_a_capitalised_article_or_in_a_region_
                  "南スペインと地中海盆地に南ノルウェーのパレアクティック. アイルランド東ヨーロッパを"
                  "介してヨーロッパとトルコ, ギリシャ. モンゴル.")]
     assert [f.text for f in findings(segments) if f.code == "NAM007"] == []
+
+
+@pytest.mark.parametrize("en, ja", [
+    # WMT24 ESA dev, refA: a contraction opening the sentence is no name (I’ve)
+    ("I’ve been tempted to get sunglasses with prescriptions but they don’t make these for "
+     "that purpose 😆 I bought the golden aviators on a whim one birthday.",
+     "度付きのサングラスが買いたくなったんだけど、そういうのは作ってないんだって😆いつの誕生日"
+     "だったかゴールドのアビエーターを衝動買いしちゃった。"),
+    # the same English (of ESA dev) with "The" capitalised before a name of two countries'
+    # words: a katakana compound of common loanwords (ビール｜メーカー) renders words
+    ("Ignacio Sánchez Recarte, secretary general of the Comité Européen des Entreprises Vins "
+     "trade association, is dismissive of the concerns of the Beer Makers.",
+     "欧州ワイン貿易協会のイグナシオ・サンチェス・レカルテ事務局長は、ビールメーカーの懸念を否定"
+     "した。"),
+])
+def test_no_garbled_name_for_a_word_or_a_loanword_compound(en, ja):
+    """NAM008 only where a name's surname is left unrendered and a katakana word that
+    renders nothing else sounds partly like it (data/blind: ホルムグレン for Holmberg)."""
+    assert not [f for f in run_check("names", Bead(en, ja)) if f.code == "NAM008"]
+
+
+def test_a_surname_garbled_in_katakana_is_flagged():
+    # data/blind/dairy-merger (written blind): Holmberg given as ホルムグレン
+    en = ("Lantgården chief executive Mats Holmberg said he was confident of approval "
+          "because the two companies sell mainly in different markets.")
+    ja = ("ラントゴーデンのマッツ・ホルムグレン最高経営責任者は、両社の主な販売市場が異なるため"
+          "承認されると確信していると述べた。")
+    found = [f for f in run_check("names", Bead(en, ja)) if f.code == "NAM008"]
+    assert [(f.text, f.severity) for f in found] == [("ホルムグレン", "minor")]
+    assert found[0].evidence["english"] == "Mats Holmberg"

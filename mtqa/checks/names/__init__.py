@@ -44,6 +44,9 @@ Flagged:
   Bundesbank for ドイツ are the translator's usual renderings; California for アメリカ is
   none; see :meth:`.country_put_in.CountriesPutIn._country_put_in`).
 
+* ``NAM008`` — a name rendered by a katakana word that sounds only partly like it
+  (ホルムグレン for Holmberg): the name was garbled, not dropped (:mod:`.garbled`).
+
 A stray word after a name (``NAM002`` kanji, ``NAM004`` kana) is a person's when the
 English marks a person or when UniDic reads the name's last word as a personal name
 (人名).
@@ -76,6 +79,7 @@ from ...text.phonetic import kana_key, key_similarity, latin_key
 from ...types import AlignedPair, Finding
 from .. import Context
 from .country_put_in import CountriesPutIn, unrendered_countries
+from .garbled import GarbledNames
 from .dropped import DroppedNames
 from .english import (
     CAMPUS_WORDS,
@@ -112,11 +116,11 @@ __all__ = [
 
 
 class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
-                DroppedNames):
+                DroppedNames, GarbledNames):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 18
+    version: ClassVar[int] = 20
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -178,6 +182,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
             if finding is not None:
                 yield finding
         taken = {(p.run_start, p.run_end) for p in parts if p in own or p in near}
+        yield from self._garbled(pair, ctx, st, parts, own, taken)
         long_words = {fold(w) for w in window if len(w) >= 4}
         yield from self._glossed_names(tokens, pair, text, ref_stems, cap_stems, long_words,
                                        taken, st)

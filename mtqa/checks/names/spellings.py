@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ...text.countries import is_country_form
 from ...text.phonetic import kana_key
 from ...types import Finding
 from .. import Context
@@ -60,6 +61,8 @@ class Spellings(NameCheckBase):
             counts = Counter(r.surface for r in recs)
             if len(counts) < 2:
                 continue
+            if is_country_form(st.full.get(key, key)):
+                continue  # a country has its compounds (カナダ・チェス, カナダドル, カナダ人)
             canonical = _canonical(recs, counts, st.garbled)
             canon_sound = next(r.sound for r in recs if r.surface == canonical)
             canon_key = kana_key(canon_sound, strict=True)

@@ -1,0 +1,116 @@
+"""``NAM008``: a name rendered by a katakana word that sounds only partly like it.
+
+A name of the pair's English sentence whose last word (the surname) its Japanese does not
+render (no Latin copy, no katakana word that sounds like it even loosely, at
+:data:`~.matching.DROPPED_LOOSE_SIM`; a word JMdict knows may be translated), where the Japanese sentence holds a katakana word
+that renders nothing else — taken by no name of the English, no common word of JMdict, and
+no closer to another name of the English — and sounds like the name's last word from
+:data:`GARBLED_MIN` to :data:`GARBLED_MAX` (ホルムグレン for Holmberg, 0.57; ノースウッド for
+Northwind, 0.61): the name was garbled, not dropped. Correct renderings sound like the name
+from 0.75 up (:data:`~.matching.MATCH_MIN`; names of unusual spelling from about 0.68:
+リュブリャナ for Ljubljana), unrelated words up to about 0.6; the band between is where a
+transliteration lost or changed a syllable. A name made of English words (FairFlight) is
+rendered word by word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...text import japanese, jmdict
+from ...text.countries import is_country_form
+from ...text.english import STOPWORDS
+from ...text.lexicon import english_entry
+from ...text.phonetic import name_similarity, name_similarity_reaches
+from ...types import AlignedPair, Finding
+from .. import Context
+from .base import NameCheckBase
+from .english import EN_WORD, NAME_PARTICLES, fold
+from .katakana import KanaPart
+from .matching import DROPPED_LOOSE_SIM
+from .state import NameState
+
+#: The least similarity of a katakana word to a name it garbles (below it the word is
+#: another word, or a name the English calls otherwise) ...
+GARBLED_MIN = 0.55
+#: ... and the most: from it up, a name of an unusual spelling may be rendered correctly
+#: (リュブリャナ for Ljubljana, 0.68).
+GARBLED_MAX = 0.65
+
+
+def _common_word(surface: str) -> bool:
+    """Whether the katakana word is a common word: JMdict glosses it as one (パイロット
+    "pilot"; a word it glosses only by a name, ノースウッド "Northwood", is a name, maybe
+    garbled), or UniDic reads it as common loanwords of three kana or more (ビール｜メーカー,
+    ライト｜セット: a name translated, not garbled)."""
+    if any(g[:1].islower() for g in jmdict.glosses(surface)):
+        return True
+    toks = japanese.tokenize(surface)
+    return len(toks) > 1 and all(t.pos2 == "普通名詞" and len(t.surface) >= 3 for t in toks)
+
+
+class GarbledNames(NameCheckBase):
+    """``NAM008``: a name garbled in katakana (see the module)."""
+
+    def _garbled(self, pair: AlignedPair, ctx: Context, st: NameState,
+                 parts: list[KanaPart], own: dict[KanaPart, tuple[str, float]],
+                 taken_runs: set[tuple[int, int]]) -> Iterator[Finding]:
+        """NAM008 findings of the pair: each unrendered name's best partial rendering."""
+        free = [p for p in parts if not p.reading and (p.run_start, p.run_end) not in taken_runs
+                and len(p.surface) >= 3 and not _common_word(p.surface)]
+        if not free:
+            return
+        seg = ctx.translation.text[pair.mt_start : pair.mt_end]
+        folded = japanese.normalize(seg).lower()
+        # other names the part might render, left unrendered (a common word would be its
+        # JMdict katakana)
+        other_words = {fold(w) for w in EN_WORD.findall(pair.reference)
+                       if len(w) >= 3 and w[:1].isupper() and not any(
+                           name_similarity_reaches(fold(w), p.sound, DROPPED_LOOSE_SIM)
+                           for p in parts)}
+        text = ctx.translation.text
+        used: set[KanaPart] = set()
+        for name in st.names:
+            if not pair.ref_start <= name.start < pair.ref_end:
+                continue
+            words = [w for w in name.words if w.lower() not in NAME_PARTICLES]
+            if not words:
+                continue
+            # the surname (or the name's last word) unrendered, whatever the given name
+            last = fold(words[-1])
+            if "-" in last:
+                # "Grenoble-based" is Grenoble's; a hyphenated name (Part-Dieu, Vaulx-en-
+                # Velin) is spoken as its own language spells it: no sound to compare
+                pieces = [x for x in last.split("-") if x and not english_entry(x).headwords]
+                if len(pieces) != 1 or len(last.split("-")) > 2:
+                    continue
+                last = pieces[0]
+            camel = re.findall(r"[A-Z][a-z]+", words[-1])
+            if len(camel) > 1 and all(english_entry(c.lower()).headwords for c in camel):
+                continue  # FairFlight: words, rendered each by its own katakana
+            if is_country_form(words[-1]) or is_country_form(fold(words[-1]).title()):
+                continue  # a country has its own Japanese name (ノルウェー for Norwegian)
+            if (len(last) < 4 or "'" in last or last in STOPWORDS or last in folded or words[-1].isupper()
+                    or english_entry(last).headwords
+                    or any(name_similarity_reaches(last, p.sound, DROPPED_LOOSE_SIM)
+                           for p in parts
+                           # (a part another name took renders that one: ロンドン)
+                           if own.get(p, (last, 0.0))[0] in {last, *map(fold, words)})):
+                continue
+            best = max(((name_similarity(last, p.sound), p) for p in free if p not in used),
+                       default=None, key=lambda x: x[0])
+            if best is None or not GARBLED_MIN <= best[0] < GARBLED_MAX:
+                continue
+            sim, part = best
+            # a part that sounds as much like another name of the sentence renders that one
+            if any(name_similarity(w, part.sound) >= sim for w in other_words
+                   if w != last and w not in {fold(x) for x in words}):
+                continue
+            used.add(part)
+            yield self._finding(
+                "NAM008", "minor", part.start, part.end, text,
+                f"name '{name.text}' rendered as {part.surface}, which sounds only partly like "
+                f"it ({sim:.2f}): a syllable lost or changed",
+                pair.reference, pair.index, english=name.text, similarity=f"{sim:.2f}",
+            )

@@ -137,7 +137,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 16
+    version: ClassVar[int] = 17
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -369,7 +369,7 @@ class OmissionCheck(BaseCheck):
         degree = place.degree_unit(phrase, pair.reference, lex, bounds, owned)
         if degree is not None:  # "just *95*": next to わずか, not with the noun it counts
             return place.gap_span(lex.units, degree)
-        u = place.head_unit(phrase, lex, bounds, owned)
+        u = place.head_unit(phrase, lex, bounds, owned, pair.reference)
         if u is None and clause is not None and (
                 phrase.kinds != {"name"}
                 or place.alone_in_clause(pair.reference, phrase, bounds)):
@@ -378,7 +378,8 @@ class OmissionCheck(BaseCheck):
             # sentence; a name there is more likely rendered by a sound the matcher
             # does not hear (クナッグリグ for "Nagle") than dropped with its clause,
             # unless the clause is the name alone ("In Germany, ...")
-            u = place.head_unit(phrase, lex, (0, len(pair.reference)), owned)
+            u = place.head_unit(phrase, lex, (0, len(pair.reference)), owned,
+                                 pair.reference)
         if u is None:
             return None
         if phrase.initial and phrase.partner is None:
@@ -386,8 +387,8 @@ class OmissionCheck(BaseCheck):
                 u = next(k for k, x in enumerate(lex.units) if x.sentence == min(owned))
             return place.sentence_opening(lex.units, u)
         start, end = place.gap_span(lex.units, u)
-        if phrase.preposition not in {"", "of"} and not phrase.premodifier \
-                and phrase.partner is None:
+        if phrase.preposition not in {"", "of"} and phrase.partner is None and (
+                not phrase.premodifier or place.noun_lost(phrase, lex, pair.reference)):
             end = place.to_predicate(lex.units, u, end)
         return start, end
 
@@ -441,14 +442,24 @@ class OmissionCheck(BaseCheck):
     @staticmethod
     def _bunsetsu(units: Sequence[JaUnit], u: int, ctx: Context) -> tuple[int, int]:
         """The token ``u`` with the nouns before it in its compound and the function
-        words after it (a bunsetsu, roughly)."""
+        words after it (a bunsetsu, roughly); a number with all its pieces and its unit
+        (4億1,200万ポンド, not 4)."""
         a = u
         while (a > 0 and units[a - 1].sentence == units[u].sentence
                and units[a - 1].pos1 in {"名詞", "接頭辞"} and units[a].pos1 in {"名詞", "接尾辞"}):
             a -= 1
         b = u
+        # a number is all its pieces and what it counts (4｜億｜1｜,｜200｜万｜ポンド)
+        while units[u].pos2 == "数詞" and b + 1 < len(units) and units[b + 1].sentence == \
+                units[u].sentence and units[b + 1].start == units[b].end and (
+                units[b + 1].pos2 == "数詞" or (
+                    units[b + 1].text in {",", "，", ".", "．"} and b + 2 < len(units)
+                    and units[b + 2].pos2 == "数詞")
+                or (units[b].pos2 == "数詞" and units[b + 1].pos1 in {"名詞", "接尾辞"})):
+            b += 1
+        u0 = b
         while (b + 1 < len(units) and units[b + 1].sentence == units[u].sentence
-               and b - u < 4 and (units[b + 1].pos1 in {"助詞", "助動詞", "接尾辞"}
+               and b - u0 < 4 and (units[b + 1].pos1 in {"助詞", "助動詞", "接尾辞"}
                                   or units[b + 1].pos2 == "非自立可能"
                                   or (units[b + 1].pos1 == "動詞" and units[b].pos1 == "助詞"
                                       and len(units[b + 1].text) <= 2))):

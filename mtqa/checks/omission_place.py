@@ -41,7 +41,9 @@ from ..text.numerals import EN_MONTHS
 from .omitted_facts import (
     CONTEXT_WORDS,
     COUNTING_WORDS,
+    ENGLISH_SENTENCE,
     OPENERS,
+    PREPOSITIONS,
     WORD,
     MissingPhrase,
     katakana_words,
@@ -59,7 +61,7 @@ _CLAUSE_MARKS = frozenset("、。，「」『』（）()：:")
 
 
 def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
-              own: frozenset[int] | None = None) -> int | None:
+              own: frozenset[int] | None = None, reference: str = "") -> int | None:
     """The Japanese unit rendering the English word the phrase modifies (see the module
     docstring), looked for within the phrase's English clause ``clause``: the other end of
     its range when it has one; the word after it when it stands before a word; the word
@@ -99,12 +101,30 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
     elif (phrase.appositive or (phrase.verb and not phrase.premodifier)) and before:
         # an apposition precedes its noun; a factor follows the noun that multiplied
         order = list(reversed(before)) + after
+    elif (phrase.premodifier and phrase.preposition and before and reference
+          and noun_lost(phrase, lex, reference)):
+        # the noun it modifies is gone with it ("recalling packs *in 14* countries"): the
+        # whole prepositional phrase was dropped, and belongs with the word before it
+        order = list(reversed(before)) + after
     elif (phrase.premodifier or phrase.initial or phrase.clause_initial
           or not phrase.preposition or not before):
         order = after + list(reversed(before))
     else:
         order = list(reversed(before)) + after
     return nearest_link(lex, order[0], own) if order else None
+
+
+def noun_lost(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
+    """Whether the English noun the phrase modifies, right after it, has no rendering
+    either and ends the noun phrase ("*14* countries after …", "*14* countries."), not
+    a word of a longer one ("a *two* hour interview": the interview is its head)."""
+    k = next((k for k, w in enumerate(lex.words) if w.start >= phrase.end), None)
+    if k is None or lex.covered(k):
+        return False
+    rest = reference[lex.words[k].end :]
+    nxt = WORD.match(rest.lstrip())
+    return nxt is None or bool(re.match(r"\s*[,.;:!?)]", rest)) or (
+        nxt.group().lower() in PREPOSITIONS | {"and", "or", "but", "that", "which", "who"})
 
 
 #: Words that bound or approximate the number right after them ("just 95", "nearly a
@@ -199,8 +219,7 @@ def own_sentences(reference: str, lex: Lexicon, at: int) -> frozenset[int] | Non
     holding offset ``at``: each Japanese sentence belongs to the English sentence most of
     whose words it renders. None when the Japanese is one sentence, or when no Japanese
     sentence belongs to that English sentence (nothing to tell apart)."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+(?:[.!?]+[\"”’']?|$)",
-                                                       reference)]
+    spans = [(m.start(), m.end()) for m in ENGLISH_SENTENCE.finditer(reference)]
     if len({u.sentence for u in lex.units}) < 2 or len(spans) < 2:
         return None
     votes: dict[int, Counter[int]] = {}

@@ -425,7 +425,8 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
             continue
         kind = "date" if any(q.kind in {"month", "weekday", "time"} for q in g) else "number"
         rendered = any(_quantity_in(q, r) for q in g for r in renderings) or any(
-            _identifier_kept(reference, q.start, q.end, renderings) for q in g)
+            _identifier_kept(reference, q.start, q.end, renderings) for q in g) or (
+            _pair_named(reference, g))
         # a Japanese value of the same kind that no English value accounts for: the number
         # (or the weekday: 木曜日 for Wednesday) was changed, not dropped (the numbers
         # check reports it)
@@ -455,6 +456,30 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
             facts.append(Fact(w.start, w.end, "name", not rendered or repeated,
                               repeated=repeated))
     return sorted(facts, key=lambda f: f.start)
+
+
+#: Two capitalised names joined by "and" ("Fjellmelk and Sweden's Lantgården", "the North
+#: and the South").
+_TWO_NAMES = re.compile(r"\b[A-Z][\w'’\-]*\s+and\s+(?:the\s+)?[A-Z][\w'’\-]*")
+
+
+def _pair_named(reference: str, g: Sequence[Quantity]) -> bool:
+    """Whether a spelled-out "two" counts two things the English sentence names ("the two
+    groups" after "Fjellmelk and Sweden's Lantgården"; "split in two, the North and the
+    South"): a Japanese sentence that names both (AとB) says how many they are."""
+    if not all(q.text.lower() == "two" for q in g):
+        return False
+    spans = [(m.start(), m.end()) for m in ENGLISH_SENTENCE.finditer(reference)]
+    at = g[0].start
+    a, b = next(((a, b) for a, b in spans if a <= at < b), (0, len(reference)))
+    return bool(_TWO_NAMES.search(reference[a:b]))
+
+
+#: An English sentence: up to a stop followed by a space or the end, not the point of a
+#: number (3.8%: "inflation slowed to 3.8% in May" is one sentence) nor one after a single
+#: capital (the U.S. said, J. Smith); other abbreviations (Mr., Jan.) still end one.
+ENGLISH_SENTENCE = re.compile(
+    r"(?:[^.!?]|(?<=\b[A-Z])\.|[.!?](?![\"”’']?(?:\s|$)))+(?:[.!?]+[\"”’']?|$)")
 
 
 def possessor_dropped(k: int, lex: Lexicon, reference: str) -> bool:

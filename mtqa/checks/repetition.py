@@ -14,7 +14,8 @@ tokens is flagged at its second occurrence when
   parallel phrases (産業のための…、家庭のための…: each with its own modifier, or items of a
   coordination), which correct Japanese repeats where English says the word once;
 * it is no emphatic reduplication (遠い遠い昔, そう、そう: an adjective, adverb or
-  interjection said twice in a row);
+  interjection said twice in a row), nor the distributive one of one and a counter
+  (一つ一つ, 1リットル1リットル: "one by one", "every litre");
 * and the aligned English does not say it twice itself (a katakana name UniDic cuts in
   two is compared whole: "Mira..? Mira!" called twice; so is a phrase UniDic cuts into
   function words: もしかしたら "maybe" for "Maybe, just maybe"), nor says one of its words
@@ -327,6 +328,13 @@ def _reduplication(toks: Sequence[japanese.Token], i: int, j: int) -> bool:
             and len(between) <= 1 and all(t.pos2 == "読点" for t in between))
 
 
+def _distributive(phrase: Sequence[japanese.Token]) -> bool:
+    """Whether ``phrase``, said twice in a row, is the distributive reduplication of one
+    and a counter: 一つ一つ, 一歩一歩, 1リットル1リットル ("every litre", "one by one")."""
+    return (len(phrase) == 2 and phrase[0].pos2 == "数詞"
+            and phrase[0].surface in {"1", "一", "１"} and phrase[1].pos1 in {"名詞", "接尾辞"})
+
+
 #: Particles that bind a repeated phrase to its own word before it (ルワンダを安全な国と
 #: しない…同国を安全な国とする; 産業のための…家庭のための).
 _BINDING = frozenset({"の", "な", "を", "が", "は", "に", "で"})
@@ -387,7 +395,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 12
+    version: ClassVar[int] = 13
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -550,6 +558,8 @@ class RepetitionCheck(BaseCheck):
                     continue  # the original spelling given again in brackets
                 adjacent = all(t.is_punct for t in gap)
                 if n == 1 and _reduplication(toks, i, j):
+                    continue
+                if j == i + n and _distributive(toks[i : i + n]):
                     continue
                 if not adjacent and _parallel(toks, i, j):
                     continue

@@ -82,3 +82,38 @@ def test_a_name_garbled_in_katakana_is_flagged(name: str, text: str) -> None:
 def test_a_name_rendered_loosely_but_right_is_not(name: str, text: str) -> None:
     report = _check(name)
     assert not [f for f in report.finding_list if f.category == "name" and f.text == text]
+
+
+def _findings(name: str, code: str) -> list[tuple[str, str]]:
+    return [(f.text, f.message) for f in _check(name).finding_list if f.code == code]
+
+
+def test_a_dropped_phrase_is_placed_in_its_own_sentence() -> None:
+    """"… slowed to 3.8% in May from 4.6% in April … The bank's target is 2.5%, with a
+    tolerance band of one percentage point either way.": the points of 3.8% and 4.6% end
+    no sentence, so the lost band belongs with 目標は2.5%だ, not with the sentence before."""
+    found = _findings("rate-decision", "OMI002")
+    assert [text for text, message in found if "of one" in message] == ["同行の目標は"]
+
+
+def test_a_phrase_dropped_with_its_noun_belongs_with_the_word_before() -> None:
+    """"recalling … Trivasol in 14 countries after routine testing found …": the country
+    count went with its noun, so it belongs by the recalled drug, not in the clause of
+    what the testing found."""
+    found = [text for text, message in _findings("drug-recall", "OMI002") if "14" in message]
+    assert found == ["トリバソール"]
+
+
+def test_a_relative_clause_omission_points_at_the_whole_number() -> None:
+    found = [text for text, message in _findings("leicester-tram", "OMI001")
+             if "260" in message]
+    assert found == ["4億1,200万ポンドに上る"]
+
+
+def test_no_false_alarm_on_common_japanese_forms() -> None:
+    """The two groups named (フィエルメルクと…ラントゴーデン・メイエリは) say "the two";
+    1リットル1リットル is "every litre"; "ruled on Thursday that …" has no relative
+    clause to break."""
+    assert not [m for _, m in _findings("dairy-merger", "OMI002") if "'two'" in m]
+    assert not [t for t, _ in _findings("dairy-tariff-dispute", "REP001") if "リットル" in t]
+    assert not _findings("dairy-tariff-dispute", "SCR004")

@@ -2,9 +2,10 @@
 
 A name of the pair's English sentence whose last word (the surname) its Japanese does not
 render (no Latin copy, no katakana word that sounds like it even loosely, at
-:data:`~.matching.DROPPED_LOOSE_SIM`; a word JMdict knows may be translated), where the Japanese sentence holds a katakana word
-that renders nothing else — taken by no name of the English, no common word of JMdict, and
-no closer to another name of the English — and sounds like the name's last word from
+:data:`~.matching.DROPPED_LOOSE_SIM`; a word JMdict knows may be translated), where the
+Japanese sentence holds a katakana word that renders nothing else — taken by no name of
+the English, no common word of JMdict, and no closer to another name of the English left
+unrendered — and sounds like the name's last word from
 :data:`GARBLED_MIN` to :data:`GARBLED_MAX` (ホルムグレン for Holmberg, 0.57; ノースウッド for
 Northwind, 0.61): the name was garbled, not dropped. Correct renderings sound like the name
 from 0.75 up (:data:`~.matching.MATCH_MIN`; names of unusual spelling from about 0.68:
@@ -91,7 +92,8 @@ class GarbledNames(NameCheckBase):
                 continue  # FairFlight: words, rendered each by its own katakana
             if is_country_form(words[-1]) or is_country_form(fold(words[-1]).title()):
                 continue  # a country has its own Japanese name (ノルウェー for Norwegian)
-            if (len(last) < 4 or "'" in last or last in STOPWORDS or last in folded or words[-1].isupper()
+            if (len(last) < 4 or "'" in last or last in STOPWORDS or last in folded
+                    or words[-1].isupper()
                     or english_entry(last).headwords
                     or any(name_similarity_reaches(last, p.sound, DROPPED_LOOSE_SIM)
                            for p in parts

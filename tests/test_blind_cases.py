@@ -49,6 +49,9 @@ def test_professional_translation_gets_no_finding(name: str) -> None:
     ("data-breach-inquiry", "取締役"),
     # "Deputy mayor for transport Hélène Marchetti": a deputy minister of the state
     ("lyon-tram", "運輸副大臣"),
+    # "Fjellmelk chairman", the article having said "dairy cooperative Fjellmelk": the
+    # chair of an assembly (議長), not of a company
+    ("dairy-merger", "議長"),
 ])
 def test_a_title_of_another_office_is_flagged(name: str, text: str) -> None:
     report = _check(name)

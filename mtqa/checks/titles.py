@@ -130,7 +130,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 9
+    version: ClassVar[int] = 10
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -143,12 +143,15 @@ class TitleCheck(BaseCheck):
         matches = _titles(ctx, gl, pair.reference) if pair.ref_sentences else []
         window_en, window_ja = _window(pair, ctx)
         window_titles = _titles(ctx, gl, window_en)
-        licensed = {r for m in window_titles for r in _accepted(window_en, m)[1]}
+        named = ctx.check_state(_TitleState).organisations
+        licensed = {r for m in window_titles
+                    for r in _accepted_in_article(window_en, m, named)[1]}
         flagged: set[tuple[int, int]] = set()
         offices = _office_renderings(gl)
         for m in matches:
-            kind, renderings = _accepted(pair.reference, m)
-            present = [r for r in renderings if rendering_present(r, seg, comps)]
+            kind, renderings = _accepted_in_article(pair.reference, m, named)
+            present = [r for r in renderings if rendering_present(r, seg, comps)
+                       and _stands_alone(r, seg)]
             if present and not all(
                     _inside_other_office(r, seg, pair.mt_start, comps, renderings, licensed,
                                          offices) for r in present):
@@ -580,6 +583,9 @@ class _TitleState:
     doc_renderings: frozenset[str]
     holders: tuple[tuple[str, frozenset[str]], ...] = ()
     supported: frozenset[str] = frozenset()
+    #: organisations the article names with their kind ("dairy cooperative Fjellmelk",
+    #: "Ferralis Construction, a Grenoble-based firm"): (name, kind)
+    organisations: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def for_document(cls, ctx: Context) -> _TitleState:
@@ -592,7 +598,8 @@ class _TitleState:
                 people.setdefault(name, set()).update([kind] if kind else ["?"])
         holders = tuple((n, frozenset(k)) for n, k in people.items() if "?" not in k)
         return cls(frozenset(r for m in found for r in m.entry.renderings), holders,
-                   _supported_kinds(ref, found))
+                   _supported_kinds(ref, found),
+                   tuple(organisations().named_organisations(ref).items()))
 
 
 def _window(pair: AlignedPair, ctx: Context) -> tuple[str, str]:
@@ -685,8 +692,27 @@ def _accepted(text: str, m: TitleMatch) -> tuple[str | None, tuple[str, ...]]:
     Cached per article (:mod:`mtqa.text.cache`): ``text`` is a pair's English, its window or
     the whole reference, so a process-wide cache kept every article's text (issue #20:
     +6 % resident memory over a feed of 1,000 articles, ``benchmarks/feed_scale.py``)."""
+    kind = organisations().holder_kind(text, m)
+    return kind, _renderings_for(kind, m)
+
+
+def _accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, str]]
+                         ) -> tuple[str | None, tuple[str, ...]]:
+    """:func:`_accepted`, the holder's kind read from the article when ``text`` does not
+    say it: "Fjellmelk chairman" where the article said "dairy cooperative Fjellmelk"
+    (``named``: :meth:`mtqa.text.glossary.Organisations.named_organisations`)."""
+    kind, renderings = _accepted(text, m)
+    if kind is None and named:
+        kind = organisations().named_holder_kind(text, m, dict(named))
+        if kind:
+            renderings = _renderings_for(kind, m)
+    return kind, renderings
+
+
+def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
+    """The renderings of title ``m`` accepted for a holder of organisation ``kind`` (see
+    :func:`_accepted`)."""
     orgs = organisations()
-    kind = orgs.holder_kind(text, m)
     renderings = m.entry.renderings
     if kind:
         fit = tuple(r for r in renderings
@@ -697,8 +723,17 @@ def _accepted(text: str, m: TitleMatch) -> tuple[str | None, tuple[str, ...]]:
             # ("chief executive") keeps its own renderings (not 最高執行責任者, the COO's)
             fit += tuple(t for t in orgs.titles_of(kind) if len(t) > 1 and t not in fit)
         if fit:
-            return kind, fit
-    return kind, renderings
+            return fit
+    return renderings
+
+
+def _stands_alone(r: str, seg: str) -> bool:
+    """Whether rendering ``r`` occurs in ``seg`` as a word of its own somewhere, not only
+    as the start of a longer kanji word (取締役 in 取締役会, "the board"; 議長 in 議長国)."""
+    if len(r) < 2:
+        return True
+    return any(not japanese.has_kanji(seg[m.end() : m.end() + 1])
+               for m in re.finditer(re.escape(r), seg))
 
 
 @functools.lru_cache(maxsize=8)

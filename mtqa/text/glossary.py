@@ -544,6 +544,51 @@ class Organisations:
             return self._sentence_state(text, match)
         return None
 
+    def named_organisations(self, text: str) -> dict[str, str]:
+        """Organisations English ``text`` names together with what kind they are, by a
+        word naming the kind right before the name ("dairy cooperative Fjellmelk",
+        "carmaker Orion") or in an apposition after it ("Ferralis Construction, a
+        Grenoble-based firm", "Halvern Pharma, the drugmaker"): name → kind."""
+        out: dict[str, str] = {}
+        for m in _CUE_THEN_NAME.finditer(text):
+            if m.group(2) in self.countries_named:
+                continue
+            cues = self.cue_kinds(_PHRASE_WORD.findall(m.group(1))[-2:], countries=False)
+            if cues and cues[-1][1] == len(_PHRASE_WORD.findall(m.group(1))[-2:]):
+                out.setdefault(m.group(2), cues[-1][2])
+        for m in _NAME_THEN_CUE.finditer(text):
+            if m.group(1) in self.countries_named:
+                continue
+            words = _PHRASE_WORD.findall(m.group(2))
+            cues = self.cue_kinds(words, countries=False)
+            if cues and cues[-1][1] == len(words):
+                out.setdefault(m.group(1), cues[-1][2])
+        return out
+
+    @functools.cached_property
+    def countries_named(self) -> frozenset[str]:
+        """Every form of every country, as one string ("New Zealand", "Norwegian")."""
+        return frozenset(" ".join(words) for words in self.countries)
+
+    def named_holder_kind(self, text: str, match: TitleMatch,
+                          named: Mapping[str, str]) -> str | None:
+        """The kind of the organisation whose name stands right before title ``match``
+        ("Fjellmelk chairman", "Fjellmelk's chairman") or after it in "of X", when the
+        article said what kind it is (``named``: :meth:`named_organisations`)."""
+        before = re.search(r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*?)(?:['’]s?)?\s+$",
+                           text[: match.start])
+        after = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)",
+                         text[match.end :])
+        for m in (before, after):
+            if m is None:
+                continue
+            name = m.group(1)
+            for key, kind in named.items():
+                if name == key or name.endswith(" " + key) or key.startswith(name + " ") \
+                        or key.split()[0] == name:
+                    return kind
+        return None
+
     def cue_kinds(self, words: Sequence[str], countries: bool = True
                   ) -> list[tuple[int, int, str]]:
         """(first word, last word + 1, kind) of the organisation words and (with
@@ -619,6 +664,15 @@ class Organisations:
 
 
 _PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]")
+#: A lower-case word or two naming a kind of organisation, then a capitalised name
+#: ("dairy cooperative Fjellmelk").
+_CUE_THEN_NAME = re.compile(
+    r"\b((?:[a-z][\w\-]*\s+)?[a-z][\w\-]*)\s+((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)")
+#: A capitalised name, a comma, and an apposition of at most four words ending on a noun
+#: ("Ferralis Construction, a Grenoble-based firm").
+_NAME_THEN_CUE = re.compile(
+    r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*),\s+(?:a|an|the)\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]*)"
+    r"(?=[,.;]|\s+(?:that|which|based|in|of|with)\b)")
 
 
 @functools.lru_cache(maxsize=1)

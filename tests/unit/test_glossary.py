@@ -224,3 +224,16 @@ def test_cli_reports_a_bad_glossary_in_one_line(tmp_path: Path, capsys):
     assert code == 2
     assert len(err) == 1 and str(bad) in err[0]
     assert "Traceback" not in err[0]
+
+
+def test_an_article_says_what_kind_its_organisations_are():
+    """By a word of the kind before the name, or an apposition after it (data/blind)."""
+    from mtqa.text.glossary import organisations
+
+    text = ("Norwegian dairy cooperative Fjellmelk and Sweden's Lantgården Mejeri have agreed "
+            "to merge. The main contract is expected to go to Ferralis Construction, a "
+            "Grenoble-based firm that built Lyon's Blue Line. Halvern Pharma, the Basel-based "
+            "drugmaker, said on Monday it was recalling 2.3 million packs.")
+    named = organisations().named_organisations(text)
+    assert named == {"Fjellmelk": "company", "Ferralis Construction": "company",
+                     "Halvern Pharma": "company"}

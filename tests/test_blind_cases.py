@@ -120,3 +120,11 @@ def test_no_false_alarm_on_common_japanese_forms() -> None:
     assert not [m for _, m in _findings("dairy-merger", "OMI002") if "'two'" in m]
     assert not [t for t, _ in _findings("dairy-tariff-dispute", "REP001") if "リットル" in t]
     assert not _findings("dairy-tariff-dispute", "SCR004")
+
+
+def test_an_absolute_clause_left_out_is_an_omission() -> None:
+    """"…had left the company since January, most of them recruited by larger carriers
+    offering higher pay.": the Japanese stops at 23人の機長が退社した."""
+    found = [(text, message) for text, message in _findings("airline-routes", "OMI001")]
+    assert [text for text, message in found if "most of them" in message] == [
+        "退社したと明らかにした"]

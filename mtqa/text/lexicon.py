@@ -64,6 +64,10 @@ _ALWAYS_OPENS = frozenset(
 #: Words that open a clause after a comma (else they may open a phrase: "after talks").
 _OPENS_AFTER_COMMA = frozenset("where when after before if until since as".split())
 OPENER_WORDS = _ALWAYS_OPENS | _OPENS_AFTER_COMMA | {"and", "but"}
+#: Quantifiers that open an absolute clause after a comma with "of them", "of whom"
+#: (", most of them recruited by ...", ", some of which were sold").
+_QUANTIFIERS = frozenset("most many some all none several both each half few".split())
+_PARTITIVE_PRONOUN = re.compile(r"\s+of\s+(?:them|whom|which|these|those)\b", re.I)
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
 #: Words after "and"/"but" that show a new verb phrase follows (not a noun list).
 _VERBISH = frozenset(
@@ -238,6 +242,10 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
                 close = re.search(r",|[.!?;](?=\s|$)", text[m.end():])
                 if close:
                     cuts.add(m.end() + close.end())
+        elif after_comma and w in _QUANTIFIERS and _PARTITIVE_PRONOUN.match(text, m.end()):
+            # an absolute clause: ", most of them recruited by larger carriers"
+            cuts.add(m.start())
+            openers[m.start()] = w
         elif after_comma and _participle(w):
             # a participial clause: ", warning that…", ", forcing 12,000 residents…"
             cuts.add(m.start())

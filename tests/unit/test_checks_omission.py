@@ -108,6 +108,13 @@ def test_english_clauses_cut_at_clause_openers_not_lists() -> None:
     chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]
     assert chunks == ["Schools, housing and roads were damaged",
                       "forcing 12,000 residents from homes"]
+    # an absolute clause after a comma: a quantifier with "of them" (data/blind)
+    text = ("23 captains had left the company since January, most of them recruited by "
+            "larger carriers offering higher pay. Some of them, she said, will return.")
+    chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]
+    assert chunks == ["23 captains had left the company since January",
+                      "most of them recruited by larger carriers offering higher pay",
+                      "Some of them, she said, will return"]
 
 
 def test_english_words_numbers_and_names() -> None:

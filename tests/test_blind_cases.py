@@ -128,3 +128,8 @@ def test_an_absolute_clause_left_out_is_an_omission() -> None:
     found = [(text, message) for text, message in _findings("airline-routes", "OMI001")]
     assert [text for text, message in found if "most of them" in message] == [
         "退社したと明らかにした"]
+
+
+def test_a_capital_for_its_government_is_no_omission() -> None:
+    """"Ottawa's argument" → カナダ政府の主張 renders the capital by its government."""
+    assert not [m for _, m in _findings("dairy-tariff-dispute", "OMI002") if "Ottawa" in m]

@@ -73,7 +73,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..text import japanese, wordlists
+from ..text import japanese, wordlists, wordnet
 from ..text.countries import (
     country_mentions,
     country_renderings,
@@ -451,7 +451,8 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
                                      and not reference[w.end : nxt.start].strip()):
             continue
         if is_name(w.text):
-            rendered = word_rendered(k, renderings)
+            rendered = word_rendered(k, renderings) or _government_named(
+                w.text, reference, renderings[0])
             repeated = rendered and possessor_dropped(k, lex, reference)
             facts.append(Fact(w.start, w.end, "name", not rendered or repeated,
                               repeated=repeated))
@@ -480,6 +481,24 @@ def _pair_named(reference: str, g: Sequence[Quantity]) -> bool:
 #: capital (the U.S. said, J. Smith); other abbreviations (Mr., Jan.) still end one.
 ENGLISH_SENTENCE = re.compile(
     r"(?:[^.!?]|(?<=\b[A-Z])\.|[.!?](?![\"”’']?(?:\s|$)))+(?:[.!?]+[\"”’']?|$)")
+
+
+def _government_named(word: str, reference: str, rendering: Rendering) -> bool:
+    """Whether ``word`` is a capital or seat of government (WordNet: Ottawa, Washington)
+    whose country the pair's Japanese names more often than its English does: a capital
+    stands for its government ("Ottawa's argument" → カナダ政府の主張), as news Japanese
+    renders it; a country said as often as the English says it renders the country
+    ("Japan's minister … whether Tokyo had" → 日本の財務相 … renders no Tokyo)."""
+    name = _bare(word)
+    if not wordnet.is_seat_of_government(name):
+        return False
+    country = next(iter(country_mentions(wordnet.what_holds(name))), None)
+    if country is None:
+        return False
+    said = sum(1 for c in country_mentions(reference) if c.forms == country.forms)
+    spots = {m.start() for r in country_renderings(country.forms) if len(r) > 1
+             for m in re.finditer(re.escape(r), rendering.text)}
+    return len(spots) > said
 
 
 def possessor_dropped(k: int, lex: Lexicon, reference: str) -> bool:

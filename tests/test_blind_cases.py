@@ -133,3 +133,9 @@ def test_an_absolute_clause_left_out_is_an_omission() -> None:
 def test_a_capital_for_its_government_is_no_omission() -> None:
     """"Ottawa's argument" → カナダ政府の主張 renders the capital by its government."""
     assert not [m for _, m in _findings("dairy-tariff-dispute", "OMI002") if "Ottawa" in m]
+
+
+def test_inspectors_are_a_rank_only_before_a_name() -> None:
+    """"Inspectors said the dam's outer wall had been raised" → 検査官: officials who
+    inspect, not the police rank of "Inspector Chidi Eze" (data/cases: 警部)."""
+    assert not [t for t, _ in _findings("tailings-dam", "TTL001") if t == "検査官"]

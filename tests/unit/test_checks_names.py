@@ -1026,3 +1026,12 @@ def test_a_surname_garbled_in_katakana_is_flagged():
     found = [f for f in run_check("names", Bead(en, ja)) if f.code == "NAM008"]
     assert [(f.text, f.severity) for f in found] == [("ホルムグレン", "minor")]
     assert found[0].evidence["english"] == "Mats Holmberg"
+
+
+def test_a_plural_nationality_is_no_garbled_name():
+    # data/riyadh: "to partner with the Russians" → ロシア人と提携する (0.63 like "Russians")
+    en = ("If the parties succeed in negotiating an end to the conflict in Ukraine, Rubio "
+          "said, that could open up \"incredible opportunities\" to partner with the Russians.")
+    ja = ("当事者がウクライナの紛争の終結を交渉することに成功した場合、ルビオは、ロシア人と提携する"
+          "ために「信じられないほどの機会」を開くことができると述べた。")
+    assert not [f for f in run_check("names", Bead(en, ja)) if f.code == "NAM008"]

@@ -90,8 +90,10 @@ class GarbledNames(NameCheckBase):
             camel = re.findall(r"[A-Z][a-z]+", words[-1])
             if len(camel) > 1 and all(english_entry(c.lower()).headwords for c in camel):
                 continue  # FairFlight: words, rendered each by its own katakana
-            if is_country_form(words[-1]) or is_country_form(fold(words[-1]).title()):
-                continue  # a country has its own Japanese name (ノルウェー for Norwegian)
+            if any(is_country_form(w) for w in (words[-1], fold(words[-1]).title(),
+                                                 words[-1].removesuffix("s"))):
+                continue  # a country has its own Japanese name (ノルウェー for Norwegian,
+                # ロシア for "the Russians")
             if (len(last) < 4 or "'" in last or last in STOPWORDS or last in folded
                     or words[-1].isupper()
                     or english_entry(last).headwords

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ...text import japanese, jmdict
 from ...text.countries import is_country_form
 from ...text.english import STOPWORDS
-from ...text.lexicon import english_entry
+from ...text.lexicon import english_entry, proper_headwords
 from ...text.phonetic import name_similarity, name_similarity_reaches
 from ...types import AlignedPair, Finding
 from .. import Context
@@ -67,9 +67,7 @@ class GarbledNames(NameCheckBase):
         # other names the part might render, left unrendered (a common word would be its
         # JMdict katakana)
         other_words = {fold(w) for w in EN_WORD.findall(pair.reference)
-                       if len(w) >= 3 and w[:1].isupper() and not any(
-                           name_similarity_reaches(fold(w), p.sound, DROPPED_LOOSE_SIM)
-                           for p in parts)}
+                       if len(w) >= 3 and w[:1].isupper()}
         text = ctx.translation.text
         used: set[KanaPart] = set()
         for name in st.names:
@@ -97,6 +95,8 @@ class GarbledNames(NameCheckBase):
             if (len(last) < 4 or "'" in last or last in STOPWORDS or last in folded
                     or words[-1].isupper()
                     or english_entry(last).headwords
+                    # a place JMdict gives in kanji (欧州 for Europe)
+                    or any(len(h) >= 2 and h in seg for h in proper_headwords(words[-1]))
                     or any(name_similarity_reaches(last, p.sound, DROPPED_LOOSE_SIM)
                            for p in parts
                            # (a part another name took renders that one: ロンドン)
@@ -108,8 +108,12 @@ class GarbledNames(NameCheckBase):
                 continue
             sim, part = best
             # a part that sounds as much like another name of the sentence renders that one
-            if any(name_similarity(w, part.sound) >= sim for w in other_words
-                   if w != last and w not in {fold(x) for x in words}):
+            # (ハーブルク, HARBURG's), unless another part renders that name (ラントゴーデン
+            # is Lantgården's: ホルムグレン is then free to be Holmberg's)
+            if any(name_similarity(w, part.sound) >= sim
+                   and not any(name_similarity_reaches(w, p.sound, DROPPED_LOOSE_SIM)
+                               for p in parts if p is not part)
+                   for w in other_words if w != last and w not in {fold(x) for x in words}):
                 continue
             used.add(part)
             yield self._finding(

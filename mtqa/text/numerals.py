@@ -150,6 +150,11 @@ _EN_MULTIPLE_RE = re.compile(
 )
 # A scale word with no number before it stands for one of it: "per million" (100万当たり),
 # "going for the million" (100万), "every thousand" (1000)
+#: A part of an hour, which Japanese gives in minutes: "a quarter of an hour" (15分), "half
+#: an hour" (30分), "three quarters of an hour".
+_EN_PART_OF_HOUR = re.compile(
+    r"\b(?:a|one)\s+(quarter)\s+of\s+an\s+hour\b|\b(half|three\s+quarters)\s+(?:of\s+)?an\s+hour\b",
+    re.I)
 #: "tens of thousands", "hundreds of millions": a round amount that Japanese writes 数万,
 #: 数億 (:data:`_JA_ROUND_SCALE`).
 _EN_SCALE_OF_SCALE = re.compile(r"\b(tens|hundreds)\s+of\s+(thousands|millions|billions)\b",
@@ -213,7 +218,21 @@ def english_quantities(text: str) -> list[Quantity]:
     months, weekdays, Roman numerals after a capitalised word), in the order of the readers
     below (the number check reports in that order)."""
     out = _en_times(text) + _en_digit_numbers(text) + _en_word_numbers(text)
+    # "9.40pm": a time written with a point is its hour and its minutes, as "9:40 p.m." is
+    # (午後9時40分), not the decimal 9.4
+    for t in [q for q in out if q.kind == "time" and "." in q.text.split()[0].rstrip(".")
+              and re.match(r"\d{1,2}\.\d{2}", q.text)]:
+        hour, minute = t.text[: t.text.index(".")], t.text[t.text.index(".") + 1 :][:2]
+        out = [q for q in out if not (q.kind == "num" and q.start == t.start)]
+        out += [Quantity(float(hour), "num", t.start, t.start + len(hour), hour),
+                Quantity(float(minute), "num", t.start + len(hour) + 1,
+                         t.start + len(hour) + 3, minute)]
     out = _en_fractions(text, out)
+    # "a quarter of an hour", "half an hour": minutes (15分, 30分)
+    for m in _EN_PART_OF_HOUR.finditer(text):
+        word = (m.group(1) or m.group(2)).lower()
+        minutes = {"quarter": 15, "half": 30, "three quarters": 45}[word]
+        out.append(Quantity(float(minutes), "num", m.start(), m.end(), m.group()))
     # "tens of thousands" (数万): one amount, not "thousands" (1,000)
     for m in _EN_SCALE_OF_SCALE.finditer(text):
         out = [q for q in out if not (m.start() <= q.start and q.end <= m.end())]

@@ -144,6 +144,16 @@ def test_half_of_one_thing_and_scales_of_scales():
     assert japanese_numbers("数千人") == {1000}
 
 
+def test_a_time_with_a_point_and_parts_of_an_hour():
+    """data/blind (writer E, read after measuring): "shortly after 9.40pm" → 午後9時40分過ぎ
+    gives 9 and 40 as "9:40 p.m." does, not 9.4; "a quarter of an hour" is 15 minutes."""
+    assert _values("shortly after 9.40pm aboard", "time") == [21 * 60 + 40]
+    assert _values("shortly after 9.40pm aboard") == [9, 40]
+    assert _values("rose 9.40 percent") == [9.4]  # no time: a decimal
+    assert 15 in _values("We lost in a quarter of an hour what took a year")
+    assert 30 in _values("half an hour later")
+
+
 def test_english_quantities_times_and_ranges():
     assert _values("6-8 p.m.", "time") == [20 * 60, 18 * 60]
     noon = english_quantities("at noon")

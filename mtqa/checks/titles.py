@@ -156,9 +156,8 @@ class TitleCheck(BaseCheck):
                     _inside_other_office(r, seg, pair.mt_start, comps, renderings, licensed,
                                          offices) for r in present):
                 continue
-            if any(widened(c, renderings) and not (
-                    c.core in offices and c.core not in renderings and c.core not in licensed)
-                   for c in comps):
+            if any(widened(c, renderings)
+                   and not _other_office(c, renderings, licensed, offices) for c in comps):
                 continue  # (a wider portfolio, not another office: 最高執行責任者 is the COO)
             if _transliterated(m.text, seg):
                 continue  # エグゼクティブ・ディレクター for "executive director"
@@ -755,9 +754,16 @@ def _inside_other_office(r: str, seg: str, base: int, comps: Sequence[Compound],
         return False
     hits = [base + m.start() for m in re.finditer(re.escape(r), seg)]
     return bool(hits) and all(
-        any(c.core_start <= o and o + len(r) <= c.end and c.core != r and c.core in offices
-            and c.core not in renderings and c.core not in licensed for c in comps)
+        any(c.core_start <= o and o + len(r) <= c.end and c.core != r
+            and _other_office(c, renderings, licensed, offices) for c in comps)
         for o in hits)
+
+
+def _other_office(c: Compound, renderings: Sequence[str], licensed: set[str],
+                  offices: frozenset[str]) -> bool:
+    """Whether compound ``c`` is the rendering of an office of the glossary (``offices``)
+    that the title does not accept and the English around does not name."""
+    return c.core in offices and c.core not in renderings and c.core not in licensed
 
 
 def _next_to(c: Compound, runs: Sequence[tuple[int, int, float]], seg: str, base: int) -> bool:

@@ -28,7 +28,7 @@ from types import MappingProxyType
 
 from ..errors import ConfigError
 from . import jmdict
-from .countries import country_forms
+from .countries import country_forms, is_country_form
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
 GLOSSARY_VERSION = 5
@@ -550,25 +550,17 @@ class Organisations:
         "carmaker Orion") or in an apposition after it ("Ferralis Construction, a
         Grenoble-based firm", "Halvern Pharma, the drugmaker"): name → kind."""
         out: dict[str, str] = {}
-        for m in _CUE_THEN_NAME.finditer(text):
-            if m.group(2) in self.countries_named:
-                continue
-            cues = self.cue_kinds(_PHRASE_WORD.findall(m.group(1))[-2:], countries=False)
-            if cues and cues[-1][1] == len(_PHRASE_WORD.findall(m.group(1))[-2:]):
-                out.setdefault(m.group(2), cues[-1][2])
-        for m in _NAME_THEN_CUE.finditer(text):
-            if m.group(1) in self.countries_named:
-                continue
-            words = _PHRASE_WORD.findall(m.group(2))
+        found = [(m.group(2), _PHRASE_WORD.findall(m.group(1))[-2:])
+                 for m in _CUE_THEN_NAME.finditer(text)]
+        found += [(m.group(1), _PHRASE_WORD.findall(m.group(2)))
+                  for m in _NAME_THEN_CUE.finditer(text)]
+        for name, words in found:
+            if is_country_form(name):
+                continue  # "Norwegian dairy cooperative": a country, no organisation
             cues = self.cue_kinds(words, countries=False)
-            if cues and cues[-1][1] == len(words):
-                out.setdefault(m.group(1), cues[-1][2])
+            if cues and cues[-1][1] == len(words):  # the kind word ends the phrase
+                out.setdefault(name, cues[-1][2])
         return out
-
-    @functools.cached_property
-    def countries_named(self) -> frozenset[str]:
-        """Every form of every country, as one string ("New Zealand", "Norwegian")."""
-        return frozenset(" ".join(words) for words in self.countries)
 
     def named_holder_kind(self, text: str, match: TitleMatch,
                           named: Mapping[str, str]) -> str | None:

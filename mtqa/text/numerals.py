@@ -148,17 +148,20 @@ _EN_MULTIPLE_RE = re.compile(
     + r")\b",
     re.I,
 )
-# A scale word with no number before it stands for one of it: "per million" (100万当たり),
-# "going for the million" (100万), "every thousand" (1000)
 #: A part of an hour, which Japanese gives in minutes: "a quarter of an hour" (15分), "half
 #: an hour" (30分), "three quarters of an hour".
 _EN_PART_OF_HOUR = re.compile(
-    r"\b(?:a|one)\s+(quarter)\s+of\s+an\s+hour\b|\b(half|three\s+quarters)\s+(?:of\s+)?an\s+hour\b",
-    re.I)
+    r"\b(?:a|one)\s+(quarter)\s+of\s+an\s+hour\b"
+    r"|\b(half|three\s+quarters)\s+(?:of\s+)?an\s+hour\b", re.I)
+_MINUTES_OF = {"quarter": 15, "half": 30, "three quarters": 45}
 #: "tens of thousands", "hundreds of millions": a round amount that Japanese writes 数万,
 #: 数億 (:data:`_JA_ROUND_SCALE`).
 _EN_SCALE_OF_SCALE = re.compile(r"\b(tens|hundreds)\s+of\s+(thousands|millions|billions)\b",
                                 re.I)
+#: A clock time written with a point ("9.40pm"): its hour and its minutes.
+_EN_POINT_TIME = re.compile(r"(\d{1,2})\.(\d{2})")
+# A scale word with no number before it stands for one of it: "per million" (100万当たり),
+# "going for the million" (100万), "every thousand" (1000)
 _EN_BARE_SCALE = re.compile(r"\b(?:per|the|every|each)\s+(thousand|million|billion|trillion)\b",
                             re.I)
 _EN_MONTH = re.compile(
@@ -218,32 +221,47 @@ def english_quantities(text: str) -> list[Quantity]:
     months, weekdays, Roman numerals after a capitalised word), in the order of the readers
     below (the number check reports in that order)."""
     out = _en_times(text) + _en_digit_numbers(text) + _en_word_numbers(text)
-    # "9.40pm": a time written with a point is its hour and its minutes, as "9:40 p.m." is
-    # (午後9時40分), not the decimal 9.4
-    for t in [q for q in out if q.kind == "time" and "." in q.text.split()[0].rstrip(".")
-              and re.match(r"\d{1,2}\.\d{2}", q.text)]:
-        hour, minute = t.text[: t.text.index(".")], t.text[t.text.index(".") + 1 :][:2]
-        out = [q for q in out if not (q.kind == "num" and q.start == t.start)]
-        out += [Quantity(float(hour), "num", t.start, t.start + len(hour), hour),
-                Quantity(float(minute), "num", t.start + len(hour) + 1,
-                         t.start + len(hour) + 3, minute)]
+    out = _en_point_times(out)
     out = _en_fractions(text, out)
-    # "a quarter of an hour", "half an hour": minutes (15分, 30分)
-    for m in _EN_PART_OF_HOUR.finditer(text):
-        word = (m.group(1) or m.group(2)).lower()
-        minutes = {"quarter": 15, "half": 30, "three quarters": 45}[word]
-        out.append(Quantity(float(minutes), "num", m.start(), m.end(), m.group()))
-    # "tens of thousands" (数万): one amount, not "thousands" (1,000)
+    out = _en_scales_of_scales(text, out)
+    for reader in (_en_parts_of_hour, _en_scaled_words, _en_months, _en_weekdays, _en_romans):
+        out += reader(text)
+    # four hundred digits read as a float are infinite: no value a sentence can mean
+    return [q for q in out if math.isfinite(q.value)]
+
+
+def _en_point_times(found: list[Quantity]) -> list[Quantity]:
+    """``found`` with a time written with a point ("9.40pm") read as its hour and minutes,
+    as "9:40 p.m." is (午後9時40分), instead of the decimal 9.4."""
+    out = list(found)
+    for t in found:
+        m = _EN_POINT_TIME.match(t.text) if t.kind == "time" else None
+        if m is None:
+            continue
+        out = [q for q in out if not (q.kind == "num" and q.start == t.start)]
+        out += [Quantity(float(m.group(1)), "num", t.start + m.start(1), t.start + m.end(1),
+                         m.group(1)),
+                Quantity(float(m.group(2)), "num", t.start + m.start(2), t.start + m.end(2),
+                         m.group(2))]
+    return out
+
+
+def _en_parts_of_hour(text: str) -> list[Quantity]:
+    """Parts of an hour as minutes: "a quarter of an hour" (15分), "half an hour" (30分)."""
+    return [Quantity(float(_MINUTES_OF[(m.group(1) or m.group(2)).lower()]), "num",
+                     m.start(), m.end(), m.group()) for m in _EN_PART_OF_HOUR.finditer(text)]
+
+
+def _en_scales_of_scales(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` with "tens of thousands" (数万) read as one amount, not "thousands"."""
+    out = list(found)
     for m in _EN_SCALE_OF_SCALE.finditer(text):
         out = [q for q in out if not (m.start() <= q.start and q.end <= m.end())]
         value = (10 if m.group(1).lower() == "tens" else 100) * _EN_SCALE[
             m.group(2).lower().removesuffix("s")]
         out.append(Quantity(value, "num", m.start(), m.end(), m.group(),
                             qualifier=_qualifier(text[: m.start()])))
-    for reader in (_en_scaled_words, _en_months, _en_weekdays, _en_romans):
-        out += reader(text)
-    # four hundred digits read as a float are infinite: no value a sentence can mean
-    return [q for q in out if math.isfinite(q.value)]
+    return out
 
 
 def _en_times(text: str) -> list[Quantity]:

@@ -285,6 +285,10 @@ def _one_word(x: JaUnit, y: JaUnit) -> bool:
 MAX_PREDICATE_CHARS = 12
 
 
+#: Closing quotes and brackets a head's noun phrase goes on past.
+_CLOSING_QUOTES = frozenset("」』）)")
+
+
 def to_predicate(units: Sequence[JaUnit], u: int, end: int) -> int:
     """Where a span ending at ``end`` (unit ``u``'s bunsetsu) ends when an adjunct of the
     verb was dropped: a noun followed by a case particle other than の (家族と, 大会に)
@@ -294,6 +298,14 @@ def to_predicate(units: Sequence[JaUnit], u: int, end: int) -> int:
     :data:`MAX_PREDICATE_CHARS` further); ``end`` unchanged when there is none."""
     sent = units[u].sentence
     k = u + 1
+    # the head's noun phrase may go on past a closing quote and an apposed noun
+    # (「トリバソール」230万箱を回収する for "recalling 2.3 million packs of Trivasol")
+    while (k < len(units) and units[k].sentence == sent
+           and units[k].start - end <= MAX_PREDICATE_CHARS
+           and (units[k].text in _CLOSING_QUOTES
+                or (k > u + 1 and units[k].pos1 in {"名詞", "接尾辞"})
+                or (units[k].text == "," and units[k - 1].pos2 == "数詞"))):
+        k += 1
     if not (k < len(units) and units[k].sentence == sent and units[k].pos2 == "格助詞"
             and units[k].text != "の"):
         return end

@@ -381,9 +381,13 @@ class Rendering:
         mine = reading_similarity(_bare(word), romaji)
         low = _bare(word).lower()
         # a rival must itself sound like the katakana word (names_match, the strict
-        # test): short words sound loosely like anything ("seem" like サッサリン)
+        # test): short words sound loosely like anything ("seem" like サッサリン); and a
+        # rival with a katakana word that sounds more like it has its own rendering
+        # (Solheim, ソールハイム: トロンハイム is left to Trondheim)
         return not any(r.lower() != low and names_match(r, romaji)
-                       and reading_similarity(r, romaji) > mine for r in self.rivals)
+                       and (theirs := reading_similarity(r, romaji)) > mine
+                       and not any(reading_similarity(r, x) > theirs for x in self.readings)
+                       for r in self.rivals)
 
     @property
     def readings(self) -> tuple[str, ...]:

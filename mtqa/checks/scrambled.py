@@ -48,6 +48,7 @@ from ..types import AlignedPair, Finding, Sentence, Severity
 from . import BaseCheck, Context, neighbour_pairs, pair_segments
 from .fragments import CLOSE_QUOTES, LIGHT_VERBS, OPEN_QUOTES, fragment, is_body, is_punctuation
 from .reordered import reorderings
+from .relative_clauses import misplaced_relatives
 from .split_names import split_names
 
 #: Content words a clause needs to be judged as moved from a neighbouring sentence.
@@ -187,7 +188,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 21
+    version: ClassVar[int] = 22
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -283,16 +284,24 @@ class ScrambledCheck(BaseCheck):
                         continue
                     before = [u for u in units if u < m]
                     after = _until_clause_end(lex, units, m)
+                    if (cleft := _cleft(lex, units, m)) is not None:
+                        # "Aのは、Bためだ": the cause B stands after のは, the effect A before
+                        before, after = [u for u in before if u > cleft], \
+                            [u for u in before if u < cleft]
                     pre_main = _renders(lex, before, main)
                     pre_sub = _renders(lex, before, sub)
                     post_main = _renders(lex, after, main)
                     post_sub = _renders(lex, after, sub)
                     # the Japanese subordinate clause renders the English main clause and
                     # the other way round: the dependency is inverted
-                    if len(pre_main) >= 2 and not pre_sub and post_sub and not post_main:
-                        a = lex.units[min(pre_main)].start
-                        b = lex.units[max(post_sub)].end
-                        b = _extend_predicate(lex, units, max(post_sub), b)
+                    # (in a cleft, the effect before のは may share a word with the cause:
+                    # 保険料 "insurance premiums"; most of its words must render the cause)
+                    if len(pre_main) >= 2 and not pre_sub and post_sub and (
+                            len(post_sub) > len(post_main) if cleft is not None
+                            else not post_main):
+                        first, last = min(*pre_main, *post_sub), max(*pre_main, *post_sub)
+                        a = lex.units[first].start
+                        b = _extend_predicate(lex, units, last, lex.units[last].end)
                         yield self.finding(
                             ctx.translation.text, a, b,
                             category="scrambled",
@@ -430,7 +439,11 @@ class ScrambledCheck(BaseCheck):
     def _reordered(self, pair: AlignedPair, ctx: Context, lex: Lexicon) -> Iterator[Finding]:
         """A modifier put on the wrong noun, coordinated clauses swapped
         (:mod:`mtqa.checks.reordered`): minor, see :data:`_REORDER_SEVERITY`."""
-        for r in reorderings(lex, pair.reference, pair.mt_sentences):
+        found = list(reorderings(lex, pair.reference, pair.mt_sentences))
+        said = {x.sentence for x in lex.units if any(r.start <= x.start < r.end for r in found)}
+        rest = [si for si in pair.mt_sentences if si not in said]
+        found += misplaced_relatives(lex, pair.reference, rest)
+        for r in found:
             yield self.finding(
                 ctx.translation.text, r.start, r.end,
                 category="scrambled",
@@ -573,6 +586,21 @@ def _text(pair: AlignedPair, clause: Clause, opener: bool = True) -> str:
     if not opener and clause.opener and t.lower().startswith(clause.opener):
         t = t[len(clause.opener) :].strip()
     return t
+
+
+def _cleft(lex: Lexicon, units: Sequence[int], m: int) -> int | None:
+    """The は of a cleft sentence whose cause marker ``m`` closes it ("Aのは、Bためだ。",
+    "A because B"), or None: the marker followed only by a copula and the sentence end,
+    and the nominalising の and は before it."""
+    k = units.index(m)
+    tail = [lex.units[u] for u in units[k + 1 :]]
+    if not tail or any(x.pos1 not in {"助動詞", "補助記号"} for x in tail):
+        return None
+    for j in range(k - 1, 0, -1):
+        x, prev = lex.units[units[j]], lex.units[units[j - 1]]
+        if x.text == "は" and prev.text == "の" and prev.pos2 == "準体助詞":
+            return units[j]
+    return None
 
 
 def _clause_word_index(lex: Lexicon, clauses: Sequence[Clause]) -> list[list[int]]:

@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
     about after before between through during without within than then so that this these
     those there here it its it's is are was were be been being am do does did done has
     have had having will would shall should can could may might must not no nor only also
-    very just he she they them his her their him we us our you your i me my mine who whom
+    very just he she they them his her their him we us our you your i me my who whom
     whose which what when where why how all any both each few more most other some such
     own same too s t up down out off again further once said says say told tells
     mr mrs ms dr""".split()

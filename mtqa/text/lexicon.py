@@ -239,7 +239,7 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
             if w in RELATIVE_WORDS and after_comma:
                 # a non-restrictive relative clause ends at the next comma
                 # ("Alexiou, who had led for 31 laps, was frustrated")
-                close = re.search(r",|[.!?;](?=\s|$)", text[m.end():])
+                close = re.search(r",(?!\d)|[.!?;](?=\s|$)", text[m.end():])
                 if close:
                     cuts.add(m.end() + close.end())
         elif after_comma and w in _QUANTIFIERS and _PARTITIVE_PRONOUN.match(text, m.end()):
@@ -304,6 +304,8 @@ class JaUnit:
     content: bool
     #: glosses came from JMdict (a known word, not a name or an unknown string)
     known: bool
+    #: conjugated form of a predicate (UniDic's 活用形: 連体形-一般, 連用形-一般…), else ""
+    cform: str = ""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -413,7 +415,7 @@ def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit
                 start=base + t.start, end=base + t.end, text=t.surface, pos1=t.pos1,
                 pos2=t.pos2, pos3=t.pos3, lemma=japanese.lemma_base(t.lemma), index=i,
                 sentence=sentence, stems=stems, numbers=numbers, romaji=romaji,
-                content=t.is_content and t.pos2 != "数詞", known=known,
+                content=t.is_content and t.pos2 != "数詞", known=known, cform=t.cform,
             )
         )
     return tuple(units)

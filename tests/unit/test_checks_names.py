@@ -46,6 +46,18 @@ def test_majority_spelling_wins():
     assert flagged(pairs) == [("バルガ", "NAM001")]
 
 
+def test_a_spelling_with_another_vowel_and_an_extra_consonant_is_flagged():
+    """ハルベルン beside ハルバーン for Halvern: the romanisations differ more than two
+    spellings of a word usually do (haruberun, haruba-n), but their consonant skeletons
+    agree and both render the same English name."""
+    pairs = [
+        ("Halvern Line suspended its evening service.", "ハルバーン・ラインは夜の便を運休した。"),
+        ("Halvern Line said the ship was safe.", "ハルバーン・ラインは船は安全だと述べた。"),
+        ("Halvern Line will refund passengers.", "ハルベルン・ラインは乗客に払い戻す。"),
+    ]
+    assert flagged(pairs) == [("ハルベルン", "NAM001")]
+
+
 def test_consistent_names_and_kanji_places_are_left_alone():
     pairs = [
         ("Chancellor Olaf Scholz met Prime Minister Fumio Kishida in Tokyo.",

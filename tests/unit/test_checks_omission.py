@@ -103,6 +103,11 @@ def test_english_clauses_cut_at_clause_openers_not_lists() -> None:
         "said talks would continue",
     ]
     assert [c.opener for c in english_clauses(text)] == ["", "while", "which", ""]
+    # the comma of a number does not end a relative clause; "mine" is a noun, a content word
+    text = "The mine, which employs about 1,100 people, will remain closed."
+    chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]
+    assert chunks == ["The mine", "which employs about 1,100 people", "will remain closed"]
+    assert [w.text for w in english_clauses(text)[0].words] == ["mine"]
     # a participle after a comma opens a clause; an -ing noun in a list does not
     text = "Schools, housing and roads were damaged, forcing 12,000 residents from homes."
     chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]

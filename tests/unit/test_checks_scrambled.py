@@ -88,6 +88,22 @@ def test_flags_inverted_clause_dependency() -> None:
     assert flagged(en, right) == []
 
 
+def test_flags_cause_and_effect_swapped_in_a_cleft_sentence() -> None:
+    """"A because B" as the cleft 「AのはBためだ」 (the effect before のは, the cause before
+    ため): the Japanese that puts B's words before のは and A's before ため says that A
+    caused B."""
+    en = ("Fewer than half of the growers have private hail insurance, because premiums "
+          "have tripled over the past decade.")
+    wrong = ("保険料が過去10年間で3倍に上昇したのは、"
+             "生産者のうち民間の雹保険に加入しているのが半数に満たないためだ。")
+    right = ("生産者のうち民間の雹保険に加入しているのが半数に満たないのは、"
+             "保険料が過去10年間で3倍に上昇したためだ。")
+    found = flagged(en, wrong)
+    assert [code for code, _ in found] == ["SCR003"]
+    assert found[0][1].startswith("保険料が過去10年間で3倍に上昇したのは、")
+    assert flagged(en, right) == []
+
+
 def test_flags_sentence_broken_before_its_head_noun() -> None:
     en = "Officers are looking for a red car that was seen near the bank."
     assert flagged(en, "警察官は、銀行の近くで目撃された。赤い車を捜している。") == [

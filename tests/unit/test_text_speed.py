@@ -313,7 +313,8 @@ def _reference_units(text: str, base: int, sentence: int) -> tuple:
             start=base + t.start, end=base + t.end, text=t.surface, pos1=t.pos1,
             pos2=t.pos2, pos3=t.pos3, lemma=lemma, index=i, sentence=sentence,
             stems=frozenset(stems), numbers=japanese_numbers(t.surface) | run_values(i),
-            romaji=romaji, content=t.is_content and t.pos2 != "数詞", known=known))
+            romaji=romaji, content=t.is_content and t.pos2 != "数詞", known=known,
+            cform=t.cform))
     return tuple(units)
 
 

@@ -13,7 +13,7 @@ from ...text.phonetic import kana_key
 from ...types import Finding
 from .. import Context
 from .base import NameCheckBase
-from .matching import are_variants
+from .matching import are_variants, key_similarity, romaji_similarity
 from .state import NameState, Record
 
 #: The earlier of two equally frequent spellings is kept as the reference spelling unless
@@ -44,6 +44,22 @@ def _canonical(recs: Sequence[Record], counts: Counter[str], garbled: set[Any]) 
     return best.surface
 
 
+#: Two spellings matched to the same English name whose strict consonant keys agree this
+#: much (ハルバーン, ハルベルン: HRBN, HRBRN) are variants of it even when a vowel or an
+#: extra ル keeps their romanisations under VARIANT_ROMAJI_MIN: the English name ties them.
+SAME_NAME_KEY_MIN = 0.9
+#: ... with romanisations at least this close (not two different words of one sound).
+SAME_NAME_ROMAJI_MIN = 0.65
+
+
+def _close_skeletons(sound: str, canon_sound: str, canon_key: str) -> bool:
+    """Whether two spellings of one English name have near-equal consonant skeletons
+    (:data:`SAME_NAME_KEY_MIN`)."""
+    return (len(canon_key) >= 4
+            and key_similarity(kana_key(sound, strict=True), canon_key) >= SAME_NAME_KEY_MIN
+            and romaji_similarity(sound, canon_sound) >= SAME_NAME_ROMAJI_MIN)
+
+
 class Spellings(NameCheckBase):
     """``NAM001``: a name spelt two ways (see the module)."""
 
@@ -71,7 +87,8 @@ class Spellings(NameCheckBase):
             for r in recs:
                 if r.surface == canonical or (r.run_start, r.run_end) in st.garbled:
                     continue
-                if are_variants(r.sound, canon_sound, canon_key):
+                if are_variants(r.sound, canon_sound, canon_key) or _close_skeletons(
+                        r.sound, canon_sound, canon_key):
                     flagged.setdefault((r.run_start, r.run_end), []).append(
                         (r, canonical, counts[canonical])
                     )

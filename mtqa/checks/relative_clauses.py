@@ -1,0 +1,220 @@
+"""A relative clause put on the wrong noun (the scrambled check's ``SCR010``, issue #19
+item 2: "a modifier attached to the wrong head").
+
+English marks what a relative clause is about: "The mine, which employs about 1,100
+people, …" says the mine employs the people, and "Finns First, whose leader has called for
+a freeze …" says who called. Japanese puts a relative clause before its noun
+(約1,100人を雇用する鉱山). When the Japanese renders the words of such an English clause in
+a relative clause whose noun renders another English noun (約1,100人を雇用する独立した技術者,
+the engineer), while the noun the English clause is about (its antecedent, "mine") is
+rendered elsewhere in the sentence, the clause has been moved to the wrong noun: the
+sentence now says the engineer employs the people.
+
+Only what both sides settle counts:
+
+* the English clause opens on a relative word (which, who, whom, whose, where:
+  :data:`mtqa.text.lexicon.RELATIVE_WORDS`), and its antecedent is the noun phrase right
+  before it, with no other word between;
+* the Japanese clause ends on a predicate in the attributive form (UniDic's 連体形)
+  followed by a noun; it renders at least :data:`MIN_CLAUSE_WORDS` content words of that
+  English clause, and most of its aligned words are there;
+* the Japanese noun it modifies (every noun up to the next case particle: either may be
+  the head of 「…する鉱山の技術者」) renders English words, none of them in the relative
+  clause or in one phrase with the antecedent ("the mine's engineers");
+* the antecedent is rendered in the same Japanese sentence, outside the clause and its
+  noun.
+
+A translator who turns the antecedent into a word the dictionary does not align
+(同社 for "Acme") leaves the head unaligned, and nothing is said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from ..text import wordlists
+from ..text.lexicon import RELATIVE_WORDS, Clause, JaUnit, Lexicon, english_clauses
+from .reordered import Reordering, _English, _one_phrase, _span, _unit_links
+
+#: English content words of the relative clause the Japanese clause must render.
+MIN_CLAUSE_WORDS = 2
+#: Share of the Japanese clause's aligned English words that must lie in that clause.
+MIN_SHARE = 0.6
+#: Units a Japanese relative clause is followed back over at most.
+MAX_CLAUSE_UNITS = 16
+#: Formal and adverbial nouns (こと, ため, 場合, 際, 後): a clause before one is adverbial,
+#: not a relative clause on a noun with content.
+_FORMAL_NOUNS = wordlists.formal_nouns()
+#: Particles that end a noun phrase (the head of a relative clause ends before them).
+_PHRASE_END = frozenset({"格助詞", "係助詞", "副助詞", "接続助詞", "終助詞"})
+
+
+def misplaced_relatives(lex: Lexicon, reference: str,
+                        sentences: Sequence[int]) -> Iterator[Reordering]:
+    """``SCR010``: relative clauses of the Japanese ``sentences`` put on another noun than
+    the one the English clause is about (see the module's docstring)."""
+    if not lex.words or not lex.units:
+        return
+    relatives = [c for c in english_clauses(reference) if c.opener in RELATIVE_WORDS]
+    if not relatives:
+        return
+    en = _English.of(reference, lex)
+    links = _unit_links(lex)
+    index = {w.start: k for k, w in enumerate(lex.words)}
+    for si in sentences:
+        units = [u for u, x in enumerate(lex.units) if x.sentence == si]
+        for p, clause, head in _japanese_relatives(lex.units, units):
+            found = _moved(lex, reference, en, links, index, relatives, units, clause, head)
+            if found is not None:
+                yield found
+                break  # one per sentence
+
+
+def _japanese_relatives(ja: Sequence[JaUnit],
+                        units: Sequence[int]) -> Iterator[tuple[int, list[int], list[int]]]:
+    """(predicate unit, clause units, head units) of each relative clause of a sentence: a
+    predicate in the attributive form followed by a noun with content."""
+    for n, u in enumerate(units[:-1]):
+        x, nxt = ja[u], ja[units[n + 1]]
+        if not (x.pos1 in {"動詞", "形容詞", "助動詞"} and x.cform.startswith("連体形")):
+            continue
+        if nxt.pos1 not in {"名詞", "接頭辞"} or nxt.lemma in _FORMAL_NOUNS \
+                or nxt.text in _FORMAL_NOUNS or nxt.pos2 in {"数詞", "助数詞可能"}:
+            continue
+        a = n
+        while a > 0 and n - a < MAX_CLAUSE_UNITS and not _clause_edge(ja, units, a - 1):
+            a -= 1
+        b = n + 1
+        while b < len(units) and not _head_edge(ja[units[b]]):
+            b += 1
+        head = [v for v in units[n + 1 : b] if ja[v].pos1 in {"名詞", "接尾辞"}]
+        yield u, list(units[a : n + 1]), head
+
+
+def _clause_edge(ja: Sequence[JaUnit], units: Sequence[int], n: int) -> bool:
+    """Whether unit ``units[n]`` ends what comes before a relative clause: punctuation (not
+    the comma or point inside a number: 1,100), a topic or focus particle (は, も), a
+    conjunctive particle, a quote."""
+    x = ja[units[n]]
+    if x.text in {",", ".", "，", "．"} and 0 < n < len(units) - 1 \
+            and ja[units[n - 1]].pos2 == "数詞" and ja[units[n + 1]].pos2 == "数詞":
+        return False
+    return (x.pos1 in {"補助記号", "記号"} or x.text in {"「", "」", "『", "』"}
+            or (x.pos1 == "助詞" and x.pos2 in {"係助詞", "接続助詞"}))
+
+
+def _head_edge(x: JaUnit) -> bool:
+    """Whether a unit ends the noun phrase a relative clause modifies: a particle other than
+    の, or punctuation."""
+    if x.pos1 == "助詞":
+        return not (x.text == "の" and x.pos2 == "格助詞") and x.pos2 in _PHRASE_END
+    return x.pos1 in {"補助記号", "記号"}
+
+
+def _moved(lex: Lexicon, reference: str, en: _English, links: list[set[int]],
+           index: dict[int, int], relatives: Sequence[Clause], units: Sequence[int],
+           clause: list[int], head: list[int]) -> Reordering | None:
+    """The finding for one Japanese relative clause, or None (see the module's docstring)."""
+    ja = lex.units
+    said = Counter(w.stem for w in lex.words)
+    xw = set().union(*(links[u] for u in clause))
+    yw = set().union(*(links[u] for u in head)) if head else set()
+    if len(xw) < MIN_CLAUSE_WORDS or not yw:
+        return None
+    for rel in relatives:
+        inside = {index[w.start] for w in rel.words if w.start in index}
+        shared = xw & inside
+        if len(shared) < MIN_CLAUSE_WORDS or len(shared) < MIN_SHARE * len(xw):
+            continue
+        # a word the English says twice ("the Farmers Party … the Green Party") may be
+        # rendered for either occurrence: it tells nothing about the head
+        phrase = _antecedent(lex, reference, rel)
+        antecedent = {k for k in phrase if said[lex.words[k].stem] == 1}
+        outside = yw - inside - phrase
+        if not antecedent or yw & antecedent or len(outside) <= len(yw & inside):
+            return None  # the clause's noun renders its antecedent or a word of it
+        if any(_one_phrase(en, y, z) for y in outside for z in antecedent):
+            return None  # "the mine's engineers, who …": either may be meant
+        if _listed_with(lex, links, units, head, antecedent):
+            return None  # …を語る代替メディア、中小企業、あるいは個人: it may modify the whole list
+        if any(_attached_before(en, reference, lex, y, antecedent) for y in outside):
+            return None  # "a great uncle on the other side who …": either noun may be meant
+        rest = set(units) - set(clause) - set(head)
+        if not any(links[u] & antecedent for u in rest):
+            return None  # the antecedent is not rendered apart: the head may render it
+        noun_en = reference[min(lex.words[k].start for k in phrase):
+                            max(lex.words[k].end for k in phrase)]
+        last = [k for v in reversed(head) for k in sorted(links[v] & outside)]
+        y = last[0] if last else min(outside)
+        noun = _span(ja, range(head[0], head[-1] + 1))
+        return Reordering(
+            "SCR010", ja[clause[0]].start, ja[head[-1]].end,
+            f"'{_span(ja, clause)}' modifies '{noun}' ('{lex.words[y].text}'), "
+            f"but in the English the clause '{rel.opener} …' is about "
+            f"'{noun_en}': a relative clause put on the wrong noun")
+    return None
+
+
+#: What may stand between the words of a noun phrase (spaces, a hyphen, a possessive).
+_INSIDE_PHRASE = re.compile(r"(?:['’]s?)?[\s\-]*")
+#: What may stand between the antecedent and the relative word (a comma, spaces).
+_BEFORE_RELATIVE = re.compile(r"(?:['’]s?)?\s*,?\s*")
+
+
+def _antecedent(lex: Lexicon, reference: str, rel: Clause) -> set[int]:
+    """English words of the noun phrase right before a relative clause ("The mine, which":
+    mine; "Finns First, whose": Finns, First): the words before its opener joined to it
+    and to each other by nothing but spaces, hyphens, a possessive (and a comma before
+    the relative word). A number or a function word ends the phrase."""
+    out: set[int] = set()
+    edge, gap = rel.start, _BEFORE_RELATIVE
+    for k in range(len(lex.words) - 1, -1, -1):
+        w = lex.words[k]
+        if w.end > edge:
+            continue
+        if w.kind == "number" or not gap.fullmatch(reference[w.end : edge]):
+            break
+        out.add(k)
+        edge, gap = w.start, _INSIDE_PHRASE
+    return out
+
+
+#: Case and topic particles that end a list of nouns (の, や, と and か join its members).
+_LIST_END = frozenset({"が", "を", "に", "で", "へ", "から", "より", "は", "も", "まで"})
+
+
+def _listed_with(lex: Lexicon, links: list[set[int]], units: Sequence[int],
+                 head: Sequence[int], antecedent: set[int]) -> bool:
+    """Whether the antecedent is rendered in a list that the clause's noun begins (…を語る
+    代替メディア、中小企業、あるいは個人は): a relative clause before a list of nouns may
+    modify every one of them, and the English puts its antecedent last."""
+    ja = lex.units
+    n = units.index(head[-1]) + 1 if head else len(units)
+    for m, u in enumerate(units[n:], n):
+        x = ja[u]
+        if x.text == "は" and ja[units[m - 1]].pos1 == "接続詞":
+            continue  # または (UniDic: また, は)
+        if x.pos1 in {"動詞", "形容詞", "助動詞"} or x.text in _LIST_END or x.text == "。":
+            return False
+        if links[u] & antecedent:
+            return True
+    return False
+
+
+#: Tokens a noun may stand before a relative clause's antecedent and still be what the
+#: clause is about ("a great uncle on the other side who …").
+MAX_PP_ATTACHMENT = 6
+
+
+def _attached_before(en: _English, reference: str, lex: Lexicon, y: int,
+                     antecedent: set[int]) -> bool:
+    """Whether English word ``y`` stands shortly before the antecedent, joined to it by a
+    preposition and no punctuation ("uncle on the other side, who"): the clause may be
+    about either noun."""
+    z = min(antecedent, key=lambda k: lex.words[k].start)
+    wy, wz = lex.words[y], lex.words[z]
+    if wy.end > wz.start or en.apart(y, z) > MAX_PP_ATTACHMENT:
+        return False
+    return re.search(r"[,;:.!?()\"“”—]", reference[wy.end : wz.start]) is None

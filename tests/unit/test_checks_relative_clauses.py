@@ -1,0 +1,87 @@
+"""A relative clause put on the wrong noun (``SCR010``, :mod:`mtqa.checks.relative_clauses`,
+issue #19 item 2): the English says what its "which/who/whose" clause is about, and the
+Japanese relative clause must modify that noun. Cases written from the grammar of both
+languages, and professional translations (WMT24 ESA refA) on which it may not fire."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import mtqa
+from tests.harness import Bead, run_check
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+REFA_FILES = ("refa_reordering.jsonl", "esa_excerpt.jsonl", "perturb_excerpt.jsonl")
+
+MINE = ("The mine, which employs about 1,100 people, will remain closed until an "
+        "independent engineer certifies the dams as safe.")
+PARTY = ("A deal with the Farmers Party, whose leader has called for a freeze on new "
+         "asylum applications, could split the Green Party's liberal wing.")
+
+
+def scr010(en: str, ja: str) -> list[str]:
+    return [f.text for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR010"]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        # "which employs …" is about the mine; the Japanese clause modifies the engineer
+        (MINE, "約1,100人を雇用する独立した技術者がダムの安全を認定するまで、"
+               "鉱山は閉鎖されたままとなる。",
+         "約1,100人を雇用する独立した技術者"),
+        # "whose leader has called for …" is about the Farmers Party, not the Green Party
+        (PARTY, "農民党との合意は、新規の難民申請の凍結を求める緑の党のリベラル派を"
+                "分裂させかねない。",
+         "新規の難民申請の凍結を求める緑の党のリベラル派"),
+    ],
+)
+def test_flags_a_relative_clause_on_another_noun(en: str, ja: str, expected: str) -> None:
+    findings = [f for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR010"]
+    assert [f.text for f in findings] == [expected]
+    assert findings[0].category == "scrambled" and findings[0].severity == "minor"
+    assert "wrong noun" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # the faithful renderings
+        (MINE, "約1,100人を雇用する鉱山は、独立した技術者がダムの安全を認定するまで"
+               "閉鎖されたままとなる。"),
+        (MINE, "鉱山は約1,100人を雇用しているが、独立した技術者がダムの安全を認定するまで"
+               "閉鎖される。"),
+        (PARTY, "党首が新規の難民申請の凍結を求めている農民党との合意は、緑の党のリベラル派を"
+                "分裂させかねない。"),
+        # a clause before a list of nouns may modify all of them; the English names the
+        # last ("the alternative media, the smaller companies or even individuals who …")
+        ("The same is not true for the alternative media, the smaller companies or even "
+         "individuals who talk about the news on sites like YouTube.",
+         "YouTubeなどのサイトでニュースを語る代替メディア、小規模企業、または個人については、"
+         "同じことは言えない。"),
+        # "a great uncle on the other side who …": the clause may be about either noun
+        ("I have a great uncle on the other side who left his wife for her aunt.",
+         "反対側には妻を叔母のところに残した大叔父がいます。"),
+    ],
+)
+def test_leaves_the_right_noun_and_ambiguous_attachments_alone(en: str, ja: str) -> None:
+    assert scr010(en, ja) == []
+
+
+def test_professional_translations_are_not_flagged() -> None:
+    rows = []
+    for name in REFA_FILES:
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row.get("system") == "refA":
+                rows.append(row)
+    assert len(rows) >= 20
+    flagged = []
+    for row in rows:
+        report = mtqa.check(row["source"], row["translation"], config=False,
+                            backtranslator="dictionary", checks=("scrambled",))
+        flagged += [(row["line_id"], f.text) for f in report.finding_list if f.code == "SCR010"]
+    assert flagged == []

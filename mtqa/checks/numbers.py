@@ -49,6 +49,7 @@ from ..text.numerals import (
     MONEY_SCALE_ABBREVIATIONS,
     Quantity,
     english_quantities,
+    fraction_denominator,
     parse_japanese_number,
 )
 from ..types import AlignedPair, Finding
@@ -222,6 +223,16 @@ def _spaced_scale(text: str, a: japanese.Token, b: japanese.Token) -> bool:
             or (a.surface in _SCALE_KANJI and b.surface[:1].isdigit()))
 
 
+def _percent_of(q: Quantity, e: Quantity) -> bool:
+    """Whether Japanese ``q`` gives as a percentage (5割, 50%) the fraction English ``e``
+    says in a word ("half", "a quarter": read as their denominators, 2 and 4)."""
+    if not q.text.endswith(("割", "%", "％", "パーセント")) or e.kind != "num":
+        return False
+    den = fraction_denominator(e.text)
+    return (_same(q.value, 100 / den) if den is not None
+            else 0 < e.value < 1 and _same(q.value, 100 * e.value))  # "three quarters"
+
+
 def _decade_of_century(q: Quantity, e: Quantity, seg: str) -> bool:
     """True when Japanese ``q`` names a decade by two digits (70年代, 80年代の) and English
     ``e`` is that decade's year in the 1900s or 2000s ("the 1970s")."""
@@ -336,6 +347,12 @@ def _japanese_quantity(
                         text[span_start:span_end], half_known=half_known)
     if after.startswith("月") and value <= 12 and float(value).is_integer():
         return Quantity(value, "month", start, end + 1, text[start : end + 1])
+    if after.startswith("割") and value <= 10:
+        # tenths: 8割 is 80 percent (8割5分, 85); 割引 and 割減 count in tenths too
+        m = re.match(r"割(?:(\d)分)?", after)
+        assert m is not None
+        tenths = value * 10 + (float(m.group(1)) if m.group(1) else 0.0)
+        return Quantity(tenths, "num", start, end + m.end(), text[start : end + m.end()])
     # counter / unit: the next token when it is a counter, a unit or a currency
     if j < len(toks) and toks[j].start == end and (
         toks[j].pos3 in _KANJI_COUNTER_POS3 or toks[j].pos1 == "接尾辞"
@@ -516,7 +533,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 12
+    version: ClassVar[int] = 13
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -607,7 +624,7 @@ class NumberCheck(BaseCheck):
             return None  # ２・８キロ for "2.8km", 14、5年 for "14, 15 years"
         same = [e for e in nums if _same(e.value, q.value) or (
             e.kind == "time" and _same(e.value / 60 % 12 or 12, q.value)
-        ) or _decade_of_century(q, e, seg)]
+        ) or _decade_of_century(q, e, seg) or _percent_of(q, e)]
         if same:
             return self._judge_same(q, same, en_q, ja_q, seg, pair, text)
         if _converted(q.value, [e.value for e in nums if e.unit]):

@@ -89,7 +89,7 @@ from ..text.numerals import (
     japanese_numbers,
     parse_japanese_number,
 )
-from ..text.phonetic import latin_key, names_match, reading_similarity, romaji_key
+from ..text.phonetic import heard_within, latin_key, names_match, reading_similarity, romaji_key
 from .numbers import japanese_quantities
 
 #: Prepositions after which a phrase modifies the word before it (post-modifier or adjunct).
@@ -651,27 +651,9 @@ def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:
         sounds = [r.lex.units[u].romaji for u in r.lex.links[k]] + list(r.readings)
         if any(x and sounds_like(w.text, x) and r.owns(w.text, x) for x in sounds):
             return True
-        if any(_sounds_within(w.text, x) and r.owns(w.text, x) for x in r.readings):
+        if any(heard_within(_bare(w.text), x) and r.owns(w.text, x) for x in r.readings):
             return True
     return False
-
-
-#: Latin letters from which a name may be heard inside a longer katakana word.
-MIN_INNER_NAME = 5
-
-
-def _sounds_within(word: str, romaji: str) -> bool:
-    """Whether a name of at least :data:`MIN_INNER_NAME` letters is heard, strictly
-    (:func:`mtqa.text.phonetic.names_match`), inside a longer katakana word written without
-    separators (アーバンタスクフォースオーストラリア for "Urban Taskforce Australia"): a
-    translation that runs the words of a long name together renders each of them."""
-    bare = _bare(word)
-    if len(bare) < MIN_INNER_NAME or len(romaji) <= len(bare) + 2:
-        return False
-    longest = min(len(romaji) - 1, 2 * len(bare))
-    return any(names_match(bare, romaji[i : i + n])
-               for i in range(len(romaji)) for n in range(len(bare) - 2, longest + 1)
-               if i + n <= len(romaji))
 
 
 def _latin_key(text: str) -> str:

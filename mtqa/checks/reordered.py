@@ -43,7 +43,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..text import jmdict, wordlists
+from ..text import japanese, jmdict, wordlists
 from ..text.english import STOPWORDS
 from ..text.lexicon import IRREGULAR_FORMS, LIGHT_WORDS, JaUnit, Lexicon
 
@@ -172,8 +172,8 @@ def _misattached(lex: Lexicon, en: _English, links: list[set[int]],
         if not (x.text == "の" and x.pos1 == "助詞" and x.pos2 == "格助詞"):
             continue
         a = n
-        while a > 0 and ja[units[a - 1]].pos1 in _NOUNISH:
-            a -= 1
+        while a > 0 and (ja[units[a - 1]].pos1 in _NOUNISH or _name_dot(ja, units, a - 1)):
+            a -= 1  # (a name's middle dot joins its parts: 町エルク・ホローの)
         b = n + 1
         while b < len(units) and ja[units[b]].pos1 in _NOUNISH:
             b += 1
@@ -238,6 +238,13 @@ def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken
             if ja[u].pos1 == "名詞" and _head_noun(ja, u):
                 return z, u
     return None
+
+
+def _name_dot(ja: Sequence[JaUnit], units: Sequence[int], n: int) -> bool:
+    """Whether ``units[n]`` is the middle dot between two katakana parts of one name."""
+    return (ja[units[n]].text in {"・", "･"} and 0 < n < len(units) - 1
+            and japanese.is_katakana(ja[units[n - 1]].text)
+            and japanese.is_katakana(ja[units[n + 1]].text))
 
 
 #: Formal nouns (こと, もの, ため): they head a clause, render no noun a modifier binds to.

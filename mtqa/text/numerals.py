@@ -111,6 +111,11 @@ _EN_FRACTION = re.compile(
     r"quarter|time|day|week|month|year|century|anniversary|largest|biggest|consecutive))",
     re.I,
 )
+def fraction_denominator(word: str) -> int | None:
+    """The denominator a fraction word names ("half" 2, "quarters" 4), else None."""
+    return _EN_FRACTION_DEN.get(word.lower())
+
+
 #: "half a point", "half an hour": half of one thing (not "half a million": a scaled
 #: amount, read by :data:`_EN_FRACTION_SCALE`).
 _EN_HALF_OF_ONE = re.compile(
@@ -569,20 +574,27 @@ def japanese_digit_numbers(text: str) -> frozenset[float]:
 def japanese_numbers(text: str) -> frozenset[float]:
     """Values of the numbers written in Japanese ``text``: digits with units (1万8,400 →
     18400; 140億 → 1.4e10; and their bare digit groups, see :func:`japanese_digit_numbers`),
-    kanji numerals before a counter (二つ → 2, 三百人 → 300) and round amounts (数万 →
-    10,000, 数十万 → 100,000: "tens of thousands", "hundreds of thousands")."""
+    kanji numerals before a counter (二つ → 2, 三百人 → 300), round amounts (数万 →
+    10,000, 数十万 → 100,000: "tens of thousands", "hundreds of thousands") and tenths
+    as percent (8割 → 80, besides 8)."""
     vals = set(japanese_digit_numbers(text))
     norm = japanese.normalize(text)
     for m in _JA_KANJI_COUNTED.finditer(norm):
         v = parse_japanese_number(m.group())
         if v is not None:
             vals.add(v)
+    for m in _JA_TENTHS.finditer(norm):  # 8割 "80 percent"
+        v = parse_japanese_number(m.group(1))
+        if v is not None and v <= 10:
+            vals.add(v * 10)
     for m in _JA_ROUND_SCALE.finditer(norm):
         vals.add({"": 1, "十": 10, "百": 100, "千": 1000}[m.group(1)]
                  * {"万": 1e4, "億": 1e8}[m.group(2)])
     return frozenset(vals)
 
 
+#: A count of tenths (8割, 八割: 80 percent).
+_JA_TENTHS = re.compile(r"([0-9.]+|[一二三四五六七八九十]+)割")
 #: 数万, 何十万, 数百億: an amount of a scale, written without its figure.
 _JA_ROUND_SCALE = re.compile(r"[数何]([十百千]?)([万億])")
 

@@ -408,6 +408,25 @@ def names_match(word: str, romaji: str) -> bool:
     return keys_may_match(a, b) and reading_similarity(word, romaji) >= SAME_NAME_MIN
 
 
+
+#: Latin letters from which a name may be heard inside a longer katakana word.
+MIN_INNER_NAME = 5
+
+
+def heard_within(word: str, romaji: str) -> bool:
+    """Whether a name ``word`` of at least :data:`MIN_INNER_NAME` letters is heard,
+    strictly (:func:`names_match`), inside a longer romanised katakana word written
+    without separators (アーバンタスクフォースオーストラリア for "Urban Taskforce
+    Australia", ブリティッシュコロンビア for "British Columbia"): a translation that runs
+    the words of a long name together renders each of them."""
+    if len(word) < MIN_INNER_NAME or len(romaji) <= len(word) + 2:
+        return False
+    longest = min(len(romaji) - 1, 2 * len(word))
+    return any(names_match(word, romaji[i : i + n])
+               for i in range(len(romaji)) for n in range(len(word) - 2, longest + 1)
+               if i + n <= len(romaji))
+
+
 def keys_may_match(a: str, b: str) -> bool:
     """False when two keys of :data:`SAME_NAME_MIN_KEY` classes or more rule out
     :func:`names_match` for every pair of spellings that have them: lengths too far apart,

@@ -1022,6 +1022,12 @@ def test_a_country_the_english_names_after_a_capitalised_article_or_in_a_region_
      "trade association, is dismissive of the concerns of the Beer Makers.",
      "欧州ワイン貿易協会のイグナシオ・サンチェス・レカルテ事務局長は、ビールメーカーの懸念を否定"
      "した。"),
+    # a name run together with the word before it (ブリティッシュコロンビア: no middle
+    # dot), and a doubled word said as one (ボダボダ for "boda boda"): written blind
+    ("An avalanche closed the pass in British Columbia on Monday.",
+     "月曜日、ブリティッシュコロンビア州で雪崩が峠を塞いだ。"),
+    ("\"Boda boda riders can't afford to wait two hours,\" said Ms Kiprono.",
+     "「ボダボダの運転手には2時間も待つ余裕はない」とキプロノ氏は述べた。"),
 ])
 def test_no_garbled_name_for_a_word_or_a_loanword_compound(en, ja):
     """NAM008 only where a name's surname is left unrendered and a katakana word that

@@ -63,6 +63,8 @@ def test_japanese_quantities_spans_include_units():
         # a number written with spaces around its scale kanji, changed
         ("Plants moved onto land about 450 million years ago.",
          "約 4 億 6 千万年前、植物は陸へと移った。", "4 億 6 千万年", "NUM001"),
+        # tenths read as tens of percent: 6割 is 60%, not the 80% the English says
+        ("About 80% of the park will reopen.", "公園の約6割が再開される。", "6割", "NUM001"),
     ],
 )
 def test_changed_numbers_are_flagged(en, ja, span, code):
@@ -107,6 +109,12 @@ def test_changed_numbers_are_flagged(en, ja, span, code):
         # a decade by two digits (WMT24 ESA, NTTSU)
         ("I grew up in the 1970s.", "私は７０年代に育った。"),
         ("Music of the 1980s is back.", "80年代の音楽が戻ってきた。"),
+        # tenths (割) are tens of percent; a fraction word is a percentage too (written blind)
+        ("About 60% of the park will reopen.", "公園の約6割が再開される。"),
+        ("Some businesses lost up to 80% of their revenue.",
+         "売り上げが最大で8割減った事業者もあった。"),
+        ("Its estimated cost rose by more than half.", "推定費用が5割以上膨らんだ。"),
+        ("A quarter of the homes flooded.", "住宅の25%が浸水した。"),
     ],
 )
 def test_correct_conversions_are_left_alone(en, ja):

@@ -95,6 +95,10 @@ def test_flags_a_modifier_moved_and_coordinated_clauses_swapped(
         # the faithful rendering of the school case
         ("The school's principal spoke to the parents after the ceremony.",
          "学校の校長は式典の後、保護者たちに話した。"),
+        # "the town of Elk Hollow" rendered 町エルク・ホロー: the name with its town (a
+        # middle dot inside) modifies the noun after it (written blind)
+        ("Tourism operators in the nearby town of Elk Hollow welcomed the news.",
+         "近隣の町エルク・ホローの観光業者はこの知らせを歓迎した。"),
         # "X in Z" is no modifier of Z: 美術館の絵画 may stand far from "museum"
         ("The director of the museum in the capital praised the old paintings.",
          "首都にある美術館の館長は、古い絵画を称賛した。"),

@@ -8,6 +8,7 @@ import pytest
 
 from mtqa.checks import omitted_facts as facts
 from mtqa.text.lexicon import build_lexicon
+from mtqa.text.phonetic import heard_within
 from tests.harness import Bead, data_rows, run_check
 
 
@@ -399,9 +400,9 @@ def test_the_words_of_a_name_are_no_headline_but_a_title_is() -> None:
 
 
 def test_a_name_is_heard_inside_a_longer_katakana_word_only_when_long_enough() -> None:
-    assert facts._sounds_within("Australia", "aabantasukufoosuoosutoraria")
-    assert not facts._sounds_within("Australia", "aabantasukufoosu")
-    assert not facts._sounds_within("Rome", "aabantasukufoosuroomu")  # too short to tell
+    assert heard_within("Australia", "aabantasukufoosuoosutoraria")
+    assert not heard_within("Australia", "aabantasukufoosu")
+    assert not heard_within("Rome", "aabantasukufoosuroomu")  # too short to tell
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,8 @@ from ...text import japanese, jmdict
 from ...text.countries import is_country_form
 from ...text.english import STOPWORDS
 from ...text.lexicon import english_entry, proper_headwords
-from ...text.phonetic import name_similarity, name_similarity_reaches
+from ...text.japanese import romanize
+from ...text.phonetic import heard_within, name_similarity, name_similarity_reaches
 from ...types import AlignedPair, Finding
 from .. import Context
 from .base import NameCheckBase
@@ -102,6 +103,11 @@ class GarbledNames(NameCheckBase):
                            # (a part another name took renders that one: ロンドン)
                            if own.get(p, (last, 0.0))[0] in {last, *map(fold, words)})):
                 continue
+            if any(heard_within(last, romanize(p.sound)) for p in parts):
+                continue  # run together with another word (ブリティッシュコロンビア)
+            if re.search(rf"\b{re.escape(words[-1])}[\s-]+{re.escape(words[-1])}\b",
+                         pair.reference, re.I):
+                last = last + last  # a doubled word is one word ("boda boda", ボダボダ)
             best = max(((name_similarity(last, p.sound), p) for p in free if p not in used),
                        default=None, key=lambda x: x[0])
             if best is None or not GARBLED_MIN <= best[0] < GARBLED_MAX:

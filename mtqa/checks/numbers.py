@@ -116,7 +116,7 @@ _EN_UNIT_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\baged\s+$", re.I), "age"),
 )
 # Japanese: the counter or unit right after the numeral (longest first).
-_JA_NUMERAL = re.compile(r"[0-9０-９,.，．〇一二三四五六七八九十百千]+[万億兆]*")
+_JA_NUMERAL = re.compile(r"(?:[0-9０-９,.，．〇一二三四五六七八九十百千]+[万億兆]*)+")  # 4億1,000万
 _JA_UNITS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("%", "percent"), ("％", "percent"), ("パーセント", "percent"), ("倍", "times"),
     ("歳", "age"), ("年間", "year"), ("年", "year"),
@@ -533,7 +533,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 13
+    version: ClassVar[int] = 14
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

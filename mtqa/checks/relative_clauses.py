@@ -10,11 +10,16 @@ the engineer), while the noun the English clause is about (its antecedent, "mine
 rendered elsewhere in the sentence, the clause has been moved to the wrong noun: the
 sentence now says the engineer employs the people.
 
+A "with" phrase describes the noun before it the same way ("patients with suspected heart
+attacks and strokes": 心臓発作や脳卒中が疑われる患者), when that noun is a person, a group or
+a thing (after an abstract noun "with" takes a complement: "no comparison with one …").
+
 Only what both sides settle counts:
 
 * the English clause opens on a relative word (which, who, whom, whose, where:
-  :data:`mtqa.text.lexicon.RELATIVE_WORDS`), and its antecedent is the noun phrase right
-  before it, with no other word between;
+  :data:`mtqa.text.lexicon.RELATIVE_WORDS`) or is such a "with" phrase, and its antecedent
+  is the noun phrase right before it, with no other word between (nor a verb: "to reach
+  patients with …");
 * the Japanese clause ends on a predicate in the attributive form (UniDic's 連体形)
   followed by a noun; it renders at least :data:`MIN_CLAUSE_WORDS` content words of that
   English clause, and most of its aligned words are there;
@@ -33,9 +38,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
-from ..text import wordlists
-from ..text.lexicon import RELATIVE_WORDS, Clause, JaUnit, Lexicon, english_clauses
+from ..text import wordlists, wordnet
+from ..text.lexicon import (
+    RELATIVE_WORDS,
+    Clause,
+    JaUnit,
+    Lexicon,
+    english_clauses,
+    english_words,
+)
 from .reordered import Reordering, _English, _one_phrase, _span, _unit_links
 
 #: English content words of the relative clause the Japanese clause must render.
@@ -57,7 +70,10 @@ def misplaced_relatives(lex: Lexicon, reference: str,
     the one the English clause is about (see the module's docstring)."""
     if not lex.words or not lex.units:
         return
-    relatives = [c for c in english_clauses(reference) if c.opener in RELATIVE_WORDS]
+    clauses = [c for c in english_clauses(reference) if c.opener in RELATIVE_WORDS]
+    clauses += _with_phrases(reference)
+    relatives = [_Modifier(c, _antecedent(lex, reference, c), MIN_CLAUSE_WORDS)
+                 for c in clauses]
     if not relatives:
         return
     en = _English.of(reference, lex)
@@ -113,24 +129,35 @@ def _head_edge(x: JaUnit) -> bool:
     return x.pos1 in {"補助記号", "記号"}
 
 
+@dataclass(frozen=True)
+class _Modifier:
+    """An English modifier and the noun phrase it describes (word indices of the lexicon):
+    a relative or "with" clause and the phrase before it; ``least`` of its words must be
+    rendered by a Japanese clause for the clause to count as its rendering."""
+
+    clause: Clause
+    phrase: set[int]
+    least: int
+
+
 def _moved(lex: Lexicon, reference: str, en: _English, links: list[set[int]],
-           index: dict[int, int], relatives: Sequence[Clause], units: Sequence[int],
+           index: dict[int, int], relatives: Sequence[_Modifier], units: Sequence[int],
            clause: list[int], head: list[int]) -> Reordering | None:
     """The finding for one Japanese relative clause, or None (see the module's docstring)."""
     ja = lex.units
     said = Counter(w.stem for w in lex.words)
     xw = set().union(*(links[u] for u in clause))
     yw = set().union(*(links[u] for u in head)) if head else set()
-    if len(xw) < MIN_CLAUSE_WORDS or not yw:
+    if not xw or not yw:
         return None
-    for rel in relatives:
+    for mod in relatives:
+        rel, phrase = mod.clause, mod.phrase
         inside = {index[w.start] for w in rel.words if w.start in index}
         shared = xw & inside
-        if len(shared) < MIN_CLAUSE_WORDS or len(shared) < MIN_SHARE * len(xw):
+        if len(shared) < mod.least or len(shared) < MIN_SHARE * len(xw):
             continue
         # a word the English says twice ("the Farmers Party … the Green Party") may be
         # rendered for either occurrence: it tells nothing about the head
-        phrase = _antecedent(lex, reference, rel)
         antecedent = {k for k in phrase if said[lex.words[k].stem] == 1}
         outside = yw - inside - phrase
         if not antecedent or yw & antecedent or len(outside) <= len(yw & inside):
@@ -149,11 +176,12 @@ def _moved(lex: Lexicon, reference: str, en: _English, links: list[set[int]],
         last = [k for v in reversed(head) for k in sorted(links[v] & outside)]
         y = last[0] if last else min(outside)
         noun = _span(ja, range(head[0], head[-1] + 1))
+        label = f"{rel.opener} …" if rel.opener else reference[rel.start : rel.end]
         return Reordering(
             "SCR010", ja[clause[0]].start, ja[head[-1]].end,
             f"'{_span(ja, clause)}' modifies '{noun}' ('{lex.words[y].text}'), "
-            f"but in the English the clause '{rel.opener} …' is about "
-            f"'{noun_en}': a relative clause put on the wrong noun")
+            f"but in the English '{label}' describes '{noun_en}': a modifier put on the "
+            "wrong noun")
     return None
 
 
@@ -174,8 +202,9 @@ def _antecedent(lex: Lexicon, reference: str, rel: Clause) -> set[int]:
         w = lex.words[k]
         if w.end > edge:
             continue
-        if w.kind == "number" or not gap.fullmatch(reference[w.end : edge]):
-            break
+        if (w.kind == "number" or not gap.fullmatch(reference[w.end : edge])
+                or _after_infinitive_marker(reference, w.start)):
+            break  # ("to reach patients with …": the noun phrase starts after the verb)
         out.add(k)
         edge, gap = w.start, _INSIDE_PHRASE
     return out
@@ -217,4 +246,62 @@ def _attached_before(en: _English, reference: str, lex: Lexicon, y: int,
     wy, wz = lex.words[y], lex.words[z]
     if wy.end > wz.start or en.apart(y, z) > MAX_PP_ATTACHMENT:
         return False
-    return re.search(r"[,;:.!?()\"“”—]", reference[wy.end : wz.start]) is None
+    between = reference[wy.end : wz.start]
+    if re.search(r"[,;:.!?()\"“”—]", between):
+        return False
+    # a preposition right after the noun (its last word may follow: "great uncle on")
+    tokens = [t.lower() for t in re.findall(r"[A-Za-z]+", between)]
+    return any(t in _PREPOSITIONS for t in tokens[:2])
+
+
+#: Prepositions that attach a phrase to the noun before them ("uncle on the other side").
+_PREPOSITIONS = frozenset(
+    "on in at of from near with for by across behind beside beyond inside outside".split())
+
+
+#: Words that end a "with" phrase: punctuation, or a preposition opening another phrase.
+_WITH_END = re.compile(r"[,.;:!?()\"“”—]|\s(?:to|against|for|in|on|at|from|by|after|before|"
+                       r"during|as|than|because|while|when|who|which|that)\s")
+
+
+#: Words after which the next word is a verb ("to reach", "will face").
+_VERB_MARKERS = frozenset("to will would can could shall should must may might".split())
+
+
+def _after_infinitive_marker(reference: str, at: int) -> bool:
+    """Whether the word at offset ``at`` follows "to" or a modal: a verb, not a noun."""
+    before = re.findall(r"[A-Za-z]+", reference[max(0, at - 12) : at])
+    return bool(before) and before[-1].lower() in _VERB_MARKERS
+
+
+#: Lexicographer files of nouns a "with" phrase describes ("patients with suspected
+#: strokes", "homes with solar panels", "a firm with 500 staff"); after an abstract noun
+#: "with" takes its complement ("no comparison with one comprised of …", "talks with").
+_DESCRIBED_NOUN_FILES = frozenset(
+    "noun.person noun.group noun.artifact noun.animal noun.object noun.location noun.plant "
+    "noun.food noun.body".split())
+
+
+def _with_phrases(reference: str) -> list[Clause]:
+    """The "with" phrases of the English that describe the noun before them ("patients
+    with suspected heart attacks and strokes"), as clauses whose antecedent is that noun:
+    a person, group or thing in its first noun sense (:data:`_DESCRIBED_NOUN_FILES`; not
+    "agreed with", "comparison with")."""
+    out = []
+    for m in re.finditer(r"\b([A-Za-z]+)\s+(with)\s+", reference):
+        before = m.group(1).lower()
+        first = next((x for x in wordnet.synsets_of(_singular(before)) if x.pos == "n"), None)
+        if first is None or first.lexname not in _DESCRIBED_NOUN_FILES:
+            continue
+        end = _WITH_END.search(reference, m.end())
+        stop = end.start() if end else len(reference)
+        words = tuple(w for w in english_words(reference) if m.start(2) <= w.start < stop)
+        if words:
+            out.append(Clause(m.start(2), stop, "with", words))
+    return out
+
+
+def _singular(word: str) -> str:
+    """The singular WordNet lists a plural under (patients → patient)."""
+    bases = sorted(wordnet.base_forms(word), key=len)
+    return bases[0] if bases else word

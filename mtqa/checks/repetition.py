@@ -306,6 +306,25 @@ def _ends_phrase(toks: Sequence[japanese.Token], end: int) -> bool:
     return end >= len(toks) or not _joins(toks[end - 1], toks[end])
 
 
+def _tail_stutter(toks: Sequence[japanese.Token], surfaces: Sequence[str], i: int,
+                  reference: str) -> tuple[int, int] | None:
+    """(length, start of the second occurrence) when the end of a compound and its
+    particle are said again right after it (欧州全域の全域の: "across Europe"), else None.
+    Only a stutter counts: the two occurrences adjacent, a noun of two characters or more
+    with its case particle, and the English not saying the word twice itself."""
+    if i == 0 or not _joins(toks[i - 1], toks[i]) or toks[i].pos1 != "名詞":
+        return None
+    n = 2
+    if i + 2 * n > len(toks) or surfaces[i : i + n] != surfaces[i + n : i + 2 * n]:
+        return None
+    if not (toks[i + 1].pos2 == "格助詞" and len(toks[i].surface) >= 2
+            and _is_meaningful(toks, i) and _ends_phrase(toks, i + 2 * n)):
+        return None
+    if _ref_count(toks[i : i + n], reference) >= 2:
+        return None
+    return n, i + n
+
+
 #: Marks of a coordination between two phrases (A と B, A や B, A、B, A および B).
 _COORDINATION = frozenset({"、", "，", ",", "と", "や", "か", "および", "及び", "または", "又は",
                            "ならびに", "並びに", "そして", "も"})
@@ -395,7 +414,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 13
+    version: ClassVar[int] = 14
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -486,9 +505,14 @@ class RepetitionCheck(BaseCheck):
         covered_until = -1
         english_stutters = _english_repeats_a_word(pair.reference)
         for i in range(n_tok):
-            if toks[i].start < covered_until or not _starts_phrase(toks, i):
+            if toks[i].start < covered_until:
                 continue
-            hit = self._longest_repeat(toks, surfaces, i, pair.reference)
+            if _starts_phrase(toks, i):
+                hit = self._longest_repeat(toks, surfaces, i, pair.reference)
+            else:
+                hit = _tail_stutter(toks, surfaces, i, pair.reference)
+                if hit is None:
+                    continue
             if hit is None:
                 # a phrase said again and again in a row that the English allows: no part
                 # of the run is a repeat of its own (ちょっと待って、ちょっと待って: not 待って)

@@ -263,6 +263,9 @@ def test_spelled_out_multiple_still_catches_a_wrong_number() -> None:
         ("Over the past 10 years our lives changed.", "過去10か月で、我々の生活は変わった。",
          "10か月", "NUM006"),
         ("It costs almost $100 a day.", "ほぼ1日100円かかる。", "100円", "NUM006"),
+        # an amount of two scales (4億1,000万) keeps its currency in view (written blind)
+        ("The plant was sold for £410 million.", "製鉄所は4億1,000万ドルで売却された。",
+         "4億1,000万ドル", "NUM006"),
         ("It was a two-hour interview.", "２日に渡るインタビューだった。", "２日", "NUM006"),
         ("He lifts 5 kilos a day.", "彼は1日5トン持ち上げる。", "5トン", "NUM006"),
         # ten times a small English number the Japanese lacks

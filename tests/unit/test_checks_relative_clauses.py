@@ -37,6 +37,11 @@ def scr010(en: str, ja: str) -> list[str]:
         (PARTY, "農民党との合意は、新規の難民申請の凍結を求める緑の党のリベラル派を"
                 "分裂させかねない。",
          "新規の難民申請の凍結を求める緑の党のリベラル派"),
+        # "with suspected heart attacks and strokes" describes the patients (written blind)
+        ("Ambulance crews took 47 minutes to reach patients with suspected heart attacks "
+         "and strokes.",
+         "心臓発作や脳卒中が疑われる救急隊員が患者のもとに到着するまでに47分かかった。",
+         "心臓発作や脳卒中が疑われる救急隊員"),
     ],
 )
 def test_flags_a_relative_clause_on_another_noun(en: str, ja: str, expected: str) -> None:
@@ -62,6 +67,13 @@ def test_flags_a_relative_clause_on_another_noun(en: str, ja: str, expected: str
          "individuals who talk about the news on sites like YouTube.",
          "YouTubeなどのサイトでニュースを語る代替メディア、小規模企業、または個人については、"
          "同じことは言えない。"),
+        ("Ambulance crews took 47 minutes to reach patients with suspected heart attacks "
+         "and strokes.",
+         "救急隊員が心臓発作や脳卒中が疑われる患者のもとに到着するまでに47分かかった。"),
+        # after an abstract noun "with" takes a complement, not a description (WMT24 refA)
+        ("A market dominated by brewers bears no comparison with one comprised almost "
+         "entirely of small, domestic producers.",
+         "醸造会社が独占する市場は、ほぼ全て小規模な国内生産者で構成される市場とは比べものにならない。"),
         # "a great uncle on the other side who …": the clause may be about either noun
         ("I have a great uncle on the other side who left his wife for her aunt.",
          "反対側には妻を叔母のところに残した大叔父がいます。"),

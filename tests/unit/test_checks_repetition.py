@@ -21,6 +21,15 @@ def test_duplicated_clause():
     assert flagged(en, ja) != []
 
 
+def test_the_end_of_a_compound_said_again_is_a_stutter():
+    """欧州全域の全域の: the second 全域の repeats the end of the compound before it (written
+    blind); the one before (次の次の "the one after next") is no compound's end."""
+    en = "Park said Carrow Point would supply carmakers across Europe."
+    assert flagged(en, "パク会長は、欧州全域の全域の自動車メーカーに供給すると述べた。") == ["全域の"]
+    assert flagged(en, "パク会長は、欧州全域の自動車メーカーに供給すると述べた。") == []
+    assert flagged("The vote is the week after next.", "投票は次の次の週だ。") == []
+
+
 def test_legitimate_repetition_left_alone():
     en = "Russia and the United States agreed; the United States and Europe did not."
     ja = "ロシアと米国は合意したが、米国と欧州は合意しなかった。"

@@ -36,6 +36,23 @@ def test_second_spelling_of_a_name_is_flagged():
     assert "Kowalczyk" in f.message and "コヴァルチク" in f.message
 
 
+def test_a_spelling_too_loose_to_render_the_name_alone_is_still_a_second_spelling():
+    """セバーンデール sounds 0.73 like Severnvale, under the threshold at which a katakana
+    word renders a name by itself, but it is a variant of the article's セバーンベール for
+    the same name (written blind)."""
+    pairs = [
+        ("Severnvale Water has been fined £42 million.",
+         "セバーンベール・ウォーターに4200万ポンドの罰金。"),
+        ("Shares in Severnvale fell.", "セバーンベールの株価は下落した。"),
+        ("Severnvale's chief executive apologised.",
+         "セバーンデール社の最高経営責任者は謝罪した。"),
+    ]
+    assert flagged(pairs) == [("セバーンデール", "NAM001")]
+    pairs[2] = ("Severnvale's chief executive apologised.",
+                "セバーンベール社の最高経営責任者は謝罪した。")
+    assert flagged(pairs) == []
+
+
 def test_majority_spelling_wins():
     pairs = [
         ("Orsolya Varga won the race.", "オルショヤ・ヴァルガがレースに勝った。"),

@@ -75,11 +75,11 @@ from typing import ClassVar
 
 from ...text import japanese
 from ...text.english import stem
-from ...text.phonetic import kana_key, key_similarity, latin_key
+from ...text.phonetic import kana_key, key_similarity, latin_key, name_similarity
 from ...types import AlignedPair, Finding
 from .. import Context
 from .country_put_in import CountriesPutIn, unrendered_countries
-from .garbled import GarbledNames
+from .garbled import GarbledNames, _common_word
 from .dropped import DroppedNames
 from .english import (
     CAMPUS_WORDS,
@@ -94,10 +94,16 @@ from .english import (
 )
 from .honorifics import Honorifics
 from .katakana import KanaPart, kanji_name_parts, katakana_parts, norm
-from .matching import MATCH_MIN, NEIGHBOUR_MATCH_MIN, find_rendering, sounds_like_any
+from .matching import (
+    MATCH_MIN,
+    NEIGHBOUR_MATCH_MIN,
+    are_variants,
+    find_rendering,
+    sounds_like_any,
+)
 from .put_in import NamesPutIn
 from .spellings import Spellings
-from .state import Record, Tally
+from .state import NameState, Record, Tally
 from .stray_words import NAME_SUFFIXES, StrayWords
 
 __all__ = [
@@ -115,12 +121,27 @@ __all__ = [
 ]
 
 
+def _respelt(a: str, b: str) -> bool:
+    """Whether katakana ``a`` may be ``b`` spelt otherwise: of about its length, and not
+    ``b`` with more before or after it (スキンポーションアス is a longer word than
+    スキンポーション, not a spelling of it)."""
+    return a != b and abs(len(a) - len(b)) <= 2 and a not in b and b not in a
+
+
+#: Katakana characters a part needs to be compared as a spelling variant of a name.
+MIN_VARIANT_CHARS = 3
+#: The least similarity to its English name of a spelling variant of the name's spelling
+#: elsewhere in the article (a loose rendering, 0.73 for セバーンデール and Severnvale;
+#: :data:`~.matching.MATCH_MIN` alone decides a first rendering).
+VARIANT_SOUND_MIN = 0.65
+
+
 class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
                 DroppedNames, GarbledNames):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 24
+    version: ClassVar[int] = 25
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -182,6 +203,12 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
             if finding is not None:
                 yield finding
         taken = {(p.run_start, p.run_end) for p in parts if p in own or p in near}
+        loose = [p for p in parts if p not in own and p not in near and not p.reading
+                 and len(p.surface) >= MIN_VARIANT_CHARS]
+        if loose:
+            keys = name_candidates([n for n in st.names
+                                    if pair.ref_start <= n.start < pair.ref_end])
+            st.loose.append((pair, loose, frozenset(keys)))
         yield from self._garbled(pair, ctx, st, parts, own, taken)
         long_words = {fold(w) for w in window if len(w) >= 4}
         yield from self._glossed_names(tokens, pair, text, ref_stems, cap_stems, long_words,
@@ -200,4 +227,37 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
             return
         st = self._state(ctx)
         yield from self._dropped(ctx, st)
+        self._variant_records(st)
         yield from self._spellings(ctx, st)
+
+    @staticmethod
+    def _variant_records(st: NameState) -> None:
+        """Records of the katakana parts that sound too little like a name of their English
+        sentence to render it alone (:data:`~.matching.MATCH_MIN`), but at least
+        :data:`VARIANT_SOUND_MIN`, and are variants of a spelling the article gives that
+        name elsewhere (セバーンデール beside セバーンベール for Severnvale): NAM001 then
+        compares them as spellings of the name."""
+        by_key: dict[str, list[Record]] = {}
+        for r in st.records:
+            by_key.setdefault(r.key, []).append(r)
+        taken = {(r.part_start, r.part_end) for r in st.records}
+        for pair, parts, keys in st.loose:
+            for part in parts:
+                if (part.start, part.end) in taken:
+                    continue
+                if _common_word(part.surface):
+                    continue  # a word of its own (アンド "and")
+                for key in sorted(keys):
+                    spelled = [r for r in by_key.get(key, []) if _respelt(part.surface, r.surface)
+                               and are_variants(part.sound, r.sound)]
+                    if not spelled:
+                        continue
+                    sim = name_similarity(key, part.sound)
+                    if sim < VARIANT_SOUND_MIN:
+                        continue
+                    key_sim = key_similarity(latin_key(key), kana_key(part.sound))
+                    st.records.append(Record(key, norm(part.surface), part.sound, part.start,
+                                             part.end, part.run_start, part.run_end, sim,
+                                             key_sim, True, pair.index, pair.reference))
+                    taken.add((part.start, part.end))
+                    break

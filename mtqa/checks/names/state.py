@@ -60,6 +60,11 @@ class NameState:
     #: NAM006: each distinct name key → (its Latin key, the names it belongs to with their
     #: keys), built when first asked
     key_index: dict[str, tuple[str, list[tuple[EnglishName, frozenset[str]]]]] | None = None
+    #: katakana parts that rendered no name by sound, with their pair and the name keys
+    #: of its English: a variant of a name's spelling elsewhere in the article may be one
+    #: of them (NAM001: セバーンデール, 0.73 like Severnvale, beside セバーンベール)
+    loose: list[tuple[AlignedPair, list[KanaPart], frozenset[str]]] = field(
+        default_factory=list)
     #: whether the English around the pair being checked names an institution
     #: (:data:`CAMPUS_WORDS`: 校 or 館 after a place may render it)
     institution: bool = False

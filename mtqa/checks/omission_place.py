@@ -84,9 +84,18 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
 
     def usable(k: int) -> bool:
         w = lex.words[k]
-        if w.kind == "number" or w.text.lower().rstrip(".") in _VALUE_WORDS:
+        if w.kind == "number" and not _counts_next(k):
+            return False
+        if w.text.lower().rstrip(".") in _VALUE_WORDS:
             return False
         return any(own is None or lex.units[u].sentence in own for u in lex.links[k])
+
+    def _counts_next(k: int) -> bool:
+        """A number that counts the word after it, which the Japanese leaves to its counter
+        ("1,900 occasions" → 1900回): the count is the head's rendering."""
+        nxt = lex.words[k + 1] if k + 1 < len(lex.words) else None
+        return (nxt is not None and nxt.kind == "word" and not lex.links[k + 1]
+                and reference[lex.words[k].end : nxt.start] == " ")
 
     before = [k for k, w in enumerate(lex.words) if clause[0] <= w.start
               and w.end <= phrase.start and usable(k)][-HEAD_REACH:]

@@ -68,6 +68,7 @@ The finding points at the Japanese where the phrase belongs
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -409,14 +410,15 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
             groups[-1].append(q)
         else:
             groups.append([q])
-    spare = {j.kind for j in renderings[0].quantities
+    spare = [j for j in renderings[0].quantities
              if j.kind in {"num", "month", "weekday"} and j.value not in (0, 1)
              and not any(abs(j.value - q.value) <= 1e-9 * max(1.0, abs(q.value))
                          and (q.kind == "weekday") == (j.kind == "weekday")
-                         for q in quantities)}
+                         for q in quantities)]
+    changed_groups = _changed_groups(groups, spare, renderings, reference)
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
-    for g in groups:
+    for gi, g in enumerate(groups):
         start, end = min(q.start for q in g), max(q.end for q in g)
         taken.append((start, end))
         if not any(_is_fact_quantity(q) for q in g):
@@ -434,7 +436,7 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
         # a Japanese value of the same kind that no English value accounts for: the number
         # (or the weekday: 木曜日 for Wednesday) was changed, not dropped (the numbers
         # check reports it)
-        changed = any(q.kind in spare for q in g)
+        changed = gi in changed_groups
         weekday = all(q.kind == "weekday" for q in g)
         facts.append(Fact(start, end, kind, not (rendered or changed), not weekday))
     lex = renderings[0].lex
@@ -461,6 +463,38 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
             facts.append(Fact(w.start, w.end, "name", not rendered or repeated,
                               repeated=repeated))
     return sorted(facts, key=lambda f: f.start)
+
+
+def _changed_groups(groups: Sequence[Sequence[Quantity]], spare: Sequence[Quantity],
+                    renderings: Sequence[Rendering], reference: str) -> set[int]:
+    """The English quantity groups that a Japanese value no English value accounts for
+    stands in for (changed, not dropped): each such value takes the unrendered group of its
+    kind (a weekday for a weekday, a number or month otherwise) closest to it in
+    magnitude, so that one changed amount (4億2000万 for "£42 million") excuses that
+    amount and not every other number the Japanese drops ("between 2019 and 2022")."""
+    def kind(q: Quantity) -> str:
+        return "weekday" if q.kind == "weekday" else "num"
+
+    open_groups = [gi for gi, g in enumerate(groups) if any(_is_fact_quantity(q) for q in g)
+                   and not any(_quantity_in(q, r) for q in g for r in renderings)
+                   and not any(_identifier_kept(reference, q.start, q.end, renderings)
+                               for q in g)
+                   and not _pair_named(reference, g)]
+    out: set[int] = set()
+    for j in spare:
+        best = min(((_magnitude_gap(j.value, q.value), gi) for gi in open_groups
+                    if gi not in out for q in groups[gi] if kind(q) == kind(j)),
+                   default=None)
+        if best is not None:
+            out.add(best[1])
+    return out
+
+
+def _magnitude_gap(a: float, b: float) -> float:
+    """How far apart two values are in orders of magnitude (a weekday or a zero: 0)."""
+    if a <= 0 or b <= 0:
+        return 0.0
+    return abs(math.log10(a) - math.log10(b))
 
 
 #: Two capitalised names joined by "and" ("Fjellmelk and Sweden's Lantgården", "the North
@@ -884,12 +918,18 @@ _NUMERIC_KINDS = frozenset({"number", "date"})
 
 def _linked(between: str, a: Fact, b: Fact) -> bool:
     """Whether facts ``a`` and ``b``, separated by ``between``, belong to one name or date
-    ("Tierra del Sol", "Saturday, Jan. 13"): names with names, values with values (a
-    number before a name counts it: "71 Republicans", not one phrase)."""
+    ("Tierra del Sol", "Saturday, Jan. 13") or range ("2019 and 2022"): names with names,
+    values with values (a number before a name counts it: "71 Republicans", not one
+    phrase)."""
     words = [w.lower() for w in re.findall(r"[A-Za-z&]+", between)]
     rest = re.sub(r"[A-Za-z&]+", "", between)
     if (a.kind in _NUMERIC_KINDS) != (b.kind in _NUMERIC_KINDS):
         return False
+    if (a.kind in _NUMERIC_KINDS and a.missing and b.missing
+            and words in (["and"], ["to"], ["or"]) and not rest.strip()):
+        # a range or a pair of values dropped together ("between 2019 and 2022"): one
+        # phrase (with one end rendered, the other is a phrase of its own)
+        return True
     if "of" in words and a.kind == b.kind == "name":
         # two names no dictionary knows, joined by "of", are a person and where he is
         # from or works ("Smith *of Ohio*", "Weber *of DIW Berlin*"): two phrases,

@@ -557,3 +557,20 @@ def test_where_a_phrase_belongs_never_starts_or_ends_inside_a_word(item) -> None
         text = item["translation"]
         assert not _cuts_a_word(text, start), text[max(0, start - 10):end]
         assert not _cuts_a_word(text, end), text[start:end + 10]
+
+
+def test_one_changed_amount_does_not_excuse_every_dropped_number() -> None:
+    """A changed amount (4億2000万 for "£42 million") stands in for that amount only: the
+    years the Japanese drops ("between 2019 and 2022") are still missing, and belong with
+    the counted occasions (1900回), written blind."""
+    en = ("Severnvale Water has been fined £42 million after a court found it had discharged "
+          "sewage into rivers on more than 1,900 occasions between 2019 and 2022.")
+    ja = ("セバーンベール・ウォーターは、河川に下水を1900回以上放流していたとして"
+          "4億2000万ポンドの罰金を科された。")
+    found = [f for f in run_check("omission", Bead(en, ja)) if f.code == "OMI002"]
+    assert [f.evidence["phrase"] for f in found] == ["between 2019 and 2022"]
+    assert "1900回以上" in found[0].text
+    # the amount rendered, nothing else changed: the years are missing all the same
+    ja_right = ja.replace("4億2000万", "4200万")
+    assert [f.evidence["phrase"] for f in run_check("omission", Bead(en, ja_right))
+            if f.code == "OMI002"] == ["between 2019 and 2022"]

@@ -65,6 +65,7 @@ from ..text.lexicon import (
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context, neighbour_pairs, pair_segments, shorten
 from . import omission_place as place
+from . import omission_excuses as excuses
 from . import omitted_facts as facts_mod
 from .alignment import CUT_OFF_SHARE
 
@@ -328,21 +329,21 @@ class OmissionCheck(BaseCheck):
             if any(a <= phrase.start < b for a, b in done):
                 continue  # in a clause OMI001 reported missing
             # 同氏, 同国, 同額, 彼女 (or the surname alone) for what the article gave before
-            if not phrase.repeated and facts_mod.said_before(pair.reference, phrase, earlier) and (
-                    facts_mod.refers_back(own_ja) or facts_mod.full_name_rendered(
+            if not phrase.repeated and excuses.said_before(pair.reference, phrase, earlier) and (
+                    excuses.refers_back(own_ja) or excuses.full_name_rendered(
                         pair.reference, phrase, earlier, lex.names)):
                 continue
             if phrase.kinds == {"name"} and not phrase.repeated \
-                    and facts_mod.name_said_more_often(lex):
+                    and excuses.name_said_more_often(lex):
                 continue  # another name of the pair stands in its place (Tokyo → 日本)
-            if not phrase.repeated and facts_mod.dropped_subject(
+            if not phrase.repeated and excuses.dropped_subject(
                     pair.reference, phrase, earlier, text[: pair.mt_start]):
                 continue  # a subject the article gave before, left implicit in Japanese
             span = self._phrase_span(pair, lex, clauses, phrase)
             if span is None:
                 continue
             start, end = span
-            quoted = facts_mod.phrase_text(pair.reference, phrase)
+            quoted = excuses.phrase_text(pair.reference, phrase)
             yield self.finding(
                 text, start, end,
                 category="omission",

@@ -70,11 +70,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..text import japanese, wordlists, wordnet
+from ..text import japanese, wordnet
 from ..text.countries import (
     country_mentions,
     country_renderings,
@@ -82,7 +81,7 @@ from ..text.countries import (
     renders_country,
 )
 from ..text.english import STOPWORDS
-from ..text.lexicon import EnWord, Lexicon, english_entry, katakana_names, stems_match
+from ..text.lexicon import EnWord, Lexicon, english_entry, stems_match
 from ..text.numerals import (
     EN_CARDINALS,
     Quantity,
@@ -367,7 +366,7 @@ class Rendering:
             values.add(0.25)  # "a quarter" as 四半 (四半期, 四半世紀)
         translated = english or " ".join(w.text for w in lex.words)
         rivals = tuple(dict.fromkeys(
-            _bare(w) for w in WORD.findall(translated)
+            bare_name(w) for w in WORD.findall(translated)
             if not w[0].isdigit() and (w[0].isupper() or len(w) >= 4)))
         return cls(lex, tuple(q for t in joined for q in japanese_quantities(t)),
                    frozenset(values), english, frozenset(runs) | pairs, rivals,
@@ -379,8 +378,8 @@ class Rendering:
         not Washington; プログラム renders "program", not African). A katakana word
         renders one English word; the loose match that lets a name be rendered must not
         take a word that is another's rendering."""
-        mine = reading_similarity(_bare(word), romaji)
-        low = _bare(word).lower()
+        mine = reading_similarity(bare_name(word), romaji)
+        low = bare_name(word).lower()
         # a rival must itself sound like the katakana word (names_match, the strict
         # test): short words sound loosely like anything ("seem" like サッサリン); and a
         # rival with a katakana word that sounds more like it has its own rendering
@@ -527,7 +526,7 @@ def _government_named(word: str, reference: str, rendering: Rendering) -> bool:
     stands for its government ("Ottawa's argument" → カナダ政府の主張), as news Japanese
     renders it; a country said as often as the English says it renders the country
     ("Japan's minister … whether Tokyo had" → 日本の財務相 … renders no Tokyo)."""
-    name = _bare(word)
+    name = bare_name(word)
     if not wordnet.is_seat_of_government(name):
         return False
     country = next(iter(country_mentions(wordnet.what_holds(name))), None)
@@ -548,10 +547,10 @@ def possessor_dropped(k: int, lex: Lexicon, reference: str) -> bool:
     マーロウの背中 and その古い外套 keep a possessor). Japanese drops a repeated subject
     freely, but a possessor it keeps, so only the possessive mention is judged."""
     w = lex.words[k]
-    bare = _bare(w.text)
+    bare = bare_name(w.text)
     if bare == w.text or k + 1 >= len(lex.words) or not reference[w.end :].startswith(" "):
         return False  # not a possessive before its noun
-    said = sum(1 for x in lex.words if x.capital and _bare(x.text) == bare)
+    said = sum(1 for x in lex.words if x.capital and bare_name(x.text) == bare)
     if said < 2 or _sounded_count(lex, bare) >= said:
         return False
     heads = lex.links[k + 1]
@@ -620,7 +619,7 @@ def _country_facts(reference: str, renderings: Sequence[Rendering],
         taken.append((c.start, c.end))
         # by its JMdict names, kept in Latin letters, or by sound (レソト): not by the
         # lexicon's links of the lower-case word ("japan" is lacquer, "turkey" a bird)
-        words = [_bare(w.text) for w in lex.words if c.start <= w.start < c.end]
+        words = [bare_name(w.text) for w in lex.words if c.start <= w.start < c.end]
         rendered = any(
             (not r.english or not mentions_country(r.english, c.forms))
             and (renders_country(r.text, c.renderings)
@@ -671,9 +670,9 @@ def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:
     not have the word itself."""
     for r in renderings:
         w = r.lex.words[k]
-        if r.english and _mentions(r.english, _bare(w.text)):
+        if r.english and _mentions(r.english, bare_name(w.text)):
             continue
-        if _latin_key(_bare(w.text)) in r.latin:
+        if _latin_key(bare_name(w.text)) in r.latin:
             return True
         if not w.capital:
             if r.lex.covered(k):
@@ -685,7 +684,7 @@ def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:
         sounds = [r.lex.units[u].romaji for u in r.lex.links[k]] + list(r.readings)
         if any(x and sounds_like(w.text, x) and r.owns(w.text, x) for x in sounds):
             return True
-        if any(heard_within(_bare(w.text), x) and r.owns(w.text, x) for x in r.readings):
+        if any(heard_within(bare_name(w.text), x) and r.owns(w.text, x) for x in r.readings):
             return True
     return False
 
@@ -701,7 +700,7 @@ def _mentions(english: str, word: str) -> bool:
     return re.search(rf"\b{root}", english, re.I) is not None
 
 
-def _bare(word: str) -> str:
+def bare_name(word: str) -> str:
     """The word without a possessive 's."""
     return re.sub(r"['’]s$", "", word)
 
@@ -715,7 +714,7 @@ def is_name(word: str) -> bool:
     """A capitalised English word that can only be a name: not a contraction (I'm, We've),
     not an acronym (EU may be 欧州連合), not a common word capitalised for emphasis or in
     a title ("Hot", "Your Honor", "Hospital Playlist"), which JMdict lists as a gloss."""
-    bare = _bare(word)
+    bare = bare_name(word)
     low = bare.lower().rstrip(".")
     if re.search(r"['’]", bare) or _ACRONYM.match(bare) or low in NAME_AFFIXES:
         return False  # I'm, We've, Can't; EU, NATO; Jr, Dr
@@ -728,7 +727,7 @@ def sounds_like(word: str, romaji: str) -> bool:
     """A looser test than :func:`mtqa.text.phonetic.names_match`, enough to say that a name
     is there (シソ for Siso, フレッチャー for Fletcher): an omission is claimed only when no
     katakana word of the Japanese sounds like the name at all."""
-    bare = _bare(word)
+    bare = bare_name(word)
     if names_match(bare, romaji):
         return True
     a, b = latin_key(bare), romaji_key(romaji)
@@ -769,7 +768,7 @@ def _before_name(words: Sequence[EnWord], k: int, reference: str) -> bool:
         return False
     nxt = words[k + 1]
     return (nxt.capital and not reference[words[k].end : nxt.start].strip()
-            and not english_entry(_bare(nxt.text).lower()).senses)
+            and not english_entry(bare_name(nxt.text).lower()).senses)
 
 
 def _name_parts(words: Sequence[EnWord], reference: str) -> frozenset[int]:
@@ -789,7 +788,7 @@ def _name_parts(words: Sequence[EnWord], reference: str) -> frozenset[int]:
         if opener is None or prev is None or not all(
                 b.lower() in NAME_LINKS for b in reference[words[prev].end : w.start].split()):
             opener = k
-        elif not english_entry(_bare(words[opener].text).lower()).senses:
+        elif not english_entry(bare_name(words[opener].text).lower()).senses:
             out.add(k)
         prev = k
     return frozenset(out)
@@ -987,126 +986,3 @@ def nearest_link(lex: Lexicon, k: int, own: frozenset[int] | None = None) -> int
 
 
 # --- names the Japanese refers to another way -----------------------------------------------
-
-#: Prefixes of a compound that refers back to something named before (同氏, 同国, 当局,
-#: 両社); 今, 元, 前... date or qualify a noun and refer back to nothing.
-_REFERRING_PREFIXES = frozenset("同当両") & wordlists.deictic_prefixes()
-
-
-def refers_back(japanese_text: str) -> bool:
-    """Whether the Japanese of the pair refers to something named before (同氏, 同国, 当局,
-    彼女): a name the English repeats may stand there."""
-    for t in japanese.tokenize(japanese_text):
-        if t.pos1 == "代名詞" or (t.pos1 == "名詞" and len(t.surface) >= 2
-                                 and t.surface[0] in _REFERRING_PREFIXES):
-            return True
-    return False
-
-
-def phrase_text(reference: str, phrase: MissingPhrase) -> str:
-    """The phrase as the finding quotes it: with its preposition (and a determiner and
-    capitalised words of the name after it: "to Southern California") when it has one."""
-    start = phrase.start
-    if phrase.preposition:
-        window = reference[max(0, start - 30) : start]
-        m = re.search(rf"\b{re.escape(phrase.preposition)}\b(?:\s+(?:the|a|an))?"
-                      r"(?:\s+(?-i:[A-Z])[\w'’\-]*)*\s*$", window, re.I)
-        if m:
-            start = max(0, start - 30) + m.start()
-    return reference[start : phrase.end].strip(" ,;:")
-
-
-def said_before(reference: str, phrase: MissingPhrase, earlier: str) -> bool:
-    """Whether the article gave the phrase's fact before, so that the Japanese may now
-    refer to it another way: every name word of it, or its values, occur in the
-    ``earlier`` English. The caller then asks whether the Japanese refers back
-    (:func:`refers_back`: 同氏, 同国, 同額, 彼女) or renders another word of the same full
-    name (:func:`full_name_rendered`: サンチェス氏 for "Recarte" after "Ignacio Sánchez
-    Recarte")."""
-    text = reference[phrase.start : phrase.end]
-    if phrase.kinds == {"name"}:
-        words = [_bare(w) for w in re.findall(r"[A-Z][\w'’\-]*", text)]
-        return bool(words) and all(re.search(rf"\b{re.escape(w)}", earlier) for w in words)
-    values = {q.value for q in english_quantities(text)}
-    return bool(values) and values <= {q.value for q in english_quantities(earlier)}
-
-
-#: A finite verb right after a name (with an adverb between): the name is its clause's
-#: subject ("Norway conceded twice", "Smith has said").
-_SUBJECT_VERB = re.compile(
-    r"^\s+(?:[a-z]+ly\s+)?(?:has|had|have|was|were|is|are|will|would|could|can|may|might|"
-    r"should|must|did|does|do|said|says|[a-z]{3,}ed)\b")
-
-
-def dropped_subject(reference: str, phrase: MissingPhrase, earlier_english: str,
-                    earlier_japanese: str) -> bool:
-    """Whether the phrase is a name standing as the subject of its clause ("in which
-    *Norway* conceded twice"), which the article named before in English and whose
-    Japanese rendering stands earlier in the translation (ノルウェー): Japanese leaves out a
-    subject the context gives (zero anaphora: 最後の10分間に2失点を喫して), so its absence is
-    no omission."""
-    # (a finite verb after it: the extractor may read "Norway" as modifying "conceded")
-    if phrase.kinds != {"name"} or phrase.preposition:
-        return False
-    if not _SUBJECT_VERB.match(reference[phrase.end :]):
-        return False
-    if not said_before(reference, phrase, earlier_english):
-        return False
-    text = reference[phrase.start : phrase.end]
-    mentions = list(country_mentions(text))
-    if mentions:
-        return all(renders_country(earlier_japanese, country_renderings(c.forms))
-                   for c in mentions)
-    readings = katakana_names(earlier_japanese)
-    words = [_bare(w) for w in re.findall(r"[A-Z][\w'’\-]*", text)]
-    return bool(words) and any(sounds_like(w, r) for w in words for r in readings)
-
-
-def full_name_rendered(reference: str, phrase: MissingPhrase, earlier: str,
-                       readings: Sequence[str]) -> bool:
-    """Whether another word of a full name the phrase's name stood in earlier is in the
-    Japanese (``readings``): one person called by another part of the name."""
-    if phrase.kinds != {"name"}:
-        return False
-    word = re.escape(_bare(reference[phrase.start : phrase.end].split()[-1]))
-    for m in re.finditer(rf"((?:[A-Z][\w\-]*\s+){{0,3}}){word}((?:\s+[A-Z][\w\-]*){{0,3}})",
-                         earlier):
-        others = (m.group(1) + " " + m.group(2)).split()
-        if any(sounds_like(o, r) for o in others for r in readings):
-            return True
-    return False
-
-
-def _nested(a: str, b: str) -> bool:
-    """Whether one of two words opens the other (easter, eastercon), both of at least three
-    letters."""
-    return min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))
-
-
-def name_said_more_often(lex: Lexicon) -> bool:
-    """Whether the Japanese names something of the English (a proper noun or katakana
-    word) more often than the English does, in one sentence (日本 twice for "Japan's
-    Finance Minister ... whether Tokyo had discussed"): the
-    translator put that name in place of another one (a capital for its country, a pronoun
-    resolved to its name), so a name missing from the pair may stand there."""
-    for k, w in enumerate(lex.words):
-        if not w.capital or not lex.links[k]:
-            continue
-        # a name inside a longer one is the name said again (Easter, Eastercon: イースター
-        # twice)
-        said = sum(1 for x in lex.words if x.stem == w.stem or (
-            x.capital and _nested(_bare(w.text).lower(), _bare(x.text).lower())))
-        spans: list[tuple[int, int, int]] = []  # start, end, sentence
-        names = [u for u in lex.links[k] if lex.units[u].pos2 == "固有名詞"
-                 or japanese.is_katakana(lex.units[u].text)]
-        for u in sorted(names, key=lambda u: (lex.units[u].start, -lex.units[u].end)):
-            x = lex.units[u]
-            if spans and x.start <= spans[-1][1]:  # one word in several tokens (土曜 日)
-                spans[-1] = (spans[-1][0], max(x.end, spans[-1][1]), x.sentence)
-            else:
-                spans.append((x.start, x.end, x.sentence))
-        # within one Japanese sentence: the substitution is local
-        per_sentence = Counter(sent for _, _, sent in spans)
-        if per_sentence and max(per_sentence.values()) > said:
-            return True
-    return False

@@ -224,7 +224,14 @@ def gloss_of(surface: str) -> str:
     """Dictionary meaning of a compound, piece by piece ("植物管理者" →
     "植物 'plant; vegetation' + 管理者 'manager; landlord'")."""
     out: list[str] = []
-    for word in title_pieces(surface):
+    pieces = title_pieces(surface)
+    for n, word in enumerate(pieces):
+        if n and n == len(pieces) - 1 and len(word) == 1 and word in HEAD_KINDS:
+            # a one-character head is a suffix of office (財務相 "minister", 工場長
+            # "director"), not the word's first senses (相 "one's nature")
+            kinds = " / ".join(sorted(k.replace("_", " ") for k in HEAD_KINDS[word]))
+            out.append(f"{word} '{kinds}'")
+            continue
         gl = [re.sub(r"\s*\([^)]*\)", "", g).strip() for g in jmdict.glosses(word, 2)]
         gl = [g for g in gl if g][:2]
         if gl:

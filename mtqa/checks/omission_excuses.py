@@ -1,0 +1,141 @@
+"""When a phrase of the English that the pair's Japanese lacks was not omitted (the omission
+check's ``OMI002`` excuses; the phrases themselves come from :mod:`mtqa.checks.omitted_facts`):
+the Japanese refers back to it (同氏, 同国, 彼女), the article said it before, it is the
+subject Japanese leaves out, another part of the same full name renders it, or the Japanese
+names something more often than the English does (a name put in place of another)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..text import japanese, wordlists
+from ..text.countries import country_mentions, country_renderings, renders_country
+from ..text.lexicon import Lexicon, katakana_names
+from ..text.numerals import english_quantities
+from .omitted_facts import MissingPhrase, bare_name, sounds_like
+
+
+#: Prefixes of a compound that refers back to something named before (同氏, 同国, 当局,
+#: 両社); 今, 元, 前... date or qualify a noun and refer back to nothing.
+_REFERRING_PREFIXES = frozenset("同当両") & wordlists.deictic_prefixes()
+
+
+def refers_back(japanese_text: str) -> bool:
+    """Whether the Japanese of the pair refers to something named before (同氏, 同国, 当局,
+    彼女): a name the English repeats may stand there."""
+    for t in japanese.tokenize(japanese_text):
+        if t.pos1 == "代名詞" or (t.pos1 == "名詞" and len(t.surface) >= 2
+                                 and t.surface[0] in _REFERRING_PREFIXES):
+            return True
+    return False
+
+
+def phrase_text(reference: str, phrase: MissingPhrase) -> str:
+    """The phrase as the finding quotes it: with its preposition (and a determiner and
+    capitalised words of the name after it: "to Southern California") when it has one."""
+    start = phrase.start
+    if phrase.preposition:
+        window = reference[max(0, start - 30) : start]
+        m = re.search(rf"\b{re.escape(phrase.preposition)}\b(?:\s+(?:the|a|an))?"
+                      r"(?:\s+(?-i:[A-Z])[\w'’\-]*)*\s*$", window, re.I)
+        if m:
+            start = max(0, start - 30) + m.start()
+    return reference[start : phrase.end].strip(" ,;:")
+
+
+def said_before(reference: str, phrase: MissingPhrase, earlier: str) -> bool:
+    """Whether the article gave the phrase's fact before, so that the Japanese may now
+    refer to it another way: every name word of it, or its values, occur in the
+    ``earlier`` English. The caller then asks whether the Japanese refers back
+    (:func:`refers_back`: 同氏, 同国, 同額, 彼女) or renders another word of the same full
+    name (:func:`full_name_rendered`: サンチェス氏 for "Recarte" after "Ignacio Sánchez
+    Recarte")."""
+    text = reference[phrase.start : phrase.end]
+    if phrase.kinds == {"name"}:
+        words = [bare_name(w) for w in re.findall(r"[A-Z][\w'’\-]*", text)]
+        return bool(words) and all(re.search(rf"\b{re.escape(w)}", earlier) for w in words)
+    values = {q.value for q in english_quantities(text)}
+    return bool(values) and values <= {q.value for q in english_quantities(earlier)}
+
+
+#: A finite verb right after a name (with an adverb between): the name is its clause's
+#: subject ("Norway conceded twice", "Smith has said").
+_SUBJECT_VERB = re.compile(
+    r"^\s+(?:[a-z]+ly\s+)?(?:has|had|have|was|were|is|are|will|would|could|can|may|might|"
+    r"should|must|did|does|do|said|says|[a-z]{3,}ed)\b")
+
+
+def dropped_subject(reference: str, phrase: MissingPhrase, earlier_english: str,
+                    earlier_japanese: str) -> bool:
+    """Whether the phrase is a name standing as the subject of its clause ("in which
+    *Norway* conceded twice"), which the article named before in English and whose
+    Japanese rendering stands earlier in the translation (ノルウェー): Japanese leaves out a
+    subject the context gives (zero anaphora: 最後の10分間に2失点を喫して), so its absence is
+    no omission."""
+    # (a finite verb after it: the extractor may read "Norway" as modifying "conceded")
+    if phrase.kinds != {"name"} or phrase.preposition:
+        return False
+    if not _SUBJECT_VERB.match(reference[phrase.end :]):
+        return False
+    if not said_before(reference, phrase, earlier_english):
+        return False
+    text = reference[phrase.start : phrase.end]
+    mentions = list(country_mentions(text))
+    if mentions:
+        return all(renders_country(earlier_japanese, country_renderings(c.forms))
+                   for c in mentions)
+    readings = katakana_names(earlier_japanese)
+    words = [bare_name(w) for w in re.findall(r"[A-Z][\w'’\-]*", text)]
+    return bool(words) and any(sounds_like(w, r) for w in words for r in readings)
+
+
+def full_name_rendered(reference: str, phrase: MissingPhrase, earlier: str,
+                       readings: Sequence[str]) -> bool:
+    """Whether another word of a full name the phrase's name stood in earlier is in the
+    Japanese (``readings``): one person called by another part of the name."""
+    if phrase.kinds != {"name"}:
+        return False
+    word = re.escape(bare_name(reference[phrase.start : phrase.end].split()[-1]))
+    for m in re.finditer(rf"((?:[A-Z][\w\-]*\s+){{0,3}}){word}((?:\s+[A-Z][\w\-]*){{0,3}})",
+                         earlier):
+        others = (m.group(1) + " " + m.group(2)).split()
+        if any(sounds_like(o, r) for o in others for r in readings):
+            return True
+    return False
+
+
+def _nested(a: str, b: str) -> bool:
+    """Whether one of two words opens the other (easter, eastercon), both of at least three
+    letters."""
+    return min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))
+
+
+def name_said_more_often(lex: Lexicon) -> bool:
+    """Whether the Japanese names something of the English (a proper noun or katakana
+    word) more often than the English does, in one sentence (日本 twice for "Japan's
+    Finance Minister ... whether Tokyo had discussed"): the
+    translator put that name in place of another one (a capital for its country, a pronoun
+    resolved to its name), so a name missing from the pair may stand there."""
+    for k, w in enumerate(lex.words):
+        if not w.capital or not lex.links[k]:
+            continue
+        # a name inside a longer one is the name said again (Easter, Eastercon: イースター
+        # twice)
+        said = sum(1 for x in lex.words if x.stem == w.stem or (
+            x.capital and _nested(bare_name(w.text).lower(), bare_name(x.text).lower())))
+        spans: list[tuple[int, int, int]] = []  # start, end, sentence
+        names = [u for u in lex.links[k] if lex.units[u].pos2 == "固有名詞"
+                 or japanese.is_katakana(lex.units[u].text)]
+        for u in sorted(names, key=lambda u: (lex.units[u].start, -lex.units[u].end)):
+            x = lex.units[u]
+            if spans and x.start <= spans[-1][1]:  # one word in several tokens (土曜 日)
+                spans[-1] = (spans[-1][0], max(x.end, spans[-1][1]), x.sentence)
+            else:
+                spans.append((x.start, x.end, x.sentence))
+        # within one Japanese sentence: the substitution is local
+        per_sentence = Counter(sent for _, _, sent in spans)
+        if per_sentence and max(per_sentence.values()) > said:
+            return True
+    return False

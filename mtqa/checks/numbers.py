@@ -465,6 +465,29 @@ def _converted(value: float, english: Sequence[float]) -> bool:
     return False
 
 
+#: Metric prefixes of electric power and energy, English and Japanese ("61.2 gigawatts" is
+#: 6120万キロワット, "500 MW" 50万キロワット).
+_EN_POWER = re.compile(r"^[\s-]*(kilo|mega|giga|tera|[kMGT])?(?:watts?|W)(?:[\s-]*hours?|h)?\b")
+_JA_POWER = re.compile(r"(キロ|メガ|ギガ|テラ|k|M|G|T)?(?:ワット|W)")
+_PREFIX = {"kilo": 1e3, "k": 1e3, "キロ": 1e3, "mega": 1e6, "M": 1e6, "メガ": 1e6,
+           "giga": 1e9, "G": 1e9, "ギガ": 1e9, "tera": 1e12, "T": 1e12, "テラ": 1e12}
+
+
+def _same_power(q: Quantity, seg: str, english: Sequence[Quantity], reference: str) -> bool:
+    """Whether Japanese ``q`` is an English power or energy in another metric prefix
+    (6120万キロワット for "61.2 gigawatts")."""
+    numeral = _JA_NUMERAL.match(seg, q.start)
+    m = _JA_POWER.match(seg, numeral.end() if numeral else q.end)
+    if m is None:
+        return False
+    watts = q.value * _PREFIX.get(m.group(1) or "", 1.0)
+    for e in english:
+        n = _EN_POWER.match(reference[e.end : e.end + 20])
+        if n is not None and _same(e.value * _PREFIX.get(n.group(1) or "", 1.0), watts):
+            return True
+    return False
+
+
 def _in_parenthesised_conversion(text: str, q: Quantity) -> bool:
     """A yen equivalent the translator adds in brackets: 400億ドル（約6兆円）."""
     before = text[max(0, q.start - 4) : q.start]
@@ -533,7 +556,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 14
+    version: ClassVar[int] = 15
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -628,6 +651,8 @@ class NumberCheck(BaseCheck):
         if same:
             return self._judge_same(q, same, en_q, ja_q, seg, pair, text)
         if _converted(q.value, [e.value for e in nums if e.unit]):
+            return None
+        if _same_power(q, seg, nums, pair.reference):
             return None
         if _match_minute(seg, q, nums):
             return None

@@ -130,7 +130,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 10
+    version: ClassVar[int] = 11
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -209,6 +209,9 @@ class TitleCheck(BaseCheck):
                 continue
             if c.modifier and _renders_pair(c, other_phrases):
                 continue  # 執行弁護士 is the "enforcement attorney" beside "executive director"
+            if c.head in _UNIT_HEADS and c.modifier and _unit_before(pair.reference, m.start,
+                                                                     c.modifier):
+                continue  # 支部長 for "Branch president": the head of the unit named before
             if c.core in heads and not c.modifier:
                 continue  # a bare accepted head (大臣 for "Finance Minister") is a shortening
             why: list[str] = []
@@ -792,6 +795,18 @@ _GENERIC_TITLES = frozenset(
 #: Titles news Japanese gives whoever leads a body, whatever its kind: a "leader" (a word
 #: that names no office) may be 代表, 指導者 or リーダー of a council as of a union
 #: ("Council leader" → 議会の代表); a president of a state or a university is no 代表.
+#: Heads of office that name the head of whatever unit their modifier names (支部長, 部長,
+#: 駅長).
+_UNIT_HEADS = frozenset({"長"})
+
+
+def _unit_before(reference: str, at: int, modifier: str) -> bool:
+    """Whether the English word right before a title (at offset ``at``) is what the
+    Japanese modifier means ("Branch president", 支部 "branch"): the title heads that unit."""
+    before = re.findall(r"[A-Za-z]+", reference[max(0, at - 30) : at])
+    return bool(before) and stem(before[-1].lower()) in _gloss_stems(modifier)
+
+
 _ANY_HEAD = ("代表", "責任者", "指導者", "リーダー", "トップ")
 
 

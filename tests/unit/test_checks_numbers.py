@@ -65,6 +65,8 @@ def test_japanese_quantities_spans_include_units():
          "約 4 億 6 千万年前、植物は陸へと移った。", "4 億 6 千万年", "NUM001"),
         # tenths read as tens of percent: 6割 is 60%, not the 80% the English says
         ("About 80% of the park will reopen.", "公園の約6割が再開される。", "6割", "NUM001"),
+        ("Demand peaked at 61.2 gigawatts.", "需要は6200万キロワットでピークに達した。",
+         "6200万キロワット", "NUM001"),
     ],
 )
 def test_changed_numbers_are_flagged(en, ja, span, code):
@@ -115,6 +117,10 @@ def test_changed_numbers_are_flagged(en, ja, span, code):
          "売り上げが最大で8割減った事業者もあった。"),
         ("Its estimated cost rose by more than half.", "推定費用が5割以上膨らんだ。"),
         ("A quarter of the homes flooded.", "住宅の25%が浸水した。"),
+        # power in another metric prefix (written blind): 61.2 GW is 6120万 kW
+        ("Demand peaked at 61.2 gigawatts, almost 2 gigawatts above the record.",
+         "需要は6120万キロワットでピークに達し、記録を約200万キロワット上回った。"),
+        ("The plant will produce 500 MW.", "発電所の出力は50万kWとなる。"),
     ],
 )
 def test_correct_conversions_are_left_alone(en, ja):

@@ -307,3 +307,16 @@ def test_only_titles_of_several_words_count_as_transliterated(en, ja, flagged) -
 
     report = mtqa.check(en, ja, backtranslator="dictionary", checks=("titles",))
     assert [f.text for f in report.finding_list if f.code == "TTL001"] == flagged
+
+
+def test_the_head_of_the_unit_the_english_names_before_the_title() -> None:
+    """"Branch president" as 支部長, the head (長) of the branch (支部) the English names
+    right before the title (written blind); "Union president" is no branch."""
+    def titles(en: str, ja: str) -> list[str]:
+        report = mtqa.check(en, ja, backtranslator="dictionary", checks=("titles",))
+        return [f.text for f in report.finding_list]
+
+    assert titles("Branch president Leah Carver said staff were angry.",
+                  "リア・カーバー支部長は職員が怒っていると述べた。") == []
+    assert titles("Union president Leah Carver said staff were angry.",
+                  "リア・カーバー支部長は職員が怒っていると述べた。") == ["支部長"]

@@ -401,6 +401,26 @@ def _parallel(toks: Sequence[japanese.Token], i: int, j: int) -> bool:
             and not before_a.is_punct and before_a.surface != before_b.surface)
 
 
+#: Marks between the items of a list (音楽、哲学、語学; 音楽や哲学).
+_LIST_MARKS = frozenset({"、", "，", ",", "や", "と"})
+
+
+def _list_item_again(toks: Sequence[japanese.Token], i: int, n: int, j: int) -> bool:
+    """Whether the run at ``i`` (one noun and a list mark: 音楽、) comes back at ``j`` as
+    another item of the same list, with only other bare items between (哲学、): a list
+    that names one item twice. Items with words of their own before them are parallel
+    heads (州政府、地方政府), not a list said twice."""
+    if n != 2 or toks[i].pos1 != "名詞" or toks[i + 1].surface not in _LIST_MARKS:
+        return False
+    gap = toks[i + n : j]
+    if not gap or len(gap) > 4 or gap[-1].surface not in _LIST_MARKS:
+        return False
+    if not all(t.pos1 == "名詞" or t.surface in _LIST_MARKS for t in gap):
+        return False
+    return i == 0 or toks[i - 1].surface in _LIST_MARKS or toks[i - 1].pos1 in {
+        "助詞", "補助記号"}
+
+
 def _comes_back(surfaces: Sequence[str], i: int) -> bool:
     """True when word ``i`` comes back where a phrase it begins could repeat: at most a
     longest phrase and a longest gap further on. A phrase repeats only where its first
@@ -414,7 +434,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 14
+    version: ClassVar[int] = 15
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -587,6 +607,9 @@ class RepetitionCheck(BaseCheck):
                     continue
                 if not adjacent and _parallel(toks, i, j):
                     continue
+                if not adjacent and _list_item_again(toks, i, n, j) and content_chars >= 2 \
+                        and _ref_count(toks[i : i + n], reference) < 2:
+                    return n, j  # 音楽、哲学、音楽、語学: one item of a list said twice
                 if not adjacent:
                     # a phrase must be complete: it ends on a particle or punctuation,
                     # or both occurrences continue alike (合意した / 合意しなかった differ)

@@ -53,6 +53,19 @@ def test_a_spelling_too_loose_to_render_the_name_alone_is_still_a_second_spellin
     assert flagged(pairs) == []
 
 
+def test_two_loose_spellings_of_one_name_are_two_spellings():
+    """ノースミア and ノースメア both sound too little like Northmere (0.70, 0.73) to
+    render it alone, but they are variants of each other for the same name (written
+    blind): the later one is flagged."""
+    pairs = [
+        ("The wind farm will be built by Northmere Renewables.",
+         "風力発電所はノースミア・リニューアブルズが建設する。"),
+        ("Northmere's chief executive said fishermen would be paid.",
+         "ノースメア社の最高経営責任者は、漁業者に補償すると述べた。"),
+    ]
+    assert flagged(pairs) == [("ノースメア", "NAM001")]
+
+
 def test_majority_spelling_wins():
     pairs = [
         ("Orsolya Varga won the race.", "オルショヤ・ヴァルガがレースに勝った。"),

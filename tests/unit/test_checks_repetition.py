@@ -30,6 +30,19 @@ def test_the_end_of_a_compound_said_again_is_a_stutter():
     assert flagged("The vote is the week after next.", "投票は次の次の週だ。") == []
 
 
+def test_an_item_of_a_list_said_twice_is_a_repetition():
+    """音楽、哲学、音楽、語学 for "music, philosophy and languages" (written blind); a list
+    whose items have words of their own (州政府、地方政府) or an English that names the
+    item twice is left alone."""
+    en = "The faculty will close courses in music, philosophy and languages."
+    assert flagged(en, "学部は音楽、哲学、音楽、語学の講座を閉鎖する。") == ["音楽"]
+    assert flagged(en, "学部は音楽、哲学、語学の講座を閉鎖する。") == []
+    assert flagged("Funding for state and local governments rose.",
+                   "州政府、地方政府への資金が増えた。") == []
+    assert flagged("We sell apples, pears and apples from Kent.",
+                   "リンゴ、ナシ、リンゴを売る。") == []
+
+
 def test_legitimate_repetition_left_alone():
     en = "Russia and the United States agreed; the United States and Europe did not."
     ja = "ロシアと米国は合意したが、米国と欧州は合意しなかった。"

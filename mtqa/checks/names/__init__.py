@@ -141,7 +141,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 25
+    version: ClassVar[int] = 26
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -261,3 +261,25 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
                                              key_sim, True, pair.index, pair.reference))
                     taken.add((part.start, part.end))
                     break
+        # two loose spellings of a name that no spelling renders alone (ノースミア,
+        # ノースメア for Northmere, 0.70 and 0.73): each is a spelling of it
+        loose: dict[str, list[tuple[AlignedPair, KanaPart, float]]] = {}
+        for pair, parts, keys in st.loose:
+            for part in parts:
+                if (part.start, part.end) in taken or _common_word(part.surface):
+                    continue
+                for key in sorted(keys - set(by_key)):
+                    sim = name_similarity(key, part.sound)
+                    if sim >= VARIANT_SOUND_MIN:
+                        loose.setdefault(key, []).append((pair, part, sim))
+        for key, found in loose.items():
+            surfaces = {norm(p.surface): p.sound for _, p, _ in found}
+            if len(surfaces) < 2 or not all(
+                    _respelt(a, b) and are_variants(surfaces[a], surfaces[b])
+                    for a in surfaces for b in surfaces if a != b):
+                continue
+            for pair, part, sim in found:
+                key_sim = key_similarity(latin_key(key), kana_key(part.sound))
+                st.records.append(Record(key, norm(part.surface), part.sound, part.start,
+                                         part.end, part.run_start, part.run_end, sim,
+                                         key_sim, True, pair.index, pair.reference))

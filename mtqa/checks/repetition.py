@@ -406,14 +406,14 @@ _LIST_MARKS = frozenset({"、", "，", ",", "や", "と"})
 
 
 def _list_item_again(toks: Sequence[japanese.Token], i: int, n: int, j: int) -> bool:
-    """Whether the run at ``i`` (one noun and a list mark: 音楽、) comes back at ``j`` as
-    another item of the same list, with only other bare items between (哲学、): a list
-    that names one item twice. Items with words of their own before them are parallel
+    """Whether the noun at ``i``, an item of a list (音楽、), comes back at ``j`` as another
+    item of the same list (the last one too: 音楽の), with only other bare items between
+    (哲学、): a list that names one item twice. Items with words of their own before them are parallel
     heads (州政府、地方政府), not a list said twice."""
-    if n != 2 or toks[i].pos1 != "名詞" or toks[i + 1].surface not in _LIST_MARKS:
+    if n > 2 or toks[i].pos1 != "名詞" or toks[i + 1].surface not in _LIST_MARKS:
         return False
-    gap = toks[i + n : j]
-    if not gap or len(gap) > 4 or gap[-1].surface not in _LIST_MARKS:
+    gap = toks[i + 1 : j]  # the mark after the first, the items between, a mark
+    if len(gap) < 3 or len(gap) > 5 or gap[-1].surface not in _LIST_MARKS:
         return False
     if not all(t.pos1 == "名詞" or t.surface in _LIST_MARKS for t in gap):
         return False

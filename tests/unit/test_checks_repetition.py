@@ -36,6 +36,7 @@ def test_an_item_of_a_list_said_twice_is_a_repetition():
     item twice is left alone."""
     en = "The faculty will close courses in music, philosophy and languages."
     assert flagged(en, "学部は音楽、哲学、音楽、語学の講座を閉鎖する。") == ["音楽"]
+    assert flagged(en, "学部は語学、音楽、哲学、音楽の講座を閉鎖する。") == ["音楽の"]
     assert flagged(en, "学部は音楽、哲学、語学の講座を閉鎖する。") == []
     assert flagged("Funding for state and local governments rose.",
                    "州政府、地方政府への資金が増えた。") == []

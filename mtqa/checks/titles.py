@@ -130,7 +130,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 11
+    version: ClassVar[int] = 12
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -151,7 +151,7 @@ class TitleCheck(BaseCheck):
         for m in matches:
             kind, renderings = _accepted_in_article(pair.reference, m, named)
             present = [r for r in renderings if rendering_present(r, seg, comps)
-                       and _stands_alone(r, seg)]
+                       and _stands_alone(r, seg) and not _agency_head(m, r, comps)]
             if present and not all(
                     _inside_other_office(r, seg, pair.mt_start, comps, renderings, licensed,
                                          offices) for r in present):
@@ -760,6 +760,23 @@ def _inside_other_office(r: str, seg: str, base: int, comps: Sequence[Compound],
         any(c.core_start <= o and o + len(r) <= c.end and c.core != r
             and _other_office(c, renderings, licensed, offices) for c in comps)
         for o in hits)
+
+
+#: Ends of a Japanese modifier that make 長官 the head of an agency or bureau
+#: (出入国在留管理庁長官): an office below a minister's.
+_AGENCY_ENDS = ("庁", "局")
+
+
+def _agency_head(m: TitleMatch, rendering: str, comps: Sequence[Compound]) -> bool:
+    """Whether a minister's ``rendering`` 長官 (the US Secretary's word) stands only as
+    the head of an agency's title here (出入国在留管理庁長官 for "Immigration Minister"):
+    that names the agency's director, not the minister (郵便局大臣 keeps its 大臣)."""
+    if "minister" not in m.entry.kinds or rendering != "長官":
+        return False
+    heads = [c for c in comps if c.head == rendering or c.core.endswith(rendering)]
+    return bool(heads) and all(
+        c.modifier.endswith(_AGENCY_ENDS) or c.surface.removesuffix(c.core).endswith(
+            _AGENCY_ENDS) for c in heads)
 
 
 def _other_office(c: Compound, renderings: Sequence[str], licensed: set[str],

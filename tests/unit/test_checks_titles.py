@@ -320,3 +320,20 @@ def test_the_head_of_the_unit_the_english_names_before_the_title() -> None:
                   "リア・カーバー支部長は職員が怒っていると述べた。") == []
     assert titles("Union president Leah Carver said staff were angry.",
                   "リア・カーバー支部長は職員が怒っていると述べた。") == ["支部長"]
+
+
+def test_an_agency_head_is_no_minister() -> None:
+    """長官 renders a US Secretary, but after an agency (庁) it names the agency's head:
+    "Immigration Minister" given as 出入国在留管理庁長官 is another office; 国防長官 for
+    "Defense Secretary" and 郵便局大臣 (局 of the post office) keep their renderings."""
+    def titles(en: str, ja: str) -> list[str]:
+        report = mtqa.check(en, ja, backtranslator="dictionary", checks=("titles",))
+        return [f.text for f in report.finding_list]
+
+    assert titles("Immigration Minister Jan Kos said the plan would work.",
+                  "ヤン・コス出入国在留管理庁長官は、計画はうまくいくと述べた。") == [
+        "出入国在留管理庁長官"]
+    assert titles("Defense Secretary Lloyd Austin said the plan would work.",
+                  "ロイド・オースティン国防長官は、計画はうまくいくと述べた。") == []
+    assert titles("Post Office minister Kevin Hollinrake said the plan would work.",
+                  "ケビン・ホリンレイク郵便局大臣は、計画はうまくいくと述べた。") == []

@@ -76,7 +76,8 @@ _JA_FRACTION = re.compile(
 #: number is a measure, not part of a name such as 5G, 3D or 4K.
 _LATIN_UNIT = re.compile(
     r"(?:km|cm|mm|m|kg|mg|g|ml|mL|l|L|ha|kWh|kW|MW|GW|W|mAh|GB|MB|TB|KB|kB|GHz|MHz|kHz|Hz|"
-    r"mph|ｋｍ|ｍ|ｋｇ)(?![A-Za-zＡ-Ｚａ-ｚ])")
+    r"mph|ｋｍ|ｍ|ｋｇ)(?![A-Za-zＡ-Ｚａ-ｚ])"
+    r"|[A-Z]{1,3}(?:ドル|ポンド|ルピー|フラン)")  # a currency with its country: 120億NZドル
 #: A scale abbreviation after an amount copied with its currency sign (€100m, $3bn).
 _COPIED_SCALE = re.compile(rf"({MONEY_SCALE_ABBREVIATIONS})(?![A-Za-z])", re.I)
 _DIGIT_MAP = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
@@ -422,8 +423,23 @@ def _ja_directions(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     up: list[tuple[int, int]] = []
     down: list[tuple[int, int]] = []
     for m in _JA_DIRECTION.finditer(text):
+        if m.group() in _SHORT_DIRECTIONS and m.start() and _compound_verb_stem(
+                text[m.start() - 1]):
+            continue  # 切り上げ "cut short", 取り上げ, 売上げ: another verb, no change of figure
         (up if m.group() in _JA_UP else down).append(m.span())
     return up, down
+
+
+#: The bare verbs of a change, which also end compound verbs of other meanings (切り上げる
+#: "cut short", 取り上げる "take up", 立ち上げる "launch", 売上げ "sales").
+_SHORT_DIRECTIONS = frozenset({"上げ", "上がっ", "上がる", "上がり", "下げ", "下がっ", "下がる",
+                               "下がり"})
+
+
+def _compound_verb_stem(ch: str) -> bool:
+    """Whether the character before a bare verb of change makes it part of a compound
+    verb: a kanji (売上げ) or the kana ending a verb's continuative (切り, 仕, 立ち)."""
+    return japanese.has_kanji(ch) or ch in "りしちきみぎいびえけげせねめれ"
 
 
 # --- the check --------------------------------------------------------------------------
@@ -556,7 +572,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 15
+    version: ClassVar[int] = 16
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

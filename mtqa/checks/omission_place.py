@@ -97,8 +97,15 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
         return (nxt is not None and nxt.kind == "word" and not lex.links[k + 1]
                 and reference[lex.words[k].end : nxt.start] == " ")
 
+    # (words between the preposition and the phrase are the phrase's own: "in their *first*
+    # two years")
+    edge = phrase.start
+    if phrase.preposition:
+        opened = [m.start() for m in re.finditer(rf"\b{re.escape(phrase.preposition)}\b",
+                                                 reference[: phrase.start], re.I)]
+        edge = opened[-1] if opened else phrase.start
     before = [k for k, w in enumerate(lex.words) if clause[0] <= w.start
-              and w.end <= phrase.start and usable(k)][-HEAD_REACH:]
+              and w.end <= edge and usable(k)][-HEAD_REACH:]
     after = [k for k, w in enumerate(lex.words)
              if phrase.end <= w.start and w.end <= clause[1] and usable(k)][:HEAD_REACH]
     if before and phrase.object_of is not None and phrase.object_of >= lex.words[
@@ -133,7 +140,14 @@ def noun_lost(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
     rest = reference[lex.words[k].end :]
     nxt = WORD.match(rest.lstrip())
     return nxt is None or bool(re.match(r"\s*[,.;:!?)]", rest)) or (
-        nxt.group().lower() in PREPOSITIONS | {"and", "or", "but", "that", "which", "who"})
+        nxt.group().lower() in PREPOSITIONS | _PHRASE_ENDERS)
+
+
+#: Words after which a noun phrase has ended: conjunctions, relatives, and the auxiliary of
+#: the verb the phrase is the subject of ("teachers in their first *two* years will …").
+_PHRASE_ENDERS = frozenset(
+    """and or but that which who will would can could shall should must may might is are
+    was were has have had""".split())
 
 
 #: Words that bound or approximate the number right after them ("just 95", "nearly a

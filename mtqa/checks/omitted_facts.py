@@ -945,10 +945,16 @@ def _preposition_before(reference: str, start: int) -> str:
     before = WORD.findall(reference[max(0, start - 40) : start])
     for w in reversed(before):
         low = w.lower()
-        if low in _DETERMINERS or (w[0].isupper() and low not in PREPOSITIONS):
+        if low in _DETERMINERS or low in _ORDER_WORDS or (
+                w[0].isupper() and low not in PREPOSITIONS):
             continue
         return low if low in PREPOSITIONS else ""
     return ""
+
+
+#: Words of order between a preposition and its count ("in their *first* two years",
+#: "over the *past* three days"): part of the phrase, not its head.
+_ORDER_WORDS = frozenset("first last next past previous final initial coming".split())
 
 
 # --- where the phrase belongs in the Japanese ---------------------------------------------

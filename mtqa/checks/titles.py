@@ -209,6 +209,8 @@ class TitleCheck(BaseCheck):
                 continue
             if c.modifier and _renders_pair(c, other_phrases):
                 continue  # 執行弁護士 is the "enforcement attorney" beside "executive director"
+            if any(_same_office(c.core, r) for r in renderings):
+                continue  # 最高医療責任者 for 最高医務責任者: a synonym in the portfolio
             if c.head in _UNIT_HEADS and c.modifier and _unit_before(pair.reference, m.start,
                                                                      c.modifier):
                 continue  # 支部長 for "Branch president": the head of the unit named before
@@ -812,6 +814,25 @@ _GENERIC_TITLES = frozenset(
 #: Titles news Japanese gives whoever leads a body, whatever its kind: a "leader" (a word
 #: that names no office) may be 代表, 指導者 or リーダー of a council as of a union
 #: ("Council leader" → 議会の代表); a president of a state or a university is no 代表.
+def _same_office(core: str, rendering: str) -> bool:
+    """Whether a Japanese title is an accepted rendering said with a synonym: the same
+    dictionary words in the same order but one, whose glosses share a word with the
+    other's (最高医療責任者 and 最高医務責任者: 医療 "medical care", 医務 "medical
+    affairs")."""
+    if core == rendering or len(rendering) < 3:
+        return False
+    a, b = title_pieces(core), title_pieces(rendering)
+    if len(a) != len(b) or len(a) < 2 or "".join(a) != core or "".join(b) != rendering:
+        return False
+    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(differ) == 1 and bool(
+        (_gloss_stems(differ[0][0]) & _gloss_stems(differ[0][1])) - _VAGUE_GLOSSES)
+
+
+#: Gloss words too common to make two title words synonyms.
+_VAGUE_GLOSSES = frozenset({"offic", "affair", "person", "general", "chief", "head", "of"})
+
+
 #: Heads of office that name the head of whatever unit their modifier names (支部長, 部長,
 #: 駅長).
 _UNIT_HEADS = frozenset({"長"})

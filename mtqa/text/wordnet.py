@@ -307,6 +307,21 @@ def what_holds(name: str) -> str:
     return "\n".join(out)
 
 
+@functools.lru_cache(maxsize=4096)
+def other_names(name: str) -> tuple[str, ...]:
+    """The other one-word names WordNet gives the proper noun ``name`` in its capitalised
+    senses: a place's own-language name (Gothenburg: Goteborg, Goeteborg; Munich:
+    Muenchen; Florence: Firenze), which Japanese often transliterates instead
+    (ヨーテボリ, ミュンヘン, フィレンツェ)."""
+    out: list[str] = []
+    for s in synsets_of(name.lower().replace(" ", "_")):
+        if s.pos != "n" or not any(w[:1].isupper() for w in s.words):
+            continue
+        out += [w for w in s.words if w[:1].isupper() and "_" not in w
+                and w.lower() != name.lower() and w not in out]
+    return tuple(out)
+
+
 #: Words of a place's own WordNet definition that make it a seat of government, which
 #: news names for its country ("Beijing said" → 中国は): a capital, a government's building
 #: or street, a civil service.

@@ -1052,6 +1052,10 @@ def test_a_country_the_english_names_after_a_capitalised_article_or_in_a_region_
      "trade association, is dismissive of the concerns of the Beer Makers.",
      "欧州ワイン貿易協会のイグナシオ・サンチェス・レカルテ事務局長は、ビールメーカーの懸念を否定"
      "した。"),
+    # a place called by its own language's name, which WordNet gives (Göteborg: ヨーテボリ
+    # for "Gothenburg's"), written blind
+    ("Gothenburg's first metro line opened on Sunday.",
+     "ヨーテボリ初の地下鉄路線が日曜日に開業した。"),
     # a name run together with the word before it (ブリティッシュコロンビア: no middle
     # dot), and a doubled word said as one (ボダボダ for "boda boda"): written blind
     ("An avalanche closed the pass in British Columbia on Monday.",
@@ -1083,3 +1087,17 @@ def test_a_plural_nationality_is_no_garbled_name():
     ja = ("当事者がウクライナの紛争の終結を交渉することに成功した場合、ルビオは、ロシア人と提携する"
           "ために「信じられないほどの機会」を開くことができると述べた。")
     assert not [f for f in run_check("names", Bead(en, ja)) if f.code == "NAM008"]
+
+
+
+def test_a_common_word_takes_no_katakana_word_but_its_loanwords():
+    """カルダー sounds like "create" (0.87) more than like Calder (0.84), but "create" is
+    rendered in katakana only as its loanword (クリエート): カルダー renders Calder, and
+    no name is reported put in place of another (written blind)."""
+    pairs = [
+        ("The court quashed the licence granted to Calder Resources.",
+         "裁判所は、カルダー・リソーシズに与えられた許可を取り消した。"),
+        ("Calder Resources said the mine would create 450 jobs.",
+         "カルダー・リソーシズは、鉱山が450人の雇用を生み出すとしていた。"),
+    ]
+    assert [f for f in findings(pairs) if f.code == "NAM006"] == []

@@ -67,6 +67,11 @@ def test_japanese_quantities_spans_include_units():
         ("About 80% of the park will reopen.", "公園の約6割が再開される。", "6割", "NUM001"),
         ("Demand peaked at 61.2 gigawatts.", "需要は6200万キロワットでピークに達した。",
          "6200万キロワット", "NUM001"),
+        # a currency with its country's letters (NZドル) is read as an amount
+        ("The deal will cost NZ$1.2 billion.", "合意の費用は120億NZドルに上る。", "120億",
+         "NUM001"),
+        ("The bank cut its rate by 0.5 points.", "同行は金利を0.5ポイント上げた。", "上げ",
+         "NUM005"),
     ],
 )
 def test_changed_numbers_are_flagged(en, ja, span, code):
@@ -121,6 +126,8 @@ def test_changed_numbers_are_flagged(en, ja, span, code):
         ("Demand peaked at 61.2 gigawatts, almost 2 gigawatts above the record.",
          "需要は6120万キロワットでピークに達し、記録を約200万キロワット上回った。"),
         ("The plant will produce 500 MW.", "発電所の出力は50万kWとなる。"),
+        # a compound verb ending in 上げる that is no rise: 切り上げる "cut short"
+        ("We took the decision to cut the cruise short.", "クルーズを切り上げる決断をした。"),
     ],
 )
 def test_correct_conversions_are_left_alone(en, ja):

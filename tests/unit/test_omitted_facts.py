@@ -574,3 +574,13 @@ def test_one_changed_amount_does_not_excuse_every_dropped_number() -> None:
     ja_right = ja.replace("4億2000万", "4200万")
     assert [f.evidence["phrase"] for f in run_check("omission", Bead(en, ja_right))
             if f.code == "OMI002"] == ["between 2019 and 2022"]
+
+
+def test_a_count_dropped_with_its_noun_belongs_with_the_noun_before_the_preposition() -> None:
+    """"Teachers in their first two years will …" → 教員には: the years went with their
+    count, and "first" is the phrase's own word, not its head (written blind)."""
+    en = ("Teachers in their first two years will also receive a one-off payment of "
+          "NZ$3,000 to help with relocation costs.")
+    ja = "教員にはまた、転居費用の補助として3000NZドルの一時金が支給される。"
+    found = [f for f in run_check("omission", Bead(en, ja)) if f.code == "OMI002"]
+    assert [(f.evidence["phrase"], f.text) for f in found] == [("two", "教員には")]

@@ -4,6 +4,7 @@ names of a sentence pair its Japanese does not render (:meth:`NameCheckBase._unr
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -29,6 +30,7 @@ from .matching import (
     acceptable_rendering,
     are_variants,
     match_edges,
+    romaji_similarity,
     rendered_by_words,
 )
 from .state import NameState
@@ -115,7 +117,8 @@ class NameCheckBase(BaseCheck):
         for key in name_keys:
             capacity[key] = max(1, counts.get(key, 1))
         pre = preassigned or {}
-        edges = match_edges(parts, capacity, pre, min_sim)
+        edges = [e for e in match_edges(parts, capacity, pre, min_sim)
+                 if e[2] in name_keys or _loanword_of(parts[e[1]].surface, e[2])]
         taken: dict[int, tuple[str, float]] = {}
         used: dict[str, set[str]] = {}
 
@@ -155,3 +158,21 @@ class NameCheckBase(BaseCheck):
                 continue
             out[parts[i]] = (key, sim)
         return out
+
+
+@functools.lru_cache(maxsize=16384)
+def _loanword_of(surface: str, word: str) -> bool:
+    """Whether a katakana part may render an ordinary English word of its sentence: a word
+    JMdict does not know (a name in lower case, a coinage) by its sound, a word it knows
+    only by one of its katakana loanwords or a spelling of one (データ for "data"). カルダー
+    sounds like "create" (0.87) but is none of its loanwords (クリエート): it is Calder's."""
+    entry = english_entry(word)
+    if entry.senses == 0:
+        return True
+    loans = [h for h in entry.headwords if japanese.is_katakana(h)]
+    return any(surface == h or romaji_similarity(surface, h) >= LOANWORD_SPELLING_MIN
+               for h in loans)
+
+
+#: How close a katakana part must be to a loanword of an English word to render that word.
+LOANWORD_SPELLING_MIN = 0.75

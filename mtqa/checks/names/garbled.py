@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...text import japanese, jmdict
+from ...text import japanese, jmdict, wordnet
 from ...text.countries import is_country_form
 from ...text.english import STOPWORDS
 from ...text.lexicon import english_entry, proper_headwords
@@ -105,6 +105,9 @@ class GarbledNames(NameCheckBase):
                 continue
             if any(heard_within(last, romanize(p.sound)) for p in parts):
                 continue  # run together with another word (ブリティッシュコロンビア)
+            if any(name_similarity(other, p.sound) >= GARBLED_MAX
+                   for other in wordnet.other_names(last) for p in parts):
+                continue  # a place called by its own language's name (ヨーテボリ, Göteborg)
             if re.search(rf"\b{re.escape(words[-1])}[\s-]+{re.escape(words[-1])}\b",
                          pair.reference, re.I):
                 last = last + last  # a doubled word is one word ("boda boda", ボダボダ)

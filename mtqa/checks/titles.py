@@ -816,14 +816,16 @@ _GENERIC_TITLES = frozenset(
 #: ("Council leader" → 議会の代表); a president of a state or a university is no 代表.
 def _same_office(core: str, rendering: str) -> bool:
     """Whether a Japanese title is an accepted rendering said with a synonym: the same
-    dictionary words in the same order but one, whose glosses share a word with the
-    other's (最高医療責任者 and 最高医務責任者: 医療 "medical care", 医務 "medical
-    affairs")."""
+    dictionary words in the same order and the same head, but one word of the portfolio,
+    whose glosses share a word with the other's (最高医療責任者 and 最高医務責任者: 医療
+    "medical care", 医務 "medical affairs")."""
     if core == rendering or len(rendering) < 3:
         return False
     a, b = title_pieces(core), title_pieces(rendering)
     if len(a) != len(b) or len(a) < 2 or "".join(a) != core or "".join(b) != rendering:
         return False
+    if a[-1] != b[-1]:
+        return False  # another head is another office (日銀知事 for 日銀総裁: both "governor")
     differ = [(x, y) for x, y in zip(a, b) if x != y]
     return len(differ) == 1 and bool(
         (_gloss_stems(differ[0][0]) & _gloss_stems(differ[0][1])) - _VAGUE_GLOSSES)

@@ -337,3 +337,12 @@ def test_an_agency_head_is_no_minister() -> None:
                   "ロイド・オースティン国防長官は、計画はうまくいくと述べた。") == []
     assert titles("Post Office minister Kevin Hollinrake said the plan would work.",
                   "ケビン・ホリンレイク郵便局大臣は、計画はうまくいくと述べた。") == []
+
+
+def test_a_synonym_in_the_portfolio_is_the_same_office() -> None:
+    """最高医療責任者 for 最高医務責任者 ("chief medical officer"): 医療 and 医務 share
+    "medical" (written blind); another head is another office (日銀知事, above)."""
+    report = mtqa.check("The company's chief medical officer, Dr Helen Okafor, spoke.",
+                        "同社の最高医療責任者ヘレン・オカフォー医師が語った。",
+                        backtranslator="dictionary", checks=("titles",))
+    assert [f.text for f in report.finding_list] == []

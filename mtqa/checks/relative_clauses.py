@@ -72,8 +72,7 @@ def misplaced_relatives(lex: Lexicon, reference: str,
         return
     clauses = [c for c in english_clauses(reference) if c.opener in RELATIVE_WORDS]
     clauses += _with_phrases(reference)
-    relatives = [_Modifier(c, _antecedent(lex, reference, c), MIN_CLAUSE_WORDS)
-                 for c in clauses]
+    relatives = [_Modifier(c, _antecedent(lex, reference, c)) for c in clauses]
     if not relatives:
         return
     en = _English.of(reference, lex)
@@ -81,7 +80,7 @@ def misplaced_relatives(lex: Lexicon, reference: str,
     index = {w.start: k for k, w in enumerate(lex.words)}
     for si in sentences:
         units = [u for u, x in enumerate(lex.units) if x.sentence == si]
-        for p, clause, head in _japanese_relatives(lex.units, units):
+        for _, clause, head in _japanese_relatives(lex.units, units):
             found = _moved(lex, reference, en, links, index, relatives, units, clause, head)
             if found is not None:
                 yield found
@@ -132,12 +131,10 @@ def _head_edge(x: JaUnit) -> bool:
 @dataclass(frozen=True)
 class _Modifier:
     """An English modifier and the noun phrase it describes (word indices of the lexicon):
-    a relative or "with" clause and the phrase before it; ``least`` of its words must be
-    rendered by a Japanese clause for the clause to count as its rendering."""
+    a relative or "with" clause and the phrase before it."""
 
     clause: Clause
     phrase: set[int]
-    least: int
 
 
 def _moved(lex: Lexicon, reference: str, en: _English, links: list[set[int]],
@@ -154,7 +151,7 @@ def _moved(lex: Lexicon, reference: str, en: _English, links: list[set[int]],
         rel, phrase = mod.clause, mod.phrase
         inside = {index[w.start] for w in rel.words if w.start in index}
         shared = xw & inside
-        if len(shared) < mod.least or len(shared) < MIN_SHARE * len(xw):
+        if len(shared) < MIN_CLAUSE_WORDS or len(shared) < MIN_SHARE * len(xw):
             continue
         # a word the English says twice ("the Farmers Party … the Green Party") may be
         # rendered for either occurrence: it tells nothing about the head

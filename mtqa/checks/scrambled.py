@@ -1,7 +1,7 @@
 """Dangling fragments and broken clause order inside the Japanese sentences of a pair.
 
 Sentence-internal, complementing the aligner (which reports whole sentences added,
-omitted or crossing). Eight detectors:
+omitted or crossing). Nine detectors:
 
 * ``SCR001`` a fragment: a body sentence that ends on a case particle (…ベラルーシに。),
   starts with a particle, has no predicate at all (モスクワとのつながり。), or ends on a
@@ -12,7 +12,8 @@ omitted or crossing). Eight detectors:
 * ``SCR003`` a clause dependency inverted: the English says "X while Y" and the
   Japanese puts X's content in the subordinate clause before 間 and Y's in the main
   clause (…再開しない間は争議行為が続く for "would not reopen talks while industrial
-  action continued"); likewise until/unless/because/if/before/after/when.
+  action continued"); likewise until/unless/because/if/before/after/when. A cleft
+  「AのはBためだ」 puts the effect A before のは and the cause B before ため.
 * ``SCR004`` a sentence broken between a relative clause and the noun it modifies:
   the English "a grey van that was seen leaving…" becomes "…走り去るのが目撃された。
   灰色のバンの…", the next sentence opening with the head noun.
@@ -25,6 +26,9 @@ omitted or crossing). Eight detectors:
   clause at the edge facing its sentence) moves nothing.
 * ``SCR007`` a の-modifier put on the wrong noun, and ``SCR008`` coordinated clauses
   swapped, read against the English word order (:mod:`mtqa.checks.reordered`).
+* ``SCR010`` a relative clause or a "with" phrase put on another noun than the one the
+  English says it describes (約1,100人を雇用する独立した技術者 for "The mine, which employs
+  about 1,100 people": :mod:`mtqa.checks.relative_clauses`).
 * ``SCR009`` a word moved into a name: the English has two name words side by side, the
   Japanese renders the first with the middle dot and then a word in kanji or hiragana
   before the second (チャールズ・最近のシューマー; :mod:`mtqa.checks.split_names`).

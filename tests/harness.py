@@ -47,6 +47,26 @@ def data_rows(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 
 
+#: Professional translations (refA lines of WMT24 ESA) that the word-order checks must
+#: leave alone: the refA lines of these files of tests/data.
+REFA_FILES = ("refa_reordering.jsonl", "esa_excerpt.jsonl", "perturb_excerpt.jsonl")
+
+
+@functools.lru_cache(maxsize=8)
+def refa_findings(check: str) -> tuple[int, tuple[tuple[int, str, str], ...]]:
+    """The number of refA paragraphs of :data:`REFA_FILES`, and (line id, code, text) of
+    each finding ``check`` reports on them, each paragraph checked through the whole
+    pipeline as benchmarks/esa.py does (once per session for every test that reads it)."""
+    import mtqa
+
+    rows = [r for name in REFA_FILES for r in data_rows(name) if r.get("system") == "refA"]
+    found = tuple((r["line_id"], f.code, f.text) for r in rows
+                  for f in mtqa.check(r["source"], r["translation"], config=False,
+                                      backtranslator="dictionary",
+                                      checks=(check,)).finding_list)
+    return len(rows), found
+
+
 #: What joins the sentences of one bead (one paragraph), per language: a space in English,
 #: nothing in Japanese (written without spaces between sentences).
 SENTENCE_JOIN = {"en": " ", "ja": ""}

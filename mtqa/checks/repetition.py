@@ -408,8 +408,8 @@ _LIST_MARKS = frozenset({"、", "，", ",", "や", "と"})
 def _list_item_again(toks: Sequence[japanese.Token], i: int, n: int, j: int) -> bool:
     """Whether the noun at ``i``, an item of a list (音楽、), comes back at ``j`` as another
     item of the same list (the last one too: 音楽の), with only other bare items between
-    (哲学、): a list that names one item twice. Items with words of their own before them are parallel
-    heads (州政府、地方政府), not a list said twice."""
+    (哲学、): a list that names one item twice. Items with words of their own before them
+    are parallel heads (州政府、地方政府), not a list said twice."""
     if n > 2 or toks[i].pos1 != "名詞" or toks[i + 1].surface not in _LIST_MARKS:
         return False
     gap = toks[i + 1 : j]  # the mark after the first, the items between, a mark

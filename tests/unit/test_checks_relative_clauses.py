@@ -5,16 +5,9 @@ languages, and professional translations (WMT24 ESA refA) on which it may not fi
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-import mtqa
-from tests.harness import Bead, run_check
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-REFA_FILES = ("refa_reordering.jsonl", "esa_excerpt.jsonl", "perturb_excerpt.jsonl")
+from tests.harness import Bead, refa_findings, run_check
 
 MINE = ("The mine, which employs about 1,100 people, will remain closed until an "
         "independent engineer certifies the dams as safe.")
@@ -84,16 +77,6 @@ def test_leaves_the_right_noun_and_ambiguous_attachments_alone(en: str, ja: str)
 
 
 def test_professional_translations_are_not_flagged() -> None:
-    rows = []
-    for name in REFA_FILES:
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            if row.get("system") == "refA":
-                rows.append(row)
-    assert len(rows) >= 20
-    flagged = []
-    for row in rows:
-        report = mtqa.check(row["source"], row["translation"], config=False,
-                            backtranslator="dictionary", checks=("scrambled",))
-        flagged += [(row["line_id"], f.text) for f in report.finding_list if f.code == "SCR010"]
-    assert flagged == []
+    paragraphs, found = refa_findings("scrambled")
+    assert paragraphs >= 20
+    assert [f for f in found if f[1] == "SCR010"] == []

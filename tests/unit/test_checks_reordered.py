@@ -14,13 +14,13 @@ import pytest
 import mtqa
 from mtqa.checks.reordered import _coordinating_end
 from mtqa.text.lexicon import japanese_units
-from tests.harness import Bead, run_check
+from tests.harness import Bead, refa_findings, run_check
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-#: Professional translations (refA) whose の-phrases and clause orders an early version of
-#: these rules misread (a participle, a preposition, an adjective inside the modifier's own
-#: phrase taken for the noun it modifies), with the refA lines of the ESA excerpt.
-REFA_FILES = ("refa_reordering.jsonl", "esa_excerpt.jsonl", "perturb_excerpt.jsonl")
+#: Professional translations (refA, tests/harness.REFA_FILES) include paragraphs whose
+#: の-phrases and clause orders an early version of these rules misread (a participle, a
+#: preposition, an adjective inside the modifier's own phrase taken for the noun it
+#: modifies), with the refA lines of the ESA excerpt.
 
 MUSEUM = "The museum's director praised the volunteers who restored the old paintings."
 PRICES = "Prices rose sharply in March, and the central bank raised interest rates in April."
@@ -121,30 +121,12 @@ def test_coordinating_clause_endings(text: str, coordinating: bool) -> None:
     assert _coordinating_end(last) is coordinating
 
 
-def _refa_rows() -> list[dict[str, str]]:
-    rows = []
-    for name in REFA_FILES:
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            if row.get("system") == "refA":
-                rows.append(row)
-    return rows
-
-
 def test_professional_translations_are_not_flagged() -> None:
     """No SCR007/SCR008 on professional paragraphs (run through the whole pipeline, as
     benchmarks/esa.py and benchmarks/perturb.py check them)."""
-    import mtqa
-
-    rows = _refa_rows()
-    assert len(rows) >= 20
-    flagged = []
-    for row in rows:
-        report = mtqa.check(row["source"], row["translation"], config=False,
-                            backtranslator="dictionary", checks=("scrambled",))
-        flagged += [(row["line_id"], f.code, f.text) for f in report.finding_list
-                    if f.code in {"SCR007", "SCR008"}]
-    assert flagged == []
+    paragraphs, found = refa_findings("scrambled")
+    assert paragraphs >= 20
+    assert [f for f in found if f[1] in {"SCR007", "SCR008"}] == []
 
 
 #: Three clauses, the last the main one; the English joins the first two by a comma only.

@@ -75,7 +75,7 @@ from typing import ClassVar
 
 from ...text import japanese
 from ...text.english import stem
-from ...text.phonetic import kana_key, key_similarity, latin_key, name_similarity
+from ...text.phonetic import name_similarity
 from ...types import AlignedPair, Finding
 from .. import Context
 from .country_put_in import CountriesPutIn, unrendered_countries
@@ -192,11 +192,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
             if hit is None:
                 continue
             key, sim = hit
-            key_sim = key_similarity(latin_key(key), kana_key(part.sound))
-            st.records.append(Record(key, norm(part.surface), part.sound, part.start,
-                                      part.end,
-                                      part.run_start, part.run_end, sim, key_sim, is_own,
-                                      pair.index, pair.reference))
+            st.records.append(Record.of(key, part, sim, is_own, pair))
             if part.end != part.run_end or part.reading:
                 continue
             finding = self._stray_suffix(part, key, tokens, pair, text, ref_stems, st)
@@ -255,10 +251,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
                     sim = name_similarity(key, part.sound)
                     if sim < VARIANT_SOUND_MIN:
                         continue
-                    key_sim = key_similarity(latin_key(key), kana_key(part.sound))
-                    st.records.append(Record(key, norm(part.surface), part.sound, part.start,
-                                             part.end, part.run_start, part.run_end, sim,
-                                             key_sim, True, pair.index, pair.reference))
+                    st.records.append(Record.of(key, part, sim, True, pair))
                     taken.add((part.start, part.end))
                     break
         # two loose spellings of a name that no spelling renders alone (ノースミア,
@@ -278,8 +271,4 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
                     _respelt(a, b) and are_variants(surfaces[a], surfaces[b])
                     for a in surfaces for b in surfaces if a != b):
                 continue
-            for pair, part, sim in found:
-                key_sim = key_similarity(latin_key(key), kana_key(part.sound))
-                st.records.append(Record(key, norm(part.surface), part.sound, part.start,
-                                         part.end, part.run_start, part.run_end, sim,
-                                         key_sim, True, pair.index, pair.reference))
+            st.records += [Record.of(key, part, sim, True, pair) for pair, part, sim in found]

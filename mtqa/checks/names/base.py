@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ...text import japanese
 from ...text.english import STOPWORDS
 from ...text.lexicon import english_entry, proper_headwords
-from ...text.phonetic import name_similarity_reaches
+from ...text.phonetic import name_similarity_reaches, romaji_similarity
 from ...types import AlignedPair, Finding, Severity
 from .. import BaseCheck, Context
 from .english import (
@@ -30,7 +30,6 @@ from .matching import (
     acceptable_rendering,
     are_variants,
     match_edges,
-    romaji_similarity,
     rendered_by_words,
 )
 from .state import NameState

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...segment import JA_FULL_STOPS
+from ...text.phonetic import kana_key, key_similarity, latin_key
 from ...types import AlignedPair
 from .. import Context
 from .english import (
@@ -19,7 +20,7 @@ from .english import (
     names_country,
     titled_names,
 )
-from .katakana import KanaPart
+from .katakana import KanaPart, norm
 
 
 @dataclass
@@ -36,6 +37,14 @@ class Record:
     own: bool
     pair: int
     reference: str
+
+    @classmethod
+    def of(cls, key: str, part: KanaPart, sim: float, own: bool, pair: AlignedPair) -> Record:
+        """The record of katakana ``part`` rendering the name ``key`` of ``pair`` (``sim``:
+        how much it sounds like it)."""
+        key_sim = key_similarity(latin_key(key), kana_key(part.sound))
+        return cls(key, norm(part.surface), part.sound, part.start, part.end, part.run_start,
+                   part.run_end, sim, key_sim, own, pair.index, pair.reference)
 
 
 @dataclass

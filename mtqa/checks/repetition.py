@@ -216,8 +216,10 @@ def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
 
     Each content token counts the English words among its renderings (JMdict glosses,
     the loanword's origin, its sound for a katakana name); the most frequent rendering
-    gives the count (treatment and care both render 治療, and "cancer treatment,
-    intensive care" still says it once). A derived form counts too ("Jordanian…
+    gives the token's count (treatment and care both render 治療, and "cancer treatment,
+    intensive care" still says it once), and the least of the tokens the English renders
+    gives the phrase's (新学年度を前に: "schools… before the new school year" says
+    "before" once). A derived form counts too ("Jordanian…
     Jordan's" says Jordan twice).
     """
     en_words = re.findall(r"[A-Za-z]+", reference)
@@ -236,25 +238,31 @@ def _ref_count(tokens: Sequence[japanese.Token], reference: str) -> int:
     if len(compound) > 1 and japanese.is_katakana(compound):
         roman = japanese.romanize(compound)
         best = sum(1 for w in en_words if len(w) > 2 and names_match(w, roman))
+    counts = []  # per content word, the most frequent of its renderings
     for tok in tokens:
         if not tok.is_content:
             continue
         surf = japanese.normalize(tok.surface)
         if surf.isdigit():
-            best = max(best, ref_digits.count(surf))
+            counts.append(ref_digits.count(surf))
             continue
+        count = 0
         if japanese.is_katakana(tok.surface) and len(tok.surface) > 1:
             roman = japanese.romanize(tok.surface)
-            best = max(best, sum(1 for w in en_words if len(w) > 2 and names_match(w, roman)))
+            count = sum(1 for w in en_words if len(w) > 2 and names_match(w, roman))
         words = {stem(w) for w in jmdict.gloss_words(japanese.lemma_base(tok.lemma))} | extra
         words |= {stem(w) for w in jmdict.gloss_words(tok.surface)}
         origin = japanese.lemma_origin(tok.lemma)
         if origin:
             words |= {stem(w) for w in re.findall(r"[a-z]+", origin.lower())}
         for w in words:
-            best = max(best, sum(1 for s in ref_stems if s == w or (
+            count = max(count, sum(1 for s in ref_stems if s == w or (
                 min(len(s), len(w)) >= 4 and (s.startswith(w) or w.startswith(s)))))
-    return best
+        counts.append(count)
+    # a phrase of several words is said twice only where each word the English renders
+    # is ("before the new school year" once, though "schools" comes earlier too)
+    rendered = [c for c in counts if c > 0]
+    return max(best, min(rendered)) if rendered else best
 
 
 def _functional(toks: Sequence[japanese.Token], i: int) -> bool:
@@ -434,7 +442,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 15
+    version: ClassVar[int] = 16
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -44,6 +44,18 @@ def test_an_item_of_a_list_said_twice_is_a_repetition():
                    "リンゴ、ナシ、リンゴを売る。") == []
 
 
+def test_a_phrase_is_said_twice_only_where_each_of_its_words_is():
+    """新学年度を前に新学年度を前に for "before the new school year" (written blind): the
+    English has "schools" earlier, but "before" and "year" once, so the phrase is said once;
+    a phrase whose every word the English says twice is left alone."""
+    en = ("Principals said the deal would help schools fill about 1,100 vacancies "
+          "before the new school year.")
+    ja = "校長らは、合意が新学年度を前に新学年度を前に、学校が約1100人の欠員を埋める助けになると述べた。"
+    assert flagged(en, ja) == ["新学年度を前に"]
+    en2 = "Officials met on Tuesday, and officials met again on Tuesday."
+    assert flagged(en2, "当局者は火曜日に会談し、火曜日に再び会談した。") == []
+
+
 def test_legitimate_repetition_left_alone():
     en = "Russia and the United States agreed; the United States and Europe did not."
     ja = "ロシアと米国は合意したが、米国と欧州は合意しなかった。"

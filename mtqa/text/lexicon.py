@@ -794,7 +794,8 @@ _HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309f]+$")
 def proper_headwords(gloss: str) -> frozenset[str]:
     """The JMdict headwords (kanji or katakana, not bare readings) of the senses glossed
     exactly by ``gloss`` as written, or by ``gloss`` with a parenthesised note ("Georgia
-    (country)"): "Belgium" → ベルギー, 白耳義; "Britain" → 英国, イギリス, 英."""
+    (country)"): "Belgium" → ベルギー, 白耳義; "Britain" → 英国, イギリス, 英; and the kanji
+    of the places JMnedict glosses so (:func:`place_kanji`: "Chengdu" → 成都)."""
     with _db_lock:
         db = _db()
         # the note as a range of the index on the gloss text (a LIKE pattern scans the
@@ -803,13 +804,31 @@ def proper_headwords(gloss: str) -> frozenset[str]:
             "SELECT s.idseq FROM SenseGloss g JOIN Sense s ON g.sid = s.ID "
             "WHERE g.text = ? OR (g.text >= ? AND g.text < ?) LIMIT 100",
             (gloss, gloss + " (", gloss + " (\uffff"))})
-        if not ids:
-            return frozenset()
-        marks = ",".join("?" * len(ids))
-        heads = {t for (t,) in db.execute(
-            f"SELECT text FROM Kanji WHERE idseq IN ({marks}) UNION "
-            f"SELECT text FROM Kana WHERE idseq IN ({marks})", ids + ids)}
-    return frozenset(japanese.normalize(h) for h in heads if not _HIRAGANA_ONLY.match(h))
+        heads: set[str] = set()
+        if ids:
+            marks = ",".join("?" * len(ids))
+            heads = {t for (t,) in db.execute(
+                f"SELECT text FROM Kanji WHERE idseq IN ({marks}) UNION "
+                f"SELECT text FROM Kana WHERE idseq IN ({marks})", ids + ids)}
+    return frozenset(japanese.normalize(h) for h in heads if not _HIRAGANA_ONLY.match(h)
+                     ) | place_kanji(gloss)
+
+
+@functools.lru_cache(maxsize=4096)
+def place_kanji(name: str) -> frozenset[str]:
+    """The kanji spellings (two characters or more) of the places JMnedict, JMdict's
+    dictionary of proper names, glosses by ``name`` as written, with or without a note:
+    "Kaohsiung" → 高雄, "Chengdu (city in China)" → 成都, "Sichuan (China)" → 四川, 四川省.
+    Cities of China, Taiwan, Korea and Japan are written so in Japanese, not in katakana."""
+    with _db_lock:
+        db = _db()
+        rows = db.execute(
+            # (CROSS JOIN keeps the order: the gloss index first, not the 228,000 places)
+            "SELECT k.text FROM NETransGloss g CROSS JOIN NETranslation t CROSS JOIN "
+            "NETransType ty CROSS JOIN NEKanji k WHERE (g.text = ? OR (g.text >= ? AND "
+            "g.text < ?)) AND t.ID = g.tid AND ty.tid = t.ID AND +ty.text = 'place' AND "
+            "k.idseq = t.idseq LIMIT 100", (name, name + " (", name + " (\uffff")).fetchall()
+    return frozenset(k for (k,) in rows if len(k) >= 2 and japanese.has_kanji(k))
 
 
 def related(unit: JaUnit, word: str) -> bool:

@@ -1101,3 +1101,38 @@ def test_a_common_word_takes_no_katakana_word_but_its_loanwords():
          "カルダー・リソーシズは、鉱山が450人の雇用を生み出すとしていた。"),
     ]
     assert [f for f in findings(pairs) if f.code == "NAM006"] == []
+
+
+# --- places in kanji, speakers, names written as one word ----------------------------
+
+
+def test_a_place_written_in_kanji_renders_it() -> None:
+    """Cities of China and Taiwan are written in kanji (JMnedict: 成都 for Chengdu): the
+    katakana name beside it is no garbled rendering of the city."""
+    pairs = [("Zoo director Tomas Quinlan said his keepers had trained for a month in "
+              "Chengdu.",
+              "トマス・クインラン園長は、飼育員が成都で1カ月研修を受けたと語った。"),
+             ("Quinlan said the pandas would arrive in May.",
+              "クインラン氏は、パンダは5月に到着すると述べた。")]
+    assert flagged(pairs) == []
+
+
+def test_a_name_closing_a_relative_clause_is_no_speaker() -> None:
+    """"A line, which sails between Kaohsiung and Los Angeles, said ...": the line said
+    it, not a person called Los Angeles; and 高雄 renders Kaohsiung."""
+    pairs = [("Shipping line Harbour Star, which sails between Kaohsiung and Los Angeles, "
+              "said cargo would be delayed.",
+              "高雄とロサンゼルスを結ぶ海運会社ハーバー・スターは、貨物に遅れが出ると発表した。")]
+    assert flagged(pairs) == []
+
+
+def test_a_name_of_two_words_written_as_one_has_no_stray_nasal() -> None:
+    """バオリン for a panda called "Bao Lin", オリャン for the Portuguese town Olhão (a
+    nasal vowel, which katakana writes with ン): nothing is fused to either; a ン after a
+    name that ends on a plain vowel still is."""
+    pairs = [("The male, Bao Lin, arrived with keepers from Olhão on Monday.",
+              "雄の「バオリン」は月曜日、オリャンの飼育員とともに到着した。")]
+    assert flagged(pairs) == []
+    pairs = [("The male, Bao, arrived with keepers from Gallery Julie on Monday.",
+              "雄の「バオ」は月曜日、ジュリーンの飼育員とともに到着した。")]
+    assert ("ジュリーン", "NAM004") in flagged(pairs)

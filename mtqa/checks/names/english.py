@@ -220,6 +220,10 @@ def opens_sentence(text: str, start: int) -> bool:
     return not (last and fold(last[-1]) in _HONORIFICS)
 
 
+#: The word right after a name, or after the age that follows it between commas.
+_SPEAKER_VERB = re.compile(r"(?:\s*,\s*\d+\s*,)?\s+([A-Za-z]+)")
+
+
 def is_person(name: EnglishName, text: str, st: NameState) -> bool:
     """Whether the English marks ``name`` as a person's: a title before it (glossary), an
     honorific (Mr, Dr), or — for a full name, not after "the" (organisations say things
@@ -236,8 +240,11 @@ def is_person(name: EnglishName, text: str, st: NameState) -> bool:
         return False
     if len(name.words) < 2:
         return False
-    after = EN_WORD.findall(text[name.end : name.end + 24])
-    if after and after[0].lower() in _SPEECH_VERBS:
+    # the verb right after the name, or after its age ("Amara Okafor, 45, said"): a name
+    # closing a clause of its own is no speaker ("a line which runs between Kaohsiung and
+    # Los Angeles, said cargo...": the line said it)
+    after = _SPEAKER_VERB.match(text, name.end)
+    if after and after.group(1).lower() in _SPEECH_VERBS:
         return True
     # an apposition that describes a person: "Adaeze Nwosu, the union's regional secretary,"
     return bool(_APPOSITION.match(text, name.end))

@@ -94,6 +94,10 @@ def _kanji_stray(suffix: japanese.Token, glued: japanese.Token | None, person: b
     return f"the suffix {suffix.surface} '{first}'"
 
 
+#: A word ending on a vowel written with a tilde, nasal in Portuguese (-ão, -ãe, -õe, -ã).
+_NASAL_VOWEL_END = re.compile(r"[ãõÃÕ][eoEO]?s?$")
+
+
 def _renders_without(stem_: str, surface: str, capitals: dict[str, str],
                      words: dict[str, str]) -> str | None:
     """The English word that katakana ``stem_`` renders while ``surface`` (the same with a
@@ -232,6 +236,10 @@ def _final_m(word: str) -> bool:
     return tail is not None and "m" in tail.group() and "n" not in tail.group()
 
 
+#: Two capitalised words in a row: a name Japanese may write as one word.
+_TWO_CAPITALS = re.compile(r"\b([A-Z][a-z]+)[ -](?=([A-Z][a-z]+)\b)")
+
+
 class StrayWords(NameCheckBase):
     """``NAM002``/``NAM004``: stray words fused to a name (see the module)."""
 
@@ -250,6 +258,7 @@ class StrayWords(NameCheckBase):
         with ン must be no JMdict word (アフリカン "African") and no better rendering of an
         English word of the window. A
         run ending in ンン (ジョンソンン) has a stray ン whatever the English says."""
+        joined = [fold(a + b) for a, b in _TWO_CAPITALS.findall(pair.reference)]
         for part in parts:
             surface = part.surface
             if (part.reading or part.end != part.run_end or len(surface) < 3
@@ -260,8 +269,12 @@ class StrayWords(NameCheckBase):
             if jmdict.glosses(surface) or any(
                     name_similarity_reaches(w, surface, MATCH_MIN)
                     and name_similarity(w, surface) >= name_similarity(w, stem_)
-                    for w in capitals):
-                continue  # a word, or the better rendering of an English word
+                    for w in (*capitals, *joined)):
+                continue  # a word, or the better rendering of an English word (or of a
+                # name of two words written as one: バオリン for the panda "Bao Lin")
+            if any(_NASAL_VOWEL_END.search(orig) and name_similarity_reaches(w, stem_, MATCH_MIN)
+                   for w, orig in capitals.items()):
+                continue  # a nasal vowel, which katakana writes with ン (Olhão オリャン)
             # ンン ends no name and no word: the second ン is stray whatever the English
             key = _renders_without(stem_, surface, capitals, words)
             english = (key if key is not None

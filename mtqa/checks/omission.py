@@ -138,7 +138,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 24
+    version: ClassVar[int] = 25
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -383,12 +383,15 @@ class OmissionCheck(BaseCheck):
                                  pair.reference)
         if u is None:
             return None
+        if place.trails(phrase, lex, pair.reference):
+            return place.gap_span(lex.units, place.last_predicate(lex.units, u))
         if phrase.initial and phrase.partner is None:
             if owned:  # the opening of the first Japanese sentence rendering its sentence
                 u = next(k for k, x in enumerate(lex.units) if x.sentence == min(owned))
             return place.sentence_opening(lex.units, u)
         start, end = place.gap_span(lex.units, u)
-        if phrase.preposition not in {"", "of"} and phrase.partner is None and (
+        if (phrase.preposition not in {"", "of"} or place.of_lost(phrase, lex, pair.reference)
+                ) and phrase.partner is None and (
                 not phrase.premodifier or place.noun_lost(phrase, lex, pair.reference)):
             end = place.to_predicate(lex.units, u, end)
         return start, end

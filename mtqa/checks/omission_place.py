@@ -340,6 +340,55 @@ def to_predicate(units: Sequence[JaUnit], u: int, end: int) -> int:
     return end
 
 
+def of_lost(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
+    """Whether the phrase follows "of" after a noun the Japanese leaves out too, itself
+    after a preposition ("frozen *until the end of June*"): the whole adjunct was
+    dropped, and it belongs anywhere up to the verb, as one after its own preposition."""
+    if phrase.preposition != "of":
+        return False
+    of = reference.rfind(" of ", 0, phrase.start)
+    ks = [k for k, w in enumerate(lex.words) if w.end <= of]
+    if of < 0 or not ks or lex.links[ks[-1]]:
+        return False
+    noun = lex.words[ks[-1]].start
+    return any(w.lower() in PREPOSITIONS
+               for w in WORD.findall(reference[max(0, noun - 20) : noun])[-2:])
+
+
+#: Words at most between the comma and a phrase that trails its sentence ("..., *up
+#: from* 81,000", "..., *and* 37 people were injured").
+TRAIL_WORDS = 2
+
+
+def trails(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
+    """Whether the phrase is added after a comma at the end of its English sentence, with
+    everything after it dropped too ("attendance rose to 96,000, *up from 81,000 in
+    2023*."; "One man was killed..., and *37* people were injured."): it says something
+    of the whole clause before it, which Japanese closes on its predicate, so the phrase
+    belongs at that predicate, not at the English word before the comma."""
+    comma = reference.rfind(",", 0, phrase.start)
+    if comma < 0 or len(WORD.findall(reference[comma : phrase.start])) > TRAIL_WORDS:
+        return False
+    stop = next((m.end() for m in ENGLISH_SENTENCE.finditer(reference)
+                 if m.start() <= phrase.start < m.end()), len(reference))
+    if "," in reference[phrase.end : stop] or any(
+            phrase.end <= w.start < stop and lex.links[k] for k, w in enumerate(lex.words)):
+        return False  # more is said after it, and rendered: the phrase is inside
+    return any(w.end <= comma and lex.links[k] for k, w in enumerate(lex.words))
+
+
+def last_predicate(units: Sequence[JaUnit], u: int) -> int:
+    """The last verb or adjective of unit ``u``'s sentence (``u`` when it has none)."""
+    sent = units[u].sentence
+    best = u
+    for k in range(u, len(units)):
+        if units[k].sentence != sent:
+            break
+        if units[k].pos1 in {"動詞", "形容詞"}:
+            best = k
+    return best
+
+
 def sentence_opening(units: Sequence[JaUnit], u: int) -> tuple[int, int]:
     """The first bunsetsu of unit ``u``'s sentence: where a phrase that opens the English
     sentence ("On January 9th, ...") stands in the Japanese too."""

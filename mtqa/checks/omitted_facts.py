@@ -81,7 +81,7 @@ from ..text.countries import (
     renders_country,
 )
 from ..text.english import STOPWORDS
-from ..text.lexicon import EnWord, Lexicon, english_entry, stems_match
+from ..text.lexicon import EnWord, Lexicon, english_entry, place_kanji, stems_match
 from ..text.numerals import (
     EN_CARDINALS,
     Quantity,
@@ -431,7 +431,11 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
         kind = "date" if any(q.kind in {"month", "weekday", "time"} for q in g) else "number"
         rendered = any(_quantity_in(q, r) for q in g for r in renderings) or any(
             _identifier_kept(reference, q.start, q.end, renderings) for q in g) or (
-            _pair_named(reference, g))
+            _pair_named(reference, g)) or any(
+            # a month or a weekday in a name, given by its sound (the film "Monday
+            # People", 『マンデー・ピープル』)
+            q.kind in {"month", "weekday"} and names_match(q.text.rstrip("."), x)
+            for q in g for r in renderings for x in r.readings)
         # a Japanese value of the same kind that no English value accounts for: the number
         # (or the weekday: 木曜日 for Wednesday) was changed, not dropped (the numbers
         # check reports it)
@@ -681,6 +685,8 @@ def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:
         if w.stem in r.lex.bt_stems or any(
                 stems_match(w.stem, r.lex.units[u].stems) for u in r.lex.links[k]):
             return True  # rendered by meaning (英国 for Britain, ドイツ for Germany)
+        if any(h in r.text for h in place_kanji(bare_name(w.text))):
+            return True  # a place written in kanji (高雄 for Kaohsiung, 成都 for Chengdu)
         sounds = [r.lex.units[u].romaji for u in r.lex.links[k]] + list(r.readings)
         if any(x and sounds_like(w.text, x) and r.owns(w.text, x) for x in sounds):
             return True

@@ -230,11 +230,18 @@ _NEGATION_CONTINUATIONS = frozenset({"yet", "until", "either"})
 _TOO_TO = re.compile(r"\b[Tt]oo\s+(?:[A-Za-z'’-]+\s+){1,2}?to\s+[A-Za-z]")
 
 
+#: "out of" before a bare noun: the state is lacking ("out of reach" → 手の届かない, "out of
+#: stock" → 在庫がない); before a determiner it is a place ("out of the building").
+_OUT_OF = re.compile(r"\b[Oo]ut of\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|"
+                     r"that|these|those)\b)[a-z]")
+
+
 def english_negations(reference: str) -> list[tuple[int, int]]:
     """Character spans of the negations of the English (one per negative word, except
     that "yet", "until" or "either" right after a negation, in its clause, is part of it;
-    "too … to" negates its infinitive; a word formed by a negative prefix on its own
-    antonym, by WordNet, is one: "inaction", "impossible", "disappeared")."""
+    "too … to" negates its infinitive; "out of" a bare noun is one; a word formed by a
+    negative prefix on its own antonym, by WordNet, is one: "inaction", "impossible",
+    "disappeared")."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"\b[Ww]/[Oo]\b|[A-Za-z]+(?:['’]t)?", reference):
         w = m.group().lower().replace("’", "'")
@@ -251,4 +258,5 @@ def english_negations(reference: str) -> list[tuple[int, int]]:
                 out[-1] = (out[-1][0], m.end())
                 continue
             out.append(m.span())
-    return sorted(out + [(m.start(), m.start() + 3) for m in _TOO_TO.finditer(reference)])
+    return sorted(out + [(m.start(), m.start() + 3) for m in _TOO_TO.finditer(reference)]
+                  + [(m.start(), m.start() + 6) for m in _OUT_OF.finditer(reference)])

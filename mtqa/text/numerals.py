@@ -426,6 +426,12 @@ def _en_scaled_words(text: str) -> list[Quantity]:
     return out
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether offset ``at`` opens a sentence, a line, a quotation or the text."""
+    before = text[:at].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\n\"“‘'(（「"
+
+
 def _en_months(text: str) -> list[Quantity]:
     """Month names and abbreviations (not the verb "may", nor a lower-case "mar")."""
     out: list[Quantity] = []
@@ -433,10 +439,15 @@ def _en_months(text: str) -> list[Quantity]:
         word = m.group(1).lower()
         if word == "may" and not re.match(r"\s+\d", text[m.end() :]) and not re.search(
             r"\d\s+$", text[: m.start()]
-        ):
-            continue  # the verb "may"
+        ) and (m.group(1) != "May" or _opens_sentence(text, m.start())):
+            continue  # the verb "may" (capitalised only where it opens a sentence: "between
+            # August 2023 and May this year" is the month)
         if len(word) == 3 and word in _MONTH_ABBR and not m.group(1)[0].isupper():
             continue  # a lower-case three-letter abbreviation is a word ("mar", "dec")
+        if word in _MONTH_ABBR and word not in _MONTHS and not m.group().endswith(".") and not (
+                re.match(r"\s*\d", text[m.end() :]) or re.search(r"\d\s*$", text[: m.start()])):
+            continue  # an abbreviation with no point and no day or year by it is a name
+            # ("Jan Novak", the group "Mar Vivo")
         month = _MONTHS.get(word) or _MONTH_ABBR.get(word, 0)
         if month:
             out.append(Quantity(month, "month", m.start(), m.end(), m.group()))

@@ -461,3 +461,12 @@ def test_a_synonym_of_a_specific_english_word_still_shows_a_reversal() -> None:
     found = codes_and_texts(run_check("mistranslation", Bead(
         "The fans deserved this win.", "ファンにはふさわしくない勝利だった。")))
     assert found == [("MIS002", "ふさわしくない")]
+
+
+def test_out_of_a_bare_noun_is_a_negation() -> None:
+    """"far out of reach" → 手の届かない: the Japanese negation renders the English one;
+    "out of the building" negates nothing."""
+    en = "Campaigners argue that prices remain far out of reach for young families."
+    assert flagged(en, "活動家らは、価格が若い家族にとって依然として手の届かない水準だと主張している。") == []
+    assert [a for a, _ in english_negations("He ran out of money.")] == [7]
+    assert english_negations("He walked out of the building.") == []

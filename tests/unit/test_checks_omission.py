@@ -481,3 +481,40 @@ def test_digits_inside_a_latin_name_state_no_number() -> None:
     (item,) = data_rows("refa_latin_digits.jsonl")
     report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary")
     assert not [f for f in report.finding_list if f.category == "addition"]
+
+
+def test_a_phrase_trailing_its_sentence_belongs_at_the_predicate() -> None:
+    """"..., up from 81,000 in 2023." and "..., and 37 people were injured." say something
+    of the whole clause before the comma: the finding stands at that clause's predicate,
+    where Japanese closes it, not at the English word before the comma."""
+    found = flagged("Organisers said attendance rose to a record 96,000 this year, up from "
+                    "81,000 in 2023.",
+                    "主催者によると、今年の入場者数は過去最高の9万6,000人に達した。")
+    assert [(c, t) for c, t, _ in found] == [("OMI002", "数は過去最高の9万6,000人に達した")]
+    found = flagged("One man was killed when a tree fell on his car, and 37 people were "
+                    "injured.",
+                    "車に倒木が直撃し、男性1人が死亡した。")
+    assert [(c, t) for c, t, _ in found] == [("OMI002", "男性1人が死亡した")]
+
+
+def test_a_dropped_adjunct_ending_in_of_belongs_up_to_its_verb() -> None:
+    """"frozen until the end of June": "end" is dropped with June, so the phrase was an
+    adjunct of the verb, and the span reaches 据え置かれる."""
+    found = flagged("Off-peak fares on most routes will be frozen until the end of June.",
+                    "ほとんどの路線でオフピーク運賃は据え置かれる。")
+    assert len(found) == 1 and found[0][1].endswith("据え置か")
+
+
+def test_a_date_word_inside_a_name_is_given_by_its_sound() -> None:
+    """The film "Monday People" as 『マンデー・ピープル』: its weekday is no date to render."""
+    assert flagged('The prize went to the French comedy "Monday People".',
+                   "賞はフランスのコメディー『マンデー・ピープル』に贈られた。") == []
+
+
+def test_a_city_written_in_kanji_is_rendered() -> None:
+    """Cities of Taiwan, China and Korea are written in kanji (JMnedict's place names:
+    高雄 for Kaohsiung, 釜山 for Busan): no omission."""
+    assert flagged("The storm reached the port city of Kaohsiung on Friday, officials said.",
+                   "当局によると、嵐は金曜日に港湾都市の高雄に到達した。") == []
+    assert flagged("The ferry from Busan docked on Friday, officials said.",
+                   "当局によると、釜山からのフェリーが金曜日に入港した。") == []

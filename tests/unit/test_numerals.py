@@ -98,6 +98,16 @@ def test_may_is_a_month_only_when_capitalised():
     assert 3 not in english_numbers("It will mar the day.")
 
 
+def test_a_month_is_read_by_its_capital_and_an_abbreviation_by_its_date() -> None:
+    """"May" inside a sentence is the month (the verb is capitalised only opening one);
+    an abbreviation with no point and no day or year by it is a name ("Jan Novak", the
+    group "Mar Azul")."""
+    months = [q.text for q in english_quantities(
+        "Sold between August 2023 and May this year. May we go? Jan Novak of Mar Azul "
+        "met on Mar 5 and Jan. 3, after 12 Dec.") if q.kind == "month"]
+    assert months == ["August", "May", "Mar", "Jan.", "Dec."]
+
+
 def _values(text: str, kind: str = "num") -> list[float]:
     return [q.value for q in english_quantities(text) if q.kind == kind]
 

@@ -367,7 +367,10 @@ def trails(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
     of the whole clause before it, which Japanese closes on its predicate, so the phrase
     belongs at that predicate, not at the English word before the comma."""
     comma = reference.rfind(",", 0, phrase.start)
-    if comma < 0 or len(WORD.findall(reference[comma : phrase.start])) > TRAIL_WORDS:
+    gap = WORD.findall(reference[comma : phrase.start]) if comma >= 0 else []
+    # a bare prepositional phrase after the comma (", in Sacramento") is an adjunct of a
+    # word of its clause, placed by that word; "up from", "and" open a statement of its own
+    if not gap or len(gap) > TRAIL_WORDS or gap[0].lower() in PREPOSITIONS:
         return False
     stop = next((m.end() for m in ENGLISH_SENTENCE.finditer(reference)
                  if m.start() <= phrase.start < m.end()), len(reference))

@@ -794,8 +794,7 @@ _HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309f]+$")
 def proper_headwords(gloss: str) -> frozenset[str]:
     """The JMdict headwords (kanji or katakana, not bare readings) of the senses glossed
     exactly by ``gloss`` as written, or by ``gloss`` with a parenthesised note ("Georgia
-    (country)"): "Belgium" → ベルギー, 白耳義; "Britain" → 英国, イギリス, 英; and the kanji
-    of the places JMnedict glosses so (:func:`place_kanji`: "Chengdu" → 成都)."""
+    (country)"): "Belgium" → ベルギー, 白耳義; "Britain" → 英国, イギリス, 英."""
     with _db_lock:
         db = _db()
         # the note as a range of the index on the gloss text (a LIKE pattern scans the
@@ -810,8 +809,15 @@ def proper_headwords(gloss: str) -> frozenset[str]:
             heads = {t for (t,) in db.execute(
                 f"SELECT text FROM Kanji WHERE idseq IN ({marks}) UNION "
                 f"SELECT text FROM Kana WHERE idseq IN ({marks})", ids + ids)}
-    return frozenset(japanese.normalize(h) for h in heads if not _HIRAGANA_ONLY.match(h)
-                     ) | place_kanji(gloss)
+    return frozenset(japanese.normalize(h) for h in heads if not _HIRAGANA_ONLY.match(h))
+
+
+def name_renderings(name: str) -> frozenset[str]:
+    """How Japanese may write the proper name ``name``: its JMdict headwords
+    (:func:`proper_headwords`) and the kanji of the places JMnedict glosses so
+    (:func:`place_kanji`: "Chengdu" → 成都). Countries take JMdict's alone
+    (:mod:`mtqa.text.countries`): JMnedict gives them Chinese names too (法国)."""
+    return proper_headwords(name) | place_kanji(name)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1136,3 +1136,26 @@ def test_a_name_of_two_words_written_as_one_has_no_stray_nasal() -> None:
     pairs = [("The male, Bao, arrived with keepers from Gallery Julie on Monday.",
               "雄の「バオ」は月曜日、ジュリーンの飼育員とともに到着した。")]
     assert ("ジュリーン", "NAM004") in flagged(pairs)
+
+
+def test_a_name_said_again_for_she_and_misspelt_is_flagged() -> None:
+    """The English says "She said"; the Japanese names her again, with a consonant
+    changed (リッチ for リック): NAM001, though "changed" of that sentence sounds vaguely
+    like it too."""
+    pairs = [("\"We are deeply sorry,\" said chief executive Helen Kendrick.",
+              "「深くおわびする」と、ヘレン・ケンドリック最高経営責任者は述べた。"),
+             ("She said a supplier had changed the glue used to fix the beads.",
+              "ケンドリッチ氏によると、供給業者がビーズを固定する接着剤を変えていた。")]
+    assert ("ケンドリッチ", "NAM001") in flagged(pairs)
+
+
+def test_a_surname_with_a_syllable_lost_beside_a_given_name_is_flagged() -> None:
+    """リチャード renders Richard, and the rest of its run, アバシー, lost a syllable of
+    Abernathy (NAM008); ヘイル for Hale beside サイモン adds vowels, as katakana does,
+    and is right."""
+    pairs = [("The board chairman, Richard Abernathy, said the offer was fair.",
+              "リチャード・アバシー会長は、提案は公正だと述べた。")]
+    assert ("アバシー", "NAM008") in flagged(pairs)
+    pairs = [("The board chairman, Simon Hale, said the offer was fair.",
+              "サイモン・ヘイル会長は、提案は公正だと述べた。")]
+    assert flagged(pairs) == []

@@ -128,6 +128,10 @@ def _respelt(a: str, b: str) -> bool:
     return a != b and abs(len(a) - len(b)) <= 2 and a not in b and b not in a
 
 
+#: How much better a neighbouring sentence's name must sound like a katakana word than
+#: the word of its own sentence it sounds vaguely like (OWN_HINT_MIN) to be its rendering.
+OWN_HINT_MARGIN = 0.2
+
 #: Katakana characters a part needs to be compared as a spelling variant of a name.
 MIN_VARIANT_CHARS = 3
 #: The least similarity to its English name of a spelling variant of the name's spelling
@@ -141,7 +145,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 28
+    version: ClassVar[int] = 29
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -170,12 +174,17 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
         own_words = {fold(w) for w in EN_WORD.findall(pair.reference) if len(w) > 1}
         # a word that sounds even vaguely like a word of its own sentence (パホラ for
         # "pachora") is not looked for in the neighbours
-        rest = [p for p in parts if p not in own and not sounds_like_any(p.sound, own_words)]
+        rest = [p for p in parts if p not in own]
         near = {}
         if rest:
             near = self._assign(parts, st, ctx.reference.text, lo, hi, preassigned=own,
                                 min_sim=NEIGHBOUR_MATCH_MIN)
-            near = {p: v for p, v in near.items() if p in rest}
+            # ... unless the neighbour's name sounds clearly more like it than any word of
+            # its own sentence (フェンウィッチ 0.87 like Fenwick, said before, and 0.63 like
+            # "fix" of its own "She said ... to fix the beads")
+            near = {p: v for p, v in near.items() if p in rest and not (
+                sounds_like_any(p.sound, own_words) and v[1] - max(
+                    name_similarity(w, p.sound) for w in own_words) < OWN_HINT_MARGIN)}
         dropped = unrendered_countries(pair, seg)
         # how often the English names each person of the pair and the Japanese gives it,
         # read by NAM006 and NAM007 alike

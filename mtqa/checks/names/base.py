@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ...text import japanese
 from ...text.english import STOPWORDS
-from ...text.lexicon import english_entry, proper_headwords
+from ...text.lexicon import english_entry, name_renderings
 from ...text.phonetic import name_similarity_reaches, romaji_similarity
 from ...types import AlignedPair, Finding, Severity
 from .. import BaseCheck, Context
@@ -69,7 +69,7 @@ class NameCheckBase(BaseCheck):
                    for w in words for p in parts):
                 continue
             if any(len(h) >= 2 and h in seg
-                   for w in (n.text, *words) for h in proper_headwords(w)):
+                   for w in (n.text, *words) for h in name_renderings(w)):
                 continue
             if rendered_by_words(words, seg, parts, pair.mt_start, pair.mt_end) or all(
                     any(japanese.has_kanji(h) and h in seg for h in english_entry(w).headwords)

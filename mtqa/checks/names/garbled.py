@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ...text import japanese, jmdict, wordnet
 from ...text.countries import is_country_form
 from ...text.english import STOPWORDS
-from ...text.lexicon import english_entry, proper_headwords
+from ...text.lexicon import english_entry, name_renderings
 from ...text.japanese import romanize
 from ...text.phonetic import heard_within, name_similarity, name_similarity_reaches
 from ...types import AlignedPair, Finding
@@ -52,6 +52,20 @@ def _common_word(surface: str) -> bool:
     return len(toks) > 1 and all(t.pos2 == "普通名詞" and len(t.surface) >= 3 for t in toks)
 
 
+#: Kana that make no syllable of their own: small kana join the one before, ー lengthens
+#: it, ッ doubles the next consonant, ン closes a syllable.
+_NO_SYLLABLE = re.compile(r"[ァィゥェォャュョヮー・ッン]")
+
+
+def _fewer_syllables(english: str, katakana: str) -> bool:
+    """Whether the katakana has fewer syllables than the English word has vowel groups
+    (アバシー, 3, for Abernathy, 4: a syllable lost). Katakana adds vowels to English
+    consonants (ヘイル for Hale, ヴィエジビツキ for Wierzbicki), so it never has fewer
+    when every syllable is rendered."""
+    vowels = len(re.findall(r"[aeiouy]+", english.lower()))
+    return len(_NO_SYLLABLE.sub("", katakana)) < vowels
+
+
 class GarbledNames(NameCheckBase):
     """``NAM008``: a name garbled in katakana (see the module)."""
 
@@ -59,9 +73,15 @@ class GarbledNames(NameCheckBase):
                  parts: list[KanaPart], own: dict[KanaPart, tuple[str, float]],
                  taken_runs: set[tuple[int, int]]) -> Iterator[Finding]:
         """NAM008 findings of the pair: each unrendered name's best partial rendering."""
-        free = [p for p in parts if not p.reading and (p.run_start, p.run_end) not in taken_runs
-                and len(p.surface) >= 3 and not _common_word(p.surface)]
-        if not free:
+        usable = [p for p in parts if not p.reading and p not in own
+                  and len(p.surface) >= 3 and not _common_word(p.surface)]
+        free = [p for p in usable if (p.run_start, p.run_end) not in taken_runs]
+        # the English words each taken run renders: a run that renders the given name
+        # (リチャード of リチャード・アバシー) leaves its other part to the surname
+        run_keys: dict[tuple[int, int], set[str]] = {}
+        for p, (key, _) in own.items():
+            run_keys.setdefault((p.run_start, p.run_end), set()).add(key)
+        if not usable:
             return
         seg = ctx.translation.text[pair.mt_start : pair.mt_end]
         folded = japanese.normalize(seg).lower()
@@ -97,7 +117,7 @@ class GarbledNames(NameCheckBase):
                     or words[-1].isupper()
                     or english_entry(last).headwords
                     # a place JMdict gives in kanji (欧州 for Europe)
-                    or any(len(h) >= 2 and h in seg for h in proper_headwords(words[-1]))
+                    or any(len(h) >= 2 and h in seg for h in name_renderings(words[-1]))
                     or any(name_similarity_reaches(last, p.sound, DROPPED_LOOSE_SIM)
                            for p in parts
                            # (a part another name took renders that one: ロンドン)
@@ -111,7 +131,12 @@ class GarbledNames(NameCheckBase):
             if re.search(rf"\b{re.escape(words[-1])}[\s-]+{re.escape(words[-1])}\b",
                          pair.reference, re.I):
                 last = last + last  # a doubled word is one word ("boda boda", ボダボダ)
-            best = max(((name_similarity(last, p.sound), p) for p in free if p not in used),
+            mine = {fold(w) for w in words}
+            partners = [p for p in usable if (p.run_start, p.run_end) in run_keys
+                        and run_keys[(p.run_start, p.run_end)] <= mine
+                        and _fewer_syllables(last, p.surface)]
+            best = max(((name_similarity(last, p.sound), p) for p in free + partners
+                        if p not in used),
                        default=None, key=lambda x: x[0])
             if best is None or not GARBLED_MIN <= best[0] < GARBLED_MAX:
                 continue

@@ -13,7 +13,7 @@ from ...text.phonetic import kana_key
 from ...types import Finding
 from .. import Context
 from .base import NameCheckBase
-from .matching import are_variants, key_similarity, romaji_similarity
+from .matching import MATCH_MIN, VARIANT_MIN, are_variants, key_similarity, romaji_similarity
 from .state import NameState, Record
 
 #: The earlier of two equally frequent spellings is kept as the reference spelling unless
@@ -60,6 +60,17 @@ def _close_skeletons(sound: str, canon_sound: str, canon_key: str) -> bool:
             and romaji_similarity(sound, canon_sound) >= SAME_NAME_ROMAJI_MIN)
 
 
+def _both_render(r: Record, canon: Record, canon_key: str) -> bool:
+    """Whether two spellings each render the English name by sound on their own
+    (:data:`~.matching.MATCH_MIN`) with skeletons as close as variants' (VARIANT_MIN) and
+    romanisations at least :data:`SAME_NAME_ROMAJI_MIN` alike: the name said twice, the
+    second time with a consonant changed (フェンウィッチ beside フェンウィック for
+    Fenwick, 0.87 like it)."""
+    return (r.sim >= MATCH_MIN and canon.sim >= MATCH_MIN and len(canon_key) >= 4
+            and key_similarity(kana_key(r.sound, strict=True), canon_key) >= VARIANT_MIN
+            and romaji_similarity(r.sound, canon.sound) >= SAME_NAME_ROMAJI_MIN)
+
+
 class Spellings(NameCheckBase):
     """``NAM001``: a name spelt two ways (see the module)."""
 
@@ -80,7 +91,8 @@ class Spellings(NameCheckBase):
             if is_country_form(st.full.get(key, key)):
                 continue  # a country has its compounds (カナダ・チェス, カナダドル, カナダ人)
             canonical = _canonical(recs, counts, st.garbled)
-            canon_sound = next(r.sound for r in recs if r.surface == canonical)
+            canon_rec = next(r for r in recs if r.surface == canonical)
+            canon_sound = canon_rec.sound
             canon_key = kana_key(canon_sound, strict=True)
             if not any(r.own for r in recs):
                 continue  # no sentence names it in English: the matches are guesses
@@ -88,7 +100,8 @@ class Spellings(NameCheckBase):
                 if r.surface == canonical or (r.run_start, r.run_end) in st.garbled:
                     continue
                 if are_variants(r.sound, canon_sound, canon_key) or _close_skeletons(
-                        r.sound, canon_sound, canon_key):
+                        r.sound, canon_sound, canon_key) or _both_render(
+                        r, canon_rec, canon_key):
                     flagged.setdefault((r.run_start, r.run_end), []).append(
                         (r, canonical, counts[canonical])
                     )

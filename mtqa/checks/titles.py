@@ -55,7 +55,7 @@ from ..text.phonetic import SAME_NAME_MIN, name_similarity
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
-from .names import find_rendering
+from .names import find_rendering, kanji_name_parts
 from .title_compounds import (
     Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces, widened,
 )
@@ -66,8 +66,9 @@ STRONG_KINDS = frozenset(
     "head_of_state vice_head head_of_government deputy_head minister deputy_minister "
     "governor mayor staff academic police military judge ambassador envoy royal".split()
 )
-#: Characters of a name-to-title gap that still count as adjacent (の, a space).
-_ADJACENT_GAP = re.compile(r"^[\s　の]?$")
+#: Characters of a name-to-title gap that still count as adjacent (の, a space, the comma
+#: of an apposition: 警察の巡査長、アンドリュー・ロックリッジ氏).
+_ADJACENT_GAP = re.compile(r"^[\s　の、]?$")
 
 
 #: A run of katakana words joined by the middle dot (エグゼクティブ・ディレクター).
@@ -130,7 +131,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 12
+    version: ClassVar[int] = 13
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -629,6 +630,9 @@ _NAME_WORD = r"(?:[A-Z][\w'’\-]+|van|der|de|von|al|ter)"
 _NAME_AFTER = re.compile(rf"^\s*,?\s*({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
 #: A lower-case portfolio after a title, before the holder's name ("for transport").
 _PORTFOLIO_BEFORE_NAME = re.compile(r"^\s+(?:for|of)\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])")
+#: The organisation after a title, capitalised, closed by a comma before the holder's name.
+_ORG_BEFORE_NAME = re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][\w'’&\-]*\s+){0,5}"
+                              r"[A-Z][\w'’&\-]*(?=,\s*[A-Z])")
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
 
 
@@ -638,7 +642,9 @@ def _holder_names(m: TitleMatch, reference: str) -> list[str]:
     names = []
     rest = reference[m.end :]
     # a portfolio between the title and the name: "Deputy mayor for transport Hélène X"
-    portfolio = _PORTFOLIO_BEFORE_NAME.match(rest)
+    # or the organisation, then the name set off by a comma: "The chief constable of
+    # Kestrel Valley Police, Andrew Lockridge,"
+    portfolio = _PORTFOLIO_BEFORE_NAME.match(rest) or _ORG_BEFORE_NAME.match(rest)
     after = _NAME_AFTER.match(rest[portfolio.end():] if portfolio else rest)
     if after:
         names.append(re.sub(r"['’]s$", "", after.group(1)))
@@ -655,6 +661,10 @@ def _name_runs(m: TitleMatch, reference: str, seg: str, base: int) -> list[tuple
     for n in names:
         for s, e, _ in find_rendering(n, seg):
             runs.append((base + s, base + e))
+    if names and not runs:
+        # a Chinese, Korean or Japanese name is written in kanji (陳偉廷 for Chen Wei-ting):
+        # a personal name of UniDic's where no katakana renders the holder
+        runs = [(p.start, p.end) for p in kanji_name_parts(seg, base)]
     return runs
 
 

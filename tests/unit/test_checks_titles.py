@@ -346,3 +346,24 @@ def test_a_synonym_in_the_portfolio_is_the_same_office() -> None:
                         "同社の最高医療責任者ヘレン・オカフォー医師が語った。",
                         backtranslator="dictionary", checks=("titles",))
     assert [f.text for f in report.finding_list] == []
+
+
+def test_a_title_set_off_from_its_holder_by_commas_is_located() -> None:
+    """"The chief constable of X Police, Andrew Lockridge," → 警察の巡査長、アンドリュー・
+    ロックリッジ氏: the organisation and a comma stand between the title and the name on
+    both sides; 巡査長 is another office. The right title there is left alone."""
+    en = "The chief constable of Elmfield Police, Andrew Lockridge, resigned on Friday."
+    assert [(t, c) for t, _, c in flagged(
+        en, "エルムフィールド警察の巡査長、アンドリュー・ロックリッジ氏が金曜日に辞任した。")] == [
+        ("巡査長", "TTL001")]
+    assert flagged(en, "エルムフィールド警察の警察本部長、アンドリュー・ロックリッジ氏が金曜日に"
+                       "辞任した。") == []
+
+
+def test_a_title_beside_a_name_in_kanji_is_located() -> None:
+    """A harbour master given a ship's captain's title (船長) beside a Chinese name in
+    kanji, which no katakana renders."""
+    en = "Harbour master Lin Jia-hao said two cranes had been toppled."
+    assert [(t, c) for t, _, c in flagged(
+        en, "船長の林家豪氏は、クレーン2基が倒れたと述べた。")] == [("船長", "TTL001")]
+    assert flagged(en, "港長の林家豪氏は、クレーン2基が倒れたと述べた。") == []

@@ -193,7 +193,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 17
+    version: ClassVar[int] = 18
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -540,7 +540,7 @@ class AlignmentCheck(BaseCheck):
                    and not _other_paragraph(content[bead_of[j]], g.sentence, ctx)
                    for j in near):
                 continue
-            if _merged_half(content, g, ctx):
+            if _merged_half(content, g, ctx) or _in_longer_quote(content, g, ctx):
                 continue
             if runs and g.bead - runs[-1][-1].bead <= 1:
                 runs[-1].append(g)
@@ -855,6 +855,36 @@ def _merged_half(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> 
                  else MERGED_SHARE)
         need = max(SPLIT_MIN_WORDS, math.ceil(share * len({w.stem for w in lex.words})))
         if len(only_here) >= need:
+            return True
+    return False
+
+
+#: A sentence end inside a Japanese quotation, with more of the quotation after it.
+_QUOTED_STOP = re.compile(r"[。！？!?](?=[^」』。！？!?\s])")
+_QUOTATION = re.compile(r"「[^「」]*」|『[^『』]*』")
+_EN_QUOTE_MARKS = frozenset("\"“”")
+
+
+def _in_longer_quote(content: Sequence[AlignedPair], g: _Unpaired, ctx: Context) -> bool:
+    """True when the unpaired English sentence ``g`` is part of a quotation ("Our members
+    are not asking for the moon. They just want ...," said Doyle) and the Japanese of a
+    bead next to it quotes more sentences than that bead has English ones
+    (「組合員は無理な要求をしているわけではない。…払ってほしいだけだ」と述べた: two
+    sentences in one quotation for the one English sentence the aligner gave it): Japanese
+    keeps a quotation in one sentence, and ``g`` is its first or last part, rendered too
+    freely for the aligner to pair (a figure of speech given by its meaning)."""
+    english = ctx.reference.sentence_text(g.sentence)
+    if not _EN_QUOTE_MARKS & set(english):
+        return False
+    for k in (g.bead - 1, g.bead + 1):
+        if not 0 <= k < len(content) or not content[k].mt_sentences:
+            continue
+        bead = content[k]
+        if _other_paragraph(bead, g.sentence, ctx):
+            continue
+        quoted = sum(len(_QUOTED_STOP.findall(q.group()))
+                     for q in _QUOTATION.finditer(bead.translation))
+        if quoted and len(bead.mt_sentences) + quoted > len(bead.ref_sentences):
             return True
     return False
 

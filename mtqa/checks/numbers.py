@@ -442,6 +442,33 @@ def _compound_verb_stem(ch: str) -> bool:
     return japanese.has_kanji(ch) or ch in "りしちきみぎいびえけげせねめれ"
 
 
+#: Counters of people and bodies, after a small number that may stand for a group the
+#: English calls back by a definite plural (2人 for "the men", 3社 for "the firms").
+_GROUP_COUNTER = re.compile(r"(?:人|名|社|カ国|か国|ヵ国|頭|機|隻|チーム|団体|者)")
+#: A definite plural or a plural pronoun: a group named before ("the men", "the pair",
+#: "both companies", "they").
+_DEFINITE_PLURAL = re.compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Bb]oth)\s+(?:[a-z]+\s+)?(?:men|women|people|children|"
+    r"pair|couple|duo|trio|[a-z]{3,}s)\b|\b(?:[Tt]hey|them|their)\b")
+
+
+def _refers_back(q: Quantity, seg: str, reference: str, en_q: Sequence[Quantity],
+                 ja_q: Sequence[Quantity]) -> bool:
+    """Whether a small Japanese count of people or bodies (2人) renders a group that the
+    English sentence calls back by a definite plural ("the men"), the article having given
+    its number before (the caller checks): no English count of a plural noun is left
+    unrendered beside it, which the number could have replaced ("three officers")."""
+    if q.value > SMALL_EXPLICIT_MAX:
+        return False
+    numeral = _JA_NUMERAL.match(seg, q.start)
+    if not _GROUP_COUNTER.match(seg, numeral.end() if numeral else q.end):
+        return False
+    if not _DEFINITE_PLURAL.search(reference):
+        return False
+    return not any(re.match(r"\s+(?:[a-z]+\s+)?[a-z]{3,}s\b", reference[e.end : e.end + 30])
+                   for e in _unmatched(en_q, ja_q))
+
+
 # --- the check --------------------------------------------------------------------------
 
 
@@ -572,7 +599,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 17
+    version: ClassVar[int] = 18
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -678,6 +705,8 @@ class NumberCheck(BaseCheck):
             return None  # nothing replaced: an explicitation (2点 for "the paintings")
         if q.value in doc_values and _RATE_BASE.match(seg, q.end):
             return None  # the base of a rate said once in English, with each rate here
+        if q.value in doc_values and _refers_back(q, seg, pair.reference, en_q, ja_q):
+            return None  # 2人 for "the men", the article having said "two inmates"
         if q.value <= SMALL_EXPLICIT_MAX and not _unmatched(en_q, ja_q) and not any(
                 _same(q.value, 10 * e.value) or _same(10 * q.value, e.value)
                 for e in _unmatched(en_q, ja_q, keep_one=True)):

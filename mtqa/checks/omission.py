@@ -138,7 +138,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 25
+    version: ClassVar[int] = 26
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -336,6 +336,8 @@ class OmissionCheck(BaseCheck):
             if phrase.kinds == {"name"} and not phrase.repeated \
                     and excuses.name_said_more_often(lex):
                 continue  # another name of the pair stands in its place (Tokyo → 日本)
+            if excuses.epithet_dropped(pair.reference, phrase, own_ja):
+                continue  # "the Aarhus-based group" → 同社
             if not phrase.repeated and excuses.dropped_subject(
                     pair.reference, phrase, earlier, text[: pair.mt_start]):
                 continue  # a subject the article gave before, left implicit in Japanese

@@ -32,6 +32,20 @@ def refers_back(japanese_text: str) -> bool:
     return False
 
 
+#: A definite article, and at most two words, before a phrase that modifies a noun: "the
+#: *Aarhus*-based group", "the *Geneva* company".
+_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}$")
+
+
+def epithet_dropped(reference: str, phrase: MissingPhrase, japanese_text: str) -> bool:
+    """Whether the phrase describes a thing the article named before, in a definite noun
+    phrase the Japanese renders by a word that refers back ("Shares in *the Aarhus-based
+    group* fell" → 同社の株価は): Japanese calls it 同社 and leaves the epithet out."""
+    return (phrase.premodifier and phrase.kinds == {"name"}
+            and _DEFINITE_BEFORE.search(reference[max(0, phrase.start - 40) : phrase.start])
+            is not None and refers_back(japanese_text))
+
+
 def phrase_text(reference: str, phrase: MissingPhrase) -> str:
     """The phrase as the finding quotes it: with its preposition (and a determiner and
     capitalised words of the name after it: "to Southern California") when it has one."""

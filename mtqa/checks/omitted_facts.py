@@ -364,6 +364,10 @@ class Rendering:
             values.add(2.0)  # "two" as 両 (両国, 両氏), 双方, ふたり
         if any("四半" in t for t in joined):
             values.add(0.25)  # "a quarter" as 四半 (四半期, 四半世紀)
+        if any(re.search(r"(?<!四)半年", t) for t in joined):
+            values.add(6.0)  # "six months" as 半年 (半年間, 半年ぶり)
+        if any(re.search(r"(?<!四)半世紀", t) for t in joined):
+            values.add(50.0)  # "fifty years" as 半世紀
         translated = english or " ".join(w.text for w in lex.words)
         rivals = tuple(dict.fromkeys(
             bare_name(w) for w in WORD.findall(translated)

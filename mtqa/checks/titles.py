@@ -49,7 +49,7 @@ from typing import ClassVar
 from ..text import japanese, jmdict
 from ..text.cache import text_cache
 from ..text.english import STOPWORDS, stem
-from ..text.lexicon import english_entry
+from ..text.lexicon import english_entry, is_given_name
 from ..text.glossary import Glossary, TitleMatch, load_glossary, organisations
 from ..text.phonetic import SAME_NAME_MIN, name_similarity
 from ..types import AlignedPair, Finding, Severity
@@ -131,7 +131,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 13
+    version: ClassVar[int] = 14
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -298,8 +298,14 @@ class TitleCheck(BaseCheck):
         title: 話者 or スピーカー ("one who speaks", "a loudspeaker") for "Speaker Mike
         Johnson", 牧師 ("a clergyman") for "Minister X"."""
         english = " ".join(m.entry.key)
+        # a given name that is a title's word too ("Dean Whitlock, 34," → ディーン・
+        # ウィットロック): one capitalised word after it, and its katakana joined to the
+        # surname's by ・
+        given = is_given_name(m.text) and _ONE_NAME_AFTER.match(pair.reference, m.end)
         for word, start in _sense_words(english, seg):
             if word in licensed or any(word in r for r in m.entry.renderings):
+                continue
+            if given and seg.startswith("・", start + len(word)):
                 continue
             s0 = pair.mt_start + start
             if any(a < s0 + len(word) and s0 < b for a, b in flagged):
@@ -630,6 +636,9 @@ _NAME_WORD = r"(?:[A-Z][\w'’\-]+|van|der|de|von|al|ter)"
 _NAME_AFTER = re.compile(rf"^\s*,?\s*({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
 #: A lower-case portfolio after a title, before the holder's name ("for transport").
 _PORTFOLIO_BEFORE_NAME = re.compile(r"^\s+(?:for|of)\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])")
+#: One capitalised word after a title, and no second one: a surname, which a given name
+#: spelt like a title may go with ("Dean Whitlock"; "Speaker Mike Johnson" has two).
+_ONE_NAME_AFTER = re.compile(r"\s+[A-Z][\w'’\-]+(?!\s+[A-Z])")
 #: The organisation after a title, capitalised, closed by a comma before the holder's name.
 _ORG_BEFORE_NAME = re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][\w'’&\-]*\s+){0,5}"
                               r"[A-Z][\w'’&\-]*(?=,\s*[A-Z])")

@@ -837,6 +837,18 @@ def place_kanji(name: str) -> frozenset[str]:
     return frozenset(k for (k,) in rows if len(k) >= 2 and japanese.has_kanji(k))
 
 
+@functools.lru_cache(maxsize=4096)
+def is_given_name(word: str) -> bool:
+    """Whether JMnedict, JMdict's dictionary of proper names, lists ``word`` (as written)
+    as a given name: "Dean", "Major" and "Earl" are names of people as well as titles."""
+    with _db_lock:
+        row = _db().execute(
+            "SELECT 1 FROM NETransGloss g CROSS JOIN NETransType ty WHERE g.text = ? AND "
+            "ty.tid = g.tid AND +ty.text IN ('given', 'masc', 'fem') LIMIT 1",
+            (word,)).fetchone()
+    return row is not None
+
+
 def related(unit: JaUnit, word: str) -> bool:
     """True when the Japanese word is among the dictionary's renderings of the English
     word or shares a sense's glosses with it."""

@@ -863,3 +863,20 @@ def test_the_last_japanese_sentence_of_a_cut_translation_pairs_with_what_it_rend
     assert last.reference.startswith("So when I was shooting him")
     assert not report.passed
     assert any(f.code == "ALN001" and "COD Mobile" in f.message for f in report.finding_list)
+
+
+def test_a_quoted_sentence_kept_in_one_japanese_quotation_is_not_lost() -> None:
+    """"Our members are not asking for the moon. They just want to be paid fairly," said
+    Doyle → one Japanese sentence quoting both (the figure given by its meaning, which the
+    aligner cannot pair): nothing is missing. A quotation of one sentence leaves the other
+    English sentence missing."""
+    en = ("Strike ballot opens\n\nThe union opened its ballot on Monday.\n\n"
+          "\"Our members are not asking for the moon. They just want to be paid fairly for "
+          "their work,\" said Sharon Doyle, the union's general secretary.\n")
+    ja = ("スト投票始まる\n\n組合は月曜日に投票を始めた。\n\n"
+          "「組合員は無理な要求をしているわけではない。仕事に対して公正な賃金を払ってほしい"
+          "だけだ」と、シャロン・ドイル書記長は述べた。\n")
+    assert [f.code for f in findings(en, ja)] == []
+    ja_one = ("スト投票始まる\n\n組合は月曜日に投票を始めた。\n\n"
+              "「仕事に対して公正な賃金を払ってほしいだけだ」と、シャロン・ドイル書記長は述べた。\n")
+    assert [f.code for f in findings(en, ja_one)] == ["ALN001"]

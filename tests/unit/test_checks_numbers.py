@@ -424,3 +424,18 @@ def test_the_base_of_a_rate_said_once_in_english_may_go_with_each_rate() -> None
     changed = ja.replace("100万回の出発あたり0.11", "10万回の出発あたり0.11")
     assert [f.text for f in mtqa.check(RATE_EN, changed, config=False,
                                        checks=("numbers",)).finding_list] == ["10万回"]
+
+
+def test_a_count_for_a_group_named_before_is_no_new_number() -> None:
+    """2人 for "the men", the article having said "two inmates": the Japanese counts the
+    group the English calls back (here beside a time the translation got wrong); a 2 where
+    the English counts "three officers" is still flagged."""
+    pairs = [("Two inmates escaped from the prison on Sunday.",
+              "日曜日、受刑者2人が刑務所から脱走した。"),
+             ("The men were reported missing at a 6 a.m. headcount after a power cut at "
+              "2:40 a.m.",
+              "2人は午前2時40分の停電の後、午前6時の点呼で不在が判明した。"),
+             ("Police said only three officers had been on duty.",
+              "警察によると、勤務していた刑務官は2人だけだった。")]
+    report = mtqa.check_segments(pairs, backtranslator="dictionary", checks=("numbers",))
+    assert [(f.text, f.code) for f in report.finding_list] == [("2人", "NUM001")]

@@ -518,3 +518,12 @@ def test_a_city_written_in_kanji_is_rendered() -> None:
                    "当局によると、嵐は金曜日に港湾都市の高雄に到達した。") == []
     assert flagged("The ferry from Busan docked on Friday, officials said.",
                    "当局によると、釜山からのフェリーが金曜日に入港した。") == []
+
+
+def test_half_a_year_and_an_epithet_of_a_named_company_are_no_omission() -> None:
+    """半年 says "six months"; 同社 for "the Geneva-based group" calls back the company
+    the article named, and Japanese leaves the epithet out."""
+    assert flagged("The maker issued its second warning in six months on Thursday.",
+                   "同社は木曜日、半年で2度目の警告を出した。") == []
+    assert flagged("Shares in the Geneva-based group fell 18 per cent on Friday.",
+                   "同社の株価は金曜日に18％下落した。") == []

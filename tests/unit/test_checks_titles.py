@@ -367,3 +367,19 @@ def test_a_title_beside_a_name_in_kanji_is_located() -> None:
     assert [(t, c) for t, _, c in flagged(
         en, "船長の林家豪氏は、クレーン2基が倒れたと述べた。")] == [("船長", "TTL001")]
     assert flagged(en, "港長の林家豪氏は、クレーン2基が倒れたと述べた。") == []
+
+
+def test_a_given_name_spelt_like_a_title_is_a_name() -> None:
+    """"Dean Whitlock, 34," → ディーン・ウィットロック: JMnedict lists Dean as a given name,
+    one capitalised word follows, and the katakana is joined to the surname's; "Speaker
+    Mike Johnson" given as スピーカー is still another sense of the title."""
+    assert flagged("The men, named as Dean Whitlock, 34, and Ravi Castellano, 29, fled.",
+                   "2人はディーン・ウィットロック（34）とラビ・カステラーノ（29）で、逃走した。") == []
+    assert [c for _, _, c in flagged("Speaker Mike Johnson said the vote would go ahead.",
+                                     "スピーカーのマイク・ジョンソン氏は、採決を行うと述べた。")] == [
+        "TTL001"]
+
+
+def test_a_finance_director_is_the_chief_financial_officer() -> None:
+    assert flagged("However, the finance director, Oliver Quayle, warned of pressure.",
+                   "ただし、オリバー・クエール最高財務責任者は圧力を警告した。") == []

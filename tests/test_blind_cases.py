@@ -239,3 +239,10 @@ def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code:
                                                                  text: str) -> None:
     report = _check(name)
     assert [f.code for f in report.finding_list if f.text == text] == [code]
+
+
+def test_a_cause_turned_round_a_causal_as_is_flagged() -> None:
+    """"Airports ... were closed at 9am local time as the ash drifted west" → 空港が…閉鎖
+    されたため、火山灰は…西へ流れた (writer P): the closure made the cause."""
+    assert [t for t, _ in _findings("volcano-flights", "SCR003")] == [
+        "ロンボク島と隣のバリ島の空港が現地時間午前9時に閉鎖されたため、火山灰は卓越風に乗って西へ流れた"]

@@ -68,7 +68,36 @@ _MARKERS: dict[str, frozenset[str]] = {
     "before": frozenset({"前", "までに"}),
     "after": frozenset({"後", "あと", "てから"}),
     "when": frozenset({"とき", "時", "際"}),
+    # "closed as the ash drifted west", "shifted north as sea temperatures rise": the
+    # clause after "as" is the cause or the circumstance, never the effect
+    "as": frozenset({"ため", "ので", "から", "ことで", "ことにより", "につれ", "に伴い"}),
 }
+#: "as" opening a clause with no comma before it: a subject (a determiner or a noun, at
+#: most three words) and then a verb in the past or the present ("as the ash drifted", "as
+#: sea temperatures rise"), not "as a precaution" or "as chief executive".
+_AS_CLAUSE = re.compile(
+    r"(?<![,;])\s(as)\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:[a-z\-]+\s+){0,2}?"
+    r"(?:[a-z]+ed|rises?|falls?|grows?|drifts?|spreads?|moves?|continues?|remains?|"
+    r"increases?|decreases?|climbs?|drops?|warms?|worsens?)\b")
+
+
+def _as_clauses(reference: str, clauses: Sequence[Clause]) -> list[Clause]:
+    """The clauses, with each one cut before a causal or temporal "as" that opens a clause
+    without a comma (:data:`_AS_CLAUSE`): the cause the Japanese must not turn round."""
+    cuts = [m.start(1) for m in _AS_CLAUSE.finditer(reference)]
+    if not cuts:
+        return list(clauses)
+    out: list[Clause] = []
+    for c in clauses:
+        inner = [x for x in cuts if c.start < x < c.end]
+        if not inner:
+            out.append(c)
+            continue
+        bounds = [c.start, *inner, c.end]
+        for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            words = tuple(w for w in c.words if a <= w.start < b)
+            out.append(Clause(a, b, c.opener if i == 0 else "as", words))
+    return out
 #: Words that start a Japanese sentence by pointing back (同社, この, その): a sentence
 #: split there is a deliberate split, not a broken one.
 _DEICTIC = (*sorted(wordlists.deictic_prefixes()), "この", "その", "これ", "それ")
@@ -192,7 +221,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 24
+    version: ClassVar[int] = 25
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -213,7 +242,7 @@ class ScrambledCheck(BaseCheck):
             return
         lex = ctx.lexicon(pair)
         clauses = english_clauses(pair.reference)
-        yield from self._inverted(pair, ctx, lex, clauses)
+        yield from self._inverted(pair, ctx, lex, _as_clauses(pair.reference, clauses))
         yield from self._broken(pair, ctx, lex)
         yield from self._moved_name(pair, ctx, lex, clauses)
         yield from self._misplaced_clause(pair, ctx)
@@ -284,7 +313,9 @@ class ScrambledCheck(BaseCheck):
             for si in pair.mt_sentences:
                 units = [u for u, x in enumerate(lex.units) if x.sentence == si]
                 for m in units:
-                    if lex.units[m].text not in markers:
+                    two = lex.units[m].text + (lex.units[m + 1].text
+                                               if m + 1 < len(lex.units) else "")
+                    if lex.units[m].text not in markers and two not in markers:
                         continue
                     before = [u for u in units if u < m]
                     after = _until_clause_end(lex, units, m)

@@ -88,6 +88,19 @@ def test_flags_inverted_clause_dependency() -> None:
     assert flagged(en, right) == []
 
 
+def test_flags_cause_and_effect_swapped_round_a_causal_as() -> None:
+    """"The ports were closed on Monday as the storm moved north" (no comma before "as"):
+    the storm's moving is the cause; 港が閉鎖されたため、嵐は北へ進んだ turns it round. "as
+    a precaution" opens no clause."""
+    en = "The ports were closed on Monday as the storm moved north along the coast."
+    wrong = "月曜日に港が閉鎖されたため、嵐は海岸沿いに北へ進んだ。"
+    right = "嵐が海岸沿いに北へ進んだため、港は月曜日に閉鎖された。"
+    assert [code for code, _ in flagged(en, wrong)] == ["SCR003"]
+    assert flagged(en, right) == []
+    assert flagged("The ports were closed on Monday as a precaution against the storm.",
+                   "嵐に備えた予防措置として、月曜日に港が閉鎖された。") == []
+
+
 def test_flags_cause_and_effect_swapped_in_a_cleft_sentence() -> None:
     """"A because B" as the cleft 「AのはBためだ」 (the effect before のは, the cause before
     ため): the Japanese that puts B's words before のは and A's before ため says that A

@@ -705,14 +705,13 @@ class NumberCheck(BaseCheck):
             return None  # nothing replaced: an explicitation (2点 for "the paintings")
         if q.value in doc_values and _RATE_BASE.match(seg, q.end):
             return None  # the base of a rate said once in English, with each rate here
-        if q.value in doc_values and _refers_back(q, seg, pair.reference, en_q, ja_q):
-            return None  # 2人 for "the men", the article having said "two inmates"
-        if q.value <= SMALL_EXPLICIT_MAX and not _unmatched(en_q, ja_q) and not any(
+        if q.value <= SMALL_EXPLICIT_MAX and (q.value in doc_values and _refers_back(
+                q, seg, pair.reference, en_q, ja_q) or not _unmatched(en_q, ja_q) and not any(
                 _same(q.value, 10 * e.value) or _same(10 * q.value, e.value)
-                for e in _unmatched(en_q, ja_q, keep_one=True)):
-            # every English number has its Japanese counterpart, so this small one
-            # replaces nothing: the translation spells out what the English implies
-            # (2位の… for "finishing ahead of …")
+                for e in _unmatched(en_q, ja_q, keep_one=True))):
+            # 2人 for "the men", the article having said "two inmates"; or every English
+            # number has its Japanese counterpart, so this small one replaces nothing: the
+            # translation spells out what the English implies (2位の… for "finishing ahead")
             return None
         flipped = [e for e in nums if e.kind == "num" and _same(-e.value, q.value)]
         if flipped:

@@ -37,13 +37,22 @@ def refers_back(japanese_text: str) -> bool:
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}$")
 
 
+#: What follows the name in an epithet: a compound adjective ("-based", "-listed") or a
+#: common noun ("the Geneva company").
+_EPITHET_AFTER = re.compile(r"-[a-z]+\b|\s+[a-z]+\b")
+#: 同 and a body: the Japanese calls back an organisation or a place it named before.
+_SAME_BODY = re.compile(r"同(?:社|行|グループ|国|党|局|庁|紙|誌|チーム|クラブ|市|州|町|村|団体|組合|"
+                        r"機構|大学|病院|空港|港|省|委員会|連盟|協会|財団)")
+
+
 def epithet_dropped(reference: str, phrase: MissingPhrase, japanese_text: str) -> bool:
-    """Whether the phrase describes a thing the article named before, in a definite noun
-    phrase the Japanese renders by a word that refers back ("Shares in *the Aarhus-based
-    group* fell" → 同社の株価は): Japanese calls it 同社 and leaves the epithet out."""
+    """Whether the phrase describes a body the article named before, in a definite noun
+    phrase the Japanese renders by 同 and the body ("Shares in *the Aarhus-based group*
+    fell" → 同社の株価は): Japanese calls it 同社 and leaves the epithet out."""
     return (phrase.premodifier and phrase.kinds == {"name"}
             and _DEFINITE_BEFORE.search(reference[max(0, phrase.start - 40) : phrase.start])
-            is not None and refers_back(japanese_text))
+            is not None and _EPITHET_AFTER.match(reference, phrase.end) is not None
+            and _SAME_BODY.search(japanese_text) is not None)
 
 
 def phrase_text(reference: str, phrase: MissingPhrase) -> str:

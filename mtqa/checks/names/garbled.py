@@ -17,7 +17,7 @@ rendered word by word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ...text import japanese, jmdict, wordnet
 from ...text.countries import is_country_form
@@ -66,6 +66,24 @@ def _fewer_syllables(english: str, katakana: str) -> bool:
     return len(_NO_SYLLABLE.sub("", katakana)) < vowels
 
 
+def _run_keys(own: dict[KanaPart, tuple[str, float]]) -> dict[tuple[int, int], set[str]]:
+    """The English words each katakana run renders, by the parts matched in it."""
+    out: dict[tuple[int, int], set[str]] = {}
+    for p, (key, _) in own.items():
+        out.setdefault((p.run_start, p.run_end), set()).add(key)
+    return out
+
+
+def _partners(usable: Sequence[KanaPart], run_keys: dict[tuple[int, int], set[str]],
+              mine: set[str], last: str) -> list[KanaPart]:
+    """Parts of runs that render other words of the same name only (リチャード of
+    リチャード・アバシー renders Richard: its other part is the surname's) and that lost a
+    syllable of the surname ``last`` (:func:`_fewer_syllables`)."""
+    return [p for p in usable if (p.run_start, p.run_end) in run_keys
+            and run_keys[(p.run_start, p.run_end)] <= mine
+            and _fewer_syllables(last, p.surface)]
+
+
 class GarbledNames(NameCheckBase):
     """``NAM008``: a name garbled in katakana (see the module)."""
 
@@ -75,14 +93,10 @@ class GarbledNames(NameCheckBase):
         """NAM008 findings of the pair: each unrendered name's best partial rendering."""
         usable = [p for p in parts if not p.reading and p not in own
                   and len(p.surface) >= 3 and not _common_word(p.surface)]
-        free = [p for p in usable if (p.run_start, p.run_end) not in taken_runs]
-        # the English words each taken run renders: a run that renders the given name
-        # (リチャード of リチャード・アバシー) leaves its other part to the surname
-        run_keys: dict[tuple[int, int], set[str]] = {}
-        for p, (key, _) in own.items():
-            run_keys.setdefault((p.run_start, p.run_end), set()).add(key)
         if not usable:
             return
+        free = [p for p in usable if (p.run_start, p.run_end) not in taken_runs]
+        run_keys = _run_keys(own)
         seg = ctx.translation.text[pair.mt_start : pair.mt_end]
         folded = japanese.normalize(seg).lower()
         # other names the part might render, left unrendered (a common word would be its
@@ -131,10 +145,7 @@ class GarbledNames(NameCheckBase):
             if re.search(rf"\b{re.escape(words[-1])}[\s-]+{re.escape(words[-1])}\b",
                          pair.reference, re.I):
                 last = last + last  # a doubled word is one word ("boda boda", ボダボダ)
-            mine = {fold(w) for w in words}
-            partners = [p for p in usable if (p.run_start, p.run_end) in run_keys
-                        and run_keys[(p.run_start, p.run_end)] <= mine
-                        and _fewer_syllables(last, p.surface)]
+            partners = _partners(usable, run_keys, {fold(w) for w in words}, last)
             best = max(((name_similarity(last, p.sound), p) for p in free + partners
                         if p not in used),
                        default=None, key=lambda x: x[0])

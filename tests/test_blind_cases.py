@@ -234,6 +234,9 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("pharma-merger", "NAM008", "アバシー"),
     # 新学年度を前に said twice, though "schools" comes earlier
     ("teachers-pay-deal", "REP001", "新学年度を前に"),
+    # "resigned on Friday after an inquiry found" turned round (…辞任したことを受け)
+    ("police-chief-resigns", "SCR003", "警察の巡査長、アンドリュー・ロックリッジ氏が金曜日に辞任したこと"
+     "を受け、調査の結果、警察官に対する苦情が同警察の記録から無許可で削除され"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -66,25 +66,38 @@ _MARKERS: dict[str, frozenset[str]] = {
     "because": frozenset({"ため", "ので", "から"}),
     "if": frozenset({"ば", "なら", "たら", "場合"}),
     "before": frozenset({"前", "までに"}),
-    "after": frozenset({"後", "あと", "てから"}),
+    "after": frozenset({"後", "あと", "てから", "受け"}),
     "when": frozenset({"とき", "時", "際"}),
     # "closed as the ash drifted west", "shifted north as sea temperatures rise": the
     # clause after "as" is the cause or the circumstance, never the effect
     "as": frozenset({"ため", "ので", "から", "ことで", "ことにより", "につれ", "に伴い"}),
 }
-#: "as" opening a clause with no comma before it: a subject (a determiner or a noun, at
-#: most three words) and then a verb in the past or the present ("as the ash drifted", "as
-#: sea temperatures rise"), not "as a precaution" or "as chief executive".
+#: "as", "after" or "before" opening a clause with no comma before it: a subject
+#: (a determiner or a noun, at most three words) and then a verb in the past or the present
+#: ("as the ash drifted", "as sea temperatures rise", "resigned after an inquiry found"),
+#: not a phrase ("as a precaution", "after the vote").
 _AS_CLAUSE = re.compile(
-    r"(?<![,;])\s(as)\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:[a-z\-]+\s+){0,2}?"
-    r"(?:[a-z]+ed|rises?|falls?|grows?|drifts?|spreads?|moves?|continues?|remains?|"
+    r"(?<![,;])\s(as|after|before)\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?"
+    r"(?:[a-z\-]+\s+){0,2}?"
+    r"(?:[a-z]+ed|found|said|made|took|gave|came|went|began|fell|rose|hit|left|won|lost|"
+    r"broke|ran|saw|became|held|told|kept|brought|struck|spread|shut|cut|"
+    r"rises?|falls?|grows?|drifts?|spreads?|moves?|continues?|remains?|"
     r"increases?|decreases?|climbs?|drops?|warms?|worsens?)\b")
 
 
+#: "as" that opens no cause: a comparison or an addition ("as if", "as well as", "as part
+#: of", "as much as", "as long as").
+_AS_PHRASE = re.compile(r"\s+(?:if|though|well|part|much|many|long|far|such|a\s+result|"
+                        r"soon|usual|expected|planned|promised|is|was)\b", re.I)
+
+
 def _as_clauses(reference: str, clauses: Sequence[Clause]) -> list[Clause]:
-    """The clauses, with each one cut before a causal or temporal "as" that opens a clause
-    without a comma (:data:`_AS_CLAUSE`): the cause the Japanese must not turn round."""
-    cuts = [m.start(1) for m in _AS_CLAUSE.finditer(reference)]
+    """The clauses, with each one cut before a causal or temporal "as" (or "after",
+    "before") that opens a clause without a comma (:data:`_AS_CLAUSE`): the cause or the
+    earlier event, which the Japanese must not turn round ("when" may be turned round
+    freely: "Ivory was a baby when it happened", 赤ちゃんの時にそれが起こった)."""
+    found = {m.start(1): m.group(1) for m in _AS_CLAUSE.finditer(reference)}
+    cuts = sorted(found)
     if not cuts:
         return list(clauses)
     out: list[Clause] = []
@@ -96,7 +109,7 @@ def _as_clauses(reference: str, clauses: Sequence[Clause]) -> list[Clause]:
         bounds = [c.start, *inner, c.end]
         for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
             words = tuple(w for w in c.words if a <= w.start < b)
-            out.append(Clause(a, b, c.opener if i == 0 else "as", words))
+            out.append(Clause(a, b, c.opener if i == 0 else found[a], words))
     return out
 #: Words that start a Japanese sentence by pointing back (同社, この, その): a sentence
 #: split there is a deliberate split, not a broken one.
@@ -221,7 +234,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 25
+    version: ClassVar[int] = 26
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -305,7 +318,8 @@ class ScrambledCheck(BaseCheck):
         words_of = _clause_word_index(lex, clauses)
         for ci, clause in enumerate(clauses):
             markers = _MARKERS.get(clause.opener)
-            if not markers or ci == 0:
+            if not markers or ci == 0 or (clause.opener == "as" and _AS_PHRASE.match(
+                    pair.reference, clause.start + 2)):
                 continue
             main, sub = words_of[ci - 1], words_of[ci]
             if not main or not sub:
@@ -325,8 +339,14 @@ class ScrambledCheck(BaseCheck):
                             [u for u in before if u < cleft]
                     pre_main = _renders(lex, before, main)
                     pre_sub = _renders(lex, before, sub)
-                    post_main = _renders(lex, after, main)
+                    # (a name of the main clause may come back in the other by reference:
+                    # 同警察 for "Kestrel Valley Police")
+                    post_main = _renders(lex, after, [k for k in main
+                                                      if not lex.words[k].capital])
                     post_sub = _renders(lex, after, sub)
+                    # a word that renders a word of each clause tells neither (巡査 for
+                    # "constable" and for "officers")
+                    pre_sub = [u for u in pre_sub if u not in pre_main]
                     # the Japanese subordinate clause renders the English main clause and
                     # the other way round: the dependency is inverted
                     # (in a cleft, the effect before のは may share a word with the cause:

@@ -101,6 +101,24 @@ def test_flags_cause_and_effect_swapped_round_a_causal_as() -> None:
                    "嵐に備えた予防措置として、月曜日に港が閉鎖された。") == []
 
 
+def test_flags_an_earlier_event_turned_round_a_bare_after() -> None:
+    """"X resigned on Friday after an inquiry found ..." (no comma): the inquiry came first;
+    …辞任したことを受け、調査の結果…判明した makes the resignation the cause. The name of
+    the main clause said again by reference (同警察) and a word that renders one word of each
+    clause (巡査 for "constable" and "officers") decide nothing. "as if", and "when" (which
+    Japanese may turn round: 赤ちゃんの時にそれが起こった), are left alone."""
+    en = ("The chief constable of Elmfield Police, Mark Dunmore, resigned on Friday after an "
+          "inquiry found that complaints against officers had been deleted.")
+    wrong = ("エルムフィールド警察の巡査長、マーク・ダンモア氏が金曜日に辞任したことを受け、調査の結果、"
+             "警察官に対する苦情が同警察の記録から削除されていたことが判明した。")
+    right = ("エルムフィールド警察のマーク・ダンモア本部長は、警察官に対する苦情が削除されていたことが"
+             "調査で判明したことを受け、金曜日に辞任した。")
+    assert [code for code, _ in flagged(en, wrong)] == ["SCR003"]
+    assert flagged(en, right) == []
+    assert flagged("Ivory was only a baby when it happened, but she remembered it.",
+                   "アイボリーは赤ちゃんの時にそれが起こったが、それを覚えていた。") == []
+
+
 def test_flags_cause_and_effect_swapped_in_a_cleft_sentence() -> None:
     """"A because B" as the cleft 「AのはBためだ」 (the effect before のは, the cause before
     ため): the Japanese that puts B's words before のは and A's before ため says that A

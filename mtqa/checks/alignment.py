@@ -193,7 +193,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 18
+    version: ClassVar[int] = 19
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:

@@ -213,7 +213,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 11
+    version: ClassVar[int] = 12
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -610,6 +610,11 @@ def _opposite_candidate(unit: JaUnit) -> bool:
 
 
 _GLOSS_NEGATORS = frozenset({"not", "non", "no", "without", "never", "un", "lack", "lacking"})
+#: Words that open a gloss before its sense ("to rise", "a contract", "being full").
+_GLOSS_OPENERS = frozenset({"to", "a", "an", "the", "be", "being", "become", "becoming"})
+#: Words of a gloss, after its openers, that may carry its plain sense ("to grow larger",
+#: "sharp rise"): later words of a long gloss describe ("period of an apprentice's contract").
+_GLOSS_HEAD_REACH = 2
 
 
 def _gloss_forms(unit: JaUnit) -> tuple[str, ...]:
@@ -648,7 +653,12 @@ def _forms_gloss_plainly(forms: Sequence[str], en_stem: str) -> bool:
             if "(e.g." in gloss:
                 continue  # a sense of one kind of thing only: 満ちる "to rise (e.g. tide)"
             words = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", " ", gloss.lower()))
+            while words and words[0] in _GLOSS_OPENERS:
+                words.pop(0)
             for i, w in enumerate(words):
+                if i > _GLOSS_HEAD_REACH and len(words) > _GLOSS_HEAD_REACH + 1:
+                    break  # a word deep in a long gloss is no plain sense of it: "period of
+                    # an apprentice's contract" (年) does not say "contract"
                 if stems_match(en_stem, frozenset({stem(w)})) and not (
                     i and words[i - 1] in _GLOSS_NEGATORS
                 ):

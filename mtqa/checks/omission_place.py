@@ -292,14 +292,17 @@ def gap_span(units: Sequence[JaUnit], u: int) -> tuple[int, int]:
 
 def _one_word(x: JaUnit, y: JaUnit) -> bool:
     """True when units ``x`` and ``y`` are pieces of one written word, which a span must
-    not cut: a katakana name UniDic split (サッサ｜リン, マイク｜・｜エヴァーハード) or a
-    number and what counts it (1910｜年代)."""
+    not cut: a katakana name UniDic split (サッサ｜リン, マイク｜・｜エヴァーハード), a
+    number with its point or comma (5｜.｜2), or a number and what counts it (1910｜年代)."""
     if x.sentence != y.sentence or x.end != y.start:
         return False
     if x.text.endswith("・") or y.text.startswith("・"):
         return True
     if japanese.is_katakana(x.text) and japanese.is_katakana(y.text):
         return True
+    if (x.pos2 == "数詞" and y.text in {".", "．", ",", "，"}) or (
+            x.text in {".", "．", ",", "，"} and y.pos2 == "数詞"):
+        return True  # a decimal point or a thousands comma inside a number (5.2)
     return x.pos2 == "数詞" and y.pos1 in {"名詞", "接尾辞"} and y.pos2 != "数詞"
 
 
@@ -358,6 +361,10 @@ def of_lost(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
 #: Words at most between the comma and a phrase that trails its sentence ("..., *up
 #: from* 81,000", "..., *and* 37 people were injured").
 TRAIL_WORDS = 2
+_CLAUSE_COMMA = re.compile(r",(?=\s)")
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "that", "when"})
+#: ... or at most this many, when none of them is rendered either.
+TRAIL_CLAUSE_WORDS = 8
 
 
 def trails(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
@@ -366,11 +373,19 @@ def trails(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
     2023*."; "One man was killed..., and *37* people were injured."): it says something
     of the whole clause before it, which Japanese closes on its predicate, so the phrase
     belongs at that predicate, not at the English word before the comma."""
-    comma = reference.rfind(",", 0, phrase.start)
+    # the last comma that ends a clause (not the one inside 1,900)
+    comma = max((m.start() for m in _CLAUSE_COMMA.finditer(reference, 0, phrase.start)),
+                default=-1)
     gap = WORD.findall(reference[comma : phrase.start]) if comma >= 0 else []
     # a bare prepositional phrase after the comma (", in Sacramento") is an adjunct of a
-    # word of its clause, placed by that word; "up from", "and" open a statement of its own
-    if not gap or len(gap) > TRAIL_WORDS or gap[0].lower() in PREPOSITIONS:
+    # word of its clause, placed by that word; "up from", "and" open a statement of its own,
+    # and so do longer words none of which is rendered (", close to the record set *in
+    # 2000*": dropped with the phrase)
+    if not gap or gap[0].lower() in PREPOSITIONS or gap[0].lower() in _RELATIVES:
+        return False  # (a relative clause describes the noun before the comma: ", which
+        # was founded in Eindhoven in 1994" belongs with 同社)
+    if len(gap) > TRAIL_WORDS and (len(gap) > TRAIL_CLAUSE_WORDS or any(
+            comma < w.start < phrase.start and lex.links[k] for k, w in enumerate(lex.words))):
         return False
     stop = next((m.end() for m in ENGLISH_SENTENCE.finditer(reference)
                  if m.start() <= phrase.start < m.end()), len(reference))

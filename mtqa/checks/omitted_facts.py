@@ -89,7 +89,14 @@ from ..text.numerals import (
     japanese_numbers,
     parse_japanese_number,
 )
-from ..text.phonetic import heard_within, latin_key, names_match, reading_similarity, romaji_key
+from ..text.phonetic import (
+    heard_within,
+    latin_key,
+    names_match,
+    non_rhotic,
+    reading_similarity,
+    romaji_key,
+)
 from .numbers import japanese_quantities
 
 #: Prepositions after which a phrase modifies the word before it (post-modifier or adjunct).
@@ -414,9 +421,10 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
         else:
             groups.append([q])
     spare = [j for j in renderings[0].quantities
-             if j.kind in {"num", "month", "weekday"} and j.value not in (0, 1)
+             if j.kind in {"num", "month", "weekday", "time"} and j.value not in (0, 1)
              and not any(abs(j.value - q.value) <= 1e-9 * max(1.0, abs(q.value))
                          and (q.kind == "weekday") == (j.kind == "weekday")
+                         and (q.kind == "time") == (j.kind == "time")
                          for q in quantities)]
     changed_groups = _changed_groups(groups, spare, renderings, reference)
     facts: list[Fact] = []
@@ -476,11 +484,12 @@ def _changed_groups(groups: Sequence[Sequence[Quantity]], spare: Sequence[Quanti
                     renderings: Sequence[Rendering], reference: str) -> set[int]:
     """The English quantity groups that a Japanese value no English value accounts for
     stands in for (changed, not dropped): each such value takes the unrendered group of its
-    kind (a weekday for a weekday, a number or month otherwise) closest to it in
+    kind (a weekday for a weekday, a clock time for a time, a number or month otherwise:
+    午後3時 for "to 1pm") closest to it in
     magnitude, so that one changed amount (4億2000万 for "£42 million") excuses that
     amount and not every other number the Japanese drops ("between 2019 and 2022")."""
     def kind(q: Quantity) -> str:
-        return "weekday" if q.kind == "weekday" else "num"
+        return q.kind if q.kind in {"weekday", "time"} else "num"
 
     open_groups = [gi for gi, g in enumerate(groups) if any(_is_fact_quantity(q) for q in g)
                    and not any(_quantity_in(q, r) for q in g for r in renderings)
@@ -742,7 +751,8 @@ def sounds_like(word: str, romaji: str) -> bool:
         return True
     a, b = latin_key(bare), romaji_key(romaji)
     if len(a) <= 2:
-        return bool(a) and a == b[: len(a)]
+        plain = latin_key(non_rhotic(bare))  # York, ヨーク: an r left unsaid
+        return any(k and k == b[: len(k)] for k in (a, plain))
     if len(romaji) < LOOSE_NAME_LENGTH_RATIO * len(bare):
         return False  # a short katakana word is no long name: too few of its sounds
     return reading_similarity(bare, romaji) >= LOOSE_NAME_MIN

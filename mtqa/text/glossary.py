@@ -621,6 +621,11 @@ class Organisations:
         first_of = next((i for i, w in enumerate(words) if w in {"of", "for", "in", "at"}),
                         len(words))
         head = [c for c in cues if c[1] <= first_of]
+        # a country closing the name that follows the noun ("the installers' association
+        # Thermflow UK"): the noun before the name says the kind
+        while len(head) > 1 and head[-1][2] == STATE and any(
+                w[:1].isupper() for w in words[head[-2][1] : head[-1][0]]):
+            head.pop()
         if head and words[head[-1][0]].lower() == "bank" and any(
             c[2] == STATE and c[0] == first_of + 1 for c in cues
         ):

@@ -470,3 +470,10 @@ def test_out_of_a_bare_noun_is_a_negation() -> None:
     assert flagged(en, "活動家らは、価格が若い家族にとって依然として手の届かない水準だと主張している。") == []
     assert [a for a, _ in english_negations("He ran out of money.")] == [7]
     assert english_negations("He walked out of the building.") == []
+
+
+def test_a_sense_deep_in_a_long_gloss_is_no_opposite() -> None:
+    """年 is glossed "period of an apprentice's contract (usu. ten years)" among its later
+    senses: 1990年代 says no "contract" against "expanded"."""
+    assert flagged("The chain expanded rapidly in the 1990s and listed its shares in 2004.",
+                   "同チェーンは1990年代に急拡大し、2004年に株式を上場した。") == []

@@ -527,3 +527,20 @@ def test_half_a_year_and_an_epithet_of_a_named_company_are_no_omission() -> None
                    "同社は木曜日、半年で2度目の警告を出した。") == []
     assert flagged("Shares in the Geneva-based group fell 18 per cent on Friday.",
                    "同社の株価は金曜日に18％下落した。") == []
+
+
+def test_a_changed_clock_time_is_no_omission() -> None:
+    """午後3時 for "to 1pm" is a changed time (the numbers check reports it), not one
+    dropped."""
+    assert flagged("The contact centre is taking calls only from 9am to 1pm, the council said.",
+                   "市によると、コールセンターは午前9時から午後3時までしか電話を受け付けていない。") == []
+
+
+def test_a_trailing_clause_dropped_whole_belongs_at_the_predicate() -> None:
+    """", not far off the record set in 2000." is dropped with all its words: it belonged at
+    the end of the Japanese sentence, not with the word before the comma (and the span
+    does not cut 5.2 at its point)."""
+    found = flagged("Officials said the river could peak at 5.2 metres by early Thursday, not "
+                    "far off the record set in 2000.",
+                    "当局によると、川の水位は木曜日早朝までに5.2メートルでピークに達する可能性がある。")
+    assert [(c, t) for c, t, _ in found] == [("OMI002", "5.2メートルでピークに達する可能性がある")]

@@ -214,3 +214,14 @@ def test_no_other_phonetic_key_is_left():
 ])
 def test_tch_and_silent_gh_give_the_katakana_key(english, kana):
     assert latin_key(english) == kana_key(kana)
+
+
+def test_a_name_is_heard_without_an_r_british_english_leaves_unsaid() -> None:
+    """ヨーク for York, フォード for Ford (non-rhotic); Norway keeps its r (ノルウェー), and a
+    common word is heard as spelt ("former" is no ボーン)."""
+    from mtqa.checks.omitted_facts import sounds_like
+
+    assert sounds_like("York", romanize("ヨーク"))
+    assert names_match("Ford", romanize("フォード"))
+    assert names_match("Norway", romanize("ノルウェー"))
+    assert not names_match("former", romanize("ボーン"))

@@ -148,6 +148,9 @@ def test_every_kind_and_every_title_is_covered():
         ("the U.S. president spoke.", "state"),
         ("the president of the U.S. spoke.", "state"),
         ("The president of a software company in France spoke.", "company"),
+        # a country closing the name after the noun: an association's, not a state's
+        ("Derek Osei, chairman of the installers' association Thermflow UK, spoke.", "club"),
+        ("the trust's chairman spoke.", "club"),
     ],
 )
 def test_holder_kind_from_the_english(english, kind):

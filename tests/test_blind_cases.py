@@ -220,6 +220,11 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("fashion-retailer-administration", "MIS004", "年"),
     ("river-flood-warning", "OMI002", "ウーズ川が記録的水位に迫る"),
     ("river-flood-warning", "OMI002", "スウェール川とユア川の上流からの"),
+    # (writers T and U) バルト海 for "the Baltic"; 24時間 for "around the clock"; ヴァレー
+    # renders Valais, not "bare"
+    ("container-route", "NAM002", "バルト海"),
+    ("dam-evacuation", "NUM001", "24時間"),
+    ("ski-resort-snow", "OMI002", "スイス・ヴァレー州の"),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:
@@ -246,6 +251,12 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
      "を受け、調査の結果、警察官に対する苦情が同警察の記録から無許可で削除され"),
     # ", close to the record set in 2000." dropped whole: at the predicate
     ("river-flood-warning", "OMI002", "でピークに達する可能性があると述べた"),
+    # (writers T and U) "The mayor of the nearest village, Jose Carvalho," as the chair of
+    # its council; "no immediate sign of a breach", "no dangerous levels of toxic
+    # substances" said to be there
+    ("dam-evacuation", "TTL001", "村議会議長"),
+    ("dam-evacuation", "MIS005", "兆候が見られる"),
+    ("chemical-plant-fire", "MIS005", "物質が検出された"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

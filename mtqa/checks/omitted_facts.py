@@ -90,6 +90,7 @@ from ..text.numerals import (
     parse_japanese_number,
 )
 from ..text.phonetic import (
+    SAME_NAME_MIN,
     heard_within,
     latin_key,
     names_match,
@@ -328,6 +329,11 @@ def _quantity_rendered(q: Quantity, ja: Sequence[Quantity], ja_values: frozenset
     return q.value in ja_values or any(same(j.value, q.value) for j in ja)
 
 
+#: Letters a lower-case English word needs to rival a name for a katakana word: a short
+#: common word sounds like too many ("bare" like ヴァレー, which renders Valais).
+RIVAL_WORD_MIN = 5
+
+
 @dataclass(frozen=True)
 class Rendering:
     """Japanese sentences the English facts of a pair are looked for in.
@@ -378,7 +384,7 @@ class Rendering:
         translated = english or " ".join(w.text for w in lex.words)
         rivals = tuple(dict.fromkeys(
             bare_name(w) for w in WORD.findall(translated)
-            if not w[0].isdigit() and (w[0].isupper() or len(w) >= 4)))
+            if not w[0].isdigit() and (w[0].isupper() or len(w) >= RIVAL_WORD_MIN)))
         return cls(lex, tuple(q for t in joined for q in japanese_quantities(t)),
                    frozenset(values), english, frozenset(runs) | pairs, rivals,
                    "".join(joined))
@@ -751,8 +757,13 @@ def sounds_like(word: str, romaji: str) -> bool:
         return True
     a, b = latin_key(bare), romaji_key(romaji)
     if len(a) <= 2:
-        plain = latin_key(non_rhotic(bare))  # York, ヨーク: an r left unsaid
-        return any(k and k == b[: len(k)] for k in (a, plain))
+        if a and a == b[: len(a)]:
+            return True
+        # York, ヨーク: an r left unsaid, and the vowels alike too
+        plain = non_rhotic(bare)
+        key = latin_key(plain)
+        return plain != bare and bool(key) and key == b[: len(key)] and reading_similarity(
+            plain, romaji) >= SAME_NAME_MIN
     if len(romaji) < LOOSE_NAME_LENGTH_RATIO * len(bare):
         return False  # a short katakana word is no long name: too few of its sounds
     return reading_similarity(bare, romaji) >= LOOSE_NAME_MIN

@@ -131,7 +131,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 15
+    version: ClassVar[int] = 16
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -639,9 +639,10 @@ _PORTFOLIO_BEFORE_NAME = re.compile(r"^\s+(?:for|of)\s+(?:[a-z][\w\-]*\s+){1,3}(
 #: One capitalised word after a title, and no second one: a surname, which a given name
 #: spelt like a title may go with ("Dean Whitlock"; "Speaker Mike Johnson" has two).
 _ONE_NAME_AFTER = re.compile(r"\s+[A-Z][\w'’\-]+(?!\s+[A-Z])")
-#: The organisation after a title, capitalised, closed by a comma before the holder's name.
-_ORG_BEFORE_NAME = re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][\w'’&\-]*\s+){0,5}"
-                              r"[A-Z][\w'’&\-]*(?=,\s*[A-Z])")
+#: The organisation after a title ("of Kestrel Valley Police", "of the nearest village"),
+#: closed by a comma before the holder's name.
+_ORG_BEFORE_NAME = re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?(?:[\w'’&\-]+\s+){0,5}"
+                              r"[\w'’&\-]+(?=,\s*[A-Z])")
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
 
 

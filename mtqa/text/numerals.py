@@ -229,7 +229,8 @@ def english_quantities(text: str) -> list[Quantity]:
     out = _en_point_times(out)
     out = _en_fractions(text, out)
     out = _en_scales_of_scales(text, out)
-    for reader in (_en_parts_of_hour, _en_scaled_words, _en_months, _en_weekdays, _en_romans):
+    for reader in (_en_parts_of_hour, _en_scaled_words, _en_months, _en_weekdays, _en_romans,
+                   _en_round_the_clock):
         out += reader(text)
     # four hundred digits read as a float are infinite: no value a sentence can mean
     return [q for q in out if math.isfinite(q.value)]
@@ -458,6 +459,16 @@ def _en_weekdays(text: str) -> list[Quantity]:
     """Weekday names, 0 for Monday."""
     return [Quantity(_WEEKDAYS_EN[m.group(1).lower()], "weekday", m.start(), m.end(),
                      m.group()) for m in _EN_WEEKDAY.finditer(text)]
+
+
+#: "around the clock", "round-the-clock": all 24 hours of the day (24時間体制).
+_EN_ROUND_THE_CLOCK = re.compile(r"\b(?:a)?round[\s-]the[\s-]clock\b", re.I)
+
+
+def _en_round_the_clock(text: str) -> list[Quantity]:
+    """"Around the clock", which Japanese says as 24時間: 24."""
+    return [Quantity(24.0, "num", m.start(), m.end(), m.group())
+            for m in _EN_ROUND_THE_CLOCK.finditer(text)]
 
 
 def _en_romans(text: str) -> list[Quantity]:

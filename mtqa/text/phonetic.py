@@ -397,27 +397,6 @@ def names_match(word: str, romaji: str) -> bool:
     letters, or, when both are the same one consonant, by the reading's similarity
     (:data:`SAME_SHORT_NAME_MIN`: Lee リー).
     """
-    if _match_names(word, romaji):
-        return True
-    # British English leaves an r after a vowel unsaid, and katakana often follows it:
-    # York ヨーク, Ford フォード (Norway ノルウェー keeps it: both are tried)
-    # (a name's: a common word is heard as it is spelt, "former" is no ボーン)
-    plain = non_rhotic(word) if word[:1].isupper() else word
-    return plain != word and _match_names(plain, romaji)
-
-
-#: An r after a vowel and before a consonant or the end of the word.
-_NON_RHOTIC_R = re.compile(r"(?<=[aeiouAEIOU])r(?=[^aeiouyAEIOUY]|$)")
-
-
-def non_rhotic(word: str) -> str:
-    """The word as a non-rhotic accent says it: an r after a vowel and before a consonant or
-    the end dropped (York → Yok, Ford → Fod); the word itself when it has none."""
-    return _NON_RHOTIC_R.sub("", word)
-
-
-def _match_names(word: str, romaji: str) -> bool:
-    """:func:`names_match` for one spelling of the word."""
     a, b = latin_key(word), romaji_key(romaji)
     if len(a) < SAME_NAME_MIN_KEY or len(b) < SAME_NAME_MIN_KEY:
         if len(romaji) >= 3 and word.lower()[:3] == romaji[:3]:
@@ -428,6 +407,17 @@ def _match_names(word: str, romaji: str) -> bool:
                 and reading_similarity(word, romaji) >= SAME_SHORT_NAME_MIN)
     return keys_may_match(a, b) and reading_similarity(word, romaji) >= SAME_NAME_MIN
 
+
+
+#: An r after a vowel and before a consonant or the end of the word.
+_NON_RHOTIC_R = re.compile(r"(?<=[aeiouAEIOU])r(?=[^aeiouyAEIOUY]|$)")
+
+
+def non_rhotic(word: str) -> str:
+    """The word as a non-rhotic accent says it: an r after a vowel and before a consonant or
+    the end dropped (York → Yok, Ford → Fod); the word itself when it has none. Katakana
+    often follows that accent (ヨーク, フォード), though not always (ノルウェー)."""
+    return _NON_RHOTIC_R.sub("", word)
 
 
 #: Latin letters from which a name may be heard inside a longer katakana word.

@@ -477,3 +477,17 @@ def test_a_sense_deep_in_a_long_gloss_is_no_opposite() -> None:
     senses: 1990年代 says no "contract" against "expanded"."""
     assert flagged("The chain expanded rapidly in the 1990s and listed its shares in 2004.",
                    "同チェーンは1990年代に急拡大し、2004年に株式を上場した。") == []
+
+
+def test_a_thing_said_to_be_absent_turned_present_is_flagged() -> None:
+    """"there was no immediate sign of a breach" → 決壊の兆候が見られる; "showed no
+    dangerous levels of toxic substances" → 有毒物質が検出された: the English says none, the
+    Japanese that there is (MIS005). With the negation kept, nothing."""
+    en = "Engineers said there was no immediate sign of a breach in the dam wall."
+    assert flagged(en, "技術者によると、ダムの壁に決壊の兆候が見られるという。") == [
+        ("MIS005", "兆候が見られる")]
+    assert flagged(en, "技術者によると、ダムの壁に決壊の差し迫った兆候は見られないという。") == []
+    en = "Samples taken near the plant showed no dangerous levels of toxic substances."
+    assert flagged(en, "工場付近で採取した試料から、危険な濃度の有毒物質が検出された。") == [
+        ("MIS005", "物質が検出された")]
+    assert flagged(en, "工場付近で採取した試料から、危険な濃度の有毒物質は検出されなかった。") == []

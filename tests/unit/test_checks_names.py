@@ -1159,3 +1159,11 @@ def test_a_surname_with_a_syllable_lost_beside_a_given_name_is_flagged() -> None
     pairs = [("The board chairman, Simon Hale, said the offer was fair.",
               "サイモン・ヘイル会長は、提案は公正だと述べた。")]
     assert flagged(pairs) == []
+
+
+def test_a_name_with_the_suffix_of_its_dictionary_name_has_no_stray() -> None:
+    """"the Baltic" as バルト海: JMdict names the sea so ("Baltic Sea"), and 海 "sea" is
+    part of the name, not stray."""
+    pairs = [("The new service will call at three ports on the Baltic from March.",
+              "新航路は3月からバルト海の3つの港に寄港する。")]
+    assert flagged(pairs) == []

@@ -439,3 +439,10 @@ def test_a_count_for_a_group_named_before_is_no_new_number() -> None:
               "警察によると、勤務していた刑務官は2人だけだった。")]
     report = mtqa.check_segments(pairs, backtranslator="dictionary", checks=("numbers",))
     assert [(f.text, f.code) for f in report.finding_list] == [("2人", "NUM001")]
+
+
+def test_around_the_clock_is_twenty_four_hours() -> None:
+    assert flagged("The structure is being watched around the clock, the company said.",
+                   "同社によると、構造物は24時間体制で監視されている。") == []
+    assert flagged("The structure is being watched around the clock, the company said.",
+                   "同社によると、構造物は12時間体制で監視されている。") == [("12時間", "NUM001")]

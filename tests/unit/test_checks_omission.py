@@ -544,3 +544,11 @@ def test_a_trailing_clause_dropped_whole_belongs_at_the_predicate() -> None:
                     "far off the record set in 2000.",
                     "当局によると、川の水位は木曜日早朝までに5.2メートルでピークに達する可能性がある。")
     assert [(c, t) for c, t, _ in found] == [("OMI002", "5.2メートルでピークに達する可能性がある")]
+
+
+def test_a_short_common_word_does_not_take_a_name_s_katakana() -> None:
+    """ヴァレー renders Valais; "bare" of the same sentence sounds like it too, but a short
+    common word is no rival for a name's katakana."""
+    assert flagged("The resort in the Swiss canton of Valais said the warm December left the "
+                   "lower slopes bare.",
+                   "スイス・ヴァレー州のスキー場は、暖かい12月で低地の斜面から雪が消えたと発表した。") == []

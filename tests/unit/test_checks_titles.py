@@ -383,3 +383,13 @@ def test_a_given_name_spelt_like_a_title_is_a_name() -> None:
 def test_a_finance_director_is_the_chief_financial_officer() -> None:
     assert flagged("However, the finance director, Oliver Quayle, warned of pressure.",
                    "ただし、オリバー・クエール最高財務責任者は圧力を警告した。") == []
+
+
+def test_a_title_of_an_organisation_named_in_lower_case_is_located_by_its_holder() -> None:
+    """"The mayor of the nearest village, Jose Carvalho," → 村議会議長のジョゼ・カルバリョ氏:
+    the chair of the village council, another office."""
+    en = "The mayor of the nearest village, Jose Carvalho, said residents were frightened."
+    assert [(t, c) for t, _, c in flagged(
+        en, "最寄りの村の村議会議長、ジョゼ・カルバリョ氏は、住民がおびえていると述べた。")] == [
+        ("村議会議長", "TTL001")]
+    assert flagged(en, "最寄りの村のジョゼ・カルバリョ村長は、住民がおびえていると述べた。") == []

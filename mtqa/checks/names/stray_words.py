@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from ...text import japanese, jmdict
 from ...text.english import STOPWORDS, stem
+from ...text.lexicon import name_renderings
 from ...text.phonetic import name_similarity, name_similarity_reaches
 from ...types import AlignedPair, Finding
 from .. import Context
@@ -226,6 +227,15 @@ def _ends_nasal(word: str) -> bool:
     core = word.lower().rstrip("aeiouyh's")
     tail = re.search(r"[^aeiouy]*$", core)
     return tail is not None and "n" in tail.group()
+
+
+def _named_with_suffix(english: str, compound: str, suffix: str) -> bool:
+    """Whether the name and its one-kanji suffix are the dictionary's name of a place the
+    English calls by the name alone: バルト海 is "Baltic Sea" (JMdict) for "the Baltic",
+    the suffix 海 glossed "sea"."""
+    words = [w for g in jmdict.glosses(suffix)[:3] for w in re.findall(r"[a-z]+", g.lower())
+             if w not in STOPWORDS]
+    return any(compound in name_renderings(f"{english} {w.title()}") for w in words)
 
 
 def _final_m(word: str) -> bool:
@@ -447,6 +457,8 @@ class StrayWords(NameCheckBase):
                 return None
             meaning = found
         stop = end + len(nxt.surface)
+        if kanji and _named_with_suffix(english, text[start:stop], nxt.surface):
+            return None  # バルト海 for "the Baltic": the dictionary's name of the sea
         code = "NAM002" if kanji else "NAM004"
         return self._finding(
             code, "minor", start, stop, text,

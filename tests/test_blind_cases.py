@@ -258,6 +258,10 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("dam-evacuation", "TTL001", "村議会議長"),
     ("dam-evacuation", "MIS005", "兆候が見られる"),
     ("chemical-plant-fire", "MIS005", "物質が検出された"),
+    # (writers V and W) 数百 for "a few thousand"; ブリクネル for "The Bricknells" beside
+    # ブリックネル
+    ("meteorite", "NUM007", "数百"),
+    ("meteorite", "NAM001", "ブリクネル"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -25,6 +25,8 @@ Findings:
 * ``NUM005`` — a change in the opposite direction: the English of the pair only says a
   figure went down ("cut its forecast", "fell", "down 3%") and the Japanese only says it
   went up (引き上げた, 上昇), or the other way round.
+* ``NUM007`` — an amount given by its order of magnitude only, changed (数百年 for "a few
+  thousand years", 数万人 for "hundreds of thousands").
 
 A small Japanese value that replaces no English number is an explicitation and is left
 alone, unless it is ten times (or a tenth of) an English value the Japanese lacks (シーズン10
@@ -469,6 +471,41 @@ def _refers_back(q: Quantity, seg: str, reference: str, en_q: Sequence[Quantity]
                    for e in _unmatched(en_q, ja_q))
 
 
+#: English amounts given by their order of magnitude only ("a few thousand", "several
+#: hundred", "hundreds of", "tens of thousands of", "millions of").
+_EN_SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_EN_VAGUE = re.compile(
+    r"\b(?:(?:a\s+)?few|several|some|many)\s+(hundred|thousand|million|billion)\b(?!\s+and)"
+    r"|\b(tens\s+of\s+|hundreds\s+of\s+)?(hundreds|thousands|millions|billions)\s+of\b",
+    re.IGNORECASE)
+#: Japanese: 数 or 何 and a scale (数百, 数千, 数万, 数十万, 何百万), not 数十 alone.
+_JA_SCALE = {"百": 1e2, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7,
+             "億": 1e8, "十億": 1e9, "百億": 1e10}
+_JA_VAGUE = re.compile(r"[数何](十万|百万|千万|十億|百億|百|千|万|億)")
+
+
+def english_vague_scales(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, order of magnitude) of the English amounts given by their magnitude
+    only: "a few thousand" 1,000; "hundreds of thousands of" 100,000; "tens of millions
+    of" 10,000,000."""
+    out = []
+    for m in _EN_VAGUE.finditer(text):
+        if m.group(1):
+            value = _EN_SCALE_WORDS[m.group(1).lower()]
+        else:
+            value = _EN_SCALE_WORDS[m.group(3).lower().rstrip("s")]
+            if m.group(2):
+                value *= 10 if m.group(2).lower().startswith("tens") else 100
+        out.append((m.start(), m.end(), value))
+    return out
+
+
+def japanese_vague_scales(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, order of magnitude) of the Japanese amounts given by their magnitude
+    only: 数百 100, 数千 1,000, 数十万 100,000, 何百万 1,000,000."""
+    return [(m.start(), m.end(), _JA_SCALE[m.group(1)]) for m in _JA_VAGUE.finditer(text)]
+
+
 # --- the check --------------------------------------------------------------------------
 
 
@@ -599,7 +636,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 19
+    version: ClassVar[int] = 20
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -627,6 +664,32 @@ class NumberCheck(BaseCheck):
                 yield finding
         if pair.ref_sentences:
             yield from self._direction(pair, seg, text)
+            yield from self._vague_scale(pair, seg, text)
+
+    def _vague_scale(self, pair: AlignedPair, seg: str, text: str) -> Iterator[Finding]:
+        """NUM007: an amount given only by its order of magnitude changed it: 数百年 for
+        "a few thousand years", 数万人 for "hundreds of thousands". Flagged when the
+        Japanese gives a vague magnitude the English does not, while the English gives one
+        the Japanese does not (a vague amount the translation made precise, or said in other
+        words, is left alone)."""
+        en = english_vague_scales(pair.reference)
+        ja = japanese_vague_scales(seg)
+        if not en or not ja:
+            return
+        for start, end, value in ja:
+            if any(_same(value, v) for _, _, v in en):
+                continue
+            said = [pair.reference[a:b] for a, b, v in en
+                    if not any(_same(v, w) for _, _, w in ja)]
+            if not said:
+                continue
+            yield self.finding(
+                text, pair.mt_start + start, pair.mt_start + end,
+                category="number", severity="major",
+                message=(f"{seg[start:end]} gives the amount as {_fmt(value)}s, but the "
+                         f"English says '{said[0]}'"),
+                pair=pair, reference=said[0], code="NUM007",
+            )
 
     def _direction(self, pair: AlignedPair, seg: str, text: str) -> Iterator[Finding]:
         """NUM005: the English says only "down" and the Japanese only "up" (or the reverse)."""

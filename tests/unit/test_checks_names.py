@@ -1167,3 +1167,13 @@ def test_a_name_with_the_suffix_of_its_dictionary_name_has_no_stray() -> None:
     pairs = [("The new service will call at three ports on the Baltic from March.",
               "新航路は3月からバルト海の3つの港に寄港する。")]
     assert flagged(pairs) == []
+
+
+def test_a_family_called_by_its_plural_is_spelt_as_its_surname() -> None:
+    """"The Marwicks said" → マーウィクさん一家: the surname, compared with マーウィック
+    given before for "Ellen Marwick" (NAM001)."""
+    pairs = [("Ellen Marwick and her brother Tom found the stone in October.",
+              "エレン・マーウィックさんと弟のトムさんは10月に石を見つけた。"),
+             ("The Marwicks said they had received offers from collectors.",
+              "マーウィクさん一家は、収集家から申し出を受けたと述べた。")]
+    assert ("マーウィク", "NAM001") in flagged(pairs)

@@ -446,3 +446,15 @@ def test_around_the_clock_is_twenty_four_hours() -> None:
                    "同社によると、構造物は24時間体制で監視されている。") == []
     assert flagged("The structure is being watched around the clock, the company said.",
                    "同社によると、構造物は12時間体制で監視されている。") == [("12時間", "NUM001")]
+
+
+def test_an_amount_given_by_its_magnitude_is_compared_by_it() -> None:
+    """数百年 for "a few thousand years" changes the magnitude (NUM007); 数千年 is right,
+    and a vague amount the translation makes precise is left alone."""
+    en = "Scientists said the meteorite fell within the last few thousand years."
+    assert flagged(en, "科学者らによると、隕石は過去数百年以内に落下した。") == [("数百", "NUM007")]
+    assert flagged(en, "科学者らによると、隕石は過去数千年以内に落下した。") == []
+    assert flagged("Hundreds of thousands of people lost power.",
+                   "数十万人が停電に見舞われた。") == []
+    assert flagged("Hundreds of thousands of people lost power.",
+                   "数万人が停電に見舞われた。") == [("数万", "NUM007")]

@@ -393,3 +393,13 @@ def test_a_title_of_an_organisation_named_in_lower_case_is_located_by_its_holder
         en, "最寄りの村の村議会議長、ジョゼ・カルバリョ氏は、住民がおびえていると述べた。")] == [
         ("村議会議長", "TTL001")]
     assert flagged(en, "最寄りの村のジョゼ・カルバリョ村長は、住民がおびえていると述べた。") == []
+
+
+def test_a_general_secretary_depends_on_the_body() -> None:
+    """A union's or an association's general secretary is its 書記長 or 事務局長; 総書記 is
+    a communist party's."""
+    en = "Rachel Ondaatje, the association's general secretary, said pilots were tired."
+    assert flagged(en, "協会の書記長レイチェル・オンダーチェ氏は、操縦士は疲れていると述べた。") == []
+    assert flagged(en, "協会の総書記レイチェル・オンダーチェ氏は、操縦士は疲れていると述べた。") != []
+    assert flagged("Communist Party General Secretary Xi Jinping spoke on Monday.",
+                   "共産党の習近平総書記は月曜日に演説した。") == []

@@ -147,6 +147,21 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
         else:
             flush()
     flush()
+    return _family_plurals(out)
+
+
+def _family_plurals(names: list[EnglishName]) -> list[EnglishName]:
+    """The names with a family called by its plural ("The Bricknells said") given its
+    surname as another name of the text spells it (Bricknell): the Japanese writes the
+    surname (ブリクネルさん一家), and its spelling is compared with the others'."""
+    words = {fold(w) for n in names for w in n.words}
+    out = []
+    for n in names:
+        last = n.words[-1]
+        if len(n.words) == 1 and last.endswith("s") and fold(last[:-1]) in words \
+                and len(last) > 4:
+            n = EnglishName(n.text, (last[:-1],), n.start, n.end)
+        out.append(n)
     return out
 
 

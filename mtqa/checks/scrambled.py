@@ -234,7 +234,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 26
+    version: ClassVar[int] = 27
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -407,8 +407,10 @@ class ScrambledCheck(BaseCheck):
                     # the noun said in both sentences (…共和党の目標に反する。共和党の目標は…):
                     # the translator restated it as the next sentence's topic, nothing moved
                     continue
-                if not _renders(lex, u1[-4:], rel):
-                    continue
+                before = _renders(lex, u1[-4:], rel)
+                if not before or len(_renders(lex, u2, rel)) > len(before):
+                    continue  # (the clause went with its noun into the next sentence:
+                    # 赤外線スキャンにより、…素描と…署名が見つかった)
                 # from the last word of the relative clause's predicate (目撃された)
                 tail = [u for u in u1 if lex.units[u].pos2 != "非自立可能"] or u1
                 a = lex.units[tail[-1]].start

@@ -131,7 +131,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 17
+    version: ClassVar[int] = 18
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -150,6 +150,8 @@ class TitleCheck(BaseCheck):
         flagged: set[tuple[int, int]] = set()
         offices = _office_renderings(gl)
         for m in matches:
+            if any(r in seg and _word_for_word(r, m.entry.key) for r in m.entry.renderings):
+                continue  # 最高経営責任者 "chief executive officer" for any chief executive
             kind, renderings = _accepted_in_article(pair.reference, m, named)
             present = [r for r in renderings if rendering_present(r, seg, comps)
                        and _stands_alone(r, seg) and not _agency_head(m, r, comps)]
@@ -831,9 +833,6 @@ _GENERIC_TITLES = frozenset(
 )
 
 
-#: Titles news Japanese gives whoever leads a body, whatever its kind: a "leader" (a word
-#: that names no office) may be 代表, 指導者 or リーダー of a council as of a union
-#: ("Council leader" → 議会の代表); a president of a state or a university is no 代表.
 def _same_office(core: str, rendering: str) -> bool:
     """Whether a Japanese title is an accepted rendering said with a synonym: the same
     dictionary words in the same order and the same head, but one word of the portfolio,
@@ -867,7 +866,24 @@ def _unit_before(reference: str, at: int, modifier: str) -> bool:
     return bool(before) and stem(before[-1].lower()) in _gloss_stems(modifier)
 
 
-_ANY_HEAD = ("代表", "責任者", "指導者", "リーダー", "トップ")
+def _word_for_word(rendering: str, key: Sequence[str]) -> bool:
+    """Whether the Japanese title renders an English title of two words or more word for
+    word: a JMdict gloss of it opens with them and says nothing of whose office it is
+    (最高経営責任者 "chief executive officer" for a "chief executive", whatever body he heads;
+    not 総書記 "general secretary (esp. of Communist parties ...)", nor 大統領 "president
+    (of a nation)", which name the holder's kind)."""
+    if len(key) < 2:
+        return False
+    words = " ".join(key)
+    return any(g.lower().startswith(words) and "(" not in g
+               for g in jmdict.glosses(rendering))
+
+
+#: Titles news Japanese gives whoever leads a body, whatever its kind: a "leader" (a word
+#: that names no office) may be 代表, 指導者, リーダー or 幹部 of a council as of a union
+#: ("Council leader" → 議会の代表, "council leaders" → 市議会の幹部); a president of a state
+#: or a university is no 代表.
+_ANY_HEAD = ("代表", "責任者", "指導者", "リーダー", "トップ", "幹部", "首脳")
 
 
 #: Kinds of organisation whose officers news Japanese titles from general knowledge where

@@ -701,3 +701,14 @@ def test_a_professional_rendering_of_a_verbless_sentence_passes() -> None:
     report = mtqa.check(article["source"], article["translation"], backtranslator="dictionary")
     assert report.passed
     assert not [f for f in report.finding_list if f.code == "SCR001"]
+
+
+def test_a_relative_clause_taken_with_its_noun_into_the_next_sentence_is_no_break() -> None:
+    """"…authenticating the work, using infrared scans that revealed an earlier sketch
+    beneath the paint" → …鑑定した。赤外線スキャンにより、絵の具の下の素描が見つかった: the
+    clause went with its noun; nothing is broken."""
+    en = ("Experts spent eight months authenticating the painting, using infrared scans that "
+          "revealed an earlier sketch beneath the paint.")
+    ja = ("専門家は8か月をかけて絵画の真贋を鑑定した。赤外線スキャンにより、絵の具の下に描かれた"
+          "初期の素描が見つかった。")
+    assert flagged(en, ja) == []

@@ -403,3 +403,15 @@ def test_a_general_secretary_depends_on_the_body() -> None:
     assert flagged(en, "協会の総書記レイチェル・オンダーチェ氏は、操縦士は疲れていると述べた。") != []
     assert flagged("Communist Party General Secretary Xi Jinping spoke on Monday.",
                    "共産党の習近平総書記は月曜日に演説した。") == []
+
+
+def test_a_title_rendered_word_for_word_or_a_leader_as_its_body_s_heads_is_right() -> None:
+    """最高経営責任者 ("chief executive officer") for the chief executive of a federation;
+    市議会の幹部 for "council leaders"; the chairman of an association as 最高経営責任者 is
+    still another office."""
+    assert flagged("Anna Berg, chief executive of the British Cycling Federation, spoke.",
+                   "英国自転車連盟のアンナ・バーグ最高経営責任者が演説した。") == []
+    assert flagged("The network will be built over four years, council leaders announced.",
+                   "市議会の幹部は、網は4年かけて整備されると発表した。") == []
+    assert flagged("Anna Berg, chairman of the Cycling Association, spoke on Monday.",
+                   "自転車協会のアンナ・バーグ最高経営責任者が月曜日に演説した。") != []

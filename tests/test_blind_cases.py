@@ -270,6 +270,11 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     # ブリックネル
     ("meteorite", "NUM007", "数百"),
     ("meteorite", "NAM001", "ブリクネル"),
+    # (writers X to A2) 土曜日 for "on Sunday night", the Saturday of the sentence before
+    # rendered there; ブライドウッド beside ブライトウッド; a prefect as the council's chair
+    ("wildfire-ski-town", "NUM003", "土曜日"),
+    ("toy-factory-fire", "NAM001", "ブライドウッド"),
+    ("mountain-flash-flood", "TTL001", "議長"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

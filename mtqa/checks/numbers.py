@@ -636,7 +636,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 20
+    version: ClassVar[int] = 21
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -724,8 +724,10 @@ class NumberCheck(BaseCheck):
             return self._judge_time(q, en_q, neighbours, pair, text)
         if q.kind == "weekday":
             days = [e for e in en_q if e.kind == "weekday"]
-            near = [e for n, _ in neighbours for e in n if e.kind == "weekday"]
-            if not days or any(_same(e.value, q.value) for e in days + near):
+            # a neighbour's day only where its own Japanese lacks it: "started on Saturday"
+            # rendered there as 土曜日 does not excuse 土曜日 here for "on Sunday night"
+            if not days or any(_same(e.value, q.value) for e in days) or self._spare(
+                    q, neighbours, kinds={"weekday"}):
                 return None
             names = ", ".join(e.text for e in days)
             return self._finding(q, pair, text, "NUM003",

@@ -1177,3 +1177,15 @@ def test_a_family_called_by_its_plural_is_spelt_as_its_surname() -> None:
              ("The Marwicks said they had received offers from collectors.",
               "マーウィクさん一家は、収集家から申し出を受けたと述べた。")]
     assert ("マーウィク", "NAM001") in flagged(pairs)
+
+
+def test_a_respelt_name_that_unidic_reads_as_loanwords_is_still_compared() -> None:
+    """ブライドウッド (UniDic: ブライド｜ウッド, "bride" and "wood") beside ブライトウッド for
+    Brightwood: a spelling of the name, NAM001."""
+    pairs = [("A fire tore through the factory of toy maker Brightwood Playthings on Sunday.",
+              "日曜日、玩具メーカー「ブライトウッド・プレイシングス」の工場で火災が起きた。"),
+             ("Brightwood is best known for its wooden train sets.",
+              "ブライトウッドは木製の汽車セットで最もよく知られる。"),
+             ("Chief executive Laura Brightwood said staff would be paid.",
+              "ローラ・ブライドウッド最高経営責任者は、従業員に給与を払うと述べた。")]
+    assert ("ブライドウッド", "NAM001") in flagged(pairs)

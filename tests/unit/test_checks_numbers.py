@@ -458,3 +458,14 @@ def test_an_amount_given_by_its_magnitude_is_compared_by_it() -> None:
                    "数十万人が停電に見舞われた。") == []
     assert flagged("Hundreds of thousands of people lost power.",
                    "数万人が停電に見舞われた。") == [("数万", "NUM007")]
+
+
+def test_a_neighbour_s_day_rendered_there_excuses_no_other_day() -> None:
+    """"started on Saturday" is 土曜日 in its own sentence; 土曜日 again for "on Sunday
+    night" in the next one is a changed day (NUM003)."""
+    pairs = [("A wildfire that started on Saturday afternoon had grown by Monday.",
+              "土曜日の午後に発生した山火事は月曜日までに拡大した。"),
+             ("Officials ordered residents to leave their homes on Sunday night.",
+              "当局は土曜日の夜、住民に避難命令を出した。")]
+    report = mtqa.check_segments(pairs, backtranslator="dictionary", checks=("numbers",))
+    assert [(f.text, f.code) for f in report.finding_list] == [("土曜日", "NUM003")]

@@ -415,3 +415,10 @@ def test_a_title_rendered_word_for_word_or_a_leader_as_its_body_s_heads_is_right
                    "市議会の幹部は、網は4年かけて整備されると発表した。") == []
     assert flagged("Anna Berg, chairman of the Cycling Association, spoke on Monday.",
                    "自転車協会のアンナ・バーグ最高経営責任者が月曜日に演説した。") != []
+
+
+def test_a_prefect_is_no_chair_of_the_council() -> None:
+    en = "The prefect of the Savoie department, Thomas Girardin, said two people had died."
+    assert [c for _, _, c in flagged(
+        en, "サヴォワ県議会のトマ・ジラルダン議長は、2人が死亡したと明らかにした。")] == ["TTL001"]
+    assert flagged(en, "サヴォワ県のトマ・ジラルダン知事は、2人が死亡したと明らかにした。") == []

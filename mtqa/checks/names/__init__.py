@@ -73,7 +73,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ...text import japanese
+from ...text import japanese, jmdict
 from ...text.english import stem
 from ...text.phonetic import name_similarity
 from ...types import AlignedPair, Finding
@@ -132,6 +132,11 @@ def _respelt(a: str, b: str) -> bool:
 #: the word of its own sentence it sounds vaguely like (OWN_HINT_MIN) to be its rendering.
 OWN_HINT_MARGIN = 0.2
 
+def _dictionary_word(surface: str) -> bool:
+    """Whether JMdict glosses the katakana word as a common word (アンド "and")."""
+    return any(g[:1].islower() for g in jmdict.glosses(surface))
+
+
 #: Katakana characters a part needs to be compared as a spelling variant of a name.
 MIN_VARIANT_CHARS = 3
 #: The least similarity to its English name of a spelling variant of the name's spelling
@@ -145,7 +150,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 32
+    version: ClassVar[int] = 33
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -250,8 +255,9 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
             for part in parts:
                 if (part.start, part.end) in taken:
                     continue
-                if _common_word(part.surface):
-                    continue  # a word of its own (アンド "and")
+                if _dictionary_word(part.surface):
+                    continue  # a word of its own (アンド "and"); a name UniDic reads as two
+                    # loanwords (ブライド｜ウッド) may still spell a name of the article
                 for key in sorted(keys):
                     spelled = [r for r in by_key.get(key, []) if _respelt(part.surface, r.surface)
                                and are_variants(part.sound, r.sound)]

@@ -636,7 +636,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 21
+    version: ClassVar[int] = 22
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -723,15 +723,7 @@ class NumberCheck(BaseCheck):
         if q.kind == "time":
             return self._judge_time(q, en_q, neighbours, pair, text)
         if q.kind == "weekday":
-            days = [e for e in en_q if e.kind == "weekday"]
-            # a neighbour's day only where its own Japanese lacks it: "started on Saturday"
-            # rendered there as 土曜日 does not excuse 土曜日 here for "on Sunday night"
-            if not days or any(_same(e.value, q.value) for e in days) or self._spare(
-                    q, neighbours, kinds={"weekday"}):
-                return None
-            names = ", ".join(e.text for e in days)
-            return self._finding(q, pair, text, "NUM003",
-                                 f"day {q.text} is not in the English ({names})", names)
+            return self._judge_weekday(q, en_q, neighbours, pair, text)
         if q.kind == "month":
             vals = [e.value for e in en_q if e.kind in {"month", "num"}]
             if any(_same(v, q.value) for v in vals):
@@ -839,6 +831,23 @@ class NumberCheck(BaseCheck):
             if n_en > n_ja:
                 return True
         return False
+
+    def _judge_weekday(
+        self, q: Quantity, en_q: Sequence[Quantity],
+        neighbours: Sequence[tuple[list[Quantity], list[Quantity]]], pair: AlignedPair,
+        text: str,
+    ) -> Finding | None:
+        """NUM003: a weekday the English of the pair does not give, where it gives another.
+        A neighbour's day excuses it only where the neighbour's own Japanese lacks it:
+        "started on Saturday" rendered there as 土曜日 does not excuse 土曜日 here for "on
+        Sunday night"."""
+        days = [e for e in en_q if e.kind == "weekday"]
+        if not days or any(_same(e.value, q.value) for e in days) or self._spare(
+                q, neighbours, kinds={"weekday"}):
+            return None
+        names = ", ".join(e.text for e in days)
+        return self._finding(q, pair, text, "NUM003",
+                             f"day {q.text} is not in the English ({names})", names)
 
     def _judge_time(
         self, q: Quantity, en_q: Sequence[Quantity],

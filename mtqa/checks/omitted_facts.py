@@ -412,6 +412,12 @@ class Rendering:
         return self.lex.names
 
 
+#: "seven days a week", "24 hours a day", "365 days a year": a number that says "always".
+_ALWAYS_EN = re.compile(r"\s+(?:days?\s+a\s+(?:week|year)|hours?\s+a\s+day)\b", re.I)
+#: ... which Japanese says without it.
+_ALWAYS_JA = re.compile(r"毎日|年中無休|無休|終日|昼夜|いつでも|常時|一日中|24時間")
+
+
 def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]:
     """The facts of the pair's English, in text order, each marked missing when no
     Japanese of ``renderings`` (the pair's own, then its neighbours') renders it.
@@ -453,7 +459,10 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
             # a month or a weekday in a name, given by its sound (the film "Monday
             # People", 『マンデー・ピープル』)
             q.kind in {"month", "weekday"} and names_match(q.text.rstrip("."), x)
-            for q in g for r in renderings for x in r.readings)
+            for q in g for r in renderings for x in r.readings) or any(
+            # "seven days a week" as 毎日, "24 hours a day" as 終日: always
+            _ALWAYS_EN.match(reference, q.end) and _ALWAYS_JA.search(r.text)
+            for q in g for r in renderings)
         # a Japanese value of the same kind that no English value accounts for: the number
         # (or the weekday: 木曜日 for Wednesday) was changed, not dropped (the numbers
         # check reports it)
@@ -558,7 +567,9 @@ def _government_named(word: str, reference: str, rendering: Rendering) -> bool:
     said = sum(1 for c in country_mentions(reference) if c.forms == country.forms)
     spots = {m.start() for r in country_renderings(country.forms) if len(r) > 1
              for m in re.finditer(re.escape(r), rendering.text)}
-    return len(spots) > said
+    # ... or names the government itself (Washington → 連邦政府), the English not
+    return len(spots) > said or ("政府" in rendering.text
+                                 and not re.search(r"\bgovernment\b", reference, re.I))
 
 
 def possessor_dropped(k: int, lex: Lexicon, reference: str) -> bool:
@@ -650,9 +661,22 @@ def _country_facts(reference: str, renderings: Sequence[Rendering],
                  or any(sounds_like(w, x) and r.owns(w, x) for w in words
                         for x in r.readings if len(w) > 3))
             for r in renderings)
+        # the country of a currency ("the US dollar" → ドル, "Canadian dollars" → カナダドル
+        # or ドル): Japanese names the currency alone
+        currency = _CURRENCY_AFTER.match(reference, c.end)
+        if currency and any(_CURRENCY_JA[currency.group(1).lower().rstrip("s")] in r.text
+                            for r in renderings):
+            rendered = True
         end = c.end + 2 if reference[c.end : c.end + 2] in {"'s", "’s"} else c.end
         out.append(Fact(c.start, end, "name", not rendered))
     return out
+
+
+#: A currency right after a country's name or adjective, and how Japanese writes it.
+_CURRENCY_AFTER = re.compile(r"\s+(dollars?|pounds?|euros?|yen|yuan|pesos?|rupees?|francs?)\b",
+                             re.I)
+_CURRENCY_JA = {"dollar": "ドル", "pound": "ポンド", "euro": "ユーロ", "yen": "円", "yuan": "元",
+                "peso": "ペソ", "rupee": "ルピー", "franc": "フラン"}
 
 
 def _identifier_kept(reference: str, start: int, end: int,

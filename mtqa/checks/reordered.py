@@ -188,13 +188,16 @@ def _misattached(lex: Lexicon, en: _English, links: list[set[int]],
             continue  # the English relates them: "Y of X", "X's Y", "the X Y"
         before = units[:a]
         for i in sorted(xw):
-            if not _noun_like(lex.words[i].text) or once.get(lex.words[i].stem, 0) != 1:
-                continue  # a preposition, a participle, or a word said twice: either reading
+            if not _noun_like(lex.words[i].text) or once.get(lex.words[i].stem, 0) != 1 \
+                    or _inside_compound(en, lex.words[i].text):
+                continue  # a preposition, a participle, or a word said twice (inside a
+                # hyphenated word too: "the late trumpeter" and "a late-night series"):
+                # either reading
             # Japanese words outside the modifier that render it too (本物…本物, 航空機…
             # 飛行機): only the noun it modifies may (市長 for "the city's mayor")
             elsewhere = {u for u in range(len(ja)) if i in links[u] and u not in mod}
             z = _bound_noun(lex, en, links, i, xw | yw, yw, before, elsewhere)
-            if z is not None:
+            if z is not None and lex.words[z[0]].text.lower() not in _PARTITIVES:
                 zw, zu = z
                 return Reordering(
                     "SCR007", ja[mod[0]].start, ja[head[-1]].end,
@@ -238,6 +241,18 @@ def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken
             if ja[u].pos1 == "名詞" and _head_noun(ja, u):
                 return z, u
     return None
+
+
+#: Words a superlative follows without modifying them: "one of the largest refineries".
+_PARTITIVES = frozenset({"one", "some", "many", "most", "each", "all", "none", "any", "two",
+                         "three", "several", "few"})
+
+
+def _inside_compound(en: _English, word: str) -> bool:
+    """Whether the English also has ``word`` as a part of a hyphenated word ("late-night")."""
+    low, toks = word.lower(), en.tokens
+    return any(t.lower() == low and ("-" in toks[k - 1 : k] or "-" in toks[k + 1 : k + 2])
+               for k, t in enumerate(toks))
 
 
 def _name_dot(ja: Sequence[JaUnit], units: Sequence[int], n: int) -> bool:

@@ -298,6 +298,11 @@ def _en_times(text: str) -> list[Quantity]:
     return out
 
 
+#: A currency named after an amount ("500m pounds", "3bn euro").
+_CURRENCY_AFTER = re.compile(r"\s*(?:pounds?|dollars?|euros?|yen|yuan|rupees?|francs?|"
+                             r"krona|kronor|krone|kroner|won|pesos?|rand)\b", re.I)
+
+
 def _en_digit_numbers(text: str) -> list[Quantity]:
     """Numbers written with digits, with their scale word ("$40 billion"), their sign
     ("minus 4", "-4C") and the imperial unit after them."""
@@ -311,7 +316,8 @@ def _en_digit_numbers(text: str) -> list[Quantity]:
         if scale and not m.group(3):
             word = scale.group(1).lower()
             # "5 m" is metres unless money precedes it; bare m/b are scales only for money
-            money = bool(re.search(r"[$€£¥]\s*$", text[: m.start()]))
+            money = bool(re.search(r"[$€£¥]\s*$", text[: m.start()])) or bool(
+                _CURRENCY_AFTER.match(text, m.end() + scale.end()))  # "500m pound scheme"
             if word in {"m", "b", "k"} and not money:
                 # "100k" written as one word is a thousands count in informal English
                 # ("100k meters", "10k followers"); "5k" may also be a 5 km race, so the

@@ -552,3 +552,11 @@ def test_a_short_common_word_does_not_take_a_name_s_katakana() -> None:
     assert flagged("The resort in the Swiss canton of Valais said the warm December left the "
                    "lower slopes bare.",
                    "スイス・ヴァレー州のスキー場は、暖かい12月で低地の斜面から雪が消えたと発表した。") == []
+
+
+def test_seven_days_a_week_is_every_day_and_a_currency_names_no_country() -> None:
+    """毎日 for "seven days a week"; ドル for "the US dollar"."""
+    assert flagged("The branch will open seven days a week from next month.",
+                   "分館は来月から毎日開館する。") == []
+    assert flagged("The peso rose 0.8% against the US dollar on Thursday.",
+                   "ペソは木曜日、対ドルで0.8%上昇した。") == []

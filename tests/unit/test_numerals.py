@@ -238,3 +238,10 @@ def test_a_number_too_long_for_a_float_is_no_english_value():
 def test_checking_such_numbers_reports_instead_of_crashing(en, ja):
     report = mtqa.check(en, ja, backtranslator="dictionary")
     assert report.pairs
+
+
+def test_m_before_a_currency_word_is_millions() -> None:
+    """"a 500m pound scheme" is £500 million; "a 5m wall" is five metres."""
+    values = [(q.text, q.value) for q in english_quantities(
+        "with a 500m pound scheme beside a 5m wall and a 3bn euro deal")]
+    assert ("500m", 500e6) in values and ("5", 5.0) in values and ("3bn", 3e9) in values

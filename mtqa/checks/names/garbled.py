@@ -66,6 +66,30 @@ def _fewer_syllables(english: str, katakana: str) -> bool:
     return len(_NO_SYLLABLE.sub("", katakana)) < vowels
 
 
+def _place_of(surface: str, word: str) -> bool:
+    """Whether a word of the katakana run is a place JMdict glosses with the first five
+    letters of the English word, an adjective of it (ユーラシア "Eurasia" in ユーラシアカワウソ
+    for "Eurasian"): the run renders the adjective by its place's name, and goes on with a
+    word of its own."""
+    if len(word) < 5 or not word.endswith(_ADJECTIVE_ENDINGS):
+        return False  # (Northwind is no adjective of the North: ノースウッド is garbled)
+    return any(g[:1].isupper() and g.lower()[:5] == word[:5]
+               for t in japanese.tokenize(surface) for g in jmdict.glosses(t.surface))
+
+
+#: Endings of an adjective of a place ("Eurasian", "Bavarian", "Chinese", "Flemish").
+_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "i")
+
+
+def _unhyphenated(last: str) -> str:
+    """The word's own part: "Grenoble-based" is Grenoble's; a hyphenated name (Part-Dieu,
+    Vaulx-en-Velin) is spoken as its own language spells it: no sound to compare ('')."""
+    if "-" not in last:
+        return last
+    pieces = [x for x in last.split("-") if x and not english_entry(x).headwords]
+    return pieces[0] if len(pieces) == 1 and len(last.split("-")) <= 2 else ""
+
+
 def _run_keys(own: dict[KanaPart, tuple[str, float]]) -> dict[tuple[int, int], set[str]]:
     """The English words each katakana run renders, by the parts matched in it."""
     out: dict[tuple[int, int], set[str]] = {}
@@ -112,14 +136,9 @@ class GarbledNames(NameCheckBase):
             if not words:
                 continue
             # the surname (or the name's last word) unrendered, whatever the given name
-            last = fold(words[-1])
-            if "-" in last:
-                # "Grenoble-based" is Grenoble's; a hyphenated name (Part-Dieu, Vaulx-en-
-                # Velin) is spoken as its own language spells it: no sound to compare
-                pieces = [x for x in last.split("-") if x and not english_entry(x).headwords]
-                if len(pieces) != 1 or len(last.split("-")) > 2:
-                    continue
-                last = pieces[0]
+            last = _unhyphenated(fold(words[-1]))
+            if not last:
+                continue
             camel = re.findall(r"[A-Z][a-z]+", words[-1])
             if len(camel) > 1 and all(english_entry(c.lower()).headwords for c in camel):
                 continue  # FairFlight: words, rendered each by its own katakana
@@ -152,6 +171,8 @@ class GarbledNames(NameCheckBase):
             if best is None or not GARBLED_MIN <= best[0] < GARBLED_MAX:
                 continue
             sim, part = best
+            if _place_of(part.surface, last):
+                continue  # ユーラシアカワウソ for "Eurasian otters": the place, then a word
             # a part that sounds as much like another name of the sentence renders that one
             # (ハーブルク, HARBURG's), unless another part renders that name (ラントゴーデン
             # is Lantgården's: ホルムグレン is then free to be Holmberg's)

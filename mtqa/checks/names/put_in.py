@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections.abc import Callable, Iterator, Sequence
 
 from ...text import japanese, jmdict
@@ -134,6 +135,9 @@ class NamesPutIn(NameCheckBase):
         if not missing and not fewer:
             return
         for (start, end), other in sorted(candidates.items()):
+            if re.search(rf"\b{re.escape(other.text)}\b", pair.reference):
+                continue  # the English of the pair has it, in a compound ("a Bristol-based
+                # cider maker" → ブリストルに本拠を置く)
             away = self._put_in_for(text, start, end, other, missing, fewer, countries,
                                     (start, end) in glossed, pair, ctx, st)
             if away is None:

@@ -248,6 +248,13 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("central-bank-cut", "OMI002", "ペソは対ドルで"),
     ("tornado-small-town", "OMI002", "連邦政府に"),
     ("refinery-explosion", "SCR007", "最大級の製油所"),
+    # (writers F2 to I2) "the broadcaster and gardener Alan Petrie, who chairs …" (a clean
+    # article); チェコ for "the Czech soloist" (a clean article); Varejão as ヴァレジャン;
+    # "the Municipal and General Workers' Union" names no general
+    ("garden-award", "SCR010", ""),
+    ("violin-maker-centenary", "NAM006", ""),
+    ("bridge-collapse", "NAM004", "ヴァレジャン"),
+    ("bin-workers-pay", "TTL001", "一般"),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:

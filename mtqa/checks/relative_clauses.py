@@ -161,6 +161,9 @@ def _moved(lex: Lexicon, reference: str, en: _English, links: list[set[int]],
             return None  # the clause's noun renders its antecedent or a word of it
         if any(_one_phrase(en, y, z) for y in outside for z in antecedent):
             return None  # "the mine's engineers, who …": either may be meant
+        first = min(lex.words[k].start for k in phrase)
+        if any(_AND_BEFORE.fullmatch(reference, lex.words[y].end, first) for y in outside):
+            return None  # "the broadcaster and gardener Alan Petrie, who …": one person
         if _listed_with(lex, links, units, head, antecedent):
             return None  # …を語る代替メディア、中小企業、あるいは個人: it may modify the whole list
         if any(_attached_before(en, reference, lex, y, antecedent) for y in outside):
@@ -182,6 +185,8 @@ def _moved(lex: Lexicon, reference: str, en: _English, links: list[set[int]],
     return None
 
 
+#: "and" between a noun and the antecedent's phrase: two descriptions of one antecedent.
+_AND_BEFORE = re.compile(r"\s+(?:and|&)\s+")
 #: What may stand between the words of a noun phrase (spaces, a hyphen, a possessive).
 _INSIDE_PHRASE = re.compile(r"(?:['’]s?)?[\s\-]*")
 #: What may stand between the antecedent and the relative word (a comma, spaces).

@@ -236,9 +236,19 @@ def _contiguous(text: str, words: Sequence[tuple[int, int, str]]) -> bool:
 
 
 def _capitalised_before_name(words: Sequence[tuple[int, int, str]], i: int, n: int) -> bool:
+    """Whether the title's words are capitalised and a capitalised word follows ("General
+    Smith"), that word not opening a body's name ("the Municipal and General Workers'
+    Union": a plural noun in capitals, with a possessive or not, names a body's members)."""
     if not words[i][2][:1].isupper():
         return False
-    return i + n < len(words) and words[i + n][2][:1].isupper()
+    if i + n >= len(words) or not words[i + n][2][:1].isupper():
+        return False
+    return not _BODY_MEMBERS.fullmatch(words[i + n][2])
+
+
+#: A capitalised plural noun, possibly possessive: the members a body is named for
+#: ("Workers'", "Teachers", "Engineers'").
+_BODY_MEMBERS = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ians|men)['’]?s?")
 
 
 # --- loading ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ...text import japanese
+from ...text.countries import country_mentions, renders_country
 from ...text.english import STOPWORDS
 from ...text.lexicon import english_entry, name_renderings
 from ...text.phonetic import name_similarity_reaches, romaji_similarity
@@ -71,6 +72,8 @@ class NameCheckBase(BaseCheck):
             if any(len(h) >= 2 and h in seg
                    for w in (n.text, *words) for h in name_renderings(w)):
                 continue
+            if any(renders_country(seg, c.renderings) for c in country_mentions(n.text)):
+                continue  # a country by its Japanese name (チェコ for "the Czech soloist")
             if rendered_by_words(words, seg, parts, pair.mt_start, pair.mt_end) or all(
                     any(japanese.has_kanji(h) and h in seg for h in english_entry(w).headwords)
                     for w in words):

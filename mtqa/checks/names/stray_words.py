@@ -358,7 +358,8 @@ class StrayWords(NameCheckBase):
         surface = part.surface
         english = st.full.get(key, st.candidates[key])
         if (len(surface) >= 3 and surface.endswith("ン") and surface[-2] != "ッ"
-                and (surface.endswith("ンン") or not _ends_nasal(key))):
+                and (surface.endswith("ンン") or not _ends_nasal(key))
+                and not _NASAL_VOWEL_END.search(english)):  # Varejão, ヴァレジャン
             # the phonetic keys take ン for any nasal: after a final m (Belgium), which
             # katakana writes ム, the ン can render nothing even where it sounds closer
             shorter = name_similarity(key, surface[:-1])

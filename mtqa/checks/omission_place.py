@@ -36,7 +36,7 @@ from collections.abc import Sequence
 
 from ..text import japanese, wordlists
 from ..text.english import stem
-from ..text.lexicon import Clause, JaUnit, Lexicon, stems_match
+from ..text.lexicon import RELATIVE_WORDS, Clause, JaUnit, Lexicon, stems_match
 from ..text.numerals import EN_MONTHS
 from .omitted_facts import (
     CONTEXT_WORDS,
@@ -362,7 +362,7 @@ def of_lost(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
 #: from* 81,000", "..., *and* 37 people were injured").
 TRAIL_WORDS = 2
 _CLAUSE_COMMA = re.compile(r",(?=\s)")
-_RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "that", "when"})
+_RELATIVES = RELATIVE_WORDS | {"that", "when"}
 #: ... or at most this many, when none of them is rendered either.
 TRAIL_CLAUSE_WORDS = 8
 

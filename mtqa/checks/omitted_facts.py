@@ -83,8 +83,10 @@ from ..text.countries import (
 from ..text.english import STOPWORDS
 from ..text.lexicon import EnWord, Lexicon, english_entry, place_kanji, stems_match
 from ..text.numerals import (
+    CURRENCY_WORD,
     EN_CARDINALS,
     Quantity,
+    currency_japanese,
     english_quantities,
     japanese_numbers,
     parse_japanese_number,
@@ -664,7 +666,7 @@ def _country_facts(reference: str, renderings: Sequence[Rendering],
         # the country of a currency ("the US dollar" → ドル, "Canadian dollars" → カナダドル
         # or ドル): Japanese names the currency alone
         currency = _CURRENCY_AFTER.match(reference, c.end)
-        if currency and any(_CURRENCY_JA[currency.group(1).lower().rstrip("s")] in r.text
+        if currency and any(currency_japanese(currency.group(1)) in r.text
                             for r in renderings):
             rendered = True
         end = c.end + 2 if reference[c.end : c.end + 2] in {"'s", "’s"} else c.end
@@ -672,11 +674,8 @@ def _country_facts(reference: str, renderings: Sequence[Rendering],
     return out
 
 
-#: A currency right after a country's name or adjective, and how Japanese writes it.
-_CURRENCY_AFTER = re.compile(r"\s+(dollars?|pounds?|euros?|yen|yuan|pesos?|rupees?|francs?)\b",
-                             re.I)
-_CURRENCY_JA = {"dollar": "ドル", "pound": "ポンド", "euro": "ユーロ", "yen": "円", "yuan": "元",
-                "peso": "ペソ", "rupee": "ルピー", "franc": "フラン"}
+#: A currency right after a country's name or adjective.
+_CURRENCY_AFTER = re.compile(r"\s+" + CURRENCY_WORD, re.I)
 
 
 def _identifier_kept(reference: str, start: int, end: int,

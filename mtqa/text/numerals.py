@@ -298,9 +298,23 @@ def _en_times(text: str) -> list[Quantity]:
     return out
 
 
+#: Currencies by their English name (singular), and how Japanese writes them.
+CURRENCIES = {"dollar": "ドル", "pound": "ポンド", "euro": "ユーロ", "yen": "円", "yuan": "元",
+              "peso": "ペソ", "rupee": "ルピー", "franc": "フラン", "krona": "クローナ",
+              "krone": "クローネ", "won": "ウォン", "rand": "ランド"}
+#: A currency's English name, singular or plural (group 1): "pounds", "euro", "kronor".
+CURRENCY_WORD = (r"(dollars?|pounds?|euros?|pesos?|rupees?|francs?|yen|yuan|won|rand|"
+                 r"krona|kronor|krone|kroner)\b")
 #: A currency named after an amount ("500m pounds", "3bn euro").
-_CURRENCY_AFTER = re.compile(r"\s*(?:pounds?|dollars?|euros?|yen|yuan|rupees?|francs?|"
-                             r"krona|kronor|krone|kroner|won|pesos?|rand)\b", re.I)
+_CURRENCY_AFTER = re.compile(r"\s*" + CURRENCY_WORD, re.I)
+
+
+def currency_japanese(word: str) -> str:
+    """How Japanese writes the currency ``word`` names ("pounds" → ポンド, "kronor" →
+    クローナ)."""
+    low = word.lower()
+    low = {"kronor": "krona", "kroner": "krone"}.get(low, low)
+    return CURRENCIES.get(low) or CURRENCIES.get(low.removesuffix("s"), "")
 
 
 def _en_digit_numbers(text: str) -> list[Quantity]:
@@ -676,7 +690,8 @@ def english_numbers(text: str) -> frozenset[float]:
 
 
 __all__ = [
-    "EN_CARDINALS", "EN_MONTHS", "EN_ORDINALS", "EN_SCALES", "Quantity", "english_numbers",
+    "CURRENCIES", "CURRENCY_WORD", "EN_CARDINALS", "EN_MONTHS", "EN_ORDINALS", "EN_SCALES",
+    "Quantity", "currency_japanese", "english_numbers",
     "english_quantities", "japanese_digit_numbers", "japanese_numbers", "parse_english_number",
     "parse_japanese_number",
 ]

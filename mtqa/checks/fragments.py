@@ -122,12 +122,35 @@ def _verb_ellipsis(words: Sequence[japanese.Token], text: str) -> bool:
     jury will be sworn"): two phrases with no comma, the only other particles the topic は
     and の inside a noun phrase, no predicate. A clause cut off from its sentence carries
     more (…大臣は火曜日、港湾の労組へ。 …は火曜日に労組へ。) or no topic (…責任を。)."""
-    if len(words) < 4 or words[-1].surface not in _ELLIPSIS_PARTICLES or "、" in text:
+    if words[-1].surface not in _ELLIPSIS_PARTICLES or "、" in text:
+        return False
+    return _topic_and_phrase(words)
+
+
+def _topic_and_phrase(words: Sequence[japanese.Token]) -> bool:
+    """The words are a topic with は and one phrase, with no predicate (see
+    :func:`_verb_ellipsis`)."""
+    if len(words) < 4:
         return False
     particles = [k for k, t in enumerate(words[:-1]) if t.is_particle and t.surface != "の"]
     return (len(particles) == 1 and words[particles[0]].surface == "は"
             and 0 < particles[0] < len(words) - 2
             and not any(_is_predicate(t) for t in words))
+
+
+def _from_quantity(toks: Sequence[japanese.Token]) -> bool:
+    """True when the last clause of a sentence is a topic and a quantity with から, the
+    price or time from which something starts (…予定で、大人運賃は12ポンドから。 受付は
+    午前9時から。): the verb (始まる, となる) is left out by style. The quantity is a
+    number, perhaps with its unit or counter."""
+    cut = max((k for k, t in enumerate(toks) if t.surface in {"、", "，"}), default=-1)
+    words = [t for t in toks[cut + 1 :] if not is_punctuation(t.surface)]
+    if len(words) < 4 or words[-1].surface != "から" or words[-1].pos2 != "格助詞":
+        return False
+    k = len(words) - 2
+    if words[k].pos3 == "助数詞可能":
+        k -= 1
+    return words[k].pos2 == "数詞" and _topic_and_phrase(words)
 
 
 #: Adverbs that announce a request or an invitation (UniDic 副詞, by lemma: ぜひ is 是非):
@@ -653,7 +676,8 @@ def _fragment_problem(pair: AlignedPair, sent: Sentence, ctx: Context,
     afterthought = functools.partial(_afterthought, pair, sent, ctx, words)
     if (last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES
             and not quote_ellipsis and not _final_expression(words)
-            and not _verb_ellipsis(words, text) and not _request_ellipsis(words, toks)
+            and not _verb_ellipsis(words, text) and not _from_quantity(toks)
+            and not _request_ellipsis(words, toks)
             and not _inverted_order(toks) and not _renders_fragment_whole(pair, ctx)):
         # (「…」と。 leaves out the reporting verb on purpose: journalistic style)
         if afterthought():

@@ -23,8 +23,8 @@ Findings:
   "10 years", 100円 for "$100", 2日 for "two hours"): the English number's unit, spelled out
   or a symbol, against the Japanese counter (full-width digits are read as digits).
 * ``NUM005`` — a change in the opposite direction: the English of the pair only says a
-  figure went down ("cut its forecast", "fell", "down 3%") and the Japanese only says it
-  went up (引き上げた, 上昇), or the other way round.
+  figure went down ("cut its forecast", "fell", "down 3%", "down from 60,000") and the
+  Japanese only says it went up (引き上げた, 上昇), or the other way round.
 * ``NUM007`` — an amount given by its order of magnitude only, changed (数百年 for "a few
   thousand years", 数万人 for "hundreds of thousands").
 
@@ -389,12 +389,18 @@ def _japanese_quantity(
 # --- direction of a change ----------------------------------------------------------------
 
 # English words that say a figure went up or down. Bare "up"/"down" count only before a
-# number ("up 28 per cent"); "growth" and "lower" (an adjective: lower house) do not count.
+# number ("up 28 per cent", "up from 71 per cent": :data:`_BY_OR_FROM`); "growth" and
+# "lower" (an adjective: lower house) do not count.
+#: What follows "up" or "down" of a change of figure: a number, perhaps after "by" or "from"
+#: and an approximation ("up 3%", "down by $2m", "up from 71 per cent", "down from more than
+#: 60,000").
+_BY_OR_FROM = (r"(?:(?:by|from)\s+)?(?:(?:more|less|fewer)\s+than\s+|about\s+|around\s+"
+               r"|nearly\s+|almost\s+|just\s+)?[$€£¥]?\d")
 _EN_UP = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|increas(?:e|ed|es|ing)|rais(?:e|ed|es|ing)|"
     r"climb(?:s|ed|ing)?|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|"
     r"soar(?:s|ed|ing)?|hik(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
-    r"upgrad(?:e|es|ed|ing)|(?:up|higher)(?=\s+(?:by\s+)?[$€£¥]?\d))\b",
+    r"upgrad(?:e|es|ed|ing)|(?:up|higher)(?=\s+" + _BY_OR_FROM + r"))\b",
     re.I,
 )
 _EN_DOWN = re.compile(
@@ -403,7 +409,7 @@ _EN_DOWN = re.compile(
     r"slash(?:es|ed|ing)?|slump(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|"
     r"shr[iau]nk(?:s|ing)?|sank|sink(?:s|ing)?|downgrad(?:e|es|ed|ing)|trimmed|"
     r"scal(?:e|es|ed|ing)[\s-]+(?:down|back)|downsiz(?:e|es|ed|ing)|"
-    r"(?:down|lower)(?=\s+(?:by\s+)?[$€£¥]?\d))\b",
+    r"(?:down|lower)(?=\s+" + _BY_OR_FROM + r"))\b",
     re.I,
 )
 # Japanese words of an upward or downward change (dictionary forms and noun stems).
@@ -636,7 +642,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 22
+    version: ClassVar[int] = 23
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -779,7 +785,7 @@ class NumberCheck(BaseCheck):
                 f"('{e.text}'): the sign changed",
                 e.text,
             )
-        english = ", ".join(e.text for e in nums if e.kind == "num") or "none"
+        english = ", ".join(dict.fromkeys(e.text for e in nums if e.kind == "num")) or "none"
         return self._finding(
             q, pair, text, "NUM001",
             f"{q.text} ({_fmt(q.value)}) has no counterpart in the English "

@@ -47,9 +47,11 @@ from ..text import japanese, jmdict, wordlists
 from ..text.english import STOPWORDS
 from ..text.lexicon import IRREGULAR_FORMS, LIGHT_WORDS, JaUnit, Lexicon
 
-#: English tokens (words with their apostrophes, a plural possessive's too: "the princess’
-#: birthday", and single punctuation marks).
-_EN_TOKEN = re.compile(r"\w+(?:['’]\w+)*(?:(?<=s)['’](?!\w))?|[^\w\s]")
+#: English tokens (an amount with its currency sign and decimal point, "$1.1": a full stop
+#: inside it ends no sentence; words with their apostrophes, a plural possessive's too: "the
+#: princess’ birthday", and single punctuation marks).
+_EN_TOKEN = re.compile(
+    r"[$£€¥]?\d+(?:[.,]\d+)+|[$£€¥]\d+|\w+(?:['’]\w+)*(?:(?<=s)['’](?!\w))?|[^\w\s]")
 #: Parts of speech of the words a Japanese noun phrase is made of.
 _NOUNISH = frozenset({"名詞", "接頭辞", "接尾辞"})
 #: An English word this many tokens or more from every word of a の-phrase's head is no

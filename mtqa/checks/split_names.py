@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..text.phonetic import name_similarity_reaches
+from ..text.phonetic import name_similarity, name_similarity_reaches
 
 #: Two name words side by side in the English, with an optional middle initial between
 #: them ("Charles Schumer", "John F. Kennedy"); the lookahead keeps overlapping pairs.
@@ -70,9 +70,11 @@ def split_names(text: str, start: int, end: int, reference: str) -> Iterator[Spl
         first = m.group(1)
         after = m.end()
         nxt = _JA_PART.match(text, after)
+        heard = {w: name_similarity(w, first) for w in {p[0] for p in pairs}}
+        best = max(heard.values())
         for en_first, en_second in pairs:
-            if not name_similarity_reaches(en_first, first, PART_MIN):
-                continue
+            if heard[en_first] < PART_MIN or heard[en_first] < best:
+                continue  # (ハルブルック is Halbrook, though Vale sounds like it too)
             if nxt is not None and name_similarity_reaches(en_second, nxt.group(), PART_MIN):
                 break  # the name as it should be
             found = _second_part(text, after, end, en_second)

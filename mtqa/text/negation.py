@@ -159,14 +159,23 @@ def _exclusive(toks: Sequence[japanese.Token], k: int) -> bool:
     return False
 
 
+def _embedded_question(toks: Sequence[japanese.Token], k: int) -> bool:
+    """True when the negative ending is followed by the particle か and the sentence goes
+    on: an embedded yes-no question, "whether" (運賃を引き上げていないか調査する "examine
+    whether they are raising fares", 来ないかどうか, 降らないかと心配した "feared it might
+    rain"), which asks or fears that the predicate holds."""
+    return (k + 2 < len(toks) and toks[k + 1].surface == "か" and toks[k + 1].pos1 == "助詞"
+            and not toks[k + 2].is_punct)
+
+
 def _grammatical(toks: Sequence[japanese.Token], k: int, sentence: str) -> bool:
     """True when the negative ending at token ``k`` belongs to a construction that
     negates nothing: an existential (:func:`_existential`) that is no JMdict entry of its
-    own, an elliptical obligation, しか…
+    own, an elliptical obligation, an embedded question (…ないか調査する), しか…
     ない "only", or a negated copula or request asked as a question (必要じゃない？,
     してくれないか)."""
     t = toks[k]
-    if _elliptical_obligation(toks, k) or _exclusive(toks, k):
+    if _elliptical_obligation(toks, k) or _exclusive(toks, k) or _embedded_question(toks, k):
         return True
     # a JMdict entry glossed as a negation (問題ない "no problem") stays one
     if _existential(toks, k) and _lexicalised(toks, k) is None:

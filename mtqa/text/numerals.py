@@ -67,6 +67,9 @@ _EN_IMPLIED = {
     "bilateral": 2, "trilateral": 3, "teenage": 10, "teenager": 10, "teenagers": 10,
     "teens": 10,
 }
+#: Words whose number Japanese may write in another unit as well: a fortnight is 14 days
+#: or 2 weeks (2週間).
+_EN_ALSO = {"fortnight": 2, "fortnights": 2}
 _EN_SCALE = EN_SCALES
 _MONTHS = months()
 _MONTH_ABBR = month_abbreviations()
@@ -230,7 +233,7 @@ def english_quantities(text: str) -> list[Quantity]:
     out = _en_fractions(text, out)
     out = _en_scales_of_scales(text, out)
     for reader in (_en_parts_of_hour, _en_scaled_words, _en_months, _en_weekdays, _en_romans,
-                   _en_round_the_clock):
+                   _en_set_phrases):
         out += reader(text)
     # four hundred digits read as a float are infinite: no value a sentence can mean
     return [q for q in out if math.isfinite(q.value)]
@@ -385,6 +388,9 @@ def _en_word_numbers(text: str) -> list[Quantity]:
         q = _qualifier(text[: m.start()])
         out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q,
                             unit=_imperial_unit(text[end:])))
+        if m.group(3) and m.group(3).lower() in _EN_ALSO:
+            out.append(Quantity(_EN_ALSO[m.group(3).lower()], "num", m.start(), end,
+                                text[m.start() : end], qualifier=q))
     return out
 
 
@@ -481,14 +487,20 @@ def _en_weekdays(text: str) -> list[Quantity]:
                      m.group()) for m in _EN_WEEKDAY.finditer(text)]
 
 
-#: "around the clock", "round-the-clock": all 24 hours of the day (24時間体制).
-_EN_ROUND_THE_CLOCK = re.compile(r"\b(?:a)?round[\s-]the[\s-]clock\b", re.I)
+#: Set phrases that stand for numbers Japanese writes with digits: "around the clock"
+#: (all 24 hours, 24時間体制); "the turn of the century", the years about 1900 or 2000
+#: (2000年前後), and "the turn of the millennium" (2000年).
+_EN_SET_PHRASES: tuple[tuple[re.Pattern[str], tuple[float, ...]], ...] = (
+    (re.compile(r"\b(?:a)?round[\s-]the[\s-]clock\b", re.I), (24.0,)),
+    (re.compile(r"\bturn\s+of\s+the\s+century\b", re.I), (1900.0, 2000.0)),
+    (re.compile(r"\bturn\s+of\s+the\s+millennium\b", re.I), (2000.0,)),
+)
 
 
-def _en_round_the_clock(text: str) -> list[Quantity]:
-    """"Around the clock", which Japanese says as 24時間: 24."""
-    return [Quantity(24.0, "num", m.start(), m.end(), m.group())
-            for m in _EN_ROUND_THE_CLOCK.finditer(text)]
+def _en_set_phrases(text: str) -> list[Quantity]:
+    """The numbers of :data:`_EN_SET_PHRASES` in ``text``."""
+    return [Quantity(v, "num", m.start(), m.end(), m.group())
+            for rx, values in _EN_SET_PHRASES for m in rx.finditer(text) for v in values]
 
 
 def _en_romans(text: str) -> list[Quantity]:

@@ -153,6 +153,21 @@ def test_negation_finders() -> None:
     assert japanese_negations("住民は退去しなければならない。") == []
 
 
+def test_an_embedded_question_is_no_negation() -> None:
+    """…運賃を引き上げていないか調査する "examine whether they are raising fares", 来ないか
+    どうか, 降らないかと心配した: the negative ending with か asks or fears that the predicate
+    holds; a negation followed by から ("because not") still negates."""
+    for ja in ("各社が実質的に運賃を引き上げていないか調査するよう求めた。",
+               "彼が来ないかどうか確認した。", "雨が降らないかと心配した。"):
+        assert japanese_negations(ja) == []
+    assert len(japanese_negations("彼が来ないから会議は延期された。")) == 1
+    en = ("She said the group would ask the European Commission to examine whether carriers "
+          "were using surcharges to raise rates by the back door.")
+    ja = ("同フォーラムは、海運各社がサーチャージを隠れみのにして実質的に運賃を引き上げていないか"
+          "調査するよう、欧州委員会に求める方針だという。")
+    assert [c for c, _ in flagged(en, ja)] == []
+
+
 # --- wrong sense ----------------------------------------------------------------------
 
 

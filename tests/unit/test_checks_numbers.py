@@ -469,3 +469,20 @@ def test_a_neighbour_s_day_rendered_there_excuses_no_other_day() -> None:
               "当局は土曜日の夜、住民に避難命令を出した。")]
     report = mtqa.check_segments(pairs, backtranslator="dictionary", checks=("numbers",))
     assert [(f.text, f.code) for f in report.finding_list] == [("土曜日", "NUM003")]
+
+
+def test_up_from_a_figure_said_to_fall_is_flagged():
+    """"94 per cent ..., up from 71 per cent in a trial last year" → 71%から低下した: the
+    figure went up, the Japanese says down (NUM005); 上昇 passes."""
+    en = ("Officials said 94 per cent of mobile phones received the warning within 20 "
+          "seconds, up from 71 per cent in a trial last year.")
+    ja = "当局によると、携帯電話の94%が20秒以内に警報を受信し、昨年の試行時の71%から{}した。"
+    assert ("低下", "NUM005") in flagged(en, ja.format("低下"))
+    assert flagged(en, ja.format("上昇")) == []
+
+
+def test_a_fortnight_may_be_two_weeks():
+    en = ("Agriculture Minister Carla Donnelly said the money would start flowing within a "
+          "fortnight.")
+    ja = "カーラ・ドネリー農業相は、資金は2週間以内に支給され始めると述べた。"
+    assert flagged(en, ja) == []

@@ -219,3 +219,13 @@ def test_a_modifier_noun_and_an_infinitive_bind_no_modifier(item) -> None:
     "government"). Neither is a modifier put on the wrong noun."""
     report = mtqa.check(item["source"], item["translation"], backtranslator="dictionary")
     assert [f.text for f in report.finding_list if f.code == "SCR007"] == []
+
+
+def test_a_decimal_point_ends_no_english_sentence() -> None:
+    """"down from $1.1 billion a year earlier": the point of 1.1 is no sentence end, so
+    前年同期の11億ドル renders "$1.1 billion a year earlier" in one phrase, nothing moved."""
+    en = ("Nordhavn, which operates 86 vessels, reported a net profit of $640 million for the "
+          "last quarter, down from $1.1 billion a year earlier.")
+    ja = ("86隻の船舶を運航するノルドハウンは、直近四半期の純利益が6億4,000万ドルとなり、"
+          "前年同期の11億ドルから減少した。")
+    assert [f for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR007"] == []

@@ -87,3 +87,12 @@ def test_real_translations_of_names_are_not_flagged() -> None:
                             backtranslator="dictionary", checks=("scrambled",))
         flagged += [(row["line_id"], f.text) for f in report.finding_list if f.code == "SCR009"]
     assert flagged == []
+
+
+def test_two_names_joined_by_to_are_no_split_name() -> None:
+    """"the merger of Halbrook Health and Severn Vale Hospitals": ハルブルック sounds a
+    little like Vale too, but it is Halbrook; the names stand side by side."""
+    en = ("The Health Markets Commission on Tuesday approved the merger of Halbrook Health and "
+          "Severn Vale Hospitals.")
+    ja = "医療市場委員会は火曜日、ハルブルック・ヘルスとセバーン・ベール・ホスピタルズの合併を承認した。"
+    assert [f for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR009"] == []

@@ -245,3 +245,12 @@ def test_m_before_a_currency_word_is_millions() -> None:
     values = [(q.text, q.value) for q in english_quantities(
         "with a 500m pound scheme beside a 5m wall and a 3bn euro deal")]
     assert ("500m", 500e6) in values and ("5", 5.0) in values and ("3bn", 3e9) in values
+
+
+def test_a_fortnight_is_fourteen_days_or_two_weeks():
+    assert {14, 2} <= set(_values("the money would start flowing within a fortnight"))
+
+
+def test_the_turn_of_the_century_is_a_year():
+    # 2000年前後 (or 1900年) for "at the turn of the century"
+    assert {1900, 2000} <= set(_values("more than 60,000 at the turn of the century"))

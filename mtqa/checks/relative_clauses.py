@@ -271,9 +271,19 @@ _VERB_MARKERS = frozenset("to will would can could shall should must may might".
 
 
 def _after_infinitive_marker(reference: str, at: int) -> bool:
-    """Whether the word at offset ``at`` follows "to" or a modal: a verb, not a noun."""
-    before = re.findall(r"[A-Za-z]+", reference[max(0, at - 12) : at])
-    return bool(before) and before[-1].lower() in _VERB_MARKERS
+    """Whether the word at offset ``at`` follows "to" or a modal: a verb, not a noun. Not
+    "to" in "from maize to beans" (a range), nor before a plural ("to beans"): a
+    preposition there."""
+    before = re.findall(r"[A-Za-z]+", reference[max(0, at - 40) : at])
+    if not before or before[-1].lower() not in _VERB_MARKERS:
+        return False
+    if before[-1].lower() == "to":
+        word = re.match(r"[A-Za-z]+", reference[at:])
+        if word and re.search(r"[^su]s$", word.group()):
+            return False
+        if "from" in (w.lower() for w in before[-4:-1]):
+            return False
+    return True
 
 
 #: Lexicographer files of nouns a "with" phrase describes ("patients with suspected

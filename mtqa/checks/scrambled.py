@@ -13,7 +13,9 @@ omitted or crossing). Nine detectors:
   Japanese puts X's content in the subordinate clause before 間 and Y's in the main
   clause (…再開しない間は争議行為が続く for "would not reopen talks while industrial
   action continued"); likewise until/unless/because/if/before/after/when. A cleft
-  「AのはBためだ」 puts the effect A before のは and the cause B before ため.
+  「AのはBためだ」 puts the effect A before のは and the cause B before ため. A participle of
+  effect (", causing long queues", ", forcing …") makes the clause before it the cause:
+  …渋滞が発生したため、…信号機が停止した turns them round.
 * ``SCR004`` a sentence broken between a relative clause and the noun it modifies:
   the English "a grey van that was seen leaving…" becomes "…走り去るのが目撃された。
   灰色のバンの…", the next sentence opening with the head noun.
@@ -72,6 +74,12 @@ _MARKERS: dict[str, frozenset[str]] = {
     # clause after "as" is the cause or the circumstance, never the effect
     "as": frozenset({"ため", "ので", "から", "ことで", "ことにより", "につれ", "に伴い"}),
 }
+#: Participles that open the effect of the clause before them (", causing long queues",
+#: ", forcing residents to leave"): the Japanese cause clause (…ため, …により) must render
+#: the clause before, and the main clause this one.
+_EFFECT_OPENERS = frozenset({"causing", "forcing", "prompting", "leading", "resulting",
+                             "triggering", "sparking"})
+_CAUSE_MARKERS = frozenset({"ため", "ので", "から", "ことで", "ことにより", "により", "によって"})
 #: "as", "after" or "before" opening a clause with no comma before it: a subject
 #: (a determiner or a noun, at most three words) and then a verb in the past or the present
 #: ("as the ash drifted", "as sea temperatures rise", "resigned after an inquiry found"),
@@ -234,7 +242,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 29
+    version: ClassVar[int] = 30
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -317,11 +325,14 @@ class ScrambledCheck(BaseCheck):
     ) -> Iterator[Finding]:
         words_of = _clause_word_index(lex, clauses)
         for ci, clause in enumerate(clauses):
-            markers = _MARKERS.get(clause.opener)
+            effect = clause.opener in _EFFECT_OPENERS
+            markers = _CAUSE_MARKERS if effect else _MARKERS.get(clause.opener)
             if not markers or ci == 0 or (clause.opener == "as" and _AS_PHRASE.match(
                     pair.reference, clause.start + 2)):
                 continue
             main, sub = words_of[ci - 1], words_of[ci]
+            if effect:  # the clause before is the cause; the participle is the marker
+                main, sub = [k for k in sub if lex.words[k].start != clause.start], main
             if not main or not sub:
                 continue
             for si in pair.mt_sentences:
@@ -332,6 +343,9 @@ class ScrambledCheck(BaseCheck):
                     if lex.units[m].text not in markers and two not in markers:
                         continue
                     before = [u for u in units if u < m]
+                    if effect:  # the cause clause only: from the last comma before it
+                        commas = [u for u in before if lex.units[u].text in {"、", "，"}]
+                        before = [u for u in before if not commas or u > commas[-1]]
                     after = _until_clause_end(lex, units, m)
                     if (cleft := _cleft(lex, units, m)) is not None:
                         # "Aのは、Bためだ": the cause B stands after のは, the effect A before
@@ -347,6 +361,11 @@ class ScrambledCheck(BaseCheck):
                     # a word that renders a word of each clause tells neither (巡査 for
                     # "constable" and for "officers")
                     pre_sub = [u for u in pre_sub if u not in pre_main]
+                    if effect:
+                        # (a word rendered elsewhere in the sentence too: 発生 "generation"
+                        # beside 発電機 for "generators", a chance gloss)
+                        pre_sub = [u for u in pre_sub if not _rendered_elsewhere(
+                            lex, u, sub, [v for v in units if v not in before])]
                     # the Japanese subordinate clause renders the English main clause and
                     # the other way round: the dependency is inverted
                     # (in a cleft, the effect before のは may share a word with the cause:
@@ -365,7 +384,8 @@ class ScrambledCheck(BaseCheck):
                                 "clauses inverted: the English says "
                                 f"'{_text(pair, clauses[ci - 1])}' {clause.opener} "
                                 f"'{_text(pair, clause, opener=False)}', the Japanese makes "
-                                "the first depend on the second"
+                                + ("the effect the cause" if effect
+                                   else "the first depend on the second")
                             ),
                             pair=pair,
                             reference=pair.reference[clauses[ci - 1].start : clause.end].strip(),
@@ -671,6 +691,14 @@ def _renders(lex: Lexicon, units: Sequence[int], words: Sequence[int]) -> list[i
     """The units among ``units`` that render one of the English ``words``."""
     ws = set(words)
     return [u for u in units if lex.units[u].content and ws & set(lex.unit_links(u))]
+
+
+def _rendered_elsewhere(lex: Lexicon, u: int, words: Sequence[int],
+                        others: Sequence[int]) -> bool:
+    """Whether every English word of ``words`` that unit ``u`` renders is rendered by one
+    of the units ``others`` as well."""
+    mine = set(lex.unit_links(u)) & set(words)
+    return bool(mine) and all(_renders(lex, others, [k]) for k in mine)
 
 
 def _until_clause_end(lex: Lexicon, units: Sequence[int], m: int) -> list[int]:

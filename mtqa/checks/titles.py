@@ -50,14 +50,21 @@ from ..text import japanese, jmdict
 from ..text.cache import text_cache
 from ..text.english import STOPWORDS, stem
 from ..text.lexicon import english_entry, is_given_name
-from ..text.glossary import Glossary, TitleMatch, load_glossary, organisations
+from ..text.glossary import (
+    Glossary,
+    TitleMatch,
+    load_glossary,
+    office_organisation,
+    organisations,
+)
 from ..text.phonetic import SAME_NAME_MIN, name_similarity
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
 from .names import find_rendering, kanji_name_parts
 from .title_compounds import (
-    Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces, widened,
+    HEAD_KINDS, Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces,
+    widened,
 )
 
 #: Offices whose invention is worth an alarm (TTL003): high or specific offices; generic
@@ -131,7 +138,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 20
+    version: ClassVar[int] = 21
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -743,6 +750,11 @@ def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
     if kind:
         fit = tuple(r for r in renderings
                     if not (k := orgs.japanese_kinds(r, r[-1:])) or kind in k)
+        # a title of several offices keeps the renderings of its holder's: the secretary
+        # of a ministry is no 秘書 (a person's secretary, office kind "staff")
+        others = {k for k in m.entry.kinds if office_organisation(k) != kind}
+        if others and others != m.entry.kinds:
+            fit = tuple(r for r in fit if not (HEAD_KINDS.get(r) and HEAD_KINDS[r] <= others))
         if orgs.title_kind(m.entry) is None and m.entry.key and m.entry.key[-1] in _HEAD_WORDS:
             # a head that depends on its holder ("leader", "president") is rendered by the
             # titles of the holder's kind (the leader of a village: 村長); a specific office

@@ -179,6 +179,7 @@ class Glossary:
                 if n > 1 and not _contiguous(text, words[i : i + n]):
                     continue
                 if entry.cap_only and not _capitalised_before_name(words, i, n) and not (
+                        _office_of(text, words, i, n)) and not (
                         self._holder_named(text, words, i, n, entry)):
                     continue
                 hit, n_hit = entry, n
@@ -244,6 +245,15 @@ def _capitalised_before_name(words: Sequence[tuple[int, int, str]], i: int, n: i
     if i + n >= len(words) or not words[i + n][2][:1].isupper():
         return False
     return not _BODY_MEMBERS.fullmatch(words[i + n][2])
+
+
+def _office_of(text: str, words: Sequence[tuple[int, int, str]], i: int, n: int) -> bool:
+    """Whether the title stands in apposition after a name and is followed by "of" and
+    the body it heads ("Professor Tomas Lindner, dean of the engineering faculty"): the
+    office, in lower case as English writes it there."""
+    return (i > 0 and words[i - 1][2][:1].isupper()
+            and text[words[i - 1][1] : words[i][0]] == ", "
+            and i + n + 1 < len(words) and words[i + n][2] == "of")
 
 
 #: A capitalised plural noun, possibly possessive: the members a body is named for
@@ -433,6 +443,12 @@ _OFFICE_ORG = {"minister": "ministry", "deputy_minister": "ministry", "mayor": "
                "judge": "court", "academic": "university", "legislator": "legislature",
                "party": "party", "head_of_state": STATE, "head_of_government": STATE,
                "deputy_head": STATE}
+def office_organisation(office: str) -> str | None:
+    """The kind of organisation an office kind of the glossary belongs to (minister:
+    ministry; mayor: city), or None for an office any organisation has (staff, adviser)."""
+    return _OFFICE_ORG.get(office)
+
+
 #: Office kinds whose Japanese title does not depend on the organisation that holds it: a
 #: coach is コーチ or 監督 of a national side as of a club ("Norway's national team coach"),
 #: a spokesperson 報道官 of a ministry as of a company. Their holder's kind is not read.
@@ -543,6 +559,8 @@ class Organisations:
             return kind
         if not self.depends_on_holder(match.entry):
             return None  # a coach is a coach, of a country's team as of a club's
+        if match.entry.key[-1:] == ("secretary",) and _portfolio_before(text[: match.start]):
+            return _OFFICE_ORG["minister"]
         of, before = self._of_phrase(text[match.end:]), self._before(text[: match.start])
         if of or before:
             return of or before
@@ -668,6 +686,23 @@ class Organisations:
         hi = end.start() + 1 if end else len(text)
         kinds = {k for _, _, k in self.cue_kinds(_PHRASE_WORD.findall(text[lo:hi]))}
         return STATE if kinds == {STATE} else None
+
+
+def _portfolio_before(before: str) -> bool:
+    """Whether the word right before a "secretary" names a minister's portfolio: a word
+    the shipped glossary puts before "minister" ("health minister", "economic affairs
+    minister"), so that "the health secretary" and "Scotland's rural affairs secretary"
+    are ministers, not a company's or a person's secretary."""
+    words = _PHRASE_WORD.findall(before[-40:])
+    return bool(words) and normalize_word(words[-1]) in _portfolio_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _portfolio_words() -> frozenset[str]:
+    """Words before "minister" in the shipped glossary's ministers' titles."""
+    return frozenset(e.key[-2] for e in load_glossary()
+                     if len(e.key) >= 2 and e.key[-1] == "minister" and "minister" in e.kinds
+                     and e.key[-2] not in {"prime", "deputy", "junior", "vice", "cabinet"})
 
 
 _PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]")

@@ -80,3 +80,16 @@ def test_professional_translations_are_not_flagged() -> None:
     paragraphs, found = refa_findings("scrambled")
     assert paragraphs >= 20
     assert [f for f in found if f[1] == "SCR010"] == []
+
+
+def test_a_relative_clause_after_from_and_to_describes_the_last_noun() -> None:
+    """"from maize to beans, which need less nitrogen": "to" is a preposition there, not the
+    mark of an infinitive, so the clause is about the beans and may not modify the maize."""
+    en = ("At a farm near Eldoret, Grace Wanjiru said she had switched part of her land from "
+          "maize to beans, which need less nitrogen.")
+    wrong = ("エルドレット近郊の農場で、グレース・ワンジルさんは、窒素をあまり必要としない"
+             "トウモロコシから豆に、農地の一部を切り替えたと話した。")
+    right = ("エルドレット近郊の農場で、グレース・ワンジルさんは、農地の一部をトウモロコシから"
+             "窒素をあまり必要としない豆に切り替えたと話した。")
+    assert scr010(en, wrong) == ["窒素をあまり必要としないトウモロコシ"]
+    assert scr010(en, right) == []

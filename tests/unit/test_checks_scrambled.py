@@ -712,3 +712,34 @@ def test_a_relative_clause_taken_with_its_noun_into_the_next_sentence_is_no_brea
     ja = ("専門家は8か月をかけて絵画の真贋を鑑定した。赤外線スキャンにより、絵の具の下に描かれた"
           "初期の素描が見つかった。")
     assert flagged(en, ja) == []
+
+
+def test_a_price_or_time_from_which_something_starts_is_no_fragment() -> None:
+    """"Adult fares start at £12." → …予定で、大人運賃は12ポンドから。 (a clean article of
+    the blind set): a topic and a quantity with から leave the verb out by style; the same
+    ending with no topic is cut off from its sentence."""
+    en = ("The trust will run the engine on weekends from May to September, and adult fares "
+          "start at £12.")
+    assert flagged(en, "トラストは5月から9月までの週末に同機を運行する予定で、"
+                       "大人運賃は12ポンドから。") == []
+    assert flagged(en, "トラストは5月から9月までの週末に同機を運行する予定で、"
+                       "大人運賃を12ポンドから。") != []
+
+
+CAUSING = ("Several hospitals switched to backup generators, and traffic lights failed at "
+           "dozens of junctions, causing long queues on the ring road.")
+
+
+def test_an_effect_made_the_cause_is_flagged() -> None:
+    """", causing long queues" is the effect of the clause before it: a Japanese ため-clause
+    that renders the queues, with the failed lights after it, turns them round."""
+    ja = ("複数の病院が予備発電機に切り替え、環状道路で長い渋滞が発生したため、数十か所の"
+          "交差点で信号機が停止した。")
+    assert flagged(CAUSING, ja) == [
+        ("SCR003", "環状道路で長い渋滞が発生したため、数十か所の交差点で信号機")]
+
+
+def test_an_effect_kept_after_its_cause_is_not_flagged() -> None:
+    ja = ("複数の病院が予備発電機に切り替え、数十か所の交差点で信号機が停止したため、環状道路で"
+          "長い渋滞が発生した。")
+    assert flagged(CAUSING, ja) == []

@@ -422,3 +422,34 @@ def test_a_prefect_is_no_chair_of_the_council() -> None:
     assert [c for _, _, c in flagged(
         en, "サヴォワ県議会のトマ・ジラルダン議長は、2人が死亡したと明らかにした。")] == ["TTL001"]
     assert flagged(en, "サヴォワ県のトマ・ジラルダン知事は、2人が死亡したと明らかにした。") == []
+
+
+def test_a_portfolio_secretary_is_a_minister_not_a_persons_secretary() -> None:
+    """"Scotland's rural affairs secretary" is a minister (a word the glossary puts before
+    "minister" names the portfolio): 秘書 is a person's secretary; 担当相 is right."""
+    en = ("Scotland's rural affairs secretary said the government was working closely with "
+          "the company.")
+    wrong = "スコットランド政府の農村問題担当秘書は、政府が同社と緊密に連携していると述べた。"
+    right = "スコットランド政府の農村問題担当相は、政府が同社と緊密に連携していると述べた。"
+    assert [c for _, _, c in flagged(en, wrong)] == ["TTL001"]
+    assert flagged(en, right) == []
+    # a company's secretary stays a secretary
+    assert flagged("The company secretary, Ann Lee, signed the filing.",
+                   "会社の秘書アン・リー氏が届け出に署名した。") == []
+
+
+def test_a_chief_commercial_officer_is_not_the_chief_executive() -> None:
+    en = "Nordhavn's chief commercial officer, Mads Kjaer, said the surcharge was fair."
+    assert [c for _, _, c in flagged(
+        en, "ノルドハウンのマッズ・ケア最高経営責任者は、割増料金は妥当だと述べた。")] == ["TTL001"]
+    assert flagged(
+        en, "ノルドハウンのマッズ・ケア最高商務責任者は、割増料金は妥当だと述べた。") == []
+
+
+def test_a_dean_of_a_faculty_is_no_church_dean() -> None:
+    en = ("Her only challenger, Professor Tomas Lindner, dean of the engineering faculty, got "
+          "22 votes.")
+    assert [c for _, _, c in flagged(
+        en, "唯一の対立候補だった工学部の司祭長トマス・リンドナー教授は22票だった。")] == ["TTL001"]
+    assert flagged(
+        en, "唯一の対立候補だった工学部の学部長トマス・リンドナー教授は22票だった。") == []

@@ -237,3 +237,11 @@ def test_an_article_says_what_kind_its_organisations_are():
     named = organisations().named_organisations(text)
     assert named == {"Fjellmelk": "company", "Ferralis Construction": "company",
                      "Halvern Pharma": "company"}
+
+
+def test_a_lower_case_office_after_a_name_and_before_of_is_a_title(shipped):
+    # "dean" needs a capital and a name after it ("Dean Whitlock" is a given name) ...
+    assert shipped.find("the dean said") == []
+    # ... or to stand in apposition after a name, heading a body with "of"
+    text = "Professor Tomas Lindner, dean of the engineering faculty, received 22 votes."
+    assert [m.text for m in shipped.find(text)] == ["Professor", "dean"]

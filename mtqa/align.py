@@ -47,7 +47,7 @@ from .text.english import STOPWORDS, words
 from .text.similarity import english_features, japanese_features, name_matcher
 from .types import AlignedPair, Attribution, BackTranslation, Document, Sentence
 
-ALIGNER_VERSION = "dp-8"  # dp-8: one-consonant names matched by sound (Lee リー)
+ALIGNER_VERSION = "dp-9"  # dp-9: a vowel before a silent e heard by its name (Hale ヘイル)
 
 #: Bead shapes (English sentences, Japanese sentences). 1:0 is an omission, 0:1 an addition.
 BEADS: tuple[tuple[int, int], ...] = (

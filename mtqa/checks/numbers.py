@@ -430,10 +430,16 @@ def _ja_directions(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     """Spans of the Japanese words of an upward and of a downward change."""
     up: list[tuple[int, int]] = []
     down: list[tuple[int, int]] = []
+    starts: frozenset[int] | None = None
     for m in _JA_DIRECTION.finditer(text):
         if m.group() in _SHORT_DIRECTIONS and m.start() and _compound_verb_stem(
                 text[m.start() - 1]):
             continue  # 切り上げ "cut short", 取り上げ, 売上げ: another verb, no change of figure
+        if m.group() in _SHORT_DIRECTIONS and m.start():
+            if starts is None:
+                starts = frozenset(t.start for t in japanese.tokenize(text))
+            if m.start() not in starts:
+                continue  # inside another word: ぶら下がり "hanging"
         (up if m.group() in _JA_UP else down).append(m.span())
     return up, down
 
@@ -642,7 +648,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 23
+    version: ClassVar[int] = 24
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

@@ -138,7 +138,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 29
+    version: ClassVar[int] = 30
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -395,7 +395,8 @@ class OmissionCheck(BaseCheck):
         if (phrase.preposition not in {"", "of"} or place.of_lost(phrase, lex, pair.reference)
                 ) and phrase.partner is None and (
                 not phrase.premodifier or place.noun_lost(phrase, lex, pair.reference)):
-            end = place.to_predicate(lex.units, u, end)
+            end = place.to_predicate(lex.units, u, end,
+                                     phrase.preposition in place.VERB_PREPOSITIONS)
         return start, end
 
     def _where(
@@ -516,7 +517,7 @@ class AdditionCheck(BaseCheck):
     says the shares rose). Whole added sentences (0:1 beads) are the aligner's."""
 
     name: ClassVar[str] = "addition"
-    version: ClassVar[int] = 9
+    version: ClassVar[int] = 10
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -315,13 +315,21 @@ MAX_PREDICATE_CHARS = 12
 _CLOSING_QUOTES = frozenset("」』）)")
 
 
-def to_predicate(units: Sequence[JaUnit], u: int, end: int) -> int:
+#: Prepositions of time whose phrase modifies a verb, never a noun ("since 2020", "until
+#: June", "during the storm").
+VERB_PREPOSITIONS = frozenset({"since", "until", "till", "during"})
+
+
+def to_predicate(units: Sequence[JaUnit], u: int, end: int, verbal: bool = False) -> int:
     """Where a span ending at ``end`` (unit ``u``'s bunsetsu) ends when an adjunct of the
     verb was dropped: a noun followed by a case particle other than の (家族と, 大会に)
     depends on the predicate after it, and the verb's other adjuncts may stand anywhere
     before that predicate ("moved with his family *to California*" → 家族と共に｜移り住んだ):
     the end of the first verb or adjective after ``u`` in its clause (at most
-    :data:`MAX_PREDICATE_CHARS` further); ``end`` unchanged when there is none."""
+    :data:`MAX_PREDICATE_CHARS` further); ``end`` unchanged when there is none.
+    ``verbal``: the phrase can only be the verb's (:data:`VERB_PREPOSITIONS`), so the span
+    reaches the predicate whatever follows the noun ("access to waters north of the 62nd
+    parallel *for the first time since 2020*" → 北緯62度以北の海域での操業を認める)."""
     sent = units[u].sentence
     k = u + 1
     # the head's noun phrase may go on past a closing quote and an apposed noun
@@ -332,8 +340,8 @@ def to_predicate(units: Sequence[JaUnit], u: int, end: int) -> int:
                 or (k > u + 1 and units[k].pos1 in {"名詞", "接尾辞"})
                 or (units[k].text == "," and units[k - 1].pos2 == "数詞"))):
         k += 1
-    if not (k < len(units) and units[k].sentence == sent and units[k].pos2 == "格助詞"
-            and units[k].text != "の"):
+    if not verbal and not (k < len(units) and units[k].sentence == sent
+                           and units[k].pos2 == "格助詞" and units[k].text != "の"):
         return end
     while k < len(units) and units[k].sentence == sent and units[k].text not in _CLAUSE_MARKS \
             and units[k].start - end <= MAX_PREDICATE_CHARS:

@@ -65,7 +65,7 @@ _MARKERS: dict[str, frozenset[str]] = {
     "while": frozenset({"間", "あいだ", "うち", "ながら"}),
     "until": frozenset({"まで"}),
     "unless": frozenset({"限り", "かぎり", "なけれ"}),
-    "because": frozenset({"ため", "ので", "から"}),
+    "because": frozenset({"ため", "ので", "から", "ことで", "ことから", "により", "によって"}),
     "if": frozenset({"ば", "なら", "たら", "場合"}),
     "before": frozenset({"前", "までに"}),
     "after": frozenset({"後", "あと", "てから", "受け"}),
@@ -79,6 +79,21 @@ _MARKERS: dict[str, frozenset[str]] = {
 #: the clause before, and the main clause this one.
 _EFFECT_OPENERS = frozenset({"causing", "forcing", "prompting", "leading", "resulting",
                              "triggering", "sparking"})
+#: The opener given to the effect clause of a verb of causing (:data:`_CAUSATIVE`).
+_CAUSED = "caused"
+#: A verb of causing in the active voice ("heavy rain may have weakened the rock", "the
+#: fault caused delays", "cheaper imports would push prices down"): its subject is the
+#: cause and its object the effect, which a Japanese cause clause (…ため) must not turn
+#: round. Not after a form of "be" or "get" (passive: "was forced to close"), nor before
+#: "by" ("caused by"); not a noun after a determiner or before a possessive ("the force's
+#: records", "a push").
+_CAUSATIVE = re.compile(
+    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
+    r"(?<!\bget )(?<!\bgot )(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bhis )"
+    r"(?<!\bher )(?<!\bour )"
+    r"\b(caus(?:e|es|ed)|trigger(?:s|ed)?|spark(?:s|ed)|prompt(?:s|ed)|forc(?:e|es|ed)|"
+    r"dr(?:ive|ives|ove)|le(?:d|ads?)\s+to|result(?:s|ed)?\s+in|weaken(?:s|ed)?|"
+    r"push(?:es|ed)?)\b(?!\s+by\b|['’]s\b)", re.I)
 _CAUSE_MARKERS = frozenset({"ため", "ので", "から", "ことで", "ことにより", "により", "によって"})
 #: "as", "after" or "before" opening a clause with no comma before it: a subject
 #: (a determiner or a noun, at most three words) and then a verb in the past or the present
@@ -103,8 +118,11 @@ def _as_clauses(reference: str, clauses: Sequence[Clause]) -> list[Clause]:
     """The clauses, with each one cut before a causal or temporal "as" (or "after",
     "before") that opens a clause without a comma (:data:`_AS_CLAUSE`): the cause or the
     earlier event, which the Japanese must not turn round ("when" may be turned round
-    freely: "Ivory was a baby when it happened", 赤ちゃんの時にそれが起こった)."""
+    freely: "Ivory was a baby when it happened", 赤ちゃんの時にそれが起こった); and before
+    a verb of causing (:data:`_CAUSATIVE`), whose clause is the effect of the words
+    before it (opener :data:`_CAUSED`)."""
     found = {m.start(1): m.group(1) for m in _AS_CLAUSE.finditer(reference)}
+    found.update((m.start(1), _CAUSED) for m in _CAUSATIVE.finditer(reference))
     cuts = sorted(found)
     if not cuts:
         return list(clauses)
@@ -242,7 +260,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 30
+    version: ClassVar[int] = 31
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -325,14 +343,16 @@ class ScrambledCheck(BaseCheck):
     ) -> Iterator[Finding]:
         words_of = _clause_word_index(lex, clauses)
         for ci, clause in enumerate(clauses):
-            effect = clause.opener in _EFFECT_OPENERS
+            effect = clause.opener in _EFFECT_OPENERS or clause.opener == _CAUSED
             markers = _CAUSE_MARKERS if effect else _MARKERS.get(clause.opener)
             if not markers or ci == 0 or (clause.opener == "as" and _AS_PHRASE.match(
                     pair.reference, clause.start + 2)):
                 continue
             main, sub = words_of[ci - 1], words_of[ci]
-            if effect:  # the clause before is the cause; the participle is the marker
-                main, sub = [k for k in sub if lex.words[k].start != clause.start], main
+            if effect:  # the clause before is the cause; a participle is the marker, a
+                # verb of causing part of the effect ("weakened the rock": 岩盤が弱まった)
+                main, sub = [k for k in sub if clause.opener == _CAUSED
+                             or lex.words[k].start != clause.start], main
             if not main or not sub:
                 continue
             for si in pair.mt_sentences:

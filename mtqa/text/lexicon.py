@@ -596,8 +596,9 @@ def _word_links(
         hits |= _held_hits(index, root)
     # word_matches_unit's names and loanwords; its stems_match is the look-up above, so
     # a unit not hit there is compared by sound alone
-    long_word = len(text) >= 4
     lower = text.lower()
+    # a loanword is no verb's past form ("laid" is no ロード, "sold" no ソールド)
+    long_word = len(text) >= 4 and not lower.endswith("ed") and lower not in IRREGULAR_FORMS
     key_len = len(latin_key(text))
     for i, romaji, katakana, romaji_len in index.named:
         if i in hits or not (capital or (long_word and katakana)):

@@ -156,11 +156,13 @@ _EN_MULTIPLE_RE = re.compile(
     + r")\b",
     re.I,
 )
-#: A part of an hour, which Japanese gives in minutes: "a quarter of an hour" (15分), "half
-#: an hour" (30分), "three quarters of an hour".
+#: A part of an hour or a minute, which Japanese gives in minutes or seconds: "a quarter of
+#: an hour" (15分), "half an hour" (30分), "three quarters of an hour", "half a minute"
+#: (30秒), "two and a half hours" (2時間30分).
 _EN_PART_OF_HOUR = re.compile(
-    r"\b(?:a|one)\s+(quarter)\s+of\s+an\s+hour\b"
-    r"|\b(half|three\s+quarters)\s+(?:of\s+)?an\s+hour\b", re.I)
+    r"\b(?:a|one)\s+(quarter)\s+of\s+an?\s+(?:hour|minute)\b"
+    r"|\b(half|three\s+quarters)\s+(?:of\s+)?an?\s+(?:hour|minute)\b"
+    r"|\band\s+a\s+(half|quarter)\s+(?:hours?|minutes?)\b", re.I)
 _MINUTES_OF = {"quarter": 15, "half": 30, "three quarters": 45}
 #: "tens of thousands", "hundreds of millions": a round amount that Japanese writes 数万,
 #: 数億 (:data:`_JA_ROUND_SCALE`).
@@ -256,9 +258,11 @@ def _en_point_times(found: list[Quantity]) -> list[Quantity]:
 
 
 def _en_parts_of_hour(text: str) -> list[Quantity]:
-    """Parts of an hour as minutes: "a quarter of an hour" (15分), "half an hour" (30分)."""
-    return [Quantity(float(_MINUTES_OF[(m.group(1) or m.group(2)).lower()]), "num",
-                     m.start(), m.end(), m.group()) for m in _EN_PART_OF_HOUR.finditer(text)]
+    """Parts of an hour or a minute as minutes or seconds: "a quarter of an hour" (15分),
+    "half an hour" (30分), "half a minute" (30秒), "two and a half minutes" (2分30秒)."""
+    return [Quantity(float(_MINUTES_OF[(m.group(1) or m.group(2) or m.group(3)).lower()]),
+                     "num", m.start(), m.end(), m.group())
+            for m in _EN_PART_OF_HOUR.finditer(text)]
 
 
 def _en_scales_of_scales(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -305,6 +305,21 @@ _EN_VOWELS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: A word of one syllable closed by a vowel, one consonant and a silent e: the vowel says
+#: its name (Hale ヘイル, Mike マイク, Stone ストーン, Duke デューク; not Europe).
+_EN_SILENT_E: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b([b-df-hj-np-tv-z]*){v}([bcdfgklmnprstvz])e\b"), dst)
+    for v, dst in (("a", r"\1ei\2"), ("i", r"\1ai\2"), ("o", r"\1o\2"), ("u", r"\1yu\2")))
+
+
+def _silent_e(word: str) -> str:
+    """``word`` (folded) with each vowel before a silent final e written as it is said
+    (:data:`_EN_SILENT_E`)."""
+    for rx, dst in _EN_SILENT_E:
+        word = rx.sub(dst, word)
+    return word
+
+
 @functools.lru_cache(maxsize=65536)
 def _loose_romaji(s: str, english: bool = False) -> str:
     """Romanisation with the confusable distinctions removed (l/r, labials, voicing),
@@ -357,9 +372,12 @@ def reading_similarity(english: str, romaji: str) -> float:
     """
     k_en, k_ja = latin_key(english), romaji_key(romaji)
     skel = key_similarity(k_en, k_ja)
-    vowels = difflib.SequenceMatcher(
-        None, _loose_romaji(_fold(english), english=True), _loose_romaji(romaji)
-    ).ratio()
+    folded, heard = _fold(english), _loose_romaji(romaji)
+    vowels = difflib.SequenceMatcher(None, _loose_romaji(folded, english=True), heard).ratio()
+    said = _silent_e(folded)
+    if said != folded:  # the name of a vowel before a silent e may be heard (Hale ヘイル)
+        vowels = max(vowels, difflib.SequenceMatcher(
+            None, _loose_romaji(said, english=True), heard).ratio())
     if max(len(k_en), len(k_ja)) <= 2:
         return 0.5 * skel + 0.5 * vowels
     return 0.8 * skel + 0.2 * vowels

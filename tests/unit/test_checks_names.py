@@ -1189,3 +1189,10 @@ def test_a_respelt_name_that_unidic_reads_as_loanwords_is_still_compared() -> No
              ("Chief executive Laura Brightwood said staff would be paid.",
               "ローラ・ブライドウッド最高経営責任者は、従業員に給与を払うと述べた。")]
     assert ("ブライドウッド", "NAM001") in flagged(pairs)
+
+
+def test_the_clergy_honorific_is_no_stray_suffix():
+    # ギル師 for "Rev Thomas Gill": 師 is the honorific of a clergyman, like 氏
+    en = "The Rev Thomas Gill said the chapel would be open every Saturday."
+    ja = "トーマス・ギル師は、礼拝堂は毎週土曜日に開放されると述べた。"
+    assert [c for _, c in flagged([(en, ja)]) if c == "NAM002"] == []

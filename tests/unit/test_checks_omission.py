@@ -560,3 +560,24 @@ def test_seven_days_a_week_is_every_day_and_a_currency_names_no_country() -> Non
                    "分館は来月から毎日開館する。") == []
     assert flagged("The peso rose 0.8% against the US dollar on Thursday.",
                    "ペソは木曜日、対ドルで0.8%上昇した。") == []
+
+
+def test_a_dropped_time_phrase_of_the_verb_is_placed_at_the_verb():
+    """"... gives British vessels access to Norwegian waters north of the 62nd parallel for
+    the first time since 2020": "since 2020" modifies the verb, so the span reaches 認める,
+    not only the 62nd parallel it follows."""
+    en = ("The agreement gives British vessels access to Norwegian waters north of the 62nd "
+          "parallel for the first time since 2020.")
+    ja = "協定は、英国船に北緯62度以北のノルウェー海域での操業を認める。"
+    spans = [t for c, t, _ in flagged(en, ja) if c == "OMI002"]
+    assert len(spans) == 1 and spans[0].endswith("操業を認める")
+
+
+def test_a_past_participle_is_no_loanword_of_its_sound():
+    """"the pipe, laid in 1938, split": "laid" is not heard in ロード (Harrowgate Road), so
+    the dropped year is placed at the pipe it describes."""
+    en = ("Pennine Valley Water said the pipe, laid in 1938, split shortly after 4 a.m., "
+          "sending water gushing across Harrowgate Road.")
+    ja = ("ペナイン・バレー・ウォーターによると、水道管は午前4時過ぎに裂け、水がハロゲート・ロード"
+          "にあふれ出した。")
+    assert [t for c, t, _ in flagged(en, ja) if c == "OMI002"] == ["水道管は"]

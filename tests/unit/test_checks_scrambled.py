@@ -743,3 +743,25 @@ def test_an_effect_kept_after_its_cause_is_not_flagged() -> None:
     ja = ("複数の病院が予備発電機に切り替え、数十か所の交差点で信号機が停止したため、環状道路で"
           "長い渋滞が発生した。")
     assert flagged(CAUSING, ja) == []
+
+
+def test_a_cause_after_because_of_turned_round_with_kotode_is_flagged() -> None:
+    en = "Several other roads in the district remain closed because of landslides."
+    assert [c for c, _ in flagged(en, "地区内では他の複数の道路が閉鎖されたことで地滑りが起きている。")] == [
+        "SCR003"]
+    assert flagged(en, "地滑りのため、地区内では他の複数の道路が閉鎖されたままだ。") == []
+
+
+def test_the_object_of_a_verb_of_causing_made_its_cause_is_flagged() -> None:
+    """"heavy rain may have weakened the rock": the rain is the cause. 岩盤が弱まっていた
+    ため、…大雨が続いた makes the weak rock the cause of the rain; a noun "force" (the police
+    force's records) is no verb of causing."""
+    en = "Residents said heavy rain in recent weeks may have weakened the rock."
+    assert [c for c, _ in flagged(
+        en, "住民によると、岩盤が弱まっていたため、ここ数週間大雨が続いた可能性があるという。")] == [
+        "SCR003"]
+    assert flagged(
+        en, "住民によると、ここ数週間の大雨で岩盤が弱まった可能性があるという。") == []
+    assert flagged("The report said he had ignored two warnings from the force's head of "
+                   "standards.", "報告書は、同氏が警察の監察部門トップからの2度の警告を無視した"
+                   "と指摘した。") == []

@@ -453,3 +453,8 @@ def test_a_dean_of_a_faculty_is_no_church_dean() -> None:
         en, "唯一の対立候補だった工学部の司祭長トマス・リンドナー教授は22票だった。")] == ["TTL001"]
     assert flagged(
         en, "唯一の対立候補だった工学部の学部長トマス・リンドナー教授は22票だった。") == []
+
+
+def test_a_radio_station_manager_is_its_kyokucho() -> None:
+    en = '"We have always been a microphone," said station manager Grace Adeyemi.'
+    assert flagged(en, "「私たちはずっとマイクであり続けてきた」と局長のグレース・アデイェミさんは話した。") == []

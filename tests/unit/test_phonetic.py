@@ -35,6 +35,9 @@ from mtqa.text.phonetic import _distance_rows, distance
         ("Laurent", "ローラン"),  # silent final t
         ("Parker", "パーカー"),  # non-rhotic r
         ("Carter", "カーター"),
+        ("Hale", "ヘイル"),  # a vowel before a silent e says its name
+        ("Gale", "ゲイル"),
+        ("Mike", "マイク"),
     ],
 )
 def test_renderings_sound_like_their_names(english, kana):
@@ -226,3 +229,9 @@ def test_a_short_name_is_heard_without_an_r_british_english_leaves_unsaid() -> N
     assert sounds_like("York", romanize("ヨーク"))
     assert sounds_like("Norway", romanize("ノルウェー"))
     assert not sounds_like("York", romanize("ヤク"))
+
+
+def test_a_silent_e_reading_adds_to_the_spelling_reading_and_takes_nothing_away():
+    # Hale read as spelt (ハレ) still matches; Europe (two syllables) is no silent-e word
+    assert name_similarity("Hale", "ハレ") >= 0.75
+    assert name_similarity("Europe", "ヨーロッパ") >= 0.75

@@ -24,7 +24,14 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "national-library-digitisation", "strait-swim", "cycle-lane-network",
          "dinosaur-exhibit", "youth-orchestra-tour", "library-branch", "otter-family",
          "jazz-festival-lineup", "apprenticeship-scheme", "garden-award", "new-bird-species",
-         "violin-maker-centenary", "ferry-service")
+         "violin-maker-centenary", "ferry-service", "carpentry-apprentice-prize",
+         "steam-locomotive-first-run", "childrens-book-prize", "honeybee-conservation",
+         "community-radio-anniversary", "village-bakery-award", "chapel-reopening",
+         "robotics-team-win")
+#: Clean articles that still get a finding, each a known false alarm (docs/history.md):
+#: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
+#: as an added clause (ADD001: し of として takes "complete" before 完全 can).
+KNOWN_ALARMS = {"chapel-reopening": "ADD001"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -35,13 +42,15 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 140
+    assert len(names) == 172
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
 
 
-@pytest.mark.parametrize("name", CLEAN)
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=f"known {KNOWN_ALARMS[n]}"))
+    if n in KNOWN_ALARMS else n for n in CLEAN])
 def test_professional_translation_gets_no_finding(name: str) -> None:
     """A coach of a national side as 監督 (not a head of state's office), "half a point"
     as 0.5点, カナダドル beside カナダ・チェス, a subject the article named before left
@@ -255,6 +264,24 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("violin-maker-centenary", "NAM006", ""),
     ("bridge-collapse", "NAM004", "ヴァレジャン"),
     ("bin-workers-pay", "TTL001", "一般"),
+    # (writers J2 to M2) "adult fares from £12" as 大人運賃は12ポンドから。 (a clean
+    # article); 2週間 for "a fortnight"; 2000年前後 for "the turn of the century"; 前年同期
+    # beside "$1.1 billion a year earlier"; two bodies' names joined by と; 引き上げていないか
+    # 調査する "examine whether they are raising"
+    ("steam-locomotive-first-run", "SCR001", ""),
+    ("cyclone-sugar-crop", "NUM001", "2週間"),
+    ("newspaper-print-closure", "NUM001", "2000年"),
+    ("fuel-surcharge", "SCR007", ""),
+    ("hospital-merger", "SCR009", ""),
+    ("fuel-surcharge", "MIS002", ""),
+    # (writers N2 to Q2, clean articles) a station manager as 局長; Hale as ヘイル; ギル師
+    # for "Rev Thomas Gill"; ぶら下がり "hanging" is no fall; 2分30秒 for "two and a half
+    # minutes"
+    ("community-radio-anniversary", "TTL001", ""),
+    ("community-radio-anniversary", "NAM008", ""),
+    ("chapel-reopening", "NAM002", ""),
+    ("robotics-team-win", "NUM005", ""),
+    ("robotics-team-win", "NUM001", ""),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:
@@ -296,6 +323,24 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("wildfire-ski-town", "NUM003", "土曜日"),
     ("toy-factory-fire", "NAM001", "ブライドウッド"),
     ("mountain-flash-flood", "TTL001", "議長"),
+    # (writers J2 to M2) a dean of a faculty as 司祭長; Scotland's rural affairs secretary as
+    # a person's 秘書; a chief commercial officer as the CEO; "beans, which need less
+    # nitrogen" put on the maize; "traffic lights failed ..., causing long queues" turned
+    # round; "up from 71 per cent" as 低下
+    ("university-rector-reelection", "TTL001", "司祭長"),
+    ("salmon-farm-outbreak", "TTL001", "農村問題担当秘書"),
+    ("fuel-surcharge", "TTL001", "最高経営責任者"),
+    ("fertiliser-price-surge", "SCR010", "窒素をあまり必要としないトウモロコシ"),
+    ("power-station-turbine-blackouts", "SCR003",
+     "環状道路で長い渋滞が発生したため、数十か所の交差点で信号機"),
+    ("earthquake-drill", "NUM005", "低下"),
+    # (writers N2 to Q2) "for the first time since 2020" at the predicate it modifies; "the
+    # pipe, laid in 1938," at the pipe ("laid" is no ロード); "because of landslides" turned
+    # round with ことで; "heavy rain may have weakened the rock" turned round
+    ("fishing-treaty-vote", "OMI002", "英国船に北緯62度以北のノルウェー海域での操業を認める"),
+    ("water-main-burst", "OMI002", "水道管は"),
+    ("bridge-collapse", "SCR003", "地区内では他の複数の道路が閉鎖されたことで地滑り"),
+    ("gold-mine-rescue", "SCR003", "岩盤が弱まっていたため、ここ数週間大雨"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -109,6 +109,10 @@ def _alt_lemmas(alt: str) -> tuple[str, ...]:
                  if not t.is_punct)
 
 
+#: A verb part of an idiom's calque in its dictionary form: kanji and one kana (蹴る, 割る).
+_VERB_PART = re.compile(r"[\u4e00-\u9fff]+[\u3041-\u3093]")
+
+
 def _part_positions(part: Sequence[str], toks: Sequence[japanese.Token],
                     text: str) -> list[tuple[int, int]]:
     """(first token, last token) of each occurrence of any alternative of ``part``."""
@@ -124,6 +128,11 @@ def _part_positions(part: Sequence[str], toks: Sequence[japanese.Token],
         # a word given in its dictionary form is its own lemma (割る; tokenised alone,
         # UniDic may read it as another verb)
         out.extend((i, i) for i, lem in enumerate(lemmas) if lem == alt and (i, i) not in out)
+        # a verb opens compound verbs that say it more strongly (蹴る: 蹴飛ばす, 蹴り出す)
+        if _VERB_PART.fullmatch(alt):
+            out.extend((i, i) for i, (t, lem) in enumerate(zip(toks, lemmas))
+                       if t.pos1 == "動詞" and len(lem) > len(alt)
+                       and lem.startswith(alt[:-1]) and (i, i) not in out)
         # a part spelt differently from its tokenisation (目と目): plain substring
         for m in re.finditer(re.escape(alt), text):
             first = next((k for k, t in enumerate(toks) if t.end > m.start()), None)
@@ -258,7 +267,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 15
+    version: ClassVar[int] = 16
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:

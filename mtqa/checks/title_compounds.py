@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..text import japanese, jmdict, wordlists
 from ..text.glossary import organisations
@@ -115,8 +115,24 @@ def compounds(text: str, base: int = 0) -> list[Compound]:
             flush()
             if _nominal(tok) and not _is_name_token(tok):
                 run.append(tok)
+            elif (last := _word_after_name(tok, toks[i + 1] if i + 1 < len(toks) else None)):
+                run.append(last)
     flush()
     return out
+
+
+def _word_after_name(tok: japanese.Token, nxt: japanese.Token | None) -> japanese.Token | None:
+    """The last part of a dotted katakana run when it is a dictionary word joined to the
+    kanji after it (ペッテル・オースラン・エネルギー｜庁長官: the name, then エネルギー庁長官,
+    which UniDic reads as one token with the name), as a token of its own; else None."""
+    if nxt is None or nxt.start != tok.end or "・" not in tok.surface \
+            or not japanese.has_kanji(nxt.surface) or not _nominal(nxt):
+        return None
+    part = tok.surface.rsplit("・", 1)[1]
+    if len(part) < 2 or not jmdict.glosses(japanese.normalize(part)):
+        return None
+    return replace(tok, surface=part, start=tok.end - len(part), lemma=part,
+                               reading=part)
 
 
 def _split_run(run: list[japanese.Token], text: str, base: int) -> list[Compound]:

@@ -46,6 +46,9 @@ def flagged(en: str, ja: str) -> list[tuple[str, str]]:
          "批評家は、同機関は紙の虎だと言う。", "批評家は、同機関は張り子の虎だと言う。"),
         ("The government kicked the can down the road again.",
          "政府は再び缶を道に蹴った。", "政府は再び問題を先送りした。"),
+        # a compound verb opened by the literal verb (蹴飛ばす for 蹴る)
+        ("Ministers have kicked the can down the road for years.",
+         "閣僚らは何年も缶を道の先に蹴飛ばしてきた。", "閣僚らは何年も問題を先送りしてきた。"),
     ],
 )
 def test_idiom_calque_flagged_free_rendering_not(en: str, calque: str, free: str) -> None:

@@ -458,3 +458,15 @@ def test_a_dean_of_a_faculty_is_no_church_dean() -> None:
 def test_a_radio_station_manager_is_its_kyokucho() -> None:
     en = '"We have always been a microphone," said station manager Grace Adeyemi.'
     assert flagged(en, "「私たちはずっとマイクであり続けてきた」と局長のグレース・アデイェミさんは話した。") == []
+
+
+def test_an_agency_head_read_on_from_a_dotted_name_is_no_minister() -> None:
+    """ペッテル・オースラン・エネルギー庁長官 (UniDic reads the name and エネルギー as one
+    token) gives the energy minister the title of an agency's head."""
+    en = ("The energy minister, Petter Aasland, said the government was monitoring the "
+          "situation closely.")
+    assert [(t, c) for t, _, c in flagged(
+        en, "ペッテル・オースラン・エネルギー庁長官は、政府として状況を注視していると述べた。")] == [
+        ("エネルギー庁長官", "TTL001")]
+    assert flagged(
+        en, "ペッテル・オースラン・エネルギー相は、政府として状況を注視していると述べた。") == []

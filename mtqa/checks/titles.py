@@ -138,7 +138,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 23
+    version: ClassVar[int] = 24
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -712,8 +712,9 @@ def _org_names(kinds: frozenset[str]) -> str:
 
 #: English words that name the head of whatever body holds them: their Japanese is any
 #: title of the holder's kind of organisation (the president of a state 大統領, of a
-#: company 社長, of a federation 会長).
-_HEAD_WORDS = frozenset("president chairman chairwoman chair leader head chief boss".split())
+#: company 社長, of a federation 会長). Not "chairman" or "chair": a company's chairman is
+#: its 会長, not its 社長 (the glossary's renderings of "chairman" serve every body).
+_HEAD_WORDS = frozenset("president leader head chief boss".split())
 
 
 @text_cache(8192)

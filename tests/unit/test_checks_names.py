@@ -1196,3 +1196,22 @@ def test_the_clergy_honorific_is_no_stray_suffix():
     en = "The Rev Thomas Gill said the chapel would be open every Saturday."
     ja = "トーマス・ギル師は、礼拝堂は毎週土曜日に開放されると述べた。"
     assert [c for _, c in flagged([(en, ja)]) if c == "NAM002"] == []
+
+
+def test_a_pronoun_contraction_is_no_name():
+    # "I've" in a quote is no English name that マヤ・フェアバーン could render with a
+    # stray ン
+    en = ("Sixteen-year-old alto Maya Fairburn said she was excited. \"I've been learning a "
+          "Japanese song for months,\" she said.")
+    ja = ("16歳のマヤ・フェアバーンさんは楽しみだという。「何カ月も前から日本の歌を練習して"
+          "きました」と話した。")
+    assert [c for _, c in flagged([(en, ja)]) if c == "NAM004"] == []
+
+
+def test_a_name_after_a_title_and_a_comma_is_a_persons():
+    # "the region's health minister, Tomás Aranda," names a person: アランダ氏 (UniDic
+    # reads アランダ as a place too) takes the honorific of a person
+    en = ("The region's health minister, Tomás Aranda, urged people to check on elderly "
+          "neighbours.")
+    ja = "州の保健相トマス・アランダ氏は、高齢の近隣住民の様子を気にかけるよう呼びかけた。"
+    assert [c for _, c in flagged([(en, ja)]) if c == "NAM002"] == []

@@ -470,3 +470,18 @@ def test_an_agency_head_read_on_from_a_dotted_name_is_no_minister() -> None:
         ("エネルギー庁長官", "TTL001")]
     assert flagged(
         en, "ペッテル・オースラン・エネルギー相は、政府として状況を注視していると述べた。") == []
+
+
+def test_a_company_chairman_is_no_president_and_a_group_chair_may_be_its_representative(
+) -> None:
+    """A company's chairman is its 会長; 社長 is its president (another office). The chair
+    of a campaign group is its 代表."""
+    en = ("The appointment was welcomed by the airline's chairman, Juris Balodis, who called "
+          "her the obvious choice.")
+    assert [c for _, _, c in flagged(
+        en, "航空会社の社長ユリス・バロディス氏は、彼女が当然の選択だったと歓迎した。")] == ["TTL001"]
+    assert flagged(
+        en, "航空会社の会長ユリス・バロディス氏は、彼女が当然の選択だったと歓迎した。") == []
+    assert flagged("Colin Ashworth, chair of the campaign group Fair Fares Now, said fares "
+                   "were too high.", "市民団体「フェア・フェアーズ・ナウ」のコリン・アシュワース代表は、"
+                   "運賃が高すぎると述べた。") == []

@@ -74,7 +74,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ...text import japanese, jmdict
-from ...text.english import stem
+from ...text.english import PRONOUN_CONTRACTIONS, stem
 from ...text.phonetic import name_similarity
 from ...types import AlignedPair, Finding
 from .. import Context
@@ -150,7 +150,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 36
+    version: ClassVar[int] = 37
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -227,7 +227,8 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
                                            ref_stems, taken, st)
         yield from self._dangling_honorifics(tokens, pair, text, st)
         yield from self._honorific_before_head(tokens, pair, text, st)
-        capitals = {fold(w): w for w in window if w[:1].isupper() and len(w) > 1}
+        capitals = {fold(w): w for w in window if w[:1].isupper() and len(w) > 1
+                    and fold(w) not in PRONOUN_CONTRACTIONS}  # (I've, I'm: no names)
         words = {fold(w): w for w in window if len(w) >= 4}
         yield from self._fused_nasal(parts, pair, text, capitals, words, st)
         yield from self._fused_sa(tokens, pair, text, st, ctx)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ...text import wordlists
 from ...text.cache import text_cache
 from ...text.countries import country_mentions
-from ...text.english import STOPWORDS
+from ...text.english import PRONOUN_CONTRACTIONS, STOPWORDS
 from ...text.wordnet import synsets_of
 from ...types import AlignedPair
 from .. import Context
@@ -135,6 +135,7 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
         if (
             is_cap
             and low not in STOPWORDS
+            and low not in PRONOUN_CONTRACTIONS  # "I've", "I'm": a pronoun, no name
             and low not in _MONTHS_DAYS
             and not excluded(s, e)
             and not (w.isupper() and len(w) > 1)  # acronyms stay in Latin script
@@ -293,8 +294,8 @@ def document_names(ctx: Context) -> list[EnglishName]:
 
 
 def titled_names(ctx: Context, names: Sequence[EnglishName]) -> frozenset[str]:
-    """Candidate keys of the names that a title precedes ("President Volodymyr Zelenskyy"):
-    those are people."""
+    """Candidate keys of the names that a title precedes ("President Volodymyr Zelenskyy",
+    or in apposition: "the region's health minister, Tomás Aranda,"): those are people."""
     glossary = ctx.resources.get("glossary")
     if glossary is None:
         return frozenset()
@@ -303,7 +304,10 @@ def titled_names(ctx: Context, names: Sequence[EnglishName]) -> frozenset[str]:
     out: set[str] = set()
     for n in names:
         before = text[: n.start].rstrip(" ")
-        if len(before) in ends and len(text[: n.start]) - len(before) <= 1:
+        gap = len(text[: n.start]) - len(before)
+        if (len(before) in ends and gap <= 1) or (
+                before.endswith(",") and len(before) - 1 in ends and gap == 1
+                and len(n.words) >= 2):
             out.update(name_candidates([n]))
     return frozenset(out)
 

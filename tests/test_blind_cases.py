@@ -27,7 +27,8 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "violin-maker-centenary", "ferry-service", "carpentry-apprentice-prize",
          "steam-locomotive-first-run", "childrens-book-prize", "honeybee-conservation",
          "community-radio-anniversary", "village-bakery-award", "chapel-reopening",
-         "robotics-team-win")
+         "robotics-team-win", "lifeboat-200th-rescue", "artefact-return", "library-centenary",
+         "youth-choir-tour")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can).
@@ -42,7 +43,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 172
+    assert len(names) == 188
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -282,6 +283,11 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("chapel-reopening", "NAM002", ""),
     ("robotics-team-win", "NUM005", ""),
     ("robotics-team-win", "NUM001", ""),
+    # (writers R2 to U2) "I've" is no name (a clean article); "the region's health minister,
+    # Tomás Aranda," is a person; 主任検察官 for "chief prosecutor"
+    ("youth-choir-tour", "NAM004", ""),
+    ("heat-admissions", "NAM002", "アランダ氏"),
+    ("governor-corruption-trial", "TTL001", "主任検察官"),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:
@@ -341,6 +347,11 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("water-main-burst", "OMI002", "水道管は"),
     ("bridge-collapse", "SCR003", "地区内では他の複数の道路が閉鎖されたことで地滑り"),
     ("gold-mine-rescue", "SCR003", "岩盤が弱まっていたため、ここ数週間大雨"),
+    # (writers R2 to U2) an agency head's title read on from a dotted name for "the energy
+    # minister"; a company chairman as 社長; 缶を道の先に蹴飛ばした
+    ("hydro-drought", "TTL001", "エネルギー庁長官"),
+    ("airline-ceo", "TTL001", "社長"),
+    ("water-main-burst", "MIS001", "缶を道の先に蹴飛ばし"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -470,13 +470,21 @@ def stems_match(en_stem: str, stems: frozenset[str]) -> bool:
     return False
 
 
+def loanword_sized(word: str) -> bool:
+    """Whether a lower-case English word may be heard in katakana as a loanword: four
+    letters or more, and no verb's past form ("laid" is no ロード, "poisoned" no
+    プーチン)."""
+    low = word.lower()
+    return len(word) >= 4 and not low.endswith("ed") and low not in IRREGULAR_FORMS
+
+
 def word_matches_unit(w: EnWord, u: JaUnit) -> bool:
     """True when the English word ``w`` may be rendered by the Japanese token ``u``."""
     if w.kind == "number":
         return w.value is not None and any(abs(w.value - v) < 1e-6 for v in u.numbers)
     if stems_match(w.stem, u.stems):
         return True
-    if u.romaji and (w.capital or (len(w.text) >= 4 and japanese.is_katakana(u.text))):
+    if u.romaji and (w.capital or (loanword_sized(w.text) and japanese.is_katakana(u.text))):
         # names, and loanwords transliterated by sound (ドーキング for "dorking")
         return names_match(w.text, u.romaji) or (
             u.romaji.isascii() and u.romaji.lower() == w.text.lower()
@@ -505,7 +513,7 @@ class Lexicon:
             return w.value is not None and any(abs(w.value - v) < 1e-6 for v in self.numbers)
         if w.stem in self.bt_stems:
             return True
-        if w.capital or len(w.text) >= 4:
+        if w.capital or loanword_sized(w.text):
             return any(names_match(w.text, r) for r in self.names)
         return False
 
@@ -597,8 +605,7 @@ def _word_links(
     # word_matches_unit's names and loanwords; its stems_match is the look-up above, so
     # a unit not hit there is compared by sound alone
     lower = text.lower()
-    # a loanword is no verb's past form ("laid" is no ロード, "sold" no ソールド)
-    long_word = len(text) >= 4 and not lower.endswith("ed") and lower not in IRREGULAR_FORMS
+    long_word = loanword_sized(text)
     key_len = len(latin_key(text))
     for i, romaji, katakana, romaji_len in index.named:
         if i in hits or not (capital or (long_word and katakana)):

@@ -402,8 +402,11 @@ class ScrambledCheck(BaseCheck):
                             severity="major",
                             message=(
                                 "clauses inverted: the English says "
-                                f"'{_text(pair, clauses[ci - 1])}' {clause.opener} "
-                                f"'{_text(pair, clause, opener=False)}', the Japanese makes "
+                                f"'{_text(pair, clauses[ci - 1])}' "
+                                + (f"(the cause) '{_text(pair, clause)}' (the effect)"
+                                   if clause.opener == _CAUSED else
+                                   f"{clause.opener} '{_text(pair, clause, opener=False)}'")
+                                + ", the Japanese makes "
                                 + ("the effect the cause" if effect
                                    else "the first depend on the second")
                             ),

@@ -192,14 +192,16 @@ def _misattached(lex: Lexicon, en: _English, links: list[set[int]],
         for i in sorted(xw):
             if not _noun_like(lex.words[i].text) or once.get(lex.words[i].stem, 0) != 1 \
                     or _inside_compound(en, lex.words[i].text):
-                continue  # a preposition, a participle, or a word said twice (inside a
+                continue
+  # a preposition, a participle, or a word said twice (inside a
                 # hyphenated word too: "the late trumpeter" and "a late-night series"):
                 # either reading
             # Japanese words outside the modifier that render it too (本物…本物, 航空機…
             # 飛行機): only the noun it modifies may (市長 for "the city's mayor")
             elsewhere = {u for u in range(len(ja)) if i in links[u] and u not in mod}
             z = _bound_noun(lex, en, links, i, xw | yw, yw, before, elsewhere)
-            if z is not None and lex.words[z[0]].text.lower() not in _PARTITIVES:
+            if z is not None and lex.words[z[0]].text.lower() not in _PARTITIVES \
+                    and not any(_part_of(en, y, z[0]) for y in yw):
                 zw, zu = z
                 return Reordering(
                     "SCR007", ja[mod[0]].start, ja[head[-1]].end,
@@ -248,6 +250,15 @@ def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken
 #: Words a superlative follows without modifying them: "one of the largest refineries".
 _PARTITIVES = frozenset({"one", "some", "many", "most", "each", "all", "none", "any", "two",
                          "three", "several", "few"})
+
+
+def _part_of(en: _English, y: int, z: int) -> bool:
+    """Whether English word ``y`` names a part of ``z``'s phrase, "in" or "of" and a
+    determiner at most between them ("the latest in a series of corruption cases": the
+    Japanese 汚職事件の最新 says the same)."""
+    return (en.word_token[y] < en.word_token[z] and 0 < en.apart(y, z) <= 3
+            and en.between(y, z)[:1] in (["in"], ["of"])
+            and all(t in {"in", "of", "a", "an", "the"} for t in en.between(y, z)))
 
 
 def _inside_compound(en: _English, word: str) -> bool:

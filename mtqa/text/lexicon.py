@@ -78,6 +78,14 @@ _VERBISH = frozenset(
 )
 
 
+#: A subject of at most three words and a finite auxiliary after ", and": a coordinated
+#: clause ("…, and engineers were also checking a bridge", "…, and one had suffered roof
+#: damage"), not the last item of a list ("…, and the bridge").
+_SUBJECT_THEN_VERB = re.compile(
+    r"\s+(?:[A-Za-z'’-]+\s+){1,3}?(?:was|were|is|are|had|has|have|will|would|could|"
+    r"can|may|might|should|must|did|does)\b")
+
+
 #: Irregular English forms → base form, so that an idiom listed as "break the ice" is
 #: found as "broke the ice" (regular inflections are handled by the stemmer).
 IRREGULAR_FORMS = {
@@ -253,7 +261,11 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
         elif w in {"and", "but"}:
             nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():])
             if nxt and (nxt.group(1).lower() in _VERBISH or nxt.group(1).endswith("ed")
-                        or (after_comma and w == "but")):
+                        or (after_comma and w == "but")
+                        or nxt.group(1).lower() == "that"
+                        or (after_comma and _SUBJECT_THEN_VERB.match(text, m.end()))):
+                # (", and that no one had been injured", ", and engineers were checking":
+                # a clause of its own, not the last item of a list)
                 cuts.add(m.start())
                 openers[m.start()] = w
     bounds = sorted(cuts)

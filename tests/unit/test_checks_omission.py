@@ -581,3 +581,26 @@ def test_a_past_participle_is_no_loanword_of_its_sound():
     ja = ("ペナイン・バレー・ウォーターによると、水道管は午前4時過ぎに裂け、水がハロゲート・ロード"
           "にあふれ出した。")
     assert [t for c, t, _ in flagged(en, ja) if c == "OMI002"] == ["水道管は"]
+
+
+def test_english_clauses_cut_before_a_coordinated_clause_of_its_own() -> None:
+    """", and that engineers were checking …" and ", and one had suffered roof damage" are
+    clauses of their own; ", and the last of the plums" ends a list."""
+    for text, last in [
+        ("Officials said the asphalt needed replacing, and that engineers were also checking "
+         "a nearby bridge for damage.", "and that engineers were also checking a nearby "
+         "bridge for damage"),
+        ("Two mills lost power, and one had suffered roof damage.",
+         "and one had suffered roof damage"),
+    ]:
+        chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]
+        assert chunks[-1] == last
+    text = "We bought apples, pears, and the last of the plums."
+    assert len(english_clauses(text)) == 1
+
+
+def test_a_coordinated_clause_dropped_whole_is_an_omission() -> None:
+    en = ("Highways officials said about 300 metres of asphalt needed replacing, and that "
+          "engineers were also checking a nearby bridge for damage.")
+    ja = "道路当局によると、約300メートルにわたってアスファルトを交換する必要がある。"
+    assert [c for c, _, _ in flagged(en, ja)] == ["OMI001"]

@@ -229,3 +229,12 @@ def test_a_decimal_point_ends_no_english_sentence() -> None:
     ja = ("86隻の船舶を運航するノルドハウンは、直近四半期の純利益が6億4,000万ドルとなり、"
           "前年同期の11億ドルから減少した。")
     assert [f for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR007"] == []
+
+
+def test_the_latest_in_a_series_is_a_part_of_it() -> None:
+    """"the latest in a series of corruption cases" → 一連の汚職事件の最新のもの: 最新 names a
+    part of the series, so 汚職事件の最新 moves no modifier."""
+    en = ("The arrest is the latest in a series of corruption cases to hit the country's "
+          "mining industry.")
+    ja = "今回の逮捕は、同国の鉱業界を揺るがす一連の汚職事件の最新のものとなる。"
+    assert [f for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR007"] == []

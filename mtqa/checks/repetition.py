@@ -302,6 +302,8 @@ def _starts_phrase(toks: Sequence[japanese.Token], i: int) -> bool:
     that does not continue a compound, nor counts a number written against it (年代 of
     1970年代: the phrase starts at the number, and a second 1970年代 for the English's
     second "1970s" is no stutter of 年代)."""
+    if toks[i].pos1 == "接頭辞" and i + 1 < len(toks) and toks[i + 1].pos2 == "数詞":
+        return i == 0 or not _joins(toks[i - 1], toks[i])  # 約450人: a count with its prefix
     if not _is_meaningful(toks, i) and toks[i].pos2 != "数詞":
         return False
     if i > 0 and toks[i - 1].pos2 == "数詞" and toks[i - 1].end == toks[i].start:
@@ -429,6 +431,29 @@ def _list_item_again(toks: Sequence[japanese.Token], i: int, n: int, j: int) -> 
         "助詞", "補助記号"}
 
 
+def _noun_of_itself(toks: Sequence[japanese.Token], i: int, n: int, j: int) -> bool:
+    """Whether a noun of two characters or more is said again right after の (農家の農家):
+    a word doubled around the particle, not a phrase that modifies another."""
+    return (n == 1 and j == i + 2 and toks[i + 1].surface == "の"
+            and toks[i + 1].is_particle and toks[i].pos1 == "名詞"
+            and toks[i].pos2 not in {"数詞", "固有名詞"} and len(toks[i].surface) >= 2)
+
+
+def _is_count(phrase: Sequence[japanese.Token]) -> bool:
+    """Whether the tokens are a number in digits with its counter (450人, 約450人, 3件;
+    not ひとつ, which says "as one" too: ひとつになって)."""
+    return (len(phrase) >= 2 and any(t.pos2 == "数詞" and any(ch.isdigit() for ch in t.surface)
+                                     for t in phrase)
+            and phrase[-1].pos2 != "数詞" and phrase[-1].pos1 in {"名詞", "接尾辞"})
+
+
+def _count_again(toks: Sequence[japanese.Token], i: int, n: int, j: int) -> bool:
+    """Whether a count (:func:`_is_count`) comes back in the same clause with no comma
+    between (約450人の従業員を約450人増やす)."""
+    return _is_count(toks[i : i + n]) and not any(
+        t.surface in {"、", "，", ",", "。"} for t in toks[i + n : j])
+
+
 def _comes_back(surfaces: Sequence[str], i: int) -> bool:
     """True when word ``i`` comes back where a phrase it begins could repeat: at most a
     longest phrase and a longest gap further on. A phrase repeats only where its first
@@ -442,7 +467,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 16
+    version: ClassVar[int] = 17
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -591,7 +616,8 @@ class RepetitionCheck(BaseCheck):
                 continue
             gram = surfaces[i : i + n]
             meaningful = [k for k in range(i, i + n) if _is_meaningful(toks, k)]
-            if not meaningful or sum(len(g) for g in gram) < 2:
+            if (not meaningful and not _is_count(toks[i : i + n])) or sum(
+                    len(g) for g in gram) < 2:
                 continue
             last = toks[i + n - 1]
             # characters of content: the meaningful words and the numbers they count
@@ -613,6 +639,12 @@ class RepetitionCheck(BaseCheck):
                     continue
                 if j == i + n and _distributive(toks[i : i + n]):
                     continue
+                if not adjacent and _noun_of_itself(toks, i, n, j) \
+                        and _ref_count(toks[i : i + n], reference) < 2:
+                    return n, j  # 下流の農家の農家や: a noun said again as its own modifier
+                if not adjacent and _count_again(toks, i, n, j) \
+                        and _ref_count(toks[i : i + n], reference) < 2:
+                    return n, j  # 約450人の従業員を約450人増やす: one count said twice
                 if not adjacent and _parallel(toks, i, j):
                     continue
                 if not adjacent and _list_item_again(toks, i, n, j) and content_chars >= 2 \

@@ -138,7 +138,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 24
+    version: ClassVar[int] = 25
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -351,12 +351,17 @@ class TitleCheck(BaseCheck):
             return
         orgs = organisations()
         seg = text[pair.mt_start : pair.mt_end]
-        near = {k for m in ctx.titles(_glossary(ctx), window_en)
+        window_titles = ctx.titles(_glossary(ctx), window_en)
+        near = {k for m in window_titles
                 for k in [_accepted(window_en, m)[0]] + list(
                     orgs.kinds_of_renderings(_accepted(window_en, m)[1]))}
+        # a title rendered word for word fits any body (最高経営責任者 for the chief
+        # executive of a retailers' council), as in TTL001
+        literal = {r for m in window_titles for r in m.entry.renderings
+                   if _word_for_word(r, m.entry.key)}
         for c in comps:
             c_orgs = orgs.japanese_kinds(c.core, c.head)
-            if (c.start, c.end) in flagged or not c_orgs or c_orgs & near:
+            if (c.start, c.end) in flagged or not c_orgs or c_orgs & near or c.core in literal:
                 continue
             for name, kinds in people:
                 runs = [r for r in find_rendering(name, seg) if _unknown_word(seg[r[0]:r[1]])]

@@ -509,3 +509,12 @@ def test_a_thing_said_to_be_absent_turned_present_is_flagged() -> None:
     assert flagged(en, "工場付近で採取した試料から、危険な濃度の有毒物質が検出された。") == [
         ("MIS005", "物質が検出された")]
     assert flagged(en, "工場付近で採取した試料から、危険な濃度の有毒物質は検出されなかった。") == []
+
+
+def test_within_an_hour_and_a_short_title_license_a_negation() -> None:
+    """"sold out within an hour" → 1時間もたたずに売り切れた; the title "Holding Still" →
+    「じっと、動かずに」, rendered freely."""
+    assert flagged("Tickets for the first rides sold out within an hour.",
+                   "初乗車の乗車券は1時間もたたずに売り切れた。") == []
+    assert flagged('The image, titled "Holding Still", was taken by Ingrid Solheim.',
+                   "作品名は「じっと、動かずに」。撮影したのはイングリッド・ソルハイムさんだ。") == []

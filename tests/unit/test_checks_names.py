@@ -1215,3 +1215,12 @@ def test_a_name_after_a_title_and_a_comma_is_a_persons():
           "neighbours.")
     ja = "州の保健相トマス・アランダ氏は、高齢の近隣住民の様子を気にかけるよう呼びかけた。"
     assert [c for _, c in flagged([(en, ja)]) if c == "NAM002"] == []
+
+
+def test_the_country_a_territory_belongs_to_is_a_gloss():
+    # ノルウェー領スバールバル諸島 for "the Svalbard archipelago": the translator says whose
+    # territory it is; neither a country put in nor a stray suffix 領
+    en = ("A photograph of an Arctic fox curled against a blizzard on the Svalbard "
+          "archipelago has won the Grand Prize.")
+    ja = "ノルウェー領スバールバル諸島で吹雪に耐えて身を丸めるホッキョクギツネの写真がグランプリに選ばれた。"
+    assert flagged([(en, ja)]) == []

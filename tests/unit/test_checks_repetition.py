@@ -401,3 +401,21 @@ def test_a_phrase_said_again_for_an_english_word_said_again_is_no_stutter(item) 
 
 def test_a_year_stuttered_is_still_a_repetition() -> None:
     assert flagged("Prices rose in the 1970s.", "価格は1970年代に1970年代に上昇した。") != []
+
+
+def test_a_noun_said_again_as_its_own_modifier_is_a_stutter():
+    en = ("The court ruled that the developer had underestimated its impact on downstream "
+          "farmers and on an endangered frog.")
+    ja = "裁判所は、開発業者が下流の農家の農家や絶滅危惧種のカエルへの影響を過小評価したと判断した。"
+    assert flagged(en, ja) == ["農家や"]
+    assert flagged(en, "裁判所は、開発業者が下流の農家や絶滅危惧種のカエルへの影響を過小評価"
+                       "したと判断した。") == []
+
+
+def test_one_count_said_twice_in_a_clause_is_a_stutter_but_one_as_a_whole_is_not():
+    en = "The yard plans to add about 450 workers over the next two years."
+    assert flagged(en, "同社は今後2年間で約450人の従業員を約450人増やす計画だ。") == ["約450人"]
+    assert flagged(en, "同社は今後2年間で従業員を約450人増やす計画だ。") == []
+    # ひとつになって…ひとつの王国: "as one", then "one kingdom"
+    assert flagged("The South will unite with the North in one kingdom.",
+                   "南は北とひとつになってひとつの王国になる。") == []

@@ -485,3 +485,14 @@ def test_a_company_chairman_is_no_president_and_a_group_chair_may_be_its_represe
     assert flagged("Colin Ashworth, chair of the campaign group Fair Fares Now, said fares "
                    "were too high.", "市民団体「フェア・フェアーズ・ナウ」のコリン・アシュワース代表は、"
                    "運賃が高すぎると述べた。") == []
+
+
+def test_titles_of_clubs_communes_and_word_for_word_renderings() -> None:
+    """A club's director as 役員; a commune's president as its 首長; the chief executive of
+    a retailers' council as 最高経営責任者 (word for word), also where the name comes back."""
+    assert flagged("Police arrested a former club director, Tiago Mendonça, last week.",
+                   "警察は先週、元クラブ役員のティアゴ・メンドンサ容疑者を逮捕した。") == []
+    assert flagged("The commune's president, Raphaël Berclaz, said residents were calm.",
+                   "コミューン首長のラファエル・ベルクラ氏は、住民は冷静だったと述べた。") == []
+    assert flagged("Daniel Koh, chief executive of the Auckland Retail Council, warned shops.",
+                   "オークランド小売協議会のダニエル・コー最高経営責任者は、商店に警告した。") == []

@@ -92,6 +92,9 @@ def _countries_put(tokens: Sequence[japanese.Token], pair: AlignedPair, st: Name
                 after.surface) >= 2 and japanese.has_kanji(after.surface) and \
                 _may_name_a_body(after.surface):
             continue
+        if after is not None and after.start == tok.end and after.surface == "領":
+            continue  # ノルウェー領スバールバル諸島: the country a territory belongs to,
+            # a translator's gloss of the place after it
         countries = countries_rendered_by(tok.surface)
         start, end = pair.mt_start + tok.start, pair.mt_start + tok.end
         if not countries or (start, end) in flagged or inside_word(text, start, end):

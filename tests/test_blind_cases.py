@@ -28,7 +28,8 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "steam-locomotive-first-run", "childrens-book-prize", "honeybee-conservation",
          "community-radio-anniversary", "village-bakery-award", "chapel-reopening",
          "robotics-team-win", "lifeboat-200th-rescue", "artefact-return", "library-centenary",
-         "youth-choir-tour")
+         "youth-choir-tour", "wildlife-photo-award", "heritage-tram",
+         "cricket-club-anniversary", "coding-club")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can).
@@ -43,7 +44,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 188
+    assert len(names) == 204
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -288,6 +289,17 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("youth-choir-tour", "NAM004", ""),
     ("heat-admissions", "NAM002", "アランダ氏"),
     ("governor-corruption-trial", "TTL001", "主任検察官"),
+    # (writers V2 to Y2) ノルウェー領スバールバル諸島 (a clean article); 1時間もたたずに for
+    # "within an hour" (a clean article); a club director as 役員, a commune's president as
+    # 首長, a retail council's chief executive as 最高経営責任者; "the latest in a series"
+    ("wildlife-photo-award", "NAM007", ""),
+    ("wildlife-photo-award", "NAM002", ""),
+    ("wildlife-photo-award", "MIS002", ""),
+    ("heritage-tram", "MIS002", ""),
+    ("referee-scandal", "TTL001", "クラブ役員"),
+    ("glacier-collapse", "TTL001", "首長"),
+    ("privacy-law", "TTL001", "最高経営責任者"),
+    ("mining-cfo-arrest", "SCR007", ""),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:
@@ -352,6 +364,11 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("hydro-drought", "TTL001", "エネルギー庁長官"),
     ("airline-ceo", "TTL001", "社長"),
     ("water-main-burst", "MIS001", "缶を道の先に蹴飛ばし"),
+    # (writers V2 to Y2's round) a noun said again around の; a count said twice in a clause
+    ("river-dam-ruling", "REP001", "農家や"),
+    ("shipyard-cruise-order", "REP001", "約450人"),
+    # ", and that engineers were also checking a nearby bridge for damage" dropped whole
+    ("tanker-crash-motorway", "OMI001", "必要がある"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -260,7 +260,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 32
+    version: ClassVar[int] = 33
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -629,7 +629,7 @@ class ScrambledCheck(BaseCheck):
                      if there.words[k].kind != "number" and not at_home.covered(k)}
             if len(moved) < MIN_MOVED_WORDS - 1:
                 continue
-            if _boundary_shift(lex, clauses, ci, (own_ja, other_ja), at_home):
+            if _boundary_shift(lex, clauses, ci, (own_ja, other_ja), at_home, there):
                 continue  # one sentence's end carried into the next, in order
             a, b = lex.units[chunk[0]].start, lex.units[chunk[-1]].end
             words = ", ".join(sorted({there.words[k].text for k in moved}))
@@ -658,14 +658,15 @@ MIN_NEIGHBOUR_COVERAGE = 0.2
 
 def _boundary_shift(lex: Lexicon, clauses: Sequence[Sequence[int]], ci: int,
                     sides: tuple[Sequence[tuple[str, int, int]], Sequence[tuple[str, int, int]]],
-                    at_home: Lexicon) -> bool:
+                    at_home: Lexicon, there: Lexicon) -> bool:
     """True when clause ``ci`` of a Japanese sentence renders the adjacent English sentence
     because the translator drew the sentence boundary elsewhere, keeping the order: the
     clause sits at the edge facing that sentence, with nothing of its own sentence between
     them ("The storm hit the coast on Monday and then moved north. By Tuesday the rain had
     stopped." → 嵐は月曜日に海岸を襲った。その後北へ移動し、火曜日までには雨は止んでいた。),
     and the neighbour's own Japanese still renders its
-    sentence (``MIN_NEIGHBOUR_COVERAGE``). A clause carried into the middle or to the far
+    sentence (``MIN_NEIGHBOUR_COVERAGE`` of the words this sentence's Japanese, ``there``,
+    does not render). A clause carried into the middle or to the far
     end of a sentence, or traded for the neighbour's content, reads in the wrong place."""
     own_ja, other_ja = sides
     if other_ja[0][2] == own_ja[-1][2] + 1:
@@ -676,7 +677,10 @@ def _boundary_shift(lex: Lexicon, clauses: Sequence[Sequence[int]], ci: int,
         return False
     if any(lex.unit_links(u) for c in between for u in c if not _light_unit(lex.units[u])):
         return False
-    words = [k for k, w in enumerate(at_home.words) if w.kind != "number"]
+    # the neighbour's words this sentence does not take along (練習は9月に始まった。 keeps
+    # "began" and "September" of "Rehearsals began in September, and the choir, whose
+    # youngest member is 16 and oldest is 89, holds no auditions.": the rest came over)
+    words = [k for k, w in enumerate(at_home.words) if not there.covered(k)]
     return bool(words) and (sum(at_home.covered(k) for k in words)
                             >= MIN_NEIGHBOUR_COVERAGE * len(words))
 

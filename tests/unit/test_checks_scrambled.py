@@ -765,3 +765,16 @@ def test_the_object_of_a_verb_of_causing_made_its_cause_is_flagged() -> None:
     assert flagged("The report said he had ignored two warnings from the force's head of "
                    "standards.", "報告書は、同氏が警察の監察部門トップからの2度の警告を無視した"
                    "と指摘した。") == []
+
+
+def test_a_sentence_boundary_moved_before_most_of_its_sentence_moves_no_clause() -> None:
+    """"Rehearsals began in September, and the choir, whose youngest member is 16 and oldest
+    is 89, holds no auditions. Anyone … is welcome" → 練習は9月に始まった。最年少16歳、最年長
+    89歳の団員を抱える同合唱団にはオーディションがなく、…歓迎だ: the first Japanese sentence
+    keeps what the second does not take (began, September), a boundary drawn elsewhere."""
+    en = ("Rehearsals began in September, and the choir, whose youngest member is 16 and "
+          "oldest is 89, holds no auditions. Anyone who can come to practice on Wednesday "
+          "evenings is welcome, Ms Pryce said.")
+    ja = ("練習は9月に始まった。最年少16歳、最年長89歳の団員を抱える同合唱団にはオーディションが"
+          "なく、水曜夜の練習に参加できる人なら誰でも歓迎だとプライスさんは話した。")
+    assert [c for c, _ in flagged(en, ja) if c == "SCR006"] == []

@@ -29,7 +29,8 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "community-radio-anniversary", "village-bakery-award", "chapel-reopening",
          "robotics-team-win", "lifeboat-200th-rescue", "artefact-return", "library-centenary",
          "youth-choir-tour", "wildlife-photo-award", "heritage-tram",
-         "cricket-club-anniversary", "coding-club")
+         "cricket-club-anniversary", "coding-club", "choir-charity-concert", "coral-nursery",
+         "blind-marathon-runner", "school-tree-planting-record")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can).
@@ -44,7 +45,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 204
+    assert len(names) == 220
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -300,6 +301,9 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("glacier-collapse", "TTL001", "首長"),
     ("privacy-law", "TTL001", "最高経営責任者"),
     ("mining-cfo-arrest", "SCR007", ""),
+    # (writers Z2 to C3) a sentence boundary drawn before most of its sentence (a clean
+    # article)
+    ("choir-charity-concert", "SCR006", ""),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:

@@ -138,7 +138,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 31
+    version: ClassVar[int] = 32
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -307,8 +307,11 @@ class OmissionCheck(BaseCheck):
         # of its words rendered, not counting the facts looked for (a short sentence that
         # lost its one name would fail the test by that name alone)
         lost = [(f.start, f.end) for f in facts if f.missing]
+        # (a light word, "per cent", "said", counts only when rendered: ％ renders "per
+        # cent" unlinked)
         rest = [k for k, w in enumerate(lex.words)
-                if not any(a <= w.start < b for a, b in lost)]
+                if not any(a <= w.start < b for a, b in lost)
+                and (lex.covered(k) or not _is_light(w))]
         if sum(lex.covered(k) for k in rest) < MIN_RENDERED_FOR_PHRASES * len(rest):
             return
         # a fact one sentence away (the alignment may be a sentence off, or the translator
@@ -330,7 +333,8 @@ class OmissionCheck(BaseCheck):
                 continue  # in a clause OMI001 reported missing
             # 同氏, 同国, 同額, 彼女 (or the surname alone) for what the article gave before
             if not phrase.repeated and excuses.said_before(pair.reference, phrase, earlier) and (
-                    excuses.refers_back(own_ja) or excuses.full_name_rendered(
+                    excuses.refers_back(own_ja, areas=phrase.kinds == {"name"})
+                    or excuses.full_name_rendered(
                         pair.reference, phrase, earlier, lex.names)):
                 continue
             if phrase.kinds == {"name"} and not phrase.repeated \
@@ -383,6 +387,10 @@ class OmissionCheck(BaseCheck):
             # unless the clause is the name alone ("In Germany, ...")
             u = place.head_unit(phrase, lex, (0, len(pair.reference)), owned,
                                  pair.reference)
+        if u is None and place.trails(phrase, lex, pair.reference):
+            u = place.trailing_anchor(phrase, lex, pair.reference)
+            if u is not None:
+                return place.gap_span(lex.units, place.last_predicate(lex.units, u))
         if u is None:
             return None
         if place.trails(phrase, lex, pair.reference):

@@ -22,14 +22,39 @@ from .omitted_facts import MissingPhrase, bare_name, sounds_like
 _REFERRING_PREFIXES = frozenset("同当両") & wordlists.deictic_prefixes()
 
 
-def refers_back(japanese_text: str) -> bool:
+def refers_back(japanese_text: str, areas: bool = False) -> bool:
     """Whether the Japanese of the pair refers to something named before (同氏, 同国, 当局,
-    彼女): a name the English repeats may stand there."""
-    for t in japanese.tokenize(japanese_text):
+    彼女): a name the English repeats may stand there. With ``areas``, an area noun opening
+    a compound counts too (州最高裁 for "the Supreme Court of British Columbia", said
+    before): for a place's name, not for a value."""
+    toks = japanese.tokenize(japanese_text)
+    for i, t in enumerate(toks):
         if t.pos1 == "代名詞" or (t.pos1 == "名詞" and len(t.surface) >= 2
                                  and t.surface[0] in _REFERRING_PREFIXES):
             return True
+        if areas and _bare_area(toks, i):
+            return True
     return False
+
+
+#: One-kanji nouns of an administrative area that, opening a compound with no place name
+#: before them, mean the area the article is about (州最高裁 "the province's Supreme Court",
+#: 市議会 "the city council", 県警 "the prefectural police").
+_AREA_NOUNS = frozenset("州県市町村省")
+
+
+def _bare_area(toks: Sequence[japanese.Token], i: int) -> bool:
+    """Whether token ``i`` is an area noun (:data:`_AREA_NOUNS`) opening a compound, with
+    no place name joined before it (オハイオ州知事 names its state)."""
+    t = toks[i]
+    if t.surface not in _AREA_NOUNS or t.pos1 != "名詞" or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    if nxt.start != t.end or nxt.pos1 not in {"名詞", "接尾辞"}:
+        return False
+    prev = toks[i - 1] if i else None
+    return prev is None or prev.end != t.start or prev.pos3 == "人名" or (
+        prev.pos1 not in {"名詞", "接頭辞"})
 
 
 #: A definite article, and at most two words, before a phrase that modifies a noun: "the

@@ -403,6 +403,18 @@ def trails(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
     return any(w.end <= comma and lex.links[k] for k, w in enumerate(lex.words))
 
 
+def trailing_anchor(phrase: MissingPhrase, lex: Lexicon, reference: str) -> int | None:
+    """For a phrase that :func:`trails` its sentence and has no rendered head ("…18 per
+    cent of respondents said they had visited, *compared with 41 per cent* of those over
+    55"): the last Japanese unit rendering a word of its English sentence before it, whose
+    sentence's predicate is where the phrase was dropped; None when no word is rendered."""
+    lo = next((m.start() for m in ENGLISH_SENTENCE.finditer(reference)
+               if m.start() <= phrase.start < m.end()), 0)
+    linked = [u for k, w in enumerate(lex.words) if lo <= w.start and w.end <= phrase.start
+              for u in lex.links[k]]
+    return max(linked) if linked else None
+
+
 def last_predicate(units: Sequence[JaUnit], u: int) -> int:
     """The last verb or adjective of unit ``u``'s sentence (``u`` when it has none)."""
     sent = units[u].sentence

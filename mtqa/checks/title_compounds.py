@@ -107,18 +107,43 @@ def compounds(text: str, base: int = 0) -> list[Compound]:
             out.extend(_split_run(list(run), text, base))
         run.clear()
 
+    joined = _joined_name_parts(toks)
     for i, tok in enumerate(toks):
         contiguous = not run or run[-1].end == tok.start
-        if _nominal(tok) and contiguous and not _is_name_token(tok):
+        if _nominal(tok) and contiguous and not _is_name_token(tok) and i not in joined:
             run.append(tok)
         else:
             flush()
-            if _nominal(tok) and not _is_name_token(tok):
+            if _nominal(tok) and not _is_name_token(tok) and i not in joined:
                 run.append(tok)
             elif (last := _word_after_name(tok, toks[i + 1] if i + 1 < len(toks) else None)):
                 run.append(last)
     flush()
     return out
+
+
+#: The double hyphen Japanese writes between the parts of a double-barrelled name
+#: (トラン＝ウィットフォード for "Tran-Whitford").
+_NAME_JOINERS = frozenset({"＝", "=", "゠"})
+
+
+def _joined_name_parts(toks: Sequence[japanese.Token]) -> frozenset[int]:
+    """Indices of the katakana tokens that continue a name after a name joiner
+    (:data:`_NAME_JOINERS`): トラン＝ウィット|フォード reads as two dictionary words
+    (ウィット "wit", フォード "Ford"), which are the name's, not a title's modifier
+    (ウィットフォード副知事 is the deputy governor named Tran-Whitford)."""
+    out: set[int] = set()
+    for i in range(1, len(toks) - 1):
+        joiner, before = toks[i], toks[i - 1]
+        if joiner.surface not in _NAME_JOINERS or before.end != joiner.start \
+                or not japanese.is_katakana(before.surface):
+            continue
+        j, end = i + 1, joiner.end
+        while j < len(toks) and toks[j].start == end and japanese.is_katakana(toks[j].surface):
+            out.add(j)
+            end = toks[j].end
+            j += 1
+    return frozenset(out)
 
 
 def _word_after_name(tok: japanese.Token, nxt: japanese.Token | None) -> japanese.Token | None:

@@ -138,7 +138,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 25
+    version: ClassVar[int] = 26
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -236,6 +236,9 @@ class TitleCheck(BaseCheck):
                 and c.end <= rs
                 or _ADJACENT_GAP.match(seg[re_ - pair.mt_start : c.core_start - pair.mt_start])
                 and re_ <= c.core_start
+                # (qualifiers between: トラン＝ウィットフォード副知事, ラヴロフ元外相)
+                or _ADJACENT_GAP.match(seg[re_ - pair.mt_start : c.start - pair.mt_start])
+                and re_ <= c.start
                 # (a dotted run read on into the title: ペッテル・オースラン・エネルギー庁長官)
                 or rs < c.start < re_ and seg[c.start - pair.mt_start - 1] == "・"
                 for rs, re_ in name_runs

@@ -36,6 +36,9 @@ _JA_NOT_NEGATION = (
     # "do not mind" is "may" (何をされても構いません "do whatever you want"); polite
     # forms are read with ません as ない (構いない)
     "構わな", "かまわな", "構いな", "かまいな",
+    # "unless", "until": a condition (改善しない限り戻らない "would not return until the
+    # company improved"), not a second negated predicate
+    "ない限り", "ないかぎり",
 )
 #: What may follow the negation of an elliptical obligation to the end of its sentence
 #: (修理しないと！, 覚えておかないとね。: ～ないと with いけない left unsaid means "must").

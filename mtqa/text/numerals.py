@@ -70,6 +70,17 @@ _EN_IMPLIED = {
 #: Words whose number Japanese may write in another unit as well: a fortnight is 14 days
 #: or 2 weeks (2週間).
 _EN_ALSO = {"fortnight": 2, "fortnights": 2}
+#: A count of months that Japanese may give in years: "the twelve months to June" is
+#: 6月までの1年間, "18 months" 1年半 (a whole or half number of years).
+_MONTHS_AFTER = re.compile(r"[\s-]*months?\b", re.I)
+
+
+def _in_years(value: float, text: str, start: int, end: int, q: str
+              ) -> list[Quantity]:
+    """The same count in years when months follow it and it makes whole or half years."""
+    if value <= 0 or value % 6 or not _MONTHS_AFTER.match(text, end):
+        return []
+    return [Quantity(value / 12, "num", start, end, text[start:end], qualifier=q)]
 _EN_SCALE = EN_SCALES
 _MONTHS = months()
 _MONTH_ABBR = month_abbreviations()
@@ -362,6 +373,7 @@ def _en_digit_numbers(text: str) -> list[Quantity]:
             begin -= len(window) - neg.start()
         out.append(Quantity(value, "num", begin, end, text[begin:end], qualifier=q,
                             unit=_imperial_unit(text[end:])))
+        out += _in_years(value, text, begin, end, q)
     return out
 
 
@@ -392,6 +404,7 @@ def _en_word_numbers(text: str) -> list[Quantity]:
         q = _qualifier(text[: m.start()])
         out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q,
                             unit=_imperial_unit(text[end:])))
+        out += _in_years(value, text, m.start(), end, q)
         if m.group(3) and m.group(3).lower() in _EN_ALSO:
             out.append(Quantity(_EN_ALSO[m.group(3).lower()], "num", m.start(), end,
                                 text[m.start() : end], qualifier=q))

@@ -518,3 +518,13 @@ def test_within_an_hour_and_a_short_title_license_a_negation() -> None:
                    "初乗車の乗車券は1時間もたたずに売り切れた。") == []
     assert flagged('The image, titled "Holding Still", was taken by Ingrid Solheim.',
                    "作品名は「じっと、動かずに」。撮影したのはイングリッド・ソルハイムさんだ。") == []
+
+
+def test_unless_rendered_by_nai_kagiri_is_no_second_negation() -> None:
+    """"would not return until the company improved its offer" → 改善しない限り職場に
+    戻らない: one negation in each, the condition is no reversed polarity."""
+    en = ("The union's president said members would not return until the company improved "
+          "its offer of a 4 per cent pay rise.")
+    ja = ("労働組合の委員長は、会社側が4%の賃上げという提示内容を改善しない限り、組合員は職場に"
+          "戻らないと述べた。")
+    assert [c for c, _ in flagged(en, ja)] == []

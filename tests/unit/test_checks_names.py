@@ -1224,3 +1224,15 @@ def test_the_country_a_territory_belongs_to_is_a_gloss():
           "archipelago has won the Grand Prize.")
     ja = "ノルウェー領スバールバル諸島で吹雪に耐えて身を丸めるホッキョクギツネの写真がグランプリに選ばれた。"
     assert flagged([(en, ja)]) == []
+
+
+def test_each_part_of_a_double_barrelled_name_renders_it() -> None:
+    """トラン of トラン＝ウィットフォード renders "Tran" of "Linh Tran-Whitford", not a
+    misspelt トロント named elsewhere."""
+    pairs = [
+        ("The museum in Toronto will stay open late.", "トロントの博物館は夜遅くまで開館する。"),
+        ("Toronto's deputy mayor, Linh Tran-Whitford, said the council would follow it.",
+         "リン・トラン＝ウィットフォード副市長は、市として注視すると述べた。"),
+        ("Toronto has other venues.", "トロントにはほかの施設もある。"),
+    ]
+    assert flagged(pairs) == []

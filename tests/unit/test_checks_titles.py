@@ -496,3 +496,17 @@ def test_titles_of_clubs_communes_and_word_for_word_renderings() -> None:
                    "コミューン首長のラファエル・ベルクラ氏は、住民は冷静だったと述べた。") == []
     assert flagged("Daniel Koh, chief executive of the Auckland Retail Council, warned shops.",
                    "オークランド小売協議会のダニエル・コー最高経営責任者は、商店に警告した。") == []
+
+
+def test_a_double_barrelled_name_is_no_part_of_the_title_after_it() -> None:
+    """トラン＝ウィットフォード: UniDic reads ウィット and フォード as words; after ＝ they are
+    the name's, so 副知事 stands by the name, and is no deputy mayor's title."""
+    c = [x for x in compounds("リン・トラン＝ウィットフォード副知事は述べた。") if x.head == "知事"]
+    assert [(x.surface, x.core) for x in c] == [("副知事", "知事")]
+    en = ("Toronto's deputy mayor, Linh Tran-Whitford, who chairs the city's culture "
+          "committee, said the council would follow the trial closely.")
+    ja = ("市の文化委員会の委員長を務めるリン・トラン＝ウィットフォード副知事は、市として試行の"
+          "行方を注視すると述べた。")
+    assert [(t, s) for t, s, _ in flagged(en, ja)] == [("知事", "major")]
+    ja = ja.replace("副知事", "副市長")
+    assert flagged(en, ja) == []

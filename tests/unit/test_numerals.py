@@ -254,3 +254,12 @@ def test_a_fortnight_is_fourteen_days_or_two_weeks():
 def test_the_turn_of_the_century_is_a_year():
     # 2000年前後 (or 1900年) for "at the turn of the century"
     assert {1900, 2000} <= set(_values("more than 60,000 at the turn of the century"))
+
+
+def test_a_count_of_months_is_read_in_years_too() -> None:
+    """"the twelve months to June" is 6月までの1年間, "18 months" 1年半; ten months are
+    no whole or half number of years."""
+    assert {12, 1} <= set(_values("in the twelve months to June"))
+    assert {18, 1.5} <= set(_values("over the past 18 months"))
+    assert 10 / 12 not in _values("for ten months")
+    assert _values("12 metres") == [12]

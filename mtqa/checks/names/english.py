@@ -189,6 +189,13 @@ def name_candidates(names: Sequence[EnglishName]) -> dict[str, str]:
             for j in range(i + 1, min(len(ws), i + MAX_JOINED_WORDS) + 1):
                 key = "".join(fold(w) for w in ws[i:j])
                 out.setdefault(key, " ".join(ws[i:j]))
+        # each part of a double-barrelled name ("Tran-Whitford": Japanese writes
+        # トラン＝ウィットフォード, two parts), when each is capitalised
+        for w in ws:
+            parts = w.split("-")
+            if len(parts) > 1 and all(len(p) > 1 and p[:1].isupper() for p in parts):
+                for p in parts:
+                    out.setdefault(fold(p), p)
     return out
 
 

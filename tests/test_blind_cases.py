@@ -30,7 +30,8 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "robotics-team-win", "lifeboat-200th-rescue", "artefact-return", "library-centenary",
          "youth-choir-tour", "wildlife-photo-award", "heritage-tram",
          "cricket-club-anniversary", "coding-club", "choir-charity-concert", "coral-nursery",
-         "blind-marathon-runner", "school-tree-planting-record")
+         "blind-marathon-runner", "school-tree-planting-record", "electoral-boundary-review",
+         "copper-price-record", "school-phone-ban", "peat-bog-restoration")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can).
@@ -45,7 +46,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 220
+    assert len(names) == 236
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -373,6 +374,17 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("shipyard-cruise-order", "REP001", "約450人"),
     # ", and that engineers were also checking a nearby bridge for damage" dropped whole
     ("tanker-crash-motorway", "OMI001", "必要がある"),
+    # (writers D3 to G3) a deputy mayor as 副知事 beside a double-barrelled name; ",
+    # compared with 41 per cent of those over 55" dropped at the end of its sentence
+    ("museum-late-opening", "TTL001", "知事"),
+    ("museum-late-opening", "OMI002", "34歳の回答者ではわずか18％にとどまった"),
+    # a chipmaker's chief executive as a government's 行政長官; a regional medical officer
+    # as a military 将校; "Councillor" as カウンセラー, "counsellor" (also in writer G's
+    # ferry-storm-suspension, measured long before)
+    ("chip-plant-subsidy", "TTL001", "行政長官"),
+    ("tick-encephalitis-warning", "TTL001", "医療将校"),
+    ("cardiff-night-bus-trial", "TTL001", "カウンセラー"),
+    ("ferry-storm-suspension", "TTL001", "カウンセラー"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -138,7 +138,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 26
+    version: ClassVar[int] = 27
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -316,7 +316,8 @@ class TitleCheck(BaseCheck):
         # ウィットロック): one capitalised word after it, and its katakana joined to the
         # surname's by ・
         given = is_given_name(m.text) and _ONE_NAME_AFTER.match(pair.reference, m.end)
-        for word, start in _sense_words(english, seg):
+        for word, start, why in [(w, s, "sense") for w, s in _sense_words(english, seg)] + [
+                (w, s, "paronym") for w, s in _paronym_words(english, seg)]:
             if word in licensed or any(word in r for r in m.entry.renderings):
                 continue
             if given and seg.startswith("・", start + len(word)):
@@ -332,13 +333,14 @@ class TitleCheck(BaseCheck):
                 severity="major",
                 message=(
                     f"'{m.text}' rendered as {word}" + (f" ({meaning})" if meaning else "")
-                    + ", another sense of the word; expected "
-                    + " or ".join(m.entry.renderings[:2])
+                    + (", another sense of the word" if why == "sense"
+                       else ", a word that only looks like it")
+                    + "; expected " + " or ".join(m.entry.renderings[:2])
                 ),
                 pair=pair,
                 code="TTL001",
                 evidence={"english": m.text, "expected": "|".join(m.entry.renderings),
-                          "evidence": "sense"},
+                          "evidence": why},
             )
             return
 
@@ -977,6 +979,44 @@ def _sense_words(english: str, seg: str) -> list[tuple[str, int]]:
             if tok is not None and hit.end() in ends and tok.pos1 == "名詞":
                 out.append((h, hit.start()))
     return out
+
+
+def _spelling_key(word: str) -> str:
+    """``word`` with doubled letters made single and -our spelt -or (counsellor and
+    counselor, honour and honor are one word)."""
+    return re.sub(r"(.)\1", r"\1", word.lower()).replace("our", "or")
+
+
+def _paronym_words(english: str, seg: str) -> list[tuple[str, int]]:
+    """Katakana loanwords of ``seg`` whose JMdict gloss is an English word spelt nearly
+    like the one-word title ``english``, but another word: カウンセラー "counsellor" for
+    "Councillor" (two letters apart, once doubled letters and -our/-or are set aside, and
+    sharing their first four letters)."""
+    if " " in english or len(english) < 6:
+        return []
+    key = _spelling_key(english)
+    out = []
+    for t in japanese.tokenize(seg):
+        if t.pos1 != "名詞" or len(t.surface) < 3 or not japanese.is_katakana(t.surface):
+            continue
+        for g in jmdict.glosses(japanese.normalize(t.surface), 2):
+            if " " in g or g.lower()[:4] != english.lower()[:4]:
+                continue
+            other = _spelling_key(g)
+            if other != key and _edit_distance(other, key) <= 2:
+                out.append((t.surface, t.start))
+                break
+    return out
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def _unknown_word(run: str) -> bool:

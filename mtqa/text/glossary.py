@@ -31,7 +31,7 @@ from . import jmdict
 from .countries import country_forms, is_country_form
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 8
+GLOSSARY_VERSION = 9
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -625,6 +625,9 @@ class Organisations:
                     out.append((i, i + n, STATE))
                     break
                 kind = self.cues.get(tuple(keys[i : i + n]))
+                if kind is None and n == 1 and _product_maker(keys[i]) \
+                        and "company" in self.kinds():
+                    kind = "company"
                 if kind:
                     out.append((i, i + n, kind))
                     break
@@ -658,7 +661,12 @@ class Organisations:
             c[2] == STATE and c[0] == first_of + 1 for c in cues
         ):
             return "central_bank"
-        return (head[-1] if head else cues[0])[2]
+        if head:
+            return head[-1][2]
+        # the head noun names no kind ("the Kalmar branch of the Swedish Pensioners'
+        # Association"): the organisation named after it, not a country inside its name
+        bodies = [c for c in cues if c[2] != STATE]
+        return (bodies[0] if bodies else cues[0])[2]
 
     def _before(self, before: str) -> str | None:
         """Kind named by the words right before a title, nearest first ("Rwanda President",
@@ -686,6 +694,29 @@ class Organisations:
         hi = end.start() + 1 if end else len(text)
         kinds = {k for _, _, k in self.cue_kinds(_PHRASE_WORD.findall(text[lo:hi]))}
         return STATE if kinds == {STATE} else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _product_maker(word: str) -> bool:
+    """Whether ``word`` names a manufacturer: "carmaker" and "automaker", which WordNet
+    files as groups, or a word WordNet does not know, made of "maker" after a noun WordNet
+    knows mostly as a thing made or sold ("chipmaker", "toymaker", "drugmaker").
+    "lawmaker", "filmmaker", "watchmaker" are people; "policymaker" makes no product."""
+    from . import wordnet
+
+    if not word.endswith("maker") or len(word) < 8:
+        return False
+    own = {s.lexname for s in wordnet.synsets_of(word)}
+    if own:
+        return own == {"noun.group"}
+    stem = word[: -len("maker")].rstrip("-")
+    kinds = [s.lexname for s in wordnet.synsets_of(stem) if s.pos == "n"]
+    things = sum(k in _THINGS for k in kinds)
+    return bool(kinds) and things > len(kinds) / 2
+
+
+#: WordNet's files of nouns for things made or sold ("chip", "toy", "steel", "wine").
+_THINGS = frozenset({"noun.artifact", "noun.substance", "noun.object", "noun.food"})
 
 
 def _portfolio_before(before: str) -> bool:

@@ -151,6 +151,10 @@ def test_every_kind_and_every_title_is_covered():
         # a country closing the name after the noun: an association's, not a state's
         ("Derek Osei, chairman of the installers' association Thermflow UK, spoke.", "club"),
         ("the trust's chairman spoke.", "club"),
+        # a branch of no known kind, of an association named after it with a country in
+        # its name: the association's
+        ("Maria Ekdahl, chair of the Kalmar branch of the Swedish Pensioners' Association, "
+         "said so.", "club"),
     ],
 )
 def test_holder_kind_from_the_english(english, kind):
@@ -179,11 +183,38 @@ def test_japanese_title_kinds_take_the_longest_title():
          "話者マイク・ジョンソンは下院が採決すると述べた。", "話者"),
         ("German Chancellor Olaf Scholz met the French president.",
          "ドイツのオラフ・ショルツ学長はフランス大統領と会談した。", "学長"),
+        # a loanword of a word spelt nearly like the title: "counsellor" for "Councillor"
+        ("Councillor Rhian Maddox said the city had woken up.",
+         "リアン・マドックス・カウンセラーは、市がようやく目を覚ましたと述べた。", "カウンセラー"),
     ],
 )
 def test_another_sense_of_the_title_is_flagged(en, ja, text):
     found = run_check("titles", Bead(en, ja))
     assert [(f.code, f.text) for f in found] == [("TTL001", text)]
+
+
+def test_a_manufacturer_named_by_its_product_is_a_company():
+    """"chipmaker Veltrion Microsystems", then "Veltrion's chief executive": a company's,
+    whose title 行政長官 (a government's chief executive) is not; "lawmaker" and
+    "policymaker" name people, no company."""
+    en = ("The government approved a subsidy for chipmaker Veltrion Microsystems. "
+          "Veltrion's chief executive, Daniel Ko, said production would start in 2028.")
+    found = run_check("titles", Bead(en, "政府は半導体メーカーのヴェルトリオン・マイクロシステムズへの"
+                                         "補助金を承認した。ヴェルトリオンのダニエル・コー行政長官は、"
+                                         "2028年に生産を始めると述べた。"))
+    assert [(f.code, f.text) for f in found] == [("TTL001", "行政長官")]
+    named = organisations().named_organisations(en)
+    assert named == {"Veltrion Microsystems": "company"}
+    assert organisations().named_organisations("They met lawmaker Anna Berg.") == {}
+
+
+def test_a_medical_officer_is_no_military_officer():
+    en = "The regional medical officer for Kalmar County, Dr Ingrid Lovgren, said so."
+    found = run_check("titles", Bead(en, "カルマル県の地域の医療将校であるイングリッド・ロヴグレン医師は"
+                                         "そう述べた。"))
+    assert [(f.code, f.text) for f in found] == [("TTL001", "医療将校")]
+    assert run_check("titles", Bead(en, "カルマル県の地域医務官イングリッド・ロヴグレン医師はそう"
+                                        "述べた。")) == []
 
 
 def test_right_sense_is_left_alone():

@@ -385,6 +385,9 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("tick-encephalitis-warning", "TTL001", "医療将校"),
     ("cardiff-night-bus-trial", "TTL001", "カウンセラー"),
     ("ferry-storm-suspension", "TTL001", "カウンセラー"),
+    # a clause said twice after an adverbial noun (毎晩全身を確認し、全身を確認し), also in
+    # writer J's taxi-app-fine (乗客は長年乗客は長年)
+    ("tick-encephalitis-warning", "REP001", "全身を確認し"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -294,6 +294,9 @@ def _joins(a: japanese.Token, b: japanese.Token) -> bool:
     """True when ``b`` continues a compound with ``a`` (ニューヨーク + 州, 集中 + 治療)."""
     if b.pos1 == "接尾辞" or a.pos1 == "接頭辞":
         return True
+    if a.pos3 == "副詞可能" and b.pos3 not in {"副詞可能", "助数詞可能"} and b.pos2 != "固有名詞" \
+            and len(b.surface) >= 2:
+        return False  # an adverbial noun before its clause's noun: 毎晩|全身を確認し
     return a.pos1 == "名詞" and b.pos1 == "名詞" and a.pos2 != "数詞" and b.pos2 != "数詞"
 
 
@@ -467,7 +470,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 17
+    version: ClassVar[int] = 18
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -419,3 +419,13 @@ def test_one_count_said_twice_in_a_clause_is_a_stutter_but_one_as_a_whole_is_not
     # ひとつになって…ひとつの王国: "as one", then "one kingdom"
     assert flagged("The South will unite with the North in one kingdom.",
                    "南は北とひとつになってひとつの王国になる。") == []
+
+
+def test_a_clause_said_twice_after_an_adverbial_noun() -> None:
+    """毎晩|全身を確認し: 毎晩 ("every evening") opens no compound with 全身, so the clause
+    said again after the comma is a repetition, one the English does not make."""
+    en = ("Officials advise people to check their whole body for ticks every evening and to "
+          "remove any they find.")
+    ja = "当局は、毎晩全身を確認し、全身を確認し、ダニを見つけたら取り除くことを勧めている。"
+    assert flagged(en, ja) == ["全身を確認し"]
+    assert flagged(en, ja.replace("全身を確認し、全身を確認し", "全身を確認し")) == []

@@ -47,6 +47,7 @@ from typing import ClassVar
 
 from ..text import japanese, jmdict, wordlists
 from ..text.numerals import (
+    EN_CARDINALS,
     EN_SCALES,
     MONEY_SCALE_ABBREVIATIONS,
     Quantity,
@@ -284,6 +285,38 @@ def _written_apart(seg: str, q: Quantity) -> list[float]:
             if b == (a + 1) % 10:
                 values.append(float(a + 1))
     return values
+
+
+#: A span of months written as a range (10～12月期 for "the three months to December").
+_MONTH_RANGE_END = re.compile(r"[～〜~\-－ー]([0-9０-９]{1,2})月")
+#: The length in months of a period the English names: "three months", "quarter", "half".
+_PERIOD_MONTHS = re.compile(r"\b(?:(\w+)[\s-]+months?|(quarter)|(half)[\s-]+(?:year))\b",
+                            re.I)
+
+
+def _period_start(q: Quantity, seg: str, en_q: Sequence[Quantity], reference: str) -> bool:
+    """True when ``q`` opens a range of months (10～12月期) whose last month the English
+    names, and whose length is a period the English gives ("the three months to
+    December", "the quarter to June", "the half year to September"): Japanese writes a
+    period by its months."""
+    m = _MONTH_RANGE_END.match(seg, q.end)
+    if m is None or not 1 <= q.value <= 12:
+        return False
+    last = int(m.group(1).translate(_DIGIT_MAP))
+    if not any(e.kind == "month" and e.value == last for e in en_q):
+        return False
+    span = (last - int(q.value)) % 12 + 1
+    for p in _PERIOD_MONTHS.finditer(reference):
+        if p.group(2):
+            n = 3
+        elif p.group(3):
+            n = 6
+        else:
+            word = p.group(1).lower()
+            n = int(word) if word.isdigit() else int(EN_CARDINALS.get(word, 0))
+        if n == span:
+            return True
+    return False
 
 
 #: A rate's base after a number (100万回の出発あたり, 10万人当たり): the English may give it once
@@ -648,7 +681,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 25
+    version: ClassVar[int] = 26
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -767,6 +800,8 @@ class NumberCheck(BaseCheck):
         if _same_power(q, seg, nums, pair.reference):
             return None
         if _match_minute(seg, q, nums):
+            return None
+        if _period_start(q, seg, en_q, pair.reference):
             return None
         if self._spare(q, neighbours, kinds={"num", "month"}):
             return None

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 
 from ..text import japanese, wordlists
 from ..text.english import stem
-from ..text.lexicon import RELATIVE_WORDS, Clause, JaUnit, Lexicon, stems_match
+from ..text.lexicon import LIGHT_WORDS, RELATIVE_WORDS, Clause, JaUnit, Lexicon, stems_match
 from ..text.numerals import EN_MONTHS
 from .omitted_facts import (
     CONTEXT_WORDS,
@@ -401,6 +401,23 @@ def trails(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
             phrase.end <= w.start < stop and lex.links[k] for k, w in enumerate(lex.words)):
         return False  # more is said after it, and rendered: the phrase is inside
     return any(w.end <= comma and lex.links[k] for k, w in enumerate(lex.words))
+
+
+def antecedent_unit(lex: Lexicon, clause: Clause, own: frozenset[int] | None
+                    ) -> int | None:
+    """For a relative clause most of whose words the Japanese does not render, the unit that
+    renders the word right before it (its antecedent: "West Africa, *which grows roughly
+    60 per cent of the world's supply*" → 西アフリカ, though 世界 renders "world's"
+    elsewhere); None when half its words or more are rendered (the clause is there, the
+    phrase alone is lost) or the antecedent is not."""
+    inside = [k for k, w in enumerate(lex.words) if clause.start <= w.start < clause.end
+              and w.text.lower() not in LIGHT_WORDS]
+    if not inside or 2 * sum(bool(lex.links[k]) for k in inside) >= len(inside):
+        return None
+    before = [k for k, w in enumerate(lex.words) if w.end <= clause.start]
+    if not before or not lex.links[before[-1]]:
+        return None
+    return nearest_link(lex, before[-1], own)
 
 
 def trailing_anchor(phrase: MissingPhrase, lex: Lexicon, reference: str) -> int | None:

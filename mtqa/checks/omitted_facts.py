@@ -778,6 +778,12 @@ def sounds_like(word: str, romaji: str) -> bool:
     bare = bare_name(word)
     if names_match(bare, romaji):
         return True
+    # a place the Japanese names as its own country does (ヨーテボリ, Göteborg, for
+    # "Gothenburg"): one of the other names WordNet gives it
+    place = re.sub(r"-[a-z]+$", "", bare)  # ("Gothenburg-born")
+    if any(reading_similarity(other, romaji) >= LOOSE_NAME_MIN
+           for other in wordnet.other_names(place)):
+        return True
     a, b = latin_key(bare), romaji_key(romaji)
     if len(a) <= 2:
         if a and a == b[: len(a)]:

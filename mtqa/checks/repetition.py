@@ -311,7 +311,16 @@ def _starts_phrase(toks: Sequence[japanese.Token], i: int) -> bool:
         return False
     if i > 0 and toks[i - 1].pos2 == "数詞" and toks[i - 1].end == toks[i].start:
         return False
+    if _after_decimal_point(toks, i):
+        return False  # 99 of 9.99ポンド: the decimals of a number
     return i == 0 or not _joins(toks[i - 1], toks[i])
+
+
+def _after_decimal_point(toks: Sequence[japanese.Token], i: int) -> bool:
+    """Whether token ``i`` is the decimals of a number UniDic cut at its point (9|.|99)."""
+    return (i >= 2 and toks[i].pos2 == "数詞" and toks[i - 1].surface in {".", "．"}
+            and toks[i - 2].pos2 == "数詞" and toks[i - 2].end == toks[i - 1].start
+            and toks[i - 1].end == toks[i].start)
 
 
 def _ends_phrase(toks: Sequence[japanese.Token], end: int) -> bool:
@@ -470,7 +479,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 18
+    version: ClassVar[int] = 19
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -632,6 +641,8 @@ class RepetitionCheck(BaseCheck):
                     continue  # (a longer phrase said again there was accepted)
                 if j > 0 and not toks[j - 1].is_punct and _joins(toks[j - 1], toks[j]):
                     continue  # the second one is part of a longer compound
+                if _after_decimal_point(toks, j):
+                    continue  # 99ポンドから11.99ポンド: the decimals of another number
                 if not _ends_phrase(toks, j + n):
                     continue
                 gap = toks[i + n : j]

@@ -95,13 +95,14 @@ _KANJI = "\u3400-\u9fff々"
 def renders_country(japanese_text: str, renderings: frozenset[str]) -> bool:
     """Whether ``japanese_text`` has one of a country's ``renderings``: a word of two or
     more characters anywhere, a one-kanji abbreviation (英, 米, 独) only opening a kanji
-    compound; a single Latin letter (J) never."""
+    or katakana compound (米国務長官, 米メディア企業, 英ロイター); a single Latin letter (J)
+    never."""
     for r in renderings:
         if len(r) >= 2:
             if r in japanese_text:
                 return True
         elif re.match(f"[{_KANJI}]", r) and re.search(
-                f"(?<![{_KANJI}]){re.escape(r)}[{_KANJI}・]", japanese_text):
+                f"(?<![{_KANJI}]){re.escape(r)}[{_KANJI}・\u30A1-\u30FA]", japanese_text):
             return True
     return False
 

@@ -60,8 +60,10 @@ _LATIN_RULES: tuple[tuple[str, str], ...] = (
     # Dutch ij is a vowel (Heijden ヘイデン), not the consonant j; l is silent in
     # English -alk/-olk (Walker ウォーカー, Falkland フォークランド, Folkestone)
     ("alk", "aK"), ("olk", "oK"), ("tsch", "S"), ("sch", "S"), ("tch", "S"), ("tzs", "S"),
-    # gh is silent in English -ight (Dwight ドワイト, Wright ライト, Brighton ブライトン)
-    ("ight", "iT"),
+    # gh is silent in English -ight (Dwight ドワイト, Wright ライト, Brighton ブライトン),
+    # -augh and -eigh (Vaughan ヴォーン, McNaughton マクノートン, Leigh リー, Creighton
+    # クレイトン); not in -ough, which is as often f (Gough ゴフ, Loughborough ラフバラ)
+    ("ight", "iT"), ("augh", "a"), ("eigh", "ei"),
     ("ij", "i"),
     ("sh", "S"), ("ch", "S"), ("zh", "S"), ("cz", "S"), ("cs", "S"), ("sz", "S"),
     ("zs", "S"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("ds", "S"), ("dj", "S"), ("ph", "B"),
@@ -117,10 +119,15 @@ def _classes(s: str, rules: tuple[tuple[str, str], ...], keep_h: bool = False) -
     return "".join(collapsed)
 
 
+#: English ew before a consonant or at the end says "yoo", with no w (Andrew アンドリュー,
+#: Bayview ベイビュー, Newton ニュートン); before a vowel the w is heard (Stewart スチュワート).
+_EW = re.compile(r"ew(?![aeiouy])")
+
+
 @functools.lru_cache(maxsize=65536)
 def latin_key(name: str) -> str:
     """Phonetic key of a Latin-script name ("Zelenskyy" → "SRNSK")."""
-    return _classes(_fold(name), _LATIN_RULES)
+    return _classes(_EW.sub("iu", _fold(name)), _LATIN_RULES)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -299,9 +306,11 @@ def key_similarity(a: str, b: str) -> float:
     return max(0.0, 1.0 - d / max(len(a), len(b)))
 
 
-# English vowel spellings → the vowel katakana writes (Leeds リーズ, Moore ムーア).
+# English vowel spellings → the vowel katakana writes (Leeds リーズ, Moore ムーア, Vaughan
+# ヴォーン).
 _EN_VOWELS: tuple[tuple[str, str], ...] = (
-    ("ee", "i"), ("ea", "i"), ("ie", "i"), ("oo", "u"), ("ou", "u"), ("y", "i"),
+    ("augh", "o"), ("ew", "yu"), ("ee", "i"), ("ea", "i"), ("ie", "i"), ("oo", "u"),
+    ("ou", "u"), ("y", "i"),
 )
 
 

@@ -1236,3 +1236,9 @@ def test_each_part_of_a_double_barrelled_name_renders_it() -> None:
         ("Toronto has other venues.", "トロントにはほかの施設もある。"),
     ]
     assert flagged(pairs) == []
+
+
+def test_where_a_thing_comes_from_follows_a_place() -> None:
+    """カーディフ発ミュージカル ("the musical from Cardiff"): 発 follows places."""
+    pairs = [("Cardiff musical to transfer to West End", "カーディフ発ミュージカル、ウエストエンド進出へ")]
+    assert flagged(pairs) == []

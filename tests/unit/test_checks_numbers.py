@@ -495,3 +495,11 @@ def test_a_half_minute_is_thirty_seconds_and_hanging_is_no_fall():
           "half minutes.")
     ja = "ロボットはブロックの仕分け、スロープの登坂、バーへのぶら下がりを2分30秒以内にこなす必要があった。"
     assert flagged(en, ja) == []
+
+
+def test_a_period_of_months_may_be_written_as_its_months() -> None:
+    """"revenue in the three months to December" → 10～12月期の売上高: 10 opens the
+    range; a range the English's period does not make is still flagged."""
+    en = "Revenue in the three months to December climbed 11% to $3.2 billion."
+    assert flagged(en, "10～12月期の売上高は11%増の32億ドルだった。") == []
+    assert flagged(en, "9～12月期の売上高は11%増の32億ドルだった。") == [("9", "NUM001")]

@@ -642,3 +642,16 @@ def test_a_province_named_before_may_be_called_the_province() -> None:
           "報告書は、スタジアムを所有する市議会が、2019年の点検で亀裂が指摘されていたにも"
           "かかわらず対策を講じなかったことを批判した。")
     assert [c for c, _, _ in flagged(en, ja)] == ["OMI002"]
+
+
+def test_a_relative_clause_dropped_whole_is_placed_after_its_noun() -> None:
+    """", which grows roughly 60 per cent of the world's supply" is gone (世界 renders
+    "world's" elsewhere in the sentence): the omission is at 西アフリカ, the noun it
+    described, not at the predicate of the sentence."""
+    en = ("Global cocoa prices have more than doubled over the past two years after disease "
+          "cut harvests across West Africa, which grows roughly 60 per cent of the world's "
+          "supply.")
+    ja = "世界のカカオ価格は、病害で西アフリカ全域の収穫が落ち込んだことを受け、過去2年間で2倍以上に上昇した。"
+    found = flagged(en, ja)
+    assert [c for c, _, _ in found] == ["OMI002"]
+    assert "西アフリカ" in found[0][1] and "上昇" not in found[0][1]

@@ -37,3 +37,13 @@ def test_a_gloss_note_is_matched_as_written() -> None:
     assert "トルコ" in proper_headwords("Turkey")
     assert "七面鳥" not in proper_headwords("Turkey")
     assert "トルコ" in country_renderings(("Turkey", "Turkish"))
+
+
+def test_a_one_kanji_abbreviation_opens_a_katakana_compound_too() -> None:
+    """米メディア企業 ("US media group"), 英ロイター; not 米 alone nor before kana."""
+    from mtqa.text.countries import renders_country
+
+    us = next(iter(country_mentions("the US"))).renderings
+    assert renders_country("米メディア企業クレストラインの傘下", us)
+    assert renders_country("米国務長官", us)
+    assert not renders_country("米を炊く", us)

@@ -235,3 +235,21 @@ def test_a_silent_e_reading_adds_to_the_spelling_reading_and_takes_nothing_away(
     # Hale read as spelt (ハレ) still matches; Europe (two syllables) is no silent-e word
     assert name_similarity("Hale", "ハレ") >= 0.75
     assert name_similarity("Europe", "ヨーロッパ") >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("english", "kana"),
+    [
+        # gh silent in -augh and -eigh; ew before a consonant or at the end is "yoo"
+        ("Vaughan", "ヴォーン"), ("McNaughton", "マクノートン"), ("Leigh", "リー"),
+        ("Creighton", "クレイトン"), ("Bayview", "ベイビュー"), ("Andrew", "アンドリュー"),
+        ("Newton", "ニュートン"), ("Drew", "ドリュー"),
+    ],
+)
+def test_silent_gh_and_ew_are_heard_as_katakana_writes_them(english: str, kana: str) -> None:
+    assert name_similarity(english, kana) >= 0.75
+
+
+def test_ew_before_a_vowel_keeps_its_w() -> None:
+    assert latin_key("Stewart") == "STWRT"
+    assert latin_key("Andrew") == "NTR"

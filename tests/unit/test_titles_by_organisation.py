@@ -217,6 +217,12 @@ def test_a_medical_officer_is_no_military_officer():
                                         "述べた。")) == []
 
 
+def test_the_commissioner_heading_a_commission_is_its_chair():
+    """"The Electoral Commissioner" heads the electoral commission: 選挙管理委員長."""
+    en = "The Electoral Commissioner, Neil Harrowby, apologised to voters."
+    assert run_check("titles", Bead(en, "ニール・ハロウビー選挙管理委員長は有権者に謝罪した。")) == []
+
+
 def test_right_sense_is_left_alone():
     assert run_check("titles", Bead("Speaker Mike Johnson said the House would vote.",
                                     "マイク・ジョンソン下院議長は下院が採決すると述べた。")) == []

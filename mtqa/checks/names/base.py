@@ -5,6 +5,7 @@ names of a sentence pair its Japanese does not render (:meth:`NameCheckBase._unr
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -63,9 +64,11 @@ class NameCheckBase(BaseCheck):
             if not words or any(w in folded for w in words):
                 continue
             if len(words) == 1 and (words[0] in STOPWORDS or "'" in words[0]
-                                    or n.words[0].isupper() or (opens_sentence(ref, n.start)
+                                    or n.words[0].isupper()
+                                    or re.fullmatch(r"[A-Z]{2,}['’]?s", n.words[0])
+                                    or (opens_sentence(ref, n.start)
                                     and english_entry(words[0]).headwords)):
-                continue  # "I'm", an acronym (CRs), a word opening its sentence ("Because")
+                continue  # "I'm", an acronym (CRs, MPs), a word opening its sentence ("Because")
             if any(name_similarity_reaches(w, p.sound, DROPPED_LOOSE_SIM)
                    for w in words for p in parts):
                 continue

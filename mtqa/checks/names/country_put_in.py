@@ -23,13 +23,19 @@ from ...text.countries import (
 )
 from ...text.english import NEUTER, STOPWORDS
 from ...text.phonetic import name_similarity_reaches
-from ...text.wordnet import is_place, is_seat_of_government, synsets_of, what_holds
+from ...text.wordnet import (
+    is_place,
+    is_seat_of_government,
+    other_names,
+    synsets_of,
+    what_holds,
+)
 from ...types import AlignedPair, Finding
 from .. import Context
 from .base import NameCheckBase
 from .english import ends_longer_name, fold, is_person
 from .katakana import GLOSS_NOTE, KanaPart, in_compound, inside_word
-from .matching import MATCH_MIN
+from .matching import DROPPED_LOOSE_SIM, MATCH_MIN
 from .state import NameState, Tally
 
 
@@ -185,6 +191,8 @@ class CountriesPutIn(NameCheckBase):
             if n.text in st.located or is_place(n.text)]
         missing += fewer
         for start, end, countries in put:
+            if _country_of_next_place(text, end, pair, st, countries):
+                continue  # スウェーデンのヨーテボリ: the country of a place it renders
             away = [m for m in dict.fromkeys(missing) if not any(
                 mentions_country(what_holds(m), forms) for forms in countries) or (
                     is_place(m, adjectives=False) and not is_seat_of_government(m))]
@@ -200,3 +208,31 @@ class CountriesPutIn(NameCheckBase):
                 "one place put in place of another",
                 pair.reference, pair.index, english=away[0], other=name,
             )
+
+
+
+#: A katakana run (a name, its parts joined by ・).
+_KATAKANA_RUN = re.compile(r"[\u30A1-\u30FA\u30FC]+(?:[・･][\u30A1-\u30FA\u30FC]+)*")
+
+
+def _country_of_next_place(text: str, end: int, pair: AlignedPair, st: NameState,
+                           countries: Sequence[tuple[str, ...]]) -> bool:
+    """Whether the country word ending at ``end`` is followed (after の, or directly) by
+    the katakana of a place of the pair's English that WordNet puts in that country, under
+    its English name or another WordNet gives it (スウェーデンのヨーテボリ for "Gothenburg",
+    Göteborg): a translator names the country of a city for the reader, and puts no place
+    in place of another."""
+    run = _KATAKANA_RUN.match(text, end + (1 if text.startswith("の", end) else 0))
+    if run is None:
+        return False
+    for n in st.names:
+        if not pair.ref_start <= n.start < pair.ref_end:
+            continue
+        holds = what_holds(n.text)
+        if not holds or not any(mentions_country(holds, forms) for forms in countries):
+            continue
+        if any(name_similarity_reaches(w, run.group(), DROPPED_LOOSE_SIM)
+               for w in (n.text, *other_names(n.text))):
+            return True
+    return False
+

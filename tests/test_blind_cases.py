@@ -403,6 +403,9 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     # (writers H3 to K3) ", which grows roughly 60 per cent of the world's supply" dropped:
     # after the noun it described
     ("ghana-cocoa-farmgate-price", "OMI002", "病害と不安定な降雨で西アフリカ全域の"),
+    # "Climate Minister", "transport minister" as 牧師, a clergyman
+    ("norway-poland-subsea-cable", "TTL001", "牧師"),
+    ("sleeper-train-route", "TTL001", "牧師"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -138,7 +138,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 27
+    version: ClassVar[int] = 28
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -175,7 +175,7 @@ class TitleCheck(BaseCheck):
                                 _unexplained(kind, m, window_en, window_titles), offices)
             if cand is None:
                 if kind or m.entry.cap_only:
-                    yield from self._other_sense(m, pair, seg, text, licensed, flagged)
+                    yield from self._other_sense(m, pair, seg, text, licensed, flagged, gl)
                 continue
             if not cand.by_name and any(len(r) >= 2 and r in window_ja for r in renderings):
                 continue  # rendered in a neighbouring sentence: the alignment is off
@@ -306,7 +306,7 @@ class TitleCheck(BaseCheck):
 
     def _other_sense(
         self, m: TitleMatch, pair: AlignedPair, seg: str, text: str, licensed: set[str],
-        flagged: set[tuple[int, int]],
+        flagged: set[tuple[int, int]], gl: Glossary,
     ) -> Iterator[Finding]:
         """Another sense of the English title's word, taken from JMdict, in place of the
         title: 話者 or スピーカー ("one who speaks", "a loudspeaker") for "Speaker Mike
@@ -316,9 +316,17 @@ class TitleCheck(BaseCheck):
         # ウィットロック): one capitalised word after it, and its katakana joined to the
         # surname's by ・
         given = is_given_name(m.text) and _ONE_NAME_AFTER.match(pair.reference, m.end)
-        for word, start, why in [(w, s, "sense") for w, s in _sense_words(english, seg)] + [
-                (w, s, "paronym") for w, s in _paronym_words(english, seg)]:
-            if word in licensed or any(word in r for r in m.entry.renderings):
+        renderings = set(m.entry.renderings)
+        found = [(w, s, "sense") for w, s in _sense_words(english, seg)] + [
+            (w, s, "paronym") for w, s in _paronym_words(english, seg)]
+        # a title of several words ("Climate Minister") is read by its head word too (牧師,
+        # "a clergyman", for 気候牧師), where the glossary knows the head alone
+        head = gl.get(m.entry.key[-1]) if len(m.entry.key) > 1 else None
+        if head is not None:
+            renderings |= set(head.renderings)
+            found += [(w, s, "sense") for w, s in _sense_words(m.entry.key[-1], seg)]
+        for word, start, why in found:
+            if word in licensed or any(word in r for r in renderings):
                 continue
             if given and seg.startswith("・", start + len(word)):
                 continue

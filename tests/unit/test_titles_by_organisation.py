@@ -183,6 +183,9 @@ def test_japanese_title_kinds_take_the_longest_title():
          "話者マイク・ジョンソンは下院が採決すると述べた。", "話者"),
         ("German Chancellor Olaf Scholz met the French president.",
          "ドイツのオラフ・ショルツ学長はフランス大統領と会談した。", "学長"),
+        # another sense of the head word of a title of several words (牧師 for "minister")
+        ("Poland's Climate Minister, Tomasz Wierzbicki, called the deal a turning point.",
+         "ポーランドのトマシュ・ビエジュビツキ気候牧師は、この合意は転換点だと述べた。", "牧師"),
         # a loanword of a word spelt nearly like the title: "counsellor" for "Councillor"
         ("Councillor Rhian Maddox said the city had woken up.",
          "リアン・マドックス・カウンセラーは、市がようやく目を覚ましたと述べた。", "カウンセラー"),
@@ -224,6 +227,9 @@ def test_the_commissioner_heading_a_commission_is_its_chair():
 
 
 def test_right_sense_is_left_alone():
+    assert run_check("titles", Bead(
+        "Poland's Climate Minister, Tomasz Wierzbicki, called the deal a turning point.",
+        "ポーランドのトマシュ・ビエジュビツキ気候相は、この合意は転換点だと述べた。")) == []
     assert run_check("titles", Bead("Speaker Mike Johnson said the House would vote.",
                                     "マイク・ジョンソン下院議長は下院が採決すると述べた。")) == []
     assert run_check("titles", Bead("German Chancellor Olaf Scholz met Macron.",

@@ -669,6 +669,9 @@ def _country_facts(reference: str, renderings: Sequence[Rendering],
         if currency and any(currency_japanese(currency.group(1)) in r.text
                             for r in renderings):
             rendered = True
+        # the country written on the dollar sign ("US$6,000", "A$2.3 million") → ドル
+        if reference.startswith("$", c.end) and any("ドル" in r.text for r in renderings):
+            rendered = True
         end = c.end + 2 if reference[c.end : c.end + 2] in {"'s", "’s"} else c.end
         out.append(Fact(c.start, end, "name", not rendered))
     return out
@@ -698,12 +701,18 @@ def _identifier_kept(reference: str, start: int, end: int,
                for r in renderings)
 
 
+#: A word of half (半額 "half price", 半数, 半分, 半減): 50 per cent said as half.
+_HALF_WORD = re.compile(r"半(?:額|数|分|減|値)")
+
+
 def _quantity_in(q: Quantity, r: Rendering) -> bool:
     """English quantity ``q`` rendered in ``r`` (in a neighbour's Japanese only when the
     neighbour's English does not carry the value itself). "doubled" is rendered by 倍
-    alone too (倍増, 倍になった: 倍 without a numeral is twice)."""
+    alone too (倍増, 倍になった: 倍 without a numeral is twice), 50 by a word of half
+    (半額 for "a 50% discount")."""
     doubled = q.value == 2 and q.text.lower() in _MULTIPLIERS and _BARE_BAI.search(r.text)
-    if not (doubled or _quantity_rendered(q, r.quantities, r.values)):
+    halved = q.value == 50 and _HALF_WORD.search(r.text) is not None
+    if not (doubled or halved or _quantity_rendered(q, r.quantities, r.values)):
         return False
     return not r.english or not any(
         e.kind == q.kind and e.value == q.value for e in english_quantities(r.english))

@@ -101,10 +101,29 @@ def renders_country(japanese_text: str, renderings: frozenset[str]) -> bool:
         if len(r) >= 2:
             if r in japanese_text:
                 return True
-        elif re.match(f"[{_KANJI}]", r) and re.search(
-                f"(?<![{_KANJI}]){re.escape(r)}[{_KANJI}・\u30A1-\u30FA]", japanese_text):
+        elif re.match(f"[{_KANJI}]", r) and (re.search(
+                f"(?<![{_KANJI}]){re.escape(r)}[{_KANJI}・\u30A1-\u30FA]", japanese_text)
+                or _in_country_pair(japanese_text, r)):
             return True
     return False
+
+
+def _in_country_pair(japanese_text: str, r: str) -> bool:
+    """Whether the one-kanji abbreviation ``r`` is the second of a pair of them standing
+    as a word (豪比 "Australia and the Philippines", 日米, 米中)."""
+    pairs = _abbreviations()
+    for m in re.finditer(f"(?<![{_KANJI}])([{_KANJI}]){re.escape(r)}(?![{_KANJI}])",
+                         japanese_text):
+        if m.group(1) in pairs:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """The one-kanji abbreviations of every country (米, 英, 豪, 比...)."""
+    return frozenset(r for forms in country_forms() for r in country_renderings(forms)
+                     if len(r) == 1 and re.match(f"[{_KANJI}]", r))
 
 
 def country_mentions(text: str) -> Iterator[CountryMention]:

@@ -436,13 +436,14 @@ def names_match(word: str, romaji: str) -> bool:
 
 
 
-#: An r after a vowel and before a consonant or the end of the word.
-_NON_RHOTIC_R = re.compile(r"(?<=[aeiouAEIOU])r(?=[^aeiouyAEIOUY]|$)")
+#: An r after a vowel and before a consonant, a silent final e or the end of the word.
+_NON_RHOTIC_R = re.compile(r"(?<=[aeiouAEIOU])r(?=[^aeiouyAEIOUY]|e$|$)")
 
 
 def non_rhotic(word: str) -> str:
-    """The word as a non-rhotic accent says it: an r after a vowel and before a consonant or
-    the end dropped (York → Yok, Ford → Fod); the word itself when it has none. Katakana
+    """The word as a non-rhotic accent says it: an r after a vowel and before a consonant, a
+    silent final e or the end dropped (York → Yok, Ford → Fod, Yorkshire → Yokshie); the
+    word itself when it has none. Katakana
     often follows that accent (ヨーク, フォード), though not always (ノルウェー)."""
     return _NON_RHOTIC_R.sub("", word)
 
@@ -455,12 +456,16 @@ def heard_within(word: str, romaji: str) -> bool:
     """Whether a name ``word`` of at least :data:`MIN_INNER_NAME` letters is heard,
     strictly (:func:`names_match`), inside a longer romanised katakana word written
     without separators (アーバンタスクフォースオーストラリア for "Urban Taskforce
-    Australia", ブリティッシュコロンビア for "British Columbia"): a translation that runs
-    the words of a long name together renders each of them."""
+    Australia", ブリティッシュコロンビア for "British Columbia", ノースヨークシャー for "North
+    Yorkshire"): a translation that runs the words of a long name together renders each
+    of them."""
     if len(word) < MIN_INNER_NAME or len(romaji) <= len(word) + 2:
         return False
     longest = min(len(romaji) - 1, 2 * len(word))
-    return any(names_match(word, romaji[i : i + n])
+    # as written, or as a non-rhotic accent says it, which katakana follows (Yorkshire in
+    # ノースヨークシャー)
+    forms = dict.fromkeys((word, non_rhotic(word)))
+    return any(names_match(w, romaji[i : i + n]) for w in forms
                for i in range(len(romaji)) for n in range(len(word) - 2, longest + 1)
                if i + n <= len(romaji))
 

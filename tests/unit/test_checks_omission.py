@@ -655,3 +655,24 @@ def test_a_relative_clause_dropped_whole_is_placed_after_its_noun() -> None:
     found = flagged(en, ja)
     assert [c for c, _, _ in found] == ["OMI002"]
     assert "西アフリカ" in found[0][1] and "上昇" not in found[0][1]
+
+
+def test_half_price_renders_a_50_per_cent_discount_and_usd_its_dollar() -> None:
+    """"with a 50% discount for pensioners" → 年金受給者は半額; "US$6,000" → 6000ドル after
+    the sentence gave 720米ドル."""
+    en = ("A full plot currently costs £128 a year, with a 50% discount for pensioners and "
+          "people on low incomes.")
+    ja = "現在、標準区画の使用料は年128ポンドで、年金受給者と低所得者は半額となっている。"
+    assert flagged(en, ja) == []
+    en = ("The price fell to US$720 a tonne last week. It peaked at more than US$6,000 a "
+          "tonne in late 2022.")
+    ja = "価格は先週、1トン当たり720米ドルまで下落した。2022年後半には1トン当たり6000ドルを超えていた。"
+    assert flagged(en, ja) == []
+
+
+def test_a_name_run_together_with_its_neighbour_is_heard_non_rhotically() -> None:
+    """ノースヨークシャー for "North Yorkshire": Yorkshire heard as katakana writes it."""
+    en = ("A 42-metre radio telescope on the North Yorkshire moors has returned to service "
+          "after a refurbishment.")
+    ja = "英北部ノースヨークシャーの荒野にある口径42メートルの電波望遠鏡が、改修を終えて運用を再開した。"
+    assert flagged(en, ja) == []

@@ -47,3 +47,12 @@ def test_a_one_kanji_abbreviation_opens_a_katakana_compound_too() -> None:
     assert renders_country("米メディア企業クレストラインの傘下", us)
     assert renders_country("米国務長官", us)
     assert not renders_country("米を炊く", us)
+
+
+def test_a_pair_of_one_kanji_abbreviations_names_both_countries() -> None:
+    """豪比 ("Australia and the Philippines"), 日米: the second abbreviation of a pair."""
+    from mtqa.text.countries import renders_country
+
+    ph = next(iter(country_mentions("the Philippines"))).renderings
+    assert renders_country("豪比、係争海域付近で演習", ph)
+    assert not renders_country("前年と対比、", ph)

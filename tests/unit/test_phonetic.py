@@ -253,3 +253,10 @@ def test_silent_gh_and_ew_are_heard_as_katakana_writes_them(english: str, kana: 
 def test_ew_before_a_vowel_keeps_its_w() -> None:
     assert latin_key("Stewart") == "STWRT"
     assert latin_key("Andrew") == "NTR"
+
+
+def test_a_name_is_heard_within_a_longer_word_without_its_rs() -> None:
+    from mtqa.text.phonetic import heard_within
+
+    assert heard_within("Yorkshire", romanize("ノースヨークシャー"))
+    assert not heard_within("Yorkshire", romanize("ノースカロライナ"))

@@ -72,8 +72,9 @@ class NameCheckBase(BaseCheck):
             if any(name_similarity_reaches(w, p.sound, DROPPED_LOOSE_SIM)
                    for w in words for p in parts):
                 continue
+            bare = re.sub(r"['’]s$", "", n.text)  # ("Europe's" → 欧州)
             if any(len(h) >= 2 and h in seg
-                   for w in (n.text, *words) for h in name_renderings(w)):
+                   for w in (n.text, bare, *words) for h in name_renderings(w)):
                 continue
             if any(renders_country(seg, c.renderings) for c in country_mentions(n.text)):
                 continue  # a country by its Japanese name (チェコ for "the Czech soloist")

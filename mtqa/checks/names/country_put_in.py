@@ -183,7 +183,8 @@ class CountriesPutIn(NameCheckBase):
                                                     {(a, b) for a, b, _ in put})
                    if (n.text in st.located or is_person(n, ref, st) or is_place(n.text))
                    and not any(renders_country(seg, c.renderings)
-                               for c in country_mentions(n.text))]
+                               for c in country_mentions(n.text))
+                   and not _capital_as_its_country(n.text, seg)]
         missing += dropped
         # a place said twice and given once, where no "it" may be what the country renders
         fewer = [] if NEUTER.search(pair.reference) else [
@@ -235,4 +236,14 @@ def _country_of_next_place(text: str, end: int, pair: AlignedPair, st: NameState
                for w in (n.text, *other_names(n.text))):
             return True
     return False
+
+
+def _capital_as_its_country(name: str, seg: str) -> bool:
+    """Whether ``name`` is a seat of government (WordNet) whose country the Japanese names
+    (オーストラリア for "Canberra has committed a ship"): the translator gave the
+    government its country's name, and left no place out."""
+    if not is_seat_of_government(name):
+        return False
+    holds = what_holds(name)
+    return any(renders_country(seg, c.renderings) for c in country_mentions(holds))
 

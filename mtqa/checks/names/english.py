@@ -127,6 +127,9 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
         seq.clear()
 
     for idx, (s, e, w) in enumerate(words):
+        suffix = _LOWER_SUFFIX.search(w) if w[:1].isupper() else None
+        if suffix is not None:  # "Eindhoven-based", "Gothenburg-born": the name before it
+            w, e = w[: suffix.start()], s + suffix.start()
         low = fold(w)
         gap = text[seq[-1][1] : s] if seq else ""
         if seq and (len(gap) > 1 or gap.strip() not in {"", "-"}):
@@ -149,6 +152,11 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
             flush()
     flush()
     return _family_plurals(out)
+
+
+#: A lower-case word joined to a name by a hyphen ("-based", "-born", "-listed"): the
+#: compound's name is the part before it.
+_LOWER_SUFFIX = re.compile(r"-[a-z]+$")
 
 
 def _family_plurals(names: list[EnglishName]) -> list[EnglishName]:

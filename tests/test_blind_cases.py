@@ -34,11 +34,16 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "copper-price-record", "school-phone-ban", "peat-bog-restoration",
          "kenya-geothermal-plant-deal", "buy-now-pay-later-rules", "musical-west-end-transfer",
          "speaker-election", "sea-border-treaty", "radio-telescope-upgrade",
-         "allotment-waiting-list", "lithium-price-slump")
+         "allotment-waiting-list", "lithium-price-slump", "paraguay-soy-export-levy",
+         "belgian-reactor-extension", "age-verification-rules",
+         "village-church-bells-restored")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
-#: as an added clause (ADD001: し of として takes "complete" before 完全 can).
-KNOWN_ALARMS = {"chapel-reopening": "ADD001"}
+#: as an added clause (ADD001: し of として takes "complete" before 完全 can);
+#: "What we refuse is to be the only cow that gets milked," he said. → 我々が拒んでいるのは、
+#: 自分たちだけが搾り取られることだ」と語った, a free rendering inside one quotation, read
+#: as a lost sentence (ALN001).
+KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -49,7 +54,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 268
+    assert len(names) == 284
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -324,6 +329,12 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("chipmaker-ipo", "NAM006", "アイントホーフェン"),
     ("joint-naval-exercise", "OMI002", "豪比"),
     ("joint-naval-exercise", "NAM007", "フィリピン"),
+    # (writers P3 to S3) 縮小 for "narrow a deficit"; 8分の1 for "an eighth"; Belgium, the
+    # country of the story, left implicit; を通じ ("through") is no clause
+    ("paraguay-soy-export-levy", "NUM005", "縮小"),
+    ("belgian-reactor-extension", "NUM001", "8分の1"),
+    ("belgian-reactor-extension", "OMI002", ""),
+    ("village-church-bells-restored", "SCR008", ""),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:

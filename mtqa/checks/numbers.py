@@ -442,6 +442,8 @@ _EN_DOWN = re.compile(
     r"slash(?:es|ed|ing)?|slump(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|"
     r"shr[iau]nk(?:s|ing)?|sank|sink(?:s|ing)?|downgrad(?:e|es|ed|ing)|trimmed|"
     r"scal(?:e|es|ed|ing)[\s-]+(?:down|back)|downsiz(?:e|es|ed|ing)|"
+    r"narrow(?:s|ed|ing)?|halv(?:e|es|ed|ing)|trim(?:s|ming)?|curb(?:s|ed|ing)?|"
+    r"lessen(?:s|ed|ing)?|"
     r"(?:down|lower)(?=\s+" + _BY_OR_FROM + r"))\b",
     re.I,
 )
@@ -681,7 +683,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 26
+    version: ClassVar[int] = 27
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

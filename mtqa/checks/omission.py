@@ -138,7 +138,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 34
+    version: ClassVar[int] = 35
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -345,6 +345,9 @@ class OmissionCheck(BaseCheck):
             if not phrase.repeated and excuses.dropped_subject(
                     pair.reference, phrase, earlier, text[: pair.mt_start]):
                 continue  # a subject the article gave before, left implicit in Japanese
+            if excuses.country_left_implicit(pair.reference, phrase, earlier,
+                                             text[: pair.mt_start]):
+                continue  # the country of the story, named before in both
             span = self._phrase_span(pair, lex, clauses, phrase)
             if span is None:
                 continue

@@ -11,7 +11,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..text import japanese, wordlists
-from ..text.countries import country_mentions, country_renderings, renders_country
+from ..text.countries import (
+    country_mentions,
+    country_renderings,
+    mentions_country,
+    renders_country,
+)
 from ..text.lexicon import Lexicon, katakana_names
 from ..text.numerals import english_quantities
 from .omitted_facts import MissingPhrase, bare_name, sounds_like
@@ -137,6 +142,25 @@ def dropped_subject(reference: str, phrase: MissingPhrase, earlier_english: str,
     readings = katakana_names(earlier_japanese)
     words = [bare_name(w) for w in re.findall(r"[A-Z][\w'’\-]*", text)]
     return bool(words) and any(sounds_like(w, r) for w in words for r in readings)
+
+
+def country_left_implicit(reference: str, phrase: MissingPhrase, earlier_english: str,
+                          earlier_japanese: str) -> bool:
+    """Whether the phrase is a country the article named before, whose Japanese name stands
+    earlier in the translation ("would have forced *Belgium* to burn more gas", the article
+    being about Belgium): Japanese leaves the country of the story implicit, where English
+    names it again. Only an argument of its verb (no preposition before it, no partner it
+    is coordinated with): a place phrase ("in the north of England and Scotland") says
+    where, which Japanese keeps."""
+    text = reference[phrase.start : phrase.end]
+    if phrase.kinds != {"name"} or phrase.preposition or phrase.partner is not None \
+            or phrase.premodifier or text.endswith(("'s", "’s")):
+        return False  # (nor a possessive: "Germany's main industry" keeps its country)
+    mentions = list(country_mentions(text))
+    return bool(mentions) and all(
+        mentions_country(earlier_english, c.forms)
+        and renders_country(earlier_japanese, country_renderings(c.forms))
+        for c in mentions)
 
 
 def full_name_rendered(reference: str, phrase: MissingPhrase, earlier: str,

@@ -465,10 +465,13 @@ def _coordinating_end(x: JaUnit) -> bool:
 
 def _compound_particle(ja: Sequence[JaUnit], chunk: Sequence[int]) -> bool:
     """True when a clause ends on a case particle and a verb that JMdict lists together as
-    one expression (に基づき "based on", に対し "towards", に加え "in addition"): a
+    one expression (に基づき "based on", に対し "towards", に加え "in addition"), or one
+    of the verbs of compound particles (``particle_verbs.txt``: を通じ "through"): a
     postpositional phrase of the next clause, not a clause of its own."""
     if len(chunk) < 2 or ja[chunk[-2]].pos2 != "格助詞":
         return False
+    if ja[chunk[-1]].lemma in wordlists.particle_verbs():
+        return True  # を通じ "through", にわたり: a verb of the compound particles
     return bool(jmdict.glosses(ja[chunk[-2]].text + ja[chunk[-1]].text))
 
 

@@ -118,7 +118,8 @@ _EN_FRACTION_SCALE = re.compile(
 # "a quarter", "three quarters", "two-thirds", "one half": a fraction as a value
 _EN_FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
                     "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
-                    "tenth": 10, "tenths": 10}
+                    "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
+                    "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _EN_FRACTION = re.compile(
     r"\b(an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+("
     + "|".join(sorted(_EN_FRACTION_DEN, key=len, reverse=True)) + r")\b(?!\s+(?:place|round|"

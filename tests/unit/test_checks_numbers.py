@@ -503,3 +503,12 @@ def test_a_period_of_months_may_be_written_as_its_months() -> None:
     en = "Revenue in the three months to December climbed 11% to $3.2 billion."
     assert flagged(en, "10～12月期の売上高は11%増の32億ドルだった。") == []
     assert flagged(en, "9～12月期の売上高は11%増の32億ドルだった。") == [("9", "NUM001")]
+
+
+def test_narrowing_a_deficit_is_a_change_down() -> None:
+    """縮小 renders "narrow a budget deficit" beside "raise $310 million": no change of
+    direction."""
+    en = ("The levy, part of a package to narrow a budget deficit of about 2.6% of GDP, was "
+          "expected to raise roughly $310 million a year.")
+    ja = "課徴金は、GDP比約2.6%の財政赤字を縮小するための施策の一つで、年間約3億1000万ドルの税収が見込まれていた。"
+    assert flagged(en, ja) == []

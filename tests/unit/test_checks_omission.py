@@ -676,3 +676,14 @@ def test_a_name_run_together_with_its_neighbour_is_heard_non_rhotically() -> Non
           "after a refurbishment.")
     ja = "英北部ノースヨークシャーの荒野にある口径42メートルの電波望遠鏡が、改修を終えて運用を再開した。"
     assert flagged(en, ja) == []
+
+
+def test_the_country_of_the_story_may_be_left_implicit() -> None:
+    """"would have forced Belgium to burn more gas", Belgium named and rendered before: the
+    Japanese leaves it implicit. Not as a place of a phrase, nor a possessive."""
+    en = ("Belgium's regulator approved the extension on Monday.\n\n"
+          "The government argued that closing the reactors early would have forced Belgium "
+          "to burn more gas.")
+    ja = ("ベルギーの規制当局は月曜日、延長を承認した。\n\n"
+          "政府は、原子炉を早期に閉鎖すれば、ガスの燃焼を増やさざるを得なくなると主張していた。")
+    assert flagged(en, ja) == []

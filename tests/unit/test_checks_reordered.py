@@ -238,3 +238,13 @@ def test_the_latest_in_a_series_is_a_part_of_it() -> None:
           "mining industry.")
     ja = "今回の逮捕は、同国の鉱業界を揺るがす一連の汚職事件の最新のものとなる。"
     assert [f for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR007"] == []
+
+
+def test_a_means_phrase_with_wo_tsuuji_is_no_clause() -> None:
+    """…などを通じ、26カ月で…集めた for "raised £184,500 in 26 months through cake sales
+    … and a scheme": を通じ ("through") opens no clause that could be swapped."""
+    en = ("The parish raised £184,500 in 26 months through cake sales, a sponsored bike ride "
+          "and a \"buy a bell rope\" scheme.")
+    ja = ("この教区は、ケーキの販売やチャリティー・サイクリング、「鐘の綱を買おう」と銘打った募金活動などを"
+          "通じ、26カ月で18万4,500ポンドを集めた。")
+    assert codes(en, ja) == []

@@ -263,3 +263,8 @@ def test_a_count_of_months_is_read_in_years_too() -> None:
     assert {18, 1.5} <= set(_values("over the past 18 months"))
     assert 10 / 12 not in _values("for ten months")
     assert _values("12 metres") == [12]
+
+
+def test_an_eighth_is_a_fraction_and_eighth_an_ordinal() -> None:
+    assert _values("roughly an eighth of the country's demand") == [0.125]
+    assert _values("finished eighth in the race") == [8]

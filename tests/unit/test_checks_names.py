@@ -1242,3 +1242,12 @@ def test_where_a_thing_comes_from_follows_a_place() -> None:
     """カーディフ発ミュージカル ("the musical from Cardiff"): 発 follows places."""
     pairs = [("Cardiff musical to transfer to West End", "カーディフ発ミュージカル、ウエストエンド進出へ")]
     assert flagged(pairs) == []
+
+
+def test_a_participle_hyphened_to_a_name_is_not_part_of_it() -> None:
+    """"the Eindhoven-based maker" names Eindhoven; "Park Min-jun" keeps its given name."""
+    from mtqa.checks.names.english import english_names
+
+    assert [n.words for n in english_names("Shares in the Eindhoven-based maker rose.")] == [
+        ("Eindhoven",)]
+    assert [n.words for n in english_names("Judge Park Min-jun said so.")][-1][-1] == "Min-jun"

@@ -154,9 +154,10 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
     return _family_plurals(out)
 
 
-#: A lower-case word joined to a name by a hyphen ("-based", "-born", "-listed"): the
-#: compound's name is the part before it.
-_LOWER_SUFFIX = re.compile(r"-[a-z]+$")
+#: A participle or adjective joined to a name by a hyphen ("-based", "-born", "-listed",
+#: "-owned", "-made", "-wide"): the compound's name is the part before it. Not any
+#: lower-case part: Korean given names are hyphened so ("Min-jun", "Seo-yeon").
+_LOWER_SUFFIX = re.compile(r"-(?:[a-z]{2,}ed|born|made|run|built|wide|bound|style)$")
 
 
 def _family_plurals(names: list[EnglishName]) -> list[EnglishName]:

@@ -237,6 +237,21 @@ def _percent_of(q: Quantity, e: Quantity) -> bool:
             else 0 < e.value < 1 and _same(q.value, 100 * e.value))  # "three quarters"
 
 
+#: A year of four digits opening a range, right before a year written with its last two
+#: digits (1961年から63年, 2019～21年).
+_RANGE_FROM_YEAR = re.compile(r"(\d{2})\d{2}年?(?:から|～|〜|~|－|-)$")
+
+
+def _short_year_of_range(q: Quantity, e: Quantity, seg: str) -> bool:
+    """True when Japanese ``q`` is the last two digits of a year ending a range opened by a
+    year of four digits (63年 of 1961年から63年 for "between 1961 and 1963") and English ``e``
+    is that year."""
+    if not (0 <= q.value < 100 and float(q.value).is_integer()):
+        return False
+    m = _RANGE_FROM_YEAR.search(seg[max(0, q.start - 8) : q.start])
+    return m is not None and _same(e.value, int(m.group(1)) * 100 + q.value)
+
+
 def _decade_of_century(q: Quantity, e: Quantity, seg: str) -> bool:
     """True when Japanese ``q`` names a decade by two digits (70年代, 80年代の) and English
     ``e`` is that decade's year in the 1900s or 2000s ("the 1970s")."""
@@ -683,7 +698,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 27
+    version: ClassVar[int] = 28
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -794,7 +809,8 @@ class NumberCheck(BaseCheck):
             return None  # ２・８キロ for "2.8km", 14、5年 for "14, 15 years"
         same = [e for e in nums if _same(e.value, q.value) or (
             e.kind == "time" and _same(e.value / 60 % 12 or 12, q.value)
-        ) or _decade_of_century(q, e, seg) or _percent_of(q, e)]
+        ) or _decade_of_century(q, e, seg) or _short_year_of_range(q, e, seg)
+            or _percent_of(q, e)]
         if same:
             return self._judge_same(q, same, en_q, ja_q, seg, pair, text)
         if _converted(q.value, [e.value for e in nums if e.unit]):

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..text.phonetic import name_similarity, name_similarity_reaches
+from ..text.phonetic import name_similarity, name_similarity_reaches, non_rhotic
 
 #: Two name words side by side in the English, with an optional middle initial between
 #: them ("Charles Schumer", "John F. Kennedy"); the lookahead keeps overlapping pairs.
@@ -75,8 +75,10 @@ def split_names(text: str, start: int, end: int, reference: str) -> Iterator[Spl
         for en_first, en_second in pairs:
             if heard[en_first] < PART_MIN or heard[en_first] < best:
                 continue  # (ハルブルック is Halbrook, though Vale sounds like it too)
-            if nxt is not None and name_similarity_reaches(en_second, nxt.group(), PART_MIN):
-                break  # the name as it should be
+            if nxt is not None and any(
+                    name_similarity_reaches(w, nxt.group(), PART_MIN)
+                    for w in dict.fromkeys((en_second, non_rhotic(en_second)))):
+                break  # the name as it should be (Cork コーク, as a non-rhotic accent says it)
             found = _second_part(text, after, end, en_second)
             if found is not None:
                 yield SplitName(m.start(), found.end(), f"{en_first} {en_second}",

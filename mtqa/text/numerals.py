@@ -77,10 +77,16 @@ _MONTHS_AFTER = re.compile(r"[\s-]*months?\b", re.I)
 
 def _in_years(value: float, text: str, start: int, end: int, q: str
               ) -> list[Quantity]:
-    """The same count in years when months follow it and it makes whole or half years."""
-    if value <= 0 or value % 6 or not _MONTHS_AFTER.match(text, end):
+    """The same count in years when months follow it: whole or half years (1年半 for "18
+    months"), or years and months (1年7カ月 for "19 months": 1 and 7)."""
+    if not 0 < value < 1e6 or value != int(value) or not _MONTHS_AFTER.match(text, end):
         return []
-    return [Quantity(value / 12, "num", start, end, text[start:end], qualifier=q)]
+    if not value % 6:
+        return [Quantity(value / 12, "num", start, end, text[start:end], qualifier=q)]
+    if value < 12:
+        return []
+    return [Quantity(value // 12, "num", start, end, text[start:end], qualifier=q),
+            Quantity(value % 12, "num", start, end, text[start:end], qualifier=q)]
 _EN_SCALE = EN_SCALES
 _MONTHS = months()
 _MONTH_ABBR = month_abbreviations()

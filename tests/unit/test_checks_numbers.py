@@ -512,3 +512,10 @@ def test_narrowing_a_deficit_is_a_change_down() -> None:
           "expected to raise roughly $310 million a year.")
     ja = "課徴金は、GDP比約2.6%の財政赤字を縮小するための施策の一つで、年間約3億1000万ドルの税収が見込まれていた。"
     assert flagged(en, ja) == []
+
+
+def test_the_second_year_of_a_range_may_keep_two_digits() -> None:
+    """1961年から63年 for "between 1961 and 1963"; 1961年から64年 is another year."""
+    en = "It is thought to have been written between 1961 and 1963."
+    assert flagged(en, "原稿は1961年から63年にかけて書かれたとみられる。") == []
+    assert flagged(en, "原稿は1961年から64年にかけて書かれたとみられる。") == [("64年", "NUM001")]

@@ -96,3 +96,14 @@ def test_two_names_joined_by_to_are_no_split_name() -> None:
           "Severn Vale Hospitals.")
     ja = "医療市場委員会は火曜日、ハルブルック・ヘルスとセバーン・ベール・ホスピタルズの合併を承認した。"
     assert [f for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR009"] == []
+
+
+def test_a_name_part_said_without_its_r_is_the_name_as_it_should_be() -> None:
+    """ユニバーシティー・カレッジ・コークのフィオナ・ギャラガー: コーク is "Cork" (a non-rhotic
+    accent), so ギャラガー, which sounds like "Cork" too, is no part moved away."""
+    from mtqa.checks.split_names import split_names
+
+    en = ("Dr Fiona Gallagher, a lecturer at University College Cork, authenticated the "
+          "manuscript.")
+    ja = "ユニバーシティー・カレッジ・コークのフィオナ・ギャラガー講師が原稿を鑑定した。"
+    assert list(split_names(ja, 0, len(ja), en)) == []

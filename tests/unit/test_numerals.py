@@ -268,3 +268,8 @@ def test_a_count_of_months_is_read_in_years_too() -> None:
 def test_an_eighth_is_a_fraction_and_eighth_an_ordinal() -> None:
     assert _values("roughly an eighth of the country's demand") == [0.125]
     assert _values("finished eighth in the race") == [8]
+
+
+def test_months_past_a_year_are_read_as_years_and_months() -> None:
+    """"19 months" → 1年7カ月: 1 and 7 as well as 19."""
+    assert {19, 1, 7} <= set(_values("who made his debut only 19 months ago"))

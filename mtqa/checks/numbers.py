@@ -47,12 +47,12 @@ from typing import ClassVar
 
 from ..text import japanese, jmdict, wordlists
 from ..text.numerals import (
-    EN_CARDINALS,
     EN_SCALES,
     MONEY_SCALE_ABBREVIATIONS,
     Quantity,
     english_quantities,
     fraction_denominator,
+    parse_english_number,
     parse_japanese_number,
 )
 from ..types import AlignedPair, Finding
@@ -322,13 +322,8 @@ def _period_start(q: Quantity, seg: str, en_q: Sequence[Quantity], reference: st
         return False
     span = (last - int(q.value)) % 12 + 1
     for p in _PERIOD_MONTHS.finditer(reference):
-        if p.group(2):
-            n = 3
-        elif p.group(3):
-            n = 6
-        else:
-            word = p.group(1).lower()
-            n = int(word) if word.isdigit() else int(EN_CARDINALS.get(word, 0))
+        n: float | None = 3 if p.group(2) else 6 if p.group(3) else parse_english_number(
+            p.group(1))
         if n == span:
             return True
     return False

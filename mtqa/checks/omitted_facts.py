@@ -80,7 +80,7 @@ from ..text.countries import (
     mentions_country,
     renders_country,
 )
-from ..text.english import STOPWORDS
+from ..text.english import STOPWORDS, name_before_participle
 from ..text.lexicon import EnWord, Lexicon, english_entry, place_kanji, stems_match
 from ..text.numerals import (
     CURRENCY_WORD,
@@ -789,9 +789,8 @@ def sounds_like(word: str, romaji: str) -> bool:
         return True
     # a place the Japanese names as its own country does (ヨーテボリ, Göteborg, for
     # "Gothenburg"): one of the other names WordNet gives it
-    place = re.sub(r"-[a-z]+$", "", bare)  # ("Gothenburg-born")
     if any(reading_similarity(other, romaji) >= LOOSE_NAME_MIN
-           for other in wordnet.other_names(place)):
+           for other in wordnet.other_names(name_before_participle(bare))):
         return True
     a, b = latin_key(bare), romaji_key(romaji)
     if len(a) <= 2:

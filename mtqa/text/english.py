@@ -46,6 +46,19 @@ PRONOUN_CASES: tuple[frozenset[str], ...] = tuple(frozenset(forms.split()) for f
 ))
 
 
+#: A participle or adjective joined to a name by a hyphen ("-based", "-born", "-listed",
+#: "-owned", "-made", "-wide"): the compound's name is the part before it. Not any
+#: lower-case part: Korean given names are hyphened so ("Min-jun", "Seo-yeon").
+_HYPHENED_PARTICIPLE = re.compile(r"-(?:[a-z]{2,}ed|born|made|run|built|wide|bound|style)$")
+
+
+def name_before_participle(word: str) -> str:
+    """``word`` without a participle or adjective hyphened to it ("Eindhoven-based" →
+    "Eindhoven", "Gothenburg-born" → "Gothenburg"); the word itself otherwise."""
+    m = _HYPHENED_PARTICIPLE.search(word)
+    return word[: m.start()] if m else word
+
+
 def pronoun_forms(word: str) -> frozenset[str]:
     """The case forms of the English pronoun ``word`` (lower case), itself among them; an
     empty set for a word that is no pronoun."""

@@ -34,7 +34,7 @@ from ...types import AlignedPair, Finding
 from .. import Context
 from .base import NameCheckBase
 from .english import ends_longer_name, fold, is_person
-from .katakana import GLOSS_NOTE, KanaPart, in_compound, inside_word
+from .katakana import GLOSS_NOTE, KATAKANA_RUN, KanaPart, in_compound, inside_word
 from .matching import DROPPED_LOOSE_SIM, MATCH_MIN
 from .state import NameState, Tally
 
@@ -212,10 +212,6 @@ class CountriesPutIn(NameCheckBase):
 
 
 
-#: A katakana run (a name, its parts joined by ・).
-_KATAKANA_RUN = re.compile(r"[\u30A1-\u30FA\u30FC]+(?:[・･][\u30A1-\u30FA\u30FC]+)*")
-
-
 def _country_of_next_place(text: str, end: int, pair: AlignedPair, st: NameState,
                            countries: Sequence[tuple[str, ...]]) -> bool:
     """Whether the country word ending at ``end`` is followed (after の, or directly) by
@@ -223,7 +219,7 @@ def _country_of_next_place(text: str, end: int, pair: AlignedPair, st: NameState
     its English name or another WordNet gives it (スウェーデンのヨーテボリ for "Gothenburg",
     Göteborg): a translator names the country of a city for the reader, and puts no place
     in place of another."""
-    run = _KATAKANA_RUN.match(text, end + (1 if text.startswith("の", end) else 0))
+    run = KATAKANA_RUN.match(text, end + (1 if text.startswith("の", end) else 0))
     if run is None:
         return False
     for n in st.names:

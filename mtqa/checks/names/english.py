@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ...text import wordlists
 from ...text.cache import text_cache
 from ...text.countries import country_mentions
-from ...text.english import PRONOUN_CONTRACTIONS, STOPWORDS
+from ...text.english import PRONOUN_CONTRACTIONS, STOPWORDS, name_before_participle
 from ...text.wordnet import synsets_of
 from ...types import AlignedPair
 from .. import Context
@@ -127,9 +127,9 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
         seq.clear()
 
     for idx, (s, e, w) in enumerate(words):
-        suffix = _LOWER_SUFFIX.search(w) if w[:1].isupper() else None
-        if suffix is not None:  # "Eindhoven-based", "Gothenburg-born": the name before it
-            w, e = w[: suffix.start()], s + suffix.start()
+        if w[:1].isupper():  # "Eindhoven-based", "Gothenburg-born": the name before it
+            w = name_before_participle(w)
+            e = s + len(w)
         low = fold(w)
         gap = text[seq[-1][1] : s] if seq else ""
         if seq and (len(gap) > 1 or gap.strip() not in {"", "-"}):
@@ -152,12 +152,6 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
             flush()
     flush()
     return _family_plurals(out)
-
-
-#: A participle or adjective joined to a name by a hyphen ("-based", "-born", "-listed",
-#: "-owned", "-made", "-wide"): the compound's name is the part before it. Not any
-#: lower-case part: Korean given names are hyphened so ("Min-jun", "Seo-yeon").
-_LOWER_SUFFIX = re.compile(r"-(?:[a-z]{2,}ed|born|made|run|built|wide|bound|style)$")
 
 
 def _family_plurals(names: list[EnglishName]) -> list[EnglishName]:

@@ -15,7 +15,8 @@ _REFERRING_PREFIXES = wordlists.deictic_prefixes()
 
 
 # Katakana (with prolonged sound mark, middle dot and the equals signs used in names).
-_KATAKANA_RUN = re.compile(r"[\u30A1-\u30FA\u30FC\u30FB\uFF66-\uFF9F＝=]+")
+#: A run of katakana, with the ・ and ＝ that join a name's parts.
+KATAKANA_RUN = re.compile(r"[\u30A1-\u30FA\u30FC\u30FB\uFF66-\uFF9F＝=]+")
 PART_SEP = re.compile(r"[・＝=]")
 #: A JMdict gloss's parenthesised note ("Paris (France)").
 GLOSS_NOTE = re.compile(r"\s*\([^)]*\)")
@@ -43,7 +44,7 @@ class KanaPart:
 def katakana_parts(text: str, base: int = 0) -> list[KanaPart]:
     """Parts of the katakana runs of ``text`` (offsets + ``base``)."""
     out: list[KanaPart] = []
-    for m in _KATAKANA_RUN.finditer(text):
+    for m in KATAKANA_RUN.finditer(text):
         run = m.group()
         lead = len(run) - len(run.lstrip("・＝="))
         run_s, run_e = m.start() + lead, m.end() - (len(run) - len(run.rstrip("・＝=")))

@@ -138,7 +138,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 28
+    version: ClassVar[int] = 29
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -219,8 +219,10 @@ class TitleCheck(BaseCheck):
                 continue
             if c.modifier and _renders_pair(c, other_phrases):
                 continue  # 執行弁護士 is the "enforcement attorney" beside "executive director"
-            if any(_same_office(c.core, r) for r in renderings):
+            if c.core not in offices and any(_same_office(c.core, r) for r in renderings):
                 continue  # 最高医療責任者 for 最高医務責任者: a synonym in the portfolio
+                # (not 金融相 for 財務相: both "finance", but the glossary's title of
+                # another office, the minister for financial services)
             if c.head in _UNIT_HEADS and c.modifier and _unit_before(pair.reference, m.start,
                                                                      c.modifier):
                 continue  # 支部長 for "Branch president": the head of the unit named before

@@ -510,3 +510,14 @@ def test_a_double_barrelled_name_is_no_part_of_the_title_after_it() -> None:
     assert [(t, s) for t, s, _ in flagged(en, ja)] == [("知事", "major")]
     ja = ja.replace("副知事", "副市長")
     assert flagged(en, ja) == []
+
+
+def test_a_finance_minister_is_no_minister_for_financial_services() -> None:
+    """金融相 and 財務相 share the gloss "finance", but 金融相 is the glossary's title of
+    another office (the minister for financial services): no synonym in the portfolio."""
+    en = "Finance Minister Kari Brekke said the budget would be presented on Tuesday."
+    assert [(t, s) for t, s, _ in flagged(
+        en, "ブレッケ金融相は、予算案を火曜日に提出すると述べた。")] == [("金融相", "major")]
+    assert flagged(en, "ブレッケ財務相は、予算案を火曜日に提出すると述べた。") == []
+    assert flagged("Financial Services Minister Kari Brekke said banks were sound.",
+                   "ブレッケ金融担当相は、銀行は健全だと述べた。") == []

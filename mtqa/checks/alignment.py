@@ -100,6 +100,11 @@ MOVED_MATCH_PAIRED = GOOD_MATCH
 #: How much better a paired sentence must match an unpaired one than its own bead to be
 #: taken for the unpaired one's moved translation.
 MOVED_MARGIN = 0.2
+#: The same for a member of a merged bead (one of two or three on its side), which leaves
+#: its bead paired when it goes: a clear margin still, since two sentences that each match
+#: their own bead at 0.55 may match each other at 0.57 by chance (a quotation "Now we can go
+#: back to making boxes." and a clause split off the lead about the family's stake).
+MERGED_MARGIN = 0.1
 #: How far apart (in beads) a moved sentence that the aligner paired with another may land
 #: and still be recognised as moved (an unpaired one may land anywhere). Farther away, the
 #: two must also be each other's best match in the whole document (:func:`_mutual_best`).
@@ -193,7 +198,7 @@ class AlignmentCheck(BaseCheck):
     """Omitted, added and moved sentences, crossed beads and page chrome (document level)."""
 
     name: ClassVar[str] = "alignment"
-    version: ClassVar[int] = 19
+    version: ClassVar[int] = 20
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def finish(self, ctx: Context) -> Iterator[Finding]:
@@ -717,12 +722,12 @@ def _beats_own(score: float, own: float | None, bead: AlignedPair, english: bool
     """Whether a sentence of ``bead`` matches a partner elsewhere (``score``) better than its
     own bead (``own``; ``None`` for an unpaired sentence). A member of a merged bead (one of
     two or three on its side) leaves its bead paired when it goes, so it needs only match
-    better; the only sentence of its side must match ``MOVED_MARGIN`` better, since taking
-    it leaves its bead's other side unpaired."""
+    ``MERGED_MARGIN`` better; the only sentence of its side must match ``MOVED_MARGIN``
+    better, since taking it leaves its bead's other side unpaired."""
     if own is None:
         return True
     merged = len(bead.ref_sentences if english else bead.mt_sentences) > 1
-    return score > own if merged else score >= own + MOVED_MARGIN
+    return score >= own + MERGED_MARGIN if merged else score >= own + MOVED_MARGIN
 
 
 def _window(bead: int, n: int) -> range:

@@ -284,7 +284,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 18
+    version: ClassVar[int] = 19
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -476,6 +476,8 @@ class MistranslationCheck(BaseCheck):
             if (not opposite or w.kind != "word" or k in en_negated or lex.covered(k)
                     or {_en_key(o) for o in opposite} & en_stems):
                 continue  # rendered, negated ("did not deny"), or both sides in the English
+            if w.stem in _PASSIVE_OTHER_SENSE and _after_be(pair.reference, w.start):
+                continue  # "homes were left without power": remained, not departed
             if candidates is None:
                 linked = lex.linked_units
                 candidates = [(u, unit) for u, unit in enumerate(lex.units)
@@ -668,6 +670,19 @@ _LINKING_VERBS = frozenset(
     appeared become becomes became remain remains remained feel feels felt get gets got
     grow grows grew""".split()
 )
+
+
+#: Stems of English verbs whose passive has another sense than the one their opposites
+#: oppose: "be left" is "remain" (homes were left without power), not "depart" (join).
+_PASSIVE_OTHER_SENSE = frozenset({_en_key("leave")})
+_BE_BEFORE = re.compile(r"\b(?:be|is|are|was|were|been|being|am|get|got|gets)\s+"
+                        r"(?:\w+ly\s+)?$", re.I)
+
+
+def _after_be(reference: str, start: int) -> bool:
+    """Whether the English word at ``start`` follows a form of "be" (or "get"), an adverb
+    in ‑ly possibly between: a passive ("were left", "was quickly left")."""
+    return bool(_BE_BEFORE.search(reference[max(0, start - 30) : start]))
 
 
 def _predicate_like(word: EnWord, reference: str) -> bool:

@@ -302,6 +302,8 @@ def _written_apart(seg: str, q: Quantity) -> list[float]:
     return values
 
 
+#: The rest of a range of tenths after its first number (4～5割).
+_TENTHS_RANGE = re.compile(r"[～〜~－\-][0-9０-９]割")
 #: A span of months written as a range (10～12月期 for "the three months to December").
 _MONTH_RANGE_END = re.compile(r"[～〜~\-－ー]([0-9０-９]{1,2})月")
 #: The length in months of a period the English names: "three months", "quarter", "half".
@@ -399,6 +401,9 @@ def _japanese_quantity(
         assert m is not None
         tenths = value * 10 + (float(m.group(1)) if m.group(1) else 0.0)
         return Quantity(tenths, "num", start, end + m.end(), text[start : end + m.end()])
+    if _TENTHS_RANGE.match(after) and value < 10:
+        # the first of a range of tenths takes the second's 割 (4～5割, "40 to 50 per cent")
+        return Quantity(value * 10, "num", start, end, text[start:end])
     # counter / unit: the next token when it is a counter, a unit or a currency
     if j < len(toks) and toks[j].start == end and (
         toks[j].pos3 in _KANJI_COUNTER_POS3 or toks[j].pos1 == "接尾辞"
@@ -526,6 +531,18 @@ def _refers_back(q: Quantity, seg: str, reference: str, en_q: Sequence[Quantity]
         return False
     return not any(re.match(r"\s+(?:[a-z]+\s+)?[a-z]{3,}s\b", reference[e.end : e.end + 30])
                    for e in _unmatched(en_q, ja_q))
+
+
+#: A list of names: two or more capitalised items (of one to three words), the last after
+#: "and" ("Dudley, Sandwell and Walsall", "Orkney and Shetland").
+_NAME_ITEM = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
+_NAME_LIST = re.compile(rf"\b({_NAME_ITEM}(?:,\s+{_NAME_ITEM})*),?\s+and\s+{_NAME_ITEM}")
+
+
+def _listed_counts(reference: str) -> frozenset[float]:
+    """The numbers of names in the lists of English ``reference``: Japanese news counts
+    what the English lists (3自治体 for "Dudley, Sandwell and Walsall councils")."""
+    return frozenset(float(m.group(1).count(",") + 2) for m in _NAME_LIST.finditer(reference))
 
 
 #: English amounts given by their order of magnitude only ("a few thousand", "several
@@ -693,7 +710,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 28
+    version: ClassVar[int] = 29
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -820,6 +837,9 @@ class NumberCheck(BaseCheck):
             return None
         if not any(e.kind == "num" for e in en_q) and q.value in doc_values:
             return None  # nothing replaced: an explicitation (2点 for "the paintings")
+        if q.value <= SMALL_EXPLICIT_MAX and q.value in _listed_counts(pair.reference):
+            return None  # 3自治体 for "Dudley, Sandwell and Walsall councils": the count
+            # of the names the English lists
         if q.value in doc_values and _RATE_BASE.match(seg, q.end):
             return None  # the base of a rate said once in English, with each rate here
         if q.value <= SMALL_EXPLICIT_MAX and (q.value in doc_values and _refers_back(

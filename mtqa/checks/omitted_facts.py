@@ -77,6 +77,7 @@ from ..text import japanese, wordnet
 from ..text.countries import (
     country_mentions,
     country_renderings,
+    is_country_form,
     mentions_country,
     renders_country,
 )
@@ -95,6 +96,7 @@ from ..text.phonetic import (
     SAME_NAME_MIN,
     heard_within,
     latin_key,
+    name_similarity,
     names_match,
     non_rhotic,
     reading_similarity,
@@ -126,6 +128,10 @@ _KANJI_NUMERAL = re.compile(r"[〇一二三四五六七八九十百千万億兆]
 #: Abbreviations that stand with a name and are no name themselves (rendered as 氏, 博士,
 #: or left out): honorifics and generational suffixes.
 NAME_AFFIXES = frozenset("jr sr mr mrs ms dr st mt prof gen lt col sgt rev hon".split())
+#: The legal form after a company's name (Ltd, plc, Inc, GmbH): Japanese news writes 社 or
+#: nothing for it, so it is no fact of the English that a translation must carry.
+LEGAL_FORMS = frozenset("ltd plc inc llc llp lp gmbh ag sa nv bv spa oy ab asa corp co "
+                        "pty pte bhd kk".split())
 #: Spaces inside a Japanese number (8,500 万, 4 億 5 千万, 12 月).
 _NUMBER_SPACE = re.compile(r"(?<=[0-9,.万億兆千百十])[ \u3000]+(?=[0-9万億兆千百十月日年%])")
 #: English quantities whose kind the Japanese renders with a value of its own.
@@ -217,6 +223,12 @@ class MissingPhrase:
 
 
 # --- the English facts --------------------------------------------------------------------
+
+
+#: How closely a katakana word must sound like an English number word to render it
+#: (エイト "eight" 0.875; ワン and "one" 0.675, フォー and "four" 0.625 do not reach it).
+_SOUNDED_NUMBER_MIN = 0.85
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 
 
 def _is_fact_quantity(q: Quantity) -> bool:
@@ -403,7 +415,9 @@ class Rendering:
         # test): short words sound loosely like anything ("seem" like サッサリン); and a
         # rival with a katakana word that sounds more like it has its own rendering
         # (Solheim, ソールハイム: トロンハイム is left to Trondheim)
-        return not any(r.lower() != low and names_match(r, romaji)
+        # a country is rendered by its Japanese name, never by sound: "German" is no rival
+        # of Köln for ケルン
+        return not any(r.lower() != low and not is_country_form(r) and names_match(r, romaji)
                        and (theirs := reading_similarity(r, romaji)) > mine
                        and not any(reading_similarity(r, x) > theirs for x in self.readings)
                        for r in self.rivals)
@@ -464,6 +478,10 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
             for q in g for r in renderings for x in r.readings) or any(
             # "seven days a week" as 毎日, "24 hours a day" as 終日: always
             _ALWAYS_EN.match(reference, q.end) and _ALWAYS_JA.search(r.text)
+            for q in g for r in renderings) or any(
+            # a number word given by its sound: エイト for the rowing "eight", the boat
+            q.text.isalpha() and any(name_similarity(q.text.lower(), k) >= _SOUNDED_NUMBER_MIN
+                                     for k in _KATAKANA_WORD.findall(r.text))
             for q in g for r in renderings)
         # a Japanese value of the same kind that no English value accounts for: the number
         # (or the weekday: 木曜日 for Wednesday) was changed, not dropped (the numbers
@@ -773,7 +791,8 @@ def is_name(word: str) -> bool:
     a title ("Hot", "Your Honor", "Hospital Playlist"), which JMdict lists as a gloss."""
     bare = bare_name(word)
     low = bare.lower().rstrip(".")
-    if re.search(r"['’]", bare) or _ACRONYM.match(bare) or low in NAME_AFFIXES:
+    if re.search(r"['’]", bare) or _ACRONYM.match(bare) or low in NAME_AFFIXES \
+            or low in LEGAL_FORMS:
         return False  # I'm, We've, Can't; EU, NATO; Jr, Dr
     if low.endswith(DEMONYM_ENDINGS):
         return False  # Irish → アイルランドの, Japanese → 日本の: an adjective, read loosely
@@ -784,13 +803,13 @@ def sounds_like(word: str, romaji: str) -> bool:
     """A looser test than :func:`mtqa.text.phonetic.names_match`, enough to say that a name
     is there (シソ for Siso, フレッチャー for Fletcher): an omission is claimed only when no
     katakana word of the Japanese sounds like the name at all."""
-    bare = bare_name(word)
+    bare = name_before_participle(bare_name(word))  # ("Leeds-based" → リーズに本拠を置く)
     if names_match(bare, romaji):
         return True
     # a place the Japanese names as its own country does (ヨーテボリ, Göteborg, for
     # "Gothenburg"): one of the other names WordNet gives it
     if any(reading_similarity(other, romaji) >= LOOSE_NAME_MIN
-           for other in wordnet.other_names(name_before_participle(bare))):
+           for other in wordnet.other_names(bare)):
         return True
     a, b = latin_key(bare), romaji_key(romaji)
     if len(a) <= 2:

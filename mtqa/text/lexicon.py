@@ -115,6 +115,7 @@ IRREGULAR_FORMS = {
     "forgot": "forget", "froze": "freeze", "hid": "hide", "hidden": "hide", "meant": "mean",
     "sank": "sink", "sunk": "sink", "struck": "strike", "swung": "swing", "tied": "tie",
     "rolled": "roll", "teeth": "tooth", "feet": "foot", "mice": "mouse",
+    "women": "woman", "men": "man", "children": "child", "geese": "goose",
 }
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +223,12 @@ def _participle(word: str) -> bool:
     return len(word) >= 6 and word.endswith("ing") and word not in _ING_NOT_PARTICIPLE
 
 
+#: After a comma, the next item of a list of names and what follows it: another comma or
+#: "and"/"or" and a further item (", Poland and the Czech Republic", ", Sandwell and").
+_LIST_GOES_ON = re.compile(
+    r"\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}(?:,|\s+(?:and|or)\s+(?:the\s+)?[A-Z])")
+
+
 def english_clauses(text: str) -> tuple[Clause, ...]:
     """Split an English sentence (or several) into clause-like chunks.
 
@@ -247,9 +254,13 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
             if w in RELATIVE_WORDS and after_comma:
                 # a non-restrictive relative clause ends at the next comma
                 # ("Alexiou, who had led for 31 laps, was frustrated")
-                close = re.search(r",(?!\d)|[.!?;](?=\s|$)", text[m.end():])
-                if close:
+                # (not a comma inside a list of names: "at 23 plants in Germany, Poland
+                # and the Czech Republic, was hit")
+                for close in re.finditer(r",(?!\d)|[.!?;](?=\s|$)", text[m.end():]):
+                    if close.group() == "," and _LIST_GOES_ON.match(text, m.end() + close.end()):
+                        continue
                     cuts.add(m.end() + close.end())
+                    break
         elif after_comma and w in _QUANTIFIERS and _PARTITIVE_PRONOUN.match(text, m.end()):
             # an absolute clause: ", most of them recruited by larger carriers"
             cuts.add(m.start())

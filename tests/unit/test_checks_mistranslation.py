@@ -528,3 +528,17 @@ def test_unless_rendered_by_nai_kagiri_is_no_second_negation() -> None:
     ja = ("労働組合の委員長は、会社側が4%の賃上げという提示内容を改善しない限り、組合員は職場に"
           "戻らないと述べた。")
     assert [c for c, _ in flagged(en, ja)] == []
+
+
+def test_be_left_is_no_leaving_and_a_contract_is_no_contraction() -> None:
+    """"were left without electricity" is "remained", so 結ぶ ("to join", of the ferries to
+    the mainland) says no opposite of it; 契約 "contract" (an agreement) is no opposite
+    of "expand"."""
+    assert flagged(
+        "More than 9,400 homes were left without electricity, forcing the cancellation of "
+        "all ferry services to the mainland.",
+        "9,400戸以上が停電し、本土と結ぶフェリーもすべて欠航した。") == []
+    assert flagged("The league will expand after a record TV deal.",
+                   "過去最高の放映権契約を受け、リーグは拡大する。") == []
+    assert flagged("She left the party in March.", "彼女は3月にその党に加入した。") == [
+        ("MIS004", "加入")]

@@ -1251,3 +1251,32 @@ def test_a_participle_hyphened_to_a_name_is_not_part_of_it() -> None:
     assert [n.words for n in english_names("Shares in the Eindhoven-based maker rose.")] == [
         ("Eindhoven",)]
     assert [n.words for n in english_names("Judge Park Min-jun said so.")][-1][-1] == "Min-jun"
+
+
+def test_a_body_referred_back_and_the_members_of_a_pair_are_no_names_put_in() -> None:
+    """同庁 renders "the Met Office" named before as 英気象庁; オークニー、シェトランド両諸島
+    names the members of "the Northern Isles": neither puts a name in place of another."""
+    pairs = [
+        ("More than 9,400 homes in Orkney lost power. Ferries to Shetland were cancelled.",
+         "オークニーでは9,400戸以上が停電した。シェトランドへのフェリーは欠航した。"),
+        ("The Met Office issued a yellow warning for snow on Tuesday.",
+         "英気象庁は火曜日、雪に関する黄色警報を出した。"),
+        ("Ewan Sinclair, a meteorologist at the Met Office, described the storm as severe "
+         "for the Northern Isles in January.",
+         "同庁の気象学者ユアン・シンクレア氏は、今回の嵐について、1月のオークニー、"
+         "シェトランド両諸島としては激しいと述べた。"),
+    ]
+    assert [c for _, c in flagged(pairs)] == []
+    # the same place given where the English names another is still flagged
+    pairs[2] = ("Ewan Sinclair, a meteorologist at the Met Office, said Fair Isle was hit "
+                "hardest.", "同庁の気象学者ユアン・シンクレア氏は、オークニーが最も大きな被害を"
+                "受けたと述べた。")
+    assert [c for _, c in flagged(pairs)] == ["NAM006"]
+
+
+def test_a_dictionary_word_after_a_titles_word_is_no_dropped_person() -> None:
+    """"Women's Premier Championship": "Championship" after "Premier" is no surname, and
+    選手権 renders it."""
+    pairs = [("England's Women's Premier Championship will grow from 12 to 16 clubs.",
+              "イングランドの女子プレミア選手権は、参加クラブを12から16に増やす。")]
+    assert [c for _, c in flagged(pairs)] == []

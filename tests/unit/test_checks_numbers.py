@@ -519,3 +519,18 @@ def test_the_second_year_of_a_range_may_keep_two_digits() -> None:
     en = "It is thought to have been written between 1961 and 1963."
     assert flagged(en, "原稿は1961年から63年にかけて書かれたとみられる。") == []
     assert flagged(en, "原稿は1961年から64年にかけて書かれたとみられる。") == [("64年", "NUM001")]
+
+
+def test_a_range_of_tenths_and_a_count_of_listed_names_are_no_new_numbers() -> None:
+    """4～5割: the first of a range takes the second's 割 (40 to 50 per cent); 3自治体: the
+    count of the three councils the English lists by name."""
+    assert flagged("He estimated that he had lost 40 to 50 per cent of his crop.",
+                   "収穫の4～5割を失ったとみている。") == []
+    assert flagged("He estimated that he had lost 40 to 50 per cent of his crop.",
+                   "収穫の3～5割を失ったとみている。") == [("3", "NUM001")]
+    en = ("The cut was approved by a joint committee of Dudley, Sandwell and Walsall "
+          "councils, which provide about half of the trust's income.")
+    assert flagged(en, "削減はダドリー、サンドウェル、ウォルソールの3自治体による合同委員会で"
+                       "承認された。3自治体は合わせてトラストの収入の約半分を拠出している。") == []
+    assert flagged(en, "削減はダドリー、サンドウェル、ウォルソールの4自治体による合同委員会で"
+                       "承認された。") == [("4", "NUM001")]

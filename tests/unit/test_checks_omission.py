@@ -687,3 +687,20 @@ def test_the_country_of_the_story_may_be_left_implicit() -> None:
     ja = ("ベルギーの規制当局は月曜日、延長を承認した。\n\n"
           "政府は、原子炉を早期に閉鎖すれば、ガスの燃焼を増やさざるを得なくなると主張していた。")
     assert flagged(en, ja) == []
+
+
+def test_place_based_a_boat_by_its_sound_a_legal_form_and_a_country_rival() -> None:
+    """"a Leeds-based operator" is rendered by リーズに本拠を置く; the rowing "eight" by エイト;
+    "Ltd" by 社 or nothing; ケルン renders Köln though "German" sounds more like it, since a
+    country is rendered by its Japanese name (ドイツ), never by sound."""
+    assert flagged("The depots will be sold to Brightline Logistics, a Leeds-based operator.",
+                   "拠点の売却先はリーズに本拠を置くブライトライン・ロジスティクスだ。") == []
+    assert flagged("He was stripped of a gold medal in the men's eight at the European "
+                   "Championships.", "欧州選手権の男子エイトで獲得した金メダルも剥奪された。") == []
+    assert flagged("The judges upheld the eviction ordered against Harcastle Living Ltd.",
+                   "裁判官はハーカッスル・リビング社に対する明け渡し命令を支持した。") == []
+    en = ("That could prove expensive for German business, reckons IW Köln, a think-tank.")
+    assert flagged(en, "シンクタンクのIWケルンによれば、それはドイツ企業にとって高くつく可能性が"
+                       "ある。") == []
+    assert [c for c, _, _ in flagged(en, "シンクタンクによれば、それはドイツ企業にとって高くつく"
+                                         "可能性がある。")] == ["OMI002"]

@@ -778,3 +778,19 @@ def test_a_sentence_boundary_moved_before_most_of_its_sentence_moves_no_clause()
     ja = ("練習は9月に始まった。最年少16歳、最年長89歳の団員を抱える同合唱団にはオーディションが"
           "なく、水曜夜の練習に参加できる人なら誰でも歓迎だとプライスさんは話した。")
     assert [c for c, _ in flagged(en, ja) if c == "SCR006"] == []
+
+
+def test_a_list_of_countries_stays_in_its_relative_clause_and_a_country_has_no_sound() -> None:
+    """The relative clause of "which employs 5,400 people at 23 plants in Germany, Poland and
+    the Czech Republic, was hit" ends after the list, not at its first comma; and "Germany",
+    rendered ドイツ, is not also heard in コロナ (0.89 by sound)."""
+    from mtqa.text.lexicon import english_clauses
+
+    en = ("The company, which employs about 5,400 people at 23 plants in Germany, Poland and "
+          "the Czech Republic, was hit hard by a slump in demand after the pandemic.")
+    assert [en[c.start : c.end].strip(" ,") for c in english_clauses(en)] == [
+        "The company", "which employs about 5,400 people at 23 plants in Germany, Poland "
+        "and the Czech Republic", "was hit hard by a slump in demand after the pandemic."]
+    ja = ("ドイツ、ポーランド、チェコの23工場で約5,400人を雇用する同社は、新型コロナウイルス禍後の"
+          "需要の落ち込みで大きな打撃を受けた。")
+    assert flagged(en, ja) == []

@@ -9,11 +9,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ...text import japanese
+from ...text import japanese, jmdict, wordlists
 from ...text.countries import country_mentions, renders_country
-from ...text.english import STOPWORDS
 from ...text.lexicon import english_entry, name_renderings
 from ...text.phonetic import name_similarity_reaches, romaji_similarity
+from ...text.english import STOPWORDS, stem
 from ...types import AlignedPair, Finding, Severity
 from .. import BaseCheck, Context
 from .english import (
@@ -78,6 +78,8 @@ class NameCheckBase(BaseCheck):
                 continue
             if any(renders_country(seg, c.renderings) for c in country_mentions(n.text)):
                 continue  # a country by its Japanese name (チェコ for "the Czech soloist")
+            if len(words) > 1 and referred_back(n.words[-1], seg):
+                continue  # 同庁 for "the Met Office", named before as 英気象庁
             if rendered_by_words(words, seg, parts, pair.mt_start, pair.mt_end) or all(
                     any(japanese.has_kanji(h) and h in seg for h in english_entry(w).headwords)
                     for w in words):
@@ -182,3 +184,21 @@ def _loanword_of(surface: str, word: str) -> bool:
 
 #: How close a katakana part must be to a loanword of an English word to render that word.
 LOANWORD_SPELLING_MIN = 0.75
+
+
+@functools.cache
+def _deictic() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(wordlists.deictic_prefixes())) + "]([\u4e00-\u9fff])")
+
+
+def referred_back(head: str, seg: str) -> bool:
+    """Whether Japanese ``seg`` refers back to an organisation whose name ends in the English
+    word ``head`` ("Met Office", "Tata Group") by a deictic compound whose kanji JMdict
+    glosses with that word: 同庁 (庁 "government office") for "the Met Office", 同社 for a
+    "Company", 同省 for a "Ministry". Japanese news names a body once and then says 同庁."""
+    key = stem(head.lower())
+    for m in _deictic().finditer(seg):
+        for gloss in jmdict.glosses(m.group(1), 3):
+            if any(stem(w) == key for w in re.findall(r"[a-z]+", gloss.lower())):
+                return True
+    return False

@@ -15,6 +15,7 @@ import difflib
 from collections.abc import Iterator
 
 from ...text import japanese
+from ...text.lexicon import english_entry
 from ...text.phonetic import name_similarity_reaches
 from ...types import Finding
 from .. import Context
@@ -79,8 +80,12 @@ class DroppedNames(NameCheckBase):
                 continue  # no Japanese opposite: the aligner reports the omission
             lo, hi = window_span(pair, ctx, side="mt")
             free = [p for p in parts if assigned.get((p.start, p.end), surname) in keys]
-            if rendered_by_words(words, text[lo:hi], free, lo, hi):
-                continue  # a name of words, translated word by word (ドイツ鉄道)
+            if rendered_by_words(words, text[lo:hi], free, lo, hi) or all(
+                    any(len(h) >= 2 and japanese.has_kanji(h) and h in text[lo:hi]
+                        for h in english_entry(w.lower()).headwords) for w in words):
+                continue  # a name of words, translated word by word (ドイツ鉄道), or a
+                # word taken for a name after a title's word ("Premier Championship":
+                # 選手権)
             if any(
                 may_be_name(t) and not any(
                     a < lo + t.end and lo + t.start < b for a, b in assigned_runs

@@ -42,6 +42,12 @@ from .state import NameState, Tally
 SUBSTITUTE_WORD_MIN = 0.95
 
 
+#: After a katakana name, the rest of an enumeration closed by 両 and a noun (オークニー、
+#: シェトランド両諸島 "both island groups", 米英両国): Japanese names the members of a pair
+#: the English gives by one collective name ("the Northern Isles").
+_MEMBERS_OF_PAIR = re.compile(r"(?:[、・][\u30a0-\u30ff]{2,12})?両[\u4e00-\u9fff]")
+
+
 def _unknown_words(english: str, parts: Sequence[KanaPart]) -> list[str]:
     """Lower-case words of ``english`` that neither JMdict nor WordNet knows in any form
     and no katakana part sounds even loosely like: a name written in lower case ("chiari
@@ -138,6 +144,9 @@ class NamesPutIn(NameCheckBase):
             if re.search(rf"\b{re.escape(other.text)}\b", pair.reference):
                 continue  # the English of the pair has it, in a compound ("a Bristol-based
                 # cider maker" → ブリストルに本拠を置く)
+            if _MEMBERS_OF_PAIR.match(text, end):
+                continue  # オークニー、シェトランド両諸島 for "the Northern Isles": the
+                # members of what the English names as one
             away = self._put_in_for(text, start, end, other, missing, fewer, countries,
                                     (start, end) in glossed, pair, ctx, st)
             if away is None:

@@ -49,7 +49,7 @@ from typing import ClassVar
 from ..text import japanese, jmdict
 from ..text.cache import text_cache
 from ..text.english import STOPWORDS, stem
-from ..text.lexicon import english_entry, is_given_name
+from ..text.lexicon import is_given_name
 from ..text.glossary import (
     Glossary,
     TitleMatch,
@@ -58,9 +58,11 @@ from ..text.glossary import (
     organisations,
 )
 from ..text.phonetic import SAME_NAME_MIN, name_similarity
+from ..text.wordnet import is_place
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
+from .title_senses import CONSULTANT, medical_consultant, paronym_words, sense_words
 from .names import find_rendering, kanji_name_parts
 from .title_compounds import (
     HEAD_KINDS, Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces,
@@ -138,7 +140,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 29
+    version: ClassVar[int] = 30
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -182,6 +184,7 @@ class TitleCheck(BaseCheck):
             flagged.add((cand.comp.start, cand.comp.end))
             yield self._wrong_title(m, kind, renderings, cand, pair, text)
         yield from self._holders(pair, ctx, comps, text, window_en, flagged)
+        yield from self._medical_consultant(pair, seg, text, flagged)
         whole = [c for c in comps if not c.embedded]
         yield from self._duplicates(pair, whole, text, matches, flagged)
         yield from self._invented(pair, ctx, gl, whole, text, window_en, window_ja, flagged)
@@ -319,14 +322,14 @@ class TitleCheck(BaseCheck):
         # surname's by ・
         given = is_given_name(m.text) and _ONE_NAME_AFTER.match(pair.reference, m.end)
         renderings = set(m.entry.renderings)
-        found = [(w, s, "sense") for w, s in _sense_words(english, seg)] + [
-            (w, s, "paronym") for w, s in _paronym_words(english, seg)]
+        found = [(w, s, "sense") for w, s in sense_words(english, seg)] + [
+            (w, s, "paronym") for w, s in paronym_words(english, seg)]
         # a title of several words ("Climate Minister") is read by its head word too (牧師,
         # "a clergyman", for 気候牧師), where the glossary knows the head alone
         head = gl.get(m.entry.key[-1]) if len(m.entry.key) > 1 else None
         if head is not None:
             renderings |= set(head.renderings)
-            found += [(w, s, "sense") for w, s in _sense_words(m.entry.key[-1], seg)]
+            found += [(w, s, "sense") for w, s in sense_words(m.entry.key[-1], seg)]
         for word, start, why in found:
             if word in licensed or any(word in r for r in renderings):
                 continue
@@ -353,6 +356,30 @@ class TitleCheck(BaseCheck):
                           "evidence": why},
             )
             return
+
+    def _medical_consultant(self, pair: AlignedPair, seg: str, text: str,
+                            flagged: set[tuple[int, int]]) -> Iterator[Finding]:
+        """A hospital consultant given as a business adviser (:func:`.title_senses.
+        medical_consultant`)."""
+        found = medical_consultant(pair.reference, seg)
+        if found is None:
+            return
+        english, at = found
+        start, end = pair.mt_start + at, pair.mt_start + at + len(CONSULTANT)
+        if any(a < end and start < b for a, b in flagged):
+            return
+        flagged.add((start, end))
+        yield self.finding(
+            text, start, end,
+            category="title",
+            severity="major",
+            message=(f"'{english}' rendered as {CONSULTANT} (a business adviser), another "
+                     "sense of the word: a hospital consultant is a senior specialist doctor; "
+                     "expected 専門医 or 顧問医"),
+            pair=pair,
+            code="TTL001",
+            evidence={"english": english, "expected": "専門医|顧問医", "evidence": "sense"},
+        )
 
     def _holders(
         self, pair: AlignedPair, ctx: Context, comps: Sequence[Compound], text: str,
@@ -749,7 +776,24 @@ def _accepted(text: str, m: TitleMatch) -> tuple[str | None, tuple[str, ...]]:
     the whole reference, so a process-wide cache kept every article's text (issue #20:
     +6 % resident memory over a feed of 1,000 articles, ``benchmarks/feed_scale.py``)."""
     kind = organisations().holder_kind(text, m)
+    if kind is None and _place_holds(text, m):
+        return kind, m.entry.renderings  # "Hong Kong's Chief Executive": 行政長官
     return kind, _renderings_for(kind, m)
+
+
+#: Capitalised words right before a title, with a possessive ("Hong Kong's"), or in "of X"
+#: right after it: the holder's name.
+_HOLDER_BEFORE = re.compile(r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)(?:['’]s?)?\s+$")
+_HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)")
+
+
+def _place_holds(text: str, m: TitleMatch) -> bool:
+    """Whether the title's holder is a place WordNet knows ("Hong Kong's chief executive",
+    "chief executive of Macau"): its government may give the title of a government."""
+    before = _HOLDER_BEFORE.search(text[max(0, m.start - 60) : m.start])
+    after = _HOLDER_OF.match(text, m.end)
+    return any(x is not None and is_place(x.group(1), adjectives=False)
+               for x in (before, after))
 
 
 def _accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, str]]
@@ -765,11 +809,24 @@ def _accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, st
     return kind, renderings
 
 
+#: Office kinds of the glossary that name an office of a business (chief executive, chief
+#: operating officer), and the kinds of organisation that are governments.
+_BUSINESS_OFFICES = frozenset({"executive"})
+_GOVERNMENTS = frozenset({"state", "city", "ministry"})
+
+
 def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
     """The renderings of title ``m`` accepted for a holder of organisation ``kind`` (see
     :func:`_accepted`)."""
     orgs = organisations()
     renderings = m.entry.renderings
+    if not kind and m.entry.kinds and m.entry.kinds <= _BUSINESS_OFFICES:
+        # a business office ("chief executive") whose holder the English does not place
+        # is not given a government's title (行政長官, Hong Kong's chief executive's): that
+        # needs a government named as the holder
+        keep = tuple(r for r in renderings
+                     if not (k := orgs.japanese_kinds(r, r[-1:])) or not k <= _GOVERNMENTS)
+        return keep or renderings
     if kind:
         fit = tuple(r for r in renderings
                     if not (k := orgs.japanese_kinds(r, r[-1:])) or kind in k)
@@ -968,65 +1025,6 @@ def _beside_name(c: Compound, seg: str, base: int) -> bool:
         ):
             return True
     return False
-
-
-def _sense_words(english: str, seg: str) -> list[tuple[str, int]]:
-    """Nouns of ``seg`` that JMdict gives as translations of the English word ``english``
-    (its headwords glossed exactly by it, :func:`mtqa.text.lexicon.english_entry`), with
-    their segment offsets; written in kanji or katakana, two characters or more, and whole
-    tokens of the segment."""
-    heads = [h for h in english_entry(english).headwords
-             if len(h) >= 2 and not re.fullmatch(r"[\u3040-\u309F]+", h)]
-    if not heads:
-        return []
-    toks = japanese.tokenize(seg)
-    starts = {t.start: t for t in toks}
-    ends = {t.end for t in toks}
-    out = []
-    for h in sorted(heads, key=len, reverse=True):
-        for hit in re.finditer(re.escape(h), seg):
-            tok = starts.get(hit.start())
-            if tok is not None and hit.end() in ends and tok.pos1 == "名詞":
-                out.append((h, hit.start()))
-    return out
-
-
-def _spelling_key(word: str) -> str:
-    """``word`` with doubled letters made single and -our spelt -or (counsellor and
-    counselor, honour and honor are one word)."""
-    return re.sub(r"(.)\1", r"\1", word.lower()).replace("our", "or")
-
-
-def _paronym_words(english: str, seg: str) -> list[tuple[str, int]]:
-    """Katakana loanwords of ``seg`` whose JMdict gloss is an English word spelt nearly
-    like the one-word title ``english``, but another word: カウンセラー "counsellor" for
-    "Councillor" (two letters apart, once doubled letters and -our/-or are set aside, and
-    sharing their first four letters)."""
-    if " " in english or len(english) < 6:
-        return []
-    key = _spelling_key(english)
-    out = []
-    for t in japanese.tokenize(seg):
-        if t.pos1 != "名詞" or len(t.surface) < 3 or not japanese.is_katakana(t.surface):
-            continue
-        for g in jmdict.glosses(japanese.normalize(t.surface), 2):
-            if " " in g or g.lower()[:4] != english.lower()[:4]:
-                continue
-            other = _spelling_key(g)
-            if other != key and _edit_distance(other, key) <= 2:
-                out.append((t.surface, t.start))
-                break
-    return out
-
-
-def _edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance of two short words."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
 
 
 def _unknown_word(run: str) -> bool:

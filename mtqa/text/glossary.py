@@ -31,7 +31,7 @@ from . import jmdict
 from .countries import country_forms, is_country_form
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 11
+GLOSSARY_VERSION = 12
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -198,13 +198,16 @@ class Glossary:
                       entry: TitleEntry) -> bool:
         """Whether a title flagged :data:`FLAG_CAP`, written without a name, names an officer
         all the same: "the speaker" as the subject of a verb or a possessive ("the speaker
-        may soon break a promise", "the speaker's deal") in a sentence that names the kind
+        may soon break a promise", "the speaker's deal"), or with a capital after "the"
+        ("the Speaker twice suspended proceedings"), in a sentence that names the kind
         of organisation the title is of (Congress, the House: a legislature). Without that
         organisation "the speaker" is whoever speaks."""
         if i == 0 or words[i - 1][2].lower() != "the":
             return False
         end = words[i + n - 1][1]
-        if not _PREDICATE_AFTER.match(text[end : end + 12]):
+        # (a capital after "the" marks the office whatever follows: "the Speaker twice
+        # suspended proceedings")
+        if not words[i][2][:1].isupper() and not _PREDICATE_AFTER.match(text[end : end + 12]):
             return False
         orgs = organisations()
         kind = orgs.title_kind(entry)
@@ -692,7 +695,14 @@ class Organisations:
         lo = starts[-1] if starts else 0
         end = _SENTENCE_END.search(text, match.end)
         hi = end.start() + 1 if end else len(text)
-        kinds = {k for _, _, k in self.cue_kinds(_PHRASE_WORD.findall(text[lo:hi]))}
+        words = _PHRASE_WORD.findall(text[lo:hi])
+        kinds = {k for _, _, k in self.cue_kinds(words)}
+        said = {(a, b) for a, b, k in self.cue_kinds(words) if k == STATE}
+        nouns = {(a, b) for a, b, k in self.cue_kinds(words, countries=False) if k == STATE}
+        if kinds == {STATE} and not match.entry.kinds <= _STATE_OFFICES and not said - nouns:
+            # a title a province's head holds too ("Premier"): its "government" may be
+            # the province's; only a country named says the state
+            return None
         return STATE if kinds == {STATE} else None
 
 

@@ -361,3 +361,23 @@ def _capital_place(s: Synset) -> bool:
     named natural object (Africa, the Alps, the Thames: instances in ``noun.object``)."""
     return any(w[:1].isupper() for w in s.words) and (
         s.lexname == "noun.location" or (s.lexname == "noun.object" and s.is_instance))
+
+
+@functools.lru_cache(maxsize=4096)
+def is_a(word: str, ancestor: str, depth: int = 8) -> bool:
+    """Whether a noun sense of ``word`` (any of its base forms) is, through hypernyms (``@``)
+    up to ``depth`` steps, a kind of the noun ``ancestor`` (a lemma with underscores:
+    ``medical_practitioner``): "urologist" and "oncologist" are medical practitioners."""
+    seen: set[int] = set()
+    frontier = [s for b in base_forms(word.lower()) for s in synsets_of(b) if s.pos == "n"]
+    for _ in range(depth):
+        nxt = []
+        for s in frontier:
+            if s.offset in seen:
+                continue
+            seen.add(s.offset)
+            if ancestor in s.words:
+                return True
+            nxt += [synset(p, o) for sym, p, o in s.pointers if sym == "@" and p == "n"]
+        frontier = nxt
+    return any(ancestor in s.words for s in frontier)

@@ -521,3 +521,53 @@ def test_a_finance_minister_is_no_minister_for_financial_services() -> None:
     assert flagged(en, "ブレッケ財務相は、予算案を火曜日に提出すると述べた。") == []
     assert flagged("Financial Services Minister Kari Brekke said banks were sound.",
                    "ブレッケ金融担当相は、銀行は健全だと述べた。") == []
+
+
+def test_a_provinces_premier_is_its_shushusho() -> None:
+    """A premier heads a province's government as well as a state's: 州首相 stands unless the
+    English places the premier in a country; "the government" of the sentence may be the
+    province's."""
+    assert flagged("Premier Lorraine Hollis said on Friday that the government would review "
+                   "the rule.", "ロレイン・ホリス州首相は金曜日、政府として規定を見直すと述べた。") == []
+    assert flagged("Ontario Premier Doug Ford said the bill would pass.",
+                   "オンタリオ州のダグ・フォード州首相は、法案は可決されると述べた。") == []
+    assert [(t, s) for t, s, _ in flagged(
+        "China's Premier Li Qiang said growth would pick up.",
+        "中国の李強州首相は、成長が上向くと述べた。")] == [("州首相", "major")]
+
+
+def test_a_business_chief_executive_is_no_governments_and_a_consultant_doctor_no_adviser(
+) -> None:
+    """行政長官 is a government's chief executive (Hong Kong's): for a chief executive whom
+    the English places in no government it is another office. "consultant urologist" is a
+    senior hospital doctor (WordNet: a medical practitioner), no コンサルタント."""
+    en = "Chief executive Helen Markby said the club would borrow to pay for the stand."
+    assert [(t, s) for t, s, _ in flagged(
+        en, "ヘレン・マークビー行政長官は、スタンド建設のため借り入れると述べた。")] == [
+        ("行政長官", "major")]
+    assert flagged(en, "ヘレン・マークビー最高経営責任者は、スタンド建設のため借り入れると述べた。"
+                   ) == []
+    assert flagged("Hong Kong's Chief Executive John Lee said the city would reopen.",
+                   "香港の李家超行政長官は、同市を再開すると述べた。") == []
+    en = "Mr Patel, a consultant urologist at the hospital, performed the operation."
+    assert [(t, s) for t, s, _ in flagged(
+        en, "同病院の泌尿器科コンサルタント、パテル氏が手術を行った。")] == [
+        ("コンサルタント", "major")]
+    assert flagged(en, "同病院の泌尿器科専門医、パテル氏が手術を行った。") == []
+    assert flagged("Mr Patel, a consultant economist at the bank, wrote the report.",
+                   "同行のコンサルタント、パテル氏が報告書を書いた。") == []
+
+
+def test_the_speaker_with_a_capital_is_the_office_whatever_follows() -> None:
+    """"the Speaker twice suspended proceedings" in a sentence naming the legislature: the
+    office, so 講演者 ("lecturer") is another sense; a lower-case speaker stays whoever
+    speaks."""
+    en = ("The legislature passed the bill after the Speaker twice suspended proceedings to "
+          "restore order.")
+    assert [(t, s) for t, s, _ in flagged(
+        en, "議長が2度にわたり審議を中断した後、議会は法案を可決した。")] == []
+    assert [(t, s) for t, s, _ in flagged(
+        en, "講演者が2度にわたり審議を中断した後、議会は法案を可決した。")] == [
+        ("講演者", "major")]
+    assert flagged("The legislature heard the speaker twice before the vote.",
+                   "議会は採決の前に講演者の話を2度聞いた。") == []

@@ -1,0 +1,90 @@
+"""Other senses of an English title's word in the Japanese: JMdict's other translations of
+the word (話者 or スピーカー for "Speaker", 牧師 for "Minister"), loanwords of words spelt
+nearly like it (カウンセラー "counsellor" for "Councillor"), and a hospital consultant given
+as a business one (コンサルタント for "consultant urologist"). Used by
+:mod:`mtqa.checks.titles` (TTL001)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import japanese, jmdict
+from ..text.lexicon import english_entry
+from ..text.wordnet import is_a
+
+#: The loanword of a business consultant.
+CONSULTANT = "コンサルタント"
+#: "consultant" before a word for a kind of doctor ("consultant urologist").
+_MEDICAL_CONSULTANT = re.compile(r"\bconsultants?\s+([a-z]{4,})\b", re.IGNORECASE)
+
+
+def medical_consultant(reference: str, seg: str) -> tuple[str, int] | None:
+    """("consultant urologist", offset of コンサルタント in ``seg``) when English
+    ``reference`` names a hospital consultant, "consultant" before a word WordNet files
+    under medical_practitioner ("consultant urologist", "consultant oncologist": a senior
+    specialist doctor, 専門医 or 顧問医), and ``seg`` gives コンサルタント, a business adviser;
+    None otherwise."""
+    m = _MEDICAL_CONSULTANT.search(reference)
+    if m is None or not is_a(m.group(1), "medical_practitioner"):
+        return None
+    at = seg.find(CONSULTANT)
+    return (m.group(0), at) if at >= 0 else None
+
+
+def sense_words(english: str, seg: str) -> list[tuple[str, int]]:
+    """Nouns of ``seg`` that JMdict gives as translations of the English word ``english``
+    (its headwords glossed exactly by it, :func:`mtqa.text.lexicon.english_entry`), with
+    their segment offsets; written in kanji or katakana, two characters or more, and whole
+    tokens of the segment."""
+    heads = [h for h in english_entry(english).headwords
+             if len(h) >= 2 and not re.fullmatch(r"[\u3040-\u309F]+", h)]
+    if not heads:
+        return []
+    toks = japanese.tokenize(seg)
+    starts = {t.start: t for t in toks}
+    ends = {t.end for t in toks}
+    out = []
+    for h in sorted(heads, key=len, reverse=True):
+        for hit in re.finditer(re.escape(h), seg):
+            tok = starts.get(hit.start())
+            if tok is not None and hit.end() in ends and tok.pos1 == "名詞":
+                out.append((h, hit.start()))
+    return out
+
+
+def _spelling_key(word: str) -> str:
+    """``word`` with doubled letters made single and -our spelt -or (counsellor and
+    counselor, honour and honor are one word)."""
+    return re.sub(r"(.)\1", r"\1", word.lower()).replace("our", "or")
+
+
+def paronym_words(english: str, seg: str) -> list[tuple[str, int]]:
+    """Katakana loanwords of ``seg`` whose JMdict gloss is an English word spelt nearly
+    like the one-word title ``english``, but another word: カウンセラー "counsellor" for
+    "Councillor" (two letters apart, once doubled letters and -our/-or are set aside, and
+    sharing their first four letters)."""
+    if " " in english or len(english) < 6:
+        return []
+    key = _spelling_key(english)
+    out = []
+    for t in japanese.tokenize(seg):
+        if t.pos1 != "名詞" or len(t.surface) < 3 or not japanese.is_katakana(t.surface):
+            continue
+        for g in jmdict.glosses(japanese.normalize(t.surface), 2):
+            if " " in g or g.lower()[:4] != english.lower()[:4]:
+                continue
+            other = _spelling_key(g)
+            if other != key and _edit_distance(other, key) <= 2:
+                out.append((t.surface, t.start))
+                break
+    return out
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]

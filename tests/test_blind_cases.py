@@ -38,7 +38,8 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "belgian-reactor-extension", "age-verification-rules",
          "village-church-bells-restored", "bangladesh-test-captaincy",
          "wrongful-conviction-overturned", "edinburgh-hotel-occupancy-record",
-         "lost-novel-manuscript")
+         "lost-novel-manuscript", "amateur-comet-discovery", "orchard-frost-damage",
+         "orkney-gale-power-cuts", "parcel-carrier-merger-cleared")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -56,7 +57,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 300
+    assert len(names) == 316
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -337,6 +338,21 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("belgian-reactor-extension", "NUM001", "8分の1"),
     ("belgian-reactor-extension", "OMI002", ""),
     ("village-church-bells-restored", "SCR008", ""),
+    # (writers X3 to A4) 3自治体 for "Dudley, Sandwell and Walsall councils"; "Canadian-
+    # registered" (カナダ登記); "Germany" heard in 新型コロナ, and the relative clause cut
+    # inside its list of countries; a province's Premier as 州首相; the rowing "eight" as
+    # エイト; "Ltd" as 社; "Premier Championship" (選手権) no title and no person; 契約
+    # ("contract") no opposite of "expand"
+    ("canal-trust-grant-cut", "NUM001", "3"),
+    ("deep-sea-mining-moratorium", "OMI002", "同社は"),
+    ("packaging-maker-debt-swap", "SCR005", ""),
+    ("packaging-maker-debt-swap", "ALN003", ""),
+    ("provincial-rent-cap-bill", "TTL001", "州首相"),
+    ("rowing-captain-doping-ban", "OMI002", ""),
+    ("tenant-eviction-ruling", "OMI002", ""),
+    ("womens-football-league-expansion", "NAM003", ""),
+    ("womens-football-league-expansion", "TTL001", "プレミア"),
+    ("womens-football-league-expansion", "MIS004", "契約"),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:
@@ -426,6 +442,18 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     # "Climate Minister", "transport minister" as 牧師, a clergyman
     ("norway-poland-subsea-cable", "TTL001", "牧師"),
     ("sleeper-train-route", "TTL001", "牧師"),
+    # (writers X3 to A4's round) 金融相, the minister for financial services, for a finance
+    # minister (three articles of earlier writers)
+    ("ghana-cocoa-farmgate-price", "TTL001", "金融相"),
+    ("nepal-coalition-collapse", "TTL001", "金融相"),
+    ("no-confidence-vote", "TTL001", "金融相"),
+    # a chief executive the English places in no government as 行政長官; a consultant
+    # oncologist and a consultant urologist as business コンサルタント
+    ("hosepipe-ban", "TTL001", "行政長官"),
+    ("stadium-expansion", "TTL001", "行政長官"),
+    ("sugar-tax", "TTL001", "行政長官"),
+    ("cancer-drug-trial", "TTL001", "コンサルタント"),
+    ("robotic-surgery-milestone", "TTL001", "コンサルタント"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -207,6 +207,8 @@ def japanese_quantities(text: str) -> list[Quantity]:
         q = _japanese_quantity(text, toks, start, end, j, value)
         if q is not None:
             out.append(q)
+            while i < len(toks) and toks[i].start < q.end:
+                i += 1  # numerals the quantity took in (the 71 of 23秒71, the 5 of 8割5分)
     for m in re.finditer(r"([月火水木金土日])曜(?:日)?|[（(]([月火水木金土日])[）)]", text):
         c = m.group(1) or m.group(2)
         out.append(Quantity(_WEEKDAYS_JA[c], "weekday", m.start(), m.end(), m.group()))
@@ -361,6 +363,31 @@ def _in_idiom(text: str, start: int, counter_end: int) -> bool:
     return False
 
 
+def _written_form(text: str, start: int, end: int, value: float) -> Quantity | None:
+    """A numeral whose value depends on what is written after it: the first of a range of
+    months or tenths, which takes the second's unit (1～4月 "between January and April",
+    4～5割 "40 to 50 per cent"); seconds with their hundredths (23秒71, 0秒94: "23.71");
+    tenths (8割 80 percent, 8割5分 85; 割引 and 割減 count in tenths too). None for any
+    other numeral."""
+    after = text[end : end + 6]
+    whole = float(value).is_integer()
+    if 1 <= value <= 12 and whole and _MONTH_RANGE_END.match(text, end):
+        return Quantity(value, "month", start, end, text[start:end])
+    hundredths = re.match(r"秒([0-9]{1,2})(?![0-9])", after)
+    if hundredths and whole:
+        end2 = end + hundredths.end()
+        return Quantity(float(f"{int(value)}.{hundredths.group(1)}"), "num", start, end2,
+                        text[start:end2])
+    if after.startswith("割") and value <= 10:
+        m = re.match(r"割(?:(\d)分)?", after)
+        assert m is not None
+        tenths = value * 10 + (float(m.group(1)) if m.group(1) else 0.0)
+        return Quantity(tenths, "num", start, end + m.end(), text[start : end + m.end()])
+    if _TENTHS_RANGE.match(after) and value < 10:
+        return Quantity(value * 10, "num", start, end, text[start:end])
+    return None
+
+
 def _japanese_quantity(
     text: str, toks: Sequence[japanese.Token], start: int, end: int, j: int, value: float
 ) -> Quantity | None:
@@ -395,15 +422,9 @@ def _japanese_quantity(
                         text[span_start:span_end], half_known=half_known)
     if after.startswith("月") and value <= 12 and float(value).is_integer():
         return Quantity(value, "month", start, end + 1, text[start : end + 1])
-    if after.startswith("割") and value <= 10:
-        # tenths: 8割 is 80 percent (8割5分, 85); 割引 and 割減 count in tenths too
-        m = re.match(r"割(?:(\d)分)?", after)
-        assert m is not None
-        tenths = value * 10 + (float(m.group(1)) if m.group(1) else 0.0)
-        return Quantity(tenths, "num", start, end + m.end(), text[start : end + m.end()])
-    if _TENTHS_RANGE.match(after) and value < 10:
-        # the first of a range of tenths takes the second's 割 (4～5割, "40 to 50 per cent")
-        return Quantity(value * 10, "num", start, end, text[start:end])
+    written = _written_form(text, start, end, value)
+    if written is not None:
+        return written
     # counter / unit: the next token when it is a counter, a unit or a currency
     if j < len(toks) and toks[j].start == end and (
         toks[j].pos3 in _KANJI_COUNTER_POS3 or toks[j].pos1 == "接尾辞"
@@ -543,6 +564,16 @@ def _listed_counts(reference: str) -> frozenset[float]:
     """The numbers of names in the lists of English ``reference``: Japanese news counts
     what the English lists (3自治体 for "Dudley, Sandwell and Walsall councils")."""
     return frozenset(float(m.group(1).count(",") + 2) for m in _NAME_LIST.finditer(reference))
+
+
+def _said_otherwise(q: Quantity, en_q: Sequence[Quantity], reference: str) -> bool:
+    """Whether a Japanese number renders what the English says without it: the count of
+    the names it lists (3自治体 for "Dudley, Sandwell and Walsall councils"), or the age of
+    a "Teenager" (18歳)."""
+    if q.value <= SMALL_EXPLICIT_MAX and q.value in _listed_counts(reference):
+        return True
+    return q.text.endswith("歳") and 13 <= q.value <= 19 and any(
+        e.text.lower().startswith("teen") for e in en_q)
 
 
 #: English amounts given by their order of magnitude only ("a few thousand", "several
@@ -710,7 +741,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 29
+    version: ClassVar[int] = 30
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -802,8 +833,9 @@ class NumberCheck(BaseCheck):
             vals = [e.value for e in en_q if e.kind in {"month", "num"}]
             if any(_same(v, q.value) for v in vals):
                 return None
-            if self._spare(q, neighbours, kinds={"month", "num"}):
-                return None
+            if self._spare(q, neighbours, kinds={"month", "num"}) or _period_start(
+                    q, seg, en_q, pair.reference):
+                return None  # (10～12月期 for "the three months to December")
             if not any(e.kind == "month" for e in en_q):
                 return None  # 3月 may be a duration or a date the English words differently
             months = ", ".join(e.text for e in en_q if e.kind == "month")
@@ -819,6 +851,8 @@ class NumberCheck(BaseCheck):
             return None
         if any(_same(e.value, v) for e in nums for v in _written_apart(seg, q)):
             return None  # ２・８キロ for "2.8km", 14、5年 for "14, 15 years"
+        if _said_otherwise(q, en_q, pair.reference):
+            return None
         same = [e for e in nums if _same(e.value, q.value) or (
             e.kind == "time" and _same(e.value / 60 % 12 or 12, q.value)
         ) or _decade_of_century(q, e, seg) or _short_year_of_range(q, e, seg)
@@ -837,9 +871,6 @@ class NumberCheck(BaseCheck):
             return None
         if not any(e.kind == "num" for e in en_q) and q.value in doc_values:
             return None  # nothing replaced: an explicitation (2点 for "the paintings")
-        if q.value <= SMALL_EXPLICIT_MAX and q.value in _listed_counts(pair.reference):
-            return None  # 3自治体 for "Dudley, Sandwell and Walsall councils": the count
-            # of the names the English lists
         if q.value in doc_values and _RATE_BASE.match(seg, q.end):
             return None  # the base of a rate said once in English, with each rate here
         if q.value <= SMALL_EXPLICIT_MAX and (q.value in doc_values and _refers_back(

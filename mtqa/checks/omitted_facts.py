@@ -508,7 +508,7 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
             continue
         if is_name(w.text):
             rendered = word_rendered(k, renderings) or _government_named(
-                w.text, reference, renderings[0])
+                w.text, reference, renderings[0]) or _noun_rendered(w.text, renderings)
             repeated = rendered and possessor_dropped(k, lex, reference)
             facts.append(Fact(w.start, w.end, "name", not rendered or repeated,
                               repeated=repeated))
@@ -734,6 +734,23 @@ def _quantity_in(q: Quantity, r: Rendering) -> bool:
         return False
     return not r.english or not any(
         e.kind == q.kind and e.value == q.value for e in english_quantities(r.english))
+
+
+_TWO_KANJI = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _noun_rendered(word: str, renderings: Sequence[Rendering]) -> bool:
+    """Whether a capitalised adjective of a body's name that pertains to a noun (WordNet:
+    "Meteorological" to meteorology) is rendered by a JMdict word of that noun (気象局 for
+    "the Meteorological Department"; not 公害 "pollution" for "Environmental")."""
+    for noun in wordnet.pertainyms(word):
+        heads = [h for h in english_entry(noun).headwords
+                 if len(h) >= 2 and japanese.has_kanji(h)]
+        # (a science's word by its stem: 気象 of 気象学 "meteorology")
+        stems = [h[:2] for h in heads if len(h) > 2 and _TWO_KANJI.fullmatch(h[:2])]
+        if any(h in r.text for h in heads + stems for r in renderings):
+            return True
+    return False
 
 
 def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:

@@ -44,7 +44,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..text import japanese, jmdict, wordlists
-from ..text.english import STOPWORDS
+from ..text.english import STOPWORDS, stem
 from ..text.lexicon import IRREGULAR_FORMS, LIGHT_WORDS, JaUnit, Lexicon
 
 #: English tokens (an amount with its currency sign and decimal point, "$1.1": a full stop
@@ -242,9 +242,30 @@ def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken
         if any(u not in before for u in renderings) or not elsewhere <= set(renderings):
             continue  # rendered after the modifier too (もの…労使関係): either reading
         for u in renderings:
-            if ja[u].pos1 == "名詞" and _head_noun(ja, u):
+            if ja[u].pos1 == "名詞" and _head_noun(ja, u) and _own_gloss(ja, u,
+                                                                        lex.words[z].text):
                 return z, u
     return None
+
+
+def _own_gloss(ja: Sequence[JaUnit], u: int, word: str) -> bool:
+    """Whether the Japanese word ``ja[u]``, alone or with the unit next to it (誕生 + 日:
+    誕生日 "birthday"), has JMdict glosses that give English ``word`` (or has none: a name),
+    not only a kanji inside it that does (来年 "next year" is no rendering of "age", which
+    年 alone may gloss); a number or a date always counts (12月18日 for "December 18")."""
+    unit = ja[u]
+    if unit.numbers:
+        return True
+    forms = [unit.text, unit.lemma]
+    if u > 0 and ja[u - 1].end == unit.start:
+        forms.append(ja[u - 1].text + unit.text)
+    if u + 1 < len(ja) and ja[u + 1].start == unit.end:
+        forms.append(unit.text + ja[u + 1].text)
+    glosses = [g for f in forms for g in jmdict.glosses(f)]
+    if not jmdict.glosses(unit.text) and not jmdict.glosses(unit.lemma):
+        return True
+    key = stem(IRREGULAR_FORMS.get(word.lower(), word.lower()))
+    return any(stem(w) == key for g in glosses for w in re.findall(r"[a-z]+", g.lower()))
 
 
 #: Words a superlative follows without modifying them: "one of the largest refineries".

@@ -238,10 +238,13 @@ def rendering_present(rendering: str, seg: str, comps: Sequence[Compound]) -> bo
 
 def widened(c: Compound, renderings: Sequence[str]) -> bool:
     """An accepted rendering with a wider portfolio: same head, modifier containing the
-    accepted one (経済産業相 "economy, trade and industry minister" for Economy Minister)."""
+    accepted one (経済産業相 "economy, trade and industry minister" for Economy Minister;
+    科学担当相, "minister in charge of science", for 科学相)."""
     for r in renderings:
         mod, head = rendering_parts(r)
-        if head and c.head == head and len(mod) >= 2 and mod in c.modifier:
+        # (担当 "in charge of" before the head says the same: 科学担当相 for 科学相)
+        if head and head in (c.head, c.head.removeprefix("担当")) and len(mod) >= 2 \
+                and mod in c.modifier:
             return True
     return False
 

@@ -140,7 +140,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 30
+    version: ClassVar[int] = 31
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -231,6 +231,10 @@ class TitleCheck(BaseCheck):
                 continue  # 支部長 for "Branch president": the head of the unit named before
             if c.core in heads and not c.modifier:
                 continue  # a bare accepted head (大臣 for "Finance Minister") is a shortening
+            if c.modifier.endswith("担当") and c.head in _ANY_HEAD and _portfolio_in_english(
+                    c.modifier.removesuffix("担当"), pair.reference, m):
+                continue  # 法執行担当責任者, "the one in charge of enforcement", for the
+                # "executive director of enforcement": the field the English gives
             why: list[str] = []
             score = 0.0
             if c.modifier and c.modifier in mods:

@@ -196,9 +196,12 @@ MAX_DESIGNATION_WORDS = 4
 def _is_designation(text: str, start: int, end: int) -> bool:
     """A product, model or facility designation kept in Latin script: letters followed by
     a number (Fab 7, Galaxy S24, Model 3, Falcon 9, COVID-19), or letters written on to
-    the number before them (the "neo" of A319neo, the "MAX" of 737MAX)."""
+    the number before them (the "neo" of A319neo, the "MAX" of 737MAX), or one letter
+    after it and a space (the "b" of the planet TOI-5127 b)."""
     if start and text[start - 1] in _DIGITS and not re.search(r"\s", text[start:end]):
         return True
+    if end - start == 1 and re.search(r"[0-9０-９][ 　]$", text[max(0, start - 2) : start]):
+        return True  # a one-letter suffix after a space (the planet "TOI-5127 b")
     return bool(re.match(r"[ 　\-]?[0-9０-９]", text[end : end + 2]))
 
 
@@ -297,7 +300,7 @@ class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 11
+    version: ClassVar[int] = 12
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, latin_allowed: str | None = None) -> None:

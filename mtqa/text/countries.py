@@ -110,13 +110,20 @@ def renders_country(japanese_text: str, renderings: frozenset[str]) -> bool:
 
 def _in_country_pair(japanese_text: str, r: str) -> bool:
     """Whether the one-kanji abbreviation ``r`` is the second of a pair of them standing
-    as a word (豪比 "Australia and the Philippines", 日米, 米中)."""
+    as a word (豪比 "Australia and the Philippines", 日米, 米中, 欧米)."""
     pairs = _abbreviations()
     for m in re.finditer(f"(?<![{_KANJI}])([{_KANJI}]){re.escape(r)}(?![{_KANJI}])",
                          japanese_text):
-        if m.group(1) in pairs:
+        if m.group(1) in pairs or _region_abbreviation(m.group(1)):
             return True
     return False
+
+
+def _region_abbreviation(kanji: str) -> bool:
+    """Whether JMdict's first gloss of the one kanji is a place's name (欧 "Europe"): it
+    pairs with a country's abbreviation as a country's does (欧米 "Europe and America")."""
+    first = jmdict.glosses(kanji)[:1]
+    return bool(first) and first[0][:1].isupper() and " " not in first[0]
 
 
 @functools.lru_cache(maxsize=1)

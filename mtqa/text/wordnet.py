@@ -381,3 +381,20 @@ def is_a(word: str, ancestor: str, depth: int = 8) -> bool:
             nxt += [synset(p, o) for sym, p, o in s.pointers if sym == "@" and p == "n"]
         frontier = nxt
     return any(ancestor in s.words for s in frontier)
+
+
+@functools.lru_cache(maxsize=4096)
+def pertainyms(word: str) -> tuple[str, ...]:
+    """The nouns an adjective that WordNet knows only as an adjective pertains to (``\\``
+    pointers: "meteorological" → meteorology, "environmental" → environment); () for any
+    other word. Such a capitalised word is a word of a body's name ("the Meteorological
+    Department"), never a person's or a place's."""
+    found = list(synsets_of(word.lower()))
+    if not found or any(s.pos != "a" for s in found):
+        return ()
+    out: list[str] = []
+    for s in found:
+        for sym, pos, offset in s.pointers:
+            if sym == "\\" and pos == "n":
+                out += [w.replace("_", " ").lower() for w in synset(pos, offset).words]
+    return tuple(dict.fromkeys(out))

@@ -1280,3 +1280,11 @@ def test_a_dictionary_word_after_a_titles_word_is_no_dropped_person() -> None:
     pairs = [("England's Women's Premier Championship will grow from 12 to 16 clubs.",
               "イングランドの女子プレミア選手権は、参加クラブを12から16に増やす。")]
     assert [c for _, c in flagged(pairs)] == []
+
+
+def test_a_match_against_a_side_is_no_stray_word() -> None:
+    """ジャマイカ戦 for "against Jamaica": 戦 (a match against) follows a side's name in sports
+    Japanese, as 発 and 着 follow places."""
+    pairs = [("She made her international debut against Jamaica in 2014.",
+              "2014年のジャマイカ戦で代表デビューした。")]
+    assert [c for _, c in flagged(pairs)] == []

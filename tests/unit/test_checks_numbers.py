@@ -534,3 +534,16 @@ def test_a_range_of_tenths_and_a_count_of_listed_names_are_no_new_numbers() -> N
                        "承認された。3自治体は合わせてトラストの収入の約半分を拠出している。") == []
     assert flagged(en, "削減はダドリー、サンドウェル、ウォルソールの4自治体による合同委員会で"
                        "承認された。") == [("4", "NUM001")]
+
+
+def test_a_range_of_months_hundredths_after_seconds_and_a_teenagers_age() -> None:
+    """1～4月: the first month takes the second's 月; 23秒71 is 23.71 seconds, 0秒94 0.94
+    (a time as sport writes it), and a wrong one is still flagged; 18歳 for a "Teenager"
+    of eighteen."""
+    assert flagged("The survey was carried out between January and April.",
+                   "調査は1～4月に実施された。") == []
+    en = "She touched the wall in 4 minutes 23.71 seconds to take 0.94 seconds off the record."
+    assert flagged(en, "タイムは4分23秒71で、記録を0秒94縮めた。") == []
+    assert flagged(en, "タイムは4分32秒71で、記録を0秒94縮めた。") == [("32秒71", "NUM001")]
+    assert flagged("Teenager Castellano smashes world record",
+                   "18歳カステラーノ、世界新") == []

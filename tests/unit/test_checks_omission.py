@@ -704,3 +704,17 @@ def test_place_based_a_boat_by_its_sound_a_legal_form_and_a_country_rival() -> N
                        "ある。") == []
     assert [c for c, _, _ in flagged(en, "シンクタンクによれば、それはドイツ企業にとって高くつく"
                                          "可能性がある。")] == ["OMI002"]
+
+
+def test_europe_and_america_as_obei_and_a_bodys_adjective_by_its_noun() -> None:
+    """欧米 ("Europe and America") renders "the United States" beside Europe; "the
+    Meteorological Department" is 気象局 (気象 of 気象学, "meteorology", the noun the
+    adjective pertains to in WordNet), while 公害 ("pollution") does not render
+    "Environmental"."""
+    assert flagged("Exporters face growing scrutiny in Europe and the United States.",
+                   "輸出業者に対する欧米の監視の目が厳しさを増している。") == []
+    assert flagged("The Meteorological Department issued its highest warning level.",
+                   "気象局は最高レベルの警報を発令した。") == []
+    assert [c for c, _, _ in flagged(
+        "The Agency for Environmental Protection fined the firm.",
+        "公害防止庁は同社に罰金を科した。")] == ["OMI002"]

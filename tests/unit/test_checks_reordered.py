@@ -248,3 +248,13 @@ def test_a_means_phrase_with_wo_tsuuji_is_no_clause() -> None:
     ja = ("この教区は、ケーキの販売やチャリティー・サイクリング、「鐘の綱を買おう」と銘打った募金活動などを"
           "通じ、26カ月で18万4,500ポンドを集めた。")
     assert codes(en, ja) == []
+
+
+def test_a_kanji_of_a_compound_renders_no_noun_a_modifier_could_be_bound_to() -> None:
+    """来年 "next year" is no rendering of "age", which its 年 alone may gloss: 5歳未満の
+    子ども for "children under the age of five" is no modifier moved."""
+    en = ("Malawi will extend its malaria vaccination programme to 1.2 million children "
+          "under the age of five by the end of next year, the health ministry said.")
+    ja = ("マラウイ保健省は、マラリアワクチンの接種対象を来年末までに5歳未満の子ども120万人に"
+          "広げると発表した。")
+    assert codes(en, ja) == []

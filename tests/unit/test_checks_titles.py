@@ -571,3 +571,16 @@ def test_the_speaker_with_a_capital_is_the_office_whatever_follows() -> None:
         ("講演者", "major")]
     assert flagged("The legislature heard the speaker twice before the vote.",
                    "議会は採決の前に講演者の話を2度聞いた。") == []
+
+
+def test_a_minister_or_director_in_charge_of_the_field_the_english_gives() -> None:
+    """科学担当相 ("minister in charge of science") for the Science Minister; 法執行担当責任者
+    for the "executive director of enforcement": 担当 says the field the English gives."""
+    assert flagged("Science Minister Helen Callaway visited the site last week.",
+                   "ヘレン・キャラウェイ科学担当相は先週、施設を視察した。") == []
+    assert flagged("Its executive director of enforcement, Priya Lanchester, said the case "
+                   "was serious.", "同機構のプリヤ・ランチェスター法執行担当責任者は、事件は"
+                   "深刻だと述べた。") == []
+    assert [(t, s) for t, s, _ in flagged(
+        "Science Minister Helen Callaway visited the site last week.",
+        "ヘレン・キャラウェイ漁業担当相は先週、施設を視察した。")] == [("漁業担当相", "major")]

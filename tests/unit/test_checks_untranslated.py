@@ -307,3 +307,11 @@ def test_english_shouted_in_capitals_is_running_text(ja, severity):
     report = mtqa.check(en, ja, backtranslator="dictionary", checks=("untranslated",))
     found = {f.severity for f in report.finding_list if f.code == "UNT001"}
     assert found == ({severity} if severity else set()), report.finding_list
+
+
+def test_a_planets_letter_after_its_number_is_part_of_the_designation():
+    """The "b" of the planet TOI-5127 b (one letter after the number and a space) belongs to
+    the designation, as the "neo" of A319neo does."""
+    en = "The planet, known as TOI-5127 b, orbits a small red dwarf star."
+    assert flagged("この惑星は「TOI-5127 b」と呼ばれ、小さな赤色矮星を公転している。", en) == []
+    assert flagged("この惑星はknown as TOI-5127 bと呼ばれる。", en) != []

@@ -102,6 +102,7 @@ from ..text.phonetic import (
     reading_similarity,
     romaji_key,
 )
+from .name_facts import bare_name, is_name, noun_rendered
 from .numbers import japanese_quantities
 
 #: Prepositions after which a phrase modifies the word before it (post-modifier or adjunct).
@@ -125,20 +126,10 @@ _ROUND_SCALES = frozenset("hundred hundreds thousand thousands".split())
 _PAIR_WORD = re.compile(r"両|双|ふたり|二人")
 #: A run of kanji numerals.
 _KANJI_NUMERAL = re.compile(r"[〇一二三四五六七八九十百千万億兆]+")
-#: Abbreviations that stand with a name and are no name themselves (rendered as 氏, 博士,
-#: or left out): honorifics and generational suffixes.
-NAME_AFFIXES = frozenset("jr sr mr mrs ms dr st mt prof gen lt col sgt rev hon".split())
-#: The legal form after a company's name (Ltd, plc, Inc, GmbH): Japanese news writes 社 or
-#: nothing for it, so it is no fact of the English that a translation must carry.
-LEGAL_FORMS = frozenset("ltd plc inc llc llp lp gmbh ag sa nv bv spa oy ab asa corp co "
-                        "pty pte bhd kk".split())
 #: Spaces inside a Japanese number (8,500 万, 4 億 5 千万, 12 月).
 _NUMBER_SPACE = re.compile(r"(?<=[0-9,.万億兆千百十])[ \u3000]+(?=[0-9万億兆千百十月日年%])")
 #: English quantities whose kind the Japanese renders with a value of its own.
 _FACT_KINDS = frozenset({"num", "month", "weekday", "time"})
-#: Endings of nationality adjectives (Irish, Chinese, Canadian, European): rendered by the
-#: country's name, which the dictionary does not link to the adjective.
-DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean")
 #: Reading similarity from which a katakana word may render an English name (looser than
 #: the names check's :data:`mtqa.text.phonetic.SAME_NAME_MIN`: here a match clears).
 LOOSE_NAME_MIN = 0.6
@@ -151,7 +142,6 @@ LOOSE_NAME_LENGTH_RATIO = 0.5
 CONTEXT_WORDS = 3
 #: A pair whose English has this share of capitalised words or more is headline-like.
 HEADLINE_CAPITALS = 0.6
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,6}s?$")
 WORD = re.compile(r"[A-Za-z0-9$€£¥][\w'’.\-]*")
 
 
@@ -469,20 +459,7 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
                         rf"\b{reference[q.start:q.end]}\b", r.english, re.I))))
             continue
         kind = "date" if any(q.kind in {"month", "weekday", "time"} for q in g) else "number"
-        rendered = any(_quantity_in(q, r) for q in g for r in renderings) or any(
-            _identifier_kept(reference, q.start, q.end, renderings) for q in g) or (
-            _pair_named(reference, g)) or any(
-            # a month or a weekday in a name, given by its sound (the film "Monday
-            # People", 『マンデー・ピープル』)
-            q.kind in {"month", "weekday"} and names_match(q.text.rstrip("."), x)
-            for q in g for r in renderings for x in r.readings) or any(
-            # "seven days a week" as 毎日, "24 hours a day" as 終日: always
-            _ALWAYS_EN.match(reference, q.end) and _ALWAYS_JA.search(r.text)
-            for q in g for r in renderings) or any(
-            # a number word given by its sound: エイト for the rowing "eight", the boat
-            q.text.isalpha() and any(name_similarity(q.text.lower(), k) >= _SOUNDED_NUMBER_MIN
-                                     for k in _KATAKANA_WORD.findall(r.text))
-            for q in g for r in renderings)
+        rendered = _group_rendered(g, reference, renderings)
         # a Japanese value of the same kind that no English value accounts for: the number
         # (or the weekday: 木曜日 for Wednesday) was changed, not dropped (the numbers
         # check reports it)
@@ -508,11 +485,34 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
             continue
         if is_name(w.text):
             rendered = word_rendered(k, renderings) or _government_named(
-                w.text, reference, renderings[0]) or _noun_rendered(w.text, renderings)
+                w.text, reference, renderings[0]) or noun_rendered(w.text, [r.text for r in renderings])
             repeated = rendered and possessor_dropped(k, lex, reference)
             facts.append(Fact(w.start, w.end, "name", not rendered or repeated,
                               repeated=repeated))
     return sorted(facts, key=lambda f: f.start)
+
+
+def _group_rendered(g: Sequence[Quantity], reference: str,
+                    renderings: Sequence[Rendering]) -> bool:
+    """Whether a group of overlapping English quantities is rendered in ``renderings``: by
+    its value, an identifier kept, a pair named, a month or weekday by its sound, "always"
+    for "seven days a week", or a number word by its sound."""
+    return any(_quantity_in(q, r) for q in g for r in renderings) or any(
+        _identifier_kept(reference, q.start, q.end, renderings) for q in g) or (
+        _pair_named(reference, g)) or any(
+        # a month or a weekday in a name, given by its sound (the film "Monday
+        # People", 『マンデー・ピープル』)
+        q.kind in {"month", "weekday"} and names_match(q.text.rstrip("."), x)
+        for q in g for r in renderings for x in r.readings) or any(
+        # "seven days a week" as 毎日, "24 hours a day" as 終日: always
+        _ALWAYS_EN.match(reference, q.end) and _ALWAYS_JA.search(r.text)
+        for q in g for r in renderings) or any(
+        # a number word given by its sound, alone or opening a longer katakana word:
+        # エイト for the rowing "eight", シックスマイル for "Six Mile Creek Road"
+        q.text.isalpha() and any(
+            name_similarity(q.text.lower(), k[:n]) >= _SOUNDED_NUMBER_MIN
+            for k in _KATAKANA_WORD.findall(r.text) for n in range(2, len(k) + 1))
+        for q in g for r in renderings)
 
 
 def _changed_groups(groups: Sequence[Sequence[Quantity]], spare: Sequence[Quantity],
@@ -736,23 +736,6 @@ def _quantity_in(q: Quantity, r: Rendering) -> bool:
         e.kind == q.kind and e.value == q.value for e in english_quantities(r.english))
 
 
-_TWO_KANJI = re.compile(r"[\u4e00-\u9fff]{2}")
-
-
-def _noun_rendered(word: str, renderings: Sequence[Rendering]) -> bool:
-    """Whether a capitalised adjective of a body's name that pertains to a noun (WordNet:
-    "Meteorological" to meteorology) is rendered by a JMdict word of that noun (気象局 for
-    "the Meteorological Department"; not 公害 "pollution" for "Environmental")."""
-    for noun in wordnet.pertainyms(word):
-        heads = [h for h in english_entry(noun).headwords
-                 if len(h) >= 2 and japanese.has_kanji(h)]
-        # (a science's word by its stem: 気象 of 気象学 "meteorology")
-        stems = [h[:2] for h in heads if len(h) > 2 and _TWO_KANJI.fullmatch(h[:2])]
-        if any(h in r.text for h in heads + stems for r in renderings):
-            return True
-    return False
-
-
 def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:
     """Whether English word ``k`` has a counterpart in one of the ``renderings``: matched
     by the lexicon, kept in Latin letters (Wi-Fi for WiFi), or (a name) sounding like one
@@ -792,28 +775,9 @@ def _mentions(english: str, word: str) -> bool:
     return re.search(rf"\b{root}", english, re.I) is not None
 
 
-def bare_name(word: str) -> str:
-    """The word without a possessive 's."""
-    return re.sub(r"['’]s$", "", word)
-
-
 #: "degrees" right before a word: the word names a temperature scale (Celsius), part of
 #: the number's unit, not a name of the text.
 _DEGREES = re.compile(r"\bdegrees?\s+$", re.IGNORECASE)
-
-
-def is_name(word: str) -> bool:
-    """A capitalised English word that can only be a name: not a contraction (I'm, We've),
-    not an acronym (EU may be 欧州連合), not a common word capitalised for emphasis or in
-    a title ("Hot", "Your Honor", "Hospital Playlist"), which JMdict lists as a gloss."""
-    bare = bare_name(word)
-    low = bare.lower().rstrip(".")
-    if re.search(r"['’]", bare) or _ACRONYM.match(bare) or low in NAME_AFFIXES \
-            or low in LEGAL_FORMS:
-        return False  # I'm, We've, Can't; EU, NATO; Jr, Dr
-    if low.endswith(DEMONYM_ENDINGS):
-        return False  # Irish → アイルランドの, Japanese → 日本の: an adjective, read loosely
-    return english_entry(low).senses == 0
 
 
 def sounds_like(word: str, romaji: str) -> bool:

@@ -147,6 +147,9 @@ def _moved(lex: Lexicon, reference: str, en: _English, links: list[set[int]],
     yw = set().union(*(links[u] for u in head)) if head else set()
     if not xw or not yw:
         return None
+    if head and ja[head[0]].text in _DEICTIC:
+        return None  # 1871年に窓を修理した同工房 ("the same workshop"): the head refers back
+        # to what the English names, whatever word the English gives it
     for mod in relatives:
         rel, phrase = mod.clause, mod.phrase
         inside = {index[w.start] for w in rel.words if w.start in index}
@@ -185,6 +188,8 @@ def _moved(lex: Lexicon, reference: str, en: _English, links: list[set[int]],
     return None
 
 
+#: Prefixes of a Japanese noun that refers back (同工房, 当局, 両社).
+_DEICTIC = wordlists.deictic_prefixes()
 #: "and" between a noun and the antecedent's phrase: two descriptions of one antecedent.
 _AND_BEFORE = re.compile(r"\s+(?:and|&)\s+")
 #: What may stand between the words of a noun phrase (spaces, a hyphen, a possessive).

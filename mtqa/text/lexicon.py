@@ -471,6 +471,14 @@ def negated_bases(en_stem: str) -> tuple[str, ...]:
                  if en_stem.startswith(p) and len(en_stem) - len(p) >= 6)
 
 
+def _ication(en_stem: str) -> str:
+    """The stem of the -ication noun of a verb in -y after a consonant (apply → applic,
+    qualify → qualific, notify → notific), or ''."""
+    if len(en_stem) >= 5 and en_stem.endswith("y") and en_stem[-2] not in "aeiou":
+        return en_stem[:-1] + "ic"
+    return ""
+
+
 def stems_match(en_stem: str, stems: frozenset[str]) -> bool:
     """An English stem against a set of gloss stems: equal, or sharing a long prefix
     (negotiat/negotiation, reaffirm/reaffirmation)."""
@@ -481,6 +489,8 @@ def stems_match(en_stem: str, stems: frozenset[str]) -> bool:
     # check's business, not the lexicon's
     if any(stems_match(base, stems) for base in negated_bases(en_stem)):
         return True
+    if (noun := _ication(en_stem)) and any(s.startswith(noun) for s in stems):
+        return True  # apply → 申請 "application", notify → 通知 "notification"
     if len(en_stem) >= 5:
         pre = en_stem[:5]
         for s in stems:
@@ -649,6 +659,8 @@ def _held_hits(index: _SegmentIndex, stem_: str) -> set[int]:
     """The units of ``index`` whose gloss stems :func:`stems_match` ``stem_`` (without its
     negating prefixes)."""
     hits = {i for i, stems, _ in index.held if stem_ in stems}
+    if noun := _ication(stem_):  # (apply → 申請 "application")
+        hits |= {i for i, stems, _ in index.held if any(s.startswith(noun) for s in stems)}
     if len(stem_) >= 5:  # stems_match's long shared prefix, where a stem begins alike
         pre = stem_[:5]
         for i, stems, prefixes in index.held:

@@ -66,6 +66,9 @@ _EN_IMPLIED = {
     "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9,
     "bilateral": 2, "trilateral": 3, "teenage": 10, "teenager": 10, "teenagers": 10,
     "teens": 10,
+    # a decade of life or of a century ("in her eighties": 80代)
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
 }
 #: Words whose number Japanese may write in another unit as well: a fortnight is 14 days
 #: or 2 weeks (2週間).

@@ -314,6 +314,11 @@ _EN_VOWELS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: English place names in -mouth say it "-məth" (Yarmouth ヤーマス, Plymouth プリマス,
+#: Portsmouth ポーツマス, Bournemouth ボーンマス).
+_MOUTH = re.compile(r"(?<=[a-z])mouth\b")
+
+
 #: A word of one syllable closed by a vowel, one consonant and a silent e: the vowel says
 #: its name (Hale ヘイル, Mike マイク, Stone ストーン, Duke デューク; not Europe).
 _EN_SILENT_E: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -334,6 +339,7 @@ def _loose_romaji(s: str, english: bool = False) -> str:
     """Romanisation with the confusable distinctions removed (l/r, labials, voicing),
     vowels kept."""
     if english:
+        s = _MOUTH.sub("mas", s)
         for src, dst in _EN_VOWELS:
             s = s.replace(src, dst)
     s = s.replace("l", "r").replace("w", "").replace("h", "")

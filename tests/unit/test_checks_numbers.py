@@ -547,3 +547,11 @@ def test_a_range_of_months_hundredths_after_seconds_and_a_teenagers_age() -> Non
     assert flagged(en, "タイムは4分32秒71で、記録を0秒94縮めた。") == [("32秒71", "NUM001")]
     assert flagged("Teenager Castellano smashes world record",
                    "18歳カステラーノ、世界新") == []
+
+
+def test_a_decade_of_life_said_in_words() -> None:
+    """"in her eighties" is 80代."""
+    assert flagged("Even in her eighties she continued to run weekend workshops.",
+                   "80代になっても週末のワークショップを続けた。") == []
+    assert flagged("Even in her eighties she continued to run weekend workshops.",
+                   "70代になっても週末のワークショップを続けた。") == [("70代", "NUM001")]

@@ -718,3 +718,15 @@ def test_europe_and_america_as_obei_and_a_bodys_adjective_by_its_noun() -> None:
     assert [c for c, _, _ in flagged(
         "The Agency for Environmental Protection fined the firm.",
         "公害防止庁は同社に罰金を科した。")] == ["OMI002"]
+
+
+def test_a_verb_renders_its_ication_noun_and_a_number_word_opens_a_name() -> None:
+    """"apply again" is rendered by 申請し直す (申請 "application"): no added clause; "Six
+    Mile Creek Road" by シックスマイル・クリーク・ロード: the "Six" is there by its sound."""
+    assert [c for c, _, _ in flagged(
+        '"Parents who were refused then are now being told to apply again in a fortnight," '
+        "he said.", "「その時に断られた親たちが、今になって2週間後に申請し直すよう言われている」と"
+        "述べた。") if c == "ADD001"] == []
+    assert flagged("He was driving home on Six Mile Creek Road near Bullingee.",
+                   "彼はバリンジー近郊のシックスマイル・クリーク・ロードを運転して帰宅していた。"
+                   ) == []

@@ -93,3 +93,15 @@ def test_a_relative_clause_after_from_and_to_describes_the_last_noun() -> None:
              "窒素をあまり必要としない豆に切り替えたと話した。")
     assert scr010(en, wrong) == ["窒素をあまり必要としないトウモロコシ"]
     assert scr010(en, right) == []
+
+
+def test_a_relative_clause_on_a_noun_that_refers_back_is_not_moved() -> None:
+    """1871年に窓を修理した同工房のもの: 同工房 ("the same workshop") refers back to the
+    glazier the English describes, so the clause sits on the right noun."""
+    en = ("During the restoration, conservators also discovered a small signature scratched "
+          "into one pane, which they believe belongs to a Victorian glazier who repaired the "
+          "window in 1871. The studio has preserved the mark rather than removing it.")
+    ja = ("修復作業中には、ガラスの1枚に小さく刻まれた署名も見つかった。保存修復の担当者らは、"
+          "1871年に窓を修理した同工房のものとみており、ヴィクトリア朝時代のガラス職人が消さずに"
+          "残したという。")
+    assert [f for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR010"] == []

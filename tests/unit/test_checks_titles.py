@@ -584,3 +584,11 @@ def test_a_minister_or_director_in_charge_of_the_field_the_english_gives() -> No
     assert [(t, s) for t, s, _ in flagged(
         "Science Minister Helen Callaway visited the site last week.",
         "ヘレン・キャラウェイ漁業担当相は先週、施設を視察した。")] == [("漁業担当相", "major")]
+
+
+def test_an_employment_judge_is_a_tribunals_shinpankan() -> None:
+    """An employment tribunal's judge is 雇用審判官 (審判官, "administrative law judge")."""
+    assert flagged("Employment Judge Hannah Whitlock found the dismissal unfair.",
+                   "ハンナ・ウィットロック雇用審判官は、解雇は不当だと判断した。") == []
+    assert flagged("Judge Hannah Whitlock found the dismissal unfair.",
+                   "ハンナ・ウィットロック審判官は、解雇は不当だと判断した。") == []

@@ -314,4 +314,4 @@ def test_a_planets_letter_after_its_number_is_part_of_the_designation():
     the designation, as the "neo" of A319neo does."""
     en = "The planet, known as TOI-5127 b, orbits a small red dwarf star."
     assert flagged("この惑星は「TOI-5127 b」と呼ばれ、小さな赤色矮星を公転している。", en) == []
-    assert flagged("この惑星はknown as TOI-5127 bと呼ばれる。", en) != []
+    assert flagged("この惑星「TOI-5127 b」はorbits a small red dwarfという。", en) != []

@@ -38,6 +38,8 @@ from mtqa.text.phonetic import _distance_rows, distance
         ("Hale", "ヘイル"),  # a vowel before a silent e says its name
         ("Gale", "ゲイル"),
         ("Mike", "マイク"),
+        ("Plymouth", "プリマス"),  # English -mouth says "-məth"
+        ("Bournemouth", "ボーンマス"),
     ],
 )
 def test_renderings_sound_like_their_names(english, kana):

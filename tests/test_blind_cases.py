@@ -40,14 +40,19 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "wrongful-conviction-overturned", "edinburgh-hotel-occupancy-record",
          "lost-novel-manuscript", "amateur-comet-discovery", "orchard-frost-damage",
          "orkney-gale-power-cuts", "parcel-carrier-merger-cleared", "exoplanet-water-vapour",
-         "fusion-plasma-record", "malaysia-palm-oil-labour-audit", "wild-seed-bank-milestone")
+         "fusion-plasma-record", "malaysia-palm-oil-labour-audit", "wild-seed-bank-milestone",
+         "city-poet-appointment", "grid-battery-port-augusta",
+         "ireland-school-transport-expansion", "vertical-farm-expansion")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
 #: "What we refuse is to be the only cow that gets milked," he said. → 我々が拒んでいるのは、
 #: 自分たちだけが搾り取られることだ」と語った, a free rendering inside one quotation, read
-#: as a lost sentence (ALN001).
-KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001"}
+#: as a lost sentence (ALN001); "missing the first class of the day" → 1時間目の授業に
+#: 出られない, in a quotation, read as an added clause (ADD001: neither "first" nor
+#: "missing" is linked to its rendering).
+KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
+                "ireland-school-transport-expansion": "ADD001"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -58,7 +63,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 332
+    assert len(names) == 348
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -364,6 +369,16 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("sandstorm-flight-diversions", "OMI002", "気象局は"),
     ("swimming-medley-world-record", "NUM001", "18歳"),
     ("swimming-medley-world-record", "NUM001", "94"),
+    # (writers F4 to I4) シックスマイル for "Six Mile"; an employment judge as 雇用審判官;
+    # "Great Yarmouth" heard in グレート・ヤーマス; 80代 for "in her eighties"; a relative
+    # clause on 同工房, which refers back
+    ("coroner-flooded-causeway-findings", "OMI002", ""),
+    ("headteacher-whistleblowing-tribunal", "TTL001", "審判官"),
+    ("headteacher-whistleblowing-tribunal", "TTL001", "雇用審判官"),
+    ("headteacher-whistleblowing-tribunal", "SCR009", ""),
+    ("whistleblower-tribunal-award", "TTL001", "雇用審判官"),
+    ("puppeteer-obituary", "NUM001", "80代"),
+    ("stained-glass-restoration", "SCR010", ""),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:

@@ -219,6 +219,9 @@ class MissingPhrase:
 #: (エイト "eight" 0.875; ワン and "one" 0.675, フォー and "four" 0.625 do not reach it).
 _SOUNDED_NUMBER_MIN = 0.85
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+#: Kana that end the mora before them: a katakana word is not cut before one of them, nor
+#: after ッ (トッ of トップ is no "two").
+_MORA_TAILS = frozenset("ーァィゥェォャュョッヮ")
 
 
 def _is_fact_quantity(q: Quantity) -> bool:
@@ -511,7 +514,8 @@ def _group_rendered(g: Sequence[Quantity], reference: str,
         # エイト for the rowing "eight", シックスマイル for "Six Mile Creek Road"
         q.text.isalpha() and any(
             name_similarity(q.text.lower(), k[:n]) >= _SOUNDED_NUMBER_MIN
-            for k in _KATAKANA_WORD.findall(r.text) for n in range(2, len(k) + 1))
+            for k in _KATAKANA_WORD.findall(r.text) for n in range(2, len(k) + 1)
+            if k[n - 1] != "ッ" and k[n : n + 1] not in _MORA_TAILS)
         for q in g for r in renderings)
 
 

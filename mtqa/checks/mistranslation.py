@@ -284,7 +284,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 19
+    version: ClassVar[int] = 20
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -478,6 +478,8 @@ class MistranslationCheck(BaseCheck):
                 continue  # rendered, negated ("did not deny"), or both sides in the English
             if w.stem in _PASSIVE_OTHER_SENSE and _after_be(pair.reference, w.start):
                 continue  # "homes were left without power": remained, not departed
+            if w.text.lower() == "past" and _DETERMINER_AFTER.match(pair.reference, w.end):
+                continue  # "past the finish line": a preposition, no time past
             if candidates is None:
                 linked = lex.linked_units
                 candidates = [(u, unit) for u, unit in enumerate(lex.units)
@@ -677,6 +679,11 @@ _LINKING_VERBS = frozenset(
 _PASSIVE_OTHER_SENSE = frozenset({_en_key("leave")})
 _BE_BEFORE = re.compile(r"\b(?:be|is|are|was|were|been|being|am|get|got|gets)\s+"
                         r"(?:\w+ly\s+)?$", re.I)
+
+
+#: A determiner after a word: "past" before one is a preposition ("past the finish line").
+_DETERMINER_AFTER = re.compile(
+    r"\s+(?:the|a|an|its|their|his|her|our|this|that|these|those)\b", re.I)
 
 
 def _after_be(reference: str, start: int) -> bool:

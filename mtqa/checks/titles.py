@@ -140,7 +140,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 31
+    version: ClassVar[int] = 32
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

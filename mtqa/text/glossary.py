@@ -31,7 +31,7 @@ from . import jmdict
 from .countries import country_forms, is_country_form
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 13
+GLOSSARY_VERSION = 14
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -251,12 +251,21 @@ def _capitalised_before_name(words: Sequence[tuple[int, int, str]], i: int, n: i
 
 
 def _office_of(text: str, words: Sequence[tuple[int, int, str]], i: int, n: int) -> bool:
-    """Whether the title stands in apposition after a name and is followed by "of" and
-    the body it heads ("Professor Tomas Lindner, dean of the engineering faculty"): the
-    office, in lower case as English writes it there."""
-    return (i > 0 and words[i - 1][2][:1].isupper()
-            and text[words[i - 1][1] : words[i][0]] == ", "
+    """Whether the title stands in apposition after a name, or after "the" with a name in
+    apposition after the body, and is followed by "of" and the body it heads ("Professor
+    Tomas Lindner, dean of the engineering faculty", "the chair of the regional arts board,
+    Professor Anil Chaudhry"): the office, in lower case as English writes it there."""
+    return (i > 0 and (words[i - 1][2][:1].isupper()
+                       and text[words[i - 1][1] : words[i][0]] == ", "
+                       or words[i - 1][2].lower() == "the"
+                       and _OF_THEN_NAME.match(text, words[i + n - 1][1]) is not None)
             and i + n + 1 < len(words) and words[i + n][2] == "of")
+
+
+#: After a title: "of" and a body, then a comma and a capitalised name in apposition ("the
+#: chair of the regional arts board, Professor Anil Chaudhry"): the title names that person
+#: (not "Norway holds the chair of the council", a role held).
+_OF_THEN_NAME = re.compile(r"\s+of\s+[^,.;:!?]{1,80},\s+[A-Z]")
 
 
 #: A capitalised plural noun, possibly possessive: the members a body is named for

@@ -398,3 +398,18 @@ def pertainyms(word: str) -> tuple[str, ...]:
             if sym == "\\" and pos == "n":
                 out += [w.replace("_", " ").lower() for w in synset(pos, offset).words]
     return tuple(dict.fromkeys(out))
+
+
+@functools.lru_cache(maxsize=4096)
+def places_of_adjective(word: str) -> tuple[str, ...]:
+    """The places an adjective of ``word`` pertains to (``\\`` pointers to a noun:
+    "Scottish" → Scotland, "Welsh" → Wales, Cymru); () for any other word."""
+    out: list[str] = []
+    for s in synsets_of(word.lower()):
+        if s.pos != "a":
+            continue
+        for sym, pos, offset in s.pointers:
+            if sym == "\\" and pos == "n":
+                out += [w.replace("_", " ") for w in synset(pos, offset).words
+                        if w[:1].isupper()]
+    return tuple(dict.fromkeys(out))

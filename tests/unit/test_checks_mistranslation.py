@@ -542,3 +542,10 @@ def test_be_left_is_no_leaving_and_a_contract_is_no_contraction() -> None:
                    "過去最高の放映権契約を受け、リーグは拡大する。") == []
     assert flagged("She left the party in March.", "彼女は3月にその党に加入した。") == [
         ("MIS004", "加入")]
+
+
+def test_past_before_a_determiner_is_a_preposition() -> None:
+    """"carrying whole branches past the finish line": 先 ("ahead") is no opposite of a past
+    time."""
+    assert flagged("The current was carrying whole branches past the finish line.",
+                   "流れが枝を丸ごとフィニッシュラインの先まで運んでいた。") == []

@@ -1288,3 +1288,18 @@ def test_a_match_against_a_side_is_no_stray_word() -> None:
     pairs = [("She made her international debut against Jamaica in 2014.",
               "2014年のジャマイカ戦で代表デビューした。")]
     assert [c for _, c in flagged(pairs)] == []
+
+
+def test_a_place_given_in_kanji_or_by_its_adjectives_place_is_rendered() -> None:
+    """"the Pacific" is rendered by 太平洋 (JMdict: "Pacific Ocean"), "Arctic" by 北極 in
+    北極圏 (JMdict: "the Arctic"), "Scottish" by the place WordNet says it pertains to
+    (Scotland: スコットランド); the clean blind articles pacific-forum-secretary-general and
+    maritime-museum-director no longer read a name put in place of them."""
+    from mtqa.checks.names.base import kanji_word_for
+    from mtqa.text.wordnet import places_of_adjective
+
+    assert kanji_word_for("Pacific", "太平洋が三つの声で語っている")
+    assert kanji_word_for("Arctic", "北極圏監視ドローン計画")
+    assert not kanji_word_for("Pacific", "大西洋が三つの声で語っている")
+    assert "Scotland" in places_of_adjective("Scottish")
+    assert places_of_adjective("quick") == ()

@@ -592,3 +592,13 @@ def test_an_employment_judge_is_a_tribunals_shinpankan() -> None:
                    "ハンナ・ウィットロック雇用審判官は、解雇は不当だと判断した。") == []
     assert flagged("Judge Hannah Whitlock found the dismissal unfair.",
                    "ハンナ・ウィットロック審判官は、解雇は不当だと判断した。") == []
+
+
+def test_the_chair_of_a_board_is_the_office() -> None:
+    """"the chair of the regional arts board, Professor Anil Chaudhry": "chair" after "the"
+    and before "of" is the office, so 委員長 beside his name is no university's title given
+    to a committee's officer."""
+    en = ("The review, led by the chair of the regional arts board, Professor Anil Chaudhry, "
+          "will report by the end of the year.")
+    ja = "地域芸術委員会のアニル・チョードリー委員長（教授）が主導する検証は、年内に報告する。"
+    assert flagged(en, ja) == []

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ...text import japanese, jmdict, wordlists
 from ...text.countries import country_mentions, renders_country
 from ...text.lexicon import english_entry, name_renderings
+from ...text.wordnet import places_of_adjective
 from ...text.phonetic import name_similarity_reaches, romaji_similarity
 from ...text.english import STOPWORDS, stem
 from ...types import AlignedPair, Finding, Severity
@@ -80,6 +81,11 @@ class NameCheckBase(BaseCheck):
                 continue  # a country by its Japanese name (チェコ for "the Czech soloist")
             if len(words) > 1 and referred_back(n.words[-1], seg):
                 continue  # 同庁 for "the Met Office", named before as 英気象庁
+            if len(words) == 1 and (kanji_word_for(n.text, seg) or any(
+                    h in seg for p in places_of_adjective(n.text) for h in name_renderings(p)
+                    if len(h) >= 2)):
+                continue  # 太平洋 "Pacific Ocean" for "the Pacific", 北極 for "Arctic";
+                # スコットランド for "Scottish" (the place WordNet says it pertains to)
             if rendered_by_words(words, seg, parts, pair.mt_start, pair.mt_end) or all(
                     any(japanese.has_kanji(h) and h in seg for h in english_entry(w).headwords)
                     for w in words):
@@ -201,4 +207,22 @@ def referred_back(head: str, seg: str) -> bool:
         for gloss in jmdict.glosses(m.group(1), 3):
             if any(stem(w) == key for w in re.findall(r"[a-z]+", gloss.lower())):
                 return True
+    return False
+
+
+_KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def kanji_word_for(name: str, seg: str) -> bool:
+    """Whether a kanji word of ``seg`` is one JMdict glosses by the one-word name, bare or
+    with "the" or one more word after it: 太平洋 "Pacific Ocean" for "the Pacific", 北極
+    "the Arctic" (in 北極圏)."""
+    key = name.lower()
+    for run in _KANJI_RUN.findall(seg):
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + 4) + 1):
+                for gloss in jmdict.glosses(run[i:j], 3):
+                    words = gloss.lower().removeprefix("the ").split()
+                    if words[:1] == [key] and len(words) <= 2:
+                        return True
     return False

@@ -42,7 +42,9 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "orkney-gale-power-cuts", "parcel-carrier-merger-cleared", "exoplanet-water-vapour",
          "fusion-plasma-record", "malaysia-palm-oil-labour-audit", "wild-seed-bank-milestone",
          "city-poet-appointment", "grid-battery-port-augusta",
-         "ireland-school-transport-expansion", "vertical-farm-expansion")
+         "ireland-school-transport-expansion", "vertical-farm-expansion",
+         "pacific-forum-secretary-general", "ambulance-handover-delays",
+         "nsw-mouse-plague-baiting", "maritime-museum-director")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -63,7 +65,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 348
+    assert len(names) == 364
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -379,6 +381,11 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("whistleblower-tribunal-award", "TTL001", "雇用審判官"),
     ("puppeteer-obituary", "NUM001", "80代"),
     ("stained-glass-restoration", "SCR010", ""),
+    # (writers J4 to M4) 北極圏 for "Arctic"; "past the finish line" (a preposition); "the
+    # chair of the regional arts board, Professor Anil Chaudhry" as 委員長
+    ("arctic-drone-programme-audit", "NAM006", ""),
+    ("regatta-flood-cancellation", "MIS004", "先"),
+    ("folk-festival-funding-rescue", "TTL001", "委員長"),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:

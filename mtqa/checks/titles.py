@@ -53,6 +53,7 @@ from ..text.lexicon import is_given_name
 from ..text.glossary import (
     Glossary,
     TitleMatch,
+    holder_names,
     load_glossary,
     office_organisation,
     organisations,
@@ -785,19 +786,10 @@ def _accepted(text: str, m: TitleMatch) -> tuple[str | None, tuple[str, ...]]:
     return kind, _renderings_for(kind, m)
 
 
-#: Capitalised words right before a title, with a possessive ("Hong Kong's"), or in "of X"
-#: right after it: the holder's name.
-_HOLDER_BEFORE = re.compile(r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)(?:['’]s?)?\s+$")
-_HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)")
-
-
 def _place_holds(text: str, m: TitleMatch) -> bool:
     """Whether the title's holder is a place WordNet knows ("Hong Kong's chief executive",
     "chief executive of Macau"): its government may give the title of a government."""
-    before = _HOLDER_BEFORE.search(text[max(0, m.start - 60) : m.start])
-    after = _HOLDER_OF.match(text, m.end)
-    return any(x is not None and is_place(x.group(1), adjectives=False)
-               for x in (before, after))
+    return any(is_place(name, adjectives=False) for name in holder_names(text, m))
 
 
 def _accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, str]]

@@ -482,6 +482,20 @@ _OF_PHRASE = re.compile(r"^\s+of\s+(?:the\s+)?((?:[^,.;:!?()\"“”]|(?<=[A-Z])
 _SENTENCE_END = re.compile(r"[.!?。]\s")
 
 
+#: Capitalised words right before a title, possessive or not ("Fjellmelk's chairman",
+#: "Hong Kong's Chief Executive"), and in "of X" right after it ("chief executive of Macau").
+_NAME_BEFORE_TITLE = re.compile(r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*?)(?:['’]s?)?\s+$")
+_NAME_OF_AFTER_TITLE = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)")
+
+
+def holder_names(text: str, match: TitleMatch) -> list[str]:
+    """The names English ``text`` gives the holder's body right before title ``match`` or
+    in "of X" right after it (see :data:`_NAME_BEFORE_TITLE`)."""
+    found = (_NAME_BEFORE_TITLE.search(text, 0, match.start),
+             _NAME_OF_AFTER_TITLE.match(text, match.end))
+    return [m.group(1) for m in found if m is not None]
+
+
 @dataclass(frozen=True)
 class Organisations:
     """Titles by the kind of organisation that holds them (``mtqa/data/org_titles.tsv``) and
@@ -607,14 +621,7 @@ class Organisations:
         """The kind of the organisation whose name stands right before title ``match``
         ("Fjellmelk chairman", "Fjellmelk's chairman") or after it in "of X", when the
         article said what kind it is (``named``: :meth:`named_organisations`)."""
-        before = re.search(r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*?)(?:['’]s?)?\s+$",
-                           text[: match.start])
-        after = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)",
-                         text[match.end :])
-        for m in (before, after):
-            if m is None:
-                continue
-            name = m.group(1)
+        for name in holder_names(text, match):
             for key, kind in named.items():
                 if name == key or name.endswith(" " + key) or key.startswith(name + " ") \
                         or key.split()[0] == name:

@@ -291,20 +291,29 @@ def what_holds(name: str) -> str:
     "Bundesbank" → "the central bank of Germany"; "Kremlin" → "citadel of Moscow, housing
     the offices of the Russian government ... Russia". Empty for a name WordNet lacks."""
     out: list[str] = []
-    frontier = [s for s in synsets_of(name.lower().replace(" ", "_"))
-                if s.pos == "n" and any(w[:1].isupper() for w in s.words)]
+    start = [s for s in synsets_of(name.lower().replace(" ", "_"))
+             if s.pos == "n" and any(w[:1].isupper() for w in s.words)]
+    for s in _breadth_first(start, "#p", _HOLONYM_DEPTH):
+        out.append(" ".join(s.words).replace("_", " "))
+        out.append(s.definition)
+    return "\n".join(out)
+
+
+def _breadth_first(start: list[Synset], symbol: str, levels: int) -> Iterator[Synset]:
+    """The synsets reached from ``start`` through ``symbol`` pointers (``#p`` part
+    holonyms, ``@`` hypernyms), level by level for ``levels`` levels (``start`` the first),
+    each once."""
     seen: set[int] = set()
-    for _ in range(_HOLONYM_DEPTH):
+    frontier = start
+    for _ in range(levels):
         nxt = []
         for s in frontier:
             if s.offset in seen:
                 continue
             seen.add(s.offset)
-            out.append(" ".join(s.words).replace("_", " "))
-            out.append(s.definition)
-            nxt += [synset(p, o) for sym, p, o in s.pointers if sym == "#p"]
+            yield s
+            nxt += [synset(p, o) for sym, p, o in s.pointers if sym == symbol]
         frontier = nxt
-    return "\n".join(out)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -368,19 +377,8 @@ def is_a(word: str, ancestor: str, depth: int = 8) -> bool:
     """Whether a noun sense of ``word`` (any of its base forms) is, through hypernyms (``@``)
     up to ``depth`` steps, a kind of the noun ``ancestor`` (a lemma with underscores:
     ``medical_practitioner``): "urologist" and "oncologist" are medical practitioners."""
-    seen: set[int] = set()
-    frontier = [s for b in base_forms(word.lower()) for s in synsets_of(b) if s.pos == "n"]
-    for _ in range(depth):
-        nxt = []
-        for s in frontier:
-            if s.offset in seen:
-                continue
-            seen.add(s.offset)
-            if ancestor in s.words:
-                return True
-            nxt += [synset(p, o) for sym, p, o in s.pointers if sym == "@" and p == "n"]
-        frontier = nxt
-    return any(ancestor in s.words for s in frontier)
+    start = [s for b in base_forms(word.lower()) for s in synsets_of(b) if s.pos == "n"]
+    return any(ancestor in s.words for s in _breadth_first(start, "@", depth + 1))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -392,24 +390,19 @@ def pertainyms(word: str) -> tuple[str, ...]:
     found = list(synsets_of(word.lower()))
     if not found or any(s.pos != "a" for s in found):
         return ()
-    out: list[str] = []
-    for s in found:
-        for sym, pos, offset in s.pointers:
-            if sym == "\\" and pos == "n":
-                out += [w.replace("_", " ").lower() for w in synset(pos, offset).words]
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(w.lower() for w in _pertained_words(word)))
 
 
 @functools.lru_cache(maxsize=4096)
 def places_of_adjective(word: str) -> tuple[str, ...]:
     """The places an adjective of ``word`` pertains to (``\\`` pointers to a noun:
     "Scottish" → Scotland, "Welsh" → Wales, Cymru); () for any other word."""
-    out: list[str] = []
-    for s in synsets_of(word.lower()):
-        if s.pos != "a":
-            continue
-        for sym, pos, offset in s.pointers:
-            if sym == "\\" and pos == "n":
-                out += [w.replace("_", " ") for w in synset(pos, offset).words
-                        if w[:1].isupper()]
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(w for w in _pertained_words(word) if w[:1].isupper()))
+
+
+def _pertained_words(word: str) -> list[str]:
+    """The words (underscores read as spaces, case kept) of the nouns the adjective senses
+    of ``word`` pertain to (``\\`` pointers)."""
+    return [w.replace("_", " ") for s in synsets_of(word.lower()) if s.pos == "a"
+            for sym, pos, offset in s.pointers if sym == "\\" and pos == "n"
+            for w in synset(pos, offset).words]

@@ -50,11 +50,8 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
 #: "What we refuse is to be the only cow that gets milked," he said. → 我々が拒んでいるのは、
 #: 自分たちだけが搾り取られることだ」と語った, a free rendering inside one quotation, read
-#: as a lost sentence (ALN001); "missing the first class of the day" → 1時間目の授業に
-#: 出られない, in a quotation, read as an added clause (ADD001: neither "first" nor
-#: "missing" is linked to its rendering).
-KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
-                "ireland-school-transport-expansion": "ADD001"}
+#: as a lost sentence (ALN001).
+KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001"}
 
 
 def _check(name: str) -> mtqa.Report:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ..text import japanese, wordnet
+from ..text.english import WORD_PREFIXES
 from ..text.lexicon import english_entry
 
 #: Abbreviations that stand with a name and are no name themselves (rendered as 氏, 博士,
@@ -41,6 +42,11 @@ def is_name(word: str) -> bool:
         return False  # I'm, We've, Can't; EU, NATO; Jr, Dr
     if low.endswith(DEMONYM_ENDINGS):
         return False  # Irish → アイルランドの, Japanese → 日本の: an adjective, read loosely
+    parts = bare.split("-")
+    if len(parts) > 1 and all(p.islower() for p in parts[1:]) and all(
+            p.lower() in WORD_PREFIXES or english_entry(p.lower()).senses for p in parts if p):
+        return False  # a compound of common words, capitalised in a body's name or a
+        # headline ("Independent Broad-based Anti-corruption Commission")
     return english_entry(low).senses == 0
 
 

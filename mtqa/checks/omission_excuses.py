@@ -31,11 +31,16 @@ def refers_back(japanese_text: str, areas: bool = False) -> bool:
     """Whether the Japanese of the pair refers to something named before (同氏, 同国, 当局,
     彼女): a name the English repeats may stand there. With ``areas``, an area noun opening
     a compound counts too (州最高裁 for "the Supreme Court of British Columbia", said
-    before): for a place's name, not for a value."""
+    before), and 同 before a noun UniDic cuts from it (同被告, 同海域): for a name, not for
+    a value."""
     toks = japanese.tokenize(japanese_text)
     for i, t in enumerate(toks):
         if t.pos1 == "代名詞" or (t.pos1 == "名詞" and len(t.surface) >= 2
                                  and t.surface[0] in _REFERRING_PREFIXES):
+            return True
+        # for a name, the prefix cut from its noun (同被告, 同海域: 同 and 被告)
+        if (areas and t.surface in _REFERRING_PREFIXES and i + 1 < len(toks)
+                and toks[i + 1].start == t.end and toks[i + 1].pos1 == "名詞"):
             return True
         if areas and _bare_area(toks, i):
             return True

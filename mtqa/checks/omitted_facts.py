@@ -487,7 +487,7 @@ def english_facts(reference: str, renderings: Sequence[Rendering]) -> list[Fact]
                                      and not reference[w.end : nxt.start].strip()):
             continue
         if is_name(w.text):
-            rendered = word_rendered(k, renderings) or _government_named(
+            rendered = word_rendered(k, renderings, reference) or _government_named(
                 w.text, reference, renderings[0]) or noun_rendered(w.text, [r.text for r in renderings])
             repeated = rendered and possessor_dropped(k, lex, reference)
             facts.append(Fact(w.start, w.end, "name", not rendered or repeated,
@@ -740,11 +740,12 @@ def _quantity_in(q: Quantity, r: Rendering) -> bool:
         e.kind == q.kind and e.value == q.value for e in english_quantities(r.english))
 
 
-def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:
-    """Whether English word ``k`` has a counterpart in one of the ``renderings``: matched
-    by the lexicon, kept in Latin letters (Wi-Fi for WiFi), or (a name) sounding like one
-    of its katakana words; in a neighbour's Japanese only when the neighbour's English does
-    not have the word itself."""
+def word_rendered(k: int, renderings: Sequence[Rendering], reference: str) -> bool:
+    """Whether English word ``k`` of ``reference`` has a counterpart in one of the
+    ``renderings``: matched by the lexicon, kept in Latin letters (Wi-Fi for WiFi), or (a
+    name) sounding like one of its katakana words, alone or with the name word beside it;
+    in a neighbour's Japanese only when the neighbour's English does not have the word
+    itself."""
     for r in renderings:
         w = r.lex.words[k]
         if r.english and _mentions(r.english, bare_name(w.text)):
@@ -765,7 +766,23 @@ def word_rendered(k: int, renderings: Sequence[Rendering]) -> bool:
             return True
         if any(heard_within(bare_name(w.text), x) and r.owns(w.text, x) for x in r.readings):
             return True
+        # a name of two words written as one katakana word (ラニーニャ for "La Niña",
+        # ヌエボレオン for "Nuevo León")
+        if any(names_match(name, x) for name in _joined_names(r.lex.words, k, reference)
+               for x in r.readings):
+            return True
     return False
+
+
+def _joined_names(words: Sequence[EnWord], k: int, reference: str) -> list[str]:
+    """Capitalised word ``k`` with the capitalised word before or after it, where a space
+    alone stands between them ("La Niña", "Nuevo León")."""
+    out = []
+    for a, b in ((k - 1, k), (k, k + 1)):
+        if 0 <= a and b < len(words) and words[a].capital and words[b].capital and (
+                reference[words[a].end : words[b].start] == " "):
+            out.append(f"{words[a].text} {bare_name(words[b].text)}")
+    return out
 
 
 def _latin_key(text: str) -> str:

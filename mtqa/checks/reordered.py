@@ -230,6 +230,8 @@ def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken
                 continue  # a word before it is its own modifier (rural African), not its head
         elif not all(_phrase_token(t) for t in between):
             continue  # "X in Z", "X and Z": another phrase, not the noun X modifies
+        elif any(t in _ARTICLES for t in between):
+            continue  # "women leading a company": an article opens another noun phrase
         elif _infinitive(en, i) and any(t in _DETERMINERS for t in between):
             continue  # "the way to fund our government": a verb and its object
         if not _noun_like(lex.words[z].text) or _inside(en, z, taken - head):
@@ -315,6 +317,8 @@ def _head_noun(ja: Sequence[JaUnit], u: int) -> bool:
 _SURU = frozenset({"為る", "する"})
 
 
+#: Articles: one between two words opens a noun phrase of its own after the first.
+_ARTICLES = frozenset({"a", "an", "the"})
 #: Words that may stand between a modifier and its noun ("the bank's new plan").
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "own"})
 #: Prepositions and conjunctions that STOPWORDS leaves out: not a noun a modifier binds to.
@@ -488,7 +492,10 @@ def _compound_particle(ja: Sequence[JaUnit], chunk: Sequence[int]) -> bool:
     """True when a clause ends on a case particle and a verb that JMdict lists together as
     one expression (に基づき "based on", に対し "towards", に加え "in addition"), or one
     of the verbs of compound particles (``particle_verbs.txt``: を通じ "through"): a
-    postpositional phrase of the next clause, not a clause of its own."""
+    postpositional phrase of the next clause, not a clause of its own; the te-form of
+    the verb too (について "about", によって "by", に対して)."""
+    if len(chunk) >= 3 and ja[chunk[-1]].pos2 == "接続助詞" and ja[chunk[-1]].text in {"て", "で"}:
+        chunk = chunk[:-1]
     if len(chunk) < 2 or ja[chunk[-2]].pos2 != "格助詞":
         return False
     if ja[chunk[-1]].lemma in wordlists.particle_verbs():

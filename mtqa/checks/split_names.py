@@ -20,12 +20,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..text.english import CAPITAL
 from ..text.phonetic import name_similarity, name_similarity_reaches, non_rhotic
 
 #: Two name words side by side in the English, with an optional middle initial between
 #: them ("Charles Schumer", "John F. Kennedy"); the lookahead keeps overlapping pairs.
-_EN_PAIR = re.compile(
-    r"\b([A-Z][A-Za-z'’-]+)(?=\s+(?:[A-Z]\.\s+)?([A-Z][A-Za-z'’-]+))")
+_NAME_WORD = CAPITAL + r"(?:[^\W\d_]|['’-])+"  # accented letters too (León, Sørensen)
+_EN_PAIR = re.compile(rf"\b({_NAME_WORD})(?=\s+(?:[A-Z]\.\s+)?({_NAME_WORD}))")
 #: A katakana part of a name followed by the middle dot.
 _JA_PART_DOT = re.compile(r"([ァ-ヺー]{2,})・")
 #: A katakana run (a candidate second part).

@@ -7,8 +7,10 @@ as a business one (コンサルタント for "consultant urologist"). Used by
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..text import japanese, jmdict
+from ..text.english import STOPWORDS, stem
 from ..text.lexicon import english_entry
 from ..text.wordnet import is_a
 
@@ -88,3 +90,40 @@ def _edit_distance(a: str, b: str) -> int:
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
     return row[-1]
+
+
+def literal_word(key: Sequence[str], rendering: str, renderings: Sequence[str],
+                 cores: Sequence[str]) -> tuple[str, str, str] | None:
+    """(compound, English word, the part of the compound that renders it) when a compound
+    of ``cores`` ends in the accepted ``rendering`` of a title and puts before it a literal
+    gloss of a word of the title that the rendering leaves out: 領主 "feudal lord" in
+    領主市長 for "lord mayor" (市長), 王冠 "crown" in 王冠検察官 for "Crown prosecutor"
+    (検察官). Newsroom renderings drop such words ("lord", "Crown"), and a translation that
+    says them word for word calques the title; where an accepted rendering says the word
+    (警察報道官 for "police spokesman"), saying it is no calque."""
+    if len(rendering) < 2:
+        return None
+    said = set(gloss_stems(rendering))
+    # words another accepted rendering says before it (中央銀行 of 中央銀行総裁 for "central
+    # bank governor") may be said
+    for longer in renderings:
+        if longer.endswith(rendering) and longer != rendering:
+            said |= gloss_stems(longer[: len(longer) - len(rendering)])
+    dropped = {stem(w): w for w in key if stem(w) not in said and w not in STOPWORDS}
+    if not dropped:
+        return None
+    for core in cores:
+        if len(core) <= len(rendering) or not core.endswith(rendering):
+            continue
+        part = core[: len(core) - len(rendering)]
+        if core in renderings or any(part in r for r in renderings):
+            continue
+        hit = next((w for s, w in dropped.items() if s in gloss_stems(part)), None)
+        if hit is not None:
+            return core, hit, part
+    return None
+
+
+def gloss_stems(surface: str) -> frozenset[str]:
+    """Stems of the words of the JMdict glosses of ``surface``."""
+    return frozenset(stem(w) for w in jmdict.gloss_words(surface))

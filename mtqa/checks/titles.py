@@ -63,7 +63,8 @@ from ..text.wordnet import is_place
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
-from .title_senses import CONSULTANT, medical_consultant, paronym_words, sense_words
+from .title_senses import (CONSULTANT, gloss_stems, literal_word, medical_consultant,
+                           paronym_words, sense_words)
 from .names import find_rendering, kanji_name_parts
 from .title_compounds import (
     HEAD_KINDS, Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces,
@@ -100,8 +101,7 @@ def _transliterated(title: str, seg: str) -> bool:
                for run in _KATAKANA_WORDS.findall(seg))
 
 
-def _gloss_stems(surface: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in jmdict.gloss_words(surface))
+_gloss_stems = gloss_stems
 
 
 def _word_pairs(reference: str, start: int, end: int) -> list[tuple[str, str]]:
@@ -141,7 +141,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 32
+    version: ClassVar[int] = 33
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -165,6 +165,12 @@ class TitleCheck(BaseCheck):
             kind, renderings = _accepted_in_article(pair.reference, m, named)
             present = [r for r in renderings if rendering_present(r, seg, comps)
                        and _stands_alone(r, seg) and not _agency_head(m, r, comps)]
+            literal = next((x for r in present if (x := literal_word(
+                m.entry.key, r, m.entry.renderings,
+                [c.core for c in comps if (c.start, c.end) not in flagged]))), None)
+            if literal is not None:
+                yield self._literal(m, literal, pair, seg, text, flagged)
+                continue
             if present and not all(
                     _inside_other_office(r, seg, pair.mt_start, comps, renderings, licensed,
                                          offices) for r in present):
@@ -232,10 +238,8 @@ class TitleCheck(BaseCheck):
                 continue  # 支部長 for "Branch president": the head of the unit named before
             if c.core in heads and not c.modifier:
                 continue  # a bare accepted head (大臣 for "Finance Minister") is a shortening
-            if c.modifier.endswith("担当") and c.head in _ANY_HEAD and _portfolio_in_english(
-                    c.modifier.removesuffix("担当"), pair.reference, m):
-                continue  # 法執行担当責任者, "the one in charge of enforcement", for the
-                # "executive director of enforcement": the field the English gives
+            if _field_of_english(c, heads, offices, pair.reference, m):
+                continue
             why: list[str] = []
             score = 0.0
             if c.modifier and c.modifier in mods:
@@ -312,6 +316,24 @@ class TitleCheck(BaseCheck):
             pair=pair,
             code="TTL001",
             evidence=evidence,
+        )
+
+    def _literal(self, m: TitleMatch, literal: tuple[str, str, str], pair: AlignedPair,
+                 seg: str, text: str, flagged: set[tuple[int, int]]) -> Finding:
+        """TTL001: a word of the title the newsroom rendering leaves out, glossed word for
+        word before it (:func:`.title_senses.literal_word`)."""
+        core, word, part = literal
+        start = pair.mt_start + seg.find(core)
+        flagged.add((start, start + len(core)))
+        meaning = gloss_of(part)
+        return self.finding(
+            text, start, start + len(core), category="title", severity="major",
+            message=(f"'{m.text}' rendered as {core}: '{word}' said word for word as {part}"
+                     + (f" ({meaning})" if meaning else "") + "; expected "
+                     + " or ".join(m.entry.renderings[:2])),
+            pair=pair, code="TTL001",
+            evidence={"english": m.text, "expected": "|".join(m.entry.renderings),
+                      "evidence": "literal"},
         )
 
     def _other_sense(
@@ -607,17 +629,41 @@ _FIELD_AFTER = re.compile(r"^(?:\s*,\s*|\s+(?:of|for|at)\s+)([^,;:.()\[\]]{1,60}
 _FIELD_WORDS_BEFORE = 2
 
 
-def _portfolio_in_english(modifier: str, reference: str, m: TitleMatch) -> bool:
+def _field_of_english(c: Compound, heads: set[str], offices: frozenset[str], reference: str,
+                      m: TitleMatch) -> bool:
+    """Whether compound ``c`` gives title ``m`` with the field the English gives: 法執行担当
+    責任者, "the one in charge of enforcement", for the "executive director of enforcement";
+    公衆衛生担当相 for "public health minister", an accepted head (``heads``) whose field
+    says each word of the English's own (not another office of the glossary, ``offices``,
+    nor an agency's head: 水産庁長官)."""
+    field = c.modifier.removesuffix("担当")
+    if c.modifier.endswith("担当") and c.head in _ANY_HEAD and _portfolio_in_english(
+            field, reference, m):
+        return True
+    return bool((c.head in heads or c.head.removeprefix("担当") in heads) and c.modifier
+                and c.core not in offices and not c.modifier.endswith(_AGENCY_ENDS)
+                and _portfolio_in_english(field, reference, m, every=True, own=True))
+
+
+def _portfolio_in_english(modifier: str, reference: str, m: TitleMatch,
+                          every: bool = False, own: bool = False) -> bool:
     """True when a word of the compound's modifier (a JMdict word of two characters or more)
     renders the department or field the English gives with the title, where the glossary's
     title has none of its own (州計画局長 for "executive director, NSW Department of
-    Planning": 計画 'plan')."""
+    Planning": 計画 'plan'). With ``every``, each word of the modifier must render one;
+    with ``own``, the words of the title itself count too, one word beside the title at
+    least being rendered ("*public health* minister": 公衆衛生)."""
     after = _FIELD_AFTER.match(reference[m.end :])
     near = _words(after.group(1)) if after else []
     near += _words(reference[: m.start].rstrip(" ,"))[-_FIELD_WORDS_BEFORE:] if (
         reference[: m.start].endswith(" ")) else []
     stems = {stem(w.lower()) for w, _ in near if w.lower() not in STOPWORDS}
-    return any(_gloss_stems(p) & stems for p in title_pieces(modifier) if len(p) >= 2)
+    title = {stem(w.lower()) for w, _ in _words(m.text)} if own else set()
+    pieces = [p for p in title_pieces(modifier) if len(p) >= 2]
+    renders = [bool(_gloss_stems(p) & (stems | title)) for p in pieces]
+    if own and not any(_gloss_stems(p) & (stems - title) for p in pieces):
+        return False  # the field must add a word of the English beside the title
+    return bool(pieces) and (all(renders) if every else any(renders))
 
 
 def _trim_names(comps: Sequence[Compound], reference: str) -> list[Compound]:

@@ -14,6 +14,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 URL = re.compile(r"(https?://|www\.)[!-~]+|[!-~]+@[!-~]+\.[A-Za-z]+"
                  r"|[A-Za-z0-9][A-Za-z0-9.\-]*\.(?:com|org|net|jp|co\.jp)(?![A-Za-z0-9])", re.I)
 
+#: A capitalised word of letters, accented ones included (León, Māngere, Zürich): a
+#: candidate name word. For names, ASCII-only classes ([A-Z][a-z]+) stop at the first
+#: accent and split one word in two.
+CAPITAL = r"[A-ZÀ-ÖØ-Þ]"
+CAPITALISED_WORD = CAPITAL + r"[^\W\d_]+"
+
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as into onto over under
     about after before between through during without within than then so that this these
@@ -50,6 +56,13 @@ PRONOUN_CASES: tuple[frozenset[str], ...] = tuple(frozenset(forms.split()) for f
 #: "-owned", "-made", "-wide"): the compound's name is the part before it. Not any
 #: lower-case part: Korean given names are hyphened so ("Min-jun", "Seo-yeon").
 _HYPHENED_PARTICIPLE = re.compile(r"-(?:[a-z]{2,}ed|born|made|run|built|wide|bound|style)$")
+
+
+#: Prefixes English hyphenates to a word (anti-corruption, co-founder, non-profit): no
+#: dictionary lists them alone.
+WORD_PREFIXES = frozenset(
+    "anti pro non co pre post ex re self semi sub multi inter counter cross mid "
+    "over under vice".split())
 
 
 def name_before_participle(word: str) -> str:

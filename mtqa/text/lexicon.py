@@ -366,6 +366,9 @@ def _expressions(toks: Sequence[japanese.Token]) -> dict[int, set[str]]:
     return extra
 
 
+_DIGITS = re.compile(r"[0-9][0-9.,]*")
+
+
 @functools.lru_cache(maxsize=65536)
 def _token_meaning(
     surface: str, lemma: str, pos2: str, reading: str
@@ -380,6 +383,10 @@ def _token_meaning(
     """
     surf = japanese.normalize(surface)
     numbers = japanese_numbers(surface)
+    if _DIGITS.fullmatch(surf):
+        # a number in digits says its value, matched as a number: the glosses of its kanji
+        # reading are no words of it (500 is no "many" through 五百)
+        return frozenset(), numbers, "", True
     if japanese.has_latin(surf):
         return frozenset({stem(surf.lower())}), numbers, surf.lower(), False
     stems = set(_gloss_stems(surface) | _gloss_stems(japanese.lemma_base(lemma)))
@@ -420,12 +427,49 @@ def _numeral_runs(text: str, toks: Sequence[japanese.Token]) -> dict[int, frozen
     return out
 
 
+#: English ordinal words by value (1 → first), from number_words.tsv.
+_ORDINAL_STEMS: dict[int, frozenset[str]] = {}
+for _word, _value in numerals.EN_ORDINALS.items():
+    _ORDINAL_STEMS[_value] = _ORDINAL_STEMS.get(_value, frozenset()) | {stem(_word)}
+#: Suffixes that make a counted number an ordinal (3期目, 2番目, 1位).
+_ORDINAL_SUFFIXES = frozenset({"目", "位"})
+
+
+def _ordinal_stems(toks: Sequence[japanese.Token], runs: dict[int, frozenset[float]],
+                   extra: dict[int, set[str]]) -> None:
+    """Give the English ordinal to a Japanese ordinal number (第3, 3期目, 1時間目, 2番目,
+    1位): its numeral and counter render "third", "first", "second", which are words,
+    not numbers, on the English side ("missing the first class" → 1時間目の授業に出られない).
+    Added to ``extra`` (token → stems), with the tokens from the numeral to its suffix."""
+    for i, t in enumerate(toks):
+        if t.pos2 != "数詞" or (i and toks[i - 1].pos2 == "数詞"):
+            continue
+        values = runs.get(i) or japanese_numbers(t.surface)
+        words = frozenset().union(*(_ORDINAL_STEMS.get(int(v), frozenset())
+                                    for v in values if v == int(v)))
+        if not words:
+            continue
+        j = i
+        while j + 1 < len(toks) and toks[j + 1].pos2 == "数詞":
+            j += 1
+        last = j  # 第3: the numeral itself
+        if not (i and toks[i - 1].surface == "第"):  # the suffix right after the numeral, or after one counter (時間, 期, 番)
+            ends = [k for k in (j + 1, j + 2) if k < len(toks)
+                    and toks[k].surface in _ORDINAL_SUFFIXES and toks[k].pos1 == "接尾辞"]
+            if not ends or (ends[0] == j + 2 and toks[j + 1].pos1 not in {"名詞", "接尾辞"}):
+                continue
+            last = ends[0]
+        for k in range(i, last + 1):
+            extra.setdefault(k, set()).update(words)
+
+
 @text_cache(2048)
 def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit, ...]:
     """All tokens of a Japanese sentence as :class:`JaUnit` (offsets shifted by ``base``)."""
     toks = japanese.tokenize(text)
     extra = _expressions(toks)
     runs = _numeral_runs(text, toks)
+    _ordinal_stems(toks, runs, extra)
     units: list[JaUnit] = []
     for i, t in enumerate(toks):
         stems, numbers, romaji, known = _token_meaning(t.surface, t.lemma, t.pos2, t.reading)

@@ -421,6 +421,20 @@ def _en_word_numbers(text: str) -> list[Quantity]:
     return out
 
 
+#: A share said as a count of a count: "nine out of ten", "one in five", "3 in every 10".
+_RATIO_TERM = r"(\d+|" + "|".join(sorted(_EN_SMALL, key=len, reverse=True)) + ")"
+_EN_RATIO = re.compile(rf"\b{_RATIO_TERM}\s+(?:out\s+of|in)\s+(?:every\s+)?{_RATIO_TERM}\b",
+                       re.I)
+
+
+def _ratio_term(word: str) -> int | None:
+    """A term of :data:`_EN_RATIO`: digits, or a cardinal word (one … hundred)."""
+    if word.isdigit():
+        return int(word)
+    value = _EN_SMALL.get(word.lower())
+    return int(value) if value is not None else None
+
+
 def _en_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
     """``found`` with the fractions of ``text`` added ("a quarter" = 0.25, "two-thirds"):
     the number words read inside a fraction are dropped from it where the words are no
@@ -443,6 +457,14 @@ def _en_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
             out = [q for q in out if not (m.start() <= q.start and q.end <= m.end())]
         out.append(Quantity(num / den, "num", m.start(), m.end(), m.group(),
                             qualifier=_qualifier(text[: m.start()])))
+    # "nine out of ten", "one in five": a share (9割, 20%), the two numbers kept too
+    # (10人中9人); placed on the count of the whole ("five"), so that the share and that
+    # count are one fact, and the share's first number ("one") another
+    for m in _EN_RATIO.finditer(text):
+        part, whole = _ratio_term(m.group(1)), _ratio_term(m.group(2))
+        if part is not None and whole is not None and 0 < part < whole <= 100:
+            out.append(Quantity(part / whole, "num", m.start(2), m.end(2), m.group(),
+                                qualifier=_qualifier(text[: m.start()])))
     # "half a point", "half an hour": a half of one (0.5点); "half" is no denominator there
     for m in _EN_HALF_OF_ONE.finditer(text):
         out = [q for q in out if not (m.start() <= q.start and q.end <= m.start() + 4)]

@@ -124,10 +124,20 @@ def _classes(s: str, rules: tuple[tuple[str, str], ...], keep_h: bool = False) -
 _EW = re.compile(r"ew(?![aeiouy])")
 
 
+#: English th at the end of a word is heard as s in katakana (Smith スミス, Keith キース,
+#: Perth パース, Plymouth プリマス); elsewhere as t or s (Thomas トーマス, Arthur アーサー).
+_FINAL_TH = re.compile(r"th(?![^\W\d_])")
+#: ng before a vowel is n and g in katakana (Singapore シンガポール, Hungary ハンガリー,
+#: Tonga トンガ, Angus アンガス); the rule ng → N keeps the g of ng at the end of a word
+#: or before a consonant silent (Washington ワシントン, Hong Kong ホンコン).
+_NG_VOWEL = re.compile(r"ng(?=[aeiou])")
+
+
 @functools.lru_cache(maxsize=65536)
 def latin_key(name: str) -> str:
     """Phonetic key of a Latin-script name ("Zelenskyy" → "SRNSK")."""
-    return _classes(_EW.sub("iu", _fold(name)), _LATIN_RULES)
+    folded = _fold(_FINAL_TH.sub("s", name.lower()))
+    return _classes(_EW.sub("iu", _NG_VOWEL.sub("ngg", folded)), _LATIN_RULES)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -292,6 +292,12 @@ def test_antonym_resource_is_symmetric_and_bad_lines_raise() -> None:
         ("I had better get the car fixed.", "車を修理しないとまずい。"),
         # the negated word renders nothing of the English: a paraphrase ("stayed out")
         ("The governor stayed out of the dispute.", "知事は争いに口出しせず見守った。"),
+        # a verb of keeping from doing ("bars X from opening": できなくなる)
+        ("The suspension, which takes effect immediately, bars Pagaverde from opening new "
+         "accounts or processing transfers through Pix, the instant-payment system run by the "
+         "central bank.",
+         "停止は即日発効し、パガベルデは新規口座の開設や、中銀が運営する即時決済システム"
+         "「ピックス」を通じた送金の処理ができなくなる。"),
     ],
 )
 def test_negative_polarity_expressions_are_not_reversals(en: str, ja: str) -> None:

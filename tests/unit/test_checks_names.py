@@ -341,6 +341,9 @@ def test_a_name_fused_with_a_stray_word_is_flagged(en, ja, span, code):
         # particles and plural after names
         ("Strikes are rare in Germany and Europe.", "ドイツやヨーロッパではストライキは珍しい。"),
         ("Biden and his aides left.", "バイデンらは去った。"),
+        # a name of two words with an accented letter, written as one katakana word
+        ("The plant is in the northern Mexican state of Nuevo León.",
+         "工場はメキシコ北部ヌエボレオン州にある。"),
     ],
 )
 def test_names_with_their_own_suffixes_or_particles_are_left_alone(en, ja):

@@ -122,6 +122,9 @@ def test_changed_numbers_are_flagged(en, ja, span, code):
          "売り上げが最大で8割減った事業者もあった。"),
         ("Its estimated cost rose by more than half.", "推定費用が5割以上膨らんだ。"),
         ("A quarter of the homes flooded.", "住宅の25%が浸水した。"),
+        # a share said as a count of a count ("nine out of ten", "one in five")
+        ("The test found signs in nine out of ten patients.", "検査で患者の9割に兆候が見つかった。"),
+        ("One in five adults now works from home.", "成人の20%が在宅勤務をしている。"),
         # power in another metric prefix (written blind): 61.2 GW is 6120万 kW
         ("Demand peaked at 61.2 gigawatts, almost 2 gigawatts above the record.",
          "需要は6120万キロワットでピークに達し、記録を約200万キロワット上回った。"),
@@ -555,3 +558,18 @@ def test_a_decade_of_life_said_in_words() -> None:
                    "80代になっても週末のワークショップを続けた。") == []
     assert flagged("Even in her eighties she continued to run weekend workshops.",
                    "70代になっても週末のワークショップを続けた。") == [("70代", "NUM001")]
+
+
+def test_a_headline_may_add_a_figure_of_the_article() -> None:
+    """A Japanese headline that adds a figure the English body gives (14時間の激論の末 for
+    "after marathon debate", the body saying "a 14-hour meeting") invents nothing; a
+    headline number that replaced the English one is still flagged."""
+    en = ("Council approves 6.8 per cent rise after marathon debate\n\n"
+          "Councillors voted for the rise, ending a 14-hour meeting on Thursday.")
+    ja = ("市議会、6.8％引き上げを承認　14時間の激論の末\n\n"
+          "市議会は引き上げを決め、木曜日の会議は14時間に及んだ。")
+    report = mtqa.check(en, ja, backtranslator="dictionary", checks=("numbers",))
+    assert [f.text for f in report.finding_list] == []
+    report = mtqa.check(en, ja.replace("6.8％", "14％", 1), backtranslator="dictionary",
+                        checks=("numbers",))
+    assert "14％" in [f.text for f in report.finding_list]

@@ -154,6 +154,21 @@ def test_lexicon_matches_glosses_compounds_and_idiomatic_entries() -> None:
     assert covered["touch"] and covered["intensive"] and covered["night"]
 
 
+def test_japanese_ordinals_render_english_ordinal_words() -> None:
+    """第3, 3期目, 2番目, 1位, 1時間目 render "third", "second", "first": words on the
+    English side, not numbers; a bare count (3人) renders no ordinal."""
+    lex = build_lexicon("She won a third term, the second largest share and first place.",
+                        [("彼女は3期目の任期を勝ち取り、2番目に大きい得票率で1位となった。", 0, 0)])
+    linked = {w.text: [lex.units[u].text for u in lex.links[k]] for k, w in enumerate(lex.words)}
+    assert "3" in linked["third"] and "2" in linked["second"] and "1" in linked["first"]
+    for ja, rendered in (("3人目の男が逮捕された。", True), ("男3人が逮捕された。", False)):
+        lex = build_lexicon("A third man was arrested.", [(ja, 0, 0)])
+        assert [lex.covered(k) for k, w in enumerate(lex.words) if w.text == "third"] == [
+            rendered]
+    assert added("Missing the first class of the day is no choice.",
+                 "暗い道を歩くか、1時間目の授業に出られないか、そんな選択はない。") == []
+
+
 # --- clause-level additions (the mirror check in the same module) ---------------------
 
 

@@ -105,3 +105,13 @@ def test_a_relative_clause_on_a_noun_that_refers_back_is_not_moved() -> None:
           "1871年に窓を修理した同工房のものとみており、ヴィクトリア朝時代のガラス職人が消さずに"
           "残したという。")
     assert [f for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR010"] == []
+
+
+def test_the_digits_of_a_number_gloss_no_words() -> None:
+    """1,500 is cut by UniDic into 1, ",", 500, and 500 read through 五百 glosses "many":
+    the clause 1回約1,500ポンドかかる renders "which cost about £1,500 each", not "which
+    many patients find uncomfortable"."""
+    en = ("Diagnosis currently relies on PET scans, which cost about £1,500 each, or lumbar "
+          "punctures, which many patients find uncomfortable.")
+    ja = "現在の診断は、1回約1,500ポンドかかるPET検査か、多くの患者が苦痛を訴える腰椎穿刺に頼っている。"
+    assert [f for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR010"] == []

@@ -258,3 +258,26 @@ def test_a_kanji_of_a_compound_renders_no_noun_a_modifier_could_be_bound_to() ->
     ja = ("マラウイ保健省は、マラリアワクチンの接種対象を来年末までに5歳未満の子ども120万人に"
           "広げると発表した。")
     assert codes(en, ja) == []
+
+
+def test_the_te_form_of_a_compound_particle_is_no_clause() -> None:
+    """…介護施設について、…警告を無視していた for "ignored warnings about a care home
+    where …": について ("about") is a postpositional phrase of the next clause, not a
+    clause joined by て."""
+    en = ("The national care regulator ignored at least 14 warnings about a Sheffield care "
+          "home where elderly residents were left without food and medication for days, a "
+          "public inquiry has concluded.")
+    ja = ("国の介護規制当局が、高齢の入居者が何日も食事や薬を与えられないまま放置されていた"
+          "シェフィールドの介護施設について、少なくとも14回の警告を無視していたと、公的調査が"
+          "結論付けた。")
+    assert codes(en, ja) == []
+
+
+def test_an_article_between_two_words_opens_another_noun_phrase() -> None:
+    """"women leading a company": "women" is the subject of "leading", not a modifier of
+    "company", so 企業を率いる…女性経営者の一人 moves no modifier."""
+    en = ("The appointment makes Ms Almazan-Cruz one of only a handful of women leading a "
+          "company in the main index.")
+    ja = ("今回の起用で、アルマサン＝クルス氏は主要株価指数の構成企業を率いる数少ない女性経営者の"
+          "一人となる。")
+    assert codes(en, ja) == []

@@ -46,6 +46,12 @@ def flagged(en, ja, **options):
         # organisation (issue #19 item 1; it was minor, "same office", before)
         ("Bank of Japan Governor Kazuo Ueda kept rates on hold.",
          "日銀知事の植田和男氏は金利を据え置いた。", "日銀知事", "major"),
+        # a word of the title the newsroom rendering drops, said word for word ("lord"
+        # as 領主 "feudal lord", "Crown" as 王冠 "a diadem")
+        ("Darwin's lord mayor, Fiona Marrick, welcomed the plan.",
+         "ダーウィンのフィオナ・マリック領主市長は計画を歓迎した。", "領主市長", "major"),
+        ("Crown prosecutor Nadia Eltaher argued for a longer sentence.",
+         "王冠検察官のナディア・エルタヘル氏はより長い刑を求めた。", "王冠検察官", "major"),
     ],
 )
 def test_wrong_title_is_flagged(en, ja, span, severity):
@@ -86,6 +92,9 @@ def test_message_names_the_english_and_explains_the_japanese():
         # a title the Japanese leaves out is an omission, not a wrong title
         ("Health Secretary Wes Streeting declined to comment.",
          "ウェス・ストリーティング氏はコメントを控えた。"),
+        # the office accepted, its field said word by word ("public health")
+        ("The public health minister, Callum Reid, announced more funding.",
+         "カラム・リード公衆衛生担当相は追加資金を発表した。"),
     ],
 )
 def test_correct_or_absent_titles_are_left_alone(en, ja):

@@ -117,6 +117,22 @@ def test_a_dropped_fact_is_flagged_where_it_belonged(
          "首都の気温は夜間に氷点下4度まで下がった。"),
         ("It was 95 degrees Fahrenheit in Phoenix on Monday.",
          "月曜日のフェニックスの気温は95度だった。"),
+        # a name of two words written as one katakana word
+        ("Northern Australia faces a higher-than-normal risk of tropical cyclones this "
+         "summer, the Bureau of Meteorology said on Wednesday, as warm ocean temperatures off "
+         "the Top End and a developing La Niña pattern tilt the odds towards a busy season.",
+         "オーストラリア気象局は水曜日、同国北部では今夏、熱帯低気圧（サイクロン）に見舞われる"
+         "リスクが平年より高まるとの見通しを示した。トップエンド（北部準州北部）沖の海水温が高く、"
+         "ラニーニャ現象も発生しつつあることから、サイクロンの多いシーズンになる可能性が高いという。"),
+        # a body's name of hyphenated common words, translated; a letter hyphened to a
+        # participle ("C-related")
+        ("The Independent Broad-based Anti-corruption Commission began an inquiry.",
+         "独立広域反汚職委員会が調査を始めた。"),
+        ("Deaths from hepatitis C-related liver disease fell.", "C型肝炎に関連する肝疾患による死者は減った。"),
+        # a place said the English way whose name ends in th (s in katakana), beside a
+        # common word that sounds nearly like it ("failings")
+        ("A coroner criticised Falmouth Harbour Authority for serious failings.",
+         "検視官はファルマス港湾局の重大な欠陥を批判した。"),
     ],
 )
 def test_what_translations_legitimately_leave_out_is_no_omission(en: str, ja: str) -> None:
@@ -136,6 +152,11 @@ def test_a_fact_in_the_neighbouring_sentence_is_rendered_unless_that_english_has
 
 def test_a_name_given_before_may_be_referred_to_another_way() -> None:
     first = Bead("Boris Johnson resigned as prime minister.", "ボリス・ジョンソンは首相を辞任した。")
+    # 同 and a noun UniDic cuts apart (同被告, 同海域)
+    assert phrase_findings(
+        Bead("Colin Barrowcliffe, 61, was jailed.", "コリン・バロウクリフ被告（61）は収監された。"),
+        Bead("A jury found Barrowcliffe guilty of bribery.", "陪審は同被告に収賄罪で有罪の評決を下した。"),
+    ) == []
     # 同氏 for Johnson, the surname alone for the full name
     assert phrase_findings(first, Bead("Johnson said he had no regrets.",
                                        "同氏は後悔はないと述べた。")) == []

@@ -26,6 +26,9 @@ from mtqa.text.phonetic import _distance_rows, distance
         ("Lavrov", "ラブロフ"),  # v → b
         ("Merkel", "メルケル"),  # l → r, epenthetic vowels
         ("Smith", "スミス"),  # th → s (near pair)
+        ("Falmouth", "ファルマス"),  # final th → s
+        ("Māngere", "マンゲレ"),  # ng before a vowel is n and g; a macron
+        ("Singapore", "シンガポール"),
         ("Horváth", "ホルヴァート"),  # diacritics, long vowel
         ("Kovács", "コヴァーチ"),  # Hungarian cs
         ("Szabó", "サボー"),  # Hungarian sz

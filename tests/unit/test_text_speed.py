@@ -286,13 +286,17 @@ def _reference_units(text: str, base: int, sentence: int) -> tuple:
     def run_values(i: int) -> frozenset:
         return runs.get(i, frozenset())
 
+    lexicon._ordinal_stems(toks, runs, extra)  # 第3, 3期目: the English ordinal
+
     units = []
     for i, t in enumerate(toks):
         surf = japanese.normalize(t.surface)
         lemma = japanese.lemma_base(t.lemma)
         stems = set(extra.get(i, ()))
         known, romaji = False, ""
-        if japanese.has_latin(surf):
+        if re.fullmatch(r"[0-9][0-9.,]*", surf):
+            known = True  # digits: a value, no glosses
+        elif japanese.has_latin(surf):
             stems.add(stem(surf.lower()))
             romaji = surf.lower()
         else:

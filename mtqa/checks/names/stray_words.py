@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from ...text import japanese, jmdict
-from ...text.english import STOPWORDS, stem
+from ...text.english import CAPITALISED_WORD, STOPWORDS, stem
 from ...text.lexicon import name_renderings
 from ...text.phonetic import name_similarity, name_similarity_reaches
 from ...types import AlignedPair, Finding
@@ -251,7 +251,7 @@ def _final_m(word: str) -> bool:
 
 
 #: Two capitalised words in a row: a name Japanese may write as one word.
-_TWO_CAPITALS = re.compile(r"\b([A-Z][a-z]+)[ -](?=([A-Z][a-z]+)\b)")
+_TWO_CAPITALS = re.compile(rf"\b({CAPITALISED_WORD})[ -](?=({CAPITALISED_WORD})\b)")
 
 
 class StrayWords(NameCheckBase):

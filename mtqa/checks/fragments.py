@@ -684,6 +684,7 @@ def _fragment_problem(pair: AlignedPair, sent: Sentence, ctx: Context,
             return ""
         return f"ends on the case particle '{last.surface}' with nothing to govern it"
     if (first.is_particle and first.pos2 in {"格助詞", "係助詞", "副助詞"}
+            and not japanese.is_katakana(first.surface)  # ノウリ read as ノ + ウリ
             and not _after_quotation(text, first)
             and not _quote_tail(sent, ctx, first) and not _spoken_opening(words, toks)):
         return f"starts with the particle '{first.surface}'"

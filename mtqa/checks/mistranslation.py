@@ -284,7 +284,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 21
+    version: ClassVar[int] = 22
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:

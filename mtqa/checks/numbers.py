@@ -47,6 +47,7 @@ from typing import ClassVar
 
 from ..text import japanese, jmdict, wordlists
 from ..text.numerals import (
+    EN_ORDINALS,
     EN_SCALES,
     MONEY_SCALE_ABBREVIATIONS,
     Quantity,
@@ -614,6 +615,14 @@ def japanese_vague_scales(text: str) -> list[tuple[int, int, float]]:
 # --- the check --------------------------------------------------------------------------
 
 
+def _ordinal_said(q: Quantity, seg: str, reference: str) -> bool:
+    """Whether Japanese ``q`` is an ordinal (第三者) whose English ordinal word the
+    reference has ("a third party"), whatever value the English quantity reader gave the
+    words ("a third" reads as a fraction too)."""
+    return seg[max(0, q.start - 1) : q.start] == "第" and any(
+        EN_ORDINALS.get(w) == q.value for w in re.findall(r"[a-z]+", reference.lower()))
+
+
 def _is_headline(pair: AlignedPair, ctx: Context) -> bool:
     """Whether the pair is the article's headline: its Japanese is the first sentence,
     on a line of its own."""
@@ -750,7 +759,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 32
+    version: ClassVar[int] = 33
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -864,7 +873,7 @@ class NumberCheck(BaseCheck):
             return None
         if any(_same(e.value, v) for e in nums for v in _written_apart(seg, q)):
             return None  # ２・８キロ for "2.8km", 14、5年 for "14, 15 years"
-        if _said_otherwise(q, en_q, pair.reference):
+        if _said_otherwise(q, en_q, pair.reference) or _ordinal_said(q, seg, pair.reference):
             return None
         same = [e for e in nums if _same(e.value, q.value) or (
             e.kind == "time" and _same(e.value / 60 % 12 or 12, q.value)

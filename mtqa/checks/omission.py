@@ -138,7 +138,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 41
+    version: ClassVar[int] = 42
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -534,7 +534,7 @@ class AdditionCheck(BaseCheck):
     says the shares rose). Whole added sentences (0:1 beads) are the aligner's."""
 
     name: ClassVar[str] = "addition"
-    version: ClassVar[int] = 11
+    version: ClassVar[int] = 12
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -568,8 +568,11 @@ class AdditionCheck(BaseCheck):
             # English words already rendered before this clause (病院トラストによると… then
             # 病院に移送された): saying them again renders nothing new
             outside = rendered_before(lex, chunk[0]) | grammar
-            # the clause renders an English word nothing else renders: not added
-            if any(set(lex.unit_links(u)) - outside for u in own):
+            # the clause renders an English word nothing else renders: not added (a word
+            # referring to a time or a thing, 今季 "this season", renders one too)
+            if any(set(lex.unit_links(u)) - outside for u in chunk if u in own or (
+                    lex.units[u].content and len(lex.units[u].text) > 1
+                    and lex.units[u].text.startswith(_DEICTIC_PREFIXES))):
                 continue
             # a number of the English that nothing before renders (106件 for "referred 106
             # cases"): a fact of the English sentence, whatever the words around it

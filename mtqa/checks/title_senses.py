@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ..text import japanese, jmdict
 from ..text.english import STOPWORDS, stem
+from ..text.glossary import normalize_word, organisations
 from ..text.lexicon import english_entry
 from ..text.wordnet import is_a
 
@@ -93,12 +94,14 @@ def _edit_distance(a: str, b: str) -> int:
 
 
 def literal_word(key: Sequence[str], rendering: str, renderings: Sequence[str],
-                 cores: Sequence[str]) -> tuple[str, str, str] | None:
+                 cores: Sequence[str], kind: str | None = None
+                 ) -> tuple[str, str, str] | None:
     """(compound, English word, the part of the compound that renders it) when a compound
     of ``cores`` ends in the accepted ``rendering`` of a title and puts before it a literal
     gloss of a word of the title that the rendering leaves out: 領主 "feudal lord" in
     領主市長 for "lord mayor" (市長), 王冠 "crown" in 王冠検察官 for "Crown prosecutor"
-    (検察官). Newsroom renderings drop such words ("lord", "Crown"), and a translation that
+    (検察官), for a title held in an organisation of ``kind``. Newsroom renderings drop such
+    words ("lord", "Crown"), and a translation that
     says them word for word calques the title; where an accepted rendering says the word
     (警察報道官 for "police spokesman"), saying it is no calque."""
     if len(rendering) < 2:
@@ -109,7 +112,11 @@ def literal_word(key: Sequence[str], rendering: str, renderings: Sequence[str],
     for longer in renderings:
         if longer.endswith(rendering) and longer != rendering:
             said |= gloss_stems(longer[: len(longer) - len(rendering)])
-    dropped = {stem(w): w for w in key if stem(w) not in said and w not in STOPWORDS}
+    # (a word naming the kind of organisation the title is held in, "school" of "school
+    # principal", may be said: 中等学校校長 names the principal's school)
+    cues = organisations().cues
+    dropped = {stem(w): w for w in key if stem(w) not in said and w not in STOPWORDS
+               and (kind is None or cues.get((normalize_word(w),)) != kind)}
     if not dropped:
         return None
     for core in cores:

@@ -63,6 +63,8 @@ from ..text.wordnet import is_place
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
+from .title_fields import (AGENCY_ENDS, ANY_HEAD, field_of_english, portfolio_in_english,
+                           words_at)
 from .title_senses import (CONSULTANT, gloss_stems, literal_word, medical_consultant,
                            paronym_words, sense_words)
 from .names import find_rendering, kanji_name_parts
@@ -141,7 +143,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 33
+    version: ClassVar[int] = 34
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -167,7 +169,8 @@ class TitleCheck(BaseCheck):
                        and _stands_alone(r, seg) and not _agency_head(m, r, comps)]
             literal = next((x for r in present if (x := literal_word(
                 m.entry.key, r, m.entry.renderings,
-                [c.core for c in comps if (c.start, c.end) not in flagged]))), None)
+                [c.core for c in comps if (c.start, c.end) not in flagged],
+                organisations().title_kind(m.entry)))), None)
             if literal is not None:
                 yield self._literal(m, literal, pair, seg, text, flagged)
                 continue
@@ -224,7 +227,7 @@ class TitleCheck(BaseCheck):
             if (c.start, c.end) in flagged or c.core in licensed or c.surface in licensed:
                 continue
             if any_head and c.core not in offices and (
-                    (m.entry.key[-1] == "leader" and c.core.endswith(_ANY_HEAD))
+                    (m.entry.key[-1] == "leader" and c.core.endswith(ANY_HEAD))
                     or orgs.head_of_organisation(c.modifier, c.head)):
                 continue
             if c.modifier and _renders_pair(c, other_phrases):
@@ -238,7 +241,7 @@ class TitleCheck(BaseCheck):
                 continue  # 支部長 for "Branch president": the head of the unit named before
             if c.core in heads and not c.modifier:
                 continue  # a bare accepted head (大臣 for "Finance Minister") is a shortening
-            if _field_of_english(c, heads, offices, pair.reference, m):
+            if field_of_english(c, heads, offices, pair.reference, m):
                 continue
             why: list[str] = []
             score = 0.0
@@ -287,7 +290,7 @@ class TitleCheck(BaseCheck):
             c.head in {rendering_parts(r)[1] for r in renderings}
         )
         same_portfolio = (c.modifier in mods or (not c.modifier and "" in mods)
-                          or _portfolio_in_english(c.modifier, pair.reference, m))
+                          or portfolio_in_english(c.modifier, pair.reference, m))
         severity: Severity = (
             "minor" if same_office and same_portfolio and not other_org else "major")
         if other_org and kind:
@@ -489,9 +492,15 @@ class TitleCheck(BaseCheck):
         if any(not any(len(r) >= 2 and r in window_ja for r in _accepted(window_en, m)[1])
                for m in ctx.titles(_glossary(ctx), window_en)):
             return  # an English title left unrendered nearby: TTL001 judges the compounds
+        # the office said as a verb (chaired, heading): not the title's noun, which
+        # TTL001 judges with its holder
+        said = {stem(w.lower()) for w, _ in words_at(pair.reference)
+                if w.lower().endswith(("ed", "ing"))}
         for c in comps:
             if (c.start, c.end) in flagged or _generic(c):
                 continue
+            if _head_stems(c.head) & said:
+                continue  # the office said as a verb ("a board chaired by" → 議長を務める)
             if c.embedded and _word_with_title(c, seg, pair.mt_start):
                 continue
             c_orgs = orgs.japanese_kinds(c.core, c.head)
@@ -579,9 +588,13 @@ class TitleCheck(BaseCheck):
             return  # an English title without its rendering: the compound may be it
         titled = [(m.start, m.end) for m in rendered]
         free_words = {
-            stem(w.lower()) for w, s in _words(window_en)
+            stem(w.lower()) for w, s in words_at(window_en)
             if w.lower() not in STOPWORDS and not any(a <= s < b for a, b in titled)
         }
+        # the words of the bodies the English says someone leads ("has led the Kenya
+        # Maritime Authority")
+        led = {stem(w.lower()) for m in _LEADS.finditer(window_en)
+               for w, _ in words_at(m.group(1))}
         for c in comps:
             if (c.start, c.end) in flagged or not c.modifier or not (c.kinds & STRONG_KINDS):
                 continue
@@ -597,6 +610,10 @@ class TitleCheck(BaseCheck):
                 continue
             if (_gloss_stems(c.core) | _head_stems(c.head)) & free_words:
                 continue  # (the English names the office: "Assistant Attorney General")
+            if led & _gloss_stems(c.modifier).union(
+                    *(_gloss_stems(p) for p in title_pieces(c.modifier) if len(p) >= 2)):
+                continue  # the head of a body the English says the person leads ("has led
+                # the Kenya Maritime Authority" → ケニア海事庁長官を務める)
             flagged.add((c.start, c.end))
             yield self._compound_finding(
                 c, pair, text, "TTL003",
@@ -604,6 +621,11 @@ class TitleCheck(BaseCheck):
             )
 
 
+#: A verb of leading a body and the body's capitalised name ("has led the Kenya Maritime
+#: Authority", "heads Acme", "chaired the Council").
+_LEADS = re.compile(r"\b(?:led|leads?|leading|head(?:s|ed|ing)?|runs?|ran|running|"
+                    r"chair(?:s|ed|ing)?|direct(?:s|ed|ing)?)\s+(?:the\s+)?"
+                    r"([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)")
 #: English words that make a subordinate office of the title after them ("assistant
 #: attorney general", "deputy foreign minister"): when the glossary knows only the title
 #: itself, the match is not that title, and its rendering (司法次官補, 外務副大臣) no error.
@@ -622,54 +644,10 @@ def _titles(ctx: Context, gl: Glossary, text: str) -> list[TitleMatch]:
     return out
 
 
-#: The department or field an English title names after it: "executive director, NSW
-#: Department of Planning", "director of planning", "minister for housing" (up to the
-#: next punctuation), or just before it ("planning director").
-_FIELD_AFTER = re.compile(r"^(?:\s*,\s*|\s+(?:of|for|at)\s+)([^,;:.()\[\]]{1,60})")
-_FIELD_WORDS_BEFORE = 2
-
-
-def _field_of_english(c: Compound, heads: set[str], offices: frozenset[str], reference: str,
-                      m: TitleMatch) -> bool:
-    """Whether compound ``c`` gives title ``m`` with the field the English gives: 法執行担当
-    責任者, "the one in charge of enforcement", for the "executive director of enforcement";
-    公衆衛生担当相 for "public health minister", an accepted head (``heads``) whose field
-    says each word of the English's own (not another office of the glossary, ``offices``,
-    nor an agency's head: 水産庁長官)."""
-    field = c.modifier.removesuffix("担当")
-    if c.modifier.endswith("担当") and c.head in _ANY_HEAD and _portfolio_in_english(
-            field, reference, m):
-        return True
-    return bool((c.head in heads or c.head.removeprefix("担当") in heads) and c.modifier
-                and c.core not in offices and not c.modifier.endswith(_AGENCY_ENDS)
-                and _portfolio_in_english(field, reference, m, every=True, own=True))
-
-
-def _portfolio_in_english(modifier: str, reference: str, m: TitleMatch,
-                          every: bool = False, own: bool = False) -> bool:
-    """True when a word of the compound's modifier (a JMdict word of two characters or more)
-    renders the department or field the English gives with the title, where the glossary's
-    title has none of its own (州計画局長 for "executive director, NSW Department of
-    Planning": 計画 'plan'). With ``every``, each word of the modifier must render one;
-    with ``own``, the words of the title itself count too, one word beside the title at
-    least being rendered ("*public health* minister": 公衆衛生)."""
-    after = _FIELD_AFTER.match(reference[m.end :])
-    near = _words(after.group(1)) if after else []
-    near += _words(reference[: m.start].rstrip(" ,"))[-_FIELD_WORDS_BEFORE:] if (
-        reference[: m.start].endswith(" ")) else []
-    stems = {stem(w.lower()) for w, _ in near if w.lower() not in STOPWORDS}
-    title = {stem(w.lower()) for w, _ in _words(m.text)} if own else set()
-    pieces = [p for p in title_pieces(modifier) if len(p) >= 2]
-    renders = [bool(_gloss_stems(p) & (stems | title)) for p in pieces]
-    if own and not any(_gloss_stems(p) & (stems - title) for p in pieces):
-        return False  # the field must add a word of the English beside the title
-    return bool(pieces) and (all(renders) if every else any(renders))
-
-
 def _trim_names(comps: Sequence[Compound], reference: str) -> list[Compound]:
     """Compounds without a leading katakana name of the English (クリー少将 → 少将 when the
     English has "Clery"): UniDic takes some names for ordinary words."""
-    words = [w for w, _ in _words(reference) if w[:1].isupper() and len(w) > 1]
+    words = [w for w, _ in words_at(reference) if w[:1].isupper() and len(w) > 1]
     out = []
     for c in comps:
         m = re.match(r"[\u30A0-\u30FF]+", c.core)
@@ -730,13 +708,6 @@ def _window(pair: AlignedPair, ctx: Context) -> tuple[str, str]:
     lo, hi = max(0, idx - 1), min(len(ctx.pairs), idx + 2)
     near = ctx.pairs[lo:hi] or [pair]
     return " ".join(p.reference for p in near), " ".join(p.translation for p in near)
-
-
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-
-
-def _words(text: str) -> list[tuple[str, int]]:
-    return [(m.group(), m.start()) for m in _EN_WORD.finditer(text)]
 
 
 # An English name right after a title ("Foreign Minister Sergey Lavrov") or right before
@@ -877,10 +848,14 @@ def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
         others = {k for k in m.entry.kinds if office_organisation(k) != kind}
         if others and others != m.entry.kinds:
             fit = tuple(r for r in fit if not (HEAD_KINDS.get(r) and HEAD_KINDS[r] <= others))
-        if orgs.title_kind(m.entry) is None and m.entry.key and m.entry.key[-1] in _HEAD_WORDS:
+        usual = orgs.title_kind(m.entry)
+        if (usual is None and m.entry.key and m.entry.key[-1] in _HEAD_WORDS) or (
+                usual not in (None, kind)):
             # a head that depends on its holder ("leader", "president") is rendered by the
             # titles of the holder's kind (the leader of a village: 村長); a specific office
             # ("chief executive") keeps its own renderings (not 最高執行責任者, the COO's)
+            # unless the English puts it in another kind of body (the agency's managing
+            # director: 長官)
             fit += tuple(t for t in orgs.titles_of(kind) if len(t) > 1 and t not in fit)
         if fit:
             return fit
@@ -920,9 +895,6 @@ def _inside_other_office(r: str, seg: str, base: int, comps: Sequence[Compound],
         for o in hits)
 
 
-#: Ends of a Japanese modifier that make 長官 the head of an agency or bureau
-#: (出入国在留管理庁長官): an office below a minister's.
-_AGENCY_ENDS = ("庁", "局")
 
 
 def _agency_head(m: TitleMatch, rendering: str, comps: Sequence[Compound]) -> bool:
@@ -933,8 +905,8 @@ def _agency_head(m: TitleMatch, rendering: str, comps: Sequence[Compound]) -> bo
         return False
     heads = [c for c in comps if c.head == rendering or c.core.endswith(rendering)]
     return bool(heads) and all(
-        c.modifier.endswith(_AGENCY_ENDS) or c.surface.removesuffix(c.core).endswith(
-            _AGENCY_ENDS) for c in heads)
+        c.modifier.endswith(AGENCY_ENDS) or c.surface.removesuffix(c.core).endswith(
+            AGENCY_ENDS) for c in heads)
 
 
 def _other_office(c: Compound, renderings: Sequence[str], licensed: set[str],
@@ -1013,11 +985,6 @@ def _word_for_word(rendering: str, key: Sequence[str]) -> bool:
                for g in jmdict.glosses(rendering))
 
 
-#: Titles news Japanese gives whoever leads a body, whatever its kind: a "leader" (a word
-#: that names no office) may be 代表, 指導者, リーダー or 幹部 of a council as of a union
-#: ("Council leader" → 議会の代表, "council leaders" → 市議会の幹部); a president of a state
-#: or a university is no 代表.
-_ANY_HEAD = ("代表", "責任者", "指導者", "リーダー", "トップ", "幹部", "首脳")
 
 
 #: Kinds of organisation whose officers news Japanese titles from general knowledge where

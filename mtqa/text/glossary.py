@@ -31,7 +31,7 @@ from . import jmdict
 from .countries import country_forms, is_country_form
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 15
+GLOSSARY_VERSION = 16
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -582,7 +582,11 @@ class Organisations:
         Acme"): a country elsewhere in the sentence then says nothing."""
         kind = self.title_kind(match.entry)
         if kind:
-            return kind
+            # a business office the English gives another body wins over its usual one
+            # ("the agency's managing director" heads an agency, not a company); an office
+            # of government stays one ("Ontario's Minister", "U.S. Secretary of Defense")
+            before = self._before(text[: match.start]) if kind == _COMPANY else None
+            return before if before and before != STATE else kind
         if not self.depends_on_holder(match.entry):
             return None  # a coach is a coach, of a country's team as of a club's
         if match.entry.key[-1:] == ("secretary",) and _portfolio_before(text[: match.start]):
@@ -743,6 +747,10 @@ def _product_maker(word: str) -> bool:
 
 #: WordNet's files of nouns for things made or sold ("chip", "toy", "steel", "wine").
 _THINGS = frozenset({"noun.artifact", "noun.substance", "noun.object", "noun.food"})
+
+
+#: The kind of organisation of a business office (org_titles.tsv).
+_COMPANY = "company"
 
 
 def _portfolio_before(before: str) -> bool:

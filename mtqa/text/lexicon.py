@@ -19,7 +19,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import japanese, jmdict, numerals, wordlists
+from . import japanese, jmdict, numerals, wordlists, wordnet
 from .english import STOPWORDS, stem
 from .cache import text_cache
 from .numerals import japanese_numbers
@@ -28,6 +28,7 @@ from .phonetic import (
     latin_key,
     lengths_may_match,
     names_match,
+    reading_similarity,
     romaji_key,
 )
 
@@ -45,7 +46,7 @@ _EN_TOKEN = re.compile(
 #: numbers (October → 10月); not "may", which is mostly the verb. Ordinals stay words
 #: ("first" is 初 as often as 1).
 _NUMBER_WORDS: dict[str, float] = {
-    **numerals.EN_CARDINALS, "hundred": 100, "dozen": 12,
+    **numerals.EN_CARDINALS, "hundred": 100, "dozen": 12, "decade": 10,
     **{m: n for m, n in wordlists.months().items() if m != "may"},
 }
 #: Scale words and abbreviations after a number ("$14 billion", "€3bn").
@@ -329,6 +330,9 @@ class JaUnit:
     known: bool
     #: conjugated form of a predicate (UniDic's 活用形: 連体形-一般, 連用形-一般…), else ""
     cform: str = ""
+    #: romanisation of the katakana word of several tokens the unit is part of (ラン and
+    #: ピーター of ランピーター, a name UniDic cuts into words it knows), else ""
+    run: str = ""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -470,6 +474,7 @@ def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit
     extra = _expressions(toks)
     runs = _numeral_runs(text, toks)
     _ordinal_stems(toks, runs, extra)
+    runs_of = _katakana_runs(toks)
     units: list[JaUnit] = []
     for i, t in enumerate(toks):
         stems, numbers, romaji, known = _token_meaning(t.surface, t.lemma, t.pos2, t.reading)
@@ -483,9 +488,32 @@ def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit
                 pos2=t.pos2, pos3=t.pos3, lemma=japanese.lemma_base(t.lemma), index=i,
                 sentence=sentence, stems=stems, numbers=numbers, romaji=romaji,
                 content=t.is_content and t.pos2 != "数詞", known=known, cform=t.cform,
+                run=runs_of.get(i, ""),
             )
         )
     return tuple(units)
+
+
+#: The dots between the parts of a foreign name: a katakana word ends at one.
+_NAME_DOTS = re.compile(r"[・･=＝]")
+
+
+def _katakana_runs(toks: Sequence[japanese.Token]) -> dict[int, str]:
+    """Token → romanisation of the katakana word of several tokens it is part of: tokens
+    written in katakana with nothing between them (ラン + ピーター)."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(toks):
+        j = i
+        while (j < len(toks) and japanese.is_katakana(toks[j].surface)
+               and not _NAME_DOTS.search(toks[j].surface)
+               and (j == i or toks[j].start == toks[j - 1].end)):
+            j += 1
+        if j - i > 1:
+            run = japanese.romanize("".join(t.surface for t in toks[i:j]))
+            out.update(dict.fromkeys(range(i, j), run))
+        i = max(j, i + 1)
+    return out
 
 
 _KATAKANA_RUN = re.compile(r"[\u30A0-\u30FF\uFF66-\uFF9F]{2,}")
@@ -533,6 +561,8 @@ def stems_match(en_stem: str, stems: frozenset[str]) -> bool:
     # check's business, not the lexicon's
     if any(stems_match(base, stems) for base in negated_bases(en_stem)):
         return True
+    if (adjective := wordnet.adjective_base(en_stem)) and stem(adjective) in stems:
+        return True  # "slowest" rendered by 最も遅い (遅い "slow")
     if (noun := _ication(en_stem)) and any(s.startswith(noun) for s in stems):
         return True  # apply → 申請 "application", notify → 通知 "notification"
     if len(en_stem) >= 5:
@@ -563,10 +593,23 @@ def word_matches_unit(w: EnWord, u: JaUnit) -> bool:
         return True
     if u.romaji and (w.capital or (loanword_sized(w.text) and japanese.is_katakana(u.text))):
         # names, and loanwords transliterated by sound (ドーキング for "dorking")
-        return names_match(w.text, u.romaji) or (
-            u.romaji.isascii() and u.romaji.lower() == w.text.lower()
-        )
-    return False
+        if names_match(w.text, u.romaji) or (
+                u.romaji.isascii() and u.romaji.lower() == w.text.lower()):
+            return True
+    # a name UniDic cut into words it knows (ランピーター for "Lampeter")
+    return bool(w.capital and u.run and run_renders(w.text, u.run))
+
+
+#: How alike a name and a katakana word cut into known words must sound (a long word
+#: sounds loosely like many names: リバーサイド 0.78 like "Bristol"; Lampeter ランピーター
+#: 0.86).
+RUN_NAME_MIN = 0.85
+
+
+def run_renders(name: str, run: str) -> bool:
+    """Whether English ``name`` is rendered by the katakana word ``run`` (romanised) that
+    UniDic cut into words it knows."""
+    return names_match(name, run) and reading_similarity(name, run) >= RUN_NAME_MIN
 
 
 @dataclass(frozen=True)
@@ -679,6 +722,8 @@ def _word_links(
     hits = _held_hits(index, stem_)
     for root in negated_bases(stem_):  # stems_match's negating prefixes
         hits |= _held_hits(index, root)
+    if adjective := wordnet.adjective_base(stem_):  # and its comparatives
+        hits |= {i for i, stems, _ in index.held if stem(adjective) in stems}
     # word_matches_unit's names and loanwords; its stems_match is the look-up above, so
     # a unit not hit there is compared by sound alone
     lower = text.lower()
@@ -696,6 +741,8 @@ def _word_links(
         )
         if sounds_alike or (romaji.isascii() and romaji.lower() == lower):
             hits.add(i)
+    if capital:  # word_matches_unit's names cut into known words
+        hits.update(i for i, run in index.runs if i not in hits and run_renders(text, run))
     return tuple(sorted(hits))
 
 
@@ -729,6 +776,8 @@ class _SegmentIndex:
     #: units with a romanisation (compared by sound): (unit, romanisation, katakana text,
     #: length of the romanisation's phonetic key)
     named: tuple[tuple[int, str, bool, int], ...]
+    #: units of a katakana word of several tokens: (unit, the word's romanisation)
+    runs: tuple[tuple[int, str], ...] = ()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -747,7 +796,7 @@ def _segment_index(segment: str, base: int, sentence: int) -> _SegmentIndex:
     every stem of the sentence: building that table cost more than the look-ups it served
     (#17 work done once).
     """
-    numbered, held, named = [], [], []
+    numbered, held, named, runs = [], [], [], []
     for i, u in enumerate(japanese_units(segment, base, sentence)):
         if not (u.content or u.numbers):
             continue
@@ -755,8 +804,10 @@ def _segment_index(segment: str, base: int, sentence: int) -> _SegmentIndex:
             numbered.append((i, u.numbers))
         if u.romaji:
             named.append((i, u.romaji, japanese.is_katakana(u.text), len(romaji_key(u.romaji))))
+        if u.run:
+            runs.append((i, u.run))
         held.append((i, u.stems, _stem_prefixes(u.stems)))
-    return _SegmentIndex(tuple(numbered), tuple(held), tuple(named))
+    return _SegmentIndex(tuple(numbered), tuple(held), tuple(named), tuple(runs))
 
 
 def japanese_clauses(units: Sequence[JaUnit]) -> list[list[int]]:

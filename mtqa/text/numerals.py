@@ -183,7 +183,9 @@ _EN_MULTIPLE_RE = re.compile(
 _EN_PART_OF_HOUR = re.compile(
     r"\b(?:a|one)\s+(quarter)\s+of\s+an?\s+(?:hour|minute)\b"
     r"|\b(half|three\s+quarters)\s+(?:of\s+)?an?\s+(?:hour|minute)\b"
-    r"|\band\s+a\s+(half|quarter)\s+(?:hours?|minutes?)\b", re.I)
+    r"|\band\s+a\s+(half|quarter)\s+(?:hours?|minutes?)\b"
+    # "half-hourly", "every half hour", "a quarter-hour" (30分ごと, 15分)
+    r"|\b(half|quarter)[\s-]+hour(?:ly|s)?\b", re.I)
 _MINUTES_OF = {"quarter": 15, "half": 30, "three quarters": 45}
 #: "tens of thousands", "hundreds of millions": a round amount that Japanese writes 数万,
 #: 数億 (:data:`_JA_ROUND_SCALE`).
@@ -207,6 +209,7 @@ _EN_QUAL_MORE = re.compile(
     r"\b(more than|over|at least|upwards of|in excess of|exceeding|above|greater than)\s*$",
     re.I,
 )
+_EN_QUAL_NO = re.compile(r"\bno\s+(more|fewer|less)\s+than\s*$", re.I)
 _EN_QUAL_LESS = re.compile(
     r"\b(less than|fewer than|under|nearly|almost|just under|up to|at most|below|"
     r"no more than)\s*$",
@@ -281,7 +284,7 @@ def _en_point_times(found: list[Quantity]) -> list[Quantity]:
 def _en_parts_of_hour(text: str) -> list[Quantity]:
     """Parts of an hour or a minute as minutes or seconds: "a quarter of an hour" (15分),
     "half an hour" (30分), "half a minute" (30秒), "two and a half minutes" (2分30秒)."""
-    return [Quantity(float(_MINUTES_OF[(m.group(1) or m.group(2) or m.group(3)).lower()]),
+    return [Quantity(float(_MINUTES_OF[next(g for g in m.groups() if g).lower()]),
                      "num", m.start(), m.end(), m.group())
             for m in _EN_PART_OF_HOUR.finditer(text)]
 
@@ -589,6 +592,8 @@ def _imperial_unit(after: str) -> str:
 
 
 def _qualifier(before: str) -> str:
+    if m := _EN_QUAL_NO.search(before[-30:]):  # "no more than" is at most
+        return "less" if m.group(1).lower() == "more" else "more"
     if _EN_QUAL_MORE.search(before[-30:]):
         return "more"
     if _EN_QUAL_LESS.search(before[-30:]):

@@ -256,6 +256,21 @@ def base_forms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=16384)
+def adjective_base(word: str) -> str:
+    """The adjective a comparative or superlative is formed from ("slowest" → "slow",
+    "larger" → "large", "biggest" → "big"), or '' for a word that is none, or that WordNet
+    lists as an adjective or noun of its own ("latest", "interest", "forest")."""
+    w = word.lower()
+    if not w.endswith(("er", "est")) or any(
+            pos in {"a", "s", "n"} for pos, _ in lemma_synsets(w)):
+        return ""
+    for base in sorted(base_forms(w) - {w}, key=len, reverse=True):
+        if any(pos in {"a", "s"} for pos, _ in lemma_synsets(base)):
+            return base
+    return ""
+
+
 #: Prefixes that negate the word they form (in-action, im-possible, non-existent, dis-honest).
 _NEGATIVE_PREFIXES = ("non-", "non", "dis", "in", "im", "il", "ir", "un")
 

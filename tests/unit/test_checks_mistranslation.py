@@ -298,6 +298,13 @@ def test_antonym_resource_is_symmetric_and_bad_lines_raise() -> None:
          "central bank.",
          "停止は即日発効し、パガベルデは新規口座の開設や、中銀が運営する即時決済システム"
          "「ピックス」を通じた送金の処理ができなくなる。"),
+        # "merely" (にすぎず) is no negation
+        ("Ciarán Doyle, chair of the Rural Connectivity Alliance, a lobby group, said the deal "
+         "was \"a sticking plaster\" that risked letting commercial operators off the hook for "
+         "laying fibre in sparsely populated areas.",
+         "ロビー団体「農村接続アライアンス」のキアラン・ドイル代表は、今回の契約は「その場しのぎ」"
+         "にすぎず、人口の少ない地域での光ファイバー敷設をめぐって商業事業者の責任を免除することに"
+         "なりかねないと批判した。"),
     ],
 )
 def test_negative_polarity_expressions_are_not_reversals(en: str, ja: str) -> None:

@@ -125,6 +125,13 @@ def test_changed_numbers_are_flagged(en, ja, span, code):
         # a share said as a count of a count ("nine out of ten", "one in five")
         ("The test found signs in nine out of ten patients.", "検査で患者の9割に兆候が見つかった。"),
         ("One in five adults now works from home.", "成人の20%が在宅勤務をしている。"),
+        # an ordinal with 第 for "a third party", which also reads as a fraction
+        ("A component replaced by a third party stops working.",
+         "第三者が部品を交換すると端末が作動しなくなる。"),
+        # "half-hourly": every 30 minutes; "no more than": at most
+        ("The show will keep its half-hourly local news.", "番組は30分ごとの地元ニュースを続ける。"),
+        ("Updates will start with no more than 1,000 meters at a time.",
+         "更新はまず一度に1000台以下から始める。"),
         # power in another metric prefix (written blind): 61.2 GW is 6120万 kW
         ("Demand peaked at 61.2 gigawatts, almost 2 gigawatts above the record.",
          "需要は6120万キロワットでピークに達し、記録を約200万キロワット上回った。"),

@@ -755,3 +755,16 @@ def test_a_number_word_is_not_heard_in_a_cut_mora() -> None:
     assert [c for c, _, _ in flagged(en, "両国の外交トップによる2022年以来初の協議だった。")] == []
     assert [c for c, _, _ in flagged(en, "外交トップによる2022年以来初の協議だった。")] == [
         "OMI002"]
+
+
+def test_superlatives_decades_and_names_cut_into_words_are_renderings() -> None:
+    """最も遅かった renders "the slowest" (遅い "slow"), 10年 "a decade", and ランピーター
+    (UniDic: ラン + ピーター) "Lampeter": no clause of them is added."""
+    assert added("Ambulances took 19 minutes on average last year, the slowest response in a "
+                 "decade, an audit said.",
+                 "監査によると、救急車は昨年平均19分かかり、過去10年で最も遅かった。") == []
+    assert added("When a house has been boarded up for a decade, it is a home lost.",
+                 "「10年も板でふさがれたままの家は、失われた住まいだ。") == []
+    assert added("The board wants to merge the surgeries into a single, larger practice in "
+                 "Lampeter.",
+                 "委員会は分院を統合し、ランピーターの1つの大規模診療所にまとめたい考えだ。") == []

@@ -78,6 +78,14 @@ def test_headline_without_predicate_is_not_a_fragment() -> None:
     assert report.finding_list == ()
 
 
+def test_a_name_opening_on_the_katakana_no_is_no_particle() -> None:
+    """UniDic reads ノウリ as the particle ノ and ウリ: a sentence opening on a name that
+    begins with ノ starts with no particle."""
+    assert flagged("Mr Nouri said he had not expected the film to \"become a story in its "
+                   "own right\".",
+                   "ノウリ監督は、作品が「それ自体でニュースになる」とは予想していなかったと話した。") == []
+
+
 def test_flags_inverted_clause_dependency() -> None:
     en = "The union said it would not resume negotiations while the government kept the cuts."
     wrong = "組合は、交渉を再開しない間は政府が削減を続けると述べた。"

@@ -95,6 +95,25 @@ def test_message_names_the_english_and_explains_the_japanese():
         # the office accepted, its field said word by word ("public health")
         ("The public health minister, Callum Reid, announced more funding.",
          "カラム・リード公衆衛生担当相は追加資金を発表した。"),
+        # a police president (Austria, Germany) and a provincial police commander
+        ("Vienna's police president, Gerhard Pichler, said officers would use the cameras.",
+         "ウィーン州警察のゲルハルト・ピヒラー本部長は、警官はカメラを使うと述べた。"),
+        ("The provincial police commander, Lucas Yawi, said the count had passed calmly.",
+         "州警察本部長のルーカス・ヤウィ氏は、開票は平穏に終わったと述べた。"),
+        # the head of an authority or an agency (a government body), of an alliance (a
+        # federation of members)
+        ("The council chose Grace Mutua, director-general of the Kenya Maritime Authority.",
+         "理事会はケニア海事庁のグレース・ムトゥア長官を選んだ。"),
+        ("The agency's managing director, Ifeoma Nwachukwu, said construction would begin.",
+         "地方電化庁のイフェオマ・ンワチュク長官は、建設が始まると述べた。"),
+        ("Brendan Foley, chairman of the Irish Property Owners' Alliance, said owners deserved "
+         "more time.",
+         "アイルランド不動産所有者連盟のブレンダン・フォーリー会長は、猶予を与えるべきだと述べた。"),
+        # the office said by a verb ("chaired by", "has led")
+        ("She was chosen by the magazine's board of trustees, chaired by Helen Ostrowski.",
+         "ヘレン・オストロフスキー氏が議長を務める同誌の理事会が彼女を選んだ。"),
+        ("Ms Mutua has led the Kenya Maritime Authority since 2019.",
+         "ムトゥア氏は2019年からケニア海事庁長官を務めている。"),
     ],
 )
 def test_correct_or_absent_titles_are_left_alone(en, ja):

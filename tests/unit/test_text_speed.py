@@ -288,6 +288,20 @@ def _reference_units(text: str, base: int, sentence: int) -> tuple:
 
     lexicon._ordinal_stems(toks, runs, extra)  # 第3, 3期目: the English ordinal
 
+    # katakana words of several tokens, each token given the whole word's romanisation
+    run_of: dict = {}
+    group: list = []
+    for i, t in enumerate([*toks, None]):
+        if t is not None and japanese.is_katakana(t.surface) and t.surface not in "・･=＝" and (
+                not group or toks[group[-1]].end == t.start):
+            group.append(i)
+            continue
+        if len(group) > 1:
+            word = japanese.romanize("".join(toks[k].surface for k in group))
+            run_of.update({k: word for k in group})
+        group = [i] if t is not None and japanese.is_katakana(t.surface) and (
+            t.surface not in "・･=＝") else []
+
     units = []
     for i, t in enumerate(toks):
         surf = japanese.normalize(t.surface)
@@ -318,7 +332,7 @@ def _reference_units(text: str, base: int, sentence: int) -> tuple:
             pos2=t.pos2, pos3=t.pos3, lemma=lemma, index=i, sentence=sentence,
             stems=frozenset(stems), numbers=japanese_numbers(t.surface) | run_values(i),
             romaji=romaji, content=t.is_content and t.pos2 != "数詞", known=known,
-            cform=t.cform))
+            cform=t.cform, run=run_of.get(i, "")))
     return tuple(units)
 
 

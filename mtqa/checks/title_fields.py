@@ -1,0 +1,75 @@
+"""The field or body a title is given with in the English, and its words: the department
+after a title ("executive director, NSW Department of Planning"), the words just before it
+("public health minister"), and a Japanese compound whose modifier says them (州計画局長,
+公衆衛生担当相). Used by :mod:`mtqa.checks.titles` (TTL001)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.english import STOPWORDS, stem
+from ..text.glossary import TitleMatch
+from .title_compounds import Compound, title_pieces
+from .title_senses import gloss_stems
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def words_at(text: str) -> list[tuple[str, int]]:
+    """The English words of ``text`` with their offsets."""
+    return [(m.group(), m.start()) for m in _EN_WORD.finditer(text)]
+
+
+#: Ends of a Japanese modifier that make 長官 the head of an agency or bureau
+#: (出入国在留管理庁長官): an office below a minister's.
+AGENCY_ENDS = ("庁", "局")
+
+#: Titles news Japanese gives whoever leads a body, whatever its kind: a "leader" (a word
+#: that names no office) may be 代表, 指導者, リーダー or 幹部 of a council as of a union
+#: ("Council leader" → 議会の代表, "council leaders" → 市議会の幹部); a president of a state
+#: or a university is no 代表.
+ANY_HEAD = ("代表", "責任者", "指導者", "リーダー", "トップ", "幹部", "首脳")
+
+
+#: The department or field an English title names after it: "executive director, NSW
+#: Department of Planning", "director of planning", "minister for housing" (up to the
+#: next punctuation), or just before it ("planning director").
+_FIELD_AFTER = re.compile(r"^(?:\s*,\s*|\s+(?:of|for|at)\s+)([^,;:.()\[\]]{1,60})")
+_FIELD_WORDS_BEFORE = 2
+
+
+def field_of_english(c: Compound, heads: set[str], offices: frozenset[str], reference: str,
+                      m: TitleMatch) -> bool:
+    """Whether compound ``c`` gives title ``m`` with the field the English gives: 法執行担当
+    責任者, "the one in charge of enforcement", for the "executive director of enforcement";
+    公衆衛生担当相 for "public health minister", an accepted head (``heads``) whose field
+    says each word of the English's own (not another office of the glossary, ``offices``,
+    nor an agency's head: 水産庁長官)."""
+    field = c.modifier.removesuffix("担当")
+    if c.modifier.endswith("担当") and c.head in ANY_HEAD and portfolio_in_english(
+            field, reference, m):
+        return True
+    return bool((c.head in heads or c.head.removeprefix("担当") in heads) and c.modifier
+                and c.core not in offices and not c.modifier.endswith(AGENCY_ENDS)
+                and portfolio_in_english(field, reference, m, every=True, own=True))
+
+
+def portfolio_in_english(modifier: str, reference: str, m: TitleMatch,
+                          every: bool = False, own: bool = False) -> bool:
+    """True when a word of the compound's modifier (a JMdict word of two characters or more)
+    renders the department or field the English gives with the title, where the glossary's
+    title has none of its own (州計画局長 for "executive director, NSW Department of
+    Planning": 計画 'plan'). With ``every``, each word of the modifier must render one;
+    with ``own``, the words of the title itself count too, one word beside the title at
+    least being rendered ("*public health* minister": 公衆衛生)."""
+    after = _FIELD_AFTER.match(reference[m.end :])
+    near = words_at(after.group(1)) if after else []
+    near += words_at(reference[: m.start].rstrip(" ,"))[-_FIELD_WORDS_BEFORE:] if (
+        reference[: m.start].endswith(" ")) else []
+    stems = {stem(w.lower()) for w, _ in near if w.lower() not in STOPWORDS}
+    title = {stem(w.lower()) for w, _ in words_at(m.text)} if own else set()
+    pieces = [p for p in title_pieces(modifier) if len(p) >= 2]
+    renders = [bool(gloss_stems(p) & (stems | title)) for p in pieces]
+    if own and not any(gloss_stems(p) & (stems - title) for p in pieces):
+        return False  # the field must add a word of the English beside the title
+    return bool(pieces) and (all(renders) if every else any(renders))

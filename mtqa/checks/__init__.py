@@ -154,6 +154,18 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def is_headline(pair: AlignedPair, ctx: Context) -> bool:
+    """Whether the pair is the article's headline: its Japanese is the first sentence, on a
+    line of its own, with no full stop (a headline may compress or add to the article's
+    facts)."""
+    doc = ctx.translation
+    if pair.mt_sentences != (0,) or len(doc.sentences) < 2:
+        return False
+    first = doc.text[doc.sentences[0].start : doc.sentences[0].end].rstrip()
+    return not first.endswith(("。", "．")) and "\n" in doc.text[
+        doc.sentences[0].end : doc.sentences[1].start]
+
+
 def neighbour_pairs(pair: AlignedPair, ctx: Context, reach: int = 1) -> list[AlignedPair]:
     """Content pairs within ``reach`` beads of ``pair`` (misalignment safety net)."""
     out = []

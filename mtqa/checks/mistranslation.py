@@ -58,6 +58,7 @@ from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from ..text.idioms import Idiom, find_idioms
 from ..text.negation import english_negations, japanese_negations
+from ..text.numerals import CURRENCY_WORD
 
 # --- idiom resource ---------------------------------------------------------------------
 
@@ -284,7 +285,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 22
+    version: ClassVar[int] = 23
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -480,6 +481,9 @@ class MistranslationCheck(BaseCheck):
                 continue  # "homes were left without power": remained, not departed
             if w.text.lower() == "past" and _DETERMINER_AFTER.match(pair.reference, w.end):
                 continue  # "past the finish line": a preposition, no time past
+            if _AMOUNT_BEFORE.search(pair.reference, 0, w.start) and re.fullmatch(
+                    CURRENCY_WORD, w.text, re.I):
+                continue  # "12 billion won": the Korean currency, no victory
             if candidates is None:
                 linked = lex.linked_units
                 candidates = [(u, unit) for u, unit in enumerate(lex.units)
@@ -728,6 +732,10 @@ def _renders_any(lex: Lexicon, v: int, words: Sequence[int]) -> bool:
         if lex.words[k].kind == "word" and related(unit, lex.words[k].text):
             return True
     return False
+
+
+#: An amount right before a word ("12 billion ", "500 "): the word may be its currency.
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[a-z]+illion|bn|m|k)?\s+$", re.I)
 
 
 def _opposite_candidate(unit: JaUnit) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text import japanese, wordnet
+from ..text import japanese, wordlists, wordnet
 from ..text.english import WORD_PREFIXES
 from ..text.lexicon import english_entry
 
@@ -23,6 +23,8 @@ LEGAL_FORMS = frozenset("ltd plc inc llc llp lp gmbh ag sa nv bv spa oy ab asa c
 #: Endings of nationality adjectives (Irish, Chinese, Canadian, European): rendered by the
 #: country's name, which the dictionary does not link to the adjective.
 DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean")
+#: Weekday and month names (a date, no name): wordlists weekdays.tsv and months.tsv.
+_DATE_WORDS = frozenset(wordlists.weekdays()) | frozenset(wordlists.months())
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,6}s?$")
 
 
@@ -42,6 +44,8 @@ def is_name(word: str) -> bool:
         return False  # I'm, We've, Can't; EU, NATO; Jr, Dr
     if low.endswith(DEMONYM_ENDINGS):
         return False  # Irish → アイルランドの, Japanese → 日本の: an adjective, read loosely
+    if low in _DATE_WORDS or low.removesuffix("s") in _DATE_WORDS:
+        return False  # Saturday(s), March: a date, rendered by 土曜日, 3月
     parts = bare.split("-")
     if len(parts) > 1 and all(p.islower() for p in parts[1:]) and all(
             p.lower() in WORD_PREFIXES or english_entry(p.lower()).senses for p in parts if p):

@@ -57,7 +57,7 @@ from ..text.numerals import (
     parse_japanese_number,
 )
 from ..types import AlignedPair, Finding
-from . import BaseCheck, Context
+from . import BaseCheck, Context, is_headline
 
 #: Relative tolerance of a unit conversion (the Japanese rounds: 55 miles → 約88キロ).
 CONVERSION_TOLERANCE = 0.03
@@ -468,6 +468,7 @@ _BY_OR_FROM = (r"(?:(?:by|from)\s+)?(?:(?:more|less|fewer)\s+than\s+|about\s+|ar
                r"|nearly\s+|almost\s+|just\s+)?[$€£¥]?\d")
 _EN_UP = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|increas(?:e|ed|es|ing)|rais(?:e|ed|es|ing)|"
+
     r"climb(?:s|ed|ing)?|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|"
     r"soar(?:s|ed|ing)?|hik(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
     r"upgrad(?:e|es|ed|ing)|(?:up|higher)(?=\s+" + _BY_OR_FROM + r"))\b",
@@ -512,6 +513,9 @@ def _ja_directions(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
                 starts = frozenset(t.start for t in japanese.tokenize(text))
             if m.start() not in starts:
                 continue  # inside another word: ぶら下がり "hanging"
+        if text[m.end() : m.end() + 1] in {"が", "率"} and m.start() and japanese.has_kanji(
+                text[m.start() - 1]):
+            continue  # 物価上昇が鈍化 "price growth slowed": the name of a quantity
         (up if m.group() in _JA_UP else down).append(m.span())
     return up, down
 
@@ -621,15 +625,6 @@ def _ordinal_said(q: Quantity, seg: str, reference: str) -> bool:
     words ("a third" reads as a fraction too)."""
     return seg[max(0, q.start - 1) : q.start] == "第" and any(
         EN_ORDINALS.get(w) == q.value for w in re.findall(r"[a-z]+", reference.lower()))
-
-
-def _is_headline(pair: AlignedPair, ctx: Context) -> bool:
-    """Whether the pair is the article's headline: its Japanese is the first sentence,
-    on a line of its own."""
-    doc = ctx.translation
-    if pair.mt_sentences != (0,) or len(doc.sentences) < 2:
-        return False
-    return "\n" in doc.text[doc.sentences[0].end : doc.sentences[1].start]
 
 
 def _unmatched(en_q: Sequence[Quantity], ja_q: Sequence[Quantity],
@@ -759,7 +754,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 33
+    version: ClassVar[int] = 34
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -781,7 +776,7 @@ class NumberCheck(BaseCheck):
         text = ctx.translation.text
         seg = text[pair.mt_start : pair.mt_end]
         doc_values = self._doc_values(ctx)
-        headline = _is_headline(pair, ctx) and not _unmatched(en_q, ja_q)
+        headline = is_headline(pair, ctx) and not _unmatched(en_q, ja_q)
         for q in ja_q:
             finding = self._judge(q, en_q, neighbours, seg, pair, text, doc_values, ja_q)
             if finding is not None and headline and q.kind == "num" and q.value in doc_values:

@@ -63,7 +63,7 @@ from ..text.lexicon import (
     word_matches_unit,
 )
 from ..types import AlignedPair, Finding, Severity
-from . import BaseCheck, Context, neighbour_pairs, pair_segments, shorten
+from . import BaseCheck, Context, is_headline, neighbour_pairs, pair_segments, shorten
 from . import omission_place as place
 from . import omission_excuses as excuses
 from . import omitted_facts as facts_mod
@@ -138,7 +138,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 42
+    version: ClassVar[int] = 43
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -328,9 +328,15 @@ class OmissionCheck(BaseCheck):
                            if p.index < pair.index and p.ref_sentences and not p.chrome)
         clauses = english_clauses(pair.reference)
         text = ctx.translation.text
+        headline = is_headline(pair, ctx)
+        later = " ".join(p.reference for p in ctx.pairs
+                         if p.index > pair.index and p.ref_sentences) if headline else ""
         for phrase in facts_mod.missing_phrases(pair.reference, facts):
             if any(a <= phrase.start < b for a, b in done):
                 continue  # in a clause OMI001 reported missing
+            if headline and pair.reference[phrase.start : phrase.end] in later:
+                continue  # a headline shortened: the article gives the fact ("in North
+                # Yorkshire" → 英北部の採石場)
             # 同氏, 同国, 同額, 彼女 (or the surname alone) for what the article gave before
             if not phrase.repeated and excuses.said_before(pair.reference, phrase, earlier) and (
                     excuses.refers_back(own_ja, areas=phrase.kinds == {"name"})

@@ -72,6 +72,9 @@ _SUBORDINATORS = frozenset(
     """because as since while when whenever after before until unless if although though
     whereas by following despite so that which who whom whose where without with""".split()
 )
+#: Subordinators of time and cause: a clause they open may come first in Japanese, in the
+#: order of events.
+_EVENT_ORDER = frozenset("after before because since when as until following once".split())
 #: Conjunctive particles that coordinate clauses (…が、 "but", …けど、 …し、 …て、).
 _COORDINATING_PARTICLES = frozenset({"て", "で", "が", "けど", "けれど", "けれども", "し"})
 #: Conjunctive particles of coordinate and sequential clauses (…て、 …し、 …たり、), which
@@ -404,7 +407,10 @@ def _swapped(lex: Lexicon, en: _English, links: list[set[int]],
                     f"these clauses render '{_en_span(en, second)}' and "
                     f"'{_en_span(en, first)}' in the inverse order: the English joins them "
                     f"with '{joined}', which Japanese keeps in order")
-        if sequential and not _participial(en, min(first)):
+        if sequential and not _participial(en, min(first)) and not _EVENT_ORDER & {
+                t.lower() for t in en.tokens[min(second) + 1 : min(first)]}:
+            # (not when the English subordinates the first: "refloated 41 whales after a
+            # pod of 63 stranded" → 63頭が座礁し、…41頭を海に戻した, in the order of events)
             return Reordering(
                 "SCR008", a, b,
                 f"these clauses render '{_en_span(en, second)}' and '{_en_span(en, first)}' "

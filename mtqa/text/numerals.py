@@ -71,8 +71,8 @@ _EN_IMPLIED = {
     "seventies": 70, "eighties": 80, "nineties": 90,
 }
 #: Words whose number Japanese may write in another unit as well: a fortnight is 14 days
-#: or 2 weeks (2週間).
-_EN_ALSO = {"fortnight": 2, "fortnights": 2}
+#: or 2 weeks (2週間); "a dozen" is often given as ten (10回以上 for "more than a dozen").
+_EN_ALSO = {"fortnight": 2, "fortnights": 2, "dozen": 10}
 #: A count of months that Japanese may give in years: "the twelve months to June" is
 #: 6月までの1年間, "18 months" 1年半 (a whole or half number of years).
 _MONTHS_AFTER = re.compile(r"[\s-]*months?\b", re.I)
@@ -261,8 +261,15 @@ def english_quantities(text: str) -> list[Quantity]:
     for reader in (_en_parts_of_hour, _en_scaled_words, _en_months, _en_weekdays, _en_romans,
                    _en_set_phrases):
         out += reader(text)
+    # basis points are hundredths of a percentage point (0.04%ポイント for "four basis
+    # points")
+    out += [Quantity(q.value / 100, "num", q.start, q.end, q.text, qualifier=q.qualifier)
+            for q in out if q.kind == "num" and _BASIS_POINTS.match(text, q.end)]
     # four hundred digits read as a float are infinite: no value a sentence can mean
     return [q for q in out if math.isfinite(q.value)]
+
+
+_BASIS_POINTS = re.compile(r"[\s-]+basis[\s-]+points?\b", re.I)
 
 
 def _en_point_times(found: list[Quantity]) -> list[Quantity]:

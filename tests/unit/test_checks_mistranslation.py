@@ -562,3 +562,12 @@ def test_past_before_a_determiner_is_a_preposition() -> None:
     time."""
     assert flagged("The current was carrying whole branches past the finish line.",
                    "流れが枝を丸ごとフィニッシュラインの先まで運んでいた。") == []
+
+
+def test_a_currency_after_an_amount_is_no_verb() -> None:
+    """"12 billion won" is the Korean currency, not "won" (勝った), whose opposite 損失
+    "loss" stands beside it."""
+    en = ("Each week of delay could cost about 12 billion won in late-delivery penalties owed "
+          "to a Greek shipowner.")
+    ja = "妥結が1週間遅れるごとに、ギリシャの船主に支払う違約金で約120億ウォンの損失が出かねない。"
+    assert [c for c, _ in flagged(en, ja) if c == "MIS004"] == []

@@ -132,6 +132,13 @@ def test_changed_numbers_are_flagged(en, ja, span, code):
         ("The show will keep its half-hourly local news.", "番組は30分ごとの地元ニュースを続ける。"),
         ("Updates will start with no more than 1,000 meters at a time.",
          "更新はまず一度に1000台以下から始める。"),
+        # basis points are hundredths of a point; "a dozen" is given as ten too; "price
+        # growth" is a rise, so a fall beside it may be 上昇
+        ("Yields fell four basis points to 2.91%.", "利回りは0.04%ポイント低下して2.91%となった。"),
+        ("The spit has seen more than a dozen mass strandings since 2000.",
+         "この砂州では2000年以降、10回以上の集団座礁が起きている。"),
+        ("Policy will stay tight until price growth shows a sustained decline.",
+         "物価上昇が持続的に鈍化するまで引き締めを続ける。"),
         # power in another metric prefix (written blind): 61.2 GW is 6120万 kW
         ("Demand peaked at 61.2 gigawatts, almost 2 gigawatts above the record.",
          "需要は6120万キロワットでピークに達し、記録を約200万キロワット上回った。"),

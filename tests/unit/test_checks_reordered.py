@@ -281,3 +281,14 @@ def test_an_article_between_two_words_opens_another_noun_phrase() -> None:
     ja = ("今回の起用で、アルマサン＝クルス氏は主要株価指数の構成企業を率いる数少ない女性経営者の"
           "一人となる。")
     assert codes(en, ja) == []
+
+
+def test_events_told_in_their_order_after_an_english_after_are_not_swapped() -> None:
+    """"refloated 41 whales on Sunday after a pod of 63 stranded overnight" →
+    63頭の群れが座礁し、…41頭を海に戻した: Japanese tells the events in their order."""
+    en = ("Rangers and volunteers refloated 41 long-finned pilot whales on Sunday after a pod "
+          "of 63 stranded overnight on Farewell Spit, at the northern tip of New Zealand's "
+          "South Island, the Department of Conservation said.")
+    ja = ("ニュージーランド南島北端のフェアウェル・スピットで夜間に63頭の群れが座礁し、レンジャーと"
+          "ボランティアが日曜日、ヒレナガゴンドウ41頭を海に戻した。同国の環境保全省が明らかにした。")
+    assert codes(en, ja) == []

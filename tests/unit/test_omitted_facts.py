@@ -605,3 +605,18 @@ def test_a_count_dropped_with_its_noun_belongs_with_the_noun_before_the_preposit
     ja = "教員にはまた、転居費用の補助として3000NZドルの一時金が支給される。"
     found = [f for f in run_check("omission", Bead(en, ja)) if f.code == "OMI002"]
     assert [(f.evidence["phrase"], f.text) for f in found] == [("two", "教員には")]
+
+
+def test_a_headline_may_leave_a_place_to_the_article() -> None:
+    """英北部の採石場 for "quarry in North Yorkshire" in the headline, the article saying
+    North Yorkshire: the headline is shortened, the fact is not lost."""
+    import mtqa
+
+    en = ("Workers find near-complete plesiosaur skeleton in North Yorkshire quarry\n\n"
+          "Quarry workers in North Yorkshire have found an almost complete plesiosaur skeleton.")
+    ja = ("英北部の採石場、ほぼ完全な首長竜の骨格を作業員が発見\n\n"
+          "英ノースヨークシャーの採石場で、作業員がほぼ完全な首長竜の骨格を発見した。")
+    def omi002(en: str) -> list[str]:
+        report = mtqa.check(en, ja, backtranslator="dictionary", checks=("omission",))
+        return [f.reference or "" for f in report.finding_list if f.code == "OMI002"]
+    assert omi002(en) == []

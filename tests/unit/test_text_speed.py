@@ -593,6 +593,7 @@ def test_number_words_skipped_early_are_those_the_pattern_finds():
     for s in sentences:
         by_pattern = [m.span() for m in numerals._EN_WORDNUM.finditer(s)]
         got = [(q.start, q.start + len(q.text)) for q in numerals._en_word_numbers(s)]
-        assert [a for a, _ in got] == [a for a, _ in by_pattern], s
+        # (a word read in two units, "a dozen" as 12 and 10, gives two values at one place)
+        assert list(dict.fromkeys(a for a, _ in got)) == [a for a, _ in by_pattern], s
         found += bool(by_pattern)
     assert found > 10

@@ -44,14 +44,31 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "city-poet-appointment", "grid-battery-port-augusta",
          "ireland-school-transport-expansion", "vertical-farm-expansion",
          "pacific-forum-secretary-general", "ambulance-handover-delays",
-         "nsw-mouse-plague-baiting", "maritime-museum-director")
+         "nsw-mouse-plague-baiting", "maritime-museum-director", "auckland-rates-rise-vote",
+         "crown-court-backlog-record", "dementia-blood-test-trial",
+         "manila-conglomerate-succession", "bangladesh-solar-irrigation-pumps",
+         "breakfast-presenter-farewell", "imo-secretary-general-nominee",
+         "vienna-police-bodycam-rollout", "dublin-derelict-homes-compulsory-purchase",
+         "hockey-umpire-world-cup-selection", "samoa-early-election-called",
+         "smart-meter-firmware-fault", "plesiosaur-quarry-skeleton", "portugal-budget-surplus",
+         "queensland-meatworks-pay-agreement", "welsh-university-merger-vote")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
 #: "What we refuse is to be the only cow that gets milked," he said. → 我々が拒んでいるのは、
 #: 自分たちだけが搾り取られることだ」と語った, a free rendering inside one quotation, read
-#: as a lost sentence (ALN001).
-KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001"}
+#: as a lost sentence (ALN001). The twenty-second round's (docs/history.md): ハウイック for
+#: "Howick" (the w of "ow" before a vowel unsaid: NAM008, and the place read as dropped);
+#: 会長 for the chair of the Bar Council, read as a legislature's officer (TTL001); "officers
+#: who fail to do so without good reason will have to explain themselves" → 正当な理由なく
+#: これを怠った警官は…説明する責任を負う, read as a lost clause (OMI001); "not just an
+#: eyesore" → 単に景観を損ねるだけではない, read as an added clause (ADD001); 英ウェールズの
+#: added before the first mention of a university, read as Wales put in for it (NAM006).
+KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
+                "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
+                "vienna-police-bodycam-rollout": "OMI001",
+                "dublin-derelict-homes-compulsory-purchase": "ADD001",
+                "welsh-university-merger-vote": "NAM006"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -62,7 +79,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 364
+    assert len(names) == 428
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -383,6 +400,19 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("arctic-drone-programme-audit", "NAM006", ""),
     ("regatta-flood-cancellation", "MIS004", "先"),
     ("folk-festival-funding-rescue", "TTL001", "委員長"),
+    # (writers N4 to C5) 9割 for "nine out of ten"; a modifier read across "women leading a
+    # company"; 同被告 and 同海域 referring back; ヌエボレオン for "Nuevo León"; 30分ごと for
+    # "half-hourly"; 0.04% for "four basis points"; "12 billion won"; the events after
+    # "after" told in their order; the agency's managing director as 長官
+    ("dementia-blood-test-trial", "NUM001", "9割"),
+    ("manila-conglomerate-succession", "SCR007", ""),
+    ("geelong-deputy-mayor-bribery-sentence", "OMI002", "不正行為"),
+    ("mexico-nearshoring-plant-pause", "NAM004", "ヌエボレオン"),
+    ("breakfast-presenter-farewell", "NUM001", "30分"),
+    ("portugal-budget-surplus", "NUM001", "0.04"),
+    ("busan-shipyard-welders-strike", "MIS004", "損失"),
+    ("pilot-whale-mass-stranding", "SCR008", ""),
+    ("nigeria-solar-minigrid-contracts", "TTL001", "長官"),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:
@@ -484,6 +514,10 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("sugar-tax", "TTL001", "行政長官"),
     ("cancer-drug-trial", "TTL001", "コンサルタント"),
     ("robotic-surgery-milestone", "TTL001", "コンサルタント"),
+    # (writers N4 to C5) a title word the newsroom drops, said word for word: 領主市長 for
+    # "lord mayor", 王冠検察官 for "Crown prosecutor"
+    ("darwin-cyclone-season-outlook", "TTL001", "領主市長"),
+    ("geelong-deputy-mayor-bribery-sentence", "TTL001", "王冠検察官"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -51,7 +51,9 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "vienna-police-bodycam-rollout", "dublin-derelict-homes-compulsory-purchase",
          "hockey-umpire-world-cup-selection", "samoa-early-election-called",
          "smart-meter-firmware-fault", "plesiosaur-quarry-skeleton", "portugal-budget-surplus",
-         "queensland-meatworks-pay-agreement", "welsh-university-merger-vote")
+         "queensland-meatworks-pay-agreement", "welsh-university-merger-vote",
+         "hospice-funding-deal", "latvia-coalition-budget-deal", "mountain-rescue-new-base",
+         "seville-heat-record")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -63,12 +65,15 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: who fail to do so without good reason will have to explain themselves" → 正当な理由なく
 #: これを怠った警官は…説明する責任を負う, read as a lost clause (OMI001); "not just an
 #: eyesore" → 単に景観を損ねるだけではない, read as an added clause (ADD001); 英ウェールズの
-#: added before the first mention of a university, read as Wales put in for it (NAM006).
+#: added before the first mention of a university, read as Wales put in for it (NAM006);
+#: and, of the wave measured at the round's end, 隊長 for a rescue "Team leader" (TTL001) and
+#: ハエン for "Jaén" (Spanish j heard as h; OMI002).
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
                 "dublin-derelict-homes-compulsory-purchase": "ADD001",
-                "welsh-university-merger-vote": "NAM006"}
+                "welsh-university-merger-vote": "NAM006",
+                "mountain-rescue-new-base": "TTL001", "seville-heat-record": "OMI002"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -79,7 +84,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 428
+    assert len(names) == 444
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)

@@ -1306,3 +1306,18 @@ def test_a_place_given_in_kanji_or_by_its_adjectives_place_is_rendered() -> None
     assert not kanji_word_for("Pacific", "大西洋が三つの声で語っている")
     assert "Scotland" in places_of_adjective("Scottish")
     assert places_of_adjective("quick") == ()
+
+
+def test_a_place_or_a_body_named_in_dictionary_words_is_no_dropped_person() -> None:
+    """"Addressing the council in New York, the envoy, …" reads like an apposition, and
+    "The Department of Health and Social Care said" like a speaker; neither is a person whose
+    name the Japanese must sound (ニューヨーク is there; 保健・社会福祉省 renders the body)."""
+    assert [c for _, c in flagged([(
+        "Addressing the council in New York, the envoy, Ingrid Solberg, said towns were "
+        "blockaded.",
+        "ニューヨークの安保理で演説したイングリッド・ソルベルグ特使は、町が封鎖されたと述べた。")])
+        if c == "NAM003"] == []
+    assert [c for _, c in flagged([(
+        "The Department of Health and Social Care said the first payments would be made by "
+        "March.",
+        "保健・社会福祉省によると、最初の支払いは3月末までに行われる予定だ。")]) if c == "NAM003"] == []

@@ -100,15 +100,15 @@ def test_message_names_the_english_and_explains_the_japanese():
          "ウィーン州警察のゲルハルト・ピヒラー本部長は、警官はカメラを使うと述べた。"),
         ("The provincial police commander, Lucas Yawi, said the count had passed calmly.",
          "州警察本部長のルーカス・ヤウィ氏は、開票は平穏に終わったと述べた。"),
-        # the head of an authority or an agency (a government body), of an alliance (a
-        # federation of members)
+        # the head of an authority or an agency (a government body); the leader of an
+        # "Alliance", which may be a party as well as a federation
         ("The council chose Grace Mutua, director-general of the Kenya Maritime Authority.",
          "理事会はケニア海事庁のグレース・ムトゥア長官を選んだ。"),
         ("The agency's managing director, Ifeoma Nwachukwu, said construction would begin.",
          "地方電化庁のイフェオマ・ンワチュク長官は、建設が始まると述べた。"),
-        ("Brendan Foley, chairman of the Irish Property Owners' Alliance, said owners deserved "
-         "more time.",
-         "アイルランド不動産所有者連盟のブレンダン・フォーリー会長は、猶予を与えるべきだと述べた。"),
+        ("Rūdolfs Zariņš, leader of the Farmers' Alliance, said his party had pulled the "
+         "handbrake just in time.",
+         "農民同盟のルードルフス・ザリンシュ党首は、党として歯止めをかけたと述べた。"),
         # the office said by a verb ("chaired by", "has led")
         ("She was chosen by the magazine's board of trustees, chaired by Helen Ostrowski.",
          "ヘレン・オストロフスキー氏が議長を務める同誌の理事会が彼女を選んだ。"),

@@ -17,8 +17,10 @@ from collections.abc import Iterator
 from ...text import japanese
 from ...text.lexicon import english_entry
 from ...text.phonetic import name_similarity_reaches
+from ...text.wordnet import is_place
 from ...types import Finding
 from .. import Context
+from ..name_facts import is_name
 from .base import NameCheckBase
 from .english import NAME_PARTICLES, fold, is_person, name_candidates, window_span
 from .katakana import katakana_parts, may_be_name
@@ -62,6 +64,9 @@ class DroppedNames(NameCheckBase):
             words = [w for w in n.words if w.lower() not in NAME_PARTICLES]
             if not words or not is_person(n, ref, st):
                 continue
+            if (len(words) > 1 and is_place(n.text)) or not any(is_name(w) for w in words):
+                continue  # a place ("in New York, the envoy, …") or a name of dictionary
+                # words ("… Health and Social Care said": 保健・社会福祉省), no person's
             surname = fold(words[-1])
             if surname in done or len(surname) < 3:
                 continue

@@ -684,6 +684,10 @@ class Organisations:
             c[2] == STATE and c[0] == first_of + 1 for c in cues
         ):
             return "central_bank"
+        if head and head[-1][2] == STATE and any(
+                w[:1].isupper() for w in words[head[-1][1] : first_of]):
+            return ""  # a country opening a body's name of no known kind ("the Irish
+            # Property Owners' Alliance"): not the state
         if head:
             return head[-1][2]
         # the head noun names no kind ("the Kalmar branch of the Swedish Pensioners'

@@ -109,6 +109,10 @@ def test_message_names_the_english_and_explains_the_japanese():
         ("Rūdolfs Zariņš, leader of the Farmers' Alliance, said his party had pulled the "
          "handbrake just in time.",
          "農民同盟のルードルフス・ザリンシュ党首は、党として歯止めをかけたと述べた。"),
+        # a country's adjective opening a body's name of no known kind is not the state
+        ("Brendan Foley, chairman of the Irish Property Owners' Alliance, said owners deserved "
+         "more time.",
+         "アイルランド不動産所有者連盟のブレンダン・フォーリー会長は、猶予を与えるべきだと述べた。"),
         # the office said by a verb ("chaired by", "has led")
         ("She was chosen by the magazine's board of trustees, chaired by Helen Ostrowski.",
          "ヘレン・オストロフスキー氏が議長を務める同誌の理事会が彼女を選んだ。"),

@@ -468,7 +468,6 @@ _BY_OR_FROM = (r"(?:(?:by|from)\s+)?(?:(?:more|less|fewer)\s+than\s+|about\s+|ar
                r"|nearly\s+|almost\s+|just\s+)?[$€£¥]?\d")
 _EN_UP = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|increas(?:e|ed|es|ing)|rais(?:e|ed|es|ing)|"
-
     r"climb(?:s|ed|ing)?|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|"
     r"soar(?:s|ed|ing)?|hik(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
     r"upgrad(?:e|es|ed|ing)|(?:up|higher)(?=\s+" + _BY_OR_FROM + r"))\b",

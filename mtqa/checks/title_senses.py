@@ -101,9 +101,9 @@ def literal_word(key: Sequence[str], rendering: str, renderings: Sequence[str],
     gloss of a word of the title that the rendering leaves out: 領主 "feudal lord" in
     領主市長 for "lord mayor" (市長), 王冠 "crown" in 王冠検察官 for "Crown prosecutor"
     (検察官), for a title held in an organisation of ``kind``. Newsroom renderings drop such
-    words ("lord", "Crown"), and a translation that
-    says them word for word calques the title; where an accepted rendering says the word
-    (警察報道官 for "police spokesman"), saying it is no calque."""
+    words ("lord", "Crown"), and a translation that says them word for word calques the
+    title; where an accepted rendering says the word (警察報道官 for "police spokesman"),
+    saying it is no calque."""
     if len(rendering) < 2:
         return None
     said = set(gloss_stems(rendering))

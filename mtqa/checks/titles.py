@@ -103,7 +103,6 @@ def _transliterated(title: str, seg: str) -> bool:
                for run in _KATAKANA_WORDS.findall(seg))
 
 
-_gloss_stems = gloss_stems
 
 
 def _word_pairs(reference: str, start: int, end: int) -> list[tuple[str, str]]:
@@ -118,16 +117,16 @@ def _renders_pair(c: Compound, pairs: Sequence[tuple[str, str]]) -> bool:
     """True when compound ``c`` renders another two-word phrase of the English word by word,
     its modifier the first word and its head the second (執行 "enforcement" + 弁護士
     "attorney"): it is that phrase's rendering, not the title's."""
-    mod, head = _gloss_stems(c.modifier), _head_stems(c.head)
+    mod, head = gloss_stems(c.modifier), _head_stems(c.head)
     return any(a in mod and b in head for a, b in pairs)
 
 
 def _head_stems(head: str) -> frozenset[str]:
     """Gloss stems of an office head and of the words it is made of: a head JMdict lacks
     as a whole (次官補 "assistant secretary": 次官 'vice-minister' + 補 'assistant')."""
-    out = _gloss_stems(head)
+    out = gloss_stems(head)
     for piece in title_pieces(head):
-        out |= _gloss_stems(piece)
+        out |= gloss_stems(piece)
     return out
 
 
@@ -263,7 +262,7 @@ class TitleCheck(BaseCheck):
             if by_name:
                 why.append("name")
                 score += 2.0
-            if head_word and head_word in _gloss_stems(c.head) | _gloss_stems(c.core):
+            if head_word and head_word in gloss_stems(c.head) | gloss_stems(c.core):
                 why.append("gloss")
                 score += 1.0
             if unexplained and not _generic(c) and (
@@ -608,10 +607,10 @@ class TitleCheck(BaseCheck):
                 continue  # a known title with a qualifier (地域書記長 ⊃ 書記長)
             if any(r in c.core for r in doc_renderings if len(r) >= 2 and r != c.head):
                 continue
-            if (_gloss_stems(c.core) | _head_stems(c.head)) & free_words:
+            if (gloss_stems(c.core) | _head_stems(c.head)) & free_words:
                 continue  # (the English names the office: "Assistant Attorney General")
-            if led & _gloss_stems(c.modifier).union(
-                    *(_gloss_stems(p) for p in title_pieces(c.modifier) if len(p) >= 2)):
+            if led & gloss_stems(c.modifier).union(
+                    *(gloss_stems(p) for p in title_pieces(c.modifier) if len(p) >= 2)):
                 continue  # the head of a body the English says the person leads ("has led
                 # the Kenya Maritime Authority" → ケニア海事庁長官を務める)
             flagged.add((c.start, c.end))
@@ -953,7 +952,7 @@ def _same_office(core: str, rendering: str) -> bool:
         return False  # another head is another office (日銀知事 for 日銀総裁: both "governor")
     differ = [(x, y) for x, y in zip(a, b) if x != y]
     return len(differ) == 1 and bool(
-        (_gloss_stems(differ[0][0]) & _gloss_stems(differ[0][1])) - _VAGUE_GLOSSES)
+        (gloss_stems(differ[0][0]) & gloss_stems(differ[0][1])) - _VAGUE_GLOSSES)
 
 
 #: Gloss words too common to make two title words synonyms.
@@ -969,7 +968,7 @@ def _unit_before(reference: str, at: int, modifier: str) -> bool:
     """Whether the English word right before a title (at offset ``at``) is what the
     Japanese modifier means ("Branch president", 支部 "branch"): the title heads that unit."""
     before = re.findall(r"[A-Za-z]+", reference[max(0, at - 30) : at])
-    return bool(before) and stem(before[-1].lower()) in _gloss_stems(modifier)
+    return bool(before) and stem(before[-1].lower()) in gloss_stems(modifier)
 
 
 def _word_for_word(rendering: str, key: Sequence[str]) -> bool:

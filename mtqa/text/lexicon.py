@@ -432,9 +432,9 @@ def _numeral_runs(text: str, toks: Sequence[japanese.Token]) -> dict[int, frozen
 
 
 #: English ordinal words by value (1 → first), from number_words.tsv.
-_ORDINAL_STEMS: dict[int, frozenset[str]] = {}
-for _word, _value in numerals.EN_ORDINALS.items():
-    _ORDINAL_STEMS[_value] = _ORDINAL_STEMS.get(_value, frozenset()) | {stem(_word)}
+_ORDINAL_STEMS: dict[int, frozenset[str]] = {
+    value: frozenset(stem(w) for w, v in numerals.EN_ORDINALS.items() if v == value)
+    for value in set(numerals.EN_ORDINALS.values())}
 #: Suffixes that make a counted number an ordinal (3期目, 2番目, 1位).
 _ORDINAL_SUFFIXES = frozenset({"目", "位"})
 
@@ -457,7 +457,8 @@ def _ordinal_stems(toks: Sequence[japanese.Token], runs: dict[int, frozenset[flo
         while j + 1 < len(toks) and toks[j + 1].pos2 == "数詞":
             j += 1
         last = j  # 第3: the numeral itself
-        if not (i and toks[i - 1].surface == "第"):  # the suffix right after the numeral, or after one counter (時間, 期, 番)
+        if not (i and toks[i - 1].surface == "第"):
+            # the suffix right after the numeral, or after one counter (時間, 期, 番)
             ends = [k for k in (j + 1, j + 2) if k < len(toks)
                     and toks[k].surface in _ORDINAL_SUFFIXES and toks[k].pos1 == "接尾辞"]
             if not ends or (ends[0] == j + 2 and toks[j + 1].pos1 not in {"名詞", "接尾辞"}):
@@ -723,7 +724,8 @@ def _word_links(
     for root in negated_bases(stem_):  # stems_match's negating prefixes
         hits |= _held_hits(index, root)
     if adjective := wordnet.adjective_base(stem_):  # and its comparatives
-        hits |= {i for i, stems, _ in index.held if stem(adjective) in stems}
+        root = stem(adjective)
+        hits |= {i for i, stems, _ in index.held if root in stems}
     # word_matches_unit's names and loanwords; its stems_match is the look-up above, so
     # a unit not hit there is compared by sound alone
     lower = text.lower()

@@ -211,8 +211,7 @@ _EN_QUAL_MORE = re.compile(
 )
 _EN_QUAL_NO = re.compile(r"\bno\s+(more|fewer|less)\s+than\s*$", re.I)
 _EN_QUAL_LESS = re.compile(
-    r"\b(less than|fewer than|under|nearly|almost|just under|up to|at most|below|"
-    r"no more than)\s*$",
+    r"\b(less than|fewer than|under|nearly|almost|just under|up to|at most|below)\s*$",
     re.I,
 )
 

@@ -255,6 +255,31 @@ def _short_year_of_range(q: Quantity, e: Quantity, seg: str) -> bool:
     return m is not None and _same(e.value, int(m.group(1)) * 100 + q.value)
 
 
+#: Two digits and 年 (31年, 31年末, 31年度).
+_TWO_DIGIT_YEAR = re.compile(r"[0-9０-９]{1,2}年")
+#: What follows a count of years, not a year (24年間 "24 years", 24年前, 24年ぶり, 24年目).
+_YEARS_COUNTED = re.compile(r"(?:間|前|後|ぶり|振り|目|来|余|以上|近く|超|足らず|連続)")
+
+
+def _short_year(q: Quantity, e: Quantity, seg: str) -> bool:
+    """True when Japanese ``q`` is a year written by its last two digits, as Japanese
+    newspapers write it (94年の事件, 24年度, 29年まで) and English ``e`` is that year of
+    four digits (1994, 2024, 2029); not a count of years (24年間, 24年前). The last year of
+    a range (:func:`_short_year_of_range`) is one too."""
+    if not (0 <= q.value < 100 and float(q.value).is_integer()):
+        return False
+    if _short_year_of_range(q, e, seg):
+        return True
+    if not (e.kind == "num" and 1900 <= e.value < 2100 and re.fullmatch(r"\d{4}", e.text)
+            and e.value % 100 == q.value):
+        return False
+    year = _TWO_DIGIT_YEAR.match(seg, q.start)
+    if year is None:
+        return False
+    return _YEARS_COUNTED.match(seg, year.end()) is None and not (
+        q.start and seg[q.start - 1] in "平成令和昭大正治")
+
+
 def _decade_of_century(q: Quantity, e: Quantity, seg: str) -> bool:
     """True when Japanese ``q`` names a decade by two digits (70年代, 80年代の) and English
     ``e`` is that decade's year in the 1900s or 2000s ("the 1970s")."""
@@ -631,9 +656,13 @@ def _unmatched(en_q: Sequence[Quantity], ja_q: Sequence[Quantity],
     """English numbers of the pair that no Japanese value matches (0 and 1 left out, which
     Japanese often leaves implicit, unless ``keep_one``: 1 is then kept)."""
     ja_values = [j.value for j in ja_q if j.kind in {"num", "month"}]
+    # a year written by its last two digits (94年 for 1994)
+    short_years = {j.value for j in ja_q if j.kind == "num" and _TWO_DIGIT_YEAR.match(j.text)
+                   and 0 <= j.value < 100}
     skip = (0.0,) if keep_one else (0.0, 1.0)
     return [e for e in en_q if e.kind == "num" and e.value not in skip
-            and not any(_same(e.value, v) for v in ja_values)]
+            and not any(_same(e.value, v) for v in ja_values)
+            and not (1900 <= e.value < 2100 and e.value % 100 in short_years)]
 
 
 #: Length of a football half: match reports count the second half from zero
@@ -753,7 +782,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 34
+    version: ClassVar[int] = 35
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -784,7 +813,7 @@ class NumberCheck(BaseCheck):
             if finding is not None:
                 yield finding
         if pair.ref_sentences:
-            yield from self._direction(pair, seg, text)
+            yield from self._direction(pair, seg, text, ctx)
             yield from self._vague_scale(pair, seg, text)
 
     def _vague_scale(self, pair: AlignedPair, seg: str, text: str) -> Iterator[Finding]:
@@ -812,10 +841,26 @@ class NumberCheck(BaseCheck):
                 pair=pair, reference=said[0], code="NUM007",
             )
 
-    def _direction(self, pair: AlignedPair, seg: str, text: str) -> Iterator[Finding]:
-        """NUM005: the English says only "down" and the Japanese only "up" (or the reverse)."""
-        en_up = [m.group() for m in _EN_UP.finditer(pair.reference)]
-        en_down = [m.group() for m in _EN_DOWN.finditer(pair.reference)]
+    def _direction(self, pair: AlignedPair, seg: str, text: str,
+                   ctx: Context) -> Iterator[Finding]:
+        """NUM005: the English says only "down" and the Japanese only "up" (or the reverse).
+        An English word of change that modifies the next noun, the two rendered by a
+        compound of loanwords, names a thing, no change (カッターヘッド for "its cutting
+        head")."""
+        lex = ctx.lexicon(pair)
+        at = {w.start: k for k, w in enumerate(lex.words)}
+
+        def changes(m: re.Match[str]) -> bool:
+            k = at.get(m.start())
+            if k is None or k + 1 >= len(lex.words) or not lex.links[k]:
+                return True
+            units = lex.links[k]
+            return not all(lex.units[u].pos1 == "名詞" and japanese.is_katakana(
+                lex.units[u].text) for u in units) or not any(
+                u + 1 in lex.links[k + 1] for u in units)
+
+        en_up = [m.group() for m in _EN_UP.finditer(pair.reference) if changes(m)]
+        en_down = [m.group() for m in _EN_DOWN.finditer(pair.reference) if changes(m)]
         if bool(en_up) == bool(en_down):
             return  # no change, or changes both ways: nothing to compare
         ja_up, ja_down = _ja_directions(seg)
@@ -871,7 +916,7 @@ class NumberCheck(BaseCheck):
             return None
         same = [e for e in nums if _same(e.value, q.value) or (
             e.kind == "time" and _same(e.value / 60 % 12 or 12, q.value)
-        ) or _decade_of_century(q, e, seg) or _short_year_of_range(q, e, seg)
+        ) or _decade_of_century(q, e, seg) or _short_year(q, e, seg)
             or _percent_of(q, e)]
         if same:
             return self._judge_same(q, same, en_q, ja_q, seg, pair, text)

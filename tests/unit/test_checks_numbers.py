@@ -587,3 +587,32 @@ def test_a_headline_may_add_a_figure_of_the_article() -> None:
     report = mtqa.check(en, ja.replace("6.8％", "14％", 1), backtranslator="dictionary",
                         checks=("numbers",))
     assert "14％" in [f.text for f in report.finding_list]
+
+
+def test_a_year_written_by_its_last_two_digits() -> None:
+    """Japanese newspapers write a year by its last two digits (08年の金融危機, 31年度末まで):
+    the year of four digits, not a new number; a count of years (31年間) or another year is
+    still flagged, and so is a headline figure beside a shortened year."""
+    en = "The fund was set up after the 2008 financial crisis."
+    assert flagged(en, "基金は08年の金融危機の後に設立された。") == []
+    assert flagged(en, "基金は09年の金融危機の後に設立された。") == [("09年", "NUM001")]
+    en = "The road will stay closed until the end of 2031."
+    assert flagged(en, "道路は31年末まで閉鎖される。") == []
+    assert flagged(en, "道路は31年間閉鎖される。") == [("31年間", "NUM001")]
+    en = ("Court reopens 2003 arson case\n\n"
+          "A 47-year-old man has been charged over the 2003 fire, prosecutors said.")
+    ja = "03年の放火事件、47歳男を起訴\n\n検察によると、2003年の火災をめぐり47歳の男が起訴された。"
+    report = mtqa.check(en, ja, backtranslator="dictionary", checks=("numbers",))
+    assert [f.text for f in report.finding_list] == []
+
+
+def test_a_word_of_change_rendered_by_a_noun_of_no_change() -> None:
+    """"cutting" of a "cutting tool" is rendered by a noun (カッター), and says no figure went
+    down: 歓声が上がった beside it is no reversed direction. A change said by a verb is still
+    compared."""
+    en = "Crowds cheered as the cutting wheel broke through the final wall at noon."
+    ja = "正午、カッターホイールが最後の壁を突き破ると、群衆から歓声が上がった。"
+    assert [f for f in flagged(en, ja) if f[1] == "NUM005"] == []
+    en = "The council is cutting its road budget by 4 per cent."
+    ja = "市議会は道路予算を4％引き上げる。"
+    assert [f for f in flagged(en, ja) if f[1] == "NUM005"] == [("引き上げ", "NUM005")]

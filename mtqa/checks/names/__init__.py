@@ -88,11 +88,12 @@ from .english import (
     EnglishName,
     english_names,
     fold,
+    is_person,
     name_candidates,
     window_reference,
     window_span,
 )
-from .honorifics import Honorifics
+from .honorifics import HONORIFIC_SUFFIXES, Honorifics
 from .katakana import KanaPart, kanji_name_parts, katakana_parts, norm
 from .matching import (
     MATCH_MIN,
@@ -132,6 +133,12 @@ def _respelt(a: str, b: str) -> bool:
 #: the word of its own sentence it sounds vaguely like (OWN_HINT_MIN) to be its rendering.
 OWN_HINT_MARGIN = 0.2
 
+def _honoured(text: str, at: int) -> bool:
+    """Whether an honorific (氏, さん) follows offset ``at``: the name before it is a
+    person's."""
+    return any(text.startswith(h, at) for h in HONORIFIC_SUFFIXES)
+
+
 def _dictionary_word(surface: str) -> bool:
     """Whether JMdict glosses the katakana word as a common word (アンド "and")."""
     return any(g[:1].islower() for g in jmdict.glosses(surface))
@@ -150,7 +157,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 49
+    version: ClassVar[int] = 50
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -238,11 +245,11 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
             return
         st = self._state(ctx)
         yield from self._dropped(ctx, st)
-        self._variant_records(st)
+        self._variant_records(st, ctx.translation.text)
         yield from self._spellings(ctx, st)
 
     @staticmethod
-    def _variant_records(st: NameState) -> None:
+    def _variant_records(st: NameState, text: str) -> None:
         """Records of the katakana parts that sound too little like a name of their English
         sentence to render it alone (:data:`~.matching.MATCH_MIN`), but at least
         :data:`VARIANT_SOUND_MIN`, and are variants of a spelling the article gives that
@@ -252,6 +259,10 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
         for r in st.records:
             by_key.setdefault(r.key, []).append(r)
         taken = {(r.part_start, r.part_end) for r in st.records}
+        # the surnames of the article's people (the last word of each name), and the names
+        # the Japanese gives an honorific elsewhere
+        people = {fold(n.words[-1]) for n in st.names if is_person(n, st.reference, st)} | {
+            r.key for r in st.records if _honoured(text, r.run_end)}
         for pair, parts, keys in st.loose:
             for part in parts:
                 if (part.start, part.end) in taken:
@@ -259,7 +270,11 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
                 if _dictionary_word(part.surface):
                     continue  # a word of its own (アンド "and"); a name UniDic reads as two
                     # loanwords (ブライド｜ウッド) may still spell a name of the article
-                for key in sorted(keys):
+                # ... or of a person of the article, given an honorific: a sentence that
+                # calls its person "she" ("She added that the Rohingya…") may name that
+                # person in Japanese (リンドキスト氏は)
+                others = sorted(set(by_key) - keys) if _honoured(text, part.run_end) else []
+                for key in sorted(keys) + [k for k in others if k in people]:
                     spelled = [r for r in by_key.get(key, []) if _respelt(part.surface, r.surface)
                                and are_variants(part.sound, r.sound)]
                     if not spelled:
@@ -267,7 +282,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
                     sim = name_similarity(key, part.sound)
                     if sim < VARIANT_SOUND_MIN:
                         continue
-                    st.records.append(Record.of(key, part, sim, True, pair))
+                    st.records.append(Record.of(key, part, sim, key in keys, pair))
                     taken.add((part.start, part.end))
                     break
         # two loose spellings of a name that no spelling renders alone (ノースミア,

@@ -18,7 +18,7 @@ _COPULA = frozenset({"だ", "です"})
 
 
 #: Honorifics that may follow a name's stray suffix (サンチェス校氏: 校 is still stray).
-_HONORIFIC_SUFFIXES = frozenset("氏 さん 様 君 殿".split())
+HONORIFIC_SUFFIXES = frozenset("氏 さん 様 君 殿".split())
 #: Titles of the organisation list (mtqa/data/org_titles.tsv) that a person's staff or
 #: a head's second may hold (バイデン氏の代表 "Biden's representative", 監督, 教授,
 #: 議員): after 氏の they are right.
@@ -69,7 +69,7 @@ class Honorifics(NameCheckBase):
         the English says."""
         for name, hon, no, nxt in zip(tokens, tokens[1:], tokens[2:], tokens[3:]):
             if not (name.pos1 == "名詞" and hon.pos1 == "接尾辞"
-                    and hon.surface in _HONORIFIC_SUFFIXES and no.surface == "の"
+                    and hon.surface in HONORIFIC_SUFFIXES and no.surface == "の"
                     and (nxt.pos1 in {"助詞", "補助記号"}
                          or nxt.pos1 == "助動詞" and nxt.lemma in _COPULA)
                     and name.end == hon.start and hon.end == no.start and no.end == nxt.start):
@@ -103,7 +103,7 @@ class Honorifics(NameCheckBase):
         orgs = organisations()
         for i, (name, hon, no) in enumerate(zip(tokens, tokens[1:], tokens[2:])):
             if not (name.pos1 == "名詞" and hon.pos1 == "接尾辞"
-                    and hon.surface in _HONORIFIC_SUFFIXES and no.surface == "の"
+                    and hon.surface in HONORIFIC_SUFFIXES and no.surface == "の"
                     and name.end == hon.start and hon.end == no.start):
                 continue
             j = i + 3

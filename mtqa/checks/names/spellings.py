@@ -71,6 +71,15 @@ def _both_render(r: Record, canon: Record, canon_key: str) -> bool:
             and romaji_similarity(r.sound, canon.sound) >= SAME_NAME_ROMAJI_MIN)
 
 
+def _both_own(r: Record, canon: Record) -> bool:
+    """Whether two spellings each render the English name by sound on their own
+    (:data:`~.matching.MATCH_MIN`), each in a sentence whose English names it, and one is
+    no part of the other: the name said twice, spelt two ways, however short its
+    skeleton (オカフォー, オコファー for Okafor; バーゴイン, ブルゴイン for Burgoyne)."""
+    return (r.own and canon.own and r.sim >= MATCH_MIN and canon.sim >= MATCH_MIN
+            and r.surface not in canon.surface and canon.surface not in r.surface)
+
+
 class Spellings(NameCheckBase):
     """``NAM001``: a name spelt two ways (see the module)."""
 
@@ -101,7 +110,7 @@ class Spellings(NameCheckBase):
                     continue
                 if are_variants(r.sound, canon_sound, canon_key) or _close_skeletons(
                         r.sound, canon_sound, canon_key) or _both_render(
-                        r, canon_rec, canon_key):
+                        r, canon_rec, canon_key) or _both_own(r, canon_rec):
                     flagged.setdefault((r.run_start, r.run_end), []).append(
                         (r, canonical, counts[canonical])
                     )

@@ -138,7 +138,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 43
+    version: ClassVar[int] = 44
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -385,6 +385,9 @@ class OmissionCheck(BaseCheck):
             noun = place.antecedent_unit(lex, clause, owned)
             if noun is not None:
                 return place.gap_span(lex.units, noun)
+        u = place.time_anchor(phrase, lex, pair.reference)
+        if u is not None:  # "review it by the end of March": with the predicate
+            return place.gap_span(lex.units, place.next_predicate(lex.units, u))
         rel = place.relative_unit(phrase, lex, clauses, owned)
         if rel is not None:  # right after the relative clause that describes it
             return place.gap_span(lex.units, rel)

@@ -34,7 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..text import japanese, wordlists
+from ..text import japanese, wordlists, wordnet
 from ..text.english import stem
 from ..text.lexicon import LIGHT_WORDS, RELATIVE_WORDS, Clause, JaUnit, Lexicon, stems_match
 from ..text.numerals import EN_MONTHS
@@ -403,6 +403,62 @@ def trails(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
     return any(w.end <= comma and lex.links[k] for k, w in enumerate(lex.words))
 
 
+#: A time adverbial before a date or a duration: it says when the clause's action happens
+#: ("review it *by the end of* March", "report *within* 90 days").
+_TIME_ADVERBIAL = re.compile(
+    r"\b(by|within|until|till|before)(?:\s+(?:the\s+)?(?:end|middle|start|beginning|"
+    r"close|next|coming|first|last)(?:\s+of)?)?(?:\s+the)?\s*$", re.I)
+
+
+def time_anchor(phrase: MissingPhrase, lex: Lexicon, reference: str) -> int | None:
+    """For a date or a duration after a preposition of time that closes its English
+    sentence, nothing rendered after it ("said it would review the application *by the
+    end of March*."; "threatened to publish the data unless the council pays *within
+    seven days*."): the Japanese unit rendering the last rendered English word before the
+    preposition. The phrase times that word's clause, whose predicate is where Japanese
+    puts it (申請について審査すると; 市当局が支払わなければ), not the noun before it. None
+    for any other phrase."""
+    if not phrase.kinds & {"date", "number"}:
+        return None
+    lo = max(0, phrase.start - 40)
+    adverbial = _TIME_ADVERBIAL.search(reference[lo : phrase.start])
+    if adverbial is None:
+        return None
+    if adverbial.group(1).lower() == "by" and "date" not in phrase.kinds and not re.fullmatch(
+            r"(?:19|20)\d\d", reference[phrase.start : phrase.end].strip(" .,")):
+        return None  # "funded by six governments", "cut by 5 per cent": no time
+    first, stop = next(((m.start(), m.end()) for m in ENGLISH_SENTENCE.finditer(reference)
+                        if m.start() <= phrase.start < m.end()), (0, len(reference)))
+    if "," in reference[phrase.end : stop] or any(
+            phrase.end <= w.start < stop and lex.links[k] for k, w in enumerate(lex.words)):
+        return None
+    before = [k for k, w in enumerate(lex.words)
+              if first <= w.start and w.end <= lo + adverbial.start()]
+    # the verb it times: the nearest word before it that may be a verb, not after a
+    # determiner ("review the city's application": review, not application)
+    verb = next((k for k in reversed(before) if _may_be_verb(lex, k, reference)), None)
+    if verb is not None and lex.links[verb]:
+        return nearest_link(lex, verb)
+    linked = [k for k in before if lex.links[k]]  # else the last word rendered
+    return nearest_link(lex, linked[-1]) if linked else None
+
+
+#: Words after which a word is a noun ("the appeal", "its review").
+_DETERMINERS = frozenset("the a an its their his her our my your this that these those".split())
+
+
+def _may_be_verb(lex: Lexicon, k: int, reference: str) -> bool:
+    """Whether English word ``k`` may be a verb: lower case, a verb of WordNet through its
+    base forms, and not right after a determiner or a possessive."""
+    word = lex.words[k].text
+    if not word.isalpha() or not word.islower() or word in _DETERMINERS:
+        return False
+    prev = reference[: lex.words[k].start].rstrip().split()
+    if prev and (prev[-1].lower() in _DETERMINERS or prev[-1].endswith(("'s", "’s"))):
+        return False
+    return any(s.pos == "v" for b in wordnet.base_forms(word) for s in wordnet.synsets_of(b))
+
+
 def antecedent_unit(lex: Lexicon, clause: Clause, own: frozenset[int] | None
                     ) -> int | None:
     """For a relative clause most of whose words the Japanese does not render, the unit that
@@ -415,9 +471,49 @@ def antecedent_unit(lex: Lexicon, clause: Clause, own: frozenset[int] | None
     if not inside or 2 * sum(bool(lex.links[k]) for k in inside) >= len(inside):
         return None
     before = [k for k, w in enumerate(lex.words) if w.end <= clause.start]
+    if clause.opener.lower() == "which":
+        before = _past_people(lex, before)
     if not before or not lex.links[before[-1]]:
         return None
     return nearest_link(lex, before[-1], own)
+
+
+#: English words "which" may reach back over to its antecedent (past a person).
+WHICH_REACH = 10
+
+
+def _person_word(word: str) -> bool:
+    """A capitalised word (a name, not a place WordNet knows: "Africa") or a noun whose
+    first sense is a person (judge)."""
+    if word[:1].isupper():
+        return not wordnet.is_place(word)
+    first = next((s for s in wordnet.synsets_of(word.lower()) if s.pos == "n"), None)
+    return first is not None and first.lexname == "noun.person"
+
+
+def _verb_form(word: str) -> bool:
+    """Whether the word inflects a verb ("led" of lead, "chaired" of chair): a past or a
+    participle, whatever noun WordNet spells the same (LED). A plural ("harvests") is a
+    noun's."""
+    return not word.endswith("s") and any(
+        b != word and any(s.pos == "v" for s in wordnet.synsets_of(b))
+        for b in wordnet.base_forms(word))
+
+
+def _past_people(lex: Lexicon, before: list[int]) -> list[int]:
+    """The words before a "which" clause up to its antecedent: "which" describes no person,
+    so a name or a person's noun right before it is passed over, with the words that
+    describe them, to the nearest noun of a thing ("a panel chaired by a retired judge,
+    Anne Baumann, which is to report": the panel)."""
+    if not before or not _person_word(lex.words[before[-1]].text):
+        return before
+    for n in range(len(before) - 1, max(-1, len(before) - 1 - WHICH_REACH), -1):
+        text = lex.words[before[n]].text
+        senses = {s.pos for s in wordnet.synsets_of(text)} if text[:1].islower() else set()
+        if text.isalpha() and not _person_word(text) and "n" in senses and not senses & {
+                "a", "s"} and not _verb_form(text):  # a noun: not "former", nor "led"
+            return before[: n + 1]
+    return before
 
 
 def trailing_anchor(phrase: MissingPhrase, lex: Lexicon, reference: str) -> int | None:
@@ -430,6 +526,24 @@ def trailing_anchor(phrase: MissingPhrase, lex: Lexicon, reference: str) -> int 
     linked = [u for k, w in enumerate(lex.words) if lo <= w.start and w.end <= phrase.start
               for u in lex.links[k]]
     return max(linked) if linked else None
+
+
+def next_predicate(units: Sequence[JaUnit], u: int) -> int:
+    """The first verb or adjective from unit ``u`` on in its sentence, not the verb of a
+    compound particle (つい of について): the predicate of ``u``'s clause (``u`` when it
+    has none)."""
+    sent = units[u].sentence
+    for k in range(u, len(units)):
+        if units[k].sentence != sent:
+            break
+        if units[k].pos1 in {"動詞", "形容詞"} and not (
+                k and units[k - 1].pos1 == "助詞" and units[k].lemma in _PARTICLE_VERBS):
+            return k
+    return u
+
+
+#: Verbs that form compound particles after a particle (について, に対して).
+_PARTICLE_VERBS = wordlists.particle_verbs()
 
 
 def last_predicate(units: Sequence[JaUnit], u: int) -> int:

@@ -691,6 +691,10 @@ def _country_facts(reference: str, renderings: Sequence[Rendering],
         if currency and any(currency_japanese(currency.group(1)) in r.text
                             for r in renderings):
             rendered = True
+        # the country beside "abroad" is the home one: 国内外 for "in Denmark and abroad"
+        if _ABROAD.search(reference[max(0, c.start - 30) : c.end + 30]) and any(
+                "国内" in r.text for r in renderings):
+            rendered = True
         # the country written on the dollar sign ("US$6,000", "A$2.3 million") → ドル
         if reference.startswith("$", c.end) and any("ドル" in r.text for r in renderings):
             rendered = True
@@ -699,6 +703,8 @@ def _country_facts(reference: str, renderings: Sequence[Rendering],
     return out
 
 
+#: The world outside the country named beside it ("in Denmark and abroad": 国内外).
+_ABROAD = re.compile(r"\b(?:abroad|overseas)\b", re.I)
 #: A currency right after a country's name or adjective.
 _CURRENCY_AFTER = re.compile(r"\s+" + CURRENCY_WORD, re.I)
 

@@ -87,6 +87,11 @@ _SUBJECT_THEN_VERB = re.compile(
     r"can|may|might|should|must|did|does)\b")
 
 
+#: A personal pronoun and a word after ", and": the subject of a clause of its own (", and
+#: he showed no remorse").
+_PRONOUN_SUBJECT = re.compile(r"\s+(?:he|she|they|we|I|you)\s+[a-z]")
+
+
 #: Irregular English forms → base form, so that an idiom listed as "break the ice" is
 #: found as "broke the ice" (regular inflections are handled by the stemmer).
 IRREGULAR_FORMS = {
@@ -237,13 +242,18 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
     and subordinators (before *when/after/if...* only after a comma, since they also open
     mere phrases: "after the announcement"); before a participle after a comma (", warning
     that…"); and before "and"/"but" when a verb phrase
-    follows (not inside a list of nouns). Quotes and plain commas do not cut: a chunk is
+    follows (not inside a list of nouns); after a quotation closed on a comma (its reporting
+    frame follows). Other quotes and plain commas do not cut: a chunk is
     meant to be a whole clause, so that a partial rendering still counts as rendered.
     """
     words = english_words(text)
     cuts = {0, len(text)}
     openers: dict[int, str] = {}
     for m in re.finditer(r"[;—–()]|[.!?][\"”’']?(?=\s|$)|\s-\s", text):
+        cuts.add(m.end())
+    # a quotation closed on a comma: the reporting frame after it ("…," Judge Yoon said)
+    # is a clause of its own
+    for m in re.finditer(r",[\"”](?=\s)", text):
         cuts.add(m.end())
     for m in re.finditer(r"\b([A-Za-z]+)\b", text):
         w = m.group(1).lower()
@@ -275,7 +285,8 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
             if nxt and (nxt.group(1).lower() in _VERBISH or nxt.group(1).endswith("ed")
                         or (after_comma and w == "but")
                         or nxt.group(1).lower() == "that"
-                        or (after_comma and _SUBJECT_THEN_VERB.match(text, m.end()))):
+                        or (after_comma and _SUBJECT_THEN_VERB.match(text, m.end()))
+                        or (after_comma and _PRONOUN_SUBJECT.match(text, m.end()))):
                 # (", and that no one had been injured", ", and engineers were checking":
                 # a clause of its own, not the last item of a list)
                 cuts.add(m.start())

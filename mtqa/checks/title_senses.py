@@ -13,7 +13,7 @@ from ..text import japanese, jmdict
 from ..text.english import STOPWORDS, stem
 from ..text.glossary import normalize_word, organisations
 from ..text.lexicon import english_entry
-from ..text.wordnet import is_a
+from ..text.wordnet import domain_words, in_domain, is_a, synsets_of
 
 #: The loanword of a business consultant.
 CONSULTANT = "コンサルタント"
@@ -134,3 +134,37 @@ def literal_word(key: Sequence[str], rendering: str, renderings: Sequence[str],
 def gloss_stems(surface: str) -> frozenset[str]:
     """Stems of the words of the JMdict glosses of ``surface``."""
     return frozenset(stem(w) for w in jmdict.gloss_words(surface))
+
+
+#: A JMdict gloss restricted to things of one domain: "captain (of an aircraft)".
+_RESTRICTED = re.compile(r"^[^(]+\((?:of|on|in|aboard)\s+(?:an?\s+|the\s+)?([a-z]+)\)$")
+
+
+def _restricted_domain(rendering: str) -> str:
+    """The noun every JMdict gloss of ``rendering`` restricts its sense to (機長: "captain
+    (of an aircraft)": aircraft), or '' when any gloss is unrestricted."""
+    nouns = {m.group(1) if (m := _RESTRICTED.match(g)) else "" for g in jmdict.glosses(rendering)}
+    return nouns.pop() if len(nouns) == 1 else ""
+
+
+def domain_sense(present: Sequence[str], renderings: Sequence[str],
+                 article: str) -> tuple[str, str] | None:
+    """(rendering, domain) when the only rendering of an English title in the Japanese is
+    one JMdict gives in a sense restricted to a kind of thing made (機長, "captain (of an
+    aircraft)"; 艦長, of a warship) that the English article names nothing of (no aircraft,
+    plane, pilot or flight: the captain of a team, 主将 or キャプテン), while the title has a
+    rendering of no such restriction; None otherwise."""
+    if len(present) != 1 or not any(r not in present and not _restricted_domain(r)
+                                     for r in renderings):
+        return None
+    noun = _restricted_domain(present[0])
+    # a thing made (an aircraft, a warship), which an article on its captain names; not a
+    # country or a company, which an article names in many words
+    first = next((x for x in synsets_of(noun) if x.pos == "n"), None) if noun else None
+    if first is None or first.lexname != "noun.artifact":
+        return None
+    domain = domain_words(noun)
+    if not domain or any(in_domain(w, domain) for w in set(re.findall(r"[a-z]{3,}",
+                                                                      article.lower()))):
+        return None
+    return present[0], noun

@@ -65,8 +65,8 @@ from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
 from .title_fields import (AGENCY_ENDS, ANY_HEAD, field_of_english, portfolio_in_english,
                            words_at)
-from .title_senses import (CONSULTANT, gloss_stems, literal_word, medical_consultant,
-                           paronym_words, sense_words)
+from .title_senses import (CONSULTANT, domain_sense, gloss_stems, literal_word,
+                           medical_consultant, paronym_words, sense_words)
 from .names import find_rendering, kanji_name_parts
 from .title_compounds import (
     HEAD_KINDS, Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces,
@@ -142,7 +142,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 36
+    version: ClassVar[int] = 37
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -172,6 +172,10 @@ class TitleCheck(BaseCheck):
                 organisations().title_kind(m.entry)))), None)
             if literal is not None:
                 yield self._literal(m, literal, pair, seg, text, flagged)
+                continue
+            sense = domain_sense(present, m.entry.renderings, ctx.reference.text)
+            if sense is not None:
+                yield self._literal(m, (sense[0], sense[1], ""), pair, seg, text, flagged)
                 continue
             if present and not all(
                     _inside_other_office(r, seg, pair.mt_start, comps, renderings, licensed,
@@ -327,15 +331,18 @@ class TitleCheck(BaseCheck):
         core, word, part = literal
         start = pair.mt_start + seg.find(core)
         flagged.add((start, start + len(core)))
-        meaning = gloss_of(part)
+        meaning = gloss_of(part or core)
+        said = (f"'{word}' said word for word as {part}" if part else
+                f"a sense JMdict restricts to {word}, and the English names no {word}")
         return self.finding(
-            text, start, start + len(core), category="title", severity="major",
-            message=(f"'{m.text}' rendered as {core}: '{word}' said word for word as {part}"
+            text, start, start + len(core), category="title",
+            severity="major" if part else "minor",
+            message=(f"'{m.text}' rendered as {core}: {said}"
                      + (f" ({meaning})" if meaning else "") + "; expected "
                      + " or ".join(m.entry.renderings[:2])),
             pair=pair, code="TTL001",
             evidence={"english": m.text, "expected": "|".join(m.entry.renderings),
-                      "evidence": "literal"},
+                      "evidence": "literal" if part else "domain"},
         )
 
     def _other_sense(
@@ -824,6 +831,9 @@ def _accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, st
 #: Office kinds of the glossary that name an office of a business (chief executive, chief
 #: operating officer), and the kinds of organisation that are governments.
 _BUSINESS_OFFICES = frozenset({"executive"})
+#: Titles of the chair of a board, whatever the body: a ministry has none, so the chair of
+#: an agency or an authority chairs its board.
+_BOARD_CHAIRS = frozenset("chair chairman chairwoman chairperson".split())
 _GOVERNMENTS = frozenset({"state", "city", "ministry"})
 
 
@@ -839,6 +849,9 @@ def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
         keep = tuple(r for r in renderings
                      if not (k := orgs.japanese_kinds(r, r[-1:])) or not k <= _GOVERNMENTS)
         return keep or renderings
+    if kind == "ministry" and m.entry.key and m.entry.key[-1] in _BOARD_CHAIRS:
+        return renderings  # a government body with a board ("the chair of the port
+        # authority"): its chair is 会長, 理事長 or 委員長 as a federation's
     if kind:
         fit = tuple(r for r in renderings
                     if not (k := orgs.japanese_kinds(r, r[-1:])) or kind in k)
@@ -1004,6 +1017,8 @@ def _supported_kinds(reference: str, found: Sequence[TitleMatch]) -> frozenset[s
     for m in found:
         kind, renderings = _accepted(reference, m)
         kinds |= {kind} if kind else orgs.kinds_of_renderings(renderings)
+        if kind == "ministry" and m.entry.key and m.entry.key[-1] in _BOARD_CHAIRS:
+            kinds |= orgs.kinds_of_renderings(renderings)  # its board's chair
     words = _PHRASE_WORDS.findall(reference)
     kinds |= {k for _, _, k in orgs.cue_kinds(words, countries=False)}
     return frozenset(kinds)

@@ -396,6 +396,31 @@ def is_a(word: str, ancestor: str, depth: int = 8) -> bool:
     return any(ancestor in s.words for s in _breadth_first(start, "@", depth + 1))
 
 
+#: Levels of hyponyms a domain reaches below its noun ("aircraft": airplane, then jet).
+DOMAIN_DEPTH = 3
+
+
+@functools.lru_cache(maxsize=1024)
+def domain_words(noun: str) -> frozenset[str]:
+    """The lemmas of ``noun``'s senses and of their hyponyms to :data:`DOMAIN_DEPTH`
+    levels (lower case, one word each): the words that name things of its domain
+    ("aircraft": airplane, plane, jet, airliner, helicopter)."""
+    start = [s for s in synsets_of(noun.lower()) if s.pos == "n"]
+    return frozenset(w.lower() for s in _breadth_first(start, "~", DOMAIN_DEPTH)
+                     for w in s.words if "_" not in w)
+
+
+def in_domain(word: str, domain: frozenset[str]) -> bool:
+    """Whether English ``word`` names a thing of ``domain`` (:func:`domain_words`), or its
+    first noun sense is defined by one ("pilot": someone licensed to operate an
+    *aircraft*; "flight": a trip by *plane*)."""
+    bases = base_forms(word.lower())
+    if bases & domain:
+        return True
+    first = next((s for b in sorted(bases) for s in synsets_of(b) if s.pos == "n"), None)
+    return first is not None and bool(set(re.findall(r"[a-z]+", first.definition)) & domain)
+
+
 @functools.lru_cache(maxsize=4096)
 def pertainyms(word: str) -> tuple[str, ...]:
     """The nouns an adjective that WordNet knows only as an adjective pertains to (``\\``

@@ -634,3 +634,24 @@ def test_the_chair_of_a_board_is_the_office() -> None:
           "will report by the end of the year.")
     ja = "地域芸術委員会のアニル・チョードリー委員長（教授）が主導する検証は、年内に報告する。"
     assert flagged(en, ja) == []
+
+
+def test_the_chair_of_a_government_body_chairs_its_board() -> None:
+    """A harbour authority is a government body, which has no chair of its own title: its
+    chair chairs the board (会長, 理事長), as a federation's does."""
+    en = "The chair of the harbour authority, Ruth Mensah, said the board would meet on Monday."
+    assert flagged(en, "港湾局のルース・メンサー会長は、理事会を月曜日に開くと述べた。") == []
+    assert flagged(en, "港湾局のルース・メンサー理事長は、理事会を月曜日に開くと述べた。") == []
+
+
+def test_a_sense_restricted_to_a_craft_the_article_never_names() -> None:
+    """JMdict gives 機長 only as "captain (of an aircraft)": the captain of a hockey team
+    given 機長, in an article that names no aircraft, plane, pilot or flight, took another
+    sense (主将 or キャプテン); an airline's captain, among pilots and flights, is 機長."""
+    en = "Captain Amira Hassan scored twice as the hockey team won the national final."
+    assert flagged(en, "アミラ・ハッサン機長が2得点を挙げ、ホッケーチームは全国決勝を制した。") == [
+        ("機長", "minor", "TTL001")]
+    assert flagged(en, "アミラ・ハッサン主将が2得点を挙げ、ホッケーチームは全国決勝を制した。") == []
+    en = ("Captain Amira Hassan landed the flight safely after the pilots reported smoke in "
+          "the cabin.")
+    assert flagged(en, "操縦士らが機内の煙を報告した後、アミラ・ハッサン機長が同便を無事着陸させた。") == []

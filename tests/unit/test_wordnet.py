@@ -196,3 +196,13 @@ def test_a_seat_of_government_is_told_from_another_place_of_the_country(name, se
 def test_a_place_by_its_adjective_only_when_adjectives_are_asked_for():
     assert wordnet.is_place("African") and not wordnet.is_place("African", adjectives=False)
     assert wordnet.is_place("California", adjectives=False)
+
+
+def test_the_words_of_a_domain_and_the_words_defined_by_them():
+    """The things of a domain are its noun's lemmas and hyponyms (an airplane, a helicopter
+    is an aircraft); a word is of the domain when it names one or its first sense is
+    defined by one (a pilot operates an aircraft, a flight is a trip by plane)."""
+    aircraft = wordnet.domain_words("aircraft")
+    assert {"aircraft", "airplane", "helicopter", "plane"} <= aircraft
+    assert wordnet.in_domain("pilots", aircraft) and wordnet.in_domain("flight", aircraft)
+    assert not wordnet.in_domain("team", aircraft) and not wordnet.in_domain("hockey", aircraft)

@@ -444,11 +444,19 @@ def _list_item_again(toks: Sequence[japanese.Token], i: int, n: int, j: int) -> 
 
 
 def _noun_of_itself(toks: Sequence[japanese.Token], i: int, n: int, j: int) -> bool:
-    """Whether a noun of two characters or more is said again right after の (農家の農家):
-    a word doubled around the particle, not a phrase that modifies another."""
-    return (n == 1 and j == i + 2 and toks[i + 1].surface == "の"
-            and toks[i + 1].is_particle and toks[i].pos1 == "名詞"
-            and toks[i].pos2 not in {"数詞", "固有名詞"} and len(toks[i].surface) >= 2)
+    """Whether a noun of two characters or more, or a compound of nouns, is said again
+    right after の (農家の農家, 海草藻場の海草藻場): a word doubled around the particle, not a
+    phrase that modifies another. A name (東京の…) or a number is left alone."""
+    phrase = toks[i : i + n]
+    return (n <= _COMPOUND_TOKENS and j == i + n + 1 and toks[i + n].surface == "の"
+            and toks[i + n].is_particle and all(t.pos1 == "名詞" for t in phrase)
+            and not any(t.pos2 == "数詞" for t in phrase)
+            and any(t.pos2 != "固有名詞" for t in phrase)
+            and sum(len(t.surface) for t in phrase) >= 2)
+
+
+#: Tokens at most of a compound noun said again as its own modifier.
+_COMPOUND_TOKENS = 3
 
 
 def _is_count(phrase: Sequence[japanese.Token]) -> bool:
@@ -479,7 +487,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 19
+    version: ClassVar[int] = 20
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

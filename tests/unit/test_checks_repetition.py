@@ -429,3 +429,10 @@ def test_a_clause_said_twice_after_an_adverbial_noun() -> None:
     ja = "当局は、毎晩全身を確認し、全身を確認し、ダニを見つけたら取り除くことを勧めている。"
     assert flagged(en, ja) == ["全身を確認し"]
     assert flagged(en, ja.replace("全身を確認し、全身を確認し", "全身を確認し")) == []
+
+
+def test_a_compound_said_again_as_its_own_modifier() -> None:
+    """海水温度の海水温度: a compound of two nouns said twice around の, as 農家の農家 is."""
+    en = "Divers recorded the sea temperature at the reef every morning."
+    assert flagged(en, "ダイバーらは毎朝、サンゴ礁で海水温度の海水温度を記録した。") == ["海水温度"]
+    assert flagged(en, "ダイバーらは毎朝、サンゴ礁で海水温度を記録した。") == []

@@ -53,7 +53,9 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "smart-meter-firmware-fault", "plesiosaur-quarry-skeleton", "portugal-budget-surplus",
          "queensland-meatworks-pay-agreement", "welsh-university-merger-vote",
          "hospice-funding-deal", "latvia-coalition-budget-deal", "mountain-rescue-new-base",
-         "seville-heat-record")
+         "seville-heat-record", "bristol-tunnel-breakthrough",
+         "handball-coach-contract-extension", "kisumu-hyacinth-biogas-plant",
+         "winnipeg-cold-case-genealogy-charge")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -67,13 +69,16 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: eyesore" → 単に景観を損ねるだけではない, read as an added clause (ADD001); 英ウェールズの
 #: added before the first mention of a university, read as Wales put in for it (NAM006);
 #: and, of the wave measured at the round's end, 隊長 for a rescue "Team leader" (TTL001) and
-#: ハエン for "Jaén" (Spanish j heard as h; OMI002).
+#: ハエン for "Jaén" (Spanish j heard as h; OMI002). The twenty-third round's: "was last
+#: seen leaving a late shift" → …を最後に行方が分からなくなり, read as a negation the
+#: English lacks (MIS002).
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
                 "dublin-derelict-homes-compulsory-purchase": "ADD001",
                 "welsh-university-merger-vote": "NAM006",
-                "mountain-rescue-new-base": "TTL001", "seville-heat-record": "OMI002"}
+                "mountain-rescue-new-base": "TTL001", "seville-heat-record": "OMI002",
+                "winnipeg-cold-case-genealogy-charge": "MIS002"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -84,7 +89,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 444
+    assert len(names) == 460
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -418,6 +423,16 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     ("busan-shipyard-welders-strike", "MIS004", "損失"),
     ("pilot-whale-mass-stranding", "SCR008", ""),
     ("nigeria-solar-minigrid-contracts", "TTL001", "長官"),
+    # (writers H5 to K5) a year by its last two digits (94年, 29年); "its cutting head"
+    # (カッターヘッド) is no cut beside 歓声が上がった; 国内外 for "in Denmark and abroad";
+    # 会長 for the chair of a port authority
+    ("winnipeg-cold-case-genealogy-charge", "NUM001", ""),
+    ("handball-coach-contract-extension", "NUM001", "29年"),
+    ("cycling-federation-president-suspended", "NUM001", "24年"),
+    ("bristol-tunnel-breakthrough", "NUM005", ""),
+    ("handball-coach-contract-extension", "OMI002", ""),
+    ("port-dredging-court-ruling", "TTL004", "会長"),
+    ("port-dredging-court-ruling", "TTL001", "会長"),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:
@@ -430,7 +445,7 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     # 2023"; "..., and 37 people were injured"); "until the end of June" up to the verb
     ("film-festival-prize", "OMI002", "数は過去最高の9万6,000人に達した"),
     ("typhoon-port", "OMI002", "男性1人が死亡した"),
-    ("rail-fare-rise", "OMI002", "ほとんどの路線でオフピーク運賃は据え置か"),
+    ("rail-fare-rise", "OMI002", "ほとんどの路線でオフピーク運賃は据え置かれる"),
     # "chief constable" as a rank below it; a harbour master as a ship's captain
     ("police-chief-resigns", "TTL001", "巡査長"),
     ("typhoon-port", "TTL001", "船長"),
@@ -523,6 +538,19 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     # "lord mayor", 王冠検察官 for "Crown prosecutor"
     ("darwin-cyclone-season-outlook", "TTL001", "領主市長"),
     ("geelong-deputy-mayor-bribery-sentence", "TTL001", "王冠検察官"),
+    # (writers H5 to K5's round) a name spelt two ways, each sounding like it (オカフォー,
+    # オコファー; バーゴイン, ブルゴイン; フェルサム, フェルトハム), or a variant said with an
+    # honorific where the English says "she" (リンドキスト氏); a compound said again as its
+    # own modifier; a date closing its sentence, dropped, placed at the predicate it timed
+    ("dental-contract-reform", "NAM001", "オコファー"),
+    ("mental-health-bed-shortage", "NAM001", "ブルゴイン"),
+    ("school-admissions-ballot-ruling", "NAM001", "フェルトハム"),
+    ("refugee-camp-fire", "NAM001", "リンドキスト"),
+    ("port-dredging-court-ruling", "REP001", "海草藻場"),
+    ("council-ransomware", "OMI002", "市当局が身代金を支払わなければ"),
+    # 機長, "captain (of an aircraft)", for a team's captain in an article of no aircraft
+    ("basketball-head-coach-sacked", "TTL001", "機長"),
+    ("netball-captain-retires", "TTL001", "機長"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -359,6 +359,27 @@ def _period_start(q: Quantity, seg: str, en_q: Sequence[Quantity], reference: st
     return False
 
 
+#: A range of months (1～3月) and the English ordinal of a quarter ("the first quarter").
+_MONTH_RANGE = re.compile(r"([0-9０-９]{1,2})[～〜~\-－ー]([0-9０-９]{1,2})月")
+_QUARTER = re.compile(r"\b(first|second|third|fourth|final|last)\s+quarter\b", re.I)
+_QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
+
+
+def _quarter_said(q: Quantity, seg: str, reference: str) -> bool:
+    """True when ``q`` is a month of a range that is a calendar quarter (1～3月期, 10～12月)
+    and the English names that quarter by its ordinal ("the first quarter of next year";
+    "last quarter" is any): Japanese writes a quarter by its months."""
+    for m in _MONTH_RANGE.finditer(seg):
+        if not m.start() <= q.start < m.end():
+            continue
+        a, b = (int(x.translate(_DIGIT_MAP)) for x in m.groups())
+        if b - a != 2 or a % 3 != 1:
+            return False
+        said = {_QUARTER_NUMBER.get(w.lower(), 0) for w in _QUARTER.findall(reference)}
+        return bool(said) and (0 in said or (a + 2) // 3 in said)
+    return False
+
+
 #: A rate's base after a number (100万回の出発あたり, 10万人当たり): the English may give it once
 #: ("rates per million departures") and the figures after it bare ("…, at 0.11"), where a
 #: translation repeats the base with each figure.
@@ -782,7 +803,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 35
+    version: ClassVar[int] = 36
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -895,7 +916,7 @@ class NumberCheck(BaseCheck):
             if any(_same(v, q.value) for v in vals):
                 return None
             if self._spare(q, neighbours, kinds={"month", "num"}) or _period_start(
-                    q, seg, en_q, pair.reference):
+                    q, seg, en_q, pair.reference) or _quarter_said(q, seg, pair.reference):
                 return None  # (10～12月期 for "the three months to December")
             if not any(e.kind == "month" for e in en_q):
                 return None  # 3月 may be a duration or a date the English words differently

@@ -616,3 +616,11 @@ def test_a_word_of_change_rendered_by_a_noun_of_no_change() -> None:
     en = "The council is cutting its road budget by 4 per cent."
     ja = "市議会は道路予算を4％引き上げる。"
     assert [f for f in flagged(en, ja) if f[1] == "NUM005"] == [("引き上げ", "NUM005")]
+
+
+def test_a_quarter_written_by_its_months() -> None:
+    """1～3月期 for "the first quarter", 7～9月 for "the third quarter": a quarter written
+    by its months; the months of another quarter are still flagged."""
+    en = "Exports fell in January and will not recover before the third quarter, it said."
+    assert flagged(en, "輸出は1月に落ち込み、7～9月期まで回復しないという。") == []
+    assert flagged(en, "輸出は1月に落ち込み、4～6月期まで回復しないという。") != []

@@ -142,7 +142,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 37
+    version: ClassVar[int] = 38
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -157,13 +157,13 @@ class TitleCheck(BaseCheck):
         window_titles = _titles(ctx, gl, window_en)
         named = ctx.check_state(_TitleState).organisations
         licensed = {r for m in window_titles
-                    for r in _accepted_in_article(window_en, m, named)[1]}
+                    for r in _accepted_in_article(window_en, m, named, window_en)[1]}
         flagged: set[tuple[int, int]] = set()
         offices = _office_renderings(gl)
         for m in matches:
             if any(r in seg and _word_for_word(r, m.entry.key) for r in m.entry.renderings):
                 continue  # 最高経営責任者 "chief executive officer" for any chief executive
-            kind, renderings = _accepted_in_article(pair.reference, m, named)
+            kind, renderings = _accepted_in_article(pair.reference, m, named, window_en)
             present = [r for r in renderings if rendering_present(r, seg, comps)
                        and _stands_alone(r, seg) and not _agency_head(m, r, comps)]
             literal = next((x for r in present if (x := literal_word(
@@ -815,26 +815,36 @@ def _place_holds(text: str, m: TitleMatch) -> bool:
     return any(is_place(name, adjectives=False) for name in holder_names(text, m))
 
 
-def _accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, str]]
-                         ) -> tuple[str | None, tuple[str, ...]]:
+def _accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, str]],
+                         window: str = "") -> tuple[str | None, tuple[str, ...]]:
     """:func:`_accepted`, the holder's kind read from the article when ``text`` does not
     say it: "Fjellmelk chairman" where the article said "dairy cooperative Fjellmelk"
-    (``named``: :meth:`mtqa.text.glossary.Organisations.named_organisations`)."""
+    (``named``: :meth:`mtqa.text.glossary.Organisations.named_organisations`), or, for the
+    head of any body (president, chair, leader), the one kind of organisation the sentences
+    around it name, when that is no state institution ("Vice-president Chong … the
+    federation would publish": a federation's)."""
     kind, renderings = _accepted(text, m)
     if kind is None and named:
         kind = organisations().named_holder_kind(text, m, dict(named))
-        if kind:
-            renderings = _renderings_for(kind, m)
-    return kind, renderings
+    if kind is None and window and m.entry.key[-1:] and m.entry.key[-1] in (
+            _HEAD_WORDS | _BOARD_CHAIRS):
+        kinds = {k for _, _, k in organisations().cue_kinds(_PHRASE_WORDS.findall(window),
+                                                            countries=False)}
+        # (a body that is no part of a state: "the government" may be a province's as a
+        # state's, and "the bill goes to the president … back to parliament" is the state's)
+        kind = kinds.pop() if len(kinds) == 1 and kinds <= _NOT_STATE_BODIES else None
+    return kind, (_renderings_for(kind, m) if kind else renderings)
 
 
 #: Office kinds of the glossary that name an office of a business (chief executive, chief
 #: operating officer), and the kinds of organisation that are governments.
 _BUSINESS_OFFICES = frozenset({"executive"})
-#: Titles of the chair of a board, whatever the body: a ministry has none, so the chair of
-#: an agency or an authority chairs its board.
+#: Titles of the chair of a board, whatever the body: a government has none, so the chair
+#: of an agency, an authority or a county's board chairs that board.
 _BOARD_CHAIRS = frozenset("chair chairman chairwoman chairperson".split())
 _GOVERNMENTS = frozenset({"state", "city", "ministry"})
+#: Kinds of organisation outside any state's institutions.
+_NOT_STATE_BODIES = frozenset({"club", "company", "university"})
 
 
 def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
@@ -849,9 +859,9 @@ def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
         keep = tuple(r for r in renderings
                      if not (k := orgs.japanese_kinds(r, r[-1:])) or not k <= _GOVERNMENTS)
         return keep or renderings
-    if kind == "ministry" and m.entry.key and m.entry.key[-1] in _BOARD_CHAIRS:
+    if kind in _GOVERNMENTS and m.entry.key and m.entry.key[-1] in _BOARD_CHAIRS:
         return renderings  # a government body with a board ("the chair of the port
-        # authority"): its chair is 会長, 理事長 or 委員長 as a federation's
+        # authority", "of the county Board of Supervisors"): 会長, 理事長 or 委員長
     if kind:
         fit = tuple(r for r in renderings
                     if not (k := orgs.japanese_kinds(r, r[-1:])) or kind in k)
@@ -1017,7 +1027,7 @@ def _supported_kinds(reference: str, found: Sequence[TitleMatch]) -> frozenset[s
     for m in found:
         kind, renderings = _accepted(reference, m)
         kinds |= {kind} if kind else orgs.kinds_of_renderings(renderings)
-        if kind == "ministry" and m.entry.key and m.entry.key[-1] in _BOARD_CHAIRS:
+        if kind in _GOVERNMENTS and m.entry.key and m.entry.key[-1] in _BOARD_CHAIRS:
             kinds |= orgs.kinds_of_renderings(renderings)  # its board's chair
     words = _PHRASE_WORDS.findall(reference)
     kinds |= {k for _, _, k in orgs.cue_kinds(words, countries=False)}

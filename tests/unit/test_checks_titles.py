@@ -642,6 +642,9 @@ def test_the_chair_of_a_government_body_chairs_its_board() -> None:
     en = "The chair of the harbour authority, Ruth Mensah, said the board would meet on Monday."
     assert flagged(en, "港湾局のルース・メンサー会長は、理事会を月曜日に開くと述べた。") == []
     assert flagged(en, "港湾局のルース・メンサー理事長は、理事会を月曜日に開くと述べた。") == []
+    en = ("Dale Moreno, chair of the county Board of Supervisors, said the board would vote on "
+          "the budget in June.")
+    assert flagged(en, "郡政委員会のデール・モレノ委員長は、委員会が6月に予算案を採決すると述べた。") == []
 
 
 def test_a_sense_restricted_to_a_craft_the_article_never_names() -> None:
@@ -655,3 +658,20 @@ def test_a_sense_restricted_to_a_craft_the_article_never_names() -> None:
     en = ("Captain Amira Hassan landed the flight safely after the pilots reported smoke in "
           "the cabin.")
     assert flagged(en, "操縦士らが機内の煙を報告した後、アミラ・ハッサン機長が同便を無事着陸させた。") == []
+
+
+def test_a_holder_read_from_the_one_kind_of_body_around_the_title() -> None:
+    """"Vice-president Lin Wei" names no body, but the next sentence names the federation,
+    the one kind of organisation around: a federation's vice-president is 副会長, not 副大統領;
+    "Board of Education President" heads a board (委員長), not a state (大統領)."""
+    pairs = [("Vice-president Lin Wei will lead the body until the general meeting in May.",
+              "5月の総会までは副大統領のリン・ウェイ氏が組織を率いる。"),
+             ("The federation said the vote would be held in Bangkok.",
+              "連盟によると、投票はバンコクで行われる。")]
+    assert [(f.text, f.code) for f in findings(pairs)] == [("大統領", "TTL001")]
+    pairs[0] = (pairs[0][0], "5月の総会までは副会長のリン・ウェイ氏が組織を率いる。")
+    assert findings(pairs) == []
+    en = "Board of Education President Ana Ruiz said the board would vote on the plan in May."
+    assert flagged(en, "教育委員会のアナ・ルイス大統領は、委員会が5月に計画を採決すると述べた。") == [
+        ("大統領", "major", "TTL001")]
+    assert flagged(en, "教育委員会のアナ・ルイス委員長は、委員会が5月に計画を採決すると述べた。") == []

@@ -47,17 +47,27 @@ from typing import ClassVar
 
 from ..text import japanese, jmdict, wordlists
 from ..text.numerals import (
+    DIGIT_MAP,
     EN_ORDINALS,
     EN_SCALES,
     MONEY_SCALE_ABBREVIATIONS,
     Quantity,
     english_quantities,
     fraction_denominator,
-    parse_english_number,
     parse_japanese_number,
+    same_value,
 )
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context, is_headline
+from .number_periods import (
+    MONTH_RANGE_END,
+    TWO_DIGIT_YEAR,
+    decade_made_explicit,
+    decade_of_century,
+    period_start,
+    quarter_said,
+    short_year,
+)
 
 #: Relative tolerance of a unit conversion (the Japanese rounds: 55 miles → 約88キロ).
 CONVERSION_TOLERANCE = 0.03
@@ -84,7 +94,6 @@ _LATIN_UNIT = re.compile(
     r"|[A-Z]{1,3}(?:ドル|ポンド|ルピー|フラン)")  # a currency with its country: 120億NZドル
 #: A scale abbreviation after an amount copied with its currency sign (€100m, $3bn).
 _COPIED_SCALE = re.compile(rf"({MONEY_SCALE_ABBREVIATIONS})(?![A-Za-z])", re.I)
-_DIGIT_MAP = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 _JA_QUAL_MORE = ("超", "を超える", "を超え", "以上", "余り", "あまり", "強", "を上回る", "超え")
 _JA_QUAL_LESS = ("未満", "足らず", "弱", "近く", "近い", "以下", "に満たない", "を下回る", "足らず")
 # Counters after which a kanji numeral is a number (三つ, 二人, 五日間); kanji numerals
@@ -137,9 +146,6 @@ _JA_UNITS: tuple[tuple[str, str], ...] = tuple(sorted((
 _UNIT_COMPATIBLE = {"year": frozenset({"year", "age"}), "age": frozenset({"year", "age"})}
 
 
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
-
 
 # --- Japanese ---------------------------------------------------------------------------
 
@@ -172,7 +178,7 @@ def japanese_quantities(text: str) -> list[Quantity]:
                 and toks[j + 1].pos2 == "数詞" and toks[j + 1].surface[:1].isdigit())
             # a comma joins thousands groups only (1万8,400), not "32,5"
             or (toks[j].surface in {",", "，"} and j + 1 < len(toks)
-                and re.fullmatch(r"\d{3}", toks[j + 1].surface.translate(_DIGIT_MAP)) is not None)
+                and re.fullmatch(r"\d{3}", toks[j + 1].surface.translate(DIGIT_MAP)) is not None)
         ):
             j += 1
         start, end = tok.start, toks[j - 1].end
@@ -236,59 +242,8 @@ def _percent_of(q: Quantity, e: Quantity) -> bool:
     if not q.text.endswith(("割", "%", "％", "パーセント")) or e.kind != "num":
         return False
     den = fraction_denominator(e.text)
-    return (_same(q.value, 100 / den) if den is not None
-            else 0 < e.value < 1 and _same(q.value, 100 * e.value))  # "three quarters"
-
-
-#: A year of four digits opening a range, right before a year written with its last two
-#: digits (1961年から63年, 2019～21年).
-_RANGE_FROM_YEAR = re.compile(r"(\d{2})\d{2}年?(?:から|～|〜|~|－|-)$")
-
-
-def _short_year_of_range(q: Quantity, e: Quantity, seg: str) -> bool:
-    """True when Japanese ``q`` is the last two digits of a year ending a range opened by a
-    year of four digits (63年 of 1961年から63年 for "between 1961 and 1963") and English ``e``
-    is that year."""
-    if not (0 <= q.value < 100 and float(q.value).is_integer()):
-        return False
-    m = _RANGE_FROM_YEAR.search(seg[max(0, q.start - 8) : q.start])
-    return m is not None and _same(e.value, int(m.group(1)) * 100 + q.value)
-
-
-#: Two digits and 年 (31年, 31年末, 31年度).
-_TWO_DIGIT_YEAR = re.compile(r"[0-9０-９]{1,2}年")
-#: What follows a count of years, not a year (24年間 "24 years", 24年前, 24年ぶり, 24年目).
-_YEARS_COUNTED = re.compile(r"(?:間|前|後|ぶり|振り|目|来|余|以上|近く|超|足らず|連続)")
-
-
-def _short_year(q: Quantity, e: Quantity, seg: str) -> bool:
-    """True when Japanese ``q`` is a year written by its last two digits, as Japanese
-    newspapers write it (94年の事件, 24年度, 29年まで) and English ``e`` is that year of
-    four digits (1994, 2024, 2029); not a count of years (24年間, 24年前). The last year of
-    a range (:func:`_short_year_of_range`) is one too."""
-    if not (0 <= q.value < 100 and float(q.value).is_integer()):
-        return False
-    if _short_year_of_range(q, e, seg):
-        return True
-    if not (e.kind == "num" and 1900 <= e.value < 2100 and re.fullmatch(r"\d{4}", e.text)
-            and e.value % 100 == q.value):
-        return False
-    year = _TWO_DIGIT_YEAR.match(seg, q.start)
-    if year is None:
-        return False
-    return _YEARS_COUNTED.match(seg, year.end()) is None and not (
-        q.start and seg[q.start - 1] in "平成令和昭大正治")
-
-
-def _decade_of_century(q: Quantity, e: Quantity, seg: str) -> bool:
-    """True when Japanese ``q`` names a decade by two digits (70年代, 80年代の) and English
-    ``e`` is that decade's year in the 1900s or 2000s ("the 1970s")."""
-    if not (10 <= q.value <= 90 and float(q.value).is_integer() and q.value % 10 == 0):
-        return False
-    after = seg[q.end : q.end + 2]
-    if not (after.startswith("代") and q.text.endswith("年") or after == "年代"):
-        return False
-    return any(_same(e.value, century + q.value) for century in (1900.0, 2000.0))
+    return (same_value(q.value, 100 / den) if den is not None
+            else 0 < e.value < 1 and same_value(q.value, 100 * e.value))  # "three quarters"
 
 
 #: Digits on both sides of a slash: a fraction (1/4) or a date (1/4 for January 4).
@@ -301,8 +256,8 @@ def _slash_fraction(seg: str, q: Quantity) -> float | None:
     written with a slash keeps its own reading."""
     for m in _SLASHED.finditer(seg):
         if m.start() <= q.start < m.end():
-            num = int(m.group(1).translate(_DIGIT_MAP))
-            den = int(m.group(2).translate(_DIGIT_MAP))
+            num = int(m.group(1).translate(DIGIT_MAP))
+            den = int(m.group(2).translate(DIGIT_MAP))
             return num / den if 0 < num < den else None
     return None
 
@@ -320,11 +275,11 @@ def _written_apart(seg: str, q: Quantity) -> list[float]:
     values = []
     for m in _DOTTED.finditer(seg):
         if m.start() <= q.start < m.end():
-            a, b = (g.translate(_DIGIT_MAP) for g in m.groups())
+            a, b = (g.translate(DIGIT_MAP) for g in m.groups())
             values.append(float(f"{a}.{b}"))
     for m in _NEIGHBOURS.finditer(seg):
         if m.start(2) <= q.start < m.end():
-            a, b = (int(g.translate(_DIGIT_MAP)) for g in m.groups())
+            a, b = (int(g.translate(DIGIT_MAP)) for g in m.groups())
             if b == (a + 1) % 10:
                 values.append(float(a + 1))
     return values
@@ -332,74 +287,10 @@ def _written_apart(seg: str, q: Quantity) -> list[float]:
 
 #: The rest of a range of tenths after its first number (4～5割).
 _TENTHS_RANGE = re.compile(r"[～〜~－\-][0-9０-９]割")
-#: A span of months written as a range (10～12月期 for "the three months to December").
-_MONTH_RANGE_END = re.compile(r"[～〜~\-－ー]([0-9０-９]{1,2})月")
-#: The length in months of a period the English names: "three months", "quarter", "half".
-_PERIOD_MONTHS = re.compile(r"\b(?:(\w+)[\s-]+months?|(quarter)|(half)[\s-]+(?:year))\b",
-                            re.I)
-
-
-def _period_start(q: Quantity, seg: str, en_q: Sequence[Quantity], reference: str) -> bool:
-    """True when ``q`` opens a range of months (10～12月期) whose last month the English
-    names, and whose length is a period the English gives ("the three months to
-    December", "the quarter to June", "the half year to September"): Japanese writes a
-    period by its months."""
-    m = _MONTH_RANGE_END.match(seg, q.end)
-    if m is None or not 1 <= q.value <= 12:
-        return False
-    last = int(m.group(1).translate(_DIGIT_MAP))
-    if not any(e.kind == "month" and e.value == last for e in en_q):
-        return False
-    span = (last - int(q.value)) % 12 + 1
-    for p in _PERIOD_MONTHS.finditer(reference):
-        n: float | None = 3 if p.group(2) else 6 if p.group(3) else parse_english_number(
-            p.group(1))
-        if n == span:
-            return True
-    return False
-
-
-#: A range of months (1～3月) and the English ordinal of a quarter ("the first quarter").
-_MONTH_RANGE = re.compile(r"([0-9０-９]{1,2})[～〜~\-－ー]([0-9０-９]{1,2})月")
-_QUARTER = re.compile(r"\b(first|second|third|fourth|final|last)\s+quarter\b", re.I)
-_QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
-
-
-def _quarter_said(q: Quantity, seg: str, reference: str) -> bool:
-    """True when ``q`` is a month of a range that is a calendar quarter (1～3月期, 10～12月)
-    and the English names that quarter by its ordinal ("the first quarter of next year";
-    "last quarter" is any): Japanese writes a quarter by its months."""
-    for m in _MONTH_RANGE.finditer(seg):
-        if not m.start() <= q.start < m.end():
-            continue
-        a, b = (int(x.translate(_DIGIT_MAP)) for x in m.groups())
-        if b - a != 2 or a % 3 != 1:
-            return False
-        said = {_QUARTER_NUMBER.get(w.lower(), 0) for w in _QUARTER.findall(reference)}
-        return bool(said) and (0 in said or (a + 2) // 3 in said)
-    return False
-
-
 #: A rate's base after a number (100万回の出発あたり, 10万人当たり): the English may give it once
 #: ("rates per million departures") and the figures after it bare ("…, at 0.11"), where a
 #: translation repeats the base with each figure.
 _RATE_BASE = re.compile(r"[^、。，,！？!?]{0,8}?(?:あたり|当たり|につき)")
-
-
-#: The English speaks of a decade without its years ("by the end of the decade").
-_THE_DECADE = re.compile(r"\b(?:the|this|next|coming|current)\s+decade\b", re.I)
-
-
-def _decade_made_explicit(q: Quantity, seg: str, reference: str) -> bool:
-    """True when Japanese ``q`` is a year that names the decade the English leaves unnamed
-    ("by the end of the decade" → 2030年末まで, 2029年まで, 2020年代末): a decade
-    (…年代) or its last or first year, in an English pair that says "the decade"."""
-    if not (1900 <= q.value < 2100 and float(q.value).is_integer()
-            and _THE_DECADE.search(reference)):
-        return False
-    decade = seg[q.end : q.end + 2] == "年代" or (q.text.endswith("年")
-                                                 and seg[q.end : q.end + 1] == "代")
-    return decade or q.value % 10 in (0, 9)
 
 
 def _in_idiom(text: str, start: int, counter_end: int) -> bool:
@@ -418,7 +309,7 @@ def _written_form(text: str, start: int, end: int, value: float) -> Quantity | N
     other numeral."""
     after = text[end : end + 6]
     whole = float(value).is_integer()
-    if 1 <= value <= 12 and whole and _MONTH_RANGE_END.match(text, end):
+    if 1 <= value <= 12 and whole and MONTH_RANGE_END.match(text, end):
         return Quantity(value, "month", start, end, text[start:end])
     hundredths = re.match(r"秒([0-9]{1,2})(?![0-9])", after)
     if hundredths and whole:
@@ -678,11 +569,11 @@ def _unmatched(en_q: Sequence[Quantity], ja_q: Sequence[Quantity],
     Japanese often leaves implicit, unless ``keep_one``: 1 is then kept)."""
     ja_values = [j.value for j in ja_q if j.kind in {"num", "month"}]
     # a year written by its last two digits (94年 for 1994)
-    short_years = {j.value for j in ja_q if j.kind == "num" and _TWO_DIGIT_YEAR.match(j.text)
+    short_years = {j.value for j in ja_q if j.kind == "num" and TWO_DIGIT_YEAR.match(j.text)
                    and 0 <= j.value < 100}
     skip = (0.0,) if keep_one else (0.0, 1.0)
     return [e for e in en_q if e.kind == "num" and e.value not in skip
-            and not any(_same(e.value, v) for v in ja_values)
+            and not any(same_value(e.value, v) for v in ja_values)
             and not (1900 <= e.value < 2100 and e.value % 100 in short_years)]
 
 
@@ -695,7 +586,7 @@ def _match_minute(seg: str, q: Quantity, nums: Sequence[Quantity]) -> bool:
     """後半N分 for the (N+45)th minute of a match."""
     if not q.text.endswith("分") or not seg[max(0, q.start - 2) : q.start] == "後半":
         return False
-    return any(_same(e.value, q.value + HALF_MINUTES) for e in nums)
+    return any(same_value(e.value, q.value + HALF_MINUTES) for e in nums)
 
 
 def _converted(value: float, english: Sequence[float]) -> bool:
@@ -730,7 +621,7 @@ def _same_power(q: Quantity, seg: str, english: Sequence[Quantity], reference: s
     watts = q.value * _PREFIX.get(m.group(1) or "", 1.0)
     for e in english:
         n = _EN_POWER.match(reference[e.end : e.end + 20])
-        if n is not None and _same(e.value * _PREFIX.get(n.group(1) or "", 1.0), watts):
+        if n is not None and same_value(e.value * _PREFIX.get(n.group(1) or "", 1.0), watts):
             return True
     return False
 
@@ -848,10 +739,10 @@ class NumberCheck(BaseCheck):
         if not en or not ja:
             return
         for start, end, value in ja:
-            if any(_same(value, v) for _, _, v in en):
+            if any(same_value(value, v) for _, _, v in en):
                 continue
             said = [pair.reference[a:b] for a, b, v in en
-                    if not any(_same(v, w) for _, _, w in ja)]
+                    if not any(same_value(v, w) for _, _, w in ja)]
             if not said:
                 continue
             yield self.finding(
@@ -913,10 +804,10 @@ class NumberCheck(BaseCheck):
             return self._judge_weekday(q, en_q, neighbours, pair, text)
         if q.kind == "month":
             vals = [e.value for e in en_q if e.kind in {"month", "num"}]
-            if any(_same(v, q.value) for v in vals):
+            if any(same_value(v, q.value) for v in vals):
                 return None
-            if self._spare(q, neighbours, kinds={"month", "num"}) or _period_start(
-                    q, seg, en_q, pair.reference) or _quarter_said(q, seg, pair.reference):
+            if self._spare(q, neighbours, kinds={"month", "num"}) or period_start(
+                    q, seg, en_q, pair.reference) or quarter_said(q, seg, pair.reference):
                 return None  # (10～12月期 for "the three months to December")
             if not any(e.kind == "month" for e in en_q):
                 return None  # 3月 may be a duration or a date the English words differently
@@ -927,17 +818,17 @@ class NumberCheck(BaseCheck):
             return None
         nums = [e for e in en_q if e.kind in {"num", "month", "time"}]
         fraction = _slash_fraction(seg, q)
-        if fraction is not None and any(_same(e.value, fraction) for e in nums):
+        if fraction is not None and any(same_value(e.value, fraction) for e in nums):
             return None  # 1/4 for "a quarter": the fraction written with a slash
-        if _decade_made_explicit(q, seg, pair.reference):
+        if decade_made_explicit(q, seg, pair.reference):
             return None
-        if any(_same(e.value, v) for e in nums for v in _written_apart(seg, q)):
+        if any(same_value(e.value, v) for e in nums for v in _written_apart(seg, q)):
             return None  # ２・８キロ for "2.8km", 14、5年 for "14, 15 years"
         if _said_otherwise(q, en_q, pair.reference) or _ordinal_said(q, seg, pair.reference):
             return None
-        same = [e for e in nums if _same(e.value, q.value) or (
-            e.kind == "time" and _same(e.value / 60 % 12 or 12, q.value)
-        ) or _decade_of_century(q, e, seg) or _short_year(q, e, seg)
+        same = [e for e in nums if same_value(e.value, q.value) or (
+            e.kind == "time" and same_value(e.value / 60 % 12 or 12, q.value)
+        ) or decade_of_century(q, e, seg) or short_year(q, e, seg)
             or _percent_of(q, e)]
         if same:
             return self._judge_same(q, same, en_q, ja_q, seg, pair, text)
@@ -947,7 +838,7 @@ class NumberCheck(BaseCheck):
             return None
         if _match_minute(seg, q, nums):
             return None
-        if _period_start(q, seg, en_q, pair.reference):
+        if period_start(q, seg, en_q, pair.reference):
             return None
         if self._spare(q, neighbours, kinds={"num", "month"}):
             return None
@@ -957,13 +848,13 @@ class NumberCheck(BaseCheck):
             return None  # the base of a rate said once in English, with each rate here
         if q.value <= SMALL_EXPLICIT_MAX and (q.value in doc_values and _refers_back(
                 q, seg, pair.reference, en_q, ja_q) or not _unmatched(en_q, ja_q) and not any(
-                _same(q.value, 10 * e.value) or _same(10 * q.value, e.value)
+                same_value(q.value, 10 * e.value) or same_value(10 * q.value, e.value)
                 for e in _unmatched(en_q, ja_q, keep_one=True))):
             # 2人 for "the men", the article having said "two inmates"; or every English
             # number has its Japanese counterpart, so this small one replaces nothing: the
             # translation spells out what the English implies (2位の… for "finishing ahead")
             return None
-        flipped = [e for e in nums if e.kind == "num" and _same(-e.value, q.value)]
+        flipped = [e for e in nums if e.kind == "num" and same_value(-e.value, q.value)]
         if flipped:
             e = flipped[0]
             return self._finding(
@@ -999,7 +890,7 @@ class NumberCheck(BaseCheck):
                 f"{q.text} is {_fmt(q.value)} {ja_kind}, but the English '{e.text}' is "
                 f"{_fmt(e.value)} {kinds[0]}: the unit changed", e.text,
             )
-        before = [j for j in ja_q if j.kind == q.kind and _same(j.value, q.value)
+        before = [j for j in ja_q if j.kind == q.kind and same_value(j.value, q.value)
                   and j.start <= q.start]
         if q.kind == "num" and len(before) > len(same):
             lost = [e for e in _unmatched(en_q, ja_q) if ja_kind
@@ -1019,8 +910,8 @@ class NumberCheck(BaseCheck):
         """A neighbouring pair has this value in its English more often than in its
         Japanese: the alignment put the Japanese number one sentence off."""
         for en, ja in neighbours:
-            n_en = sum(1 for e in en if e.kind in kinds and _same(e.value, q.value))
-            n_ja = sum(1 for j in ja if j.kind == q.kind and _same(j.value, q.value))
+            n_en = sum(1 for e in en if e.kind in kinds and same_value(e.value, q.value))
+            n_ja = sum(1 for j in ja if j.kind == q.kind and same_value(j.value, q.value))
             if n_en > n_ja:
                 return True
         return False
@@ -1035,7 +926,7 @@ class NumberCheck(BaseCheck):
         "started on Saturday" rendered there as 土曜日 does not excuse 土曜日 here for "on
         Sunday night"."""
         days = [e for e in en_q if e.kind == "weekday"]
-        if not days or any(_same(e.value, q.value) for e in days) or self._spare(
+        if not days or any(same_value(e.value, q.value) for e in days) or self._spare(
                 q, neighbours, kinds={"weekday"}):
             return None
         names = ", ".join(e.text for e in days)
@@ -1052,16 +943,16 @@ class NumberCheck(BaseCheck):
         hour_mod = (q.value // 60) % 12
 
         def matches(e: Quantity) -> bool:
-            if _same(e.value, q.value):
+            if same_value(e.value, q.value):
                 return True
-            same_clock = _same((e.value // 60) % 12, hour_mod) and _same(e.value % 60,
+            same_clock = same_value((e.value // 60) % 12, hour_mod) and same_value(e.value % 60,
                                                                           q.value % 60)
             return same_clock and not (q.half_known and e.half_known)
 
         if any(matches(e) for e in times + near):
             return None
-        wrong_half = [e for e in times if _same((e.value // 60) % 12, hour_mod)
-                      and _same(e.value % 60, q.value % 60)]
+        wrong_half = [e for e in times if same_value((e.value // 60) % 12, hour_mod)
+                      and same_value(e.value % 60, q.value % 60)]
         if wrong_half:
             e = wrong_half[0]
             return self._finding(
@@ -1069,7 +960,7 @@ class NumberCheck(BaseCheck):
                 f"time {q.text} ({_clock(q.value)}) but the English says '{e.text}' "
                 f"({_clock(e.value)})", e.text,
             )
-        hours = [e for e in en_q if e.kind == "num" and _same(e.value, q.value // 60)]
+        hours = [e for e in en_q if e.kind == "num" and same_value(e.value, q.value // 60)]
         if hours or not times:
             return None  # "at 3" / no clock time in the English to compare with
         english = ", ".join(e.text for e in times)

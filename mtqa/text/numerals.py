@@ -221,7 +221,13 @@ _EN_QUAL_LESS = re.compile(
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _KANJI_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _KANJI_BIG_UNITS = {"万": 1e4, "億": 1e8, "兆": 1e12}
-_DIGIT_MAP = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+#: Full-width digits and separators to ASCII.
+DIGIT_MAP = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+
+def same_value(a: float, b: float) -> bool:
+    """Whether two values are equal up to floating-point rounding."""
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
 @dataclass(frozen=True, slots=True)
@@ -614,7 +620,7 @@ def _qualifier(before: str) -> str:
 def parse_japanese_number(s: str) -> float | None:
     """Value of a Japanese numeral: digits (ASCII or full-width, with , and .), kanji
     numerals and the myriad units 万/億/兆 in any mix ("1万8,400", "400億", "二十三")."""
-    s = s.translate(_DIGIT_MAP).replace(",", "")
+    s = s.translate(DIGIT_MAP).replace(",", "")
     if not s:
         return None
     total = 0.0

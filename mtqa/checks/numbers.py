@@ -146,7 +146,6 @@ _JA_UNITS: tuple[tuple[str, str], ...] = tuple(sorted((
 _UNIT_COMPATIBLE = {"year": frozenset({"year", "age"}), "age": frozenset({"year", "age"})}
 
 
-
 # --- Japanese ---------------------------------------------------------------------------
 
 

@@ -395,12 +395,23 @@ def trails(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
     if len(gap) > TRAIL_WORDS and (len(gap) > TRAIL_CLAUSE_WORDS or any(
             comma < w.start < phrase.start and lex.links[k] for k, w in enumerate(lex.words))):
         return False
-    stop = next((m.end() for m in ENGLISH_SENTENCE.finditer(reference)
-                 if m.start() <= phrase.start < m.end()), len(reference))
-    if "," in reference[phrase.end : stop] or any(
-            phrase.end <= w.start < stop and lex.links[k] for k, w in enumerate(lex.words)):
+    if not _closes_sentence(phrase, lex, reference):
         return False  # more is said after it, and rendered: the phrase is inside
     return any(w.end <= comma and lex.links[k] for k, w in enumerate(lex.words))
+
+
+def _sentence_bounds(reference: str, at: int) -> tuple[int, int]:
+    """Start and end of the English sentence holding offset ``at``."""
+    return next(((m.start(), m.end()) for m in ENGLISH_SENTENCE.finditer(reference)
+                 if m.start() <= at < m.end()), (0, len(reference)))
+
+
+def _closes_sentence(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
+    """Whether the phrase closes its English sentence: no comma after it, and no word
+    after it rendered."""
+    stop = _sentence_bounds(reference, phrase.start)[1]
+    return "," not in reference[phrase.end : stop] and not any(
+        phrase.end <= w.start < stop and lex.links[k] for k, w in enumerate(lex.words))
 
 
 #: A time adverbial before a date or a duration: it says when the clause's action happens
@@ -427,11 +438,9 @@ def time_anchor(phrase: MissingPhrase, lex: Lexicon, reference: str) -> int | No
     if adverbial.group(1).lower() == "by" and "date" not in phrase.kinds and not re.fullmatch(
             r"(?:19|20)\d\d", reference[phrase.start : phrase.end].strip(" .,")):
         return None  # "funded by six governments", "cut by 5 per cent": no time
-    first, stop = next(((m.start(), m.end()) for m in ENGLISH_SENTENCE.finditer(reference)
-                        if m.start() <= phrase.start < m.end()), (0, len(reference)))
-    if "," in reference[phrase.end : stop] or any(
-            phrase.end <= w.start < stop and lex.links[k] for k, w in enumerate(lex.words)):
+    if not _closes_sentence(phrase, lex, reference):
         return None
+    first = _sentence_bounds(reference, phrase.start)[0]
     before = [k for k, w in enumerate(lex.words)
               if first <= w.start and w.end <= lo + adverbial.start()]
     # the verb it times: the nearest word before it that may be a verb, not after a
@@ -521,8 +530,7 @@ def trailing_anchor(phrase: MissingPhrase, lex: Lexicon, reference: str) -> int 
     cent of respondents said they had visited, *compared with 41 per cent* of those over
     55"): the last Japanese unit rendering a word of its English sentence before it, whose
     sentence's predicate is where the phrase was dropped; None when no word is rendered."""
-    lo = next((m.start() for m in ENGLISH_SENTENCE.finditer(reference)
-               if m.start() <= phrase.start < m.end()), 0)
+    lo = _sentence_bounds(reference, phrase.start)[0]
     linked = [u for k, w in enumerate(lex.words) if lo <= w.start and w.end <= phrase.start
               for u in lex.links[k]]
     return max(linked) if linked else None

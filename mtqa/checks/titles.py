@@ -217,7 +217,7 @@ class TitleCheck(BaseCheck):
         state, where the English names no company)."""
         mods = {rendering_parts(r)[0] for r in renderings} - {""}
         heads = {rendering_parts(r)[1] for r in renderings} - {""}
-        head_word = stem(m.entry.key[-1]) if m.entry.key else ""
+        head_word = stem(h) if (h := _head_word(m)) else ""
         name_runs = _name_runs(m, pair.reference, seg, pair.mt_start)
         other_phrases = _word_pairs(pair.reference, m.start, m.end)
         orgs = organisations()
@@ -826,8 +826,7 @@ def _accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, st
     kind, renderings = _accepted(text, m)
     if kind is None and named:
         kind = organisations().named_holder_kind(text, m, dict(named))
-    if kind is None and window and m.entry.key[-1:] and m.entry.key[-1] in (
-            _HEAD_WORDS | _BOARD_CHAIRS):
+    if kind is None and window and _head_word(m) in _HEAD_WORDS | _BOARD_CHAIRS:
         kinds = {k for _, _, k in organisations().cue_kinds(_PHRASE_WORDS.findall(window),
                                                             countries=False)}
         # (a body that is no part of a state: "the government" may be a province's as a
@@ -843,6 +842,17 @@ _BUSINESS_OFFICES = frozenset({"executive"})
 #: of an agency, an authority or a county's board chairs that board.
 _BOARD_CHAIRS = frozenset("chair chairman chairwoman chairperson".split())
 _GOVERNMENTS = frozenset({"state", "city", "ministry"})
+
+
+def _head_word(m: TitleMatch) -> str:
+    """The last word of the title's glossary key ("president" of "vice president")."""
+    return m.entry.key[-1] if m.entry.key else ""
+
+
+def _chairs_a_board(kind: str | None, m: TitleMatch) -> bool:
+    """Whether title ``m`` is the chair of a government body (of ``kind``), which has no
+    chair's title of its own: the chair of its board (会長, 理事長, 委員長)."""
+    return kind in _GOVERNMENTS and _head_word(m) in _BOARD_CHAIRS
 #: Kinds of organisation outside any state's institutions.
 _NOT_STATE_BODIES = frozenset({"club", "company", "university"})
 
@@ -859,7 +869,7 @@ def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
         keep = tuple(r for r in renderings
                      if not (k := orgs.japanese_kinds(r, r[-1:])) or not k <= _GOVERNMENTS)
         return keep or renderings
-    if kind in _GOVERNMENTS and m.entry.key and m.entry.key[-1] in _BOARD_CHAIRS:
+    if _chairs_a_board(kind, m):
         return renderings  # a government body with a board ("the chair of the port
         # authority", "of the county Board of Supervisors"): 会長, 理事長 or 委員長
     if kind:
@@ -871,7 +881,7 @@ def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
         if others and others != m.entry.kinds:
             fit = tuple(r for r in fit if not (HEAD_KINDS.get(r) and HEAD_KINDS[r] <= others))
         usual = orgs.title_kind(m.entry)
-        if (usual is None and m.entry.key and m.entry.key[-1] in _HEAD_WORDS) or (
+        if (usual is None and _head_word(m) in _HEAD_WORDS) or (
                 usual not in (None, kind)):
             # a head that depends on its holder ("leader", "president") is rendered by the
             # titles of the holder's kind (the leader of a village: 村長); a specific office
@@ -1027,7 +1037,7 @@ def _supported_kinds(reference: str, found: Sequence[TitleMatch]) -> frozenset[s
     for m in found:
         kind, renderings = _accepted(reference, m)
         kinds |= {kind} if kind else orgs.kinds_of_renderings(renderings)
-        if kind in _GOVERNMENTS and m.entry.key and m.entry.key[-1] in _BOARD_CHAIRS:
+        if _chairs_a_board(kind, m):
             kinds |= orgs.kinds_of_renderings(renderings)  # its board's chair
     words = _PHRASE_WORDS.findall(reference)
     kinds |= {k for _, _, k in orgs.cue_kinds(words, countries=False)}

@@ -16,7 +16,9 @@ Findings:
 * ``TTL001`` — title rendered wrongly. ``major`` when the office changes (the head
   names another kind of office: minister → president, secretary of state → clerk) or the
   portfolio changes (財務 → 外務); ``minor`` when the office and portfolio survive and
-  only the word is off (中央銀行知事 for central bank governor).
+  only the word is off (中央銀行知事 for central bank governor). The holder of an office
+  given its deputy's title (ルエラス副保安官 for "Sheriff Dolores Ruelas") is a major
+  TTL001 too (:func:`.title_holders.added_deputy`).
 * ``TTL002`` — the same title on both sides of a name (ロシア大統領のプーチン大統領).
 * ``TTL003`` — a title compound that is no known title and whose office the English
   does not mention (国家長官 "state secretary" where the English has "the two countries'
@@ -67,7 +69,9 @@ from .title_fields import (AGENCY_ENDS, ANY_HEAD, field_of_english, portfolio_in
                            words_at)
 from .title_senses import (CONSULTANT, domain_sense, gloss_stems, literal_word,
                            medical_consultant, paronym_words, sense_words)
-from .names import find_rendering, kanji_name_parts
+from .names import find_rendering
+from .title_holders import (DEPUTY_PREFIX, added_deputy, holder_name_runs,
+                            title_holder_names)
 from .title_compounds import (
     HEAD_KINDS, Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces,
     widened,
@@ -142,7 +146,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 38
+    version: ClassVar[int] = 39
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -172,6 +176,11 @@ class TitleCheck(BaseCheck):
                 organisations().title_kind(m.entry)))), None)
             if literal is not None:
                 yield self._literal(m, literal, pair, seg, text, flagged)
+                continue
+            deputy = added_deputy(m, present, pair.reference, ctx.reference.text, seg,
+                                  pair.mt_start)
+            if deputy is not None:
+                yield self._deputy(m, deputy, pair, text, flagged)
                 continue
             sense = domain_sense(present, m.entry.renderings, ctx.reference.text)
             if sense is not None:
@@ -218,7 +227,7 @@ class TitleCheck(BaseCheck):
         mods = {rendering_parts(r)[0] for r in renderings} - {""}
         heads = {rendering_parts(r)[1] for r in renderings} - {""}
         head_word = stem(h) if (h := _head_word(m)) else ""
-        name_runs = _name_runs(m, pair.reference, seg, pair.mt_start)
+        name_runs = holder_name_runs(m, pair.reference, seg, pair.mt_start)
         other_phrases = _word_pairs(pair.reference, m.start, m.end)
         orgs = organisations()
         # a title that depends on its holder ("leader", "chairman") may be given by a
@@ -345,6 +354,21 @@ class TitleCheck(BaseCheck):
                       "evidence": "literal" if part else "domain"},
         )
 
+    def _deputy(self, m: TitleMatch, span: tuple[int, int], pair: AlignedPair, text: str,
+                flagged: set[tuple[int, int]]) -> Finding:
+        """TTL001: the holder of an office given its deputy's title
+        (:func:`.title_holders.added_deputy`)."""
+        flagged.add(span)
+        return self.finding(
+            text, *span, category="title", severity="major",
+            message=(f"'{m.text}' rendered as {text[span[0]:span[1]]}, a deputy's title "
+                     f"({DEPUTY_PREFIX} 'vice-; deputy'); the English gives the holder the "
+                     f"office itself: expected " + " or ".join(m.entry.renderings[:2])),
+            pair=pair, code="TTL001",
+            evidence={"english": m.text, "expected": "|".join(m.entry.renderings),
+                      "evidence": "deputy"},
+        )
+
     def _other_sense(
         self, m: TitleMatch, pair: AlignedPair, seg: str, text: str, licensed: set[str],
         flagged: set[tuple[int, int]], gl: Glossary,
@@ -371,6 +395,8 @@ class TitleCheck(BaseCheck):
                 continue
             if given and seg.startswith("・", start + len(word)):
                 continue
+            if m.text.lower().endswith("s") and word.endswith("会") and word[:-1] in renderings:
+                continue  # the body the holders form: 委員会 for "County commissioners"
             s0 = pair.mt_start + start
             if any(a < s0 + len(word) and s0 < b for a, b in flagged):
                 continue
@@ -442,7 +468,8 @@ class TitleCheck(BaseCheck):
             if (c.start, c.end) in flagged or not c_orgs or c_orgs & near or c.core in literal:
                 continue
             for name, kinds in people:
-                runs = [r for r in find_rendering(name, seg) if _unknown_word(seg[r[0]:r[1]])]
+                runs = [r for r in find_rendering(name, seg) if _unknown_word(seg[r[0]:r[1]])
+                        and not _renders_other(r, name, pair.reference, seg)]
                 if kinds & c_orgs or not _next_to(c, runs, seg, pair.mt_start):
                     continue
                 flagged.add((c.start, c.end))
@@ -698,7 +725,7 @@ class _TitleState:
         people: dict[str, set[str]] = {}
         for m in found:
             kind = _accepted(ref, m)[0]
-            for name in _holder_names(m, ref):
+            for name in title_holder_names(m, ref):
                 people.setdefault(name, set()).update([kind] if kind else ["?"])
         holders = tuple((n, frozenset(k)) for n, k in people.items() if "?" not in k)
         return cls(frozenset(r for m in found for r in m.entry.renderings), holders,
@@ -716,52 +743,21 @@ def _window(pair: AlignedPair, ctx: Context) -> tuple[str, str]:
     return " ".join(p.reference for p in near), " ".join(p.translation for p in near)
 
 
-# An English name right after a title ("Foreign Minister Sergey Lavrov") or right before
-# a comma that introduces it ("Kristina Vasilakis, Germany's finance minister").
-_NAME_WORD = r"(?:[A-Z][\w'’\-]+|van|der|de|von|al|ter)"
-_NAME_AFTER = re.compile(rf"^\s*,?\s*({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
-#: A lower-case portfolio after a title, before the holder's name ("for transport").
-_PORTFOLIO_BEFORE_NAME = re.compile(r"^\s+(?:for|of)\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])")
 #: One capitalised word after a title, and no second one: a surname, which a given name
 #: spelt like a title may go with ("Dean Whitlock"; "Speaker Mike Johnson" has two).
 _ONE_NAME_AFTER = re.compile(r"\s+[A-Z][\w'’\-]+(?!\s+[A-Z])")
-#: The organisation after a title ("of Kestrel Valley Police", "of the nearest village"),
-#: closed by a comma before the holder's name.
-_ORG_BEFORE_NAME = re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?(?:[\w'’&\-]+\s+){0,5}"
-                              r"[\w'’&\-]+(?=,\s*[A-Z])")
-_NAME_BEFORE = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
 
 
-def _holder_names(m: TitleMatch, reference: str) -> list[str]:
-    """The English name(s) a title goes with: right after it ("Foreign Minister Sergey
-    Lavrov") or before it with a comma ("Robert Habeck, the economy minister")."""
-    names = []
-    rest = reference[m.end :]
-    # a portfolio between the title and the name: "Deputy mayor for transport Hélène X"
-    # or the organisation, then the name set off by a comma: "The chief constable of
-    # Kestrel Valley Police, Andrew Lockridge,"
-    portfolio = _PORTFOLIO_BEFORE_NAME.match(rest) or _ORG_BEFORE_NAME.match(rest)
-    after = _NAME_AFTER.match(rest[portfolio.end():] if portfolio else rest)
-    if after:
-        names.append(re.sub(r"['’]s$", "", after.group(1)))
-    before = _NAME_BEFORE.search(reference[max(0, m.start - 80) : m.start])
-    if before:
-        names.append(before.group(1))
-    return names
+#: A name of English text: capitalised words in a row.
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")
 
 
-def _name_runs(m: TitleMatch, reference: str, seg: str, base: int) -> list[tuple[int, int]]:
-    """Document offsets of the katakana runs that render the name the title goes with."""
-    names = _holder_names(m, reference)
-    runs: list[tuple[int, int]] = []
-    for n in names:
-        for s, e, _ in find_rendering(n, seg):
-            runs.append((base + s, base + e))
-    if names and not runs:
-        # a Chinese, Korean or Japanese name is written in kanji (陳偉廷 for Chen Wei-ting):
-        # a personal name of UniDic's where no katakana renders the holder
-        runs = [(p.start, p.end) for p in kanji_name_parts(seg, base)]
-    return runs
+def _renders_other(run: tuple[int, int, float], name: str, reference: str, seg: str) -> bool:
+    """Whether the katakana ``run`` that sounds like ``name`` renders another name of the
+    sentence's English better (ズザナ・リプコバー sounds like Zelina, and is Zuzana Lipková)."""
+    return any(n != name and s <= run[0] < e and sim > run[2]
+               for n in _CAPITALISED_NAME.findall(reference)
+               for s, e, sim in find_rendering(n, seg))
 
 
 def _is_name(s: str) -> bool:
@@ -881,7 +877,10 @@ def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
         if others and others != m.entry.kinds:
             fit = tuple(r for r in fit if not (HEAD_KINDS.get(r) and HEAD_KINDS[r] <= others))
         usual = orgs.title_kind(m.entry)
-        if (usual is None and _head_word(m) in _HEAD_WORDS) or (
+        if (usual is None and (_head_word(m) in _HEAD_WORDS or (
+                # a business office of a government agency: its head's titles (the
+                # chief executive of an authority: 長官; not a council's chair, 議長)
+                m.entry.kinds <= _BUSINESS_OFFICES and kind == "ministry"))) or (
                 usual not in (None, kind)):
             # a head that depends on its holder ("leader", "president") is rendered by the
             # titles of the holder's kind (the leader of a village: 村長); a specific office

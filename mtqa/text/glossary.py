@@ -31,7 +31,7 @@ from . import jmdict
 from .countries import country_forms, is_country_form
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 16
+GLOSSARY_VERSION = 17
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -708,9 +708,28 @@ class Organisations:
         if not words:
             return None
         cues = self.cue_kinds(words)
+        if "of" in words[1:-1] and words[words.index("of") + 1][:1].isupper():
+            # a body named "X of Y" is an X, read as "of X" after a title is: "Board of
+            # Education President", "Federation of Small Businesses chair" (no company),
+            # "Bank of England" (a central bank), "Church of England" (no state)
+            at = first = words.index("of")
+            while first and words[first - 1][:1].isupper():
+                first -= 1
+            if first < at:
+                return self._of_phrase(" of " + " ".join(words[first:]))
         near = [c for c in cues if c[1] == len(words)]
         if near:
             return near[-1][2]
+        raw = [w for w in _PHRASE_WORD.findall(tail)][-4:][-len(words):]
+        owner = max((i for i, w in enumerate(raw[:-1]) if re.search(r"['’]s?$", w)),
+                    default=None)
+        if owner is not None and all(w[:1].isupper() and not re.search(r"['’]s?$", w)
+                                     for w in raw[owner + 1 :]):
+            # a possessive before the title's own capitalised words ("the county's
+            # Emergency Communications Director"): the possessor holds the office
+            held = [c for c in cues if c[1] == owner + 1]
+            if held:
+                return held[-1][2]
         return "" if words[-1][:1].isupper() else None
 
     def _sentence_state(self, text: str, match: TitleMatch) -> str | None:

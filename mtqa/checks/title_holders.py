@@ -1,0 +1,90 @@
+"""Who holds a title: the English name a title goes with, where the Japanese renders that
+name, and a deputy's title given to the holder of the office itself.
+
+The titles check (:mod:`mtqa.checks.titles`) places a wrong title by the holder's name
+(ラヴロフ外務大統領 beside "Foreign Minister Sergey Lavrov"); the same evidence shows a title
+made a deputy's: "Sheriff Dolores Ruelas" rendered as ドロレス・ルエラス副保安官, the
+holder demoted to her own deputy (副, "vice-; deputy", is a prefix of the office's title).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..text.glossary import TitleMatch
+from .names import find_rendering, kanji_name_parts
+
+# An English name right after a title ("Foreign Minister Sergey Lavrov") or right before
+# a comma that introduces it ("Kristina Vasilakis, Germany's finance minister").
+_NAME_WORD = r"(?:[A-Z][\w'’\-]+|van|der|de|von|al|ter)"
+_NAME_AFTER = re.compile(rf"^\s*,?\s*({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
+#: A lower-case portfolio after a title, before the holder's name ("for transport").
+_PORTFOLIO_BEFORE_NAME = re.compile(r"^\s+(?:for|of)\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])")
+#: The organisation after a title ("of Kestrel Valley Police", "of the nearest village"),
+#: closed by a comma before the holder's name.
+_ORG_BEFORE_NAME = re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?(?:[\w'’&\-]+\s+){0,5}"
+                              r"[\w'’&\-]+(?=,\s*[A-Z])")
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
+#: The Japanese prefix of a deputy's office (副市長, 副大統領, 副保安官), and the English words
+#: that make one ("deputy sheriff", "vice-president", "assistant chief").
+DEPUTY_PREFIX = "副"
+_DEPUTY_WORDS = r"(?:deputy|vice|assistant|associate|under|sub)"
+#: What may stand between a name and its title and still be next to it (の, a space).
+_NAME_GAP = re.compile(r"^[\s　の]?$")
+
+
+def title_holder_names(m: TitleMatch, reference: str) -> list[str]:
+    """The English name(s) a title goes with: right after it ("Foreign Minister Sergey
+    Lavrov") or before it with a comma ("Robert Habeck, the economy minister")."""
+    names = []
+    rest = reference[m.end :]
+    # a portfolio between the title and the name: "Deputy mayor for transport Hélène X"
+    # or the organisation, then the name set off by a comma: "The chief constable of
+    # Kestrel Valley Police, Andrew Lockridge,"
+    portfolio = _PORTFOLIO_BEFORE_NAME.match(rest) or _ORG_BEFORE_NAME.match(rest)
+    after = _NAME_AFTER.match(rest[portfolio.end():] if portfolio else rest)
+    if after:
+        names.append(re.sub(r"['’]s$", "", after.group(1)))
+    before = _NAME_BEFORE.search(reference[max(0, m.start - 80) : m.start])
+    if before:
+        names.append(before.group(1))
+    return names
+
+
+def holder_name_runs(m: TitleMatch, reference: str, seg: str, base: int
+                     ) -> list[tuple[int, int]]:
+    """Document offsets of the katakana runs that render the name the title goes with."""
+    names = title_holder_names(m, reference)
+    runs: list[tuple[int, int]] = []
+    for n in names:
+        for s, e, _ in find_rendering(n, seg):
+            runs.append((base + s, base + e))
+    if names and not runs:
+        # a Chinese, Korean or Japanese name is written in kanji (陳偉廷 for Chen Wei-ting):
+        # a personal name of UniDic's where no katakana renders the holder
+        runs = [(p.start, p.end) for p in kanji_name_parts(seg, base)]
+    return runs
+
+
+def added_deputy(m: TitleMatch, present: Sequence[str], reference: str, article: str,
+                 seg: str, base: int) -> tuple[int, int] | None:
+    """Document span of a deputy's title (副 and an accepted rendering in ``present``)
+    said of the person the English gives title ``m`` itself: written right after the
+    Japanese of the holder's name, when the English article calls no one the deputy of
+    that office ("Sheriff Dolores Ruelas" → ドロレス・ルエラス副保安官). A title of the
+    glossary that is a deputy's already (副大統領 for "vice-president") is left alone."""
+    if m.text.lower().startswith(("deputy", "vice", "assistant")) or re.search(
+            rf"\b{_DEPUTY_WORDS}[\s-]+{re.escape(m.text)}", article, re.IGNORECASE):
+        return None
+    runs = holder_name_runs(m, reference, seg, base)
+    for r in present:
+        if len(r) < 2 or r.startswith(DEPUTY_PREFIX):
+            continue
+        for hit in re.finditer(re.escape(DEPUTY_PREFIX + r), seg):
+            at = base + hit.start()
+            if any(e <= at and _NAME_GAP.match(seg[e - base : hit.start()])
+                   or base + hit.end() <= s and _NAME_GAP.match(seg[hit.end() : s - base])
+                   for s, e in runs):  # ルエラス副保安官, 副保安官のルエラス氏
+                return at, base + hit.end()
+    return None

@@ -1083,6 +1083,21 @@ def test_a_surname_garbled_in_katakana_is_flagged():
     assert found[0].evidence["english"] == "Mats Holmberg"
 
 
+def test_a_surname_garbled_after_the_article_spelt_it_right_is_flagged():
+    """モーガン sounds like Moran at 0.69, where an unusual name may still be rendered
+    right; but the article wrote it モラン before: the second spelling is garbled."""
+    pairs = [
+        Bead("Deputies Cathal Moran and Declan Furlong sided with the opposition.",
+             "キャハル・モラン、デクラン・ファーロングの両議員は野党側に付いた。"),
+        Bead("Mr Moran, who has represented Dublin since 2016, said he did not regret it.",
+             "2016年からダブリン選出のモーガン氏は、後悔していないと述べた。"),
+    ]
+    found = [f for f in run_check("names", *pairs) if f.code == "NAM008"]
+    assert [(f.text, f.severity) for f in found] == [("モーガン", "minor")]
+    # alone, the same sentence may hold an unusual rendering of the name
+    assert not [f for f in run_check("names", pairs[1]) if f.code == "NAM008"]
+
+
 def test_a_plural_nationality_is_no_garbled_name():
     # data/riyadh: "to partner with the Russians" → ロシア人と提携する (0.63 like "Russians")
     en = ("If the parties succeed in negotiating an end to the conflict in Ukraine, Rubio "
@@ -1336,6 +1351,33 @@ def test_two_spellings_that_each_sound_like_the_name_are_two_spellings():
     ]
     assert flagged(pairs) == [("オコファー", "NAM001")]
     pairs[1] = (pairs[1][0], "オカフォー医師は、新病棟は5月に開くと述べた。")
+    assert flagged(pairs) == []
+
+
+def test_a_second_spelling_before_a_title_in_a_sentence_naming_another_is_flagged():
+    """"Councillor X said the governor had…" → イトゥーラ知事には…: the Japanese names
+    the governor, with her title, in a variant of the spelling the article gave her."""
+    pairs = [
+        ("Governor Francisca Iturra said the audit was politically motivated.",
+         "フランシスカ・イトゥラ知事は、監査は政治的な動機によるものだと述べた。"),
+        ("The audit covered 212 contracts.", "監査は212件の契約を対象とした。"),
+        ('Councillor Tomas Aravena said the governor had "a lot of explaining to do".',
+         "トマス・アラベナ議員は、イトゥーラ知事には「説明すべきことが山ほどある」と述べた。"),
+    ]
+    assert flagged(pairs) == [("イトゥーラ", "NAM001")]
+    pairs[2] = (pairs[2][0],
+                "トマス・アラベナ議員は、イトゥラ知事には「説明すべきことが山ほどある」と述べた。")
+    assert flagged(pairs) == []
+
+
+def test_a_person_set_off_by_commas_before_said_takes_an_honorific():
+    """"the region's presidential delegate, Javier Lagos, said": a person, though JMdict
+    knows Lagos as a city: ラゴス氏 is no honorific after a place."""
+    pairs = [
+        ("The central government's presidential delegate for the region, Javier Lagos, "
+         "said the ministry would take control.",
+         "中央政府の大統領代表、ハビエル・ラゴス氏は、住宅省が管理を引き継ぐと表明した。"),
+    ]
     assert flagged(pairs) == []
 
 

@@ -73,7 +73,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ...text import japanese, jmdict
+from ...text import japanese, jmdict, wordlists
 from ...text.english import PRONOUN_CONTRACTIONS, stem
 from ...text.phonetic import name_similarity
 from ...types import AlignedPair, Finding
@@ -134,9 +134,16 @@ def _respelt(a: str, b: str) -> bool:
 OWN_HINT_MARGIN = 0.2
 
 def _honoured(text: str, at: int) -> bool:
-    """Whether an honorific (氏, さん) follows offset ``at``: the name before it is a
-    person's."""
-    return any(text.startswith(h, at) for h in HONORIFIC_SUFFIXES)
+    """Whether an honorific (氏, さん) or an office's title (知事, 大統領: a title of
+    ``mtqa/data/wordlists/title_heads.tsv`` of two characters or more) follows offset
+    ``at``: the name before it is a person's."""
+    return any(text.startswith(h, at) for h in HONORIFIC_SUFFIXES) or any(
+        text.startswith(h, at) for h in _TITLE_HEADS)
+
+
+#: Japanese office titles that follow a person's name (イトゥーラ知事), one-character heads
+#: (相, 長) aside: they end words of all kinds.
+_TITLE_HEADS = tuple(h for h in wordlists.title_heads() if len(h) >= 2)
 
 
 def _dictionary_word(surface: str) -> bool:
@@ -157,7 +164,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 50
+    version: ClassVar[int] = 51
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -248,6 +248,7 @@ def opens_sentence(text: str, start: int) -> bool:
 
 #: The word right after a name, or after the age that follows it between commas.
 _SPEAKER_VERB = re.compile(r"(?:\s*,\s*\d+\s*,)?\s+([A-Za-z]+)")
+_APPOSED_SPEAKER = re.compile(r"\s*,\s+([A-Za-z]+)")
 
 
 def is_person(name: EnglishName, text: str, st: NameState) -> bool:
@@ -271,6 +272,12 @@ def is_person(name: EnglishName, text: str, st: NameState) -> bool:
     # Los Angeles, said cargo...": the line said it)
     after = _SPEAKER_VERB.match(text, name.end)
     if after and after.group(1).lower() in _SPEECH_VERBS:
+        return True
+    # a name set off by commas, then a speech verb: "the region's delegate, Javier Lagos,
+    # said" (not "between Kaohsiung and Los Angeles, said cargo …": no comma before it)
+    after = _APPOSED_SPEAKER.match(text, name.end)
+    if after and after.group(1).lower() in _SPEECH_VERBS and text[
+            : name.start].rstrip().endswith(","):
         return True
     # an apposition that describes a person: "Adaeze Nwosu, the union's regional secretary,"
     return bool(_APPOSITION.match(text, name.end))

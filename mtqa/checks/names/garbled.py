@@ -30,7 +30,7 @@ from .. import Context
 from .base import NameCheckBase
 from .english import EN_WORD, NAME_PARTICLES, fold
 from .katakana import KanaPart
-from .matching import DROPPED_LOOSE_SIM
+from .matching import DROPPED_LOOSE_SIM, NEIGHBOUR_MATCH_MIN
 from .state import NameState
 
 #: The least similarity of a katakana word to a name it garbles (below it the word is
@@ -108,6 +108,18 @@ def _partners(usable: Sequence[KanaPart], run_keys: dict[tuple[int, int], set[st
             and _fewer_syllables(last, p.surface)]
 
 
+def _upper(st: NameState, last: str, part: KanaPart) -> float:
+    """The most a garbled rendering of the name ``last`` may sound like it: up to
+    :data:`GARBLED_MAX`, or up to where a word counts as rendering it at all
+    (:data:`~.matching.DROPPED_LOOSE_SIM`) when the article has already written that name
+    otherwise, in a spelling that sounds like it (モラン for Moran, then モーガン, 0.69): the
+    translator's own spelling shows this is no unusual rendering of the name."""
+    if any(r.key == last and r.surface != part.surface and r.sim >= NEIGHBOUR_MATCH_MIN
+           for r in st.records):
+        return DROPPED_LOOSE_SIM
+    return GARBLED_MAX
+
+
 class GarbledNames(NameCheckBase):
     """``NAM008``: a name garbled in katakana (see the module)."""
 
@@ -168,7 +180,7 @@ class GarbledNames(NameCheckBase):
             best = max(((name_similarity(last, p.sound), p) for p in free + partners
                         if p not in used),
                        default=None, key=lambda x: x[0])
-            if best is None or not GARBLED_MIN <= best[0] < GARBLED_MAX:
+            if best is None or not GARBLED_MIN <= best[0] < _upper(st, last, best[1]):
                 continue
             sim, part = best
             if _place_of(part.surface, last):

@@ -421,18 +421,28 @@ _TIME_ADVERBIAL = re.compile(
     r"close|next|coming|first|last)(?:\s+of)?)?(?:\s+the)?\s*$", re.I)
 
 
+#: "for" before a price: the price of the clause's action ("bought online *for £85*").
+_PRICE_FOR = re.compile(r"\b(for)\s*[£$€¥]?\s*$", re.I)
+#: An amount of money: a currency sign, or a number and a currency word after it.
+_MONEY = re.compile(r"[£$€¥]|.?\d[\d.,]*\s*(?:million|billion|m|bn)?\s*(?:pounds?|dollars?|"
+                    r"euros?|yen|yuan|rupees?|pesos?|francs?)\b", re.I)
+
+
 def time_anchor(phrase: MissingPhrase, lex: Lexicon, reference: str) -> int | None:
     """For a date or a duration after a preposition of time that closes its English
     sentence, nothing rendered after it ("said it would review the application *by the
     end of March*."; "threatened to publish the data unless the council pays *within
-    seven days*."): the Japanese unit rendering the last rendered English word before the
-    preposition. The phrase times that word's clause, whose predicate is where Japanese
+    seven days*."), or a price after "for" ("a battery bought second-hand through an
+    online marketplace *for £85*."): the Japanese unit rendering the last rendered English
+    word before the preposition. The phrase times that word's clause, whose predicate is where Japanese
     puts it (申請について審査すると; 市当局が支払わなければ), not the noun before it. None
     for any other phrase."""
     if not phrase.kinds & {"date", "number"}:
         return None
     lo = max(0, phrase.start - 40)
-    adverbial = _TIME_ADVERBIAL.search(reference[lo : phrase.start])
+    adverbial = _TIME_ADVERBIAL.search(reference[lo : phrase.start]) or (
+        _PRICE_FOR.search(reference[lo : phrase.start])
+        if _MONEY.match(reference, max(0, phrase.start - 1)) else None)
     if adverbial is None:
         return None
     if adverbial.group(1).lower() == "by" and "date" not in phrase.kinds and not re.fullmatch(

@@ -813,3 +813,14 @@ def test_a_pronoun_subject_after_and_and_a_reporting_frame_open_clauses() -> Non
     assert chunks == ["He lied to the court", "and he showed no regret at all",
                       "the judge said in her ruling"]
 
+
+
+def test_a_price_closing_its_sentence_belongs_with_the_predicate() -> None:
+    """"a battery bought second-hand through an online marketplace for £85." prices the
+    buying: dropped, it belonged with the predicate (購入された), not by the marketplace
+    (written blind, coroner-ebike-battery-fire-warning)."""
+    found = flagged("The fire was caused by a battery bought second-hand through an online "
+                    "marketplace for £85.",
+                    "火災は、オンラインマーケットプレイスで中古品として購入された電池が原因だった。")
+    assert len(found) == 1 and found[0][0] == "OMI002"
+    assert "購入された" in found[0][1]

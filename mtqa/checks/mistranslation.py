@@ -57,7 +57,7 @@ from ..text.lexicon import (
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from ..text.idioms import Idiom, find_idioms
-from ..text.negation import english_negations, japanese_negations
+from ..text.negation import english_negations, implied_negations, japanese_negations
 from ..text.numerals import CURRENCY_WORD
 
 # --- idiom resource ---------------------------------------------------------------------
@@ -285,7 +285,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 23
+    version: ClassVar[int] = 24
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -356,7 +356,11 @@ class MistranslationCheck(BaseCheck):
             sent = doc.sentences[si]
             for head, a, b in japanese_negations(doc.text[sent.start : sent.end]):
                 ja_neg.append((si, head, sent.start + a, sent.start + b))
-        surplus = len(ja_neg) - len(en_neg)
+        # an English word defined by a lack ("enforcement is patchy" → 徹底されていない)
+        # may be said with a negation
+        implied = [sp for sp in implied_negations(pair.reference)
+                   if not any(a < sp[1] and sp[0] < b for a, b in en_neg)]
+        surplus = len(ja_neg) - len(en_neg) - len(implied)
         if surplus <= 0:
             return
         # English words in the scope of a negation: the content words after it in its

@@ -27,7 +27,7 @@ _JA_NOT_NEGATION = (
     "かもしれない", "かもしれず", "かも知れない", "すぎない", "過ぎない", "すぎず", "過ぎず",
     "違いない",
     "だけでなく", "のみならず", "ばかりでなく", "ではなく", "でなく", "じゃなく",
-    "欠かせない", "かねない", "兼ねない", "しかない", "ほかならない", "他ならない",
+    "欠かせない", "かねない", "兼ねない", "かねず", "兼ねず", "かねなか", "兼ねなか", "しかない", "ほかならない", "他ならない",
     "に限らず", "少なくない", "絶えない", "止まない", "やまない", "足らず", "足りない",
     "間違いない", "構わない", "いけない", "ならない", "ほかない", "外ない", "仕方ない",
     "しれない", "得ない", "わけではない", "訳ではない", "とは限らない", "なければなり",
@@ -273,3 +273,34 @@ def english_negations(reference: str) -> list[tuple[int, int]]:
             out.append(m.span())
     return sorted(out + [(m.start(), m.start() + 3) for m in _TOO_TO.finditer(reference)]
                   + [(m.start(), m.start() + 6) for m in _OUT_OF.finditer(reference)])
+
+
+#: First words of a WordNet definition that describe a lack ("not dense", "lacking in
+#: rigor", "deficient in quantity"): an adjective so defined says what is not there.
+_LACK_WORDS = frozenset(
+    "not no never void lacking without deficient insufficient absent nonexistent unable "
+    "wanting".split())
+
+
+def implied_negations(reference: str) -> list[tuple[int, int]]:
+    """Spans of English adjectives and adverbs that WordNet defines, in their first sense,
+    by a lack: "patchy" (irregular or uneven in quality), "sparse" (not dense), "lax"
+    (lacking in firmness). No negation of the English's own, but Japanese often says them
+    with one: "enforcement is patchy" → 取り締まりが徹底されていない, "sparse" → 少ない or
+    まばらだ. A reversed polarity needs a negation beyond these."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[A-Za-z]{4,}", reference):
+        w = m.group().lower()
+        if w in STOPWORDS:
+            continue
+        # the word's first sense, of any part of speech, must be one ("left" is a verb's
+        # form and a noun before it is "not used up")
+        forms = [w] + sorted(wordnet.base_forms(w) - {w})  # the word as written first
+        first = next((s for b in forms for s in wordnet.synsets_of(b)), None)
+        if first is None or first.pos not in {"a", "s", "r"}:
+            continue
+        words = re.findall(r"[a-z]+", re.sub(r"^\([^)]*\)\s*", "", first.definition.lower()))
+        head = words[0] if words else ""
+        if head in _LACK_WORDS or (len(head) > 5 and wordnet.negated_by_prefix(head)):
+            out.append(m.span())
+    return out

@@ -11,7 +11,7 @@ import pytest
 import mtqa
 from mtqa.checks.mistranslation import calque_span
 from mtqa.text.idioms import find_idioms, load_idioms, parse_idioms
-from mtqa.text.negation import english_negations, japanese_negations
+from mtqa.text.negation import english_negations, implied_negations, japanese_negations
 from mtqa.errors import MtqaError
 from tests.harness import data_rows
 
@@ -571,3 +571,30 @@ def test_a_currency_after_an_amount_is_no_verb() -> None:
           "to a Greek shipowner.")
     ja = "妥結が1週間遅れるごとに、ギリシャの船主に支払う違約金で約120億ウォンの損失が出かねない。"
     assert [c for c, _ in flagged(en, ja) if c == "MIS004"] == []
+
+
+@pytest.mark.parametrize("en, ja", [
+    # English adjectives WordNet defines by a lack, said with a Japanese negation (written
+    # blind: auckland-smoke-alarm-door-knock, swedish-furniture-founder-return)
+    ("Landlords must install smoke alarms, but tenants' advocates say enforcement is patchy.",
+     "家主は火災警報器を設置する義務を負うが、借り手の支援団体は、取り締まりが徹底されていないと指摘する。"),
+    ("Lindqvist founded the company in a disused sawmill in 1987.",
+     "リンドクヴィスト氏は1987年、使われなくなった製材所で同社を立ち上げた。"),
+])
+def test_a_word_defined_by_a_lack_may_be_said_with_a_negation(en, ja) -> None:
+    assert flagged(en, ja) == []
+    # ... one negation each: a second one is still a reversal
+    assert [c for c, _ in flagged(en + " He said the rules were clear.",
+                                  ja + "同氏は、規則は明確ではないと述べた。")] == ["MIS002"]
+
+
+def test_implied_negations_are_adjectives_defined_by_a_lack() -> None:
+    en = "He left early; the evidence is sparse and the plan is good."
+    assert [en[a:b] for a, b in implied_negations(en)] == ["sparse"]
+
+
+def test_kanenai_in_its_conjunctive_and_past_forms_is_no_negation() -> None:
+    """～かねない "might (do harm)" is no negation, in any form: 与えかねず, なりかねなかった
+    (written blind, queensland-coal-mine-expansion-rejected)."""
+    for ja in ("影響を与えかねず、懸念がある。", "事態になりかねなかった。"):
+        assert japanese_negations(ja) == []

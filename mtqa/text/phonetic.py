@@ -64,6 +64,8 @@ _LATIN_RULES: tuple[tuple[str, str], ...] = (
     # -augh and -eigh (Vaughan ヴォーン, McNaughton マクノートン, Leigh リー, Creighton
     # クレイトン); not in -ough, which is as often f (Gough ゴフ, Loughborough ラフバラ)
     ("ight", "iT"), ("augh", "a"), ("eigh", "ei"),
+    # t is silent in -stle (Castle キャッスル, Newcastle ニューカッスル, Whistler ウィスラー)
+    ("stle", "SRe"), ("stler", "SRer"),
     ("ij", "i"),
     ("sh", "S"), ("ch", "S"), ("zh", "S"), ("cz", "S"), ("cs", "S"), ("sz", "S"),
     ("zs", "S"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("ds", "S"), ("dj", "S"), ("ph", "B"),

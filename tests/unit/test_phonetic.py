@@ -219,6 +219,8 @@ def test_no_other_phonetic_key_is_left():
     ("Mitchell", "ミッチェル"), ("Ritchie", "リッチー"), ("Hutchinson", "ハッチンソン"),
     # the gh of -ight is silent
     ("Dwight", "ドワイト"), ("Albright", "オルブライト"),
+    # the t of -stle is silent
+    ("Newcastle", "ニューカッスル"), ("Whistler", "ウィスラー"),
 ])
 def test_tch_and_silent_gh_give_the_katakana_key(english, kana):
     assert latin_key(english) == kana_key(kana)

@@ -133,6 +133,7 @@ def _respelt(a: str, b: str) -> bool:
 #: the word of its own sentence it sounds vaguely like (OWN_HINT_MIN) to be its rendering.
 OWN_HINT_MARGIN = 0.2
 
+
 def _honoured(text: str, at: int) -> bool:
     """Whether an honorific (氏, さん) or an office's title (知事, 大統領: a title of
     ``mtqa/data/wordlists/title_heads.tsv`` of two characters or more) follows offset
@@ -164,7 +165,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 51
+    version: ClassVar[int] = 52
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -227,8 +228,10 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
             if finding is not None:
                 yield finding
         taken = {(p.run_start, p.run_end) for p in parts if p in own or p in near}
+        # (a name of two kana said with an honorific, リム氏 beside ラム: a person's name)
         loose = [p for p in parts if p not in own and p not in near and not p.reading
-                 and len(p.surface) >= MIN_VARIANT_CHARS]
+                 and (len(p.surface) >= MIN_VARIANT_CHARS or len(p.surface) == 2
+                      and p.start == p.run_start and _honoured(text, p.run_end))]
         if loose:
             keys = name_candidates([n for n in st.names
                                     if pair.ref_start <= n.start < pair.ref_end])
@@ -274,9 +277,10 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
             for part in parts:
                 if (part.start, part.end) in taken:
                     continue
-                if _dictionary_word(part.surface):
-                    continue  # a word of its own (アンド "and"); a name UniDic reads as two
-                    # loanwords (ブライド｜ウッド) may still spell a name of the article
+                if _dictionary_word(part.surface) and not _honoured(text, part.run_end):
+                    continue  # a word of its own (アンド "and"), unless an honorific makes it
+                    # a person's (リム氏, "rim"); a name UniDic reads as two loanwords
+                    # (ブライド｜ウッド) may still spell a name of the article
                 # ... or of a person of the article, given an honorific: a sentence that
                 # calls its person "she" ("She added that the Rohingya…") may name that
                 # person in Japanese (リンドキスト氏は)

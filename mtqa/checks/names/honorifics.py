@@ -54,9 +54,15 @@ def _ends_title_phrase(nxt: japanese.Token, tokens: Sequence[japanese.Token],
         or nxt.surface == "に" and after.pos1 in {"動詞"} and after.lemma in {"成る", "就く"}))
 
 
+#: Opening brackets: the noun a の modifies may open with one (パク氏の「塩の時間」, the
+#: title of her novel; スミス氏の『…』).
+_OPENERS = frozenset("「『（(【〈《“\"'")
+
+
 class Honorifics(NameCheckBase):
     """``NAM005``: honorifics fused to a name (see the module)."""
 
+    # (an opening bracket starts the noun: a title or a quotation, パク氏の「塩の時間」)
     def _dangling_honorifics(self, tokens: Sequence[japanese.Token], pair: AlignedPair,
                              text: str, st: NameState) -> Iterator[Finding]:
         """``NAM005``: an honorific and の after a name with no noun for the の to modify: a
@@ -70,7 +76,7 @@ class Honorifics(NameCheckBase):
         for name, hon, no, nxt in zip(tokens, tokens[1:], tokens[2:], tokens[3:]):
             if not (name.pos1 == "名詞" and hon.pos1 == "接尾辞"
                     and hon.surface in HONORIFIC_SUFFIXES and no.surface == "の"
-                    and (nxt.pos1 in {"助詞", "補助記号"}
+                    and (nxt.pos1 in {"助詞", "補助記号"} and nxt.surface not in _OPENERS
                          or nxt.pos1 == "助動詞" and nxt.lemma in _COPULA)
                     and name.end == hon.start and hon.end == no.start and no.end == nxt.start):
                 continue

@@ -31,7 +31,7 @@ from . import jmdict
 from .countries import country_forms, is_country_form
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 17
+GLOSSARY_VERSION = 18
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -618,6 +618,12 @@ class Organisations:
             cues = self.cue_kinds(words, countries=False)
             if cues and cues[-1][1] == len(words):  # the kind word ends the phrase
                 out.setdefault(name, cues[-1][2])
+        # an acronym given after the name in brackets is that body ("the Agency for
+        # Integration, Migration and Asylum (AIMA)": an agency), read as "of X" is
+        for m in _NAME_ACRONYM.finditer(text):
+            kind = self._of_phrase(" of " + m.group(1).replace(",", ""))
+            if kind:
+                out.setdefault(m.group(2), kind)
         return out
 
     def named_holder_kind(self, text: str, match: TitleMatch,
@@ -798,6 +804,11 @@ _PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]")
 #: ("dairy cooperative Fjellmelk").
 _CUE_THEN_NAME = re.compile(
     r"\b((?:[a-z][\w\-]*\s+)?[a-z][\w\-]*)\s+((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)")
+#: A capitalised name (its words may be joined by for, of, and, the, commas) and its
+#: acronym in brackets: "the Agency for Integration, Migration and Asylum (AIMA)".
+_NAME_ACRONYM = re.compile(
+    r"([A-Z][\w'’\-]*(?:,?\s+(?:(?:for|of|and|the|on|&)\s+)*[A-Z][\w'’\-]*)*)"
+    r"\s+\(([A-Z][A-Z0-9&\-]{1,9})\)")
 #: A capitalised name, a comma, and an apposition of at most four words ending on a noun
 #: ("Ferralis Construction, a Grenoble-based firm").
 _NAME_THEN_CUE = re.compile(

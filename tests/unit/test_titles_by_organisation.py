@@ -290,9 +290,20 @@ def test_a_name_that_sounds_like_a_holder_but_renders_another_is_left_alone():
         # a business office of a government body takes the body's head's title
         ("The authority's chief executive, Dr Siobhan Kearney, urged consumers not to eat it.",
          "同庁のシボーン・カーニー長官は、食べないよう消費者に呼びかけた。"),
+        # two titles held at once, joined by 兼 (written blind:
+        # montreal-airport-night-flight-cap)
+        ('"It is not a luxury," said Sophie Lachance, the operator\'s president and chief '
+         'executive.', "「ぜいたくではない」と、運営会社のソフィー・ラシャンス社長兼最高経営責任者は述べた。"),
         # a diplomatic office of the glossary
         ("The embassy is run by its deputy head of mission, Pavol Simko.",
          "大使館は次席公使のパボル・シムコ氏が率いている。"),
+        # a ministry's chief director, its top civil servant; a commission's chief
+        # executive, its secretary-general (written blind: ghana-ambulance-contract-charges,
+        # kenya-land-title-fraud-ruling)
+        ("Among those charged is Ebenezer Tetteh, a former chief director at the Ministry of "
+         "Health.", "起訴されたのは、保健省の元事務次官エベネザー・テッテ氏らだ。"),
+        ("The EACC's chief executive, Daniel Mutua, welcomed the ruling.",
+         "EACCのダニエル・ムトゥア事務局長は判決を歓迎した。"),
     ],
 )
 def test_title_of_the_holders_body_is_left_alone(en, ja):
@@ -473,6 +484,13 @@ def test_holders_rendered_by_the_body_they_form_are_left_alone():
          "試験の主任捜査官グレース・ナカト博士は、結果は明確だと述べた。", "主任捜査官"),
         ('"It is a fair deal," said Sofie De Clercq, the chief shop steward for the union.',
          "「公正な合意だ」と、組合の主任店員ソフィー・デクレルク氏は語った。", "主任店員"),
+        # a title said word for word, before a plural suffix (written blind:
+        # cebu-port-dredging-graft-charges)
+        ("The Ombudsman filed charges against a former port authority general manager and "
+         "six others.", "オンブズマン事務局は、港湾庁の元総務部長ら7人を起訴した。", "総務部長"),
+        ("The charges follow a report by the Auditor-General, Comfort Dzifa Amoah.",
+         "今回の起訴は、コンフォート・ジファ・アモア一般監査役がまとめた報告書を受けたものだ。",
+         "一般監査役"),
         ("The hospital's medical director, Dr Priya Raman, said screening had improved.",
          "同病院の医学部長プリヤ・ラマン医師は、検査が改善したと述べた。", "医学部長"),
     ],
@@ -480,3 +498,17 @@ def test_holders_rendered_by_the_body_they_form_are_left_alone():
 def test_title_of_another_trade_is_flagged(en, ja, text):
     found = run_check("titles", Bead(en, ja))
     assert [(f.code, f.text) for f in found] == [("TTL001", text)]
+
+
+def test_a_body_named_by_its_acronym_keeps_its_kind():
+    """"the Agency for Integration, Migration and Asylum (AIMA)" is an agency: "AIMA's
+    president" heads it, 長官 (written blind: portugal-residence-permit-backlog-ombudsman)."""
+    beads = [
+        Bead("The report singles out the Agency for Integration, Migration and Asylum (AIMA).",
+             "報告書は特に移民・難民統合庁（AIMA）を取り上げた。"),
+        Bead("AIMA's president, Rui Tavares Pinto, said the agency had hired 260 staff.",
+             "AIMAのルイ・タバレス・ピント長官は、同庁が職員260人を増員したと説明した。"),
+    ]
+    assert run_check("titles", *beads) == []
+    assert organisations().named_organisations(
+        "the Agency for Integration, Migration and Asylum (AIMA), which") == {"AIMA": "ministry"}

@@ -114,6 +114,13 @@ _EN_UNIT_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"hours?|hrs?", "hour"),
         (r"minutes?|mins?", "minute"),
         (r"km|kilomet(?:re|er)s?|kg|kilo(?:gram(?:me)?)?s?", "kilo"),
+        # lengths and weights of another scale (40 centimetres is no 40ミリ); a bare "m"
+        # is as often "million" ("$5m"), and is left out
+        (r"cm|centimet(?:re|er)s?", "centimetre"),
+        (r"mm|millimet(?:re|er)s?", "millimetre"),
+        (r"met(?:re|er)s?", "metre"),
+        (r"miles?", "mile"),
+        (r"grams?|grammes?", "gram"),
         (r"tons?|tonnes?", "ton"),
         (r"(?:us\s+)?dollars?", "dollar"),
         (r"yen", "yen"),
@@ -138,6 +145,10 @@ _JA_UNITS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("ケ月", "month"), ("箇月", "month"), ("週間", "week"), ("週", "week"),
     ("日間", "day"), ("日", "day"), ("時間", "hour"), ("分間", "minute"), ("分", "minute"),
     ("キロ", "kilo"), ("km", "kilo"), ("ｋｍ", "kilo"), ("kg", "kilo"), ("ｋｇ", "kilo"),
+    ("キロメートル", "kilo"), ("キログラム", "kilo"),
+    ("センチ", "centimetre"), ("cm", "centimetre"), ("ｃｍ", "centimetre"),
+    ("ミリ", "millimetre"), ("mm", "millimetre"), ("ｍｍ", "millimetre"),
+    ("メートル", "metre"), ("マイル", "mile"), ("グラム", "gram"),
     ("トン", "ton"), ("ドル", "dollar"), ("円", "yen"), ("ユーロ", "euro"),
     ("ポンド", "pound"), ("元", "yuan"),
 ), key=lambda u: -len(u[0])))
@@ -506,12 +517,21 @@ def _listed_counts(reference: str) -> frozenset[float]:
     return frozenset(float(m.group(1).count(",") + 2) for m in _NAME_LIST.finditer(reference))
 
 
+#: "and six others", "and 12 other people": a count the Japanese may give with the one
+#: named (…ら7人).
+_AND_OTHERS = re.compile(r"\s+others?\b|\s+other\s+(?:people|men|women|officials|"
+                         r"defendants|suspects|executives|officers|members)\b", re.I)
+
+
 def _said_otherwise(q: Quantity, en_q: Sequence[Quantity], reference: str) -> bool:
     """Whether a Japanese number renders what the English says without it: the count of
-    the names it lists (3自治体 for "Dudley, Sandwell and Walsall councils"), or the age of
-    a "Teenager" (18歳)."""
+    the names it lists (3自治体 for "Dudley, Sandwell and Walsall councils"), the total of
+    "X and six others" (Xら7人), or the age of a "Teenager" (18歳)."""
     if q.value <= SMALL_EXPLICIT_MAX and q.value in _listed_counts(reference):
         return True
+    if any(same_value(e.value + 1, q.value) and _AND_OTHERS.match(reference, e.end)
+           for e in en_q if e.kind == "num"):
+        return True  # 元総務部長ら7人 for "a former manager and six others": all counted
     return q.text.endswith("歳") and 13 <= q.value <= 19 and any(
         e.text.lower().startswith("teen") for e in en_q)
 
@@ -693,7 +713,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 36
+    version: ClassVar[int] = 37
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

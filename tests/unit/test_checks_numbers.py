@@ -624,3 +624,24 @@ def test_a_quarter_written_by_its_months() -> None:
     en = "Exports fell in January and will not recover before the third quarter, it said."
     assert flagged(en, "輸出は1月に落ち込み、7～9月期まで回復しないという。") == []
     assert flagged(en, "輸出は1月に落ち込み、4～6月期まで回復しないという。") != []
+
+
+def test_one_named_and_six_others_are_seven() -> None:
+    """"a former general manager and six others" → 元総局長ら7人: the Japanese counts the one
+    named with the others (written blind, cebu-port-dredging-graft-charges); a wrong total
+    is still flagged."""
+    en = ("The Ombudsman filed graft charges against a former port authority general manager "
+          "and six others over a dredging contract.")
+    assert flagged(en, "オンブズマン事務局は、しゅんせつ契約を巡り港湾庁の元総局長ら7人を起訴した。") == []
+    assert flagged(en, "オンブズマン事務局は、しゅんせつ契約を巡り港湾庁の元総局長ら8人を起訴した。") == [
+        ("8人", "NUM001")]
+
+
+def test_a_length_of_another_scale_is_a_changed_unit() -> None:
+    """40ミリ for "40 centimetres" (written blind, mexico-city-aquifer-subsidence): the same
+    number with a unit of another scale; the right unit, and the full words, pass."""
+    en = "Some neighbourhoods are sinking by as much as 40 centimetres a year."
+    assert flagged(en, "一部の地区では地盤が年間最大40ミリ沈下している。") == [("40ミリ", "NUM006")]
+    assert flagged(en, "一部の地区では地盤が年間最大40センチ沈下している。") == []
+    assert flagged(en, "一部の地区では地盤が年間最大40センチメートル沈下している。") == []
+    assert flagged("It raised $5m from investors.", "投資家から500万ドルを調達した。") == []

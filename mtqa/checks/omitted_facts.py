@@ -82,7 +82,8 @@ from ..text.countries import (
     renders_country,
 )
 from ..text.english import STOPWORDS, name_before_participle
-from ..text.lexicon import EnWord, Lexicon, english_entry, place_kanji, stems_match
+from ..text.lexicon import (EnWord, Lexicon, english_entry, hyphen_head, place_kanji,
+                            stems_match)
 from ..text.numerals import (
     CURRENCY_WORD,
     EN_CARDINALS,
@@ -762,9 +763,12 @@ def word_rendered(k: int, renderings: Sequence[Rendering], reference: str) -> bo
             if r.lex.covered(k):
                 return True
             continue
+        head = hyphen_head(w.text) if "-" in w.text else ""
         if w.stem in r.lex.bt_stems or any(
-                stems_match(w.stem, r.lex.units[u].stems) for u in r.lex.links[k]):
-            return True  # rendered by meaning (英国 for Britain, ドイツ for Germany)
+                stems_match(w.stem, r.lex.units[u].stems)
+                or head and head in r.lex.units[u].stems for u in r.lex.links[k]):
+            return True  # rendered by meaning (英国 for Britain, ドイツ for Germany; 反汚職
+            # for "Anti-Corruption", by its last part)
         if any(h in r.text for h in place_kanji(bare_name(w.text))):
             return True  # a place written in kanji (高雄 for Kaohsiung, 成都 for Chengdu)
         sounds = [r.lex.units[u].romaji for u in r.lex.links[k]] + list(r.readings)

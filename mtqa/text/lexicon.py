@@ -603,6 +603,9 @@ def word_matches_unit(w: EnWord, u: JaUnit) -> bool:
         return w.value is not None and any(abs(w.value - v) < 1e-6 for v in u.numbers)
     if stems_match(w.stem, u.stems):
         return True
+    if "-" in w.text and w.capital and hyphen_head(w.text) in u.stems:
+        return True  # a name's hyphenated word by its last part (汚職 of 反汚職委員会 for
+        # "Anti-Corruption Commission"): JMdict glosses no hyphenated name word
     if u.romaji and (w.capital or (loanword_sized(w.text) and japanese.is_katakana(u.text))):
         # names, and loanwords transliterated by sound (ドーキング for "dorking")
         if names_match(w.text, u.romaji) or (
@@ -610,6 +613,15 @@ def word_matches_unit(w: EnWord, u: JaUnit) -> bool:
             return True
     # a name UniDic cut into words it knows (ランピーター for "Lampeter")
     return bool(w.capital and u.run and run_renders(w.text, u.run))
+
+
+@functools.lru_cache(maxsize=4096)
+def hyphen_head(word: str) -> str:
+    """The stem of the last part of a hyphenated word ("Anti-Corruption" → corruption's),
+    or "" when that part is too short to say anything (Jean-Luc, Al-Sisi have names)."""
+    last = word.rsplit("-", 1)[-1].lower()
+    return stem(last) if len(last) >= 5 and last.isalpha() and english_entry(last).headwords \
+        else ""
 
 
 #: How alike a name and a katakana word cut into known words must sound (a long word
@@ -737,6 +749,8 @@ def _word_links(
     if adjective := wordnet.adjective_base(stem_):  # and its comparatives
         root = stem(adjective)
         hits |= {i for i, stems, _ in index.held if root in stems}
+    if capital and "-" in text and (head := hyphen_head(text)):
+        hits |= {i for i, stems, _ in index.held if head in stems}  # word_matches_unit's
     # word_matches_unit's names and loanwords; its stems_match is the look-up above, so
     # a unit not hit there is compared by sound alone
     lower = text.lower()

@@ -824,3 +824,10 @@ def test_a_price_closing_its_sentence_belongs_with_the_predicate() -> None:
                     "火災は、オンラインマーケットプレイスで中古品として購入された電池が原因だった。")
     assert len(found) == 1 and found[0][0] == "OMI002"
     assert "購入された" in found[0][1]
+
+
+def test_a_hyphenated_name_word_is_rendered_by_its_last_part() -> None:
+    """"the Ethics and Anti-Corruption Commission" → 倫理・反汚職委員会: 汚職 renders
+    "Corruption" (written blind, kenya-land-title-fraud-ruling)."""
+    assert flagged("The case was brought in 2021 by the Ethics and Anti-Corruption Commission.",
+                   "この訴訟は2021年に倫理・反汚職委員会が起こした。") == []

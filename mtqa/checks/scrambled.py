@@ -87,11 +87,11 @@ _CAUSED = "caused"
 #: cause and its object the effect, which a Japanese cause clause (…ため) must not turn
 #: round. Not after a form of "be" or "get" (passive: "was forced to close"), nor before
 #: "by" ("caused by"); not a noun after a determiner or before a possessive ("the force's
-#: records", "a push").
+#: records", "a push"), nor the second part of a hyphenated word ("gale-force winds").
 _CAUSATIVE = re.compile(
     r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
     r"(?<!\bget )(?<!\bgot )(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bhis )"
-    r"(?<!\bher )(?<!\bour )"
+    r"(?<!\bher )(?<!\bour )(?<!-)"
     r"\b(caus(?:e|es|ed)|trigger(?:s|ed)?|spark(?:s|ed)|prompt(?:s|ed)|forc(?:e|es|ed)|"
     r"dr(?:ive|ives|ove)|le(?:d|ads?)\s+to|result(?:s|ed)?\s+in|weaken(?:s|ed)?|"
     r"push(?:es|ed)?)\b(?!\s+by\b|['’]s\b)", re.I)
@@ -261,7 +261,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 42
+    version: ClassVar[int] = 43
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -88,3 +88,15 @@ def added_deputy(m: TitleMatch, present: Sequence[str], reference: str, article:
                    for s, e in runs):  # ルエラス副保安官, 副保安官のルエラス氏
                 return at, base + hit.end()
     return None
+
+
+#: A name of English text: capitalised words in a row.
+CAPITALISED_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")
+
+
+def renders_other_name(run: tuple[int, int, float], name: str, reference: str, seg: str) -> bool:
+    """Whether the katakana ``run`` that sounds like ``name`` renders another name of the
+    sentence's English better (ズザナ・リプコバー sounds like Zelina, and is Zuzana Lipková)."""
+    return any(n != name and s <= run[0] < e and sim > run[2]
+               for n in CAPITALISED_NAME.findall(reference)
+               for s, e, sim in find_rendering(n, seg))

@@ -70,8 +70,8 @@ from .title_fields import (AGENCY_ENDS, ANY_HEAD, field_of_english, portfolio_in
 from .title_senses import (CONSULTANT, domain_sense, gloss_stems, literal_word,
                            medical_consultant, paronym_words, sense_words)
 from .names import find_rendering
-from .title_holders import (DEPUTY_PREFIX, added_deputy, holder_name_runs,
-                            title_holder_names)
+from .title_holders import (CAPITALISED_NAME, DEPUTY_PREFIX, added_deputy,
+                            holder_name_runs, renders_other_name, title_holder_names)
 from .title_compounds import (
     HEAD_KINDS, Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces,
     widened,
@@ -84,8 +84,9 @@ STRONG_KINDS = frozenset(
     "governor mayor staff academic police military judge ambassador envoy royal".split()
 )
 #: Characters of a name-to-title gap that still count as adjacent (の, a space, the comma
-#: of an apposition: 警察の巡査長、アンドリュー・ロックリッジ氏).
-_ADJACENT_GAP = re.compile(r"^[\s　の、]?$")
+#: of an apposition: 警察の巡査長、アンドリュー・ロックリッジ氏), after the title's acronym in
+#: brackets (最高執行責任者(COO)のヘンリク・フォス氏).
+_ADJACENT_GAP = re.compile(r"^(?:[（(][A-Za-zＡ-Ｚ0-9&＆]{1,8}[）)])?[\s　の、]?$")
 
 
 #: A run of katakana words joined by the middle dot (エグゼクティブ・ディレクター).
@@ -146,7 +147,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 40
+    version: ClassVar[int] = 41
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -155,7 +156,7 @@ class TitleCheck(BaseCheck):
         gl = _glossary(ctx)
         text = ctx.translation.text
         seg = text[pair.mt_start : pair.mt_end]
-        comps = _trim_names(compounds(seg, pair.mt_start), pair.reference)
+        comps = _trim_names(compounds(seg, pair.mt_start), pair.reference, seg, pair.mt_start)
         matches = _titles(ctx, gl, pair.reference) if pair.ref_sentences else []
         window_en, window_ja = _window(pair, ctx)
         window_titles = _titles(ctx, gl, window_en)
@@ -469,7 +470,7 @@ class TitleCheck(BaseCheck):
                 continue
             for name, kinds in people:
                 runs = [r for r in find_rendering(name, seg) if _unknown_word(seg[r[0]:r[1]])
-                        and not _renders_other(r, name, pair.reference, seg)]
+                        and not renders_other_name(r, name, pair.reference, seg)]
                 if kinds & c_orgs or not _next_to(c, runs, seg, pair.mt_start):
                     continue
                 flagged.add((c.start, c.end))
@@ -677,16 +678,21 @@ def _titles(ctx: Context, gl: Glossary, text: str) -> list[TitleMatch]:
     return out
 
 
-def _trim_names(comps: Sequence[Compound], reference: str) -> list[Compound]:
+def _trim_names(comps: Sequence[Compound], reference: str, seg: str = "",
+                base: int = 0) -> list[Compound]:
     """Compounds without a leading katakana name of the English (クリー少将 → 少将 when the
-    English has "Clery"): UniDic takes some names for ordinary words."""
+    English has "Clery"; カー of ジリアン・カー代表, inside the run that renders "Gillian
+    Kerr"): UniDic takes some names for ordinary words."""
     words = [w for w, _ in words_at(reference) if w[:1].isupper() and len(w) > 1]
+    runs = [(base + a, base + b) for n in CAPITALISED_NAME.findall(reference) if " " in n
+            for a, b, _ in find_rendering(n, seg)] if seg else []
     out = []
     for c in comps:
         m = re.match(r"[\u30A0-\u30FF]+", c.core)
-        if m and len(m.group()) < len(c.core) - len(c.head) + 1 and words and max(
+        if m and len(m.group()) < len(c.core) - len(c.head) + 1 and (words and max(
             name_similarity(w, m.group()) for w in words
-        ) >= NAME_PREFIX_MIN:
+        ) >= NAME_PREFIX_MIN or any(a < c.core_start < b for a, b in runs)
+                and not _renders_english(m.group(), reference)):
             n = len(m.group())
             core = c.core[n:]
             out.append(Compound(c.start, c.end, c.surface, core, c.core_start + n, c.head,
@@ -748,16 +754,10 @@ def _window(pair: AlignedPair, ctx: Context) -> tuple[str, str]:
 _ONE_NAME_AFTER = re.compile(r"\s+[A-Z][\w'’\-]+(?!\s+[A-Z])")
 
 
-#: A name of English text: capitalised words in a row.
-_CAPITALISED_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")
-
-
-def _renders_other(run: tuple[int, int, float], name: str, reference: str, seg: str) -> bool:
-    """Whether the katakana ``run`` that sounds like ``name`` renders another name of the
-    sentence's English better (ズザナ・リプコバー sounds like Zelina, and is Zuzana Lipková)."""
-    return any(n != name and s <= run[0] < e and sim > run[2]
-               for n in _CAPITALISED_NAME.findall(reference)
-               for s, e, sim in find_rendering(n, seg))
+def _renders_english(word: str, reference: str) -> bool:
+    """Whether a JMdict gloss of ``word`` is a word of the English (エネルギー, "energy")."""
+    stems = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", reference)}
+    return any(stem(g) in stems for g in jmdict.gloss_words(word))
 
 
 def _is_name(s: str) -> bool:

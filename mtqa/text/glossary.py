@@ -31,7 +31,7 @@ from . import jmdict
 from .countries import country_forms, is_country_form
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 18
+GLOSSARY_VERSION = 19
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -242,7 +242,8 @@ def _contiguous(text: str, words: Sequence[tuple[int, int, str]]) -> bool:
 def _capitalised_before_name(words: Sequence[tuple[int, int, str]], i: int, n: int) -> bool:
     """Whether the title's words are capitalised and a capitalised word follows ("General
     Smith"), that word not opening a body's name ("the Municipal and General Workers'
-    Union": a plural noun in capitals, with a possessive or not, names a body's members)."""
+    Union", "General Employees' Union": a plural noun in capitals, with a possessive or
+    not, names a body's members)."""
     if not words[i][2][:1].isupper():
         return False
     if i + n >= len(words) or not words[i + n][2][:1].isupper():
@@ -270,7 +271,7 @@ _OF_THEN_NAME = re.compile(r"\s+of\s+[^,.;:!?]{1,80},\s+[A-Z]")
 
 #: A capitalised plural noun, possibly possessive: the members a body is named for
 #: ("Workers'", "Teachers", "Engineers'").
-_BODY_MEMBERS = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ians|men)['’]?s?")
+_BODY_MEMBERS = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ians|men|ees)['’]?s?")
 
 
 # --- loading ---------------------------------------------------------------------------

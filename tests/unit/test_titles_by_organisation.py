@@ -294,6 +294,17 @@ def test_a_name_that_sounds_like_a_holder_but_renders_another_is_left_alone():
         # montreal-airport-night-flight-cap)
         ('"It is not a luxury," said Sophie Lachance, the operator\'s president and chief '
          'executive.', "「ぜいたくではない」と、運営会社のソフィー・ラシャンス社長兼最高経営責任者は述べた。"),
+        # a surname UniDic reads as a word (カー "car"), inside the katakana that renders the
+        # holder's full name, is no part of the title; an association's managing director
+        # is its 代表 (written blind: lake-district-storm-footbridges)
+        ('"The fells are still there," said its managing director, Gillian Kerr.',
+         "同団体のジリアン・カー代表は「山々はいつも通りだ」と述べた。"),
+        # a prison's governor (written blind: ashgrove-prison-inspection-report)
+        ("The prison's governor, Daniel Whitcombe, said he accepted the findings in full.",
+         "ダニエル・ウィットコム刑務所長は、報告書の指摘を全面的に受け入れると述べた。"),
+        # a union named by its members ("General Employees"): no general's title
+        ("The Manitoba Government and General Employees' Union welcomed the report.",
+         "マニトバ州政府・一般職員組合は報告書を歓迎した。"),
         # a diplomatic office of the glossary
         ("The embassy is run by its deputy head of mission, Pavol Simko.",
          "大使館は次席公使のパボル・シムコ氏が率いている。"),
@@ -488,6 +499,24 @@ def test_holders_rendered_by_the_body_they_form_are_left_alone():
         # cebu-port-dredging-graft-charges)
         ("The Ombudsman filed charges against a former port authority general manager and "
          "six others.", "オンブズマン事務局は、港湾庁の元総務部長ら7人を起訴した。", "総務部長"),
+        # a deputy director as a sports or film assistant director (written blind:
+        # gdansk-port-director-resigns)
+        ("Deputy director Ewa Sobczyk will run the port in the interim.",
+         "エバ・ソプチク副監督が当面、港の運営を担う。", "監督"),
+        # offices of the glossary given as a police rank or a colonial governor (written
+        # blind: banff-grizzly-trail-closures, chief-constable-misconduct-hearing,
+        # chile-villarrica-alert-raised)
+        ("Park superintendent Marcus Okafor said the closures would stay in place.",
+         "マーカス・オカフォー警視は、閉鎖は続くと述べた。", "警視"),
+        ("The deputy chief constable, Priya Lannister, will lead the force meanwhile.",
+         "当面はプリヤ・ラニスター副巡査長が同警察を率いる。", "巡査長"),
+        ("The regional governor of La Araucania, Paula Rivas, ordered schools closed.",
+         "ラ・アラウカニア州のパウラ・リバス地域総督は、学校の休校を命じた。", "地域総督"),
+        # a title before its acronym in brackets, then the name (written blind:
+        # database-licence-switch-fork)
+        ("Co-founder and chief executive Henrik Voss said the company could not stand by.",
+         "共同創業者で最高執行責任者(COO)のヘンリク・フォス氏は、黙って見ていられないと述べた。",
+         "最高執行責任者"),
         ("The charges follow a report by the Auditor-General, Comfort Dzifa Amoah.",
          "今回の起訴は、コンフォート・ジファ・アモア一般監査役がまとめた報告書を受けたものだ。",
          "一般監査役"),

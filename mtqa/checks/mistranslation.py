@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from typing import ClassVar
 
-from ..text import japanese, jmdict, wordlists
+from ..text import japanese, jmdict, wordlists, wordnet
 from ..text.english import STOPWORDS, stem
 from ..errors import MtqaError
 from ..text.lexicon import (
@@ -285,7 +285,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 24
+    version: ClassVar[int] = 25
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -485,6 +485,8 @@ class MistranslationCheck(BaseCheck):
                 continue  # "homes were left without power": remained, not departed
             if w.text.lower() == "past" and _DETERMINER_AFTER.match(pair.reference, w.end):
                 continue  # "past the finish line": a preposition, no time past
+            if _opens_multiword(pair.reference, w):
+                continue  # "where the state has fallen short": fall short, to fail
             if _AMOUNT_BEFORE.search(pair.reference, 0, w.start) and re.fullmatch(
                     CURRENCY_WORD, w.text, re.I):
                 continue  # "12 billion won": the Korean currency, no victory
@@ -740,6 +742,18 @@ def _renders_any(lex: Lexicon, v: int, words: Sequence[int]) -> bool:
 
 #: An amount right before a word ("12 billion ", "500 "): the word may be its currency.
 _AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[a-z]+illion|bn|m|k)?\s+$", re.I)
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _opens_multiword(reference: str, w: EnWord) -> bool:
+    """Whether English word ``w`` and the word after it form a multiword lemma of WordNet
+    ("fallen short": fall short, "stepped up"): the phrase has a sense of its own, and the
+    word's opposite says nothing of it."""
+    nxt = _NEXT_WORD.match(reference, w.end)
+    return bool(nxt) and any(wordnet.lemma_synsets(f"{b}_{nxt.group(1)}")
+                             for b in wordnet.base_forms(w.text.lower()))
 
 
 def _opposite_candidate(unit: JaUnit) -> bool:

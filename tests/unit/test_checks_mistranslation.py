@@ -598,3 +598,12 @@ def test_kanenai_in_its_conjunctive_and_past_forms_is_no_negation() -> None:
     (written blind, queensland-coal-mine-expansion-rejected)."""
     for ja in ("影響を与えかねず、懸念がある。", "事態になりかねなかった。"):
         assert japanese_negations(ja) == []
+
+
+def test_a_word_opening_a_multiword_lemma_says_no_opposite() -> None:
+    """"where the state has fallen short" is "fall short" (to fail), rendered 力不足だった:
+    立ち上がってくれた for "stepped up" says no opposite of "fallen" (written blind,
+    bradford-mosque-night-shelter)."""
+    assert flagged('"Faith groups have stepped up where the state has too often fallen '
+                   'short," he said.',
+                   "「国がしばしば力不足だった場面で、信仰団体が立ち上がってくれた」と同氏は述べた。") == []

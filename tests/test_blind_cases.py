@@ -62,7 +62,11 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "auckland-smoke-alarm-door-knock", "medellin-cable-car-line-approved",
          "rural-medical-school-opening", "swedish-furniture-founder-return",
          "film-archive-nitrate-vault", "portugal-firefighting-aircraft-lease",
-         "portugal-residence-permit-backlog-ombudsman", "rotterdam-carbon-storage-permit")
+         "portugal-residence-permit-backlog-ombudsman", "rotterdam-carbon-storage-permit",
+         "montreal-airport-night-flight-cap", "nz-youth-vaping-report",
+         "university-chancellor-installed", "zimbabwe-tobacco-auction-opening",
+         "oslo-toll-ring-metro-tunnel-vote", "regional-daily-editor-paywall",
+         "garda-rural-stations-reopening", "lake-district-storm-footbridges")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -85,7 +89,9 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: "Mid Wales" (no dictionary gives "mid" as 中部: OMI002); "I would not have signed without
 #: it," she said, merged into the sentence before in one quotation with one content word of
 #: its own (ALN001); 賃貸借審判所 for "Tenancy Tribunal" (JMdict glosses no "tribunal":
-#: OMI002); ヨンショーピング for "Jönköping" (Swedish k before ö said as sh: NAM008).
+#: OMI002); ヨンショーピング for "Jönköping" (Swedish k before ö said as sh: NAM008); of the
+#: wave measured at the round's end, "People in rural Ireland" → 地方に住む人々 in an article
+#: on Ireland (OMI002) and "his car became trapped" → 動けなくなった (MIS002).
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
@@ -97,7 +103,9 @@ KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN00
                 "karachi-cooling-centres": "NUM005", "mid-wales-abattoir-closure": "OMI002",
                 "tasmania-confidence-supply-deal": "ALN001",
                 "auckland-smoke-alarm-door-knock": "OMI002",
-                "swedish-furniture-founder-return": "NAM008"}
+                "swedish-furniture-founder-return": "NAM008",
+                "garda-rural-stations-reopening": "OMI002",
+                "lake-district-storm-footbridges": "MIS002"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -108,7 +116,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 524
+    assert len(names) == 556
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)

@@ -1399,6 +1399,19 @@ def test_a_two_kana_spelling_with_an_honorific_is_a_second_spelling():
     assert flagged(pairs) == [("リム", "NAM001")]
 
 
+def test_a_name_spelt_as_the_article_spells_it_is_no_variant_of_another():
+    """マーシュ氏 for "Marsh said" (JMdict's マーシュ "marsh", with an honorific): the
+    article's own spelling of Marsh, no second spelling of マーク (written blind:
+    womens-rugby-coach-appointment)."""
+    pairs = [
+        ("The club's chief executive, Helen Marsh, said the board chose Mark Telford.",
+         "クラブのヘレン・マーシュ最高経営責任者は、理事会がマーク・テルフォード氏を選んだと述べた。"),
+        ('"He stood head and shoulders above the rest," Marsh said.',
+         "「彼は他の候補者より抜きんでていた」とマーシュ氏は述べた。"),
+    ]
+    assert flagged(pairs) == []
+
+
 def test_a_person_set_off_by_commas_before_said_takes_an_honorific():
     """"the region's presidential delegate, Javier Lagos, said": a person, though JMdict
     knows Lagos as a city: ラゴス氏 is no honorific after a place."""

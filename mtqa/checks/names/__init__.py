@@ -165,7 +165,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 52
+    version: ClassVar[int] = 53
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -284,6 +284,9 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
                 # ... or of a person of the article, given an honorific: a sentence that
                 # calls its person "she" ("She added that the Rohingya…") may name that
                 # person in Japanese (リンドキスト氏は)
+                if any(r.surface == part.surface for k in keys for r in by_key.get(k, [])):
+                    continue  # spelt as the article spells a name of its own sentence
+                    # (マーシュ for Marsh, named there, is no variant of マーク)
                 others = sorted(set(by_key) - keys) if _honoured(text, part.run_end) else []
                 for key in sorted(keys) + [k for k in others if k in people]:
                     spelled = [r for r in by_key.get(key, []) if _respelt(part.surface, r.surface)

@@ -434,9 +434,9 @@ def time_anchor(phrase: MissingPhrase, lex: Lexicon, reference: str) -> int | No
     end of March*."; "threatened to publish the data unless the council pays *within
     seven days*."), or a price after "for" ("a battery bought second-hand through an
     online marketplace *for £85*."): the Japanese unit rendering the last rendered English
-    word before the preposition. The phrase times that word's clause, whose predicate is where Japanese
-    puts it (申請について審査すると; 市当局が支払わなければ), not the noun before it. None
-    for any other phrase."""
+    word before the preposition. The phrase times (or prices) that word's clause, whose
+    predicate is where Japanese puts it (申請について審査すると; 市当局が支払わなければ;
+    購入された), not the noun before it. None for any other phrase."""
     if not phrase.kinds & {"date", "number"}:
         return None
     lo = max(0, phrase.start - 40)

@@ -752,8 +752,10 @@ def _opens_multiword(reference: str, w: EnWord) -> bool:
     ("fallen short": fall short, "stepped up"): the phrase has a sense of its own, and the
     word's opposite says nothing of it."""
     nxt = _NEXT_WORD.match(reference, w.end)
-    return bool(nxt) and any(wordnet.lemma_synsets(f"{b}_{nxt.group(1)}")
-                             for b in wordnet.base_forms(w.text.lower()))
+    if nxt is None:
+        return False
+    after = nxt.group(1)
+    return any(wordnet.lemma_synsets(f"{b}_{after}") for b in wordnet.base_forms(w.text.lower()))
 
 
 def _opposite_candidate(unit: JaUnit) -> bool:

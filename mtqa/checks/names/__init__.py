@@ -147,6 +147,17 @@ def _honoured(text: str, at: int) -> bool:
 _TITLE_HEADS = tuple(h for h in wordlists.title_heads() if len(h) >= 2)
 
 
+def _loose(part: KanaPart, text: str) -> bool:
+    """Whether a katakana part that renders no name of its sentence may be compared with
+    the article's spellings: three kana or more, or two said with an honorific (リム氏
+    beside ラム: a person's name); not a word UniDic reads."""
+    if part.reading:
+        return False
+    return len(part.surface) >= MIN_VARIANT_CHARS or (
+        len(part.surface) == 2 and part.start == part.run_start
+        and _honoured(text, part.run_end))
+
+
 def _dictionary_word(surface: str) -> bool:
     """Whether JMdict glosses the katakana word as a common word (アンド "and")."""
     return any(g[:1].islower() for g in jmdict.glosses(surface))
@@ -228,10 +239,7 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
             if finding is not None:
                 yield finding
         taken = {(p.run_start, p.run_end) for p in parts if p in own or p in near}
-        # (a name of two kana said with an honorific, リム氏 beside ラム: a person's name)
-        loose = [p for p in parts if p not in own and p not in near and not p.reading
-                 and (len(p.surface) >= MIN_VARIANT_CHARS or len(p.surface) == 2
-                      and p.start == p.run_start and _honoured(text, p.run_end))]
+        loose = [p for p in parts if p not in own and p not in near and _loose(p, text)]
         if loose:
             keys = name_candidates([n for n in st.names
                                     if pair.ref_start <= n.start < pair.ref_end])

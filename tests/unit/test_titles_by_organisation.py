@@ -517,6 +517,10 @@ def test_holders_rendered_by_the_body_they_form_are_left_alone():
         ("Co-founder and chief executive Henrik Voss said the company could not stand by.",
          "共同創業者で最高執行責任者(COO)のヘンリク・フォス氏は、黙って見ていられないと述べた。",
          "最高執行責任者"),
+        # a park's chief warden as a prison guard (written blind:
+        # pyrenees-bearded-vulture-release)
+        ("The park's chief warden, Mathieu Laborde, said the birds were doing well.",
+         "同公園のマチュー・ラボルド主任看守は、鳥は順調だと述べた。", "主任看守"),
         ("The charges follow a report by the Auditor-General, Comfort Dzifa Amoah.",
          "今回の起訴は、コンフォート・ジファ・アモア一般監査役がまとめた報告書を受けたものだ。",
          "一般監査役"),

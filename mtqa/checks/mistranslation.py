@@ -356,6 +356,8 @@ class MistranslationCheck(BaseCheck):
             sent = doc.sentences[si]
             for head, a, b in japanese_negations(doc.text[sent.start : sent.end]):
                 ja_neg.append((si, head, sent.start + a, sent.start + b))
+        if len(ja_neg) <= len(en_neg):
+            return
         # an English word defined by a lack ("enforcement is patchy" → 徹底されていない)
         # may be said with a negation
         implied = [sp for sp in implied_negations(pair.reference)

@@ -71,13 +71,13 @@ def _is_place_token(tok: japanese.Token) -> bool:
 
 def _nominal(tok: japanese.Token) -> bool:
     return tok.pos1 in {"名詞", "接頭辞", "接尾辞"} and not tok.is_punct \
-        and tok.surface not in _PLURALS
+        and tok.surface not in _TITLE_ENDERS
 
 
-#: Plural suffixes: they end the title they follow (元総務部長ら7人: "the former manager
-#: and others, seven"), as a particle does; and 兼, "and also", between two titles held at
-#: once (社長兼最高経営責任者 for "president and chief executive"): each is a title.
-_PLURALS = frozenset({"ら", "たち", "達", "等", "兼"})
+#: Words that end the title before them as a particle does: plural suffixes (元総務部長ら
+#: 7人: "the former manager and others, seven"), and 兼, "and also", between two titles
+#: held at once (社長兼最高経営責任者 for "president and chief executive"): each is a title.
+_TITLE_ENDERS = frozenset({"ら", "たち", "達", "等", "兼"})
 
 
 def head_of(surface: str, boundaries: frozenset[int] | None = None,

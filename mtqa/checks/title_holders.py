@@ -26,10 +26,12 @@ _PORTFOLIO_BEFORE_NAME = re.compile(r"^\s+(?:for|of)\s+(?:[a-z][\w\-]*\s+){1,3}(
 _ORG_BEFORE_NAME = re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?(?:[\w'’&\-]+\s+){0,5}"
                               r"[\w'’&\-]+(?=,\s*[A-Z])")
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
-#: The Japanese prefix of a deputy's office (副市長, 副大統領, 副保安官), and the English words
-#: that make one ("deputy sheriff", "vice-president", "assistant chief").
+#: The Japanese prefix of a deputy's office (副市長, 副大統領, 副保安官).
 DEPUTY_PREFIX = "副"
-_DEPUTY_WORDS = r"(?:deputy|vice|assistant|associate|under|sub)"
+#: English words that make a subordinate office of the title after them ("assistant
+#: attorney general", "deputy foreign minister", "vice-president").
+SUBORDINATE = frozenset({"assistant", "deputy", "vice", "associate", "under"})
+_DEPUTY_WORDS = "(?:" + "|".join(sorted(SUBORDINATE)) + ")"
 #: What may stand between a name and its title and still be next to it (の, a space).
 _NAME_GAP = re.compile(r"^[\s　の]?$")
 
@@ -74,7 +76,7 @@ def added_deputy(m: TitleMatch, present: Sequence[str], reference: str, article:
     Japanese of the holder's name, when the English article calls no one the deputy of
     that office ("Sheriff Dolores Ruelas" → ドロレス・ルエラス副保安官). A title of the
     glossary that is a deputy's already (副大統領 for "vice-president") is left alone."""
-    if m.text.lower().startswith(("deputy", "vice", "assistant")) or re.search(
+    if re.match(rf"{_DEPUTY_WORDS}\b", m.text, re.IGNORECASE) or re.search(
             rf"\b{_DEPUTY_WORDS}[\s-]+{re.escape(m.text)}", article, re.IGNORECASE):
         return None
     runs = holder_name_runs(m, reference, seg, base)

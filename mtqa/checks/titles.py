@@ -70,7 +70,7 @@ from .title_fields import (AGENCY_ENDS, ANY_HEAD, field_of_english, portfolio_in
 from .title_senses import (CONSULTANT, domain_sense, gloss_stems, literal_word,
                            medical_consultant, paronym_words, sense_words)
 from .names import find_rendering
-from .title_holders import (CAPITALISED_NAME, DEPUTY_PREFIX, added_deputy,
+from .title_holders import (CAPITALISED_NAME, DEPUTY_PREFIX, SUBORDINATE, added_deputy,
                             holder_name_runs, renders_other_name, title_holder_names)
 from .title_compounds import (
     HEAD_KINDS, Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces,
@@ -660,10 +660,9 @@ class TitleCheck(BaseCheck):
 _LEADS = re.compile(r"\b(?:led|leads?|leading|head(?:s|ed|ing)?|runs?|ran|running|"
                     r"chair(?:s|ed|ing)?|direct(?:s|ed|ing)?)\s+(?:the\s+)?"
                     r"([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)")
-#: English words that make a subordinate office of the title after them ("assistant
-#: attorney general", "deputy foreign minister"): when the glossary knows only the title
-#: itself, the match is not that title, and its rendering (司法次官補, 外務副大臣) no error.
-_SUBORDINATE = frozenset({"assistant", "deputy", "vice", "associate", "under"})
+#: (:data:`.title_holders.SUBORDINATE` before a title: when the glossary knows only the
+#: title itself, the match is not that title, and its rendering (司法次官補, 外務副大臣) no
+#: error.)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
 
 
@@ -673,7 +672,7 @@ def _titles(ctx: Context, gl: Glossary, text: str) -> list[TitleMatch]:
     out = []
     for m in ctx.titles(gl, text):
         before = _WORD_BEFORE.search(text[max(0, m.start - 20) : m.start])
-        if before is None or before.group(1).lower() not in _SUBORDINATE:
+        if before is None or before.group(1).lower() not in SUBORDINATE:
             out.append(m)
     return out
 
@@ -684,14 +683,16 @@ def _trim_names(comps: Sequence[Compound], reference: str, seg: str = "",
     English has "Clery"; カー of ジリアン・カー代表, inside the run that renders "Gillian
     Kerr"): UniDic takes some names for ordinary words."""
     words = [w for w, _ in words_at(reference) if w[:1].isupper() and len(w) > 1]
-    runs = [(base + a, base + b) for n in CAPITALISED_NAME.findall(reference) if " " in n
-            for a, b, _ in find_rendering(n, seg)] if seg else []
+    runs: list[tuple[int, int]] | None = None  # looked up for the first katakana prefix
     out = []
     for c in comps:
         m = re.match(r"[\u30A0-\u30FF]+", c.core)
+        if m and len(m.group()) < len(c.core) - len(c.head) + 1 and runs is None:
+            runs = [(base + a, base + b) for n in CAPITALISED_NAME.findall(reference)
+                    if " " in n for a, b, _ in find_rendering(n, seg)] if seg else []
         if m and len(m.group()) < len(c.core) - len(c.head) + 1 and (words and max(
             name_similarity(w, m.group()) for w in words
-        ) >= NAME_PREFIX_MIN or any(a < c.core_start < b for a, b in runs)
+        ) >= NAME_PREFIX_MIN or any(a < c.core_start < b for a, b in runs or ())
                 and not _renders_english(m.group(), reference)):
             n = len(m.group())
             core = c.core[n:]

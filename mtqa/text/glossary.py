@@ -481,6 +481,8 @@ _STATE_AFTER_NAME = re.compile(
 )
 _OF_PHRASE = re.compile(r"^\s+of\s+(?:the\s+)?((?:[^,.;:!?()\"“”]|(?<=[A-Z])\.){1,80})")
 _SENTENCE_END = re.compile(r"[.!?。]\s")
+#: A possessive ending ("county's", "Employees'").
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 #: Capitalised words right before a title, possessive or not ("Fjellmelk's chairman",
@@ -708,10 +710,11 @@ class Organisations:
         known kind right before it ("Apple's president"); None for none."""
         # a clause ends at punctuation; a period after a capital is an abbreviation (U.S.)
         tail = re.split(r"[,;:!?()\"“”]|(?<![A-Z])\.", before[-80:])[-1]
-        words = [w for w in _PHRASE_WORD.findall(tail)][-4:]
-        words = [re.sub(r"['’]s?$", "", w) for w in words]
+        raw = _PHRASE_WORD.findall(tail)[-4:]
+        words = [_POSSESSIVE.sub("", w) for w in raw]
         while words and words[-1].lower() in _QUALIFIERS:
             words.pop()
+        raw = raw[: len(words)]  # (as written, possessives kept)
         if not words:
             return None
         cues = self.cue_kinds(words)
@@ -727,10 +730,8 @@ class Organisations:
         near = [c for c in cues if c[1] == len(words)]
         if near:
             return near[-1][2]
-        raw = [w for w in _PHRASE_WORD.findall(tail)][-4:][-len(words):]
-        owner = max((i for i, w in enumerate(raw[:-1]) if re.search(r"['’]s?$", w)),
-                    default=None)
-        if owner is not None and all(w[:1].isupper() and not re.search(r"['’]s?$", w)
+        owner = max((i for i, w in enumerate(raw[:-1]) if _POSSESSIVE.search(w)), default=None)
+        if owner is not None and all(w[:1].isupper() and not _POSSESSIVE.search(w)
                                      for w in raw[owner + 1 :]):
             # a possessive before the title's own capitalised words ("the county's
             # Emergency Communications Director"): the possessor holds the office

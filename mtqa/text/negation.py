@@ -7,6 +7,7 @@ check compares them for reversed polarity (MIS002) and opposite senses (MIS004).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -288,19 +289,21 @@ def implied_negations(reference: str) -> list[tuple[int, int]]:
     (lacking in firmness). No negation of the English's own, but Japanese often says them
     with one: "enforcement is patchy" → 取り締まりが徹底されていない, "sparse" → 少ない or
     まばらだ. A reversed polarity needs a negation beyond these."""
-    out: list[tuple[int, int]] = []
-    for m in re.finditer(r"[A-Za-z]{4,}", reference):
-        w = m.group().lower()
-        if w in STOPWORDS:
-            continue
-        # the word's first sense, of any part of speech, must be one ("left" is a verb's
-        # form and a noun before it is "not used up")
-        forms = [w] + sorted(wordnet.base_forms(w) - {w})  # the word as written first
-        first = next((s for b in forms for s in wordnet.synsets_of(b)), None)
-        if first is None or first.pos not in {"a", "s", "r"}:
-            continue
-        words = re.findall(r"[a-z]+", re.sub(r"^\([^)]*\)\s*", "", first.definition.lower()))
-        head = words[0] if words else ""
-        if head in _LACK_WORDS or (len(head) > 5 and wordnet.negated_by_prefix(head)):
-            out.append(m.span())
-    return out
+    return [m.span() for m in re.finditer(r"[A-Za-z]{4,}", reference)
+            if _defined_by_lack(m.group().lower())]
+
+
+@functools.lru_cache(maxsize=8192)
+def _defined_by_lack(w: str) -> bool:
+    """Whether the first WordNet sense of ``w`` (of any part of speech: "left" is a verb's
+    form and a noun before it is "not used up") is an adjective's or adverb's whose
+    definition opens on a word of :data:`_LACK_WORDS` or a negated word ("irregular")."""
+    if w in STOPWORDS:
+        return False
+    forms = [w] + sorted(wordnet.base_forms(w) - {w})  # the word as written first
+    first = next((s for b in forms for s in wordnet.synsets_of(b)), None)
+    if first is None or first.pos not in {"a", "s", "r"}:
+        return False
+    words = re.findall(r"[a-z]+", re.sub(r"^\([^)]*\)\s*", "", first.definition.lower()))
+    head = words[0] if words else ""
+    return head in _LACK_WORDS or (len(head) > 5 and wordnet.negated_by_prefix(head))

@@ -138,7 +138,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 46
+    version: ClassVar[int] = 47
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -420,9 +420,10 @@ class OmissionCheck(BaseCheck):
         start, end = place.gap_span(lex.units, u)
         if (phrase.preposition not in {"", "of"} or place.of_lost(phrase, lex, pair.reference)
                 ) and phrase.partner is None and (
-                not phrase.premodifier or place.noun_lost(phrase, lex, pair.reference)):
+                not phrase.premodifier or place.noun_lost(phrase, lex, pair.reference, owned)):
             end = place.to_predicate(lex.units, u, end,
-                                     phrase.preposition in place.VERB_PREPOSITIONS)
+                                     phrase.preposition in place.VERB_PREPOSITIONS
+                                     or place.measures_change(phrase, pair.reference))
         return start, end
 
     def _where(

@@ -113,9 +113,21 @@ def said_before(reference: str, phrase: MissingPhrase, earlier: str) -> bool:
     text = reference[phrase.start : phrase.end]
     if phrase.kinds == {"name"}:
         words = [bare_name(w) for w in re.findall(r"[A-Z][\w'’\-]*", text)]
-        return bool(words) and all(re.search(rf"\b{re.escape(w)}", earlier) for w in words)
+        return bool(words) and all(any(re.search(rf"\b{re.escape(r)}", earlier)
+                                       for r in _place_of_people(w)) for w in words)
     values = {q.value for q in english_quantities(text)}
     return bool(values) and values <= {q.value for q in english_quantities(earlier)}
+
+
+#: Endings of a name for a place's people ("Vermonters", "Londoners", "Californians").
+_PEOPLE_ENDINGS = re.compile(r"(?:ers|ans|ns|ites)$")
+
+
+def _place_of_people(word: str) -> tuple[str, ...]:
+    """The word, and the place it names the people of ("Vermonters" → Vermont,
+    "Californians" → Californi(a)): the article may have said the place before."""
+    root = _PEOPLE_ENDINGS.sub("", word)
+    return (word, root) if root != word and len(root) >= 4 else (word,)
 
 
 #: A finite verb right after a name (with an adverb between): the name is its clause's

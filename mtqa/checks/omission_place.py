@@ -16,7 +16,9 @@ rendered word before it; a factor ("exports *tripled*") after the noun that mult
 A phrase opening an apposition ("the steel industry, *Japan's* biggest,") belongs before
 the noun the apposition describes, which Japanese puts after it (主要産業である鉄鋼業). A
 number or a date is no head ("on March 3, 2024, *in Sacramento*"): the next word before it
-is. Of several renderings of the head, the one in the Japanese sentences that render the
+is; nor is an attribution (", the report said,", ", according to the ministry"), which
+Japanese opens the sentence with. A change measured after "by" ("had fallen *by a third*")
+belongs anywhere up to the verb that changed. Of several renderings of the head, the one in the Japanese sentences that render the
 phrase's English sentence (a pair of several sentences: each Japanese sentence belongs to
 the English sentence most of whose words it renders), and among them the one among the
 renderings of the words around it.
@@ -105,9 +107,13 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
                                                  reference[: phrase.start], re.I)]
         edge = opened[-1] if opened else phrase.start
     before = [k for k, w in enumerate(lex.words) if clause[0] <= w.start
-              and w.end <= edge and usable(k)][-HEAD_REACH:]
+              and w.end <= edge and usable(k)]
+    said = attributions(reference, clause) if reference else []
+    before = [k for k in before if not any(a <= lex.words[k].start < b for a, b in said)
+              ][-HEAD_REACH:]
+    stop = min((a for a, _ in said if a >= phrase.end), default=clause[1])
     after = [k for k, w in enumerate(lex.words)
-             if phrase.end <= w.start and w.end <= clause[1] and usable(k)][:HEAD_REACH]
+             if phrase.end <= w.start and w.end <= stop and usable(k)][:HEAD_REACH]
     if before and phrase.object_of is not None and phrase.object_of >= lex.words[
             before[-1]].start:
         # the object of the word before it ("reach *Marlowe*"), or of a word the
@@ -118,7 +124,7 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
         # an apposition precedes its noun; a factor follows the noun that multiplied
         order = list(reversed(before)) + after
     elif (phrase.premodifier and phrase.preposition and before and reference
-          and noun_lost(phrase, lex, reference)):
+          and noun_lost(phrase, lex, reference, own)):
         # the noun it modifies is gone with it ("recalling packs *in 14* countries"): the
         # whole prepositional phrase was dropped, and belongs with the word before it
         order = list(reversed(before)) + after
@@ -130,12 +136,48 @@ def head_unit(phrase: MissingPhrase, lex: Lexicon, clause: tuple[int, int],
     return nearest_link(lex, order[0], own) if order else None
 
 
-def noun_lost(phrase: MissingPhrase, lex: Lexicon, reference: str) -> bool:
+#: An attribution after a comma (", according to the health ministry", ", the regulator
+#: said in a statement,", ...," said Professor Leclerc): a clause of its own of a few
+#: words up to the next comma or the end, which Japanese opens the sentence with
+#: (保健省によると), never the head of a phrase outside it; not a reporting verb before
+#: what was said (", said the waiting list had fallen by a third").
+_ATTRIBUTION = re.compile(
+    r",[\"”’']?\s+(?:according\s+to\b|(?:[\w'’.-]+\s+){0,5}?(?:said|says|told|added|noted|"
+    r"warned|announced|reported|stated)\b)(?:\s+[\w'’-]+){0,6}(?=\s*[,.;:!?]|\s*$)", re.I)
+
+
+def attributions(reference: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """The spans of the attributions (:data:`_ATTRIBUTION`) within ``clause`` of the
+    English."""
+    spans = []
+    for m in _ATTRIBUTION.finditer(reference, clause[0], clause[1]):
+        end = m.end()
+        # the speaker's apposition goes with it (", said Professor Leclerc, *a
+        # paediatrician at McGill University*.")
+        while (more := _APPOSITION.match(reference, end)) and more.end() <= clause[1]:
+            end = more.end()
+        spans.append((m.start(), end))
+    return spans
+
+
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,.;:!?]*", re.I)
+
+
+def noun_lost(phrase: MissingPhrase, lex: Lexicon, reference: str,
+              own: frozenset[int] | None = None) -> bool:
     """Whether the English noun the phrase modifies, right after it, has no rendering
     either and ends the noun phrase ("*14* countries after …", "*14* countries."), not
-    a word of a longer one ("a *two* hour interview": the interview is its head)."""
+    a word of a longer one ("a *two* hour interview": the interview is its head). With
+    ``own`` (the Japanese sentences rendering the phrase's English sentence), a noun
+    rendered only in other sentences (日 of another sentence's date for "*90* days") is
+    lost here too."""
     k = next((k for k, w in enumerate(lex.words) if w.start >= phrase.end), None)
-    if k is None or lex.covered(k):
+    if k is None:
+        return False
+    if lex.links[k] and own is not None:
+        if any(lex.units[u].sentence in own for u in lex.links[k]):
+            return False
+    elif lex.covered(k):
         return False
     rest = reference[lex.words[k].end :]
     nxt = WORD.match(rest.lstrip())
@@ -318,6 +360,16 @@ _CLOSING_QUOTES = frozenset("」』）)")
 #: Prepositions of time whose phrase modifies a verb, never a noun ("since 2020", "until
 #: June", "during the storm").
 VERB_PREPOSITIONS = frozenset({"since", "until", "till", "during"})
+
+
+def measures_change(phrase: MissingPhrase, reference: str) -> bool:
+    """Whether the phrase, after "by", measures the change a verb right before it says
+    ("had fallen *by a third*", "was extended *by six months*"): Japanese writes it before
+    that verb (3分の1減少した), so the phrase belongs anywhere up to the verb."""
+    if phrase.preposition != "by":
+        return False
+    before = WORD.findall(reference[max(0, phrase.start - 40) : phrase.start])
+    return len(before) >= 2 and before[-1].lower() == "by" and _verb_form(before[-2].lower())
 
 
 def to_predicate(units: Sequence[JaUnit], u: int, end: int, verbal: bool = False) -> int:

@@ -82,7 +82,7 @@ from ..text.countries import (
     renders_country,
 )
 from ..text.english import STOPWORDS, name_before_participle
-from ..text.lexicon import (EnWord, Lexicon, english_entry, hyphen_head, place_kanji,
+from ..text.lexicon import (EnWord, Lexicon, english_entry, hyphen_heads, place_kanji,
                             stems_match)
 from ..text.numerals import (
     CURRENCY_WORD,
@@ -763,10 +763,10 @@ def word_rendered(k: int, renderings: Sequence[Rendering], reference: str) -> bo
             if r.lex.covered(k):
                 return True
             continue
-        head = hyphen_head(w.text) if "-" in w.text else ""
+        heads = hyphen_heads(w.text) if "-" in w.text else frozenset()
         if w.stem in r.lex.bt_stems or any(
                 stems_match(w.stem, r.lex.units[u].stems)
-                or head and head in r.lex.units[u].stems for u in r.lex.links[k]):
+                or heads & r.lex.units[u].stems for u in r.lex.links[k]):
             return True  # rendered by meaning (英国 for Britain, ドイツ for Germany; 反汚職
             # for "Anti-Corruption", by its last part)
         if any(h in r.text for h in place_kanji(bare_name(w.text))):

@@ -603,7 +603,7 @@ def word_matches_unit(w: EnWord, u: JaUnit) -> bool:
         return w.value is not None and any(abs(w.value - v) < 1e-6 for v in u.numbers)
     if stems_match(w.stem, u.stems):
         return True
-    if "-" in w.text and w.capital and hyphen_head(w.text) in u.stems:
+    if "-" in w.text and w.capital and hyphen_heads(w.text) & u.stems:
         return True  # a name's hyphenated word by its last part (汚職 of 反汚職委員会 for
         # "Anti-Corruption Commission"): JMdict glosses no hyphenated name word
     if u.romaji and (w.capital or (loanword_sized(w.text) and japanese.is_katakana(u.text))):
@@ -616,12 +616,18 @@ def word_matches_unit(w: EnWord, u: JaUnit) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def hyphen_head(word: str) -> str:
-    """The stem of the last part of a hyphenated word ("Anti-Corruption" → corruption's),
-    or "" when that part is too short to say anything (Jean-Luc, Al-Sisi have names)."""
+def hyphen_heads(word: str) -> frozenset[str]:
+    """The stems the last part of a hyphenated word is matched by ("Anti-Corruption" →
+    corruption's; for a place's adjective, the place's too: "Inter-American" → America's,
+    which JMdict glosses 米州 by), empty when that part is too short to say anything
+    (Jean-Luc, Al-Sisi have names)."""
     last = word.rsplit("-", 1)[-1].lower()
-    return stem(last) if len(last) >= 5 and last.isalpha() and english_entry(last).headwords \
-        else ""
+    if len(last) < 5 or not last.isalpha():
+        return frozenset()
+    heads = {stem(last)} if english_entry(last).headwords else set()
+    if last.endswith("an") and wordnet.is_place(last[:-1], adjectives=False):
+        heads.add(stem(last[:-1]))  # American → America, African → Africa
+    return frozenset(heads)
 
 
 #: How alike a name and a katakana word cut into known words must sound (a long word
@@ -749,8 +755,8 @@ def _word_links(
     if adjective := wordnet.adjective_base(stem_):  # and its comparatives
         root = stem(adjective)
         hits |= {i for i, stems, _ in index.held if root in stems}
-    if capital and "-" in text and (head := hyphen_head(text)):
-        hits |= {i for i, stems, _ in index.held if head in stems}  # word_matches_unit's
+    if capital and "-" in text and (heads := hyphen_heads(text)):
+        hits |= {i for i, stems, _ in index.held if heads & stems}  # word_matches_unit's
     # word_matches_unit's names and loanwords; its stems_match is the look-up above, so
     # a unit not hit there is compared by sound alone
     lower = text.lower()

@@ -401,13 +401,14 @@ def test_round_quantities_appositions_and_names_of_names(
 
 def test_a_head_rendered_in_another_japanese_sentence_is_not_where_the_phrase_belongs() -> None:
     # "party" is rendered only by 党 of 自由党, in the sentence that renders the next English
-    # sentence: the dropped name belongs in the first one
+    # sentence: the dropped name belongs in the first one, and "party" is lost with it
+    # there, so the name belongs by the word before it (連合 for "Union")
     en = ("The new Union for Ruritania party is fanning the anger.",
           "In Toronto the Liberal Party held a rally.")
     dropped = ("新しい連合は怒りを煽っている。", "トロントでは自由党が集会を開いた。")
     rendered = ("新しいルリタニア連合党は怒りを煽っている。", "トロントでは自由党が集会を開いた。")
     assert phrase_findings(Bead(en, dropped)) == [
-        ("新しい連合は怒りを煽っている", "for Ruritania", "minor")]
+        ("新しい連合は", "for Ruritania", "minor")]
     assert phrase_findings(Bead(en, rendered)) == []
 
 

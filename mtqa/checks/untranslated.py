@@ -8,7 +8,9 @@ street addresses (1600 Main St), code and platform identifiers (#hashtags, @hand
 file_names), trade names marked as such (mixed case like iPhone, a model number as in
 "Fab 7", 'n for "and" as in Shake 'n Bake). Always left
 alone: photo credits ("Evelyn Hockstein/AP通信"), a company marker (米Google,
-Veltrion社), the original spelling in brackets, and page chrome. Ordinary English words
+Veltrion社), the original spelling in brackets, an acronym of any length the translation
+introduces in brackets after its rendering (国連レバノン暫定軍（UNIFIL）, then UNIFIL alone),
+and page chrome. Ordinary English words
 left untranslated are always flagged (UNT001), and so is text in the script of another
 language that the English does not have (UNT002: Korean, Cyrillic, Arabic… slipped in by a
 multilingual model, and Chinese: characters Japanese does not write, 你, 这, 因为, 协议), and
@@ -151,6 +153,19 @@ def _is_acronym(word: str, max_letters: int) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", word)
     # NATO, EU, G7, U.S., CEO: short all-capitals tokens are standard in Japanese news
     return bool(letters) and letters.isupper() and len(letters) <= max_letters
+
+
+#: An acronym the translation gives in brackets after its rendering (国連レバノン暫定軍
+#: （UNIFIL）), however long: Japanese news writes it alone from then on.
+_BRACKETED_ACRONYM = re.compile(r"(?<=[^\sA-Za-z（(])[（(]([A-Z][A-Z0-9&\-]{1,11})[）)]")
+
+
+@functools.lru_cache(maxsize=256)
+def introduced_acronyms(text: str) -> frozenset[str]:
+    """The acronyms a translation introduces in brackets after their Japanese rendering
+    (:data:`_BRACKETED_ACRONYM`): left in Latin script anywhere in it, they are its house
+    style, not words left untranslated."""
+    return frozenset(m.group(1) for m in _BRACKETED_ACRONYM.finditer(text))
 
 
 def _is_brand_like(word: str) -> bool:
@@ -300,7 +315,7 @@ class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 12
+    version: ClassVar[int] = 13
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, latin_allowed: str | None = None) -> None:
@@ -346,6 +361,7 @@ class UntranslatedCheck(BaseCheck):
         if self.policy.code:
             url_spans += [m.span() for m in _CODE.finditer(seg)]
         ref_lower = ctx.reference.text.lower().replace("’", "'")
+        introduced = introduced_acronyms(text)
         runs: list[_Run] = []
         for m in _LATIN_RUN.finditer(seg):
             a, b = m.span()
@@ -356,7 +372,8 @@ class UntranslatedCheck(BaseCheck):
             if any(s <= a < e for s, e in credit_spans + url_spans):
                 continue
             words = re.split(r"[ 　]+", word)
-            if self._allowed(seg, a, b, words) or _is_marked_name(seg, a, b):
+            if self._allowed(seg, a, b, words) or _is_marked_name(seg, a, b) or (
+                    words[0] in introduced and len(words) == 1):
                 continue
             if seg[a - 1 : a] == "&" and seg[b : b + 1] == ";" or _LAUGHTER.fullmatch(word):
                 continue  # AT&amp;T: markup escaped, not English; ｗｗ: laughter (笑)

@@ -315,3 +315,15 @@ def test_a_planets_letter_after_its_number_is_part_of_the_designation():
     en = "The planet, known as TOI-5127 b, orbits a small red dwarf star."
     assert flagged("この惑星は「TOI-5127 b」と呼ばれ、小さな赤色矮星を公転している。", en) == []
     assert flagged("この惑星「TOI-5127 b」はorbits a small red dwarfという。", en) != []
+
+
+def test_an_acronym_the_translation_introduces_in_brackets_may_stand_alone_after() -> None:
+    """国連レバノン暫定軍（UNIFIL） and then UNIFIL alone: Japanese news style for an
+    acronym of any length once introduced (written blind, irish-peacekeepers-lebanon-
+    deployment); one never introduced is still flagged."""
+    en = ("Troops left for a tour with the United Nations Interim Force in Lebanon (UNIFIL). "
+          "The future of UNIFIL is unclear.")
+    assert flagged("部隊は国連レバノン暫定軍（UNIFIL）での任務に向かった。UNIFILの今後は不透明だ。",
+                   en) == []
+    assert flagged("部隊はUNIFILでの任務に向かった。UNIFILの今後は不透明だ。", en) == [
+        "UNIFIL", "UNIFIL"]

@@ -115,6 +115,14 @@ _AS_PHRASE = re.compile(r"\s+(?:if|though|well|part|much|many|long|far|such|a\s+
                         r"soon|usual|expected|planned|promised|is|was)\b", re.I)
 
 
+def _in_name(reference: str, at: int) -> bool:
+    """Whether the capitalised word at ``at`` continues a name begun by the capitalised
+    word before it ("the United Nations Interim *Force* in Lebanon", "Air *Force*"): a
+    name's word, not a verb."""
+    prev = re.search(r"([A-Za-z][\w'’.-]*)\s+$", reference[max(0, at - 40) : at])
+    return reference[at : at + 1].isupper() and prev is not None and prev.group(1)[0].isupper()
+
+
 def _as_clauses(reference: str, clauses: Sequence[Clause]) -> list[Clause]:
     """The clauses, with each one cut before a causal or temporal "as" (or "after",
     "before") that opens a clause without a comma (:data:`_AS_CLAUSE`): the cause or the
@@ -123,7 +131,8 @@ def _as_clauses(reference: str, clauses: Sequence[Clause]) -> list[Clause]:
     a verb of causing (:data:`_CAUSATIVE`), whose clause is the effect of the words
     before it (opener :data:`_CAUSED`)."""
     found = {m.start(1): m.group(1) for m in _AS_CLAUSE.finditer(reference)}
-    found.update((m.start(1), _CAUSED) for m in _CAUSATIVE.finditer(reference))
+    found.update((m.start(1), _CAUSED) for m in _CAUSATIVE.finditer(reference)
+                 if not _in_name(reference, m.start(1)))
     cuts = sorted(found)
     if not cuts:
         return list(clauses)
@@ -261,7 +270,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 43
+    version: ClassVar[int] = 44
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -814,3 +814,15 @@ def test_the_second_part_of_a_hyphenated_word_is_no_verb_of_causing() -> None:
     ja = ("英沿岸警備隊によると、航行不能となった貨物船は、強風が吹き荒れた夜の間にコーンウォールの"
           "海岸から3海里の地点まで漂流したが、日曜日にえい航され、安全な場所に移された。")
     assert flagged(en, ja) == []
+
+
+def test_a_verb_of_causing_inside_a_name_opens_no_effect_clause() -> None:
+    """"the United Nations Interim *Force* in Lebanon" is a name's word, not the verb
+    "force": no cause and effect to invert in a careful translation (written blind,
+    irish-peacekeepers-lebanon-deployment)."""
+    folder = Path(__file__).resolve().parents[2] / "data" / "blind"
+    name = "irish-peacekeepers-lebanon-deployment"
+    report = mtqa.check((folder / f"{name}.en.txt").read_text(encoding="utf-8"),
+                        (folder / f"{name}.ja.txt").read_text(encoding="utf-8"),
+                        backtranslator="dictionary", checks=("scrambled",))
+    assert [f.code for f in report.finding_list] == []

@@ -5,6 +5,8 @@ Constructed articles, given as pre-aligned sentence pairs.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import mtqa
@@ -1436,3 +1438,15 @@ def test_a_second_spelling_where_the_english_says_she_is_still_flagged():
     assert flagged(pairs) == [("リンドキスト", "NAM001")]
     pairs[1] = (pairs[1][0], "リンドクヴィスト氏は、ドナウ委員会の対応が遅れたと付け加えた。")
     assert flagged(pairs) == []
+
+
+def test_a_dateline_in_capitals_names_its_place() -> None:
+    """"TUNIS —" opens the story as 【チュニス】 does: the place is named there too, so
+    チュニス given twice in the first sentence stands for no other name (written blind,
+    un-libya-envoy-budget-talks)."""
+    folder = Path(__file__).resolve().parents[2] / "data" / "blind"
+    name = "un-libya-envoy-budget-talks"
+    report = mtqa.check((folder / f"{name}.en.txt").read_text(encoding="utf-8"),
+                        (folder / f"{name}.ja.txt").read_text(encoding="utf-8"),
+                        backtranslator="dictionary", checks=("names",))
+    assert "NAM006" not in [f.code for f in report.finding_list]

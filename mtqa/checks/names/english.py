@@ -141,7 +141,8 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
             and low not in PRONOUN_CONTRACTIONS  # "I've", "I'm": a pronoun, no name
             and low not in _MONTHS_DAYS
             and not excluded(s, e)
-            and not (w.isupper() and len(w) > 1)  # acronyms stay in Latin script
+            # acronyms stay in Latin script; a dateline's place is a name ("TUNIS —")
+            and not (w.isupper() and len(w) > 1 and not _in_dateline(text, s))
             and (include_initial or not initial(s) or low in capital_mid
                  or _next_is_name(words, idx, text))
         ):
@@ -152,6 +153,18 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
             flush()
     flush()
     return _family_plurals(out)
+
+
+#: A dateline: a line opening on a place in capitals and a dash ("TUNIS —", "NEW YORK,
+#: Jan. 5 —", "BOGOTÁ –").
+_DATELINE = re.compile(r"(?m)^[A-ZÀ-ÞÑ][A-ZÀ-ÞÑ .'’-]*(?:,[^\n—–]{0,20})?\s[—–-]{1,2}\s")
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """Whether the capitals at ``start`` are the place of a dateline (:data:`_DATELINE`)."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _DATELINE.match(text, line)
+    return m is not None and start < m.end() and "," not in text[line:start]
 
 
 def _family_plurals(names: list[EnglishName]) -> list[EnglishName]:

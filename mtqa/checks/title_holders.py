@@ -26,6 +26,18 @@ _PORTFOLIO_BEFORE_NAME = re.compile(r"^\s+(?:for|of)\s+(?:[a-z][\w\-]*\s+){1,3}(
 _ORG_BEFORE_NAME = re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?(?:[\w'’&\-]+\s+){0,5}"
                               r"[\w'’&\-]+(?=,\s*[A-Z])")
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
+#: A name a verb of appointing gives the title after it: "appointed Tigist Alemu, a former
+#: runner, as its director general", "Hendrik Vos was named as the new rector".
+_NAME_APPOINTED = re.compile(
+    r"\b(?:appointed|named|nominated|elected|chose|picked|selected|hired|installed)\s+"
+    rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)(?:,[^,.;]{{0,80}},)?\s+as\s+"
+    r"(?:(?:its|the|their|his|her|a|an)\s+)?(?:(?:new|next|interim|acting)\s+)?$"
+    rf"|({_NAME_WORD}(?:\s+{_NAME_WORD})*)\s+(?:has|have|had)?\s*(?:been|was|is|were)\s+"
+    r"(?:appointed|named|nominated|elected|chosen|picked|selected|hired|installed)\s+(?:as\s+)?"
+    r"(?:(?:its|the|their|a|an)\s+)?(?:(?:new|next|interim|acting)\s+)?$")
+#: The Japanese of appointing a name to a title: 氏を…に任命した.
+_APPOINTED_GAP = re.compile(r"^(?:氏|さん)?を$")
+_APPOINTED_VERB = re.compile(r"^に(?:任命|指名|起用|選出|選任|抜擢|就任)")
 #: The Japanese prefix of a deputy's office (副市長, 副大統領, 副保安官).
 DEPUTY_PREFIX = "副"
 #: English words that make a subordinate office of the title after them ("assistant
@@ -36,9 +48,11 @@ _DEPUTY_WORDS = "(?:" + "|".join(sorted(SUBORDINATE)) + ")"
 _NAME_GAP = re.compile(r"^[\s　の]?$")
 
 
-def title_holder_names(m: TitleMatch, reference: str) -> list[str]:
+def title_holder_names(m: TitleMatch, reference: str, appointed: bool = True) -> list[str]:
     """The English name(s) a title goes with: right after it ("Foreign Minister Sergey
-    Lavrov") or before it with a comma ("Robert Habeck, the economy minister")."""
+    Lavrov"), before it with a comma ("Robert Habeck, the economy minister"), and, with
+    ``appointed``, the name a verb of appointing gives it ("appointed Tigist Alemu as its
+    director general": the office is to come, the name may still carry another)."""
     names = []
     rest = reference[m.end :]
     # a portfolio between the title and the name: "Deputy mayor for transport Hélène X"
@@ -51,13 +65,24 @@ def title_holder_names(m: TitleMatch, reference: str) -> list[str]:
     before = _NAME_BEFORE.search(reference[max(0, m.start - 80) : m.start])
     if before:
         names.append(before.group(1))
+    given = _NAME_APPOINTED.search(reference[max(0, m.start - 160) : m.start])
+    if appointed and given:
+        names.append(given.group(1) or given.group(2))
     return names
 
 
-def holder_name_runs(m: TitleMatch, reference: str, seg: str, base: int
-                     ) -> list[tuple[int, int]]:
-    """Document offsets of the katakana runs that render the name the title goes with."""
-    names = title_holder_names(m, reference)
+def appointed_to(seg: str, name_end: int, start: int, end: int) -> bool:
+    """Whether the title at ``seg[start:end]`` is given to the name ending at ``name_end``
+    by a verb of appointing (アレム氏を総支配人に任命した)."""
+    return name_end <= start and bool(_APPOINTED_GAP.match(seg[name_end:start])) and bool(
+        _APPOINTED_VERB.match(seg[end:]))
+
+
+def holder_name_runs(m: TitleMatch, reference: str, seg: str, base: int,
+                     appointed: bool = True) -> list[tuple[int, int]]:
+    """Document offsets of the katakana runs that render the name the title goes with
+    (:func:`title_holder_names`)."""
+    names = title_holder_names(m, reference, appointed)
     runs: list[tuple[int, int]] = []
     for n in names:
         for s, e, _ in find_rendering(n, seg):
@@ -79,7 +104,7 @@ def added_deputy(m: TitleMatch, present: Sequence[str], reference: str, article:
     if re.match(rf"{_DEPUTY_WORDS}\b", m.text, re.IGNORECASE) or re.search(
             rf"\b{_DEPUTY_WORDS}[\s-]+{re.escape(m.text)}", article, re.IGNORECASE):
         return None
-    runs = holder_name_runs(m, reference, seg, base)
+    runs = holder_name_runs(m, reference, seg, base, appointed=False)
     for r in present:
         if len(r) < 2 or r.startswith(DEPUTY_PREFIX):
             continue

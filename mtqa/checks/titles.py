@@ -3,9 +3,9 @@
 For each aligned pair the English titles are found with the glossary (longest match,
 case-insensitive, see :mod:`mtqa.text.glossary`). A title is rendered when the Japanese of the
 pair contains one of its accepted renderings, or, for a title of several words, its katakana
-transliteration word by word (エグゼクティブ・ディレクター for "executive director"). When none is there, the span that renders
-it wrongly is located among the Japanese *title compounds* — noun compounds that end in an
-office head (大統領, 長官, 大臣, 相, 知事, 秘書, 校長, 管理者, 検査官…) — by three kinds of
+transliteration word by word (エグゼクティブ・ディレクター for "executive director"). Else the
+span rendering it wrongly is located among the Japanese *title compounds* (ending in an
+office head: 大統領, 長官, 大臣, 相, 知事, 秘書, 校長, 管理者, 検査官…) by three kinds of
 evidence: the compound keeps the portfolio of an accepted rendering (外務 of 外務大臣 in
 外務大統領), it stands next to the Japanese rendering of the name the English title goes
 with (ラヴロフ外務大統領 for "Foreign Minister Sergey Lavrov"), or its head's JMdict glosses
@@ -20,11 +20,10 @@ Findings:
   given its deputy's title (ルエラス副保安官 for "Sheriff Dolores Ruelas") is a major
   TTL001 too (:func:`.title_holders.added_deputy`).
 * ``TTL002`` — the same title on both sides of a name (ロシア大統領のプーチン大統領).
-* ``TTL003`` — a title compound that is no known title and whose office the English
-  does not mention (国家長官 "state secretary" where the English has "the two countries'
-  top diplomats").
-* ``TTL004`` — the title of the head of a kind of organisation that the English article
-  never names (首相 for "Your Honor"; 社長 for "the Louisiana Republican").
+* ``TTL003`` — a title compound that is no known title and whose office the English does
+  not mention (国家長官 where the English has "the two countries' top diplomats").
+* ``TTL004`` — the title of the head of a kind of organisation the English article never
+  names (首相 for "Your Honor"; 社長 for "the Louisiana Republican").
 
 Titles by organisation (issue #19 item 1): the Japanese for "president", "chairman",
 "leader" or "chancellor" depends on who holds it. The holder's kind of organisation (a
@@ -35,8 +34,8 @@ possessive, a country, the organisation's name); only the renderings of that kin
 accepted, and a title of another kind is a major TTL001 (党首 for "Rwanda President Paul
 Kagame"). A person the English titles once keeps that kind through the article (ハーベック社長
 where the article has "Robert Habeck, the economy minister"). Another sense of the English
-word from JMdict (スピーカー or 話者 for "Speaker Mike Johnson") is a TTL001 as well. The
-list of titles by kind is ``mtqa/data/org_titles.tsv``, the countries ``countries.tsv``.
+word from JMdict (話者 for "Speaker Mike Johnson") is a TTL001 as well. Titles by kind:
+``mtqa/data/org_titles.tsv``; the countries: ``countries.tsv``.
 """
 
 from __future__ import annotations
@@ -71,7 +70,8 @@ from .title_senses import (CONSULTANT, domain_sense, gloss_stems, literal_word,
                            medical_consultant, paronym_words, sense_words)
 from .names import find_rendering
 from .title_holders import (CAPITALISED_NAME, DEPUTY_PREFIX, SUBORDINATE, added_deputy,
-                            holder_name_runs, renders_other_name, title_holder_names)
+                            appointed_to, holder_name_runs, renders_other_name,
+                            title_holder_names)
 from .title_compounds import (
     HEAD_KINDS, Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces,
     widened,
@@ -83,10 +83,12 @@ STRONG_KINDS = frozenset(
     "head_of_state vice_head head_of_government deputy_head minister deputy_minister "
     "governor mayor staff academic police military judge ambassador envoy royal".split()
 )
+#: Heads of strong kinds that name no office by themselves (女子代表: a national team).
+_VAGUE_HEADS = frozenset({"代表", "責任者"})
 #: Characters of a name-to-title gap that still count as adjacent (の, a space, the comma
-#: of an apposition: 警察の巡査長、アンドリュー・ロックリッジ氏), after the title's acronym in
-#: brackets (最高執行責任者(COO)のヘンリク・フォス氏).
-_ADJACENT_GAP = re.compile(r"^(?:[（(][A-Za-zＡ-Ｚ0-9&＆]{1,8}[）)])?[\s　の、]?$")
+#: of an apposition: 警察の巡査長、アンドリュー・ロックリッジ氏; である: 連合の事務総長である
+#: ダンテス氏), after the title's acronym in brackets (最高執行責任者(COO)のヘンリク・フォス氏).
+_ADJACENT_GAP = re.compile(r"^(?:[（(][A-Za-zＡ-Ｚ0-9&＆]{1,8}[）)])?(?:[\s　の、]|である)?$")
 
 
 #: A run of katakana words joined by the middle dot (エグゼクティブ・ディレクター).
@@ -106,8 +108,6 @@ def _transliterated(title: str, seg: str) -> bool:
     return any(len(re.split("[・･]", run)) >= len(words)
                and name_similarity(letters, re.sub("[・･]", "", run)) >= SAME_NAME_MIN
                for run in _KATAKANA_WORDS.findall(seg))
-
-
 
 
 def _word_pairs(reference: str, start: int, end: int) -> list[tuple[str, str]]:
@@ -147,7 +147,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 41
+    version: ClassVar[int] = 42
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -271,6 +271,8 @@ class TitleCheck(BaseCheck):
                 and re_ <= c.start
                 # (a dotted run read on into the title: ペッテル・オースラン・エネルギー庁長官)
                 or rs < c.start < re_ and seg[c.start - pair.mt_start - 1] == "・"
+                or appointed_to(seg, re_ - pair.mt_start, c.start - pair.mt_start,
+                                c.end - pair.mt_start)
                 for rs, re_ in name_runs
             )
             if by_name:
@@ -632,6 +634,8 @@ class TitleCheck(BaseCheck):
         for c in comps:
             if (c.start, c.end) in flagged or not c.modifier or not (c.kinds & STRONG_KINDS):
                 continue
+            if c.head in _VAGUE_HEADS:
+                continue
             if not japanese.has_kanji(c.modifier) or re.search(r"[\u30A0-\u30FF]", c.modifier):
                 continue  # a katakana modifier is a name or place (トランプ大統領)
             if c.head in window_renderings:
@@ -927,8 +931,6 @@ def _inside_other_office(r: str, seg: str, base: int, comps: Sequence[Compound],
         for o in hits)
 
 
-
-
 def _agency_head(m: TitleMatch, rendering: str, comps: Sequence[Compound]) -> bool:
     """Whether a minister's ``rendering`` 長官 (the US Secretary's word) stands only as
     the head of an agency's title here (出入国在留管理庁長官 for "Immigration Minister"):
@@ -1015,8 +1017,6 @@ def _word_for_word(rendering: str, key: Sequence[str]) -> bool:
     words = " ".join(key)
     return any(g.lower().startswith(words) and "(" not in g
                for g in jmdict.glosses(rendering))
-
-
 
 
 #: Kinds of organisation whose officers news Japanese titles from general knowledge where

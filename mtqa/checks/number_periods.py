@@ -126,3 +126,26 @@ def decade_made_explicit(q: Quantity, seg: str, reference: str) -> bool:
     decade = seg[q.end : q.end + 2] == "年代" or (q.text.endswith("年")
                                                  and seg[q.end : q.end + 1] == "代")
     return decade or q.value % 10 in (0, 9)
+
+
+#: A period of years and months (4年6カ月, 1年6か月): the months after the years.
+_YEARS_BEFORE_MONTHS = re.compile(r"([0-9０-９]+)年$")
+_MONTHS_AFTER = re.compile(r"(?:^|(?<=\d))(?:カ|か|ヶ|ケ|ヵ|箇)月")
+
+
+def months_of_years(q: Quantity, seg: str, en_q: Sequence[Quantity],
+                    reference: str) -> bool:
+    """True when Japanese ``q`` is the months of a period of years and months (6カ月 of
+    4年6カ月) that the English says in years or in months: "four and a half years"
+    (four, and a half for 6 months), "18 months" (1年6カ月)."""
+    if not (_MONTHS_AFTER.search(q.text) or _MONTHS_AFTER.match(seg[q.end : q.end + 3])):
+        return False
+    m = _YEARS_BEFORE_MONTHS.search(seg[max(0, q.start - 6) : q.start])
+    if m is None or not 0 < q.value < 12:
+        return False
+    years = float(m.group(1).translate(DIGIT_MAP))
+    total = years * 12 + q.value
+    if any(same_value(e.value, total) or same_value(e.value, years + q.value / 12)
+           for e in en_q):
+        return True  # "18 months", "4.5 years"
+    return q.value == 6 and re.search(r"\band\s+a\s+half\s+years?\b", reference, re.I) is not None

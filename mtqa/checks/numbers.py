@@ -64,6 +64,7 @@ from .number_periods import (
     TWO_DIGIT_YEAR,
     decade_made_explicit,
     decade_of_century,
+    months_of_years,
     period_start,
     quarter_said,
     short_year,
@@ -86,6 +87,11 @@ _WEEKDAYS_JA = wordlists.weekday_kanji()
 _JA_FRACTION = re.compile(
     r"([0-9０-９]+|[一二三四五六七八九十]+)分の([0-9０-９]+|[一二三四五六七八九十]+)"
 )
+#: A share as one of so many (3人に1人 "a third", 5社に1社 "one in five"): the whole first,
+#: then the part, with the same counter.
+_JA_ONE_IN = re.compile(
+    r"([0-9０-９]+|[一二三四五六七八九十]+)(人|社|世帯|件|校|軒|台|店|カ所|か所|つ)に"
+    r"([0-9０-９]+|[一二三四五六七八九十]+)\2")
 #: Unit symbols written in Latin letters right after a Japanese number (1万m, 2.8km): the
 #: number is a measure, not part of a name such as 5G, 3D or 4K.
 _LATIN_UNIT = re.compile(
@@ -166,9 +172,9 @@ def japanese_quantities(text: str) -> list[Quantity]:
     toks = japanese.tokenize(text)
     out: list[Quantity] = []
     fractions: list[tuple[int, int]] = []
-    for m in _JA_FRACTION.finditer(text):
+    for m in (*_JA_FRACTION.finditer(text), *_JA_ONE_IN.finditer(text)):
         den = parse_japanese_number(m.group(1))
-        num = parse_japanese_number(m.group(2))
+        num = parse_japanese_number(m.group(m.lastindex or 2))
         if den and num is not None:
             out.append(Quantity(num / den, "num", m.start(), m.end(), m.group()))
             fractions.append(m.span())
@@ -713,7 +719,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 37
+    version: ClassVar[int] = 38
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -857,8 +863,8 @@ class NumberCheck(BaseCheck):
             return None
         if _match_minute(seg, q, nums):
             return None
-        if period_start(q, seg, en_q, pair.reference):
-            return None
+        if any(f(q, seg, en_q, pair.reference) for f in (period_start, months_of_years)):
+            return None  # (10～12月期 for "the three months to December"; 6カ月 of 4年6カ月)
         if self._spare(q, neighbours, kinds={"num", "month"}):
             return None
         if not any(e.kind == "num" for e in en_q) and q.value in doc_values:

@@ -150,8 +150,9 @@ _EN_BARE_QUARTER = re.compile(r"\bquarter\b(?!\s+(?:of\s+)?an?\s+(?:thousand|mil
 # bracket or the start: "2-4" is a range; and only right before the digits: "rate - 2.53
 # per million -" is a parenthetical dash)
 _EN_NEGATIVE = re.compile(r"(?:\bminus\s*|(?:^|(?<=[\s(]))[-−–])$", re.I)
-_EN_SCALE_AFTER = re.compile(
-    r"^\s*(hundred|thousand|million|billion|trillion|bn|mn|tn|trn|m|b|k)\b", re.I
+_EN_SCALE_AFTER = re.compile(  # (after a hyphen too: "the 8.3-million-dollar programme")
+    r"^(?:\s*|-(?=(?:hundred|thousand|million|billion|trillion)\b))"
+    r"(hundred|thousand|million|billion|trillion|bn|mn|tn|trn|m|b|k)\b", re.I
 )
 _EN_TIME = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
@@ -438,8 +439,8 @@ def _en_word_numbers(text: str) -> list[Quantity]:
 
 #: A share said as a count of a count: "nine out of ten", "one in five", "3 in every 10".
 _RATIO_TERM = r"(\d+|" + "|".join(sorted(_EN_SMALL, key=len, reverse=True)) + ")"
-_EN_RATIO = re.compile(rf"\b{_RATIO_TERM}\s+(?:out\s+of|in)\s+(?:every\s+)?{_RATIO_TERM}\b",
-                       re.I)
+_EN_RATIO = re.compile(rf"\b{_RATIO_TERM}\s+(?:[a-z]+\s+)?(?:out\s+of|in)\s+(?:every\s+)?"
+                       rf"{_RATIO_TERM}\b", re.I)  # (a noun between: "one call in five")
 
 
 def _ratio_term(word: str) -> int | None:

@@ -645,3 +645,30 @@ def test_a_length_of_another_scale_is_a_changed_unit() -> None:
     assert flagged(en, "一部の地区では地盤が年間最大40センチ沈下している。") == []
     assert flagged(en, "一部の地区では地盤が年間最大40センチメートル沈下している。") == []
     assert flagged("It raised $5m from investors.", "投資家から500万ドルを調達した。") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # a scale word joined by a hyphen (written blind, fiji-diabetic-foot-clinics)
+        ("The 8.3-million-Fijian-dollar programme is jointly funded.",
+         "総額830万フィジードルの事業は共同で資金を拠出している。"),
+        # one of so many: 3人に1人 for "a third" (the same article)
+        ("He said nearly a third of adults in Fiji were living with diabetes.",
+         "同氏は、フィジーの成人のほぼ3人に1人が糖尿病を患っていると述べた。"),
+        # a period of years and months (written blind, norway-salmon-origin-fraud-sentence)
+        ("The court sentenced the founder to four and a half years in prison.",
+         "裁判所は創業者に禁錮4年6カ月の判決を言い渡した。"),
+        ("The two managers received sentences of 18 months and two years.",
+         "2人の管理職にはそれぞれ禁錮1年6カ月と2年の判決が言い渡された。"),
+    ],
+)
+def test_amounts_written_another_way_are_the_same(en, ja):
+    assert flagged(en, ja) == []
+
+
+def test_a_period_of_another_length_is_still_flagged():
+    assert flagged("The court sentenced the founder to four and a half years in prison.",
+                   "裁判所は創業者に禁錮4年8カ月の判決を言い渡した。") != []
+    assert flagged("He said nearly a third of adults were living with diabetes.",
+                   "同氏は、成人のほぼ4人に1人が糖尿病を患っていると述べた。") != []

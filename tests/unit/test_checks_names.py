@@ -1450,3 +1450,46 @@ def test_a_dateline_in_capitals_names_its_place() -> None:
                         (folder / f"{name}.ja.txt").read_text(encoding="utf-8"),
                         backtranslator="dictionary", checks=("names",))
     assert "NAM006" not in [f.code for f in report.finding_list]
+
+
+def test_a_thai_final_l_said_as_n_is_no_stray_nasal():
+    """Rattanakul → ラッタナクン: Thai says a final l as n, which katakana writes ン
+    (written blind, bangkok-canal-boat-fare-cap); a ン after ル still renders nothing."""
+    assert flagged([("Transport official Anon Rattanakul said the cap would stay.",
+                     "運輸当局者のアノン・ラッタナクン氏は、上限は維持されると述べた。")]) == []
+
+
+def test_a_capital_given_as_its_country_stands_for_no_other_place():
+    """"Brussels wants 55 per cent, while Bangkok has proposed 40" → EU側は…タイ側は: タイ
+    renders Bangkok, the seat of Thailand's government, not Brussels (written blind,
+    thailand-eu-car-parts-tariff-talks)."""
+    en = ("Brussels wants at least 55 per cent local content, while Bangkok has proposed "
+          "40 per cent.")
+    ja = "EU側は少なくとも55%の現地調達率を求めているのに対し、タイ側は40%を提案している。"
+    assert [c for _, c in flagged([(en, ja)])] == []
+
+
+def test_a_larger_place_the_article_puts_a_place_in_may_stand_for_it():
+    """"Southall gurdwara appeals …" headlined ロンドンのシク教寺院 where the article says
+    "in Southall, west London" (written blind, southall-gurdwara-langar-appeal)."""
+    pairs = [("Southall gurdwara appeals for help", "ロンドンのシク教寺院、支援呼びかけ"),
+             ("A Sikh temple in Southall, west London, has launched an appeal.",
+              "ロンドン西部サウソールのシク教寺院が、募金活動を始めた。")]
+    assert "NAM006" not in [c for _, c in flagged(pairs)]
+
+
+def test_a_name_heard_inside_a_longer_katakana_word_is_not_dropped():
+    """"the ports of Vancouver and Prince Rupert" → バンクーバー港とプリンスルパート港: Rupert
+    is heard inside プリンスルパート (written blind, grain-growers-federation-president-
+    elected)."""
+    pairs = [("Grain shipments to the ports of Vancouver and Prince Rupert were disrupted.",
+              "バンクーバー港とプリンスルパート港への穀物輸送に支障が出た。")]
+    assert "NAM003" not in [c for _, c in flagged(pairs)]
+
+
+def test_a_word_that_glosses_the_name_renders_it_by_meaning():
+    """"Atlantic salmon" → タイセイヨウサケ, JMdict's "Atlantic salmon": no garbled
+    Atlantic (written blind, norway-salmon-origin-fraud-sentence)."""
+    pairs = [("The firm sold farmed Atlantic salmon as wild-caught fish.",
+              "同社は養殖のタイセイヨウサケを天然ものとして販売した。")]
+    assert "NAM008" not in [c for _, c in flagged(pairs)]

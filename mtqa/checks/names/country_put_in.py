@@ -179,12 +179,14 @@ class CountriesPutIn(NameCheckBase):
         seg = text[pair.mt_start : pair.mt_end]
         ref = ctx.reference.text
         # a person or a place: a holiday or a company named for a country is no substitution
-        missing = [n.text for n in self._unrendered(pair, ctx, st, own,
-                                                    {(a, b) for a, b, _ in put})
-                   if (n.text in st.located or is_person(n, ref, st) or is_place(n.text))
-                   and not any(renders_country(seg, c.renderings)
-                               for c in country_mentions(n.text))
-                   and not _capital_as_its_country(n.text, seg)]
+        unrendered = [n.text for n in self._unrendered(pair, ctx, st, own,
+                                                       {(a, b) for a, b, _ in put})
+                      if (n.text in st.located or is_person(n, ref, st) or is_place(n.text))
+                      and not any(renders_country(seg, c.renderings)
+                                  for c in country_mentions(n.text))]
+        # a capital given as its country (タイ側 for "Bangkok has proposed") renders it
+        capitals = [n for n in unrendered if _capital_as_its_country(n, seg)]
+        missing = [n for n in unrendered if n not in capitals]
         missing += dropped
         # a place said twice and given once, where no "it" may be what the country renders
         fewer = [] if NEUTER.search(pair.reference) else [
@@ -194,6 +196,9 @@ class CountriesPutIn(NameCheckBase):
         for start, end, countries in put:
             if _country_of_next_place(text, end, pair, st, countries):
                 continue  # スウェーデンのヨーテボリ: the country of a place it renders
+            if any(mentions_country(what_holds(c), forms) for c in capitals
+                   for forms in countries):
+                continue  # the country of a capital the sentence names
             away = [m for m in dict.fromkeys(missing) if not any(
                 mentions_country(what_holds(m), forms) for forms in countries) or (
                     is_place(m, adjectives=False) and not is_seat_of_government(m))]

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from ...text import japanese
 from ...text.lexicon import english_entry
-from ...text.phonetic import name_similarity_reaches
+from ...text.phonetic import heard_within, name_similarity_reaches, romanize
 from ...text.wordnet import is_place
 from ...types import Finding
 from .. import Context
@@ -76,10 +76,11 @@ class DroppedNames(NameCheckBase):
             keys = set(name_candidates([n])) | {surname}
             if any(k in keys for k in assigned.values()) or any(
                 name_similarity_reaches(words[-1], p.sound, DROPPED_LOOSE_SIM)
+                or heard_within(words[-1], romanize(p.surface))
                 for p in parts
                 if assigned.get((p.start, p.end), surname) in keys
             ):
-                continue
+                continue  # (heard inside a longer word: プリンスルパート for "Prince Rupert")
             pair = next((p for p in ctx.pairs if p.ref_start <= n.start < p.ref_end), None)
             if pair is None or pair.chrome or not pair.mt_sentences:
                 continue  # no Japanese opposite: the aligner reports the omission

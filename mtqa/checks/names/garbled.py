@@ -185,6 +185,9 @@ class GarbledNames(NameCheckBase):
             sim, part = best
             if _place_of(part.surface, last):
                 continue  # ユーラシアカワウソ for "Eurasian otters": the place, then a word
+            if any(re.search(rf"\b{re.escape(last)}", g, re.I)
+                   for g in jmdict.glosses(part.surface)):
+                continue  # a word glossed with the name (タイセイヨウサケ "Atlantic salmon")
             # a part that sounds as much like another name of the sentence renders that one
             # (ハーブルク, HARBURG's), unless another part renders that name (ラントゴーデン
             # is Lantgården's: ホルムグレン is then free to be Holmberg's)

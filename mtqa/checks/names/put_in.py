@@ -150,8 +150,8 @@ class NamesPutIn(NameCheckBase):
                 # members of what the English names as one
             away = self._put_in_for(text, start, end, other, missing, fewer, countries,
                                     (start, end) in glossed, pair, ctx, st)
-            if away is None:
-                continue
+            if away is None or _placed_in(away, other.text, ctx.reference.text):
+                continue  # (ロンドン for "Southall", which the article puts in west London)
             gives = ("does not render" if away in missing or away.islower()
                      else "gives less often than the English names it")
             yield self._finding(
@@ -418,3 +418,13 @@ class NamesPutIn(NameCheckBase):
             if not by_sound or find_rendering(name.text, seg):
                 return True
         return False
+
+
+def _placed_in(place: str, larger: str, reference: str) -> bool:
+    """Whether the English article puts ``place`` in ``larger`` ("Southall, west London",
+    "Halden, in southern Norway"): the larger place said for it generalises, and puts no
+    name in place of another."""
+    return re.search(rf"\b{re.escape(place)},\s+(?:in\s+)?(?:(?:the\s+)?(?:north|south|east|"
+                     rf"west|central|northern|southern|eastern|western|north-east|north-west|"
+                     rf"south-east|south-west)(?:ern)?\s+)?{re.escape(larger)}\b",
+                     reference, re.I) is not None

@@ -101,6 +101,14 @@ def _kanji_stray(suffix: japanese.Token, glued: japanese.Token | None, person: b
 
 #: A word ending on a vowel written with a tilde, nasal in Portuguese (-ão, -ãe, -õe, -ã).
 _NASAL_VOWEL_END = re.compile(r"[ãõÃÕ][eoEO]?s?$")
+#: A word ending on a vowel and l, which Thai says as n and katakana writes ン (Rattanakul
+#: ラッタナクン, Bhumibol プミポン) where no ル renders it.
+_FINAL_L = re.compile(r"[aeiou]l$", re.I)
+
+
+def _final_l_as_n(english: str, stem_: str) -> bool:
+    """Whether the ン after ``stem_`` renders the final l of ``english`` said as n."""
+    return bool(_FINAL_L.search(english)) and not stem_.endswith(("ル", "ルー"))
 
 
 def _renders_without(stem_: str, surface: str, capitals: dict[str, str],
@@ -286,7 +294,8 @@ class StrayWords(NameCheckBase):
                     for w in (*capitals, *joined)):
                 continue  # a word, or the better rendering of an English word (or of a
                 # name of two words written as one: バオリン for the panda "Bao Lin")
-            if any(_NASAL_VOWEL_END.search(orig) and name_similarity_reaches(w, stem_, MATCH_MIN)
+            if any((_NASAL_VOWEL_END.search(orig) or _final_l_as_n(orig, stem_))
+                   and name_similarity_reaches(w, stem_, MATCH_MIN)
                    for w, orig in capitals.items()):
                 continue  # a nasal vowel, which katakana writes with ン (Olhão オリャン)
             # ンン ends no name and no word: the second ン is stray whatever the English
@@ -363,7 +372,8 @@ class StrayWords(NameCheckBase):
         english = st.full.get(key, st.candidates[key])
         if (len(surface) >= 3 and surface.endswith("ン") and surface[-2] != "ッ"
                 and (surface.endswith("ンン") or not _ends_nasal(key))
-                and not _NASAL_VOWEL_END.search(english)):  # Varejão, ヴァレジャン
+                and not _NASAL_VOWEL_END.search(english)  # Varejão, ヴァレジャン
+                and not _final_l_as_n(english, surface[:-1])):  # Rattanakul, ラッタナクン
             # the phonetic keys take ン for any nasal: after a final m (Belgium), which
             # katakana writes ム, the ン can render nothing even where it sounds closer
             shorter = name_similarity(key, surface[:-1])

@@ -102,6 +102,12 @@ class Reordering:
     message: str
 
 
+#: Possessive pronouns, which Japanese renders by the noun they stand for (同社の for "its").
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+#: First characters of a Japanese word referring back (同社, 当局, 彼女).
+_REFERRING = frozenset("同当彼")
+
+
 @dataclass(frozen=True)
 class _English:
     """The reference's tokens, each token's sentence, and each lexicon word's token."""
@@ -128,6 +134,13 @@ class _English:
         if ti < 0 or tj < 0 or self.sentence[ti] != self.sentence[tj]:
             return 1 << 20
         return abs(ti - tj)
+
+    def possessed(self, j: int) -> bool:
+        """Whether a possessive pronoun stands at most two tokens before English word
+        ``j`` ("its compliance department")."""
+        tj = self.word_token[j]
+        return tj >= 0 and any(t.lower() in _POSSESSIVES
+                               for t in self.tokens[max(0, tj - 2) : tj])
 
     def between(self, i: int, j: int) -> list[str]:
         """The lower-cased tokens strictly between English words ``i`` and ``j``."""
@@ -177,8 +190,10 @@ def _misattached(lex: Lexicon, en: _English, links: list[set[int]],
         if not (x.text == "の" and x.pos1 == "助詞" and x.pos2 == "格助詞"):
             continue
         a = n
-        while a > 0 and (ja[units[a - 1]].pos1 in _NOUNISH or _name_dot(ja, units, a - 1)):
-            a -= 1  # (a name's middle dot joins its parts: 町エルク・ホローの)
+        while a > 0 and (ja[units[a - 1]].pos1 in _NOUNISH or _name_dot(ja, units, a - 1)
+                         or _digit_comma(ja, units, a - 1)):
+            a -= 1  # (a name's middle dot joins its parts: 町エルク・ホローの; a comma
+            # the digits of one number: 4万5,000ポンドの)
         b = n + 1
         while b < len(units) and ja[units[b]].pos1 in _NOUNISH:
             b += 1
@@ -191,6 +206,8 @@ def _misattached(lex: Lexicon, en: _English, links: list[set[int]],
             continue
         if any(en.apart(i, j) < MIN_APART for i in xw for j in yw):
             continue  # the English relates them: "Y of X", "X's Y", "the X Y"
+        if ja[mod[0]].text[:1] in _REFERRING and any(en.possessed(j) for j in yw):
+            continue  # 同社の for "its" ("its compliance department"), said of the firm
         before = units[:a]
         for i in sorted(xw):
             if not _noun_like(lex.words[i].text) or once.get(lex.words[i].stem, 0) != 1 \
@@ -303,6 +320,12 @@ def _name_dot(ja: Sequence[JaUnit], units: Sequence[int], n: int) -> bool:
 
 #: Formal nouns (こと, もの, ため): they head a clause, render no noun a modifier binds to.
 _FORMAL_NOUNS = wordlists.formal_nouns()
+
+
+def _digit_comma(ja: Sequence[JaUnit], units: Sequence[int], n: int) -> bool:
+    """Whether unit ``units[n]`` is a comma between the digits of one number (5,000)."""
+    return (0 < n < len(units) - 1 and ja[units[n]].text in {",", "，"}
+            and ja[units[n - 1]].text[-1:].isdigit() and ja[units[n + 1]].text[:1].isdigit())
 
 
 def _head_noun(ja: Sequence[JaUnit], u: int) -> bool:

@@ -826,3 +826,23 @@ def test_a_verb_of_causing_inside_a_name_opens_no_effect_clause() -> None:
                         (folder / f"{name}.ja.txt").read_text(encoding="utf-8"),
                         backtranslator="dictionary", checks=("scrambled",))
     assert [f.code for f in report.finding_list] == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # 同社の renders "its": the firm's compliance department (written blind,
+        # geneva-commodity-trader-bribery-fine)
+        ("Until 2015 its compliance department consisted of a single part-time employee, "
+         "even though the firm's annual turnover exceeded $8 billion.",
+         "年間売上高が80億ドルを超えていたにもかかわらず、同社のコンプライアンス部門は2015年"
+         "まで、パートタイムの従業員1人だけだった。"),
+        # a comma between the digits of one number: 4万5,000ポンドの補助金 is "a £45,000
+        # grant" (written blind, whitby-shanty-festival-director-quits)
+        ("The council withdrew a £45,000 grant that covered almost a third of the event's "
+         "budget.",
+         "議会は、運営予算の3分の1近くを賄っていた4万5,000ポンドの補助金を打ち切った。"),
+    ],
+)
+def test_a_modifier_read_with_its_own_noun_is_no_reattachment(en: str, ja: str) -> None:
+    assert [c for c, _ in flagged(en, ja) if c == "SCR007"] == []

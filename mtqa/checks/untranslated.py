@@ -315,7 +315,7 @@ class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 13
+    version: ClassVar[int] = 14
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, latin_allowed: str | None = None) -> None:
@@ -437,8 +437,15 @@ def _chinese_runs(seg: str) -> list[tuple[int, int]]:
     runs = list(foreign_han_runs(seg))
     if not runs:
         return []
-    known = {i for t in japanese.tokenize(seg) if t.reading for i in range(t.start, t.end)}
+    toks = japanese.tokenize(seg)
+    known = {i for t in toks if t.reading for i in range(t.start, t.end)}
     known |= {i for a, b in runs for i in range(a, b) if jmdict.glosses(seg[i])}
+    # a character of a Chinese or Taiwanese personal name, after the name's first
+    # characters (蔡玉婷: 婷 is outside cp932, a name's all the same)
+    names_end = [t.end for t in toks if t.pos3 == "人名"]
+    known |= {i for a, b in runs if b - a <= 2 and any(
+        0 <= a - e <= 2 and japanese.has_kanji(seg[e:a]) == (a > e) for e in names_end)
+        for i in range(a, b)}
     return list(foreign_han_runs(seg, known))
 
 

@@ -327,3 +327,16 @@ def test_an_acronym_the_translation_introduces_in_brackets_may_stand_alone_after
                    en) == []
     assert flagged("部隊はUNIFILでの任務に向かった。UNIFILの今後は不透明だ。", en) == [
         "UNIFIL", "UNIFIL"]
+
+
+def test_a_character_of_a_taiwanese_name_is_no_chinese_text() -> None:
+    """蔡玉婷 for "Tsai Yu-ting": 婷 is outside cp932, but a personal name's character
+    after the name's first ones (written blind, kaohsiung-council-speaker-vote-buying);
+    Chinese running text is still flagged."""
+    en = "The deputy speaker, Tsai Yu-ting, will chair the sessions."
+    r = mtqa.check(en, "議事運営は蔡玉婷副議長に委ねられる。", backtranslator="dictionary",
+                   checks=("untranslated",))
+    assert [f.code for f in r.finding_list] == []
+    r = mtqa.check(en, "議事運営は蔡玉婷副議長に委ねられ、这个协议に基づいて行われる。",
+                   backtranslator="dictionary", checks=("untranslated",))
+    assert "UNT002" in [f.code for f in r.finding_list]

@@ -446,3 +446,21 @@ def _pertained_words(word: str) -> list[str]:
     return [w.replace("_", " ") for s in synsets_of(word.lower()) if s.pos == "a"
             for sym, pos, offset in s.pointers if sym == "\\" and pos == "n"
             for w in synset(pos, offset).words]
+
+
+@functools.lru_cache(maxsize=4096)
+def derived_nouns(word: str) -> frozenset[str]:
+    """Nouns WordNet derives from the verb ``word`` and spelt from it (``+`` pointers of its
+    verb senses: denied → denial, refused → refusal; not deny → defence): a Japanese noun
+    that glosses one renders the verb (否認 "denial" for "denied")."""
+    out: set[str] = set()
+    for base in base_forms(word) | {word}:
+        for s in synsets_of(base):
+            if s.pos != "v":
+                continue
+            for sym, pos, offset in s.pointers:
+                if sym == "+" and pos == "n":
+                    out.update(w.lower() for w in synset("n", offset).words
+                               if "_" not in w and w.lower()[: max(3, len(base) - 1)]
+                               == base[: max(3, len(base) - 1)])
+    return frozenset(out)

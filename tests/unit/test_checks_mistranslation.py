@@ -607,3 +607,15 @@ def test_a_word_opening_a_multiword_lemma_says_no_opposite() -> None:
     assert flagged('"Faith groups have stepped up where the state has too often fallen '
                    'short," he said.',
                    "「国がしばしば力不足だった場面で、信仰団体が立ち上がってくれた」と同氏は述べた。") == []
+
+
+def test_a_verb_rendered_by_its_noun_has_a_rendering() -> None:
+    """"Solheim denied wrongdoing …, arguing that buyers had known the fish was farmed" →
+    起訴内容を否認し、買い手は…だと承知しており: 否認 "denial" renders "denied", so 承知
+    "accept" opposes nothing left unrendered (written blind, norway-salmon-origin-fraud-
+    sentence)."""
+    r = mtqa.check("Solheim denied wrongdoing throughout the trial, arguing that buyers had "
+                   "known the fish was farmed.",
+                   "ソルハイム被告は公判を通じて起訴内容を否認し、買い手は養殖ものだと承知して"
+                   "いたと主張した。", backtranslator="dictionary", checks=("mistranslation",))
+    assert [f.code for f in r.finding_list] == []

@@ -26,6 +26,13 @@ _PORTFOLIO_BEFORE_NAME = re.compile(r"^\s+(?:for|of)\s+(?:[a-z][\w\-]*\s+){1,3}(
 _ORG_BEFORE_NAME = re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?(?:[\w'’&\-]+\s+){0,5}"
                               r"[\w'’&\-]+(?=,\s*[A-Z])")
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*),\s+(?:[\w'’]+\s+){0,3}$")
+#: How much less like the holder's name than the best run another run may sound and
+#: still be taken for the name.
+RUN_MARGIN = 0.03
+#: Words that open a new phrase between a name's comma and a title: no apposition
+#: ("… Southern Fleece, *with* Tussock's chief executive, Liam Forsyth").
+_NOT_APPOSITION = re.compile(r"\b(?:with|and|while|but|who|which|as|for|to|of|in|at|by|"
+                             r"from|after|before|said|says)\b", re.I)
 #: A name a verb of appointing gives the title after it: "appointed Tigist Alemu, a former
 #: runner, as its director general", "Hendrik Vos was named as the new rector".
 _NAME_APPOINTED = re.compile(
@@ -63,7 +70,7 @@ def title_holder_names(m: TitleMatch, reference: str, appointed: bool = True) ->
     if after:
         names.append(re.sub(r"['’]s$", "", after.group(1)))
     before = _NAME_BEFORE.search(reference[max(0, m.start - 80) : m.start])
-    if before:
+    if before and not _NOT_APPOSITION.search(before.group(0)[len(before.group(1)):]):
         names.append(before.group(1))
     given = _NAME_APPOINTED.search(reference[max(0, m.start - 160) : m.start])
     if appointed and given:
@@ -85,8 +92,9 @@ def holder_name_runs(m: TitleMatch, reference: str, seg: str, base: int,
     names = title_holder_names(m, reference, appointed)
     runs: list[tuple[int, int]] = []
     for n in names:
-        for s, e, _ in find_rendering(n, seg):
-            runs.append((base + s, base + e))
+        found = find_rendering(n, seg)  # (best first: a looser run, サザン・フリース for
+        # "Forsyth" beside リアム・フォーサイス, is another name)
+        runs += [(base + s, base + e) for s, e, v in found if v >= found[0][2] - RUN_MARGIN]
     if names and not runs:
         # a Chinese, Korean or Japanese name is written in kanji (陳偉廷 for Chen Wei-ting):
         # a personal name of UniDic's where no katakana renders the holder

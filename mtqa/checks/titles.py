@@ -147,7 +147,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 42
+    version: ClassVar[int] = 43
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -883,6 +883,7 @@ def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
             fit = tuple(r for r in fit if not (HEAD_KINDS.get(r) and HEAD_KINDS[r] <= others))
         usual = orgs.title_kind(m.entry)
         if (usual is None and (_head_word(m) in _HEAD_WORDS or (
+                _head_word(m) in _BOARD_CHAIRS and kind == "court") or (
                 # a business office of a government agency: its head's titles (the
                 # chief executive of an authority: 長官; not a council's chair, 議長)
                 m.entry.kinds <= _BUSINESS_OFFICES and kind == "ministry"))) or (
@@ -891,7 +892,7 @@ def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
             # titles of the holder's kind (the leader of a village: 村長); a specific office
             # ("chief executive") keeps its own renderings (not 最高執行責任者, the COO's)
             # unless the English puts it in another kind of body (the agency's managing
-            # director: 長官)
+            # director: 長官); a court's chairman presides over it (裁判長)
             fit += tuple(t for t in orgs.titles_of(kind) if len(t) > 1 and t not in fit)
         if fit:
             return fit

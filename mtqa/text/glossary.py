@@ -31,7 +31,7 @@ from . import jmdict
 from .countries import country_forms, is_country_form
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 21
+GLOSSARY_VERSION = 22
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -462,6 +462,10 @@ def office_organisation(office: str) -> str | None:
     return _OFFICE_ORG.get(office)
 
 
+#: The holder's name between a title and its "of X" ("Chancellor Miriam Okafor *of the
+#: Delaware Court of Chancery*"): capitalised words, then "of".
+_HOLDER_NAME_THEN_OF = re.compile(r"\s+(?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+(?=\s+of\s)")
+
 #: Office kinds whose Japanese title does not depend on the organisation that holds it: a
 #: coach is コーチ or 監督 of a national side as of a club ("Norway's national team coach"),
 #: a spokesperson 報道官 of a ministry as of a company. Their holder's kind is not read.
@@ -594,7 +598,12 @@ class Organisations:
             return None  # a coach is a coach, of a country's team as of a club's
         if match.entry.key[-1:] == ("secretary",) and _portfolio_before(text[: match.start]):
             return _OFFICE_ORG["minister"]
-        of, before = self._of_phrase(text[match.end:]), self._before(text[: match.start])
+        after = text[match.end:]
+        named = _HOLDER_NAME_THEN_OF.match(after)  # "Chancellor Miriam Okafor of the Court"
+        of = self._of_phrase(after)
+        if of is None and named:
+            of = self._of_phrase(after[named.end():])
+        before = self._before(text[: match.start])
         if of or before:
             return of or before
         if of == "" or before == "":

@@ -487,7 +487,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 20
+    version: ClassVar[int] = 21
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -595,6 +595,10 @@ class RepetitionCheck(BaseCheck):
                         covered_until = max(covered_until, end)
                 continue
             n, j = hit
+            if _in_lenticular(text, base + toks[i].start):
+                continue  # 【ザグレブ11月6日】…6日、: a dateline's date said again in the text
+            if surfaces[i + n - 1] == "も" and not all(t.is_punct for t in toks[i + n : j]):
+                continue  # 文字通りの意味でも比喩的な意味でも: AもBも, a coordination
             end_tok = j + n
             while end_tok - 1 > j and toks[end_tok - 1].is_punct:
                 end_tok -= 1
@@ -700,3 +704,9 @@ class RepetitionCheck(BaseCheck):
                     continue
                 return n, j
         return None
+
+
+def _in_lenticular(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside 【…】, the brackets of a dateline or a label."""
+    opened = text.rfind("【", 0, at + 1)
+    return opened >= 0 and text.rfind("】", 0, at) < opened and "】" in text[at : at + 40]

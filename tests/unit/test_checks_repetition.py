@@ -436,3 +436,20 @@ def test_a_compound_said_again_as_its_own_modifier() -> None:
     en = "Divers recorded the sea temperature at the reef every morning."
     assert flagged(en, "ダイバーらは毎朝、サンゴ礁で海水温度の海水温度を記録した。") == ["海水温度"]
     assert flagged(en, "ダイバーらは毎朝、サンゴ礁で海水温度を記録した。") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # the dateline's date said again in the text (written blind, croatia-deputy-pm-
+        # resigns)
+        ("ZAGREB, Nov 6 — Croatia's deputy prime minister resigned on Thursday.",
+         "【ザグレブ11月6日】クロアチアの副首相は6日、辞任した。"),
+        # AもBも: 文字通りの意味でも比喩的な意味でも, "literally and figuratively" (written
+        # blind, manchester-student-tower-refused)
+        ("The tower would cast a long shadow, literally and figuratively, over the street.",
+         "この塔は、文字通りの意味でも比喩的な意味でも通りに長い影を落とすことになる。"),
+    ],
+)
+def test_words_said_again_by_the_grammar_are_no_repetition(en, ja):
+    assert flagged(en, ja) == []

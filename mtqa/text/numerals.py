@@ -403,6 +403,19 @@ def _en_digit_numbers(text: str) -> list[Quantity]:
     return out
 
 
+def _larger_scales(text: str, end: int, value: float, factor: float) -> tuple[float, int]:
+    """``value`` (read up to ``end``, its last scale ``factor``) times the larger scale
+    words after it ("two hundred *billion*", "a thousand *trillion*": 2000億, 1000兆), and
+    where they end."""
+    while (more := _EN_SCALE_AFTER.match(text[end:])) and (
+            _EN_SCALE.get(more.group(1).lower(), 0) > factor
+            and more.group(1).lower() in {"thousand", "million", "billion", "trillion"}):
+        factor = _EN_SCALE[more.group(1).lower()]
+        value *= factor
+        end += more.end()
+    return value, end
+
+
 def _en_word_numbers(text: str) -> list[Quantity]:
     """Numbers written as words ("twenty-six", "third", "dozen"), with a scale word after
     them ("two million")."""
@@ -427,6 +440,7 @@ def _en_word_numbers(text: str) -> list[Quantity]:
         if scale and scale.group(1).lower() in scales("word"):
             value *= _EN_SCALE[scale.group(1).lower()]
             end += scale.end()
+            value, end = _larger_scales(text, end, value, _EN_SCALE[scale.group(1).lower()])
         q = _qualifier(text[: m.start()])
         out.append(Quantity(value, "num", m.start(), end, text[m.start() : end], qualifier=q,
                             unit=_imperial_unit(text[end:])))
@@ -510,8 +524,10 @@ def _en_scaled_words(text: str) -> list[Quantity]:
         if m.group(2).lower() in _EN_SCALE and first not in {"a", "an"}:
             continue  # "two million", "5 billion": already read with their scale
         n = 1.0 if first in {"a", "an", "one"} else float(_EN_SMALL.get(first) or first)
-        out.append(Quantity(n * _EN_MULTIPLE[m.group(2).lower()], "num", m.start(), m.end(),
-                            m.group(), qualifier=_qualifier(text[: m.start()])))
+        factor = _EN_MULTIPLE[m.group(2).lower()]
+        value, end = _larger_scales(text, m.end(), n * factor, factor)
+        out.append(Quantity(value, "num", m.start(), end, text[m.start() : end],
+                            qualifier=_qualifier(text[: m.start()])))
     for m in _EN_BARE_SCALE.finditer(text):  # "per million" = 100万当たり, "the million"
         out.append(Quantity(_EN_SCALE[m.group(1).lower()], "num", m.start(1), m.end(1),
                             m.group(1)))

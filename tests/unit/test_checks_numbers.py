@@ -672,3 +672,17 @@ def test_a_period_of_another_length_is_still_flagged():
                    "裁判所は創業者に禁錮4年8カ月の判決を言い渡した。") != []
     assert flagged("He said nearly a third of adults were living with diabetes.",
                    "同氏は、成人のほぼ4人に1人が糖尿病を患っていると述べた。") != []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # a scale word after another (written blind, fast-radio-burst-source-traced)
+        ("A magnetar has a magnetic field roughly a thousand trillion times stronger than "
+         "Earth's.", "マグネターは地球の約1000兆倍の磁場を持つ。"),
+        ("The programme will cost two hundred billion yen.", "計画の費用は2000億円に上る。"),
+        ("About a hundred million people were affected.", "約1億人が影響を受けた。"),
+    ],
+)
+def test_a_scale_after_a_scale_multiplies(en, ja):
+    assert flagged(en, ja) == []

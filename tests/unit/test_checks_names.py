@@ -1493,3 +1493,14 @@ def test_a_word_that_glosses_the_name_renders_it_by_meaning():
     pairs = [("The firm sold farmed Atlantic salmon as wild-caught fish.",
               "同社は養殖のタイセイヨウサケを天然ものとして販売した。")]
     assert "NAM008" not in [c for _, c in flagged(pairs)]
+
+
+def test_a_common_word_opening_a_sentence_is_no_spelling_of_a_name():
+    """"Diamonds account for roughly 80 per cent …" → ダイヤモンドは…, beside the company
+    サザン・クロス・ダイヤモンズ: the word JMdict glosses, not a second spelling of the
+    name (written blind, botswana-diamond-revenue-slump)."""
+    pairs = [("Diamonds account for roughly 80 per cent of Botswana's export earnings.",
+              "ダイヤモンドはボツワナの輸出収入の約8割を占める。"),
+             ("The state-controlled Southern Cross Diamonds said it would cut output.",
+              "国営サザン・クロス・ダイヤモンズは、生産を削減すると発表した。")]
+    assert "NAM001" not in [c for _, c in flagged(pairs)]

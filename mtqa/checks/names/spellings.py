@@ -4,10 +4,12 @@ the earlier one sounds clearly less like the English, or it is garbled)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ...text import jmdict
 from ...text.countries import is_country_form
 from ...text.phonetic import kana_key
 from ...types import Finding
@@ -20,6 +22,18 @@ from .state import NameState, Record
 #: the later one's consonant skeleton matches the English this much better (the earlier
 #: one lost or gained a consonant: ゼレンキー vs ゼレンスキー for Zelenskyy).
 CANONICAL_MARGIN = 0.15
+
+
+def _glossed_word(surface: str, english: str) -> bool:
+    """Whether the katakana ``surface`` is a word JMdict glosses with the last word of the
+    English name (or its singular): the word translated, not the name spelt."""
+    words = re.findall(r"[A-Za-z]+", english)
+    if not words:
+        return False
+    last = words[-1].lower()
+    forms = {last, last[:-1]} if last.endswith("s") else {last}
+    return any(re.search(rf"\b(?:{'|'.join(map(re.escape, forms))})\b", g, re.I)
+               for g in jmdict.glosses(surface))
 
 
 def _usual_run(recs: Sequence[Record], canonical: str, text: str) -> str:
@@ -108,6 +122,9 @@ class Spellings(NameCheckBase):
             for r in recs:
                 if r.surface == canonical or (r.run_start, r.run_end) in st.garbled:
                     continue
+                if _glossed_word(r.surface, st.full.get(key, key)):
+                    continue  # ダイヤモンド for "Diamonds" opening a sentence: the word
+                    # JMdict glosses, beside the company サザン・クロス・ダイヤモンズ
                 if are_variants(r.sound, canon_sound, canon_key) or _close_skeletons(
                         r.sound, canon_sound, canon_key) or _both_render(
                         r, canon_rec, canon_key) or _both_own(r, canon_rec):

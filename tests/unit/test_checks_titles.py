@@ -770,6 +770,10 @@ def test_a_name_before_a_comma_and_with_is_no_holder() -> None:
          "the company had selected the workers for redundancy.",
          "火曜日に言い渡された裁定で、ハルジット・シン・ギル裁判長は、同社が労働者らを余剰人員"
          "に選んだと判断した。"),
+        # an editor-in-chief may be the 編集局長 (written blind, broadcaster-regional-
+        # newsrooms-merger)
+        ("The broadcaster's editor-in-chief, Hanna Berg, defended the plan.",
+         "同局のハンナ・ベリ編集局長は、計画を擁護した。"),
         # a parliamentary leader is a 議員団長 (written blind, bavaria-landtag-party-chair-
         # resigns)
         ("The party's parliamentary leader, Tobias Reiter, called it the right step.",

@@ -1504,3 +1504,9 @@ def test_a_common_word_opening_a_sentence_is_no_spelling_of_a_name():
              ("The state-controlled Southern Cross Diamonds said it would cut output.",
               "国営サザン・クロス・ダイヤモンズは、生産を削減すると発表した。")]
     assert "NAM001" not in [c for _, c in flagged(pairs)]
+    # a name inside a sentence stays a name, whatever its katakana means (WMT24 ESA dev,
+    # marked major there: "Ben no Flick" → ベン・ノ・フリック beside ベン・アフレック)
+    pairs = [("Ben Affleck went on a two hour interview with Howard Stern.",
+              "ベン・アフレックはハワード・スターンとの2時間のインタビューに参加しました。"),
+             ("Here he is, Ben no Flick.", "ベン・アフレック、ベン・ノ・フリックです。")]
+    assert "NAM001" in [c for _, c in flagged(pairs)]

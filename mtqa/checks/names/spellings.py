@@ -24,11 +24,13 @@ from .state import NameState, Record
 CANONICAL_MARGIN = 0.15
 
 
-def _glossed_word(surface: str, english: str) -> bool:
+def _glossed_word(surface: str, english: str, sentence: str) -> bool:
     """Whether the katakana ``surface`` is a word JMdict glosses with the last word of the
-    English name (or its singular): the word translated, not the name spelt."""
+    English name (or its singular), which opens the English ``sentence`` (capitalised
+    there as any word is): the word translated, not the name spelt ("Ben no Flick" is a
+    name, whatever フリック means)."""
     words = re.findall(r"[A-Za-z]+", english)
-    if not words:
+    if not words or not re.match(rf"\W*{re.escape(words[-1])}\b", sentence.strip()):
         return False
     last = words[-1].lower()
     forms = {last, last[:-1]} if last.endswith("s") else {last}
@@ -122,7 +124,7 @@ class Spellings(NameCheckBase):
             for r in recs:
                 if r.surface == canonical or (r.run_start, r.run_end) in st.garbled:
                     continue
-                if _glossed_word(r.surface, st.full.get(key, key)):
+                if _glossed_word(r.surface, st.full.get(key, key), r.reference):
                     continue  # ダイヤモンド for "Diamonds" opening a sentence: the word
                     # JMdict glosses, beside the company サザン・クロス・ダイヤモンズ
                 if are_variants(r.sound, canon_sound, canon_key) or _close_skeletons(

@@ -285,7 +285,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 26
+    version: ClassVar[int] = 27
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -483,8 +483,8 @@ class MistranslationCheck(BaseCheck):
             if (not opposite or w.kind != "word" or k in en_negated or lex.covered(k)
                     or {_en_key(o) for o in opposite} & en_stems):
                 continue  # rendered, negated ("did not deny"), or both sides in the English
-            if any(stem(n) in x.stems for n in wordnet.derived_nouns(w.text.lower())
-                   for x in lex.units):
+            if any(x.pos1 == "名詞" and stem(n) in x.stems
+                   for n in wordnet.derived_nouns(w.text.lower()) for x in lex.units):
                 continue  # rendered by the noun of the verb (否認 "denial" for "denied")
             if w.stem in _PASSIVE_OTHER_SENSE and _after_be(pair.reference, w.start):
                 continue  # "homes were left without power": remained, not departed

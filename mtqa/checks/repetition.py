@@ -487,7 +487,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 21
+    version: ClassVar[int] = 22
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -597,7 +597,8 @@ class RepetitionCheck(BaseCheck):
             n, j = hit
             if _in_lenticular(text, base + toks[i].start):
                 continue  # 【ザグレブ11月6日】…6日、: a dateline's date said again in the text
-            if surfaces[i + n - 1] == "も" and not all(t.is_punct for t in toks[i + n : j]):
+            if surfaces[i + n - 1] == "も" and _coordinated(surfaces, i, j, n) \
+                    and not all(t.is_punct for t in toks[i + n : j]):
                 continue  # 文字通りの意味でも比喩的な意味でも: AもBも, a coordination
             end_tok = j + n
             while end_tok - 1 > j and toks[end_tok - 1].is_punct:
@@ -710,3 +711,13 @@ def _in_lenticular(text: str, at: int) -> bool:
     """Whether offset ``at`` lies inside 【…】, the brackets of a dateline or a label."""
     opened = text.rfind("【", 0, at + 1)
     return opened >= 0 and text.rfind("】", 0, at) < opened and "】" in text[at : at + 40]
+
+
+def _coordinated(surfaces: Sequence[str], i: int, j: int, n: int) -> bool:
+    """Whether the words ending on も at ``i`` and ``j`` (``n`` long) coordinate two things
+    (AもBも): another word before each and another after each (文字通りの意味でも比喩的な
+    意味でも長い), not a phrase said again with its modifier (良いファンドでも良いファンドでも)
+    or with what follows it (世界でも最高水準で、世界でも最高水準に)."""
+    before = i > 0 and surfaces[i - 1] != surfaces[j - 1]
+    after = j + n < len(surfaces) and surfaces[i + n] != surfaces[j + n]
+    return before and after

@@ -453,3 +453,20 @@ def test_a_compound_said_again_as_its_own_modifier() -> None:
 )
 def test_words_said_again_by_the_grammar_are_no_repetition(en, ja):
     assert flagged(en, ja) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "said"),
+    [
+        # the modifier said again with it (written blind, swiss-franc-fund-outflows)
+        ('"When the currency moves against you by eight per cent in six months, even a good '
+         'fund looks like a bad one," she said.',
+         "「通貨が半年で8%も不利に動けば、良いファンドでも良いファンドでも悪いファンドに見える」"
+         "と述べた。", "ファンドでも"),
+        # the phrase said again with what follows (written blind, argentina-beef-export-quota)
+        ("Beef consumption is among the highest in the world, at about 48 kilograms.",
+         "牛肉消費量は世界でも最高水準で、世界でも最高水準にあり、年間約48キロだ。", "世界でも"),
+    ],
+)
+def test_a_phrase_on_mo_said_again_is_still_repetition(en, ja, said):
+    assert said in flagged(en, ja)

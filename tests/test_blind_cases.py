@@ -76,7 +76,9 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "norway-salmon-origin-fraud-sentence", "czech-glassworks-furnace-shutdown",
          "iceland-althingi-snap-election-called", "south-africa-medicines-regulator-backlog",
          "croatia-deputy-pm-resigns", "seattle-parking-minimums-repeal",
-         "botswana-diamond-revenue-slump", "ballet-company-director-appointed")
+         "botswana-diamond-revenue-slump", "ballet-company-director-appointed",
+         "cape-town-settlement-fire", "hywel-dda-hospital-at-home-expansion",
+         "esa-debris-removal-contract", "saskatoon-police-budget-officers")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -101,7 +103,12 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: its own (ALN001); 賃貸借審判所 for "Tenancy Tribunal" (JMdict glosses no "tribunal":
 #: OMI002); ヨンショーピング for "Jönköping" (Swedish k before ö said as sh: NAM008); of the
 #: wave measured at the round's end, "People in rural Ireland" → 地方に住む人々 in an article
-#: on Ireland (OMI002) and "his car became trapped" → 動けなくなった (MIS002).
+#: on Ireland (OMI002) and "his car became trapped" → 動けなくなった (MIS002). The
+#: twenty-fifth round's last wave, measured at the round's end and not read for fixes: a
+#: purpose clause put before the contract it was awarded for ("awarded … a contract to
+#: capture a defunct satellite" → …を捕獲する業務について…契約を結んだ) and "invest more in
+#: mental health rather than relying on police" → 警察に頼るのではなく…投資すべきだ, both read as
+#: coordinated clauses swapped (SCR008).
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
@@ -115,7 +122,9 @@ KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN00
                 "auckland-smoke-alarm-door-knock": "OMI002",
                 "swedish-furniture-founder-return": "NAM008",
                 "garda-rural-stations-reopening": "OMI002",
-                "lake-district-storm-footbridges": "MIS002"}
+                "lake-district-storm-footbridges": "MIS002",
+                "esa-debris-removal-contract": "SCR008",
+                "saskatoon-police-budget-officers": "SCR008"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -126,7 +135,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 636
+    assert len(names) == 652
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)

@@ -1510,3 +1510,16 @@ def test_a_common_word_opening_a_sentence_is_no_spelling_of_a_name():
               "ベン・アフレックはハワード・スターンとの2時間のインタビューに参加しました。"),
              ("Here he is, Ben no Flick.", "ベン・アフレック、ベン・ノ・フリックです。")]
     assert "NAM001" in [c for _, c in flagged(pairs)]
+
+
+def test_a_dotted_run_of_country_and_city_renders_both():
+    """"LYON, France — A court in Lyon …" → 【リヨン（フランス）】フランス・リヨンの裁判所:
+    the dotted run gives Lyon as well as France, so France is put in place of nothing (written
+    blind, lyon-pesticide-class-action-ruling; the dateline rule of this round had made LYON
+    a name said twice)."""
+    folder = Path(__file__).resolve().parents[2] / "data" / "blind"
+    name = "lyon-pesticide-class-action-ruling"
+    report = mtqa.check((folder / f"{name}.en.txt").read_text(encoding="utf-8"),
+                        (folder / f"{name}.ja.txt").read_text(encoding="utf-8"),
+                        backtranslator="dictionary", checks=("names",))
+    assert "NAM006" not in [f.code for f in report.finding_list]

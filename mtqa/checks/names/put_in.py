@@ -293,6 +293,9 @@ class NamesPutIn(NameCheckBase):
                 start, end = r
                 name = next(n for (n, _), p in zip(here, person) if p == k)
                 missing = next(n for (n, _), p in zip(here, person) if p == lost[0])
+                if any(name_similarity_reaches(w, piece, MATCH_MIN) for w in missing.words
+                       for piece in PART_SEP.split(text[start:end])):
+                    continue  # フランス・リヨン renders the lost Lyon too: a country and city
                 toks = japanese.tokenize(text[start:end])
                 if not any(t.pos3 in ("人名", "地名") for t in toks) and not (
                         is_person(name, ctx.reference.text, st) or name.text in st.located

@@ -40,6 +40,19 @@ from mtqa.types import AlignedPair, Attribution, BackTranslation, Document, Find
 
 #: The suite's data files (texts of WMT24 ESA dev and cases of benchmarks/perturb.py).
 DATA = Path(__file__).resolve().parent / "data"
+#: The articles written blind (``data/blind``: ``NAME.en.txt``, ``NAME.ja.txt``).
+BLIND = Path(__file__).resolve().parents[1] / "data" / "blind"
+
+
+def blind_findings(name: str, checks: Sequence[str]) -> list[Finding]:
+    """The findings of ``checks`` on the blind article ``name``, checked whole through
+    :func:`mtqa.check` with the dictionary back-translator."""
+    import mtqa
+
+    report = mtqa.check((BLIND / f"{name}.en.txt").read_text(encoding="utf-8"),
+                        (BLIND / f"{name}.ja.txt").read_text(encoding="utf-8"),
+                        backtranslator="dictionary", checks=tuple(checks))
+    return list(report.finding_list)
 
 
 def data_rows(name: str) -> list[dict[str, Any]]:

@@ -85,13 +85,13 @@ _WEEKDAYS_JA = wordlists.weekday_kanji()
 
 # A Japanese fraction: 4分の1, 三分の二 (denominator first)
 _JA_FRACTION = re.compile(
-    r"([0-9０-９]+|[一二三四五六七八九十]+)分の([0-9０-９]+|[一二三四五六七八九十]+)"
+    r"(?P<den>[0-9０-９]+|[一二三四五六七八九十]+)分の(?P<num>[0-9０-９]+|[一二三四五六七八九十]+)"
 )
 #: A share as one of so many (3人に1人 "a third", 5社に1社 "one in five"): the whole first,
 #: then the part, with the same counter.
 _JA_ONE_IN = re.compile(
-    r"([0-9０-９]+|[一二三四五六七八九十]+)(人|社|世帯|件|校|軒|台|店|カ所|か所|つ)に"
-    r"([0-9０-９]+|[一二三四五六七八九十]+)\2")
+    r"(?P<den>[0-9０-９]+|[一二三四五六七八九十]+)(?P<counter>人|社|世帯|件|校|軒|台|店|カ所|か所|つ)に"
+    r"(?P<num>[0-9０-９]+|[一二三四五六七八九十]+)(?P=counter)")
 #: Unit symbols written in Latin letters right after a Japanese number (1万m, 2.8km): the
 #: number is a measure, not part of a name such as 5G, 3D or 4K.
 _LATIN_UNIT = re.compile(
@@ -173,8 +173,8 @@ def japanese_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     fractions: list[tuple[int, int]] = []
     for m in (*_JA_FRACTION.finditer(text), *_JA_ONE_IN.finditer(text)):
-        den = parse_japanese_number(m.group(1))
-        num = parse_japanese_number(m.group(m.lastindex or 2))
+        den = parse_japanese_number(m.group("den"))
+        num = parse_japanese_number(m.group("num"))
         if den and num is not None:
             out.append(Quantity(num / den, "num", m.start(), m.end(), m.group()))
             fractions.append(m.span())

@@ -146,6 +146,10 @@ _ATTRIBUTION = re.compile(
     r"warned|announced|reported|stated)\b)(?:\s+[\w'’-]+){0,6}(?=\s*[,.;:!?]|\s*$)", re.I)
 
 
+#: The speaker's apposition after an attribution (", *a paediatrician at McGill*").
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,.;:!?]*", re.I)
+
+
 def attributions(reference: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
     """The spans of the attributions (:data:`_ATTRIBUTION`) within ``clause`` of the
     English."""
@@ -158,9 +162,6 @@ def attributions(reference: str, clause: tuple[int, int]) -> list[tuple[int, int
             end = more.end()
         spans.append((m.start(), end))
     return spans
-
-
-_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,.;:!?]*", re.I)
 
 
 def noun_lost(phrase: MissingPhrase, lex: Lexicon, reference: str,

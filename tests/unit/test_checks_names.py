@@ -5,13 +5,11 @@ Constructed articles, given as pre-aligned sentence pairs.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import mtqa
 from mtqa.checks.names import english_names, katakana_parts
-from tests.harness import Bead, data_rows, run_check
+from tests.harness import Bead, blind_findings, data_rows, run_check
 
 
 def findings(pairs):
@@ -1444,12 +1442,7 @@ def test_a_dateline_in_capitals_names_its_place() -> None:
     """"TUNIS —" opens the story as 【チュニス】 does: the place is named there too, so
     チュニス given twice in the first sentence stands for no other name (written blind,
     un-libya-envoy-budget-talks)."""
-    folder = Path(__file__).resolve().parents[2] / "data" / "blind"
-    name = "un-libya-envoy-budget-talks"
-    report = mtqa.check((folder / f"{name}.en.txt").read_text(encoding="utf-8"),
-                        (folder / f"{name}.ja.txt").read_text(encoding="utf-8"),
-                        backtranslator="dictionary", checks=("names",))
-    assert "NAM006" not in [f.code for f in report.finding_list]
+    assert "NAM006" not in [f.code for f in blind_findings("un-libya-envoy-budget-talks", ("names",))]
 
 
 def test_a_thai_final_l_said_as_n_is_no_stray_nasal():
@@ -1517,9 +1510,4 @@ def test_a_dotted_run_of_country_and_city_renders_both():
     the dotted run gives Lyon as well as France, so France is put in place of nothing (written
     blind, lyon-pesticide-class-action-ruling; the dateline rule of this round had made LYON
     a name said twice)."""
-    folder = Path(__file__).resolve().parents[2] / "data" / "blind"
-    name = "lyon-pesticide-class-action-ruling"
-    report = mtqa.check((folder / f"{name}.en.txt").read_text(encoding="utf-8"),
-                        (folder / f"{name}.ja.txt").read_text(encoding="utf-8"),
-                        backtranslator="dictionary", checks=("names",))
-    assert "NAM006" not in [f.code for f in report.finding_list]
+    assert "NAM006" not in [f.code for f in blind_findings("lyon-pesticide-class-action-ruling", ("names",))]

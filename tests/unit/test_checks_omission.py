@@ -4,8 +4,6 @@ ESA dev."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import mtqa
@@ -16,7 +14,7 @@ from mtqa.text.lexicon import (
     japanese_numbers,
     names_match,
 )
-from tests.harness import data_rows
+from tests.harness import blind_findings, data_rows
 
 HEAD_EN = "Company news\n\n"
 HEAD_JA = "企業ニュース\n\n"
@@ -846,11 +844,7 @@ def test_a_change_by_an_amount_belongs_with_its_verb() -> None:
 
 def _blind_article(name: str, checks: tuple[str, ...]) -> list[tuple[str, str, str]]:
     """The findings of ``checks`` on an article of ``data/blind``."""
-    folder = Path(__file__).resolve().parents[2] / "data" / "blind"
-    report = mtqa.check((folder / f"{name}.en.txt").read_text(encoding="utf-8"),
-                        (folder / f"{name}.ja.txt").read_text(encoding="utf-8"),
-                        backtranslator="dictionary", checks=checks)
-    return [(f.code, f.text, f.reference) for f in report.finding_list]
+    return [(f.code, f.text, f.reference) for f in blind_findings(name, checks)]
 
 
 def test_an_attribution_is_no_head_of_a_dropped_phrase() -> None:

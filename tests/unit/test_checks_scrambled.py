@@ -12,7 +12,7 @@ import pytest
 
 import mtqa
 from mtqa.checks.fragments import _verbless
-from tests.harness import data_rows
+from tests.harness import blind_findings, data_rows
 
 HEAD_EN = "Minister visits Paris\n\n"
 HEAD_JA = "大臣がパリを訪問\n\n"
@@ -820,12 +820,8 @@ def test_a_verb_of_causing_inside_a_name_opens_no_effect_clause() -> None:
     """"the United Nations Interim *Force* in Lebanon" is a name's word, not the verb
     "force": no cause and effect to invert in a careful translation (written blind,
     irish-peacekeepers-lebanon-deployment)."""
-    folder = Path(__file__).resolve().parents[2] / "data" / "blind"
-    name = "irish-peacekeepers-lebanon-deployment"
-    report = mtqa.check((folder / f"{name}.en.txt").read_text(encoding="utf-8"),
-                        (folder / f"{name}.ja.txt").read_text(encoding="utf-8"),
-                        backtranslator="dictionary", checks=("scrambled",))
-    assert [f.code for f in report.finding_list] == []
+    findings = blind_findings("irish-peacekeepers-lebanon-deployment", ("scrambled",))
+    assert [f.code for f in findings] == []
 
 
 @pytest.mark.parametrize(

@@ -1511,3 +1511,24 @@ def test_a_dotted_run_of_country_and_city_renders_both():
     blind, lyon-pesticide-class-action-ruling; the dateline rule of this round had made LYON
     a name said twice)."""
     assert "NAM006" not in [f.code for f in blind_findings("lyon-pesticide-class-action-ruling", ("names",))]
+
+
+def test_a_name_of_another_sentence_keeps_its_honorific_beside_a_lowercase_word():
+    # (written blind, stockholm-pharmacy-chain-ceo-named) the translation names the "He"
+    # of a quotation; a lower-case word of the paragraph ("board") that sounds vaguely
+    # like the name does not make its honorific a brand's stray suffix
+    en = ("Pharmacy chain names Finnish executive as CEO\n\n"
+          "Linnea Apotek on Monday named Mikael Virtanen, a Finnish executive, as its new chief "
+          "executive.\n\n"
+          "Analysts welcomed the appointment but warned that the task ahead would not be easy. "
+          "\"He is inheriting a business that has lost its way,\" said Sofia Ekman, a retail "
+          "analyst at Nordhavn Securities in Stockholm. \"The board has bought itself some "
+          "time, but it will want results within a year.\"\n")
+    ja = ("薬局チェーン、フィンランド人経営者をCEOに起用\n\n"
+          "リンネア・アポテクは月曜日、フィンランド人経営者のミカエル・ビルタネン氏を新たな最高経営責任者に"
+          "起用すると発表した。\n\n"
+          "アナリストは今回の人事を歓迎しつつも、前途は多難だと指摘した。ストックホルムのノルドハウン証券で"
+          "小売業界を担当するアナリスト、ソフィア・エクマン氏は「ビルタネン氏が引き継ぐのは、進むべき道を"
+          "見失った会社だ。取締役会は時間稼ぎはできたが、1年以内には成果を求めるだろう」と話した。\n")
+    report = mtqa.check(en, ja, backtranslator="dictionary", checks=("names",))
+    assert [f for f in report.finding_list if f.category == "name"] == []

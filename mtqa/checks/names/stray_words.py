@@ -519,7 +519,8 @@ class StrayWords(NameCheckBase):
         by sound, a word the English writes in lower case and uses as a modifier after a
         determiner ("the tyvek suit" → タイベック氏の防護服, タイベック校防護服): a brand or
         a material, not a person nor an institution (a capitalised word of the English
-        that sounds like it, a name, keeps it). Which suffixes are stray after such a word
+        that sounds like it, a name, keeps it; so does a name of the article's other
+        sentences: ビルタネン氏 for "He", where "The board" follows). Which suffixes are stray after such a word
         :meth:`_stray_after` decides (製 "made of" is not)."""
         suffixed = [(tok, hon) for tok, hon in zip(tokens, tokens[1:])
                     if len(hon.surface) == 1 and hon.pos1 == "接尾辞" and tok.end == hon.start
@@ -536,6 +537,8 @@ class StrayWords(NameCheckBase):
             if any(a < end and start < b for a, b in taken | st.garbled) or any(
                     name_similarity_reaches(w, run, OWN_HINT_MIN) for w in capitals):
                 continue
+            if any(name_similarity_reaches(k, run, OWN_HINT_MIN) for k in st.candidates):
+                continue  # a name of another sentence (ビルタネン氏 for "He": Virtanen)
             word = next((w for w in sorted(lower) if name_similarity_reaches(w, run, MATCH_MIN)
                          and is_attributive(w, english)), None)
             if word is None:

@@ -21,6 +21,9 @@ _NAME_WORD = r"(?:[A-Z][\w'’\-]+|van|der|de|von|al|ter)"
 _NAME_AFTER = re.compile(rf"^\s*,?\s*({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
 #: A lower-case portfolio after a title, before the holder's name ("for transport").
 _PORTFOLIO_BEFORE_NAME = re.compile(r"^\s+(?:for|of)\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])")
+#: A second title held at once, between the first and the name ("president *and chief
+#: executive* Ramon Cruz").
+_SECOND_TITLE = re.compile(r"^\s+and\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])")
 #: The organisation after a title ("of Kestrel Valley Police", "of the nearest village"),
 #: closed by a comma before the holder's name.
 _ORG_BEFORE_NAME = re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?(?:[\w'’&\-]+\s+){0,5}"
@@ -65,7 +68,8 @@ def title_holder_names(m: TitleMatch, reference: str, appointed: bool = True) ->
     # a portfolio between the title and the name: "Deputy mayor for transport Hélène X"
     # or the organisation, then the name set off by a comma: "The chief constable of
     # Kestrel Valley Police, Andrew Lockridge,"
-    portfolio = _PORTFOLIO_BEFORE_NAME.match(rest) or _ORG_BEFORE_NAME.match(rest)
+    portfolio = (_PORTFOLIO_BEFORE_NAME.match(rest) or _ORG_BEFORE_NAME.match(rest)
+                 or _SECOND_TITLE.match(rest))
     after = _NAME_AFTER.match(rest[portfolio.end():] if portfolio else rest)
     if after:
         names.append(re.sub(r"['’]s$", "", after.group(1)))
@@ -135,3 +139,13 @@ def renders_other_name(run: tuple[int, int, float], name: str, reference: str, s
     return any(n != name and s <= run[0] < e and sim > run[2]
                for n in CAPITALISED_NAME.findall(reference)
                for s, e, sim in find_rendering(n, seg))
+
+
+def others_own(r: str, m: TitleMatch, matches: Sequence[TitleMatch]) -> bool:
+    """Whether rendering ``r``, which title ``m`` accepts only as a title of its holder's
+    kind of organisation, is the glossary's own rendering of another title of the pair:
+    in "president and chief executive", 最高経営責任者 is the chief executive's, and the
+    president needs a title of its own (社長, not 大統領)."""
+    return r not in m.entry.renderings and any(
+        x is not m and x.entry.key != m.entry.key and r in x.entry.renderings
+        for x in matches)

@@ -70,7 +70,7 @@ from .title_senses import (CONSULTANT, domain_sense, gloss_stems, literal_word,
                            medical_consultant, paronym_words, sense_words)
 from .names import find_rendering
 from .title_holders import (CAPITALISED_NAME, DEPUTY_PREFIX, SUBORDINATE, added_deputy,
-                            appointed_to, holder_name_runs, renders_other_name,
+                            appointed_to, holder_name_runs, others_own, renders_other_name,
                             title_holder_names)
 from .title_compounds import (
     HEAD_KINDS, Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces,
@@ -147,7 +147,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 43
+    version: ClassVar[int] = 44
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -170,7 +170,8 @@ class TitleCheck(BaseCheck):
                 continue  # 最高経営責任者 "chief executive officer" for any chief executive
             kind, renderings = _accepted_in_article(pair.reference, m, named, window_en)
             present = [r for r in renderings if rendering_present(r, seg, comps)
-                       and _stands_alone(r, seg) and not _agency_head(m, r, comps)]
+                       and _stands_alone(r, seg) and not _agency_head(m, r, comps)
+                       and not others_own(r, m, matches)]
             literal = next((x for r in present if (x := literal_word(
                 m.entry.key, r, m.entry.renderings,
                 [c.core for c in comps if (c.start, c.end) not in flagged],

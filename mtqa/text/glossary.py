@@ -27,11 +27,11 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import ConfigError
-from . import jmdict
+from . import jmdict, wordnet
 from .countries import country_forms, is_country_form
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 23
+GLOSSARY_VERSION = 24
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -604,6 +604,9 @@ class Organisations:
         if of is None and named:
             of = self._of_phrase(after[named.end():])
         before = self._before(text[: match.start])
+        if before == STATE and not match.entry.kinds & _STATE_OFFICES and _nationality_before(
+                text[: match.start]):
+            before = None  # "a Finnish executive": the holder's nationality, not the employer
         if of or before:
             return of or before
         if of == "" or before == "":
@@ -766,13 +769,23 @@ class Organisations:
         return STATE if kinds == {STATE} else None
 
 
+def _nationality_before(before: str) -> bool:
+    """Whether the word right before a title (``before`` ends there) is a country's
+    adjective that WordNet lists as one ("a Finnish executive", "the Kenyan chairman"):
+    before an office that is no state's it says whose national the holder is, not whose
+    officer (a country's name or possessive, "Finland's", "US", does say so)."""
+    words = _PHRASE_WORD.findall(before[-40:])
+    if not words or not is_country_form(words[-1]) or not words[-1][:1].isupper():
+        return False
+    return any(pos in {"a", "s"} for pos, _ in wordnet.lemma_synsets(words[-1].lower()))
+
+
 @functools.lru_cache(maxsize=1024)
 def _product_maker(word: str) -> bool:
     """Whether ``word`` names a manufacturer: "carmaker" and "automaker", which WordNet
     files as groups, or a word WordNet does not know, made of "maker" after a noun WordNet
     knows mostly as a thing made or sold ("chipmaker", "toymaker", "drugmaker").
     "lawmaker", "filmmaker", "watchmaker" are people; "policymaker" makes no product."""
-    from . import wordnet
 
     if not word.endswith("maker") or len(word) < 8:
         return False

@@ -782,3 +782,32 @@ def test_a_name_before_a_comma_and_with_is_no_holder() -> None:
 )
 def test_more_offices_newsrooms_render_so_are_left_alone(en, ja):
     assert flagged(en, ja) == []
+
+
+def test_a_nationality_before_a_company_title_names_no_state():
+    # (written blind, stockholm-pharmacy-chain-ceo-named) "a Finnish executive" is a
+    # Finn, not an officer of Finland: 経営者 is right
+    en = ("The chain named Mikael Virtanen, a Finnish executive who has run the Nordic "
+          "operations of a German drugstore group, as its new chief executive.")
+    ja = ("同チェーンは、ドイツのドラッグストアグループで北欧事業を率いてきたフィンランド人経営者、"
+          "ミカエル・ビルタネン氏を新たな最高経営責任者に起用した。")
+    assert flagged(en, ja) == []
+    # a country's name still makes a head of state's title the state's
+    assert flagged("Finland's President Alexander Stubb visited the plant.",
+                   "フィンランドのアレクサンデル・ストゥブ社長が工場を視察した。") != []
+
+
+def test_a_second_title_held_at_once_renders_only_itself():
+    # (written blind, manila-water-rationing) "president and chief executive": the chief
+    # executive's 最高経営責任者 does not also stand for the company president
+    en = ("Water cuts in Manila\n\n"
+          "Households will face daily water interruptions, utility Bayanihan Water said on "
+          "Thursday.\n\n"
+          "\"We are not crying wolf,\" Bayanihan president and chief executive Ramon Cruz told "
+          "reporters.\n")
+    ja = ("マニラで断水\n\n水道会社バヤニハン・ウォーターは木曜日、各世帯で毎日断水を実施すると発表した。\n\n"
+          "「うそではない」とバヤニハンのラモン・クルス{}兼最高経営責任者は記者団に語った。\n")
+    report = mtqa.check(en, ja.format("大統領"), backtranslator="dictionary", checks=("titles",))
+    assert [(f.text, f.code) for f in report.finding_list] == [("大統領", "TTL001")]
+    report = mtqa.check(en, ja.format("社長"), backtranslator="dictionary", checks=("titles",))
+    assert list(report.finding_list) == []

@@ -68,6 +68,7 @@ from .number_periods import (
     period_start,
     quarter_said,
     short_year,
+    weekday_date,
 )
 
 #: Relative tolerance of a unit conversion (the Japanese rounds: 55 miles → 約88キロ).
@@ -719,7 +720,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 39
+    version: ClassVar[int] = 40
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -863,8 +864,10 @@ class NumberCheck(BaseCheck):
             return None
         if _match_minute(seg, q, nums):
             return None
-        if any(f(q, seg, en_q, pair.reference) for f in (period_start, months_of_years)):
-            return None  # (10～12月期 for "the three months to December"; 6カ月 of 4年6カ月)
+        if any(f(q, seg, en_q, pair.reference) for f in (period_start, months_of_years)
+               ) or weekday_date(q, seg, pair.reference, text):
+            return None  # (10～12月期 for "the three months to December"; 6カ月 of 4年6カ月;
+            # 6日 for "from Monday" after the dateline 【マニラ5月2日】)
         if self._spare(q, neighbours, kinds={"num", "month"}):
             return None
         if not any(e.kind == "num" for e in en_q) and q.value in doc_values:
@@ -882,12 +885,9 @@ class NumberCheck(BaseCheck):
         flipped = [e for e in nums if e.kind == "num" and same_value(-e.value, q.value)]
         if flipped:
             e = flipped[0]
-            return self._finding(
-                q, pair, text, "NUM001",
-                f"{q.text} ({_fmt(q.value)}) but the English says {_fmt(e.value)} "
-                f"('{e.text}'): the sign changed",
-                e.text,
-            )
+            return self._finding(q, pair, text, "NUM001", f"{q.text} ({_fmt(q.value)}) but the "
+                                 f"English says {_fmt(e.value)} ('{e.text}'): the sign changed",
+                                 e.text)
         english = ", ".join(dict.fromkeys(e.text for e in nums if e.kind == "num")) or "none"
         return self._finding(
             q, pair, text, "NUM001",

@@ -686,3 +686,20 @@ def test_a_period_of_another_length_is_still_flagged():
 )
 def test_a_scale_after_a_scale_multiplies(en, ja):
     assert flagged(en, ja) == []
+
+
+def test_a_weekday_given_as_its_date_near_the_dateline_is_no_new_number():
+    # (written blind, manila-water-rationing) Japanese news dates the English weekday:
+    # "from Monday" → 6日から, the dateline 【マニラ5月2日】 being a Thursday
+    pairs = [
+        ("MANILA, May 2 - Hundreds of thousands of households will face daily water "
+         "interruptions of up to 14 hours from Monday after the level at the dam fell below "
+         "the critical mark of 180 metres, the utility said on Thursday.",
+         "【マニラ5月2日】水道会社は2日、ダムの水位が危険水準の180メートルを下回ったため、"
+         "6日から数十万世帯で毎日最大14時間の断水を実施すると発表した。"),
+    ]
+    report = mtqa.check_segments(pairs, backtranslator="dictionary", checks=("numbers",))
+    assert [f.text for f in report.finding_list] == []
+    far = [(pairs[0][0], pairs[0][1].replace("6日から", "23日から"))]
+    report = mtqa.check_segments(far, backtranslator="dictionary", checks=("numbers",))
+    assert [f.text for f in report.finding_list] == ["23日"]

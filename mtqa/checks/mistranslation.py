@@ -285,7 +285,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 27
+    version: ClassVar[int] = 28
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -458,6 +458,8 @@ class MistranslationCheck(BaseCheck):
         antonyms.tsv): 認めている "admits" for "denied"."""
         antonyms = load_antonyms()
         en_stems = {w.stem for w in lex.words}
+        # (and the parts of hyphenated words: "late-stage trials … in early 2026")
+        en_stems |= {stem(p) for w in lex.words if "-" in w.text for p in w.text.split("-")}
         en_negated = {k for _, b in english_negations(pair.reference)
                       for k in [k for k, w in enumerate(lex.words) if w.start >= b][:3]}
         doc = ctx.translation
@@ -479,7 +481,10 @@ class MistranslationCheck(BaseCheck):
         # of times does not read every unit again (the findings are those of a full scan)
         resume: dict[str, int] = {}
         for k, w in enumerate(lex.words):
-            opposite = antonyms.get(w.stem)
+            # (a comparative by its adjective's: "cheaper" as "cheap", against 高い)
+            # (a comparative by its adjective's: "cheaper" as "cheap", against 高い)
+            opposite = antonyms.get(w.stem) or antonyms.get(
+                stem(wordnet.adjective_base(w.text.lower()) or w.stem))
             if (not opposite or w.kind != "word" or k in en_negated or lex.covered(k)
                     or {_en_key(o) for o in opposite} & en_stems):
                 continue  # rendered, negated ("did not deny"), or both sides in the English

@@ -83,7 +83,8 @@ def _lexicalised(toks: Sequence[japanese.Token], k: int) -> str | None:
     ``"positive"`` when the entry's gloss is positive or neutral in English (変わらない
     "constant", 問わず "regardless of", 間もなく "soon", いなくなる "to disappear" with the
     なる after the ending: the negative auxiliary is part of
-    the word, not a reversed polarity), ``"negative"`` when the gloss is itself negative
+    the word, not a reversed polarity; 見て見ぬふり "pretending not to see", an entry
+    that goes on after the ending), ``"negative"`` when the gloss is itself negative
     (問題ない "no problem": a negation the English must license), else
     ``None`` (いない, しない are not lexicalised words)."""
     becomes = k + 1 < len(toks) and japanese.lemma_base(toks[k + 1].lemma) == "成る"
@@ -98,6 +99,12 @@ def _lexicalised(toks: Sequence[japanese.Token], k: int) -> str | None:
             found = jmdict.glosses("".join(t.surface for t in toks[i : k + 1]) + "なる")
         if not found and toks[i].pos2 != "非自立可能":
             found = _entry_glosses(toks, i, k)
+        for j in range(k + 1, min(len(toks), k + 3)):
+            if found:
+                break
+            # an entry the negation stands inside (見て見ぬふり "pretending not to see
+            # something", 知らぬ顔 "feigning ignorance"): the words after it are the entry's
+            found = jmdict.glosses("".join(t.surface for t in toks[i : j + 1]))
         if found:
             return _gloss_polarity(found)
     # an expression that opens on the negative, before a light verb (なかったことにする "to
@@ -296,12 +303,18 @@ def implied_negations(reference: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=8192)
 def _defined_by_lack(w: str) -> bool:
     """Whether the first WordNet sense of ``w`` (of any part of speech: "left" is a verb's
-    form and a noun before it is "not used up") is an adjective's or adverb's whose
+    form and a noun before it is "not used up"; after a noun, the first adjective sense of
+    the word as written: "deaf") is an adjective's or adverb's whose
     definition opens on a word of :data:`_LACK_WORDS` or a negated word ("irregular")."""
     if w in STOPWORDS:
         return False
     forms = [w] + sorted(wordnet.base_forms(w) - {w})  # the word as written first
     first = next((s for b in forms for s in wordnet.synsets_of(b)), None)
+    if first is not None and first.pos == "n" and len(forms) == 1:
+        # a word first listed as the noun of its adjective ("deaf": people who have severe
+        # hearing impairments; "blind") is read by its first adjective sense ("born deaf");
+        # not an inflected form ("left", of leave)
+        first = next((s for s in wordnet.synsets_of(w) if s.pos in {"a", "s"}), first)
     if first is None or first.pos not in {"a", "s", "r"}:
         return False
     words = re.findall(r"[a-z]+", re.sub(r"^\([^)]*\)\s*", "", first.definition.lower()))

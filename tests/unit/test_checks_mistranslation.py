@@ -619,3 +619,46 @@ def test_a_verb_rendered_by_its_noun_has_a_rendering() -> None:
                    "ソルハイム被告は公判を通じて起訴内容を否認し、買い手は養殖ものだと承知して"
                    "いたと主張した。", backtranslator="dictionary", checks=("mistranslation",))
     assert [f.code for f in r.finding_list] == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # (written blind, otof-gene-therapy-hearing-trial) "deaf", which WordNet lists
+        # first as a noun, is an adjective of lack: 耳の聞こえない
+        ("Gene therapy restores hearing in children born deaf.",
+         "生まれつき耳の聞こえない子どもの聴力が遺伝子治療で回復した。"),
+        # (written blind, lisbon-funicular-inspection-order) a JMdict entry that goes on
+        # after its negation: 見て見ぬふり "pretending not to see"
+        ("\"The company chose to look the other way,\" she said.",
+         "「会社は見て見ぬふりをした」と同氏は述べた。"),
+    ],
+)
+def test_negations_that_render_the_english_are_no_reversed_polarity(en, ja):
+    assert [c for c, _ in flagged(en, ja) if c == "MIS002"] == []
+
+
+def test_a_hyphenated_word_holds_the_opposite_the_japanese_gives():
+    # (written blind, resistant-gonorrhoea-cluster-netherlands) 後期 renders the "late" of
+    # "late-stage", not the opposite of "early"
+    en = ("Two new antibiotics have completed late-stage trials, and regulators are expected "
+          "to rule on the first of them in early 2026.")
+    ja = "新たな抗生物質2種類は後期臨床試験を終えており、規制当局は2026年初めに判断を下す見通しだ。"
+    assert [c for c, _ in flagged(en, ja) if c == "MIS004"] == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span"),
+    [
+        # a comparative read as its adjective (written blind, turin-waste-contract-bribery-probe)
+        ("A rival bid was about 9% cheaper, the documents show.",
+         "文書によると、競合の入札額は約9%高かった。", "高かった"),
+    ],
+)
+def test_the_opposite_of_a_comparative_is_flagged(en, ja, span):
+    assert ("MIS004", span) in flagged(en, ja)
+
+
+def test_the_right_comparative_is_not_flagged():
+    assert flagged("A rival bid was about 9% cheaper, the documents show.",
+                   "文書によると、競合の入札額は約9%安かった。") == []

@@ -411,7 +411,10 @@ class Rendering:
         # (Solheim, ソールハイム: トロンハイム is left to Trondheim)
         # a country is rendered by its Japanese name, never by sound: "German" is no rival
         # of Köln for ケルン
+        # a rival must open on a vowel where the katakana word does ("inheriting" is no
+        # rival of Nordhavn for ノルドハウン, however alike their consonants)
         return not any(r.lower() != low and not is_country_form(r) and names_match(r, romaji)
+                       and (r[:1].lower() in "aeiou") == (romaji[:1] in "aeiou")
                        and (theirs := reading_similarity(r, romaji)) > mine
                        and not any(reading_similarity(r, x) > theirs for x in self.readings)
                        for r in self.rivals)
@@ -818,6 +821,9 @@ def sounds_like(word: str, romaji: str) -> bool:
     bare = name_before_participle(bare_name(word))  # ("Leeds-based" → リーズに本拠を置く)
     if names_match(bare, romaji):
         return True
+    if re.search(r"ch(?=[eiry])", bare, re.I) and sounds_like(
+            re.sub(r"ch(?=[eiry])", "k", re.sub(r"^Ch", "K", bare)), romaji):
+        return True  # ch said k, as in Italian, German and Greek names (キエーリ, Chieri)
     # a place the Japanese names as its own country does (ヨーテボリ, Göteborg, for
     # "Gothenburg"): one of the other names WordNet gives it
     if any(reading_similarity(other, romaji) >= LOOSE_NAME_MIN

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import mtqa
 from mtqa.checks import omitted_facts as facts
 from mtqa.text.lexicon import build_lexicon
 from mtqa.text.phonetic import heard_within
@@ -621,3 +622,20 @@ def test_a_headline_may_leave_a_place_to_the_article() -> None:
         report = mtqa.check(en, ja, backtranslator="dictionary", checks=("omission",))
         return [f.reference or "" for f in report.finding_list if f.code == "OMI002"]
     assert omi002(en) == []
+
+
+def test_an_italian_ch_said_k_renders_the_name():
+    # (written blind, turin-waste-contract-bribery-probe) Chieri is キエーリ
+    assert facts.sounds_like("Chieri", "kieeri")
+    assert facts.sounds_like("Chester", "chesutaa")
+
+
+def test_a_word_opening_on_a_vowel_is_no_rival_of_a_name_opening_on_a_consonant():
+    # (written blind, stockholm-pharmacy-chain-ceo-named) "inheriting" shares the
+    # consonants of Nordhavn, ノルドハウン, but not its opening
+    en = ("\"He is inheriting a business that has lost its way,\" said Sofia Ekman, a retail "
+          "analyst at Nordhavn Securities in Stockholm.")
+    ja = ("ストックホルムのノルドハウン証券で小売業界を担当するアナリスト、ソフィア・エクマン氏は"
+          "「彼が引き継ぐのは、道を見失った会社だ」と話した。")
+    report = mtqa.check_segments([(en, ja)], backtranslator="dictionary", checks=("omission",))
+    assert [f.text for f in report.finding_list] == []

@@ -35,12 +35,13 @@ A translator who turns the antecedent into a word the dictionary does not align
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..text import wordlists, wordnet
+from ..text import jmdict, wordlists, wordnet
 from ..text.lexicon import (
     RELATIVE_WORDS,
     Clause,
@@ -60,6 +61,8 @@ MAX_CLAUSE_UNITS = 16
 #: Formal and adverbial nouns (こと, ため, 場合, 際, 後): a clause before one is adverbial,
 #: not a relative clause on a noun with content.
 _FORMAL_NOUNS = wordlists.formal_nouns()
+#: UniDic lemmas of the copula (だ, its で of である, です).
+_COPULAS = frozenset({"だ", "です"})
 #: Particles that end a noun phrase (the head of a relative clause ends before them).
 _PHRASE_END = frozenset({"格助詞", "係助詞", "副助詞", "接続助詞", "終助詞"})
 
@@ -105,7 +108,34 @@ def _japanese_relatives(ja: Sequence[JaUnit],
         while b < len(units) and not _head_edge(ja[units[b]]):
             b += 1
         head = [v for v in units[n + 1 : b] if ja[v].pos1 in {"名詞", "接尾辞"}]
+        if head and _content_noun(ja[head[-1]].text):
+            continue  # 承認する権限 "the power to approve": a clause of content, no relative
+        if any(ja[v].pos1 == "助動詞" and ja[v].lemma in _COPULAS for v in units[n + 1 : b]):
+            continue  # a noun the copula makes the predicate (始める予定だった "was due to
+            # begin", 雇用する方針だ): the clause renders a verb phrase, it modifies nothing
         yield u, list(units[a : n + 1]), head
+
+
+#: WordNet's files of the nouns a Japanese clause may state the content of (承認する権限
+#: "the power to approve", 撤退する計画 "the plan to withdraw", 続く可能性 "the possibility
+#: that it goes on"): such a clause fills the noun, it describes no thing of the English.
+#: (Not acts: a strike, an attack is what a clause may describe.)
+_CONTENT_NOUN_FILES = frozenset({"noun.attribute", "noun.cognition", "noun.state"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _content_noun(word: str) -> bool:
+    """Whether the first JMdict gloss of Japanese noun ``word`` names, by WordNet's first
+    sense of its last word, a power, a plan or a state (:data:`_CONTENT_NOUN_FILES`)."""
+    glosses = jmdict.glosses(word, 1)
+    words = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", " ", glosses[0].lower())) if glosses else []
+    if not words:
+        return False
+    for base in [words[-1], *sorted(wordnet.base_forms(words[-1]) - {words[-1]})]:
+        nouns = [s for s in wordnet.synsets_of(base) if s.pos == "n"]
+        if nouns:
+            return nouns[0].lexname in _CONTENT_NOUN_FILES
+    return False
 
 
 def _clause_edge(ja: Sequence[JaUnit], units: Sequence[int], n: int) -> bool:

@@ -70,7 +70,7 @@ _COORDINATORS = frozenset({"and", "but", "yet", ";"})
 #: one of them between two clauses, Japanese may put either first.
 _SUBORDINATORS = frozenset(
     """because as since while when whenever after before until unless if although though
-    whereas by following despite so that which who whom whose where without with""".split()
+    whereas by following despite so that which who whom whose where without with than""".split()
 )
 #: Subordinators of time and cause: a clause they open may come first in Japanese, in the
 #: order of events.
@@ -256,8 +256,9 @@ def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken
             continue  # "the way to fund our government": a verb and its object
         if not _noun_like(lex.words[z].text) or _inside(en, z, taken - head):
             continue
-        if lex.words[i].capital and lex.words[z].capital:
-            continue  # two words of one name (Studio Arts Program)
+        if lex.words[z].capital:
+            continue  # two words of one name (Studio Arts Program), or a title before a
+            # name ("editor Fiona Hart"): a name is no noun an English word modifies
         if any(_one_phrase(en, z, j) for j in head):
             continue  # "Y of Z of X": X's phrase reaches Y through Z
         renderings = [u for u in range(len(ja)) if z in links[u]]
@@ -351,12 +352,15 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our",
 _NOT_NOUNS = frozenset(
     """since until unless despite among amid via per like including against toward towards
     across along around behind beyond near upon whether while above below beneath inside
-    outside throughout underneath another every many much several""".split()
+    outside throughout underneath another every many much several
+    one two three four five six seven eight nine ten first second third last next previous
+    past final coming""".split()
 )
 
 
 def _noun_like(word: str) -> bool:
-    """False for a word that cannot be a noun or its modifier: a number, a preposition,
+    """False for a word that cannot be a noun or its modifier: a number (in words too), an
+    ordinal or a word of order ("last week", "the next six weeks"), a preposition,
     conjunction or quantifier, a participle (-ing, -ed: "association representing",
     "self-imposed")."""
     low = word.lower()
@@ -423,7 +427,12 @@ def _swapped(lex: Lexicon, en: _English, links: list[set[int]],
         a, b = ja[chunks[c][0]].start, ja[chunks[c + 1][-1]].end
         if joined_in_order:
             gap = [t.lower() for t in en.tokens[max(second) + 1 : min(first)]]
-            if _COORDINATORS & set(gap) and not (_SUBORDINATORS & set(gap) or _participle(gap)):
+            inside = {t.lower() for t in en.tokens[min(first) : max(first) + 1]}
+            # (a subordinator inside the first clause's English makes it the subordinate
+            # one, which Japanese puts first: "… and two remain missing after a trawler
+            # sank" → 漁船が沈没し、4人が救助された)
+            if _COORDINATORS & set(gap) and not (_SUBORDINATORS & set(gap) or _participle(gap)
+                                                 or _EVENT_ORDER & inside):
                 joined = next(t for t in gap if t in _COORDINATORS)
                 return Reordering(
                     "SCR008", a, b,
@@ -431,15 +440,27 @@ def _swapped(lex: Lexicon, en: _English, links: list[set[int]],
                     f"'{_en_span(en, first)}' in the inverse order: the English joins them "
                     f"with '{joined}', which Japanese keeps in order")
         if sequential and not _participial(en, min(first)) and not _EVENT_ORDER & {
-                t.lower() for t in en.tokens[min(second) + 1 : min(first)]}:
+                t.lower() for t in en.tokens[min(second) + 1 : max(first) + 1]} \
+                and not _adverbial(ja, chunks[c]):
             # (not when the English subordinates the first: "refloated 41 whales after a
-            # pod of 63 stranded" → 63頭が座礁し、…41頭を海に戻した, in the order of events)
+            # pod of 63 stranded" → 63頭が座礁し、…41頭を海に戻した, in the order of events,
+            # wherever in the first clause's English the subordinator stands: "Two truck
+            # drivers were killed … when gunmen ambushed a convoy" → 車列が…攻撃を受け、…;
+            # nor when the first is a time adverbial: 日曜日の夜遅く、)
             return Reordering(
                 "SCR008", a, b,
                 f"these clauses render '{_en_span(en, second)}' and '{_en_span(en, first)}' "
                 f"in the inverse order, although the first ends on '{end.text}', a "
                 "coordinate or sequential form, which keeps the English order")
     return None
+
+
+def _adverbial(ja: Sequence[JaUnit], chunk: Sequence[int]) -> bool:
+    """Whether a 、-separated chunk is an adverbial phrase, no clause: no verb, and ending on
+    an adjective's continuative in く (日曜日の夜遅く、 "late on Sunday evening")."""
+    last = ja[chunk[-1]]
+    return (last.pos1 == "形容詞" and last.text.endswith("く")
+            and not any(ja[u].pos1 == "動詞" for u in chunk))
 
 
 def _participial(en: _English, at: int) -> bool:

@@ -115,3 +115,25 @@ def test_the_digits_of_a_number_gloss_no_words() -> None:
           "punctures, which many patients find uncomfortable.")
     ja = "現在の診断は、1回約1,500ポンドかかるPET検査か、多くの患者が苦痛を訴える腰椎穿刺に頼っている。"
     assert [f for f in run_check("scrambled", Bead(en, ja)) if f.code == "SCR010"] == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # (written blind, canada-pension-toll-road-stake) 承認する権限 "the power to approve"
+        # states what the power is: no relative clause on the competition authorities
+        ("The deal still needs approval from Spain's Council of Ministers, which must sign off "
+         "on foreign investments of more than 500 million euros in strategic infrastructure, as "
+         "well as from the European Commission's competition authorities.",
+         "今回の取引には、戦略的インフラへの5億ユーロを超える外国投資を承認する権限を持つスペイン閣僚会議の"
+         "承認に加え、欧州委員会の競争当局の承認が必要となる。"),
+        # (written blind, korean-battery-maker-plant-delay) a noun the copula makes the
+        # predicate: 始める予定だった "was due to begin"
+        ("The factory near Clarksville, which was due to begin mass production in the second "
+         "half of next year, is now expected to start operating in early 2028.",
+         "クラークスビル近郊の同工場は来年後半に量産を始める予定だったが、稼働開始は2028年初めに"
+         "ずれ込む見通しだ。"),
+    ],
+)
+def test_a_clause_stating_a_nouns_content_or_a_predicate_noun_is_no_relative(en, ja) -> None:
+    assert scr010(en, ja) == []

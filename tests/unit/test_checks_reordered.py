@@ -14,7 +14,7 @@ import pytest
 import mtqa
 from mtqa.checks.reordered import _coordinating_end
 from mtqa.text.lexicon import japanese_units
-from tests.harness import Bead, refa_findings, run_check
+from tests.harness import Bead, blind_findings, refa_findings, run_check
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 #: Professional translations (refA, tests/harness.REFA_FILES) include paragraphs whose
@@ -292,3 +292,55 @@ def test_events_told_in_their_order_after_an_english_after_are_not_swapped() -> 
     ja = ("ニュージーランド南島北端のフェアウェル・スピットで夜間に63頭の群れが座礁し、レンジャーと"
           "ボランティアが日曜日、ヒレナガゴンドウ41頭を海に戻した。同国の環境保全省が明らかにした。")
     assert codes(en, ja) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # (written blind, south-sudan-aid-convoy-ambush) the "when" clause told first, in the
+        # order of events: the subordinator stands inside the first clause's English
+        ("Two truck drivers were killed and three aid workers wounded when gunmen ambushed a "
+         "humanitarian convoy on the road between Bor and Pibor on Saturday, the United Nations "
+         "said.",
+         "国連によると、ボルとピボルを結ぶ道路で土曜日、人道支援の車列が武装集団の待ち伏せ攻撃を受け、"
+         "トラック運転手2人が死亡、援助関係者3人が負傷した。"),
+        # (written blind, fishing-boat-sinking) "… and two remain missing after a trawler sank"
+        ("Four crew members were rescued and two remain missing after a fishing trawler sank in "
+         "heavy seas off the coast of Norway early on Tuesday, the coastguard said.",
+         "沿岸警備隊によると、ノルウェー沖の荒れた海で火曜日未明、トロール漁船が沈没し、乗組員4人が"
+         "救助されたが、2人が行方不明となっている。"),
+        # (written blind, tornado-small-town) a time adverbial opening the sentence
+        ("A powerful tornado ripped through the small town of Carver Springs late on Sunday "
+         "evening, destroying dozens of homes.",
+         "日曜日の夜遅く、強力な竜巻が小さな町カーバー・スプリングスを襲い、数十戸の住宅が全壊した。"),
+    ],
+)
+def test_subordinate_clauses_and_adverbials_told_first_are_no_swap(en, ja):
+    assert [c for c, _ in codes(en, ja) if c == "SCR008"] == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # (written blind, manila-water-rationing) "the next six weeks … since 2019": an
+        # order word and a number are no noun phrase's modifier and head
+        ("Without significant rain in the next six weeks, we could see levels we have not seen "
+         "since 2019.",
+         "今後6週間にまとまった雨が降らなければ、2019年以来の水準まで下がる可能性がある。"),
+    ],
+)
+def test_order_words_numbers_and_names_bind_no_modifier(en, ja):
+    assert [c for c, _ in codes(en, ja) if c == "SCR007"] == []
+
+
+@pytest.mark.parametrize("name", [
+    # a title before a name ("editor Fiona …" → 編集局の記者38人 is no modifier moved)
+    "newspaper-print-closure",
+    # "invest more … rather than relying on police" → 警察に頼るのではなく…投資すべきだ
+    "saskatoon-police-budget-officers",
+    # a number word is no noun a modifier goes with (パイロットの勤務時間, "four pilots")
+    "nz-pilot-fatigue-rules",
+])
+def test_blind_articles_with_a_name_a_rather_than_or_an_order_word_get_no_reorder(name):
+    assert [f.code for f in blind_findings(name, ["scrambled"])
+            if f.code in {"SCR007", "SCR008"}] == []

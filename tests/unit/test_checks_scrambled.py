@@ -842,3 +842,16 @@ def test_a_verb_of_causing_inside_a_name_opens_no_effect_clause() -> None:
 )
 def test_a_modifier_read_with_its_own_noun_is_no_reattachment(en: str, ja: str) -> None:
     assert [c for c, _ in flagged(en, ja) if c == "SCR007"] == []
+
+
+def test_a_boundary_drawn_elsewhere_keeps_the_order_where_the_dictionary_reads_little() -> None:
+    """(written blind, korean-battery-maker-plant-delay) the end of the first sentence
+    ("where Governor … had hailed the project …") opens the second Japanese sentence, in
+    the English order; the first sentence's own Japanese (痛手 for "setback") is little
+    read by the dictionary, but what is read comes before what was carried over."""
+    en = ("The delay is a setback for Tennessee, where Governor Robert Ellison had hailed the "
+          "project as the largest single investment in the state's history. It was expected to "
+          "create about 2,600 jobs.")
+    ja = ("今回の延期はテネシー州にとって痛手となる。同州のロバート・エリソン知事は、このプロジェクトを"
+          "州史上最大の単独投資だと歓迎しており、約2600人の雇用創出が見込まれていた。")
+    assert [c for c, _ in flagged(en, ja) if c == "SCR006"] == []

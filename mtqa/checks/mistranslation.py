@@ -285,7 +285,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 28
+    version: ClassVar[int] = 29
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -513,6 +513,9 @@ class MistranslationCheck(BaseCheck):
                     continue
                 said = sorted(o for o in opposite if stems_match(_en_key(o), unit.stems)
                               and _glosses_plainly(unit, _en_key(o)))
+                if set(said) & _FORBIDDING and _MADE_ABLE.match(doc.text, _verb_end(lex, u)):
+                    continue  # "allowing ships to switch off" → 止められるようになり: the
+                    # verb the English allows, made possible (止める "to stop; … to forbid")
                 if said and (expression := _inside_expression(lex, u)):
                     # the word is part of a longer one (サイズの割に "for its size"): the
                     # expression's glosses must say the opposite too
@@ -809,6 +812,23 @@ def _inside_expression(lex: Lexicon, u: int) -> str:
         return ""
     form = unit.text + nxt.text
     return form if jmdict.glosses(form, MATCH_SENSES) else ""
+
+
+#: Opposites of "allow" and "permit" that a verb's later senses may gloss (止める "to stop;
+#: … to forbid").
+_FORBIDDING = frozenset({"ban", "forbid", "prohibit"})
+#: What follows a verb made possible: 止められるようになる "come to be able to stop".
+_MADE_ABLE = re.compile(r"(?:よう|様)に")
+
+
+def _verb_end(lex: Lexicon, u: int) -> int:
+    """Where the verb of unit ``u`` ends with its auxiliaries (止め|られる)."""
+    end = lex.units[u].end
+    for x in lex.units[u + 1 :]:
+        if x.start != end or x.pos1 != "助動詞":
+            break
+        end = x.end
+    return end
 
 
 def _glosses_plainly(unit: JaUnit, en_stem: str) -> bool:

@@ -662,3 +662,12 @@ def test_the_opposite_of_a_comparative_is_flagged(en, ja, span):
 def test_the_right_comparative_is_not_flagged():
     assert flagged("A rival bid was about 9% cheaper, the documents show.",
                    "文書によると、競合の入札額は約9%安かった。") == []
+
+
+def test_a_verb_made_possible_is_no_opposite_of_allowing() -> None:
+    # (written blind, marseille-cruise-shore-power-deal) 止める's later sense "to forbid"
+    # does not oppose "allowing" where the Japanese makes the verb possible: 止められるようになり
+    en = ("The port will connect its cruise berths to the grid, allowing ships to switch off "
+          "their diesel engines while docked.")
+    ja = "港はクルーズ船の岸壁を送電網に接続し、停泊中の船はディーゼルエンジンを止められるようになる。"
+    assert [c for c, _ in flagged(en, ja) if c == "MIS004"] == []

@@ -205,9 +205,10 @@ def english_words(text: str) -> tuple[EnWord, ...]:
         if low in STOPWORDS or low in _SCALES or len(low) < 2:
             continue
         prev = toks[k - 1][0] if k else ""
-        # a capital after a sentence end or an opening quote may be an ordinary word
+        # a capital after a sentence end, an opening quote or a dash (a dateline's:
+        # "TÓRSHAVN, March 14 - Haulage firms") may be an ordinary word
         sentence_initial = k == 0 or prev in {".", "\"", "“", ":", "—"} or (
-            k >= 1 and text[toks[k - 1][2] : a].strip() in {".", "!", "?"}
+            k >= 1 and text[toks[k - 1][2] : a].strip() in {".", "!", "?", "-", "–", "—"}
         )
         capital = tok[0].isupper()
         kind = "name" if capital and not sentence_initial else "word"

@@ -881,3 +881,12 @@ def test_the_people_of_a_place_said_before_may_be_referred_back_to() -> None:
                    "far from a doctor has risen.",
                    "バーモント州は診療所を2カ所開設する。医師から遠く離れて住む州内の地方住民の"
                    "割合は上昇している。") == []
+
+
+def test_a_capital_after_a_datelines_dash_opens_the_sentence() -> None:
+    # (written blind, faroe-subsea-tunnel-toll-dispute) "Haulage" after "March 14 -" is an
+    # ordinary word, no name the Japanese must sound
+    words = english_words("TÓRSHAVN, March 14 - Haulage firms in the Faroe Islands have "
+                          "threatened a blockade.")
+    assert {w.text: w.kind for w in words}["Haulage"] == "word"
+    assert {w.text: w.kind for w in words}["Faroe"] == "name"

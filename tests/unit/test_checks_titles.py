@@ -811,3 +811,27 @@ def test_a_second_title_held_at_once_renders_only_itself():
     assert [(f.text, f.code) for f in report.finding_list] == [("大統領", "TTL001")]
     report = mtqa.check(en, ja.format("社長"), backtranslator="dictionary", checks=("titles",))
     assert list(report.finding_list) == []
+
+
+def test_the_president_of_an_advisory_council_heads_no_legislature():
+    # (written blind, kelowna-trustee-censure-leaked-contract) a parents' advisory council
+    # is an association: its president is 会長, not a legislature's 議長
+    en = ("District Parent Advisory Council president Deepa Venkataraman said families were "
+          "tired of the infighting.")
+    ja = "学区の保護者諮問協議会のディーパ・ベンカタラマン会長は、各家庭は内輪もめにうんざりしていると述べた。"
+    assert flagged(en, ja) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # (written blind, moldova-central-bank-governor-confirmed)
+        ("Parliament confirmed Elena Vartic, a former deputy finance minister, as governor of "
+         "the central bank.", "議会は、元財務次官のエレナ・ヴァルティク氏を中央銀行総裁に承認した。"),
+        # (written blind, mauritius-electoral-reform-referendum)
+        ("Electoral Commissioner Marie-Claire Lebrasse said about 1.02 million people had "
+         "registered.", "マリークレール・ルブラス選挙管理官によると、有権者登録数は約102万人に上った。"),
+    ],
+)
+def test_glossary_deputy_ministers_and_electoral_commissioners(en, ja):
+    assert flagged(en, ja) == []

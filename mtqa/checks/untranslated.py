@@ -220,6 +220,30 @@ def _is_designation(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"[ 　\-]?[0-9０-９]", text[end : end + 2]))
 
 
+#: ASCII letters to the full-width forms JMdict writes them in (Ｔシャツ, ｅスポーツ).
+_FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
+#: The most letters of a run that opens a Japanese word (ｉＰＳ細胞).
+MAX_WORD_LETTERS = 4
+
+
+def _opens_dictionary_word(text: str, start: int, end: int) -> bool:
+    """Whether the short Latin run ``text[start:end]`` opens a JMdict word with the Japanese
+    right after it (eスポーツ, Tシャツ, X線, iPS細胞: JMdict writes their letters full width):
+    Japanese spelling, not English left untranslated."""
+    run = text[start:end]
+    if len(run) > MAX_WORD_LETTERS or not run.isalpha():
+        return False
+    forms = {run.translate(_FULL_WIDTH), run.upper().translate(_FULL_WIDTH),
+             run.lower().translate(_FULL_WIDTH)}  # (Ｅメール for eメール too)
+    for n in range(1, 9):
+        tail = text[end : end + n]
+        if len(tail) < n or tail[-1].isascii() or tail[-1].isspace() or tail[-1] in "、。「」（）・":
+            break
+        if any(jmdict.glosses(w + tail) for w in forms):
+            return True
+    return False
+
+
 def _is_marked_name(text: str, start: int, end: int) -> bool:
     """A company or brand name marked as such by its Japanese context (米Google,
     Veltrion社), where Japanese business news keeps the Latin spelling."""
@@ -315,7 +339,7 @@ class UntranslatedCheck(BaseCheck):
     """Flag Latin-script words in the Japanese that the translation should have rendered."""
 
     name: ClassVar[str] = "untranslated"
-    version: ClassVar[int] = 14
+    version: ClassVar[int] = 15
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, latin_allowed: str | None = None) -> None:
@@ -372,6 +396,8 @@ class UntranslatedCheck(BaseCheck):
             if any(s <= a < e for s, e in credit_spans + url_spans):
                 continue
             words = re.split(r"[ 　]+", word)
+            if _opens_dictionary_word(seg, a, b):
+                continue  # eスポーツ, Tシャツ: a Japanese word spelt with a letter
             if self._allowed(seg, a, b, words) or _is_marked_name(seg, a, b) or (
                     words[0] in introduced and len(words) == 1):
                 continue

@@ -340,3 +340,18 @@ def test_a_character_of_a_taiwanese_name_is_no_chinese_text() -> None:
     r = mtqa.check(en, "議事運営は蔡玉婷副議長に委ねられ、这个协议に基づいて行われる。",
                    backtranslator="dictionary", checks=("untranslated",))
     assert "UNT002" in [f.code for f in r.finding_list]
+
+
+@pytest.mark.parametrize("ja", [
+    # (written blind, esports-club-shirt-sponsorship-deal) a Japanese word spelt with a
+    # letter, as JMdict writes it (ｅスポーツ, Ｔシャツ, Ｅメール, Ｘ線)
+    "デンマークのeスポーツクラブはTシャツを配り、Eメールで連絡し、X線検査も受けた。",
+])
+def test_a_letter_opening_a_dictionary_word_is_japanese_spelling(ja):
+    en = "The Danish esports club handed out T-shirts, wrote by email and had an X-ray."
+    assert flagged(ja, en) == []
+
+
+def test_a_letter_before_no_dictionary_word_is_still_flagged():
+    en = "The Danish esports club handed out shirts."
+    assert flagged("デンマークのeクラブはshirtを配った。", en) == ["e", "shirt"]

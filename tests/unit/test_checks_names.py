@@ -1532,3 +1532,24 @@ def test_a_name_of_another_sentence_keeps_its_honorific_beside_a_lowercase_word(
           "見失った会社だ。取締役会は時間稼ぎはできたが、1年以内には成果を求めるだろう」と話した。\n")
     report = mtqa.check(en, ja, backtranslator="dictionary", checks=("names",))
     assert [f for f in report.finding_list if f.category == "name"] == []
+
+
+def test_a_news_agencys_credit_in_the_dateline_names_no_one():
+    # (written blind, montreal-car-theft-ring-charges) "MONTREAL (Wire) —": Wire is the
+    # agency, no name the Japanese must give
+    text = "MONTREAL (Wire) — Police in Montreal have charged 11 people."
+    assert [n.text for n in english_names(text)] == ["MONTREAL", "Montreal"]
+
+
+def test_a_countrys_name_beside_its_compound_is_no_second_spelling():
+    # (written blind, british-columbia-highway-washout) カナダ for "Environment Canada"
+    # beside カナダドル for "Canadian dollars"
+    assert [f for f in blind_findings("british-columbia-highway-washout", ["names"])
+            if f.code == "NAM001" and f.text == "カナダ"] == []
+
+
+def test_a_sea_named_by_its_adjective_in_lower_case_keeps_its_suffix():
+    from mtqa.checks.names.stray_words import _named_with_suffix
+
+    # (written blind, hamburg-police-cocaine-theft-charges) "the Baltic coast" → バルト海沿岸
+    assert _named_with_suffix("baltic", "バルト海", "海")

@@ -87,13 +87,14 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
     Args:
         text: the English text.
         sentence_spans: sentence (start, end) offsets; one sentence when omitted.
-        exclude: spans whose words are never names (the glossary's titles).
+        exclude: spans whose words are never names (the glossary's titles, the credit).
         include_initial: also take every capitalised sentence-initial word ("Sonny
             frequented…"): as candidates they keep a Japanese name from being matched to
             another, similar-sounding name of the sentence.
     """
     spans = list(sentence_spans) if sentence_spans else [(0, len(text))]
     words = [(m.start(), m.end(), m.group()) for m in EN_WORD.finditer(text)]
+    exclude = [*exclude, *(m.span(1) for m in _DATELINE_CREDIT.finditer(text))]  # (Wire)
     # offsets of the first word of each sentence
     starts = set()
     for s, e in spans:
@@ -156,8 +157,15 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
 
 
 #: A dateline: a line opening on a place in capitals and a dash ("TUNIS —", "NEW YORK,
-#: Jan. 5 —", "BOGOTÁ –").
-_DATELINE = re.compile(r"(?m)^[A-ZÀ-ÞÑ][A-ZÀ-ÞÑ .'’-]*(?:,[^\n—–]{0,20})?\s[—–-]{1,2}\s")
+#: Jan. 5 —", "BOGOTÁ –", "MONTREAL (Wire) —").
+_DATELINE = re.compile(
+    r"(?m)^[A-ZÀ-ÞÑ][A-ZÀ-ÞÑ .'’-]*?(?:\s*\([^)\n]{1,30}\))?(?:,[^\n—–]{0,20})?\s[—–-]{1,2}\s")
+
+
+#: The credit of a news agency in a dateline's brackets ("MONTREAL (Wire) —", "LIMA
+#: (Andes Press), March 3 —").
+_DATELINE_CREDIT = re.compile(
+    r"(?m)^[A-ZÀ-ÞÑ][A-ZÀ-ÞÑ .'’-]*?\s*(\([^)\n]{1,30}\))(?=(?:,[^\n—–]{0,20})?\s[—–-]{1,2}\s)")
 
 
 def _in_dateline(text: str, start: int) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ...text import jmdict
-from ...text.countries import is_country_form
+from ...text.countries import countries_rendered_by, is_country_form
 from ...text.phonetic import kana_key
 from ...types import Finding
 from .. import Context
@@ -124,6 +124,9 @@ class Spellings(NameCheckBase):
             for r in recs:
                 if r.surface == canonical or (r.run_start, r.run_end) in st.garbled:
                     continue
+                if countries_rendered_by(r.surface) or countries_rendered_by(canonical):
+                    continue  # カナダ beside カナダドル for "Environment Canada": a country's
+                    # name and its compounds, however the English name around it runs
                 if _glossed_word(r.surface, st.full.get(key, key), r.reference):
                     continue  # ダイヤモンド for "Diamonds" opening a sentence: the word
                     # JMdict glosses, beside the company サザン・クロス・ダイヤモンズ

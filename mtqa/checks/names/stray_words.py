@@ -247,7 +247,8 @@ def _named_with_suffix(english: str, compound: str, suffix: str) -> bool:
     the suffix 海 glossed "sea"."""
     words = [w for g in jmdict.glosses(suffix)[:3] for w in re.findall(r"[a-z]+", g.lower())
              if w not in STOPWORDS]
-    return any(compound in name_renderings(f"{english} {w.title()}") for w in words)
+    name = english[:1].upper() + english[1:]  # (the key may be lower case: "baltic")
+    return any(compound in name_renderings(f"{name} {w.title()}") for w in words)
 
 
 def _final_m(word: str) -> bool:

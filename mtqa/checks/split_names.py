@@ -81,10 +81,24 @@ def split_names(text: str, start: int, end: int, reference: str) -> Iterator[Spl
                     for w in dict.fromkeys((en_second, non_rhotic(en_second)))):
                 break  # the name as it should be (Cork コーク, as a non-rhotic accent says it)
             found = _second_part(text, after, end, en_second)
-            if found is not None:
+            if found is not None and not _said_whole(text, start, end, en_first, en_second,
+                                                     heard[en_first]):
                 yield SplitName(m.start(), found.end(), f"{en_first} {en_second}",
                                 text[after : found.start()])
                 break
+
+
+def _said_whole(text: str, start: int, end: int, first: str, second: str,
+                floor: float) -> bool:
+    """Whether the sentence ``text[start:end]`` writes the name whole elsewhere, a part
+    sounding at least ``floor`` like ``first`` right before a part sounding like ``second``
+    (サンドラ・コワルチク after カナダ・オンタリオ州の: カナダ・ was a place, not Sandra)."""
+    for m in _JA_PART_DOT.finditer(text, start, end):
+        nxt = _JA_PART.match(text, m.end())
+        if nxt is not None and name_similarity(first, m.group(1)) >= floor and \
+                name_similarity_reaches(second, nxt.group(), PART_MIN):
+            return True
+    return False
 
 
 def _second_part(text: str, after: int, end: int, second: str) -> re.Match[str] | None:

@@ -107,3 +107,12 @@ def test_a_name_part_said_without_its_r_is_the_name_as_it_should_be() -> None:
           "manuscript.")
     ja = "ユニバーシティー・カレッジ・コークのフィオナ・ギャラガー講師が原稿を鑑定した。"
     assert list(split_names(ja, 0, len(ja), en)) == []
+
+
+def test_a_place_joined_by_the_dot_before_the_whole_name_splits_nothing() -> None:
+    # (written blind, ontario-child-care-fee-target-delay) カナダ・ is the country before
+    # its province; the name itself stands whole after it (サンドラ・コワルチク)
+    en = ("Ontario will push back its fee target, Education Minister Sandra Kowalczyk said "
+          "on Monday.")
+    ja = "カナダ・オンタリオ州のサンドラ・コワルチク教育相は月曜日、保育料の目標を延期すると述べた。"
+    assert split(en, ja) == []

@@ -173,3 +173,37 @@ def weekday_date(q: Quantity, seg: str, reference: str, article: str) -> bool:
         return False
     diff = (q.value - int(m.group(1).translate(DIGIT_MAP))) % 31  # (a month's turn)
     return diff <= WEEK or diff >= 31 - WEEK
+
+
+def quantity_rendered(q: Quantity, ja: Sequence[Quantity], ja_values: frozenset[float]) -> bool:
+    """Whether the Japanese has the value of English quantity ``q`` (a month as 3月 or a
+    bare 3, a time as 午後7時 or 19時, a weekday as 火曜日 or (火))."""
+    def same(a: float, b: float) -> bool:
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+    if q.kind == "weekday":  # 火曜日, or the date a Japanese newsroom gives instead (9日)
+        return any((j.kind == "weekday" and same(j.value, q.value))
+                   or (j.kind == "num" and j.text.endswith("日")) for j in ja)
+    if q.kind == "time":
+        hours = {q.value // 60, (q.value // 60) % 12}
+        return any(j.kind == "time" and same(j.value % 720, q.value % 720) for j in ja) or any(
+            v in ja_values for v in hours)
+    if q.kind == "month":  # 3月, not any 3 of the sentence
+        return any(j.kind == "month" and same(j.value, q.value) for j in ja)
+    if 0 < q.value < 1 and any(same(v, q.value * 100) for v in ja_values):
+        return True  # a quarter as 25%
+    return q.value in ja_values or any(same(j.value, q.value) for j in ja)
+
+
+#: "months" after a number ("18 months", "the past 18 months").
+MONTHS_AFTER = re.compile(r"[\s-]+months?\b", re.I)
+
+
+def years_of_months(months: float, text: str) -> bool:
+    """Whether ``text`` counts ``months`` (a multiple of six) in years: 1年半 for 18, 2年
+    for 24, 半年 for 6."""
+    if months <= 0 or months % 6:
+        return False
+    years, half = divmod(int(months), 12)
+    said = "半年" if not years else f"{years}年半" if half else f"{years}年"
+    return said in text.translate(DIGIT_MAP)

@@ -104,6 +104,7 @@ from ..text.phonetic import (
     romaji_key,
 )
 from .name_facts import bare_name, is_name, noun_rendered
+from .number_periods import MONTHS_AFTER, quantity_rendered, years_of_months
 from .numbers import japanese_quantities
 
 #: Prepositions after which a phrase modifies the word before it (post-modifier or adjunct).
@@ -317,26 +318,6 @@ def _counting_word(q: Quantity, reference: str, lex: Lexicon) -> bool:
         lex.units[u].pos1 == "名詞" and lex.units[u].pos2 != "数詞" for u in lex.links[nxt])
 
 
-def _quantity_rendered(q: Quantity, ja: Sequence[Quantity], ja_values: frozenset[float]) -> bool:
-    """Whether the Japanese has the value of English quantity ``q`` (a month as 3月 or a
-    bare 3, a time as 午後7時 or 19時, a weekday as 火曜日 or (火))."""
-    def same(a: float, b: float) -> bool:
-        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
-
-    if q.kind == "weekday":  # 火曜日, or the date a Japanese newsroom gives instead (9日)
-        return any((j.kind == "weekday" and same(j.value, q.value))
-                   or (j.kind == "num" and j.text.endswith("日")) for j in ja)
-    if q.kind == "time":
-        hours = {q.value // 60, (q.value // 60) % 12}
-        return any(j.kind == "time" and same(j.value % 720, q.value % 720) for j in ja) or any(
-            v in ja_values for v in hours)
-    if q.kind == "month":  # 3月, not any 3 of the sentence
-        return any(j.kind == "month" and same(j.value, q.value) for j in ja)
-    if 0 < q.value < 1 and any(same(v, q.value * 100) for v in ja_values):
-        return True  # a quarter as 25%
-    return q.value in ja_values or any(same(j.value, q.value) for j in ja)
-
-
 #: Letters a lower-case English word needs to rival a name for a katakana word: a short
 #: common word sounds like too many ("bare" like ヴァレー, which renders Valais).
 RIVAL_WORD_MIN = 5
@@ -513,6 +494,9 @@ def _group_rendered(g: Sequence[Quantity], reference: str,
         for q in g for r in renderings for x in r.readings) or any(
         # "seven days a week" as 毎日, "24 hours a day" as 終日: always
         _ALWAYS_EN.match(reference, q.end) and _ALWAYS_JA.search(r.text)
+        for q in g for r in renderings) or any(
+        # months counted in years: "18 months" as 1年半, "24 months" as 2年
+        MONTHS_AFTER.match(reference, q.end) and years_of_months(q.value, r.text)
         for q in g for r in renderings) or any(
         # a number word given by its sound, alone or opening a longer katakana word:
         # エイト for the rowing "eight", シックスマイル for "Six Mile Creek Road"
@@ -744,7 +728,7 @@ def _quantity_in(q: Quantity, r: Rendering) -> bool:
     (半額 for "a 50% discount")."""
     doubled = q.value == 2 and q.text.lower() in _MULTIPLIERS and _BARE_BAI.search(r.text)
     halved = q.value == 50 and _HALF_WORD.search(r.text) is not None
-    if not (doubled or halved or _quantity_rendered(q, r.quantities, r.values)):
+    if not (doubled or halved or quantity_rendered(q, r.quantities, r.values)):
         return False
     return not r.english or not any(
         e.kind == q.kind and e.value == q.value for e in english_quantities(r.english))

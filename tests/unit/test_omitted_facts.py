@@ -639,3 +639,11 @@ def test_a_word_opening_on_a_vowel_is_no_rival_of_a_name_opening_on_a_consonant(
           "「彼が引き継ぐのは、道を見失った会社だ」と話した。")
     report = mtqa.check_segments([(en, ja)], backtranslator="dictionary", checks=("omission",))
     assert [f.text for f in report.finding_list] == []
+
+
+def test_months_counted_in_years_are_rendered():
+    # (written blind, esports-club-shirt-sponsorship-deal) "the past 18 months" → この1年半
+    en = "Several European clubs have folded or merged over the past 18 months."
+    ja = "欧州ではこの1年半で複数のクラブが解散や合併に追い込まれた。"
+    report = mtqa.check_segments([(en, ja)], backtranslator="dictionary", checks=("omission",))
+    assert [f.text for f in report.finding_list] == []

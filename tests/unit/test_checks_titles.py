@@ -835,3 +835,22 @@ def test_the_president_of_an_advisory_council_heads_no_legislature():
 )
 def test_glossary_deputy_ministers_and_electoral_commissioners(en, ja):
     assert flagged(en, ja) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # police ranks (written blind, montreal-car-theft-ring-charges, marseille-jewellery-heist-trial)
+        ("\"This is organised crime,\" Commander Isabelle Tremblay of the Montreal police told "
+         "reporters.", "モントリオール警察のイザベル・トランブレ警視は記者団に「これは組織犯罪だ」と語った。"),
+        ("Commissioner Laurent Vidal of the regional judicial police said the items were sold.",
+         "地域司法警察のローラン・ヴィダル警視は、品物は売却されたと述べた。"),
+        # a company's executive director; a union's regional chairman
+        ("Executive director Ana Ruiz of the carmaker said sales had slowed.",
+         "同自動車メーカーのアナ・ルイス業務執行取締役は販売が鈍化したと述べた。"),
+        ("Its regional chairman, Thomas Brandt, said staff shortages were to blame.",
+         "同労組の地域支部長トーマス・ブラント氏は、人員不足が原因だと述べた。"),
+    ],
+)
+def test_glossary_police_ranks_company_and_branch_officers(en, ja):
+    assert flagged(en, ja) == []

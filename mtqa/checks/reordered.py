@@ -256,9 +256,10 @@ def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken
             continue  # "the way to fund our government": a verb and its object
         if not _noun_like(lex.words[z].text) or _inside(en, z, taken - head):
             continue
-        if lex.words[z].capital:
+        if lex.words[z].capital and (lex.words[i].capital
+                                     or en.word_token[z] > en.word_token[i]):
             continue  # two words of one name (Studio Arts Program), or a title before a
-            # name ("editor Fiona Hart"): a name is no noun an English word modifies
+            # name ("editor Fiona Hart"), which it modifies no more than "Z of X" does
         if any(_one_phrase(en, z, j) for j in head):
             continue  # "Y of Z of X": X's phrase reaches Y through Z
         renderings = [u for u in range(len(ja)) if z in links[u]]

@@ -344,3 +344,12 @@ def test_order_words_numbers_and_names_bind_no_modifier(en, ja):
 def test_blind_articles_with_a_name_a_rather_than_or_an_order_word_get_no_reorder(name):
     assert [f.code for f in blind_findings(name, ["scrambled"])
             if f.code in {"SCR007", "SCR008"}] == []
+
+
+def test_a_name_modified_by_an_of_phrase_still_binds_it():
+    # WMT22 QE en-ja dev: "Paul Hammond of yo rodeo" made "yo rodeo's video" (ヨーロデオのビデオ):
+    # a name before "of X" is the noun X goes with, unlike a title before a name
+    en = ('A video for "Consecutives" was recently produced by Halifax Visual Artist, Paul '
+          'Hammond of yo rodeo.')
+    ja = "ハリファックスビジュアルアーティストのポール・ハモンドがヨーロデオのビデオを制作しました。"
+    assert [c for c, _ in codes(en, ja)] == ["SCR007"]

@@ -482,7 +482,6 @@ class MistranslationCheck(BaseCheck):
         resume: dict[str, int] = {}
         for k, w in enumerate(lex.words):
             # (a comparative by its adjective's: "cheaper" as "cheap", against 高い)
-            # (a comparative by its adjective's: "cheaper" as "cheap", against 高い)
             opposite = antonyms.get(w.stem) or antonyms.get(
                 stem(wordnet.adjective_base(w.text.lower()) or w.stem))
             if (not opposite or w.kind != "word" or k in en_negated or lex.covered(k)
@@ -513,7 +512,7 @@ class MistranslationCheck(BaseCheck):
                     continue
                 said = sorted(o for o in opposite if stems_match(_en_key(o), unit.stems)
                               and _glosses_plainly(unit, _en_key(o)))
-                if set(said) & _FORBIDDING and _MADE_ABLE.match(doc.text, _verb_end(lex, u)):
+                if set(said) & _FORBIDDING and _MADE_ABLE.match(doc.text, _with_endings(lex, u)):
                     continue  # "allowing ships to switch off" → 止められるようになり: the
                     # verb the English allows, made possible (止める "to stop; … to forbid")
                 if said and (expression := _inside_expression(lex, u)):
@@ -819,16 +818,6 @@ def _inside_expression(lex: Lexicon, u: int) -> str:
 _FORBIDDING = frozenset({"ban", "forbid", "prohibit"})
 #: What follows a verb made possible: 止められるようになる "come to be able to stop".
 _MADE_ABLE = re.compile(r"(?:よう|様)に")
-
-
-def _verb_end(lex: Lexicon, u: int) -> int:
-    """Where the verb of unit ``u`` ends with its auxiliaries (止め|られる)."""
-    end = lex.units[u].end
-    for x in lex.units[u + 1 :]:
-        if x.start != end or x.pos1 != "助動詞":
-            break
-        end = x.end
-    return end
 
 
 def _glosses_plainly(unit: JaUnit, en_stem: str) -> bool:

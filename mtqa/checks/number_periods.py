@@ -153,20 +153,19 @@ def months_of_years(q: Quantity, seg: str, en_q: Sequence[Quantity],
 
 #: The dateline of a Japanese wire story, its day last (【マニラ5月2日】, 【ロンドン共同2日】).
 _JA_DATELINE = re.compile(r"【[^】\n]{0,24}?([0-9０-９]{1,2})日】")
-#: A day of the week in English.
-_EN_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 #: How many days before or after the dateline's a weekday of the story may fall.
 WEEK = 7
 
 
-def weekday_date(q: Quantity, seg: str, reference: str, article: str) -> bool:
+def weekday_date(q: Quantity, seg: str, en_q: Sequence[Quantity], article: str) -> bool:
     """True when Japanese ``q`` is a day of the month alone (6日 of 6日から, no month
-    before it, no 日間 "days" after it) standing where English ``reference`` names a day of
-    the week, within a week of the day of the article's dateline (【マニラ5月2日】): Japanese
-    news gives the weekdays of its English source as dates ("from Monday" → 6日から)."""
+    before it, no 日間 "days" after it) standing where the English (its quantities
+    ``en_q``) names a day of the week, within a week of the day of the article's dateline
+    (【マニラ5月2日】): Japanese news gives the weekdays of its English source as dates
+    ("from Monday" → 6日から)."""
     if not q.text.endswith("日") or q.start and seg[q.start - 1] in "月/／":
         return False
-    if seg.startswith("間", q.end) or not _EN_WEEKDAY.search(reference):
+    if seg.startswith("間", q.end) or not any(e.kind == "weekday" for e in en_q):
         return False
     m = _JA_DATELINE.search(article[:200])
     if m is None:

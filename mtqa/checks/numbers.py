@@ -865,7 +865,7 @@ class NumberCheck(BaseCheck):
         if _match_minute(seg, q, nums):
             return None
         if any(f(q, seg, en_q, pair.reference) for f in (period_start, months_of_years)
-               ) or weekday_date(q, seg, pair.reference, text):
+               ) or weekday_date(q, seg, en_q, text):
             return None  # (10～12月期 for "the three months to December"; 6カ月 of 4年6カ月;
             # 6日 for "from Monday" after the dateline 【マニラ5月2日】)
         if self._spare(q, neighbours, kinds={"num", "month"}):

@@ -127,8 +127,7 @@ _CONTENT_NOUN_FILES = frozenset({"noun.attribute", "noun.cognition", "noun.state
 def _content_noun(word: str) -> bool:
     """Whether the first JMdict gloss of Japanese noun ``word`` names, by WordNet's first
     sense of its last word, a power, a plan or a state (:data:`_CONTENT_NOUN_FILES`)."""
-    glosses = jmdict.glosses(word, 1)
-    words = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", " ", glosses[0].lower())) if glosses else []
+    words = re.findall(r"[a-z]+", jmdict.first_gloss(word).lower())
     if not words:
         return False
     for base in [words[-1], *sorted(wordnet.base_forms(words[-1]) - {words[-1]})]:

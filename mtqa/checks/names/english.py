@@ -94,7 +94,7 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
     """
     spans = list(sentence_spans) if sentence_spans else [(0, len(text))]
     words = [(m.start(), m.end(), m.group()) for m in EN_WORD.finditer(text)]
-    exclude = [*exclude, *(m.span(1) for m in _DATELINE_CREDIT.finditer(text))]  # (Wire)
+    exclude = [*exclude, *_dateline_credits(text)]
     # offsets of the first word of each sentence
     starts = set()
     for s, e in spans:
@@ -157,15 +157,15 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
 
 
 #: A dateline: a line opening on a place in capitals and a dash ("TUNIS —", "NEW YORK,
-#: Jan. 5 —", "BOGOTÁ –", "MONTREAL (Wire) —").
+#: Jan. 5 —", "BOGOTÁ –", "MONTREAL (Wire) —": the agency's credit in brackets).
 _DATELINE = re.compile(
-    r"(?m)^[A-ZÀ-ÞÑ][A-ZÀ-ÞÑ .'’-]*?(?:\s*\([^)\n]{1,30}\))?(?:,[^\n—–]{0,20})?\s[—–-]{1,2}\s")
+    r"(?m)^[A-ZÀ-ÞÑ][A-ZÀ-ÞÑ .'’-]*?(?:\s*(?P<credit>\([^)\n]{1,30}\)))?(?:,[^\n—–]{0,20})?"
+    r"\s[—–-]{1,2}\s")
 
 
-#: The credit of a news agency in a dateline's brackets ("MONTREAL (Wire) —", "LIMA
-#: (Andes Press), March 3 —").
-_DATELINE_CREDIT = re.compile(
-    r"(?m)^[A-ZÀ-ÞÑ][A-ZÀ-ÞÑ .'’-]*?\s*(\([^)\n]{1,30}\))(?=(?:,[^\n—–]{0,20})?\s[—–-]{1,2}\s)")
+def _dateline_credits(text: str) -> list[tuple[int, int]]:
+    """Spans of the news agencies' credits in datelines ("MONTREAL (Wire) —"): no names."""
+    return [m.span("credit") for m in _DATELINE.finditer(text) if m.group("credit")]
 
 
 def _in_dateline(text: str, start: int) -> bool:

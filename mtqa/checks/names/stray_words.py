@@ -521,7 +521,8 @@ class StrayWords(NameCheckBase):
         determiner ("the tyvek suit" → タイベック氏の防護服, タイベック校防護服): a brand or
         a material, not a person nor an institution (a capitalised word of the English
         that sounds like it, a name, keeps it; so does a name of the article's other
-        sentences: ビルタネン氏 for "He", where "The board" follows). Which suffixes are stray after such a word
+        sentences: ビルタネン氏 for "He", where "The board" follows). Which suffixes are
+        stray after such a word
         :meth:`_stray_after` decides (製 "made of" is not)."""
         suffixed = [(tok, hon) for tok, hon in zip(tokens, tokens[1:])
                     if len(hon.surface) == 1 and hon.pos1 == "接尾辞" and tok.end == hon.start

@@ -99,6 +99,8 @@ _LATIN_UNIT = re.compile(
     r"(?:km|cm|mm|m|kg|mg|g|ml|mL|l|L|ha|kWh|kW|MW|GW|W|mAh|GB|MB|TB|KB|kB|GHz|MHz|kHz|Hz|"
     r"mph|ｋｍ|ｍ|ｋｇ)(?![A-Za-zＡ-Ｚａ-ｚ])"
     r"|[A-Z]{1,3}(?:ドル|ポンド|ルピー|フラン)")  # a currency with its country: 120億NZドル
+#: A scale kanji inside a numeral (19万, 3億): the number of a quantity, never of a name.
+_JA_SCALED = re.compile(r"[万億兆]")
 #: A scale abbreviation after an amount copied with its currency sign (€100m, $3bn).
 _COPIED_SCALE = re.compile(rf"({MONEY_SCALE_ABBREVIATIONS})(?![A-Za-z])", re.I)
 _JA_QUAL_MORE = ("超", "を超える", "を超え", "以上", "余り", "あまり", "強", "を上回る", "超え")
@@ -211,8 +213,10 @@ def japanese_quantities(text: str) -> list[Quantity]:
         scaled = _COPIED_SCALE.match(text, end) if start and text[start - 1] in "€$£¥" else None
         if after_tok is not None and after_tok.start == end and japanese.has_latin(
             after_tok.surface[:1]
-        ) and not _LATIN_UNIT.match(text, end) and not scaled:
-            continue  # 5G, 3D; not 1万m, 2.8km, 60W: a measure in a unit's symbol
+        ) and not _LATIN_UNIT.match(text, end) and not scaled and not _JA_SCALED.search(
+                numeral):
+            continue  # 5G, 3D; not 1万m, 2.8km, 60W: a measure in a unit's symbol, nor
+            # 19万TEU: a number with a scale kanji counts something, it names nothing
         if not any(c.isdigit() for c in numeral):
             # kanji numerals count only before a counter (三つ, 二人), not inside words
             if after_tok is None or after_tok.pos3 not in _KANJI_COUNTER_POS3 and not (
@@ -445,6 +449,9 @@ _JA_DOWN = ("低下", "減少", "引き下げ", "引下げ", "下方修正", "�
             "削減", "縮小", "急減", "下がっ", "下がる", "下がり", "下げ", "落ち込")
 
 
+#: 増 "up" and 減 "down" right after a figure (23％増, 2割減, 前年比5%減), where they are not
+#: the first kanji of one of the words above (増加, 減少, 減額) or of another (増税 stays "up").
+_JA_AFTER_FIGURE = re.compile(r"(?<=[0-9０-９％%割])[増減](?![加少額])")
 #: All of them, longest first, so that a match is the longest word at its place (引き上げ,
 #: not 上げ).
 _JA_DIRECTION = re.compile(
@@ -470,6 +477,8 @@ def _ja_directions(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
                 text[m.start() - 1]):
             continue  # 物価上昇が鈍化 "price growth slowed": the name of a quantity
         (up if m.group() in _JA_UP else down).append(m.span())
+    for m in _JA_AFTER_FIGURE.finditer(text):  # 23％増, 前年比5%減
+        (up if m.group() == "増" else down).append(m.span())
     return up, down
 
 
@@ -720,7 +729,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 40
+    version: ClassVar[int] = 41
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

@@ -703,3 +703,22 @@ def test_a_weekday_given_as_its_date_near_the_dateline_is_no_new_number():
     far = [(pairs[0][0], pairs[0][1].replace("6日から", "23日から"))]
     report = mtqa.check_segments(far, backtranslator="dictionary", checks=("numbers",))
     assert [f.text for f in report.finding_list] == ["23日"]
+
+
+def test_a_number_with_a_scale_kanji_before_a_latin_unit_is_a_quantity():
+    """19万TEU counts containers: a number with 万 or 億 names nothing the way 5G or 3D
+    does, so "1.9 million TEU" against 19万TEU is a changed number."""
+    assert flagged("Capacity will rise from 1.9 million TEU to 3.2 million TEU.",
+                   "取扱能力は19万TEUから320万TEUに拡大する。") == [("19万", "NUM001")]
+    assert flagged("Capacity will rise from 1.9 million TEU to 3.2 million TEU.",
+                   "取扱能力は190万TEUから320万TEUに拡大する。") == []
+    assert flagged("The carrier will launch 5G services.", "同社は5Gサービスを始める。") == []
+
+
+def test_up_or_down_after_a_figure_is_a_direction():
+    """23％増 says the volume rose: against "fell 23 percent" it is the opposite change;
+    前年比5%増 for "rose 5 percent" is right."""
+    assert flagged("Transit volumes through the port fell 23 percent last year.",
+                   "昨年の同港の通過貨物量は23％増となった。") == [("増", "NUM005")]
+    assert flagged("Sales rose 5 percent.", "売上高は前年比5%増だった。") == []
+    assert flagged("Sales fell 5 percent.", "売上高は前年比5%減だった。") == []

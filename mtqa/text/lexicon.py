@@ -1010,6 +1010,25 @@ def place_kanji(name: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
+def places_named_after(name: str) -> frozenset[str]:
+    """The spellings of the places JMnedict glosses by ``name`` and one more word, and
+    writes with kanji: "Aegean" → エーゲ海 ("Aegean Sea"), "Caspian" → カスピ海. The
+    English may use the name alone, as an adjective ("an Aegean island"), where Japanese
+    says the whole place."""
+    if not name[:1].isupper():
+        return frozenset()
+    with _db_lock:
+        rows = _db().execute(
+            "SELECT g.text, k.text FROM NETransGloss g CROSS JOIN NETranslation t CROSS JOIN "
+            "NETransType ty CROSS JOIN NEKanji k WHERE g.text > ? AND g.text < ? AND "
+            "t.ID = g.tid AND ty.tid = t.ID AND +ty.text = 'place' AND k.idseq = t.idseq "
+            "LIMIT 100", (name + " ", name + " \uffff")).fetchall()
+    return frozenset(k for g, k in rows
+                     if re.fullmatch(r"[A-Z][a-z]+", g[len(name) + 1 :]) and len(k) >= 2
+                     and japanese.has_kanji(k))
+
+
+@functools.lru_cache(maxsize=4096)
 def is_given_name(word: str) -> bool:
     """Whether JMnedict, JMdict's dictionary of proper names, lists ``word`` (as written)
     as a given name: "Dean", "Major" and "Earl" are names of people as well as titles."""

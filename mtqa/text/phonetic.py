@@ -5,7 +5,7 @@ comparison mistakes for errors: l and r merge (ラヴロフ for Lavrov), v becom
 every consonant gets an epenthetic vowel (スミス "sumisu" for Smith), long vowels are
 marked or dropped (ズガンバーティ / スガンバティ), doubled consonants become ッ or vanish,
 English th becomes s or t, and source-language spellings are read by their own rules
-(Hungarian cs/sz/zs, Dutch ij, Polish cz).
+(Hungarian cs/sz/zs, Dutch ij, Polish cz and rz).
 
 A *key* keeps the consonant skeleton of a name with consonants folded into classes:
 
@@ -135,10 +135,20 @@ _FINAL_TH = re.compile(r"th(?![^\W\d_])")
 _NG_VOWEL = re.compile(r"ng(?=[aeiou])")
 
 
+#: Polish rz, one sound (zh, ジュ: Wierzbicki ヴィエジュビツキ, Grzegorz グジェゴシュ,
+#: Krzysztof クシシュトフ), after a consonant, at the start or after ie; elsewhere r and z
+#: may be two sounds (Herzog ヘルツォーク, Schwarz).
+_POLISH_RZ = re.compile(r"(?:(?<=[bcdgkptw])|(?<=ie)|^)rz")
+#: Polish c is ts: the surname ending -cki, -cka is ツキ, ツカ in katakana (Sawicki
+#: サヴィツキ, Nowicki ノヴィツキ, Potocka ポトツカ); not in a short English name (Nicki).
+_POLISH_CKI = re.compile(r"(?<=[a-z]{4})c(?=k[ai]$)")
+
+
 @functools.lru_cache(maxsize=65536)
 def latin_key(name: str) -> str:
     """Phonetic key of a Latin-script name ("Zelenskyy" → "SRNSK")."""
-    folded = _fold(_FINAL_TH.sub("s", name.lower()))
+    folded = _POLISH_RZ.sub("zh", _fold(_FINAL_TH.sub("s", name.lower())))
+    folded = _POLISH_CKI.sub("ts", folded)
     return _classes(_EW.sub("iu", _NG_VOWEL.sub("ngg", folded)), _LATIN_RULES)
 
 

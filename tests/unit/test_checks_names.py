@@ -1553,3 +1553,21 @@ def test_a_sea_named_by_its_adjective_in_lower_case_keeps_its_suffix():
 
     # (written blind, hamburg-police-cocaine-theft-charges) "the Baltic coast" → バルト海沿岸
     assert _named_with_suffix("baltic", "バルト海", "海")
+
+
+def test_a_count_opening_a_sentence_is_no_name_and_a_people_takes_zoku():
+    """"Two Abenaki communities": the name is Abenaki, and アベナキ族 ("the Abenaki
+    people") is how Japanese names a people, no stray suffix."""
+    assert [n.text for n in english_names(
+        "The line needs approval. Two Abenaki communities have asked for a consultation.",
+        [(0, 24), (25, 83)], include_initial=True)] == ["Abenaki"]
+    assert flagged([("Two Abenaki communities along the route have asked for a formal "
+                     "consultation.",
+                     "予定ルート沿いにあるアベナキ族の2つのコミュニティーは正式な協議を求めている。")]) == []
+
+
+def test_a_name_said_as_the_place_it_names_is_rendered():
+    """"an Aegean island": エーゲ海 is the place JMnedict glosses "Aegean Sea", no
+    garbled Aegean."""
+    assert flagged([("Residents of the small Aegean island of Kalonisi staged a protest.",
+                     "エーゲ海の小島カロニシ島の住民が抗議行動を行った。")]) == []

@@ -267,3 +267,17 @@ def test_a_name_is_heard_within_a_longer_word_without_its_rs() -> None:
 
     assert heard_within("Yorkshire", romanize("ノースヨークシャー"))
     assert not heard_within("Yorkshire", romanize("ノースカロライナ"))
+
+
+@pytest.mark.parametrize(("english", "kana"), [
+    ("Wierzbicki", "ヴィエジュビツキ"), ("Sawicki", "サヴィツキ"), ("Przybylski", "プシビルスキ"),
+    ("Krzysztof", "クシシュトフ"), ("Nowicki", "ノヴィツキ"),
+])
+def test_polish_rz_and_cki_sound_as_katakana_writes_them(english, kana):
+    """Polish rz is one sound (ジュ, シュ) after a consonant, at the start or after ie, and
+    c is ts in the surname ending -cki (ツキ): renderings by those rules sound like the
+    name; r and z stay two sounds elsewhere (Herzog ヘルツォーク), and a short English
+    name keeps its ck (Nicki ニッキー)."""
+    assert name_similarity(english, kana) >= 0.75
+    assert name_similarity("Herzog", "ヘルツォーク") >= 0.9
+    assert name_similarity("Nicki", "ニッキー") >= 0.9

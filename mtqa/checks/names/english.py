@@ -18,6 +18,7 @@ from ...text import wordlists
 from ...text.cache import text_cache
 from ...text.countries import country_mentions
 from ...text.english import PRONOUN_CONTRACTIONS, STOPWORDS, name_before_participle
+from ...text.numerals import EN_CARDINALS
 from ...text.wordnet import synsets_of
 from ...types import AlignedPair
 from .. import Context
@@ -96,11 +97,7 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
     words = [(m.start(), m.end(), m.group()) for m in EN_WORD.finditer(text)]
     exclude = [*exclude, *_dateline_credits(text)]
     # offsets of the first word of each sentence
-    starts = set()
-    for s, e in spans:
-        m = EN_WORD.search(text, s, e)
-        if m:
-            starts.add(m.start())
+    starts = {m.start() for s, e in spans if (m := EN_WORD.search(text, s, e))}
 
     def initial(start: int) -> bool:
         # sentence start, or the start of a quotation or parenthesis within one (a short
@@ -123,8 +120,8 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
         while seq and seq[-1][2].lower() in NAME_PARTICLES:
             seq.pop()
         if seq:
-            s, e = seq[0][0], seq[-1][1]
-            out.append(EnglishName(text[s:e], tuple(w for _, _, w in seq), s, e))
+            out.append(EnglishName(text[seq[0][0] : seq[-1][1]], tuple(w for _, _, w in seq),
+                                   seq[0][0], seq[-1][1]))
         seq.clear()
 
     for idx, (s, e, w) in enumerate(words):
@@ -141,7 +138,8 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
             and low not in STOPWORDS
             and low not in PRONOUN_CONTRACTIONS  # "I've", "I'm": a pronoun, no name
             and low not in _MONTHS_DAYS
-            and not excluded(s, e)
+            and not excluded(s, e)  # (nor a count opening a sentence: "Two Abenaki")
+            and not (low in EN_CARDINALS and initial(s) and low not in capital_mid)
             # acronyms stay in Latin script; a dateline's place is a name ("TUNIS —")
             and not (w.isupper() and len(w) > 1 and not _in_dateline(text, s))
             and (include_initial or not initial(s) or low in capital_mid

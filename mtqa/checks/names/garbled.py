@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from ...text import japanese, jmdict, wordnet
 from ...text.countries import is_country_form
 from ...text.english import STOPWORDS
-from ...text.lexicon import english_entry, name_renderings
+from ...text.lexicon import english_entry, name_renderings, places_named_after
 from ...text.japanese import romanize
 from ...text.phonetic import heard_within, name_similarity, name_similarity_reaches
 from ...types import AlignedPair, Finding
@@ -135,8 +135,7 @@ class GarbledNames(NameCheckBase):
         run_keys = _run_keys(own)
         seg = ctx.translation.text[pair.mt_start : pair.mt_end]
         folded = japanese.normalize(seg).lower()
-        # other names the part might render, left unrendered (a common word would be its
-        # JMdict katakana)
+        # other names the part might render (a common word would be its JMdict katakana)
         other_words = {fold(w) for w in EN_WORD.findall(pair.reference)
                        if len(w) >= 3 and w[:1].isupper()}
         text = ctx.translation.text
@@ -145,10 +144,8 @@ class GarbledNames(NameCheckBase):
             if not pair.ref_start <= name.start < pair.ref_end:
                 continue
             words = [w for w in name.words if w.lower() not in NAME_PARTICLES]
-            if not words:
-                continue
             # the surname (or the name's last word) unrendered, whatever the given name
-            last = _unhyphenated(fold(words[-1]))
+            last = _unhyphenated(fold(words[-1])) if words else ""
             if not last:
                 continue
             camel = re.findall(r"[A-Z][a-z]+", words[-1])
@@ -163,6 +160,8 @@ class GarbledNames(NameCheckBase):
                     or english_entry(last).headwords
                     # a place JMdict gives in kanji (欧州 for Europe)
                     or any(len(h) >= 2 and h in seg for h in name_renderings(words[-1]))
+                    # (or the place the name says as an adjective: エーゲ海, "Aegean")
+                    or any(h in seg for h in places_named_after(words[-1]))
                     or any(name_similarity_reaches(last, p.sound, DROPPED_LOOSE_SIM)
                            for p in parts
                            # (a part another name took renders that one: ロンドン)

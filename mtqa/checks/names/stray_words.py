@@ -30,7 +30,7 @@ from .state import NameState
 # a suffix outside this list whose meaning is not in the English is a stray addition.
 NAME_SUFFIXES = frozenset(
     "氏 さん 様 君 くん ちゃん 殿 師 家 ら 等 達 たち 夫妻 夫人 一家 側 派 陣営 政権 政府 軍 "
-    "国 州 市 郡 町 村 区 県 省 領 島 湖 川 山 港 駅 人 語 系 産 製 社 組 式 流 型 風 党 "
+    "国 州 市 郡 町 村 区 県 省 領 島 湖 川 山 港 駅 人 族 語 系 産 製 社 組 式 流 型 風 党 "
     "首相 相 大統領 長官 知事 議員 選手 監督 容疑者 被告 元 前 通り 線 号 世 朝 王 公 卿 "
     # where something comes from or goes to (カーディフ発ミュージカル, 成田発, 羽田着); a
     # match against a side (ジャマイカ戦 for "against Jamaica", 日本戦)

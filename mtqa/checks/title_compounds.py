@@ -284,7 +284,10 @@ def gloss_of(surface: str) -> str:
             out.append(f"{word} '{kinds}'")
             continue
         gl = [re.sub(r"\s*\([^)]*\)", "", g).strip() for g in jmdict.glosses(word, 2)]
-        gl = [g for g in gl if g][:2]
+        # from the common word's sense on (仲間 "company; fellow", not first the rare 仲間
+        # read ちゅうげん, "samurai's attendant")
+        common = jmdict.common_gloss(word)
+        gl = [g for g in gl[gl.index(common) if common in gl else 0 :] if g][:2]
         if gl:
             out.append(f"{word} '{'; '.join(gl)}'")
     return " + ".join(out)

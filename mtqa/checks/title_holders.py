@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..text.glossary import TitleMatch
+from ..text.lexicon import english_entry, is_given_name
 from .names import find_rendering, kanji_name_parts
 
 # An English name right after a title ("Foreign Minister Sergey Lavrov") or right before
@@ -70,7 +71,8 @@ def title_holder_names(m: TitleMatch, reference: str, appointed: bool = True) ->
     # Kestrel Valley Police, Andrew Lockridge,"
     portfolio = (_PORTFOLIO_BEFORE_NAME.match(rest) or _ORG_BEFORE_NAME.match(rest)
                  or _SECOND_TITLE.match(rest))
-    after = _NAME_AFTER.match(rest[portfolio.end():] if portfolio else rest)
+    skip = portfolio.end() if portfolio else _capitalised_portfolio(rest)
+    after = _NAME_AFTER.match(rest[skip:])
     if after:
         names.append(re.sub(r"['’]s$", "", after.group(1)))
     before = _NAME_BEFORE.search(reference[max(0, m.start - 80) : m.start])
@@ -80,6 +82,26 @@ def title_holder_names(m: TitleMatch, reference: str, appointed: bool = True) ->
     if appointed and given:
         names.append(given.group(1) or given.group(2))
     return names
+
+
+#: A capitalised portfolio after a title ("Deputy Mayor for Finance Eleni Stavropoulou").
+_CAPITAL_PORTFOLIO = re.compile(r"^\s+(?:for|of)\s+((?:[A-Z][a-z]+\s+){1,3})(?=[A-Z])")
+
+
+def _capitalised_portfolio(rest: str) -> int:
+    """Length of a portfolio of capitalised common words that opens ``rest`` before the
+    holder's name ("for Finance", "for Foreign Affairs"), the name being the first word
+    that is no English word, or a given name ("Grace"); 0 when there is none."""
+    m = _CAPITAL_PORTFOLIO.match(rest)
+    if m is None:
+        return 0
+    end = m.start(1)
+    for w in re.finditer(r"[A-Z][a-z]+\s+", m.group(1)):
+        word = w.group().strip()
+        if is_given_name(word) or not english_entry(word.lower()).headwords:
+            break
+        end = m.start(1) + w.end()
+    return end if end > m.start(1) else 0
 
 
 def appointed_to(seg: str, name_end: int, start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ from ..text import japanese, jmdict
 from ..text.english import STOPWORDS, stem
 from ..text.glossary import normalize_word, organisations
 from ..text.lexicon import english_entry
-from ..text.wordnet import domain_words, in_domain, is_a, synsets_of
+from ..text.wordnet import domain_words, in_domain, is_a, kind_domain_words, synsets_of
 
 #: The loanword of a business consultant.
 CONSULTANT = "コンサルタント"
@@ -140,20 +140,37 @@ def gloss_stems(surface: str) -> frozenset[str]:
 _RESTRICTED = re.compile(r"^[^(]+\((?:of|on|in|aboard)\s+(?:an?\s+|the\s+)?([a-z]+)\)$")
 
 
+#: A JMdict first gloss that names whose the office is: "ship's captain" (船長).
+_POSSESSOR = re.compile(r"^([a-z]+)'s\s+[a-z]+$")
+
+
 def _restricted_domain(rendering: str) -> str:
     """The noun every JMdict gloss of ``rendering`` restricts its sense to (機長: "captain
-    (of an aircraft)": aircraft), or '' when any gloss is unrestricted."""
-    nouns = {m.group(1) if (m := _RESTRICTED.match(g)) else "" for g in jmdict.glosses(rendering)}
-    return nouns.pop() if len(nouns) == 1 else ""
+    (of an aircraft)": aircraft), or that its first gloss names as the office's possessor
+    (船長: "ship's captain": ship), or '' when it has neither."""
+    glosses = jmdict.glosses(rendering)
+    nouns = {m.group(1) if (m := _RESTRICTED.match(g)) else "" for g in glosses}
+    if len(nouns) == 1 and "" not in nouns:
+        return nouns.pop()
+    return _possessor(rendering)
+
+
+def _possessor(rendering: str) -> str:
+    """The possessor JMdict's first gloss of ``rendering`` gives the office ("ship's
+    captain": ship), or ''."""
+    glosses = jmdict.glosses(rendering)
+    first = _POSSESSOR.match(glosses[0]) if glosses else None
+    return first.group(1) if first else ""
 
 
 def domain_sense(present: Sequence[str], renderings: Sequence[str],
                  article: str) -> tuple[str, str] | None:
     """(rendering, domain) when the only rendering of an English title in the Japanese is
     one JMdict gives in a sense restricted to a kind of thing made (機長, "captain (of an
-    aircraft)"; 艦長, of a warship) that the English article names nothing of (no aircraft,
-    plane, pilot or flight: the captain of a team, 主将 or キャプテン), while the title has a
-    rendering of no such restriction; None otherwise."""
+    aircraft)"; 艦長, of a warship; 船長, "ship's captain") that the English article names
+    nothing of (no aircraft, plane, pilot or flight; no ship, ferry or boat: the captain of
+    a team, 主将 or キャプテン), while the title has a rendering of no such restriction;
+    None otherwise."""
     if len(present) != 1 or not any(r not in present and not _restricted_domain(r)
                                      for r in renderings):
         return None
@@ -163,8 +180,12 @@ def domain_sense(present: Sequence[str], renderings: Sequence[str],
     first = next((x for x in synsets_of(noun) if x.pos == "n"), None) if noun else None
     if first is None or first.lexname != "noun.artifact":
         return None
+    # (a possessor names one kind of thing among its like: a ship's captain commands a
+    # ferry or a boat as well; its kind's words count by name, not by definition: a
+    # "match" is defined by a lighter, a barge)
     domain = domain_words(noun)
-    if not domain or any(in_domain(w, domain) for w in set(re.findall(r"[a-z]{3,}",
-                                                                      article.lower()))):
+    wide = kind_domain_words(noun) if _possessor(present[0]) == noun else frozenset()
+    if not domain or any(in_domain(w, domain) or in_domain(w, wide, definitions=False)
+                         for w in set(re.findall(r"[a-z]{3,}", article.lower()))):
         return None
     return present[0], noun

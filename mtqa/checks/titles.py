@@ -147,7 +147,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 44
+    version: ClassVar[int] = 45
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -778,8 +778,8 @@ def _is_name(s: str) -> bool:
 _ORG_NAME: Mapping[str, str] = MappingProxyType({
     "state": "state (head of state or government)", "ministry": "ministry",
     "central_bank": "central bank", "party": "party", "company": "company",
-    "club": "club or federation", "court": "court", "university": "university",
-    "city": "city, state or province", "legislature": "legislature",
+    "club": "club or federation", "council": "council of members", "court": "court",
+    "university": "university", "city": "city, state or province", "legislature": "legislature",
 })
 
 

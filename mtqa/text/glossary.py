@@ -29,9 +29,10 @@ from types import MappingProxyType
 from ..errors import ConfigError
 from . import jmdict, wordnet
 from .countries import country_forms, is_country_form
+from .english import STOPWORDS
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 26
+GLOSSARY_VERSION = 27
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -633,6 +634,12 @@ class Organisations:
             cues = self.cue_kinds(words, countries=False)
             if cues and cues[-1][1] == len(words):  # the kind word ends the phrase
                 out.setdefault(name, cues[-1][2])
+        for m in _NAME_LEGAL_FORM.finditer(text):
+            name = m.group(1).split(maxsplit=1)
+            if name[0].lower() in STOPWORDS:  # "The Acme Corp": the name after it
+                name = name[1:]
+            if name and _COMPANY in self.kinds():
+                out.setdefault(" ".join(name), _COMPANY)
         # an acronym given after the name in brackets is that body ("the Agency for
         # Integration, Migration and Asylum (AIMA)": an agency), read as "of X" is
         for m in _NAME_ACRONYM.finditer(text):
@@ -672,6 +679,9 @@ class Organisations:
                 if kind is None and n == 1 and _product_maker(keys[i]) \
                         and "company" in self.kinds():
                     kind = "company"
+                if kind == _LEGISLATURE and n == 1 and _members_council(words, keys, i) \
+                        and _COUNCIL in self.kinds():
+                    kind = _COUNCIL  # a council of members
                 if kind:
                     out.append((i, i + n, kind))
                     break
@@ -804,6 +814,21 @@ _THINGS = frozenset({"noun.artifact", "noun.substance", "noun.object", "noun.foo
 
 #: The kind of organisation of a business office (org_titles.tsv).
 _COMPANY = "company"
+_LEGISLATURE = "legislature"
+_COUNCIL = "council"
+
+
+def _members_council(words: Sequence[str], keys: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` is a council named after the people who make it up ("the
+    Reef Tourism Operators Council", "the players' council", "Teachers Council"): a body
+    of members, whose head is 会長 as an association's or 議長 as a council's, neither a
+    legislature (the city council) nor a state (大統領 for its president). The word before
+    it is a plural noun for people (WordNet)."""
+    if keys[i] != "council" or i == 0:
+        return False
+    before = words[i - 1].replace("’", "'").rstrip("'")
+    return (before.lower().endswith("s") and keys[i - 1] != before.lower()
+            and wordnet.is_a(keys[i - 1], "person"))
 
 
 def _portfolio_before(before: str) -> bool:
@@ -833,6 +858,12 @@ _CUE_THEN_NAME = re.compile(
 _NAME_ACRONYM = re.compile(
     r"([A-Z][\w'’\-]*(?:,?\s+(?:(?:for|of|and|the|on|&)\s+)*[A-Z][\w'’\-]*)*)"
     r"\s+\(([A-Z][A-Z0-9&\-]{1,9})\)")
+#: A capitalised name closed by a company's legal form ("Nordmark Shipping A/S", "Halvern
+#: Pharma plc", "Siemens AG", "Acme Corp."): the name is a company's.
+_NAME_LEGAL_FORM = re.compile(
+    r"((?:[A-Z][\w'’&\-]*\s+)*[A-Z][\w'’&\-]*),?\s+(?:Inc|Ltd|Corp|plc|PLC|LLC|LLP|A/S|ASA|AB|"
+    r"AG|GmbH|SA|S\.A|NV|N\.V|BV|B\.V|SpA|S\.p\.A|Oyj|KK|K\.K|Pte|Bhd|Tbk|Pty|SAS|SARL|Srl)"
+    r"(?![\w/])\.?")
 #: A capitalised name, a comma, and an apposition of at most four words ending on a noun
 #: ("Ferralis Construction, a Grenoble-based firm").
 _NAME_THEN_CUE = re.compile(

@@ -410,13 +410,29 @@ def domain_words(noun: str) -> frozenset[str]:
                      for w in s.words if "_" not in w)
 
 
-def in_domain(word: str, domain: frozenset[str]) -> bool:
-    """Whether English ``word`` names a thing of ``domain`` (:func:`domain_words`), or its
-    first noun sense is defined by one ("pilot": someone licensed to operate an
-    *aircraft*; "flight": a trip by *plane*)."""
+@functools.lru_cache(maxsize=1024)
+def kind_domain_words(noun: str) -> frozenset[str]:
+    """:func:`domain_words` of the kind ``noun``'s first sense is one of ("ship": a
+    vessel, and so ferry, boat, yacht, trawler): the things an article on it may call it."""
+    first = next((s for s in synsets_of(noun.lower()) if s.pos == "n"), None)
+    if first is None:
+        return frozenset()
+    kinds = [synset(p, o) for sym, p, o in first.pointers if sym == "@"]
+    return domain_words(noun) | frozenset(
+        w.lower() for s in _breadth_first(kinds, "~", DOMAIN_DEPTH) for w in s.words
+        if "_" not in w)
+
+
+def in_domain(word: str, domain: frozenset[str], definitions: bool = True) -> bool:
+    """Whether English ``word`` names a thing of ``domain`` (:func:`domain_words`), or,
+    with ``definitions``, its first noun sense is defined by one ("pilot": someone licensed
+    to operate an *aircraft*; "flight": a trip by *plane*; of a wide domain too loose a
+    test: a "match" is a *lighter*, a barge)."""
     bases = base_forms(word.lower())
     if bases & domain:
         return True
+    if not definitions:
+        return False
     first = next((s for b in sorted(bases) for s in synsets_of(b) if s.pos == "n"), None)
     return first is not None and bool(set(re.findall(r"[a-z]+", first.definition)) & domain)
 

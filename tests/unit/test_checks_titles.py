@@ -854,3 +854,55 @@ def test_glossary_deputy_ministers_and_electoral_commissioners(en, ja):
 )
 def test_glossary_police_ranks_company_and_branch_officers(en, ja):
     assert flagged(en, ja) == []
+
+
+def test_a_portfolio_in_capitals_between_title_and_name_keeps_the_holder():
+    """"Deputy Mayor for Finance Eleni Stavropoulou": the name after the portfolio is the
+    holder, so a minister's title beside her name (財務副大臣) is the deputy mayor's,
+    wrongly rendered."""
+    assert flagged("Deputy Mayor for Finance Eleni Stavropoulou said half of the revenue "
+                   "would go into a fund.",
+                   "エレニ・スタヴロプル財務副大臣は、税収の半分を基金に繰り入れると説明した。") == [
+        ("財務副大臣", "major", "TTL001")]
+
+
+def test_a_fellow_as_a_companion_is_another_sense():
+    """仲間, "companion", for a senior research fellow; "fellow ministers" is no title."""
+    assert flagged("said Anne Kowalczyk, a senior research fellow at the Warsaw Energy "
+                   "Policy Centre.",
+                   "ワルシャワ・エネルギー政策センターの上級研究仲間、アン・コワルチク氏は述べた。") == [
+        ("仲間", "major", "TTL001")]
+    assert flagged("His fellow ministers disagreed.", "仲間の閣僚たちは反対した。") == []
+
+
+def test_a_ships_captain_for_a_team_captain_is_another_sense():
+    """船長, "ship's captain", for the captain of a rugby side, in an article that names
+    no ship or boat; in a ferry article 船長 is the captain's title."""
+    rugby = [("The club sacked its head coach on Monday after a run of defeats.",
+              "クラブは連敗を受け、月曜日にヘッドコーチを解任した。"),
+             ("Captain Sione Fifita said the players shared the blame.",
+              "船長のシオネ・フィフィタ選手は、選手たちにも責任があると語った。")]
+    assert [(f.text, f.code) for f in findings(rugby)] == [("船長", "TTL001")]
+    ferry = [("The ferry ran aground off the island on Monday.",
+              "フェリーは月曜日、島の沖で座礁した。"),
+             ("Captain Nikos Vardakis said no passenger was hurt.",
+              "ニコス・ヴァルダキス船長は、乗客にけが人はいないと述べた。")]
+    assert findings(ferry) == []
+
+
+def test_gloss_of_gives_the_common_words_sense_first():
+    """仲間 is "company; fellow" (the common entry), not first the rare reading's
+    "samurai's attendant"."""
+    assert gloss_of("仲間") == "仲間 'company; fellow'"
+
+
+def test_a_companys_chairman_as_an_assemblys_chair_is_flagged():
+    """The article names "Nordmark Shipping A/S", a company by its legal form: its
+    chairman is 会長, and 議長 (the chair of an assembly) is another organisation's title."""
+    pairs = [("Shareholders of Nordmark Shipping A/S on Tuesday approved the merger.",
+              "ノルドマルク・シッピングの株主は火曜日、合併を承認した。"),
+             ('"Today our owners have given us a clear mandate," Nordmark Chairman Henrik '
+              "Dalsgaard said after the vote.",
+              "「きょう、株主から明確な負託を受けた」と、ノルドマルクのヘンリク・ダルスゴー議長は"
+              "採決後に述べた。")]
+    assert [(f.text, f.code) for f in findings(pairs)] == [("議長", "TTL001")]

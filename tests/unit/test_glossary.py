@@ -245,3 +245,28 @@ def test_a_lower_case_office_after_a_name_and_before_of_is_a_title(shipped):
     # ... or to stand in apposition after a name, heading a body with "of"
     text = "Professor Tomas Lindner, dean of the engineering faculty, received 22 votes."
     assert [m.text for m in shipped.find(text)] == ["Professor", "dean"]
+
+
+def test_a_name_closed_by_a_legal_form_is_a_company():
+    """"Nordmark Shipping A/S", "Siemens AG", "the Acme Corp.": the article says these are
+    companies; "The SE region" and "AS Roma" name none."""
+    from mtqa.text.glossary import organisations
+
+    orgs = organisations()
+    assert orgs.named_organisations(
+        "Shareholders of Nordmark Shipping A/S on Tuesday approved the merger.") == {
+        "Nordmark Shipping": "company"}
+    assert orgs.named_organisations("Siemens AG said.") == {"Siemens": "company"}
+    assert orgs.named_organisations("The Acme Corp. said.") == {"Acme": "company"}
+    assert orgs.named_organisations("The SE region. He met AS Roma.") == {}
+
+
+def test_a_council_of_members_is_no_legislature():
+    """"the Reef Tourism Operators Council", "the players' council": councils of members
+    (their head 会長 or 議長); "Auckland City Council" is a legislature."""
+    from mtqa.text.glossary import organisations
+
+    orgs = organisations()
+    assert orgs.cue_kinds("Reef Tourism Operators Council".split()) == [(3, 4, "council")]
+    assert orgs.cue_kinds("the players' council".split()) == [(2, 3, "council")]
+    assert (2, 3, "legislature") in orgs.cue_kinds("Auckland City Council".split())

@@ -671,3 +671,35 @@ def test_a_verb_made_possible_is_no_opposite_of_allowing() -> None:
           "their diesel engines while docked.")
     ja = "港はクルーズ船の岸壁を送電網に接続し、停泊中の船はディーゼルエンジンを止められるようになる。"
     assert [c for c, _ in flagged(en, ja) if c == "MIS004"] == []
+
+
+@pytest.mark.parametrize(("en", "ja", "span"), [
+    ("None of us ever doubted his work ethic.", "彼の労働倫理を誰もが疑っていた。", "誰もが"),
+    ("Not everyone is convinced the tunnel addresses the city's deeper problem.",
+     "このトンネルが市のより根深い問題を解決すると誰もが確信している。", "誰もが"),
+    ("The fleet will be kept, but no vessels will be scrapped as a result of the deal.",
+     "船隊は維持されるが、この取引の結果、一部の船舶は解体される。", "一部の船舶"),
+])
+def test_none_said_to_be_all_or_some_is_flagged(en, ja, span):
+    """MIS006: the English says none or not all, the Japanese all or some, with no
+    negation after it."""
+    assert flagged(en, ja) == [("MIS006", span)]
+
+
+@pytest.mark.parametrize(("en", "ja"), [
+    ("None of us ever doubted his work ethic.", "彼の労働倫理を疑った者は誰もいなかった。"),
+    ("Not everyone is convinced the tunnel addresses the problem.",
+     "このトンネルが問題を解決すると誰もが確信しているわけではない。"),
+    ("No vessels will be scrapped as a result of the deal.", "この取引で解体される船舶はない。"),
+    ("Everyone welcomed the move.", "誰もがこの動きを歓迎した。"),
+])
+def test_none_said_with_a_negation_or_all_said_of_all_is_left_alone(en, ja):
+    assert [c for c, _ in flagged(en, ja) if c == "MIS006"] == []
+
+
+def test_a_retreat_said_to_be_an_advance_is_an_opposite():
+    """MIS004 with the antonym resource's retreat/advance: a glacier that "retreated"
+    rendered 前進 ("advance")."""
+    assert ("MIS004", "前進") in flagged(
+        "The glacier retreated 740 metres, exposing a new lake.",
+        "氷河は740メートル前進し、新しい湖が現れた。")

@@ -674,7 +674,8 @@ def _fragment_problem(pair: AlignedPair, sent: Sentence, ctx: Context,
         t.surface in {"」", "』"} and t.end == last.start for t in toks
     )
     afterthought = functools.partial(_afterthought, pair, sent, ctx, words)
-    if (last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES
+    if ((last.is_particle and last.pos2 == "格助詞" and last.surface in _CASE_PARTICLES
+         or _waiting_limit(words))
             and not quote_ellipsis and not _final_expression(words)
             and not _verb_ellipsis(words, text) and not _from_quantity(toks)
             and not _request_ellipsis(words, toks)
@@ -682,7 +683,8 @@ def _fragment_problem(pair: AlignedPair, sent: Sentence, ctx: Context,
         # (「…」と。 leaves out the reporting verb on purpose: journalistic style)
         if afterthought():
             return ""
-        return f"ends on the case particle '{last.surface}' with nothing to govern it"
+        what = "case particle" if last.pos2 == "格助詞" else "particle"
+        return f"ends on the {what} '{last.surface}' with nothing to govern it"
     if (first.is_particle and first.pos2 in {"格助詞", "係助詞", "副助詞"}
             and not japanese.is_katakana(first.surface)  # ノウリ read as ノ + ウリ
             and not _after_quotation(text, first)
@@ -708,6 +710,18 @@ def _fragment_problem(pair: AlignedPair, sent: Sentence, ctx: Context,
     return _continuative(words, written)
 
 
+def _waiting_limit(words: Sequence[japanese.Token]) -> bool:
+    """Whether the sentence ends on a limit that waits for its predicate: まで in a
+    sentence with no topic of its own (特許が失効する2031年まで。; レセプションは午後8時
+    まで。 states a time, the copula left out). (A closing topic, …以降は。, is as often an
+    afterthought of speech, 数年前には。, in professional translations too.)"""
+    last = words[-1]
+    if not last.is_particle or len(words) < 2:
+        return False
+    return last.surface == "まで" and last.pos2 == "副助詞" and not any(
+        t.surface in {"は", "も"} and t.is_particle and t.pos2 == "係助詞" for t in words[:-1])
+
+
 def _quote_tail(sent: Sentence, ctx: Context, first: japanese.Token) -> bool:
     """True when a particle opens the sentence because the previous one ended inside
     a quote (「…。」と述べた split after the quote, 「…？！」の編集 split after a quoted
@@ -731,7 +745,9 @@ def _fragment_span(toks: Sequence[japanese.Token], text: str) -> tuple[int, int]
     end = len(text.rstrip())
     if end <= MAX_FRAGMENT_CHARS:
         return 0, end
-    cut = max(text.rfind("、", 0, end - 1), text.rfind("。", 0, end - 1))
+    # (the full stop before closing quotes ends the phrase, it opens none: 漁場に。」)
+    core = len(text[:end].rstrip("」』）)"))
+    cut = max(text.rfind("、", 0, core - 1), text.rfind("。", 0, core - 1))
     start = cut + 1 if cut >= 0 else 0
     if end - start > MAX_FRAGMENT_CHARS:
         start = end - MAX_FRAGMENT_CHARS

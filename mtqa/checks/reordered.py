@@ -274,9 +274,10 @@ def _bound_noun(lex: Lexicon, en: _English, links: list[set[int]], i: int, taken
 
 def _own_gloss(ja: Sequence[JaUnit], u: int, word: str) -> bool:
     """Whether the Japanese word ``ja[u]``, alone or with the unit next to it (誕生 + 日:
-    誕生日 "birthday"), has JMdict glosses that give English ``word`` (or has none: a name),
+    誕生日 "birthday"), has JMdict glosses that give English ``word``,
     not only a kanji inside it that does (来年 "next year" is no rendering of "age", which
-    年 alone may gloss); a number or a date always counts (12月18日 for "December 18")."""
+    年 alone may gloss); a number or a date always counts (12月18日 for "December 18"), a
+    word JMdict does not know only for a capitalised English word (a name)."""
     unit = ja[u]
     if unit.numbers:
         return True
@@ -287,7 +288,7 @@ def _own_gloss(ja: Sequence[JaUnit], u: int, word: str) -> bool:
         forms.append(unit.text + ja[u + 1].text)
     glosses = [g for f in forms for g in jmdict.glosses(f)]
     if not jmdict.glosses(unit.text) and not jmdict.glosses(unit.lemma):
-        return True
+        return word[:1].isupper()  # a name renders a name, not "sailings" (カロニシ)
     key = stem(IRREGULAR_FORMS.get(word.lower(), word.lower()))
     return any(stem(w) == key for g in glosses for w in re.findall(r"[a-z]+", g.lower()))
 

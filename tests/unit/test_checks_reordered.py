@@ -353,3 +353,14 @@ def test_a_name_modified_by_an_of_phrase_still_binds_it():
           'Hammond of yo rodeo.')
     ja = "ハリファックスビジュアルアーティストのポール・ハモンドがヨーロデオのビデオを制作しました。"
     assert [c for c, _ in codes(en, ja)] == ["SCR007"]
+
+
+def test_a_word_the_dictionary_does_not_know_renders_no_common_noun():
+    """"cut winter sailings": 冬季の運航 keeps "winter" on its noun; カロニシ, an island's
+    name JMdict does not know, renders no "sailings" however it sounds."""
+    en = ("Residents of the small Aegean island of Kalonisi staged a protest after the "
+          "island's only ferry operator announced it would cut winter sailings from six a "
+          "week to three.")
+    ja = ("エーゲ海の小島カロニシ島の住民は、島唯一のフェリー運航会社が冬季の運航を週6便から3便に"
+          "減らすと発表したことを受け、抗議行動を行った。")
+    assert codes(en, ja) == []

@@ -855,3 +855,27 @@ def test_a_boundary_drawn_elsewhere_keeps_the_order_where_the_dictionary_reads_l
     ja = ("今回の延期はテネシー州にとって痛手となる。同州のロバート・エリソン知事は、このプロジェクトを"
           "州史上最大の単独投資だと歓迎しており、約2600人の雇用創出が見込まれていた。")
     assert [c for c, _ in flagged(en, ja) if c == "SCR006"] == []
+
+
+def test_a_sentence_ending_on_a_limit_is_a_fragment():
+    """A time limit cut off from its sentence (…2031年まで。) waits for a predicate; a
+    notice's time with its topic (レセプションは午後8時まで。) is complete, the copula
+    left out."""
+    en = ("Such an order could block sales of the drug in the United States until the "
+          "patents expire in 2031. The judge will rule this year.")
+    assert flagged(en, "特許が失効する2031年まで。判事は年内に判断を下す。") == [
+        ("SCR001", "特許が失効する2031年まで。")]
+    assert flagged("The reception runs from 6pm to 8pm.",
+                   "レセプションは午後6時から8時まで。") == []
+
+
+def test_a_fragment_closing_a_quote_is_marked_on_its_words():
+    """The last phrase of a long fragment inside a quote is marked from the comma before
+    it, not from the full stop that ends it (…一番良い漁場に。」, not 」 alone)."""
+    en = ('Anthony Ferreira, president of the Point Judith Fishermen\'s Cooperative, said: '
+          '"The squid season has only just started, and now we can\'t get near our best '
+          'grounds."')
+    ja = ("ポイント・ジュディス漁業協同組合のアンソニー・フェレイラ組合長は「イカ漁の季節が始まった"
+          "ところなのに、一番良い漁場に。」と話した。")
+    found = flagged(en, ja)
+    assert found and all(text != "」" for _, text in found)

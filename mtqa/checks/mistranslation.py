@@ -291,6 +291,24 @@ _JA_ALL = re.compile(r"誰もが|だれもが|全員が|全員で|皆が|みん�
 _JA_SOME = re.compile(r"(?:一部|多く|すべて|全て|いくつか|複数|大半|多数)の(?=[^、。]{0,1}$)")
 
 
+def _said_later(units: Sequence[JaUnit], u: int, said: Sequence[str],
+                later: Sequence[tuple[int, JaUnit]]) -> bool:
+    """Whether unit ``u``, which glosses an opposite in ``said``, is part of a compound
+    noun (禁止 of 夜間飛行禁止時間帯, the curfew's name) and a unit ``later`` in its sentence
+    says that opposite on its own (禁止される): that one is where the sentence says it."""
+    return _compound_head(units, u) and any(
+        v.sentence == units[u].sentence and not _compound_head(units, v_u)
+        and any(stems_match(_en_key(o), v.stems) for o in said) for v_u, v in later)
+
+
+def _compound_head(units: Sequence[JaUnit], u: int) -> bool:
+    """Whether unit ``u`` is glued to a noun after it, a part of a compound noun (禁止 of
+    禁止時間帯), not a word said on its own."""
+    nxt = units[u + 1] if u + 1 < len(units) else None
+    return (nxt is not None and nxt.start == units[u].end and nxt.sentence == units[u].sentence
+            and nxt.pos1 == "名詞")
+
+
 def _japanese_clause(text: str, start: int, end: int) -> str:
     """The Japanese from the clause boundary before ``start`` to the one after ``end``."""
     a = max(text.rfind(c, 0, start) for c in "、。\n")
@@ -302,7 +320,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 30
+    version: ClassVar[int] = 31
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -533,9 +551,9 @@ class MistranslationCheck(BaseCheck):
         renders nothing else and whose glosses give one of its opposites (mtqa/data/
         antonyms.tsv): 認めている "admits" for "denied"."""
         antonyms = load_antonyms()
-        en_stems = {w.stem for w in lex.words}
         # (and the parts of hyphenated words: "late-stage trials … in early 2026")
-        en_stems |= {stem(p) for w in lex.words if "-" in w.text for p in w.text.split("-")}
+        en_stems = {w.stem for w in lex.words} | {
+            stem(p) for w in lex.words if "-" in w.text for p in w.text.split("-")}
         en_negated = {k for _, b in english_negations(pair.reference)
                       for k in [k for k, w in enumerate(lex.words) if w.start >= b][:3]}
         doc = ctx.translation
@@ -545,11 +563,10 @@ class MistranslationCheck(BaseCheck):
             ja_negated.update((si, head) for head, _, _ in
                               japanese_negations(doc.text[sent.start : sent.end]))
         flagged: set[int] = set()
-        # the units that may say an opposite, chosen once for all the English words (what
-        # does not depend on the word): a known content word that renders no English word
-        # and is not negated (認めていない for "denied" is right). Asked per English word and
-        # unit, with unit_links scanning every word's links, the loop was cubic in the
-        # pair's length (a 4,000-character segment took a minute).
+        # the units that may say an opposite, chosen once for all the English words: a known
+        # content word that renders no English word and is not negated (認めていない for
+        # "denied" is right). Asked per word and unit, the loop was cubic in the pair's
+        # length (a 4,000-character segment took a minute).
         candidates: list[tuple[int, JaUnit]] | None = None
         # per English stem, the candidate its next word's search starts from: one skipped
         # for an earlier word of the stem stays skipped (flagged stays flagged, and what a
@@ -598,6 +615,8 @@ class MistranslationCheck(BaseCheck):
                             if _forms_gloss_plainly((expression,), _en_key(o))]
                 if not said:
                     continue
+                if _said_later(lex.units, u, said, candidates[c + 1 :]):
+                    continue  # 夜間飛行禁止時間帯 names the curfew; 禁止される says it
                 flagged.add(u)
                 resume[w.stem] = c + 1
                 yield self._word_finding(

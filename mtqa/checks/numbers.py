@@ -218,6 +218,8 @@ def japanese_quantities(text: str) -> list[Quantity]:
             continue  # 5G, 3D; not 1万m, 2.8km, 60W: a measure in a unit's symbol, nor
             # 19万TEU: a number with a scale kanji counts something, it names nothing
         if not any(c.isdigit() for c in numeral):
+            if text[start - 1 : start] == "数" and start:
+                continue  # 数十カ所 "dozens of places": some tens, no number
             # kanji numerals count only before a counter (三つ, 二人), not inside words
             if after_tok is None or after_tok.pos3 not in _KANJI_COUNTER_POS3 and not (
                 after_tok.pos1 == "接尾辞"
@@ -729,7 +731,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 41
+    version: ClassVar[int] = 42
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

@@ -188,7 +188,10 @@ def _moved(lex: Lexicon, reference: str, en: _English, links: list[set[int]],
         # a word the English says twice ("the Farmers Party … the Green Party") may be
         # rendered for either occurrence: it tells nothing about the head
         antecedent = {k for k in phrase if said[lex.words[k].stem] == 1}
-        outside = yw - inside - phrase
+        # (nor does a word of the phrase said again elsewhere: 救急車 for "Ambulances
+        # carrying patients with …" and for the "ambulance service" after it)
+        phrase_stems = {lex.words[k].stem for k in phrase}
+        outside = {y for y in yw - inside - phrase if lex.words[y].stem not in phrase_stems}
         if not antecedent or yw & antecedent or len(outside) <= len(yw & inside):
             return None  # the clause's noun renders its antecedent or a word of it
         if any(_one_phrase(en, y, z) for y in outside for z in antecedent):

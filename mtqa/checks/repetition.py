@@ -487,7 +487,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 22
+    version: ClassVar[int] = 23
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -597,6 +597,7 @@ class RepetitionCheck(BaseCheck):
             n, j = hit
             if _in_lenticular(text, base + toks[i].start):
                 continue  # 【ザグレブ11月6日】…6日、: a dateline's date said again in the text
+                # (or ザグレブ、11月6日（ワイヤー）― …6日、)
             if surfaces[i + n - 1] == "も" and _coordinated(surfaces, i, j, n) \
                     and not all(t.is_punct for t in toks[i + n : j]):
                 continue  # 文字通りの意味でも比喩的な意味でも: AもBも, a coordination
@@ -707,10 +708,20 @@ class RepetitionCheck(BaseCheck):
         return None
 
 
+#: A dateline opening a paragraph without brackets, up to its dash: ワルシャワ、6月3日
+#: （ワイヤー）― (the place, the date, the agency's credit).
+_OPEN_DATELINE = re.compile(r"[^\n。]{1,30}?\d{1,2}月\d{1,2}日[^\n。]{0,20}?[―—–]")
+
+
 def _in_lenticular(text: str, at: int) -> bool:
-    """Whether offset ``at`` lies inside 【…】, the brackets of a dateline or a label."""
+    """Whether offset ``at`` lies inside 【…】, the brackets of a dateline or a label, or
+    inside a dateline written without them at the start of its paragraph (…6月3日（ワイヤー）―)."""
     opened = text.rfind("【", 0, at + 1)
-    return opened >= 0 and text.rfind("】", 0, at) < opened and "】" in text[at : at + 40]
+    if opened >= 0 and text.rfind("】", 0, at) < opened and "】" in text[at : at + 40]:
+        return True
+    start = text.rfind("\n", 0, at) + 1
+    m = _OPEN_DATELINE.match(text, start)
+    return m is not None and at < m.end()
 
 
 def _coordinated(surfaces: Sequence[str], i: int, j: int, n: int) -> bool:

@@ -6,9 +6,10 @@ after a title ("executive director, NSW Department of Planning"), the words just
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..text.english import STOPWORDS, stem
-from ..text.glossary import TitleMatch
+from ..text.glossary import TitleMatch, organisations
 from .title_compounds import Compound, title_pieces
 from .title_senses import gloss_stems
 
@@ -73,3 +74,14 @@ def portfolio_in_english(modifier: str, reference: str, m: TitleMatch,
     if own and not any(gloss_stems(p) & (stems - title) for p in pieces):
         return False  # the field must add a word of the English beside the title
     return bool(pieces) and (all(renders) if every else any(renders))
+
+
+def shortened(core: str, renderings: Sequence[str]) -> bool:
+    """Whether the bare head ``core`` shortens an accepted rendering ending in it and keeps
+    its kind of body (大臣 for 財務大臣, "Finance Minister"): 首相, a state's head, shortens no
+    州首相, a state's or province's (a "Chief Minister" said as the prime minister)."""
+    orgs = organisations()
+    mine = orgs.japanese_kinds(core, core)
+    known = [kinds for r in renderings if r != core and r.endswith(core)
+             if (kinds := orgs.japanese_kinds(r, core))]
+    return not mine or not known or any(kinds & mine for kinds in known)

@@ -65,7 +65,7 @@ from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
 from .title_fields import (AGENCY_ENDS, ANY_HEAD, field_of_english, portfolio_in_english,
-                           words_at)
+                           shortened, words_at)
 from .title_senses import (CONSULTANT, domain_sense, gloss_stems, literal_word,
                            medical_consultant, paronym_words, sense_words)
 from .names import find_rendering
@@ -147,7 +147,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 45
+    version: ClassVar[int] = 46
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -253,7 +253,7 @@ class TitleCheck(BaseCheck):
             if c.head in _UNIT_HEADS and c.modifier and _unit_before(pair.reference, m.start,
                                                                      c.modifier):
                 continue  # 支部長 for "Branch president": the head of the unit named before
-            if c.core in heads and not c.modifier:
+            if c.core in heads and not c.modifier and shortened(c.core, renderings):
                 continue  # a bare accepted head (大臣 for "Finance Minister") is a shortening
             if field_of_english(c, heads, offices, pair.reference, m):
                 continue

@@ -32,7 +32,7 @@ from .countries import country_forms, is_country_form
 from .english import STOPWORDS
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 27
+GLOSSARY_VERSION = 28
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -240,6 +240,10 @@ def _contiguous(text: str, words: Sequence[tuple[int, int, str]]) -> bool:
     return True
 
 
+#: Capitalised words after a title looked at for a body's name.
+_MAX_BODY_NAME = 5
+
+
 def _capitalised_before_name(words: Sequence[tuple[int, int, str]], i: int, n: int) -> bool:
     """Whether the title's words are capitalised and a capitalised word follows ("General
     Smith"), that word not opening a body's name ("the Municipal and General Workers'
@@ -249,7 +253,17 @@ def _capitalised_before_name(words: Sequence[tuple[int, int, str]], i: int, n: i
         return False
     if i + n >= len(words) or not words[i + n][2][:1].isupper():
         return False
-    return not _BODY_MEMBERS.fullmatch(words[i + n][2])
+    if _BODY_MEMBERS.fullmatch(words[i + n][2]):
+        return False
+    # the capitals run on to a word for a body: the title's word opens the body's name
+    # ("the Private Health Funds Council")
+    run = []
+    for _, _, w in words[i + n : i + n + _MAX_BODY_NAME]:
+        if not w[:1].isupper():
+            break
+        run.append(w)
+    cues = organisations().cues
+    return not any((normalize_word(w),) in cues for w in run)
 
 
 def _office_of(text: str, words: Sequence[tuple[int, int, str]], i: int, n: int) -> bool:

@@ -986,10 +986,27 @@ def proper_headwords(gloss: str) -> frozenset[str]:
 
 def name_renderings(name: str) -> frozenset[str]:
     """How Japanese may write the proper name ``name``: its JMdict headwords
-    (:func:`proper_headwords`) and the kanji of the places JMnedict glosses so
-    (:func:`place_kanji`: "Chengdu" → 成都). Countries take JMdict's alone
+    (:func:`proper_headwords`), the kanji of the places JMnedict glosses so
+    (:func:`place_kanji`: "Chengdu" → 成都) and their katakana (:func:`place_kana`:
+    "Rzeszow" → ジェシュフ, said as Polish says it). Countries take JMdict's alone
     (:mod:`mtqa.text.countries`): JMnedict gives them Chinese names too (法国)."""
-    return proper_headwords(name) | place_kanji(name)
+    return proper_headwords(name) | place_kanji(name) | place_kana(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def place_kana(name: str) -> frozenset[str]:
+    """The katakana spellings of the places JMnedict glosses by ``name`` as written, with
+    or without a note: "Rzeszow (Poland)" → ジェシュフ, "Huelva (Spain)" → ウエルバ. A
+    place is written as its own language says it, which an English spelling may not tell
+    (rz, ów, a silent h)."""
+    with _db_lock:
+        rows = _db().execute(
+            "SELECT k.text FROM NETransGloss g CROSS JOIN NETranslation t CROSS JOIN "
+            "NETransType ty CROSS JOIN NEKana k WHERE (g.text = ? OR (g.text >= ? AND "
+            "g.text < ?)) AND t.ID = g.tid AND ty.tid = t.ID AND +ty.text = 'place' AND "
+            "k.idseq = t.idseq LIMIT 100", (name, name + " (", name + " (\uffff")).fetchall()
+    return frozenset(japanese.normalize(k) for (k,) in rows
+                     if len(k) >= 2 and japanese.is_katakana(k))
 
 
 @functools.lru_cache(maxsize=4096)

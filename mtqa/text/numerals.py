@@ -150,9 +150,11 @@ _EN_BARE_QUARTER = re.compile(r"\bquarter\b(?!\s+(?:of\s+)?an?\s+(?:thousand|mil
 # bracket or the start: "2-4" is a range; and only right before the digits: "rate - 2.53
 # per million -" is a parenthetical dash)
 _EN_NEGATIVE = re.compile(r"(?:\bminus\s*|(?:^|(?<=[\s(]))[-−–])$", re.I)
+#: The scale words and abbreviations of scales.tsv as regex alternations, longest first.
+_SCALE_WORD_ALTS = "|".join(sorted(scales("word"), key=len, reverse=True))
 _EN_SCALE_AFTER = re.compile(  # (after a hyphen too: "the 8.3-million-dollar programme")
-    r"^(?:\s*|-(?=(?:hundred|thousand|million|billion|trillion)\b))"
-    r"(hundred|thousand|million|billion|trillion|bn|mn|tn|trn|m|b|k)\b", re.I
+    rf"^(?:\s*|-(?=(?:{_SCALE_WORD_ALTS})\b))({_SCALE_WORD_ALTS}|{MONEY_SCALE_ABBREVIATIONS})\b",
+    re.I,
 )
 _EN_TIME = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"

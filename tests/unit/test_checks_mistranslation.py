@@ -703,3 +703,19 @@ def test_a_retreat_said_to_be_an_advance_is_an_opposite():
     assert ("MIS004", "前進") in flagged(
         "The glacier retreated 740 metres, exposing a new lake.",
         "氷河は740メートル前進し、新しい湖が現れた。")
+
+
+def test_an_opposite_is_flagged_where_it_is_said_not_inside_a_compound():
+    """"only emergency flights will be permitted during the curfew" → …夜間飛行禁止時間帯に
+    緊急便は禁止される: the opposite is 禁止される, not the 禁止 of the curfew's name."""
+    found = flagged("Under the new rules, only emergency, medical and diverted flights will be "
+                    "permitted during the curfew.",
+                    "新たな規則の下では、夜間飛行禁止時間帯に緊急便、医療便、目的地変更便は禁止される。")
+    assert found == [("MIS004", "禁止")]
+    report = mtqa.check(HEAD_EN + "Under the new rules, only emergency, medical and diverted "
+                        "flights will be permitted during the curfew.",
+                        HEAD_JA + "新たな規則の下では、夜間飛行禁止時間帯に緊急便、医療便、目的地"
+                        "変更便は禁止される。", backtranslator="dictionary",
+                        checks=("mistranslation",))
+    [f] = report.finding_list
+    assert report.translation_text[f.end : f.end + 3] == "される"

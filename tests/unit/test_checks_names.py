@@ -1571,3 +1571,13 @@ def test_a_name_said_as_the_place_it_names_is_rendered():
     garbled Aegean."""
     assert flagged([("Residents of the small Aegean island of Kalonisi staged a protest.",
                      "エーゲ海の小島カロニシ島の住民が抗議行動を行った。")]) == []
+
+
+def test_a_country_adjective_of_two_words_and_a_place_said_its_own_way_are_no_garbles():
+    """"South Korean cell maker": the adjective of a country is no name to garble
+    (セルメーカー renders "cell maker"); "Rzeszow" as JMnedict writes it, ジェシュフ, as Polish
+    says it."""
+    assert flagged([("The plant will be built by a venture between South Korean cell maker "
+                     "Hanseo Cell and a Polish utility near the city of Rzeszow.",
+                     "工場は、韓国の電池セルメーカー、ハンソ・セルとポーランドの電力会社の合弁会社が、"
+                     "ジェシュフ市の近郊に建設する。")]) == []

@@ -722,3 +722,14 @@ def test_up_or_down_after_a_figure_is_a_direction():
                    "昨年の同港の通過貨物量は23％増となった。") == [("増", "NUM005")]
     assert flagged("Sales rose 5 percent.", "売上高は前年比5%増だった。") == []
     assert flagged("Sales fell 5 percent.", "売上高は前年比5%減だった。") == []
+
+
+def test_indian_scales_and_some_tens():
+    """A crore is 10^7 and a lakh 10^5 (Indian English): "2,400 crore rupees" is 240億ルピー,
+    so 24億 is off tenfold; 数十カ所 for "dozens" is some tens, no number ten."""
+    en = ("The state announced a 2,400 crore rupee relief package. It will ask for a further "
+          "1,800 crore rupees, and each family will get 4 lakh rupees.")
+    assert flagged(en, "州は24億ルピーの救済策を発表した。さらに180億ルピーを求め、各世帯は40万ルピーを"
+                       "受け取る。") == [("24億ルピー", "NUM001")]
+    assert flagged("Landslides cut off dozens of hill villages.",
+                   "地滑りにより山間部の村数十カ所が孤立した。") == []

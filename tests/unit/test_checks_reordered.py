@@ -364,3 +364,14 @@ def test_a_word_the_dictionary_does_not_know_renders_no_common_noun():
     ja = ("エーゲ海の小島カロニシ島の住民は、島唯一のフェリー運航会社が冬季の運航を週6便から3便に"
           "減らすと発表したことを受け、抗議行動を行った。")
     assert codes(en, ja) == []
+
+
+def test_a_with_phrase_on_a_word_said_again_elsewhere_is_in_place():
+    """"Ambulances carrying patients with strokes and heart attacks … the regional
+    ambulance service": 救急車 renders either "ambulance"; the phrase is where it belongs."""
+    en = ("Ambulances carrying patients with strokes and heart attacks were being sent to "
+          "hospitals in Bradford, according to the regional ambulance service.")
+    ja = ("地域の救急サービスによると、脳卒中や心臓発作の患者を乗せた救急車はブラッドフォードの"
+          "病院に搬送されている。")
+    assert [(f.code, f.text) for f in run_check("scrambled", Bead(en, ja))
+            if f.code == "SCR010"] == []

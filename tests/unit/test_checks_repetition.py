@@ -470,3 +470,14 @@ def test_words_said_again_by_the_grammar_are_no_repetition(en, ja):
 )
 def test_a_phrase_on_mo_said_again_is_still_repetition(en, ja, said):
     assert said in flagged(en, ja)
+
+
+def test_a_dateline_without_brackets_is_no_repeat_of_the_date():
+    """ワルシャワ、6月3日（ワイヤー）― …政府は3日、: the date of a dateline written without
+    【】 said again in the text, as Japanese news does."""
+    en = ("Poland approves subsidy\n\nWARSAW, June 3 (Wire) — Poland's government on Tuesday "
+          "approved 4.4 billion zlotys in subsidies for a battery plant.")
+    ja = ("ポーランドが補助金を承認\n\nワルシャワ、6月3日（ワイヤー）― ポーランド政府は3日、電池工場に"
+          "対する44億ズロチの補助金を承認した。")
+    report = mtqa.check(en, ja, backtranslator="dictionary", checks=("repetition",))
+    assert report.finding_list == ()

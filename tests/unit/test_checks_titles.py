@@ -906,3 +906,25 @@ def test_a_companys_chairman_as_an_assemblys_chair_is_flagged():
               "「きょう、株主から明確な負託を受けた」と、ノルドマルクのヘンリク・ダルスゴー議長は"
               "採決後に述べた。")]
     assert [(f.text, f.code) for f in findings(pairs)] == [("議長", "TTL001")]
+
+
+def test_a_title_word_opening_a_bodys_name_is_no_title():
+    """"the Private Health Funds Council": Private opens the council's name (its capitals
+    run on to "Council"), no soldier's rank; "Chief Minister" of an Indian state is 州首相."""
+    assert flagged("Julia Hartnett, head of policy at the Private Health Funds Council, said "
+                   "the merger would have raised premiums.",
+                   "民間医療保険基金協議会のジュリア・ハートネット政策部長は、合併すれば保険料が上がって"
+                   "いたと述べた。") == []
+    assert flagged("Chief Minister Anitha Varghese told reporters that each family would "
+                   "receive aid.",
+                   "アニタ・バルギース州首相は記者団に対し、各世帯が支援を受けると述べた。") == []
+
+
+def test_a_bare_head_of_another_kind_of_body_is_no_shortening():
+    """大臣 shortens 財務大臣 ("Finance Minister"), a minister either way; 首相 shortens no
+    州首相: a state's "Chief Minister" said as the prime minister."""
+    assert flagged("Chief Minister Lim Wei Sheng said the director would step aside.",
+                   "リム・ウェイシェン首相は、局長が職務を離れると述べた。") == [
+        ("首相", "major", "TTL001")]
+    assert flagged("Finance Minister Lim Wei Sheng said the director would step aside.",
+                   "リム・ウェイシェン大臣は、局長が職務を離れると述べた。") == []

@@ -152,7 +152,7 @@ class GarbledNames(NameCheckBase):
             if len(camel) > 1 and all(english_entry(c.lower()).headwords for c in camel):
                 continue  # FairFlight: words, rendered each by its own katakana
             if any(is_country_form(w) for w in (words[-1], fold(words[-1]).title(),
-                                                 words[-1].removesuffix("s"))):
+                                                 words[-1].removesuffix("s"), name.text)):
                 continue  # a country has its own Japanese name (ノルウェー for Norwegian,
                 # ロシア for "the Russians")
             if (len(last) < 4 or "'" in last or last in STOPWORDS or last in folded

@@ -86,7 +86,13 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "esports-club-shirt-sponsorship-deal", "montreal-car-theft-ring-charges",
          "ontario-child-care-fee-target-delay", "patagonia-wind-farm-condor-shutdowns",
          "cambodia-rice-exporter-china-order", "heat-tolerant-wheat-field-trial",
-         "montenegro-kotor-bay-building-freeze", "saskatchewan-rural-school-closures-vote")
+         "montenegro-kotor-bay-building-freeze", "saskatchewan-rural-school-closures-vote",
+         "brewery-takeover-rejection", "hanoi-metro-fare-freeze", "hospital-parking-fee-rise",
+         "rail-pension-walkout", "orchestra-music-director-named", "reef-bleaching-assessment",
+         "secondary-school-phone-pouch-trial", "utrecht-ombudsman-hardship-payments",
+         "adelaide-tram-extension", "amman-water-tariff-rise", "hospital-merger-vetoed",
+         "museum-shipwreck-loan", "vancouver-panda-loan-extended", "judge-steps-aside-water-case",
+         "library-sunday-closures", "rail-punctuality-low")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -118,7 +124,11 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: clauses swapped (SCR008; "rather than relying on police" → 警察に頼るのではなく… no longer
 #: is, since the twenty-sixth round). The twenty-sixth round's last wave (T7 to W7),
 #: measured at the round's end and not read: one finding on each of two clean articles,
-#: known by their codes only (TTL001, SCR010).
+#: known by their codes only (TTL001, SCR010). The twenty-seventh round's third wave (F8 to
+#: I8): "the Australian Competition Tribunal" rendered オーストラリア競争審判所, 審判所 no
+#: word JMdict glosses "tribunal", read as a name's word left out (OMI002). Its last wave
+#: (J8 to M8), measured at the round's end and not read: findings on three of its four clean
+#: articles, known by their codes only.
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
@@ -135,7 +145,11 @@ KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN00
                 "lake-district-storm-footbridges": "MIS002",
                 "esa-debris-removal-contract": "SCR008",
                 "heat-tolerant-wheat-field-trial": "TTL001",
-                "saskatchewan-rural-school-closures-vote": "SCR010"}
+                "saskatchewan-rural-school-closures-vote": "SCR010",
+                "hospital-merger-vetoed": "OMI002",
+                "judge-steps-aside-water-case": "SCR006, ADD001",
+                "library-sunday-closures": "NUM003, MIS004",
+                "rail-punctuality-low": "ADD001"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -146,7 +160,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 716
+    assert len(names) == 780
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -615,6 +629,29 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     # (writers L5 to O5) a federation's vice-president as 副大統領: the federation named in
     # the next sentence, the one kind of body around the title
     ("table-tennis-federation-president-resigns", "TTL001", "大統領"),
+    # (the twenty-seventh round, writers X7 to I8) none said to be all or some; a number
+    # with 万 before a Latin unit (19万TEU); 増 after a figure against "fell"; a ship's
+    # captain for a rugby captain; a company's chairman (the name closed by A/S) as 議長; a
+    # minister's title for a deputy mayor named after a capitalised portfolio; 仲間 for a
+    # research fellow; a time limit cut off as its own sentence; a retreat as 前進; crore;
+    # 禁止 said as the predicate, not the 禁止 of a curfew's name; Wierzbicki said the Polish
+    # way, so that its other spelling is heard as garbled
+    ("container-carrier-merger-vote", "MIS006", "一部の船舶"),
+    ("rugby-head-coach-dismissed", "MIS006", "誰もが"),
+    ("jakarta-flood-tunnel-award", "MIS006", "誰もが"),
+    ("container-carrier-merger-vote", "NUM001", "31万"),
+    ("tema-port-berth-concession", "NUM001", "19万"),
+    ("tema-port-berth-concession", "NUM005", "増"),
+    ("rugby-head-coach-dismissed", "TTL001", "船長"),
+    ("container-carrier-merger-vote", "TTL001", "議長"),
+    ("athens-short-let-levy", "TTL001", "財務副大臣"),
+    ("fusion-plasma-duration-record", "TTL001", "仲間"),
+    ("pharma-patent-jury-award", "SCR001", "特許が失効する2031年まで。"),
+    ("offshore-turbine-blade-failure", "SCR001", "一番良い漁場に。」"),
+    ("glacier-retreat-survey", "MIS004", "前進"),
+    ("kerala-flood-relief-package", "NUM001", "24億ルピー"),
+    ("airport-night-curfew-vote", "MIS004", "禁止"),
+    ("norway-poland-subsea-cable", "NAM008", "ヴィエルズビッキ"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

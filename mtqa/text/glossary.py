@@ -27,7 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import ConfigError
-from . import jmdict, wordnet
+from . import jmdict, wordlists, wordnet
 from .countries import country_forms, is_country_form
 from .english import STOPWORDS
 
@@ -872,12 +872,12 @@ _CUE_THEN_NAME = re.compile(
 _NAME_ACRONYM = re.compile(
     r"([A-Z][\w'’\-]*(?:,?\s+(?:(?:for|of|and|the|on|&)\s+)*[A-Z][\w'’\-]*)*)"
     r"\s+\(([A-Z][A-Z0-9&\-]{1,9})\)")
-#: A capitalised name closed by a company's legal form ("Nordmark Shipping A/S", "Halvern
-#: Pharma plc", "Siemens AG", "Acme Corp."): the name is a company's.
+#: A capitalised name closed by a company's legal form (``legal_forms.txt``: "Nordmark
+#: Shipping A/S", "Halvern Pharma plc", "Siemens AG", "Acme Corp."): a company's name.
 _NAME_LEGAL_FORM = re.compile(
-    r"((?:[A-Z][\w'’&\-]*\s+)*[A-Z][\w'’&\-]*),?\s+(?:Inc|Ltd|Corp|plc|PLC|LLC|LLP|A/S|ASA|AB|"
-    r"AG|GmbH|SA|S\.A|NV|N\.V|BV|B\.V|SpA|S\.p\.A|Oyj|KK|K\.K|Pte|Bhd|Tbk|Pty|SAS|SARL|Srl)"
-    r"(?![\w/])\.?")
+    r"((?:[A-Z][\w'’&\-]*\s+)*[A-Z][\w'’&\-]*),?\s+(?:"
+    + "|".join(map(re.escape, sorted(wordlists.legal_forms(), key=len, reverse=True)))
+    + r")(?![\w/])\.?")
 #: A capitalised name, a comma, and an apposition of at most four words ending on a noun
 #: ("Ferralis Construction, a Grenoble-based firm").
 _NAME_THEN_CUE = re.compile(

@@ -86,6 +86,11 @@ def particle_verbs() -> frozenset[str]:
     return entries("particle_verbs.txt")
 
 
+def legal_forms() -> frozenset[str]:
+    """The legal forms that close a company's name (Inc, Ltd, plc, A/S, AG, GmbH, SA)."""
+    return entries("legal_forms.txt")
+
+
 def negative_words() -> frozenset[str]:
     """English words that license a negation in the Japanese (not, never, fail, refuse)."""
     return entries("negative_words.txt")

@@ -999,13 +999,7 @@ def place_kana(name: str) -> frozenset[str]:
     or without a note: "Rzeszow (Poland)" → ジェシュフ, "Huelva (Spain)" → ウエルバ. A
     place is written as its own language says it, which an English spelling may not tell
     (rz, ów, a silent h)."""
-    with _db_lock:
-        rows = _db().execute(
-            "SELECT k.text FROM NETransGloss g CROSS JOIN NETranslation t CROSS JOIN "
-            "NETransType ty CROSS JOIN NEKana k WHERE (g.text = ? OR (g.text >= ? AND "
-            "g.text < ?)) AND t.ID = g.tid AND ty.tid = t.ID AND +ty.text = 'place' AND "
-            "k.idseq = t.idseq LIMIT 100", (name, name + " (", name + " (\uffff")).fetchall()
-    return frozenset(japanese.normalize(k) for (k,) in rows
+    return frozenset(japanese.normalize(k) for k in _place_spellings(name, "NEKana")
                      if len(k) >= 2 and japanese.is_katakana(k))
 
 
@@ -1015,15 +1009,21 @@ def place_kanji(name: str) -> frozenset[str]:
     dictionary of proper names, glosses by ``name`` as written, with or without a note:
     "Kaohsiung" → 高雄, "Chengdu (city in China)" → 成都, "Sichuan (China)" → 四川, 四川省.
     Cities of China, Taiwan, Korea and Japan are written so in Japanese, not in katakana."""
+    return frozenset(k for k in _place_spellings(name, "NEKanji")
+                     if len(k) >= 2 and japanese.has_kanji(k))
+
+
+def _place_spellings(name: str, table: str) -> list[str]:
+    """The spellings in JMnedict's ``table`` (``NEKanji`` or ``NEKana``) of the places it
+    glosses by ``name`` as written, with or without a note ("Chengdu (city in China)")."""
     with _db_lock:
-        db = _db()
-        rows = db.execute(
+        rows = _db().execute(
             # (CROSS JOIN keeps the order: the gloss index first, not the 228,000 places)
             "SELECT k.text FROM NETransGloss g CROSS JOIN NETranslation t CROSS JOIN "
-            "NETransType ty CROSS JOIN NEKanji k WHERE (g.text = ? OR (g.text >= ? AND "
+            f"NETransType ty CROSS JOIN {table} k WHERE (g.text = ? OR (g.text >= ? AND "
             "g.text < ?)) AND t.ID = g.tid AND ty.tid = t.ID AND +ty.text = 'place' AND "
             "k.idseq = t.idseq LIMIT 100", (name, name + " (", name + " (\uffff")).fetchall()
-    return frozenset(k for (k,) in rows if len(k) >= 2 and japanese.has_kanji(k))
+    return [k for (k,) in rows]
 
 
 @functools.lru_cache(maxsize=4096)

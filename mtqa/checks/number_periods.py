@@ -206,3 +206,121 @@ def years_of_months(months: float, text: str) -> bool:
     years, half = divmod(int(months), 12)
     said = "半年" if not years else f"{years}年半" if half else f"{years}年"
     return said in text.translate(DIGIT_MAP)
+
+
+#: A quarter or half of a year by its ordinal (第4四半期, 上半期) and the ordinal each names.
+_JA_ORDINAL_PERIOD = re.compile(r"第([1-4１-４一二三四])四半期|(上半期|上期)|(下半期|下期)")
+_JA_ORDINAL = {"1": 1, "2": 2, "3": 3, "4": 4, "１": 1, "２": 2, "３": 3, "４": 4,
+               "一": 1, "二": 2, "三": 3, "四": 4}
+#: The English ordinal of a quarter ("the fourth quarter", "Q4", "fiscal third-quarter")
+#: or of a half ("the first half").
+_EN_ORDINAL_QUARTER = re.compile(
+    r"\b(?:(first|second|third|fourth)[\s-]+quarter|Q([1-4]))\b", re.I)
+_EN_ORDINAL_HALF = re.compile(r"\b(first|second)[\s-]+half\b", re.I)
+_EN_ORDINAL_WORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def ordinal_periods_changed(seg: str, reference: str) -> list[tuple[int, int, str]]:
+    """(start, end, the English said) of each quarter or half of the year that the
+    Japanese of a pair numbers otherwise than its English: 第1四半期 for "the fourth
+    quarter", 下半期 for "the first half". Only where the English names quarters (halves)
+    by their ordinal and none is the Japanese one; "the last quarter" (the previous one, or
+    the fourth) names none."""
+    quarters = {_EN_ORDINAL_WORD[m.group(1).lower()] if m.group(1) else int(m.group(2))
+                for m in _EN_ORDINAL_QUARTER.finditer(reference)}
+    halves = {_EN_ORDINAL_WORD[m.group(1).lower()] for m in _EN_ORDINAL_HALF.finditer(reference)}
+    out = []
+    for m in _JA_ORDINAL_PERIOD.finditer(seg):
+        if m.group(1):
+            said, n, what = quarters, _JA_ORDINAL[m.group(1)], "quarter"
+        else:
+            said, n, what = halves, 1 if m.group(2) else 2, "half"
+        if said and n not in said:
+            words = ", ".join(m2.group() for m2 in (
+                _EN_ORDINAL_QUARTER if what == "quarter" else _EN_ORDINAL_HALF).finditer(reference))
+            out.append((m.start(), m.end(), words))
+    return out
+
+
+#: Japanese words of a time counted from today (今年 this year, 来週 next week, 昨日
+#: yesterday): unit and offset. Words counted from another time of the story (前年 "the
+#: year before", 翌月 "the following month") are not among them: 前年比 says "from a year
+#: earlier" whatever the English's "this year".
+_JA_DEICTIC: dict[str, tuple[str, int]] = {
+    "今年度": ("year", 0), "本年度": ("year", 0), "来年度": ("year", 1), "昨年度": ("year", -1),
+    "今年": ("year", 0), "本年": ("year", 0), "来年": ("year", 1), "昨年": ("year", -1),
+    "去年": ("year", -1), "今月": ("month", 0), "来月": ("month", 1), "先月": ("month", -1),
+    "今週": ("week", 0), "来週": ("week", 1), "先週": ("week", -1),
+    "今日": ("day", 0), "本日": ("day", 0), "明日": ("day", 1), "あす": ("day", 1),
+    "昨日": ("day", -1), "今季": ("season", 0), "来季": ("season", 1), "昨季": ("season", -1),
+}
+#: Japanese words counted from a time of the story (前年 "the year before"), which may
+#: render an English time counted from today ("last year" → 前年).
+_JA_RELATIVE: dict[str, tuple[str, int]] = {
+    "前年": ("year", -1), "前年度": ("year", -1), "翌年": ("year", 1), "翌年度": ("year", 1),
+    "前月": ("month", -1), "翌月": ("month", 1), "前週": ("week", -1), "翌週": ("week", 1),
+    "前日": ("day", -1), "翌日": ("day", 1)}
+
+
+def _offset_said(seg: str, unit: str, offset: int) -> bool:
+    """Whether the Japanese has a word of ``unit`` and ``offset`` (来年, or 翌年)."""
+    return any(v == (unit, offset) and w in seg
+               for w, v in (*_JA_DEICTIC.items(), *_JA_RELATIVE.items()))
+
+
+#: The units of the calendar one may be put for another (a season is a year of sport).
+_CALENDAR_UNITS = frozenset({"day", "week", "month", "year"})
+_JA_DEICTIC_RE = re.compile("|".join(sorted(_JA_DEICTIC, key=len, reverse=True)))
+#: English times counted from today: "this year", "next fiscal year", "last week",
+#: "yesterday"; not "the last week of March" nor "the past year" (the twelve months up to
+#: now, 過去1年).
+_EN_DEICTIC = re.compile(
+    r"\b(?:(this|next|last|coming)\s+(?:(?:fiscal|financial|calendar|school)\s+)?"
+    r"(year|month|week|weekend|season)(?!\s+of\b)|(today|tomorrow|yesterday|tonight))\b", re.I)
+_EN_OFFSET = {"this": 0, "next": 1, "coming": 1, "last": -1, "today": 0, "tonight": 0,
+              "tomorrow": 1, "yesterday": -1}
+
+
+def english_deictic_times(reference: str) -> list[tuple[str, int, str]]:
+    """(unit, offset, words) of each time the English counts from today."""
+    out = []
+    for m in _EN_DEICTIC.finditer(reference):
+        if m.group(3):
+            out.append(("day", _EN_OFFSET[m.group(3).lower()], m.group()))
+            continue
+        if m.group(1).lower() == "last" and reference[max(0, m.start() - 4) : m.start()].lower(
+                ).endswith("the "):
+            continue  # "the last year" is the past twelve months
+        unit = "week" if m.group(2).lower() == "weekend" else m.group(2).lower()
+        out.append((unit, _EN_OFFSET[m.group(1).lower()], m.group()))
+    return out
+
+
+def deictic_times_changed(seg: str, reference: str) -> list[tuple[int, int, str]]:
+    """(start, end, the English said) of each Japanese time counted from today whose
+    offset the English of the pair does not give for that unit, where the English gives
+    that unit at least as many times as the Japanese (来年 for "next month" is no change of
+    year; 今年度 for "the next fiscal year" is). A Japanese time the English lacks may be an
+    explicitation (来年 for "in 2027") and is left alone."""
+    english = english_deictic_times(reference)
+    japanese = [(m, _JA_DEICTIC[m.group()]) for m in _JA_DEICTIC_RE.finditer(seg)]
+    out = []
+    ja_units = {u for _, (u, _) in japanese}
+    for m, (unit, offset) in japanese:
+        said = [(o, w) for u, o, w in english if u == unit]
+        if not said and unit in _CALENDAR_UNITS:
+            # another unit of the calendar that the Japanese does not say (来週 for "next
+            # month", no 来月 anywhere in the pair)
+            said = [(o, w) for u, o, w in english if u in _CALENDAR_UNITS and u not in ja_units]
+            if said and sum(1 for _, (u, _) in japanese if u == unit) <= len(said):
+                out.append((m.start(), m.end(), ", ".join(w for _, w in said)))
+            continue
+        if not said or any(o == offset for o, _ in said):
+            continue
+        if all(_offset_said(seg, unit, o) for o, _ in said):
+            continue  # each English time has its Japanese: this one renders another (今年度
+            # for "the year", beside 前年 for "last year")
+        if sum(1 for _, (u, _) in japanese if u == unit) > len(said):
+            continue
+        out.append((m.start(), m.end(), ", ".join(w for _, w in said)))
+    return out

@@ -15,18 +15,26 @@ miles → km) is flagged.
 Findings:
 
 * ``NUM001`` — a number or amount with no counterpart (460件 for 640; 40億ドル for
-  $40 billion; 3,000人 for 1,100; 4分の3 for "a quarter"; 4度 for "minus 4 degrees").
+  $40 billion; 3,000人 for 1,100; 4分の3 for "a quarter"; 4度 for "minus 4 degrees"; 第1四半期
+  for "the fourth quarter", 上半期 for "the second half").
 * ``NUM002`` — a clock time on the wrong side of noon (午後3時 for 3 a.m.).
 * ``NUM003`` — a day of the week that the English does not give (when it gives another).
 * ``NUM004`` — an approximate quantity turned around ("more than 40" → 40人未満).
 * ``NUM006`` — the same value with a unit of another kind (99倍 for "99%", 10か月 for
-  "10 years", 100円 for "$100", 2日 for "two hours"): the English number's unit, spelled out
-  or a symbol, against the Japanese counter (full-width digits are read as digits).
+  "10 years", 100円 for "$100", 2日 for "two hours", 0.4％ for "0.4 percentage points"): the
+  English number's unit, spelled out or a symbol, against the Japanese counter (full-width
+  digits are read as digits). A change of an interest rate in ％ (0.25％の利下げ for "a
+  quarter percentage point") is the Japanese press's way and passes.
 * ``NUM005`` — a change in the opposite direction: the English of the pair only says a
   figure went down ("cut its forecast", "fell", "down 3%", "down from 60,000") and the
-  Japanese only says it went up (引き上げた, 上昇), or the other way round.
+  Japanese only says it went up (引き上げた, 上昇), or the other way round; and, figure by
+  figure, a word of change or comparison at a Japanese figure that goes the other way from
+  the one at the English figure of its value (約8％上回る for "about 8 percent below", 2週間
+  遅く for "two weeks earlier": :mod:`mtqa.checks.number_directions`).
 * ``NUM007`` — an amount given by its order of magnitude only, changed (数百年 for "a few
   thousand years", 数万人 for "hundreds of thousands").
+* ``NUM008`` — a time counted from today moved: 今年度 for "the next fiscal year", 来週 for
+  "next month", 昨日 for "today" (:func:`mtqa.checks.number_periods.deictic_times_changed`).
 
 A small Japanese value that replaces no English number is an explicitation and is left
 alone, unless it is ten times (or a tenth of) an English value the Japanese lacks (シーズン10
@@ -59,12 +67,15 @@ from ..text.numerals import (
 )
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context, is_headline
+from .number_directions import OPPOSITE_WAY, reversed_figures
 from .number_periods import (
     MONTH_RANGE_END,
     TWO_DIGIT_YEAR,
     decade_made_explicit,
+    deictic_times_changed,
     decade_of_century,
     months_of_years,
+    ordinal_periods_changed,
     period_start,
     quarter_said,
     short_year,
@@ -113,6 +124,8 @@ _KANJI_COUNTER_POS3 = frozenset({"助数詞", "助数詞可能"})
 # quantity: "5 million dollars"), or a currency symbol before it.
 _EN_UNIT_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(r"^[\s-]*(?:" + pattern + r")(?![a-z])", re.I), kind) for pattern, kind in (
+        # a difference of two rates: 0.6ポイント or 0.6％ポイント, never 0.6％
+        (r"(?:%|per\s*cent|percentage)[\s-]+points?", "percentage point"),
         (r"%|per\s*cent|percent", "percent"),
         (r"times|fold", "times"),
         (r"years?[\s-]+old|years?-olds?", "age"),
@@ -149,6 +162,8 @@ _EN_UNIT_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = (
 _JA_NUMERAL = re.compile(r"(?:[0-9０-９,.，．〇一二三四五六七八九十百千]+[万億兆]*)+")  # 4億1,000万
 _JA_UNITS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("%", "percent"), ("％", "percent"), ("パーセント", "percent"), ("倍", "times"),
+    ("ポイント", "percentage point"), ("%ポイント", "percentage point"), ("％ポイント", "percentage point"),
+    ("パーセントポイント", "percentage point"),
     ("歳", "age"), ("年間", "year"), ("年", "year"),
     ("か月", "month"), ("カ月", "month"), ("ヶ月", "month"), ("ヵ月", "month"),
     ("ケ月", "month"), ("箇月", "month"), ("週間", "week"), ("週", "week"),
@@ -163,7 +178,12 @@ _JA_UNITS: tuple[tuple[str, str], ...] = tuple(sorted((
 ), key=lambda u: -len(u[0])))
 # English unit kind → the Japanese kinds that render it ("10 years" may be 10歳 in context;
 # "15 years old" of a thing is 15年).
-_UNIT_COMPATIBLE = {"year": frozenset({"year", "age"}), "age": frozenset({"year", "age"})}
+#: An interest rate, whose changes the Japanese press gives in ％ rather than in points.
+_INTEREST_RATE = re.compile(r"金利|利下げ|利上げ|利率")
+_UNIT_COMPATIBLE = {"year": frozenset({"year", "age"}), "age": frozenset({"year", "age"}),
+                    # English news says "percent" for points too ("unemployment rose 0.3
+                    # percent to 4.1 percent"): a translator's ポイント is no error
+                    "percent": frozenset({"percent", "percentage point"})}
 
 
 # --- Japanese ---------------------------------------------------------------------------
@@ -731,7 +751,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 42
+    version: ClassVar[int] = 43
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -754,15 +774,23 @@ class NumberCheck(BaseCheck):
         seg = text[pair.mt_start : pair.mt_end]
         doc_values = self._doc_values(ctx)
         headline = is_headline(pair, ctx) and not _unmatched(en_q, ja_q)
+        judged: list[Finding] = []
         for q in ja_q:
             finding = self._judge(q, en_q, neighbours, seg, pair, text, doc_values, ja_q)
             if finding is not None and headline and q.kind == "num" and q.value in doc_values:
                 continue  # a headline that adds a figure of the article (14時間の激論の末 for
                 # "after marathon debate", the body saying "a 14-hour meeting")
             if finding is not None:
+                judged.append(finding)
                 yield finding
         if pair.ref_sentences:
-            yield from self._direction(pair, seg, text, ctx)
+            by_figure = list(self._figure_directions(pair, seg, text, en_q, ja_q))
+            yield from by_figure
+            # (第2四半期 for "the third quarter" is already a 2 with no counterpart)
+            yield from (f for f in self._periods(pair, seg, text)
+                        if not any(f.start < g.end and g.start < f.end for g in judged))
+            yield from (f for f in self._direction(pair, seg, text, ctx)
+                        if not any(f.start < g.end and g.start < f.end for g in by_figure))
             yield from self._vague_scale(pair, seg, text)
 
     def _vague_scale(self, pair: AlignedPair, seg: str, text: str) -> Iterator[Finding]:
@@ -788,6 +816,32 @@ class NumberCheck(BaseCheck):
                 message=(f"{seg[start:end]} gives the amount as {_fmt(value)}s, but the "
                          f"English says '{said[0]}'"),
                 pair=pair, reference=said[0], code="NUM007",
+            )
+
+    def _periods(self, pair: AlignedPair, seg: str, text: str) -> Iterator[Finding]:
+        """NUM001 for a quarter or half of the year numbered otherwise (第1四半期 for "the
+        fourth quarter"); NUM008 for a time counted from today moved (今年度 for "the next
+        fiscal year", 来週 for "next month"): :mod:`mtqa.checks.number_periods`."""
+        for a, b, said in ordinal_periods_changed(seg, pair.reference):
+            yield self._finding(Quantity(0.0, "num", a, b, seg[a:b]), pair, text, "NUM001",
+                                f"{seg[a:b]} is another part of the year than the English's "
+                                f"'{said}'", said)
+        for a, b, said in deictic_times_changed(seg, pair.reference):
+            yield self._finding(Quantity(0.0, "num", a, b, seg[a:b]), pair, text, "NUM008",
+                                f"{seg[a:b]} is another time than the English's '{said}'",
+                                said)
+
+    def _figure_directions(self, pair: AlignedPair, seg: str, text: str,
+                           en_q: Sequence[Quantity], ja_q: Sequence[Quantity]
+                           ) -> Iterator[Finding]:
+        """NUM005 read at a figure: 8％上回る for "8 percent below"
+        (:mod:`mtqa.checks.number_directions`)."""
+        for d in reversed_figures(pair.reference, en_q, seg, ja_q):
+            word = seg[d.start : d.end]
+            yield self._finding(
+                Quantity(0.0, "direction", d.start, d.end, word), pair, text, "NUM005",
+                f"{word} says {OPPOSITE_WAY[d.english_way]}, but the English says "
+                f"'{d.english}' ({d.english_way})", d.english,
             )
 
     def _direction(self, pair: AlignedPair, seg: str, text: str,
@@ -919,7 +973,10 @@ class NumberCheck(BaseCheck):
         en = pair.reference
         kinds = [english_unit(en, e) for e in same if e.kind == "num"]
         if ja_kind and kinds and len(kinds) == len(same) and all(
-                k and not _compatible(k, ja_kind) for k in kinds):
+                k and not _compatible(k, ja_kind) for k in kinds) and not (
+                ja_kind == "percent" and set(kinds) == {"percentage point"} and _INTEREST_RATE.search(seg)):
+            # (a change of an interest rate is said in ％ by the Japanese press: 0.25％の利下げ
+            # for "a quarter percentage point cut")
             e = same[0]
             return self._finding(
                 q, pair, text, "NUM006",

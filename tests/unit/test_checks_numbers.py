@@ -733,3 +733,97 @@ def test_indian_scales_and_some_tens():
                        "受け取る。") == [("24億ルピー", "NUM001")]
     assert flagged("Landslides cut off dozens of hill villages.",
                    "地滑りにより山間部の村数十カ所が孤立した。") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        # the English goes both ways, so the sentence-wide reading says nothing; each figure
+        # has its own word of change
+        ("Output was 2 million barrels lower than in May and about 6 percent below the "
+         "five-year average.",
+         "生産量は5月を200万バレル下回り、過去5年の平均を約6％上回った。", [("上回", "NUM005")]),
+        ("Exports rose by 4.2 billion dollars, after an increase of 1.5 billion dollars in "
+         "the previous quarter.",
+         "輸出は42億ドル増加し、前期の15億ドルの減少から一転した。", [("減少", "NUM005")]),
+        ("The line will close two weeks earlier than planned.",
+         "同線は予定より2週間遅く閉鎖される。", [("遅", "NUM005")]),
+        # the same ways said right, and a ceiling ("up to") that is no change
+        ("Output was 2 million barrels lower than in May and about 6 percent below the "
+         "five-year average.",
+         "生産量は5月を200万バレル下回り、過去5年の平均を約6％下回った。", []),
+        ("Fares may rise by up to 8 percent, after a 3 percent cut last year.",
+         "運賃は最大8％上がる可能性があり、昨年は3％引き下げられた。", []),
+    ],
+)
+def test_direction_read_at_each_figure(en, ja, expected):
+    """NUM005 figure by figure: "6 percent below" → 6％上回った, "an increase of 1.5
+    billion" → 15億ドルの減少, "two weeks earlier" → 2週間遅く."""
+    assert [f for f in flagged(en, ja) if f[1] == "NUM005"] == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        ("The jobless rate fell 0.3 percentage points to 4.1 percent.",
+         "失業率は0.3％低下し、4.1％となった。", [("0.3％", "NUM006")]),
+        ("The jobless rate fell 0.3 percentage points to 4.1 percent.",
+         "失業率は0.3ポイント低下し、4.1％となった。", []),
+        ("The jobless rate fell 0.3 percentage points to 4.1 percent.",
+         "失業率は0.3％ポイント低下し、4.1％となった。", []),
+        # a change of an interest rate: the Japanese press gives it in ％
+        ("The central bank cut its key rate by 0.25 percentage points to 3.5 percent.",
+         "中央銀行は政策金利を0.25％引き下げ、3.5％とした。", []),
+        # English "percent" for a difference of rates, rendered as points
+        ("Turnout rose 2 percent to 61 percent.", "投票率は2ポイント上昇し、61％となった。", []),
+    ],
+)
+def test_percentage_points_said_as_percent(en, ja, expected):
+    """NUM006: "0.3 percentage points" is no 0.3％ (a difference of two rates)."""
+    assert [f for f in flagged(en, ja) if f[1] == "NUM006"] == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        # (1 is never flagged as a value: Japanese supplies it)
+        ("Profits are expected to recover in the fourth quarter.",
+         "利益は第1四半期に回復する見通しだ。", [("第1四半期", "NUM001")]),
+        ("Profits are expected to recover in the third quarter.",
+         "利益は第2四半期に回復する見通しだ。", [("2", "NUM001")]),
+        ("Profits are expected to recover in the third quarter.",
+         "利益は第3四半期に回復する見通しだ。", []),
+        ("Sales slowed in the second half of the year.", "販売は上半期に減速した。",
+         [("上半期", "NUM001")]),
+        # a quarter by its months, and "the last quarter" (any)
+        ("Profits are expected to recover in the third quarter.",
+         "利益は7～9月期に回復する見通しだ。", []),
+        ("Sales fell in the last quarter.", "販売は第1四半期に落ち込んだ。", []),
+    ],
+)
+def test_a_quarter_or_half_numbered_otherwise(en, ja, expected):
+    assert [f for f in flagged(en, ja) if f[1] == "NUM001"] == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "expected"),
+    [
+        ("The grant, originally planned for the next fiscal year, will be paid now.",
+         "当初今年度に予定していた補助金を、前倒しで支給する。", [("今年度", "NUM008")]),
+        ("The committee will vote on the plan next month.", "委員会は来週、計画を採決する。",
+         [("来週", "NUM008")]),
+        ("The mine will close by the end of next year.", "鉱山は今年末までに閉鎖される。",
+         [("今年", "NUM008")]),
+        # the same time; a time counted from another (前年比 "from a year earlier"); an
+        # explicitation the English gives as a date
+        ("The committee will vote on the plan next month.", "委員会は来月、計画を採決する。", []),
+        ("Sales this year rose 5 percent from a year earlier.", "今年の販売は前年比5％増えた。",
+         []),
+        ("The talks resume on Tuesday and a deal is expected next year.",
+         "協議は今週火曜日に再開し、来年の合意が見込まれる。", []),
+        ("Over the last year, prices have doubled.", "この1年で、価格は昨年の2倍になった。", []),
+    ],
+)
+def test_a_time_counted_from_today_moved(en, ja, expected):
+    """NUM008: 今年度 for "the next fiscal year", 来週 for "next month"."""
+    assert [f for f in flagged(en, ja) if f[1] == "NUM008"] == expected

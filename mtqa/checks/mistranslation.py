@@ -1,7 +1,7 @@
 """Wrong sense, literal calques and reversed polarity (蒸気を拾う for "picked up steam",
 覗かれて for "peeved", 来院しないよう for "to attend", 認めている for "denied").
 
-Six detectors, each conservative (a finding needs strong evidence):
+Seven detectors, each conservative (a finding needs strong evidence):
 
 * **idiom calques** (``MIS001``): an English idiom of ``mtqa/data/idioms.tsv``
   (:mod:`mtqa.text.idioms`) occurs in the aligned reference and the Japanese sentence
@@ -34,6 +34,11 @@ Six detectors, each conservative (a finding needs strong evidence):
   Japanese says all or some of it (誰もが, 全員が; 一部の, すべての before the noun's
   rendering) with no negation after that word in its sentence (誰もが…わけではない and
   解体される船舶はない say it right).
+* **negation dropped** (``MIS007``): the English negates a predicate ("has not been
+  charged", "are still not in service"), the word it negates has a rendering in the
+  Japanese (a verb, an adjective or a verbal noun, on its own), and no negation of any kind
+  is in the Japanese sentence (起訴されており, すでに就航している):
+  :mod:`mtqa.checks.negation_dropped`.
 """
 
 from __future__ import annotations
@@ -63,6 +68,7 @@ from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from ..text.idioms import Idiom, find_idioms
 from ..text.negation import english_negations, implied_negations, japanese_negations
+from .negation_dropped import dropped_negations
 from ..text.numerals import CURRENCY_WORD
 
 # --- idiom resource ---------------------------------------------------------------------
@@ -245,7 +251,7 @@ _LIGHT_JA = wordlists.light_verbs() | frozenset(
 #: to a reviewer, never failing the gate alone.
 SEVERITY: dict[str, Severity] = {
     "MIS001": "major", "MIS002": "minor", "MIS003": "minor", "MIS004": "major",
-    "MIS005": "minor", "MIS006": "minor"}
+    "MIS005": "minor", "MIS006": "minor", "MIS007": "minor"}
 
 
 #: "no" before a noun (at most two words between: "no immediate sign", "no dangerous
@@ -320,7 +326,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 31
+    version: ClassVar[int] = 32
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -347,6 +353,7 @@ class MistranslationCheck(BaseCheck):
         yield from self._polarity(pair, ctx, lex)
         yield from self._existence_reversed(pair, ctx, lex)
         yield from self._none_said_all(pair, ctx, lex)
+        yield from self._negation_dropped(pair, ctx, lex)
         opposites = list(self._opposites(pair, ctx, lex))
         yield from opposites
         if not self.senses:
@@ -543,6 +550,20 @@ class MistranslationCheck(BaseCheck):
                     pair=pair, code="MIS006", reference=said,
                 )
         return None
+
+    def _negation_dropped(self, pair: AlignedPair, ctx: Context, lex: Lexicon
+                          ) -> Iterator[Finding]:
+        """``MIS007``: a word the English negates ("has not been charged") rendered
+        un-negated (起訴されており): :mod:`mtqa.checks.negation_dropped`."""
+        doc = ctx.translation
+        for d in dropped_negations(pair, doc, lex):
+            yield self.finding(
+                doc.text, d.start, d.end,
+                category="mistranslation", severity=SEVERITY["MIS007"],
+                message=(f"the English says '{d.said}'; {d.rendering} renders it with no "
+                         "negation in its clause (negation dropped?)"),
+                pair=pair, code="MIS007", reference=d.said,
+            )
 
     # opposite sense ----------------------------------------------------------------------
     def _opposites(self, pair: AlignedPair, ctx: Context, lex: Lexicon

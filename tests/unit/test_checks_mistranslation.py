@@ -719,3 +719,31 @@ def test_an_opposite_is_flagged_where_it_is_said_not_inside_a_compound():
                         checks=("mistranslation",))
     [f] = report.finding_list
     assert report.translation_text[f.end : f.end + 3] == "される"
+
+
+@pytest.mark.parametrize(("en", "ja", "span"), [
+    ("The new trains are still not in service, the operator admitted.",
+     "新型車両はすでに運行されていると運営会社は認めた。", "運行"),
+    ("The result was disappointing but not surprising, he said.",
+     "結果は残念であり、意外だと彼は述べた。", "意外"),
+    ("We are not closing the door on the project for good.",
+     "この計画への扉は永久に閉ざされる。", "閉ざさ"),
+])
+def test_a_negation_dropped_is_flagged(en, ja, span):
+    """MIS007: the word the English negates is rendered with no negation anywhere in the
+    sentence."""
+    assert [(c, t) for c, t in flagged(en, ja) if c == "MIS007"] == [("MIS007", span)]
+
+
+@pytest.mark.parametrize(("en", "ja"), [
+    ("The new trains are still not in service.", "新型車両はまだ運行されていない。"),
+    # set phrases, "never" as 初めて, a negation said by a word of grammar elsewhere
+    ("I couldn't help laughing.", "思わず笑ってしまった。"),
+    ("I had never had such private care before.", "こんなにプライベートなケアを受けたのは初めてだった。"),
+    ("The leaders did not direct the committees to finish the work.",
+     "指導部は委員会に作業を終えるよう指示しなければならなかった。"),
+    # the negated word rendered as part of a noun
+    ("He did not lead the party.", "指導部は党首を選んだ。"),
+])
+def test_a_negation_said_otherwise_is_left_alone(en, ja):
+    assert [c for c, _ in flagged(en, ja) if c == "MIS007"] == []

@@ -1,0 +1,158 @@
+"""A negation of the English that the Japanese drops (``MIS007``, for the mistranslation
+check, :mod:`mtqa.checks.mistranslation`): "He has *not* been charged" → 起訴されており,
+"the two vessels are still *not* in service" → すでに就航している.
+
+The evidence is the negated word's own rendering, said un-negated: the English negates a
+predicate with "not", "n't" or "never"; the content word it negates (the first one after
+it in its clause: "charged", "service") has a rendering in the Japanese (by the pair's
+word alignment, :mod:`mtqa.text.lexicon`); no rendering of it carries a negation in its
+clause (ない, ず, 未, 不…: a negative ending after it, a negative prefix before it); and
+the Japanese of the pair has fewer negations than the English, so that no other negation
+can be the one the English has. A word of the English that the Japanese renders by its
+opposite ("not far" → 近い) has no rendering and is not flagged: only a word said is
+said the wrong way round.
+
+Fixed phrases whose "not" negates no predicate are left out: "not only", "not just",
+"not least", "not until" (…になって初めて), "whether or not", "if not", "not even",
+questions ("Isn't it…?"), and the English of a quotation the Japanese may render by an
+idiom.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..text.lexicon import JaUnit, Lexicon
+from ..text.negation import english_negations, japanese_negations
+from ..types import AlignedPair, Document
+
+#: The negations of a predicate this detector reads: not, n't, never.
+_PREDICATE_NEGATION = re.compile(r"^(?:not|never|[a-z]+n['’]t)$", re.I)
+#: What after "not" makes it no negation of a predicate: "not only", "not until"…
+_NOT_A_PREDICATE = re.compile(
+    r"^\s+(?:only|just|least|until|till|even|necessarily|always|all|every|everyone|"
+    r"everything|everybody|quite|exactly|merely|simply|to\s+mention|so\s+much|"
+    r"surprisingly|unlike|un[a-z]+|in[a-z]+|without|nearly|enough|more|less|much|many|"
+    r"far|long|yet\s+clear)\b", re.I)
+#: What before "not" makes it no negation of a predicate ("whether or not", "if not").
+_NOT_AFTER = re.compile(r"\b(?:or|if|why|as\s+likely\s+as|whether)\s+$", re.I)
+#: Set phrases with a negation that the Japanese says without one: "can't help (but)"
+#: (…せずにはいられない or つい…), "doesn't look like" (…ようには見えない or …らしくない
+#: is one way; 〜とは思えない another), "never-ending" (果てしない), "no way".
+_SET_PHRASE_AFTER = re.compile(
+    r"[\s-]*(?:help|look|seem|appear|sound|feel|think|know|care|mind|matter|wonder|"
+    r"want|like|need|get|make|have|be|do|ending|stop|hesitate|forget|let|mean|say|way|see)\b",
+    re.I)
+#: "not … without" in one clause: two negations, one statement ("could not finance it
+#: without risking its rating" → 賄おうとすれば…危うくなる).
+_WITHOUT_AFTER = re.compile(r"[^,;:.!?]*\bwithout\b", re.I)
+#: Characters after the negation within which its negated content word lies.
+NEGATED_WORD_CHARS = 30
+#: A negation in the Japanese clause of a rendering: a negative ending after it, or a
+#: negative prefix or word (未, 不, 無, 非, 否, 禁止, 拒否, 見送り…).
+_JA_NEGATIVE = re.compile(
+    r"ない|なかっ|なく|なけれ|なし|ず|ぬ|ません|まい|無|不|非|未|否|禁|拒|止|やめ|控え|見送|"
+    r"見合わせ|断念|免|欠|失|ゼロ|一切|決して|まだ|否定|撤回|外れ|除")
+#: Negations that :func:`japanese_negations` reads as grammar (なければならない "must") or
+#: does not read, and 初めて ("for the first time", the Japanese of "never before"): the
+#: English negation may be said by them.
+_JA_NEGATION_ANYWHERE = re.compile(
+    r"なけれ|なくて|ないと|ではな|じゃな|ざる|ずに|せず|ません|初めて|はじめて|どころか")
+#: A clause boundary of the Japanese.
+_JA_CLAUSE_END = re.compile(r"[、。，．！？!?\n」]")
+
+
+def _predicate(unit: JaUnit) -> bool:
+    """Whether a Japanese unit is a predicate of its own: a verb, an adjective, an
+    adjectival noun or a verbal noun (就航, 意外, 閉ざす), known to the dictionary."""
+    if len(unit.text) < 2 or unit.pos2 == "非自立可能":
+        return False  # a word of grammar (なる, よう)
+    return unit.known and (unit.pos1 in {"動詞", "形容詞", "形状詞"} or (
+        unit.pos1 == "名詞" and unit.pos2 == "普通名詞" and unit.pos3 in {"サ変可能", "形状詞可能",
+                                                                 "サ変形状詞可能"}))
+
+
+def _in_compound(text: str, unit: JaUnit) -> bool:
+    """Whether a kanji word is glued to another kanji word (指導 of 指導部 "leadership"):
+    part of a noun, not a predicate."""
+    if text.startswith("にとっ", max(0, unit.start - 1)):
+        return True  # the compound particle にとって ("for"), no verb
+    before = text[unit.start - 1 : unit.start] if unit.start else ""
+    after = text[unit.end : unit.end + 1]
+    return any("\u4e00" <= c <= "\u9fff" for c in before + after)
+
+
+@dataclass(frozen=True)
+class DroppedNegation:
+    """A negated English word whose rendering the Japanese says un-negated."""
+
+    start: int
+    end: int
+    #: the English negation and the word it negates ("not … charged")
+    said: str
+    #: the Japanese rendering of the negated word
+    rendering: str
+
+
+def _negated_word(lex: Lexicon, reference: str, b: int) -> int | None:
+    """Index of the first content word of ``lex`` after the negation ending at ``b``, in
+    its clause and within :data:`NEGATED_WORD_CHARS` characters."""
+    for k, w in enumerate(lex.words):
+        if w.start < b:
+            continue
+        if w.start - b > NEGATED_WORD_CHARS or re.search(r"[,;:.!?\"“”]", reference[b : w.start]):
+            return None
+        return k if w.kind == "word" else None
+    return None
+
+
+def _negated_in_japanese(text: str, start: int, end: int) -> bool:
+    """Whether the Japanese clause of the rendering at ``start``..``end`` negates it: a
+    negative word from the rendering to the clause's end, or a negative prefix right
+    before it."""
+    m = _JA_CLAUSE_END.search(text, end)
+    after = text[start : m.start() if m else len(text)]
+    return bool(_JA_NEGATIVE.search(after) or _JA_NEGATIVE.search(text[max(0, start - 2) : start]))
+
+
+def dropped_negations(pair: AlignedPair, doc: Document, lex: Lexicon
+                      ) -> list[DroppedNegation]:
+    """The English negations of ``pair`` whose negated word the Japanese renders
+    un-negated, when the Japanese has fewer negations than the English."""
+    reference = pair.reference
+    en_neg = english_negations(reference)
+    if not en_neg:
+        return []
+    for si in pair.mt_sentences:
+        sent = doc.sentences[si]
+        text = doc.text[sent.start : sent.end]
+        if japanese_negations(text) or _JA_NEGATION_ANYWHERE.search(text):
+            return []  # a negation of the Japanese may be the English's, said elsewhere
+    out: list[DroppedNegation] = []
+    for a, b in en_neg:
+        word = reference[a:b]
+        if not _PREDICATE_NEGATION.match(word) or _NOT_A_PREDICATE.match(reference, b) or (
+                _NOT_AFTER.search(reference[max(0, a - 24) : a])):
+            continue
+        end_of_sentence = re.search(r"[.!?]", reference[b:])
+        if end_of_sentence and end_of_sentence.group() == "?":
+            continue  # a question ("Isn't it…?"): said with or without a negation
+        if _SET_PHRASE_AFTER.match(reference, b) or _WITHOUT_AFTER.match(reference, b):
+            continue
+        k = _negated_word(lex, reference, b)
+        if k is None or not lex.links[k]:
+            continue
+        units = [lex.units[u] for u in lex.links[k]
+                 if lex.units[u].sentence in pair.mt_sentences]
+        if not units or not all(_predicate(u) and not _in_compound(doc.text, u) for u in units):
+            continue  # a noun or a word of grammar renders it: no statement to reverse
+        if not units or any(_negated_in_japanese(doc.text, u.start, u.end) for u in units):
+            continue
+        u = max(units, key=lambda x: x.start)  # the predicate: last in Japanese
+        out.append(DroppedNegation(u.start, u.end, f"{word} … {lex.words[k].text}", u.text))
+    return out
+
+
+__all__ = ["DroppedNegation", "dropped_negations"]

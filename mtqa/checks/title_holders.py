@@ -10,9 +10,9 @@ holder demoted to her own deputy (副, "vice-; deputy", is a prefix of the offic
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from ..text.glossary import TitleMatch
+from ..text.glossary import TitleEntry, TitleMatch
 from ..text.lexicon import english_entry, is_given_name
 from .names import find_rendering, kanji_name_parts
 
@@ -163,11 +163,20 @@ def renders_other_name(run: tuple[int, int, float], name: str, reference: str, s
                for s, e, sim in find_rendering(n, seg))
 
 
-def others_own(r: str, m: TitleMatch, matches: Sequence[TitleMatch]) -> bool:
+def others_own(r: str, m: TitleMatch, matches: Sequence[TitleMatch],
+               glossary: Iterable[TitleEntry] = (), seg: str = "") -> bool:
     """Whether rendering ``r``, which title ``m`` accepts only as a title of its holder's
     kind of organisation, is the glossary's own rendering of another title of the pair:
     in "president and chief executive", 最高経営責任者 is the chief executive's, and the
-    president needs a title of its own (社長, not 大統領)."""
+    president needs a title of its own (社長, not 大統領). An acronym that several titles
+    share is another title's too where the Japanese ``seg`` spells that one out
+    (最高情報責任者（CIO） for "Chief Investment Officer": CIO is both, 最高情報責任者 only the
+    chief information officer)."""
+    if r.isascii() and seg and any(
+            e.key != m.entry.key and r in e.renderings and any(
+                o in seg for o in e.renderings if not o.isascii() and o not in m.entry.renderings)
+            for e in glossary):
+        return True
     return r not in m.entry.renderings and any(
         x is not m and x.entry.key != m.entry.key and r in x.entry.renderings
         for x in matches)

@@ -147,7 +147,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 46
+    version: ClassVar[int] = 47
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -171,7 +171,7 @@ class TitleCheck(BaseCheck):
             kind, renderings = _accepted_in_article(pair.reference, m, named, window_en)
             present = [r for r in renderings if rendering_present(r, seg, comps)
                        and _stands_alone(r, seg) and not _agency_head(m, r, comps)
-                       and not others_own(r, m, matches)]
+                       and not others_own(r, m, matches, gl, seg)]
             literal = next((x for r in present if (x := literal_word(
                 m.entry.key, r, m.entry.renderings,
                 [c.core for c in comps if (c.start, c.end) not in flagged],

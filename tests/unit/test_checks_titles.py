@@ -928,3 +928,14 @@ def test_a_bare_head_of_another_kind_of_body_is_no_shortening():
         ("首相", "major", "TTL001")]
     assert flagged("Finance Minister Lim Wei Sheng said the director would step aside.",
                    "リム・ウェイシェン大臣は、局長が職務を離れると述べた。") == []
+
+
+@pytest.mark.parametrize(("ja", "expected"), [
+    # CIO is both officers' acronym: the spelled-out 最高情報責任者 names the other one
+    ("ミナ・パテル最高情報責任者（CIO）は、売却を続けると述べた。", [("最高情報責任者", "TTL001")]),
+    ("ミナ・パテル最高投資責任者（CIO）は、売却を続けると述べた。", []),
+    ("ミナ・パテルCIOは、売却を続けると述べた。", []),
+])
+def test_an_acronym_two_titles_share_does_not_render_the_one_spelled_otherwise(ja, expected):
+    en = "Chief Investment Officer Mina Patel said sales would continue."
+    assert [(t, c) for t, _, c in flagged(en, ja)] == expected

@@ -47,6 +47,9 @@ _SPEECH_VERBS = frozenset(
 # Lower-case particles inside names (Maarten van der Heijden, Hendrick ter Wolde).
 NAME_PARTICLES = wordlists.name_particles()
 _MONTHS_DAYS = frozenset(wordlists.months()) | frozenset(wordlists.weekdays())
+#: A month's abbreviation before a day ("Oct. 3", "Feb 18"): a date, no name.
+_MONTH_ABBREVIATIONS = frozenset(wordlists.month_abbreviations())
+_DAY_AFTER = re.compile(r"\.?\s*\d")
 EN_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 #: English words of an institution that Japanese names by its place and a suffix
 #: (University of California, Berkeley → バークレー校; the Tate Modern → テート館).
@@ -138,6 +141,7 @@ def english_names(text: str, sentence_spans: Sequence[tuple[int, int]] | None = 
             and low not in STOPWORDS
             and low not in PRONOUN_CONTRACTIONS  # "I've", "I'm": a pronoun, no name
             and low not in _MONTHS_DAYS
+            and not (low in _MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, e))
             and not excluded(s, e)  # (nor a count opening a sentence: "Two Abenaki")
             and not (low in EN_CARDINALS and initial(s) and low not in capital_mid)
             # acronyms stay in Latin script; a dateline's place is a name ("TUNIS —")

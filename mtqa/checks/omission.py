@@ -40,6 +40,7 @@ from typing import ClassVar
 
 from ..text import japanese, wordlists
 from ..text.english import PRONOUN_CONTRACTIONS
+from ..text.glossary import load_glossary
 from ..text.idioms import find_idioms
 from ..text.language import (
     MIN_SHRUNK_LETTERS,
@@ -138,7 +139,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 51
+    version: ClassVar[int] = 52
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -307,8 +308,7 @@ class OmissionCheck(BaseCheck):
         # of its words rendered, not counting the facts looked for (a short sentence that
         # lost its one name would fail the test by that name alone)
         lost = [(f.start, f.end) for f in facts if f.missing]
-        # (a light word, "per cent", "said", counts only when rendered: ％ renders "per
-        # cent" unlinked)
+        # (a light word, "per cent", counts only when rendered: ％ renders it unlinked)
         rest = [k for k, w in enumerate(lex.words)
                 if not any(a <= w.start < b for a, b in lost)
                 and (lex.covered(k) or not _is_light(w))]
@@ -331,6 +331,7 @@ class OmissionCheck(BaseCheck):
         headline = is_headline(pair, ctx)
         later = " ".join(p.reference for p in ctx.pairs
                          if p.index > pair.index and p.ref_sentences) if headline else ""
+        titles = (ctx.resources.get("glossary") or load_glossary(None)).find(pair.reference)
         for phrase in facts_mod.missing_phrases(pair.reference, facts):
             if any(a <= phrase.start < b for a, b in done):
                 continue  # in a clause OMI001 reported missing
@@ -346,8 +347,9 @@ class OmissionCheck(BaseCheck):
             if phrase.kinds == {"name"} and not phrase.repeated \
                     and excuses.name_said_more_often(lex):
                 continue  # another name of the pair stands in its place (Tokyo → 日本)
-            if excuses.epithet_dropped(pair.reference, phrase, own_ja):
-                continue  # "the Aarhus-based group" → 同社
+            if excuses.epithet_dropped(pair.reference, phrase, own_ja) or \
+                    excuses.title_rendered(pair.reference, phrase, own_ja, titles):
+                continue  # "the Aarhus-based group" → 同社; "Vice-Chancellor" → 学長
             if not phrase.repeated and excuses.dropped_subject(
                     pair.reference, phrase, earlier, text[: pair.mt_start]):
                 continue  # a subject the article gave before, left implicit in Japanese

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..text import japanese, wordlists
 from ..text.countries import (
@@ -17,6 +17,7 @@ from ..text.countries import (
     mentions_country,
     renders_country,
 )
+from ..text.glossary import TitleMatch
 from ..text.lexicon import Lexicon, katakana_names
 from ..text.numerals import english_quantities
 from .omitted_facts import MissingPhrase, bare_name, sounds_like
@@ -228,3 +229,11 @@ def name_said_more_often(lex: Lexicon) -> bool:
         if per_sentence and max(per_sentence.values()) > said:
             return True
     return False
+
+
+def title_rendered(reference: str, phrase: MissingPhrase, japanese_text: str,
+                   titles: Iterable[TitleMatch]) -> bool:
+    """Whether the phrase is an office the title glossary knows, one of whose renderings
+    the Japanese has: "Vice-Chancellor" → 学長, a capitalised title read as a name."""
+    return any(m.start <= phrase.start and phrase.end <= m.end and any(
+        len(r) >= 2 and r in japanese_text for r in m.entry.renderings) for m in titles)

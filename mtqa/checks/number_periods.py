@@ -151,8 +151,10 @@ def months_of_years(q: Quantity, seg: str, en_q: Sequence[Quantity],
     return q.value == 6 and re.search(r"\band\s+a\s+half\s+years?\b", reference, re.I) is not None
 
 
-#: The dateline of a Japanese wire story, its day last (【マニラ5月2日】, 【ロンドン共同2日】).
-_JA_DATELINE = re.compile(r"【[^】\n]{0,24}?([0-9０-９]{1,2})日】")
+#: The dateline of a Japanese wire story, its day last (【マニラ5月2日】, 【ロンドン共同2日】,
+#: or a line opening マドリード5月18日 ―).
+_JA_DATELINE = re.compile(r"【[^】\n]{0,24}?([0-9０-９]{1,2})日】"
+                          r"|(?m:^[^\s【\n]{1,16}?[0-9０-９]{1,2}月([0-9０-９]{1,2})日\s*[―—–])")
 #: How many days before or after the dateline's a weekday of the story may fall.
 WEEK = 7
 
@@ -170,7 +172,8 @@ def weekday_date(q: Quantity, seg: str, en_q: Sequence[Quantity], article: str) 
     m = _JA_DATELINE.search(article[:200])
     if m is None:
         return False
-    diff = (q.value - int(m.group(1).translate(DIGIT_MAP))) % 31  # (a month's turn)
+    day = m.group(1) or m.group(2)  # (【マニラ5月2日】, or マドリード5月18日 ― unbracketed)
+    diff = (q.value - int(day.translate(DIGIT_MAP))) % 31  # (a month's turn)
     return diff <= WEEK or diff >= 31 - WEEK
 
 

@@ -827,3 +827,14 @@ def test_a_quarter_or_half_numbered_otherwise(en, ja, expected):
 def test_a_time_counted_from_today_moved(en, ja, expected):
     """NUM008: 今年度 for "the next fiscal year", 来週 for "next month"."""
     assert [f for f in flagged(en, ja) if f[1] == "NUM008"] == expected
+
+
+@pytest.mark.parametrize("dateline", ["【リスボン5月18日】", "リスボン5月18日 ― "])
+def test_a_weekday_given_as_a_date_after_an_unbracketed_dateline(dateline):
+    """Japanese news gives "on Saturday" as the date (17日); the dateline may be written
+    without 【】 (リスボン5月18日 ―)."""
+    en = ("LISBON, May 18 — Organisers cancelled Sunday's race. "
+          "They announced the decision on Saturday evening.")
+    ja = dateline + "主催者は18日のレースを中止した。17日夜に決定を発表した。"
+    report = mtqa.check(en, ja, backtranslator="dictionary", config=False, checks=("numbers",))
+    assert [f.text for f in report.finding_list] == []

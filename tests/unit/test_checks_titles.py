@@ -939,3 +939,12 @@ def test_a_bare_head_of_another_kind_of_body_is_no_shortening():
 def test_an_acronym_two_titles_share_does_not_render_the_one_spelled_otherwise(ja, expected):
     en = "Chief Investment Officer Mina Patel said sales would continue."
     assert [(t, c) for t, _, c in flagged(en, ja)] == expected
+
+
+def test_a_treasurer_is_a_minister_of_finance():
+    """"Treasurer" (Australia's finance minister, a company's or a club's treasurer): 財務相
+    renders it; 財務官, a civil servant's post, keeps the portfolio and changes the office."""
+    en = "Treasurer Daniel Kerr unveiled the budget on Tuesday."
+    assert flagged(en, "ダニエル・カー財務相は火曜日、予算案を発表した。") == []
+    assert [(t, c) for t, _, c in flagged(en, "ダニエル・カー財務官は火曜日、予算案を発表した。")] == [
+        ("財務官", "TTL001")]

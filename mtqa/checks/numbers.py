@@ -82,6 +82,11 @@ from .number_periods import (
     weekday_date,
 )
 
+#: Metric volumes of water that Japanese gives in 立方メートル or リットル: a cubic
+#: hectometre and a gigalitre are a million cubic metres (a billion litres), a megalitre a
+#: thousand (a million litres). Keyed by the unit's first five letters.
+VOLUME_FACTORS: dict[str, tuple[float, ...]] = {
+    "hecto": (1e6,), "gigal": (1e6, 1e9), "megal": (1e3, 1e6)}
 #: Relative tolerance of a unit conversion (the Japanese rounds: 55 miles → 約88キロ).
 CONVERSION_TOLERANCE = 0.03
 #: Japanese values up to this one that replace no English number are explicitations
@@ -751,7 +756,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 44
+    version: ClassVar[int] = 45
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -923,8 +928,10 @@ class NumberCheck(BaseCheck):
             or _percent_of(q, e)]
         if same:
             return self._judge_same(q, same, en_q, ja_q, seg, pair, text)
-        if _converted(q.value, [e.value for e in nums if e.unit]):
-            return None
+        if _converted(q.value, [e.value for e in nums if e.unit]) or any(
+                same_value(q.value, e.value * f) for e in nums
+                for f in VOLUME_FACTORS.get(e.unit[:5], ())):
+            return None  # (3億7,100万立方メートル for "371 cubic hectometres")
         if _same_power(q, seg, nums, pair.reference):
             return None
         if _match_minute(seg, q, nums):

@@ -115,10 +115,13 @@ _EN_WORDNUM_WORDS = frozenset(
     ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
      *_EN_SMALL, *_EN_ORDINAL, *_EN_IMPLIED])
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-# Units a Japanese newsroom may convert to metric (see CONVERSIONS).
+# Units a Japanese newsroom may convert to metric (see CONVERSIONS) or to a metric unit
+# of another prefix (see VOLUME_FACTORS).
 _EN_IMPERIAL = re.compile(
     r"^[\s-]*(?:square\s+|sq\.?\s+|cubic\s+)?(miles?|mph|feet|foot|ft|pounds?|lbs?|acres?|"
-    r"gallons?|inch(?:es)?|ounces?|oz|yards?|degrees?|°\s*f)\b",
+    r"gallons?|inch(?:es)?|ounces?|oz|yards?|degrees?|°\s*f|"
+    # volumes of water in metric multiples that Japanese gives in 立方メートル or リットル
+    r"hectomet(?:re|er)s?|gigalit(?:re|er)s?|megalit(?:re|er)s?)\b",
     re.I,
 )
 _EN_FRACTION_SCALE = re.compile(

@@ -838,3 +838,13 @@ def test_a_weekday_given_as_a_date_after_an_unbracketed_dateline(dateline):
     ja = dateline + "主催者は18日のレースを中止した。17日夜に決定を発表した。"
     report = mtqa.check(en, ja, backtranslator="dictionary", config=False, checks=("numbers",))
     assert [f.text for f in report.finding_list] == []
+
+
+@pytest.mark.parametrize(("ja", "expected"), [
+    ("貯水池の貯水量は3億7,100万立方メートルとなった。", []),
+    ("貯水池の貯水量は3億1,700万立方メートルとなった。", [("3億1,700万", "NUM001")]),
+])
+def test_cubic_hectometres_given_in_cubic_metres(ja, expected):
+    """371 cubic hectometres is 3億7,100万立方メートル (a hectometre cubed is a million
+    cubic metres); another figure is still flagged."""
+    assert flagged("The reservoirs held 371 cubic hectometres on Wednesday.", ja) == expected

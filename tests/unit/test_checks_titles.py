@@ -948,3 +948,8 @@ def test_a_treasurer_is_a_minister_of_finance():
     assert flagged(en, "ダニエル・カー財務相は火曜日、予算案を発表した。") == []
     assert [(t, c) for t, _, c in flagged(en, "ダニエル・カー財務官は火曜日、予算案を発表した。")] == [
         ("財務官", "TTL001")]
+
+
+def test_an_international_trade_minister_is_a_kokusai_boeki_sho():
+    en = "International Trade Minister Julien Roy said the envoy would lead trade missions."
+    assert flagged(en, "ジュリアン・ロワ国際貿易相は、特使が貿易使節団を率いると述べた。") == []

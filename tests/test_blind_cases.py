@@ -92,7 +92,15 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "secondary-school-phone-pouch-trial", "utrecht-ombudsman-hardship-payments",
          "adelaide-tram-extension", "amman-water-tariff-rise", "hospital-merger-vetoed",
          "museum-shipwreck-loan", "vancouver-panda-loan-extended", "judge-steps-aside-water-case",
-         "library-sunday-closures", "rail-punctuality-low")
+         "library-sunday-closures", "rail-punctuality-low", "appeals-court-lifts-rental-ban",
+         "chess-olympiad-vote", "shipyard-ferry-order", "vice-chancellor-appointment",
+         "catalonia-water-curbs-lifted", "meridian-airline-passenger-record",
+         "southeast-asia-trade-envoy", "valais-avalanche-alert", "arabica-coffee-price-surge",
+         "hospital-ship-docks", "nz-pension-age-increase", "tayside-chairman-quits",
+         "hospital-parking-charges-raised", "madrid-marathon-heat-cancelled",
+         "pilots-strike-airline-losses", "victoria-leaders-debate-scrapped",
+         "carbon-rebate-cheques", "energy-regulator-chair-testifies", "grain-silo-blast",
+         "tunnel-toll-standoff")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -128,7 +136,14 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: I8): "the Australian Competition Tribunal" rendered オーストラリア競争審判所, 審判所 no
 #: word JMdict glosses "tribunal", read as a name's word left out (OMI002). Its last wave
 #: (J8 to M8), measured at the round's end and not read: findings on three of its four clean
-#: articles, known by their codes only.
+#: articles, known by their codes only. The twenty-eighth round's (writers N8 to C9):
+#: "11年間務めた学長職" read as a modifier on the wrong noun (SCR010) and a quote's last
+#: clause as added (ADD001); "higher fares" → 運賃の上昇 beside "fell" (MIS004); a minister
+#: said twice in Japanese where the English names him once and another man once (NAM006);
+#: a charity's medical director as 医療責任者, read as a company's title (TTL001);
+#: "…撤退したため。", a clause that ends its sentence on ため (SCR001). Its last wave (D9 to
+#: G9), measured at the round's end and not read: two findings on one clean article, known
+#: by code only (NAM006).
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
@@ -149,7 +164,11 @@ KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN00
                 "hospital-merger-vetoed": "OMI002",
                 "judge-steps-aside-water-case": "SCR006, ADD001",
                 "library-sunday-closures": "NUM003, MIS004",
-                "rail-punctuality-low": "ADD001"}
+                "rail-punctuality-low": "ADD001",
+                "vice-chancellor-appointment": "SCR010, ADD001",
+                "meridian-airline-passenger-record": "MIS004",
+                "southeast-asia-trade-envoy": "NAM006", "hospital-ship-docks": "TTL001",
+                "victoria-leaders-debate-scrapped": "SCR001", "grain-silo-blast": "NAM006"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -160,7 +179,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 780
+    assert len(names) == 860
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -508,6 +527,8 @@ def test_an_amount_with_its_countrys_currency_is_read() -> None:
     # Board of Supervisors
     ("indonesia-nusantara-relocation-delay", "NUM001", "3月"),
     ("sheriff-jail-overtime-audit", "TTL001", "委員長"),
+    # (the twenty-eighth round) "Oct. 3" in a dateline is a date, not a name lost
+    ("island-ferry-fares-frozen", "NAM006", "オーバン"),
 ])
 def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: str,
                                                                text: str) -> None:
@@ -652,6 +673,22 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("kerala-flood-relief-package", "NUM001", "24億ルピー"),
     ("airport-night-curfew-vote", "MIS004", "禁止"),
     ("norway-poland-subsea-cable", "NAM008", "ヴィエルズビッキ"),
+    # (the twenty-eighth round, writers J8 to Y8) a change read at its figure ("about 8
+    # percent below" → 約8％上回る; "an increase of 3.1 trillion won" → …の減少); points
+    # said as ％; a quarter numbered otherwise; a time counted from today moved; a negation
+    # dropped; CIO spelled out as the other officer; Australia's Treasurer as 財務官
+    ("korea-household-debt-high", "NUM005", "減少"),
+    ("korea-household-debt-high", "NUM006", "0.6％"),
+    ("wheat-harvest-outlook", "NUM005", "上回"),
+    ("wheat-harvest-outlook", "NUM008", "今年度"),
+    ("pension-fund-annual-return", "NUM001", "第1四半期"),
+    ("pension-fund-annual-return", "NUM006", "0.4％"),
+    ("pension-fund-annual-return", "TTL001", "最高情報責任者"),
+    ("no-confidence-vote", "NUM008", "来週"),
+    ("car-plant-closure", "NUM008", "今年"),
+    ("teachers-pension-strike-ballot", "MIS007", "意外"),
+    ("leeds-night-bus-pilot-scrapped", "MIS007", "閉ざさ"),
+    ("australia-treasurer-budget", "TTL001", "財務官"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -744,6 +744,8 @@ def test_a_negation_dropped_is_flagged(en, ja, span):
      "指導部は委員会に作業を終えるよう指示しなければならなかった。"),
     # the negated word rendered as part of a noun
     ("He did not lead the party.", "指導部は党首を選んだ。"),
+    # "not only" negates nothing
+    ("He not only won the race, he set a new record.", "彼はレースに勝ち、さらに新記録も樹立した。"),
 ])
 def test_a_negation_said_otherwise_is_left_alone(en, ja):
     assert [c for c, _ in flagged(en, ja) if c == "MIS007"] == []

@@ -21,10 +21,9 @@ Findings:
 * ``NUM003`` — a day of the week that the English does not give (when it gives another).
 * ``NUM004`` — an approximate quantity turned around ("more than 40" → 40人未満).
 * ``NUM006`` — the same value with a unit of another kind (99倍 for "99%", 10か月 for
-  "10 years", 100円 for "$100", 2日 for "two hours", 0.4％ for "0.4 percentage points"): the
-  English number's unit, spelled out or a symbol, against the Japanese counter (full-width
-  digits are read as digits). A change of an interest rate in ％ (0.25％の利下げ for "a
-  quarter percentage point") is the Japanese press's way and passes.
+  "10 years", 100円 for "$100", 2日 for "two hours", 0.4％ for "0.4 percentage points"; but
+  0.25％の利下げ, the press's way with interest rates): the English number's unit, spelled
+  out or a symbol, against the Japanese counter (full-width digits are read as digits).
 * ``NUM005`` — a change in the opposite direction: the English of the pair only says a
   figure went down ("cut its forecast", "fell", "down 3%", "down from 60,000") and the
   Japanese only says it went up (引き上げた, 上昇), or the other way round; and, figure by
@@ -64,6 +63,7 @@ from ..text.numerals import (
     fraction_denominator,
     parse_japanese_number,
     same_value,
+    volume_converted,
 )
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context, is_headline
@@ -82,11 +82,6 @@ from .number_periods import (
     weekday_date,
 )
 
-#: Metric volumes of water that Japanese gives in 立方メートル or リットル: a cubic
-#: hectometre and a gigalitre are a million cubic metres (a billion litres), a megalitre a
-#: thousand (a million litres). Keyed by the unit's first five letters.
-VOLUME_FACTORS: dict[str, tuple[float, ...]] = {
-    "hecto": (1e6,), "gigal": (1e6, 1e9), "megal": (1e3, 1e6)}
 #: Relative tolerance of a unit conversion (the Japanese rounds: 55 miles → 約88キロ).
 CONVERSION_TOLERANCE = 0.03
 #: Japanese values up to this one that replace no English number are explicitations
@@ -928,9 +923,7 @@ class NumberCheck(BaseCheck):
             or _percent_of(q, e)]
         if same:
             return self._judge_same(q, same, en_q, ja_q, seg, pair, text)
-        if _converted(q.value, [e.value for e in nums if e.unit]) or any(
-                same_value(q.value, e.value * f) for e in nums
-                for f in VOLUME_FACTORS.get(e.unit[:5], ())):
+        if _converted(q.value, [e.value for e in nums if e.unit]) or volume_converted(q, nums):
             return None  # (3億7,100万立方メートル for "371 cubic hectometres")
         if _same_power(q, seg, nums, pair.reference):
             return None

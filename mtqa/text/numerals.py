@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from . import japanese
@@ -618,6 +618,20 @@ def _to_roman(n: int) -> str:
             out += r
             n -= v
     return out
+
+
+#: Metric volumes of water that Japanese gives in 立方メートル or リットル: a cubic
+#: hectometre and a gigalitre are a million cubic metres (a billion litres), a megalitre a
+#: thousand (a million litres). Keyed by the unit's first five letters.
+VOLUME_FACTORS: dict[str, tuple[float, ...]] = {
+    "hecto": (1e6,), "gigal": (1e6, 1e9), "megal": (1e3, 1e6)}
+
+
+def volume_converted(q: Quantity, english: Sequence[Quantity]) -> bool:
+    """Whether Japanese ``q`` is an English volume given in another metric unit
+    (3億7,100万立方メートル for "371 cubic hectometres")."""
+    return any(same_value(q.value, e.value * f) for e in english
+               for f in VOLUME_FACTORS.get(e.unit[:5], ()))
 
 
 def _imperial_unit(after: str) -> str:

@@ -189,3 +189,16 @@ def domain_sense(present: Sequence[str], renderings: Sequence[str],
                          for w in set(re.findall(r"[a-z]{3,}", article.lower()))):
         return None
     return present[0], noun
+
+
+def word_for_word(rendering: str, key: Sequence[str]) -> bool:
+    """Whether the Japanese title renders an English title of two words or more word for
+    word: a JMdict gloss of it opens with them and says nothing of whose office it is
+    (最高経営責任者 "chief executive officer" for a "chief executive", whatever body he heads;
+    not 総書記 "general secretary (esp. of Communist parties ...)", nor 大統領 "president
+    (of a nation)", which name the holder's kind)."""
+    if len(key) < 2:
+        return False
+    words = " ".join(key)
+    return any(g.lower().startswith(words) and "(" not in g
+               for g in jmdict.glosses(rendering))

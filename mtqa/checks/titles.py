@@ -67,7 +67,7 @@ from .names import MATCH_MIN as NAME_PREFIX_MIN
 from .title_fields import (AGENCY_ENDS, ANY_HEAD, field_of_english, portfolio_in_english,
                            shortened, words_at)
 from .title_senses import (CONSULTANT, domain_sense, gloss_stems, literal_word,
-                           medical_consultant, paronym_words, sense_words)
+                           medical_consultant, paronym_words, sense_words, word_for_word)
 from .names import find_rendering
 from .title_holders import (CAPITALISED_NAME, DEPUTY_PREFIX, SUBORDINATE, added_deputy,
                             appointed_to, holder_name_runs, others_own, renders_other_name,
@@ -147,7 +147,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 47
+    version: ClassVar[int] = 48
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -161,12 +161,17 @@ class TitleCheck(BaseCheck):
         window_en, window_ja = _window(pair, ctx)
         window_titles = _titles(ctx, gl, window_en)
         named = ctx.check_state(_TitleState).organisations
+        # (a central bank's governor licenses only its renderings, whatever a mention of the
+        # title elsewhere leaves open: "Governor" of a headline does not license 知事)
+        known = {x.entry.key: set(acc[1]) for x in matches if (acc := _accepted_in_article(
+            pair.reference, x, named, window_en))[0] == "central_bank"}
         licensed = {r for m in window_titles
-                    for r in _accepted_in_article(window_en, m, named, window_en)[1]}
+                    for r in _accepted_in_article(window_en, m, named, window_en)[1]
+                    if m.entry.key not in known or r in known[m.entry.key]}
         flagged: set[tuple[int, int]] = set()
         offices = _office_renderings(gl)
         for m in matches:
-            if any(r in seg and _word_for_word(r, m.entry.key) for r in m.entry.renderings):
+            if any(r in seg and word_for_word(r, m.entry.key) for r in m.entry.renderings):
                 continue  # 最高経営責任者 "chief executive officer" for any chief executive
             kind, renderings = _accepted_in_article(pair.reference, m, named, window_en)
             present = [r for r in renderings if rendering_present(r, seg, comps)
@@ -466,7 +471,7 @@ class TitleCheck(BaseCheck):
         # a title rendered word for word fits any body (最高経営責任者 for the chief
         # executive of a retailers' council), as in TTL001
         literal = {r for m in window_titles for r in m.entry.renderings
-                   if _word_for_word(r, m.entry.key)}
+                   if word_for_word(r, m.entry.key)}
         for c in comps:
             c_orgs = orgs.japanese_kinds(c.core, c.head)
             if (c.start, c.end) in flagged or not c_orgs or c_orgs & near or c.core in literal:
@@ -834,6 +839,11 @@ def _accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, st
         # (a body that is no part of a state: "the government" may be a province's as a
         # state's, and "the bill goes to the president … back to parliament" is the state's)
         kind = kinds.pop() if len(kinds) == 1 and kinds <= _NOT_STATE_BODIES else None
+    if kind is None and window and _head_word(m) == "governor":
+        # a governor where the sentences around name a central bank and no state or city
+        kinds = {k for _, _, k in organisations().cue_kinds(_PHRASE_WORDS.findall(window),
+                                                            countries=False)}
+        kind = "central_bank" if "central_bank" in kinds and not kinds & _GOVERNMENTS else None
     return kind, (_renderings_for(kind, m) if kind else renderings)
 
 
@@ -1006,19 +1016,6 @@ def _unit_before(reference: str, at: int, modifier: str) -> bool:
     Japanese modifier means ("Branch president", 支部 "branch"): the title heads that unit."""
     before = re.findall(r"[A-Za-z]+", reference[max(0, at - 30) : at])
     return bool(before) and stem(before[-1].lower()) in gloss_stems(modifier)
-
-
-def _word_for_word(rendering: str, key: Sequence[str]) -> bool:
-    """Whether the Japanese title renders an English title of two words or more word for
-    word: a JMdict gloss of it opens with them and says nothing of whose office it is
-    (最高経営責任者 "chief executive officer" for a "chief executive", whatever body he heads;
-    not 総書記 "general secretary (esp. of Communist parties ...)", nor 大統領 "president
-    (of a nation)", which name the holder's kind)."""
-    if len(key) < 2:
-        return False
-    words = " ".join(key)
-    return any(g.lower().startswith(words) and "(" not in g
-               for g in jmdict.glosses(rendering))
 
 
 #: Kinds of organisation whose officers news Japanese titles from general knowledge where

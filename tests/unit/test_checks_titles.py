@@ -953,3 +953,19 @@ def test_a_treasurer_is_a_minister_of_finance():
 def test_an_international_trade_minister_is_a_kokusai_boeki_sho():
     en = "International Trade Minister Julien Roy said the envoy would lead trade missions."
     assert flagged(en, "ジュリアン・ロワ国際貿易相は、特使が貿易使節団を率いると述べた。") == []
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("知事", [("知事", "TTL001"), ("知事", "TTL001")]), ("総裁", [])])
+def test_a_governor_beside_a_central_bank_is_its_governor(title, expected):
+    """The sentences around "Governor Anna Berg" (and the headline's bare "Governor") name a
+    central bank and no state or city: 知事, a prefecture's or a state's governor, is another
+    office, in the headline and in the body."""
+    en = ("Central bank holds rates, Governor signals patience\n\n"
+          "OSLO, March 12 — The central bank kept its key rate unchanged on Wednesday, with "
+          "Governor Anna Berg saying inflation was easing more slowly than hoped.")
+    ja = (f"中央銀行が金利据え置き、{title}は忍耐強い姿勢\n\n"
+          f"【オスロ3月12日】中央銀行は12日、政策金利を据え置いた。アンナ・ベルグ{title}は、"
+          "インフレの鈍化が期待より遅いと述べた。")
+    report = mtqa.check(en, ja, backtranslator="dictionary", config=False, checks=("titles",))
+    assert [(f.text, f.code) for f in report.finding_list] == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text.numerals import DIGIT_MAP, Quantity, parse_english_number, same_value
+from ..text.numerals import DIGIT_MAP, EN_ORDINALS, Quantity, parse_english_number, same_value
 
 #: A year of four digits opening a range, right before a year written with its last two
 #: digits (1961年から63年, 2019～21年).
@@ -220,7 +220,6 @@ _JA_ORDINAL = {"1": 1, "2": 2, "3": 3, "4": 4, "１": 1, "２": 2, "３": 3, "�
 _EN_ORDINAL_QUARTER = re.compile(
     r"\b(?:(first|second|third|fourth)[\s-]+quarter|Q([1-4]))\b", re.I)
 _EN_ORDINAL_HALF = re.compile(r"\b(first|second)[\s-]+half\b", re.I)
-_EN_ORDINAL_WORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def ordinal_periods_changed(seg: str, reference: str) -> list[tuple[int, int, str]]:
@@ -229,9 +228,9 @@ def ordinal_periods_changed(seg: str, reference: str) -> list[tuple[int, int, st
     quarter", 下半期 for "the first half". Only where the English names quarters (halves)
     by their ordinal and none is the Japanese one; "the last quarter" (the previous one, or
     the fourth) names none."""
-    quarters = {_EN_ORDINAL_WORD[m.group(1).lower()] if m.group(1) else int(m.group(2))
+    quarters = {EN_ORDINALS[m.group(1).lower()] if m.group(1) else int(m.group(2))
                 for m in _EN_ORDINAL_QUARTER.finditer(reference)}
-    halves = {_EN_ORDINAL_WORD[m.group(1).lower()] for m in _EN_ORDINAL_HALF.finditer(reference)}
+    halves = {EN_ORDINALS[m.group(1).lower()] for m in _EN_ORDINAL_HALF.finditer(reference)}
     out = []
     for m in _JA_ORDINAL_PERIOD.finditer(seg):
         if m.group(1):

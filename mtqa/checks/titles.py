@@ -163,17 +163,17 @@ class TitleCheck(BaseCheck):
         named = ctx.check_state(_TitleState).organisations
         # (a central bank's governor licenses only its renderings, whatever a mention of the
         # title elsewhere leaves open: "Governor" of a headline does not license 知事)
-        known = {x.entry.key: set(acc[1]) for x in matches if (acc := _accepted_in_article(
-            pair.reference, x, named, window_en))[0] == "central_bank"}
+        accepted = [_accepted_in_article(pair.reference, x, named, window_en) for x in matches]
+        known = {x.entry.key: set(acc[1]) for x, acc in zip(matches, accepted)
+                 if acc[0] == "central_bank"}
         licensed = {r for m in window_titles
                     for r in _accepted_in_article(window_en, m, named, window_en)[1]
                     if m.entry.key not in known or r in known[m.entry.key]}
         flagged: set[tuple[int, int]] = set()
         offices = _office_renderings(gl)
-        for m in matches:
+        for m, (kind, renderings) in zip(matches, accepted):
             if any(r in seg and word_for_word(r, m.entry.key) for r in m.entry.renderings):
                 continue  # 最高経営責任者 "chief executive officer" for any chief executive
-            kind, renderings = _accepted_in_article(pair.reference, m, named, window_en)
             present = [r for r in renderings if rendering_present(r, seg, comps)
                        and _stands_alone(r, seg) and not _agency_head(m, r, comps)
                        and not others_own(r, m, matches, gl, seg)]

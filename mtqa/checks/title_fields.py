@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..text import jmdict
 from ..text.english import STOPWORDS, stem
 from ..text.glossary import TitleMatch, organisations
 from .title_compounds import Compound, title_pieces
@@ -63,17 +64,55 @@ def portfolio_in_english(modifier: str, reference: str, m: TitleMatch,
     Planning": 計画 'plan'). With ``every``, each word of the modifier must render one;
     with ``own``, the words of the title itself count too, one word beside the title at
     least being rendered ("*public health* minister": 公衆衛生)."""
+    stems = set(_field_stems(reference, m))
+    title = {stem(w.lower()) for w, _ in words_at(m.text)} if own else set()
+    pieces = [p for p in title_pieces(modifier) if len(p) >= 2]
+    rendered = [gloss_stems(p) & (stems | title) for p in pieces]
+    if own and not any(gloss_stems(p) & (stems - title) for p in pieces):
+        return False  # the field must add a word of the English beside the title
+    return bool(pieces) and (all(rendered) if every else any(rendered))
+
+
+def _field_stems(reference: str, m: TitleMatch) -> frozenset[str]:
+    """Stems of the words of the department or field English ``reference`` gives title
+    ``m`` ("director of operations", "operations director")."""
     after = _FIELD_AFTER.match(reference[m.end :])
     near = words_at(after.group(1)) if after else []
     near += words_at(reference[: m.start].rstrip(" ,"))[-_FIELD_WORDS_BEFORE:] if (
         reference[: m.start].endswith(" ")) else []
-    stems = {stem(w.lower()) for w, _ in near if w.lower() not in STOPWORDS}
-    title = {stem(w.lower()) for w, _ in words_at(m.text)} if own else set()
-    pieces = [p for p in title_pieces(modifier) if len(p) >= 2]
-    renders = [bool(gloss_stems(p) & (stems | title)) for p in pieces]
-    if own and not any(gloss_stems(p) & (stems - title) for p in pieces):
-        return False  # the field must add a word of the English beside the title
-    return bool(pieces) and (all(renders) if every else any(renders))
+    return frozenset(stem(w.lower()) for w, _ in near if w.lower() not in STOPWORDS)
+
+
+def field_in_other_sense(m: TitleMatch, rendering: str, reference: str,
+                         cores: Sequence[str], article: str) -> tuple[str, str, str] | None:
+    """(the compound from that word on, English word, the JMdict gloss that says it) when
+    a compound of ``cores`` puts before the accepted ``rendering`` of title ``m`` a word
+    that says the field the English gives only in a sense JMdict qualifies with a word
+    the English ``article`` never says: 作戦部長 for the "director of operations" (作戦:
+    "military operation", "naval operation"); None otherwise. Only glosses of two words, a
+    qualifier and the English word, count: "appellate court" is 控訴院, which the "Court of
+    Appeal" is too, and a gloss that says the word by itself or first is its sense."""
+    if len(rendering) < 2:
+        return None
+    field = _field_stems(reference, m)
+    if not field:
+        return None
+    said = {stem(w.lower()) for w, _ in words_at(article)}
+    for core in cores:
+        if len(core) <= len(rendering) or not core.endswith(rendering):
+            continue
+        for piece in title_pieces(core[: len(core) - len(rendering)]):
+            if len(piece) < 2 or core[core.rfind(piece):] in m.entry.renderings:
+                continue  # (下院議長, "lower house" speaker, is the glossary's House Speaker)
+            senses = [re.sub(r"\([^)]*\)", " ", g).lower().split()
+                      for g in jmdict.glosses(piece, 3)]
+            saying = [g for g in senses if {stem(w) for w in g} & field]
+            if saying and all(len(g) == 2 and stem(g[1]) in field and stem(g[0]) not in said
+                              for g in saying):
+                word = next((w for w, _ in words_at(reference) if stem(w.lower()) in field
+                             and stem(w.lower()) == stem(saying[0][1])), saying[0][1])
+                return core[core.rfind(piece):], word, " ".join(saying[0])
+    return None
 
 
 def shortened(core: str, renderings: Sequence[str]) -> bool:

@@ -64,8 +64,8 @@ from ..text.wordnet import is_place
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
-from .title_fields import (AGENCY_ENDS, ANY_HEAD, field_of_english, portfolio_in_english,
-                           shortened, words_at)
+from .title_fields import (AGENCY_ENDS, ANY_HEAD, field_in_other_sense, field_of_english,
+                           portfolio_in_english, shortened, words_at)
 from .title_senses import (CONSULTANT, domain_sense, gloss_stems, literal_word,
                            medical_consultant, paronym_words, sense_words, word_for_word)
 from .names import find_rendering
@@ -147,7 +147,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 48
+    version: ClassVar[int] = 49
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -163,11 +163,14 @@ class TitleCheck(BaseCheck):
         named = ctx.check_state(_TitleState).organisations
         # (a central bank's governor licenses only its renderings, whatever a mention of the
         # title elsewhere leaves open: "Governor" of a headline does not license 知事)
-        accepted = [_accepted_in_article(pair.reference, x, named, window_en) for x in matches]
+        article = ctx.reference.text
+        accepted = [_in_field(x, _accepted_in_article(pair.reference, x, named, window_en),
+                              article) for x in matches]
         known = {x.entry.key: set(acc[1]) for x, acc in zip(matches, accepted)
                  if acc[0] == "central_bank"}
         licensed = {r for m in window_titles
-                    for r in _accepted_in_article(window_en, m, named, window_en)[1]
+                    for r in _in_field(m, _accepted_in_article(window_en, m, named,
+                                                               window_en), article)[1]
                     if m.entry.key not in known or r in known[m.entry.key]}
         flagged: set[tuple[int, int]] = set()
         offices = _office_renderings(gl)
@@ -177,10 +180,12 @@ class TitleCheck(BaseCheck):
             present = [r for r in renderings if rendering_present(r, seg, comps)
                        and _stands_alone(r, seg) and not _agency_head(m, r, comps)
                        and not others_own(r, m, matches, gl, seg)]
-            literal = next((x for r in present if (x := literal_word(
-                m.entry.key, r, m.entry.renderings,
-                [c.core for c in comps if (c.start, c.end) not in flagged],
-                organisations().title_kind(m.entry)))), None)
+            # (a rendering of the holder's kind the glossary does not give for the title
+            # drops no word of it: 州書記長 for the "state secretary" of a union)
+            cores = [c.core for c in comps if (c.start, c.end) not in flagged]
+            literal = next((x for r in present if r in m.entry.renderings and (
+                x := literal_word(m.entry.key, r, m.entry.renderings, cores,
+                                  organisations().title_kind(m.entry)))), None)
             if literal is not None:
                 yield self._literal(m, literal, pair, seg, text, flagged)
                 continue
@@ -188,6 +193,11 @@ class TitleCheck(BaseCheck):
                                   pair.mt_start)
             if deputy is not None:
                 yield self._deputy(m, deputy, pair, text, flagged)
+                continue
+            other = next((x for r in present if (x := field_in_other_sense(
+                m, r, pair.reference, cores, ctx.reference.text))), None)
+            if other is not None:
+                yield self._field_sense(m, other, pair, seg, text, flagged)
                 continue
             sense = domain_sense(present, m.entry.renderings, ctx.reference.text)
             if sense is not None:
@@ -361,6 +371,23 @@ class TitleCheck(BaseCheck):
             pair=pair, code="TTL001",
             evidence={"english": m.text, "expected": "|".join(m.entry.renderings),
                       "evidence": "literal" if part else "domain"},
+        )
+
+    def _field_sense(self, m: TitleMatch, other: tuple[str, str, str], pair: AlignedPair,
+                     seg: str, text: str, flagged: set[tuple[int, int]]) -> Finding:
+        """TTL001: the title's field said in another sense
+        (:func:`.title_fields.field_in_other_sense`)."""
+        core, word, gloss = other
+        start = pair.mt_start + seg.find(core)
+        flagged.add((start, start + len(core)))
+        return self.finding(
+            text, start, start + len(core), category="title", severity="minor",
+            message=(f"'{m.text}' rendered as {core}: its field '{word}' said in another "
+                     f"sense (JMdict: '{gloss}'); expected "
+                     + " or ".join(m.entry.renderings[:2]) + " with the field"),
+            pair=pair, code="TTL001",
+            evidence={"english": m.text, "expected": "|".join(m.entry.renderings),
+                      "evidence": "field sense"},
         )
 
     def _deputy(self, m: TitleMatch, span: tuple[int, int], pair: AlignedPair, text: str,
@@ -816,6 +843,15 @@ def _accepted(text: str, m: TitleMatch) -> tuple[str | None, tuple[str, ...]]:
     return kind, _renderings_for(kind, m)
 
 
+def _in_field(m: TitleMatch, accepted: tuple[str | None, tuple[str, ...]],
+              article: str) -> tuple[str | None, tuple[str, ...]]:
+    """``accepted`` (:func:`_accepted`) without the renderings of a field the English
+    article never names (監督 for a "director" in no article on a film or a play)."""
+    kind, renderings = accepted
+    out = m.entry.out_of_field(article)
+    return (kind, tuple(r for r in renderings if r not in out)) if out else accepted
+
+
 def _place_holds(text: str, m: TitleMatch) -> bool:
     """Whether the title's holder is a place WordNet knows ("Hong Kong's chief executive",
     "chief executive of Macau"): its government may give the title of a government."""
@@ -840,11 +876,18 @@ def _accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, st
         # state's, and "the bill goes to the president … back to parliament" is the state's)
         kind = kinds.pop() if len(kinds) == 1 and kinds <= _NOT_STATE_BODIES else None
     if kind is None and window and _head_word(m) == "governor":
-        # a governor where the sentences around name a central bank and no state or city
-        kinds = {k for _, _, k in organisations().cue_kinds(_PHRASE_WORDS.findall(window),
-                                                            countries=False)}
-        kind = "central_bank" if "central_bank" in kinds and not kinds & _GOVERNMENTS else None
+        # a governor where his sentence, or else the sentences around, name a central bank
+        # and no state or city
+        kind = next((k for where in (text, window) if (k := _central_bank_named(where))), None)
     return kind, (_renderings_for(kind, m) if kind else renderings)
+
+
+def _central_bank_named(text: str) -> str | None:
+    """"central_bank" when English ``text`` names a central bank and no state, city or
+    ministry; None otherwise."""
+    kinds = {k for _, _, k in organisations().cue_kinds(_PHRASE_WORDS.findall(text),
+                                                        countries=False)}
+    return "central_bank" if "central_bank" in kinds and not kinds & _GOVERNMENTS else None
 
 
 #: Office kinds of the glossary that name an office of a business (chief executive, chief
@@ -904,7 +947,10 @@ def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
             # ("chief executive") keeps its own renderings (not 最高執行責任者, the COO's)
             # unless the English puts it in another kind of body (the agency's managing
             # director: 長官); a court's chairman presides over it (裁判長)
-            fit += tuple(t for t in orgs.titles_of(kind) if len(t) > 1 and t not in fit)
+            # (those JMdict glosses with the title's word first: 書記長 for a secretary)
+            word = stem(_head_word(m))
+            fit += tuple(sorted((t for t in orgs.titles_of(kind) if len(t) > 1 and t not in fit),
+                                key=lambda t: word not in gloss_stems(t)))
         if fit:
             return fit
     return renderings

@@ -7,7 +7,9 @@ entry whose English title is already shipped replaces the shipped renderings.
 
 English titles are matched case-insensitively, longest first, on word sequences in
 which plurals and possessives are reduced ("Foreign Ministers'" → "foreign minister"),
-so that a newsroom writes each title once, in the singular.
+so that a newsroom writes each title once, in the singular. A rendering that only one field
+gives the title is written with that field's English words (``監督@film,theatre``: a film's
+director is its 監督, an agency's is not) and is accepted only where the article says one.
 
 The glossary's identity (shipped version and the SHA-256 of the user file) is part of the
 report signature: the same text checked against another glossary may give other findings.
@@ -28,16 +30,22 @@ from types import MappingProxyType
 
 from ..errors import ConfigError
 from . import jmdict, wordlists, wordnet
+from .cache import text_cache
 from .countries import country_forms, is_country_form
 from .english import STOPWORDS
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 30
+GLOSSARY_VERSION = 31
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
 #: they count as a title only when capitalised and followed by a capitalised name.
 FLAG_CAP = "cap"
+#: Separates a rendering from the English words of the field that gives the title that
+#: rendering (``監督@film,theatre``: the director of a film or a play is its 監督, the
+#: director of an agency, a charity or a centre is not): such a rendering is accepted only
+#: where the English article says one of those words.
+FIELD_SEP = "@"
 #: Longest title (in words) that the matcher tries; longer keys are rejected on load so
 #: that matching stays linear.
 MAX_TITLE_WORDS = 8
@@ -85,6 +93,8 @@ class TitleEntry:
         kinds: office kinds (``minister``, ``governor``, ``police`` ...); empty when unknown.
         cap_only: count only capitalised uses before a name (see :data:`FLAG_CAP`).
         source: ``"shipped"`` or the user file it came from.
+        fields: (rendering, English words) of the renderings that only some fields give
+            the title (see :data:`FIELD_SEP`).
     """
 
     english: str
@@ -92,10 +102,19 @@ class TitleEntry:
     kinds: frozenset[str] = frozenset()
     cap_only: bool = False
     source: str = "shipped"
+    fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def key(self) -> tuple[str, ...]:
         return english_key(self.english)
+
+    def out_of_field(self, article: str) -> frozenset[str]:
+        """The renderings whose field the English ``article`` never names (監督 for a
+        "director" where no film, play or opera is named)."""
+        if not self.fields:
+            return frozenset()
+        words = article_words(article)
+        return frozenset(r for r, field in self.fields if not words.intersection(field))
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +311,29 @@ _BODY_MEMBERS = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ians|men|ees)['’]?s?")
 # --- loading ---------------------------------------------------------------------------
 
 
+@text_cache(64)
+def article_words(text: str) -> frozenset[str]:
+    """The normalised English words of ``text`` (:func:`normalize_word`)."""
+    return frozenset(normalize_word(w) for w in _WORD.findall(text))
+
+
+def _split_fields(
+    alts: Sequence[str],
+) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Renderings without their fields, and (rendering, field words) of those that have
+    one (``監督@film,theatre``; see :data:`FIELD_SEP`)."""
+    renderings: list[str] = []
+    fields: list[tuple[str, tuple[str, ...]]] = []
+    for alt in alts:
+        rendering, _, field = alt.partition(FIELD_SEP)
+        rendering = rendering.strip()
+        renderings.append(rendering)
+        words = tuple(normalize_word(w) for w in re.split(r"[,\s]+", field) if w)
+        if words:
+            fields.append((rendering, words))
+    return tuple(dict.fromkeys(r for r in renderings if r)), tuple(fields)
+
+
 def _split_alts(field: str) -> tuple[str, ...]:
     """Alternatives of a field, deduplicated, in the order written (the first is the
     preferred rendering, shown to the user as the expected one)."""
@@ -328,13 +370,20 @@ def _parse_rows(
             )
         kinds = frozenset(_split_alts(cells[2])) if len(cells) > 2 and cells[2] else frozenset()
         flags = {f.strip().lower() for f in cells[3].split(",")} if len(cells) > 3 else set()
+        renderings, fields = _split_fields(_split_alts(cells[1]))
+        if not renderings:
+            raise ConfigError(
+                f"{where}: line {lineno}: no Japanese rendering for {cells[0]!r}; write "
+                f"one before any '{FIELD_SEP}'"
+            )
         out.append(
             TitleEntry(
                 english=cells[0],
-                renderings=_split_alts(cells[1]),
+                renderings=renderings,
                 kinds=kinds,
                 cap_only=FLAG_CAP in flags,
                 source=source,
+                fields=fields,
             )
         )
     return out
@@ -454,7 +503,7 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
     kinds = {e.key: e.kinds for e in shipped}
     user = [
         e if e.kinds else TitleEntry(e.english, e.renderings, kinds.get(e.key, frozenset()),
-                                     e.cap_only, e.source)
+                                     e.cap_only, e.source, e.fields)
         for e in user
     ]
     digest = hashlib.sha256(data).hexdigest()[:12]
@@ -489,6 +538,9 @@ _HOLDER_FREE_OFFICES = frozenset(
     "lawyer media curator".split())
 #: Office kinds a head of state or government may be written with ("Rwanda President").
 _STATE_OFFICES = frozenset({"head_of_state", "head_of_government", "deputy_head", "vice_head"})
+#: Kinds of organisation that are governments, and bodies no state's government holds.
+_GOVERNMENT_KINDS = frozenset({"state", "ministry", "city"})
+_NON_STATE_BODIES = frozenset({"club", "company", "university"})
 #: Words between a title and what qualifies it that change nothing ("former US President").
 _QUALIFIERS = frozenset("former then acting interim new outgoing incoming current late "
                         "the a an its their his her".split())
@@ -607,7 +659,12 @@ class Organisations:
             # a business office the English gives another body wins over its usual one
             # ("the agency's managing director" heads an agency, not a company); an office
             # of government stays one ("Ontario's Minister", "U.S. Secretary of Defense")
+            # but for the officer of a body of no state's named after it ("state secretary
+            # of the Manufacturing Workers' Union", the head of its state branch)
             before = self._before(text[: match.start]) if kind == _COMPANY else None
+            of = self._of_phrase(text[match.end:]) if kind in _GOVERNMENT_KINDS else None
+            if of in _NON_STATE_BODIES:
+                return of
             return before if before and before != STATE else kind
         if not self.depends_on_holder(match.entry):
             return None  # a coach is a coach, of a country's team as of a club's

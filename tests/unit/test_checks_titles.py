@@ -969,3 +969,75 @@ def test_a_governor_beside_a_central_bank_is_its_governor(title, expected):
           "インフレの鈍化が期待より遅いと述べた。")
     report = mtqa.check(en, ja, backtranslator="dictionary", config=False, checks=("titles",))
     assert [(f.text, f.code) for f in report.finding_list] == expected
+
+
+@pytest.mark.parametrize(("en", "ja", "expected"), [
+    # the director of a foundation, a charity or a centre is no 監督 (a film's director,
+    # a team's manager)
+    ("Rachel Okonkwo, director of the Meridian Foundation, said the prize would grow.",
+     "メリディアン財団の監督を務めるレイチェル・オコンクウォ氏は、賞は拡大すると述べた。",
+     [("監督", "minor", "TTL001")]),
+    ("Its director, Paul Mwangi, said the charity needed more funds.",
+     "同団体の監督であるポール・ムワンギ氏は、慈善団体にはさらに資金が必要だと述べた。",
+     [("監督", "minor", "TTL001")]),
+    ("Rachel Okonkwo, director of the Meridian Foundation, said the prize would grow.",
+     "メリディアン財団の理事長を務めるレイチェル・オコンクウォ氏は、賞は拡大すると述べた。", []),
+    # a film's director is its 監督
+    ("The film's director, Paul Mwangi, said the documentary took six years to make.",
+     "映画の監督であるポール・ムワンギ氏は、このドキュメンタリーの制作に6年かかったと述べた。", []),
+    # an artistic director is 芸術監督, not 美術監督 (an art director)
+    ("The festival's artistic director, Morag Fenimore, said tickets had sold out.",
+     "フェスティバルの芸術監督、モラグ・フェニモア氏は、チケットが完売したと述べた。", []),
+    ("The festival's artistic director, Morag Fenimore, said tickets had sold out.",
+     "フェスティバルの美術監督、モラグ・フェニモア氏は、チケットが完売したと述べた。",
+     [("美術監督", "major", "TTL001")]),
+])
+def test_a_director_is_a_kantoku_only_of_a_film_or_a_stage(en, ja, expected):
+    assert flagged(en, ja) == expected
+
+
+def test_the_state_secretary_of_a_union_is_no_secretary_of_state():
+    """"state secretary" is a government's office (次官, 国務長官), but "of the ... Workers'
+    Union" after it makes it the officer of a union (its state branch's 書記長)."""
+    en = ("Joanne Petrakis, state secretary of the Australian Manufacturing Workers' Union, "
+          "said members would not accept the deal.")
+    found = findings([(en, "オーストラリア製造業労働組合の国務長官ジョアン・ペトラキス氏は、組合員は合意を"
+                           "受け入れないと述べた。")])
+    assert [(f.text, f.severity) for f in found] == [("国務長官", "major")]
+    assert "expected 書記長" in found[0].message
+    assert flagged(en, "オーストラリア製造業労働組合の州書記長ジョアン・ペトラキス氏は、組合員は合意を"
+                       "受け入れないと述べた。") == []
+
+
+@pytest.mark.parametrize(("title", "expected"), [("副知事", [("副知事", "major", "TTL001")]),
+                                                 ("副総裁", [])])
+def test_a_deputy_governor_named_with_a_central_bank_is_its_deputy_governor(title, expected):
+    """Its own sentence names the central bank; a neighbouring one names a "City" forum."""
+    pairs = [("The Reserve Bank of Australia is unlikely to cut rates this year, Deputy "
+              "Governor Daniel Whitcombe said on Tuesday.",
+              f"オーストラリア準備銀行のダニエル・ウィットコム{title}は火曜日、年内の利下げの可能性は低い"
+              "との見方を示した。"),
+             ("Speaking at a lunch hosted by the Harbour City Business Forum, Whitcombe said "
+              "the board would not be rushed.",
+              "ハーバー・シティー・ビジネス・フォーラム主催の昼食会で講演したウィットコム氏は、理事会は"
+              "急がないと述べた。")]
+    assert [(f.text, f.severity, f.code) for f in findings(pairs)] == expected
+
+
+@pytest.mark.parametrize(("en", "ja", "expected"), [
+    # 作戦 says "operations" only as "military operation"
+    ('"We are working around the clock," said Operations Director Sarah Whitcombe.',
+     "「24時間体制で取り組んでいる」と、サラ・ウィットコム作戦部長は述べた。",
+     [("作戦部長", "minor", "TTL001")]),
+    ('"We are working around the clock," said Sarah Whitcombe, the agency\'s director of '
+     "operations.",
+     "「24時間体制で取り組んでいる」と、同局のサラ・ウィットコム作戦部長は述べた。",
+     [("作戦部長", "minor", "TTL001")]),
+    ('"We are working around the clock," said Operations Director Sarah Whitcombe.',
+     "「24時間体制で取り組んでいる」と、サラ・ウィットコム業務部長は述べた。", []),
+    # 下院, "lower house", is the glossary's own House Speaker
+    ("House Speaker Mike Johnson reached a deal on spending.",
+     "マイク・ジョンソン下院議長は歳出で合意した。", []),
+])
+def test_a_field_said_in_a_sense_the_article_has_no_word_for(en, ja, expected):
+    assert flagged(en, ja) == expected

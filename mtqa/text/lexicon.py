@@ -63,7 +63,8 @@ _ALWAYS_OPENS = frozenset(
     "which who whom whose while whereas although though because unless".split()
 )
 #: Words that open a clause after a comma (else they may open a phrase: "after talks").
-_OPENS_AFTER_COMMA = frozenset("where when after before if until since as".split())
+_OPENS_AFTER_COMMA = frozenset(
+    "where when after before if until since as provided providing except".split())
 OPENER_WORDS = _ALWAYS_OPENS | _OPENS_AFTER_COMMA | {"and", "but"}
 #: Quantifiers that open an absolute clause after a comma with "of them", "of whom"
 #: (", most of them recruited by ...", ", some of which were sold").

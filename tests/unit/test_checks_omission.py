@@ -112,6 +112,12 @@ def test_english_clauses_cut_at_clause_openers_not_lists() -> None:
     chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]
     assert chunks == ["Schools, housing and roads were damaged",
                       "forcing 12,000 residents from homes"]
+    # a condition or an exception after a comma opens a clause
+    text = ("The company will raise its offer, provided the unions call off the strike, "
+            "except for those at the port.")
+    chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]
+    assert chunks == ["The company will raise its offer", "provided the unions call off the "
+                      "strike", "except for those at the port"]
     # an absolute clause after a comma: a quantifier with "of them" (data/blind)
     text = ("23 captains had left the company since January, most of them recruited by "
             "larger carriers offering higher pay. Some of them, she said, will return.")

@@ -86,6 +86,37 @@ def test_a_name_opening_on_the_katakana_no_is_no_particle() -> None:
                    "ノウリ監督は、作品が「それ自体でニュースになる」とは予想していなかったと話した。") == []
 
 
+def test_a_noun_with_only_its_relative_clause_is_a_fragment() -> None:
+    """The speaker split off into a sentence of its own: a noun phrase whose only verb is
+    its relative clause's (…が会長を務める…協会。). News style's predicate nouns (…する見通し。)
+    close a sentence."""
+    en = ('"This is the first time anyone has listened to us," said Ruth Ellery, who chairs '
+          "the Quinn Valley Water Users Association.")
+    assert flagged(en, "「誰かが耳を傾けてくれたのはこれが初めてだ」と牧場主は語った。ルース・エラリー氏が"
+                       "会長を務めるクイン・バレー水利用者協会。") == [
+        ("SCR001", "ラリー氏が会長を務めるクイン・バレー水利用者協会。")]
+    assert flagged("The storm is expected to make landfall on Wednesday night.",
+                   "台風は火曜日に勢力を強めた。水曜日の深夜に上陸する見通し。") == []
+
+
+def test_a_word_rendering_a_word_of_each_clause_tells_neither_after_the_marker() -> None:
+    """SCR003 with a participle of cause: the effect (reservoirs low) said before ため, the
+    cause (the driest July) after it; 地域 renders "region" of the cause and, by chance, a
+    word of the effect, and so tells nothing."""
+    en = ("The utility widened its hosepipe ban to 140,000 more homes, bringing the total to "
+          "2.3 million, after the driest July in the region since records began in 1911 pushed "
+          "reservoir levels to their lowest point in more than three decades.")
+    found = mtqa.check_segments([(en, "同社はホース使用禁止を新たに14万世帯に拡大し、対象は計230万世帯と"
+                                      "なった。貯水池の水位が30年あまりで最低の水準に落ち込んだため、同地域"
+                                      "では1911年の観測開始以来最も雨の少ない7月となった。")],
+                                backtranslator="dictionary", checks=("scrambled",)).finding_list
+    assert [f.code for f in found] == ["SCR003"]
+    assert mtqa.check_segments([(en, "同社はホース使用禁止を新たに14万世帯に拡大し、対象は計230万世帯と"
+                                     "なった。同地域で1911年の観測開始以来最も雨の少ない7月となったため、"
+                                     "貯水池の水位は30年あまりで最低の水準に落ち込んだ。")],
+                               backtranslator="dictionary", checks=("scrambled",)).finding_list == ()
+
+
 def test_flags_inverted_clause_dependency() -> None:
     en = "The union said it would not resume negotiations while the government kept the cuts."
     wrong = "組合は、交渉を再開しない間は政府が削減を続けると述べた。"

@@ -167,6 +167,11 @@ def _word_after_name(tok: japanese.Token, nxt: japanese.Token | None) -> japanes
                                reading=part)
 
 
+#: One-character heads that UniDic reads as a noun of their own, not as a suffix (会計|係,
+#: "bookkeeper"): a head after another noun all the same.
+_NOUN_HEADS = frozenset({"係"})
+
+
 def _split_run(run: list[japanese.Token], text: str, base: int) -> list[Compound]:
     # coordinated titles (財務相・中央銀行知事) are separate compounds
     groups: list[list[japanese.Token]] = [[]]
@@ -199,7 +204,8 @@ def _split_run(run: list[japanese.Token], text: str, base: int) -> list[Compound
         bounds = frozenset(t.start - core_start for t in g if t.start >= core_start)
         bounds |= frozenset({0})
         last = g[-1]
-        head = head_of(core, bounds, suffix_token=last.pos1 == "接尾辞" or len(last.surface) > 1)
+        head = head_of(core, bounds, suffix_token=last.pos1 == "接尾辞" or len(last.surface) > 1
+                       or last.surface in _NOUN_HEADS)
         if head:
             out.append(Compound(base + start, base + end, text[start:end], core,
                                 base + core_start, head, core[: len(core) - len(head)]))

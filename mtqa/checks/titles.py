@@ -83,8 +83,9 @@ STRONG_KINDS = frozenset(
     "head_of_state vice_head head_of_government deputy_head minister deputy_minister "
     "governor mayor staff academic police military judge ambassador envoy royal".split()
 )
-#: Heads of strong kinds that name no office by themselves (女子代表: a national team).
-_VAGUE_HEADS = frozenset({"代表", "責任者"})
+#: Heads of strong kinds that name no office by themselves (女子代表: a national team; 信号係,
+#: "signalman": 係 names whoever is in charge of a task).
+_VAGUE_HEADS = frozenset({"代表", "責任者", "係"})
 #: Characters of a name-to-title gap that still count as adjacent (の, a space, the comma
 #: of an apposition: 警察の巡査長、アンドリュー・ロックリッジ氏; である: 連合の事務総長である
 #: ダンテス氏), after the title's acronym in brackets (最高執行責任者(COO)のヘンリク・フォス氏).

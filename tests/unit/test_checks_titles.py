@@ -948,6 +948,12 @@ def test_a_treasurer_is_a_minister_of_finance():
     assert flagged(en, "ダニエル・カー財務相は火曜日、予算案を発表した。") == []
     assert [(t, c) for t, _, c in flagged(en, "ダニエル・カー財務官は火曜日、予算案を発表した。")] == [
         ("財務官", "TTL001")]
+    # 会計係, a bookkeeper (係 is a noun of its own to UniDic, the head all the same)
+    assert flagged(en, "会計係のダニエル・カー氏は火曜日、予算案を発表した。") == [
+        ("会計係", "major", "TTL001")]
+    # ... and a clerk's 係 names whoever does a task, no office to be invented
+    assert flagged("A signaller at the junction raised the alarm.",
+                   "分岐点の信号係が警報を出した。") == []
 
 
 def test_an_international_trade_minister_is_a_kokusai_boeki_sho():

@@ -573,7 +573,9 @@ def _afterthought(pair: AlignedPair, sent: Sentence, ctx: Context,
     and it goes straight on from that sentence: it does not open on a conjunction or a
     particle (…訪れた。というのも、…しようとして。 announces a new sentence and leaves it
     unfinished). A sentence cut in two leaves its first half as the fragment, the rest after
-    it in the same bead."""
+    it in the same bead. In plain written prose, an afterthought that renders English words
+    before those its sentence renders (:func:`_renders_earlier_english`) is none: news does
+    not turn a sentence's order round across a full stop."""
     mt = pair.mt_sentences
     if sent.index not in mt or mt.index(sent.index) != len(mt) - 1 or len(mt) < 2:
         return False
@@ -583,7 +585,27 @@ def _afterthought(pair: AlignedPair, sent: Sentence, ctx: Context,
         return False
     return (words[0].pos1 not in {"接続詞", "助詞"}
             and any(_is_predicate(t) for t in words[:-1])
-            and _verbal_ending(doc.text[prev.start : prev.end]))
+            and _verbal_ending(doc.text[prev.start : prev.end])
+            and not (_plain_written(sent, ctx)
+                     and _renders_earlier_english(pair, ctx, prev.index, sent.index)))
+
+
+def _renders_earlier_english(pair: AlignedPair, ctx: Context, first: int,
+                             second: int) -> bool:
+    """True when Japanese sentence ``second`` renders English words of the pair that come
+    before those sentence ``first`` renders: the afterthought says the English main clause
+    and the sentence before it the English subordinate one (ホテルが満室になった。…床で夜を
+    明かした後で。 for "passengers slept on the floor after hotels were fully booked"),
+    which turns their order, and their relation, round."""
+    lex = ctx.lexicon(pair)
+    at: dict[int, list[int]] = {first: [], second: []}
+    for k, units in enumerate(lex.links):
+        for u in units:
+            if lex.units[u].sentence in at and lex.words[k].kind == "word":
+                at[lex.units[u].sentence].append(lex.words[k].start)
+    if len(at[first]) < 2 or len(at[second]) < 2:
+        return False
+    return sum(at[second]) / len(at[second]) < sum(at[first]) / len(at[first])
 
 
 def _said_twice(toks: Sequence[japanese.Token]) -> bool:

@@ -487,7 +487,7 @@ class RepetitionCheck(BaseCheck):
     once."""
 
     name: ClassVar[str] = "repetition"
-    version: ClassVar[int] = 23
+    version: ClassVar[int] = 24
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -657,9 +657,11 @@ class RepetitionCheck(BaseCheck):
                     continue  # the second one is part of a longer compound
                 if _after_decimal_point(toks, j):
                     continue  # 99ポンドから11.99ポンド: the decimals of another number
-                if not _ends_phrase(toks, j + n):
-                    continue
                 gap = toks[i + n : j]
+                if not _ends_phrase(toks, j + n) and not (
+                        gap and all(t.is_punct for t in gap) and _is_count(toks[i : i + n])):
+                    continue  # (a count set off by a comma and said again is a stutter
+                    # whatever noun follows it: 30年間、30年間海上で)
                 if gap and gap[-1].surface in {"(", "（"}:
                     continue  # the original spelling given again in brackets
                 adjacent = all(t.is_punct for t in gap)

@@ -116,6 +116,15 @@ def test_a_repeated_date_is_a_stutter():
     assert [f.text for f in report.finding_list] == ["2019年に"]
 
 
+def test_a_count_said_again_after_a_comma_is_a_stutter_whatever_noun_follows():
+    """30年間、30年間海上で: the second count runs on into 海上 ("at sea"), a noun of its own
+    (UniDic joins no words across the comma); the English saying the count twice excuses it."""
+    en = "Captain Fourie has spent 30 years at sea without a single accident, she said."
+    assert flagged(en, "フーリー船長は30年間、30年間海上で一度も事故を起こしたことがないと彼女は"
+                       "述べた。") == ["30年間"]
+    assert flagged("He served 30 years, 30 years at sea.", "彼は30年間、30年間海上で勤務した。") == []
+
+
 # --- issue #18: parallel phrases are correct Japanese -----------------------------------
 
 

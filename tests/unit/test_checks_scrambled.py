@@ -99,6 +99,16 @@ def test_a_noun_with_only_its_relative_clause_is_a_fragment() -> None:
                    "台風は火曜日に勢力を強めた。水曜日の深夜に上陸する見通し。") == []
 
 
+def test_news_prose_puts_no_phrase_after_its_sentence() -> None:
+    """An English sentence split in two, its "after" clause left as a sentence ending on a
+    particle: in news prose no afterthought (倒置), a fragment that turns the order round."""
+    en = ("Hundreds of passengers slept on the terminal floor overnight after hotels near the "
+          "airport were fully booked. Staff handed out blankets and water.")
+    ja = ("空港近くのホテルが満室になった。数百人の乗客がターミナルの床で夜を明かした後で。"
+          "職員は毛布と水を配った。")
+    assert flagged(en, ja) == [("SCR001", "数百人の乗客がターミナルの床で夜を明かした後で。")]
+
+
 def test_a_word_rendering_a_word_of_each_clause_tells_neither_after_the_marker() -> None:
     """SCR003 with a participle of cause: the effect (reservoirs low) said before ため, the
     cause (the driest July) after it; 地域 renders "region" of the cause and, by chance, a

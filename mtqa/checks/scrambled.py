@@ -271,7 +271,7 @@ class ScrambledCheck(BaseCheck):
     """Flag dangling fragments, unbalanced quotes and clauses put in the wrong place."""
 
     name: ClassVar[str] = "scrambled"
-    version: ClassVar[int] = 52
+    version: ClassVar[int] = 53
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -392,8 +392,10 @@ class ScrambledCheck(BaseCheck):
                     # a word that renders a word of each clause tells neither (巡査 for
                     # "constable" and for "officers")
                     pre_sub = [u for u in pre_sub if u not in pre_main]
-                    post_main = [u for u in post_main if u not in post_sub]
                     if effect:
+                        # (after the marker too, for a cause and its effect: 地域 for
+                        # "region" of the cause and, by chance, a word of the effect)
+                        post_main = [u for u in post_main if u not in post_sub]
                         # (a word rendered elsewhere in the sentence too: 発生 "generation"
                         # beside 発電機 for "generators", a chance gloss)
                         pre_sub = [u for u in pre_sub if not _rendered_elsewhere(

@@ -18,6 +18,14 @@ change said at the figure itself:
 
 A Japanese figure is flagged when every English figure of its value says a direction and
 none says the Japanese one.
+
+``NUM009`` reads, at a percentage or a number of points, whether the figure is a level or a
+change: the English gives a level after "to", "from" or "at" ("widened to 4.8%", "up from
+31 percent") and a change after "by" or right after a verb of change ("rose 5%"); the
+Japanese a level before に, まで, から or へ (4.8％に拡大) and a change when a word of change
+follows the figure straight away (4.8ポイント拡大, 31%上昇, 3％の増加). A Japanese figure
+whose every English figure of the value is the other is flagged: the fact changes (a deficit
+that widened *to* 4.8% of GDP said to have widened *by* 4.8 points).
 """
 
 from __future__ import annotations
@@ -55,6 +63,20 @@ _JA_AFTER = re.compile(
     r"(?:(?P<up>上回|増加|増え|増|上昇|上がっ|上がる|上がり|拡大|伸び|高い|多い)|"
     r"(?P<down>下回|減少|減っ|減る|減り|減|低下|下落|下がっ|下がる|下がり|縮小|落ち込|低い|少な)|"
     r"(?P<early>早|前倒し)|(?P<late>遅|後ろ倒し))")
+#: The English of a level or of a change right before a figure ("to 4.8%", "up from 31
+#: percent", "at 3.2%"; "by 5%", "rose 5%"): not "up to" (a ceiling, said of a change too).
+_APPROX = r"(?:(?:about|around|nearly|almost|some|roughly|just|an\s+estimated)\s+)?"
+_EN_LEVEL = re.compile(rf"\b(?:(?<!\bup )(?<!\d )to|from|at)\s+{_APPROX}$", re.I)
+_EN_CHANGE = re.compile(rf"(?:\bby|\b(?:{_UP_BEFORE}|{_DOWN_BEFORE}))\s+{_APPROX}$", re.I)
+#: A percentage or a number of points after an English figure.
+_EN_PERCENT = re.compile(r"\s*(?:%|per\s*cent\b|percent(?:age\s+points?)?\b|points?\b)",
+                         re.I)
+#: A Japanese level (4.8％に拡大, 31％から上昇) or change (4.8ポイント拡大, 3％の増加) after
+#: the figure and its counter.
+_JA_ROLE = re.compile(
+    r"^(?:ポイント)?(?:程度|ほど|近く|余り|あまり|強|弱)?(?:(?P<level>に|まで|から|へ)|の?"
+    r"(?P<change>拡大|上昇|増加|増え|増|減少|減|低下|下落|縮小|伸び|上回|下回|アップ|ダウン))")
+
 #: The ways a figure may go, each with its opposite.
 OPPOSITE_WAY = {"up": "down", "down": "up", "early": "late", "late": "early"}
 
@@ -120,4 +142,60 @@ def reversed_figures(reference: str, en_q: Sequence[Quantity], seg: str,
     return out
 
 
-__all__ = ["OPPOSITE_WAY", "FigureDirection", "english_direction", "japanese_direction", "reversed_figures"]
+def figure_findings(reference: str, en_q: Sequence[Quantity], seg: str,
+                    ja_q: Sequence[Quantity]) -> list[tuple[str, FigureDirection, str]]:
+    """(code, figure, message) of the Japanese figures whose direction (``NUM005``) or
+    whose level or change (``NUM009``) is not the English's."""
+    out = []
+    for d in reversed_figures(reference, en_q, seg, ja_q):
+        out.append(("NUM005", d, f"{seg[d.start : d.end]} says {OPPOSITE_WAY[d.english_way]}, "
+                                 f"but the English says '{d.english}' ({d.english_way})"))
+    for d in level_or_change(reference, en_q, seg, ja_q):
+        other = "level" if d.english_way == "change" else "change"
+        out.append(("NUM009", d, f"{seg[d.start : d.end]} gives the {other}, but the English "
+                                 f"'{d.english}' gives the {d.english_way}"))
+    return out
+
+
+def level_or_change(reference: str, en_q: Sequence[Quantity], seg: str,
+                    ja_q: Sequence[Quantity]) -> list[FigureDirection]:
+    """The Japanese percentages and points of ``seg`` said as a change where every English
+    figure of their value is a level, or as a level where every one is a change
+    (``english_way``: "level" or "change", the English's; see the module's ``NUM009``)."""
+    out = []
+    for q in ja_q:
+        m = _JA_ROLE.match(seg[q.end : q.end + 10])
+        if q.kind != "num" or m is None or not (
+                re.search(r"(?:[％%]|ポイント)$", q.text) or m.group().startswith("ポイント")):
+            continue
+        ja = "level" if m.group("level") else "change"
+        if ja == "level" and re.search(r"[率幅]", seg[max(0, q.start - 8) : q.start]):
+            continue  # 上昇率は27%に達した: the change said as the level of its rate
+        same = [e for e in en_q if e.kind == "num" and same_value(e.value, q.value)
+                and _EN_PERCENT.match(reference, e.end)]
+        roles = [_english_role(reference, e) for e in same]
+        if not same or any(r[0] != ("change" if ja == "level" else "level") for r in roles):
+            continue
+        word = m.group(ja)
+        start = q.end + m.end() - len(word)
+        unit = _EN_PERCENT.match(reference, same[0].end)
+        said = reference[roles[0][1] : unit.end() if unit else same[0].end]
+        out.append(FigureDirection(q.start, start + len(word), said, roles[0][0]))
+    return out
+
+
+def _english_role(reference: str, q: Quantity) -> tuple[str, int]:
+    """("level", "change" or "", where its words start): what the words right before
+    English figure ``q`` make it (a currency sign between them left aside)."""
+    w0 = max(0, q.start - 40)
+    before = re.sub(r"[$€£¥]\s*$", "", reference[w0 : q.start])
+    if _EN_AFTER.match(reference, q.end):
+        return "change", q.start  # "at 10 per cent above face value": a difference
+    if m := _EN_LEVEL.search(before):
+        return "level", w0 + m.start()
+    if m := _EN_CHANGE.search(before):
+        return "change", w0 + m.start()
+    return "", q.start
+
+
+__all__ = ["figure_findings", "level_or_change", "OPPOSITE_WAY", "FigureDirection", "english_direction", "japanese_direction", "reversed_figures"]

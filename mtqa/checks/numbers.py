@@ -34,6 +34,9 @@ Findings:
   thousand years", 数万人 for "hundreds of thousands").
 * ``NUM008`` — a time counted from today moved: 今年度 for "the next fiscal year", 来週 for
   "next month", 昨日 for "today" (:func:`mtqa.checks.number_periods.deictic_times_changed`).
+* ``NUM009`` — a percentage or points given as a change where the English gives the level
+  it reached, or the other way round: 4.8ポイント拡大 for "widened to 4.8% of GDP", 31%上昇
+  for "up from 31 percent" (:mod:`mtqa.checks.number_directions`).
 
 A small Japanese value that replaces no English number is an explicitation and is left
 alone, unless it is ten times (or a tenth of) an English value the Japanese lacks (シーズン10
@@ -67,7 +70,7 @@ from ..text.numerals import (
 )
 from ..types import AlignedPair, Finding
 from . import BaseCheck, Context, is_headline
-from .number_directions import OPPOSITE_WAY, reversed_figures
+from .number_directions import figure_findings
 from .number_periods import (
     MONTH_RANGE_END,
     TWO_DIGIT_YEAR,
@@ -751,7 +754,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 45
+    version: ClassVar[int] = 46
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:
@@ -834,15 +837,11 @@ class NumberCheck(BaseCheck):
     def _figure_directions(self, pair: AlignedPair, seg: str, text: str,
                            en_q: Sequence[Quantity], ja_q: Sequence[Quantity]
                            ) -> Iterator[Finding]:
-        """NUM005 read at a figure: 8％上回る for "8 percent below"
-        (:mod:`mtqa.checks.number_directions`)."""
-        for d in reversed_figures(pair.reference, en_q, seg, ja_q):
-            word = seg[d.start : d.end]
-            yield self._finding(
-                Quantity(0.0, "direction", d.start, d.end, word), pair, text, "NUM005",
-                f"{word} says {OPPOSITE_WAY[d.english_way]}, but the English says "
-                f"'{d.english}' ({d.english_way})", d.english,
-            )
+        """NUM005 read at a figure (8％上回る for "8 percent below") and NUM009 (4.8ポイント
+        拡大 for "widened to 4.8%"): :mod:`mtqa.checks.number_directions`."""
+        for code, d, message in figure_findings(pair.reference, en_q, seg, ja_q):
+            yield self._finding(Quantity(0.0, "direction", d.start, d.end, seg[d.start : d.end]),
+                                pair, text, code, message, d.english)
 
     def _direction(self, pair: AlignedPair, seg: str, text: str,
                    ctx: Context) -> Iterator[Finding]:

@@ -242,6 +242,27 @@ def test_direction_of_a_change(en, ja, expected):
     assert [f for f in flagged(en, ja) if f[1] == "NUM005"] == expected
 
 
+@pytest.mark.parametrize(("en", "ja", "expected"), [
+    # a level said as a change (to, from), and a change said as a level (by)
+    ("The budget deficit widened to 4.8% of gross domestic product last year.",
+     "昨年の財政赤字は国内総生産比で4.8ポイント拡大した。", [("4.8ポイント拡大", "NUM009")]),
+    ("Fuel now accounts for 38 percent of costs, up from 31 percent a year ago.",
+     "燃料は現在コストの38%を占め、1年前から31%上昇している。", [("31%上昇", "NUM009")]),
+    ("Exports rose by 6 percent in March.", "3月の輸出は6％に増加した。", [("6％に", "NUM009")]),
+    # each said as the English says it
+    ("The budget deficit widened to 4.8% of gross domestic product last year.",
+     "昨年の財政赤字は国内総生産比で4.8％に拡大した。", []),
+    ("Exports rose by 6 percent in March.", "3月の輸出は6％増加した。", []),
+    # a range ("by 5 to 8 per cent"), a difference ("at 10 per cent above"), a change said
+    # as the level of its rate (上昇率は27%に)
+    ("Prices could rise by 5 to 8 per cent.", "価格は5～8％上昇する可能性がある。", []),
+    ("They urged a cap at 10 per cent above face value.", "額面の10%増を上限とするよう求めた。", []),
+    ("Prices have gained 27 per cent since January.", "1月からの上昇率は27%に達している。", []),
+])
+def test_a_level_and_a_change_are_not_swapped(en, ja, expected):
+    assert [f for f in flagged(en, ja) if f[1] == "NUM009"] == expected
+
+
 def test_doubled_is_a_number_with_its_qualifier():
     en = "Measles cases more than doubled last year to 1,240."
     assert flagged(en, "昨年のはしか患者数は2倍未満の1240人に増えた。") == [("2倍", "NUM004")]

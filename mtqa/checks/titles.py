@@ -48,22 +48,15 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from ..text import japanese, jmdict
-from ..text.cache import text_cache
 from ..text.english import STOPWORDS, stem
 from ..text.lexicon import is_given_name
-from ..text.glossary import (
-    Glossary,
-    TitleMatch,
-    holder_names,
-    load_glossary,
-    office_organisation,
-    organisations,
-)
+from ..text.glossary import Glossary, TitleMatch, load_glossary, organisations
 from ..text.phonetic import SAME_NAME_MIN, name_similarity
-from ..text.wordnet import is_place
 from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from .names import MATCH_MIN as NAME_PREFIX_MIN
+from .title_accepted import (PHRASE_WORDS, accepted, accepted_in_article, chairs_a_board,
+                             head_word, in_field)
 from .title_fields import (AGENCY_ENDS, ANY_HEAD, field_in_other_sense, field_of_english,
                            portfolio_in_english, shortened, words_at)
 from .title_senses import (CONSULTANT, domain_sense, gloss_stems, literal_word,
@@ -73,7 +66,7 @@ from .title_holders import (CAPITALISED_NAME, DEPUTY_PREFIX, SUBORDINATE, added_
                             appointed_to, holder_name_runs, others_own, renders_other_name,
                             title_holder_names)
 from .title_compounds import (
-    HEAD_KINDS, Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces,
+    Compound, compounds, gloss_of, rendering_parts, rendering_present, title_pieces,
     widened,
 )
 
@@ -165,12 +158,12 @@ class TitleCheck(BaseCheck):
         # (a central bank's governor licenses only its renderings, whatever a mention of the
         # title elsewhere leaves open: "Governor" of a headline does not license 知事)
         article = ctx.reference.text
-        accepted = [_in_field(x, _accepted_in_article(pair.reference, x, named, window_en),
+        accepted = [in_field(x, accepted_in_article(pair.reference, x, named, window_en),
                               article) for x in matches]
         known = {x.entry.key: set(acc[1]) for x, acc in zip(matches, accepted)
                  if acc[0] == "central_bank"}
         licensed = {r for m in window_titles
-                    for r in _in_field(m, _accepted_in_article(window_en, m, named,
+                    for r in in_field(m, accepted_in_article(window_en, m, named,
                                                                window_en), article)[1]
                     if m.entry.key not in known or r in known[m.entry.key]}
         flagged: set[tuple[int, int]] = set()
@@ -244,7 +237,7 @@ class TitleCheck(BaseCheck):
         state, where the English names no company)."""
         mods = {rendering_parts(r)[0] for r in renderings} - {""}
         heads = {rendering_parts(r)[1] for r in renderings} - {""}
-        head_word = stem(h) if (h := _head_word(m)) else ""
+        word = stem(h) if (h := head_word(m)) else ""
         name_runs = holder_name_runs(m, pair.reference, seg, pair.mt_start)
         other_phrases = _word_pairs(pair.reference, m.start, m.end)
         orgs = organisations()
@@ -295,7 +288,7 @@ class TitleCheck(BaseCheck):
             if by_name:
                 why.append("name")
                 score += 2.0
-            if head_word and head_word in gloss_stems(c.head) | gloss_stems(c.core):
+            if word and word in gloss_stems(c.head) | gloss_stems(c.core):
                 why.append("gloss")
                 score += 1.0
             if unexplained and not _generic(c) and (
@@ -494,8 +487,8 @@ class TitleCheck(BaseCheck):
         seg = text[pair.mt_start : pair.mt_end]
         window_titles = ctx.titles(_glossary(ctx), window_en)
         near = {k for m in window_titles
-                for k in [_accepted(window_en, m)[0]] + list(
-                    orgs.kinds_of_renderings(_accepted(window_en, m)[1]))}
+                for k in [accepted(window_en, m)[0]] + list(
+                    orgs.kinds_of_renderings(accepted(window_en, m)[1]))}
         # a title rendered word for word fits any body (最高経営責任者 for the chief
         # executive of a retailers' council), as in TTL001
         literal = {r for m in window_titles for r in m.entry.renderings
@@ -559,7 +552,7 @@ class TitleCheck(BaseCheck):
         orgs = organisations()
         seg = text[pair.mt_start : pair.mt_end]
         window_en, window_ja = _window(pair, ctx)
-        if any(not any(len(r) >= 2 and r in window_ja for r in _accepted(window_en, m)[1])
+        if any(not any(len(r) >= 2 and r in window_ja for r in accepted(window_en, m)[1])
                for m in ctx.titles(_glossary(ctx), window_en)):
             return  # an English title left unrendered nearby: TTL001 judges the compounds
         # the office said as a verb (chaired, heading): not the title's noun, which
@@ -769,7 +762,7 @@ class _TitleState:
         found = ctx.titles(_glossary(ctx), ref)
         people: dict[str, set[str]] = {}
         for m in found:
-            kind = _accepted(ref, m)[0]
+            kind = accepted(ref, m)[0]
             for name in title_holder_names(m, ref):
                 people.setdefault(name, set()).update([kind] if kind else ["?"])
         holders = tuple((n, frozenset(k)) for n, k in people.items() if "?" not in k)
@@ -818,143 +811,6 @@ _ORG_NAME: Mapping[str, str] = MappingProxyType({
 
 def _org_names(kinds: frozenset[str]) -> str:
     return " or ".join(_ORG_NAME.get(k, k) for k in sorted(kinds))
-
-
-#: English words that name the head of whatever body holds them: their Japanese is any
-#: title of the holder's kind of organisation (the president of a state 大統領, of a
-#: company 社長, of a federation 会長). Not "chairman" or "chair": a company's chairman is
-#: its 会長, not its 社長 (the glossary's renderings of "chairman" serve every body).
-_HEAD_WORDS = frozenset("president leader head chief boss".split())
-
-
-@text_cache(8192)
-def _accepted(text: str, m: TitleMatch) -> tuple[str | None, tuple[str, ...]]:
-    """The kind of organisation of the holder of title ``m`` in English ``text`` (None when
-    the English does not say) and the renderings accepted for it: those of the glossary
-    that are titles of that kind of organisation, or of none (顧問, 報道官), and, for a title
-    that depends on its holder, every title of that kind. All of them when the English
-    does not say, or when none is of that kind (a user's glossary).
-
-    Cached per article (:mod:`mtqa.text.cache`): ``text`` is a pair's English, its window or
-    the whole reference, so a process-wide cache kept every article's text (issue #20:
-    +6 % resident memory over a feed of 1,000 articles, ``benchmarks/feed_scale.py``)."""
-    kind = organisations().holder_kind(text, m)
-    if kind is None and _place_holds(text, m):
-        return kind, m.entry.renderings  # "Hong Kong's Chief Executive": 行政長官
-    return kind, _renderings_for(kind, m)
-
-
-def _in_field(m: TitleMatch, accepted: tuple[str | None, tuple[str, ...]],
-              article: str) -> tuple[str | None, tuple[str, ...]]:
-    """``accepted`` (:func:`_accepted`) without the renderings of a field the English
-    article never names (監督 for a "director" in no article on a film or a play)."""
-    kind, renderings = accepted
-    out = m.entry.out_of_field(article)
-    return (kind, tuple(r for r in renderings if r not in out)) if out else accepted
-
-
-def _place_holds(text: str, m: TitleMatch) -> bool:
-    """Whether the title's holder is a place WordNet knows ("Hong Kong's chief executive",
-    "chief executive of Macau"): its government may give the title of a government."""
-    return any(is_place(name, adjectives=False) for name in holder_names(text, m))
-
-
-def _accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, str]],
-                         window: str = "") -> tuple[str | None, tuple[str, ...]]:
-    """:func:`_accepted`, the holder's kind read from the article when ``text`` does not
-    say it: "Fjellmelk chairman" where the article said "dairy cooperative Fjellmelk"
-    (``named``: :meth:`mtqa.text.glossary.Organisations.named_organisations`), or, for the
-    head of any body (president, chair, leader), the one kind of organisation the sentences
-    around it name, when that is no state institution ("Vice-president Chong … the
-    federation would publish": a federation's)."""
-    kind, renderings = _accepted(text, m)
-    if kind is None and named:
-        kind = organisations().named_holder_kind(text, m, dict(named))
-    if kind is None and window and _head_word(m) in _HEAD_WORDS | _BOARD_CHAIRS:
-        kinds = {k for _, _, k in organisations().cue_kinds(_PHRASE_WORDS.findall(window),
-                                                            countries=False)}
-        # (a body that is no part of a state: "the government" may be a province's as a
-        # state's, and "the bill goes to the president … back to parliament" is the state's)
-        kind = kinds.pop() if len(kinds) == 1 and kinds <= _NOT_STATE_BODIES else None
-    if kind is None and window and _head_word(m) == "governor":
-        # a governor where his sentence, or else the sentences around, name a central bank
-        # and no state or city
-        kind = next((k for where in (text, window) if (k := _central_bank_named(where))), None)
-    return kind, (_renderings_for(kind, m) if kind else renderings)
-
-
-def _central_bank_named(text: str) -> str | None:
-    """"central_bank" when English ``text`` names a central bank and no state, city or
-    ministry; None otherwise."""
-    kinds = {k for _, _, k in organisations().cue_kinds(_PHRASE_WORDS.findall(text),
-                                                        countries=False)}
-    return "central_bank" if "central_bank" in kinds and not kinds & _GOVERNMENTS else None
-
-
-#: Office kinds of the glossary that name an office of a business (chief executive, chief
-#: operating officer), and the kinds of organisation that are governments.
-_BUSINESS_OFFICES = frozenset({"executive"})
-#: Titles of the chair of a board, whatever the body: a government has none, so the chair
-#: of an agency, an authority or a county's board chairs that board.
-_BOARD_CHAIRS = frozenset("chair chairman chairwoman chairperson".split())
-_GOVERNMENTS = frozenset({"state", "city", "ministry"})
-
-
-def _head_word(m: TitleMatch) -> str:
-    """The last word of the title's glossary key ("president" of "vice president")."""
-    return m.entry.key[-1] if m.entry.key else ""
-
-
-def _chairs_a_board(kind: str | None, m: TitleMatch) -> bool:
-    """Whether title ``m`` is the chair of a government body (of ``kind``), which has no
-    chair's title of its own: the chair of its board (会長, 理事長, 委員長)."""
-    return kind in _GOVERNMENTS and _head_word(m) in _BOARD_CHAIRS
-#: Kinds of organisation outside any state's institutions.
-_NOT_STATE_BODIES = frozenset({"club", "company", "university"})
-
-
-def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
-    """The renderings of title ``m`` accepted for a holder of organisation ``kind`` (see
-    :func:`_accepted`)."""
-    orgs = organisations()
-    renderings = m.entry.renderings
-    if not kind and m.entry.kinds and m.entry.kinds <= _BUSINESS_OFFICES:
-        # a business office ("chief executive") whose holder the English does not place
-        # is not given a government's title (行政長官, Hong Kong's chief executive's): that
-        # needs a government named as the holder
-        keep = tuple(r for r in renderings
-                     if not (k := orgs.japanese_kinds(r, r[-1:])) or not k <= _GOVERNMENTS)
-        return keep or renderings
-    if _chairs_a_board(kind, m):
-        return renderings  # a government body with a board ("the chair of the port
-        # authority", "of the county Board of Supervisors"): 会長, 理事長 or 委員長
-    if kind:
-        fit = tuple(r for r in renderings
-                    if not (k := orgs.japanese_kinds(r, r[-1:])) or kind in k)
-        # a title of several offices keeps the renderings of its holder's: the secretary
-        # of a ministry is no 秘書 (a person's secretary, office kind "staff")
-        others = {k for k in m.entry.kinds if office_organisation(k) != kind}
-        if others and others != m.entry.kinds:
-            fit = tuple(r for r in fit if not (HEAD_KINDS.get(r) and HEAD_KINDS[r] <= others))
-        usual = orgs.title_kind(m.entry)
-        if (usual is None and (_head_word(m) in _HEAD_WORDS or (
-                _head_word(m) in _BOARD_CHAIRS and kind == "court") or (
-                # a business office of a government agency: its head's titles (the
-                # chief executive of an authority: 長官; not a council's chair, 議長)
-                m.entry.kinds <= _BUSINESS_OFFICES and kind == "ministry"))) or (
-                usual not in (None, kind)):
-            # a head that depends on its holder ("leader", "president") is rendered by the
-            # titles of the holder's kind (the leader of a village: 村長); a specific office
-            # ("chief executive") keeps its own renderings (not 最高執行責任者, the COO's)
-            # unless the English puts it in another kind of body (the agency's managing
-            # director: 長官); a court's chairman presides over it (裁判長)
-            # (those JMdict glosses with the title's word first: 書記長 for a secretary)
-            word = stem(_head_word(m))
-            fit += tuple(sorted((t for t in orgs.titles_of(kind) if len(t) > 1 and t not in fit),
-                                key=lambda t: word not in gloss_stems(t)))
-        if fit:
-            return fit
-    return renderings
 
 
 def _stands_alone(r: str, seg: str) -> bool:
@@ -1081,11 +937,11 @@ def _supported_kinds(reference: str, found: Sequence[TitleMatch]) -> frozenset[s
     orgs = organisations()
     kinds: set[str] = set()
     for m in found:
-        kind, renderings = _accepted(reference, m)
+        kind, renderings = accepted(reference, m)
         kinds |= {kind} if kind else orgs.kinds_of_renderings(renderings)
-        if _chairs_a_board(kind, m):
+        if chairs_a_board(kind, m):
             kinds |= orgs.kinds_of_renderings(renderings)  # its board's chair
-    words = _PHRASE_WORDS.findall(reference)
+    words = PHRASE_WORDS.findall(reference)
     kinds |= {k for _, _, k in orgs.cue_kinds(words, countries=False)}
     return frozenset(kinds)
 
@@ -1134,11 +990,10 @@ def _unexplained(kind: str | None, m: TitleMatch, window_en: str,
     for other in window_titles:
         if other.text == m.text and other.entry == m.entry:
             continue
-        k, renderings = _accepted(window_en, other)
+        k, renderings = accepted(window_en, other)
         named |= {k} if k else orgs.kinds_of_renderings(renderings)
-    words = _PHRASE_WORDS.findall(window_en)
+    words = PHRASE_WORDS.findall(window_en)
     named |= {k for _, _, k in orgs.cue_kinds(words, countries=False)}
     return frozenset(orgs.kinds()) - named
 
 
-_PHRASE_WORDS = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]")

@@ -4,7 +4,7 @@ articles, all of it in caches keyed by sentences)."""
 
 from __future__ import annotations
 
-from mtqa.checks import titles
+from mtqa.checks import title_accepted, titles
 from mtqa.text import japanese, lexicon, similarity
 from mtqa.config import QAConfig
 from mtqa.feed.runner import build_pipeline, process_item
@@ -63,6 +63,6 @@ def test_a_cache_keyed_by_an_articles_text_is_emptied_between_articles():
     pipeline = build_pipeline(QAConfig().with_options(backtranslator="dictionary"))
     clear_text_caches()
     assert process_item(_item(0, case_names()[0]), pipeline, want_page=False)
-    assert titles._accepted.cache_info().currsize > 0
+    assert title_accepted.accepted.cache_info().currsize > 0
     clear_text_caches()
-    assert titles._accepted.cache_info().currsize == 0
+    assert title_accepted.accepted.cache_info().currsize == 0

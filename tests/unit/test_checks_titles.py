@@ -1047,3 +1047,17 @@ def test_a_deputy_governor_named_with_a_central_bank_is_its_deputy_governor(titl
 ])
 def test_a_field_said_in_a_sense_the_article_has_no_word_for(en, ja, expected):
     assert flagged(en, ja) == expected
+
+
+@pytest.mark.parametrize(("en", "ja", "expected"), [
+    # a school district's superintendent is its 教育長, a police force's 警視
+    ("School district superintendent Thomas Okafor said classes would move online.",
+     "学区の警視、トーマス・オカフォー氏は、授業をオンラインに切り替えると述べた。",
+     [("警視", "major", "TTL001")]),
+    ("School district superintendent Thomas Okafor said classes would move online.",
+     "学区の教育長、トーマス・オカフォー氏は、授業をオンラインに切り替えると述べた。", []),
+    ("Superintendent Thomas Okafor said police had arrested two men.",
+     "トーマス・オカフォー警視は、警察が男2人を逮捕したと述べた。", []),
+])
+def test_a_superintendent_is_the_police_forces_or_the_school_districts(en, ja, expected):
+    assert flagged(en, ja) == expected

@@ -100,7 +100,10 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "hospital-parking-charges-raised", "madrid-marathon-heat-cancelled",
          "pilots-strike-airline-losses", "victoria-leaders-debate-scrapped",
          "carbon-rebate-cheques", "energy-regulator-chair-testifies", "grain-silo-blast",
-         "tunnel-toll-standoff")
+         "tunnel-toll-standoff", "hospital-nurses-overtime-vote", "tram-line-council-vote",
+         "university-provost-appointment", "weather-satellite-launch-slips",
+         "ambulance-wait-times", "county-executive-budget-veto", "mexico-toll-road-concession",
+         "orchestra-grant-slashed")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -143,7 +146,9 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: a charity's medical director as 医療責任者, read as a company's title (TTL001);
 #: "…撤退したため。", a clause that ends its sentence on ため (SCR001). Its last wave (D9 to
 #: G9), measured at the round's end and not read: two findings on one clean article, known
-#: by code only (NAM006).
+#: by code only (NAM006). The twenty-ninth round's (writers H9 to O9): ドボー for the French
+#: "Devaux" (the x after au unsaid; a rule for it put Bordeaux's wine, ボルドーワイン, in
+#: another name's place, and was left out: NAM008).
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
@@ -168,7 +173,8 @@ KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN00
                 "vice-chancellor-appointment": "SCR010, ADD001",
                 "meridian-airline-passenger-record": "MIS004",
                 "southeast-asia-trade-envoy": "NAM006", "hospital-ship-docks": "TTL001",
-                "victoria-leaders-debate-scrapped": "SCR001", "grain-silo-blast": "NAM006"}
+                "victoria-leaders-debate-scrapped": "SCR001", "grain-silo-blast": "NAM006",
+                "weather-satellite-launch-slips": "NAM008"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -179,7 +185,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 860
+    assert len(names) == 892
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -689,6 +695,33 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("teachers-pension-strike-ballot", "MIS007", "意外"),
     ("leeds-night-bus-pilot-scrapped", "MIS007", "閉ざさ"),
     ("australia-treasurer-budget", "TTL001", "財務官"),
+    # (the twenty-ninth round, writers H9 to O9, and the earlier articles the same causes
+    # missed) a director of no film as 監督, an artistic director as 美術監督; a field said
+    # in a sense the article has no word for (作戦 "military operation", 地雷 "land mine");
+    # a union's state secretary as 国務長官; a central bank's deputy governor as 副知事;
+    # Australia's Treasurer as 会計係, a bookkeeper; a school superintendent as 警視; a
+    # negated passive said un-negated; a level said as a change; a count said twice across a
+    # comma; a noun with only its relative clause, and an "after" clause put after its
+    # sentence, as sentences of their own; a cause and its effect turned round
+    ("archive-fire-damage", "TTL001", "監督"),
+    ("translated-fiction-prize-shortlist", "TTL001", "監督"),
+    ("folk-festival-funding-rescue", "TTL001", "美術監督"),
+    ("water-main-burst", "TTL001", "作戦部長"),
+    ("customs-clearance-outage", "TTL001", "作戦部長"),
+    ("kyrgyzstan-gold-mine-royalty-dispute", "TTL001", "地雷管理者"),
+    ("refinery-shutdown-talks", "TTL001", "国務長官"),
+    ("central-bank-deputy-rate-warning", "TTL001", "副知事"),
+    ("central-bank-deputy-rate-warning", "TTL001", "会計係"),
+    ("offshore-wind-lease-auction", "TTL001", "州会計係"),
+    ("measles-school-closures", "TTL001", "警視"),
+    ("lithium-mine-permit-suspended", "MIS007", "決定"),
+    ("pension-uprating-row", "NUM009", "4.8ポイント拡大"),
+    ("airline-fuel-surcharge-hike", "NUM009", "31%上昇"),
+    ("ferry-skipper-charged", "REP001", "30年間"),
+    ("lithium-mine-permit-suspended", "SCR001", "ラリー氏が会長を務めるクイン・バレー水利用者協会。"),
+    ("volcanic-ash-flights-halted", "SCR001", "数百人の乗客がターミナルの床で夜を明かした後で。"),
+    ("hosepipe-ban-widened", "SCR003",
+     "貯水池の水位が30年あまりで最低の水準に落ち込んだため、同地域では1911年の観測開始"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

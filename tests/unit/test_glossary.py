@@ -123,6 +123,13 @@ def test_a_rendering_of_one_field_is_accepted_only_where_the_article_names_it(
     assert entry.out_of_field("The Theatre's director resigned.") == set()
     assert load_glossary(None).get("director").out_of_field("The agency's director.") == {
         "監督"}
+    # in a CSV file the field's words are separated by spaces
+    csv_path = tmp_path / "titles.csv"
+    csv_path.write_text("Director,局長|監督@film theatre\n", encoding="utf-8")
+    entry = load_glossary(csv_path).get("director")
+    assert entry.renderings == ("局長", "監督")
+    assert entry.out_of_field("The theatre's director resigned.") == set()
+    assert entry.out_of_field("The agency's director resigned.") == {"監督"}
 
 
 def test_user_tbx(tmp_path: Path):

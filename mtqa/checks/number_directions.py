@@ -198,4 +198,5 @@ def _english_role(reference: str, q: Quantity) -> tuple[str, int]:
     return "", q.start
 
 
-__all__ = ["figure_findings", "level_or_change", "OPPOSITE_WAY", "FigureDirection", "english_direction", "japanese_direction", "reversed_figures"]
+__all__ = ["OPPOSITE_WAY", "FigureDirection", "english_direction", "figure_findings",
+           "japanese_direction", "level_or_change", "reversed_figures"]

@@ -72,11 +72,10 @@ def accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, str
     if kind is None and named:
         kind = organisations().named_holder_kind(text, m, dict(named))
     if kind is None and window and head_word(m) in _HEAD_WORDS | _BOARD_CHAIRS:
-        kinds = {k for _, _, k in organisations().cue_kinds(PHRASE_WORDS.findall(window),
-                                                            countries=False)}
+        kinds = _kinds_named(window)
         # (a body that is no part of a state: "the government" may be a province's as a
         # state's, and "the bill goes to the president … back to parliament" is the state's)
-        kind = kinds.pop() if len(kinds) == 1 and kinds <= _NOT_STATE_BODIES else None
+        kind = next(iter(kinds)) if len(kinds) == 1 and kinds <= _NOT_STATE_BODIES else None
     if kind is None and window and head_word(m) == "governor":
         # a governor where his sentence, or else the sentences around, name a central bank
         # and no state or city
@@ -84,11 +83,18 @@ def accepted_in_article(text: str, m: TitleMatch, named: Sequence[tuple[str, str
     return kind, (_renderings_for(kind, m) if kind else renderings)
 
 
+@text_cache(512)
+def _kinds_named(text: str) -> frozenset[str]:
+    """The kinds of organisation the words of English ``text`` name (a pair's sentences or
+    the window around them, asked again for each title there)."""
+    return frozenset(k for _, _, k in organisations().cue_kinds(PHRASE_WORDS.findall(text),
+                                                                countries=False))
+
+
 def _central_bank_named(text: str) -> str | None:
     """"central_bank" when English ``text`` names a central bank and no state, city or
     ministry; None otherwise."""
-    kinds = {k for _, _, k in organisations().cue_kinds(PHRASE_WORDS.findall(text),
-                                                        countries=False)}
+    kinds = _kinds_named(text)
     return "central_bank" if "central_bank" in kinds and not kinds & _GOVERNMENTS else None
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..text import jmdict
+from ..text.cache import text_cache
 from ..text.english import STOPWORDS, stem
 from ..text.glossary import TitleMatch, organisations
 from .title_compounds import Compound, title_pieces
@@ -83,6 +84,12 @@ def _field_stems(reference: str, m: TitleMatch) -> frozenset[str]:
     return frozenset(stem(w.lower()) for w, _ in near if w.lower() not in STOPWORDS)
 
 
+@text_cache(64)
+def _article_stems(article: str) -> frozenset[str]:
+    """Stems of every word of English ``article`` (read once per article, not per title)."""
+    return frozenset(stem(w.lower()) for w, _ in words_at(article))
+
+
 def field_in_other_sense(m: TitleMatch, rendering: str, reference: str,
                          cores: Sequence[str], article: str) -> tuple[str, str, str] | None:
     """(the compound from that word on, English word, the JMdict gloss that says it) when
@@ -97,7 +104,7 @@ def field_in_other_sense(m: TitleMatch, rendering: str, reference: str,
     field = _field_stems(reference, m)
     if not field:
         return None
-    said = {stem(w.lower()) for w, _ in words_at(article)}
+    said = _article_stems(article)
     for core in cores:
         if len(core) <= len(rendering) or not core.endswith(rendering):
             continue

@@ -91,6 +91,11 @@ def legal_forms() -> frozenset[str]:
     return entries("legal_forms.txt")
 
 
+def reporting_verbs() -> frozenset[str]:
+    """Japanese reporting verbs as UniDic lemmas (述べる, 語る, 付け加える, 強調)."""
+    return entries("reporting_verbs.txt")
+
+
 def negative_words() -> frozenset[str]:
     """English words that license a negation in the Japanese (not, never, fail, refuse)."""
     return entries("negative_words.txt")

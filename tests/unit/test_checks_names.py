@@ -1581,3 +1581,39 @@ def test_a_country_adjective_of_two_words_and_a_place_said_its_own_way_are_no_ga
                      "Hanseo Cell and a Polish utility near the city of Rzeszow.",
                      "工場は、韓国の電池セルメーカー、ハンソ・セルとポーランドの電力会社の合弁会社が、"
                      "ジェシュフ市の近郊に建設する。")]) == []
+
+
+# --- NAM009: a quotation given to another speaker ------------------------------------------
+
+@pytest.mark.parametrize("article, speaker", [
+    # (written blind) '"…," she said' after the sentence naming Priya Sandhu; the
+    # Japanese gives the words to the council leader named two paragraphs before
+    ("council-ransomware-attack", "ブラニガン"),
+    # '"…," he said' after Patrick Hanlon, given to the minister Niamh Costigan
+    ("overseas-nurse-permit-cap", "コスティガン"),
+])
+def test_a_quotation_given_to_another_person_of_the_article_is_flagged(article, speaker):
+    found = [f for f in blind_findings(article, ["names"]) if f.code == "NAM009"]
+    assert [(f.text, f.severity) for f in found] == [(speaker, "major")]
+    assert "another speaker" in found[0].message
+
+
+QUOTE_EN = ("Enterprise Minister Niamh Costigan said the cap was needed. "
+            "Patrick Hanlon, general secretary of the nurses' union, said wards would be "
+            "short-staffed. \"You cannot switch off recruitment,\" he said.")
+QUOTE_JA = ("ニーヴ・コスティガン企業相は、上限が必要だと述べた。"
+            "看護師組合のパトリック・ハンロン書記長は、病棟が人手不足になると述べた。"
+            "「採用を止めることはできない」と{}氏は述べた。")
+
+
+def test_the_quotations_own_speaker_or_one_the_english_names_is_left_alone():
+    assert _codes(QUOTE_EN, QUOTE_JA.format("コスティガン"), "NAM009")  # (the control)
+    # the speaker the pronoun stands for
+    assert _codes(QUOTE_EN, QUOTE_JA.format("ハンロン"), "NAM009") == []
+    # "said she" where she is the reported clause's subject, not the speaker: "The
+    # minister said she …" names its speaker by title
+    en = QUOTE_EN.replace('"You cannot switch off recruitment," he said.',
+                          "The minister said she would not switch off recruitment.")
+    ja = QUOTE_JA.replace("「採用を止めることはできない」と{}氏は述べた。",
+                          "コスティガン氏は、採用を止めることはないと述べた。")
+    assert _codes(en, ja, "NAM009") == []

@@ -46,6 +46,9 @@ Flagged:
 
 * ``NAM008`` — a name rendered by a katakana word that sounds only partly like it
   (ホルムグレン for Holmberg): the name was garbled, not dropped (:mod:`.garbled`).
+* ``NAM009`` — a quotation given to another speaker: the Japanese names as its speaker
+  a person of the article whom neither the pair's English ("…," she said) nor the
+  sentence before it names (:mod:`.speakers`).
 
 A stray word after a name (``NAM002`` kanji, ``NAM004`` kana) is a person's when the
 English marks a person or when UniDic reads the name's last word as a personal name
@@ -61,7 +64,8 @@ One module a concern; :class:`NameCheck` runs them in ``run`` (each sentence pai
   unrendered, findings);
 * one module a code: :mod:`.spellings` (``NAM001``), :mod:`.stray_words` (``NAM002``,
   ``NAM004``), :mod:`.dropped` (``NAM003``), :mod:`.honorifics` (``NAM005``),
-  :mod:`.put_in` (``NAM006``), :mod:`.country_put_in` (``NAM007``).
+  :mod:`.put_in` (``NAM006``), :mod:`.country_put_in` (``NAM007``), :mod:`.speakers`
+  (``NAM009``).
 
 Left alone: well-known places in kanji (米国, 英国, 東京: kanji is not compared at all),
 katakana loanwords that JMdict knows as ordinary words (チーム, データ) unless their gloss
@@ -103,6 +107,7 @@ from .matching import (
     sounds_like_any,
 )
 from .put_in import NamesPutIn
+from .speakers import QuoteSpeakers
 from .spellings import Spellings
 from .state import NameState, Record, Tally
 from .stray_words import NAME_SUFFIXES, StrayWords
@@ -171,12 +176,12 @@ MIN_VARIANT_CHARS = 3
 VARIANT_SOUND_MIN = 0.65
 
 
-class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
+class NameCheck(StrayWords, Honorifics, QuoteSpeakers, CountriesPutIn, Spellings,
                 DroppedNames, GarbledNames):
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 63
+    version: ClassVar[int] = 64
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -223,6 +228,8 @@ class NameCheck(StrayWords, Honorifics, NamesPutIn, CountriesPutIn, Spellings,
         put_in = list(self._substituted(parts, own, pair, ctx, st, dropped, tally))
         put_in += self._given_for_another(tally, own, pair, ctx, st,
                                           {(f.start, f.end) for f in put_in})
+        put_in += self._speaker_put_in(parts, own, pair, ctx, st,
+                                       {(f.start, f.end) for f in put_in})
         yield from put_in
         yield from self._country_put_in(tokens, own, pair, ctx, st, dropped,
                                         {(f.start, f.end) for f in put_in}, tally)

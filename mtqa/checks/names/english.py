@@ -40,7 +40,7 @@ _INSTITUTION_WORDS = frozenset(
     association league army navy police church hospital company corporation corp inc ltd
     club team federation council's museum centre center fund trust""".split()
 )
-_SPEECH_VERBS = frozenset(
+SPEECH_VERBS = frozenset(
     "said says told tells added adds wrote writes announced announces stated argued "
     "explained warned insisted noted replied asked".split()
 )
@@ -274,12 +274,18 @@ _SPEAKER_VERB = re.compile(r"(?:\s*,\s*\d+\s*,)?\s+([A-Za-z]+)")
 _APPOSED_SPEAKER = re.compile(r"\s*,\s+([A-Za-z]+)")
 
 
+def names_institution(name: EnglishName) -> bool:
+    """Whether ``name`` ends in a noun of institutions ("the National Nursing Union",
+    "Saint Mary's Hospital"): a body's name, not a person's."""
+    return fold(name.words[-1]) in _INSTITUTION_WORDS
+
+
 def is_person(name: EnglishName, text: str, st: NameState) -> bool:
     """Whether the English marks ``name`` as a person's: a title before it (glossary), an
     honorific (Mr, Dr), or — for a full name, not after "the" (organisations say things
     too) — a speech verb right after it ("Amara Okafor said") or an apposition ("Amara
     Okafor, the plant's manager,")."""
-    if fold(name.words[-1]) in _INSTITUTION_WORDS:
+    if names_institution(name):
         return False  # "the Executive Council", "Saint Mary's Hospital"
     if any(k in st.people for k in name_candidates([name])):
         return True
@@ -294,12 +300,12 @@ def is_person(name: EnglishName, text: str, st: NameState) -> bool:
     # closing a clause of its own is no speaker ("a line which runs between Kaohsiung and
     # Los Angeles, said cargo...": the line said it)
     after = _SPEAKER_VERB.match(text, name.end)
-    if after and after.group(1).lower() in _SPEECH_VERBS:
+    if after and after.group(1).lower() in SPEECH_VERBS:
         return True
     # a name set off by commas, then a speech verb: "the region's delegate, Javier Lagos,
     # said" (not "between Kaohsiung and Los Angeles, said cargo …": no comma before it)
     after = _APPOSED_SPEAKER.match(text, name.end)
-    if after and after.group(1).lower() in _SPEECH_VERBS and text[
+    if after and after.group(1).lower() in SPEECH_VERBS and text[
             : name.start].rstrip().endswith(","):
         return True
     # an apposition that describes a person: "Adaeze Nwosu, the union's regional secretary,"

@@ -152,6 +152,10 @@ class NamesPutIn(NameCheckBase):
                                     (start, end) in glossed, pair, ctx, st)
             if away is None or _placed_in(away, other.text, ctx.reference.text):
                 continue  # (ロンドン for "Southall", which the article puts in west London)
+            if _people_of(away, other.text) and (
+                    other.text in st.located or is_place(other.text)
+                    or any(t.pos3 == "地名" for t in japanese.tokenize(text[start:end]))):
+                continue  # トリエステ (の人々) for "Triestines": the place's people
             gives = ("does not render" if away in missing or away.islower()
                      else "gives less often than the English names it")
             yield self._finding(
@@ -421,6 +425,20 @@ class NamesPutIn(NameCheckBase):
             if not by_sound or find_rendering(name.text, seg):
                 return True
         return False
+
+
+#: The endings of a name for the people of a place (Triestines, Parisians, Viennese).
+_PEOPLE_ENDING = re.compile(r"(?:i?ans?|ines?|ese|ites?|ers?|is?)$")
+
+
+def _people_of(name: str, place: str) -> bool:
+    """Whether ``name`` names the people of ``place``: the place's name, less at most its
+    last two letters, then an ending of a people's name ("Triestines" of Trieste,
+    "Parisians" of Paris, "Viennese" of Vienna)."""
+    name, place = name.lower(), place.lower()
+    stem = place[: max(4, len(place) - 2)]
+    return (len(place) >= 4 and name.startswith(stem) and name != place
+            and bool(_PEOPLE_ENDING.search(name[len(stem):])))
 
 
 def _placed_in(place: str, larger: str, reference: str) -> bool:

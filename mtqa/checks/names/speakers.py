@@ -1,0 +1,132 @@
+"""``NAM009``: a quotation given to another speaker.
+
+Wire copy closes a quotation with a pronoun (``"…," she said``) whose person the sentence
+before names (``Opposition councillor Priya Sandhu … said she had warned …``). A
+translator who names the speaker resolves the pronoun: 「…」とサンドゥ氏は述べた. One who
+names a person of the article whom neither sentence names — the minister quoted
+paragraphs before, in the union leader's words — has given the quotation to another
+speaker (「…」とブラニガン氏は述べた), often one who holds the opposite view.
+
+The Japanese run must be the subject of a reporting verb of its sentence (は or が after
+the name and its honorific or title, then 述べる, 語る, 付け加える …:
+``mtqa/data/wordlists/reporting_verbs.txt``) and render, by sound, a person the English
+names elsewhere in the article (:meth:`.put_in.NamesPutIn._put_in_candidates`), while
+the pair's English names no person and says "he said" or "she added"; the sentence
+before it must name a person (or speak of "he" or "she" too, and one of the two sentences
+before it name one), and none of the people it names may share a word with the person
+the Japanese gives. A pronoun whose person is named further back is left alone: an
+English paragraph may speak of "the minister" in between, and the translator name her.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ...text import japanese, wordlists
+from ...types import AlignedPair, Finding
+from .. import Context
+from .english import SPEECH_VERBS, EnglishName, fold, is_person, names_institution
+from .katakana import KanaPart
+from .put_in import NamesPutIn
+from .state import NameState
+
+#: "he said", "she added", "…," said she: the quotation's speaker is the pronoun's person
+#: (not "The judge said she did not accept": there she is the reported clause's subject).
+_PRONOUN_SAYS = re.compile(
+    r"\b(?:(?:he|she)\s+(?:{v})\b|(?:{v})\s+(?:he|she)\s*[.,;])".format(
+        v="|".join(sorted(SPEECH_VERBS))), re.IGNORECASE)
+#: A sentence that speaks of a person as "he" or "she" (its person named before it).
+_HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+#: How many sentences back a chain of "he" and "she" is followed to the person named.
+_PRONOUN_CHAIN = 3
+#: The name's honorific or title, then the subject marker: サンドゥ氏は, ハンロン書記長が.
+_AS_SUBJECT = re.compile(r"[^\s、。「」『』（）()]{0,8}?[はが]")
+#: Japanese reporting verbs (lemmas): the subject of one of them is the speaker.
+_REPORTING = wordlists.reporting_verbs()
+
+
+class QuoteSpeakers(NamesPutIn):
+    """``NAM009`` (see the module)."""
+
+    def _speaker_put_in(
+        self, parts: Sequence[KanaPart], own: dict[KanaPart, tuple[str, float]],
+        pair: AlignedPair, ctx: Context, st: NameState, flagged: set[tuple[int, int]],
+    ) -> Iterator[Finding]:
+        """``NAM009``: the pair's Japanese names as the speaker of a quotation a person of
+        the article whom the English names neither in the pair nor in the sentence before
+        it, where the English gives the quotation to "he" or "she"."""
+        said = _PRONOUN_SAYS.search(pair.reference)
+        if said is None:
+            return
+        ref = ctx.reference.text
+        here = [n for n in st.names if pair.ref_start <= n.start < pair.ref_end]
+        if any(is_person(n, ref, st) or self._a_person(n, st) for n in here):
+            return  # the English names a speaker of its own
+        # who the pronoun may be: any name of the sentence before, but one must be a
+        # person's or read as one (not a body: "the National Nursing Union"); a sentence
+        # before that speaks of "he" or "she" too passes the pronoun on ("Lars Eidsvaag
+        # said … He said … '…,' he said")
+        at, antecedents, named = pair.ref_start, [], []
+        for _ in range(_PRONOUN_CHAIN):
+            before = _sentence_before(ctx, at)
+            if before is None:
+                return
+            named = [n for n in st.names if before[0] <= n.start < before[1]]
+            antecedents = [n for n in named
+                           if is_person(n, ref, st) or self._a_person(n, st)
+                           or (len(n.words) > 1 and not names_institution(n))]
+            if antecedents or not _HE_OR_SHE.search(ref, before[0], before[1]):
+                break
+            at = before[0]
+        if not antecedents:
+            return
+        words = {fold(w) for n in named for w in n.words}
+        candidates, _ = self._put_in_candidates(parts, own, pair, ctx, st)
+        text = ctx.translation.text
+        for (start, end), other in sorted(candidates.items()):
+            if (start, end) in flagged or words & {fold(w) for w in other.words}:
+                continue
+            if not (is_person(other, ref, st) or self._a_person(other, st)):
+                continue
+            if not _speaker_at(text, end, pair.mt_end):
+                continue
+            yield self._finding(
+                "NAM009", "major", start, end, text,
+                f"'{text[start:end]}' renders {other.text}, named elsewhere in the article, "
+                f"as the speaker; the English gives these words to '{said.group(0).rstrip(' .,;')}', whose "
+                f"person the English names just before ({antecedents[-1].text}): the "
+                f"quotation is given to another speaker",
+                pair.reference, pair.index, english=antecedents[-1].text, other=other.text,
+            )
+
+    @staticmethod
+    def _a_person(name: EnglishName, st: NameState) -> bool:
+        """Whether another mention of the article that shares ``name``'s last word is a
+        person's ("Brannigan" after "Council leader Tom Brannigan said")."""
+        last = fold(name.words[-1])
+        return any(fold(n.words[-1]) == last and n is not name
+                   and is_person(n, st.reference, st) for n in st.names)
+
+
+def _sentence_before(ctx: Context, at: int) -> tuple[int, int] | None:
+    """The span of the reference sentence before the one holding offset ``at`` (the
+    pair's first: a quotation of two sentences is one pair, "…luck. It was …," she said)."""
+    sentences = [s for s in ctx.reference.sentences if not s.chrome]
+    for k, s in enumerate(sentences):
+        if s.start <= at < s.end:
+            return (sentences[k - 1].start, sentences[k - 1].end) if k else None
+    return None
+
+
+def _speaker_at(text: str, end: int, limit: int) -> bool:
+    """Whether the name ending at ``end`` is the subject of a reporting verb of its
+    sentence: は or が after its honorific or title, and a reporting verb after that,
+    before the sentence ends."""
+    subject = _AS_SUBJECT.match(text, end, limit)
+    if subject is None:
+        return False
+    stop = text.find("。", subject.end(), limit)
+    rest = text[subject.end() : stop if stop >= 0 else limit]
+    return any(t.lemma in _REPORTING or t.surface in _REPORTING
+               for t in japanese.tokenize(rest))

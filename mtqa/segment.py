@@ -160,6 +160,19 @@ def _split_ja(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return _trim(text, spans)
 
 
+def closes_abbreviation(text: str, start: int, at: int, after: int) -> bool:
+    """Whether the period at ``at`` (the word before it begins at or after ``start``; the
+    text goes on at ``after``) closes an abbreviation or an initial rather than a
+    sentence: "U.S. officials", "Feb. 18", "J. Smith", "No. 10" (not "the 1970s.")."""
+    # a whole word: the "s" of "the 1970s." or the "k" of "100k." is no initial
+    last = re.search(r"(?<![\w'’])([A-Za-z.]+)$", text[start:at])
+    if not last:
+        return False
+    tok = last.group(1).lower().rstrip(".")
+    return (tok in _EN_ABBREV or len(tok) == 1) and not (
+        tok in _EN_NUMBER_ABBREV and not _NUMBER_NEXT.match(text, after))
+
+
 def _split_en(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """English sentences of one line: a full stop, question or exclamation mark before a
     capital or a digit ends a sentence, unless it closes an abbreviation or an initial.
@@ -173,15 +186,8 @@ def _split_en(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in ends.finditer(text, start, end):
         if m.group().startswith("..") and text[m.end() : end].lstrip()[:1].islower():
             continue  # "dang... a nationwide outage": an ellipsis before a small letter pauses
-        before = text[pos : m.start()]
-        # a whole word: the "s" of "the 1970s." or the "k" of "100k." is no initial
-        last = re.search(r"(?<![\w'’])([A-Za-z.]+)$", before)
-        if m.group().startswith(".") and last:
-            tok = last.group(1).lower().rstrip(".")
-            # "U.S. officials", "Feb. 18": an abbreviation, or a single initial ("J. Smith")
-            if (tok in _EN_ABBREV or len(tok) == 1) and not (
-                    tok in _EN_NUMBER_ABBREV and not _NUMBER_NEXT.match(text, m.end())):
-                continue
+        if m.group().startswith(".") and closes_abbreviation(text, pos, m.start(), m.end()):
+            continue
         spans.append((pos, m.end()))
         pos = m.end()
     if pos < end:

@@ -139,7 +139,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 53
+    version: ClassVar[int] = 54
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -681,12 +681,18 @@ def rendered_before(lex: Lexicon, first: int) -> set[int]:
 
 def free_content(lex: Lexicon) -> list[int]:
     """The content words of the Japanese (nouns, verbs, adjectives, adverbs: not frames,
-    pronouns or numbers) that render no English word of the pair."""
+    pronouns, numbers, their counters or people's names: オカフォー and カ月 say no
+    clause in other words) that render no English word of the pair."""
     linked = {u for ls in lex.links for u in ls}
     return [u for u, x in enumerate(lex.units)
             if u not in linked and x.content and x.pos2 not in {"数詞", "非自立可能", "代名詞"}
             and x.pos1 not in {"代名詞", "接尾辞", "接頭辞"} and x.lemma not in _JA_FRAME
-            and x.text not in _JA_FRAME]
+            and x.text not in _JA_FRAME and x.pos3 != "人名" and not _NAME_DOT.search(x.text)
+            and not x.pos3.startswith("助数詞")]
+
+
+#: The dot between the parts of a foreign name (デアドラ・フェネリー, one unknown word).
+_NAME_DOT = re.compile(r"[・･=＝]")
 
 
 def paraphrased(lex: Lexicon, missing_ks: Sequence[int]) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from . import japanese, jmdict, numerals, wordlists, wordnet
 from .english import STOPWORDS, stem
+from ..segment import closes_abbreviation
 from .cache import text_cache
 from .numerals import japanese_numbers
 from .phonetic import (
@@ -66,6 +67,8 @@ _ALWAYS_OPENS = frozenset(
 _OPENS_AFTER_COMMA = frozenset(
     "where when after before if until since as provided providing except".split())
 OPENER_WORDS = _ALWAYS_OPENS | _OPENS_AFTER_COMMA | {"and", "but"}
+#: Conjunctions of condition that open a clause without a comma when a clause follows.
+_CONDITION_WORDS = frozenset({"provided", "providing"})
 #: Quantifiers that open an absolute clause after a comma with "of them", "of whom"
 #: (", most of them recruited by ...", ", some of which were sold").
 _QUANTIFIERS = frozenset("most many some all none several both each half few".split())
@@ -91,6 +94,13 @@ _SUBJECT_THEN_VERB = re.compile(
 #: A personal pronoun and a word after ", and": the subject of a clause of its own (", and
 #: he showed no remorse").
 _PRONOUN_SUBJECT = re.compile(r"\s+(?:he|she|they|we|I|you)\s+[a-z]")
+#: "provided"/"providing" as a conjunction with no comma before it: "that", or a subject
+#: and its auxiliary ('"manageable" provided it was reviewed', "providing the plant is
+#: inspected"), not a verb with its object ("provided 12 beds", "provided it with").
+_CONDITION_FOLLOWS = re.compile(
+    r"\s+(?:that\b|(?:it|he|she|they|we|I|you|(?:the|a|an|its|their|his|her|this|these|"
+    r"those)\s+[A-Za-z'’-]+)\s+(?:was|were|is|are|had|has|have|will|would|could|can|"
+    r"may|might|should|must|did|does|do)\b)")
 
 
 #: Irregular English forms → base form, so that an idiom listed as "break the ice" is
@@ -252,6 +262,8 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
     cuts = {0, len(text)}
     openers: dict[int, str] = {}
     for m in re.finditer(r"[;—–()]|[.!?][\"”’']?(?=\s|$)|\s-\s", text):
+        if m.group() == "." and closes_abbreviation(text, 0, m.start(), m.end()):
+            continue  # "on Jan. 9", "Mr. Ruelas"
         cuts.add(m.end())
     # a quotation closed on a comma: the reporting frame after it ("…," Judge Yoon said)
     # is a clause of its own
@@ -261,7 +273,8 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
         w = m.group(1).lower()
         before = text[: m.start()].rstrip()
         after_comma = before.endswith(",")
-        if w in _ALWAYS_OPENS or (w in _OPENS_AFTER_COMMA and after_comma):
+        if w in _ALWAYS_OPENS or (w in _OPENS_AFTER_COMMA and after_comma) or (
+                w in _CONDITION_WORDS and _CONDITION_FOLLOWS.match(text, m.end())):
             cuts.add(m.start())
             openers[m.start()] = w
             if w in RELATIVE_WORDS and after_comma:

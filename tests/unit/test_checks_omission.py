@@ -118,6 +118,18 @@ def test_english_clauses_cut_at_clause_openers_not_lists() -> None:
     chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]
     assert chunks == ["The company will raise its offer", "provided the unions call off the "
                       "strike", "except for those at the port"]
+    # "provided" with no comma before it opens a condition when "that" or a subject and
+    # its verb follow (data/blind: overseas-nurse-permit-cap); not as a verb with an object
+    text = ('She said the cap was "manageable" provided it was reviewed after 12 months.')
+    chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]
+    assert chunks == ['She said the cap was "manageable"',
+                      "provided it was reviewed after 12 months"]
+    text = "The striker provided three assists and the club provided it with a new contract."
+    assert len(english_clauses(text)) == 1
+    # an abbreviation's period ends no clause: "on Jan. 9", "Mr. Ruelas"
+    text = "The case is due back in court on Jan. 9, Mr. Ruelas said."
+    chunks = [text[c.start : c.end].strip(" ,.") for c in english_clauses(text)]
+    assert chunks == ["The case is due back in court on Jan. 9, Mr. Ruelas said"]
     # an absolute clause after a comma: a quantifier with "of them" (data/blind)
     text = ("23 captains had left the company since January, most of them recruited by "
             "larger carriers offering higher pay. Some of them, she said, will return.")
@@ -896,3 +908,15 @@ def test_a_capital_after_a_datelines_dash_opens_the_sentence() -> None:
                           "threatened a blockade.")
     assert {w.text: w.kind for w in words}["Haulage"] == "word"
     assert {w.text: w.kind for w in words}["Faroe"] == "name"
+
+
+@pytest.mark.parametrize("article, span", [
+    # (written blind) "…could take up to six weeks, provided that backups stored off-site
+    # prove to be intact": the speaker's name and the counter of the wrong figure
+    # (オカフォー, カ月) render no clause in other words
+    ("council-ransomware-attack", "最大6カ月かかる可能性があると述べた"),
+])
+def test_a_dropped_condition_is_flagged(article, span) -> None:
+    found = [f for f in blind_findings(article, ["omission"]) if f.code == "OMI001"
+             and ("provided" in f.message)]
+    assert [(f.text, f.severity) for f in found] == [(span, "major")]

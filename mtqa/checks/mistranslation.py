@@ -39,6 +39,11 @@ Seven detectors, each conservative (a finding needs strong evidence):
   Japanese (a verb, an adjective or a verbal noun, on its own), and no negation of any kind
   is in the Japanese sentence (起訴されており, すでに就航している):
   :mod:`mtqa.checks.negation_dropped`.
+* **hedge made certain** (``MIS008``): an adverb of certainty in the Japanese (確実に,
+  間違いなく) where the English hedges ("may well", "would likely") and says nothing the
+  adverb may render: :mod:`mtqa.checks.certainty_added`.
+* An adjective or adverb with no rendering, said by the antonym WordNet forms with a
+  negative prefix (``MIS004``: 違法に "unlawfully" for "lawfully").
 """
 
 from __future__ import annotations
@@ -68,6 +73,7 @@ from ..types import AlignedPair, Finding, Severity
 from . import BaseCheck, Context
 from ..text.idioms import Idiom, find_idioms
 from ..text.negation import english_negations, implied_negations, japanese_negations
+from .certainty_added import certainty_added
 from .negation_dropped import dropped_negations
 from ..text.numerals import CURRENCY_WORD
 
@@ -251,7 +257,7 @@ _LIGHT_JA = wordlists.light_verbs() | frozenset(
 #: to a reviewer, never failing the gate alone.
 SEVERITY: dict[str, Severity] = {
     "MIS001": "major", "MIS002": "minor", "MIS003": "minor", "MIS004": "major",
-    "MIS005": "minor", "MIS006": "minor", "MIS007": "minor"}
+    "MIS005": "minor", "MIS006": "minor", "MIS007": "minor", "MIS008": "major"}
 
 
 #: "no" before a noun (at most two words between: "no immediate sign", "no dangerous
@@ -326,7 +332,7 @@ class MistranslationCheck(BaseCheck):
     """Idiom calques, reversed polarity and wrong word senses."""
 
     name: ClassVar[str] = "mistranslation"
-    version: ClassVar[int] = 33
+    version: ClassVar[int] = 34
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, senses: bool = False) -> None:
@@ -354,6 +360,7 @@ class MistranslationCheck(BaseCheck):
         yield from self._existence_reversed(pair, ctx, lex)
         yield from self._none_said_all(pair, ctx, lex)
         yield from self._negation_dropped(pair, ctx, lex)
+        yield from self._certainty_added(pair, ctx)
         opposites = list(self._opposites(pair, ctx, lex))
         yield from opposites
         if not self.senses:
@@ -551,6 +558,19 @@ class MistranslationCheck(BaseCheck):
                 )
         return None
 
+    def _certainty_added(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        """``MIS008``: an adverb of certainty (確実に) where the English hedges ("may
+        well"): :mod:`mtqa.checks.certainty_added`."""
+        doc = ctx.translation
+        for c in certainty_added(pair, doc):
+            yield self.finding(
+                doc.text, c.start, c.end,
+                category="mistranslation", severity=SEVERITY["MIS008"],
+                message=(f"'{doc.text[c.start:c.end]}' states as certain what the English "
+                         f"hedges with '{c.hedge}' (hedge made certain?)"),
+                pair=pair, code="MIS008", reference=c.hedge,
+            )
+
     def _negation_dropped(self, pair: AlignedPair, ctx: Context, lex: Lexicon
                           ) -> Iterator[Finding]:
         """``MIS007``: a word the English negates ("has not been charged") rendered
@@ -589,6 +609,7 @@ class MistranslationCheck(BaseCheck):
         # "denied" is right). Asked per word and unit, the loop was cubic in the pair's
         # length (a 4,000-character segment took a minute).
         candidates: list[tuple[int, JaUnit]] | None = None
+        prefixed: list[tuple[int, JaUnit]] | None = None
         # per English stem, the candidate its next word's search starts from: one skipped
         # for an earlier word of the stem stays skipped (flagged stays flagged, and what a
         # unit says against the stem's opposites does not change), so a word said hundreds
@@ -596,32 +617,29 @@ class MistranslationCheck(BaseCheck):
         resume: dict[str, int] = {}
         for k, w in enumerate(lex.words):
             # (a comparative by its adjective's: "cheaper" as "cheap", against 高い)
+            # (or its antonym by a negative prefix, by WordNet: "lawfully", 違法 "unlawful")
             opposite = antonyms.get(w.stem) or antonyms.get(
                 stem(wordnet.adjective_base(w.text.lower()) or w.stem))
+            by_prefix = not opposite and w.text.lower() not in STOPWORDS
+            if by_prefix:
+                opposite = wordnet.prefix_antonyms(w.text.lower()) or None
             if (not opposite or w.kind != "word" or k in en_negated or lex.covered(k)
                     or {_en_key(o) for o in opposite} & en_stems):
                 continue  # rendered, negated ("did not deny"), or both sides in the English
-            if any(x.pos1 == "名詞" and stem(n) in x.stems
-                   for n in wordnet.derived_nouns(w.text.lower()) for x in lex.units):
-                continue  # rendered by the noun of the verb (否認 "denial" for "denied")
-            if w.stem in _PASSIVE_OTHER_SENSE and _after_be(pair.reference, w.start):
-                continue  # "homes were left without power": remained, not departed
-            if w.text.lower() == "past" and _DETERMINER_AFTER.match(pair.reference, w.end):
-                continue  # "past the finish line": a preposition, no time past
-            if _opens_multiword(pair.reference, w):
-                continue  # "where the state has fallen short": fall short, to fail
-            if _AMOUNT_BEFORE.search(pair.reference, 0, w.start) and re.fullmatch(
-                    CURRENCY_WORD, w.text, re.I):
-                continue  # "12 billion won": the Korean currency, no victory
+            if _other_sense(w, pair.reference, lex):
+                continue
             if candidates is None:
                 linked = lex.linked_units
                 candidates = [(u, unit) for u, unit in enumerate(lex.units)
                               if _opposite_candidate(unit) and u not in linked
                               and (unit.sentence, unit.index) not in ja_negated]
+            if by_prefix and prefixed is None:
+                prefixed = _polar_candidates(lex, ja_negated)
+            pool = prefixed if by_prefix and prefixed is not None else candidates
             first = resume.get(w.stem, 0)
-            resume[w.stem] = len(candidates)  # unless a unit is flagged below
-            for c in range(first, len(candidates)):
-                u, unit = candidates[c]
+            resume[w.stem] = len(pool)  # unless a unit is flagged below
+            for c in range(first, len(pool)):
+                u, unit = pool[c]
                 if u in flagged:
                     continue
                 said = sorted(o for o in opposite if stems_match(_en_key(o), unit.stems)
@@ -636,7 +654,7 @@ class MistranslationCheck(BaseCheck):
                             if _forms_gloss_plainly((expression,), _en_key(o))]
                 if not said:
                     continue
-                if _said_later(lex.units, u, said, candidates[c + 1 :]):
+                if _said_later(lex.units, u, said, pool[c + 1 :]):
                     continue  # 夜間飛行禁止時間帯 names the curfew; 禁止される says it
                 flagged.add(u)
                 resume[w.stem] = c + 1
@@ -884,6 +902,54 @@ def _opens_multiword(reference: str, w: EnWord) -> bool:
         return False
     after = nxt.group(1)
     return any(wordnet.lemma_synsets(f"{b}_{after}") for b in wordnet.base_forms(w.text.lower()))
+
+
+def _other_sense(w: EnWord, reference: str, lex: Lexicon) -> bool:
+    """For MIS004: whether the unrendered English word ``w`` is said there in a sense that
+    has no opposite, or is rendered by its noun."""
+    if any(x.pos1 == "名詞" and stem(n) in x.stems
+           for n in wordnet.derived_nouns(w.text.lower()) for x in lex.units):
+        return True  # rendered by the noun of the verb (否認 "denial" for "denied")
+    if w.stem in _PASSIVE_OTHER_SENSE and _after_be(reference, w.start):
+        return True  # "homes were left without power": remained, not departed
+    if w.text.lower() == "past" and _DETERMINER_AFTER.match(reference, w.end):
+        return True  # "past the finish line": a preposition, no time past
+    if _opens_multiword(reference, w):
+        return True  # "where the state has fallen short": fall short, to fail
+    # "12 billion won": the Korean currency, no victory
+    return bool(_AMOUNT_BEFORE.search(reference, 0, w.start)
+                and re.fullmatch(CURRENCY_WORD, w.text, re.I))
+
+
+#: Japanese negative prefixes (非正規, 不公正, 無許可, 未承認): the word after one is negated.
+_NEGATIVE_PREFIXES_JA = frozenset("非 不 無 未".split())
+
+
+def _polar_candidates(lex: Lexicon, ja_negated: set[tuple[int, int]]
+                      ) -> list[tuple[int, JaUnit]]:
+    """The units that may say the polar opposite of an English word (MIS004 by a negative
+    prefix): as the other candidates, but also a word whose English words other words
+    render too (違法 "illegal act" beside 行動 for "acted"); not one after a negative
+    prefix (非正規 "informal" is the English's own word)."""
+    needed = _needed_units(lex)
+    return [(u, unit) for u, unit in enumerate(lex.units)
+            if _opposite_candidate(unit) and u not in needed
+            and (unit.sentence, unit.index) not in ja_negated
+            and not (u and lex.units[u - 1].text in _NEGATIVE_PREFIXES_JA
+                     and lex.units[u - 1].end == unit.start)]
+
+
+def _needed_units(lex: Lexicon) -> frozenset[int]:
+    """The units that render an English word no other unit renders: a unit whose every
+    English word another unit renders too (違法 "illegal act" beside 行動 for "acted")
+    says nothing of its own there, and may say an opposite."""
+    out = set()
+    for u in lex.linked_units:
+        for k in lex.unit_links(u):
+            if not any(v != u for v in lex.links[k]):
+                out.add(u)
+                break
+    return frozenset(out)
 
 
 def _opposite_candidate(unit: JaUnit) -> bool:

@@ -293,6 +293,29 @@ def negated_by_prefix(word: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=16384)
+def prefix_antonyms(word: str) -> frozenset[str]:
+    """The antonyms WordNet gives ``word`` (any inflection; adjectives and adverbs) that
+    are the word with a negative prefix: "lawfully" → "unlawfully", "legal" → "illegal",
+    "likely" → "unlikely". Such a pair is one of polarity (違法 "unlawful" for "lawfully"
+    reverses the finding), unlike "early" and "late", which a translation may trade in a
+    paraphrase. Not the other way: Japanese says "unaware" or "unchanged" with a verb and
+    its negation (知らなかった, 変わらなかった), whose verb glosses "aware", "change"."""
+    out: set[str] = set()
+    for lemma in base_forms(word):
+        for s in synsets_of(lemma):
+            if s.pos not in {"a", "r"}:
+                continue
+            for symbol, pos, offset in s.pointers:
+                if symbol != "!":
+                    continue
+                for other in synset(pos, offset).words:
+                    other = other.lower()
+                    if any(other == p + lemma for p in _NEGATIVE_PREFIXES):
+                        out.add(other)
+    return frozenset(out)
+
+
 #: How far the part holonyms of a place are followed (Kremlin → Moscow → Russia → Eurasia).
 _HOLONYM_DEPTH = 6
 

@@ -756,3 +756,57 @@ def test_a_negation_dropped_is_flagged(en, ja, span):
 ])
 def test_a_negation_said_otherwise_is_left_alone(en, ja):
     assert [c for c, _ in flagged(en, ja) if c == "MIS007"] == []
+
+
+def test_a_word_said_as_its_antonym_by_a_negative_prefix_is_flagged():
+    """WordNet's antonym of an adjective or adverb formed by a negative prefix
+    ("lawfully" → "unlawfully") is its opposite: 違法に (unlawfully) for "acted lawfully"
+    reverses the ruling (written blind: hartwell-runway-ruling). Not the other way:
+    "unaware" said with a verb and its negation (知らなかった) is right."""
+    from tests.harness import blind_findings
+    found = [f for f in blind_findings("hartwell-runway-ruling", ["mistranslation"])
+             if f.code == "MIS004"]
+    assert [(f.text, f.severity) for f in found] == [("違法に", "major")]
+    en = "The judges ruled that the minister had acted lawfully when she approved the plan."
+    assert [f.code for f in mtqa.check(
+        en, "判事らは、大臣が計画を承認した際、違法に行動したと判断した。",
+        backtranslator="dictionary", config=False).finding_list if f.code == "MIS004"] == [
+        "MIS004"]
+    assert [f for f in mtqa.check(
+        en, "判事らは、大臣が計画を承認した際、合法的に行動したと判断した。",
+        backtranslator="dictionary", config=False).finding_list if f.code == "MIS004"] == []
+    assert [f for f in mtqa.check(
+        "Staff were unaware of the plan.", "職員はその計画を知らなかった。",
+        backtranslator="dictionary", config=False).finding_list if f.code == "MIS004"] == []
+
+
+@pytest.mark.parametrize("article", ["iron-ore-royalty-rise", "drug-price-cap-proposal"])
+def test_a_hedge_made_certain_is_flagged(article):
+    """(written blind) "it may well tip smaller mines over the edge" → 確実に…追い込まれる;
+    "would likely delay" → 確実に遅れたり: MIS008 on the adverb of certainty."""
+    from tests.harness import blind_findings
+    found = [f for f in blind_findings(article, ["mistranslation"]) if f.code == "MIS008"]
+    assert [(f.text, f.severity) for f in found] == [("確実に", "major")]
+
+
+@pytest.mark.parametrize("en, ja", [
+    # the English makes sure: 確実に renders "reliably" or "ensure"
+    ("The airline said it would run the autumn timetable reliably, and fares may rise.",
+     "同社は秋のダイヤを確実に運航するとし、運賃が上がる可能性もあると述べた。"),
+    ("It may take a year, but we will ensure every home is connected.",
+     "1年かかるかもしれないが、すべての家庭が確実に接続されるようにする。"),
+    # 必ずしも is "not necessarily", a hedge of its own
+    ("Such approval may not indicate fraudulent intent.",
+     "そのような承認は必ずしも不正な意図を示すものではないかもしれない。"),
+])
+def test_certainty_the_english_says_is_no_hedge_made_certain(en, ja):
+    assert [f for f in mtqa.check(en, ja, backtranslator="dictionary", config=False
+                                  ).finding_list if f.code == "MIS008"] == []
+
+
+def test_the_control_a_hedge_said_as_certain():
+    assert [f.text for f in mtqa.check(
+        "The levy may well push smaller mines into bankruptcy.",
+        "課税によって小規模な鉱山は確実に経営破綻に追い込まれる。",
+        backtranslator="dictionary", config=False).finding_list if f.code == "MIS008"] == [
+        "確実に"]

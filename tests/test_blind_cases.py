@@ -104,7 +104,9 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "university-provost-appointment", "weather-satellite-launch-slips",
          "ambulance-wait-times", "county-executive-budget-veto", "mexico-toll-road-concession",
          "orchestra-grant-slashed", "tram-driver-vacancies", "teachers-strike-settled",
-         "cathedral-roof-fundraiser", "metro-signalling-overhaul")
+         "cathedral-roof-fundraiser", "metro-signalling-overhaul", "canal-restoration-grant",
+         "heatwave-rolling-blackouts", "opera-house-restoration",
+         "reef-bleaching-survey-north")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -151,7 +153,8 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: "Devaux" (the x after au unsaid; a rule for it put Bordeaux's wine, ボルドーワイン, in
 #: another name's place, and was left out: NAM008). Its last wave (P9 to S9), measured at
 #: the round's end and not read: one finding on each of three clean articles, known by code
-#: only (ALN002, OMI002, MIS002).
+#: only (ALN002, OMI002, MIS002). The thirtieth round's (writers T9 to W9): "would count for
+#: little" → ほとんど意味をなさない, read as a clause added (ADD001).
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
@@ -179,7 +182,7 @@ KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN00
                 "victoria-leaders-debate-scrapped": "SCR001", "grain-silo-blast": "NAM006",
                 "weather-satellite-launch-slips": "NAM008",
                 "cathedral-roof-fundraiser": "ALN002", "metro-signalling-overhaul": "OMI002",
-                "tram-driver-vacancies": "MIS002"}
+                "tram-driver-vacancies": "MIS002", "reef-bleaching-survey-north": "ADD001"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -190,7 +193,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 908
+    assert len(names) == 924
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -727,6 +730,20 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("volcanic-ash-flights-halted", "SCR001", "数百人の乗客がターミナルの床で夜を明かした後で。"),
     ("hosepipe-ban-widened", "SCR003",
      "貯水池の水位が30年あまりで最低の水準に落ち込んだため、同地域では1911年の観測開始"),
+    # (the thirtieth round, writers P9 to W9, and the earlier articles the same causes
+    # missed) a quotation given to a person of the article the English did not name for
+    # it; a hedge said as certain; "lawfully" as 違法に; idioms taken word for word
+    ("council-ransomware-attack", "NAM009", "ブラニガン"),
+    ("clyde-ferry-order", "NAM009", "キャラダイン"),
+    ("rba-governor-second-term", "NAM009", "ホイットフィールド"),
+    ("kenya-tea-auction-reform", "NAM009", "カマウ"),
+    ("iron-ore-royalty-rise", "MIS008", "確実に"),
+    ("hartwell-runway-ruling", "MIS004", "違法に"),
+    ("glacier-lake-flood-alert", "MIS001", "軽く取るべき"),
+    ("chipmaker-wales-grant", "MIS001", "良いお金を悪い"),
+    ("ferry-walkout-averted", "MIS001", "高く乾いた"),
+    ("pension-age-vote-delayed", "MIS001", "船に積み込む"),
+    ("maastricht-rector-student-housing-pledge", "OMI001", "許可手続きを迅速化する方針を示した"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -810,3 +810,16 @@ def test_the_control_a_hedge_said_as_certain():
         "課税によって小規模な鉱山は確実に経営破綻に追い込まれる。",
         backtranslator="dictionary", config=False).finding_list if f.code == "MIS008"] == [
         "確実に"]
+
+
+def test_not_yet_said_as_already_is_flagged():
+    """"not yet" said as すでに (written blind: fertiliser-works-shutdown, "We are not yet at
+    the point of shortages" → すでに品不足に陥っており): the Japanese says has happened what
+    the English says has not."""
+    en = "We are not yet at the point of shortages, the association said."
+    assert [f.text for f in mtqa.check(
+        en, "協会は、すでに品不足に陥っていると述べた。", backtranslator="dictionary",
+        config=False).finding_list if f.code == "MIS007"] == ["すでに"]
+    assert [f for f in mtqa.check(
+        en, "協会は、まだ品不足には陥っていないと述べた。", backtranslator="dictionary",
+        config=False).finding_list if f.code == "MIS007"] == []

@@ -68,6 +68,11 @@ _JA_AFTER = re.compile(
 _APPROX = r"(?:(?:about|around|nearly|almost|some|roughly|just|an\s+estimated)\s+)?"
 _EN_LEVEL = re.compile(rf"\b(?:(?<!\bup )(?<!\d )to|from|at)\s+{_APPROX}$", re.I)
 _EN_CHANGE = re.compile(rf"(?:\bby|\b(?:{_UP_BEFORE}|{_DOWN_BEFORE}))\s+{_APPROX}$", re.I)
+#: Growth "by" a percentage: the change of the economy and the level of its growth rate
+#: at once (成長率を1.2％に for "growing by 1.2 percent this year").
+_EN_GROWTH = re.compile(rf"\b(?:grow|grows|grew|grown|growing|expand|expands|expanded|"
+                        rf"expanding|contract|contracts|contracted|contracting)\s+by\s+"
+                        rf"{_APPROX}$", re.I)
 #: A percentage or a number of points after an English figure.
 _EN_PERCENT = re.compile(r"\s*(?:%|per\s*cent\b|percent(?:age\s+points?)?\b|points?\b)",
                          re.I)
@@ -193,6 +198,8 @@ def _english_role(reference: str, q: Quantity) -> tuple[str, int]:
         return "change", q.start  # "at 10 per cent above face value": a difference
     if m := _EN_LEVEL.search(before):
         return "level", w0 + m.start()
+    if _EN_GROWTH.search(before):
+        return "", q.start  # "the economy growing by 1.2 percent": its growth rate's level
     if m := _EN_CHANGE.search(before):
         return "change", w0 + m.start()
     return "", q.start

@@ -258,6 +258,10 @@ def test_direction_of_a_change(en, ja, expected):
     ("Prices could rise by 5 to 8 per cent.", "価格は5～8％上昇する可能性がある。", []),
     ("They urged a cap at 10 per cent above face value.", "額面の10%増を上限とするよう求めた。", []),
     ("Prices have gained 27 per cent since January.", "1月からの上昇率は27%に達している。", []),
+    # growth "by" a percentage is also the level of the growth rate (written blind:
+    # bank-of-canada-rate-pause)
+    ("It sees the economy growing by 1.2 percent this year, down from 1.6 percent.",
+     "今年の成長率予想を1.6%から1.2%に引き下げた。", []),
 ])
 def test_a_level_and_a_change_are_not_swapped(en, ja, expected):
     assert [f for f in flagged(en, ja) if f[1] == "NUM009"] == expected

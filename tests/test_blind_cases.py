@@ -106,7 +106,8 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "orchestra-grant-slashed", "tram-driver-vacancies", "teachers-strike-settled",
          "cathedral-roof-fundraiser", "metro-signalling-overhaul", "canal-restoration-grant",
          "heatwave-rolling-blackouts", "opera-house-restoration",
-         "reef-bleaching-survey-north")
+         "reef-bleaching-survey-north", "airport-night-curfew", "arolla-avalanche-rescue",
+         "hospital-ai-triage-trial", "zoo-rescue-package")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -193,7 +194,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 924
+    assert len(names) == 940
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)
@@ -744,6 +745,9 @@ def test_a_false_alarm_read_off_the_blind_articles_stays_gone(name: str, code: s
     ("ferry-walkout-averted", "MIS001", "高く乾いた"),
     ("pension-age-vote-delayed", "MIS001", "船に積み込む"),
     ("maastricht-rector-student-housing-pledge", "OMI001", "許可手続きを迅速化する方針を示した"),
+    # (writers X9 to A10) "not yet" said as すでに
+    ("fertiliser-works-shutdown", "MIS007", "すでに"),
+    ("dengue-outbreak", "MIS007", "すでに"),
 ])
 def test_a_garble_read_off_the_later_blind_articles_stays_found(name: str, code: str,
                                                                  text: str) -> None:

@@ -1617,3 +1617,11 @@ def test_the_quotations_own_speaker_or_one_the_english_names_is_left_alone():
     ja = QUOTE_JA.replace("「採用を止めることはできない」と{}氏は述べた。",
                           "コスティガン氏は、採用を止めることはないと述べた。")
     assert _codes(en, ja, "NAM009") == []
+
+
+def test_a_loanword_for_a_capitalised_word_after_a_dateline_is_no_name():
+    """"ROTTERDAM, March 14 — Striking dockworkers…": ストライキ中 renders the word
+    "striking" (JMdict glosses ストライキ "strike"), no name with a stray 中 (written blind:
+    dock-strike-mediation)."""
+    assert [f for f in blind_findings("dock-strike-mediation", ["names"])
+            if f.code == "NAM002" and f.text.startswith("ストライキ")] == []

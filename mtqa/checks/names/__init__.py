@@ -181,7 +181,7 @@ class NameCheck(StrayWords, Honorifics, QuoteSpeakers, CountriesPutIn, Spellings
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 64
+    version: ClassVar[int] = 65
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

@@ -371,6 +371,8 @@ class StrayWords(NameCheckBase):
         ンン, which no name does)."""
         surface = part.surface
         english = st.full.get(key, st.candidates[key])
+        if " " not in english and _glossed_as(surface, english):
+            return None  # ストライキ for "Striking" after a dateline: a word, not a name
         if (len(surface) >= 3 and surface.endswith("ン") and surface[-2] != "ッ"
                 and (surface.endswith("ンン") or not _ends_nasal(key))
                 and not _NASAL_VOWEL_END.search(english)  # Varejão, ヴァレジャン
@@ -550,3 +552,12 @@ class StrayWords(NameCheckBase):
             if finding is not None:
                 st.garbled.add((start, end))
                 yield finding
+
+
+def _glossed_as(katakana: str, word: str) -> bool:
+    """Whether JMdict glosses the katakana word as the English ``word`` (its stem): a
+    loanword rendering an ordinary word that a capital made look like a name (ストライキ
+    "strike" for "Striking" opening a sentence)."""
+    key = stem(word.lower())
+    return len(key) >= 4 and any(
+        stem(w) == key for g in jmdict.glosses(katakana) for w in re.findall(r"[a-z]+", g.lower()))

@@ -173,6 +173,25 @@ def closes_abbreviation(text: str, start: int, at: int, after: int) -> bool:
         tok in _EN_NUMBER_ABBREV and not _NUMBER_NEXT.match(text, after))
 
 
+#: Abbreviations that always go on into the next word, a name: "Mr. Ruelas", "St. Paul".
+_EN_TITLE_ABBREV = frozenset(
+    "mr mrs ms dr prof st gen col lt sgt capt cmdr adm gov sen rep rev hon pres".split())
+
+
+def abbreviation_goes_on(text: str, start: int, at: int, after: int) -> bool:
+    """Whether the period at ``at`` closes an abbreviation that surely goes on into what
+    follows (:func:`closes_abbreviation`, then a digit or a small letter, or a title or an
+    initial before a name: "Jan. 9", "Mr. Ruelas", "J. Smith"); "Washington, D.C. Johnson
+    faces…" may end a sentence there."""
+    if not closes_abbreviation(text, start, at, after):
+        return False
+    if re.match(r"\s*[a-z0-9]", text[after : after + 4]):
+        return True
+    last = re.search(r"(?<![\w'’])([A-Za-z.]+)$", text[start:at])
+    tok = last.group(1).lower().rstrip(".") if last else ""
+    return tok in _EN_TITLE_ABBREV or len(tok) == 1
+
+
 def _split_en(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """English sentences of one line: a full stop, question or exclamation mark before a
     capital or a digit ends a sentence, unless it closes an abbreviation or an initial.

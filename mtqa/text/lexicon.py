@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from . import japanese, jmdict, numerals, wordlists, wordnet
 from .english import STOPWORDS, stem
-from ..segment import closes_abbreviation
+from ..segment import abbreviation_goes_on
 from .cache import text_cache
 from .numerals import japanese_numbers
 from .phonetic import (
@@ -262,8 +262,8 @@ def english_clauses(text: str) -> tuple[Clause, ...]:
     cuts = {0, len(text)}
     openers: dict[int, str] = {}
     for m in re.finditer(r"[;—–()]|[.!?][\"”’']?(?=\s|$)|\s-\s", text):
-        if m.group() == "." and closes_abbreviation(text, 0, m.start(), m.end()):
-            continue  # "on Jan. 9", "Mr. Ruelas"
+        if m.group() == "." and abbreviation_goes_on(text, 0, m.start(), m.end()):
+            continue  # "on Jan. 9", "Mr. Ruelas" (not "Washington, D.C. Johnson faces")
         cuts.add(m.end())
     # a quotation closed on a comma: the reporting frame after it ("…," Judge Yoon said)
     # is a clause of its own

@@ -559,5 +559,7 @@ def _glossed_as(katakana: str, word: str) -> bool:
     loanword rendering an ordinary word that a capital made look like a name (ストライキ
     "strike" for "Striking" opening a sentence)."""
     key = stem(word.lower())
+    # (a common word's gloss, in lower case: not マイアミ "Miami", a place's)
     return len(key) >= 4 and any(
-        stem(w) == key for g in jmdict.glosses(katakana) for w in re.findall(r"[a-z]+", g.lower()))
+        stem(w) == key for g in jmdict.glosses(katakana) if g[:1].islower()
+        for w in re.findall(r"[a-z]+", g))

@@ -150,12 +150,8 @@ class NamesPutIn(NameCheckBase):
                 # members of what the English names as one
             away = self._put_in_for(text, start, end, other, missing, fewer, countries,
                                     (start, end) in glossed, pair, ctx, st)
-            if away is None or _placed_in(away, other.text, ctx.reference.text):
-                continue  # (ロンドン for "Southall", which the article puts in west London)
-            if _people_of(away, other.text) and (
-                    other.text in st.located or is_place(other.text)
-                    or any(t.pos3 == "地名" for t in japanese.tokenize(text[start:end]))):
-                continue  # トリエステ (の人々) for "Triestines": the place's people
+            if away is None or _of_the_place(away, other.text, text[start:end], ctx, st):
+                continue
             gives = ("does not render" if away in missing or away.islower()
                      else "gives less often than the English names it")
             yield self._finding(
@@ -425,6 +421,17 @@ class NamesPutIn(NameCheckBase):
             if not by_sound or find_rendering(name.text, seg):
                 return True
         return False
+
+
+def _of_the_place(away: str, place: str, run: str, ctx: Context, st: NameState) -> bool:
+    """Whether the name ``away`` of the English is in or of ``place``, which the katakana
+    ``run`` renders: a place the article puts in it (ロンドン for "Southall", which the
+    article puts in west London), or its people (トリエステ (の人々) for "Triestines")."""
+    if _placed_in(away, place, ctx.reference.text):
+        return True
+    return _people_of(away, place) and (
+        place in st.located or is_place(place)
+        or any(t.pos3 == "地名" for t in japanese.tokenize(run)))
 
 
 #: The endings of a name for the people of a place (Triestines, Parisians, Viennese).

@@ -54,8 +54,8 @@ class QuoteSpeakers(NamesPutIn):
         pair: AlignedPair, ctx: Context, st: NameState, flagged: set[tuple[int, int]],
     ) -> Iterator[Finding]:
         """``NAM009``: the pair's Japanese names as the speaker of a quotation a person of
-        the article whom the English names neither in the pair nor in the sentence before
-        it, where the English gives the quotation to "he" or "she"."""
+        the article whom the English names neither in the pair nor in the sentences its
+        "he" or "she" refers back to (see the module)."""
         said = _PRONOUN_SAYS.search(pair.reference)
         if said is None:
             return
@@ -91,10 +91,11 @@ class QuoteSpeakers(NamesPutIn):
                 continue
             if not _speaker_at(text, end, pair.mt_end):
                 continue
+            pronoun = said.group(0).rstrip(" .,;")
             yield self._finding(
                 "NAM009", "major", start, end, text,
                 f"'{text[start:end]}' renders {other.text}, named elsewhere in the article, "
-                f"as the speaker; the English gives these words to '{said.group(0).rstrip(' .,;')}', whose "
+                f"as the speaker; the English gives these words to '{pronoun}', whose "
                 f"person the English names just before ({antecedents[-1].text}): the "
                 f"quotation is given to another speaker",
                 pair.reference, pair.index, english=antecedents[-1].text, other=other.text,

@@ -164,13 +164,16 @@ def closes_abbreviation(text: str, start: int, at: int, after: int) -> bool:
     """Whether the period at ``at`` (the word before it begins at or after ``start``; the
     text goes on at ``after``) closes an abbreviation or an initial rather than a
     sentence: "U.S. officials", "Feb. 18", "J. Smith", "No. 10" (not "the 1970s.")."""
-    # a whole word: the "s" of "the 1970s." or the "k" of "100k." is no initial
-    last = re.search(r"(?<![\w'’])([A-Za-z.]+)$", text[start:at])
-    if not last:
-        return False
-    tok = last.group(1).lower().rstrip(".")
-    return (tok in _EN_ABBREV or len(tok) == 1) and not (
+    tok = _word_before(text, start, at)
+    return bool(tok) and (tok in _EN_ABBREV or len(tok) == 1) and not (
         tok in _EN_NUMBER_ABBREV and not _NUMBER_NEXT.match(text, after))
+
+
+def _word_before(text: str, start: int, at: int) -> str:
+    """The whole word (lower case, without its periods) that ends at ``at``, from
+    ``start`` on, or '': the "s" of "the 1970s." or the "k" of "100k." is no word."""
+    last = re.search(r"(?<![\w'’])([A-Za-z.]+)$", text[start:at])
+    return last.group(1).lower().rstrip(".") if last else ""
 
 
 #: Abbreviations that always go on into the next word, a name: "Mr. Ruelas", "St. Paul".
@@ -187,8 +190,7 @@ def abbreviation_goes_on(text: str, start: int, at: int, after: int) -> bool:
         return False
     if re.match(r"\s*[a-z0-9]", text[after : after + 4]):
         return True
-    last = re.search(r"(?<![\w'’])([A-Za-z.]+)$", text[start:at])
-    tok = last.group(1).lower().rstrip(".") if last else ""
+    tok = _word_before(text, start, at)
     return tok in _EN_TITLE_ABBREV or len(tok) == 1
 
 

@@ -51,6 +51,7 @@ from ..text.language import (
 from ..text.lexicon import (
     LIGHT_WORDS,
     OPENER_WORDS,
+    NAME_DOTS,
     RELATIVE_WORDS,
     Clause,
     EnWord,
@@ -687,12 +688,8 @@ def free_content(lex: Lexicon) -> list[int]:
     return [u for u, x in enumerate(lex.units)
             if u not in linked and x.content and x.pos2 not in {"数詞", "非自立可能", "代名詞"}
             and x.pos1 not in {"代名詞", "接尾辞", "接頭辞"} and x.lemma not in _JA_FRAME
-            and x.text not in _JA_FRAME and x.pos3 != "人名" and not _NAME_DOT.search(x.text)
+            and x.text not in _JA_FRAME and x.pos3 != "人名" and not NAME_DOTS.search(x.text)
             and not x.pos3.startswith("助数詞")]
-
-
-#: The dot between the parts of a foreign name (デアドラ・フェネリー, one unknown word).
-_NAME_DOT = re.compile(r"[・･=＝]")
 
 
 def paraphrased(lex: Lexicon, missing_ks: Sequence[int]) -> bool:

@@ -522,7 +522,7 @@ def japanese_units(text: str, base: int = 0, sentence: int = -1) -> tuple[JaUnit
 
 
 #: The dots between the parts of a foreign name: a katakana word ends at one.
-_NAME_DOTS = re.compile(r"[・･=＝]")
+NAME_DOTS = re.compile(r"[・･=＝]")
 
 
 def _katakana_runs(toks: Sequence[japanese.Token]) -> dict[int, str]:
@@ -533,7 +533,7 @@ def _katakana_runs(toks: Sequence[japanese.Token]) -> dict[int, str]:
     while i < len(toks):
         j = i
         while (j < len(toks) and japanese.is_katakana(toks[j].surface)
-               and not _NAME_DOTS.search(toks[j].surface)
+               and not NAME_DOTS.search(toks[j].surface)
                and (j == i or toks[j].start == toks[j - 1].end)):
             j += 1
         if j - i > 1:

@@ -107,7 +107,8 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "cathedral-roof-fundraiser", "metro-signalling-overhaul", "canal-restoration-grant",
          "heatwave-rolling-blackouts", "opera-house-restoration",
          "reef-bleaching-survey-north", "airport-night-curfew", "arolla-avalanche-rescue",
-         "hospital-ai-triage-trial", "zoo-rescue-package")
+         "hospital-ai-triage-trial", "zoo-rescue-package", "airport-tram-extension-approved",
+         "ambulance-handover-queues", "east-coast-sea-defences", "victoria-fare-freeze-extended")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -155,7 +156,12 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: another name's place, and was left out: NAM008). Its last wave (P9 to S9), measured at
 #: the round's end and not read: one finding on each of three clean articles, known by code
 #: only (ALN002, OMI002, MIS002). The thirtieth round's (writers T9 to W9): "would count for
-#: little" → ほとんど意味をなさない, read as a clause added (ADD001).
+#: little" → ほとんど意味をなさない, read as a clause added (ADD001). The thirty-first
+#: round's (writers B10 to E10): "more experienced staff would quit" → 離職する beside 多くが
+#: 加入する for "represents", 加入 "join" read as the opposite of "quit", whose rendering 離職
+#: ("leaving one's job") JMdict glosses by no word of it (MIS004; a guard that accepted any
+#: JMdict synonym lost 17 planted reversals on the blind articles, and was dropped); "I lie
+#: awake listening to the sea" → 眠れないまま, read as a negation the English lacks (MIS002).
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
@@ -183,7 +189,8 @@ KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN00
                 "victoria-leaders-debate-scrapped": "SCR001", "grain-silo-blast": "NAM006",
                 "weather-satellite-launch-slips": "NAM008",
                 "cathedral-roof-fundraiser": "ALN002", "metro-signalling-overhaul": "OMI002",
-                "tram-driver-vacancies": "MIS002", "reef-bleaching-survey-north": "ADD001"}
+                "tram-driver-vacancies": "MIS002", "reef-bleaching-survey-north": "ADD001",
+                "ambulance-handover-queues": "MIS004", "east-coast-sea-defences": "MIS002"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -194,7 +201,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 940
+    assert len(names) == 956
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)

@@ -1619,6 +1619,52 @@ def test_the_quotations_own_speaker_or_one_the_english_names_is_left_alone():
     assert _codes(en, ja, "NAM009") == []
 
 
+MERGED_EN = ("Airline collapses\n\n"
+             "Chief executive Fiona Dalgleish said the airline had run out of cash.\n\n"
+             "Transport Secretary Alasdair McInnes told parliament that the government had "
+             "offered a loan last month. \"That plan never arrived,\" he said.")
+MERGED_JA = ("航空会社が破綻\n\n"
+             "フィオナ・ダルグリッシュ最高経営責任者は、同社の資金が尽きたと述べた。\n\n"
+             "アラスデア・マキネス運輸相は議会で、政府が先月融資を提案していたと説明し、"
+             "「その計画は結局出てこなかった」と{}氏は述べた。")
+
+
+def test_a_quotation_given_to_another_speaker_inside_a_merged_sentence_is_flagged():
+    """The Japanese joins the sentence naming the minister and his quotation into one
+    (one bead of two English sentences): the quotation's sentence names no speaker of its
+    own, and the chief executive of the paragraph before is not its speaker."""
+    assert [f.code for f in _codes(MERGED_EN, MERGED_JA.format("ダルグリッシュ"), "NAM009")] == [
+        "NAM009"]
+    # the minister himself, named in the same bead, is the speaker
+    assert _codes(MERGED_EN, MERGED_JA.format("マキネス"), "NAM009") == []
+
+
+@pytest.mark.parametrize("article, speaker", [
+    # (written blind) "Transport Secretary Alasdair McInnes told … '…,' he said" in one
+    # Japanese sentence, the words given to the airline's chief executive
+    ("regional-carrier-collapse", "ダルグリッシュ"),
+    # '"…," she said' after the researcher Hannah Volkova, given to the council's chief
+    # executive Martin Oakes, whose katakana JMdict also knows (オークス "oaks")
+    ("council-ransomware-lockout", "オークス"),
+])
+def test_a_quotation_given_to_another_speaker_in_longer_beads_is_flagged(article, speaker):
+    found = [f for f in blind_findings(article, ["names"]) if f.code == "NAM009"]
+    assert [(f.text, f.severity) for f in found] == [(speaker, "major")]
+
+
+def test_a_dictionary_word_is_a_speaker_only_with_an_honorific_or_a_title():
+    """A loanword that sounds like a person of the article (データ, バス) names that person
+    as the speaker only with an honorific or a title after it (オークス事務総長)."""
+    en = ("Chief executive Martin Oakes said systems were down. Researcher Hannah Volkova "
+          "said the group had hit 14 bodies. \"They typically threaten to publish,\" she "
+          "said.")
+    ja = ("マーティン・オークス事務総長は、システムが停止していると述べた。研究者の"
+          "ハンナ・ヴォルコワ氏は、同グループが14の機関を攻撃したと述べた。"
+          "「公開すると脅すのが常套手段だ」と{}は語った。")
+    assert [f.text for f in _codes(en, ja.format("オークス事務総長"), "NAM009")] == ["オークス"]
+    assert _codes(en, ja.format("オークス"), "NAM009") == []
+
+
 def test_a_loanword_for_a_capitalised_word_after_a_dateline_is_no_name():
     """"ROTTERDAM, March 14 — Striking dockworkers…": ストライキ中 renders the word
     "striking" (JMdict glosses ストライキ "strike"), no name with a stray 中 (written blind:

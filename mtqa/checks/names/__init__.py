@@ -97,7 +97,7 @@ from .english import (
     window_reference,
     window_span,
 )
-from .honorifics import HONORIFIC_SUFFIXES, Honorifics
+from .honorifics import Honorifics, honoured
 from .katakana import KanaPart, kanji_name_parts, katakana_parts, norm
 from .matching import (
     MATCH_MIN,
@@ -139,19 +139,6 @@ def _respelt(a: str, b: str) -> bool:
 OWN_HINT_MARGIN = 0.2
 
 
-def _honoured(text: str, at: int) -> bool:
-    """Whether an honorific (氏, さん) or an office's title (知事, 大統領: a title of
-    ``mtqa/data/wordlists/title_heads.tsv`` of two characters or more) follows offset
-    ``at``: the name before it is a person's."""
-    return any(text.startswith(h, at) for h in HONORIFIC_SUFFIXES) or any(
-        text.startswith(h, at) for h in _TITLE_HEADS)
-
-
-#: Japanese office titles that follow a person's name (イトゥーラ知事), one-character heads
-#: (相, 長) aside: they end words of all kinds.
-_TITLE_HEADS = tuple(h for h in wordlists.title_heads() if len(h) >= 2)
-
-
 def _loose(part: KanaPart, text: str) -> bool:
     """Whether a katakana part that renders no name of its sentence may be compared with
     the article's spellings: three kana or more, or two said with an honorific (リム氏
@@ -160,7 +147,7 @@ def _loose(part: KanaPart, text: str) -> bool:
         return False
     return len(part.surface) >= MIN_VARIANT_CHARS or (
         len(part.surface) == 2 and part.start == part.run_start
-        and _honoured(text, part.run_end))
+        and honoured(text, part.run_end))
 
 
 def _dictionary_word(surface: str) -> bool:
@@ -181,7 +168,7 @@ class NameCheck(StrayWords, Honorifics, QuoteSpeakers, CountriesPutIn, Spellings
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 65
+    version: ClassVar[int] = 66
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -287,12 +274,12 @@ class NameCheck(StrayWords, Honorifics, QuoteSpeakers, CountriesPutIn, Spellings
         # the surnames of the article's people (the last word of each name), and the names
         # the Japanese gives an honorific elsewhere
         people = {fold(n.words[-1]) for n in st.names if is_person(n, st.reference, st)} | {
-            r.key for r in st.records if _honoured(text, r.run_end)}
+            r.key for r in st.records if honoured(text, r.run_end)}
         for pair, parts, keys in st.loose:
             for part in parts:
                 if (part.start, part.end) in taken:
                     continue
-                if _dictionary_word(part.surface) and not _honoured(text, part.run_end):
+                if _dictionary_word(part.surface) and not honoured(text, part.run_end):
                     continue  # a word of its own (アンド "and"), unless an honorific makes it
                     # a person's (リム氏, "rim"); a name UniDic reads as two loanwords
                     # (ブライド｜ウッド) may still spell a name of the article
@@ -302,7 +289,7 @@ class NameCheck(StrayWords, Honorifics, QuoteSpeakers, CountriesPutIn, Spellings
                 if any(r.surface == part.surface for k in keys for r in by_key.get(k, [])):
                     continue  # spelt as the article spells a name of its own sentence
                     # (マーシュ for Marsh, named there, is no variant of マーク)
-                others = sorted(set(by_key) - keys) if _honoured(text, part.run_end) else []
+                others = sorted(set(by_key) - keys) if honoured(text, part.run_end) else []
                 for key in sorted(keys) + [k for k in others if k in people]:
                     spelled = [r for r in by_key.get(key, []) if _respelt(part.surface, r.surface)
                                and are_variants(part.sound, r.sound)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ...text import japanese
+from ...text import japanese, wordlists
 from ...text.glossary import organisations
 from ...types import AlignedPair, Finding
 from .base import NameCheckBase
@@ -19,6 +19,19 @@ _COPULA = frozenset({"だ", "です"})
 
 #: Honorifics that may follow a name's stray suffix (サンチェス校氏: 校 is still stray).
 HONORIFIC_SUFFIXES = frozenset("氏 さん 様 君 殿".split())
+
+
+def honoured(text: str, at: int) -> bool:
+    """Whether an honorific (氏, さん) or an office's title (知事, 大統領: a title of
+    ``mtqa/data/wordlists/title_heads.tsv`` of two characters or more) follows offset
+    ``at``: the name before it is a person's."""
+    return any(text.startswith(h, at) for h in HONORIFIC_SUFFIXES) or any(
+        text.startswith(h, at) for h in TITLE_HEADS)
+
+
+#: Japanese office titles that follow a person's name (イトゥーラ知事), one-character heads
+#: (相, 長) aside: they end words of all kinds.
+TITLE_HEADS = tuple(h for h in wordlists.title_heads() if len(h) >= 2)
 #: Titles of the organisation list (mtqa/data/org_titles.tsv) that a person's staff or
 #: a head's second may hold (バイデン氏の代表 "Biden's representative", 監督, 教授,
 #: 議員): after 氏の they are right.

@@ -193,11 +193,13 @@ class NamesPutIn(NameCheckBase):
 
     def _put_in_candidates(
         self, parts: Sequence[KanaPart], own: dict[KanaPart, tuple[str, float]],
-        pair: AlignedPair, ctx: Context, st: NameState,
+        pair: AlignedPair, ctx: Context, st: NameState, loanwords: bool = False,
     ) -> tuple[dict[tuple[int, int], EnglishName], set[tuple[int, int]]]:
         """For :meth:`_substituted`: the katakana runs of the pair that render no name of
         its own English but one of another sentence of the article (run → that name), and
-        which of them do so by JMdict (a place the dictionary knows) rather than by sound."""
+        which of them do so by JMdict (a place the dictionary knows) rather than by sound.
+        With ``loanwords``, a run JMdict knows as a word may render a name by sound too
+        (オークス for "Oakes"): for a caller that asks more of the run's place."""
         owned_runs = {(p.run_start, p.run_end) for p in own}
         free = [p for p in parts if not p.reading and (p.run_start, p.run_end) not in owned_runs]
         mine = {k for n, ks in zip(st.names, st.name_keys)
@@ -207,7 +209,7 @@ class NamesPutIn(NameCheckBase):
         glossed: set[tuple[int, int]] = set()
         for part in free:
             run = (part.run_start, part.run_end)
-            if not acceptable_alone(part):
+            if not acceptable_alone(part) and not loanwords:
                 # a place JMdict knows (ニューヨーク "New York"), given for a place the
                 # English names elsewhere and not in this sentence
                 glossed_as = self._place_glossed_elsewhere(part, pair, st, mine)

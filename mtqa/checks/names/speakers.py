@@ -13,8 +13,11 @@ the name and its honorific or title, then 述べる, 語る, 付け加える …
 names elsewhere in the article (:meth:`.put_in.NamesPutIn._put_in_candidates`), while
 the pair's English names no person and says "he said" or "she added"; the sentence
 before it must name a person (or speak of "he" or "she" too, and one of the two sentences
-before it name one), and none of the people it names may share a word with the person
-the Japanese gives. A pronoun whose person is named further back is left alone: an
+before it name one), and none of the people it names, nor any the pair's English names
+(a bead may hold the sentences before the quotation: "Transport Secretary Alasdair
+McInnes told parliament … '…,' he said" in one Japanese sentence), may share a word with
+the person the Japanese gives. A run JMdict knows as a word (オークス "oaks" for "Oakes")
+names the speaker only with an honorific or a title after it (オークス事務総長は). A pronoun whose person is named further back is left alone: an
 English paragraph may speak of "the minister" in between, and the translator name her.
 """
 
@@ -23,9 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from ...text import japanese, wordlists
+from ...text import japanese, jmdict, wordlists
 from ...types import AlignedPair, Finding
 from .. import Context
+from .honorifics import honoured
 from .english import SPEECH_VERBS, EnglishName, fold, is_person, names_institution
 from .katakana import KanaPart
 from .put_in import NamesPutIn
@@ -60,14 +64,17 @@ class QuoteSpeakers(NamesPutIn):
         if said is None:
             return
         ref = ctx.reference.text
-        here = [n for n in st.names if pair.ref_start <= n.start < pair.ref_end]
+        # the quotation's own sentence (a pair may hold the sentences before it as well)
+        quoted = _sentence_of(ctx, pair.ref_start + said.start()) or (
+            pair.ref_start, pair.ref_end)
+        here = [n for n in st.names if quoted[0] <= n.start < quoted[1]]
         if any(is_person(n, ref, st) or self._a_person(n, st) for n in here):
             return  # the English names a speaker of its own
         # who the pronoun may be: any name of the sentence before, but one must be a
         # person's or read as one (not a body: "the National Nursing Union"); a sentence
         # before that speaks of "he" or "she" too passes the pronoun on ("Lars Eidsvaag
         # said … He said … '…,' he said")
-        at, antecedents, named = pair.ref_start, [], []
+        at, antecedents, named = quoted[0], [], []
         for _ in range(_PRONOUN_CHAIN):
             before = _sentence_before(ctx, at)
             if before is None:
@@ -81,8 +88,13 @@ class QuoteSpeakers(NamesPutIn):
             at = before[0]
         if not antecedents:
             return
-        words = {fold(w) for n in named for w in n.words}
-        candidates, _ = self._put_in_candidates(parts, own, pair, ctx, st)
+        # nor anyone the pair's English names (a speaker of its sentences before)
+        who = next((n for n in antecedents
+                    if is_person(n, ref, st) or self._a_person(n, st)), antecedents[0])
+        words = {fold(w) for n in named for w in n.words} | {
+            fold(w) for n in st.names if pair.ref_start <= n.start < pair.ref_end
+            for w in n.words}
+        candidates, _ = self._put_in_candidates(parts, own, pair, ctx, st, loanwords=True)
         text = ctx.translation.text
         for (start, end), other in sorted(candidates.items()):
             if (start, end) in flagged or words & {fold(w) for w in other.words}:
@@ -91,14 +103,16 @@ class QuoteSpeakers(NamesPutIn):
                 continue
             if not _speaker_at(text, end, pair.mt_end):
                 continue
+            if jmdict.glosses(text[start:end]) and not honoured(text, end):
+                continue  # a word the dictionary knows names a person only with a title
             pronoun = said.group(0).rstrip(" .,;")
             yield self._finding(
                 "NAM009", "major", start, end, text,
                 f"'{text[start:end]}' renders {other.text}, named elsewhere in the article, "
                 f"as the speaker; the English gives these words to '{pronoun}', whose "
-                f"person the English names just before ({antecedents[-1].text}): the "
+                f"person the English names just before ({who.text}): the "
                 f"quotation is given to another speaker",
-                pair.reference, pair.index, english=antecedents[-1].text, other=other.text,
+                pair.reference, pair.index, english=who.text, other=other.text,
             )
 
     @staticmethod
@@ -110,9 +124,31 @@ class QuoteSpeakers(NamesPutIn):
                    and is_person(n, st.reference, st) for n in st.names)
 
 
+def _sentence_of(ctx: Context, at: int) -> tuple[int, int] | None:
+    """The span of the reference sentence holding offset ``at``, with the one before it
+    when that is a quotation's first sentence ("…luck. It was …," she said)."""
+    sentences = [s for s in ctx.reference.sentences if not s.chrome]
+    for k, s in enumerate(sentences):
+        if s.start <= at < s.end:
+            first = k
+            while first and _opens_quotation(ctx.reference.text, sentences[first - 1].start,
+                                              sentences[first].start, s.start):
+                first -= 1
+            return sentences[first].start, s.end
+    return None
+
+
+def _opens_quotation(text: str, start: int, end: int, last: int) -> bool:
+    """Whether the sentence at ``start``..``end`` opens a quotation still open at
+    ``last`` (more opening than closing quotation marks between ``start`` and ``last``)."""
+    run = text[start:last]
+    opened = run.count("\u201c") - run.count("\u201d")
+    straight = run.count('"') % 2
+    return (opened > 0 or straight == 1) and text[start:end].lstrip()[:1] in '"\u201c'
+
+
 def _sentence_before(ctx: Context, at: int) -> tuple[int, int] | None:
-    """The span of the reference sentence before the one holding offset ``at`` (the
-    pair's first: a quotation of two sentences is one pair, "…luck. It was …," she said)."""
+    """The span of the reference sentence before the one holding offset ``at``."""
     sentences = [s for s in ctx.reference.sentences if not s.chrome]
     for k, s in enumerate(sentences):
         if s.start <= at < s.end:

@@ -231,6 +231,9 @@ def test_professional_translation_gets_no_finding(name: str) -> None:
     # "Fjellmelk chairman", the article having said "dairy cooperative Fjellmelk": the
     # chair of an assembly (議長), not of a company
     ("dairy-merger", "議長"),
+    # (written blind) "Judge Miriam Ashworth, sitting at Southampton Crown Court" given a
+    # referee's title
+    ("harbour-oil-leak-penalty", "審判員"),
 ])
 def test_a_title_of_another_office_is_flagged(name: str, text: str) -> None:
     report = _check(name)
@@ -241,6 +244,12 @@ def test_a_title_of_another_office_is_flagged(name: str, text: str) -> None:
 @pytest.mark.parametrize("name, text", [
     ("airline-routes", "代表"),  # "Council leader" → 地元議会の…代表
     ("dairy-tariff-dispute", "組合長"),  # the chairman of a co-operative, its head
+    # (written blind) "Councillor Priya Hallam, who chairs the city council's environment
+    # committee" → 環境委員会の…委員長: the office the English says by its verb
+    ("harbour-oil-leak-penalty", "委員長"),
+    # (written blind) "Kowalczyk said she was willing to meet council leaders" →
+    # コワルチク市長は…市議会指導部と: the mayor's title is hers, not the leaders'
+    ("milwaukee-mayor-budget-veto", "市長"),
 ])
 def test_the_head_of_any_body_is_a_rendering_of_a_leader(name: str, text: str) -> None:
     report = _check(name)

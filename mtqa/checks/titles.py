@@ -89,6 +89,34 @@ _ADJACENT_GAP = re.compile(r"^(?:[（(][A-Za-zＡ-Ｚ0-9&＆]{1,8}[）)])?(?:[\s
 _KATAKANA_WORDS = re.compile(r"[\u30A1-\u30FA\u30FC]+(?:[・･][\u30A1-\u30FA\u30FC]+)+")
 
 
+#: An office said by its verb ("Councillor Priya Hallam, who chairs the environment
+#: committee" → 環境委員会のハラム委員長): the glossary title whose renderings the Japanese
+#: may give the holder, though the English title is another.
+_OFFICE_VERBS = {"chair": "chair", "head": "leader", "lead": "leader", "direct": "director"}
+_HELD_BY_VERB = re.compile(
+    r"\b(?:who|which|she|he|also|now|currently)\s+(chair|head|lead|direct)(?:s|ed)\b"
+    r"|\b(?:who|which|she|he|also|now|currently)\s+(l)ed\b", re.IGNORECASE)
+
+
+def _held_by_verb(reference: str, gl: Glossary) -> set[str]:
+    """The renderings of the offices ``reference`` says a person holds by a verb (see
+    :data:`_HELD_BY_VERB`)."""
+    out: set[str] = set()
+    for m in _HELD_BY_VERB.finditer(reference):
+        verb = (m.group(1) or "lead").lower()
+        entry = gl.get(_OFFICE_VERBS[verb])
+        if entry is not None:
+            out.update(entry.renderings)
+    return out
+
+
+def _plural(m: TitleMatch) -> bool:
+    """Whether the English title is a plural ("council leaders"): no one person's name
+    beside a Japanese title is its holder's."""
+    last = m.text.lower().rstrip("'").split()[-1]
+    return last.endswith("s") and not m.entry.key[-1].endswith("s")
+
+
 def _transliterated(title: str, seg: str) -> bool:
     """Whether a title of several English words is written out in katakana in ``seg``, word
     by word with the middle dot (エグゼクティブ・ディレクター for "executive director",
@@ -141,7 +169,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 50
+    version: ClassVar[int] = 51
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -166,6 +194,7 @@ class TitleCheck(BaseCheck):
                     for r in in_field(m, accepted_in_article(window_en, m, named,
                                                                window_en), article)[1]
                     if m.entry.key not in known or r in known[m.entry.key]}
+        licensed |= _held_by_verb(pair.reference, gl)
         flagged: set[tuple[int, int]] = set()
         offices = _office_renderings(gl)
         for m, (kind, renderings) in zip(matches, accepted):
@@ -285,6 +314,9 @@ class TitleCheck(BaseCheck):
                                 c.end - pair.mt_start)
                 for rs, re_ in name_runs
             )
+            if (_plural(m) and c.start > pair.mt_start
+                    and japanese.is_katakana(seg[c.start - pair.mt_start - 1])):
+                continue  # one person's title (コワルチク市長), not the group's ("leaders")
             if by_name:
                 why.append("name")
                 score += 2.0

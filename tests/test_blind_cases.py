@@ -160,8 +160,7 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: round's (writers B10 to E10): "more experienced staff would quit" → 離職する beside 多くが
 #: 加入する for "represents", 加入 "join" read as the opposite of "quit", whose rendering 離職
 #: ("leaving one's job") JMdict glosses by no word of it (MIS004; a guard that accepted any
-#: JMdict synonym lost 17 planted reversals on the blind articles, and was dropped); "I lie
-#: awake listening to the sea" → 眠れないまま, read as a negation the English lacks (MIS002).
+#: JMdict synonym lost 17 planted reversals on the blind articles, and was dropped).
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
@@ -190,7 +189,7 @@ KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN00
                 "weather-satellite-launch-slips": "NAM008",
                 "cathedral-roof-fundraiser": "ALN002", "metro-signalling-overhaul": "OMI002",
                 "tram-driver-vacancies": "MIS002", "reef-bleaching-survey-north": "ADD001",
-                "ambulance-handover-queues": "MIS004", "east-coast-sea-defences": "MIS002"}
+                "ambulance-handover-queues": "MIS004"}
 
 
 def _check(name: str) -> mtqa.Report:

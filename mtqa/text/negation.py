@@ -310,10 +310,11 @@ def _defined_by_lack(w: str) -> bool:
         return False
     forms = [w] + sorted(wordnet.base_forms(w) - {w})  # the word as written first
     first = next((s for b in forms for s in wordnet.synsets_of(b)), None)
-    if first is not None and first.pos == "n" and len(forms) == 1:
+    if first is not None and first.pos in {"n", "v"} and len(forms) == 1:
         # a word first listed as the noun of its adjective ("deaf": people who have severe
-        # hearing impairments; "blind") is read by its first adjective sense ("born deaf");
-        # not an inflected form ("left", of leave)
+        # hearing impairments; "blind") or as a verb ("awake": stop sleeping) is read by its
+        # first adjective sense ("born deaf", "lie awake": not in a state of sleep); not an
+        # inflected form ("left", of leave)
         first = next((s for s in wordnet.synsets_of(w) if s.pos in {"a", "s"}), first)
     if first is None or first.pos not in {"a", "s", "r"}:
         return False

@@ -580,6 +580,10 @@ def test_a_currency_after_an_amount_is_no_verb() -> None:
      "家主は火災警報器を設置する義務を負うが、借り手の支援団体は、取り締まりが徹底されていないと指摘する。"),
     ("Lindqvist founded the company in a disused sawmill in 1987.",
      "リンドクヴィスト氏は1987年、使われなくなった製材所で同社を立ち上げた。"),
+    # a word WordNet lists first as a verb ("awake": stop sleeping), its adjective "not in
+    # a state of sleep" (written blind: east-coast-sea-defences, a clean translation)
+    ('"Every time the wind picks up at night, I lie awake listening to the sea."',
+     "「夜に風が強まるたびに、眠れないまま海の音に耳を澄ませている」"),
 ])
 def test_a_word_defined_by_a_lack_may_be_said_with_a_negation(en, ja) -> None:
     assert flagged(en, ja) == []
@@ -591,6 +595,9 @@ def test_a_word_defined_by_a_lack_may_be_said_with_a_negation(en, ja) -> None:
 def test_implied_negations_are_adjectives_defined_by_a_lack() -> None:
     en = "He left early; the evidence is sparse and the plan is good."
     assert [en[a:b] for a, b in implied_negations(en)] == ["sparse"]
+    # an adjective WordNet lists after the verb of the same form; not an inflected verb
+    en = "She lay awake; he left; they walked."
+    assert [en[a:b] for a, b in implied_negations(en)] == ["awake"]
 
 
 def test_kanenai_in_its_conjunctive_and_past_forms_is_no_negation() -> None:

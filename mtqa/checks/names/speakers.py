@@ -17,8 +17,9 @@ before it name one), and none of the people it names, nor any the pair's English
 (a bead may hold the sentences before the quotation: "Transport Secretary Alasdair
 McInnes told parliament … '…,' he said" in one Japanese sentence), may share a word with
 the person the Japanese gives. A run JMdict knows as a word (オークス "oaks" for "Oakes")
-names the speaker only with an honorific or a title after it (オークス事務総長は). A pronoun whose person is named further back is left alone: an
-English paragraph may speak of "the minister" in between, and the translator name her.
+names the speaker only with an honorific or a title after it (オークス事務総長は). A
+pronoun whose person is named further back is left alone: an English paragraph may speak
+of "the minister" in between, and the translator name her.
 """
 
 from __future__ import annotations

@@ -17,6 +17,9 @@ checks look inside a pair whose sentences are aligned:
 * ``omission`` (``OMI003``, minor): a Japanese sentence or clause that opens on the
   particle of a noun phrase (。は…, 、を…), or on a word that only follows a modifier
   (。ような…, 、ための…): the phrase it marked, or the modifier, was dropped.
+* ``omission`` (``OMI005``): a condition of the English ("if it ran for the full two
+  days", "unless a deal is reached") with most of its words unrendered, in a pair whose
+  Japanese has no conditional form at all (:mod:`mtqa.checks.condition_dropped`).
 * ``omission`` (``OMI004``): the Japanese of a pair is a fraction of its English (a word, or
   only the hashtags, for a sentence): under 0.1 Japanese characters per English letter,
   where no professional translation of WMT24 ESA dev goes under 0.19; critical when the
@@ -42,6 +45,7 @@ from ..text import japanese, wordlists
 from ..text.english import PRONOUN_CONTRACTIONS
 from ..text.glossary import load_glossary
 from ..text.idioms import find_idioms
+from .condition_dropped import dropped_conditions
 from ..text.language import (
     MIN_SHRUNK_LETTERS,
     foreign_latin,
@@ -140,7 +144,7 @@ class OmissionCheck(BaseCheck):
     """Flag English clauses of an aligned pair that have no counterpart in the Japanese."""
 
     name: ClassVar[str] = "omission"
-    version: ClassVar[int] = 54
+    version: ClassVar[int] = 55
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -153,6 +157,7 @@ class OmissionCheck(BaseCheck):
                 return  # what else is missing is all of it
             done: list[tuple[int, int]] = []
             yield from self._clauses(pair, ctx, done)
+            yield from self._conditions(pair, ctx, done)
             yield from self._phrases(pair, ctx, done)
         yield from self._orphan_particles(pair, ctx)
 
@@ -291,6 +296,26 @@ class OmissionCheck(BaseCheck):
                 code="OMI001",
                 evidence={"clause": missing,
                           "words": ",".join(lex.words[k].text for k in missing_ks)},
+            )
+
+    def _conditions(self, pair: AlignedPair, ctx: Context,
+                    done: list[tuple[int, int]]) -> Iterator[Finding]:
+        """``OMI005``: a condition ("if it ran for the full two days", "unless …") the
+        Japanese leaves out: :mod:`mtqa.checks.condition_dropped`. Not within a clause
+        reported already."""
+        lex = ctx.lexicon_of(pair.reference, pair_segments(pair, ctx), pair.back_translation)
+        for c in dropped_conditions(pair, ctx, lex, _near_pairs(pair, ctx)):
+            at = pair.reference.find(c.condition)
+            if any(a <= at < b for a, b in done):
+                continue
+            done.append((at, at + len(c.condition)))
+            yield self.finding(
+                ctx.translation.text, c.start, c.end,
+                category="omission", severity="major",
+                message=(f"the condition '{c.condition}' has no counterpart in the "
+                         "Japanese, which states the claim without it"),
+                pair=pair, reference=c.condition, code="OMI005",
+                evidence={"condition": c.condition, "words": ",".join(c.missing)},
             )
 
     def _phrases(self, pair: AlignedPair, ctx: Context,

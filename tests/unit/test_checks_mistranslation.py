@@ -796,6 +796,19 @@ def test_a_hedge_made_certain_is_flagged(article):
     assert [(f.text, f.severity) for f in found] == [("確実に", "major")]
 
 
+@pytest.mark.parametrize("article, text", [
+    # (written blind, B10–E10) "restrictions of this kind were likely to become 'the new
+    # normal'" → …に必ずなると断言した: one finding for the two words of one claim
+    ("perth-water-restrictions", "必ずなると断言"),
+    # "rival bidders could still come forward" → 名乗り出ることは確実だ
+    ("teesside-steelworks-bid", "確実だ"),
+])
+def test_a_hedge_made_certain_by_a_predicate_is_flagged(article, text):
+    from tests.harness import blind_findings
+    found = [f for f in blind_findings(article, ["mistranslation"]) if f.code == "MIS008"]
+    assert [(f.text, f.severity) for f in found] == [(text, "major")]
+
+
 @pytest.mark.parametrize("en, ja", [
     # the English makes sure: 確実に renders "reliably" or "ensure"
     ("The airline said it would run the autumn timetable reliably, and fares may rise.",

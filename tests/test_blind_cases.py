@@ -108,7 +108,9 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "heatwave-rolling-blackouts", "opera-house-restoration",
          "reef-bleaching-survey-north", "airport-night-curfew", "arolla-avalanche-rescue",
          "hospital-ai-triage-trial", "zoo-rescue-package", "airport-tram-extension-approved",
-         "ambulance-handover-queues", "east-coast-sea-defences", "victoria-fare-freeze-extended")
+         "ambulance-handover-queues", "east-coast-sea-defences", "victoria-fare-freeze-extended",
+         "auckland-panda-loan", "metro-fare-increase", "northern-rail-sale-cleared",
+         "water-charges-increase")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -160,7 +162,13 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: round's (writers B10 to E10): "more experienced staff would quit" → 離職する beside 多くが
 #: 加入する for "represents", 加入 "join" read as the opposite of "quit", whose rendering 離職
 #: ("leaving one's job") JMdict glosses by no word of it (MIS004; a guard that accepted any
-#: JMdict synonym lost 17 planted reversals on the blind articles, and was dropped).
+#: JMdict synonym lost 17 planted reversals on the blind articles, and was dropped). Its
+#: second wave (F10 to I10), measured unseen at ab051f1: "China's ambassador to New
+#: Zealand, Li Jianhua" → 中国の李建華駐ニュージーランド大使, a Chinese name in kanji, its given
+#: name read as left out (OMI002); "we were not prepared to let the network fall apart on
+#: our watch" → 私たちの在任中に路線網が崩壊するのを見過ごすわけにはいかなかった, read as a lost
+#: clause (OMI001); "approved the sale …, ending a 14-month review that had left the deal in
+#: limbo" split after 承認した。, read as a relative clause cut from its noun (SCR004).
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
@@ -189,7 +197,8 @@ KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN00
                 "weather-satellite-launch-slips": "NAM008",
                 "cathedral-roof-fundraiser": "ALN002", "metro-signalling-overhaul": "OMI002",
                 "tram-driver-vacancies": "MIS002", "reef-bleaching-survey-north": "ADD001",
-                "ambulance-handover-queues": "MIS004"}
+                "ambulance-handover-queues": "MIS004", "auckland-panda-loan": "OMI002",
+                "metro-fare-increase": "OMI001", "northern-rail-sale-cleared": "SCR004"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -200,7 +209,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 956
+    assert len(names) == 972
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)

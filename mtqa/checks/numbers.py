@@ -754,7 +754,7 @@ class NumberCheck(BaseCheck):
     """Numbers, amounts, times, dates and days that differ from the English."""
 
     name: ClassVar[str] = "numbers"
-    version: ClassVar[int] = 47
+    version: ClassVar[int] = 48
     requires: ClassVar[frozenset[str]] = frozenset()
 
     def _values(self, ctx: Context) -> list[tuple[list[Quantity], list[Quantity]]]:

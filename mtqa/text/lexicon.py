@@ -207,6 +207,11 @@ def english_words(text: str) -> tuple[EnWord, ...]:
             value = numerals.parse_english_number(scaled.group(1))
             if value is not None:
                 value *= _SCALES[scaled.group(2).lower()]
+        if value is not None and (clock := numerals.CLOCK_HHMM.match(text, a)):
+            # "by 1130 GMT": the hour and the minutes (11時30分)
+            out.append(EnWord(tok[:2], a, a + 2, tok[:2], "number", float(clock.group(1))))
+            out.append(EnWord(tok[2:], a + 2, b, tok[2:], "number", float(clock.group(2))))
+            continue
         if value is not None:
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else ""
             if nxt in _SCALES:

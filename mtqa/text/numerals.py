@@ -199,6 +199,13 @@ _EN_SCALE_OF_SCALE = re.compile(r"\b(tens|hundreds)\s+of\s+(thousands|millions|b
                                 re.I)
 #: A clock time written with a point ("9.40pm"): its hour and its minutes.
 _EN_POINT_TIME = re.compile(r"(\d{1,2})\.(\d{2})")
+#: Four digits read as a clock time: the hour and the minutes.
+_EN_HHMM = re.compile(r"(\d{2})(\d{2})")
+#: A clock time of four digits before a time zone ("by 1130 GMT", "0600 local time"): the
+#: hour (group 1) and the minutes (group 2). (Not before "hours": "1500 hours" may be a
+#: duration.)
+CLOCK_HHMM = re.compile(r"\b([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|"
+                        r"PST|PDT|JST|AEST|AEDT|IST|local\s+time)\b")
 # A scale word with no number before it stands for one of it: "per million" (100万当たり),
 # "going for the million" (100万), "every thousand" (1000)
 _EN_BARE_SCALE = re.compile(r"\b(?:per|the|every|each)\s+(thousand|million|billion|trillion)\b",
@@ -285,10 +292,12 @@ _BASIS_POINTS = re.compile(r"[\s-]+basis[\s-]+points?\b", re.I)
 
 def _en_point_times(found: list[Quantity]) -> list[Quantity]:
     """``found`` with a time written with a point ("9.40pm") read as its hour and minutes,
-    as "9:40 p.m." is (午後9時40分), instead of the decimal 9.4."""
+    as "9:40 p.m." is (午後9時40分), instead of the decimal 9.4; likewise one of four digits
+    ("1130 GMT": 11時30分, not 1130)."""
     out = list(found)
     for t in found:
-        m = _EN_POINT_TIME.match(t.text) if t.kind == "time" else None
+        m = (_EN_POINT_TIME.match(t.text) or _EN_HHMM.fullmatch(t.text)
+             if t.kind == "time" else None)
         if m is None:
             continue
         out = [q for q in out if not (q.kind == "num" and q.start == t.start)]
@@ -338,6 +347,10 @@ def _en_times(text: str) -> list[Quantity]:
             out.append(Quantity(hour * 60 + minute, "time", m.start(), m.end(), m.group(),
                                 half_known=hour >= 13 or hour == 0))
         # the hour is also a plain number ("3 o'clock" → 3時 without 午前/午後)
+    for m in CLOCK_HHMM.finditer(text):
+        hour, minute = int(m.group(1)), int(m.group(2))
+        out.append(Quantity(hour * 60 + minute, "time", m.start(), m.end(2),
+                            m.group(1) + m.group(2), half_known=True))
     for m in _EN_TIME_RANGE.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)

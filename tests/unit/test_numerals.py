@@ -164,6 +164,16 @@ def test_a_time_with_a_point_and_parts_of_an_hour():
     assert 30 in _values("half an hour later")
 
 
+def test_a_clock_time_of_four_digits_before_a_time_zone():
+    """(written blind: salmon-farm-lice-cull) "fell 7.9% by 1130 GMT" → グリニッジ標準時
+    11時30分までに: the hour and the minutes, not 1130; not before "hours", which may count
+    a duration ("1500 hours")."""
+    assert _values("shares fell by 1130 GMT on Monday", "time") == [11 * 60 + 30]
+    assert _values("shares fell by 1130 GMT on Monday") == [11, 30]
+    assert _values("0600 local time", "time") == [6 * 60]
+    assert _values("about 1500 hours of work") == [1500]
+
+
 def test_english_quantities_times_and_ranges():
     assert _values("6-8 p.m.", "time") == [20 * 60, 18 * 60]
     noon = english_quantities("at noon")

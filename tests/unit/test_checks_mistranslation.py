@@ -832,6 +832,48 @@ def test_the_control_a_hedge_said_as_certain():
         "確実に"]
 
 
+@pytest.mark.parametrize("article, text", [
+    # (written blind, F10–I10) "She stopped short of promising new money." → 新たな資金の
+    # 拠出を約束した: a promise the English says was not made
+    ("island-ferry-service-cut", "約束"),
+    ("spain-heatwave-wheat-losses", "約束"),
+    # "the government had no plans to introduce legally binding staffing ratios" →
+    # …基準を導入する計画を示し
+    ("hospital-nurses-strike-vote", "導入"),
+])
+def test_a_negation_said_by_a_verb_or_noun_dropped_is_flagged(article, text):
+    from tests.harness import blind_findings
+    found = [f for f in blind_findings(article, ["mistranslation"]) if f.code == "MIS007"]
+    assert [f.text for f in found] == [text]
+
+
+@pytest.mark.parametrize("ja", [
+    "同相は新たな資金の拠出を約束するには至らなかった。",  # a negation
+    "同相は新たな資金の拠出の約束を避けた。",  # avoided
+    "同相は新たな資金の拠出について明言を控えた。",  # refrained
+])
+def test_a_negation_said_by_a_verb_kept_is_not(ja):
+    en = "She stopped short of promising new money."
+    assert [f for f in mtqa.check(en, ja, backtranslator="dictionary", config=False
+                                  ).finding_list if f.code == "MIS007"] == []
+    # (the control)
+    assert [f.code for f in mtqa.check(en, "同相は新たな資金の拠出を約束した。",
+                                       backtranslator="dictionary", config=False
+                                       ).finding_list if f.code == "MIS007"] == ["MIS007"]
+
+
+def test_stopping_short_of_a_place_denies_nothing():
+    """(written before the change: lagos-blue-line-extension-delay) "stopping short of the
+    densely populated western suburbs" is a place, not a verb denied; "failed to consult"
+    said 協議を怠った is said with its negation (tourist-tax-porto)."""
+    for en, ja in [("The line stops short of the densely populated suburbs.",
+                    "路線は人口の密集する郊外の手前で途切れる。"),
+                   ("Councillors said the city failed to consult operators.",
+                    "議員らは、市が事業者との協議を怠ったと批判した。")]:
+        assert [f for f in mtqa.check(en, ja, backtranslator="dictionary", config=False
+                                      ).finding_list if f.code == "MIS007"] == []
+
+
 def test_not_yet_said_as_already_is_flagged():
     """"not yet" said as すでに (written blind: fertiliser-works-shutdown, "We are not yet at
     the point of shortages" → すでに品不足に陥っており): the Japanese says has happened what

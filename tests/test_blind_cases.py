@@ -242,6 +242,12 @@ def test_professional_translation_gets_no_finding(name: str) -> None:
     # (written blind) "Judge Miriam Ashworth, sitting at Southampton Crown Court" given a
     # referee's title
     ("harbour-oil-leak-penalty", "審判員"),
+    # (written blind, F10–I10) "Local MP Joanne Pritchett" given the military police's
+    ("gas-main-leak-evacuation", "憲兵"),
+    # (written blind) a union's state secretary ("the federation's state secretary",
+    # "federation state secretary") given a government's Secretary of State
+    ("tram-drivers-strike", "長官"),
+    ("perth-bus-drivers-strike", "国務長官"),
 ])
 def test_a_title_of_another_office_is_flagged(name: str, text: str) -> None:
     report = _check(name)
@@ -260,6 +266,17 @@ def test_a_title_of_another_office_is_flagged(name: str, text: str) -> None:
     ("milwaukee-mayor-budget-veto", "市長"),
 ])
 def test_the_head_of_any_body_is_a_rendering_of_a_leader(name: str, text: str) -> None:
+    report = _check(name)
+    assert not [f for f in report.finding_list if f.category == "title" and f.text == text]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("overseas-nurse-permit-cap", "企業相"),  # "Enterprise Minister": a portfolio
+    ("clyde-ferry-order", "産業担当相"),  # "Scotland's business minister"
+])
+def test_a_portfolio_before_a_minister_is_no_employer(name: str, text: str) -> None:
+    """The word before a minister's title is the portfolio ("Enterprise Minister"), not the
+    company that employs a union's officer ("federation state secretary")."""
     report = _check(name)
     assert not [f for f in report.finding_list if f.category == "title" and f.text == text]
 

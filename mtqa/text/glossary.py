@@ -35,7 +35,7 @@ from .countries import country_forms, is_country_form
 from .english import STOPWORDS
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 32
+GLOSSARY_VERSION = 33
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):
@@ -541,6 +541,8 @@ _STATE_OFFICES = frozenset({"head_of_state", "head_of_government", "deputy_head"
 #: Kinds of organisation that are governments, and bodies no state's government holds.
 _GOVERNMENT_KINDS = frozenset({"state", "ministry", "city"})
 _NON_STATE_BODIES = frozenset({"club", "company", "university"})
+#: The kind of clubs, federations, unions and associations (mtqa/data/org_titles.tsv).
+_CLUB = "club"
 #: Words between a title and what qualifies it that change nothing ("former US President").
 _QUALIFIERS = frozenset("former then acting interim new outgoing incoming current late "
                         "the a an its their his her".split())
@@ -660,11 +662,15 @@ class Organisations:
             # ("the agency's managing director" heads an agency, not a company); an office
             # of government stays one ("Ontario's Minister", "U.S. Secretary of Defense")
             # but for the officer of a body of no state's named after it ("state secretary
-            # of the Manufacturing Workers' Union", the head of its state branch)
+            # of the Manufacturing Workers' Union", the head of its state branch) or before
+            # it ("the federation's state secretary", "federation state secretary")
             before = self._before(text[: match.start]) if kind == _COMPANY else None
             of = self._of_phrase(text[match.end:]) if kind in _GOVERNMENT_KINDS else None
             if of in _NON_STATE_BODIES:
                 return of
+            if kind in _GOVERNMENT_KINDS and self._before(text[: match.start]) == _CLUB:
+                return _CLUB  # "the federation's state secretary": the union's officer (not
+                # "Enterprise Minister", whose word before is the portfolio, not a company)
             return before if before and before != STATE else kind
         if not self.depends_on_holder(match.entry):
             return None  # a coach is a coach, of a country's team as of a club's

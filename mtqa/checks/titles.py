@@ -169,7 +169,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 52
+    version: ClassVar[int] = 53
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -314,9 +314,11 @@ class TitleCheck(BaseCheck):
                                 c.end - pair.mt_start)
                 for rs, re_ in name_runs
             )
-            if (_plural(m) and c.start > pair.mt_start
-                    and japanese.is_katakana(seg[c.start - pair.mt_start - 1])):
-                continue  # one person's title (コワルチク市長), not the group's ("leaders")
+            before = seg[c.start - pair.mt_start - 1] if c.start > pair.mt_start else ""
+            if _plural(m) and before not in "・＝=" and japanese.is_katakana(before):
+                continue  # one person's title (コワルチク市長), not the group's ("leaders");
+                # not a list's (財務相・中央銀行知事 for "finance ministers and central bank
+                # governors")
             if by_name:
                 why.append("name")
                 score += 2.0

@@ -1061,3 +1061,16 @@ def test_a_field_said_in_a_sense_the_article_has_no_word_for(en, ja, expected):
 ])
 def test_a_superintendent_is_the_police_forces_or_the_school_districts(en, ja, expected):
     assert flagged(en, ja) == expected
+
+
+def test_a_plural_title_in_a_list_after_a_middle_dot_is_still_read():
+    """"Finance ministers and central bank governors" → 財務相・中央銀行知事 (data/cases,
+    g7-communique): the ・ of a list is no person's name, so the plural title's wrong
+    rendering is still flagged (a plural title beside one person's name, コワルチク市長
+    for "council leaders", is not)."""
+    en = ("LUCCA, Italy — Finance ministers and central bank governors from the Group of "
+          "Seven agreed on Saturday to coordinate support for indebted countries.")
+    ja = "【ルッカ（イタリア）】主要7カ国（G7）の財務相・中央銀行知事は土曜日、債務国への支援で協調することで合意した。"
+    found = [f.text for f in mtqa.check(en, ja, backtranslator="dictionary", config=False
+                                        ).finding_list if f.code == "TTL001"]
+    assert found == ["中央銀行知事"]

@@ -1070,7 +1070,8 @@ def test_a_plural_title_in_a_list_after_a_middle_dot_is_still_read():
     for "council leaders", is not)."""
     en = ("LUCCA, Italy — Finance ministers and central bank governors from the Group of "
           "Seven agreed on Saturday to coordinate support for indebted countries.")
-    ja = "【ルッカ（イタリア）】主要7カ国（G7）の財務相・中央銀行知事は土曜日、債務国への支援で協調することで合意した。"
+    ja = ("【ルッカ（イタリア）】主要7カ国（G7）の財務相・中央銀行知事は土曜日、"
+          "債務国への支援で協調することで合意した。")
     found = [f.text for f in mtqa.check(en, ja, backtranslator="dictionary", config=False
                                         ).finding_list if f.code == "TTL001"]
     assert found == ["中央銀行知事"]

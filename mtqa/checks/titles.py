@@ -117,6 +117,13 @@ def _plural(m: TitleMatch) -> bool:
     return last.endswith("s") and not m.entry.key[-1].endswith("s")
 
 
+def _after_a_name(seg: str, at: int) -> bool:
+    """Whether the title at ``at`` of ``seg`` follows a katakana letter, a person's name
+    (コワルチク市長); not a list's ・ (財務相・中央銀行知事 for "finance ministers and central
+    bank governors")."""
+    return at > 0 and seg[at - 1] not in "・＝=" and japanese.is_katakana(seg[at - 1])
+
+
 def _transliterated(title: str, seg: str) -> bool:
     """Whether a title of several English words is written out in katakana in ``seg``, word
     by word with the middle dot (エグゼクティブ・ディレクター for "executive director",
@@ -314,11 +321,8 @@ class TitleCheck(BaseCheck):
                                 c.end - pair.mt_start)
                 for rs, re_ in name_runs
             )
-            before = seg[c.start - pair.mt_start - 1] if c.start > pair.mt_start else ""
-            if _plural(m) and before not in "・＝=" and japanese.is_katakana(before):
-                continue  # one person's title (コワルチク市長), not the group's ("leaders");
-                # not a list's (財務相・中央銀行知事 for "finance ministers and central bank
-                # governors")
+            if _plural(m) and _after_a_name(seg, c.start - pair.mt_start):
+                continue  # one person's title (コワルチク市長), not the group's ("leaders")
             if by_name:
                 why.append("name")
                 score += 2.0

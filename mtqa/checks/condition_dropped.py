@@ -25,7 +25,7 @@ renders the English words before the condition.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..text import japanese
@@ -110,27 +110,30 @@ def conditions(reference: str) -> Iterator[tuple[int, int]]:
 @dataclass(frozen=True)
 class DroppedCondition:
     """A condition of the English that the Japanese leaves out: the Japanese sentence it
-    belonged to (``start``..``end``), the condition and its missing words."""
+    belonged to (``start``..``end``, document offsets), the condition's span in the pair's
+    English (``ref_start``..``ref_end``), the condition and its missing words."""
 
     start: int
     end: int
+    ref_start: int
+    ref_end: int
     condition: str
     missing: tuple[str, ...]
 
 
-def dropped_conditions(pair: AlignedPair, ctx: Context, lex: Lexicon,
-                       near: Sequence[AlignedPair]) -> list[DroppedCondition]:
-    """The conditions of one pair that its Japanese leaves out (see the module); ``lex``
-    is the pair's lexicon, ``near`` its neighbouring pairs."""
+def dropped_conditions(pair: AlignedPair, ctx: Context,
+                       near: Callable[[], Sequence[AlignedPair]]) -> list[DroppedCondition]:
+    """The conditions of one pair that its Japanese leaves out (see the module); ``near``
+    gives its neighbouring pairs (asked only for a condition with its words missing)."""
     found = list(conditions(pair.reference))
     if not found:
         return []
     segs = pair_segments(pair, ctx)
     if conditional_form("".join(s for s, _, _ in segs)):
         return []
-    near_segs = [s for p in near for s in pair_segments(p, ctx)]
-    near_conditional = conditional_form("".join(s for s, _, _ in near_segs))
-    near_lex = ctx.lexicon_of(pair.reference, near_segs) if near_segs else None
+    lex = ctx.lexicon_of(pair.reference, segs, pair.back_translation)
+    near_lex: Lexicon | None = None
+    near_conditional = False
     out = []
     for start, end in found:
         ks = [k for k, w in enumerate(lex.words) if start < w.start < end and (
@@ -138,14 +141,19 @@ def dropped_conditions(pair: AlignedPair, ctx: Context, lex: Lexicon,
         missing = [k for k in ks if not lex.covered(k)]
         if len(missing) < MIN_WORDS or len(missing) < 0.5 * len(ks):
             continue
+        if near_lex is None and (near_segs := [s for p in near() for s in pair_segments(p, ctx)]):
+            near_conditional = conditional_form("".join(s for s, _, _ in near_segs))
+            near_lex = ctx.lexicon_of(pair.reference, near_segs)
         if near_lex is not None and near_conditional and sum(
                 near_lex.covered(k) for k in missing) >= 0.5 * len(missing):
             continue  # the condition moved to a sentence next door
         where = _sentence_for(pair, ctx, lex, start)
         if where is not None:
+            text = pair.reference[start:end]
+            lead = len(text) - len(text.lstrip())
             out.append(DroppedCondition(
-                where[0], where[1], pair.reference[start:end].strip(),
-                tuple(lex.words[k].text for k in missing)))
+                where[0], where[1], start + lead, start + lead + len(text.strip()),
+                text.strip(), tuple(lex.words[k].text for k in missing)))
     return out
 
 

@@ -172,25 +172,25 @@ def dropped_negations(pair: AlignedPair, doc: Document, lex: Lexicon
     out: list[DroppedNegation] = _yet_said_already(pair, doc)
     implicit = [(m.start(), m.end()) for m in _IMPLICIT_NEGATION.finditer(reference)]
     for a, b in sorted(en_neg + implicit):
-        if (a, b) in implicit:
-            word = reference[a:b]
-            k = _negated_word(lex, reference, b)
-            if k is not None:
-                out.extend(_said_unnegated(lex, doc, pair, k, word))
-            continue
-        word = reference[a:b]
-        if not _PREDICATE_NEGATION.match(word) or _NOT_A_PREDICATE.match(reference, b) or (
-                _NOT_AFTER.search(reference[max(0, a - 24) : a])):
-            continue
-        end_of_sentence = re.search(r"[.!?]", reference[b:])
-        if end_of_sentence and end_of_sentence.group() == "?":
-            continue  # a question ("Isn't it…?"): said with or without a negation
-        if _SET_PHRASE_AFTER.match(reference, b) or _WITHOUT_AFTER.match(reference, b):
+        if (a, b) not in implicit and not _negates_a_predicate(reference, a, b):
             continue
         k = _negated_word(lex, reference, b)
         if k is not None:
-            out.extend(_said_unnegated(lex, doc, pair, k, word))
+            out.extend(_said_unnegated(lex, doc, pair, k, reference[a:b]))
     return out
+
+
+def _negates_a_predicate(reference: str, a: int, b: int) -> bool:
+    """Whether the English negation at ``a``..``b`` (not, n't, never) negates the predicate
+    after it: not a fixed phrase ("not only", "whether or not", "can't help"), a question
+    or "not … without"."""
+    if not _PREDICATE_NEGATION.match(reference[a:b]) or _NOT_A_PREDICATE.match(reference, b) or (
+            _NOT_AFTER.search(reference[max(0, a - 24) : a])):
+        return False
+    end_of_sentence = re.search(r"[.!?]", reference[b:])
+    if end_of_sentence and end_of_sentence.group() == "?":
+        return False  # a question ("Isn't it…?"): said with or without a negation
+    return not (_SET_PHRASE_AFTER.match(reference, b) or _WITHOUT_AFTER.match(reference, b))
 
 
 def _said_unnegated(lex: Lexicon, doc: Document, pair: AlignedPair, k: int,

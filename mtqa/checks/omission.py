@@ -303,12 +303,10 @@ class OmissionCheck(BaseCheck):
         """``OMI005``: a condition ("if it ran for the full two days", "unless …") the
         Japanese leaves out: :mod:`mtqa.checks.condition_dropped`. Not within a clause
         reported already."""
-        lex = ctx.lexicon_of(pair.reference, pair_segments(pair, ctx), pair.back_translation)
-        for c in dropped_conditions(pair, ctx, lex, _near_pairs(pair, ctx)):
-            at = pair.reference.find(c.condition)
-            if any(a <= at < b for a, b in done):
+        for c in dropped_conditions(pair, ctx, lambda: _near_pairs(pair, ctx)):
+            if any(a <= c.ref_start < b for a, b in done):
                 continue
-            done.append((at, at + len(c.condition)))
+            done.append((c.ref_start, c.ref_end))
             yield self.finding(
                 ctx.translation.text, c.start, c.end,
                 category="omission", severity="major",

@@ -92,10 +92,11 @@ _KATAKANA_WORDS = re.compile(r"[\u30A1-\u30FA\u30FC]+(?:[・･][\u30A1-\u30FA\u
 #: An office said by its verb ("Councillor Priya Hallam, who chairs the environment
 #: committee" → 環境委員会のハラム委員長): the glossary title whose renderings the Japanese
 #: may give the holder, though the English title is another.
-_OFFICE_VERBS = {"chair": "chair", "head": "leader", "lead": "leader", "direct": "director"}
+_OFFICE_VERBS = {"chair": "chair", "head": "leader", "lead": "leader", "led": "leader",
+                 "direct": "director"}
 _HELD_BY_VERB = re.compile(
-    r"\b(?:who|which|she|he|also|now|currently)\s+(chair|head|lead|direct)(?:s|ed)\b"
-    r"|\b(?:who|which|she|he|also|now|currently)\s+(l)ed\b", re.IGNORECASE)
+    r"\b(?:who|which|she|he|also|now|currently)\s+(?:(chair|head|lead|direct)(?:s|ed)|(led))\b",
+    re.IGNORECASE)
 
 
 def _held_by_verb(reference: str, gl: Glossary) -> set[str]:
@@ -103,7 +104,7 @@ def _held_by_verb(reference: str, gl: Glossary) -> set[str]:
     :data:`_HELD_BY_VERB`)."""
     out: set[str] = set()
     for m in _HELD_BY_VERB.finditer(reference):
-        verb = (m.group(1) or "lead").lower()
+        verb = (m.group(1) or m.group(2)).lower()
         entry = gl.get(_OFFICE_VERBS[verb])
         if entry is not None:
             out.update(entry.renderings)

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ...text import japanese, jmdict, wordlists
-from ...types import AlignedPair, Finding
+from ...types import AlignedPair, Finding, Sentence
 from .. import Context
 from .honorifics import honoured
 from .english import SPEECH_VERBS, EnglishName, fold, is_person, names_institution
@@ -89,9 +89,10 @@ class QuoteSpeakers(NamesPutIn):
             at = before[0]
         if not antecedents:
             return
-        # nor anyone the pair's English names (a speaker of its sentences before)
         who = next((n for n in antecedents
                     if is_person(n, ref, st) or self._a_person(n, st)), antecedents[0])
+        # not a person named there, nor anyone the pair's English names (the speaker of
+        # its sentences before the quotation)
         words = {fold(w) for n in named for w in n.words} | {
             fold(w) for n in st.names if pair.ref_start <= n.start < pair.ref_end
             for w in n.words}
@@ -125,18 +126,26 @@ class QuoteSpeakers(NamesPutIn):
                    and is_person(n, st.reference, st) for n in st.names)
 
 
+def _sentences_at(ctx: Context, at: int) -> tuple[list[Sentence], int] | None:
+    """The reference's sentences (page chrome aside) and the index of the one holding
+    offset ``at``."""
+    sentences = [s for s in ctx.reference.sentences if not s.chrome]
+    k = next((k for k, s in enumerate(sentences) if s.start <= at < s.end), None)
+    return None if k is None else (sentences, k)
+
+
 def _sentence_of(ctx: Context, at: int) -> tuple[int, int] | None:
     """The span of the reference sentence holding offset ``at``, with the one before it
     when that is a quotation's first sentence ("…luck. It was …," she said)."""
-    sentences = [s for s in ctx.reference.sentences if not s.chrome]
-    for k, s in enumerate(sentences):
-        if s.start <= at < s.end:
-            first = k
-            while first and _opens_quotation(ctx.reference.text, sentences[first - 1].start,
-                                              sentences[first].start, s.start):
-                first -= 1
-            return sentences[first].start, s.end
-    return None
+    found = _sentences_at(ctx, at)
+    if found is None:
+        return None
+    sentences, k = found
+    first = k
+    while first and _opens_quotation(ctx.reference.text, sentences[first - 1].start,
+                                      sentences[first].start, sentences[k].start):
+        first -= 1
+    return sentences[first].start, sentences[k].end
 
 
 def _opens_quotation(text: str, start: int, end: int, last: int) -> bool:
@@ -150,11 +159,11 @@ def _opens_quotation(text: str, start: int, end: int, last: int) -> bool:
 
 def _sentence_before(ctx: Context, at: int) -> tuple[int, int] | None:
     """The span of the reference sentence before the one holding offset ``at``."""
-    sentences = [s for s in ctx.reference.sentences if not s.chrome]
-    for k, s in enumerate(sentences):
-        if s.start <= at < s.end:
-            return (sentences[k - 1].start, sentences[k - 1].end) if k else None
-    return None
+    found = _sentences_at(ctx, at)
+    if found is None or not found[1]:
+        return None
+    sentences, k = found
+    return sentences[k - 1].start, sentences[k - 1].end
 
 
 def _speaker_at(text: str, end: int, limit: int) -> bool:

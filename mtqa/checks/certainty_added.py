@@ -22,20 +22,23 @@ from dataclasses import dataclass
 from ..types import AlignedPair, Document
 
 #: Japanese adverbs of certainty (必ずしも, "not necessarily", is a hedge of its own).
-_CERTAIN_JA = re.compile(r"確実[にだでと視]|間違いなく|疑いなく|必ず(?!しも)|断言")
+_CERTAIN_JA = re.compile(r"確実[にだでと視]|間違いなく|疑いなく|必ず(?!しも)|断言|避けられない|不可避|"
+                         r"免れない")
 #: (確実だ, 確実視, 必ず and 断言 "asserted" too: "were likely to become the new normal" →
 #: 必ずなると断言した, "rival bidders could still come forward" → 名乗り出ることは確実だ)
 #: Words of certainty this close together make one claim certain (必ずなると断言した).
 _SAME_CLAIM = 8
 #: English hedges: the statement is possible, not sure.
 _HEDGE_EN = re.compile(
-    r"\b(?:may|might|could|likely|probably|possibly|perhaps|maybe)\b")
+    r"\b(?:may|might|could|likely|probably|possibly|perhaps|maybe)\b|"
+    r"(?:not|n['’]t)\s+(?:be\s+)?rul(?:e|ed)\s+out\b")
 #: English words a Japanese adverb of certainty may render: certainty, reliability,
 #: making sure ("ensure the timetable runs reliably" → 確実に運航する).
 _CERTAIN_EN = re.compile(
     r"\b(?:certain\w*|sure\w*|definite\w*|undoubted\w*|doubt\w*|guarantee\w*|"
     r"inevitabl\w*|bound to|absolute\w*|ensur\w*|assur\w*|reliab\w*|dependab\w*|"
-    r"confident\w*|clear\w*|always|without fail|no question|secure\w*|safe\w*)\b",
+    r"confident\w*|clear\w*|always|without fail|no question|secure\w*|safe\w*|"
+    r"unavoidabl\w*|avoid\w*|escap\w*)\b",
     re.IGNORECASE)
 
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from ..text.lexicon import JaUnit, Lexicon
 from ..text.negation import english_negations, japanese_negations
+from ..text.wordnet import lemma_synsets
 from ..types import AlignedPair, Document
 
 #: The negations of a predicate this detector reads: not, n't, never.
@@ -74,12 +75,15 @@ NEGATED_WORD_CHARS = 30
 #: negative prefix or word (未, 不, 無, 非, 否, 禁止, 拒否, 見送り…).
 _JA_NEGATIVE = re.compile(
     r"ない|なかっ|なく|なけれ|なし|ず|ぬ|ません|まい|無|不|非|未|否|禁|拒|止|やめ|控え|見送|"
-    r"見合わせ|断念|免|欠|失|ゼロ|一切|決して|まだ|否定|撤回|外れ|除|避け|怠|退け")
+    r"見合わせ|断念|免|欠|失|ゼロ|一切|決して|まだ|否定|撤回|外れ|除|避け|怠|退け|回避|防")
 #: Negations that :func:`japanese_negations` reads as grammar (なければならない "must") or
-#: does not read, and 初めて ("for the first time", the Japanese of "never before"): the
-#: English negation may be said by them.
+#: does not read: the English negation may be said by them.
 _JA_NEGATION_ANYWHERE = re.compile(
-    r"なけれ|なくて|ないと|ではな|じゃな|ざる|ずに|せず|ません|初めて|はじめて|どころか")
+    r"なけれ|なくて|ないと|ではな|じゃな|ざる|ずに|せず|ません|どころか")
+#: 初めて ("for the first time"), the Japanese of "never before" and "not until", unless
+#: the English says "first" (then 初めて renders it: "first spotted" → 初めて確認された).
+_JA_FIRST_TIME = re.compile(r"初めて|はじめて")
+_EN_FIRST = re.compile(r"\bfirst\b", re.I)
 #: A clause boundary of the Japanese.
 _JA_CLAUSE_END = re.compile(r"[、。，．！？!?\n」]")
 
@@ -167,17 +171,34 @@ def dropped_negations(pair: AlignedPair, doc: Document, lex: Lexicon
     for si in pair.mt_sentences:
         sent = doc.sentences[si]
         text = doc.text[sent.start : sent.end]
-        if japanese_negations(text) or _JA_NEGATION_ANYWHERE.search(text):
+        if japanese_negations(text) or _JA_NEGATION_ANYWHERE.search(text) or (
+                _JA_FIRST_TIME.search(text) and not _EN_FIRST.search(reference)):
             return []  # a negation of the Japanese may be the English's, said elsewhere
-    out: list[DroppedNegation] = _yet_said_already(pair, doc)
+    out: list[DroppedNegation] = _yet_said_already(pair, doc) + _avoided(pair, doc, lex)
     implicit = [(m.start(), m.end()) for m in _IMPLICIT_NEGATION.finditer(reference)]
     for a, b in sorted(en_neg + implicit):
         if (a, b) not in implicit and not _negates_a_predicate(reference, a, b):
             continue
         k = _negated_word(lex, reference, b)
         if k is not None:
+            k = _rendered_word(lex, pair, reference, k)
             out.extend(_said_unnegated(lex, doc, pair, k, reference[a:b]))
     return out
+
+
+def _rendered_word(lex: Lexicon, pair: AlignedPair, reference: str, k: int) -> int:
+    """The negated word ``k``, or the noun right after it when ``k`` is an adjective with no
+    rendering in the pair ("not in immediate danger": the danger; WordNet knows
+    "immediate" only as an adjective)."""
+    if k + 1 >= len(lex.words) or any(lex.units[u].sentence in pair.mt_sentences
+                                       for u in lex.links[k]):
+        return k
+    after = lex.words[k + 1]
+    poses = {pos for pos, _ in lemma_synsets(lex.words[k].text.lower())}
+    if after.kind == "word" and poses and poses <= {"a", "s"} and not reference[
+            lex.words[k].end : after.start].strip():
+        return k + 1
+    return k
 
 
 def _negates_a_predicate(reference: str, a: int, b: int) -> bool:
@@ -216,6 +237,28 @@ def _said_unnegated(lex: Lexicon, doc: Document, pair: AlignedPair, k: int,
 _IMPLICIT_NEGATION = re.compile(
     r"\bstop(?:s|ped|ping)?\s+short\s+of(?=\s+[a-z]+ing\b)|\bno\s+plans?\s+to\b|"
     r"\b(?:declin|refus)(?:e|es|ed|ing)\s+to\b|\bfail(?:s|ed|ing)?\s+to\b", re.I)
+#: "avoid": said in Japanese by a word of its own (避ける, 回避, 防ぐ, 免れる, 食い止める …,
+#: all in :data:`_JA_NEGATIVE`) or by a negation; a pair with neither says the avoided
+#: thing happens ("hoped to avoid compulsory redundancies" → 強制的な人員削減を実施する).
+_AVOID = re.compile(r"\bavoid(?:s|ed|ing)?\b(?!\s+(?:saying|comment))", re.I)
+
+
+def _avoided(pair: AlignedPair, doc: Document, lex: Lexicon) -> list[DroppedNegation]:
+    """"avoid …" with no avoiding in the pair's Japanese (no word of :data:`_JA_NEGATIVE`
+    and, :func:`dropped_negations` checked, no negation): the rendering of the avoided
+    thing's first word, when the pair renders it."""
+    said = _AVOID.search(pair.reference)
+    if said is None or _JA_NEGATIVE.search(doc.text, pair.mt_start, pair.mt_end):
+        return []
+    k = _negated_word(lex, pair.reference, said.end())
+    if k is None:
+        return []
+    units = _heads([lex.units[u] for u in lex.links[k]
+                    if lex.units[u].sentence in pair.mt_sentences])
+    if not units:
+        return []
+    u = units[0]
+    return [DroppedNegation(u.start, u.end, f"{said.group()} … {lex.words[k].text}", u.text)]
 
 
 #: "not yet", "has yet to", "isn't … yet": what the English says has not happened.

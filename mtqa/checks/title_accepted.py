@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from ..text.cache import text_cache
 from ..text.english import stem
 from ..text.glossary import TitleMatch, holder_names, office_organisation, organisations
-from ..text.wordnet import is_place
+from ..text.countries import is_country_form
+from ..text.wordnet import is_place, lemma_synsets
 from .title_compounds import HEAD_KINDS
 from .title_senses import gloss_stems
 
@@ -42,7 +43,32 @@ def accepted(text: str, m: TitleMatch) -> tuple[str | None, tuple[str, ...]]:
     kind = organisations().holder_kind(text, m)
     if kind is None and _place_holds(text, m):
         return kind, m.entry.renderings  # "Hong Kong's Chief Executive": 行政長官
-    return kind, _renderings_for(kind, m)
+    renderings = _renderings_for(kind, m)
+    if kind is None and _coined_holder(text, m):
+        # "Northbreeze president": a state is named by a name mtqa knows (countries.tsv,
+        # WordNet's places), a company or a club by one of its own making
+        orgs = organisations()
+        renderings = tuple(r for r in renderings
+                           if orgs.japanese_kinds(r, r[-1:]) != _STATE) or renderings
+    return kind, renderings
+
+
+_STATE = frozenset({"state"})
+_STAFF = frozenset({"staff"})
+
+
+def _coined_holder(text: str, m: TitleMatch) -> bool:
+    """Whether the holder's body is named right before the title by a name of no word of
+    English that WordNet or the country list knows (Northbreeze, Veltra): no state."""
+    names = holder_names(text, m)[:1]
+    if not names or _NAME_BEFORE.search(text, max(0, m.start - 80), m.start) is None:
+        return False
+    return all(not lemma_synsets(w.lower()) and not is_country_form(w)
+               for w in names[0].split())
+
+
+#: The holder's name right before the title, not at the sentence's start ("The President").
+_NAME_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+$")
 
 
 def in_field(m: TitleMatch, accepted: tuple[str | None, tuple[str, ...]],
@@ -143,6 +169,10 @@ def _renderings_for(kind: str | None, m: TitleMatch) -> tuple[str, ...]:
         others = {k for k in m.entry.kinds if office_organisation(k) != kind}
         if others and others != m.entry.kinds:
             fit = tuple(r for r in fit if not (HEAD_KINDS.get(r) and HEAD_KINDS[r] <= others))
+        elif kind != "company":
+            # the secretary of a body (a union, a club, a party) is its officer (書記長,
+            # 事務局長), not someone's assistant (秘書); a company's may be its 秘書役
+            fit = tuple(r for r in fit if HEAD_KINDS.get(r) != _STAFF) or fit
         usual = orgs.title_kind(m.entry)
         if (usual is None and (head_word(m) in _HEAD_WORDS or (
                 head_word(m) in _BOARD_CHAIRS and kind == "court") or (

@@ -50,6 +50,7 @@ from typing import ClassVar
 from ..text import japanese, jmdict
 from ..text.english import STOPWORDS, stem
 from ..text.lexicon import is_given_name
+from ..text.wordnet import lemma_synsets
 from ..text.glossary import Glossary, TitleMatch, load_glossary, organisations
 from ..text.phonetic import SAME_NAME_MIN, name_similarity
 from ..types import AlignedPair, Finding, Severity
@@ -148,12 +149,15 @@ def _word_pairs(reference: str, start: int, end: int) -> list[tuple[str, str]]:
     return [(a, b) for (_, a), (_, b) in zip(words, words[1:])]
 
 
-def _renders_pair(c: Compound, pairs: Sequence[tuple[str, str]]) -> bool:
+def _renders_pair(c: Compound, pairs: Sequence[tuple[str, str]],
+                  titled: Mapping[str, frozenset[str]] = MappingProxyType({})) -> bool:
     """True when compound ``c`` renders another two-word phrase of the English word by word,
     its modifier the first word and its head the second (執行 "enforcement" + 弁護士
-    "attorney"): it is that phrase's rendering, not the title's."""
+    "attorney"), the second maybe another title of the pair rendered as the glossary says
+    (``titled``: its stem → renderings; 政府 + 報道官 "government spokesperson"): it is that
+    phrase's rendering, not the title's."""
     mod, head = gloss_stems(c.modifier), _head_stems(c.head)
-    return any(a in mod and b in head for a, b in pairs)
+    return any(a in mod and (b in head or c.head in titled.get(b, ())) for a, b in pairs)
 
 
 def _head_stems(head: str) -> frozenset[str]:
@@ -177,7 +181,7 @@ class TitleCheck(BaseCheck):
     """Mistranslated, duplicated and invented job titles (glossary-driven)."""
 
     name: ClassVar[str] = "titles"
-    version: ClassVar[int] = 53
+    version: ClassVar[int] = 54
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -243,8 +247,11 @@ class TitleCheck(BaseCheck):
                 continue  # (a wider portfolio, not another office: 最高執行責任者 is the COO)
             if _transliterated(m.text, seg):
                 continue  # エグゼクティブ・ディレクター for "executive director"
+            titled = {stem(x.text.split()[-1]): frozenset(x.entry.renderings)
+                      for x in matches if x is not m and x.text.split()}
             cand = self._locate(m, renderings, pair, seg, comps, licensed, flagged,
-                                _unexplained(kind, m, window_en, window_titles), offices)
+                                _unexplained(kind, m, window_en, window_titles), offices,
+                                titled)
             if cand is None:
                 if kind or m.entry.cap_only:
                     yield from self._other_sense(m, pair, seg, text, licensed, flagged, gl)
@@ -266,6 +273,7 @@ class TitleCheck(BaseCheck):
         self, m: TitleMatch, renderings: Sequence[str], pair: AlignedPair, seg: str,
         comps: Sequence[Compound], licensed: set[str], flagged: set[tuple[int, int]],
         unexplained: frozenset[str] = frozenset(), offices: frozenset[str] = frozenset(),
+        titled: Mapping[str, frozenset[str]] = MappingProxyType({}),
     ) -> _Candidate | None:
         """The compound that renders title ``m`` (accepted ``renderings``) wrongly, if the
         evidence points at one. ``unexplained``: kinds of organisation that neither the
@@ -290,7 +298,7 @@ class TitleCheck(BaseCheck):
                     (m.entry.key[-1] == "leader" and c.core.endswith(ANY_HEAD))
                     or orgs.head_of_organisation(c.modifier, c.head)):
                 continue
-            if c.modifier and _renders_pair(c, other_phrases):
+            if c.modifier and _renders_pair(c, other_phrases, titled):
                 continue  # 執行弁護士 is the "enforcement attorney" beside "executive director"
             if c.core not in offices and any(_same_office(c.core, r) for r in renderings):
                 continue  # 最高医療責任者 for 最高医務責任者: a synonym in the portfolio
@@ -446,6 +454,8 @@ class TitleCheck(BaseCheck):
         title: 話者 or スピーカー ("one who speaks", "a loudspeaker") for "Speaker Mike
         Johnson", 牧師 ("a clergyman") for "Minister X"."""
         english = " ".join(m.entry.key)
+        if _in_a_proper_noun(pair.reference, m.end):
+            return  # "General Data Protection Regulation": a name's word, no title
         # a given name that is a title's word too ("Dean Whitlock, 34," → ディーン・
         # ウィットロック): one capitalised word after it, and its katakana joined to the
         # surname's by ・
@@ -823,6 +833,17 @@ def _window(pair: AlignedPair, ctx: Context) -> tuple[str, str]:
 #: One capitalised word after a title, and no second one: a surname, which a given name
 #: spelt like a title may go with ("Dean Whitlock"; "Speaker Mike Johnson" has two).
 _ONE_NAME_AFTER = re.compile(r"\s+[A-Z][\w'’\-]+(?!\s+[A-Z])")
+#: Two capitalised words after a title's word.
+_TWO_CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\s+([A-Z][a-z]+)")
+
+
+def _in_a_proper_noun(reference: str, end: int) -> bool:
+    """Whether the title's word ending at ``end`` opens a capitalised name of common words
+    (General Data Protection Regulation, General Motors Company): two capitalised words
+    after it that are dictionary words and no given names (not "General Mark Milley")."""
+    m = _TWO_CAPITALISED_AFTER.match(reference, end)
+    return m is not None and all(
+        lemma_synsets(w.lower()) and not is_given_name(w) for w in m.groups())
 
 
 def _renders_english(word: str, reference: str) -> bool:

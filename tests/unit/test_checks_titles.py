@@ -1075,3 +1075,64 @@ def test_a_plural_title_in_a_list_after_a_middle_dot_is_still_read():
     found = [f.text for f in mtqa.check(en, ja, backtranslator="dictionary", config=False
                                         ).finding_list if f.code == "TTL001"]
     assert found == ["中央銀行知事"]
+
+
+@pytest.mark.parametrize(("en", "ja", "expected"), [
+    # (written blind, J10–M10) a body named by a name of its own making, no state's
+    ("In a statement, Northbreeze president Derek Salsbury said the airline was sorry.",
+     "声明で、ノースブリーズのデレク・ソールズベリー大統領は、同社は申し訳ないと述べた。",
+     [("大統領", "TTL001")]),
+    ("In a statement, Northbreeze president Derek Salsbury said the airline was sorry.",
+     "声明で、ノースブリーズのデレク・ソールズベリー社長は、同社は申し訳ないと述べた。", []),
+    # a state the country list or WordNet knows, and a title at the sentence's start
+    ("In a speech, Kenyan president William Ruto said the country was ready.",
+     "演説で、ケニアのウィリアム・ルト大統領は、国の準備はできていると述べた。", []),
+    ("President Derek Salsbury said on Monday the country was ready.",
+     "デレク・ソールズベリー大統領は月曜日、国の準備はできていると述べた。", []),
+    # (N10–Q10) a union's secretary is its officer, not someone's assistant
+    ("Union secretary Mere Tawhiri said most members had backed the offer.",
+     "組合の秘書メレ・タフィリ氏によると、組合員の大半が提案に賛成した。",
+     [("秘書", "TTL001")]),
+    ("Union secretary Mere Tawhiri said most members had backed the offer.",
+     "組合書記長のメレ・タフィリ氏によると、組合員の大半が提案に賛成した。", []),
+    # (N10–Q10) a double-barrelled name is found by its parts (デュフレーヌ＝ヘイル)
+    ("Finance Minister Claire Dufresne-Hale said on Thursday the duties would apply.",
+     "クレア・デュフレーヌ＝ヘイル金融相は14日、関税を適用すると述べた。",
+     [("金融相", "TTL001")]),
+    ("Finance Minister Claire Dufresne-Hale said on Thursday the duties would apply.",
+     "クレア・デュフレーヌ＝ヘイル財務相は14日、関税を適用すると述べた。", []),
+    # (J10–M10) "government spokesperson" is another title, rendered 政府報道官 as it
+    # should be: the Business Secretary's wrong title is ビジネス秘書
+    ("A government spokesperson said the Business Secretary would meet executives.",
+     "政府報道官は、ビジネス秘書が幹部と会談すると明らかにした。", [("秘書", "TTL001")]),
+])
+def test_a_title_read_by_its_holders_name_and_the_titles_beside_it(en, ja, expected):
+    assert [(f.text, f.code) for f in mtqa.check(
+        en, ja, backtranslator="dictionary", config=False).finding_list
+        if f.category == "title"] == expected
+
+
+def test_a_company_president_said_as_a_head_of_state_in_an_article():
+    """(written blind, J10–M10: airline-refund-delay-fine) "Northbreeze president Derek
+    Salsbury" → ソールズベリー大統領, in an article whose sentences around name no kind of
+    body for the holder: Northbreeze is no name of a state."""
+    from tests.harness import blind_findings
+    found = [f.text for f in blind_findings("airline-refund-delay-fine", ["titles"])
+             if f.code == "TTL001"]
+    assert found == ["大統領"]
+
+
+@pytest.mark.parametrize(("en", "ja", "expected"), [
+    # (written blind: password-manager-breach) a title's word opening a name of common
+    # words is no title: 一般データ保護規則 is the right name
+    ("Under the EU's General Data Protection Regulation the firm could face fines.",
+     "欧州連合(EU)の一般データ保護規則(GDPR)に基づき、同社は罰金を科される可能性がある。",
+     []),
+    # a general's given name after the word: the title, said in another sense
+    ("General Mark Milley said the army was ready.",
+     "マーク・ミリー一般は、軍は準備ができていると述べた。", [("一般", "TTL001")]),
+])
+def test_a_titles_word_in_a_name_of_common_words(en, ja, expected):
+    assert [(f.text, f.code) for f in mtqa.check(
+        en, ja, backtranslator="dictionary", config=False).finding_list
+        if f.category == "title"] == expected

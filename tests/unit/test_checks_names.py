@@ -1671,3 +1671,34 @@ def test_a_loanword_for_a_capitalised_word_after_a_dateline_is_no_name():
     dock-strike-mediation)."""
     assert [f for f in blind_findings("dock-strike-mediation", ["names"])
             if f.code == "NAM002" and f.text.startswith("ストライキ")] == []
+
+
+# (written blind, N10–Q10: cook-strait-ferry-strike) "Tane said the strike would be called
+# off …" → ラスク氏は…: the name put in is a word JMdict knows (ラスク "rusk") with 氏 after
+# it, and the name left out opens its sentence and is a word JMdict glosses ("tane"), the
+# surname of "Aroha Tane" named before
+TANE_EN = ("Union secretary Aroha Tane said members were exhausted. Chief executive Graham "
+           "Lusk said the company was disappointed. Tane said the strike would be called off "
+           "if the company agreed to independent monitoring.")
+TANE_JA = ("組合のアロハ・タネ書記長は、組合員は疲れ切っていると述べた。グラハム・ラスク最高経営責任者は、"
+           "同社は失望していると述べた。タネ氏は、同社が独立機関による監視に同意すれば、"
+           "ストは中止されると述べた。")
+
+
+def test_a_surname_that_is_a_dictionary_word_put_in_for_another():
+    assert _codes(TANE_EN, TANE_JA, "NAM006") == []
+    swapped = TANE_JA.replace("タネ氏は、", "ラスク氏は、")
+    assert [f.text for f in _codes(TANE_EN, swapped, "NAM006")] == ["ラスク"]
+
+
+def test_the_blind_articles_speaker_put_in():
+    from tests.harness import blind_findings
+    assert [f.text for f in blind_findings("cook-strait-ferry-strike", ["names"])
+            if f.code == "NAM006"] == ["ラスク"]
+
+
+def test_a_double_barrelled_name_is_found_by_its_parts():
+    from mtqa.checks.names.matching import find_rendering
+    ja = "カナダのクレア・デュフレーヌ＝ヘイル金融相は14日"
+    assert [(ja[s:e]) for s, e, _ in find_rendering("Claire Dufresne-Hale", ja)] == [
+        "クレア・デュフレーヌ＝ヘイル"]

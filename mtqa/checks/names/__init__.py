@@ -168,7 +168,7 @@ class NameCheck(StrayWords, Honorifics, QuoteSpeakers, CountriesPutIn, Spellings
     """Garbled and inconsistent katakana renderings of the reference's names."""
 
     name: ClassVar[str] = "names"
-    version: ClassVar[int] = 66
+    version: ClassVar[int] = 67
     requires: ClassVar[frozenset[str]] = frozenset({"glossary"})
 
     def run(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:

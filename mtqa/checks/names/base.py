@@ -68,8 +68,11 @@ class NameCheckBase(BaseCheck):
                                     or n.words[0].isupper()
                                     or re.fullmatch(r"[A-Z]{2,}['’]?s", n.words[0])
                                     or (opens_sentence(ref, n.start)
-                                    and english_entry(words[0]).headwords)):
+                                    and english_entry(words[0]).headwords
+                                    and not _named_inside_a_sentence(n.words[0], st, ref))):
                 continue  # "I'm", an acronym (CRs, MPs), a word opening its sentence ("Because")
+                # (unless the article names it inside a sentence: "Aloha Tane", then "Tane
+                # said")
             if any(name_similarity_reaches(w, p.sound, DROPPED_LOOSE_SIM)
                    for w in words for p in parts):
                 continue
@@ -226,3 +229,8 @@ def kanji_word_for(name: str, seg: str) -> bool:
                     if words[:1] == [key] and len(words) <= 2:
                         return True
     return False
+
+
+def _named_inside_a_sentence(word: str, st: NameState, ref: str) -> bool:
+    """Whether a name of the article that does not open its sentence has ``word``."""
+    return any(word in m.words and not opens_sentence(ref, m.start) for m in st.names)

@@ -88,8 +88,10 @@ def match_edges(parts: Sequence[KanaPart], keys: Iterable[str], skip: Container[
 
 def find_rendering(name: str, ja_text: str) -> list[tuple[int, int, float]]:
     """Spans of katakana runs of ``ja_text`` that render the English ``name`` (any of its
-    words), best first: (run_start, run_end, similarity)."""
+    words), best first: (run_start, run_end, similarity). A double-barrelled word is also
+    compared by its parts (Dufresne-Hale → デュフレーヌ＝ヘイル: the run's parts are)."""
     words = [w for w in EN_WORD.findall(name) if w.lower() not in NAME_PARTICLES]
+    words += [p for w in words if "-" in w for p in w.split("-") if len(p) > 1]
     hits: dict[tuple[int, int], float] = {}
     for part in katakana_parts(ja_text):
         # only the words that reach the floor are graded (#17 work done once: the titles

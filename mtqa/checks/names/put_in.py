@@ -33,6 +33,7 @@ from .. import Context
 from ..name_facts import is_name
 from .base import NameCheckBase
 from .english import EN_WORD, NAME_PARTICLES, EnglishName, fold, is_person, names_country
+from .honorifics import honoured
 from .katakana import GLOSS_NOTE, PART_SEP, KanaPart, acceptable_alone, katakana_parts
 from .matching import DROPPED_LOOSE_SIM, MATCH_MIN, NEIGHBOUR_MATCH_MIN, find_rendering
 from .state import NameState, Tally
@@ -47,6 +48,13 @@ SUBSTITUTE_WORD_MIN = 0.95
 #: シェトランド両諸島 "both island groups", 米英両国): Japanese names the members of a pair
 #: the English gives by one collective name ("the Northern Isles").
 _MEMBERS_OF_PAIR = re.compile(r"(?:[、・][\u30a0-\u30ff]{2,12})?両[\u4e00-\u9fff]")
+
+
+def _surname(name: EnglishName, st: NameState) -> bool:
+    """Whether a one-word name is the last word of a longer name of the article ("Tane"
+    after "Aroha Tane"): a person's surname, even where JMdict glosses a word by it."""
+    return len(name.words) == 1 and any(
+        len(m.words) > 1 and m.words[-1] == name.words[0] for m in st.names)
 
 
 def _unknown_words(english: str, parts: Sequence[KanaPart]) -> list[str]:
@@ -134,7 +142,7 @@ class NamesPutIn(NameCheckBase):
         if not candidates:
             return
         missing = [n.text for n in self._unrendered(pair, ctx, st, own, set(candidates))
-                   if any(is_name(w) for w in n.words)]  # (not 州議会, 土曜日)
+                   if any(is_name(w) for w in n.words) or _surname(n, st)]  # (not 州議会)
         missing += list(countries)
         # names the English says more often than the Japanese gives them, and words no
         # dictionary knows: missing only where no pronoun may be what the run renders
@@ -209,7 +217,10 @@ class NamesPutIn(NameCheckBase):
         glossed: set[tuple[int, int]] = set()
         for part in free:
             run = (part.run_start, part.run_end)
-            if not acceptable_alone(part) and not loanwords:
+            # (a word JMdict knows with an honorific or a title after it is a person's
+            # name: ラスク氏, not the biscuit)
+            if not acceptable_alone(part) and not loanwords and not honoured(
+                    ctx.translation.text, part.run_end):
                 # a place JMdict knows (ニューヨーク "New York"), given for a place the
                 # English names elsewhere and not in this sentence
                 glossed_as = self._place_glossed_elsewhere(part, pair, st, mine)

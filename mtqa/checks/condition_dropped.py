@@ -5,7 +5,8 @@ days" → …損失は約1,200万豪ドルに上ると試算した; "further sto
 agreement was reached" → …ストを行う予定だ. The claim that is left is stated without its
 condition: a fact the English makes conditional reads as certain.
 
-A condition is an English clause opened by "if" or "unless" (not "as if", "even if",
+A condition is an English clause opened by "if" or "unless", "provided that", "as long
+as", "on condition that" or "except when" (not "as if", "even if",
 "what if", "if any", "if necessary", "if you like", nor the "if" of an embedded question
 after a verb of asking or knowing: "asked if"); it runs to the next comma, colon,
 semicolon, dash, quotation mark or sentence end. It is dropped when
@@ -15,8 +16,9 @@ semicolon, dash, quotation mark or sentence end. It is dropped when
   "if you are in the zone" → 区域にいる人は, keeps its words);
 * the Japanese of the pair has no conditional form at all (:func:`conditional_form`: a
   hypothetical ば, たら, なら, と after a predicate, ても, 場合, 限り, 条件, 次第 …);
-* and the neighbouring Japanese sentences do not render the missing words with a
-  conditional form of their own (the clause moved, not dropped).
+* and the neighbouring Japanese sentences do not render most of the missing words
+  (more than half: a loose link or two of a dictionary, 続いた for "kept", is no clause)
+  with a conditional form of their own (the clause moved, not dropped).
 
 The finding points at the Japanese sentence the condition belonged to: the one that
 renders the English words before the condition.
@@ -37,7 +39,9 @@ from . import Context, pair_segments
 #: A condition's content words that must be missing from the Japanese (and half of them).
 MIN_WORDS = 2
 
-_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\b")
+_CONDITION = re.compile(
+    r"\b(?:[Ii]f|[Uu]nless|[Pp]rovided\s+that|[Aa]s\s+long\s+as|[Ss]o\s+long\s+as|"
+    r"on\s+(?:the\s+)?condition\s+that|[Ee]xcept\s+(?:when|where|if|in\s+cases?\s+where))\b")
 #: Words before "if" that make it no condition ("as if", "even if": a concession, ても;
 #: "what if"; "only if" stays one).
 _NOT_AFTER = re.compile(r"\b(?:as|even|what)\s+$", re.IGNORECASE)
@@ -64,7 +68,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?\"“”—–()]")
 #: Japanese words that state a condition (surface or lemma).
 _CONDITION_WORDS = frozenset({
     "たら", "だら", "なら", "ならば", "場合", "限り", "かぎり", "条件", "次第", "前提",
-    "以外", "除き", "除いて", "際", "とき", "時", "ときは"})
+    "以外", "除き", "除いて", "除く", "例外", "際", "とき", "時", "ときは"})
 
 
 #: Phrases of condition: "only if" (…て初めて), "if … cannot" (…ないのでは、), "unless"
@@ -145,7 +149,7 @@ def dropped_conditions(pair: AlignedPair, ctx: Context,
             near_conditional = conditional_form("".join(s for s, _, _ in near_segs))
             near_lex = ctx.lexicon_of(pair.reference, near_segs)
         if near_lex is not None and near_conditional and sum(
-                near_lex.covered(k) for k in missing) >= 0.5 * len(missing):
+                near_lex.covered(k) for k in missing) > 0.5 * len(missing):
             continue  # the condition moved to a sentence next door
         where = _sentence_for(pair, ctx, lex, start)
         if where is not None:

@@ -28,6 +28,7 @@ _CHECKS: dict[str, str] = {
     "omission": ".omission:OmissionCheck",
     "addition": ".omission:AdditionCheck",
     "commentary": ".commentary:CommentaryCheck",
+    "records": ".records:RecordsCheck",
     "mistranslation": ".mistranslation:MistranslationCheck",
     "acronyms": ".acronyms:AcronymCheck",
     "calques": ".calques:CalqueCheck",

@@ -113,7 +113,9 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
          "water-charges-increase", "kwinana-lithium-refinery-opens", "lyon-metro-airport-delay",
          "melbourne-museum-director-resigns", "mull-salmon-farm-escape",
          "swiss-glacier-retreat-study", "york-flood-barrier-funding",
-         "halifax-hospital-merger-cleared", "library-branch-closures")
+         "halifax-hospital-merger-cleared", "library-branch-closures",
+         "avalanche-sensor-network", "norway-salmon-price-slump",
+         "police-front-counter-closures", "reservoir-drought-restrictions")
 #: Clean articles that still get a finding, each a known false alarm (docs/history.md):
 #: "among the most complete medieval wall paintings" → 最も完全な形で残るものの一つだ read
 #: as an added clause (ADD001: し of として takes "complete" before 完全 can);
@@ -174,6 +176,9 @@ CLEAN = ("chess-champion", "coach-resigns", "flood-defence-delay", "cancer-centr
 #: limbo" split after 承認した。, read as a relative clause cut from its noun (SCR004). Its
 #: last wave (J10 to M10), measured at the round's end and not read: findings on three of
 #: its four clean articles, known by their codes only (TTL001 and MIS004, TTL001, NAM006).
+#: The thirty-second round's second wave (writers R10 to U10), measured at the round's end
+#: and not read: one finding on each of two of its clean articles, known by code only
+#: (NAM004, ADD001; the same at the round's start).
 KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN001",
                 "auckland-rates-rise-vote": "NAM008", "crown-court-backlog-record": "TTL001",
                 "vienna-police-bodycam-rollout": "OMI001",
@@ -205,7 +210,8 @@ KNOWN_ALARMS = {"chapel-reopening": "ADD001", "paraguay-soy-export-levy": "ALN00
                 "ambulance-handover-queues": "MIS004", "auckland-panda-loan": "OMI002",
                 "metro-fare-increase": "OMI001", "northern-rail-sale-cleared": "SCR004",
                 "kwinana-lithium-refinery-opens": "TTL001, MIS004",
-                "lyon-metro-airport-delay": "TTL001", "mull-salmon-farm-escape": "NAM006"}
+                "lyon-metro-airport-delay": "TTL001", "mull-salmon-farm-escape": "NAM006",
+                "avalanche-sensor-network": "NAM004", "norway-salmon-price-slump": "ADD001"}
 
 
 def _check(name: str) -> mtqa.Report:
@@ -216,7 +222,7 @@ def _check(name: str) -> mtqa.Report:
 
 def test_the_set_is_whole() -> None:
     names = sorted(p.name.removesuffix(".gold.json") for p in BLIND.glob("*.gold.json"))
-    assert len(names) == 1004
+    assert len(names) == 1020
     for name in names:
         gold = json.loads((BLIND / f"{name}.gold.json").read_text(encoding="utf-8"))
         assert (gold == []) == (name in CLEAN)

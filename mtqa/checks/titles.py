@@ -833,15 +833,16 @@ def _window(pair: AlignedPair, ctx: Context) -> tuple[str, str]:
 #: One capitalised word after a title, and no second one: a surname, which a given name
 #: spelt like a title may go with ("Dean Whitlock"; "Speaker Mike Johnson" has two).
 _ONE_NAME_AFTER = re.compile(r"\s+[A-Z][\w'’\-]+(?!\s+[A-Z])")
-#: Two capitalised words after a title's word.
-_TWO_CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\s+([A-Z][a-z]+)")
+#: Three capitalised words after a title's word.
+_THREE_CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\s+([A-Z][a-z]+)\s+([A-Z][a-z]+)")
 
 
 def _in_a_proper_noun(reference: str, end: int) -> bool:
     """Whether the title's word ending at ``end`` opens a capitalised name of common words
-    (General Data Protection Regulation, General Motors Company): two capitalised words
-    after it that are dictionary words and no given names (not "General Mark Milley")."""
-    m = _TWO_CAPITALISED_AFTER.match(reference, end)
+    (General Data Protection Regulation): three capitalised words after it that are
+    dictionary words and no given names (not "General Mark Milley"; a person's name of two
+    words may be dictionary words too: "Minister Sander Bos")."""
+    m = _THREE_CAPITALISED_AFTER.match(reference, end)
     return m is not None and all(
         lemma_synsets(w.lower()) and not is_given_name(w) for w in m.groups())
 

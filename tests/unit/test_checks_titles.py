@@ -1136,3 +1136,13 @@ def test_a_titles_word_in_a_name_of_common_words(en, ja, expected):
     assert [(f.text, f.code) for f in mtqa.check(
         en, ja, backtranslator="dictionary", config=False).finding_list
         if f.category == "title"] == expected
+
+
+def test_a_persons_name_of_dictionary_words_after_a_title():
+    """(written before: chipmaker-ipo) "Economy Minister Sander Bos": WordNet knows "sander"
+    and "bos", yet a name of two words after a title is a person's: 経済牧師 is flagged."""
+    en = ('Economy Minister Sander Bos called the listing "a vote of confidence" in a '
+          "statement.")
+    ja = "サンデル・ボス経済牧師は声明で、今回の上場を「信任の表れ」と評価した。"
+    assert [f.text for f in mtqa.check(en, ja, backtranslator="dictionary", config=False
+                                       ).finding_list if f.code == "TTL001"] == ["牧師"]

@@ -5,8 +5,8 @@ days" → …損失は約1,200万豪ドルに上ると試算した; "further sto
 agreement was reached" → …ストを行う予定だ. The claim that is left is stated without its
 condition: a fact the English makes conditional reads as certain.
 
-A condition is an English clause opened by "if" or "unless", "provided that", "as long
-as", "on condition that" or "except when" (not "as if", "even if",
+A condition is an English clause opened by "if" or "unless", "provided that", "on
+condition that" or "except when" (not "as if", "even if",
 "what if", "if any", "if necessary", "if you like", nor the "if" of an embedded question
 after a verb of asking or knowing: "asked if"); it runs to the next comma, colon,
 semicolon, dash, quotation mark or sentence end. It is dropped when
@@ -40,8 +40,11 @@ from . import Context, pair_segments
 MIN_WORDS = 2
 
 _CONDITION = re.compile(
-    r"\b(?:[Ii]f|[Uu]nless|[Pp]rovided\s+that|[Aa]s\s+long\s+as|[Ss]o\s+long\s+as|"
-    r"on\s+(?:the\s+)?condition\s+that|[Ee]xcept\s+(?:when|where|if|in\s+cases?\s+where))\b")
+    r"\b(?:[Ii]f|[Uu]nless|[Pp]rovided\s+that|on\s+(?:the\s+)?condition\s+that|"
+    r"[Ee]xcept\s+(?:when|where|if|in\s+cases?\s+where))\b")
+#: (not "as long as": Japanese says it by うちは or by a modifier, "as long as it fitted
+#: below the tree tops" → 樹木の高さより低い建物で, with its words and no conditional form:
+#: WMT24 ESA dev 2 false findings, the blind articles 1, no planted error)
 #: Words before "if" that make it no condition ("as if", "even if": a concession, ても;
 #: "what if"; "only if" stays one).
 _NOT_AFTER = re.compile(r"\b(?:as|even|what)\s+$", re.IGNORECASE)

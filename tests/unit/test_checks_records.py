@@ -65,3 +65,47 @@ def test_a_record_said_in_the_next_sentence_of_the_english_is_not() -> None:
 ])
 def test_an_added_record_in_a_written_article(article: str, claim: str) -> None:
     assert claim in [f.text for f in blind_findings(article, ["records"]) if f.code == "ADD003"]
+
+
+def _dropped(en: str, ja: str) -> list[tuple[str, str, str]]:
+    report = mtqa.check(en, ja, backtranslator="dictionary", config=False)
+    return [(f.code, f.severity, f.text) for f in report.finding_list if f.code == "OMI006"]
+
+
+DROPPED_EN = ("The regulator fined the company £38.6 million for failing to stop sewage spills "
+              "across West Yorkshire, the largest penalty it has ever imposed on a company.")
+
+
+def test_a_record_the_english_claims_left_out_is_flagged() -> None:
+    """(written blind, J10–Q10: airline-refund-delay-fine, sewage-spill-water-fine) the
+    claim after "West Yorkshire" is read: matches of the English may overlap."""
+    ja = "規制当局は、西ヨークシャー州で下水の放流を防げなかったとして、同社に3860万ポンドの罰金を科した。"
+    assert _dropped(DROPPED_EN, ja) == [("OMI006", "minor", ja[:-1])]
+
+
+@pytest.mark.parametrize("ja", [
+    "規制当局は、西ヨークシャー州で下水の放流を防げなかったとして、同社に過去最高となる3860万ポンドの罰金を科した。",
+    "規制当局は、西ヨークシャー州で下水の放流を防げなかったとして、同社に3860万ポンドの罰金を科した。"
+    "同局が1社に科した罰金としてはこれまでで一番大きい。",
+])
+def test_a_record_the_japanese_says_is_not(ja: str) -> None:
+    assert _dropped(DROPPED_EN, ja) == []
+
+
+@pytest.mark.parametrize("en", [
+    # "most" of a quantity, a -est word that is no superlative
+    "Most of the members have never auditioned, the conductor said.",
+    "The West Bank has never had such a vote, officials said.",
+])
+def test_what_is_no_claim_of_a_record(en: str) -> None:
+    from mtqa.checks.records import record_claimed
+    assert record_claimed(en) is None
+
+
+def test_a_dropped_record_in_a_written_article() -> None:
+    """(written before the check: alberta-methane-venting-fine) "The fine, the
+    largest ever imposed under the province's methane regulations" → この罰金は、…基金に
+    納められる: the finding is on the Japanese of the claiming sentence, the pair's second."""
+    found = [f.text for f in blind_findings("alberta-methane-venting-fine", ["records"])
+             if f.code == "OMI006"]
+    assert found == ["この罰金は、農村部の大気質を監視するための基金に納められる"]

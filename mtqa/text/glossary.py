@@ -35,7 +35,7 @@ from .countries import country_forms, is_country_form
 from .english import STOPWORDS
 
 #: Bumped whenever the shipped ``titles.tsv`` changes meaningfully (signature).
-GLOSSARY_VERSION = 33
+GLOSSARY_VERSION = 34
 #: Separator of alternative renderings (and kinds) inside one field.
 ALT_SEP = "|"
 #: Flag of entries that are also ordinary English words ("general", "major", "private"):

@@ -1146,3 +1146,20 @@ def test_a_persons_name_of_dictionary_words_after_a_title():
     ja = "サンデル・ボス経済牧師は声明で、今回の上場を「信任の表れ」と評価した。"
     assert [f.text for f in mtqa.check(en, ja, backtranslator="dictionary", config=False
                                        ).finding_list if f.code == "TTL001"] == ["牧師"]
+
+
+@pytest.mark.parametrize(("en", "ja", "expected"), [
+    # (written blind, J10–M10: kestrel-bay-runway-approval) a state's deputy premier is no
+    # national deputy prime minister (副総理); glossary entries "deputy premier" and "vice
+    # premier" (China's: 副首相, 国務院副総理)
+    ("Queensland's Deputy Premier Jarrod Bleijie said the project would go ahead.",
+     "クイーンズランド州のジャロッド・ブレイジー副総理は、計画は進むと述べた。", [("総理", "TTL001")]),
+    ("Queensland's Deputy Premier Jarrod Bleijie said the project would go ahead.",
+     "クイーンズランド州のジャロッド・ブレイジー州副首相は、計画は進むと述べた。", []),
+    ("Chinese Vice Premier He Lifeng met the delegation.", "中国の何立峰副首相は代表団と会談した。",
+     []),
+])
+def test_a_deputy_premier(en, ja, expected):
+    assert [(f.text, f.code) for f in mtqa.check(
+        en, ja, backtranslator="dictionary", config=False).finding_list
+        if f.category == "title"] == expected

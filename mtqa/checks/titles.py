@@ -160,6 +160,13 @@ def _renders_pair(c: Compound, pairs: Sequence[tuple[str, str]],
     return any(a in mod and (b in head or c.head in titled.get(b, ())) for a, b in pairs)
 
 
+def _other_titles(matches: Sequence[TitleMatch], m: TitleMatch) -> dict[str, frozenset[str]]:
+    """The pair's other titles, each by the stem of its last word, with their renderings
+    (for :func:`_renders_pair`: "spokesperson" → 報道官, …)."""
+    return {stem(x.text.split()[-1]): frozenset(x.entry.renderings)
+            for x in matches if x is not m and x.text.split()}
+
+
 def _head_stems(head: str) -> frozenset[str]:
     """Gloss stems of an office head and of the words it is made of: a head JMdict lacks
     as a whole (次官補 "assistant secretary": 次官 'vice-minister' + 補 'assistant')."""
@@ -247,11 +254,9 @@ class TitleCheck(BaseCheck):
                 continue  # (a wider portfolio, not another office: 最高執行責任者 is the COO)
             if _transliterated(m.text, seg):
                 continue  # エグゼクティブ・ディレクター for "executive director"
-            titled = {stem(x.text.split()[-1]): frozenset(x.entry.renderings)
-                      for x in matches if x is not m and x.text.split()}
             cand = self._locate(m, renderings, pair, seg, comps, licensed, flagged,
                                 _unexplained(kind, m, window_en, window_titles), offices,
-                                titled)
+                                _other_titles(matches, m))
             if cand is None:
                 if kind or m.entry.cap_only:
                     yield from self._other_sense(m, pair, seg, text, licensed, flagged, gl)

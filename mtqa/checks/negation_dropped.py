@@ -120,6 +120,13 @@ _VERBAL_NOUNS = frozenset({"サ変可能", "サ変形状詞可能"})
 _SURU = re.compile(r"(?:する|した|して|し、|しよう|できる|できた|でき、|される|された|させ)")
 
 
+def _rendered_in_pair(lex: Lexicon, pair: AlignedPair, k: int) -> list[JaUnit]:
+    """The Japanese units of the pair that render English word ``k``, without those that
+    run on into the next one (:func:`_heads`)."""
+    return _heads([lex.units[u] for u in lex.links[k]
+                   if lex.units[u].sentence in pair.mt_sentences])
+
+
 def _heads(units: Sequence[JaUnit]) -> list[JaUnit]:
     """The units without those that run on into the next one (最終 of 最終決定, both
     rendering "finalised"): a compound's last word says what it is."""
@@ -190,8 +197,7 @@ def _rendered_word(lex: Lexicon, pair: AlignedPair, reference: str, k: int) -> i
     """The negated word ``k``, or the noun right after it when ``k`` is an adjective with no
     rendering in the pair ("not in immediate danger": the danger; WordNet knows
     "immediate" only as an adjective)."""
-    if k + 1 >= len(lex.words) or any(lex.units[u].sentence in pair.mt_sentences
-                                       for u in lex.links[k]):
+    if k + 1 >= len(lex.words) or _rendered_in_pair(lex, pair, k):
         return k
     after = lex.words[k + 1]
     poses = {pos for pos, _ in lemma_synsets(lex.words[k].text.lower())}
@@ -218,10 +224,7 @@ def _said_unnegated(lex: Lexicon, doc: Document, pair: AlignedPair, k: int,
                     negation: str) -> list[DroppedNegation]:
     """The Japanese predicate that renders English word ``k`` un-negated, if its
     renderings are all predicates of their own and none is negated (else nothing)."""
-    if not lex.links[k]:
-        return []
-    units = _heads([lex.units[u] for u in lex.links[k]
-                    if lex.units[u].sentence in pair.mt_sentences])
+    units = _rendered_in_pair(lex, pair, k)
     if not units or not all(_predicate(u) and not _in_compound(doc.text, u) for u in units):
         return []  # a noun or a word of grammar renders it: no statement to reverse
     if any(_negated_in_japanese(doc.text, u.start, u.end) for u in units):
@@ -251,11 +254,8 @@ def _avoided(pair: AlignedPair, doc: Document, lex: Lexicon) -> list[DroppedNega
     if said is None or _JA_NEGATIVE.search(doc.text, pair.mt_start, pair.mt_end):
         return []
     k = _negated_word(lex, pair.reference, said.end())
-    if k is None:
-        return []
-    units = _heads([lex.units[u] for u in lex.links[k]
-                    if lex.units[u].sentence in pair.mt_sentences])
-    if not units:
+    units = _rendered_in_pair(lex, pair, k) if k is not None else []
+    if k is None or not units:
         return []
     u = units[0]
     return [DroppedNegation(u.start, u.end, f"{said.group()} … {lex.words[k].text}", u.text)]

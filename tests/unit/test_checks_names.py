@@ -1708,8 +1708,8 @@ def test_an_embassy_is_no_title_after_a_name():
     """(data/riyadh) "the U.S. embassy in Moscow and the Russian embassy in Washington" →
     モスクワとワシントンのロシア大使館: 大使 ("ambassador") opens 大使館 ("embassy"), so
     ロシア is no person's name put in for "U.S." (the country's own reading stands)."""
-    from mtqa.checks.names.put_in import _person_after
+    from mtqa.checks.names.honorifics import honoured
     text = "モスクワとワシントンのロシア大使館での人員配置。ラスク氏は述べた。タネ書記長は述べた。"
-    assert not _person_after(text, text.index("大使館"))
-    assert _person_after(text, text.index("氏は"))
-    assert _person_after(text, text.index("書記長"))
+    assert not honoured(text, text.index("大使館"), title_ends_word=True)
+    assert honoured(text, text.index("氏は"), title_ends_word=True)
+    assert honoured(text, text.index("書記長"), title_ends_word=True)

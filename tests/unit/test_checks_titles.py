@@ -24,6 +24,13 @@ def flagged(en, ja, **options):
     return [(f.text, f.severity, f.code) for f in findings([(en, ja)], **options)]
 
 
+def title_findings(en, ja):
+    """(text, code) of the title findings of a whole default run (every check)."""
+    return [(f.text, f.code) for f in mtqa.check(
+        en, ja, backtranslator="dictionary", config=False).finding_list
+        if f.category == "title"]
+
+
 # --- TTL001: title rendered wrongly -----------------------------------------------------
 
 
@@ -1107,9 +1114,7 @@ def test_a_plural_title_in_a_list_after_a_middle_dot_is_still_read():
      "政府報道官は、ビジネス秘書が幹部と会談すると明らかにした。", [("秘書", "TTL001")]),
 ])
 def test_a_title_read_by_its_holders_name_and_the_titles_beside_it(en, ja, expected):
-    assert [(f.text, f.code) for f in mtqa.check(
-        en, ja, backtranslator="dictionary", config=False).finding_list
-        if f.category == "title"] == expected
+    assert title_findings(en, ja) == expected
 
 
 def test_a_company_president_said_as_a_head_of_state_in_an_article():
@@ -1133,9 +1138,7 @@ def test_a_company_president_said_as_a_head_of_state_in_an_article():
      "マーク・ミリー一般は、軍は準備ができていると述べた。", [("一般", "TTL001")]),
 ])
 def test_a_titles_word_in_a_name_of_common_words(en, ja, expected):
-    assert [(f.text, f.code) for f in mtqa.check(
-        en, ja, backtranslator="dictionary", config=False).finding_list
-        if f.category == "title"] == expected
+    assert title_findings(en, ja) == expected
 
 
 def test_a_persons_name_of_dictionary_words_after_a_title():
@@ -1160,6 +1163,4 @@ def test_a_persons_name_of_dictionary_words_after_a_title():
      []),
 ])
 def test_a_deputy_premier(en, ja, expected):
-    assert [(f.text, f.code) for f in mtqa.check(
-        en, ja, backtranslator="dictionary", config=False).finding_list
-        if f.category == "title"] == expected
+    assert title_findings(en, ja) == expected

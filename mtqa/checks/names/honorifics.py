@@ -4,6 +4,7 @@ organisation (ジョンソン氏の議長は): a stray word, whatever the Englis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from ...text import japanese, wordlists
@@ -21,12 +22,17 @@ _COPULA = frozenset({"だ", "です"})
 HONORIFIC_SUFFIXES = frozenset("氏 さん 様 君 殿".split())
 
 
-def honoured(text: str, at: int) -> bool:
+def honoured(text: str, at: int, title_ends_word: bool = False) -> bool:
     """Whether an honorific (氏, さん) or an office's title (知事, 大統領: a title of
     ``mtqa/data/wordlists/title_heads.tsv`` of two characters or more) follows offset
-    ``at``: the name before it is a person's."""
+    ``at``: the name before it is a person's. With ``title_ends_word``, a title must end
+    its word (タネ書記長; not 大使 of ロシア大使館, "embassy")."""
     return any(text.startswith(h, at) for h in HONORIFIC_SUFFIXES) or any(
-        text.startswith(h, at) for h in TITLE_HEADS)
+        text.startswith(h, at) and not (title_ends_word and _KANJI.match(text, at + len(h)))
+        for h in TITLE_HEADS)
+
+
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 
 #: Japanese office titles that follow a person's name (イトゥーラ知事), one-character heads

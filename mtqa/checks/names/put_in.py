@@ -33,7 +33,7 @@ from .. import Context
 from ..name_facts import is_name
 from .base import NameCheckBase
 from .english import EN_WORD, NAME_PARTICLES, EnglishName, fold, is_person, names_country
-from .honorifics import HONORIFIC_SUFFIXES, TITLE_HEADS
+from .honorifics import honoured
 from .katakana import GLOSS_NOTE, PART_SEP, KanaPart, acceptable_alone, katakana_parts
 from .matching import DROPPED_LOOSE_SIM, MATCH_MIN, NEIGHBOUR_MATCH_MIN, find_rendering
 from .state import NameState, Tally
@@ -48,18 +48,6 @@ SUBSTITUTE_WORD_MIN = 0.95
 #: シェトランド両諸島 "both island groups", 米英両国): Japanese names the members of a pair
 #: the English gives by one collective name ("the Northern Isles").
 _MEMBERS_OF_PAIR = re.compile(r"(?:[、・][\u30a0-\u30ff]{2,12})?両[\u4e00-\u9fff]")
-
-
-def _person_after(text: str, at: int) -> bool:
-    """Whether an honorific (ラスク氏) or an office's title that ends its word (タネ書記長;
-    not 大使 of ロシア大使館, "embassy") follows offset ``at`` of ``text``."""
-    if any(text.startswith(h, at) for h in HONORIFIC_SUFFIXES):
-        return True
-    return any(text.startswith(h, at) and not _KANJI.match(text, at + len(h))
-               for h in TITLE_HEADS)
-
-
-_KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _surname(name: EnglishName, st: NameState) -> bool:
@@ -231,8 +219,8 @@ class NamesPutIn(NameCheckBase):
             run = (part.run_start, part.run_end)
             # (a word JMdict knows with an honorific or a title after it is a person's
             # name: ラスク氏, not the biscuit)
-            if not acceptable_alone(part) and not loanwords and not _person_after(
-                    ctx.translation.text, part.run_end):
+            if not acceptable_alone(part) and not loanwords and not honoured(
+                    ctx.translation.text, part.run_end, title_ends_word=True):
                 # a place JMdict knows (ニューヨーク "New York"), given for a place the
                 # English names elsewhere and not in this sentence
                 glossed_as = self._place_glossed_elsewhere(part, pair, st, mine)
